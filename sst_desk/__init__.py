@@ -1,0 +1,3 @@
+"""SST Desk: case management for Swedish skolsociala team."""
+
+__version__ = "0.1.0"

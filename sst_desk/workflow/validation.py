@@ -1,0 +1,136 @@
+"""Field validation of what a worker types, before anything is saved.
+
+Each validator returns a list of findings naming the field; an empty list
+means the object may be saved. The same checks serve the forms, the command
+line and the demo generator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .codes import Assessment, SignerKind
+from .entities import (
+    Boostertraff,
+    Case,
+    Consent,
+    ContactEntry,
+    FollowUp,
+    Goal,
+    Guardian,
+    Handlingsplan,
+    Insats,
+    Referral,
+    Student,
+)
+from .problems import Finding, Problem
+
+MIN_GRADE, MAX_GRADE = 0, 13
+
+
+def _required(value: object, name: str) -> list[Finding]:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return [Finding(Problem.REQUIRED, field=name)]
+    return []
+
+
+def _order(first: dt.date | None, second: dt.date | None, second_name: str) -> list[Finding]:
+    if first is not None and second is not None and second < first:
+        return [Finding(Problem.DATE_ORDER, field=second_name)]
+    return []
+
+
+def _not_future(day: dt.date | None, name: str, today: dt.date) -> list[Finding]:
+    if day is not None and day > today:
+        return [Finding(Problem.DATE_IN_FUTURE, field=name)]
+    return []
+
+
+def validate_student(student: Student) -> list[Finding]:
+    found = _required(student.first_name, "first_name") + _required(student.last_name, "last_name")
+    found += _required(student.school, "school")
+    if student.grade is not None and not MIN_GRADE <= student.grade <= MAX_GRADE:
+        found.append(Finding(Problem.GRADE_RANGE, field="grade"))
+    return found
+
+
+def validate_guardian(guardian: Guardian) -> list[Finding]:
+    return _required(guardian.name, "name")
+
+
+def validate_case(case: Case, today: dt.date) -> list[Finding]:
+    found = validate_student(case.student)
+    found += _required(case.raised_on, "raised_on") + _not_future(case.raised_on, "raised_on", today)
+    if case.absence_percent is not None and not 0 <= case.absence_percent <= 100:
+        found.append(Finding(Problem.PERCENT_RANGE, field="absence_percent"))
+    if case.assessment is Assessment.EFTER_BESLUT:
+        if case.decision_on is None:
+            found.append(Finding(Problem.DECISION_MISSING, field="decision_on"))
+        if not case.decision_ref.strip():
+            found.append(Finding(Problem.DECISION_MISSING, field="decision_ref"))
+    found += _order(case.raised_on, case.decision_on, "decision_on")
+    found += _order(case.raised_on, case.enrolled_on, "enrolled_on")
+    found += _order(case.raised_on, case.closed_on, "closed_on")
+    return found
+
+
+def validate_consent(consent: Consent, student: Student, today: dt.date) -> list[Finding]:
+    found = _required(consent.signer_name, "signer_name") + _required(consent.given_on, "given_on")
+    found += _not_future(consent.given_on, "given_on", today)
+    if len(set(consent.parties)) < 2:
+        found.append(Finding(Problem.PARTIES_TOO_FEW, field="parties"))
+    found += _order(consent.given_on, consent.valid_until, "valid_until")
+    found += _order(consent.given_on, consent.withdrawn_on, "withdrawn_on")
+    if consent.signer_kind is SignerKind.VARDNADSHAVARE:
+        if consent.guardian is None:
+            found.append(Finding(Problem.REQUIRED, field="guardian"))
+        elif not any(g is consent.guardian for g in student.guardians):
+            found.append(Finding(Problem.GUARDIAN_NOT_OF_STUDENT, field="guardian"))
+    return found
+
+
+def validate_goal(goal: Goal) -> list[Finding]:
+    return _required(goal.description, "description")
+
+
+def validate_insats(insats: Insats) -> list[Finding]:
+    return _required(insats.name, "name") + _order(insats.start_on, insats.end_on, "end_on")
+
+
+def validate_plan(plan: Handlingsplan) -> list[Finding]:
+    found = _order(plan.created_on, plan.follow_up_on, "follow_up_on")
+    for goal in plan.goals:
+        found += [Finding(f.problem, goal.description, f.field) for f in validate_goal(goal)]
+    for insats in plan.insatser:
+        found += [Finding(f.problem, insats.name, f.field) for f in validate_insats(insats)]
+    return found
+
+
+def validate_contact(entry: ContactEntry, today: dt.date) -> list[Finding]:
+    found = _required(entry.on, "on") + _not_future(entry.on, "on", today)
+    return found + _required(entry.participants, "participants") + _required(entry.summary, "summary")
+
+
+def validate_follow_up(follow_up: FollowUp, plan: Handlingsplan | None, today: dt.date) -> list[Finding]:
+    found = _required(follow_up.held_on, "held_on") + _not_future(follow_up.held_on, "held_on", today)
+    if follow_up.absence_percent is not None and not 0 <= follow_up.absence_percent <= 100:
+        found.append(Finding(Problem.PERCENT_RANGE, field="absence_percent"))
+    if plan is not None:
+        rated = {id(r.goal) for r in follow_up.ratings}
+        for goal in plan.goals:
+            if id(goal) not in rated:
+                found.append(Finding(Problem.GOAL_NOT_RATED, goal.description, "ratings"))
+    return found
+
+
+def validate_booster(booster: Boostertraff, closed_on: dt.date | None, today: dt.date) -> list[Finding]:
+    found = _required(booster.planned_on, "planned_on") + _order(closed_on, booster.planned_on, "planned_on")
+    if booster.held:
+        found += _required(booster.held_on, "held_on") + _not_future(booster.held_on, "held_on", today)
+        found += _order(closed_on, booster.held_on, "held_on")
+    return found
+
+
+def validate_referral(referral: Referral, today: dt.date) -> list[Finding]:
+    found = _required(referral.to_whom, "to_whom") + _required(referral.made_on, "made_on")
+    return found + _not_future(referral.made_on, "made_on", today)
