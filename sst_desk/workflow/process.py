@@ -91,14 +91,17 @@ def forward_move(stage: Stage) -> Move | None:
 
 
 def consent_blockers(case: Case, today: dt.date) -> list[Finding]:
-    """Valid samtycke from the student and every guardian who must consent."""
+    """Valid samtycke from the student and, under 18, every guardian who must consent."""
     found: list[Finding] = []
     valid = [c for c in case.consents if c.is_valid_on(today)]
     student = case.student
     if not any(c.guardian is None and c.signer_kind.value == "elev" for c in valid):
         found.append(Finding(Problem.CONSENT_MISSING_STUDENT, student.full_name, "consents"))
     adult = student.personal_id is not None and age_on(student.personal_id, today) >= ADULT_AGE
-    if not student.guardians and not adult:
+    if adult:
+        # Custody ends at 18: the student's own consent is all there is to give.
+        return found
+    if not student.guardians:
         found.append(Finding(Problem.NO_GUARDIAN, field="guardians"))
     for guardian in student.guardians:
         if guardian.must_consent and not any(c.guardian is guardian for c in valid):
@@ -128,10 +131,25 @@ def last_entry(case: Case, stage: Stage) -> dt.datetime | None:
     return max(times) if times else None
 
 
+def last_exit(case: Case, stage: Stage) -> dt.datetime | None:
+    times = [t.at for t in case.transitions if t.from_stage is stage]
+    return max(times) if times else None
+
+
 def follow_up_this_round(case: Case) -> FollowUp | None:
-    """The latest uppföljning held since the case last entered genomförande."""
+    """The latest uppföljning held since the case last entered genomförande.
+
+    A round ends when the case leaves uppföljning (continue or revise), usually
+    on the day of its follow-up meeting; that meeting must not count for the
+    next round, so follow-ups on or before that day are excluded.
+    """
     since = last_entry(case, Stage.GENOMFORANDE)
-    rounds = [f for f in case.follow_ups if since is None or f.held_on >= since.date()]
+    concluded = last_exit(case, Stage.UPPFOLJNING)
+    rounds = [
+        f
+        for f in case.follow_ups
+        if (since is None or f.held_on >= since.date()) and (concluded is None or f.held_on > concluded.date())
+    ]
     return max(rounds, key=lambda f: (f.held_on, f.id or 0)) if rounds else None
 
 
