@@ -19,7 +19,12 @@ _SHAPE = re.compile(r"^(\d{6}|\d{8})([-+]?)(\d{4})$")
 
 
 def normalise_personal_id(text: str, today: dt.date | None = None) -> tuple[str | None, Problem | None]:
-    """Return (normalised id, None), (None, None) for empty input, or (None, problem)."""
+    """Return (normalised id, None), (None, None) for empty input, or (None, problem).
+
+    A 10-digit number gets the century that makes the person under 100 in
+    ``today``'s year (``-`` or none) or 100 or older (``+``); a birth date after
+    ``today`` is invalid.
+    """
     raw = (text or "").strip().replace(" ", "")
     if not raw:
         return None, None
@@ -29,18 +34,20 @@ def normalise_personal_id(text: str, today: dt.date | None = None) -> tuple[str 
     date_part, sep, tail = match.groups()
     if len(date_part) == 8 and sep == "+":
         return None, Problem.PERSONAL_ID_FORMAT
+    today = today or dt.date.today()
+    if len(date_part) == 6:
+        # Decide the century against the given day rather than the library's clock,
+        # before the date is checked: 000229 is a date in 2000 but not in 1900 or 2100.
+        latest = today.year - (100 if sep == "+" else 0)
+        year = latest - (latest - int(date_part[:2])) % 100
+        date_part = f"{year:04d}{date_part[2:]}"
     try:
-        pnr = Personnummer(date_part + (sep or "-" if len(date_part) == 6 else "") + tail)
+        born = Personnummer(date_part + tail).get_date()  # checks the Luhn digit and the date
     except PersonnummerException:
         return None, Problem.PERSONAL_ID_INVALID
-    if len(date_part) == 6 and sep != "+":
-        # Decide the century against the given day rather than the library's clock.
-        today = today or dt.date.today()
-        year = int(date_part[:2])
-        century = (today.year - ((today.year - year) % 100)) // 100
-    else:
-        century = int(pnr.century)
-    return f"{century:02d}{pnr.year}{pnr.month}{pnr.day}-{pnr.num}{pnr.check}", None
+    if born > today:
+        return None, Problem.PERSONAL_ID_INVALID
+    return f"{date_part}-{tail}", None
 
 
 def is_coordination_number(personal_id: str) -> bool:

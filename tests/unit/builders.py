@@ -65,7 +65,7 @@ def luhn_digit(nine_digits: str) -> int:
     return (10 - total % 10) % 10
 
 
-def make_personal_id(born: dt.date, serial: str = "238", *, coordination: bool = False) -> str:
+def make_personal_id(born: dt.date, serial: str = "982", *, coordination: bool = False) -> str:
     """A normalised YYYYMMDD-NNNC for a made-up person born on ``born``."""
     day = born.day + 60 if coordination else born.day
     short = f"{born.year % 100:02d}{born.month:02d}{day:02d}{serial}"
