@@ -77,6 +77,18 @@ def assert_refused(case, move: Move, expected: list[Problem], **kwargs) -> None:
     assert snapshot(case) == before
 
 
+def test_the_snapshot_sees_deep_changes():
+    """assert_refused relies on snapshot: make sure it would notice a change deep in the case."""
+    case = make_case_at(Stage.GENOMFORANDE)
+    before = snapshot(case)
+    case.current_plan.insatser[0].goal = case.current_plan.goals[1]
+    assert snapshot(case) != before
+    case.current_plan.insatser[0].goal = case.current_plan.goals[0]
+    assert snapshot(case) == before
+    case.current_plan.goals[0] = Goal(description=case.current_plan.goals[0].description)
+    assert snapshot(case) != before
+
+
 # --- the map of moves ----------------------------------------------------------
 
 
