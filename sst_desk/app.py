@@ -1,0 +1,114 @@
+"""Bootstrap of the desktop app: settings → database → QApplication → main window.
+
+``run_gui`` is what ``sst-desk`` (without a subcommand) calls. Every failure a
+worker can meet on start — a damaged file, a read-only folder — ends in a
+dialog with one sentence, never a traceback.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import logging.handlers
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import paths
+from .settings import DATABASE, LANGUAGE, USER_NAME, Settings
+
+log = logging.getLogger(__name__)
+LANGUAGES = ("sv", "en")
+
+
+def current_user(settings: Settings) -> str:
+    """Who is working: the name set in the settings, SST_DESK_USER, or the login name."""
+    return settings.get(USER_NAME) or os.environ.get("SST_DESK_USER") or getpass.getuser()
+
+
+def setup_logging() -> None:
+    """Log warnings and errors to a rotating file in the data folder; never case content (only exceptions)."""
+    try:
+        folder = paths.data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(folder / "sst-desk.log", maxBytes=1_000_000, backupCount=3,
+                                                       encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, type(handler)) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.WARNING)
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Swedish by default: SST Desk's own .qm plus Qt's for standard buttons and dialogs."""
+    translators: list[QTranslator] = []
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Sweden))
+        return translators
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    own = QTranslator(app)
+    if own.load(str(paths.resource("translations", f"sst_desk_{language}.qm"))):
+        app.installTranslator(own)
+        translators.append(own)
+    else:
+        log.warning("Translation for %s not found", language)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    return translators
+
+
+def make_application(language: str | None = None, settings: Settings | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(paths.APP_NAME)
+    app.setOrganizationName(paths.APP_NAME)
+    settings = settings or Settings()
+    chosen = language or settings.get(LANGUAGE)
+    app._sst_translators = install_translators(app, chosen if chosen in LANGUAGES else "sv")  # keep alive
+    return app
+
+
+def build_context(db, settings: Settings):
+    from .ui.context import AppContext
+    from .workflow.catalogue import CatalogueError, default_catalogue_paths, load_catalogue
+
+    try:
+        catalogue = load_catalogue(*default_catalogue_paths())
+    except CatalogueError:
+        log.exception("The team's catalogue file could not be read; using the shipped one")
+        catalogue = load_catalogue(default_catalogue_paths()[0])
+    return AppContext(db=db, settings=settings, user=current_user(settings), catalogue=catalogue)
+
+
+def run_gui(target: str | None = None, *, demo: bool = False, language: str | None = None) -> int:
+    """Start the desktop app on ``target`` (a path or URL), the configured database, or the demo database."""
+    setup_logging()
+    settings = Settings()
+    app = make_application(language, settings)
+    from .persistence import Database, DatabaseError
+    from .ui.errors import database_error_text
+    from .ui.main_window import MainWindow
+
+    try:
+        if demo:
+            from .demo import ensure_demo_database
+
+            target = str(ensure_demo_database())
+        db = Database.open(target or settings.get(DATABASE) or None)
+    except (DatabaseError, OSError) as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "SST Desk cannot start"),
+                             database_error_text(exc))
+        return 1
+    window = MainWindow(build_context(db, settings))
+    window.reload()
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        db.close()

@@ -1,0 +1,66 @@
+"""One typed registry of user options over QSettings (Picard's ``options.py`` pattern).
+
+Every option is declared once here with its type and default; code reads
+``settings.get(TEAM_NAME)`` instead of scattering string keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QSettings
+
+from .paths import APP_NAME, APP_SLUG
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    key: str
+    type: type
+    default: T
+
+
+DATABASE = Option[str]("database/url", str, "")
+LANGUAGE = Option[str]("ui/language", str, "sv")
+TEAM_NAME = Option[str]("team/name", str, "Skolsociala teamet")
+BOOSTER_MONTHS = Option[int]("process/booster_months", int, 3)
+CONSENT_WARNING_DAYS = Option[int]("process/consent_warning_days", int, 30)
+USER_NAME = Option[str]("user/display_name", str, "")
+MAIN_GEOMETRY = Option[bytes]("ui/main_geometry", bytes, b"")
+CASE_GEOMETRY = Option[bytes]("ui/case_geometry", bytes, b"")
+
+ALL_OPTIONS = [DATABASE, LANGUAGE, TEAM_NAME, BOOSTER_MONTHS, CONSENT_WARNING_DAYS, USER_NAME,
+               MAIN_GEOMETRY, CASE_GEOMETRY]
+
+
+class Settings:
+    """Typed access to the user's settings (an INI file in tests, the platform store otherwise)."""
+
+    def __init__(self, store: QSettings | None = None):
+        self._store = store or QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_SLUG, APP_NAME)
+
+    @classmethod
+    def from_file(cls, path: str) -> "Settings":
+        return cls(QSettings(path, QSettings.Format.IniFormat))
+
+    def get(self, option: Option[T]) -> T:
+        raw = self._store.value(option.key, option.default)
+        if raw is None:
+            return option.default
+        try:
+            if option.type is bytes:
+                return bytes(raw) if not isinstance(raw, bytes) else raw  # type: ignore[return-value]
+            if option.type is int:
+                return int(raw)  # type: ignore[return-value]
+            return option.type(raw)  # type: ignore[return-value]
+        except (TypeError, ValueError):
+            return option.default
+
+    def set(self, option: Option[T], value: T) -> None:
+        self._store.setValue(option.key, value)
+
+    def sync(self) -> None:
+        self._store.sync()

@@ -1,0 +1,362 @@
+"""The case window: the stages down the side, a page per stage, the next steps, save and print.
+
+The window edits a detached copy of the case in memory (``self.case``); pages
+write into it, the workflow's guards read it, and Save writes it in one unit of
+work (``Database.save_case``) and reloads it. Every step through the process is
+saved at once. Nothing is lost silently: closing with unsaved changes asks.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..settings import CASE_GEOMETRY
+from ..workflow.codes import ClosingReason, Stage
+from ..workflow.entities import Case
+from ..workflow.problems import Finding, ProcessError, Problem
+from ..workflow.process import PATHS, Move, apply, blockers, moves_from, warnings
+from ..workflow.validation import validate_booster, validate_plan
+from .context import AppContext
+from .dialogs import RecordDialog
+from .errors import database_error_text
+from .forms import Field, Kind
+from .labels import choices, grade_label, label
+from .messages import field_messages, message
+from .pages.base import StagePage
+from .pages.early import AktualiseringPage, InskrivningPage, KartlaggningPage
+from .pages.later import AvslutPage, GenomforandePage, HistoryPage, UppfoljningPage, VidmakthallandePage
+from .pages.plan import PlaneringPage
+from .printing import print_handlingsplan
+from .stepper import StepState, Stepper
+
+PAGE_CLASSES: list[type[StagePage]] = [
+    AktualiseringPage, InskrivningPage, KartlaggningPage, PlaneringPage,
+    GenomforandePage, UppfoljningPage, AvslutPage, VidmakthallandePage,
+]
+
+
+class CaseWindow(QMainWindow):
+    """One case, from aktualisering to boosterträff."""
+
+    sig_saved = Signal(int)
+    """Emitted with the case id after the case was saved."""
+    sig_closed = Signal(int)
+    """Emitted with the case id when the window has closed."""
+
+    def __init__(self, context: AppContext, case: Case, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.case = case
+        self._loading = False
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.header = QLabel(self)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.stepper = Stepper(self)
+        self.stepper.setAccessibleName(self.tr("Stages"))
+        self.pages: list[StagePage] = [cls(context, self) for cls in PAGE_CLASSES]
+        self.history = HistoryPage(context, self)
+        self.stack = QStackedWidget(self)
+        for page in self.pages + [self.history]:
+            self.stack.addWidget(page)
+            page.sig_changed.connect(self._mark_dirty)
+        self.stepper.set_steps([label(p.stage) for p in self.pages] + [self.tr("History")])
+        self.stepper.sig_step_chosen.connect(self.stack.setCurrentIndex)
+        self.pages[3].print_button.clicked.connect(self.print_plan)
+
+        self.moves_box = QGroupBox(self.tr("Next step"), self)
+        self.moves_layout = QHBoxLayout()
+        self.blocker_label = QLabel(self.moves_box)
+        self.blocker_label.setWordWrap(True)
+        self.blocker_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box_layout = QVBoxLayout(self.moves_box)
+        box_layout.addWidget(self.blocker_label)
+        box_layout.addLayout(self.moves_layout)
+        self.move_buttons: dict[Move, QPushButton] = {}
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.stack, 1)
+        right_layout.addWidget(self.moves_box)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.stepper)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.header)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self.resize(1150, 800)
+        geometry = context.settings.get(CASE_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        self._load(case)
+        self.stepper.setCurrentRow(self.case.stage.order)
+
+    def _build_actions(self) -> None:
+        self.save_action = QAction(self.tr("Save"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save)
+        self.print_action = QAction(self.tr("Print action plan…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self.print_plan)
+        close_action = QAction(self.tr("Close"), self)
+        close_action.setShortcut(QKeySequence.StandardKey.Close)
+        close_action.triggered.connect(self.close)
+        next_page = QAction(self.tr("Next page"), self)
+        next_page.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown))
+        next_page.triggered.connect(lambda: self.stepper.setCurrentRow(min(self.stepper.currentRow() + 1,
+                                                                           self.stepper.count() - 1)))
+        previous_page = QAction(self.tr("Previous page"), self)
+        previous_page.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp))
+        previous_page.triggered.connect(lambda: self.stepper.setCurrentRow(max(self.stepper.currentRow() - 1, 0)))
+        menu = self.menuBar().addMenu(self.tr("&Case"))
+        for action in (self.save_action, self.print_action, next_page, previous_page, close_action):
+            menu.addAction(action)
+            self.addAction(action)
+        toolbar = self.addToolBar(self.tr("Case"))
+        toolbar.setObjectName("case-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.save_action)
+        toolbar.addAction(self.print_action)
+
+    # --- showing the case ---------------------------------------------------
+
+    def _load(self, case: Case) -> None:
+        self._loading = True
+        try:
+            self.case = case
+            for page in self.pages + [self.history]:
+                page.load(case)
+            self._refresh_process()
+            self.setWindowModified(False)
+        finally:
+            self._loading = False
+
+    def _refresh_header(self) -> None:
+        student = self.case.student
+        pid = student.personal_id or self.tr("no personal identity number")
+        school = "" if student.protected_identity else f" · {student.school}"
+        grade = f" · {self.tr('year')} {grade_label(student.grade)}" if student.grade is not None else ""
+        protected = f" · <b style='color:#b00020'>{self.tr('Protected personal data')}</b>" \
+            if student.protected_identity else ""
+        self.header.setText(f"<span style='font-size:15pt'><b>{student.full_name}</b></span> &nbsp; {pid}{school}"
+                            f"{grade}{protected}<br>{self.tr('Stage')}: <b>{label(self.case.stage)}</b>")
+        self.setWindowTitle(self.tr("%1 – SST Desk").replace("%1", student.full_name) + "[*]")
+
+    def _visited(self) -> set[Stage]:
+        return {t.to_stage for t in self.case.transitions} | {self.case.stage, Stage.AKTUALISERING}
+
+    def _refresh_process(self) -> None:
+        self._refresh_header()
+        today = self.context.today()
+        current = self.case.stage
+        visited = self._visited()
+        reachable = {PATHS[m].target: m for m in moves_from(current)}
+        for row, page in enumerate(self.pages):
+            stage = page.stage
+            if stage is current:
+                state, reason = StepState.CURRENT, ""
+            elif stage in visited:
+                state, reason = (StepState.DONE if stage.order < current.order else StepState.OPEN), ""
+            elif stage in reachable:
+                state = StepState.LOCKED
+                found = blockers(self.case, reachable[stage], today, ClosingReason.ANNAT)
+                reason = "\n".join(message(f) for f in found) or self.tr("Take the step \u201c%1\u201d below.") \
+                    .replace("%1", label(reachable[stage]))
+            elif stage.order < current.order:
+                state, reason = StepState.LOCKED, self.tr("The case left the process before this stage.")
+            else:
+                state, reason = StepState.LOCKED, self.tr("Opens after \u201c%1\u201d.").replace(
+                    "%1", label(Stage(list(Stage)[max(stage.order - 1, 0)])))
+            self.stepper.set_state(row, state, reason)
+            page.set_locked(reason if state is StepState.LOCKED else None)
+        self.stepper.set_state(len(self.pages), None)
+        self._refresh_moves()
+
+    def _refresh_moves(self) -> None:
+        while self.moves_layout.count():
+            item = self.moves_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.move_buttons.clear()
+        today = self.context.today()
+        moves = moves_from(self.case.stage)
+        for move in moves:
+            button = QPushButton(label(move), self.moves_box)
+            button.setAccessibleName(label(move))
+            if PATHS[move].forward:
+                button.setDefault(False)
+                button.setStyleSheet("font-weight: bold;")
+            button.clicked.connect(lambda _checked=False, m=move: self.take_move(m))
+            self.moves_layout.addWidget(button)
+            self.move_buttons[move] = button
+        self.moves_layout.addStretch(1)
+        forward = next((m for m in moves if PATHS[m].forward), None)
+        if not moves:
+            self.blocker_label.setText(self.tr("The case is complete.") if self._complete()
+                                       else self.tr("Record the booster session above when it has taken place."))
+        elif forward is not None:
+            found = blockers(self.case, forward, today, ClosingReason.ANNAT)
+            if found:
+                lines = "".join(f"<li>{message(f)}</li>" for f in found)
+                self.blocker_label.setText(self.tr("Before \u201c%1\u201d:").replace("%1", label(forward))
+                                           + f"<ul style='margin:0'>{lines}</ul>")
+            else:
+                self.blocker_label.setText(self.tr("Ready for \u201c%1\u201d.").replace("%1", label(forward)))
+        else:
+            self.blocker_label.setText("")
+
+    def _complete(self) -> bool:
+        booster = self.case.booster
+        return booster is not None and booster.held is not None
+
+    def _mark_dirty(self) -> None:
+        if not self._loading:
+            self.setWindowModified(True)
+            self._refresh_process_soft()
+
+    def _refresh_process_soft(self) -> None:
+        """Re-check the guards after an edit without reloading the pages (keeps the worker's cursor)."""
+        self._refresh_header()
+        self._refresh_moves()
+
+    # --- saving -------------------------------------------------------------
+
+    def collect(self) -> bool:
+        """Write every page into the case and validate; show errors next to fields. True when all is well."""
+        first_bad: int | None = None
+        today = self.context.today()
+        for row, page in enumerate(self.pages):
+            errors = page.store(self.case)
+            if page.stage is Stage.PLANERING and self.case.current_plan is not None:
+                for name, text in field_messages(validate_plan(self.case.current_plan)).items():
+                    errors.setdefault(name, text)
+            if page.stage in (Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE) and self.case.booster is not None:
+                for name, text in field_messages(validate_booster(self.case.booster, self.case.closed_on, today)).items():
+                    errors.setdefault(name, text)
+            page.show_errors(errors)
+            if errors and first_bad is None:
+                first_bad = row
+        if first_bad is not None:
+            self.stepper.setCurrentRow(first_bad)
+            self.statusBar().showMessage(self.tr("Correct the marked fields; nothing was saved yet."), 8000)
+            return False
+        return True
+
+    def save(self) -> bool:
+        if not self.collect():
+            return False
+        return self._write()
+
+    def _write(self) -> bool:
+        try:
+            saved = self.context.db.save_case(self.case)
+        except Exception as exc:  # noqa: BLE001 - shown as a sentence; the edits stay in the window
+            QMessageBox.critical(self, self.tr("Could not save"), database_error_text(exc))
+            return False
+        row = self.stepper.currentRow()
+        self._load(saved)
+        self.stepper.setCurrentRow(row)
+        self.statusBar().showMessage(self.tr("Saved at %1").replace(
+            "%1", self.context.now().astimezone().strftime("%H:%M")), 5000)
+        self.sig_saved.emit(saved.id)
+        return True
+
+    # --- the process ----------------------------------------------------------
+
+    def take_move(self, move: Move) -> bool:
+        """Take a step: check the forms, explain what is missing, ask for a comment, apply, save."""
+        if not self.collect():
+            return False
+        today = self.context.today()
+        found = blockers(self.case, move, today, ClosingReason.ANNAT if move is Move.CLOSE else None)
+        if found:
+            QMessageBox.information(self, label(move), self.tr("This step is not possible yet:") + "\n\n"
+                                    + "\n".join(f"• {message(f)}" for f in found))
+            return False
+        answers = self._ask_move_details(move, warnings(self.case, move, today))
+        if answers is None:
+            return False
+        try:
+            apply(self.case, move, by=self.context.user, at=self.context.now(), comment=answers.comment,
+                  closing_reason=answers.closing_reason, booster_months=self.context.booster_months)
+        except ProcessError as exc:
+            QMessageBox.information(self, label(move), "\n".join(message(f) for f in exc.findings))
+            return False
+        if self.case.closing_note == "" and answers.comment and PATHS[move].target is Stage.AVSLUTAD:
+            self.case.closing_note = answers.comment
+        if not self._write():
+            self.setWindowModified(True)
+            return False
+        self.stepper.setCurrentRow(self.case.stage.order)
+        return True
+
+    def _ask_move_details(self, move: Move, found: list[Finding]) -> SimpleNamespace | None:
+        details = SimpleNamespace(comment="", closing_reason=None)
+        fields = []
+        if move is Move.CLOSE:
+            fields.append(Field("closing_reason", self.tr("Reason for closing"), Kind.CHOICE,
+                                choices(ClosingReason, empty=self.tr("— choose —"))))
+        fields.append(Field("comment", self.tr("Comment (optional)"), Kind.MULTILINE, lines=3))
+
+        def validate(answers) -> list[Finding]:
+            if move is Move.CLOSE and answers.closing_reason is None:
+                return [Finding(Problem.CLOSING_REASON_MISSING, field="closing_reason")]
+            return []
+
+        dialog = RecordDialog(label(move), fields, details, validate, self)
+        if found:
+            note = QLabel("\n".join(f"⚠ {message(f)}" for f in found), dialog)
+            note.setWordWrap(True)
+            note.setStyleSheet("background: #fff4e5; border: 1px solid #f0c36d; padding: 6px;")
+            dialog.layout().insertWidget(0, note)
+        return details if dialog.exec() == RecordDialog.DialogCode.Accepted else None
+
+    # --- printing ---------------------------------------------------------------
+
+    def print_plan(self) -> str | None:
+        """Save, then write the handlingsplan PDF where the worker chooses and open it."""
+        if self.case.current_plan is None:
+            QMessageBox.information(self, self.tr("Print action plan"),
+                                    self.tr("There is no action plan yet: it is made in the planning stage."))
+            return None
+        if self.isWindowModified() and not self.save():
+            return None
+        return print_handlingsplan(self, self.context, self.case)
+
+    # --- closing ----------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.isWindowModified():
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved changes"),
+                self.tr("%1 has unsaved changes. Save them before closing?").replace("%1", self.case.student.full_name),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Cancel or (
+                    answer == QMessageBox.StandardButton.Save and not self.save()):
+                event.ignore()
+                return
+        self.context.settings.set(CASE_GEOMETRY, bytes(self.saveGeometry()))
+        event.accept()
+        self.sig_closed.emit(self.case.id)

@@ -1,0 +1,153 @@
+"""The case list as model/view: a table model of plain ``CaseRow``s and a filtering proxy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from ..workflow.attention import Attention
+from ..workflow.caselist import CaseRow
+from ..workflow.codes import Stage
+from .labels import grade_label, label
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: Custom roles: the plain row behind a line, and the value to sort by.
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class Column(IntEnum):
+    STUDENT = 0
+    PERSONAL_ID = 1
+    SCHOOL = 2
+    GRADE = 3
+    STAGE = 4
+    NEXT_DUE = 5
+    ATTENTION = 6
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Holds the rows of ``Database.case_rows``; read-only."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[CaseRow] = []
+        self._headers = [
+            self.tr("Student"), self.tr("Personal identity number"), self.tr("School"), self.tr("Year"),
+            self.tr("Stage"), self.tr("Next date"), self.tr("Needs attention"),
+        ]
+
+    def set_rows(self, rows: list[CaseRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[CaseRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (Column.NEXT_DUE, Column.ATTENTION) and row.attention:
+            return QBrush(QColor("#a33a00"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.ATTENTION and row.attention:
+            return "\n".join(label(a) for a in sorted(row.attention, key=lambda a: a.value))
+        return None
+
+    def _display(self, row: CaseRow, column: Column) -> str:
+        if column is Column.STUDENT:
+            return row.student_name
+        if column is Column.PERSONAL_ID:
+            return row.personal_id or self.tr("none")
+        if column is Column.SCHOOL:
+            return row.school
+        if column is Column.GRADE:
+            return grade_label(row.grade)
+        if column is Column.STAGE:
+            return label(row.stage)
+        if column is Column.NEXT_DUE:
+            return row.next_due.isoformat() if row.next_due else ""
+        return ", ".join(label(a) for a in sorted(row.attention, key=lambda a: a.value))
+
+    def _sort_key(self, row: CaseRow, column: Column):
+        if column is Column.STAGE:
+            return row.stage.order
+        if column is Column.GRADE:
+            return -1 if row.grade is None else row.grade
+        if column is Column.NEXT_DUE:
+            return (row.next_due or dt.date.max).toordinal()
+        if column is Column.ATTENTION:
+            return len(row.attention)
+        return self._display(row, column).casefold()
+
+
+class CaseFilterProxy(QSortFilterProxyModel):
+    """Search by name, personal identity number or school; filter by stage and by what needs attention."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._needle = ""
+        self._digits = ""
+        self._stage: Stage | None = None
+        self._attention: Attention | str | None = None  # "any" for any flag
+        self.setSortRole(SORT_ROLE)
+
+    def set_search(self, text: str) -> None:
+        self._needle = text.strip().casefold()
+        self._digits = "".join(ch for ch in text if ch.isdigit())
+        self.invalidateFilter()
+
+    def set_stage(self, stage: Stage | None) -> None:
+        self._stage = stage
+        self.invalidateFilter()
+
+    def set_attention(self, attention: Attention | str | None) -> None:
+        self._attention = attention
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        row: CaseRow = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
+        if row is None:
+            return False
+        if self._stage is not None and row.stage is not self._stage:
+            return False
+        if self._attention == "any" and not row.attention:
+            return False
+        if isinstance(self._attention, Attention) and self._attention not in row.attention:
+            return False
+        if not self._needle:
+            return True
+        if self._needle in row.student_name.casefold() or self._needle in row.school.casefold():
+            return True
+        if len(self._digits) >= 4 and row.personal_id:
+            return self._digits in row.personal_id.replace("-", "")
+        return False

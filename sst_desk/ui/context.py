@@ -1,0 +1,38 @@
+"""What every window needs from the running app: the database, settings, who is working, the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..settings import BOOSTER_MONTHS, TEAM_NAME, Settings
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+@dataclass
+class AppContext:
+    """Shared by the main window and the case windows; holds no session and no case."""
+
+    db: object  # sst_desk.persistence.Database (kept untyped so ui tests can pass a fake)
+    settings: Settings
+    user: str
+    catalogue: list = field(default_factory=list)
+    clock: Callable[[], dt.datetime] = _now
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def today(self) -> dt.date:
+        return self.clock().astimezone().date()
+
+    @property
+    def booster_months(self) -> int:
+        return max(1, self.settings.get(BOOSTER_MONTHS))
+
+    @property
+    def team_name(self) -> str:
+        return self.settings.get(TEAM_NAME)

@@ -1,0 +1,37 @@
+"""Turn what can go wrong with the database or files into one sentence for the worker."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+
+log = logging.getLogger(__name__)
+CONTEXT = "Errors"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def database_error_text(exc: BaseException) -> str:
+    """A translated sentence for a database or file error; unexpected errors are logged, not shown raw."""
+    from .. import persistence  # late: keeps this module importable without the database layer
+
+    path = str(getattr(exc, "path", "") or "")
+    if isinstance(exc, persistence.NotADatabaseError):
+        return _t("The file %1 is not an SST Desk database, or it is damaged. Nothing was changed.").replace("%1", path)
+    if isinstance(exc, persistence.LocationNotWritableError):
+        return _t("SST Desk cannot write to the folder %1. Choose another location or ask IT to fix the "
+                  "folder's permissions. Nothing was changed.").replace("%1", path)
+    if isinstance(exc, persistence.NewerDatabaseError):
+        return _t("The database %1 was made by a newer version of SST Desk. Update SST Desk to open it.").replace("%1", path)
+    if isinstance(exc, persistence.CaseNotFound):
+        return _t("The case no longer exists. It may have been removed by someone else.")
+    if isinstance(exc, persistence.DatabaseUnavailableError):
+        return _t("The database cannot be reached right now. Your changes are still in the window; try again.")
+    if isinstance(exc, OSError):
+        return _t("The file could not be written: %1").replace("%1", exc.strerror or str(exc))
+    log.exception("Unexpected error", exc_info=exc)
+    return _t("Something unexpected went wrong; your changes are still in the window. The details were written to "
+              "the log.")

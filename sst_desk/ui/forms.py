@@ -1,0 +1,254 @@
+"""Forms declared as data: a list of ``Field`` specs becomes labelled inputs bound to an object.
+
+One mechanism serves every stage page and every small dialog: ``Form.load(obj)``
+fills the inputs from attributes (dotted names reach into e.g. ``student.school``),
+``Form.store(obj)`` writes them back and returns parse errors, and
+``show_errors`` puts a message under the field it concerns. Every input's
+accessible name is its visible label, so tests and screen readers find it the
+way a person does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum, auto
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .widgets import CheckList, DateField
+
+ERROR_STYLE = "color: #b00020;"
+LABEL_WIDTH = 210
+
+
+class Kind(Enum):
+    TEXT = auto()
+    MULTILINE = auto()
+    DATE = auto()
+    NUMBER = auto()  # float, comma or point as decimal separator
+    CHOICE = auto()
+    BOOL = auto()
+    MULTI = auto()
+
+
+@dataclass
+class Field:
+    """One input: the attribute it edits, its visible label and what kind of input it is."""
+
+    name: str
+    label: str
+    kind: Kind = Kind.TEXT
+    choices: Sequence[tuple[object, str]] = ()
+    placeholder: str = ""
+    help: str = ""
+    columns: int = 2  # for MULTI
+    lines: int = 3  # for MULTILINE
+    getter: Callable[[object], object] | None = None  # for values that are not a plain attribute
+    setter: Callable[[object, object], None] | None = None
+
+
+def get_path(obj: object, path: str) -> object:
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def set_path(obj: object, path: str, value: object) -> None:
+    *head, last = path.split(".")
+    for part in head:
+        obj = getattr(obj, part)
+    setattr(obj, last, value)
+
+
+class Form(QWidget):
+    """Labelled inputs for a list of fields, with an error line under each."""
+
+    sig_changed = Signal()
+    """Emitted on any edit by the user or by ``load`` (callers ignore it while loading)."""
+
+    def __init__(self, fields: Sequence[Field], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.fields = {f.name: f for f in fields}
+        self._inputs: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._loading = False
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        for spec in fields:
+            widget = self._make_input(spec)
+            widget.setAccessibleName(spec.label)
+            if spec.help:
+                widget.setToolTip(spec.help)
+            error = QLabel(self)
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            holder = QWidget(self)
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(2)
+            box.addWidget(widget)
+            box.addWidget(error)
+            if spec.kind is Kind.BOOL:
+                layout.addRow("", holder)
+            else:
+                label = QLabel(spec.label, self)
+                label.setMinimumWidth(LABEL_WIDTH)  # the forms of one page line up
+                label.setWordWrap(True)
+                label.setBuddy(widget.focusProxy() or widget)
+                layout.addRow(label, holder)
+            self._inputs[spec.name] = widget
+            self._errors[spec.name] = error
+
+    # --- building -------------------------------------------------------------
+
+    def _make_input(self, spec: Field) -> QWidget:
+        changed = self._emit_changed
+        if spec.kind is Kind.MULTILINE:
+            widget = QPlainTextEdit(self)
+            widget.setTabChangesFocus(True)  # Tab moves on; the keyboard-only worker must not get stuck
+            widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * spec.lines + 12)
+            widget.setPlaceholderText(spec.placeholder)
+            widget.textChanged.connect(changed)
+        elif spec.kind is Kind.DATE:
+            widget = DateField(self)
+            widget.sig_changed.connect(changed)
+        elif spec.kind is Kind.CHOICE:
+            widget = QComboBox(self)
+            for value, text in spec.choices:
+                widget.addItem(text, value)
+            widget.currentIndexChanged.connect(changed)
+        elif spec.kind is Kind.BOOL:
+            widget = QCheckBox(spec.label, self)
+            widget.toggled.connect(changed)
+        elif spec.kind is Kind.MULTI:
+            widget = CheckList(spec.choices, spec.columns, self)
+            widget.sig_changed.connect(changed)
+        else:
+            widget = QLineEdit(self)
+            widget.setPlaceholderText(spec.placeholder)
+            widget.textChanged.connect(changed)
+        return widget
+
+    def _emit_changed(self, *_args: object) -> None:
+        if not self._loading:
+            self.sig_changed.emit()
+
+    # --- values ---------------------------------------------------------------
+
+    def input(self, name: str) -> QWidget:
+        return self._inputs[name]
+
+    def load(self, obj: object) -> None:
+        self._loading = True
+        try:
+            for name, spec in self.fields.items():
+                self.set_value(name, spec.getter(obj) if spec.getter else get_path(obj, name))
+            self.clear_errors()
+        finally:
+            self._loading = False
+
+    def set_value(self, name: str, value: object) -> None:
+        spec, widget = self.fields[name], self._inputs[name]
+        if spec.kind is Kind.MULTILINE:
+            widget.setPlainText(value or "")
+        elif spec.kind is Kind.DATE:
+            widget.set_date(value)
+        elif spec.kind is Kind.CHOICE:
+            index = next((i for i in range(widget.count()) if widget.itemData(i) == value), 0)
+            widget.setCurrentIndex(index)
+        elif spec.kind is Kind.BOOL:
+            widget.setChecked(bool(value))
+        elif spec.kind is Kind.MULTI:
+            widget.set_values(list(value or []))
+        elif spec.kind is Kind.NUMBER:
+            widget.setText("" if value is None else f"{value:g}".replace(".", ","))
+        else:
+            widget.setText(value or "")
+
+    def values(self) -> tuple[dict[str, object], dict[str, str]]:
+        """Parsed values by field name, and a message for each field that could not be parsed."""
+        values: dict[str, object] = {}
+        errors: dict[str, str] = {}
+        for name, spec in self.fields.items():
+            widget = self._inputs[name]
+            if spec.kind is Kind.MULTILINE:
+                values[name] = widget.toPlainText().strip()
+            elif spec.kind is Kind.DATE:
+                day, ok = widget.parse()
+                if ok:
+                    values[name] = day
+                else:
+                    errors[name] = self.tr("Write the date as YYYY-MM-DD, for example 2026-11-22.")
+            elif spec.kind is Kind.CHOICE:
+                values[name] = widget.currentData()
+            elif spec.kind is Kind.BOOL:
+                values[name] = widget.isChecked()
+            elif spec.kind is Kind.MULTI:
+                values[name] = widget.values()
+            elif spec.kind is Kind.NUMBER:
+                text = widget.text().strip().replace(",", ".").rstrip("%").strip()
+                if not text:
+                    values[name] = None
+                else:
+                    try:
+                        values[name] = float(text)
+                    except ValueError:
+                        errors[name] = self.tr("Write a number, for example 12,5.")
+            else:
+                values[name] = widget.text().strip()
+        return values, errors
+
+    def store(self, obj: object, skip: Callable[[str], bool] | None = None) -> dict[str, str]:
+        """Write every parseable value into ``obj``; return the parse errors (fields left as they were)."""
+        values, errors = self.values()
+        for name, value in values.items():
+            if skip is not None and skip(name):
+                continue
+            setter = self.fields[name].setter
+            if setter is not None:
+                setter(obj, value)
+            else:
+                set_path(obj, name, value)
+        return errors
+
+    # --- errors ---------------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        for name, label in self._errors.items():
+            label.hide()
+            label.clear()
+            self._inputs[name].setAccessibleDescription("")
+
+    def show_errors(self, errors: dict[str, str]) -> bool:
+        """Show each message under its field; returns True when there were any. Focuses the first."""
+        self.clear_errors()
+        first = None
+        for name, message in errors.items():
+            if name not in self._errors:
+                continue
+            self._errors[name].setText(message)
+            self._errors[name].show()
+            self._inputs[name].setAccessibleDescription(message)
+            first = first or self._inputs[name]
+        if first is not None:
+            first.setFocus()
+        return bool(errors)
+
+    def error_text(self, name: str) -> str:
+        return self._errors[name].text() if not self._errors[name].isHidden() else ""
+
+

@@ -1,0 +1,163 @@
+"""A list of child records (guardians, goals, contacts…) with Add / Edit / Remove buttons.
+
+Model/view like every list in SST Desk: ``RowsModel`` holds the plain objects
+and a column spec; the editor's callbacks open the dialogs and change the
+case in memory, then ``sig_changed`` tells the case window it is dirty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    text: Callable[[object], str]
+    stretch: bool = False
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only table over a list of plain objects."""
+
+    def __init__(self, columns: Sequence[Column], parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._items: list[object] = []
+
+    def set_items(self, items: Sequence[object]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def item(self, row: int) -> object:
+        return self._items[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
+            return self.columns[section].header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.columns[index.column()].text(item)
+        if role == OBJECT_ROLE:
+            return item
+        return None
+
+
+class ListEditor(QWidget):
+    """Title, table and buttons for one list of a case. Callbacks return True when they changed something."""
+
+    sig_changed = Signal()
+    """Emitted after an add, edit or remove changed the case in memory."""
+
+    def __init__(
+        self,
+        title: str,
+        columns: Sequence[Column],
+        *,
+        add: Callable[[], bool] | None = None,
+        edit: Callable[[object], bool] | None = None,
+        remove: Callable[[object], bool] | None = None,
+        add_text: str = "",
+        edit_text: str = "",
+        remove_text: str = "",
+        empty_text: str = "",
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._add, self._edit, self._remove = add, edit, remove
+        self.title = QLabel(f"<b>{title}</b>", self)
+        self.model = RowsModel(columns, self)
+        self.view = QTableView(self)
+        self.view.setAccessibleName(title)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()
+        self.view.setMinimumHeight(110)
+        header = self.view.horizontalHeader()
+        for i, column in enumerate(columns):
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if column.stretch
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        self.view.activated.connect(lambda _index: self.edit_selected())
+        self.empty = QLabel(empty_text, self)
+        self.empty.setStyleSheet("color: #666;")
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, handler in (("add", add_text, self.add_new), ("edit", edit_text, self.edit_selected),
+                                   ("remove", remove_text, self.remove_selected)):
+            if {"add": add, "edit": edit, "remove": remove}[key] is None:
+                continue
+            button = QPushButton(text, self)
+            button.setAccessibleName(text)
+            button.clicked.connect(handler)
+            row.addWidget(button)
+            self.buttons[key] = button
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view)
+        layout.addWidget(self.empty)
+        layout.addLayout(row)
+
+    def add_button(self, text: str, handler: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text)
+        button.clicked.connect(handler)
+        row = self.layout().itemAt(self.layout().count() - 1).layout()
+        row.insertWidget(row.count() - 1, button)
+        self.buttons[text] = button
+        return button
+
+    def set_items(self, items: Sequence[object]) -> None:
+        self.model.set_items(items)
+        self.empty.setVisible(not items and bool(self.empty.text()))
+        self.view.resizeRowsToContents()
+
+    def selected(self) -> object | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.item(rows[0].row()) if rows else None
+
+    def add_new(self) -> None:
+        if self._add is not None and self._add():
+            self.sig_changed.emit()
+
+    def edit_selected(self) -> None:
+        item = self.selected()
+        if item is not None and self._edit is not None and self._edit(item):
+            self.sig_changed.emit()
+
+    def remove_selected(self) -> None:
+        item = self.selected()
+        if item is not None and self._remove is not None and self._remove(item):
+            self.sig_changed.emit()

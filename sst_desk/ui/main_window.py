@@ -1,0 +1,216 @@
+"""The main window: the team's cases as a searchable, filterable list, and "Nytt ärende"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..settings import MAIN_GEOMETRY
+from ..workflow.attention import Attention
+from ..workflow.codes import Stage
+from .caselist import ROW_ROLE, CaseFilterProxy, CaseTableModel, Column
+from .context import AppContext
+from .errors import database_error_text
+from .labels import label
+
+
+class MainWindow(QMainWindow):
+    """Lists the cases; opens each in its own case window."""
+
+    sig_rows_loaded = Signal(int)
+    """Emitted after the list is (re)loaded, with the number of cases."""
+
+    def __init__(self, context: AppContext):
+        super().__init__()
+        self.context = context
+        self.case_windows: dict[int, QWidget] = {}
+        self.setWindowTitle(self.tr("SST Desk – cases"))
+        self.model = CaseTableModel(self)
+        self.proxy = CaseFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Name, personal identity number or school"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_changed)
+        self.stage_filter = QComboBox(self)
+        self.stage_filter.addItem(self.tr("All stages"), None)
+        for stage in Stage:
+            self.stage_filter.addItem(label(stage), stage)
+        self.stage_filter.currentIndexChanged.connect(self._filter_changed)
+        self.attention_filter = QComboBox(self)
+        self.attention_filter.addItem(self.tr("All cases"), None)
+        self.attention_filter.addItem(self.tr("Needs attention"), "any")
+        for flag in Attention:
+            self.attention_filter.addItem(label(flag), flag)
+        self.attention_filter.currentIndexChanged.connect(self._filter_changed)
+
+        filters = QHBoxLayout()
+        for text, widget in ((self.tr("Search"), self.search), (self.tr("Stage"), self.stage_filter),
+                             (self.tr("Show"), self.attention_filter)):
+            caption = QLabel(text, self)
+            caption.setBuddy(widget)
+            widget.setAccessibleName(text)
+            filters.addWidget(caption)
+            filters.addWidget(widget, 2 if widget is self.search else 1)
+
+        self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Cases"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.NEXT_DUE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((Column.STUDENT, 200), (Column.PERSONAL_ID, 150), (Column.SCHOOL, 190),
+                              (Column.GRADE, 60), (Column.STAGE, 170), (Column.NEXT_DUE, 100)):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self._open_index)
+
+        self.empty_hint = QLabel(self.tr("No cases yet. Start with \u201cNew case\u201d (Ctrl+N)."), self)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.hide()
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_hint)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self.count_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.resize(1100, 680)
+        geometry = context.settings.get(MAIN_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+
+    def _build_actions(self) -> None:
+        self.new_action = QAction(self.tr("New case"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_case)
+        self.open_action = QAction(self.tr("Open case"), self)
+        self.open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(self.open_selected)
+        self.table.addAction(self.open_action)
+        self.refresh_action = QAction(self.tr("Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.reload)
+        self.find_action = QAction(self.tr("Search"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in (self.new_action, self.open_action, self.refresh_action, self.find_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        self.addAction(self.find_action)
+        toolbar = QToolBar(self.tr("Cases"), self)
+        toolbar.setObjectName("cases-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.new_action)
+        toolbar.addAction(self.refresh_action)
+        self.addToolBar(toolbar)
+
+    # --- data -----------------------------------------------------------------
+
+    def reload(self) -> bool:
+        """Load the list from the database; on failure keep what is shown and say why."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            rows = self.context.db.case_rows(self.context.today())
+        except Exception as exc:  # noqa: BLE001
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.tr("Could not load the cases"), database_error_text(exc))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.model.set_rows(rows)
+        self._update_counts()
+        self.sig_rows_loaded.emit(len(rows))
+        return True
+
+    def _filter_changed(self, *_args: object) -> None:
+        self.proxy.set_search(self.search.text())
+        self.proxy.set_stage(self.stage_filter.currentData())
+        self.proxy.set_attention(self.attention_filter.currentData())
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        self.count_label.setText(self.tr("%1 of %2 cases shown").replace("%1", str(shown)).replace("%2", str(total)))
+        self.empty_hint.setVisible(total == 0)
+        if shown and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    # --- actions --------------------------------------------------------------
+
+    def new_case(self) -> None:
+        from .new_case import NewCaseDialog
+
+        dialog = NewCaseDialog(self.context, self)
+        if dialog.exec() and dialog.case_id is not None:
+            self.reload()
+            self.open_case(dialog.case_id)
+
+    def open_selected(self) -> None:
+        indexes = self.table.selectionModel().selectedRows()
+        if indexes:
+            self._open_index(indexes[0])
+
+    def _open_index(self, index) -> None:
+        row = index.sibling(index.row(), 0).data(ROW_ROLE)
+        if row is not None:
+            self.open_case(row.case_id)
+
+    def open_case(self, case_id: int):
+        """Open (or raise) the case window for ``case_id``; returns it, or None if it could not be loaded."""
+        from .case_window import CaseWindow
+
+        window = self.case_windows.get(case_id)
+        if window is None:
+            try:
+                case = self.context.db.load_case(case_id)
+            except Exception as exc:  # noqa: BLE001
+                QMessageBox.warning(self, self.tr("Could not open the case"), database_error_text(exc))
+                return None
+            window = CaseWindow(self.context, case)
+            window.sig_saved.connect(lambda _id: self.reload())
+            window.sig_closed.connect(lambda closed_id: self.case_windows.pop(closed_id, None))
+            self.case_windows[case_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        for window in list(self.case_windows.values()):
+            if not window.close():
+                event.ignore()
+                return
+        self.context.settings.set(MAIN_GEOMETRY, bytes(self.saveGeometry()))
+        self.context.settings.sync()
+        event.accept()

@@ -1,0 +1,73 @@
+"""Sentences for the workflow's findings, in the worker's terms (context "Messages").
+
+A guard says ``CONSENT_MISSING_GUARDIAN`` with the guardian's name; the worker
+reads "Samtycke saknas från vårdnadshavaren Anna Berg." ``%1`` in a source
+string is replaced by the finding's detail.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from ..workflow.problems import Finding, Problem
+
+CONTEXT = "Messages"
+
+_SOURCE: dict[Problem, str] = {
+    Problem.REQUIRED: QT_TRANSLATE_NOOP("Messages", "This field must be filled in."),
+    Problem.PERSONAL_ID_FORMAT: QT_TRANSLATE_NOOP(
+        "Messages", "Write the personal identity number as YYYYMMDD-NNNN or YYMMDD-NNNN (10 or 12 digits)."),
+    Problem.PERSONAL_ID_INVALID: QT_TRANSLATE_NOOP(
+        "Messages", "This is not a valid personal identity or coordination number: check the date and the last digit."),
+    Problem.GRADE_RANGE: QT_TRANSLATE_NOOP("Messages", "Choose a school year from preschool class to upper secondary."),
+    Problem.PERCENT_RANGE: QT_TRANSLATE_NOOP("Messages", "A percentage must be between 0 and 100."),
+    Problem.DATE_ORDER: QT_TRANSLATE_NOOP("Messages", "This date is before the date it follows."),
+    Problem.DATE_IN_FUTURE: QT_TRANSLATE_NOOP("Messages", "This date has not happened yet."),
+    Problem.DECISION_MISSING: QT_TRANSLATE_NOOP(
+        "Messages", "A case after investigation and decision needs the decision's date and reference."),
+    Problem.PARTIES_TOO_FEW: QT_TRANSLATE_NOOP(
+        "Messages", "Choose at least two parties that may share information with each other."),
+    Problem.GUARDIAN_NOT_OF_STUDENT: QT_TRANSLATE_NOOP("Messages", "Choose one of the student's guardians."),
+    Problem.CRITERIA_NOT_MET: QT_TRANSLATE_NOOP(
+        "Messages", "The team has not yet decided that the student meets the criteria for the team's support."),
+    Problem.NO_GUARDIAN: QT_TRANSLATE_NOOP("Messages", "No guardian is registered for the student."),
+    Problem.CONSENT_MISSING_STUDENT: QT_TRANSLATE_NOOP(
+        "Messages", "Valid consent is missing from the student %1."),
+    Problem.CONSENT_MISSING_GUARDIAN: QT_TRANSLATE_NOOP(
+        "Messages", "Valid consent is missing from the guardian %1."),
+    Problem.KARTLAGGNING_SUMMARY_MISSING: QT_TRANSLATE_NOOP(
+        "Messages", "The assessment has no summary yet."),
+    Problem.PLAN_MISSING: QT_TRANSLATE_NOOP("Messages", "There is no action plan yet."),
+    Problem.PLAN_NO_GOAL: QT_TRANSLATE_NOOP("Messages", "The action plan has no goal."),
+    Problem.PLAN_NO_INSATS: QT_TRANSLATE_NOOP("Messages", "The action plan has no intervention."),
+    Problem.INSATS_NO_RESPONSIBLE: QT_TRANSLATE_NOOP(
+        "Messages", "The intervention \u201c%1\u201d needs a responsible authority and person."),
+    Problem.PLAN_NO_FOLLOW_UP_DATE: QT_TRANSLATE_NOOP("Messages", "The action plan has no follow-up date."),
+    Problem.FOLLOW_UP_MISSING: QT_TRANSLATE_NOOP("Messages", "No follow-up has been recorded in this round."),
+    Problem.GOAL_NOT_RATED: QT_TRANSLATE_NOOP("Messages", "The goal \u201c%1\u201d has not been rated."),
+    Problem.NEXT_FOLLOW_UP_NOT_SET: QT_TRANSLATE_NOOP(
+        "Messages", "Set a new follow-up date in the plan, after the latest follow-up."),
+    Problem.CLOSING_REASON_MISSING: QT_TRANSLATE_NOOP("Messages", "Choose why the case is closed."),
+    Problem.REFERRAL_MISSING: QT_TRANSLATE_NOOP(
+        "Messages", "Record the referral, report or SIP before closing the case as referred on."),
+    Problem.BOOSTER_NOT_PLANNED: QT_TRANSLATE_NOOP("Messages", "Set a date for the booster session."),
+    Problem.BOOSTER_ALREADY_RECORDED: QT_TRANSLATE_NOOP("Messages", "The booster session is already recorded."),
+    Problem.WRONG_STAGE: QT_TRANSLATE_NOOP("Messages", "The case is not in the stage this step starts from."),
+    Problem.NO_SCHOOL_GOAL: QT_TRANSLATE_NOOP(
+        "Messages", "The plan has no goal on school attendance or school results. Such a goal is recommended."),
+    Problem.CONSENT_EXPIRES_SOON: QT_TRANSLATE_NOOP("Messages", "The consent from %1 expires soon."),
+}
+
+
+def message(finding: Finding) -> str:
+    text = QCoreApplication.translate(CONTEXT, _SOURCE[finding.problem])
+    return text.replace("%1", finding.detail)
+
+
+def field_messages(findings: list[Finding], prefix: str = "") -> dict[str, str]:
+    """Messages keyed by form field (``prefix`` + the finding's field), first finding per field wins."""
+    found: dict[str, str] = {}
+    for finding in findings:
+        if finding.field:
+            found.setdefault(prefix + finding.field, message(finding))
+    return found

@@ -1,0 +1,1 @@
+"""One page per stage of the case window, plus the history."""

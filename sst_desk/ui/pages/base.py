@@ -1,0 +1,99 @@
+"""What every stage page has: a scrolling body, the student's own view, load/store/errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ...workflow.codes import Stage
+from ...workflow.entities import Case
+from ..context import AppContext
+from ..forms import Field, Form, Kind
+
+
+class StagePage(QWidget):
+    """Base of the stage pages. Subclasses add widgets to ``body`` and override load/store."""
+
+    sig_changed = Signal()
+    """Emitted when the worker changed something on the page."""
+
+    stage: Stage | None = None
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.case: Case | None = None
+        self.locked_note = QLabel(self)
+        self.locked_note.setWordWrap(True)
+        self.locked_note.setStyleSheet("background: #fff4e5; border: 1px solid #f0c36d; padding: 8px;")
+        self.locked_note.hide()
+        self.content = QWidget()
+        self.body = QVBoxLayout(self.content)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.locked_note)
+        layout.addWidget(scroll)
+        self.forms: list[tuple[Form, Callable[[Case], object | None]]] = []
+
+    def heading(self, text: str) -> QLabel:
+        label = QLabel(f"<h3 style='margin:10px 0 2px 0'>{text}</h3>", self.content)
+        self.body.addWidget(label)
+        return label
+
+    def add_form(self, fields: list[Field], target: Callable[[Case], object | None] = lambda case: case) -> Form:
+        """A form bound to ``target(case)`` (the case itself, its kartläggning, its current plan…)."""
+        form = Form(fields, self.content)
+        form.sig_changed.connect(self.sig_changed)
+        self.body.addWidget(form)
+        self.forms.append((form, target))
+        return form
+
+    def add_student_view(self) -> None:
+        """The student's own view (barnets röst) has a place in every stage."""
+        self.heading(self.tr("The student's own view"))
+        self.add_form([
+            Field("view", self.tr("The student's own view"), Kind.MULTILINE, lines=3,
+                  placeholder=self.tr("In the student's own words, if possible."),
+                  getter=lambda case: case.student_view(self.stage),
+                  setter=lambda case, text: case.set_student_view(self.stage, text)),
+        ])
+
+    def set_locked(self, reason: str | None) -> None:
+        """Show a locked page read-only, with the reason it is locked."""
+        self.locked_note.setVisible(bool(reason))
+        self.locked_note.setText(reason or "")
+        self.content.setEnabled(not reason)
+
+    def today(self) -> dt.date:
+        return self.context.today()
+
+    # --- subclasses override ----------------------------------------------------
+
+    def load(self, case: Case) -> None:
+        self.case = case
+        for form, target in self.forms:
+            obj = target(case)
+            form.setEnabled(obj is not None)
+            if obj is not None:
+                form.load(obj)
+
+    def store(self, case: Case) -> dict[str, str]:
+        """Write the page into ``case``; return field messages (nothing is written for a field in error)."""
+        errors: dict[str, str] = {}
+        for form, target in self.forms:
+            obj = target(case)
+            if obj is not None:
+                errors.update(form.store(obj))
+        return errors
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for form, _target in self.forms:
+            form.show_errors(errors)
