@@ -10,6 +10,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
+import pytest
+
 from sst_desk.workflow.codes import (
     Authority,
     ClosingReason,
@@ -30,6 +32,7 @@ from sst_desk.workflow.entities import (
     Insats,
     Student,
 )
+from sst_desk.workflow.problems import Finding, ProcessError, Problem
 from sst_desk.workflow.process import Move, apply
 
 TODAY = dt.date(2026, 11, 22)
@@ -223,3 +226,16 @@ def snapshot(value: object) -> object:
     if isinstance(value, (list, tuple)):
         return tuple(snapshot(v) for v in value)
     return value
+
+
+def problems(findings: list[Finding]) -> list[Problem]:
+    return [f.problem for f in findings]
+
+
+def assert_refused(case: Case, move: Move, expected: list[Problem], **kwargs: object) -> None:
+    """``apply`` raises with exactly these problems and leaves every part of the case as it was."""
+    before = snapshot(case)
+    with pytest.raises(ProcessError) as raised:
+        apply(case, move, by=WORKER, at=at(), **kwargs)  # type: ignore[arg-type]
+    assert problems(raised.value.findings) == expected
+    assert snapshot(case) == before

@@ -5,76 +5,20 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from builders import (
-    CONSENTS_GIVEN_ON,
-    FIRST_FOLLOW_UP_ON,
-    SCHEDULE,
-    TODAY,
-    WORKER,
-    at,
-    fill_plan,
-    give_all_consents,
-    guardian_consent,
-    make_case,
-    make_case_at,
-    make_insats,
-    make_student,
-    record_follow_up,
-    snapshot,
-    student_consent,
-)
+from builders import (CONSENTS_GIVEN_ON, FIRST_FOLLOW_UP_ON, SCHEDULE, TODAY, WORKER, assert_refused, at, fill_plan,
+                      give_all_consents, guardian_consent, make_case, make_case_at, make_insats, make_student,
+                      problems, record_follow_up, snapshot, student_consent)
 
-from sst_desk.workflow.codes import (
-    STAGE_ORDER,
-    Authority,
-    ClosingReason,
-    GoalArea,
-    Party,
-    PlanStatus,
-    Rating,
-    ReferralKind,
-    Stage,
-)
-from sst_desk.workflow.entities import (
-    Boostertraff,
-    FollowUp,
-    Goal,
-    GoalRating,
-    Handlingsplan,
-    Kartlaggning,
-    Referral,
-    Transition,
-)
+from sst_desk.workflow.codes import (STAGE_ORDER, Authority, ClosingReason, GoalArea, Party, PlanStatus, Rating,
+                                     ReferralKind, Stage)
+from sst_desk.workflow.entities import (Boostertraff, FollowUp, Goal, GoalRating, Kartlaggning, Referral,
+                                        Transition)
 from sst_desk.workflow.problems import Finding, ProcessError, Problem
-from sst_desk.workflow.process import (
-    DEFAULT_BOOSTER_MONTHS,
-    PATHS,
-    Move,
-    add_months,
-    apply,
-    blockers,
-    forward_move,
-    is_complete,
-    moves_from,
-    record_booster,
-    warnings,
-)
+from sst_desk.workflow.process import (DEFAULT_BOOSTER_MONTHS, PATHS, Move, add_months, apply, blockers,
+                                       forward_move, is_complete, moves_from, record_booster, warnings)
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 TOMORROW = TODAY + dt.timedelta(days=1)
-
-
-def problems(findings: list[Finding]) -> list[Problem]:
-    return [f.problem for f in findings]
-
-
-def assert_refused(case, move: Move, expected: list[Problem], **kwargs) -> None:
-    """``apply`` raises with exactly these problems and leaves every part of the case as it was."""
-    before = snapshot(case)
-    with pytest.raises(ProcessError) as raised:
-        apply(case, move, by=WORKER, at=at(), **kwargs)
-    assert problems(raised.value.findings) == expected
-    assert snapshot(case) == before
 
 
 def test_the_snapshot_sees_deep_changes():
@@ -849,6 +793,3 @@ def test_a_case_through_the_revise_loop():
     assert case.booster.planned_on == dt.date(2027, 3, 15)
     assert is_complete(case)
 
-
-def test_handlingsplan_default_is_version_1_current():
-    assert (Handlingsplan().version, Handlingsplan().status) == (1, PlanStatus.CURRENT)
