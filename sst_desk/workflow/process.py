@@ -126,6 +126,11 @@ def plan_blockers(plan: Handlingsplan | None) -> list[Finding]:
     return found
 
 
+def local_date(moment: dt.datetime) -> dt.date:
+    """The worker's calendar day at ``moment``: an aware time (the app's clock is UTC) is made local first."""
+    return moment.astimezone().date() if moment.tzinfo is not None else moment.date()
+
+
 def last_entry(case: Case, stage: Stage) -> dt.datetime | None:
     times = [t.at for t in case.transitions if t.to_stage is stage]
     return max(times) if times else None
@@ -148,7 +153,8 @@ def follow_up_this_round(case: Case) -> FollowUp | None:
     rounds = [
         f
         for f in case.follow_ups
-        if (since is None or f.held_on >= since.date()) and (concluded is None or f.held_on > concluded.date())
+        if (since is None or f.held_on >= local_date(since))
+        and (concluded is None or f.held_on > local_date(concluded))
     ]
     return max(rounds, key=lambda f: (f.held_on, f.id or 0)) if rounds else None
 
@@ -249,7 +255,7 @@ def apply(
     Raises ``ProcessError`` with the blocking findings otherwise; the case is
     then unchanged.
     """
-    today = at.date()
+    today = local_date(at)
     found = blockers(case, move, today, closing_reason)
     if found:
         raise ProcessError(found)

@@ -54,9 +54,9 @@ SCHEDULE: dict[Move, dt.date] = {
 }
 
 
-def at(day: dt.date = TODAY, hour: int = 10) -> dt.datetime:
-    """A moment on ``day``; moves take their 'today' from it."""
-    return dt.datetime.combine(day, dt.time(hour))
+def at(day: dt.date = TODAY, hour: int = 10, tzinfo: dt.tzinfo | None = None) -> dt.datetime:
+    """A moment on ``day`` (naive unless ``tzinfo``); moves take their 'today' from it."""
+    return dt.datetime.combine(day, dt.time(hour), tzinfo)
 
 
 def luhn_digit(nine_digits: str) -> int:
@@ -176,12 +176,12 @@ def record_follow_up(case: Case, held_on: dt.date, *, rate: Iterable[Goal] | Non
     return follow_up
 
 
-def make_case_at(stage: Stage, student: Student | None = None) -> Case:
+def make_case_at(stage: Stage, student: Student | None = None, *, tzinfo: dt.tzinfo | None = None) -> Case:
     """A case taken through the real moves (on the SCHEDULE days) until it stands in ``stage``.
 
     What the next move needs is left undone: at inskrivning there is no
     consent yet, at kartläggning no summary, at planering an empty plan, at
-    uppföljning no follow-up.
+    uppföljning no follow-up. With ``tzinfo`` the steps carry aware times, as in the app.
     """
     case = make_case(student)
     steps: list[tuple[Stage, Move]] = [
@@ -209,10 +209,26 @@ def make_case_at(stage: Stage, student: Student | None = None) -> Case:
         elif move is Move.CLOSE:
             record_follow_up(case, FIRST_FOLLOW_UP_ON)
         reason = ClosingReason.MAL_UPPNADDA if move is Move.CLOSE else None
-        apply(case, move, by=WORKER, at=at(SCHEDULE[move]), closing_reason=reason)
+        apply(case, move, by=WORKER, at=at(SCHEDULE[move], tzinfo=tzinfo), closing_reason=reason)
         assert case.stage is target
     assert case.stage is stage, f"make_case_at cannot reach {stage}"
     return case
+
+
+def close_case(case: Case, day: dt.date, **kwargs: object) -> None:
+    """Hold a follow-up rating every goal and close the case that day, goals met."""
+    record_follow_up(case, day)
+    apply(case, Move.CLOSE, by=WORKER, at=at(day), closing_reason=ClosingReason.MAL_UPPNADDA,
+          **kwargs)  # type: ignore[arg-type]
+
+
+def continue_round(case: Case, held_on: dt.date, next_follow_up: dt.date, *,
+                   moment: dt.datetime | None = None) -> None:
+    """Hold a follow-up, set the next follow-up date and continue the same plan."""
+    record_follow_up(case, held_on, rating=Rating.DELVIS)
+    assert case.current_plan is not None
+    case.current_plan.follow_up_on = next_follow_up
+    apply(case, Move.CONTINUE, by=WORKER, at=moment or at(held_on, 15), comment="Fortsätter enligt plan")
 
 
 def snapshot(value: object) -> object:

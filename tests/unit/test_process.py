@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
-from builders import (CONSENTS_GIVEN_ON, FIRST_FOLLOW_UP_ON, SCHEDULE, TODAY, WORKER, assert_refused, at, fill_plan,
+from builders import (CONSENTS_GIVEN_ON, FIRST_FOLLOW_UP_ON, SCHEDULE, TODAY, WORKER, assert_refused, at, close_case,
+                      continue_round, fill_plan,
                       give_all_consents, guardian_consent, make_case, make_case_at, make_insats, make_student,
                       problems, record_follow_up, snapshot, student_consent)
 
@@ -47,26 +49,10 @@ def test_moves_from_each_stage_main_way_first():
     assert moves_from(Stage.VIDMAKTHALLANDE) == []
 
 
-@pytest.mark.parametrize(
-    ("stage", "move"),
-    [
-        (Stage.AKTUALISERING, Move.ENROL),
-        (Stage.INSKRIVNING, Move.START_KARTLAGGNING),
-        (Stage.KARTLAGGNING, Move.START_PLANERING),
-        (Stage.PLANERING, Move.START_GENOMFORANDE),
-        (Stage.GENOMFORANDE, Move.START_UPPFOLJNING),
-        (Stage.UPPFOLJNING, Move.CLOSE),
-        (Stage.AVSLUTAD, Move.BOOK_BOOSTER),
-        (Stage.VIDMAKTHALLANDE, None),
-    ],
-)
-def test_forward_move(stage, move):
-    assert forward_move(stage) is move
-
-
-def test_forward_moves_walk_the_stages_in_order():
-    targets = [PATHS[forward_move(s)].target for s in STAGE_ORDER[:-1]]
-    assert targets == STAGE_ORDER[1:]
+def test_forward_move_from_each_stage():
+    assert [forward_move(s) for s in STAGE_ORDER] == [
+        Move.ENROL, Move.START_KARTLAGGNING, Move.START_PLANERING, Move.START_GENOMFORANDE,
+        Move.START_UPPFOLJNING, Move.CLOSE, Move.BOOK_BOOSTER, None]
 
 
 WRONG_STAGE_PAIRS = [(stage, move) for stage in Stage for move in Move if PATHS[move].source is not stage]
@@ -252,16 +238,11 @@ def test_a_consent_from_someone_elses_guardian_does_not_count():
     assert problems(blockers(case, Move.START_KARTLAGGNING, TODAY)) == [Problem.CONSENT_MISSING_GUARDIAN]
 
 
-def test_a_child_without_guardians_cannot_go_on():
-    case = consent_case(guardians=0)
+@pytest.mark.parametrize("born", [dt.date(2013, 5, 17), None], ids=["child", "no personal id"])
+def test_a_child_without_guardians_cannot_go_on(born):
+    case = consent_case(guardians=0, born=born)
     case.consents.append(student_consent(case.student))
     assert blockers(case, Move.START_KARTLAGGNING, TODAY) == [Finding(Problem.NO_GUARDIAN, field="guardians")]
-
-
-def test_a_student_without_personal_id_counts_as_a_child():
-    case = consent_case(guardians=0, born=None)
-    case.consents.append(student_consent(case.student))
-    assert problems(blockers(case, Move.START_KARTLAGGNING, TODAY)) == [Problem.NO_GUARDIAN]
 
 
 @pytest.mark.parametrize(
@@ -498,14 +479,9 @@ def test_ratings_of_a_goal_with_the_same_text_do_not_count():
         Problem.GOAL_NOT_RATED, Problem.GOAL_NOT_RATED]
 
 
-def close(case, day: dt.date, **kwargs) -> None:
-    record_follow_up(case, day)
-    apply(case, Move.CLOSE, by=WORKER, at=at(day), closing_reason=ClosingReason.MAL_UPPNADDA, **kwargs)
-
-
 def test_close_records_reason_and_date_and_proposes_a_booster_three_months_on():
     case = make_case_at(Stage.UPPFOLJNING)
-    close(case, TODAY)
+    close_case(case, TODAY)
     assert DEFAULT_BOOSTER_MONTHS == 3
     assert (case.stage, case.closed_on, case.closing_reason) == (Stage.AVSLUTAD, TODAY, ClosingReason.MAL_UPPNADDA)
     assert len(case.boosters) == 1
@@ -526,7 +502,7 @@ def test_close_records_reason_and_date_and_proposes_a_booster_three_months_on():
 )
 def test_booster_month_arithmetic(closed_on, months, planned_on):
     case = make_case_at(Stage.UPPFOLJNING)
-    close(case, closed_on, booster_months=months)
+    close_case(case, closed_on, booster_months=months)
     assert case.booster.planned_on == planned_on
 
 
@@ -549,7 +525,7 @@ def test_close_keeps_a_booster_already_booked():
     case = make_case_at(Stage.UPPFOLJNING)
     booked = Boostertraff(planned_on=dt.date(2027, 3, 1))
     case.boosters.append(booked)
-    close(case, TODAY)
+    close_case(case, TODAY)
     assert case.boosters == [booked]
 
 
@@ -571,12 +547,6 @@ def test_continue_needs_a_follow_up_and_a_later_follow_up_date():
     assert problems(blockers(case, Move.CONTINUE, TODAY)) == [Problem.NEXT_FOLLOW_UP_NOT_SET]
     plan.follow_up_on = TOMORROW
     assert blockers(case, Move.CONTINUE, TODAY) == []
-
-
-def continue_round(case, held_on: dt.date, next_follow_up: dt.date) -> None:
-    record_follow_up(case, held_on, rating=Rating.DELVIS)
-    case.current_plan.follow_up_on = next_follow_up
-    apply(case, Move.CONTINUE, by=WORKER, at=at(held_on, 15), comment="Fortsätter enligt plan")
 
 
 def test_continue_keeps_the_plan_and_goes_back_to_genomforande():
@@ -793,3 +763,34 @@ def test_a_case_through_the_revise_loop():
     assert case.booster.planned_on == dt.date(2027, 3, 15)
     assert is_complete(case)
 
+
+# --- the app's clock is aware UTC; the worker's day is local ---------------------------------------------
+
+
+@pytest.fixture
+def stockholm(monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Stockholm")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+UTC = dt.timezone.utc
+JUST_AFTER_MIDNIGHT = dt.datetime(2026, 11, 21, 23, 30, tzinfo=UTC)  # 00:30 on TODAY in Stockholm
+
+
+def test_an_aware_moment_is_dated_on_the_workers_day(stockholm):
+    """Regression: a UTC time just after local midnight dated the step, and judged its guards, a day early."""
+    case = make_case_at(Stage.INSKRIVNING, tzinfo=UTC)
+    give_all_consents(case, given_on=TODAY)
+    transition = apply(case, Move.START_KARTLAGGNING, by=WORKER, at=JUST_AFTER_MIDNIGHT)
+    assert transition.at is JUST_AFTER_MIDNIGHT
+    assert case.kartlaggning.started_on == TODAY
+
+
+def test_a_round_concluded_just_after_midnight_ends_on_the_local_day(stockholm):
+    case = make_case_at(Stage.UPPFOLJNING, tzinfo=UTC)
+    continue_round(case, TODAY, dt.date(2027, 1, 18), moment=JUST_AFTER_MIDNIGHT)
+    apply(case, Move.START_UPPFOLJNING, by=WORKER, at=JUST_AFTER_MIDNIGHT + dt.timedelta(hours=1))
+    assert problems(blockers(case, Move.CONTINUE, TODAY)) == [Problem.FOLLOW_UP_MISSING]
