@@ -1,0 +1,22 @@
+"""PDF documents built with reportlab from plain workflow objects: no Qt, no database.
+
+Public API::
+
+    from sst_desk.reports import ReportContext, build_handlingsplan, write_pdf_atomic
+    data = build_handlingsplan(case, ReportContext(team_name="SST Rinkeby", printed_by="Anna Lund"))
+    write_pdf_atomic(data, folder / "handlingsplan.pdf")
+
+See docs/reports.md for how to add a document.
+"""
+
+from .base import DocumentInfo, ReportContext, format_date, render_pdf, write_pdf_atomic
+from .handlingsplan import build_handlingsplan
+
+__all__ = [
+    "DocumentInfo",
+    "ReportContext",
+    "build_handlingsplan",
+    "format_date",
+    "render_pdf",
+    "write_pdf_atomic",
+]
