@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from reportlab.lib.units import mm
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from .fonts import printable
@@ -27,10 +27,9 @@ def markup(text: str) -> str:
     return escape(cleaned).replace("\n", "<br/>")
 
 
-def para(text: str, style: ParagraphStyle | None = None, *, bold_prefix: str = "") -> Paragraph:
-    """A Paragraph of user text; ``bold_prefix`` (also user-safe) is set in bold before it."""
-    prefix = f"<b>{markup(bold_prefix)}</b> " if bold_prefix else ""
-    return Paragraph(prefix + markup(text), style or styles().body)
+def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    """A Paragraph of user text in ``style`` (body text by default)."""
+    return Paragraph(markup(text), style or styles().body)
 
 
 def text_paragraphs(text: str, empty_note: str, style: ParagraphStyle | None = None) -> list[Flowable]:

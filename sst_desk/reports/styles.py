@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
-from .fonts import BOLD, CONDENSED, CONDENSED_BOLD, FAMILY, ITALIC, REGULAR, register_fonts
+from .fonts import BOLD, CONDENSED, CONDENSED_BOLD, FAMILY, ITALIC, register_fonts
 
 PAGE_SIZE = A4
 MARGIN_LEFT = 20 * mm
@@ -108,9 +108,3 @@ def key_value_style() -> TableStyle:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ])
 
-
-__all__ = [
-    "ACCENT", "BOLD", "CONTENT_WIDTH", "HEADER_FILL", "INK", "ITALIC", "MARGIN_BOTTOM", "MARGIN_LEFT",
-    "MARGIN_RIGHT", "MARGIN_TOP", "MUTED", "NOTE_FILL", "NOTE_RULE", "PAGE_SIZE", "REGULAR", "RULE",
-    "Styles", "data_table_style", "key_value_style", "styles",
-]

@@ -7,6 +7,7 @@ import enum
 import io
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -248,3 +249,11 @@ def test_write_pdf_atomic_keeps_the_old_file_when_the_rename_fails(tmp_path, mon
         write_pdf_atomic(b"%PDF-new", target)
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["handlingsplan.pdf"]
+
+
+def test_reports_load_neither_qt_nor_sqlalchemy():
+    probe = ("import sys, sst_desk.reports; "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlalchemy', 'alembic')))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.stdout.strip() == "[]"
