@@ -1,0 +1,30 @@
+"""Persistence: the SQLAlchemy mapping, unit of work, engine factory and Alembic migrations.
+
+The rest of SST Desk uses ``Database`` (open, load_case, save_case, case_rows,
+backup) and the error classes; nothing outside this package imports SQLAlchemy
+sessions or tables directly.
+"""
+
+from .database import Database
+from .errors import (
+    CaseNotFound,
+    DatabaseError,
+    DatabaseUnavailableError,
+    LocationNotWritableError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    UpgradeFailedError,
+)
+from .uow import UnitOfWork
+
+__all__ = [
+    "CaseNotFound",
+    "Database",
+    "DatabaseError",
+    "DatabaseUnavailableError",
+    "LocationNotWritableError",
+    "NewerDatabaseError",
+    "NotADatabaseError",
+    "UnitOfWork",
+    "UpgradeFailedError",
+]

@@ -1,0 +1,368 @@
+"""Tables for the case file, and their imperative mapping onto the workflow's dataclasses.
+
+The workflow classes stay plain dataclasses (``sst_desk.workflow.entities``);
+``start_mappers()`` teaches SQLAlchemy to persist them without changing their
+source. Foreign-key columns that the dataclasses do not declare (``case_id``,
+``plan_id`` …) are mapped as extra attributes the ORM keeps in step itself.
+Column types are portable: the same schema serves SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import sqlalchemy as sa
+from sqlalchemy.orm import registry, relationship
+
+from sst_desk.workflow.codes import (
+    Assessment,
+    Authority,
+    ClosingReason,
+    ContactKind,
+    DocumentKind,
+    Factor,
+    Gender,
+    GoalArea,
+    Level,
+    Party,
+    PlanStatus,
+    ProtectiveFactor,
+    RaisedBy,
+    Rating,
+    ReferralKind,
+    SchoolMeasure,
+    SignerKind,
+    Stage,
+)
+from sst_desk.workflow.entities import (
+    Boostertraff,
+    Case,
+    Consent,
+    ContactEntry,
+    FollowUp,
+    Goal,
+    GoalRating,
+    Guardian,
+    Handlingsplan,
+    Insats,
+    Kartlaggning,
+    KartlaggningDocument,
+    Referral,
+    Student,
+    StudentView,
+    Transition,
+)
+
+from .types import IntEnumType, UTCDateTime, enum_list, str_enum
+
+# Named constraints: SQLite batch migrations can only drop or alter what has a name.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+mapper_registry = registry(metadata=metadata)
+
+
+def _pk() -> sa.Column:
+    return sa.Column("id", sa.Integer, primary_key=True)
+
+
+def _parent(name: str, table: str, ondelete: str = "CASCADE", nullable: bool = False) -> sa.Column:
+    # Indexed: PostgreSQL does not index foreign keys by itself, and loading a case selects by them.
+    return sa.Column(name, sa.ForeignKey(f"{table}.id", ondelete=ondelete), nullable=nullable, index=True)
+
+
+def _text(name: str) -> sa.Column:
+    return sa.Column(name, sa.Text, nullable=False, default="")
+
+
+students = sa.Table(
+    "students",
+    metadata,
+    _pk(),
+    sa.Column("first_name", sa.Text, nullable=False),
+    sa.Column("last_name", sa.Text, nullable=False),
+    sa.Column("school", sa.Text, nullable=False),
+    sa.Column("grade", sa.Integer),
+    sa.Column("gender", str_enum(Gender), nullable=False),
+    sa.Column("personal_id", sa.String(20), index=True),
+    sa.Column("protected_identity", sa.Boolean, nullable=False, default=False),
+    sa.Index(None, "last_name", "first_name"),
+    sa.Index(None, "school"),
+)
+
+guardians = sa.Table(
+    "guardians",
+    metadata,
+    _pk(),
+    _parent("student_id", "students"),
+    sa.Column("name", sa.Text, nullable=False),
+    _text("relation"),
+    _text("phone"),
+    _text("email"),
+    _text("address"),
+    _text("interpreter_language"),
+    sa.Column("must_consent", sa.Boolean, nullable=False, default=True),
+)
+
+cases = sa.Table(
+    "cases",
+    metadata,
+    _pk(),
+    # RESTRICT: a student with a case file is never deleted from under it.
+    _parent("student_id", "students", ondelete="RESTRICT"),
+    sa.Column("raised_on", sa.Date, nullable=False),
+    sa.Column("stage", str_enum(Stage), nullable=False, index=True),
+    sa.Column("level", IntEnumType(Level), nullable=False),
+    sa.Column("assessment", str_enum(Assessment), nullable=False),
+    sa.Column("decision_on", sa.Date),
+    _text("decision_ref"),
+    sa.Column("raised_by", str_enum(RaisedBy), nullable=False),
+    _text("raised_by_name"),
+    _text("reason"),
+    sa.Column("absence_percent", sa.Float),
+    sa.Column("school_measures", enum_list(SchoolMeasure), nullable=False),
+    _text("school_measures_note"),
+    sa.Column("criteria_met", sa.Boolean),
+    sa.Column("socionom", sa.Text, nullable=False, default="", index=True),
+    _text("school_contact"),
+    sa.Column("enrolled_on", sa.Date),
+    sa.Column("closed_on", sa.Date),
+    sa.Column("closing_reason", str_enum(ClosingReason)),
+    _text("closing_note"),
+)
+
+consents = sa.Table(
+    "consents",
+    metadata,
+    _pk(),
+    _parent("case_id", "cases"),
+    # SET NULL: removing a guardian keeps the record that a consent was given.
+    _parent("guardian_id", "guardians", ondelete="SET NULL", nullable=True),
+    sa.Column("signer_kind", str_enum(SignerKind), nullable=False),
+    sa.Column("signer_name", sa.Text, nullable=False),
+    sa.Column("given_on", sa.Date, nullable=False),
+    sa.Column("parties", enum_list(Party), nullable=False),
+    _text("scope_note"),
+    sa.Column("valid_until", sa.Date),
+    sa.Column("withdrawn_on", sa.Date),
+    _text("withdrawn_note"),
+)
+
+kartlaggningar = sa.Table(
+    "kartlaggningar",
+    metadata,
+    _pk(),
+    sa.Column("case_id", sa.ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, unique=True),
+    sa.Column("factors", enum_list(Factor), nullable=False),
+    _text("school_notes"),
+    _text("individual_notes"),
+    _text("family_notes"),
+    _text("other_notes"),
+    sa.Column("protective_factors", enum_list(ProtectiveFactor), nullable=False),
+    _text("protective_notes"),
+    _text("guardians_view"),
+    _text("summary"),
+    sa.Column("started_on", sa.Date),
+    sa.Column("completed_on", sa.Date),
+)
+
+kartlaggning_documents = sa.Table(
+    "kartlaggning_documents",
+    metadata,
+    _pk(),
+    _parent("kartlaggning_id", "kartlaggningar"),
+    sa.Column("kind", str_enum(DocumentKind)),
+    _text("label"),
+    sa.Column("requested_on", sa.Date),
+    sa.Column("received_on", sa.Date),
+    _text("note"),
+)
+
+handlingsplaner = sa.Table(
+    "handlingsplaner",
+    metadata,
+    _pk(),
+    _parent("case_id", "cases"),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("status", str_enum(PlanStatus), nullable=False),
+    sa.Column("created_on", sa.Date),
+    sa.Column("follow_up_on", sa.Date),
+    _text("guardians_view"),
+)
+
+goals = sa.Table(
+    "goals",
+    metadata,
+    _pk(),
+    _parent("plan_id", "handlingsplaner"),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("area", str_enum(GoalArea), nullable=False),
+    _text("measure"),
+    _text("baseline"),
+    _text("target"),
+    sa.Column("position", sa.Integer, nullable=False, default=0),
+)
+
+insatser = sa.Table(
+    "insatser",
+    metadata,
+    _pk(),
+    _parent("plan_id", "handlingsplaner"),
+    _parent("goal_id", "goals", ondelete="SET NULL", nullable=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("catalogue_key", sa.Text),
+    _text("description"),
+    sa.Column("responsible_authority", str_enum(Authority)),
+    _text("responsible_person"),
+    sa.Column("start_on", sa.Date),
+    sa.Column("end_on", sa.Date),
+    sa.Column("position", sa.Integer, nullable=False, default=0),
+)
+
+contacts = sa.Table(
+    "contacts",
+    metadata,
+    _pk(),
+    _parent("case_id", "cases"),
+    sa.Column("on", sa.Date, nullable=False),
+    sa.Column("kind", str_enum(ContactKind), nullable=False),
+    sa.Column("participants", sa.Text, nullable=False),
+    sa.Column("summary", sa.Text, nullable=False),
+    _text("author"),
+)
+
+follow_ups = sa.Table(
+    "follow_ups",
+    metadata,
+    _pk(),
+    _parent("case_id", "cases"),
+    sa.Column("held_on", sa.Date, nullable=False),
+    sa.Column("plan_version", sa.Integer, nullable=False),
+    sa.Column("absence_percent", sa.Float),
+    _text("summary"),
+)
+
+goal_ratings = sa.Table(
+    "goal_ratings",
+    metadata,
+    _pk(),
+    _parent("follow_up_id", "follow_ups"),
+    # RESTRICT: a goal that has been rated is part of the record and cannot vanish.
+    _parent("goal_id", "goals", ondelete="RESTRICT"),
+    sa.Column("rating", str_enum(Rating), nullable=False),
+    _text("comment"),
+)
+
+boostertraffar = sa.Table(
+    "boostertraffar",
+    metadata,
+    _pk(),
+    _parent("case_id", "cases"),
+    sa.Column("planned_on", sa.Date, nullable=False),
+    sa.Column("held", sa.Boolean),
+    sa.Column("held_on", sa.Date),
+    _text("notes"),
+)
+
+referrals = sa.Table(
+    "referrals",
+    metadata,
+    _pk(),
+    _parent("case_id", "cases"),
+    sa.Column("kind", str_enum(ReferralKind), nullable=False),
+    sa.Column("made_on", sa.Date, nullable=False),
+    sa.Column("to_whom", sa.Text, nullable=False),
+    _text("note"),
+)
+
+student_views = sa.Table(
+    "student_views",
+    metadata,
+    _pk(),
+    _parent("case_id", "cases"),
+    sa.Column("stage", str_enum(Stage), nullable=False),
+    _text("text"),
+)
+
+transitions = sa.Table(
+    "transitions",
+    metadata,
+    _pk(),
+    _parent("case_id", "cases"),
+    sa.Column("from_stage", str_enum(Stage)),
+    sa.Column("to_stage", str_enum(Stage), nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("by", sa.Text, nullable=False),
+    _text("comment"),
+)
+
+
+_lock = threading.Lock()
+_started = False
+
+
+def _children(target: type, order_by: list[sa.Column] | sa.Column) -> relationship:
+    """A collection the parent owns: saved, merged and deleted with it; removed items are deleted."""
+    return relationship(target, cascade="all, delete-orphan", order_by=order_by)
+
+
+def start_mappers() -> None:
+    """Map the workflow classes onto the tables. Safe to call more than once (and from several threads)."""
+    global _started
+    with _lock:
+        if _started:
+            return
+        _map()
+        _started = True
+
+
+def _map() -> None:
+    m = mapper_registry.map_imperatively
+    m(Guardian, guardians)
+    m(Student, students, properties={"guardians": _children(Guardian, guardians.c.id)})
+    m(Consent, consents, properties={"guardian": relationship(Guardian)})
+    m(KartlaggningDocument, kartlaggning_documents)
+    m(
+        Kartlaggning,
+        kartlaggningar,
+        properties={"documents": _children(KartlaggningDocument, kartlaggning_documents.c.id)},
+    )
+    m(Goal, goals)
+    m(Insats, insatser, properties={"goal": relationship(Goal)})
+    m(
+        Handlingsplan,
+        handlingsplaner,
+        properties={
+            "goals": _children(Goal, [goals.c.position, goals.c.id]),
+            "insatser": _children(Insats, [insatser.c.position, insatser.c.id]),
+        },
+    )
+    m(ContactEntry, contacts)
+    m(GoalRating, goal_ratings, properties={"goal": relationship(Goal)})
+    m(FollowUp, follow_ups, properties={"ratings": _children(GoalRating, goal_ratings.c.id)})
+    m(Boostertraff, boostertraffar)
+    m(Referral, referrals)
+    m(StudentView, student_views)
+    m(Transition, transitions)
+    m(
+        Case,
+        cases,
+        properties={
+            "student": relationship(Student),
+            "consents": _children(Consent, consents.c.id),
+            "kartlaggning": relationship(Kartlaggning, cascade="all, delete-orphan", uselist=False),
+            "plans": _children(Handlingsplan, [handlingsplaner.c.version, handlingsplaner.c.id]),
+            "contacts": _children(ContactEntry, contacts.c.id),
+            "follow_ups": _children(FollowUp, follow_ups.c.id),
+            "boosters": _children(Boostertraff, boostertraffar.c.id),
+            "referrals": _children(Referral, referrals.c.id),
+            "student_views": _children(StudentView, student_views.c.id),
+            "transitions": _children(Transition, transitions.c.id),
+        },
+    )

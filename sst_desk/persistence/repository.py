@@ -1,0 +1,160 @@
+"""The case repository: whole case files in and out, and the case list's cheap rows.
+
+A case file is an aggregate: the ``Case`` with its student and everything
+recorded under it. ``get_full`` loads all of it in one set of queries so it
+can be used detached; ``save`` merges an edited detached graph back in.
+``list_rows`` never loads aggregates: the case list reads a few columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapper, Session, selectinload
+
+from sst_desk.workflow.attention import CaseSummary, attention, next_due
+from sst_desk.workflow.caselist import CaseRow
+from sst_desk.workflow.codes import PlanStatus
+from sst_desk.workflow.entities import Case
+
+from .mapping import boostertraffar, cases, consents, handlingsplaner, students
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm.strategy_options import _AbstractLoad
+
+
+def _load_everything(mapper: Mapper, parent: _AbstractLoad | None = None, depth: int = 0) -> list[_AbstractLoad]:
+    """``selectinload`` along every relationship, recursively, so nothing is left to lazy-load."""
+    assert depth < 8, "relationship cycle in the mapping"
+    options: list[_AbstractLoad] = []
+    for rel in mapper.relationships:
+        loader = selectinload(rel.class_attribute) if parent is None else parent.selectinload(rel.class_attribute)
+        options.append(loader)
+        options += _load_everything(rel.mapper, loader, depth + 1)
+    return options
+
+
+def full_case_options() -> list[_AbstractLoad]:
+    return _load_everything(sa.inspect(Case))
+
+
+class CaseRepository:
+    """Cases in one session (a unit of work's); see ``sst_desk.persistence.uow``."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, case: Case) -> None:
+        self.session.add(case)
+
+    def get(self, case_id: int) -> Case | None:
+        """The case, with relationships loaded lazily while the session is open."""
+        return self.session.get(Case, case_id)
+
+    def get_full(self, case_id: int) -> Case | None:
+        """The case with every relationship loaded (usable after the session closes)."""
+        return self.session.get(Case, case_id, options=full_case_options())
+
+    def merge(self, case: Case) -> Case | None:
+        """Write an edited, detached case graph over the stored one; None if it is not stored.
+
+        The stored graph is loaded first, so the merge finds every object in the
+        identity map instead of selecting them one by one. Children missing from
+        a list are deleted (delete-orphan); new ones are inserted.
+        """
+        assert case.id is not None
+        stored = self.get_full(case.id)
+        if stored is None:
+            return None
+        if stored.kartlaggning is not None and case.kartlaggning is not None:
+            if case.kartlaggning.id != stored.kartlaggning.id:
+                # A replaced kartläggning: delete the old row first, or the new one
+                # would collide with it on the one-per-case constraint.
+                stored.kartlaggning = None
+                self.session.flush()
+        return self.session.merge(case)
+
+    def list_rows(self, today: dt.date) -> list[CaseRow]:
+        """One ``CaseRow`` per case from four column queries, whatever the number of cases."""
+        follow_up = self._current_follow_ups()
+        consent_end = self._consent_ends(today)
+        booster = self._latest_boosters()
+        query = (
+            sa.select(
+                cases.c.id,
+                cases.c.stage,
+                cases.c.level,
+                cases.c.socionom,
+                cases.c.raised_on,
+                students.c.first_name,
+                students.c.last_name,
+                students.c.personal_id,
+                students.c.school,
+                students.c.grade,
+                students.c.protected_identity,
+            )
+            .join_from(cases, students, cases.c.student_id == students.c.id)
+            .order_by(cases.c.id)
+        )
+        rows: list[CaseRow] = []
+        for r in self.session.execute(query):
+            booster_on, booster_held = booster.get(r.id, (None, None))
+            summary = CaseSummary(
+                stage=r.stage,
+                follow_up_on=follow_up.get(r.id),
+                consent_expires_on=consent_end.get(r.id),
+                booster_on=booster_on,
+                booster_recorded=booster_on is not None and booster_held is not None,
+            )
+            rows.append(
+                CaseRow(
+                    case_id=r.id,
+                    student_name=f"{r.first_name} {r.last_name}".strip(),
+                    personal_id=r.personal_id,
+                    school=r.school,
+                    grade=r.grade,
+                    stage=r.stage,
+                    level=r.level,
+                    socionom=r.socionom,
+                    raised_on=r.raised_on,
+                    next_due=next_due(summary),
+                    attention=attention(summary, today),
+                    protected_identity=r.protected_identity,
+                )
+            )
+        return rows
+
+    def _current_follow_ups(self) -> dict[int, dt.date | None]:
+        """The follow-up date of each case's current plan (the highest current version, as ``Case.current_plan``)."""
+        query = (
+            sa.select(handlingsplaner.c.case_id, handlingsplaner.c.follow_up_on)
+            .where(handlingsplaner.c.status == PlanStatus.CURRENT)
+            .order_by(handlingsplaner.c.case_id, handlingsplaner.c.version)
+        )
+        # Sorted by version, so the dict keeps the highest current version per case.
+        return {case_id: follow_up_on for case_id, follow_up_on in self.session.execute(query)}
+
+    def _consent_ends(self, today: dt.date) -> dict[int, dt.date]:
+        """The earliest ``valid_until`` among each case's consents in force today (``Consent.is_valid_on``)."""
+        c = consents.c
+        query = sa.select(c.case_id, c.valid_until, c.parties).where(
+            c.given_on <= today,
+            sa.or_(c.withdrawn_on.is_(None), c.withdrawn_on > today),
+            c.valid_until.is_not(None),
+            c.valid_until >= today,
+        )
+        ends: dict[int, dt.date] = {}
+        for case_id, valid_until, parties in self.session.execute(query):
+            # The two-party rule needs the JSON list; checked here to stay portable.
+            if len(set(parties)) >= 2 and (case_id not in ends or valid_until < ends[case_id]):
+                ends[case_id] = valid_until
+        return ends
+
+    def _latest_boosters(self) -> dict[int, tuple[dt.date, bool | None]]:
+        """Each case's last boosterträff (``Case.booster``): when it is planned and whether it was held."""
+        b = boostertraffar.c
+        query = sa.select(b.case_id, b.planned_on, b.held).order_by(b.case_id, b.id)
+        return {case_id: (planned_on, held) for case_id, planned_on, held in self.session.execute(query)}
+

@@ -1,0 +1,236 @@
+"""Fixtures for persistence tests: a database file under tmp_path, fictional cases, deep snapshots.
+
+All people here are invented. Cases are walked through the process with
+``sst_desk.workflow.process.apply``, saving after every step as the UI would.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sst_desk.persistence import Database
+from sst_desk.workflow import process
+from sst_desk.workflow.codes import (
+    Authority,
+    ClosingReason,
+    ContactKind,
+    DocumentKind,
+    Factor,
+    Gender,
+    GoalArea,
+    Level,
+    Party,
+    ProtectiveFactor,
+    RaisedBy,
+    Rating,
+    ReferralKind,
+    SchoolMeasure,
+    SignerKind,
+    Stage,
+)
+from sst_desk.workflow.entities import (
+    Case,
+    Consent,
+    ContactEntry,
+    FollowUp,
+    Goal,
+    GoalRating,
+    Guardian,
+    Insats,
+    KartlaggningDocument,
+    Referral,
+    Student,
+)
+from sst_desk.workflow.process import Move
+
+UTC = dt.timezone.utc
+T0 = dt.datetime(2025, 1, 13, 8, 30, tzinfo=UTC)
+
+
+def at(days: int) -> dt.datetime:
+    return T0 + dt.timedelta(days=days)
+
+
+def new_case(first: str = "Alva", last: str = "Testsson", school: str = "Ekbackeskolan") -> Case:
+    """A fictional aktualisering with two guardians, every simple field filled in."""
+    student = Student(
+        first_name=first,
+        last_name=last,
+        school=school,
+        grade=8,
+        gender=Gender.FLICKA,
+        guardians=[
+            Guardian(name="Maja Testsson", relation="mamma", phone="070-000 00 01", email="maja@example.invalid"),
+            Guardian(name="Olle Testsson", relation="pappa", address="Påhittade vägen 1", interpreter_language="arabiska"),
+        ],
+    )
+    return Case(
+        student=student,
+        raised_on=T0.date(),
+        level=Level.NIVA_3,
+        raised_by=RaisedBy.ELEVHALSA,
+        raised_by_name="Kurator Karin",
+        reason="Hög frånvaro sedan höstlovet; oro för ångest.",
+        absence_percent=42.5,
+        school_measures=[SchoolMeasure.FRANVAROUTREDNING, SchoolMeasure.ANPASSNINGAR],
+        school_measures_note="Anpassat schema sedan oktober.",
+        socionom="Socionom Sara",
+        school_contact="Mentor Mats",
+    )
+
+
+def walk(db: Database, until: Stage | None = None, case: Case | None = None) -> Case:
+    """Take a case from aktualisering through every stage, saving after each step.
+
+    Stops once the case has reached ``until`` (None: all the way, boosterträff recorded).
+    Returns the last case ``save_case`` gave back.
+    """
+    saved = db.add_case(case or new_case())
+
+    def step(edit: Callable[[Case], None]) -> bool:
+        nonlocal saved
+        current = db.load_case(saved.id)
+        edit(current)
+        saved = db.save_case(current)
+        return until is not None and saved.stage is until
+
+    def enrol(c: Case) -> None:
+        c.criteria_met = True
+        process.apply(c, Move.ENROL, by="socionom.sara", at=at(1), comment="Uppfyller kriterierna")
+        c.set_student_view(Stage.INSKRIVNING, "Jag vill komma tillbaka till skolan.")
+
+    def consent(c: Case) -> None:
+        parties = [Party.SKOLA, Party.SOCIALTJANST, Party.ELEVHALSA]
+        until_day = T0.date() + dt.timedelta(days=365)
+        c.consents.append(Consent(SignerKind.ELEV, c.student.full_name, at(2).date(), list(parties), valid_until=until_day))
+        for guardian in c.student.guardians:
+            c.consents.append(
+                Consent(SignerKind.VARDNADSHAVARE, guardian.name, at(2).date(), list(parties), guardian=guardian)
+            )
+        process.apply(c, Move.START_KARTLAGGNING, by="socionom.sara", at=at(3))
+
+    def map_situation(c: Case) -> None:
+        k = c.kartlaggning
+        assert k is not None
+        k.documents += [
+            KartlaggningDocument(kind=DocumentKind.SKOLNARVARO, requested_on=at(4).date(), received_on=at(6).date()),
+            KartlaggningDocument(label="Läkarintyg", requested_on=at(4).date(), note="Väntar"),
+        ]
+        k.factors = [Factor.ANGEST, Factor.SOCIALT_KLIMAT]
+        k.protective_factors = [ProtectiveFactor.FORALDRAENGAGEMANG]
+        k.school_notes, k.family_notes, k.guardians_view = "Stökig klass.", "Föräldrar engagerade.", "Vill ha stöd."
+        k.summary = "Ångest och socialt klimat ligger bakom frånvaron."
+        process.apply(c, Move.START_PLANERING, by="socionom.sara", at=at(20))
+
+    def plan(c: Case) -> None:
+        p = c.current_plan
+        assert p is not None
+        attendance = Goal("Närvaro minst 80 %", GoalArea.SKOLNARVARO, "Närvarostatistik", "58 %", "80 %")
+        wellbeing = Goal("Trivs i klassen", GoalArea.TRIVSEL, "Samtal", "Trivs inte", "Trivs")
+        p.goals += [attendance, wellbeing]
+        p.insatser += [
+            Insats("Motiverande samtal", "motiverande_samtal", "Varannan vecka", Authority.SOCIALTJANST,
+                   "Socionom Sara", at(21).date(), None, goal=attendance),
+            Insats("Anpassad studiegång", None, "", Authority.SKOLA, "Mentor Mats", at(22).date(),
+                   at(120).date(), goal=wellbeing),
+        ]
+        p.follow_up_on = at(60).date()
+        p.guardians_view = "Vi ställer upp."
+        process.apply(c, Move.START_GENOMFORANDE, by="socionom.sara", at=at(25))
+
+    def work(c: Case) -> None:
+        c.contacts += [
+            ContactEntry(at(30).date(), ContactKind.HEMBESOK, "Alva, Maja", "Hembesök, pratade om morgnarna.", "Sara"),
+            ContactEntry(at(40).date(), ContactKind.TELEFON, "Olle", "Uppföljande samtal."),
+        ]
+        process.apply(c, Move.START_UPPFOLJNING, by="socionom.sara", at=at(60))
+
+    def revise(c: Case) -> None:
+        p = c.current_plan
+        assert p is not None
+        c.follow_ups.append(
+            FollowUp(at(61).date(), p.version, [GoalRating(g, Rating.DELVIS, "På väg") for g in p.goals], 30.0, "Bättre")
+        )
+        process.apply(c, Move.REVISE_PLAN, by="socionom.sara", at=at(61), comment="Ny version")
+
+    def replan(c: Case) -> None:
+        p = c.current_plan
+        assert p is not None
+        p.follow_up_on = at(100).date()
+        p.goals[1].target = "Trivs och har en kompis"
+        process.apply(c, Move.START_GENOMFORANDE, by="socionom.sara", at=at(62))
+
+    def follow_up_again(c: Case) -> None:
+        process.apply(c, Move.START_UPPFOLJNING, by="socionom.sara", at=at(100))
+
+    def close(c: Case) -> None:
+        p = c.current_plan
+        assert p is not None
+        c.follow_ups.append(FollowUp(at(101).date(), p.version, [GoalRating(g, Rating.UPPNATT) for g in p.goals], 8.0))
+        c.referrals.append(Referral(ReferralKind.HANVISNING, at(101).date(), "Ungdomsmottagningen", "Frivilligt"))
+        c.closing_note = "Målen nådda."
+        process.apply(c, Move.CLOSE, by="socionom.sara", at=at(101), closing_reason=ClosingReason.MAL_UPPNADDA)
+
+    def book(c: Case) -> None:
+        process.apply(c, Move.BOOK_BOOSTER, by="socionom.sara", at=at(102))
+
+    def booster(c: Case) -> None:
+        process.record_booster(c, held=True, held_on=at(190).date(), notes="Går bra.")
+
+    for edit in (enrol, consent, map_situation, plan, work, revise, replan, follow_up_again, close, book, booster):
+        if step(edit):
+            break
+    return saved
+
+
+def snapshot(obj: Any, ids: bool = True) -> Any:
+    """A deep, comparable copy of a case graph; leaves are tagged with their type (str enums equal strings)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out = {"__class__": type(obj).__name__}
+        for f in dataclasses.fields(obj):
+            if ids or f.name != "id":
+                out[f.name] = snapshot(getattr(obj, f.name), ids)
+        return out
+    if isinstance(obj, list):
+        return [snapshot(item, ids) for item in obj]
+    if obj is None:
+        return None
+    if isinstance(obj, dt.datetime):
+        return ("datetime", obj, obj.utcoffset())
+    if isinstance(obj, Enum):
+        return (type(obj).__name__, obj.value)
+    return (type(obj).__name__, obj)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "sst-desk.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = Database.open(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def walk_case() -> Callable[..., Case]:
+    return walk
+
+
+@pytest.fixture
+def make_case() -> Callable[..., Case]:
+    return new_case
+
+
+@pytest.fixture
+def snap() -> Callable[..., Any]:
+    return snapshot
