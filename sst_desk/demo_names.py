@@ -44,7 +44,7 @@ SCHOOLS = (
 PHONE_PREFIX = "070-174 06 "
 PHONE_RANGE = (5, 99)
 
-SOCIONOMER = ("Karin Ström (socionom)", "Amir Haddad (socionom)", "Lisa Fors (socionom)")
+SOCIONOMER = ("Karin Ström", "Amir Haddad", "Lisa Fors", "Johanna Sjö")
 SCHOOL_STAFF = (
     "Jonas Ek, kurator", "Maria Lund, specialpedagog", "Sanna Vik, kurator",
     "Peter Holm, rektor", "Nadia Berg, mentor", "Eva Dahl, skolsköterska",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import asdict
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +15,7 @@ from sst_desk.workflow.attention import Attention, attention, summarize
 from sst_desk.workflow.codes import ClosingReason, PlanStatus, Stage
 from sst_desk.workflow.entities import Case
 from sst_desk.workflow.identity import is_coordination_number, normalise_personal_id
-from sst_desk.workflow.process import is_complete
+from sst_desk.workflow.process import is_complete, local_date
 
 TODAY = dt.date(2025, 11, 3)
 
@@ -78,11 +79,13 @@ def test_every_generated_object_passes_validation(cases: list[Case]) -> None:
 
 def test_the_history_is_consistent_and_in_the_past(cases: list[Case]) -> None:
     for case in cases:
-        stage, last = Stage.AKTUALISERING, dt.datetime.combine(case.raised_on, dt.time())
+        stage, last = Stage.AKTUALISERING, case.raised_on
         for transition in case.transitions:
             assert transition.from_stage is stage
-            assert last <= transition.at <= dt.datetime.combine(TODAY, dt.time.max)
-            stage, last = transition.to_stage, transition.at
+            assert transition.at.tzinfo is not None, "the app stores aware (UTC) moments"
+            day = local_date(transition.at)
+            assert last <= day <= TODAY
+            stage, last = transition.to_stage, day
         assert stage is case.stage
         if case.stage is Stage.VIDMAKTHALLANDE and case.booster.held is not None:
             assert is_complete(case)
@@ -138,3 +141,52 @@ def test_gender_matches_the_serial(cases: list[Case]) -> None:
         if student.personal_id and student.gender.value in ("flicka", "pojke"):
             odd = int(student.personal_id[11]) % 2 == 1
             assert odd == (student.gender.value == "pojke")
+
+
+# --- into a real database ---------------------------------------------------------------
+
+
+def test_populate_stores_every_case_and_they_load_back_whole(tmp_path: Path) -> None:
+    from sst_desk.persistence import Database
+
+    expected = demo.build_cases(30, seed=2, today=TODAY)
+    with Database.open(tmp_path / "demo.sqlite3") as db:
+        ids = demo.populate(db, students=30, seed=2, today=TODAY)
+        rows = db.case_rows(TODAY)
+        loaded = [db.load_case(case_id) for case_id in ids]
+    assert len(ids) == len(set(ids)) == 30
+    assert {r.stage for r in rows} == set(Stage)
+    for want, got in zip(expected, loaded):
+        assert got.student.personal_id == want.student.personal_id
+        assert got.stage is want.stage
+        assert [(t.from_stage, t.to_stage) for t in got.transitions] == [
+            (t.from_stage, t.to_stage) for t in want.transitions
+        ]
+        assert sorted(p.version for p in got.plans) == sorted(p.version for p in want.plans)
+        assert len(got.follow_ups) == len(want.follow_ups) and len(got.consents) == len(want.consents)
+
+
+def test_a_second_run_into_the_same_database_repeats_no_personnummer(tmp_path: Path) -> None:
+    from sst_desk.persistence import Database
+
+    with Database.open(tmp_path / "demo.sqlite3") as db:
+        demo.populate(db, students=40, seed=1, today=TODAY)
+        demo.populate(db, students=40, seed=1, today=TODAY)
+        ids = [r.personal_id for r in db.case_rows(TODAY) if r.personal_id]
+    assert len(ids) == len(set(ids)) > 60
+
+
+def test_ensure_demo_database_fills_it_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sst_desk.persistence import Database
+
+    monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
+    path = demo.ensure_demo_database()
+    assert path == tmp_path / "data" / "demo.sqlite3"
+    assert demo.ensure_demo_database() == path  # already filled: left alone
+    with Database.open(path) as db:
+        assert len(db.case_rows(TODAY)) == 40
+    empty = tmp_path / "elsewhere" / "empty.sqlite3"
+    Database.open(empty).close()  # exists, but has no cases
+    assert demo.ensure_demo_database(empty) == empty
+    with Database.open(empty) as db:
+        assert len(db.case_rows(TODAY)) == 40

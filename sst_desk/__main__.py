@@ -1,0 +1,16 @@
+"""``python -m sst_desk`` and the ``sst-desk`` command (see ``sst_desk.cli``)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .cli import main as cli_main
+
+    return cli_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""The ``sst-desk`` command: the GUI by default, and a few subcommands that need no window.
+
+Subcommands never import Qt widgets: the GUI module is imported only when the
+GUI is started. Every failure a person can cause ends as one English sentence
+on stderr and exit status 1 (2 for a malformed command line, from argparse);
+anything unexpected is logged without case content (see ``cli_errors``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__, paths
+from .cli_errors import CommandError, guarded
+from .cli_format import FORMATS, format_rows
+
+if TYPE_CHECKING:
+    from .persistence import Database
+
+PROG = "sst-desk"
+DEFAULT_STUDENTS = 40
+DEFAULT_TEAM_NAME = "Skolsociala teamet"
+
+
+def current_user() -> str:
+    """Who is acting: ``SST_DESK_USER``, else the login name."""
+    import getpass
+
+    name = os.environ.get("SST_DESK_USER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name on this system
+        return "unknown"
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
+    return value
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def _add_db(parser: argparse.ArgumentParser, default_text: str) -> None:
+    # SUPPRESS: leave a --db given before the subcommand in place when none is given after it.
+    parser.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
+                        help=f"database file or URL (default: {default_text})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    default_db = str(paths.default_database_path())
+    demo_db = str(paths.data_dir() / "demo.sqlite3")
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="SST Desk: case management for skolsociala team. Without a command, opens the window.",
+        epilog=f"Without --db, commands use the default database {default_db} (the demo command: {demo_db}). "
+               "Run 'sst-desk COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="PATH_OR_URL", default=None,
+                       help=f"database file or URL to open (default: {default_db})")
+    where.add_argument("--demo", action="store_true",
+                       help="open a demo database with fictional cases (created on first use)")
+    parser.add_argument("--lang", choices=("sv", "en"), default=None,
+                        help="language of the window (default: the saved setting, else Swedish)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    demo = commands.add_parser("demo", help="fill a database with fictional cases in every stage",
+                               description="Create fictional students and take them through the process "
+                                           "to every stage. All names and personnummer are made up.")
+    _add_db(demo, demo_db)
+    demo.add_argument("--students", type=_positive_int, default=DEFAULT_STUDENTS, metavar="N",
+                      help=f"how many cases to create (default: {DEFAULT_STUDENTS})")
+    demo.add_argument("--seed", type=_int, default=1, metavar="S",
+                      help="random seed; the same seed gives the same cases (default: 1)")
+
+    cases = commands.add_parser("cases", help="list the cases", description="List the cases in a database.")
+    _add_db(cases, default_db)
+    cases.add_argument("--format", choices=FORMATS, default="table",
+                       help="table (for reading), csv or json (default: table)")
+
+    printing = commands.add_parser("print", help="write a document as PDF without opening a window",
+                                   description="Write a document as PDF without opening a window.")
+    documents = printing.add_subparsers(dest="document", metavar="DOCUMENT", title="documents", required=True)
+    plan = documents.add_parser("handlingsplan", help="the current handlingsplan of a case",
+                                description="Write the current handlingsplan of a case as PDF.")
+    plan.add_argument("--case", type=_positive_int, required=True, metavar="ID", help="the case number")
+    _add_db(plan, default_db)
+    plan.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF file to write")
+    plan.add_argument("--team-name", default=None, metavar="NAME",
+                      help="team name in the header (default: the saved setting)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help, --version and usage errors (status 2)
+        return int(exit_.code or 0)
+    if args.command is None:
+        return _run_gui(args)
+    handler = {"demo": _demo, "cases": _cases, "print": _print_handlingsplan}[args.command]
+    return guarded(lambda: handler(args))
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from .app import run_gui  # Qt is imported only here
+
+    return run_gui(args.db, demo=args.demo, language=args.lang)
+
+
+# --- subcommands ---------------------------------------------------------------
+
+
+def _location(target: str | None) -> str:
+    """The database as shown to the person: an absolute path, or the URL without its password."""
+    if target is None:
+        return str(paths.default_database_path())
+    if "://" not in target:
+        return str(Path(target).expanduser().resolve())
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(target).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL: Database.open will say so
+        return target
+
+
+def _open_existing(target: str | None) -> Database:
+    """Open a database that must already exist: reading commands never create an empty one."""
+    from .persistence import Database
+
+    if target is None or "://" not in target:
+        file = Path(target).expanduser() if target else paths.default_database_path()
+        if not file.exists():
+            hint = "" if target else "; give one with --db"
+            raise CommandError(f"There is no database at {_location(target)}{hint}.")
+        if file.is_dir():
+            raise CommandError(f"{_location(target)} is a folder, not a database file.")
+    return Database.open(target)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from .demo import DEMO_DATABASE_NAME, populate
+    from .persistence import Database
+
+    target = getattr(args, "db", None) or str(paths.data_dir() / DEMO_DATABASE_NAME)
+    if "://" not in target:
+        Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    db = Database.open(target)
+    try:
+        ids = populate(db, students=args.students, seed=args.seed, by=current_user())
+    finally:
+        db.close()
+    print(f"Created {len(ids)} fictional cases in {_location(target)}")
+    return 0
+
+
+def _cases(args: argparse.Namespace) -> int:
+    db = _open_existing(getattr(args, "db", None))
+    try:
+        rows = db.case_rows(dt.date.today())
+    finally:
+        db.close()
+    sys.stdout.write(format_rows(rows, args.format))
+    return 0
+
+
+def _team_name(given: str | None) -> str:
+    if given is not None:
+        return given
+    try:  # QtCore only (no widgets), for the name saved in the settings dialog
+        from .settings import TEAM_NAME, Settings
+
+        return Settings().get(TEAM_NAME) or DEFAULT_TEAM_NAME
+    except ImportError:
+        return DEFAULT_TEAM_NAME
+
+
+def _print_handlingsplan(args: argparse.Namespace) -> int:
+    out: Path = args.out.expanduser()
+    folder = out.parent.resolve()
+    if not folder.is_dir():
+        raise CommandError(f"The folder {folder} does not exist; nothing was written.")
+    if out.is_dir():
+        raise CommandError(f"{out} is a folder; give a file name such as {out / 'handlingsplan.pdf'}.")
+    if not os.access(folder, os.W_OK):
+        raise CommandError(f"The folder {folder} cannot be written to; nothing was written.")
+    db = _open_existing(getattr(args, "db", None))
+    try:
+        case = db.load_case(args.case)
+    finally:
+        db.close()
+    plan = case.current_plan
+    if plan is None or not (plan.goals or plan.insatser):  # nothing but the empty draft made at planering
+        raise CommandError(f"Case {args.case} has no handlingsplan yet; nothing was written.")
+    from .reports import ReportContext, build_handlingsplan, write_pdf_atomic
+
+    context = ReportContext(team_name=_team_name(args.team_name), printed_by=current_user(),
+                            printed_on=dt.date.today())
+    write_pdf_atomic(build_handlingsplan(case, context), out)
+    print(f"Wrote the handlingsplan of case {args.case} to {out.resolve()}")
+    return 0

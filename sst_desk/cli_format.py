@@ -1,0 +1,107 @@
+"""``sst-desk cases`` output: an aligned table for people, CSV and JSON for programs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+
+from .workflow.attention import Attention
+from .workflow.caselist import CaseRow
+from .workflow.codes import Stage
+
+FORMATS = ("table", "csv", "json")
+
+# The stage names the teams use; the table is for people, so it says them in Swedish.
+STAGE_WORDS: dict[Stage, str] = {
+    Stage.AKTUALISERING: "Aktualisering",
+    Stage.INSKRIVNING: "Inskrivning",
+    Stage.KARTLAGGNING: "Kartläggning",
+    Stage.PLANERING: "Planering",
+    Stage.GENOMFORANDE: "Genomförande",
+    Stage.UPPFOLJNING: "Uppföljning",
+    Stage.AVSLUTAD: "Avslutad",
+    Stage.VIDMAKTHALLANDE: "Vidmakthållande",
+}
+ATTENTION_WORDS: dict[Attention, str] = {
+    Attention.FOLLOW_UP_OVERDUE: "follow-up overdue",
+    Attention.CONSENT_EXPIRING: "consent expiring",
+    Attention.BOOSTER_DUE: "boosterträff due",
+}
+FIELDS = ("id", "student", "personal_id", "school", "grade", "stage", "level", "socionom", "raised_on",
+          "next_due", "attention", "protected_identity")
+
+
+def _attention_codes(row: CaseRow) -> list[str]:
+    return sorted(flag.value for flag in row.attention)
+
+
+def as_record(row: CaseRow) -> dict[str, object]:
+    """One row as plain JSON-ready values: codes for stages and flags, ISO dates."""
+    return {
+        "id": row.case_id,
+        "student": row.student_name,
+        "personal_id": row.personal_id,
+        "school": row.school,
+        "grade": row.grade,
+        "stage": row.stage.value,
+        "level": int(row.level.value),
+        "socionom": row.socionom,
+        "raised_on": row.raised_on.isoformat(),
+        "next_due": row.next_due.isoformat() if row.next_due else None,
+        "attention": _attention_codes(row),
+        "protected_identity": row.protected_identity,
+    }
+
+
+def to_json(rows: Sequence[CaseRow]) -> str:
+    return json.dumps([as_record(r) for r in rows], ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(rows: Sequence[CaseRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        record = as_record(row)
+        record["attention"] = ";".join(record["attention"])  # type: ignore[arg-type]
+        record["personal_id"] = record["personal_id"] or ""
+        record["next_due"] = record["next_due"] or ""
+        record["grade"] = "" if record["grade"] is None else record["grade"]
+        record["protected_identity"] = "true" if row.protected_identity else "false"
+        writer.writerow(record)
+    return buffer.getvalue()
+
+
+def to_table(rows: Sequence[CaseRow]) -> str:
+    if not rows:
+        return "No cases.\n"
+    header = ("ID", "Student", "Personnummer", "School", "Stage", "Next due", "Needs attention")
+    lines = [header] + [
+        (
+            str(r.case_id),
+            r.student_name,
+            r.personal_id or "–",
+            r.school,
+            STAGE_WORDS[r.stage],
+            r.next_due.isoformat() if r.next_due else "–",
+            ", ".join(ATTENTION_WORDS[a] for a in sorted(r.attention, key=lambda a: a.value)),
+        )
+        for r in rows
+    ]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    right = {0}  # numbers line up on the right
+    out = []
+    for number, line in enumerate(lines):
+        cells = [cell.rjust(w) if i in right else cell.ljust(w) for i, (cell, w) in enumerate(zip(line, widths))]
+        out.append("  ".join(cells).rstrip())
+        if number == 0:
+            out.append("  ".join("-" * w for w in widths))
+    total = len(rows)
+    out.append(f"\n{total} case{'s' if total != 1 else ''}.")
+    return "\n".join(out) + "\n"
+
+
+def format_rows(rows: Sequence[CaseRow], fmt: str) -> str:
+    return {"table": to_table, "csv": to_csv, "json": to_json}[fmt](rows)
