@@ -160,4 +160,3 @@ class Database:
 
     def __repr__(self) -> str:
         return f"Database({self.url!r})"
-

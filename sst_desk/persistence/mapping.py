@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 
 import sqlalchemy as sa
-from sqlalchemy.orm import registry, relationship
+from sqlalchemy.orm import RelationshipProperty, registry, relationship
 
 from sst_desk.workflow.codes import (
     Assessment,
@@ -307,7 +307,7 @@ _lock = threading.Lock()
 _started = False
 
 
-def _children(target: type, order_by: list[sa.Column] | sa.Column) -> relationship:
+def _children(target: type, order_by: list[sa.Column] | sa.Column) -> RelationshipProperty:
     """A collection the parent owns: saved, merged and deleted with it; removed items are deleted."""
     return relationship(target, cascade="all, delete-orphan", order_by=order_by)
 

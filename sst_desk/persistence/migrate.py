@@ -6,14 +6,13 @@ backup API, then upgraded; one from a newer SST Desk is refused untouched.
 
 For developers, a new revision (compared against the models)::
 
-    python -m sst_desk.persistence.migrate revision "add school year to students"
+    python -m sst_desk.persistence.migrations revision "add school year to students"
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -147,7 +146,7 @@ def new_revision(message: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sst_desk.persistence.migrate")
+    parser = argparse.ArgumentParser(prog="python -m sst_desk.persistence.migrations")
     sub = parser.add_subparsers(dest="command", required=True)
     rev = sub.add_parser("revision", help="autogenerate the next migration from the models")
     rev.add_argument("message")
@@ -158,7 +157,3 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(head_revision())
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -157,4 +157,3 @@ class CaseRepository:
         b = boostertraffar.c
         query = sa.select(b.case_id, b.planned_on, b.held).order_by(b.case_id, b.id)
         return {case_id: (planned_on, held) for case_id, planned_on, held in self.session.execute(query)}
-

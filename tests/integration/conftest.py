@@ -68,7 +68,9 @@ def new_case(first: str = "Alva", last: str = "Testsson", school: str = "Ekbacke
         gender=Gender.FLICKA,
         guardians=[
             Guardian(name="Maja Testsson", relation="mamma", phone="070-000 00 01", email="maja@example.invalid"),
-            Guardian(name="Olle Testsson", relation="pappa", address="Påhittade vägen 1", interpreter_language="arabiska"),
+            Guardian(
+                name="Olle Testsson", relation="pappa", address="Påhittade vägen 1", interpreter_language="arabiska"
+            ),
         ],
     )
     return Case(
@@ -109,7 +111,9 @@ def walk(db: Database, until: Stage | None = None, case: Case | None = None) -> 
     def consent(c: Case) -> None:
         parties = [Party.SKOLA, Party.SOCIALTJANST, Party.ELEVHALSA]
         until_day = T0.date() + dt.timedelta(days=365)
-        c.consents.append(Consent(SignerKind.ELEV, c.student.full_name, at(2).date(), list(parties), valid_until=until_day))
+        c.consents.append(
+            Consent(SignerKind.ELEV, c.student.full_name, at(2).date(), list(parties), valid_until=until_day)
+        )
         for guardian in c.student.guardians:
             c.consents.append(
                 Consent(SignerKind.VARDNADSHAVARE, guardian.name, at(2).date(), list(parties), guardian=guardian)
@@ -136,10 +140,26 @@ def walk(db: Database, until: Stage | None = None, case: Case | None = None) -> 
         wellbeing = Goal("Trivs i klassen", GoalArea.TRIVSEL, "Samtal", "Trivs inte", "Trivs")
         p.goals += [attendance, wellbeing]
         p.insatser += [
-            Insats("Motiverande samtal", "motiverande_samtal", "Varannan vecka", Authority.SOCIALTJANST,
-                   "Socionom Sara", at(21).date(), None, goal=attendance),
-            Insats("Anpassad studiegång", None, "", Authority.SKOLA, "Mentor Mats", at(22).date(),
-                   at(120).date(), goal=wellbeing),
+            Insats(
+                "Motiverande samtal",
+                "motiverande_samtal",
+                "Varannan vecka",
+                Authority.SOCIALTJANST,
+                "Socionom Sara",
+                at(21).date(),
+                None,
+                goal=attendance,
+            ),
+            Insats(
+                "Anpassad studiegång",
+                None,
+                "",
+                Authority.SKOLA,
+                "Mentor Mats",
+                at(22).date(),
+                at(120).date(),
+                goal=wellbeing,
+            ),
         ]
         p.follow_up_on = at(60).date()
         p.guardians_view = "Vi ställer upp."
@@ -156,7 +176,9 @@ def walk(db: Database, until: Stage | None = None, case: Case | None = None) -> 
         p = c.current_plan
         assert p is not None
         c.follow_ups.append(
-            FollowUp(at(61).date(), p.version, [GoalRating(g, Rating.DELVIS, "På väg") for g in p.goals], 30.0, "Bättre")
+            FollowUp(
+                at(61).date(), p.version, [GoalRating(g, Rating.DELVIS, "På väg") for g in p.goals], 30.0, "Bättre"
+            )
         )
         process.apply(c, Move.REVISE_PLAN, by="socionom.sara", at=at(61), comment="Ny version")
 
@@ -221,16 +243,16 @@ def db(db_path: Path) -> Iterator[Database]:
     database.close()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def walk_case() -> Callable[..., Case]:
     return walk
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def make_case() -> Callable[..., Case]:
     return new_case
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def snap() -> Callable[..., Any]:
     return snapshot

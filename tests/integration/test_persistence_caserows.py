@@ -22,7 +22,9 @@ def days(n: int) -> dt.date:
 
 
 def consent(valid_until: dt.date | None, parties: list[Party] = TWO, **kw) -> Consent:
-    return Consent(SignerKind.ELEV, "Eleven", kw.pop("given_on", days(-60)), list(parties), valid_until=valid_until, **kw)
+    return Consent(
+        SignerKind.ELEV, "Eleven", kw.pop("given_on", days(-60)), list(parties), valid_until=valid_until, **kw
+    )
 
 
 def in_stage(make_case, stage: Stage, name: str, **fields) -> Case:
@@ -62,7 +64,11 @@ def stages(db: Database, make_case) -> dict[str, int]:
             consents=[consent(days(90))],
         ),
         "Dan": in_stage(
-            make_case, Stage.UPPFOLJNING, "Dan", plans=[Handlingsplan(1, follow_up_on=days(20))], consents=[consent(days(90))]
+            make_case,
+            Stage.UPPFOLJNING,
+            "Dan",
+            plans=[Handlingsplan(1, follow_up_on=days(20))],
+            consents=[consent(days(90))],
         ),
         "Eva": in_stage(make_case, Stage.AVSLUTAD, "Eva", boosters=[Boostertraff(days(10))]),
         "Fia": in_stage(make_case, Stage.VIDMAKTHALLANDE, "Fia", boosters=[Boostertraff(days(-5), True, days(-5))]),

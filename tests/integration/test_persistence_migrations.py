@@ -16,7 +16,7 @@ from sst_desk.persistence import Database, UpgradeFailedError, migrate
 from sst_desk.persistence.engine import make_engine
 from sst_desk.persistence.mapping import metadata
 
-FUTURE_HEADER = '''
+FUTURE_HEADER = """
 import sqlalchemy as sa
 from alembic import op
 
@@ -24,11 +24,11 @@ revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
-'''
+"""
 
 # A batch migration that copies a table other tables point at (cases → students):
 # the kind of change a later issue will make, with foreign keys to keep intact.
-RECREATE_STUDENTS = '''
+RECREATE_STUDENTS = """
 def upgrade():
     with op.batch_alter_table("students", recreate="always") as batch:
         batch.add_column(sa.Column("nickname", sa.Text(), nullable=True))
@@ -38,9 +38,9 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table("students", recreate="always") as batch:
         batch.drop_column("nickname")
-'''
+"""
 
-FAILING = '''
+FAILING = """
 def upgrade():
     op.create_table("half_done", sa.Column("id", sa.Integer, primary_key=True))
     op.execute("UPDATE students SET first_name = 'X'")
@@ -49,7 +49,7 @@ def upgrade():
 
 def downgrade():
     pass
-'''
+"""
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from sst_desk.persistence import (
     LocationNotWritableError,
     NewerDatabaseError,
     NotADatabaseError,
+    checks,
 )
-from sst_desk.persistence import checks
 from sst_desk.persistence.mapping import start_mappers
 
 

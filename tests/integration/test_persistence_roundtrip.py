@@ -13,6 +13,11 @@ from sst_desk.workflow.codes import Level, Party, PlanStatus, SchoolMeasure, Sta
 from sst_desk.workflow.entities import Case
 
 
+def count(db: Database, table: str) -> int:
+    with db.engine.connect() as conn:
+        return conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
+
+
 def _check_links(case: Case) -> None:
     """Cross-references point into the same graph, as the process rules (``is``) expect."""
     guardians = case.student.guardians
@@ -111,3 +116,29 @@ def test_enum_lists_are_stored_as_json_values(db: Database, make_case) -> None:
     assert raw == ('["franvaroutredning", "anpassningar"]', "aktualisering", 3)
     case.school_measures.remove(SchoolMeasure.ANPASSNINGAR)  # in place: MutableList marks it changed
     assert db.save_case(case).school_measures == [SchoolMeasure.FRANVAROUTREDNING]
+
+
+def test_deleting_a_whole_case_through_the_unit_of_work(db: Database, walk_case) -> None:
+    """Gallring will delete finished cases: the cascades must allow it even with rated goals."""
+    done = walk_case(db)
+    with db.uow(actor="teamledare") as uow:
+        uow.session.delete(uow.cases.get(done.id))
+        uow.commit()
+    for table in ("cases", "goals", "goal_ratings", "consents", "transitions", "kartlaggning_documents"):
+        assert count(db, table) == 0, table
+    assert count(db, "students") == 1  # the student is not part of the case file
+
+
+def test_unit_of_work_rolls_back_unless_committed(db: Database, make_case) -> None:
+    with db.uow(actor="socionom.sara") as uow:
+        assert uow.actor == "socionom.sara"
+        uow.cases.add(make_case())
+    assert db.case_rows(dt.date(2025, 1, 20)) == []
+    with db.uow() as uow:
+        uow.cases.add(make_case(first="Bo"))
+        uow.commit()
+    with db.uow() as uow:
+        (row,) = uow.cases.list_rows(dt.date(2025, 1, 20))
+        case = uow.cases.get(row.case_id)
+        assert case.student.guardians[0].name == "Maja Testsson"  # lazy loading inside the unit of work
+        assert uow.cases.get(row.case_id + 1) is None

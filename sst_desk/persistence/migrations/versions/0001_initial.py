@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.schema import SchemaItem
 
 revision: str = "0001"
 down_revision: str | Sequence[str] | None = None
@@ -22,11 +23,11 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
-def _pk(table: str) -> list[sa.SchemaItem]:
+def _pk(table: str) -> list[SchemaItem]:
     return [sa.Column("id", sa.Integer(), nullable=False), sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}"))]
 
 
-def _fk(table: str, column: str, target: str, ondelete: str = "CASCADE", nullable: bool = False) -> list[sa.SchemaItem]:
+def _fk(table: str, column: str, target: str, ondelete: str = "CASCADE", nullable: bool = False) -> list[SchemaItem]:
     return [
         sa.Column(column, sa.Integer(), nullable=nullable),
         sa.ForeignKeyConstraint(

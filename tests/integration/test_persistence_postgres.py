@@ -1,0 +1,95 @@
+"""The same database on PostgreSQL (needs SST_DESK_TEST_PG_URL, e.g. postgresql+psycopg://u:p@localhost:5433/sst).
+
+The tests drop and rebuild every SST Desk table in that database: point it
+at a scratch database only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from sst_desk.persistence import Database, DatabaseUnavailableError, NewerDatabaseError, migrate
+from sst_desk.persistence.engine import make_engine
+from sst_desk.persistence.mapping import metadata
+from sst_desk.workflow import process
+from sst_desk.workflow.attention import attention, next_due, summarize
+from sst_desk.workflow.codes import PlanStatus, Stage
+
+PG_URL = os.environ.get("SST_DESK_TEST_PG_URL", "")
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
+]
+
+
+def _wipe() -> None:
+    engine = make_engine(PG_URL)
+    try:
+        with engine.begin() as conn:
+            metadata.drop_all(conn)
+            conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def pg() -> Iterator[Database]:
+    _wipe()
+    database = Database.open(PG_URL)
+    yield database
+    database.close()
+
+
+def test_schema_matches_the_models(pg: Database) -> None:
+    password = sa.engine.make_url(PG_URL).password
+    assert pg.path is None and pg.url.startswith("postgresql") and (not password or password not in pg.url)
+    with pg.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, metadata) == []
+
+
+def test_full_case_survives_a_restart(pg: Database, walk_case, snap) -> None:
+    saved = walk_case(pg)
+    before = snap(saved)
+    pg.close()
+    with Database.open(PG_URL) as again:
+        assert snap(again.load_case(saved.id)) == before
+
+
+def test_revision_and_rows(pg: Database, walk_case) -> None:
+    running = walk_case(pg, until=Stage.GENOMFORANDE)
+    process.revise_plan(running, dt.date(2025, 4, 1))
+    running.current_plan.goals.pop(0)
+    again = pg.save_case(running)
+    assert [(p.version, p.status, len(p.goals)) for p in again.plans] == [
+        (1, PlanStatus.SUPERSEDED, 2),
+        (2, PlanStatus.CURRENT, 1),
+    ]
+    assert [i.goal for i in again.current_plan.insatser] == [None, again.current_plan.goals[0]]
+    day = dt.date(2025, 6, 1)
+    (row,) = pg.case_rows(day)
+    summary = summarize(pg.load_case(row.case_id), day)
+    assert (row.next_due, row.attention) == (next_due(summary), attention(summary, day))
+
+
+def test_newer_schema_is_refused(pg: Database) -> None:
+    with pg.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(NewerDatabaseError):
+        Database.open(PG_URL)
+    assert migrate.current_revision(pg.engine) == "9999"
+
+
+def test_an_unreachable_server() -> None:
+    url = sa.engine.make_url(PG_URL).set(host="127.0.0.1", port=1)
+    with pytest.raises(DatabaseUnavailableError) as info:
+        Database.open(url.render_as_string(hide_password=False))
+    assert "\n" not in str(info.value)
