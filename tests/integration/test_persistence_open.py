@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import threading
@@ -12,12 +13,14 @@ import sqlalchemy as sa
 
 from sst_desk.persistence import (
     Database,
+    DatabaseError,
     DatabaseUnavailableError,
     LocationNotWritableError,
     NewerDatabaseError,
     NotADatabaseError,
     checks,
 )
+from sst_desk.persistence import engine as engine_module
 from sst_desk.persistence.mapping import start_mappers
 
 
@@ -35,7 +38,7 @@ def test_a_new_database_is_created_with_its_folder(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "er" / "sst.sqlite3"
     with Database.open(path) as db:
         assert db.path == path and db.url == f"sqlite:///{path}"
-        assert db.case_rows(__import__("datetime").date(2025, 1, 1)) == []
+        assert db.case_rows(dt.date(2025, 1, 1)) == []
     assert path.is_file()
     assert not (tmp_path / "deep" / "er" / "backups").exists()
     assert sorted(p.name for p in path.parent.iterdir()) == ["sst.sqlite3"]  # no probe or -wal left
@@ -68,7 +71,7 @@ def test_an_empty_file_becomes_a_new_database(tmp_path: Path) -> None:
     path = tmp_path / "empty.sqlite3"
     path.touch()
     with Database.open(path) as db:
-        assert db.case_rows(__import__("datetime").date(2025, 1, 1)) == []
+        assert db.case_rows(dt.date(2025, 1, 1)) == []
 
 
 def _sqlite_of_another_program(path: Path) -> None:
@@ -206,3 +209,37 @@ def test_failed_open_leaves_no_engine_behind(tmp_path: Path) -> None:
         Database.open(path)
     with pytest.raises(NotADatabaseError):
         Database.open(sa.engine.make_url(f"sqlite:///{path}").render_as_string())
+
+
+def test_two_programs_share_one_database(db_path: Path, make_case) -> None:
+    """The app and the command line may have the same file open at once."""
+    with Database.open(db_path) as app:
+        app.add_case(make_case(first="Ada"))
+        with Database.open(db_path) as cli:  # the -wal and -shm files exist now
+            cli.add_case(make_case(first="Bo"))
+            assert len(app.case_rows(dt.date(2025, 1, 20))) == 2
+        assert len(app.case_rows(dt.date(2025, 1, 20))) == 2
+
+
+def test_an_in_memory_database_works_for_quick_tools() -> None:
+    with Database.open("sqlite://") as db:
+        assert db.path is None and db.url == "sqlite://"
+        assert db.case_rows(dt.date(2025, 1, 20)) == []
+        with pytest.raises(DatabaseError):
+            db.backup(Path("/nonexistent/copy.sqlite3"))
+
+
+def test_an_empty_file_locked_by_another_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "empty-locked.sqlite3"
+    path.touch()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 100)
+    try:
+        with pytest.raises(DatabaseUnavailableError) as info:
+            Database.open(path)
+        assert_one_sentence(info.value, path)
+        assert path.read_bytes() == b""
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
