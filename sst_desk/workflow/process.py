@@ -136,27 +136,31 @@ def last_entry(case: Case, stage: Stage) -> dt.datetime | None:
     return max(times) if times else None
 
 
-def last_exit(case: Case, stage: Stage) -> dt.datetime | None:
-    times = [t.at for t in case.transitions if t.from_stage is stage]
-    return max(times) if times else None
+def _last_exit(case: Case, stage: Stage) -> Transition | None:
+    leaving = [t for t in case.transitions if t.from_stage is stage]
+    return max(leaving, key=lambda t: t.at) if leaving else None
 
 
 def follow_up_this_round(case: Case) -> FollowUp | None:
-    """The latest uppföljning held since the case last entered genomförande.
+    """The latest uppföljning of the current plan held since the case last entered genomförande.
 
-    A round ends when the case leaves uppföljning (continue or revise), usually
-    on the day of its follow-up meeting; that meeting must not count for the
-    next round, so follow-ups on or before that day are excluded.
+    A round ends when the case leaves uppföljning. After a revision the new
+    round's follow-ups are those of the new plan version. After "continue" the
+    plan stays the same, so its follow-ups must be held after the day the round
+    was concluded: that day's meeting concluded the previous round.
     """
     since = last_entry(case, Stage.GENOMFORANDE)
-    concluded = last_exit(case, Stage.UPPFOLJNING)
+    plan = case.current_plan
+    concluded = _last_exit(case, Stage.UPPFOLJNING)
+    continued_on = local_date(concluded.at) if concluded and concluded.to_stage is Stage.GENOMFORANDE else None
     rounds = [
-        f
-        for f in case.follow_ups
-        if (since is None or f.held_on >= local_date(since))
-        and (concluded is None or f.held_on > local_date(concluded))
+        (f.held_on, position, f)
+        for position, f in enumerate(case.follow_ups)  # recording order breaks a tie on the same day
+        if (plan is None or f.plan_version == plan.version)
+        and (since is None or f.held_on >= local_date(since))
+        and (continued_on is None or f.held_on > continued_on)
     ]
-    return max(rounds, key=lambda f: (f.held_on, f.id or 0)) if rounds else None
+    return max(rounds, key=lambda r: r[:2])[2] if rounds else None
 
 
 def _rating_blockers(case: Case) -> list[Finding]:

@@ -637,18 +637,21 @@ def test_revising_twice_makes_version_3():
     assert case.current_plan is case.plans[-1]
 
 
-def test_after_revising_the_old_ratings_do_not_rate_the_new_goals():
+def test_after_revising_only_a_follow_up_of_the_new_plan_counts():
+    """Even when the whole new round falls on one day (the last recorded follow-up is the one)."""
     case = make_case_at(Stage.UPPFOLJNING)
-    record_follow_up(case, dt.date(2026, 11, 20))
-    apply(case, Move.REVISE_PLAN, by=WORKER, at=at(dt.date(2026, 11, 20)))
-    case.current_plan.follow_up_on = TODAY
-    apply(case, Move.START_GENOMFORANDE, by=WORKER, at=at(dt.date(2026, 11, 20), 14))
-    apply(case, Move.START_UPPFOLJNING, by=WORKER, at=at())
-    old_goals = case.plans[0].goals
-    ratings = [GoalRating(goal=g, rating=Rating.UPPNATT) for g in old_goals]
+    record_follow_up(case, TODAY)
+    for hour, move in enumerate((Move.REVISE_PLAN, Move.START_GENOMFORANDE, Move.START_UPPFOLJNING), start=11):
+        case.current_plan.follow_up_on = TOMORROW
+        apply(case, move, by=WORKER, at=at(TODAY, hour))
+    assert problems(blockers(case, Move.CLOSE, TODAY, ClosingReason.ANNAT)) == [Problem.FOLLOW_UP_MISSING]
+    ratings = [GoalRating(goal=g, rating=Rating.UPPNATT) for g in case.plans[0].goals]
     case.follow_ups.append(FollowUp(held_on=TODAY, plan_version=1, ratings=ratings))
-    assert problems(blockers(case, Move.CLOSE, TODAY, ClosingReason.ANNAT)) == [
-        Problem.GOAL_NOT_RATED, Problem.GOAL_NOT_RATED]
+    assert problems(blockers(case, Move.CLOSE, TODAY, ClosingReason.ANNAT)) == [Problem.FOLLOW_UP_MISSING]
+    case.follow_ups[-1].plan_version = 2  # the new version, but rating the old goals
+    assert problems(blockers(case, Move.CLOSE, TODAY, ClosingReason.ANNAT)) == [Problem.GOAL_NOT_RATED] * 2
+    record_follow_up(case, TODAY)
+    assert blockers(case, Move.CLOSE, TODAY, ClosingReason.ANNAT) == []
 
 
 # --- vidmakthållande --------------------------------------------------------------------------------
