@@ -24,7 +24,8 @@ import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from . import demo_names as names
 from .workflow.codes import (
@@ -208,9 +209,9 @@ def scenario_plan(count: int, rng: random.Random) -> list[Scenario]:
     return chosen
 
 
-def build_cases(students: int = 40, seed: int = 1, today: dt.date | None = None,
-                by: str | None = None, taken_ids: Iterable[str] = ()) -> list[Case]:
-    """Fictional cases in memory (no database): the batch path for benchmarks.
+def iter_cases(students: int = 40, seed: int = 1, today: dt.date | None = None,
+               by: str | None = None, taken_ids: Iterable[str] = ()) -> Iterator[Case]:
+    """Fictional cases in memory (no database), one at a time.
 
     ``by`` records every step as taken by that user; by default each case's
     fictional socionom takes them. No personnummer in ``taken_ids`` is used again.
@@ -221,27 +222,30 @@ def build_cases(students: int = 40, seed: int = 1, today: dt.date | None = None,
     rng = random.Random(seed)
     insatser = _catalogue_insatser()
     used_ids = set(taken_ids)
-    return [
-        _CaseMaker(rng, today, insatser, used_ids, index, by).build(scenario)
-        for index, scenario in enumerate(scenario_plan(students, rng))
-    ]
+    for index, scenario in enumerate(scenario_plan(students, rng)):
+        yield _CaseMaker(rng, today, insatser, used_ids, index, by).build(scenario)
+
+
+def build_cases(students: int = 40, seed: int = 1, today: dt.date | None = None,
+                by: str | None = None, taken_ids: Iterable[str] = ()) -> list[Case]:
+    """All of ``iter_cases`` as a list."""
+    return list(iter_cases(students, seed, today, by, taken_ids))
 
 
 def populate(db: Database, students: int = 40, seed: int = 1, today: dt.date | None = None,
              by: str | None = None) -> list[int]:
     """Add ``students`` fictional cases to ``db`` and return their ids.
 
-    Cases are inserted a batch per transaction through the unit of work, not
-    with ``db.add_case`` (which reloads each case it stores): 5,000 cases take
-    seconds instead of minutes.
+    Cases are made and inserted a batch per transaction through the unit of
+    work, not with ``db.add_case`` (which reloads each case it stores), so
+    5,000 cases take seconds instead of minutes, in little memory.
     """
     today = today or dt.date.today()
     # A second run into the same database must not give two students one personnummer.
     taken = {row.personal_id for row in db.case_rows(today) if row.personal_id}
-    cases = build_cases(students, seed, today, by, taken)
+    cases = iter_cases(students, seed, today, by, taken)
     ids: list[int] = []
-    for start in range(0, len(cases), BATCH_SIZE):
-        batch = cases[start : start + BATCH_SIZE]
+    while batch := list(islice(cases, BATCH_SIZE)):
         with db.uow(actor=by) as uow:
             for case in batch:
                 uow.cases.add(case)
@@ -273,6 +277,8 @@ class _CaseMaker:
                  used_ids: set[str], index: int, by: str | None = None):
         self.rng, self.today, self.insatser, self.used_ids, self.index = rng, today, insatser, used_ids, index
         self.by = by
+        self.worker = ""
+        self.next_move: Move | None = None
 
     # --- small helpers ---------------------------------------------------------
 
@@ -324,11 +330,12 @@ class _CaseMaker:
         self.aktualisering(dates[0], dates[1] if len(dates) > 1 else self.today)
         for number, move in enumerate(scenario.moves, start=1):
             day = dates[number]
-            after = dates[number + 1] if number + 1 < len(dates) else self.today
-            self.next_move = scenario.moves[number] if number < len(scenario.moves) else None
+            resting = number == len(scenario.moves)  # the last step: the case is in this stage today
+            until = self.today if resting else dates[number + 1]
+            self.next_move = None if resting else scenario.moves[number]
             self.before(move, day, scenario)
             self.step(move, day, closing_reason=scenario.closing if move is M.CLOSE else None)
-            self.after(move, day, after, scenario, follow_gap)
+            self.after(move, day, until, resting, scenario, follow_gap)
         _ok(validation.validate_case(case, self.today), "case")
         return case
 
@@ -360,9 +367,10 @@ class _CaseMaker:
                 ClosingReason.FLYTTAT: "Familjen har flyttat till en annan kommun.",
             }.get(scenario.closing, "")
 
-    def after(self, move: Move, day: dt.date, until: dt.date, scenario: Scenario, follow_gap: int) -> None:
-        """Content of the time spent in the new stage, from ``day`` up to ``until``."""
-        case, resting = self.case, until == self.today
+    def after(self, move: Move, day: dt.date, until: dt.date, resting: bool, scenario: Scenario,
+              follow_gap: int) -> None:
+        """Content of the time spent in the new stage, from ``day`` up to ``until`` (today when ``resting``)."""
+        case = self.case
         if move is M.ENROL and resting:
             self.consents(day, until, scenario.consent_expiring, partial=True)
         elif move is M.START_KARTLAGGNING:
