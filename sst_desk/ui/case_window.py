@@ -330,7 +330,10 @@ class CaseWindow(QMainWindow):
             note.setWordWrap(True)
             note.setStyleSheet("background: #fff4e5; border: 1px solid #f0c36d; padding: 6px;")
             dialog.layout().insertWidget(0, note)
-        return details if dialog.exec() == RecordDialog.DialogCode.Accepted else None
+        try:
+            return details if dialog.exec() == RecordDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
     # --- printing ---------------------------------------------------------------
 

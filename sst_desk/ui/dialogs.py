@@ -46,13 +46,13 @@ class RecordDialog(QDialog):
 
     def _accept(self) -> None:
         scratch = SimpleNamespace(**{k: v for k, v in vars(self.record).items() if not k.startswith("_sa_")})
-        errors = self.form.store(scratch)
+        errors = self.form.store(scratch, everything=True)
         findings = self.validate(scratch)
         for name, text in field_messages(findings).items():
             errors.setdefault(name, text)
         if self.form.show_errors(errors):
             return
-        self.form.store(self.record)
+        self.form.store(self.record, everything=True)
         self.accept()
 
 
@@ -60,4 +60,7 @@ def edit_record(parent: QWidget, title: str, fields: Sequence[Field], record: ob
                 validate: Callable[[object], list[Finding]]) -> bool:
     """Open the dialog; True when the record was changed."""
     dialog = RecordDialog(title, fields, record, validate, parent)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()

@@ -59,6 +59,15 @@ class Field:
     setter: Callable[[object, object], None] | None = None
 
 
+def _same(choice: object, value: object) -> bool:
+    """Choices match by identity for records (a guardian), by equality for codes and plain values."""
+    if choice is None or value is None:
+        return choice is value
+    if isinstance(choice, (str, int, float, bool)):
+        return type(choice) is type(value) and choice == value
+    return choice is value
+
+
 def get_path(obj: object, path: str) -> object:
     for part in path.split("."):
         obj = getattr(obj, part)
@@ -84,6 +93,7 @@ class Form(QWidget):
         self._inputs: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._loading = False
+        self._touched: set[str] = set()  # fields the worker changed since the last load
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -116,7 +126,9 @@ class Form(QWidget):
     # --- building -------------------------------------------------------------
 
     def _make_input(self, spec: Field) -> QWidget:
-        changed = self._emit_changed
+        def changed(*_args: object, name: str = spec.name) -> None:
+            self._field_changed(name)
+
         if spec.kind is Kind.MULTILINE:
             widget = QPlainTextEdit(self)
             widget.setTabChangesFocus(True)  # Tab moves on; the keyboard-only worker must not get stuck
@@ -127,9 +139,10 @@ class Form(QWidget):
             widget = DateField(self)
             widget.sig_changed.connect(changed)
         elif spec.kind is Kind.CHOICE:
+            # Values stay on the Python side, by index: Qt would turn a str-enum into a plain str.
             widget = QComboBox(self)
-            for value, text in spec.choices:
-                widget.addItem(text, value)
+            for _value, text in spec.choices:
+                widget.addItem(text)
             widget.currentIndexChanged.connect(changed)
         elif spec.kind is Kind.BOOL:
             widget = QCheckBox(spec.label, self)
@@ -143,8 +156,9 @@ class Form(QWidget):
             widget.textChanged.connect(changed)
         return widget
 
-    def _emit_changed(self, *_args: object) -> None:
+    def _field_changed(self, name: str) -> None:
         if not self._loading:
+            self._touched.add(name)
             self.sig_changed.emit()
 
     # --- values ---------------------------------------------------------------
@@ -158,17 +172,19 @@ class Form(QWidget):
             for name, spec in self.fields.items():
                 self.set_value(name, spec.getter(obj) if spec.getter else get_path(obj, name))
             self.clear_errors()
+            self._touched.clear()
         finally:
             self._loading = False
 
     def set_value(self, name: str, value: object) -> None:
+        """Set an input as if the worker had (outside ``load``): it counts as changed."""
         spec, widget = self.fields[name], self._inputs[name]
         if spec.kind is Kind.MULTILINE:
             widget.setPlainText(value or "")
         elif spec.kind is Kind.DATE:
             widget.set_date(value)
         elif spec.kind is Kind.CHOICE:
-            index = next((i for i in range(widget.count()) if widget.itemData(i) == value), 0)
+            index = next((i for i, (choice, _text) in enumerate(spec.choices) if _same(choice, value)), 0)
             widget.setCurrentIndex(index)
         elif spec.kind is Kind.BOOL:
             widget.setChecked(bool(value))
@@ -194,7 +210,8 @@ class Form(QWidget):
                 else:
                     errors[name] = self.tr("Write the date as YYYY-MM-DD, for example 2026-11-22.")
             elif spec.kind is Kind.CHOICE:
-                values[name] = widget.currentData()
+                index = widget.currentIndex()
+                values[name] = spec.choices[index][0] if 0 <= index < len(spec.choices) else None
             elif spec.kind is Kind.BOOL:
                 values[name] = widget.isChecked()
             elif spec.kind is Kind.MULTI:
@@ -212,11 +229,16 @@ class Form(QWidget):
                 values[name] = widget.text().strip()
         return values, errors
 
-    def store(self, obj: object, skip: Callable[[str], bool] | None = None) -> dict[str, str]:
-        """Write every parseable value into ``obj``; return the parse errors (fields left as they were)."""
+    def store(self, obj: object, skip: Callable[[str], bool] | None = None, *, everything: bool = False
+              ) -> dict[str, str]:
+        """Write the fields the worker changed (or ``everything``) into ``obj``; return the parse errors.
+
+        Only changed fields are written so that two pages showing the same value (the plan's follow-up
+        date on the planning and the follow-up page) never overwrite the worker's edit with a stale copy.
+        """
         values, errors = self.values()
         for name, value in values.items():
-            if skip is not None and skip(name):
+            if (skip is not None and skip(name)) or not (everything or name in self._touched):
                 continue
             setter = self.fields[name].setter
             if setter is not None:

@@ -155,8 +155,10 @@ class MainWindow(QMainWindow):
 
     def _filter_changed(self, *_args: object) -> None:
         self.proxy.set_search(self.search.text())
-        self.proxy.set_stage(self.stage_filter.currentData())
-        self.proxy.set_attention(self.attention_filter.currentData())
+        stage = self.stage_filter.currentData()  # Qt hands str-enums back as plain strings
+        self.proxy.set_stage(Stage(stage) if stage else None)
+        flag = self.attention_filter.currentData()
+        self.proxy.set_attention(None if not flag else "any" if flag == "any" else Attention(flag))
         self._update_counts()
 
     def _update_counts(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ..workflow.entities import Case, Student
+from ..workflow.process import open_case
 from .context import AppContext
 from .errors import database_error_text
 from .forms import Form
@@ -24,8 +25,7 @@ class NewCaseDialog(QDialog):
                                "You can fill in the rest in the case."), self)
         intro.setWordWrap(True)
         self.form = Form(student_fields() + raising_fields(), self)
-        self._draft = Case(student=Student("", "", ""), raised_on=context.today())
-        self.form.load(self._draft)
+        self.form.load(Case(student=Student("", "", ""), raised_on=context.today()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Create case"))
@@ -44,6 +44,7 @@ class NewCaseDialog(QDialog):
         errors = store_and_validate(self.form, draft, self.context.today())
         if self.form.show_errors(errors):
             return
+        open_case(draft, by=self.context.user, at=self.context.now())
         try:
             saved = self.context.db.add_case(draft)
         except Exception as exc:  # noqa: BLE001 - any failure must reach the worker as a sentence

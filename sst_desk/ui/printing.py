@@ -23,7 +23,7 @@ def suggested_name(case: Case, kind: str) -> str:
 def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target: str | None = None,
                         open_viewer: bool = True) -> str | None:
     """Write the plan to ``target`` (asked for when None); return the path written, or None."""
-    from ..reports.handlingsplan import ReportContext, build_handlingsplan, write_pdf_atomic
+    from ..reports import ReportContext, build_handlingsplan, write_pdf_atomic
 
     if target is None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

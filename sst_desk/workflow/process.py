@@ -328,3 +328,11 @@ def is_complete(case: Case) -> bool:
     if case.stage is Stage.VIDMAKTHALLANDE:
         return case.booster is not None and case.booster.held is not None
     return case.stage is Stage.AVSLUTAD and case.booster is None
+
+
+def open_case(case: Case, *, by: str, at: dt.datetime, comment: str = "") -> Transition:
+    """Record that the case entered the process (aktualisering): the first line of its history."""
+    transition = Transition(from_stage=None, to_stage=Stage.AKTUALISERING, at=at, by=by, comment=comment)
+    case.transitions.append(transition)
+    case.stage = Stage.AKTUALISERING
+    return transition

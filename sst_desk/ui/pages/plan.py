@@ -92,16 +92,17 @@ class PlaneringPage(StagePage):
         self.shown_plan = case.current_plan
         self.version_box.blockSignals(True)
         self.version_box.clear()
-        for plan in sorted(case.plans, key=lambda p: -p.version):
+        self._versions = sorted(case.plans, key=lambda p: -p.version)
+        for plan in self._versions:
             text = self.tr("Version %1").replace("%1", str(plan.version))
             if plan.status is PlanStatus.SUPERSEDED:
                 text += " " + self.tr("(earlier)")
-            self.version_box.addItem(text, plan)
+            self.version_box.addItem(text)
         self.version_box.blockSignals(False)
         self._refresh()
 
-    def _version_chosen(self, _index: int) -> None:
-        self.shown_plan = self.version_box.currentData()
+    def _version_chosen(self, index: int) -> None:
+        self.shown_plan = self._versions[index] if 0 <= index < len(self._versions) else None
         self._refresh()
 
     def _changed(self) -> None:
@@ -188,7 +189,7 @@ class PlaneringPage(StagePage):
         combo = dialog.form.input("catalogue_key")
 
         def fill_from_catalogue(_index: int) -> None:
-            entry = entries.get(combo.currentData())
+            entry = entries.get(dialog.form.values()[0]["catalogue_key"])
             if entry is None:
                 return
             names = {e.name for e in entries.values()}
@@ -198,7 +199,10 @@ class PlaneringPage(StagePage):
                 dialog.form.set_value("description", entry.description)
 
         combo.currentIndexChanged.connect(fill_from_catalogue)
-        return dialog.exec() == RecordDialog.DialogCode.Accepted
+        try:
+            return dialog.exec() == RecordDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
 
     def _add_insats(self) -> bool:
         insats = Insats(name="", start_on=self.today())

@@ -1,0 +1,55 @@
+"""Fixtures for the UI tests: a real SQLite file, isolated settings, a fixed clock, English source strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data(tmp_path, monkeypatch):
+    """No test touches the real data folder or the real settings."""
+    monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SST_DESK_USER", "testare")
+
+
+@pytest.fixture
+def database(tmp_path):
+    from sst_desk.persistence import Database
+
+    db = Database.open(tmp_path / "ui.sqlite3")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def context(qapp, database, tmp_path):
+    from sst_desk.app import build_context
+    from sst_desk.settings import Settings
+
+    settings = Settings.from_file(str(tmp_path / "settings.ini"))
+    ctx = build_context(database, settings)
+    ctx.clock = lambda: NOW
+    return ctx
+
+
+@pytest.fixture
+def main_window(qtbot, context):
+    from sst_desk.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    window.reload()
+    window.show()
+    yield window
+    # Not qtbot.addWidget: its teardown closes windows before this runs, and a failed test may leave
+    # unsaved edits whose "save?" question nobody would answer.
+    for case_window in list(window.case_windows.values()):
+        case_window.setWindowModified(False)
+    window.close()
+    window.deleteLater()

@@ -1,0 +1,118 @@
+"""Drive the UI the way a person does: find widgets by their accessible names (their labels), type, click.
+
+Modal dialogs block in ``exec()``, so ``answer_dialog`` schedules the handler
+before the click that opens the dialog. Non-ASCII text is set with
+``setText`` + the edit signal (``qtbot.keyClicks`` aborts on å/ä/ö; see
+HOUSE_STYLE "Known traps").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+
+def find(root: QWidget, name: str, kind: type = QWidget, *, visible: bool = True) -> QWidget:
+    """The one widget under ``root`` whose accessible name is ``name`` (visible ones first)."""
+    matches = [w for w in root.findChildren(kind) if w.accessibleName() == name]
+    if visible:
+        shown = [w for w in matches if w.isVisibleTo(root) or w.isVisible()]
+        matches = shown or matches
+    if not matches:
+        names = sorted({w.accessibleName() for w in root.findChildren(kind) if w.accessibleName()})
+        raise LookupError(f"No {kind.__name__} named {name!r}; there are: {names}")
+    enabled = [w for w in matches if w.isEnabled()]
+    return (enabled or matches)[0]
+
+
+def fill(root: QWidget, name: str, value) -> None:
+    """Type ``value`` into the input labelled ``name`` (text, date, choice by visible text, checkbox)."""
+    widget = find(root, name)
+    if isinstance(widget, QLineEdit):
+        widget.setFocus()
+        widget.setText(str(value))
+        widget.textEdited.emit(str(value))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(str(value))
+    elif isinstance(widget, QComboBox):
+        index = widget.findText(str(value))
+        if index < 0:
+            raise LookupError(f"{name!r} has no choice {value!r}: {[widget.itemText(i) for i in range(widget.count())]}")
+        widget.setCurrentIndex(index)
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    else:  # a DateField and other composite inputs expose an inner line edit with the same name
+        inner = find(widget, name, QLineEdit)
+        inner.setText(str(value))
+
+
+def click(root: QWidget, name: str) -> None:
+    button = find(root, name, QAbstractButton)
+    assert button.isEnabled(), f"{name!r} is disabled"
+    button.click()
+
+
+def shown_errors(root: QWidget) -> list[str]:
+    """The field messages currently shown under inputs."""
+    from sst_desk.ui.forms import ERROR_STYLE
+
+    return [label.text() for label in root.findChildren(QLabel) if label.styleSheet() == ERROR_STYLE
+            and not label.isHidden()]
+
+
+def answer_dialog(handler: Callable[[QDialog], None], *, timeout_ms: int = 5000) -> list:
+    """Run ``handler`` on the next modal dialog that opens; returns a list that records errors."""
+    errors: list = []
+    waited = [0]
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            waited[0] += 20
+            if waited[0] > timeout_ms:
+                errors.append(TimeoutError("no dialog opened"))
+                return
+            QTimer.singleShot(20, poll)
+            return
+        try:
+            handler(dialog)
+        except Exception as exc:  # noqa: BLE001 - surfaced by the caller
+            errors.append(exc)
+            dialog.reject()
+
+    QTimer.singleShot(0, poll)
+    return errors
+
+
+def accept_message_box(button=QMessageBox.StandardButton.Yes) -> list:
+    def press(box: QDialog) -> None:
+        assert isinstance(box, QMessageBox), f"expected a message box, got {box!r}"
+        box.button(button).click()
+
+    return answer_dialog(press)
+
+
+def fill_dialog(values: dict, ok: str = "OK") -> Callable[[QDialog], None]:
+    def handler(dialog: QDialog) -> None:
+        if isinstance(dialog, QMessageBox):
+            raise AssertionError(f"expected a form, got the message {dialog.text()!r}")
+        for name, value in values.items():
+            fill(dialog, name, value)
+        click(dialog, ok)
+        if dialog.isVisible():
+            raise AssertionError(f"the dialog {dialog.windowTitle()!r} stayed open: {shown_errors(dialog)}")
+
+    return handler
