@@ -146,28 +146,32 @@ def _location(target: str | None) -> str:
         return target
 
 
-def _open_existing(target: str | None) -> Database:
-    """Open a database that must already exist: reading commands never create an empty one."""
+def _open(target: str | None, *, must_exist: bool) -> Database:
+    """Open the database; reading commands (``must_exist``) never create an empty one."""
+    from sqlalchemy.exc import ArgumentError
+
     from .persistence import Database
 
     if target is None or "://" not in target:
         file = Path(target).expanduser() if target else paths.default_database_path()
-        if not file.exists():
+        if must_exist and not file.exists():
             hint = "" if target else "; give one with --db"
             raise CommandError(f"There is no database at {_location(target)}{hint}.")
         if file.is_dir():
             raise CommandError(f"{_location(target)} is a folder, not a database file.")
-    return Database.open(target)
+        if not must_exist:
+            file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return Database.open(target)
+    except ArgumentError:  # a URL naming no database SQLAlchemy knows ("nonsense://x")
+        raise CommandError(f"{_location(target)} is not a database URL SST Desk can use.") from None
 
 
 def _demo(args: argparse.Namespace) -> int:
     from .demo import DEMO_DATABASE_NAME, populate
-    from .persistence import Database
 
     target = getattr(args, "db", None) or str(paths.data_dir() / DEMO_DATABASE_NAME)
-    if "://" not in target:
-        Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    db = Database.open(target)
+    db = _open(target, must_exist=False)
     try:
         ids = populate(db, students=args.students, seed=args.seed, by=current_user())
     finally:
@@ -177,7 +181,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _cases(args: argparse.Namespace) -> int:
-    db = _open_existing(getattr(args, "db", None))
+    db = _open(getattr(args, "db", None), must_exist=True)
     try:
         rows = db.case_rows(dt.date.today())
     finally:
@@ -206,7 +210,7 @@ def _print_handlingsplan(args: argparse.Namespace) -> int:
         raise CommandError(f"{out} is a folder; give a file name such as {out / 'handlingsplan.pdf'}.")
     if not os.access(folder, os.W_OK):
         raise CommandError(f"The folder {folder} cannot be written to; nothing was written.")
-    db = _open_existing(getattr(args, "db", None))
+    db = _open(getattr(args, "db", None), must_exist=True)
     try:
         case = db.load_case(args.case)
     finally:

@@ -215,6 +215,13 @@ def test_a_file_that_is_not_a_database(capsys: pytest.CaptureFixture[str], tmp_p
     assert "not an SST Desk database" in one_sentence(err)
 
 
+def test_a_folder_or_an_unknown_url_is_not_a_database(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "demo", "--db", str(tmp_path), "--students", "2")
+    assert code == 1 and "is a folder" in one_sentence(err)
+    code, _, err = run(capsys, "cases", "--db", "nonsense://somewhere/db")
+    assert code == 1 and "not a database URL" in one_sentence(err)
+
+
 # --- print handlingsplan ---------------------------------------------------------
 
 
