@@ -117,14 +117,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # --help, --version and usage errors (status 2)
         return int(exit_.code or 0)
-    if args.command is None:
-        return _run_gui(args)
-    handler = {"demo": _demo, "cases": _cases, "print": _print_handlingsplan}[args.command]
+    handler = {None: _run_gui, "demo": _demo, "cases": _cases, "print": _print_handlingsplan}[args.command]
     return guarded(lambda: handler(args))
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from .app import run_gui  # Qt is imported only here
+    # Qt is imported only here. The window reports database problems itself; what
+    # reaches guarded() is a start-up failure such as Qt's system libraries missing.
+    from .app import run_gui
 
     return run_gui(args.db, demo=args.demo, language=args.lang)
 

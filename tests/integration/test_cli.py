@@ -97,6 +97,20 @@ def test_without_a_command_the_window_opens_with_the_options(fake_gui: list[tupl
     ]
 
 
+def test_a_window_that_cannot_start_is_one_sentence(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module = types.ModuleType("sst_desk.app")
+
+    def no_display(target: str | None, **kw: object) -> int:
+        raise ImportError("libEGL.so.1: cannot open shared object file")
+
+    module.run_gui = no_display  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "sst_desk.app", module)
+    code, _, err = run(capsys, "--demo")
+    assert code == 1 and "ImportError" in one_sentence(err)
+
+
 def test_demo_and_db_together_is_a_usage_error(capsys: pytest.CaptureFixture[str], fake_gui: list) -> None:
     code, _, err = run(capsys, "--demo", "--db", "x.sqlite3")
     assert code == 2 and "not allowed with" in err and not fake_gui
