@@ -121,18 +121,27 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self._attention: Attention | str | None = None  # "any" for any flag
         self.setSortRole(SORT_ROLE)
 
+    def _refilter(self, change) -> None:
+        # Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange(); older Qt has only the former.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:
+            change()
+            self.invalidateFilter()
+
     def set_search(self, text: str) -> None:
-        self._needle = text.strip().casefold()
-        self._digits = "".join(ch for ch in text if ch.isdigit())
-        self.invalidateFilter()
+        def change() -> None:
+            self._needle = text.strip().casefold()
+            self._digits = "".join(ch for ch in text if ch.isdigit())
+        self._refilter(change)
 
     def set_stage(self, stage: Stage | None) -> None:
-        self._stage = stage
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_stage", stage))
 
     def set_attention(self, attention: Attention | str | None) -> None:
-        self._attention = attention
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_attention", attention))
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         row: CaseRow = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)

@@ -1,0 +1,82 @@
+"""Wrong input gets a specific message next to the field, and nothing is saved half-way."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from sst_desk.workflow.codes import Stage
+from sst_desk.workflow.entities import Case, Student
+from sst_desk.workflow.process import open_case
+
+from conftest import NOW
+from person import answer_dialog, click, fill, find, shown_errors
+
+
+def _new_case(context) -> int:
+    case = Case(student=Student("Kim", "Testsson", "Ekbackens skola", grade=6), raised_on=NOW.date())
+    open_case(case, by="testare", at=NOW)
+    return context.db.add_case(case).id
+
+
+def test_new_case_rejects_a_wrong_personnummer_and_empty_fields(main_window, context):
+    seen: dict[str, list[str]] = {}
+
+    def handler(dialog) -> None:
+        fill(dialog, "First name", "Kim")
+        fill(dialog, "Personal identity number", "20121212-1213")  # wrong check digit
+        click(dialog, "Create case")
+        seen["wrong digit"] = shown_errors(dialog)
+        fill(dialog, "Personal identity number", "12-34")
+        click(dialog, "Create case")
+        seen["wrong shape"] = shown_errors(dialog)
+        dialog.reject()
+
+    errors = answer_dialog(handler)
+    main_window.new_action.trigger()
+    assert not errors, errors
+    assert any("not a valid personal identity" in text for text in seen["wrong digit"])
+    assert "This field must be filled in." in seen["wrong digit"]  # last name and school are empty
+    assert any("10 or 12 digits" in text for text in seen["wrong shape"])
+    assert context.db.case_rows(NOW.date()) == []  # nothing was saved
+
+
+def test_dates_in_the_wrong_order_are_marked_and_not_saved(main_window, context):
+    case_id = _new_case(context)
+    window = main_window.open_case(case_id)
+    fill(window, "Form of support", "After investigation and decision")
+    fill(window, "Date of decision", "2026-13-40")
+    assert window.save() is False
+    assert any("YYYY-MM-DD" in text for text in shown_errors(window))
+    fill(window, "Date of decision", "2020-01-01")  # before the case was raised
+    assert window.save() is False
+    texts = shown_errors(window)
+    assert "This date is before the date it follows." in texts
+    assert any("decision's date and reference" in text for text in texts)  # the reference is missing
+    stored = context.db.load_case(case_id)
+    assert stored.decision_on is None and window.isWindowModified()  # nothing lost, nothing saved
+
+
+def test_unsaved_changes_are_not_lost_silently(main_window, context):
+    case_id = _new_case(context)
+    window = main_window.open_case(case_id)
+    fill(window, "Reason", "Ny anledning som inte är sparad")
+    assert window.isWindowModified()
+
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
+    window.close()
+    assert window.isVisible(), "Cancel keeps the window open with the edit"
+    assert find(window, "Reason").toPlainText() == "Ny anledning som inte är sparad"
+
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Save).click())
+    window.close()
+    assert context.db.load_case(case_id).reason == "Ny anledning som inte är sparad"
+
+
+def test_a_locked_stage_says_why(main_window, context):
+    case_id = _new_case(context)
+    window = main_window.open_case(case_id)
+    inskrivning = window.stepper.item(Stage.INSKRIVNING.order)
+    assert window.stepper.state(Stage.INSKRIVNING.order) == "locked"
+    assert "not yet decided that the student meets the criteria" in inskrivning.toolTip()
+    later = window.stepper.item(Stage.PLANERING.order)
+    assert "Opens after" in later.toolTip()

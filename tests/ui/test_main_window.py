@@ -1,0 +1,79 @@
+"""The case list: search, filters, the models, and opening a case from the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from sst_desk.demo import populate
+from sst_desk.ui.caselist import ROW_ROLE, CaseTableModel
+from sst_desk.ui.labels import _PAIRS, label
+from sst_desk.ui.listeditor import Column, RowsModel
+from sst_desk.workflow.attention import Attention
+from sst_desk.workflow.codes import Stage
+
+from conftest import NOW
+from person import fill, find
+
+
+def _shown(window) -> list:
+    proxy = window.proxy
+    return [proxy.index(r, 0).data(ROW_ROLE) for r in range(proxy.rowCount())]
+
+
+def test_search_and_filters(main_window, context):
+    populate(context.db, students=40, seed=3, today=NOW.date())
+    main_window.reload()
+    rows = main_window.model.rows()
+    assert len(rows) == 40
+    assert {r.stage for r in rows} == set(Stage)
+
+    someone = next(r for r in rows if r.personal_id)
+    fill(main_window, "Search", someone.student_name.split()[-1])
+    assert someone in _shown(main_window)
+    fill(main_window, "Search", someone.personal_id.replace("-", "")[2:])  # 10 digits, no separator
+    assert _shown(main_window) == [someone]
+    fill(main_window, "Search", "")
+
+    fill(main_window, "Stage", label(Stage.KARTLAGGNING))
+    assert _shown(main_window) and all(r.stage is Stage.KARTLAGGNING for r in _shown(main_window))
+    fill(main_window, "Stage", "All stages")
+    fill(main_window, "Show", "Needs attention")
+    flagged = _shown(main_window)
+    assert flagged and all(r.attention for r in flagged)
+    assert len(flagged) < 40
+    fill(main_window, "Show", label(Attention.FOLLOW_UP_OVERDUE))
+    assert all(Attention.FOLLOW_UP_OVERDUE in r.attention for r in _shown(main_window))
+    assert "of 40 cases shown" in main_window.count_label.text()
+
+
+def test_open_a_case_with_the_keyboard(main_window, context, qtbot):
+    populate(context.db, students=5, seed=4, today=NOW.date())
+    main_window.reload()
+    table = find(main_window, "Cases")
+    table.setFocus()
+    table.selectRow(0)
+    chosen = table.currentIndex().sibling(table.currentIndex().row(), 0).data(ROW_ROLE)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert chosen.case_id in main_window.case_windows
+    window = main_window.case_windows[chosen.case_id]
+    assert window.case.student.full_name == chosen.student_name
+    window.close()
+
+
+def test_models_pass_the_model_tester(qtmodeltester, context):
+    populate(context.db, students=12, seed=5, today=NOW.date())
+    model = CaseTableModel()
+    model.set_rows(context.db.case_rows(NOW.date()))
+    qtmodeltester.check(model, force_py=True)
+    rows = RowsModel([Column("Name", lambda x: x[0]), Column("Value", lambda x: str(x[1]))])
+    rows.set_items([("a", 1), ("b", 2)])
+    qtmodeltester.check(rows, force_py=True)
+
+
+def test_every_code_has_its_own_label(qapp):
+    """Regression: str-enums of equal value (School as RaisedBy, Party, Authority) once shared one label."""
+    for code, _text in _PAIRS:
+        assert label(code)
+    from sst_desk.workflow.codes import DocumentKind, ProtectiveFactor
+
+    assert label(DocumentKind.SKOLNARVARO) != label(ProtectiveFactor.SKOLNARVARO)
