@@ -62,7 +62,7 @@ from .workflow.entities import (
 )
 from .workflow import validation
 from .workflow.catalogue import CatalogueEntry, CatalogueError, load_catalogue
-from .workflow.process import PATHS, Move, apply, record_booster
+from .workflow.process import PATHS, Move, apply, open_case, record_booster
 from .workflow.problems import Finding
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class Scenario:
 
     name: str
     moves: tuple[Move, ...] = ()
-    tail: tuple[int, int] = (3, 30)  # days since the last step
+    tail: tuple[int, int] = (3, 30)  # days since the last step; at least 1, so no step is later today
     overdue: bool = False  # resting in genomförande with the follow-up date passed
     consent_expiring: bool = False
     booster: str = ""  # "held" or "not_held": recorded in vidmakthållande
@@ -99,11 +99,11 @@ _CLOSED = _TO_RUN + _ROUND + (M.CLOSE,)
 
 SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
     Scenario("genomforande", _TO_RUN),
-    Scenario("aktualisering", (), (0, 20)),
+    Scenario("aktualisering", (), (1, 20)),
     Scenario("inskrivning", (M.ENROL,), (2, 20)),
     Scenario("kartlaggning", _TO_PLAN[:2], (5, 35)),
     Scenario("planering", _TO_PLAN, (2, 20)),
-    Scenario("uppfoljning", _TO_RUN + _ROUND, (0, 12)),
+    Scenario("uppfoljning", _TO_RUN + _ROUND, (1, 12)),
     Scenario("closed_booster_proposed", _CLOSED, (3, 100), closing=ClosingReason.MAL_UPPNADDA),
     Scenario("booster_held", _CLOSED + (M.BOOK_BOOSTER,), (100, 240), booster="held",
              closing=ClosingReason.MAL_UPPNADDA),
@@ -327,6 +327,7 @@ class _CaseMaker:
         self.worker = self.pick(names.SOCIONOMER)
         dates, follow_gap = self.timeline(scenario)
         self.case = case = Case(student=self.student(dates[0]), raised_on=dates[0])
+        open_case(case, by=self.by or self.worker, at=self.at(dates[0]))
         self.aktualisering(dates[0], dates[1] if len(dates) > 1 else self.today)
         for number, move in enumerate(scenario.moves, start=1):
             day = dates[number]

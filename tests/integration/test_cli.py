@@ -137,7 +137,7 @@ def test_demo_records_the_steps_as_taken_by_the_user(demo_db: Path) -> None:
         case = db.load_case(db.case_rows(__import__("datetime").date.today())[0].case_id)
     finally:
         db.close()
-    assert case.transitions or case.stage is Stage.AKTUALISERING
+    assert case.transitions[0].to_stage is Stage.AKTUALISERING
     assert all(t.by == "Test Användare" for t in case.transitions)
 
 

@@ -79,12 +79,15 @@ def test_every_generated_object_passes_validation(cases: list[Case]) -> None:
 
 def test_the_history_is_consistent_and_in_the_past(cases: list[Case]) -> None:
     for case in cases:
+        opening = case.transitions[0]
+        assert (opening.from_stage, opening.to_stage) == (None, Stage.AKTUALISERING)
+        assert local_date(opening.at) == case.raised_on
         stage, last = Stage.AKTUALISERING, case.raised_on
-        for transition in case.transitions:
+        for transition in case.transitions[1:]:
             assert transition.from_stage is stage
             assert transition.at.tzinfo is not None, "the app stores aware (UTC) moments"
             day = local_date(transition.at)
-            assert last <= day <= TODAY
+            assert last <= day < TODAY
             stage, last = transition.to_stage, day
         assert stage is case.stage
         if case.stage is Stage.VIDMAKTHALLANDE and case.booster.held is not None:
