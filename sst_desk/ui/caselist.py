@@ -50,7 +50,22 @@ class CaseTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[CaseRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._sort_rows()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python with one key per row: 5,000 rows in milliseconds, not via 100,000 data() calls."""
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._sort_rows()
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        column, order = getattr(self, "_sort", (None, Qt.SortOrder.AscendingOrder))
+        if column is None or not 0 <= column < len(Column):
+            return
+        self._rows.sort(key=lambda row: self._sort_key(row, Column(column)),
+                        reverse=order == Qt.SortOrder.DescendingOrder)
 
     def rows(self) -> list[CaseRow]:
         return list(self._rows)
@@ -119,7 +134,10 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self._digits = ""
         self._stage: Stage | None = None
         self._attention: Attention | str | None = None  # "any" for any flag
-        self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model sorts; the proxy only filters and keeps the source's order."""
+        self.sourceModel().sort(column, order)
 
     def _refilter(self, change) -> None:
         # Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange(); older Qt has only the former.

@@ -77,3 +77,18 @@ def test_every_code_has_its_own_label(qapp):
     from sst_desk.workflow.codes import DocumentKind, ProtectiveFactor
 
     assert label(DocumentKind.SKOLNARVARO) != label(ProtectiveFactor.SKOLNARVARO)
+
+
+def test_sorting_by_a_column_header(main_window, context):
+    from sst_desk.ui.caselist import Column as ListColumn
+
+    populate(context.db, students=15, seed=6, today=NOW.date())
+    main_window.reload()
+    main_window.table.sortByColumn(ListColumn.STUDENT, Qt.SortOrder.AscendingOrder)
+    names = [r.student_name.casefold() for r in _shown(main_window)]
+    assert names == sorted(names)
+    main_window.table.sortByColumn(ListColumn.STAGE, Qt.SortOrder.DescendingOrder)
+    orders = [r.stage.order for r in _shown(main_window)]
+    assert orders == sorted(orders, reverse=True)
+    fill(main_window, "Stage", label(Stage.AVSLUTAD))  # filtering keeps the sorted order
+    assert all(r.stage is Stage.AVSLUTAD for r in _shown(main_window))
