@@ -132,7 +132,9 @@ class Form(QWidget):
         if spec.kind is Kind.MULTILINE:
             widget = QPlainTextEdit(self)
             widget.setTabChangesFocus(True)  # Tab moves on; the keyboard-only worker must not get stuck
-            widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * spec.lines + 12)
+            line = widget.fontMetrics().lineSpacing()
+            widget.setMinimumHeight(line * spec.lines + 12)
+            widget.setMaximumHeight(line * (spec.lines + 3) + 12)  # grows a little, never fills the page
             widget.setPlaceholderText(spec.placeholder)
             widget.textChanged.connect(changed)
         elif spec.kind is Kind.DATE:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 Index = QModelIndex | QPersistentModelIndex
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
+MIN_TABLE_HEIGHT, MAX_TABLE_HEIGHT = 80, 460
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,6 @@ class ListEditor(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
         self.view.verticalHeader().hide()
-        self.view.setMinimumHeight(110)
         header = self.view.horizontalHeader()
         for i, column in enumerate(columns):
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if column.stretch
@@ -142,7 +142,18 @@ class ListEditor(QWidget):
     def set_items(self, items: Sequence[object]) -> None:
         self.model.set_items(items)
         self.empty.setVisible(not items and bool(self.empty.text()))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Show every row without a scrollbar of its own (the page scrolls), within sensible bounds."""
         self.view.resizeRowsToContents()
+        rows = sum(self.view.rowHeight(r) for r in range(self.model.rowCount()))
+        height = self.view.horizontalHeader().sizeHint().height() + rows + 2 * self.view.frameWidth() + 24
+        self.view.setFixedHeight(max(MIN_TABLE_HEIGHT, min(height, MAX_TABLE_HEIGHT)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - wrapped text changes row heights with the width
+        super().resizeEvent(event)
+        self._fit_height()
 
     def selected(self) -> object | None:
         rows = self.view.selectionModel().selectedRows()

@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in ((Column.STUDENT, 200), (Column.PERSONAL_ID, 150), (Column.SCHOOL, 190),
-                              (Column.GRADE, 60), (Column.STAGE, 170), (Column.NEXT_DUE, 100)):
+                              (Column.GRADE, 50), (Column.STAGE, 215), (Column.NEXT_DUE, 125)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._open_index)
 
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
-        self.resize(1100, 680)
+        self.resize(1200, 700)
         geometry = context.settings.get(MAIN_GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)

@@ -37,7 +37,7 @@ class NewCaseDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        self.resize(700, self.sizeHint().height())
 
     def _create(self) -> None:
         draft = Case(student=Student("", "", ""), raised_on=self.context.today())

@@ -58,7 +58,6 @@ class StagePage(QWidget):
 
     def add_student_view(self) -> None:
         """The student's own view (barnets röst) has a place in every stage."""
-        self.heading(self.tr("The student's own view"))
         self.add_form([
             Field("view", self.tr("The student's own view"), Kind.MULTILINE, lines=3,
                   placeholder=self.tr("In the student's own words, if possible."),
