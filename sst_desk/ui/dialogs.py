@@ -34,6 +34,7 @@ class RecordDialog(QDialog):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("OK"))
         ok.setAccessibleName(self.tr("OK"))
+        ok.setDefault(True)  # Enter in a one-line field confirms
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("Cancel"))
         cancel.setAccessibleName(self.tr("Cancel"))

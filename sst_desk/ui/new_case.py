@@ -30,6 +30,7 @@ class NewCaseDialog(QDialog):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Create case"))
         ok.setAccessibleName(self.tr("Create case"))
+        ok.setDefault(True)  # Enter in any field creates the case
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self._create)
         buttons.rejected.connect(self.reject)

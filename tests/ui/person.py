@@ -92,6 +92,10 @@ def answer_dialog(handler: Callable[[QDialog], None], *, timeout_ms: int = 5000)
         except Exception as exc:  # noqa: BLE001 - surfaced by the caller
             errors.append(exc)
             dialog.reject()
+            return
+        if dialog.isVisible() and dialog is QApplication.activeModalWidget():
+            errors.append(AssertionError(f"{dialog.windowTitle()!r} is still open: {shown_errors(dialog)}"))
+            dialog.reject()
 
     QTimer.singleShot(0, poll)
     return errors

@@ -1,0 +1,47 @@
+"""A worker who uses only the keyboard: shortcuts, Tab between fields, Enter to confirm."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from sst_desk.workflow.codes import Stage
+
+from person import answer_dialog, find
+
+
+def test_new_case_save_and_navigate_with_the_keyboard(main_window, context, qtbot):
+    def type_the_form(dialog) -> None:
+        dialog.activateWindow()  # the offscreen platform does not activate new windows by itself
+        qtbot.waitUntil(dialog.isActiveWindow)
+        first = find(dialog, "First name")
+        first.setFocus()
+        assert QApplication.focusWidget() is first
+        qtbot.keyClicks(QApplication.focusWidget(), "Kim")
+        for text in ("Berg", "", "Ekbackens skola"):  # last name, personnummer (none yet), school
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            if text:
+                qtbot.keyClicks(QApplication.focusWidget(), text)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the default button: create
+
+    errors = answer_dialog(type_the_form)
+    qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert not errors, errors
+    assert len(main_window.case_windows) == 1
+    window = next(iter(main_window.case_windows.values()))
+    assert window.case.student.full_name == "Kim Berg"
+    assert window.case.student.school == "Ekbackens skola"
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    reason = find(window, "Reason")
+    reason.setFocus()
+    qtbot.keyClicks(reason, "Hog franvaro")
+    assert window.isWindowModified()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified()
+    assert context.db.load_case(window.case.id).reason == "Hog franvaro"
+
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.stepper.currentRow() == Stage.INSKRIVNING.order
+    assert window.stack.currentIndex() == Stage.INSKRIVNING.order
