@@ -119,6 +119,9 @@ class CaseWindow(QMainWindow):
         self.print_action = QAction(self.tr("Print action plan…"), self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_plan)
+        self.next_step_action = QAction(self.tr("Take the next step"), self)
+        self.next_step_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return))
+        self.next_step_action.triggered.connect(self._take_forward_move)
         close_action = QAction(self.tr("Close"), self)
         close_action.setShortcut(QKeySequence.StandardKey.Close)
         close_action.triggered.connect(self.close)
@@ -130,7 +133,8 @@ class CaseWindow(QMainWindow):
         previous_page.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp))
         previous_page.triggered.connect(lambda: self.stepper.setCurrentRow(max(self.stepper.currentRow() - 1, 0)))
         menu = self.menuBar().addMenu(self.tr("&Case"))
-        for action in (self.save_action, self.print_action, next_page, previous_page, close_action):
+        for action in (self.save_action, self.next_step_action, self.print_action, next_page, previous_page,
+                       close_action):
             menu.addAction(action)
             self.addAction(action)
         toolbar = self.addToolBar(self.tr("Case"))
@@ -225,6 +229,11 @@ class CaseWindow(QMainWindow):
                 self.blocker_label.setText(self.tr("Ready for \u201c%1\u201d.").replace("%1", label(forward)))
         else:
             self.blocker_label.setText("")
+
+    def _take_forward_move(self) -> None:
+        forward = next((m for m in moves_from(self.case.stage) if PATHS[m].forward), None)
+        if forward is not None:
+            self.take_move(forward)
 
     def _complete(self) -> bool:
         booster = self.case.booster

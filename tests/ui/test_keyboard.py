@@ -45,3 +45,23 @@ def test_new_case_save_and_navigate_with_the_keyboard(main_window, context, qtbo
     qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert window.stepper.currentRow() == Stage.INSKRIVNING.order
     assert window.stack.currentIndex() == Stage.INSKRIVNING.order
+
+    # Decide the criteria with the arrow keys, then take the next step with Ctrl+Enter and confirm with Enter.
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    criteria = find(window, "Meets the criteria")
+    criteria.setFocus()
+    qtbot.keyClick(criteria, Qt.Key.Key_Down)
+    assert criteria.currentText() == "Yes"
+
+    def confirm(dialog) -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        qtbot.keyClicks(QApplication.focusWidget(), "Beslut i teamet")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # leave the comment box
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    errors = answer_dialog(confirm)
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not errors, errors
+    assert window.case.stage is Stage.INSKRIVNING
+    assert window.case.transitions[-1].comment == "Beslut i teamet"
