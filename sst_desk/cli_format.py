@@ -9,21 +9,13 @@ from collections.abc import Sequence
 
 from .workflow.attention import Attention
 from .workflow.caselist import CaseRow
+from .reports.labels_sv import label as swedish_label
 from .workflow.codes import Stage
 
 FORMATS = ("table", "csv", "json")
 
-# The stage names the teams use; the table is for people, so it says them in Swedish.
-STAGE_WORDS: dict[Stage, str] = {
-    Stage.AKTUALISERING: "Aktualisering",
-    Stage.INSKRIVNING: "Inskrivning",
-    Stage.KARTLAGGNING: "Kartläggning",
-    Stage.PLANERING: "Planering",
-    Stage.GENOMFORANDE: "Genomförande",
-    Stage.UPPFOLJNING: "Uppföljning",
-    Stage.AVSLUTAD: "Avslutad",
-    Stage.VIDMAKTHALLANDE: "Vidmakthållande",
-}
+# The stage names the teams use: the table is for people, so it says them in Swedish (the report words).
+STAGE_WORDS: dict[Stage, str] = {stage: swedish_label(stage) for stage in Stage}
 ATTENTION_WORDS: dict[Attention, str] = {
     Attention.FOLLOW_UP_OVERDUE: "follow-up overdue",
     Attention.CONSENT_EXPIRING: "consent expiring",

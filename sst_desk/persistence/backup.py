@@ -15,6 +15,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from ..fileio import fsync_directory
+
 
 def timestamp() -> str:
     """A UTC timestamp for file names that sorts in time order."""
@@ -52,16 +54,5 @@ def backup_sqlite(engine: Engine, dest: Path) -> Path:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _sync_folder(dest.parent)
+    fsync_directory(dest.parent)
     return dest
-
-
-def _sync_folder(folder: Path) -> None:
-    # Make the rename itself durable (POSIX); Windows has no directory handles for this.
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

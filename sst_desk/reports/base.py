@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -25,6 +23,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 import sst_desk
 
+from ..fileio import write_bytes_atomic
 from .fonts import BOLD, REGULAR, printable, register_fonts
 from .styles import (
     ACCENT,
@@ -154,30 +153,4 @@ def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str
 
 def write_pdf_atomic(data: bytes, path: Path) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder, fsync, then rename."""
-    path = Path(path)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_directory(path.parent)
-    return path
-
-
-def _fsync_directory(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open a directory, and need not.
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    return write_bytes_atomic(data, path)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sst_desk.workflow.codes import PlanStatus, Stage
 
-from person import accept_message_box, answer_dialog, click, fill, fill_dialog, find, shown_errors
+from person import answer_dialog, click, fill, fill_dialog
 
 
 def _no_errors(errors: list) -> None:
