@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
         self.find_action = QAction(self.tr("Search"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        settings_action = QAction(self.tr("Settings…"), self)
+        settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings_action.triggered.connect(self.edit_settings)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.open_action, self.refresh_action, self.find_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addAction(settings_action)
         file_menu.addAction(quit_action)
         self.addAction(self.find_action)
         toolbar = QToolBar(self.tr("Cases"), self)
@@ -177,6 +181,13 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.case_id is not None:
             self.reload()
             self.open_case(dialog.case_id)
+
+    def edit_settings(self) -> None:
+        from ..app import current_user
+        from .settings_dialog import edit_settings
+
+        if edit_settings(self, self.context.settings):
+            self.context.user = current_user(self.context.settings)
 
     def open_selected(self) -> None:
         indexes = self.table.selectionModel().selectedRows()

@@ -24,6 +24,7 @@ class Problem(str, Enum):
     DECISION_MISSING = "decision_missing"
     PARTIES_TOO_FEW = "parties_too_few"
     GUARDIAN_NOT_OF_STUDENT = "guardian_not_of_student"
+    MONTHS_RANGE = "months_range"
     # process guards
     CRITERIA_NOT_MET = "criteria_not_met"
     NO_GUARDIAN = "no_guardian"
