@@ -47,6 +47,8 @@ def make_engine(url: str | Path | URL, **kw: Any) -> Engine:
     in migrations is transactional too. ``kw`` goes to ``create_engine``.
     """
     sa_url = to_url(url)
+    # Error messages and logs must never quote case content: keep bound values out of them.
+    kw.setdefault("hide_parameters", True)
     if sa_url.get_backend_name() != "sqlite":
         kw.setdefault("pool_pre_ping", True)
         return sa.create_engine(sa_url, **kw)

@@ -243,3 +243,23 @@ def test_an_empty_file_locked_by_another_program(tmp_path: Path, monkeypatch: py
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_sql_errors_never_quote_case_content(tmp_path):
+    """Regression guard: an integrity error's message must not carry the values (children's data) it tried to store."""
+    import sqlalchemy as sa
+
+    from sst_desk.persistence.engine import make_engine
+
+    engine = make_engine(tmp_path / "quiet.sqlite3")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE t (x TEXT UNIQUE)")
+        conn.execute(sa.text("INSERT INTO t VALUES (:x)"), {"x": "Hemlig Anteckning om Eleven"})
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text("INSERT INTO t VALUES (:x)"), {"x": "Hemlig Anteckning om Eleven"})
+    except sa.exc.IntegrityError as exc:
+        assert "Hemlig" not in str(exc)
+    else:
+        raise AssertionError("the duplicate was accepted")
+    engine.dispose()
