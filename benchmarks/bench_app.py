@@ -35,10 +35,13 @@ from sst_desk.app import build_context, make_application
 from sst_desk.persistence import Database
 from sst_desk.settings import Settings
 from sst_desk.ui.main_window import MainWindow
+from PySide6.QtCore import QEventLoop
 settings = Settings.from_file(sys.argv[2])
 app = make_application("sv", settings)
 db = Database.open(sys.argv[1])
-w = MainWindow(build_context(db, settings)); w.reload(); w.show(); app.processEvents(); w.grab()
+w = MainWindow(build_context(db, settings)); w.show()
+loop = QEventLoop(); w.sig_rows_loaded.connect(loop.quit); w.reload(); loop.exec()
+app.processEvents(); w.grab()
 assert w.model.rowCount() >= int(sys.argv[3])
 print(time.time())
 """
@@ -65,6 +68,16 @@ def database(cases: int) -> Path:
     return path
 
 
+def load_rows(window) -> None:
+    """Reload the case list and wait for the rows (they are loaded off the UI thread)."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    window.sig_rows_loaded.connect(loop.quit)
+    window.reload()
+    loop.exec()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=5000)
@@ -89,7 +102,7 @@ def main() -> None:
     app = make_application("sv", Settings.from_file(str(settings)))
     db = Database.open(path)
     window = MainWindow(build_context(db, Settings.from_file(str(settings))))
-    window.reload()
+    load_rows(window)
     started = time.perf_counter()
     rows = db.case_rows(window.context.today())
     print(f"case_rows query ({len(rows)} cases):              {(time.perf_counter() - started) * 1000:7.0f} ms")

@@ -14,6 +14,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def load_rows(window) -> None:
+    """Reload the case list and wait for the rows (they are loaded off the UI thread)."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    window.sig_rows_loaded.connect(loop.quit)
+    window.reload()
+    loop.exec()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="sv")
@@ -38,8 +48,8 @@ def main() -> None:
     db = Database.open(work / "shots.sqlite3")
     populate(db, students=40, seed=11)
     window = MainWindow(build_context(db, settings))
-    window.reload()
     window.show()
+    load_rows(window)
     app.processEvents()
     window.grab().save(str(out / "main_window.png"))
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from .caselist import ROW_ROLE, CaseFilterProxy, CaseTableModel, Column
 from .context import AppContext
 from .errors import database_error_text
 from .labels import label
+from .operations import run_in_background, wait_for_background_work
 
 
 class MainWindow(QMainWindow):
@@ -142,20 +142,26 @@ class MainWindow(QMainWindow):
 
     # --- data -----------------------------------------------------------------
 
-    def reload(self) -> bool:
-        """Load the list from the database; on failure keep what is shown and say why."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            rows = self.context.db.case_rows(self.context.today())
-        except Exception as exc:  # noqa: BLE001
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Could not load the cases"), database_error_text(exc))
-            return False
-        QApplication.restoreOverrideCursor()
+    def reload(self) -> None:
+        """Reload the list in the background; the rows arrive with ``sig_rows_loaded``."""
+        self._generation = getattr(self, "_generation", 0) + 1
+        generation = self._generation
+        self.statusBar().showMessage(self.tr("Loading cases…"))
+        today = self.context.today()
+        run_in_background(self, lambda: self.context.db.case_rows(today),
+                          lambda rows: self._rows_arrived(generation, rows), self._load_failed)
+
+    def _rows_arrived(self, generation: int, rows: list) -> None:
+        if generation != self._generation:
+            return  # a newer reload is on its way
+        self.statusBar().clearMessage()
         self.model.set_rows(rows)
         self._update_counts()
         self.sig_rows_loaded.emit(len(rows))
-        return True
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, self.tr("Could not load the cases"), database_error_text(exc))
 
     def _filter_changed(self, *_args: object) -> None:
         self.proxy.set_search(self.search.text())
@@ -226,4 +232,5 @@ class MainWindow(QMainWindow):
                 return
         self.context.settings.set(MAIN_GEOMETRY, bytes(self.saveGeometry()))
         self.context.settings.sync()
+        wait_for_background_work()
         event.accept()

@@ -44,8 +44,8 @@ def main_window(qtbot, context):
     from sst_desk.ui.main_window import MainWindow
 
     window = MainWindow(context)
-    window.reload()
     window.show()
+    reload(window)
     yield window
     # Not qtbot.addWidget: its teardown closes windows before this runs, and a failed test may leave
     # unsaved edits whose "save?" question nobody would answer.
@@ -53,3 +53,17 @@ def main_window(qtbot, context):
         case_window.setWindowModified(False)
     window.close()
     window.deleteLater()
+
+
+def reload(window, timeout: int = 10_000) -> None:
+    """Reload the case list and wait until the rows have arrived from the background."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    arrived: list[int] = []
+    window.sig_rows_loaded.connect(lambda n: (arrived.append(n), loop.quit()))
+    QTimer.singleShot(timeout, loop.quit)
+    window.reload()
+    if not arrived:
+        loop.exec()
+    assert arrived, "the case list did not load"

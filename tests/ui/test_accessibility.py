@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPl
 
 from sst_desk.demo import populate
 
-from conftest import NOW
+from conftest import NOW, reload
 
 
 def _inside(widget, class_names: tuple[str, ...]) -> bool:
@@ -40,7 +40,7 @@ def _check(root) -> int:
 
 def test_case_window_and_main_window_inputs_are_named_by_their_labels(main_window, context):
     populate(context.db, students=10, seed=9, today=NOW.date())
-    main_window.reload()
+    reload(main_window)
     assert _check(main_window) >= 3
     rows = main_window.model.rows()
     window = main_window.open_case(max(rows, key=lambda r: r.stage.order).case_id)

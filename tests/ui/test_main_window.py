@@ -11,7 +11,7 @@ from sst_desk.ui.listeditor import Column, RowsModel
 from sst_desk.workflow.attention import Attention
 from sst_desk.workflow.codes import Stage
 
-from conftest import NOW
+from conftest import NOW, reload
 from person import fill, find
 
 
@@ -22,7 +22,7 @@ def _shown(window) -> list:
 
 def test_search_and_filters(main_window, context):
     populate(context.db, students=40, seed=3, today=NOW.date())
-    main_window.reload()
+    reload(main_window)
     rows = main_window.model.rows()
     assert len(rows) == 40
     assert {r.stage for r in rows} == set(Stage)
@@ -48,7 +48,7 @@ def test_search_and_filters(main_window, context):
 
 def test_open_a_case_with_the_keyboard(main_window, context, qtbot):
     populate(context.db, students=5, seed=4, today=NOW.date())
-    main_window.reload()
+    reload(main_window)
     table = find(main_window, "Cases")
     table.setFocus()
     table.selectRow(0)
@@ -83,7 +83,7 @@ def test_sorting_by_a_column_header(main_window, context):
     from sst_desk.ui.caselist import Column as ListColumn
 
     populate(context.db, students=15, seed=6, today=NOW.date())
-    main_window.reload()
+    reload(main_window)
     main_window.table.sortByColumn(ListColumn.STUDENT, Qt.SortOrder.AscendingOrder)
     names = [r.student_name.casefold() for r in _shown(main_window)]
     assert names == sorted(names)
