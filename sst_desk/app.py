@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import paths
-from .settings import DATABASE, LANGUAGE, USER_NAME, Settings
+from .settings import LANGUAGE, USER_NAME, Settings
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("sv", "en")
@@ -87,7 +87,7 @@ def build_context(db, settings: Settings):
 
 
 def run_gui(target: str | None = None, *, demo: bool = False, language: str | None = None) -> int:
-    """Start the desktop app on ``target`` (a path or URL), the configured database, or the demo database."""
+    """Start the desktop app on ``target`` (a path or URL), the default database, or the demo database."""
     setup_logging()
     settings = Settings()
     app = make_application(language, settings)
@@ -100,7 +100,7 @@ def run_gui(target: str | None = None, *, demo: bool = False, language: str | No
             from .demo import ensure_demo_database
 
             target = str(ensure_demo_database())
-        db = Database.open(target or settings.get(DATABASE) or None)
+        db = Database.open(target or None)  # None: the default database, as for the subcommands
     except (DatabaseError, OSError) as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "SST Desk cannot start"),
                              database_error_text(exc))

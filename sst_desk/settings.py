@@ -23,7 +23,6 @@ class Option(Generic[T]):
     default: T
 
 
-DATABASE = Option[str]("database/url", str, "")
 LANGUAGE = Option[str]("ui/language", str, "sv")
 TEAM_NAME = Option[str]("team/name", str, "Skolsociala teamet")
 BOOSTER_MONTHS = Option[int]("process/booster_months", int, 3)
@@ -31,7 +30,7 @@ USER_NAME = Option[str]("user/display_name", str, "")
 MAIN_GEOMETRY = Option[bytes]("ui/main_geometry", bytes, b"")
 CASE_GEOMETRY = Option[bytes]("ui/case_geometry", bytes, b"")
 
-ALL_OPTIONS = [DATABASE, LANGUAGE, TEAM_NAME, BOOSTER_MONTHS, USER_NAME,
+ALL_OPTIONS = [LANGUAGE, TEAM_NAME, BOOSTER_MONTHS, USER_NAME,
                MAIN_GEOMETRY, CASE_GEOMETRY]
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.timezone.utc)
+from person import NOW, reload  # noqa: E402 - shared with the tests, which import them from person
 
 
 @pytest.fixture(autouse=True)
@@ -54,16 +53,3 @@ def main_window(qtbot, context):
     window.close()
     window.deleteLater()
 
-
-def reload(window, timeout: int = 10_000) -> None:
-    """Reload the case list and wait until the rows have arrived from the background."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    arrived: list[int] = []
-    window.sig_rows_loaded.connect(lambda n: (arrived.append(n), loop.quit()))
-    QTimer.singleShot(timeout, loop.quit)
-    window.reload()
-    if not arrived:
-        loop.exec()
-    assert arrived, "the case list did not load"

@@ -8,6 +8,7 @@ HOUSE_STYLE "Known traps").
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
@@ -23,6 +24,10 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
+
+
+NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.timezone.utc)
+"""The fixed "now" of every UI test."""
 
 
 def find(root: QWidget, name: str, kind: type = QWidget, *, visible: bool = True) -> QWidget:
@@ -120,3 +125,17 @@ def fill_dialog(values: dict, ok: str = "OK") -> Callable[[QDialog], None]:
             raise AssertionError(f"the dialog {dialog.windowTitle()!r} stayed open: {shown_errors(dialog)}")
 
     return handler
+
+
+def reload(window, timeout: int = 10_000) -> None:
+    """Reload the case list and wait until the rows have arrived from the background."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    arrived: list[int] = []
+    window.sig_rows_loaded.connect(lambda n: (arrived.append(n), loop.quit()))
+    QTimer.singleShot(timeout, loop.quit)
+    window.reload()
+    if not arrived:
+        loop.exec()
+    assert arrived, "the case list did not load"

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPl
 
 from sst_desk.demo import populate
 
-from conftest import NOW, reload
+from person import NOW, reload
 
 
 def _inside(widget, class_names: tuple[str, ...]) -> bool:

@@ -8,7 +8,7 @@ from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Student
 from sst_desk.workflow.process import open_case
 
-from conftest import NOW
+from person import NOW
 from person import answer_dialog, click, fill, find, shown_errors
 
 

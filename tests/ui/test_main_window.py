@@ -11,7 +11,7 @@ from sst_desk.ui.listeditor import Column, RowsModel
 from sst_desk.workflow.attention import Attention
 from sst_desk.workflow.codes import Stage
 
-from conftest import NOW, reload
+from person import NOW, reload
 from person import fill, find
 
 
