@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
     def new_case(self) -> None:
         from .new_case import NewCaseDialog
 
-        dialog = NewCaseDialog(self.context, self)
+        dialog = NewCaseDialog(self.context, self, existing=self.model.rows())
         if dialog.exec() and dialog.case_id is not None:
             self.reload()
             self.open_case(dialog.case_id)

@@ -9,15 +9,17 @@ from ..workflow.process import open_case
 from .context import AppContext
 from .errors import database_error_text
 from .forms import Form
+from .labels import label
 from .student_fields import raising_fields, store_and_validate, student_fields
 
 
 class NewCaseDialog(QDialog):
     """Creates a case in aktualisering; ``case_id`` is set when it was saved."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, parent: QWidget | None = None, existing: list | None = None):
         super().__init__(parent)
         self.context = context
+        self.existing = existing or []  # the case list's rows, to notice a student who already has a case
         self.case_id: int | None = None
         self.setWindowTitle(self.tr("New case"))
         self.setAccessibleName(self.tr("New case"))
@@ -45,6 +47,14 @@ class NewCaseDialog(QDialog):
         errors = store_and_validate(self.form, draft, self.context.today())
         if self.form.show_errors(errors):
             return
+        same = [r for r in self.existing if draft.student.personal_id and r.personal_id == draft.student.personal_id]
+        if same:
+            answer = QMessageBox.question(
+                self, self.tr("The student already has a case"),
+                self.tr("%1 already has a case (%2). Create another case anyway?")
+                .replace("%1", same[0].student_name).replace("%2", label(same[0].stage)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         open_case(draft, by=self.context.user, at=self.context.now())
         try:
             saved = self.context.db.add_case(draft)

@@ -80,3 +80,29 @@ def test_a_locked_stage_says_why(main_window, context):
     assert "not yet decided that the student meets the criteria" in inskrivning.toolTip()
     later = window.stepper.item(Stage.PLANERING.order)
     assert "Opens after" in later.toolTip()
+
+
+def test_a_second_case_for_the_same_student_is_questioned(main_window, context):
+    from person import reload
+
+    case = Case(student=Student("Kim", "Testsson", "Ekbackens skola", personal_id="20121212-1212"),
+                raised_on=NOW.date())
+    open_case(case, by="testare", at=NOW)
+    context.db.add_case(case)
+    reload(main_window)
+    asked: list[str] = []
+
+    def handler(dialog) -> None:
+        for name, value in {"First name": "Kim", "Last name": "Testsson", "School": "Ekbackens skola",
+                            "Personal identity number": "121212-1212"}.items():
+            fill(dialog, name, value)
+        answer_dialog(lambda box: (asked.append(box.text()), box.button(QMessageBox.StandardButton.No).click()))
+        click(dialog, "Create case")
+        assert dialog.isVisible(), "answering No keeps the dialog open"
+        dialog.reject()
+
+    errors = answer_dialog(handler)
+    main_window.new_action.trigger()
+    assert not errors, errors
+    assert asked and "already has a case" in asked[0]
+    assert len(context.db.case_rows(NOW.date())) == 1
