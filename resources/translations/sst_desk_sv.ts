@@ -169,6 +169,10 @@
         <translation>Skriv ut handlingsplan…</translation>
     </message>
     <message>
+        <source>Take the next step</source>
+        <translation>Ta nästa steg</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
@@ -1172,12 +1176,20 @@
         <translation>Uppdatera</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>Inställningar…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>Loading cases…</source>
+        <translation>Läser in ärenden…</translation>
     </message>
     <message>
         <source>Could not load the cases</source>
@@ -1233,6 +1245,10 @@
     <message>
         <source>Choose one of the student&apos;s guardians.</source>
         <translation>Välj en av elevens vårdnadshavare.</translation>
+    </message>
+    <message>
+        <source>Write a whole number of months from 1 to 24.</source>
+        <translation>Skriv ett helt antal månader från 1 till 24.</translation>
     </message>
     <message>
         <source>The team has not yet decided that the student meets the criteria for the team&apos;s support.</source>
@@ -1332,6 +1348,14 @@
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>The student already has a case</source>
+        <translation>Eleven har redan ett ärende</translation>
+    </message>
+    <message>
+        <source>%1 already has a case (%2). Create another case anyway?</source>
+        <translation>%1 har redan ett ärende (%2). Vill du skapa ett ärende till ändå?</translation>
     </message>
     <message>
         <source>Could not save</source>
@@ -1764,6 +1788,34 @@
     <message>
         <source>Could not print</source>
         <translation>Kunde inte skriva ut</translation>
+    </message>
+    <message>
+        <source>Team name on prints</source>
+        <translation>Teamets namn på utskrifter</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <source>Recorded with every step you take. Empty: your login name.</source>
+        <translation>Registreras med varje steg du tar. Tomt: ditt inloggningsnamn.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time SST Desk starts.</source>
+        <translation>Gäller från nästa gång SST Desk startas.</translation>
+    </message>
+    <message>
+        <source>Booster session after closing (months)</source>
+        <translation>Boosterträff efter avslut (månader)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
     </message>
 </context>
 </TS>
