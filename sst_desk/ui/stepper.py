@@ -53,6 +53,9 @@ class Stepper(QListWidget):
         self.setMaximumWidth(270)
         self.currentRowChanged.connect(self.sig_step_chosen)
         self._states = {state: _icon(state) for state in StepState}
+        blank = QPixmap(20, 20)
+        blank.fill(Qt.GlobalColor.transparent)
+        self._blank = QIcon(blank)  # keeps a step without a state (the history) in line with the others
         self._state_words: dict[StepState, str] = {
             StepState.DONE: self.tr("done"), StepState.CURRENT: self.tr("current stage"),
             StepState.OPEN: self.tr("visited"), StepState.LOCKED: self.tr("locked"),
@@ -69,7 +72,7 @@ class Stepper(QListWidget):
 
     def set_state(self, row: int, state: StepState | None, tooltip: str = "") -> None:
         item = self.item(row)
-        item.setIcon(self._states[state] if state else QIcon())
+        item.setIcon(self._states[state] if state else self._blank)
         item.setToolTip(tooltip)
         font = item.font()
         font.setBold(state is StepState.CURRENT)
