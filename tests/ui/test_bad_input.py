@@ -47,10 +47,11 @@ def test_dates_in_the_wrong_order_are_marked_and_not_saved(main_window, context)
     fill(window, "Date of decision", "2026-13-40")
     assert window.save() is False
     assert any("YYYY-MM-DD" in text for text in shown_errors(window))
-    fill(window, "Date of decision", "2020-01-01")  # before the case was raised
+    fill(window, "Date of decision", "2020-01-01")
+    fill(window, "Date raised", "2027-01-01")  # not yet happened
     assert window.save() is False
     texts = shown_errors(window)
-    assert "This date is before the date it follows." in texts
+    assert "This date has not happened yet." in texts
     assert any("decision's date and reference" in text for text in texts)  # the reference is missing
     stored = context.db.load_case(case_id)
     assert stored.decision_on is None and window.isWindowModified()  # nothing lost, nothing saved
@@ -106,3 +107,30 @@ def test_a_second_case_for_the_same_student_is_questioned(main_window, context):
     assert not errors, errors
     assert asked and "already has a case" in asked[0]
     assert len(context.db.case_rows(NOW.date())) == 1
+
+
+def test_a_consent_that_ends_before_it_was_given_is_refused(main_window, context):
+    from person import fill_dialog
+
+    case_id = _new_case(context)
+    window = main_window.open_case(case_id)
+    fill(window, "Meets the criteria", "Yes")
+    answer_dialog(fill_dialog({}))
+    click(window, "Enrol the student")
+    assert window.case.stage is Stage.INSKRIVNING
+    seen: list[list[str]] = []
+
+    def handler(dialog) -> None:
+        fill(dialog, "Given on", "2026-11-20")
+        fill(dialog, "Valid until", "2026-11-01")
+        fill(dialog, "Social services", False)  # only one party left
+        click(dialog, "OK")
+        seen.append(shown_errors(dialog))
+        dialog.reject()
+
+    errors = answer_dialog(handler)
+    click(window, "Add consent")
+    assert not errors, errors
+    assert "This date is before the date it follows." in seen[0]
+    assert "Choose at least two parties that may share information with each other." in seen[0]
+    assert window.case.consents == []  # Cancel after errors leaves nothing behind

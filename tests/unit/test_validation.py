@@ -133,7 +133,18 @@ def test_no_decision_is_needed_without_assessment():
     assert validate_case(case, TODAY) == []
 
 
-@pytest.mark.parametrize("name", ["decision_on", "enrolled_on", "closed_on"])
+def test_a_decision_may_predate_the_referral_but_not_today():
+    """Seed 003: a case after investigation and decision often reaches the team after socialtjänsten's decision."""
+    case = make_case()
+    case.assessment = Assessment.EFTER_BESLUT
+    case.decision_ref = "SN 2026/123"
+    case.decision_on = case.raised_on - dt.timedelta(days=60)
+    assert validate_case(case, TODAY) == []
+    case.decision_on = TODAY + dt.timedelta(days=1)
+    assert validate_case(case, TODAY) == [Finding(Problem.DATE_IN_FUTURE, field="decision_on")]
+
+
+@pytest.mark.parametrize("name", ["enrolled_on", "closed_on"])
 def test_case_dates_cannot_precede_raised_on(name):
     case = make_case()
     case.decision_ref = "SN 2026/123"
