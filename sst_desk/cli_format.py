@@ -20,6 +20,7 @@ ATTENTION_WORDS: dict[Attention, str] = {
     Attention.FOLLOW_UP_OVERDUE: "follow-up overdue",
     Attention.CONSENT_EXPIRING: "consent expiring",
     Attention.BOOSTER_DUE: "boosterträff due",
+    Attention.CONSENT_MISSING: "consent missing",
 }
 FIELDS = ("id", "student", "personal_id", "school", "grade", "stage", "level", "socionom", "raised_on",
           "next_due", "attention", "protected_identity")

@@ -84,6 +84,7 @@ class Scenario:
     tail: tuple[int, int] = (3, 30)  # days since the last step; at least 1, so no step is later today
     overdue: bool = False  # resting in genomförande with the follow-up date passed
     consent_expiring: bool = False
+    consent_withdrawn: bool = False  # a guardian withdrew consent while the work goes on
     booster: str = ""  # "held" or "not_held": recorded in vidmakthållande
     closing: ClosingReason | None = None
 
@@ -122,6 +123,7 @@ SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
              + (M.CLOSE,), (3, 60), closing=ClosingReason.MAL_UPPNADDA),
     Scenario("closed_moved", _CLOSED, (20, 200), closing=ClosingReason.FLYTTAT),
     Scenario("kartlaggning_consent_expiring", _TO_PLAN[:2], (5, 35), consent_expiring=True),
+    Scenario("genomforande_consent_withdrawn", _TO_RUN, consent_withdrawn=True),
 )}
 
 # One caseload of 40: the first eight cover every stage, the first twenty every scenario.
@@ -337,6 +339,8 @@ class _CaseMaker:
             self.before(move, day, scenario)
             self.step(move, day, closing_reason=scenario.closing if move is M.CLOSE else None)
             self.after(move, day, until, resting, scenario, follow_gap)
+        if scenario.consent_withdrawn:
+            self.withdraw_guardian_consent(dates[-1])
         _ok(validation.validate_case(case, self.today), "case")
         return case
 
@@ -500,6 +504,13 @@ class _CaseMaker:
         for number, (kind, name, guardian) in enumerate(signers):
             self.consent(kind, name, self.between(first, last), guardian, expiring and number == 0)
         self.view(Stage.INSKRIVNING, 0.5)
+
+    def withdraw_guardian_consent(self, since: dt.date) -> None:
+        """A guardian withdraws consent during genomförande: the case list must flag it."""
+        consent = next(c for c in self.case.consents if c.guardian is not None and c.withdrawn_on is None)
+        consent.withdrawn_on = self.between(since, self.today)
+        consent.withdrawn_note = "Vårdnadshavare återkallade samtycket på möte med skolan."
+        _ok(validation.validate_consent(consent, self.case.student, self.today), "samtycke")
 
     def declined(self, first: dt.date, last: dt.date) -> None:
         """The student agreed, then a guardian withdrew (or never gave) consent."""

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapper, Session, selectinload
 
-from sst_desk.workflow.attention import CaseSummary, attention, next_due
+from sst_desk.workflow.attention import CONSENT_STAGES, CaseSummary, attention, next_due
 from sst_desk.workflow.caselist import CaseRow
-from sst_desk.workflow.codes import PlanStatus
+from sst_desk.workflow.codes import PlanStatus, SignerKind
 from sst_desk.workflow.entities import Case
+from sst_desk.workflow.process import ConsentFacts, is_adult, missing_consents
 
-from .mapping import boostertraffar, cases, consents, handlingsplaner, students
+from .mapping import boostertraffar, cases, consents, guardians, handlingsplaner, students
 
 if TYPE_CHECKING:
     from sqlalchemy.orm.strategy_options import _AbstractLoad
@@ -77,13 +78,14 @@ class CaseRepository:
         return self.session.merge(case)
 
     def list_rows(self, today: dt.date) -> list[CaseRow]:
-        """One ``CaseRow`` per case from four column queries, whatever the number of cases."""
+        """One ``CaseRow`` per case from six column queries, whatever the number of cases."""
         follow_up = self._current_follow_ups()
         consent_end = self._consent_ends(today)
         booster = self._latest_boosters()
         query = (
             sa.select(
                 cases.c.id,
+                cases.c.student_id,
                 cases.c.stage,
                 cases.c.level,
                 cases.c.socionom,
@@ -98,8 +100,10 @@ class CaseRepository:
             .join_from(cases, students, cases.c.student_id == students.c.id)
             .order_by(cases.c.id)
         )
+        found = list(self.session.execute(query))
+        gaps = self._consent_gaps(today, [r for r in found if r.stage in CONSENT_STAGES])
         rows: list[CaseRow] = []
-        for r in self.session.execute(query):
+        for r in found:
             booster_on, booster_held = booster.get(r.id, (None, None))
             summary = CaseSummary(
                 stage=r.stage,
@@ -107,6 +111,7 @@ class CaseRepository:
                 consent_expires_on=consent_end.get(r.id),
                 booster_on=booster_on,
                 booster_recorded=booster_on is not None and booster_held is not None,
+                consent_missing=r.id in gaps,
             )
             rows.append(
                 CaseRow(
@@ -135,6 +140,43 @@ class CaseRepository:
         )
         # Sorted by version, so the dict keeps the highest current version per case.
         return {case_id: follow_up_on for case_id, follow_up_on in self.session.execute(query)}
+
+    def _consent_gaps(self, today: dt.date, work: list) -> set[int]:
+        """The cases among ``work`` where someone who must consent has no consent in force today.
+
+        The rule itself is the workflow's (``missing_consents``); only its facts come from two queries here.
+        """
+        if not work:
+            return set()
+        c = consents.c
+        in_force = sa.select(c.case_id, c.guardian_id, c.signer_kind, c.parties).where(
+            c.given_on <= today,
+            sa.or_(c.withdrawn_on.is_(None), c.withdrawn_on > today),
+            sa.or_(c.valid_until.is_(None), c.valid_until >= today),
+        )
+        signed: dict[int, set[object]] = {}
+        for case_id, guardian_id, signer_kind, parties in self.session.execute(in_force):
+            if len(set(parties)) < 2:
+                continue  # as Consent.is_valid_on: a consent must cover at least two parties
+            who = guardian_id if guardian_id is not None else ("student" if signer_kind == SignerKind.ELEV else None)
+            signed.setdefault(case_id, set()).add(who)
+        g = guardians.c
+        by_student: dict[int, list[tuple[int, str, bool]]] = {}
+        for student_id, guardian_id, name, must in self.session.execute(
+                sa.select(g.student_id, g.id, g.name, g.must_consent).order_by(g.id)):
+            by_student.setdefault(student_id, []).append((guardian_id, name, must))
+        gaps: set[int] = set()
+        for r in work:
+            who = signed.get(r.id, set())
+            facts = ConsentFacts(
+                student_name=f"{r.first_name} {r.last_name}".strip(),
+                student_consented="student" in who,
+                adult=is_adult(r.personal_id, today),
+                guardians=tuple((name, must, gid in who) for gid, name, must in by_student.get(r.student_id, [])),
+            )
+            if missing_consents(facts):
+                gaps.add(r.id)
+        return gaps
 
     def _consent_ends(self, today: dt.date) -> dict[int, dt.date]:
         """The earliest ``valid_until`` among each case's consents in force today (``Consent.is_valid_on``)."""

@@ -146,6 +146,7 @@ _PAIRS: list[tuple[Enum, str]] = [  # pairs, not a dict: str-enums of equal valu
     (Attention.FOLLOW_UP_OVERDUE, QT_TRANSLATE_NOOP("Labels", "Follow-up overdue")),
     (Attention.CONSENT_EXPIRING, QT_TRANSLATE_NOOP("Labels", "Consent expires soon")),
     (Attention.BOOSTER_DUE, QT_TRANSLATE_NOOP("Labels", "Booster session due")),
+    (Attention.CONSENT_MISSING, QT_TRANSLATE_NOOP("Labels", "Consent missing")),
     (Move.ENROL, QT_TRANSLATE_NOOP("Labels", "Enrol the student")),
     (Move.NOT_ELIGIBLE, QT_TRANSLATE_NOOP("Labels", "Close: does not meet the criteria")),
     (Move.START_KARTLAGGNING, QT_TRANSLATE_NOOP("Labels", "Start the assessment")),

@@ -14,6 +14,7 @@ from enum import Enum
 
 from .codes import Stage
 from .entities import Case
+from .process import consent_blockers
 
 CONSENT_EXPIRY_DAYS = 30
 BOOSTER_NOTICE_DAYS = 14
@@ -23,6 +24,7 @@ class Attention(str, Enum):
     FOLLOW_UP_OVERDUE = "follow_up_overdue"
     CONSENT_EXPIRING = "consent_expiring"
     BOOSTER_DUE = "booster_due"
+    CONSENT_MISSING = "consent_missing"  # work goes on without valid consent from everyone who must give it
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class CaseSummary:
     consent_expires_on: dt.date | None = None  # earliest end of a consent in force
     booster_on: dt.date | None = None
     booster_recorded: bool = False
+    consent_missing: bool = False  # someone who must consent has no consent in force
 
 
 def summarize(case: Case, today: dt.date) -> CaseSummary:
@@ -44,10 +47,13 @@ def summarize(case: Case, today: dt.date) -> CaseSummary:
         consent_expires_on=min(ends) if ends else None,
         booster_on=booster.planned_on if booster else None,
         booster_recorded=booster is not None and booster.held is not None,
+        consent_missing=bool(consent_blockers(case, today)),
     )
 
 
 _PLAN_STAGES = {Stage.PLANERING, Stage.GENOMFORANDE, Stage.UPPFOLJNING}
+#: Stages in which information is shared under the samtycke, so a lapsed consent needs attention.
+CONSENT_STAGES = {Stage.KARTLAGGNING} | _PLAN_STAGES
 _OPEN_STAGES = {Stage.INSKRIVNING, Stage.KARTLAGGNING} | _PLAN_STAGES
 
 
@@ -73,6 +79,8 @@ def attention(
     if summary.stage in _OPEN_STAGES and summary.consent_expires_on is not None:
         if summary.consent_expires_on <= today + dt.timedelta(days=consent_days):
             flags.add(Attention.CONSENT_EXPIRING)
+    if summary.stage in CONSENT_STAGES and summary.consent_missing:
+        flags.add(Attention.CONSENT_MISSING)
     if summary.booster_on is not None and not summary.booster_recorded:
         if summary.stage in (Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE):
             if summary.booster_on <= today + dt.timedelta(days=booster_days):

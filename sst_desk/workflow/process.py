@@ -90,23 +90,50 @@ def forward_move(stage: Stage) -> Move | None:
 # --- guards -----------------------------------------------------------------
 
 
-def consent_blockers(case: Case, today: dt.date) -> list[Finding]:
+@dataclass(frozen=True)
+class ConsentFacts:
+    """What the consent rule needs to know, whether read from a loaded case or from the case list's queries."""
+
+    student_name: str
+    student_consented: bool
+    adult: bool
+    guardians: tuple[tuple[str, bool, bool], ...]  # (name, must consent, has a consent in force)
+
+
+def missing_consents(facts: ConsentFacts) -> list[Finding]:
     """Valid samtycke from the student and, under 18, every guardian who must consent."""
     found: list[Finding] = []
-    valid = [c for c in case.consents if c.is_valid_on(today)]
-    student = case.student
-    if not any(c.guardian is None and c.signer_kind.value == "elev" for c in valid):
-        found.append(Finding(Problem.CONSENT_MISSING_STUDENT, student.full_name, "consents"))
-    adult = student.personal_id is not None and age_on(student.personal_id, today) >= ADULT_AGE
-    if adult:
+    if not facts.student_consented:
+        found.append(Finding(Problem.CONSENT_MISSING_STUDENT, facts.student_name, "consents"))
+    if facts.adult:
         # Custody ends at 18: the student's own consent is all there is to give.
         return found
-    if not student.guardians:
+    if not facts.guardians:
         found.append(Finding(Problem.NO_GUARDIAN, field="guardians"))
-    for guardian in student.guardians:
-        if guardian.must_consent and not any(c.guardian is guardian for c in valid):
-            found.append(Finding(Problem.CONSENT_MISSING_GUARDIAN, guardian.name, "consents"))
+    for name, must_consent, consented in facts.guardians:
+        if must_consent and not consented:
+            found.append(Finding(Problem.CONSENT_MISSING_GUARDIAN, name, "consents"))
     return found
+
+
+def is_adult(personal_id: str | None, today: dt.date) -> bool:
+    return personal_id is not None and age_on(personal_id, today) >= ADULT_AGE
+
+
+def consent_facts(case: Case, today: dt.date) -> ConsentFacts:
+    valid = [c for c in case.consents if c.is_valid_on(today)]
+    student = case.student
+    return ConsentFacts(
+        student_name=student.full_name,
+        student_consented=any(c.guardian is None and c.signer_kind.value == "elev" for c in valid),
+        adult=is_adult(student.personal_id, today),
+        guardians=tuple((g.name, g.must_consent, any(c.guardian is g for c in valid)) for g in student.guardians),
+    )
+
+
+def consent_blockers(case: Case, today: dt.date) -> list[Finding]:
+    """Valid samtycke from the student and, under 18, every guardian who must consent."""
+    return missing_consents(consent_facts(case, today))
 
 
 def plan_blockers(plan: Handlingsplan | None) -> list[Finding]:

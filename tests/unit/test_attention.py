@@ -134,7 +134,25 @@ def test_summarize_takes_the_earliest_end_of_a_consent_in_force():
 
 def test_summarize_without_plan_or_time_limit():
     summary = summarize(make_case_at(Stage.INSKRIVNING), TODAY)
-    assert summary == CaseSummary(stage=Stage.INSKRIVNING)
+    assert summary == CaseSummary(stage=Stage.INSKRIVNING, consent_missing=True)  # nobody has signed yet
+    assert Attention.CONSENT_MISSING not in attention(summary, TODAY)  # expected while enrolling
+
+
+@pytest.mark.parametrize("stage", [Stage.KARTLAGGNING, Stage.PLANERING, Stage.GENOMFORANDE, Stage.UPPFOLJNING])
+def test_a_withdrawn_consent_needs_attention_while_the_work_goes_on(stage):
+    case = make_case_at(stage)
+    assert Attention.CONSENT_MISSING not in attention(summarize(case, TODAY), TODAY)
+    guardian_consent = next(c for c in case.consents if c.guardian is not None)
+    guardian_consent.withdrawn_on = TODAY
+    flags = attention(summarize(case, TODAY), TODAY)
+    assert Attention.CONSENT_MISSING in flags
+
+
+def test_a_closed_case_needs_no_consent():
+    case = make_case_at(Stage.AVSLUTAD)
+    for consent in case.consents:
+        consent.withdrawn_on = TODAY
+    assert Attention.CONSENT_MISSING not in attention(summarize(case, TODAY), TODAY)
 
 
 def test_summarize_follows_the_booster_until_it_is_recorded():
