@@ -1061,6 +1061,10 @@
         <translation>Dags för boosterträff</translation>
     </message>
     <message>
+        <source>Consent missing</source>
+        <translation>Samtycke saknas</translation>
+    </message>
+    <message>
         <source>Enrol the student</source>
         <translation>Skriv in eleven</translation>
     </message>
