@@ -761,6 +761,10 @@
         <translation>Flicka</translation>
     </message>
     <message>
+        <source>Someone else</source>
+        <translation>Annan</translation>
+    </message>
+    <message>
         <source>Boy</source>
         <translation>Pojke</translation>
     </message>
@@ -971,6 +975,14 @@
     <message>
         <source>Leisure</source>
         <translation>Fritid</translation>
+    </message>
+    <message>
+        <source>Other area</source>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <source>Other actor</source>
+        <translation>Annan aktör</translation>
     </message>
     <message>
         <source>Achieved</source>
@@ -1566,6 +1578,25 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Handlingsplan</source>
+        <translation>Handlingsplan</translation>
+    </message>
+    <message>
+        <source>Save the action plan as</source>
+        <translation>Spara handlingsplanen som</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not print</source>
+        <translation>Kunde inte skriva ut</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>OK</source>
@@ -1574,6 +1605,37 @@
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Team name on prints</source>
+        <translation>Teamets namn på utskrifter</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <source>Recorded with every step you take. Empty: your login name.</source>
+        <translation>Registreras med varje steg du tar. Tomt: ditt inloggningsnamn.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time SST Desk starts.</source>
+        <translation>Gäller från nästa gång SST Desk startas.</translation>
+    </message>
+    <message>
+        <source>Booster session after closing (months)</source>
+        <translation>Boosterträff efter avslut (månader)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
     </message>
 </context>
 <context>
@@ -1773,53 +1835,6 @@
     <message>
         <source>Notes from the booster session</source>
         <translation>Anteckningar från boosterträffen</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Handlingsplan</source>
-        <translation>Handlingsplan</translation>
-    </message>
-    <message>
-        <source>Save the action plan as</source>
-        <translation>Spara handlingsplanen som</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF-dokument (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Could not print</source>
-        <translation>Kunde inte skriva ut</translation>
-    </message>
-    <message>
-        <source>Team name on prints</source>
-        <translation>Teamets namn på utskrifter</translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation>Ditt namn</translation>
-    </message>
-    <message>
-        <source>Recorded with every step you take. Empty: your login name.</source>
-        <translation>Registreras med varje steg du tar. Tomt: ditt inloggningsnamn.</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Språk</translation>
-    </message>
-    <message>
-        <source>Takes effect the next time SST Desk starts.</source>
-        <translation>Gäller från nästa gång SST Desk startas.</translation>
-    </message>
-    <message>
-        <source>Booster session after closing (months)</source>
-        <translation>Boosterträff efter avslut (månader)</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Inställningar</translation>
     </message>
 </context>
 </TS>

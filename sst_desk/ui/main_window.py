@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in ((Column.STUDENT, 200), (Column.PERSONAL_ID, 150), (Column.SCHOOL, 190),
-                              (Column.GRADE, 50), (Column.STAGE, 215), (Column.NEXT_DUE, 125)):
+                              (Column.GRADE, 110), (Column.STAGE, 215), (Column.NEXT_DUE, 125)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._open_index)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -27,9 +27,9 @@ def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target
 
     if target is None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        default = str(Path(folder) / suggested_name(case, parent.tr("Handlingsplan")))
-        target, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the action plan as"), default,
-                                                parent.tr("PDF documents (*.pdf)"))
+        default = str(Path(folder) / suggested_name(case, QCoreApplication.translate("Printing", "Handlingsplan")))
+        target, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Printing", "Save the action plan as"), default,
+                                                QCoreApplication.translate("Printing", "PDF documents (*.pdf)"))
         if not target:
             return None
     if not target.lower().endswith(".pdf"):
@@ -39,7 +39,7 @@ def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target
                                                        printed_on=context.today()))
         written = write_pdf_atomic(data, Path(target))
     except Exception as exc:  # noqa: BLE001
-        QMessageBox.critical(parent, parent.tr("Could not print"), database_error_text(exc))
+        QMessageBox.critical(parent, QCoreApplication.translate("Printing", "Could not print"), database_error_text(exc))
         return None
     if open_viewer:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ..settings import BOOSTER_MONTHS, LANGUAGE, TEAM_NAME, USER_NAME, Settings
@@ -17,12 +18,12 @@ def edit_settings(parent: QWidget, settings: Settings) -> bool:
     values = SimpleNamespace(team_name=settings.get(TEAM_NAME), user_name=settings.get(USER_NAME),
                              language=settings.get(LANGUAGE), booster_months=float(settings.get(BOOSTER_MONTHS)))
     fields = [
-        Field("team_name", parent.tr("Team name on prints")),
-        Field("user_name", parent.tr("Your name"),
-              help=parent.tr("Recorded with every step you take. Empty: your login name.")),
-        Field("language", parent.tr("Language"), Kind.CHOICE, [("sv", "Svenska"), ("en", "English")],
-              help=parent.tr("Takes effect the next time SST Desk starts.")),
-        Field("booster_months", parent.tr("Booster session after closing (months)"), Kind.NUMBER),
+        Field("team_name", QCoreApplication.translate("SettingsDialog", "Team name on prints")),
+        Field("user_name", QCoreApplication.translate("SettingsDialog", "Your name"),
+              help=QCoreApplication.translate("SettingsDialog", "Recorded with every step you take. Empty: your login name.")),
+        Field("language", QCoreApplication.translate("SettingsDialog", "Language"), Kind.CHOICE, [("sv", "Svenska"), ("en", "English")],
+              help=QCoreApplication.translate("SettingsDialog", "Takes effect the next time SST Desk starts.")),
+        Field("booster_months", QCoreApplication.translate("SettingsDialog", "Booster session after closing (months)"), Kind.NUMBER),
     ]
 
     def validate(answers) -> list[Finding]:
@@ -34,7 +35,7 @@ def edit_settings(parent: QWidget, settings: Settings) -> bool:
             found.append(Finding(Problem.MONTHS_RANGE, field="booster_months"))
         return found
 
-    if not edit_record(parent, parent.tr("Settings"), fields, values, validate):
+    if not edit_record(parent, QCoreApplication.translate("SettingsDialog", "Settings"), fields, values, validate):
         return False
     settings.set(TEAM_NAME, values.team_name.strip())
     settings.set(USER_NAME, (values.user_name or "").strip())
