@@ -63,6 +63,8 @@ def main() -> None:
 
     QTimer.singleShot(0, lambda: grab_dialog("new_case_dialog"))
     window.new_case()
+    QTimer.singleShot(0, lambda: grab_dialog("settings_dialog"))
+    window.edit_settings()
 
     rows = window.model.rows()
     pick = next(r for r in rows if r.stage is Stage.UPPFOLJNING)

@@ -20,6 +20,7 @@ from ..workflow.codes import Stage
 from .labels import grade_label, label
 
 Index = QModelIndex | QPersistentModelIndex
+DATE_FLAGS = frozenset({Attention.FOLLOW_UP_OVERDUE, Attention.BOOSTER_DUE})
 
 #: Custom roles: the plain row behind a line, and the value to sort by.
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -92,8 +93,10 @@ class CaseTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == SORT_ROLE:
             return self._sort_key(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (Column.NEXT_DUE, Column.ATTENTION) and row.attention:
-            return QBrush(QColor("#a33a00"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            due = column is Column.NEXT_DUE and row.attention & DATE_FLAGS  # the date itself is what is due
+            if due or (column is Column.ATTENTION and row.attention):
+                return QBrush(QColor("#a33a00"))
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.ATTENTION and row.attention:
             return "\n".join(label(a) for a in sorted(row.attention, key=lambda a: a.value))
         return None
