@@ -77,7 +77,8 @@ class CaseWindow(QMainWindow):
             page.sig_changed.connect(self._mark_dirty)
         self.stepper.set_steps([label(p.stage) for p in self.pages] + [self.tr("History")])
         self.stepper.sig_step_chosen.connect(self.stack.setCurrentIndex)
-        self.pages[3].print_button.clicked.connect(self.print_plan)
+        # The page's button prints the version shown there; Ctrl+P the current one.
+        self.pages[3].print_button.clicked.connect(lambda: self.print_plan(self.pages[3].shown_plan))
 
         self.moves_box = QGroupBox(self.tr("Next step"), self)
         self.moves_layout = QHBoxLayout()
@@ -117,7 +118,7 @@ class CaseWindow(QMainWindow):
         self.save_action.triggered.connect(self.save)
         self.print_action = QAction(self.tr("Print action plan…"), self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.print_action.triggered.connect(self.print_plan)
+        self.print_action.triggered.connect(lambda: self.print_plan())
         self.next_step_action = QAction(self.tr("Take the next step"), self)
         self.next_step_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return))
         self.next_step_action.triggered.connect(self._take_forward_move)
@@ -345,15 +346,18 @@ class CaseWindow(QMainWindow):
 
     # --- printing ---------------------------------------------------------------
 
-    def print_plan(self) -> str | None:
-        """Save, then write the handlingsplan PDF where the worker chooses and open it."""
+    def print_plan(self, plan=None) -> str | None:
+        """Save, then write the handlingsplan PDF (``plan``, or the current version) and open it."""
         if self.case.current_plan is None:
             QMessageBox.information(self, self.tr("Print action plan"),
                                     self.tr("There is no action plan yet: it is made in the planning stage."))
             return None
+        version = plan.version if plan is not None else None
         if self.isWindowModified() and not self.save():
             return None
-        return print_handlingsplan(self, self.context, self.case)
+        if version is not None:  # saving reloads the case: find the same version in the fresh copy
+            plan = next((p for p in self.case.plans if p.version == version), None)
+        return print_handlingsplan(self, self.context, self.case, plan=plan)
 
     # --- closing ----------------------------------------------------------------
 

@@ -1,0 +1,39 @@
+"""Printing the handlingsplan from the case window: the current plan, or the earlier version on screen."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+from sst_desk.workflow.codes import PlanStatus
+
+from person import NOW, click, fill, find, reload
+
+
+def _text(path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def test_print_the_shown_plan_version(main_window, context, tmp_path, monkeypatch):
+    from sst_desk.demo import populate
+
+    populate(context.db, students=20, seed=2, today=NOW.date())
+    reload(main_window)
+    revised = next(r.case_id for r in main_window.model.rows()
+                   if len(context.db.load_case(r.case_id).plans) > 1)
+    window = main_window.open_case(revised)
+    targets = iter([tmp_path / "current.pdf", tmp_path / "earlier.pdf"])
+    monkeypatch.setattr("sst_desk.ui.printing.QFileDialog.getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
+    opened: list = []
+    monkeypatch.setattr("sst_desk.ui.printing.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
+
+    window.print_action.trigger()  # Ctrl+P: the current version
+    current = window.case.current_plan
+    assert f"Version {current.version}" in _text(tmp_path / "current.pdf")
+
+    window.stepper.setCurrentRow(3)
+    fill(window, "Plan version", "Version 1 (earlier)")
+    click(window, "Print action plan…")
+    earlier = _text(tmp_path / "earlier.pdf")
+    assert "Version 1" in earlier and window.case.plans[0].status is PlanStatus.SUPERSEDED
+    assert len(opened) == 2  # each print opens in the system viewer
+    assert find(window, "Plan version").currentText() == "Version 1 (earlier)"
