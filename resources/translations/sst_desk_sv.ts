@@ -602,6 +602,10 @@
         <translation>Dokument</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Requested</source>
         <translation>Begärt</translation>
     </message>
@@ -614,16 +618,16 @@
         <translation>Anteckning</translation>
     </message>
     <message>
-        <source>Add document</source>
-        <translation>Lägg till dokument</translation>
-    </message>
-    <message>
         <source>Edit document</source>
         <translation>Ändra dokument</translation>
     </message>
     <message>
-        <source>Remove document</source>
-        <translation>Ta bort dokument</translation>
+        <source>Add other document</source>
+        <translation>Lägg till annat dokument</translation>
+    </message>
+    <message>
+        <source>Clear document</source>
+        <translation>Töm dokumentraden</translation>
     </message>
     <message>
         <source>Notes on %1</source>
@@ -658,6 +662,10 @@
         <translation>Behövs innan planeringen kan börja.</translation>
     </message>
     <message>
+        <source>Not requested</source>
+        <translation>Ej begärt</translation>
+    </message>
+    <message>
         <source>Kind of document</source>
         <translation>Typ av dokument</translation>
     </message>
@@ -676,6 +684,10 @@
     <message>
         <source>Received on</source>
         <translation>Mottaget den</translation>
+    </message>
+    <message>
+        <source>Clear the dates and note of “%1”?</source>
+        <translation>Ta bort datum och anteckning för ”%1”?</translation>
     </message>
 </context>
 <context>

@@ -139,3 +139,16 @@ def reload(window, timeout: int = 10_000) -> None:
     if not arrived:
         loop.exec()
     assert arrived, "the case list did not load"
+
+
+def select_row(root: QWidget, table: str, text: str) -> None:
+    """Select the row of the table named ``table`` whose first column reads ``text``."""
+    from PySide6.QtWidgets import QTableView
+
+    view = find(root, table, QTableView)
+    model = view.model()
+    rows = [r for r in range(model.rowCount()) if model.index(r, 0).data() == text]
+    if not rows:
+        raise LookupError(f"{table!r} has no row {text!r}: {[model.index(r, 0).data() for r in range(model.rowCount())]}")
+    view.setFocus()
+    view.selectRow(rows[0])

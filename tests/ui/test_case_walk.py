@@ -7,7 +7,7 @@ import datetime as dt
 
 from sst_desk.workflow.codes import PlanStatus, Stage
 
-from person import answer_dialog, click, fill, fill_dialog
+from person import answer_dialog, click, fill, fill_dialog, select_row
 
 
 def _no_errors(errors: list) -> None:
@@ -65,10 +65,13 @@ def test_walk_a_case_through_every_stage(main_window, context, qtbot, tmp_path, 
     assert window.case.stage is Stage.KARTLAGGNING
 
     # Kartläggning: a document, factors, the summary.
-    errors = answer_dialog(fill_dialog({"Kind of document": "Registered attendance", "Requested on": "2026-11-10",
-                                        "Received on": "2026-11-20"}))
-    click(window, "Add document")
+    # The checklist lists every kind of document; open one line and record it.
+    select_row(window, "Documents", "Registered attendance")
+    errors = answer_dialog(fill_dialog({"Requested on": "2026-11-10", "Received on": "2026-11-20"}))
+    click(window, "Edit document")
     _no_errors(errors)
+    assert [(d.kind.value, d.received_on.isoformat()) for d in window.case.kartlaggning.documents] == [
+        ("skolnarvaro", "2026-11-20")]
     fill(window, "Anxiety", True)
     fill(window, "Summary of the assessment", "Ångest kring skolstart; behöver stöd på morgonen.")
     move(window, "Assessment done: plan")

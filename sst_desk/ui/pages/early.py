@@ -217,15 +217,18 @@ class KartlaggningPage(StagePage):
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)
+        # A checklist: every kind of document the seeds name is a line, recorded or not; "Other document"
+        # adds one that is not on the list. A line becomes a record when it is first edited.
         self.documents = ListEditor(
             self.tr("Documents"),
             [Column(self.tr("Document"), self._document_name, True),
+             Column(self.tr("Status"), self._document_status),
              Column(self.tr("Requested"), lambda d: _date(d.requested_on)),
              Column(self.tr("Received"), lambda d: _date(d.received_on)),
              Column(self.tr("Note"), lambda d: d.note, True)],
             add=self._add_document, edit=self._edit_document, remove=self._remove_document,
-            add_text=self.tr("Add document"), edit_text=self.tr("Edit document"),
-            remove_text=self.tr("Remove document"), parent=self.content)
+            add_text=self.tr("Add other document"), edit_text=self.tr("Edit document"),
+            remove_text=self.tr("Clear document"), parent=self.content)
         self.documents.sig_changed.connect(self._changed)
         self.body.addWidget(self.documents)
         target = lambda case: case.kartlaggning  # noqa: E731
@@ -263,9 +266,24 @@ class KartlaggningPage(StagePage):
         self._refresh()
 
     def _refresh(self) -> None:
-        docs = self.case.kartlaggning.documents if self.case and self.case.kartlaggning else []
-        self.documents.set_items(docs)
-        self.documents.setEnabled(bool(self.case and self.case.kartlaggning))
+        kartlaggning = self.case.kartlaggning if self.case else None
+        recorded = list(kartlaggning.documents) if kartlaggning else []
+        kinds = {d.kind for d in recorded}
+        unrecorded = [KartlaggningDocument(kind=kind) for kind in DocumentKind if kind not in kinds]
+        order = {kind: i for i, kind in enumerate(DocumentKind)}
+        lines = sorted(recorded, key=lambda d: order.get(d.kind, len(order))) + unrecorded
+        self.documents.set_items(sorted(lines, key=lambda d: (order.get(d.kind, len(order)), d.label)))
+        self.documents.setEnabled(kartlaggning is not None)
+
+    def _is_recorded(self, document: KartlaggningDocument) -> bool:
+        return any(d is document for d in self.case.kartlaggning.documents)
+
+    def _document_status(self, document: KartlaggningDocument) -> str:
+        if document.received_on:
+            return self.tr("Received")
+        if document.requested_on:
+            return self.tr("Requested")
+        return self.tr("Not requested")
 
     def _document_name(self, document: KartlaggningDocument) -> str:
         return label(document.kind) if document.kind else document.label
@@ -293,14 +311,29 @@ class KartlaggningPage(StagePage):
         if self.case.kartlaggning is None:
             return False
         document = KartlaggningDocument(requested_on=self.today())
-        if edit_record(self, self.tr("Add document"), self._document_fields(), document, self._validate_document):
+        if edit_record(self, self.tr("Add other document"), self._document_fields(), document,
+                       self._validate_document):
             self.case.kartlaggning.documents.append(document)
             return True
         return False
 
     def _edit_document(self, document: KartlaggningDocument) -> bool:
-        return edit_record(self, self.tr("Edit document"), self._document_fields(), document, self._validate_document)
+        if self.case.kartlaggning is None:
+            return False
+        if not self._is_recorded(document) and document.requested_on is None:
+            document.requested_on = self.today()  # opening a checklist line is usually asking for it
+        changed = edit_record(self, self.tr("Edit document"), self._document_fields(), document,
+                              self._validate_document)
+        if changed and not self._is_recorded(document):
+            self.case.kartlaggning.documents.append(document)
+        return changed
 
     def _remove_document(self, document: KartlaggningDocument) -> bool:
+        if not self._is_recorded(document):
+            return False
+        answer = QMessageBox.question(self, self.tr("Clear document"), self.tr(
+            "Clear the dates and note of \u201c%1\u201d?").replace("%1", self._document_name(document)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
         self.case.kartlaggning.documents.remove(document)
         return True
