@@ -65,3 +65,29 @@ def test_new_case_save_and_navigate_with_the_keyboard(main_window, context, qtbo
     assert not errors, errors
     assert window.case.stage is Stage.INSKRIVNING
     assert window.case.transitions[-1].comment == "Beslut i teamet"
+
+    # Inskrivning by keyboard: the "Add guardian" button takes Space, the dialog takes typing and Enter,
+    # and Enter on a row of the list opens it for editing.
+    add = find(window, "Add guardian")
+    assert add.focusPolicy() & Qt.FocusPolicy.TabFocus
+    add.setFocus()
+
+    def type_guardian(dialog) -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        qtbot.keyClicks(QApplication.focusWidget(), "Robin Berg")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    errors = answer_dialog(type_guardian)
+    qtbot.keyClick(add, Qt.Key.Key_Space)
+    assert not errors, errors
+    assert [g.name for g in window.case.student.guardians] == ["Robin Berg"]
+
+    table = find(window, "Guardians")
+    table.setFocus()
+    table.selectRow(0)
+    seen: list[str] = []
+    errors = answer_dialog(lambda dialog: (seen.append(dialog.windowTitle()), dialog.reject()))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert not errors, errors
+    assert seen == ["Edit guardian"]
