@@ -78,9 +78,9 @@ class CaseRepository:
         return self.session.merge(case)
 
     def list_rows(self, today: dt.date) -> list[CaseRow]:
-        """One ``CaseRow`` per case from six column queries, whatever the number of cases."""
+        """One ``CaseRow`` per case from five column queries, whatever the number of cases."""
         follow_up = self._current_follow_ups()
-        consent_end = self._consent_ends(today)
+        consent_end, signed = self._consents_in_force(today)
         booster = self._latest_boosters()
         query = (
             sa.select(
@@ -101,7 +101,7 @@ class CaseRepository:
             .order_by(cases.c.id)
         )
         found = list(self.session.execute(query))
-        gaps = self._consent_gaps(today, [r for r in found if r.stage in CONSENT_STAGES])
+        gaps = self._consent_gaps(today, [r for r in found if r.stage in CONSENT_STAGES], signed)
         rows: list[CaseRow] = []
         for r in found:
             booster_on, booster_held = booster.get(r.id, (None, None))
@@ -141,25 +141,13 @@ class CaseRepository:
         # Sorted by version, so the dict keeps the highest current version per case.
         return {case_id: follow_up_on for case_id, follow_up_on in self.session.execute(query)}
 
-    def _consent_gaps(self, today: dt.date, work: list) -> set[int]:
+    def _consent_gaps(self, today: dt.date, work: list, signed: dict[int, set[object]]) -> set[int]:
         """The cases among ``work`` where someone who must consent has no consent in force today.
 
-        The rule itself is the workflow's (``missing_consents``); only its facts come from two queries here.
+        The rule itself is the workflow's (``missing_consents``); only its facts come from the queries here.
         """
         if not work:
             return set()
-        c = consents.c
-        in_force = sa.select(c.case_id, c.guardian_id, c.signer_kind, c.parties).where(
-            c.given_on <= today,
-            sa.or_(c.withdrawn_on.is_(None), c.withdrawn_on > today),
-            sa.or_(c.valid_until.is_(None), c.valid_until >= today),
-        )
-        signed: dict[int, set[object]] = {}
-        for case_id, guardian_id, signer_kind, parties in self.session.execute(in_force):
-            if len(set(parties)) < 2:
-                continue  # as Consent.is_valid_on: a consent must cover at least two parties
-            who = guardian_id if guardian_id is not None else ("student" if signer_kind == SignerKind.ELEV else None)
-            signed.setdefault(case_id, set()).add(who)
         g = guardians.c
         by_student: dict[int, list[tuple[int, str, bool]]] = {}
         for student_id, guardian_id, name, must in self.session.execute(
@@ -178,21 +166,25 @@ class CaseRepository:
                 gaps.add(r.id)
         return gaps
 
-    def _consent_ends(self, today: dt.date) -> dict[int, dt.date]:
-        """The earliest ``valid_until`` among each case's consents in force today (``Consent.is_valid_on``)."""
+    def _consents_in_force(self, today: dt.date) -> tuple[dict[int, dt.date], dict[int, set[object]]]:
+        """From one query of the consents in force today (``Consent.is_valid_on``): each case's earliest
+        ``valid_until``, and who has signed (guardian ids, and "student" for the student's own consent)."""
         c = consents.c
-        query = sa.select(c.case_id, c.valid_until, c.parties).where(
+        query = sa.select(c.case_id, c.guardian_id, c.signer_kind, c.valid_until, c.parties).where(
             c.given_on <= today,
             sa.or_(c.withdrawn_on.is_(None), c.withdrawn_on > today),
-            c.valid_until.is_not(None),
-            c.valid_until >= today,
+            sa.or_(c.valid_until.is_(None), c.valid_until >= today),
         )
         ends: dict[int, dt.date] = {}
-        for case_id, valid_until, parties in self.session.execute(query):
-            # The two-party rule needs the JSON list; checked here to stay portable.
-            if len(set(parties)) >= 2 and (case_id not in ends or valid_until < ends[case_id]):
+        signed: dict[int, set[object]] = {}
+        for case_id, guardian_id, signer_kind, valid_until, parties in self.session.execute(query):
+            if len(set(parties)) < 2:
+                continue  # the two-party rule needs the JSON list; checked here to stay portable
+            if valid_until is not None and (case_id not in ends or valid_until < ends[case_id]):
                 ends[case_id] = valid_until
-        return ends
+            who = guardian_id if guardian_id is not None else ("student" if signer_kind == SignerKind.ELEV else None)
+            signed.setdefault(case_id, set()).add(who)
+        return ends, signed
 
     def _latest_boosters(self) -> dict[int, tuple[dt.date, bool | None]]:
         """Each case's last boosterträff (``Case.booster``): when it is planned and whether it was held."""

@@ -173,3 +173,24 @@ def test_a_database_with_tables_but_no_revision_is_not_ours(tmp_path: Path) -> N
             migrate.upgrade(engine, tmp_path)
     finally:
         engine.dispose()
+
+
+def test_the_fast_revision_reading_agrees_with_alembic(future) -> None:
+    """Opening a database reads heads and revisions without Alembic; it must agree with Alembic's own view."""
+    assert migrate.head_revision() == migrate._scripts().get_current_head() == "0001"
+    assert migrate.is_known_revision("0001") and not migrate.is_known_revision("9999")
+    future(RECREATE_STUDENTS)
+    assert migrate.head_revision() == migrate._scripts().get_current_head() == "0002"
+    assert migrate.is_known_revision("0002")
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    Database.open(tmp_path / "current.sqlite3").close()
+    code = ("import sys; from sst_desk.persistence import Database; "
+            f"Database.open({str(tmp_path / 'current.sqlite3')!r}).close(); "
+            "print(sorted(m for m in sys.modules if m.startswith('alembic')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
