@@ -104,6 +104,7 @@ class ListEditor(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list, arrows move within it
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         for i, column in enumerate(columns):
