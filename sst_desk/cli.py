@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, paths
+from . import cli_backups
 from .cli_errors import CommandError, guarded
 from .cli_format import FORMATS, format_rows
 
@@ -107,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF file to write")
     plan.add_argument("--team-name", default=None, metavar="NAME",
                       help="team name in the header (default: the saved setting)")
+    cli_backups.add_commands(commands, _add_db, default_db)
     return parser
 
 
@@ -117,7 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # --help, --version and usage errors (status 2)
         return int(exit_.code or 0)
-    handler = {None: _run_gui, "demo": _demo, "cases": _cases, "print": _print_handlingsplan}[args.command]
+    handler = {None: _run_gui, "demo": _demo, "cases": _cases, "print": _print_handlingsplan,
+               "backup": lambda a: cli_backups.backup(a, _open), "backups": cli_backups.list_backups,
+               "restore": lambda a: cli_backups.restore(a, _check_location)}[args.command]
     return guarded(lambda: handler(args))
 
 
@@ -159,12 +163,24 @@ def _open(target: str | None, *, must_exist: bool) -> Database:
             raise CommandError(f"There is no database at {_location(target)}{hint}.")
         if file.is_dir():
             raise CommandError(f"{_location(target)} is a folder, not a database file.")
+        _check_location(file)
         if not must_exist:
             file.parent.mkdir(parents=True, exist_ok=True)
+        if file.exists():
+            from .persistence.backups import check_integrity
+
+            check_integrity(file)
     try:
         return Database.open(target)
     except ArgumentError:  # a URL naming no database SQLAlchemy knows ("nonsense://x")
         raise CommandError(f"{_location(target)} is not a database URL SST Desk can use.") from None
+
+
+def _check_location(file: Path) -> None:
+    """Refuse a database file on a network share or in a synced folder."""
+    from .persistence.location import check_location
+
+    check_location(file)
 
 
 def _demo(args: argparse.Namespace) -> int:

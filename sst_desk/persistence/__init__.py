@@ -7,18 +7,23 @@ sessions or tables directly.
 
 from .database import Database
 from .errors import (
+    BackupFailedError,
     CaseNotFound,
+    DamagedDatabaseError,
     DatabaseError,
     DatabaseUnavailableError,
     LocationNotWritableError,
     NewerDatabaseError,
     NotADatabaseError,
+    UnsafeLocationError,
     UpgradeFailedError,
 )
 from .uow import UnitOfWork
 
 __all__ = [
+    "BackupFailedError",
     "CaseNotFound",
+    "DamagedDatabaseError",
     "Database",
     "DatabaseError",
     "DatabaseUnavailableError",
@@ -26,5 +31,6 @@ __all__ = [
     "NewerDatabaseError",
     "NotADatabaseError",
     "UnitOfWork",
+    "UnsafeLocationError",
     "UpgradeFailedError",
 ]

@@ -73,3 +73,33 @@ class CaseNotFound(DatabaseError):
     def __init__(self, case_id: int, location: str | Path | None = None) -> None:
         self.case_id = case_id
         super().__init__(location, f"There is no case number {case_id} in the database {location}.")
+
+
+class UnsafeLocationError(DatabaseError):
+    """The database is on a network share or in a synced folder, where SQLite's locking cannot be trusted."""
+
+    template = (
+        "The database {location} is on a network share or in a synced folder, where it can be damaged; "
+        "move it to a folder on this computer's own disk."
+    )
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The database file fails SQLite's integrity check; it was left as it was."""
+
+    template = "The database {location} is damaged (it fails SQLite's integrity check); nothing was changed."
+
+
+class BackupFailedError(DatabaseError):
+    """A backup or restore could not be written (full disk, read-only folder) or failed its own check.
+
+    ``.path`` is the folder or file that could not be written; ``disk_full`` says why when known.
+    """
+
+    template = "The backup could not be written to {location}; the earlier backups are untouched."
+
+    def __init__(self, location: str | Path | None, *, disk_full: bool = False, message: str | None = None) -> None:
+        self.disk_full = disk_full
+        if disk_full and message is None:
+            message = f"The disk is full: the backup could not be written to {location}; the earlier backups are untouched."
+        super().__init__(location, message)
