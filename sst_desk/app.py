@@ -91,24 +91,31 @@ def run_gui(target: str | None = None, *, demo: bool = False, language: str | No
     setup_logging()
     settings = Settings()
     app = make_application(language, settings)
-    from .persistence import Database, DatabaseError
+    from .persistence import DatabaseError
     from .ui.errors import database_error_text
     from .ui.main_window import MainWindow
+    from .ui.startup import backup_on_close, open_for_window
 
     try:
         if demo:
             from .demo import ensure_demo_database
 
             target = str(ensure_demo_database())
-        db = Database.open(target or None)  # None: the default database, as for the subcommands
     except (DatabaseError, OSError) as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "SST Desk cannot start"),
                              database_error_text(exc))
         return 1
-    window = MainWindow(build_context(db, settings))
+    # None: the default database, as for the subcommands. Checks the location and integrity, offers a
+    # restore when the file is damaged, and takes the daily automatic backup.
+    db = open_for_window(target or None, settings)
+    if db is None:
+        return 1
+    context = build_context(db, settings)
+    window = MainWindow(context)
     window.reload()
     window.show()
     try:
         return app.exec()
     finally:
-        db.close()
+        backup_on_close(context.db, settings)  # context.db: a restore in the window reopens the database
+        context.db.close()

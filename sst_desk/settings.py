@@ -29,9 +29,10 @@ BOOSTER_MONTHS = Option[int]("process/booster_months", int, 3)
 USER_NAME = Option[str]("user/display_name", str, "")
 MAIN_GEOMETRY = Option[bytes]("ui/main_geometry", bytes, b"")
 CASE_GEOMETRY = Option[bytes]("ui/case_geometry", bytes, b"")
+BACKUPS_TO_KEEP = Option[int]("backup/keep", int, 10)  # automatic backups kept (1–100)
 
 ALL_OPTIONS = [LANGUAGE, TEAM_NAME, BOOSTER_MONTHS, USER_NAME,
-               MAIN_GEOMETRY, CASE_GEOMETRY]
+               MAIN_GEOMETRY, CASE_GEOMETRY, BACKUPS_TO_KEEP]
 
 
 class Settings:

@@ -111,6 +111,89 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisk</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Före en återställning</translation>
+    </message>
+    <message>
+        <source>Before an update</source>
+        <translation>Före en uppdatering</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Annan</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Tidpunkt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Storlek</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Säkerhetskopiera nu</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Återställ…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>The database is on a server. It is backed up by the server&apos;s own tools, not by SST Desk.</source>
+        <translation>Databasen ligger på en server. Den säkerhetskopieras med serverns egna verktyg, inte av SST Desk.</translation>
+    </message>
+    <message>
+        <source>Backups of %1 are kept in %2. An automatic backup is taken each day SST Desk is used and when it closes; the newest %3 automatic ones are kept.</source>
+        <translation>Säkerhetskopior av %1 sparas i %2. En automatisk säkerhetskopia tas varje dag SST Desk används och när programmet stängs; de %3 senaste automatiska sparas.</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Säkerhetskopieringen misslyckades</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Återställ säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup from %1? What was saved after it is no longer shown, but the database as it is now is kept as a backup first, so the restore can be undone. Open case windows are closed.</source>
+        <translation>Ersätta databasen med säkerhetskopian från %1? Det som sparats efter den visas inte längre, men databasen som den är nu sparas först som en säkerhetskopia, så att återställningen kan ångras. Öppna ärendefönster stängs.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: a case window is still open.</source>
+        <translation>Ingenting återställdes: ett ärendefönster är fortfarande öppet.</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>Återställningen misslyckades</translation>
+    </message>
+    <message>
+        <source>The backup from %1 was restored.</source>
+        <translation>Säkerhetskopian från %1 har återställts.</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>Student</source>
@@ -313,6 +396,22 @@
     <message>
         <source>The file %1 is not an SST Desk database, or it is damaged. Nothing was changed.</source>
         <translation>Filen %1 är ingen SST Desk-databas, eller så är den skadad. Inget har ändrats.</translation>
+    </message>
+    <message>
+        <source>The database %1 is on a network share or in a synced folder (such as OneDrive or Dropbox). There it can be damaged when two computers or the sync program write at the same time. Move it to a folder on this computer&apos;s own disk.</source>
+        <translation>Databasen %1 ligger på en nätverksenhet eller i en synkroniserad mapp (till exempel OneDrive eller Dropbox). Där kan den skadas när två datorer eller synkprogrammet skriver samtidigt. Flytta den till en mapp på datorns egen disk.</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged: it fails SQLite&apos;s integrity check. Nothing was changed.</source>
+        <translation>Databasen %1 är skadad: den klarar inte SQLites integritetskontroll. Ingenting har ändrats.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the backup could not be written to %1. The earlier backups are untouched. Free some space and try again.</source>
+        <translation>Disken är full, så säkerhetskopian kunde inte skrivas till %1. De tidigare säkerhetskopiorna är orörda. Frigör utrymme och försök igen.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to %1. The earlier backups are untouched. Check that the folder exists and that you may write to it.</source>
+        <translation>Säkerhetskopian kunde inte skrivas till %1. De tidigare säkerhetskopiorna är orörda. Kontrollera att mappen finns och att du får skriva i den.</translation>
     </message>
     <message>
         <source>SST Desk cannot write to the folder %1. Choose another location or ask IT to fix the folder&apos;s permissions. Nothing was changed.</source>
@@ -1208,6 +1307,10 @@
         <translation>Inställningar…</translation>
     </message>
     <message>
+        <source>Backups…</source>
+        <translation>Säkerhetskopior…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
@@ -1622,6 +1725,10 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Write a whole number from 1 to 100.</source>
+        <translation>Skriv ett heltal från 1 till 100.</translation>
+    </message>
+    <message>
         <source>Team name on prints</source>
         <translation>Teamets namn på utskrifter</translation>
     </message>
@@ -1646,6 +1753,14 @@
         <translation>Boosterträff efter avslut (månader)</translation>
     </message>
     <message>
+        <source>Automatic backups to keep</source>
+        <translation>Antal automatiska säkerhetskopior att spara</translation>
+    </message>
+    <message>
+        <source>One is taken each day SST Desk is used, and when it closes. The oldest beyond this number are deleted.</source>
+        <translation>En tas varje dag SST Desk används och när programmet stängs. De äldsta utöver detta antal tas bort.</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
@@ -1659,6 +1774,29 @@
     <message>
         <source>In the student&apos;s own words, if possible.</source>
         <translation>Med elevens egna ord, om möjligt.</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>SST Desk cannot start</source>
+        <translation>SST Desk kan inte starta</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed</source>
+        <translation>Den automatiska säkerhetskopieringen misslyckades</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>Databasen är skadad</translation>
+    </message>
+    <message>
+        <source>There is no backup that passes its own check. Do not delete the file; ask IT for help.</source>
+        <translation>Det finns ingen säkerhetskopia som klarar sin egen kontroll. Ta inte bort filen; be IT om hjälp.</translation>
+    </message>
+    <message>
+        <source>Restore the newest whole backup, from %1? The damaged database is kept as a backup first. What was saved after %1 has to be entered again.</source>
+        <translation>Återställa den senaste hela säkerhetskopian, från %1? Den skadade databasen sparas först som en säkerhetskopia. Det som sparats efter %1 behöver föras in igen.</translation>
     </message>
 </context>
 <context>

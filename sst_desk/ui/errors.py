@@ -19,6 +19,18 @@ def database_error_text(exc: BaseException) -> str:
     from .. import persistence  # late: keeps this module importable without the database layer
 
     path = str(getattr(exc, "path", "") or "")
+    if isinstance(exc, persistence.UnsafeLocationError):
+        return _t("The database %1 is on a network share or in a synced folder (such as OneDrive or Dropbox). "
+                  "There it can be damaged when two computers or the sync program write at the same time. Move it "
+                  "to a folder on this computer's own disk.").replace("%1", path)
+    if isinstance(exc, persistence.DamagedDatabaseError):
+        return _t("The database %1 is damaged: it fails SQLite's integrity check. Nothing was changed.").replace("%1", path)
+    if isinstance(exc, persistence.BackupFailedError):
+        if exc.disk_full:
+            return _t("The disk is full, so the backup could not be written to %1. The earlier backups are "
+                      "untouched. Free some space and try again.").replace("%1", path)
+        return _t("The backup could not be written to %1. The earlier backups are untouched. Check that the "
+                  "folder exists and that you may write to it.").replace("%1", path)
     if isinstance(exc, persistence.NotADatabaseError):
         return _t("The file %1 is not an SST Desk database, or it is damaged. Nothing was changed.").replace("%1", path)
     if isinstance(exc, persistence.LocationNotWritableError):

@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         settings_action = QAction(self.tr("Settings…"), self)
         settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         settings_action.triggered.connect(self.edit_settings)
+        backups_action = QAction(self.tr("Backups…"), self)
+        backups_action.triggered.connect(self.show_backups)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(settings_action)
+        file_menu.addAction(backups_action)
         file_menu.addAction(quit_action)
         self.addAction(self.find_action)
         toolbar = QToolBar(self.tr("Cases"), self)
@@ -194,6 +197,11 @@ class MainWindow(QMainWindow):
 
         if edit_settings(self, self.context.settings):
             self.context.user = current_user(self.context.settings)
+
+    def show_backups(self) -> None:
+        from .backups_dialog import show_backups
+
+        show_backups(self.context, self)
 
     def open_selected(self) -> None:
         indexes = self.table.selectionModel().selectedRows()

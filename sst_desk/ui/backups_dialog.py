@@ -1,0 +1,199 @@
+"""Säkerhetskopior: the database's backups (date, kind, size), "Back up now" and "Restore…"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..persistence import Database, DatabaseError
+from ..persistence import backups
+from ..settings import BACKUPS_TO_KEEP
+from .context import AppContext
+from .errors import database_error_text
+from .operations import wait_for_background_work
+
+KIND_WORDS = {
+    backups.AUTO: QT_TRANSLATE_NOOP("BackupsDialog", "Automatic"),
+    backups.MANUAL: QT_TRANSLATE_NOOP("BackupsDialog", "Manual"),
+    backups.PRE_RESTORE: QT_TRANSLATE_NOOP("BackupsDialog", "Before a restore"),
+    backups.PRE_UPGRADE: QT_TRANSLATE_NOOP("BackupsDialog", "Before an update"),
+    backups.OTHER: QT_TRANSLATE_NOOP("BackupsDialog", "Other"),
+}
+
+
+def kind_word(kind: str) -> str:
+    return QCoreApplication.translate("BackupsDialog", KIND_WORDS.get(kind, KIND_WORDS[backups.OTHER]))
+
+
+class BackupsDialog(QDialog):
+    """Lists the backups of the open database file; backs up now; restores one after asking."""
+
+    def __init__(self, context: AppContext, main_window: QWidget):
+        super().__init__(main_window)
+        self.context = context
+        self.main_window = main_window
+        self.rows: list[backups.BackupInfo] = []
+        self.setWindowTitle(self.tr("Backups"))
+        self.setAccessibleName(self.tr("Backups"))
+
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setAccessibleName(self.tr("Backups"))
+        self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Kind"), self.tr("Size")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+        self.backup_button = QPushButton(self.tr("Back up now"), self)
+        self.backup_button.setAccessibleName(self.tr("Back up now"))
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button = QPushButton(self.tr("Restore…"), self)
+        self.restore_button.setAccessibleName(self.tr("Restore…"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        close_button.setText(self.tr("Close"))
+        close_button.setAccessibleName(self.tr("Close"))
+        close.rejected.connect(self.reject)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.resize(640, 420)
+        self.reload()
+
+    @property
+    def db(self) -> Database:
+        return self.context.db  # type: ignore[return-value]
+
+    def reload(self) -> None:
+        """Read the backups folder again and show it, newest first."""
+        path = self.db.path
+        if path is None:
+            self.intro.setText(self.tr("The database is on a server. It is backed up by the server's own tools, "
+                                       "not by SST Desk."))
+            self.rows = []
+        else:
+            keep = self.context.settings.get(BACKUPS_TO_KEEP)
+            self.intro.setText(
+                self.tr("Backups of %1 are kept in %2. An automatic backup is taken each day SST Desk is used and "
+                        "when it closes; the newest %3 automatic ones are kept.")
+                .replace("%1", str(path)).replace("%2", str(backups.paths.backup_dir_for(path)))
+                .replace("%3", str(keep)))
+            self.rows = backups.list_backups(path)
+        locale = QLocale()
+        self.table.setRowCount(len(self.rows))
+        for row, info in enumerate(self.rows):
+            when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            size = QTableWidgetItem(locale.formattedDataSize(info.size))
+            size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for column, item in enumerate((QTableWidgetItem(when), QTableWidgetItem(kind_word(info.kind)), size)):
+                item.setToolTip(str(info.path))
+                self.table.setItem(row, column, item)
+        if self.rows:
+            self.table.selectRow(0)
+        self.backup_button.setEnabled(path is not None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def selected(self) -> backups.BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.rows[rows[0].row()] if rows and rows[0].row() < len(self.rows) else None
+
+    # --- actions --------------------------------------------------------------
+
+    def back_up_now(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            backups.take_backup(self.db, backups.MANUAL)
+        except (DatabaseError, OSError) as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.tr("Backup failed"), database_error_text(exc))
+            return
+        QApplication.restoreOverrideCursor()
+        self.reload()
+
+    def restore_selected(self) -> None:
+        info = self.selected()
+        path = self.db.path
+        if info is None or path is None:
+            return
+        when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        answer = QMessageBox.question(
+            self, self.tr("Restore backup"),
+            self.tr("Replace the database with the backup from %1? What was saved after it is no longer shown, "
+                    "but the database as it is now is kept as a backup first, so the restore can be undone. "
+                    "Open case windows are closed.").replace("%1", when),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if not self._close_case_windows():
+            QMessageBox.information(self, self.tr("Restore backup"),
+                                    self.tr("Nothing was restored: a case window is still open."))
+            return
+        wait_for_background_work()
+        self.db.close()
+        failure: BaseException | None = None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            backups.restore(info.path, path)
+        except (DatabaseError, OSError) as exc:
+            failure = exc
+        finally:
+            QApplication.restoreOverrideCursor()
+        try:
+            self.context.db = Database.open(path)
+        except (DatabaseError, OSError) as exc:  # the closed engine reconnects on use; keep it
+            failure = failure or exc
+        self.main_window.reload()
+        self.reload()
+        if failure is not None:
+            QMessageBox.warning(self, self.tr("Restore failed"), database_error_text(failure))
+        else:
+            QMessageBox.information(self, self.tr("Restore backup"),
+                                    self.tr("The backup from %1 was restored.").replace("%1", when))
+
+    def _close_case_windows(self) -> bool:
+        """Ask every case window to close; False if one stays open (unsaved work the worker kept)."""
+        windows = getattr(self.main_window, "case_windows", {})
+        for window in list(windows.values()):
+            if not window.close():
+                return False
+        return True
+
+
+def show_backups(context: AppContext, main_window: QWidget) -> None:
+    dialog = BackupsDialog(context, main_window)
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()

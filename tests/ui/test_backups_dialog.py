@@ -1,0 +1,118 @@
+"""Arkiv → Säkerhetskopior: "Back up now" adds a line; "Restore…" asks, closes the case windows and restores."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
+
+from sst_desk.persistence import backups
+from sst_desk.workflow.codes import Level, RaisedBy
+from sst_desk.workflow.entities import Case, Student
+
+from person import NOW, answer_dialog, click, find, reload
+
+
+def add_case(context, first: str) -> int:
+    student = Student(first_name=first, last_name="Testsson", school="Ekbackeskolan", grade=7)
+    case = Case(student=student, raised_on=NOW.date(), level=Level.NIVA_2, raised_by=RaisedBy.ELEVHALSA)
+    return context.db.add_case(case).id
+
+
+def names(context) -> list[str]:
+    return sorted(row.student_name for row in context.db.case_rows(dt.date(2026, 11, 22)))
+
+
+def answer_box(button: QMessageBox.StandardButton, seen: list[str], *, then=None) -> None:
+    """Press ``button`` in the next message box (the backups dialog is already modal, so wait for a box)."""
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, poll)
+            return
+        seen.append(box.text())
+        if then is not None:
+            then()
+        box.button(button).click()
+
+    QTimer.singleShot(0, poll)
+
+
+def rows(dialog) -> int:
+    return find(dialog, "Backups", QTableWidget).rowCount()
+
+
+def test_back_up_now_adds_a_line(main_window, context):
+    add_case(context, "Alva")
+    counts: list[int] = []
+
+    def handler(dialog) -> None:
+        counts.append(rows(dialog))
+        click(dialog, "Back up now")
+        counts.append(rows(dialog))
+        table = find(dialog, "Backups", QTableWidget)
+        counts.append(table.item(0, 1).text())
+        click(dialog, "Close")
+
+    errors = answer_dialog(handler)
+    main_window.show_backups()
+    assert not errors, errors
+    assert counts == [0, 1, "Manual"]
+    (made,) = backups.list_backups(context.db.path)
+    assert made.kind == backups.MANUAL and backups.integrity_problems(made.path) == []
+
+
+def test_restore_asks_closes_the_case_windows_and_restores(main_window, context):
+    add_case(context, "Alva")
+    backups.take_backup(context.db, backups.MANUAL)
+    bo = add_case(context, "Bo")
+    reload(main_window)
+    main_window.open_case(bo)
+    old_db = context.db
+    seen: list[str] = []
+
+    def handler(dialog) -> None:
+        assert rows(dialog) == 1
+        answer_box(QMessageBox.StandardButton.Yes, seen,
+                   then=lambda: answer_box(QMessageBox.StandardButton.Ok, seen))
+        click(dialog, "Restore…")
+        assert rows(dialog) == 2  # the backup and the copy made before restoring
+        click(dialog, "Close")
+
+    errors = answer_dialog(handler)
+    main_window.show_backups()
+    assert not errors, errors
+    assert seen[0].startswith("Replace the database with the backup from ")
+    assert seen[1].startswith("The backup from ") and seen[1].endswith(" was restored.")
+    assert main_window.case_windows == {}
+    assert context.db is not old_db and names(context) == ["Alva Testsson"]
+    reload(main_window)
+    assert main_window.model.rowCount() == 1
+    kinds = sorted(info.kind for info in backups.list_backups(context.db.path))
+    assert kinds == [backups.MANUAL, backups.PRE_RESTORE]
+
+
+def test_no_restore_while_a_case_window_keeps_unsaved_work(main_window, context):
+    add_case(context, "Alva")
+    backups.take_backup(context.db, backups.MANUAL)
+    bo = add_case(context, "Bo")
+    window = main_window.open_case(bo)
+    window.setWindowModified(True)
+    seen: list[str] = []
+
+    def handler(dialog) -> None:
+        # Yes to "replace?", Cancel to the case window's "save?", OK to "nothing was restored".
+        answer_box(QMessageBox.StandardButton.Yes, seen, then=lambda: answer_box(
+            QMessageBox.StandardButton.Cancel, seen, then=lambda: answer_box(QMessageBox.StandardButton.Ok, seen)))
+        click(dialog, "Restore…")
+        click(dialog, "Close")
+
+    errors = answer_dialog(handler)
+    main_window.show_backups()
+    assert not errors, errors
+    assert seen[2] == "Nothing was restored: a case window is still open."
+    assert bo in main_window.case_windows
+    assert names(context) == ["Alva Testsson", "Bo Testsson"]
+    assert [info.kind for info in backups.list_backups(context.db.path)] == [backups.MANUAL]
