@@ -137,6 +137,10 @@
         <translation>Säkerhetskopior</translation>
     </message>
     <message>
+        <source>Backup folder</source>
+        <translation>Mapp för säkerhetskopior</translation>
+    </message>
+    <message>
         <source>Taken</source>
         <translation>Tidpunkt</translation>
     </message>
@@ -165,8 +169,8 @@
         <translation>Databasen ligger på en server. Den säkerhetskopieras med serverns egna verktyg, inte av SST Desk.</translation>
     </message>
     <message>
-        <source>Backups of %1 are kept in %2. An automatic backup is taken each day SST Desk is used and when it closes; the newest %3 automatic ones are kept.</source>
-        <translation>Säkerhetskopior av %1 sparas i %2. En automatisk säkerhetskopia tas varje dag SST Desk används och när programmet stängs; de %3 senaste automatiska sparas.</translation>
+        <source>An automatic backup is taken each day SST Desk is used and when it closes; the newest %1 automatic ones are kept. Backups are kept in this folder:</source>
+        <translation>En automatisk säkerhetskopia tas varje dag SST Desk används och när programmet stängs; de %1 senaste automatiska sparas. Säkerhetskopiorna finns i den här mappen:</translation>
     </message>
     <message>
         <source>Backup failed</source>

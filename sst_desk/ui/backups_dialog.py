@@ -52,6 +52,9 @@ class BackupsDialog(QDialog):
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
+        self.folder = QLabel(self)  # on a line of its own: a long path wraps badly inside a sentence
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder.setAccessibleName(self.tr("Backup folder"))
         self.table = QTableWidget(0, 3, self)
         self.table.setAccessibleName(self.tr("Backups"))
         self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Kind"), self.tr("Size")])
@@ -84,6 +87,7 @@ class BackupsDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.folder)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.resize(640, 420)
@@ -100,19 +104,19 @@ class BackupsDialog(QDialog):
             self.intro.setText(self.tr("The database is on a server. It is backed up by the server's own tools, "
                                        "not by SST Desk."))
             self.rows = []
+            self.folder.hide()
         else:
             keep = self.context.settings.get(BACKUPS_TO_KEEP)
             self.intro.setText(
-                self.tr("Backups of %1 are kept in %2. An automatic backup is taken each day SST Desk is used and "
-                        "when it closes; the newest %3 automatic ones are kept.")
-                .replace("%1", str(path)).replace("%2", str(backups.paths.backup_dir_for(path)))
-                .replace("%3", str(keep)))
+                self.tr("An automatic backup is taken each day SST Desk is used and when it closes; the newest %1 "
+                        "automatic ones are kept. Backups are kept in this folder:").replace("%1", str(keep)))
+            self.folder.setText(str(backups.paths.backup_dir_for(path)))
             self.rows = backups.list_backups(path)
         locale = QLocale()
         self.table.setRowCount(len(self.rows))
         for row, info in enumerate(self.rows):
-            when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            size = QTableWidgetItem(locale.formattedDataSize(info.size))
+            when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            size = QTableWidgetItem(locale.formattedDataSize(info.size, 1, QLocale.DataSizeFormat.DataSizeSIFormat))
             size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for column, item in enumerate((QTableWidgetItem(when), QTableWidgetItem(kind_word(info.kind)), size)):
                 item.setToolTip(str(info.path))
