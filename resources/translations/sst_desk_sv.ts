@@ -410,6 +410,14 @@
         <translation>Databasen %1 är skadad: den klarar inte SQLites integritetskontroll. Ingenting har ändrats.</translation>
     </message>
     <message>
+        <source>The disk is full, so the backup could not be restored into %1. The database was left as it was. Free some space and try again.</source>
+        <translation>Disken är full, så säkerhetskopian kunde inte återställas i %1. Databasen lämnades som den var. Frigör utrymme och försök igen.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored into %1. The database was left as it was. Check that you may write to the folder.</source>
+        <translation>Säkerhetskopian kunde inte återställas i %1. Databasen lämnades som den var. Kontrollera att du får skriva i mappen.</translation>
+    </message>
+    <message>
         <source>The disk is full, so the backup could not be written to %1. The earlier backups are untouched. Free some space and try again.</source>
         <translation>Disken är full, så säkerhetskopian kunde inte skrivas till %1. De tidigare säkerhetskopiorna är orörda. Frigör utrymme och försök igen.</translation>
     </message>

@@ -15,6 +15,7 @@ from .errors import (
     LocationNotWritableError,
     NewerDatabaseError,
     NotADatabaseError,
+    RestoreFailedError,
     UnsafeLocationError,
     UpgradeFailedError,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "LocationNotWritableError",
     "NewerDatabaseError",
     "NotADatabaseError",
+    "RestoreFailedError",
     "UnitOfWork",
     "UnsafeLocationError",
     "UpgradeFailedError",

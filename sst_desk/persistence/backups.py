@@ -38,6 +38,7 @@ from .errors import (
     DatabaseUnavailableError,
     NewerDatabaseError,
     NotADatabaseError,
+    RestoreFailedError,
 )
 
 AUTO, MANUAL, PRE_RESTORE, PRE_UPGRADE, OTHER = "auto", "manual", "pre-restore", "pre-upgrade", "other"
@@ -349,13 +350,13 @@ def restore(backup: Path, target: Path) -> Path | None:
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(tmp, target)
     except OSError as exc:
-        raise BackupFailedError(target.parent, disk_full=exc.errno == errno.ENOSPC) from exc
+        raise RestoreFailedError(target.parent, disk_full=exc.errno == errno.ENOSPC) from exc
     except sqlite3.Error as exc:
         text = str(exc).lower()
         if "full" in text:
-            raise BackupFailedError(target.parent, disk_full=True) from exc
+            raise RestoreFailedError(target.parent, disk_full=True) from exc
         if "unable to open" in text or "readonly" in text:
-            raise BackupFailedError(target.parent) from exc
+            raise RestoreFailedError(target.parent) from exc
         raise _classify(exc, backup) from exc
     finally:
         tmp.unlink(missing_ok=True)

@@ -103,3 +103,15 @@ class BackupFailedError(DatabaseError):
         if disk_full and message is None:
             message = f"The disk is full: the backup could not be written to {location}; the earlier backups are untouched."
         super().__init__(location, message)
+
+
+class RestoreFailedError(BackupFailedError):
+    """Writing a backup over the database failed (full disk, read-only folder); the database was left as it was."""
+
+    template = "The backup could not be restored into {location}; the database was left as it was."
+
+    def __init__(self, location: str | Path | None, *, disk_full: bool = False) -> None:
+        message = None
+        if disk_full:
+            message = f"The disk is full: the backup could not be restored into {location}; the database was left as it was."
+        super().__init__(location, disk_full=disk_full, message=message)

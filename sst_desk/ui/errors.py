@@ -25,6 +25,12 @@ def database_error_text(exc: BaseException) -> str:
                   "to a folder on this computer's own disk.").replace("%1", path)
     if isinstance(exc, persistence.DamagedDatabaseError):
         return _t("The database %1 is damaged: it fails SQLite's integrity check. Nothing was changed.").replace("%1", path)
+    if isinstance(exc, persistence.RestoreFailedError):
+        if exc.disk_full:
+            return _t("The disk is full, so the backup could not be restored into %1. The database was left as it "
+                      "was. Free some space and try again.").replace("%1", path)
+        return _t("The backup could not be restored into %1. The database was left as it was. Check that you may "
+                  "write to the folder.").replace("%1", path)
     if isinstance(exc, persistence.BackupFailedError):
         if exc.disk_full:
             return _t("The disk is full, so the backup could not be written to %1. The earlier backups are "

@@ -272,3 +272,25 @@ def test_a_server_database_is_not_backed_up_here() -> None:
     fake = types.SimpleNamespace(path=None, url="postgresql+psycopg://server/sst")
     with pytest.raises(Exception, match="server's own tools"):
         backups.take_backup(fake, backups.AUTO)  # type: ignore[arg-type]
+
+
+def test_a_full_disk_during_a_restore_leaves_the_database_as_it_was(db: Database, db_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from sst_desk.persistence import RestoreFailedError
+
+    db.add_case(new_case())
+    saved = backups.take_backup(db, backups.MANUAL)
+    db.add_case(new_case(first="Bo"))
+    db.close()
+    real_replace = os.replace
+
+    def no_space(src, dst) -> None:
+        if Path(dst) == db_path:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(backups.os, "replace", no_space)
+    with pytest.raises(RestoreFailedError) as caught:
+        backups.restore(saved, db_path)
+    assert caught.value.disk_full and "the database was left as it was" in str(caught.value)
+    assert case_count(db_path) == 2 and not [p for p in db_path.parent.iterdir() if p.name.endswith(".tmp")]

@@ -144,3 +144,12 @@ def test_a_damaged_database_is_reported_by_every_command(capsys: pytest.CaptureF
 def test_server_databases_are_not_backed_up_here(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "backups", "--db", "postgresql+psycopg://server/sst")
     assert code == 1 and "server's own tools" in err
+
+
+def test_a_database_in_a_synced_folder_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    file = tmp_path / "OneDrive - Norrby kommun" / "sst.sqlite3"
+    code, _, err = run(capsys, "demo", "--db", str(file), "--students", "1")
+    assert code == 1
+    assert err.strip() == (f"sst-desk: The database {file} is on a network share or in a synced folder, where it "
+                           "can be damaged; move it to a folder on this computer's own disk.")
+    assert not file.parent.exists()

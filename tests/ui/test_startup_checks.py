@@ -120,3 +120,11 @@ def test_the_number_of_backups_to_keep_is_checked_and_kept(main_window, context)
     assert not errors, errors
     assert seen == [["Write a whole number from 1 to 100."]] * 3
     assert context.settings.get(BACKUPS_TO_KEEP) == 30
+
+
+def test_a_synced_folder_is_refused_before_anything_is_written(qapp, tmp_path, boxes, settings):
+    file = tmp_path / "Dropbox" / "sst.sqlite3"
+    assert startup.open_for_window(str(file), settings) is None
+    (said,) = boxes["critical"]
+    assert said.startswith(f"The database {file} is on a network share or in a synced folder")
+    assert not file.parent.exists()
