@@ -126,7 +126,9 @@ def test_a_backup_taken_while_another_connection_writes_is_consistent(db_path: P
     assert taken
     for before, path in taken:
         assert backups.integrity_problems(path) == []
-        ids = {row[0] for row in sqlite3.connect(path).execute("SELECT id FROM cases")}
+        conn = sqlite3.connect(path)
+        ids = {row[0] for row in conn.execute("SELECT id FROM cases")}
+        conn.close()
         assert set(committed[:before]) <= ids  # every case committed before the backup began
 
 
@@ -205,7 +207,10 @@ def test_restore_refuses_while_the_database_is_open(db: Database, db_path: Path)
 def test_restore_refuses_a_file_that_is_not_a_whole_sst_desk_backup(db: Database, db_path: Path,
                                                                    tmp_path: Path) -> None:
     other = tmp_path / "other.sqlite3"
-    sqlite3.connect(other).execute("CREATE TABLE notes (x)").connection.commit()
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE notes (x)")
+    conn.commit()
+    conn.close()
     text = tmp_path / "notes.sqlite3"
     text.write_text("hej")
     db.add_case(new_case())
@@ -294,3 +299,18 @@ def test_a_full_disk_during_a_restore_leaves_the_database_as_it_was(db: Database
         backups.restore(saved, db_path)
     assert caught.value.disk_full and "the database was left as it was" in str(caught.value)
     assert case_count(db_path) == 2 and not [p for p in db_path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_copy_that_fails_its_check_is_removed_and_nothing_is_rotated(db: Database, db_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    old = backups.take_backup(db, backups.AUTO, now=dt.datetime(2026, 1, 1, tzinfo=UTC))
+    real = backups.integrity_problems
+
+    def new_copies_are_bad(file: Path, *, quick: bool = False) -> list[str]:
+        return ["*** in database main ***\nPage 7: btreeInitPage() returns error code 11"] if file != old \
+            else real(file, quick=quick)
+
+    monkeypatch.setattr(backups, "integrity_problems", new_copies_are_bad)
+    with pytest.raises(BackupFailedError, match="failed its own check and was removed"):
+        backups.take_backup(db, backups.AUTO, keep=1)
+    assert [info.path for info in backups.list_backups(db_path)] == [old]
