@@ -65,6 +65,8 @@ def main() -> None:
     window.new_case()
     QTimer.singleShot(0, lambda: grab_dialog("settings_dialog"))
     window.edit_settings()
+    QTimer.singleShot(0, lambda: grab_dialog("backups_dialog"))
+    window.show_backups()
 
     rows = window.model.rows()
     pick = next(r for r in rows if r.stage is Stage.UPPFOLJNING)
