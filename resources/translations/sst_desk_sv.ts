@@ -153,6 +153,10 @@
         <translation>Storlek</translation>
     </message>
     <message>
+        <source>No backup yet. “Back up now” makes one; SST Desk also makes one each day it is used.</source>
+        <translation>Ingen säkerhetskopia än. ”Säkerhetskopiera nu” gör en; SST Desk gör också en varje dag programmet används.</translation>
+    </message>
+    <message>
         <source>Back up now</source>
         <translation>Säkerhetskopiera nu</translation>
     </message>

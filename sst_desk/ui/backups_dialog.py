@@ -67,6 +67,10 @@ class BackupsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.empty = QLabel(self.tr("No backup yet. \u201cBack up now\u201d makes one; SST Desk also makes one "
+                                    "each day it is used."), self)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #666;")
 
         self.backup_button = QPushButton(self.tr("Back up now"), self)
         self.backup_button.setAccessibleName(self.tr("Back up now"))
@@ -89,6 +93,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.folder)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
         layout.addLayout(buttons)
         self.resize(640, 420)
         self.reload()
@@ -123,6 +128,7 @@ class BackupsDialog(QDialog):
                 self.table.setItem(row, column, item)
         if self.rows:
             self.table.selectRow(0)
+        self.empty.setVisible(not self.rows and path is not None)
         self.backup_button.setEnabled(path is not None)
         self._update_buttons()
 
