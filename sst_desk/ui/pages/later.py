@@ -191,6 +191,7 @@ class AvslutPage(StagePage):
 
     def _propose_booster(self) -> None:
         start = self.case.closed_on or self.today()
+        self.store(self.case)  # keep what was typed on this page: load() below refills every field
         self.case.boosters.append(Boostertraff(planned_on=add_months(start, self.context.booster_months)))
         self.load(self.case)
         self.sig_changed.emit()
