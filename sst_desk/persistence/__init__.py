@@ -9,6 +9,7 @@ from .database import Database
 from .errors import (
     BackupFailedError,
     CaseNotFound,
+    ConcurrentEditError,
     DamagedDatabaseError,
     DatabaseError,
     DatabaseUnavailableError,
@@ -24,6 +25,7 @@ from .uow import UnitOfWork
 __all__ = [
     "BackupFailedError",
     "CaseNotFound",
+    "ConcurrentEditError",
     "DamagedDatabaseError",
     "Database",
     "DatabaseError",

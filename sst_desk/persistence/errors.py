@@ -75,6 +75,15 @@ class CaseNotFound(DatabaseError):
         super().__init__(location, f"There is no case number {case_id} in the database {location}.")
 
 
+class ConcurrentEditError(DatabaseError):
+    """The case was saved by someone else after this copy was loaded; saving it would undo their work."""
+
+    def __init__(self, case_id: int, location: str | Path | None = None) -> None:
+        self.case_id = case_id
+        super().__init__(location, f"Case number {case_id} was saved by someone else after you opened it; "
+                                   "your copy was not saved over theirs.")
+
+
 class UnsafeLocationError(DatabaseError):
     """The database is on a network share or in a synced folder, where SQLite's locking cannot be trusted."""
 

@@ -135,6 +135,8 @@ cases = sa.Table(
     sa.Column("closed_on", sa.Date),
     sa.Column("closing_reason", str_enum(ClosingReason)),
     _text("closing_note"),
+    # Optimistic locking: each save bumps it; a save made from an older copy is refused (repository.merge).
+    sa.Column("revision", sa.Integer, nullable=False, default=1, server_default="1"),
 )
 
 consents = sa.Table(

@@ -17,9 +17,10 @@ from sqlalchemy.orm import Mapper, Session, selectinload
 from sst_desk.workflow.attention import CONSENT_STAGES, CaseSummary, attention, next_due
 from sst_desk.workflow.caselist import CaseRow
 from sst_desk.workflow.codes import PlanStatus, SignerKind
-from sst_desk.workflow.entities import Case
+from sst_desk.workflow.entities import Case, shares_school_and_socialtjanst
 from sst_desk.workflow.process import ConsentFacts, is_adult, missing_consents
 
+from .errors import ConcurrentEditError
 from .mapping import boostertraffar, cases, consents, guardians, handlingsplaner, students
 
 if TYPE_CHECKING:
@@ -66,6 +67,17 @@ class CaseRepository:
         a list are deleted (delete-orphan); new ones are inserted.
         """
         assert case.id is not None
+        # Claim the next revision first, conditionally: a copy loaded before someone else's save no longer
+        # matches, and PostgreSQL makes a concurrent saver wait here and then find no row.
+        claimed = self.session.execute(
+            sa.update(cases).where(cases.c.id == case.id, cases.c.revision == case.revision)
+            .values(revision=cases.c.revision + 1)
+        ).rowcount
+        if not claimed:
+            exists = self.session.execute(sa.select(cases.c.id).where(cases.c.id == case.id)).first()
+            if exists is None:
+                return None
+            raise ConcurrentEditError(case.id)
         stored = self.get_full(case.id)
         if stored is None:
             return None
@@ -75,7 +87,9 @@ class CaseRepository:
                 # would collide with it on the one-per-case constraint.
                 stored.kartlaggning = None
                 self.session.flush()
-        return self.session.merge(case)
+        merged = self.session.merge(case)
+        merged.revision = case.revision + 1  # the detached copy keeps its number, so a failed save can be retried
+        return merged
 
     def list_rows(self, today: dt.date) -> list[CaseRow]:
         """One ``CaseRow`` per case from five column queries, whatever the number of cases."""
@@ -178,8 +192,8 @@ class CaseRepository:
         ends: dict[int, dt.date] = {}
         signed: dict[int, set[object]] = {}
         for case_id, guardian_id, signer_kind, valid_until, parties in self.session.execute(query):
-            if len(set(parties)) < 2:
-                continue  # the two-party rule needs the JSON list; checked here to stay portable
+            if not shares_school_and_socialtjanst(parties):
+                continue  # Consent.is_valid_on's rule needs the JSON list; checked here to stay portable
             if valid_until is not None and (case_id not in ends or valid_until < ends[case_id]):
                 ends[case_id] = valid_until
             who = guardian_id if guardian_id is not None else ("student" if signer_kind == SignerKind.ELEV else None)

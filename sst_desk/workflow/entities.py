@@ -38,6 +38,12 @@ from .codes import (
 )
 
 
+def shares_school_and_socialtjanst(parties: list[Party]) -> bool:
+    """What the team's samtycke is for: sharing between socialtjänsten and the school (or its elevhälsa)."""
+    chosen = set(parties)
+    return Party.SOCIALTJANST in chosen and bool(chosen & {Party.SKOLA, Party.ELEVHALSA})
+
+
 @dataclass(eq=False)
 class Guardian:
     """A vårdnadshavare (or other adult) with their own contact details and consent."""
@@ -87,14 +93,14 @@ class Consent:
     id: int | None = None
 
     def is_valid_on(self, day: dt.date) -> bool:
-        """Given, not yet expired, not withdrawn, and covering at least two parties."""
+        """Given, not yet expired, not withdrawn, and letting the school and socialtjänsten share."""
         if self.given_on > day:
             return False
         if self.withdrawn_on is not None and self.withdrawn_on <= day:
             return False
         if self.valid_until is not None and self.valid_until < day:
             return False
-        return len(set(self.parties)) >= 2
+        return shares_school_and_socialtjanst(self.parties)
 
 
 @dataclass(eq=False)
@@ -289,6 +295,7 @@ class Case:
     referrals: list[Referral] = field(default_factory=list)
     student_views: list[StudentView] = field(default_factory=list)
     transitions: list[Transition] = field(default_factory=list)
+    revision: int = 1  # bumped by every save; a save from an older copy is refused (see persistence)
     id: int | None = None
 
     @property

@@ -16,12 +16,14 @@ from sst_desk.persistence import Database, UpgradeFailedError, migrate
 from sst_desk.persistence.engine import make_engine
 from sst_desk.persistence.mapping import metadata
 
+HEAD = "0002"  # the newest shipped revision
+
 FUTURE_HEADER = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0099"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 """
@@ -59,7 +61,7 @@ def future(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     def install(body: str) -> None:
         folder = tmp_path / "future_versions"
         folder.mkdir(exist_ok=True)
-        (folder / "0002_future.py").write_text(textwrap.dedent(FUTURE_HEADER) + body, encoding="utf-8")
+        (folder / "0099_future.py").write_text(textwrap.dedent(FUTURE_HEADER) + body, encoding="utf-8")
         monkeypatch.setattr(migrate, "version_locations", lambda: [migrate.MIGRATIONS_DIR / "versions", folder])
 
     return install
@@ -75,7 +77,7 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
     try:
         assert migrate.current_revision(engine) is None
         assert migrate.upgrade(engine, tmp_path / "backups") is None  # nothing to back up yet
-        assert migrate.current_revision(engine) == migrate.head_revision() == "0001"
+        assert migrate.current_revision(engine) == migrate.head_revision() == HEAD
         with engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, metadata) == []
@@ -108,7 +110,7 @@ def test_an_older_database_is_backed_up_then_upgraded(db_path: Path, make_case, 
     future(RECREATE_STUDENTS)
 
     with Database.open(db_path) as db:
-        assert migrate.current_revision(db.engine) == "0002"
+        assert migrate.current_revision(db.engine) == "0099"
         assert db.load_case(case_id).student.first_name == "Alva"  # the copied table is still linked
         with db.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -119,10 +121,10 @@ def test_an_older_database_is_backed_up_then_upgraded(db_path: Path, make_case, 
                 conn.exec_driver_sql("DELETE FROM students")
 
     (backup,) = backups_of(db_path)
-    assert backup.name.startswith("pre-upgrade-0001-") and backup.suffix == ".sqlite3"
+    assert backup.name.startswith(f"pre-upgrade-{HEAD}-") and backup.suffix == ".sqlite3"
     old = sqlite3.connect(backup)
     try:
-        assert old.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert old.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD,)]
         assert old.execute("SELECT first_name FROM students").fetchall() == [("Alva",)]
         assert "nickname" not in {row[1] for row in old.execute("PRAGMA table_info(students)")}
     finally:
@@ -137,7 +139,7 @@ def test_a_downgraded_database_is_backed_up_before_rebuilding(db_path: Path) -> 
     with Database.open(db_path) as db, db.engine.begin() as conn:
         command.downgrade(migrate.alembic_config(conn), "base")
     with Database.open(db_path) as db:
-        assert migrate.current_revision(db.engine) == "0001"
+        assert migrate.current_revision(db.engine) == HEAD
     (backup,) = backups_of(db_path)
     assert backup.name.startswith("pre-upgrade-base-")
 
@@ -154,7 +156,7 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(db_path: Path, make_case
 
     engine = make_engine(db_path)
     try:
-        assert migrate.current_revision(engine) == "0001"
+        assert migrate.current_revision(engine) == HEAD
         with engine.connect() as conn:
             assert "half_done" not in sa.inspect(conn).get_table_names()  # DDL rolled back too
             assert conn.exec_driver_sql("SELECT first_name FROM students").scalar() == "Alva"
@@ -177,11 +179,11 @@ def test_a_database_with_tables_but_no_revision_is_not_ours(tmp_path: Path) -> N
 
 def test_the_fast_revision_reading_agrees_with_alembic(future) -> None:
     """Opening a database reads heads and revisions without Alembic; it must agree with Alembic's own view."""
-    assert migrate.head_revision() == migrate._scripts().get_current_head() == "0001"
+    assert migrate.head_revision() == migrate._scripts().get_current_head() == HEAD
     assert migrate.is_known_revision("0001") and not migrate.is_known_revision("9999")
     future(RECREATE_STUDENTS)
-    assert migrate.head_revision() == migrate._scripts().get_current_head() == "0002"
-    assert migrate.is_known_revision("0002")
+    assert migrate.head_revision() == migrate._scripts().get_current_head() == "0099"
+    assert migrate.is_known_revision("0099")
 
 
 def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> None:
