@@ -36,7 +36,7 @@ def as_record(row: CaseRow) -> dict[str, object]:
         "id": row.case_id,
         "student": row.student_name,
         "personal_id": row.personal_id,
-        "school": row.school,
+        "school": "" if row.protected_identity else row.school,  # skyddade personuppgifter
         "grade": row.grade,
         "stage": row.stage.value,
         "level": int(row.level.value),
@@ -76,7 +76,7 @@ def to_table(rows: Sequence[CaseRow]) -> str:
             str(r.case_id),
             r.student_name,
             r.personal_id or "–",
-            r.school,
+            "(skyddad)" if r.protected_identity else r.school,
             STAGE_WORDS[r.stage],
             r.next_due.isoformat() if r.next_due else "–",
             ", ".join(ATTENTION_WORDS[a] for a in sorted(r.attention, key=lambda a: a.value)),

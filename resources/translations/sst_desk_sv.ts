@@ -236,6 +236,10 @@
         <source>none</source>
         <translation>saknas</translation>
     </message>
+    <message>
+        <source>protected</source>
+        <translation>skyddad</translation>
+    </message>
 </context>
 <context>
     <name>CaseWindow</name>
@@ -436,6 +440,10 @@
     <message>
         <source>The database %1 was made by a newer version of SST Desk. Update SST Desk to open it.</source>
         <translation>Databasen %1 har skapats av en nyare version av SST Desk. Uppdatera SST Desk för att öppna den.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this case after you opened it, so your copy was not saved over theirs. Your changes are still in the window: note what you need, close the window without saving and open the case again.</source>
+        <translation>Någon annan har sparat ärendet efter att du öppnade det, så din version sparades inte över deras. Dina ändringar finns kvar i fönstret: anteckna det du behöver, stäng fönstret utan att spara och öppna ärendet igen.</translation>
     </message>
     <message>
         <source>The file could not be written: %1</source>
@@ -1386,8 +1394,8 @@
         <translation>Ett ärende efter utredning och beslut behöver beslutets datum och referens.</translation>
     </message>
     <message>
-        <source>Choose at least two parties that may share information with each other.</source>
-        <translation>Välj minst två parter som får dela information med varandra.</translation>
+        <source>The consent must let the school (or the student health team) and social services share information.</source>
+        <translation>Samtycket måste låta skolan (eller elevhälsan) och socialtjänsten dela information.</translation>
     </message>
     <message>
         <source>Choose one of the student&apos;s guardians.</source>
@@ -1706,6 +1714,14 @@
     <message>
         <source>e.g. the social services&apos; reception</source>
         <translation>t.ex. socialtjänstens mottagning</translation>
+    </message>
+    <message>
+        <source>The case was closed as referred on; its referral stays on record.</source>
+        <translation>Ärendet avslutades som hänvisat; hänvisningen ska finnas kvar.</translation>
+    </message>
+    <message>
+        <source>Remove the referral to %1?</source>
+        <translation>Ta bort hänvisningen till %1?</translation>
     </message>
 </context>
 <context>

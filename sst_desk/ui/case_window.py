@@ -29,7 +29,7 @@ from ..settings import CASE_GEOMETRY
 from ..workflow.codes import ClosingReason, Stage
 from ..workflow.entities import Case
 from ..workflow.problems import Finding, ProcessError, Problem
-from ..workflow.process import PATHS, Move, apply, blockers, moves_from, warnings
+from ..workflow.process import PATHS, Move, apply, blockers, moves_from, plan_blockers, warnings
 from ..workflow.validation import validate_booster, validate_plan
 from .context import AppContext
 from .dialogs import RecordDialog
@@ -245,7 +245,13 @@ class CaseWindow(QMainWindow):
             self._refresh_process_soft()
 
     def _refresh_process_soft(self) -> None:
-        """Re-check the guards after an edit without reloading the pages (keeps the worker's cursor)."""
+        """Re-check the guards after an edit without reloading the pages (keeps the worker's cursor).
+
+        The pages write what the worker changed into the case first, so the "Nästa steg" box reads what is
+        on screen; a field that cannot be parsed yet is simply left out until it can.
+        """
+        for page in self.pages:
+            page.store(self.case)
         self._refresh_header()
         self._refresh_moves()
 
@@ -260,6 +266,10 @@ class CaseWindow(QMainWindow):
             if page.stage is Stage.PLANERING and self.case.current_plan is not None:
                 for name, text in field_messages(validate_plan(self.case.current_plan)).items():
                     errors.setdefault(name, text)
+                if self.case.stage in (Stage.GENOMFORANDE, Stage.UPPFOLJNING):
+                    # The plan being carried out keeps what started it; changing course is "Revise the plan".
+                    for finding in plan_blockers(self.case.current_plan):
+                        errors.setdefault(finding.field or finding.problem.value, message(finding))
             if page.stage in (Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE) and self.case.booster is not None:
                 for name, text in field_messages(validate_booster(self.case.booster, self.case.closed_on, today)).items():
                     errors.setdefault(name, text)
@@ -315,6 +325,7 @@ class CaseWindow(QMainWindow):
         if self.case.closing_note == "" and answers.comment and PATHS[move].target is Stage.AVSLUTAD:
             self.case.closing_note = answers.comment
         if not self._write():
+            self._load(self.case)  # show the step as taken (it is in the window, not yet saved)
             self.setWindowModified(True)
             return False
         self.stepper.setCurrentRow(self.case.stage.order)

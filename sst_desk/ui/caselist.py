@@ -107,7 +107,8 @@ class CaseTableModel(QAbstractTableModel):
         if column is Column.PERSONAL_ID:
             return row.personal_id or self.tr("none")
         if column is Column.SCHOOL:
-            return row.school
+            # Protected identity (skyddade personuppgifter): where the child goes to school is not shown.
+            return self.tr("protected") if row.protected_identity else row.school
         if column is Column.GRADE:
             return grade_label(row.grade)
         if column is Column.STAGE:
@@ -176,8 +177,10 @@ class CaseFilterProxy(QSortFilterProxyModel):
             return False
         if not self._needle:
             return True
-        if self._needle in row.student_name.casefold() or self._needle in row.school.casefold():
+        if self._needle in row.student_name.casefold():
             return True
+        if not row.protected_identity and self._needle in row.school.casefold():
+            return True  # a protected student's school is not searchable either
         if len(self._digits) >= 4 and row.personal_id:
             return self._digits in row.personal_id.replace("-", "")
         return False

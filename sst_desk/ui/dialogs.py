@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ..workflow.problems import Finding
-from .forms import Field, Form
+from .forms import ERROR_STYLE, Field, Form
 from .messages import field_messages
 
 
@@ -40,8 +40,13 @@ class RecordDialog(QDialog):
         cancel.setAccessibleName(self.tr("Cancel"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
+        self.general_errors = QLabel(self)  # messages about no single field of this dialog
+        self.general_errors.setWordWrap(True)
+        self.general_errors.setStyleSheet(ERROR_STYLE)
+        self.general_errors.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
+        layout.addWidget(self.general_errors)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 
@@ -51,7 +56,10 @@ class RecordDialog(QDialog):
         findings = self.validate(scratch)
         for name, text in field_messages(findings).items():
             errors.setdefault(name, text)
-        if self.form.show_errors(errors):
+        rest = [text for name, text in errors.items() if name not in self.form.fields]
+        self.general_errors.setText("\n".join(dict.fromkeys(rest)))
+        self.general_errors.setVisible(bool(rest))
+        if self.form.show_errors(errors) or rest:
             return
         self.form.store(self.record, everything=True)
         self.accept()

@@ -44,6 +44,10 @@ def database_error_text(exc: BaseException) -> str:
                   "folder's permissions. Nothing was changed.").replace("%1", path)
     if isinstance(exc, persistence.NewerDatabaseError):
         return _t("The database %1 was made by a newer version of SST Desk. Update SST Desk to open it.").replace("%1", path)
+    if isinstance(exc, persistence.ConcurrentEditError):
+        return _t("Someone else saved this case after you opened it, so your copy was not saved over theirs. "
+                  "Your changes are still in the window: note what you need, close the window without saving "
+                  "and open the case again.")
     if isinstance(exc, persistence.CaseNotFound):
         return _t("The case no longer exists. It may have been removed by someone else.")
     if isinstance(exc, persistence.DatabaseUnavailableError):

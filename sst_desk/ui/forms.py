@@ -10,6 +10,7 @@ way a person does.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum, auto
@@ -225,8 +226,12 @@ class Form(QWidget):
                     values[name] = None
                 else:
                     try:
-                        values[name] = float(text)
+                        number = float(text)
                     except ValueError:
+                        number = math.nan
+                    if math.isfinite(number):
+                        values[name] = number
+                    else:  # float() also reads "nan" and "inf"
                         errors[name] = self.tr("Write a number, for example 12,5.")
             else:
                 values[name] = widget.text().strip()
@@ -262,6 +267,7 @@ class Form(QWidget):
         """Show each message under its field; returns True when there were any. Focuses the first."""
         self.clear_errors()
         first = None
+        errors = {name: text for name, text in errors.items() if name in self._errors}
         for name, message in errors.items():
             if name not in self._errors:
                 continue

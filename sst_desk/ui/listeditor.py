@@ -167,6 +167,9 @@ class ListEditor(QWidget):
             self.sig_changed.emit()
 
     def edit_selected(self) -> None:
+        edit = self.buttons.get("edit")
+        if edit is not None and not edit.isEnabled():
+            return  # Enter or a double-click must not get round a read-only list
         item = self.selected()
         if item is not None and self._edit is not None and self._edit(item):
             self.sig_changed.emit()

@@ -26,7 +26,8 @@ _SOURCE: dict[Problem, str] = {
     Problem.DECISION_MISSING: QT_TRANSLATE_NOOP(
         "Messages", "A case after investigation and decision needs the decision's date and reference."),
     Problem.PARTIES_TOO_FEW: QT_TRANSLATE_NOOP(
-        "Messages", "Choose at least two parties that may share information with each other."),
+        "Messages", "The consent must let the school (or the student health team) and social services share "
+                    "information."),
     Problem.GUARDIAN_NOT_OF_STUDENT: QT_TRANSLATE_NOOP("Messages", "Choose one of the student's guardians."),
     Problem.MONTHS_RANGE: QT_TRANSLATE_NOOP("Messages", "Write a whole number of months from 1 to 24."),
     Problem.CRITERIA_NOT_MET: QT_TRANSLATE_NOOP(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .codes import Assessment, SignerKind
+from .codes import Assessment, SignerKind, Stage
 from .entities import (
     Boostertraff,
     Case,
@@ -22,6 +22,7 @@ from .entities import (
     Insats,
     Referral,
     Student,
+    shares_school_and_socialtjanst,
 )
 from .problems import Finding, Problem
 
@@ -70,15 +71,19 @@ def validate_case(case: Case, today: dt.date) -> list[Finding]:
             found.append(Finding(Problem.DECISION_MISSING, field="decision_ref"))
     # No order between raised_on and decision_on: socialtjänsten's decision often predates the referral (seed 003).
     found += _not_future(case.decision_on, "decision_on", today)
-    found += _order(case.raised_on, case.enrolled_on, "enrolled_on")
-    found += _order(case.raised_on, case.closed_on, "closed_on")
+    # Enrolment and closing dates are set by the process; if they clash it is the raising date that is wrong.
+    later = [day for day in (case.enrolled_on, case.closed_on) if day is not None]
+    if case.raised_on is not None and later and min(later) < case.raised_on:
+        found.append(Finding(Problem.DATE_ORDER, field="raised_on"))
+    if case.stage in (Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE) and case.closing_reason is None:
+        found.append(Finding(Problem.CLOSING_REASON_MISSING, field="closing_reason"))
     return found
 
 
 def validate_consent(consent: Consent, student: Student, today: dt.date) -> list[Finding]:
     found = _required(consent.signer_name, "signer_name") + _required(consent.given_on, "given_on")
     found += _not_future(consent.given_on, "given_on", today)
-    if len(set(consent.parties)) < 2:
+    if not shares_school_and_socialtjanst(consent.parties):
         found.append(Finding(Problem.PARTIES_TOO_FEW, field="parties"))
     found += _order(consent.given_on, consent.valid_until, "valid_until")
     found += _order(consent.given_on, consent.withdrawn_on, "withdrawn_on")

@@ -132,5 +132,6 @@ def test_a_consent_that_ends_before_it_was_given_is_refused(main_window, context
     click(window, "Add consent")
     assert not errors, errors
     assert "This date is before the date it follows." in seen[0]
-    assert "Choose at least two parties that may share information with each other." in seen[0]
+    assert ("The consent must let the school (or the student health team) and social services share "
+            "information.") in seen[0]
     assert window.case.consents == []  # Cancel after errors leaves nothing behind

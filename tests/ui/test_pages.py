@@ -24,3 +24,114 @@ def test_proposing_a_booster_keeps_the_closing_note_being_typed(main_window, con
     stored = context.db.load_case(window.case.id)
     assert stored.closing_note == "Skolan fortsätter på nivå 1; ny kontakt i vår."
     assert stored.booster.planned_on.month == 2  # three months after 2026-11-22
+
+
+def _populate(context) -> None:
+    """A caseload of 20 demo cases: every stage, a revised plan among them."""
+    from sst_desk.demo import populate
+
+    populate(context.db, students=20, seed=2, today=NOW.date())
+
+
+def test_an_earlier_plan_version_cannot_be_edited(main_window, context):
+    """Regression: Enter on a goal of "Version 1 (earlier)" opened it for editing; its form showed v2's date."""
+    from person import answer_dialog, reload, select_row
+
+    _populate(context)
+    reload(main_window)
+    case_id = next(r.case_id for r in main_window.model.rows() if len(context.db.load_case(r.case_id).plans) > 1)
+    window = main_window.open_case(case_id)
+    window.stepper.setCurrentRow(Stage.PLANERING.order)
+    fill(window, "Plan version", "Version 1 (earlier)")
+    old = next(p for p in window.case.plans if p.version == 1)
+    assert find(window, "Follow-up date").text() == (old.follow_up_on.isoformat() if old.follow_up_on else "")
+    select_row(window, "Goals", old.goals[0].description)
+    opened: list = []
+    answer_dialog(lambda dialog: (opened.append(dialog), dialog.reject()), timeout_ms=300)
+    find(window, "Goals").activated.emit(find(window, "Goals").currentIndex())
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(400)
+    assert opened == []
+
+
+def test_the_plan_being_carried_out_cannot_be_emptied(main_window, context):
+    """Regression: removing every insats in genomförande was saved, and the case fell off the due lists."""
+    from person import reload
+
+    _populate(context)
+    reload(main_window)
+    row = next(r for r in main_window.model.rows() if r.stage is Stage.GENOMFORANDE)
+    window = main_window.open_case(row.case_id)
+    window.case.current_plan.insatser.clear()
+    window.pages[Stage.PLANERING.order].load(window.case)
+    assert window.save() is False
+    assert "The action plan has no intervention." in window.pages[Stage.PLANERING.order].general_errors.text()
+    assert len(context.db.load_case(row.case_id).current_plan.insatser) > 0
+
+
+def test_the_next_step_box_follows_what_is_typed(main_window, context):
+    """Regression: the box still said the summary was missing after the worker had typed it."""
+    from person import reload
+
+    _populate(context)
+    reload(main_window)
+    row = next(r for r in main_window.model.rows() if r.stage is Stage.KARTLAGGNING)
+    window = main_window.open_case(row.case_id)
+    fill(window, "Summary of the assessment", "")
+    assert "The assessment has no summary yet." in window.blocker_label.text()
+    fill(window, "Summary of the assessment", "Behöver stöd på morgonen.")
+    assert "Ready for" in window.blocker_label.text()
+
+
+def test_a_move_whose_save_fails_shows_the_step_taken(main_window, context, monkeypatch):
+    """Regression: after a failed save the window still showed the old stage and older plan version."""
+    from person import answer_dialog, fill_dialog, reload
+
+    from sst_desk.persistence import DatabaseUnavailableError
+
+    _populate(context)
+    reload(main_window)
+    row = next(r for r in main_window.model.rows() if r.stage is Stage.INSKRIVNING)
+    window = main_window.open_case(row.case_id)
+
+    def refuse(case):
+        raise DatabaseUnavailableError("test.sqlite3", "The database is busy.")
+
+    monkeypatch.setattr(context.db, "save_case", refuse)
+    monkeypatch.setattr("sst_desk.ui.case_window.QMessageBox.critical", lambda *a: None)
+    answer_dialog(fill_dialog({}))
+    click(window, "Start the assessment")
+    assert window.case.stage is Stage.KARTLAGGNING and window.isWindowModified()
+    assert "Kartl" in window.header.text() or "Assessment" in window.header.text()
+    assert window.stepper.state(Stage.KARTLAGGNING.order) == "current"
+
+
+def test_a_protected_students_school_is_hidden_and_not_searchable(main_window, context):
+    from person import reload
+
+    case = Case(student=Student("Sam", "Skyddad", "Hemligaskolan", protected_identity=True), raised_on=NOW.date())
+    open_case(case, by="testare", at=NOW)
+    context.db.add_case(case)
+    reload(main_window)
+    assert main_window.proxy.index(0, 2).data() == "protected"
+    fill(main_window, "Search", "Hemliga")
+    assert main_window.proxy.rowCount() == 0
+    fill(main_window, "Search", "Skyddad")
+    assert main_window.proxy.rowCount() == 1
+
+
+def test_not_a_number_is_not_a_number(main_window, context):
+    from person import answer_dialog, shown_errors
+
+    seen: list = []
+
+    def handler(dialog) -> None:
+        fill(dialog, "Booster session after closing (months)", "nan")
+        click(dialog, "OK")
+        seen.append(shown_errors(dialog))
+        dialog.reject()
+
+    answer_dialog(handler)
+    main_window.edit_settings()
+    assert seen == [["Write a number, for example 12,5."]]

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from builders import TODAY, guardian_consent, make_case, make_insats, make_student, student_consent
 
-from sst_desk.workflow.codes import Assessment, ContactKind, Party, Rating, ReferralKind, SignerKind
+from sst_desk.workflow.codes import Assessment, ClosingReason, Stage, ContactKind, Party, Rating, ReferralKind, SignerKind
 from sst_desk.workflow.entities import (
     Boostertraff,
     Consent,
@@ -146,12 +146,21 @@ def test_a_decision_may_predate_the_referral_but_not_today():
 
 @pytest.mark.parametrize("name", ["enrolled_on", "closed_on"])
 def test_case_dates_cannot_precede_raised_on(name):
+    """Enrolment and closing dates come from the process, so the clash is reported on the raising date."""
     case = make_case()
     case.decision_ref = "SN 2026/123"
     setattr(case, name, case.raised_on)
     assert validate_case(case, TODAY) == []
     setattr(case, name, case.raised_on - dt.timedelta(days=1))
-    assert validate_case(case, TODAY) == [Finding(DATE_ORDER, field=name)]
+    assert validate_case(case, TODAY) == [Finding(DATE_ORDER, field="raised_on")]
+
+
+def test_a_closed_case_keeps_its_closing_reason():
+    case = make_case()
+    case.stage, case.closed_on = Stage.AVSLUTAD, case.raised_on
+    assert validate_case(case, TODAY) == [Finding(Problem.CLOSING_REASON_MISSING, field="closing_reason")]
+    case.closing_reason = ClosingReason.MAL_UPPNADDA
+    assert validate_case(case, TODAY) == []
 
 
 # --- consent -------------------------------------------------------------------------------------

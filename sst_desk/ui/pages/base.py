@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from ...workflow.codes import Stage
 from ...workflow.entities import Case
 from ..context import AppContext
-from ..forms import Field, Form, Kind
+from ..forms import ERROR_STYLE, Field, Form, Kind
 
 
 class StagePage(QWidget):
@@ -30,6 +30,10 @@ class StagePage(QWidget):
         self.locked_note.setWordWrap(True)
         self.locked_note.setStyleSheet("background: #fff4e5; border: 1px solid #f0c36d; padding: 8px;")
         self.locked_note.hide()
+        self.general_errors = QLabel(self)  # what cannot be put next to one field
+        self.general_errors.setWordWrap(True)
+        self.general_errors.setStyleSheet(ERROR_STYLE)
+        self.general_errors.hide()
         self.content = QWidget()
         self.body = QVBoxLayout(self.content)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -40,6 +44,7 @@ class StagePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.locked_note)
+        layout.addWidget(self.general_errors)
         layout.addWidget(scroll)
         self.forms: list[tuple[Form, Callable[[Case], object | None]]] = []
 
@@ -94,5 +99,10 @@ class StagePage(QWidget):
         return errors
 
     def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field; those with no field on this page in a line at the top."""
         for form, _target in self.forms:
             form.show_errors(errors)
+        shown = {name for form, _target in self.forms for name in form.fields}
+        rest = [text for name, text in errors.items() if name not in shown]
+        self.general_errors.setText("\n".join(dict.fromkeys(rest)))
+        self.general_errors.setVisible(bool(rest))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton
 
-from ...workflow.codes import Authority, GoalArea, PlanStatus, ReferralKind, Stage
+from ...workflow.codes import Authority, ClosingReason, GoalArea, PlanStatus, ReferralKind, Stage
 from ...workflow.entities import Case, Goal, Handlingsplan, Insats, Referral
 from ...workflow.process import plan_warnings
 from ...workflow.validation import validate_goal, validate_insats, validate_referral
@@ -73,7 +73,7 @@ class PlaneringPage(StagePage):
         self.plan_form = self.add_form([
             Field("follow_up_on", self.tr("Follow-up date"), Kind.DATE),
             Field("guardians_view", self.tr("The guardians' view of the plan"), Kind.MULTILINE),
-        ], lambda case: case.current_plan)
+        ], lambda case: self.shown_plan if self.shown_plan is not None else case.current_plan)
         self.referrals = ListEditor(
             self.tr("Referrals, reports and SIP"),
             [Column(self.tr("Kind"), lambda r: label(r.kind)), Column(self.tr("Date"), lambda r: _date(r.made_on)),
@@ -88,8 +88,8 @@ class PlaneringPage(StagePage):
     # --- loading --------------------------------------------------------------
 
     def load(self, case: Case) -> None:
-        super().load(case)
         self.shown_plan = case.current_plan
+        super().load(case)
         self.version_box.blockSignals(True)
         self.version_box.clear()
         self._versions = sorted(case.plans, key=lambda p: -p.version)
@@ -103,6 +103,8 @@ class PlaneringPage(StagePage):
 
     def _version_chosen(self, index: int) -> None:
         self.shown_plan = self._versions[index] if 0 <= index < len(self._versions) else None
+        if self.shown_plan is not None:
+            self.plan_form.load(self.shown_plan)  # an unsaved edit of the date was stored before switching
         self._refresh()
 
     def _changed(self) -> None:
@@ -246,5 +248,13 @@ class PlaneringPage(StagePage):
         return edit_record(self, self.tr("Edit referral"), self._referral_fields(), referral, self._validate_referral)
 
     def _remove_referral(self, referral: Referral) -> bool:
+        if self.case.closing_reason is ClosingReason.HANVISAD and len(self.case.referrals) == 1:
+            QMessageBox.information(self, self.tr("Remove referral"), self.tr(
+                "The case was closed as referred on; its referral stays on record."))
+            return False
+        answer = QMessageBox.question(self, self.tr("Remove referral"), self.tr(
+            "Remove the referral to %1?").replace("%1", referral.to_whom))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
         self.case.referrals.remove(referral)
         return True
