@@ -35,6 +35,19 @@ class Column:
     stretch: bool = False
 
 
+def row_table(name: str, model: QAbstractTableModel, parent: QWidget) -> QTableView:
+    """A read-only table whose lines are records: whole rows selected one at a time, Tab leaves it."""
+    view = QTableView(parent)
+    view.setAccessibleName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move within the list
+    view.verticalHeader().hide()
+    return view
+
+
 class RowsModel(QAbstractTableModel):
     """Read-only table over a list of plain objects."""
 
@@ -97,15 +110,8 @@ class ListEditor(QWidget):
         self._add, self._edit, self._remove = add, edit, remove
         self.title = QLabel(f"<b>{title}</b>", self)
         self.model = RowsModel(columns, self)
-        self.view = QTableView(self)
-        self.view.setAccessibleName(title)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = row_table(title, self.model, self)
         self.view.setWordWrap(True)
-        self.view.setTabKeyNavigation(False)  # Tab leaves the list, arrows move within it
-        self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         for i, column in enumerate(columns):
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if column.stretch

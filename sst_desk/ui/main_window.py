@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from .caselist import ROW_ROLE, CaseFilterProxy, CaseTableModel, Column
 from .context import AppContext
 from .errors import database_error_text
 from .labels import label
+from .listeditor import row_table
 from .operations import run_in_background, wait_for_background_work
 
 
@@ -69,17 +68,10 @@ class MainWindow(QMainWindow):
             filters.addWidget(caption)
             filters.addWidget(widget, 2 if widget is self.search else 1)
 
-        self.table = QTableView(self)
-        self.table.setAccessibleName(self.tr("Cases"))
-        self.table.setModel(self.proxy)
+        self.table = row_table(self.tr("Cases"), self.proxy, self)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NEXT_DUE, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the list, arrows move within it
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

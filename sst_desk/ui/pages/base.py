@@ -12,6 +12,12 @@ from ...workflow.codes import Stage
 from ...workflow.entities import Case
 from ..context import AppContext
 from ..forms import ERROR_STYLE, Field, Form, Kind
+from ..listeditor import ListEditor
+
+
+def iso_date(value: dt.date | None) -> str:
+    """A date as the lists show it (ISO, as the worker types it), or nothing."""
+    return value.isoformat() if value else ""
 
 
 class StagePage(QWidget):
@@ -61,6 +67,19 @@ class StagePage(QWidget):
         self.forms.append((form, target))
         return form
 
+    def add_list(self, editor: ListEditor) -> ListEditor:
+        """Put a list on the page; after an add, edit or remove the page re-shows its lists and is dirty."""
+        editor.sig_changed.connect(self._list_changed)
+        self.body.addWidget(editor)
+        return editor
+
+    def _list_changed(self) -> None:
+        self.refresh()
+        self.sig_changed.emit()
+
+    def refresh(self) -> None:
+        """Show the case's lists again (after a load, or a change in one of them); pages with lists override."""
+
     def add_student_view(self) -> None:
         """The student's own view (barnets röst) has a place in every stage."""
         self.add_form([
@@ -88,6 +107,7 @@ class StagePage(QWidget):
             form.setEnabled(obj is not None)
             if obj is not None:
                 form.load(obj)
+        self.refresh()
 
     def store(self, case: Case) -> dict[str, str]:
         """Write the page into ``case``; return field messages (nothing is written for a field in error)."""

@@ -23,11 +23,8 @@ from ..forms import Field, Kind
 from ..labels import choices, label
 from ..listeditor import Column, ListEditor
 from ..student_fields import raising_fields, store_and_validate, student_fields
-from .base import StagePage
+from .base import StagePage, iso_date
 
-
-def _date(value) -> str:
-    return value.isoformat() if value else ""
 
 
 class AktualiseringPage(StagePage):
@@ -86,32 +83,22 @@ class InskrivningPage(StagePage):
             add_text=self.tr("Add guardian"), edit_text=self.tr("Edit guardian"),
             remove_text=self.tr("Remove guardian"), empty_text=self.tr("No guardian registered yet."),
             parent=self.content)
-        self.guardians.sig_changed.connect(self._changed)
-        self.body.addWidget(self.guardians)
+        self.add_list(self.guardians)
         self.consents = ListEditor(
             self.tr("Consents"),
             [Column(self.tr("Signed by"), lambda c: c.signer_name, True),
              Column(self.tr("Parties"), lambda c: ", ".join(label(p) for p in c.parties), True),
-             Column(self.tr("Given"), lambda c: _date(c.given_on)),
-             Column(self.tr("Valid until"), lambda c: _date(c.valid_until) or self.tr("until further notice")),
+             Column(self.tr("Given"), lambda c: iso_date(c.given_on)),
+             Column(self.tr("Valid until"), lambda c: iso_date(c.valid_until) or self.tr("until further notice")),
              Column(self.tr("Status"), self._consent_status)],
             add=self._add_consent, edit=self._edit_consent, remove=self._withdraw_consent,
             add_text=self.tr("Add consent"), edit_text=self.tr("Edit consent"),
             remove_text=self.tr("Withdraw consent"), empty_text=self.tr("No consent recorded yet."),
             parent=self.content)
-        self.consents.sig_changed.connect(self._changed)
-        self.body.addWidget(self.consents)
+        self.add_list(self.consents)
         self.add_student_view()
 
-    def _changed(self) -> None:
-        self._refresh()
-        self.sig_changed.emit()
-
-    def load(self, case: Case) -> None:
-        super().load(case)
-        self._refresh()
-
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         if self.case is not None:
             self.guardians.set_items(self.case.student.guardians)
             self.consents.set_items(self.case.consents)
@@ -119,7 +106,7 @@ class InskrivningPage(StagePage):
     def _consent_status(self, consent: Consent) -> str:
         today = self.today()
         if consent.withdrawn_on is not None and consent.withdrawn_on <= today:
-            return self.tr("Withdrawn %1").replace("%1", _date(consent.withdrawn_on))
+            return self.tr("Withdrawn %1").replace("%1", iso_date(consent.withdrawn_on))
         if consent.valid_until is not None and consent.valid_until < today:
             return self.tr("Expired")
         if consent.given_on > today:
@@ -223,14 +210,13 @@ class KartlaggningPage(StagePage):
             self.tr("Documents"),
             [Column(self.tr("Document"), self._document_name, True),
              Column(self.tr("Status"), self._document_status),
-             Column(self.tr("Requested"), lambda d: _date(d.requested_on)),
-             Column(self.tr("Received"), lambda d: _date(d.received_on)),
+             Column(self.tr("Requested"), lambda d: iso_date(d.requested_on)),
+             Column(self.tr("Received"), lambda d: iso_date(d.received_on)),
              Column(self.tr("Note"), lambda d: d.note, True)],
             add=self._add_document, edit=self._edit_document, remove=self._remove_document,
             add_text=self.tr("Add other document"), edit_text=self.tr("Edit document"),
             remove_text=self.tr("Clear document"), parent=self.content)
-        self.documents.sig_changed.connect(self._changed)
-        self.body.addWidget(self.documents)
+        self.add_list(self.documents)
         target = lambda case: case.kartlaggning  # noqa: E731
         notes = {FactorGroup.SKOLA: "school_notes", FactorGroup.INDIVID: "individual_notes",
                  FactorGroup.FAMILJ: "family_notes", FactorGroup.YTTERLIGARE: "other_notes"}
@@ -257,15 +243,7 @@ class KartlaggningPage(StagePage):
         ], target)
         self.add_student_view()
 
-    def _changed(self) -> None:
-        self._refresh()
-        self.sig_changed.emit()
-
-    def load(self, case: Case) -> None:
-        super().load(case)
-        self._refresh()
-
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         kartlaggning = self.case.kartlaggning if self.case else None
         recorded = list(kartlaggning.documents) if kartlaggning else []
         kinds = {d.kind for d in recorded}

@@ -12,11 +12,8 @@ from ..dialogs import edit_record
 from ..forms import Field, Kind
 from ..labels import choices, label
 from ..listeditor import Column, ListEditor
-from .base import StagePage
+from .base import StagePage, iso_date
 
-
-def _date(value) -> str:
-    return value.isoformat() if value else ""
 
 
 class GenomforandePage(StagePage):
@@ -28,23 +25,17 @@ class GenomforandePage(StagePage):
         super().__init__(context, parent)
         self.contacts = ListEditor(
             self.tr("Contact log"),
-            [Column(self.tr("Date"), lambda c: _date(c.on)), Column(self.tr("Kind"), lambda c: label(c.kind)),
+            [Column(self.tr("Date"), lambda c: iso_date(c.on)), Column(self.tr("Kind"), lambda c: label(c.kind)),
              Column(self.tr("Who took part"), lambda c: c.participants, True),
              Column(self.tr("What was done"), lambda c: c.summary, True), Column(self.tr("Written by"), lambda c: c.author)],
             add=self._add, edit=self._edit, remove=None,
             add_text=self.tr("Add contact"), edit_text=self.tr("Edit contact"),
             empty_text=self.tr("No contact logged yet."), parent=self.content)
-        self.contacts.sig_changed.connect(self._changed)
-        self.body.addWidget(self.contacts)
+        self.add_list(self.contacts)
         self.add_student_view()
 
-    def load(self, case: Case) -> None:
-        super().load(case)
-        self.contacts.set_items(sorted(case.contacts, key=lambda c: c.on, reverse=True))
-
-    def _changed(self) -> None:
-        self.contacts.set_items(sorted(self.case.contacts, key=lambda c: c.on, reverse=True))
-        self.sig_changed.emit()
+    def refresh(self) -> None:
+        self.contacts.set_items(sorted(self.case.contacts, key=lambda c: c.on, reverse=True) if self.case else [])
 
     def _fields(self) -> list[Field]:
         return [
@@ -78,7 +69,7 @@ class UppfoljningPage(StagePage):
         super().__init__(context, parent)
         self.follow_ups = ListEditor(
             self.tr("Follow-ups"),
-            [Column(self.tr("Date"), lambda f: _date(f.held_on)),
+            [Column(self.tr("Date"), lambda f: iso_date(f.held_on)),
              Column(self.tr("Plan version"), lambda f: str(f.plan_version)),
              Column(self.tr("Ratings"), self._ratings_text, True),
              Column(self.tr("Absence (%)"), lambda f: "" if f.absence_percent is None else f"{f.absence_percent:g}"),
@@ -86,8 +77,7 @@ class UppfoljningPage(StagePage):
             add=self._add, edit=self._edit, remove=None,
             add_text=self.tr("Record follow-up"), edit_text=self.tr("Edit follow-up"),
             empty_text=self.tr("No follow-up recorded yet."), parent=self.content)
-        self.follow_ups.sig_changed.connect(self._changed)
-        self.body.addWidget(self.follow_ups)
+        self.add_list(self.follow_ups)
         self.heading(self.tr("Next round"))
         self.add_form([Field("follow_up_on", self.tr("Next follow-up date"), Kind.DATE,
                              help=self.tr("Needed to continue with the same plan."))],
@@ -97,13 +87,8 @@ class UppfoljningPage(StagePage):
     def _ratings_text(self, follow_up: FollowUp) -> str:
         return "; ".join(f"{r.goal.description}: {label(r.rating)}" for r in follow_up.ratings)
 
-    def load(self, case: Case) -> None:
-        super().load(case)
-        self.follow_ups.set_items(case.follow_ups)
-
-    def _changed(self) -> None:
-        self.follow_ups.set_items(self.case.follow_ups)
-        self.sig_changed.emit()
+    def refresh(self) -> None:
+        self.follow_ups.set_items(self.case.follow_ups if self.case else [])
 
     def _fields(self, follow_up: FollowUp) -> list[Field]:
         plan = self.case.current_plan
@@ -186,7 +171,7 @@ class AvslutPage(StagePage):
 
     def load(self, case: Case) -> None:
         super().load(case)
-        self.closed_label.setText(self.tr("Closed on %1").replace("%1", _date(case.closed_on)) if case.closed_on else "")
+        self.closed_label.setText(self.tr("Closed on %1").replace("%1", iso_date(case.closed_on)) if case.closed_on else "")
         self.book_button.setVisible(case.booster is None and case.closed_on is not None)
 
     def _propose_booster(self) -> None:

@@ -13,11 +13,8 @@ from ..forms import Field, Kind
 from ..labels import choices, label
 from ..listeditor import Column, ListEditor
 from ..messages import message
-from .base import StagePage
+from .base import StagePage, iso_date
 
-
-def _date(value) -> str:
-    return value.isoformat() if value else ""
 
 
 class PlaneringPage(StagePage):
@@ -61,35 +58,32 @@ class PlaneringPage(StagePage):
             [Column(self.tr("Intervention"), lambda i: i.name, True),
              Column(self.tr("Responsible authority"), lambda i: label(i.responsible_authority)),
              Column(self.tr("Responsible person"), lambda i: i.responsible_person),
-             Column(self.tr("Start"), lambda i: _date(i.start_on)), Column(self.tr("End"), lambda i: _date(i.end_on)),
+             Column(self.tr("Start"), lambda i: iso_date(i.start_on)), Column(self.tr("End"), lambda i: iso_date(i.end_on)),
              Column(self.tr("Serves goal"), lambda i: i.goal.description if i.goal else "", True)],
             add=self._add_insats, edit=self._edit_insats, remove=self._remove_insats,
             add_text=self.tr("Add intervention"), edit_text=self.tr("Edit intervention"),
             remove_text=self.tr("Remove intervention"),
             empty_text=self.tr("No intervention yet. Every plan needs at least one."), parent=self.content)
         for editor in (self.goals, self.insatser):
-            editor.sig_changed.connect(self._changed)
-            self.body.addWidget(editor)
+            self.add_list(editor)
         self.plan_form = self.add_form([
             Field("follow_up_on", self.tr("Follow-up date"), Kind.DATE),
             Field("guardians_view", self.tr("The guardians' view of the plan"), Kind.MULTILINE),
         ], lambda case: self.shown_plan if self.shown_plan is not None else case.current_plan)
         self.referrals = ListEditor(
             self.tr("Referrals, reports and SIP"),
-            [Column(self.tr("Kind"), lambda r: label(r.kind)), Column(self.tr("Date"), lambda r: _date(r.made_on)),
+            [Column(self.tr("Kind"), lambda r: label(r.kind)), Column(self.tr("Date"), lambda r: iso_date(r.made_on)),
              Column(self.tr("To"), lambda r: r.to_whom, True), Column(self.tr("Note"), lambda r: r.note, True)],
             add=self._add_referral, edit=self._edit_referral, remove=self._remove_referral,
             add_text=self.tr("Add referral"), edit_text=self.tr("Edit referral"),
             remove_text=self.tr("Remove referral"), parent=self.content)
-        self.referrals.sig_changed.connect(self._changed)
-        self.body.addWidget(self.referrals)
+        self.add_list(self.referrals)
         self.add_student_view()
 
     # --- loading --------------------------------------------------------------
 
     def load(self, case: Case) -> None:
         self.shown_plan = case.current_plan
-        super().load(case)
         self.version_box.blockSignals(True)
         self.version_box.clear()
         self._versions = sorted(case.plans, key=lambda p: -p.version)
@@ -99,26 +93,22 @@ class PlaneringPage(StagePage):
                 text += " " + self.tr("(earlier)")
             self.version_box.addItem(text)
         self.version_box.blockSignals(False)
-        self._refresh()
+        super().load(case)
 
     def _version_chosen(self, index: int) -> None:
         self.shown_plan = self._versions[index] if 0 <= index < len(self._versions) else None
         if self.shown_plan is not None:
             self.plan_form.load(self.shown_plan)  # an unsaved edit of the date was stored before switching
-        self._refresh()
+        self.refresh()
 
-    def _changed(self) -> None:
-        self._refresh()
-        self.sig_changed.emit()
-
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         plan = self.shown_plan
         editable = plan is not None and plan.status is PlanStatus.CURRENT
         if plan is None:
             self.version_label.setText(self.tr("The action plan is made when the assessment is done."))
         else:
             text = self.tr("Action plan, version %1, made %2").replace("%1", str(plan.version))
-            self.version_label.setText(text.replace("%2", _date(plan.created_on)))
+            self.version_label.setText(text.replace("%2", iso_date(plan.created_on)))
         self.goals.set_items(plan.goals if plan else [])
         self.insatser.set_items(plan.insatser if plan else [])
         for editor in (self.goals, self.insatser):
