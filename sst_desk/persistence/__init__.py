@@ -7,6 +7,7 @@ sessions or tables directly.
 
 from .database import Database
 from .errors import (
+    AccessDeniedError,
     BackupFailedError,
     CaseNotFound,
     ConcurrentEditError,
@@ -23,6 +24,7 @@ from .errors import (
 from .uow import UnitOfWork
 
 __all__ = [
+    "AccessDeniedError",
     "BackupFailedError",
     "CaseNotFound",
     "ConcurrentEditError",

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 import uuid
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
 from ..fileio import fsync_directory
+from . import cipher
+from .engine import engine_key
 
 
 def timestamp() -> str:
@@ -37,12 +38,14 @@ def backup_sqlite(engine: Engine, dest: Path) -> Path:
 
     The copy is written under a temporary name in the same folder and renamed
     into place only when complete, so ``dest`` is either absent or whole. It is
-    a standalone file (rollback journal, no -wal beside it).
+    a standalone file (rollback journal, no -wal beside it), encrypted with the
+    same key as the database (SQLCipher's backup API copies between databases
+    with identical keys only).
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex}.tmp")
     try:
-        target = sqlite3.connect(tmp)
+        target = cipher.connect(tmp, engine_key(engine))
         try:
             with engine.connect() as conn:
                 source = conn.connection.dbapi_connection

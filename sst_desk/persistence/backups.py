@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
-import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +25,11 @@ from sqlalchemy.engine import Engine
 from sst_desk import paths
 from sst_desk.fileio import fsync_directory
 
-from . import migrate
+from . import cipher, migrate
 from .backup import backup_sqlite, unique_path
 from .checks import SQLITE_HEADER, _look_inside, _read_only_uri
 from .database import Database
-from .engine import make_engine
+from .engine import engine_key, make_engine
 from .errors import (
     BackupFailedError,
     DamagedDatabaseError,
@@ -94,41 +93,46 @@ def list_backups(db_file: Path) -> list[BackupInfo]:
 # --- checking -------------------------------------------------------------------
 
 
-def _classify(exc: sqlite3.Error, file: Path) -> DatabaseError:
+def _classify(exc: cipher.Error, file: Path) -> DatabaseError:
     text = str(exc).lower()
     if any(word in text for word in _BUSY):
         return DatabaseUnavailableError(file)
     return DamagedDatabaseError(file)
 
 
-def integrity_problems(file: Path, *, quick: bool = False) -> list[str]:
-    """What ``PRAGMA integrity_check`` (or ``quick_check``) finds wrong in ``file``; empty when it is whole.
+def integrity_problems(file: Path, key: bytes | None = None, *, quick: bool = False) -> list[str]:
+    """What ``integrity_check`` (or ``quick_check``) finds wrong in ``file``; empty when it is whole.
 
+    With ``key`` (an encrypted file), ``cipher_integrity_check`` first verifies
+    every page's HMAC — it finds tampering and torn pages that decrypt to noise.
     Reads through a read-only connection that leaves nothing beside the file.
     """
     file = Path(file).absolute()
     with open(file, "rb") as handle:
         header = handle.read(100)
-    if not header.startswith(SQLITE_HEADER):
-        return ["not an SQLite database"]
+    if header.startswith(SQLITE_HEADER) == (key is not None):
+        return ["not an SQLite database" if key is None else "not encrypted with this key"]
     try:
-        conn = sqlite3.connect(_read_only_uri(file, header), uri=True, timeout=5.0)
-    except sqlite3.Error as exc:
+        conn = cipher.connect(_read_only_uri(file, header), key, uri=True, timeout=5.0)
+    except cipher.Error as exc:
         raise _classify(exc, file) from exc
     try:
+        messages: list[str] = []
+        if key is not None:
+            messages += [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
         rows = conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}(20)").fetchall()
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         error = _classify(exc, file)
         if isinstance(error, DatabaseUnavailableError):
             raise error from exc
         return [str(exc)]
     finally:
         conn.close()
-    messages = [str(row[0]) for row in rows]
+    messages += [str(row[0]) for row in rows]
     return [] if messages == ["ok"] else messages
 
 
-def check_integrity(file: Path) -> None:
+def check_integrity(file: Path, key: bytes | None = None) -> None:
     """On start: raise ``DamagedDatabaseError`` when an existing SQLite file fails ``integrity_check``.
 
     A missing or empty file, or one that is not SQLite at all, passes here:
@@ -139,11 +143,13 @@ def check_integrity(file: Path) -> None:
             header = handle.read(len(SQLITE_HEADER))
     except OSError:
         return
-    if header == SQLITE_HEADER and integrity_problems(file):
+    if not header or (header == SQLITE_HEADER) == (key is not None):
+        return
+    if integrity_problems(file, key):
         raise DamagedDatabaseError(file)
 
 
-def verify_backup(path: Path) -> None:
+def verify_backup(path: Path, key: bytes | None = None) -> None:
     """Raise unless ``path`` is a whole SST Desk database this version can open (read-only; changes nothing)."""
     path = Path(path).absolute()
     try:
@@ -151,22 +157,22 @@ def verify_backup(path: Path) -> None:
             header = handle.read(100)
     except OSError as exc:
         raise NotADatabaseError(path) from exc
-    if not header.startswith(SQLITE_HEADER):
+    if header.startswith(SQLITE_HEADER) == (key is not None):
         raise NotADatabaseError(path)
-    tables, revision = _look_inside(path, _read_only_uri(path, header))
+    tables, revision = _look_inside(path, _read_only_uri(path, header), key)
     if migrate.VERSION_TABLE not in tables or revision is None:
         raise NotADatabaseError(path)
     if not migrate.is_known_revision(revision):
         raise NewerDatabaseError(path)
-    if integrity_problems(path):
+    if integrity_problems(path, key):
         raise DamagedDatabaseError(path)
 
 
-def newest_good_backup(db_file: Path) -> BackupInfo | None:
+def newest_good_backup(db_file: Path, key: bytes | None = None) -> BackupInfo | None:
     """The newest backup of ``db_file`` that passes its own check, or None."""
     for info in list_backups(db_file):
         try:
-            verify_backup(info.path)
+            verify_backup(info.path, key)
         except DatabaseError:
             continue
         return info
@@ -182,7 +188,7 @@ def _write(engine: Engine, dest: Path, location: Path) -> Path:
         return backup_sqlite(engine, dest)
     except OSError as exc:
         raise BackupFailedError(dest.parent, disk_full=exc.errno == errno.ENOSPC) from exc
-    except (sqlite3.Error, sa.exc.DBAPIError) as exc:
+    except (cipher.Error, sa.exc.DBAPIError) as exc:
         text = str(exc).lower()
         if "full" in text:
             raise BackupFailedError(dest.parent, disk_full=True) from exc
@@ -193,9 +199,9 @@ def _write(engine: Engine, dest: Path, location: Path) -> Path:
         raise DamagedDatabaseError(location) from exc
 
 
-def _checked(dest: Path) -> Path:
+def _checked(dest: Path, key: bytes | None) -> Path:
     """Keep ``dest`` only if it passes ``integrity_check``; a bad copy is removed and reported."""
-    if integrity_problems(dest):
+    if integrity_problems(dest, key):
         dest.unlink(missing_ok=True)
         raise BackupFailedError(dest, message=f"The backup {dest} failed its own check and was removed; "
                                               "the earlier backups are untouched.")
@@ -225,7 +231,7 @@ def take_backup(db: Database, kind: str = AUTO, *, keep: int = DEFAULT_KEEP, des
     elif Path(dest).resolve() == db.path.resolve():
         raise ValueError("a backup cannot overwrite the database it copies")
     dest = Path(dest)
-    _checked(_write(db.engine, dest, db.path))
+    _checked(_write(db.engine, dest, db.path), engine_key(db.engine))
     if kind == AUTO and dest.parent == paths.backup_dir_for(db.path):
         rotate(db.path, keep)
     return dest
@@ -269,7 +275,7 @@ def _fsync_file(file: Path) -> None:
         os.close(fd)
 
 
-def _safety_copy(target: Path) -> Path:
+def _safety_copy(target: Path, key: bytes | None) -> Path:
     """The current database into ``pre-restore-…`` before it is replaced (so a restore can be undone).
 
     A file SQLite cannot read at all is moved aside whole instead: it is not
@@ -281,7 +287,7 @@ def _safety_copy(target: Path) -> Path:
     except OSError as exc:
         raise BackupFailedError(folder, disk_full=exc.errno == errno.ENOSPC) from exc
     dest = unique_path(folder / f"{PRE_RESTORE}-{_stamp()}{SUFFIX}")
-    engine = make_engine(target)
+    engine = make_engine(target, key=key)
     try:
         return _write(engine, dest, target)
     except DamagedDatabaseError:
@@ -297,17 +303,17 @@ def _safety_copy(target: Path) -> Path:
     return dest
 
 
-def _take_over(target: Path) -> None:
+def _take_over(target: Path, key: bytes | None) -> None:
     """Prove no other connection has ``target`` open, and fold its -wal into it (WAL → rollback journal).
 
     Leaving WAL mode needs the only connection; with anyone else inside, SQLite says busy.
     """
     if not target.exists():
         return
-    conn = sqlite3.connect(target, timeout=0, isolation_level=None)
     try:
+        conn = cipher.connect(target, key, timeout=0, isolation_level=None)
         (mode,) = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise _classify(exc, target) from exc
     finally:
         conn.close()
@@ -315,7 +321,7 @@ def _take_over(target: Path) -> None:
         raise DatabaseUnavailableError(target)
 
 
-def restore(backup: Path, target: Path) -> Path | None:
+def restore(backup: Path, target: Path, key: bytes | None = None) -> Path | None:
     """Replace the database file ``target`` with the backup ``backup``; returns the pre-restore copy (if any).
 
     The backup is verified first (an SST Desk database this version opens,
@@ -324,19 +330,20 @@ def restore(backup: Path, target: Path) -> Path | None:
     temporary file beside ``target`` and renamed over it, once no other
     connection has ``target`` open (its -wal is folded in and removed first, so
     a stale -wal can never be replayed onto the restored file). Close every
-    ``Database`` on ``target`` before calling this.
+    ``Database`` on ``target`` before calling this. ``key`` is the database
+    key: backup and database share it (the key never changes, only its wrapping).
     """
     backup, target = Path(backup).resolve(), Path(target).resolve()
     if backup == target:
         raise ValueError("a database cannot be restored from itself")
-    verify_backup(backup)
-    safety = _safety_copy(target) if target.exists() and target.stat().st_size > 0 else None
+    verify_backup(backup, key)
+    safety = _safety_copy(target, key) if target.exists() and target.stat().st_size > 0 else None
     tmp = target.with_name(f".{target.name}.restore-{uuid.uuid4().hex}.tmp")
     try:
         header = backup.read_bytes()[:100]
-        source = sqlite3.connect(_read_only_uri(backup, header), uri=True)
+        source = cipher.connect(_read_only_uri(backup, header), key, uri=True)
         try:
-            copy = sqlite3.connect(tmp)
+            copy = cipher.connect(tmp, key)
             try:
                 source.backup(copy)
                 copy.execute("PRAGMA journal_mode = DELETE")
@@ -345,13 +352,13 @@ def restore(backup: Path, target: Path) -> Path | None:
         finally:
             source.close()
         _fsync_file(tmp)
-        _take_over(target)
+        _take_over(target, key)
         for suffix in ("-wal", "-shm"):  # none should be left after _take_over; never replay a stale one
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(tmp, target)
     except OSError as exc:
         raise RestoreFailedError(target.parent, disk_full=exc.errno == errno.ENOSPC) from exc
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         text = str(exc).lower()
         if "full" in text:
             raise RestoreFailedError(target.parent, disk_full=True) from exc

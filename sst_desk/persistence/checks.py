@@ -9,14 +9,13 @@ knows: anything else is refused unchanged.
 from __future__ import annotations
 
 import os
-import sqlite3
 import tempfile
 from pathlib import Path
 
-from . import migrate
+from . import cipher, migrate
 from .errors import DatabaseUnavailableError, LocationNotWritableError, NewerDatabaseError, NotADatabaseError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = cipher.SQLITE_HEADER
 LOOK_TIMEOUT_S = 5.0  # how long to wait for another program's lock before calling the file busy
 _BUSY = ("locked", "busy")
 
@@ -33,10 +32,11 @@ def prepare_folder(file: Path) -> None:
         raise LocationNotWritableError(folder) from exc
 
 
-def check_existing(file: Path) -> None:
+def check_existing(file: Path, key: bytes | None = None) -> None:
     """Refuse, without changing it, a file that is not an SST Desk database this version can open.
 
     A missing or empty file passes: SQLite treats an empty file as an empty database.
+    With ``key``, the file must be encrypted with it (a wrong key reads as "not a database").
     """
     if not os.path.lexists(file):
         return
@@ -49,11 +49,11 @@ def check_existing(file: Path) -> None:
         raise LocationNotWritableError(file) from exc
     if not header:
         return
-    if not header.startswith(SQLITE_HEADER):
-        raise NotADatabaseError(file)
+    if header.startswith(SQLITE_HEADER) == (key is not None):
+        raise NotADatabaseError(file)  # plain where encrypted is expected, or the other way round
     if not os.access(file, os.W_OK):
         raise LocationNotWritableError(file)
-    tables, revision = _look_inside(file, _read_only_uri(file, header))
+    tables, revision = _look_inside(file, _read_only_uri(file, header), key)
     ours = migrate.VERSION_TABLE in tables
     if not ours and tables - migrate.SQLITE_INTERNAL:
         raise NotADatabaseError(file)  # another program's database
@@ -62,22 +62,14 @@ def check_existing(file: Path) -> None:
 
 
 def _read_only_uri(file: Path, header: bytes) -> str:
-    """A URI that reads ``file`` without leaving anything beside it.
-
-    A read-only connection to a WAL database creates -wal and -shm files it
-    cannot remove. When there are none yet, nobody has the database open and
-    nothing is waiting in a -wal, so the file can be read as immutable.
-    """
-    wal_mode = header[18:20] == b"\x02\x02"
-    in_use = any(os.path.lexists(f"{file}{suffix}") for suffix in ("-wal", "-shm"))
-    return f"{file.as_uri()}?mode=ro" + ("&immutable=1" if wal_mode and not in_use else "")
+    return cipher.read_only_uri(file, header)
 
 
-def _look_inside(file: Path, uri: str) -> tuple[set[str], str | None]:
+def _look_inside(file: Path, uri: str, key: bytes | None = None) -> tuple[set[str], str | None]:
     """The table names and the Alembic revision, read through a read-only connection."""
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=LOOK_TIMEOUT_S)
-    except sqlite3.Error as exc:
+        conn = cipher.connect(uri, key, uri=True, timeout=LOOK_TIMEOUT_S)
+    except cipher.Error as exc:
         raise _classify(exc, file) from exc
     try:
         tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -88,17 +80,17 @@ def _look_inside(file: Path, uri: str) -> tuple[set[str], str | None]:
         (verdict,) = conn.execute("PRAGMA quick_check(1)").fetchone()
         if verdict != "ok":
             raise NotADatabaseError(file)
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise _classify(exc, file) from exc
     finally:
         conn.close()
     return tables, revision
 
 
-def _classify(exc: sqlite3.Error, file: Path) -> Exception:
+def _classify(exc: cipher.Error, file: Path) -> Exception:
     text = str(exc).lower()
     if any(word in text for word in _BUSY):
         return DatabaseUnavailableError(file)
-    if isinstance(exc, sqlite3.OperationalError) and "unable to open" in text:
+    if isinstance(exc, cipher.OperationalError) and "unable to open" in text:
         return DatabaseUnavailableError(file)
     return NotADatabaseError(file)

@@ -9,7 +9,6 @@ docs/persistence.md for why.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 from types import TracebackType
 
@@ -18,25 +17,31 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from sst_desk import paths
+from sst_desk.workflow.access import Action, Actor, Resource, Scope, scope, sees_all_cases
 from sst_desk.workflow.caselist import CaseRow
 from sst_desk.workflow.entities import Case
+from sst_desk.workflow.logchain import LogAction
 
-from . import migrate
+from . import cipher, migrate
 from .backup import backup_sqlite, timestamp
 from .checks import check_existing, prepare_folder
 from .engine import make_engine, sqlite_file, to_url
-from .errors import CaseNotFound, DatabaseError, DatabaseUnavailableError, LocationNotWritableError
+from .errors import AccessDeniedError, CaseNotFound, DatabaseError, DatabaseUnavailableError, LocationNotWritableError
 from .graph import prepare_for_save
-from .mapping import start_mappers
+from .mapping import case_members, start_mappers
 from .uow import UnitOfWork, translate
 
 
 class Database:
     """An open SST Desk database: one engine, one session factory."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(self, engine: Engine, path: Path | None, key: bytes | None = None) -> None:
         self.engine = engine
         self.path = path
+        self.key = key  # the SQLCipher key of a file database (None: a server, or a plain test file)
+        # The signed-in person (set by sst_desk.security.signin). Every method acts as them: access is
+        # checked and logged. None is raw storage access (tests, the demo generator): see uow.py.
+        self.actor: Actor | None = None
         self.url: str = engine.url.render_as_string(hide_password=True)
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
 
@@ -45,7 +50,7 @@ class Database:
         return self.path if self.path is not None else self.url
 
     @classmethod
-    def open(cls, path_or_url: str | Path | None = None) -> Database:
+    def open(cls, path_or_url: str | Path | None = None, *, key: bytes | None = None) -> Database:
         """Open (creating if needed) and bring up to date the database at a path or URL.
 
         ``None`` means the user's default database. An existing file is first
@@ -53,6 +58,8 @@ class Database:
         ``backups/``) and upgraded. Raises a ``DatabaseError`` subclass a person
         can act on: ``LocationNotWritableError``, ``NotADatabaseError``,
         ``NewerDatabaseError``, ``DatabaseUnavailableError``, ``UpgradeFailedError``.
+        ``key`` (32 bytes) opens or creates the file encrypted with SQLCipher;
+        the app gets it from ``sst_desk.security`` (the key file), never from a setting.
         """
         start_mappers()
         url = to_url(paths.default_database_path() if path_or_url is None else path_or_url)
@@ -60,8 +67,8 @@ class Database:
         location: str | Path = file if file is not None else url.render_as_string(hide_password=True)
         if file is not None:
             prepare_folder(file)
-            check_existing(file)
-        engine = make_engine(url)
+            check_existing(file, key)
+        engine = make_engine(url, key=key if file is not None else None)
         try:
             migrate.upgrade(engine, paths.backup_dir_for(file) if file is not None else None)
         except sa.exc.DBAPIError as exc:
@@ -70,33 +77,48 @@ class Database:
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, file)
+        return cls(engine, file, key if file is not None else None)
 
-    def uow(self, actor: str | None = None) -> UnitOfWork:
-        """A unit of work for one user action (see ``sst_desk.persistence.uow``)."""
-        return UnitOfWork(self._sessions, actor=actor, location=self.location)
+    def uow(self, actor: Actor | None = None) -> UnitOfWork:
+        """A unit of work for one user action, as ``actor`` or the signed-in person (``uow.py``)."""
+        return UnitOfWork(self._sessions, actor=actor or self.actor, location=self.location)
 
-    def load_case(self, case_id: int, *, actor: str | None = None) -> Case:
-        """The whole case file, detached: every relationship loaded, no session needed to use it."""
+    def load_case(self, case_id: int, *, actor: Actor | None = None, log: bool = True) -> Case:
+        """The whole case file, detached: every relationship loaded, no session needed to use it.
+
+        Checked and logged as a view (``log=False`` only right after the caller's own logged save).
+        """
         with self.uow(actor) as uow:
-            case = uow.cases.get_full(case_id)
+            student_id = uow.require_case(Action.VIEW, case_id)
+            case = uow.cases.get_full(case_id) if student_id is not None else None
+            if case is not None and log:
+                uow.log(LogAction.VIEW, case_id=case_id, student_id=student_id)
+                uow.commit()
         if case is None:
             raise CaseNotFound(case_id, self.location)
         return case
 
-    def add_case(self, case: Case, *, actor: str | None = None) -> Case:
-        """Insert a new case (and its student, if new); returns it freshly loaded, with ids."""
+    def add_case(self, case: Case, *, actor: Actor | None = None) -> Case:
+        """Insert a new case (and its student, if new); returns it freshly loaded, with ids.
+
+        The person who creates it becomes a member of the case (responsible for it).
+        """
         if case.id is not None:
             raise ValueError(f"case {case.id} is already stored; use save_case")
         prepare_for_save(case)
         with self.uow(actor) as uow:
+            uow.require(Resource.CASE, Action.CREATE)
             uow.cases.add(case)
-            uow.commit()
+            uow.session.flush()
             case_id = case.id
-        assert case_id is not None
-        return self.load_case(case_id, actor=actor)
+            assert case_id is not None
+            if uow.actor is not None:
+                uow.session.execute(sa.insert(case_members).values(case_id=case_id, user_id=uow.actor.user_id))
+            uow.log(LogAction.CREATE, case_id=case_id, student_id=case.student.id)
+            uow.commit()
+        return self.load_case(case_id, actor=actor, log=False)
 
-    def save_case(self, case: Case, *, actor: str | None = None) -> Case:
+    def save_case(self, case: Case, *, actor: Actor | None = None) -> Case:
         """Write an edited case graph (from ``load_case``) in one transaction; returns it freshly loaded.
 
         Children removed from a list are deleted, new ones inserted, goals and
@@ -107,15 +129,68 @@ class Database:
             raise ValueError("a new case is stored with add_case")
         prepare_for_save(case)
         with self.uow(actor) as uow:
-            if uow.cases.merge(case) is None:
+            student_id = uow.require_case(Action.EDIT, case.id)
+            if student_id is None or uow.cases.merge(case) is None:
                 raise CaseNotFound(case.id, self.location)
+            uow.log(LogAction.EDIT, case_id=case.id, student_id=student_id, detail=str(case.stage))
             uow.commit()
-        return self.load_case(case.id, actor=actor)
+        return self.load_case(case.id, actor=actor, log=False)
 
-    def case_rows(self, today: dt.date, *, actor: str | None = None) -> list[CaseRow]:
-        """One plain row per case for the case list, cheap for thousands of cases."""
+    def case_rows(self, today: dt.date, *, actor: Actor | None = None) -> list[CaseRow]:
+        """One plain row per case the person may see, for the case list; cheap for thousands of cases.
+
+        A worker sees the cases they are a member of; a team lead every case but
+        protected students' they are not a member of; an administrator none.
+        """
         with self.uow(actor) as uow:
-            return uow.cases.list_rows(today)
+            who = uow.actor
+            if who is None:
+                return uow.cases.list_rows(today)
+            if scope(who.role, Resource.CASE, Action.VIEW) is Scope.NONE:
+                return []
+            rows = uow.cases.list_rows(today, visible_to=(who.user_id, sees_all_cases(who)))
+            uow.log(LogAction.LIST, detail=str(len(rows)))
+            uow.commit()
+            return rows
+
+    def record_case_action(self, case_id: int, action: Action, detail: str = "", *,
+                           actor: Actor | None = None) -> None:
+        """Check and log a print or export of a case (``detail``: which document, never its content).
+
+        Call it before writing the document: a refusal raises ``AccessDeniedError``.
+        """
+        log_action = {Action.PRINT: LogAction.PRINT, Action.EXPORT: LogAction.EXPORT}[action]
+        with self.uow(actor) as uow:
+            student_id = uow.require_case(action, case_id)
+            if student_id is None:
+                raise CaseNotFound(case_id, self.location)
+            uow.log(log_action, case_id=case_id, student_id=student_id, detail=detail)
+            uow.commit()
+
+    def may(self, action: Action, case_id: int, *, actor: Actor | None = None) -> bool:
+        """Whether the signed-in person may ``action`` the case (for enabling buttons; nothing is logged)."""
+        with self.uow(actor) as uow:
+            return uow.may(action, case_id)
+
+    def case_member_ids(self, case_id: int) -> list[int]:
+        """The user ids responsible for a case."""
+        with self.uow() as uow:
+            return [uid for (uid,) in uow.session.execute(
+                sa.select(case_members.c.user_id).where(case_members.c.case_id == case_id)
+                .order_by(case_members.c.user_id))]
+
+    def set_case_members(self, case_id: int, user_ids: list[int], *, actor: Actor | None = None) -> None:
+        """Choose who is responsible for a case (team lead); logged with the new member ids."""
+        with self.uow(actor) as uow:
+            student_id = uow.require_case(Action.ASSIGN, case_id)
+            if student_id is None:
+                raise CaseNotFound(case_id, self.location)
+            uow.session.execute(sa.delete(case_members).where(case_members.c.case_id == case_id))
+            for uid in sorted(set(user_ids)):
+                uow.session.execute(sa.insert(case_members).values(case_id=case_id, user_id=uid))
+            uow.log(LogAction.ASSIGN, case_id=case_id, student_id=student_id,
+                    detail=",".join(str(u) for u in sorted(set(user_ids))))
+            uow.commit()
 
     def backup(self, dest: Path) -> Path:
         """Copy the database into ``dest`` (a file, or a folder to put a dated file in); returns the file.
@@ -136,7 +211,7 @@ class Database:
             return backup_sqlite(self.engine, dest)
         except OSError as exc:
             raise LocationNotWritableError(dest.parent) from exc
-        except sqlite3.Error as exc:  # raised by the raw backup call, unwrapped
+        except cipher.Error as exc:  # raised by the raw backup call, unwrapped
             if "unable to open" in str(exc).lower():
                 raise LocationNotWritableError(dest.parent) from exc
             raise DatabaseUnavailableError(self.location) from exc

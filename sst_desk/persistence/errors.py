@@ -124,3 +124,17 @@ class RestoreFailedError(BackupFailedError):
         if disk_full:
             message = f"The disk is full: the backup could not be restored into {location}; the database was left as it was."
         super().__init__(location, disk_full=disk_full, message=message)
+
+
+class AccessDeniedError(DatabaseError):
+    """The signed-in person may not do this (``sst_desk.workflow.access``); nothing was read or changed.
+
+    The refusal itself is written to the access log.
+    """
+
+    template = "You do not have access to this in {location}."
+
+    def __init__(self, action: str, case_id: int | None = None, location: str | Path | None = None) -> None:
+        self.action = action
+        self.case_id = case_id
+        super().__init__(location)

@@ -14,6 +14,7 @@ import threading
 import sqlalchemy as sa
 from sqlalchemy.orm import RelationshipProperty, registry, relationship
 
+from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import (
     Assessment,
     Authority,
@@ -302,6 +303,85 @@ transitions = sa.Table(
     sa.Column("at", UTCDateTime, nullable=False),
     sa.Column("by", sa.Text, nullable=False),
     _text("comment"),
+)
+
+# --- Security: accounts, case membership, the access log (docs/security.md) ---------------------------
+
+users = sa.Table(
+    "users",
+    metadata,
+    _pk(),
+    sa.Column("username", sa.String(64), nullable=False, unique=True),
+    _text("display_name"),
+    sa.Column("role", str_enum(Role), nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=False),  # Argon2id, encoded with its parameters
+    sa.Column("active", sa.Boolean, nullable=False, default=True),
+    sa.Column("must_change_password", sa.Boolean, nullable=False, default=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("last_login_at", UTCDateTime),
+)
+
+# Who is responsible for a case: access by need. Deleting a case removes its members; a user is
+# deactivated, never deleted, while they are a member of a case.
+case_members = sa.Table(
+    "case_members",
+    metadata,
+    sa.Column("case_id", sa.ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("user_id", sa.ForeignKey("users.id", ondelete="RESTRICT"), primary_key=True, index=True),
+)
+
+# The access log: append-only, a hash chain (sst_desk.persistence.accesslog). It names people and
+# records by id, never by content, so gallring leaves nothing readable about the student in it.
+access_log = sa.Table(
+    "access_log",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("at", UTCDateTime, nullable=False, index=True),
+    sa.Column("user_id", sa.Integer),
+    sa.Column("username", sa.String(64), nullable=False, index=True),
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("case_id", sa.Integer, index=True),
+    sa.Column("student_id", sa.Integer, index=True),
+    _text("detail"),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+)
+
+# One row: the chain's newest entry. Appending updates it in the same transaction, which also
+# serialises concurrent appenders (PostgreSQL: SELECT … FOR UPDATE; SQLite: BEGIN IMMEDIATE).
+log_head = sa.Table(
+    "log_head",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+)
+
+# The team lead's sample checks of the log (HSLF-FS 2016:40 4 kap. 9 §) and their documented outcome.
+sample_checks = sa.Table(
+    "sample_checks",
+    metadata,
+    _pk(),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("reviewer", sa.String(64), nullable=False),
+    sa.Column("period_from", sa.Date, nullable=False),
+    sa.Column("period_to", sa.Date, nullable=False),
+    _text("entries"),  # the log seqs looked at, comma-separated
+    sa.Column("outcome", sa.String(32), nullable=False),
+    _text("note"),
+)
+
+# Acting without a valid samtycke: what, on which legal ground, by whom. Also in the access log.
+consent_overrides = sa.Table(
+    "consent_overrides",
+    metadata,
+    _pk(),
+    _parent("case_id", "cases"),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("by", sa.String(64), nullable=False),
+    sa.Column("purpose", sa.String(32), nullable=False),
+    sa.Column("legal_ground", sa.Text, nullable=False),
+    _text("note"),
 )
 
 

@@ -21,7 +21,7 @@ from sst_desk.workflow.entities import Case, shares_school_and_socialtjanst
 from sst_desk.workflow.process import ConsentFacts, is_adult, missing_consents
 
 from .errors import ConcurrentEditError
-from .mapping import boostertraffar, cases, consents, guardians, handlingsplaner, students
+from .mapping import boostertraffar, case_members, cases, consents, guardians, handlingsplaner, students
 
 if TYPE_CHECKING:
     from sqlalchemy.orm.strategy_options import _AbstractLoad
@@ -91,8 +91,12 @@ class CaseRepository:
         merged.revision = case.revision + 1  # the detached copy keeps its number, so a failed save can be retried
         return merged
 
-    def list_rows(self, today: dt.date) -> list[CaseRow]:
-        """One ``CaseRow`` per case from five column queries, whatever the number of cases."""
+    def list_rows(self, today: dt.date, visible_to: tuple[int, bool] | None = None) -> list[CaseRow]:
+        """One ``CaseRow`` per case from five column queries, whatever the number of cases.
+
+        ``visible_to=(user_id, team)`` keeps the cases that user may see: those they are a member
+        of, and with ``team`` every case whose student has no protected identity (access.py).
+        """
         follow_up = self._current_follow_ups()
         consent_end, signed = self._consents_in_force(today)
         booster = self._latest_boosters()
@@ -114,6 +118,10 @@ class CaseRepository:
             .join_from(cases, students, cases.c.student_id == students.c.id)
             .order_by(cases.c.id)
         )
+        if visible_to is not None:
+            user_id, team = visible_to
+            member = sa.exists().where(case_members.c.case_id == cases.c.id, case_members.c.user_id == user_id)
+            query = query.where(sa.or_(member, students.c.protected_identity.is_(False)) if team else member)
         found = list(self.session.execute(query))
         gaps = self._consent_gaps(today, [r for r in found if r.stage in CONSENT_STAGES], signed)
         rows: list[CaseRow] = []

@@ -7,8 +7,13 @@
 
 Leaving the block without ``commit()`` rolls back. This is the ONE door to the
 data: every read and write (``Database.load_case``, ``save_case``,
-``case_rows`` go through it too), so access control and the access log of a
-later issue belong here, keyed on ``actor``.
+``case_rows`` go through it too). With an ``actor`` (the signed-in person,
+``sst_desk.workflow.access.Actor``) it enforces the permission matrix
+(``require_case`` / ``require``) and writes the access log (``log``) in the
+same transaction as the action. Without an actor it is raw storage access for
+whoever holds the database key (migrations, the demo generator, storage
+tests): the app and the command line always act as a signed-in person
+(docs/security.md).
 """
 
 from __future__ import annotations
@@ -19,7 +24,12 @@ from types import TracebackType
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
-from .errors import DatabaseUnavailableError, NotADatabaseError
+from sst_desk.workflow.access import Action, Actor, Resource, allowed
+from sst_desk.workflow.logchain import LogAction
+
+from . import accesslog
+from .errors import AccessDeniedError, DatabaseUnavailableError, NotADatabaseError
+from .mapping import case_members, cases, students
 from .repository import CaseRepository
 
 _DAMAGED = ("malformed", "not a database", "file is encrypted")
@@ -35,11 +45,11 @@ class UnitOfWork:
     def __init__(
         self,
         session_factory: sessionmaker[Session],
-        actor: str | None = None,
+        actor: Actor | None = None,
         location: str | Path | None = None,
     ) -> None:
         self._session_factory = session_factory
-        self.actor = actor  # who acts: for access control and the access log (not used yet)
+        self.actor = actor  # who acts: access control and the access log; None = raw storage access
         self._location = location
 
     def __enter__(self) -> UnitOfWork:
@@ -63,6 +73,64 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+
+    # --- access control and the access log ----------------------------------------------------------
+
+    def log(self, action: LogAction, *, case_id: int | None = None, student_id: int | None = None,
+            detail: str = "") -> None:
+        """Record what the actor did, in this transaction (nothing without an actor)."""
+        if self.actor is not None:
+            accesslog.append(self.session, self.actor, action, case_id=case_id, student_id=student_id, detail=detail)
+
+    def case_facts(self, case_id: int) -> tuple[int, bool, bool] | None:
+        """``(student_id, protected, member)`` for a stored case, None when there is no such case."""
+        row = self.session.execute(
+            sa.select(cases.c.student_id, students.c.protected_identity)
+            .join_from(cases, students, cases.c.student_id == students.c.id)
+            .where(cases.c.id == case_id)
+        ).first()
+        if row is None:
+            return None
+        member = self.actor is not None and self.session.execute(
+            sa.select(case_members.c.case_id).where(
+                case_members.c.case_id == case_id, case_members.c.user_id == self.actor.user_id)
+        ).first() is not None
+        return row.student_id, bool(row.protected_identity), member
+
+    def may(self, action: Action, case_id: int, resource: Resource = Resource.CASE) -> bool:
+        """Whether the actor may ``action`` the case (True without an actor; False for a missing case)."""
+        facts = self.case_facts(case_id)
+        if facts is None:
+            return False
+        if self.actor is None:
+            return True
+        _, protected, member = facts
+        return allowed(self.actor, resource, action, member=member, protected=protected)
+
+    def require_case(self, action: Action, case_id: int, resource: Resource = Resource.CASE) -> int | None:
+        """The case's student id if the actor may ``action`` it; otherwise log the refusal and raise.
+
+        Returns None for a case that does not exist (the caller raises ``CaseNotFound``).
+        """
+        facts = self.case_facts(case_id)
+        if facts is None:
+            return None
+        student_id, protected, member = facts
+        if self.actor is None or allowed(self.actor, resource, action, member=member, protected=protected):
+            return student_id
+        self._refuse(f"{resource.value}:{action.value}", case_id, student_id)
+
+    def require(self, resource: Resource, action: Action) -> None:
+        """Raise ``AccessDeniedError`` (logged) unless the actor may ``action`` ``resource`` (no case involved)."""
+        if self.actor is None or allowed(self.actor, resource, action):
+            return
+        self._refuse(f"{resource.value}:{action.value}", None, None)
+
+    def _refuse(self, what: str, case_id: int | None, student_id: int | None) -> None:
+        self.session.rollback()
+        self.log(LogAction.DENIED, case_id=case_id, student_id=student_id, detail=what)
+        self.session.commit()
+        raise AccessDeniedError(what, case_id, self._location)
 
     def rollback(self) -> None:
         self.session.rollback()

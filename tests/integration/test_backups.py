@@ -7,7 +7,7 @@ import errno
 import hashlib
 import os
 import shutil
-import sqlite3
+from sst_desk.persistence.cipher import dbapi as sqlite3  # never two SQLite libraries on one file
 import threading
 import types
 from pathlib import Path
@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from sst_desk import paths
+from sst_desk.persistence import cipher
 from sst_desk.persistence import (
     BackupFailedError,
     DamagedDatabaseError,
@@ -242,11 +243,10 @@ def test_a_full_disk_during_a_backup_leaves_the_old_ones_alone(db: Database, db_
 
 
 def test_sqlite_reporting_a_full_disk_is_a_full_disk(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    class FullTarget:
-        def __init__(self, *_args: object) -> None:
-            raise sqlite3.OperationalError("database or disk is full")
+    def full_target(*_args: object, **_kw: object) -> None:
+        raise cipher.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(backup_module, "sqlite3", types.SimpleNamespace(connect=FullTarget))
+    monkeypatch.setattr(backup_module.cipher, "connect", full_target)
     with pytest.raises(BackupFailedError) as caught:
         backups.take_backup(db, backups.MANUAL)
     assert caught.value.disk_full
@@ -259,10 +259,10 @@ def test_a_read_only_backup_folder_is_explained(db: Database, db_path: Path,
     if os.geteuid() != 0:  # root writes anywhere: then simulate what SQLite says in a read-only folder
         folder.chmod(0o555)
     else:
-        def read_only(*_args: object) -> None:
+        def read_only(*_args: object, **_kw: object) -> None:
             raise sqlite3.OperationalError("unable to open database file")
 
-        monkeypatch.setattr(backup_module, "sqlite3", types.SimpleNamespace(connect=read_only))
+        monkeypatch.setattr(backup_module.cipher, "connect", read_only)
     try:
         with pytest.raises(BackupFailedError) as caught:
             backups.take_backup(db, backups.AUTO)
@@ -306,9 +306,9 @@ def test_a_copy_that_fails_its_check_is_removed_and_nothing_is_rotated(db: Datab
     old = backups.take_backup(db, backups.AUTO, now=dt.datetime(2026, 1, 1, tzinfo=UTC))
     real = backups.integrity_problems
 
-    def new_copies_are_bad(file: Path, *, quick: bool = False) -> list[str]:
+    def new_copies_are_bad(file: Path, key: bytes | None = None, *, quick: bool = False) -> list[str]:
         return ["*** in database main ***\nPage 7: btreeInitPage() returns error code 11"] if file != old \
-            else real(file, quick=quick)
+            else real(file, key, quick=quick)
 
     monkeypatch.setattr(backups, "integrity_problems", new_copies_are_bad)
     with pytest.raises(BackupFailedError, match="failed its own check and was removed"):

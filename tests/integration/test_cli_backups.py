@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-import sqlite3
+from sst_desk.persistence.cipher import dbapi as sqlite3  # never two SQLite libraries on one file
 from pathlib import Path
 
 import pytest

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+from sst_desk.persistence.cipher import dbapi as sqlite3  # never two SQLite libraries on one file
 import textwrap
 from pathlib import Path
 
@@ -16,14 +16,14 @@ from sst_desk.persistence import Database, UpgradeFailedError, migrate
 from sst_desk.persistence.engine import make_engine
 from sst_desk.persistence.mapping import metadata
 
-HEAD = "0002"  # the newest shipped revision
+HEAD = "0003"  # the newest shipped revision
 
 FUTURE_HEADER = """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0099"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 """

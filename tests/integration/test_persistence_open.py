@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
+from sst_desk.persistence.cipher import dbapi as sqlite3  # never two SQLite libraries on one file
 import threading
 from pathlib import Path
 
@@ -59,8 +59,9 @@ def test_a_url_works_like_a_path(tmp_path: Path, make_case) -> None:
 
 
 def test_pragmas_are_in_force_on_every_connection(db: Database) -> None:
-    with db.engine.connect() as a, db.engine.connect() as b:
-        for conn in (a, b):
+    for _ in range(2):  # one after the other: transactions begin IMMEDIATE, a second would wait
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL

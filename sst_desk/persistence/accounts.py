@@ -1,0 +1,167 @@
+"""User accounts in the database: who exists, their role, their Argon2id hash, and sign-in events.
+
+The key file (``sst_desk.security.keyfile``) decides who can decrypt the
+database; this table decides who a person is once inside, and whether the
+account is still active. ``sst_desk.security.signin`` keeps the two in step.
+Every change is written to the access log by the acting person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from sst_desk.workflow.access import Action, Actor, Resource, Role
+from sst_desk.workflow.logchain import LogAction
+
+from .accesslog import utc_now
+from .database import Database
+from .mapping import case_members, users
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+    must_change_password: bool
+    created_at: dt.datetime
+    last_login_at: dt.datetime | None
+    password_hash: str = ""
+
+    def actor(self) -> Actor:
+        return Actor(user_id=self.id, username=self.username, display_name=self.display_name, role=self.role)
+
+
+def _record(row: sa.Row, with_hash: bool = False) -> UserRecord:
+    return UserRecord(
+        id=row.id, username=row.username, display_name=row.display_name, role=Role(row.role), active=row.active,
+        must_change_password=row.must_change_password, created_at=row.created_at,
+        last_login_at=row.last_login_at, password_hash=row.password_hash if with_hash else "",
+    )
+
+
+class DuplicateUserError(ValueError):
+    def __init__(self, username: str) -> None:
+        self.username = username
+        super().__init__(f"There is already a user called {username}.")
+
+
+def normal_username(username: str) -> str:
+    return username.strip().casefold()
+
+
+def count_users(db: Database) -> int:
+    with db.uow() as uow:
+        return uow.session.execute(sa.select(sa.func.count()).select_from(users)).scalar_one()
+
+
+def find_user(db: Database, username: str) -> UserRecord | None:
+    """The account (with its hash, for sign-in) by user name, case-insensitively; None if there is none."""
+    with db.uow() as uow:
+        row = uow.session.execute(sa.select(users).where(users.c.username == normal_username(username))).first()
+    return _record(row, with_hash=True) if row is not None else None
+
+
+def get_user(db: Database, user_id: int) -> UserRecord | None:
+    with db.uow() as uow:
+        row = uow.session.execute(sa.select(users).where(users.c.id == user_id)).first()
+    return _record(row, with_hash=True) if row is not None else None
+
+
+def list_users(db: Database, *, actor: Actor | None = None) -> list[UserRecord]:
+    """Every account (without hashes). Administrators manage them; team leads see them to assign cases."""
+    with db.uow(actor) as uow:
+        if uow.actor is not None and uow.actor.role is not Role.TEAMLEDARE:
+            uow.require(Resource.USERS, Action.VIEW)
+        rows = uow.session.execute(sa.select(users).order_by(users.c.display_name, users.c.username)).all()
+    return [_record(r) for r in rows]
+
+
+def add_user(db: Database, username: str, display_name: str, role: Role, password_hash: str, *,
+             must_change_password: bool = True, actor: Actor | None = None) -> UserRecord:
+    """Create an account (an administrator, or nobody for the very first one and demo data)."""
+    name = normal_username(username)
+    if not name:
+        raise ValueError("a user name is needed")
+    with db.uow(actor) as uow:
+        uow.require(Resource.USERS, Action.CREATE)
+        if uow.session.execute(sa.select(users.c.id).where(users.c.username == name)).first() is not None:
+            raise DuplicateUserError(name)
+        user_id = uow.session.execute(
+            sa.insert(users).values(
+                username=name, display_name=display_name.strip(), role=role, password_hash=password_hash,
+                active=True, must_change_password=must_change_password, created_at=utc_now(),
+            ).returning(users.c.id)
+        ).scalar_one()
+        uow.log(LogAction.USER_CREATED, detail=f"{user_id}:{role.value}")
+        uow.commit()
+    record = get_user(db, user_id)
+    assert record is not None
+    return record
+
+
+def update_user(db: Database, user_id: int, *, display_name: str | None = None, role: Role | None = None,
+                active: bool | None = None, actor: Actor | None = None) -> UserRecord:
+    """Change an account's name, role or whether it may sign in (administrators)."""
+    values: dict[str, object] = {}
+    if display_name is not None:
+        values["display_name"] = display_name.strip()
+    if role is not None:
+        values["role"] = role
+    if active is not None:
+        values["active"] = active
+    with db.uow(actor) as uow:
+        uow.require(Resource.USERS, Action.EDIT)
+        if values:
+            uow.session.execute(sa.update(users).where(users.c.id == user_id).values(**values))
+        changed = ",".join(f"{k}={getattr(v, 'value', v)}" for k, v in values.items() if k != "display_name")
+        uow.log(LogAction.USER_CHANGED, detail=f"{user_id}" + (f":{changed}" if changed else ""))
+        uow.commit()
+    record = get_user(db, user_id)
+    assert record is not None
+    return record
+
+
+def set_password_hash(db: Database, user_id: int, password_hash: str, *, must_change_password: bool,
+                      reset: bool, actor: Actor | None = None) -> None:
+    """Store a new hash: the person's own change, or an administrator's reset (``reset=True``)."""
+    with db.uow(actor) as uow:
+        if reset:
+            uow.require(Resource.USERS, Action.EDIT)
+        elif uow.actor is not None and uow.actor.user_id != user_id:
+            uow.require(Resource.USERS, Action.EDIT)
+        uow.session.execute(sa.update(users).where(users.c.id == user_id).values(
+            password_hash=password_hash, must_change_password=must_change_password))
+        uow.log(LogAction.PASSWORD_RESET if reset else LogAction.PASSWORD_CHANGED, detail=str(user_id))
+        uow.commit()
+
+
+def record_sign_in(db: Database, actor: Actor, *, new_hash: str | None = None) -> None:
+    """Log a sign-in and note its time (and store a re-hashed password when the parameters were raised)."""
+    values: dict[str, object] = {"last_login_at": utc_now()}
+    if new_hash is not None:
+        values["password_hash"] = new_hash
+    with db.uow(actor) as uow:
+        uow.session.execute(sa.update(users).where(users.c.id == actor.user_id).values(**values))
+        uow.log(LogAction.SIGN_IN)
+        uow.commit()
+
+
+def log_event(db: Database, action: LogAction, detail: str = "", *, actor: Actor | None = None) -> None:
+    """Log an event that touches no record: locking, unlocking, signing out."""
+    with db.uow(actor) as uow:
+        uow.log(action, detail=detail)
+        uow.commit()
+
+
+def cases_of(db: Database, user_id: int) -> int:
+    """How many cases the user is a member of (an account with cases is deactivated, never deleted)."""
+    with db.uow() as uow:
+        return uow.session.execute(
+            sa.select(sa.func.count()).select_from(case_members).where(case_members.c.user_id == user_id)
+        ).scalar_one()

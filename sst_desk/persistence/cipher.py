@@ -1,0 +1,103 @@
+"""Every raw SQLite connection in SST Desk, encrypted with SQLCipher when a key is given.
+
+SST Desk talks to SQLite files only through ``sqlcipher3`` (the SQLCipher
+build of Python's sqlite3 module; the ``sqlcipher3-binary`` wheel bundles
+SQLCipher 4): the engine (engine.py) and the few raw connections for checks,
+backups and restore (this module). A database key is 32 random bytes, given
+to SQLCipher as a *raw key* (``PRAGMA key = "x'…'"``), so no key derivation
+runs per connection; the key itself is kept wrapped per user
+(``sst_desk.security.keyfile``).
+
+With ``key=None`` the file is plain SQLite: used for PostgreSQL-less tests of
+the storage layer only. The app and the command line always pass a key
+(``sst_desk.security.signin``); a test checks that what they create is encrypted.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlcipher3 import dbapi2 as dbapi
+
+Error = dbapi.Error
+OperationalError = dbapi.OperationalError
+SQLITE_HEADER = b"SQLite format 3\x00"
+KEY_BYTES = 32
+
+
+def key_pragma(key: bytes) -> str:
+    if len(key) != KEY_BYTES:
+        raise ValueError("a database key is 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def apply_key(dbapi_connection: Any, key: bytes | None) -> None:
+    """Key a fresh connection (must be its first statement); check the key opens the file."""
+    if key is None:
+        return
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(key_pragma(key))
+        # Also lock down what SQLCipher may leave in memory and temp files.
+        cursor.execute("PRAGMA temp_store = MEMORY")
+    finally:
+        cursor.close()
+
+
+def connect(target: str | Path, key: bytes | None, *, uri: bool = False, timeout: float = 5.0,
+            isolation_level: str | None = "") -> dbapi.Connection:
+    """A raw connection to ``target`` (a file, or a ``file:`` URI with ``uri=True``), keyed when ``key`` is set."""
+    conn = dbapi.connect(str(target), uri=uri, timeout=timeout, isolation_level=isolation_level)
+    try:
+        apply_key(conn, key)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def read_only_uri(file: Path, header: bytes) -> str:
+    """A URI that reads ``file`` without leaving anything beside it.
+
+    A read-only connection to a WAL database creates -wal and -shm files it
+    cannot remove. When there are none yet, nobody has the database open and
+    nothing is waiting in a -wal, so the file can be read as immutable. An
+    encrypted file's header is unreadable; SST Desk's live databases are always
+    WAL and its backups are never written in place, so the same rule holds.
+    """
+    encrypted = not header.startswith(SQLITE_HEADER)
+    wal_mode = encrypted or header[18:20] == b"\x02\x02"
+    in_use = any(os.path.lexists(f"{file}{suffix}") for suffix in ("-wal", "-shm"))
+    return f"{file.as_uri()}?mode=ro" + ("&immutable=1" if wal_mode and not in_use else "")
+
+
+def connect_read_only(file: Path, key: bytes | None, *, timeout: float = 5.0) -> dbapi.Connection:
+    """A read-only connection to ``file`` that leaves nothing beside it (see ``read_only_uri``)."""
+    file = Path(file).absolute()
+    with open(file, "rb") as handle:
+        header = handle.read(100)
+    return connect(read_only_uri(file, header), key, uri=True, timeout=timeout)
+
+
+def is_plaintext(file: Path) -> bool:
+    """True for a plain (unencrypted) SQLite file; False for an encrypted, empty or missing one."""
+    try:
+        with open(file, "rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def encrypt_copy(source: Path, dest: Path, key: bytes) -> None:
+    """Write an encrypted copy of the plain SQLite file ``source`` into the new file ``dest`` (sqlcipher_export)."""
+    conn = connect(source, None, isolation_level=None)
+    try:
+        conn.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(dest),))
+        conn.execute("SELECT sqlcipher_export('encrypted')")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE encrypted")
+    finally:
+        conn.close()
