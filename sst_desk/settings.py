@@ -30,9 +30,13 @@ USER_NAME = Option[str]("user/display_name", str, "")
 MAIN_GEOMETRY = Option[bytes]("ui/main_geometry", bytes, b"")
 CASE_GEOMETRY = Option[bytes]("ui/case_geometry", bytes, b"")
 BACKUPS_TO_KEEP = Option[int]("backup/keep", int, 10)  # automatic backups kept (1–100)
+IDLE_LOCK_MINUTES = Option[int]("security/idle_lock_minutes", int, 10)  # lock after this idle time (1–120)
+# Gallring: a closed case is due this many whole years after avslut (or after its boosterträff) (1–50).
+RETENTION_YEARS = Option[int]("retention/years_after_close", int, 5)
+LAST_USER = Option[str]("security/last_user", str, "")  # pre-filled in the sign-in dialog (a name, never a password)
 
 ALL_OPTIONS = [LANGUAGE, TEAM_NAME, BOOSTER_MONTHS, USER_NAME,
-               MAIN_GEOMETRY, CASE_GEOMETRY, BACKUPS_TO_KEEP]
+               MAIN_GEOMETRY, CASE_GEOMETRY, BACKUPS_TO_KEEP, IDLE_LOCK_MINUTES, RETENTION_YEARS, LAST_USER]
 
 
 class Settings:
