@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, paths
-from . import cli_backups
+from . import cli_auth, cli_backups
 from .cli_errors import CommandError, guarded
 from .cli_format import FORMATS, format_rows
 
@@ -27,19 +27,6 @@ if TYPE_CHECKING:
 PROG = "sst-desk"
 DEFAULT_STUDENTS = 40
 DEFAULT_TEAM_NAME = "Skolsociala teamet"
-
-
-def current_user() -> str:
-    """Who is acting: ``SST_DESK_USER``, else the login name."""
-    import getpass
-
-    name = os.environ.get("SST_DESK_USER", "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no login name on this system
-        return "unknown"
 
 
 def _positive_int(text: str) -> int:
@@ -60,9 +47,10 @@ def _int(text: str) -> int:
 
 
 def _add_db(parser: argparse.ArgumentParser, default_text: str) -> None:
-    # SUPPRESS: leave a --db given before the subcommand in place when none is given after it.
+    # SUPPRESS: leave a --db (or --user) given before the subcommand in place when none is given after it.
     parser.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
                         help=f"database file or URL (default: {default_text})")
+    cli_auth.add_user_argument(parser, suppress=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="open a demo database with fictional cases (created on first use)")
     parser.add_argument("--lang", choices=("sv", "en"), default=None,
                         help="language of the window (default: the saved setting, else Swedish)")
+    cli_auth.add_user_argument(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
     demo = commands.add_parser("demo", help="fill a database with fictional cases in every stage",
@@ -120,8 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # --help, --version and usage errors (status 2)
         return int(exit_.code or 0)
     handler = {None: _run_gui, "demo": _demo, "cases": _cases, "print": _print_handlingsplan,
-               "backup": lambda a: cli_backups.backup(a, _open), "backups": cli_backups.list_backups,
-               "restore": lambda a: cli_backups.restore(a, _check_location)}[args.command]
+               "backup": lambda a: cli_backups.backup(a, lambda t, must_exist: _open(t, must_exist=must_exist, args=a)), "backups": cli_backups.list_backups,
+               "restore": lambda a: cli_backups.restore(a, _check_location, _restore_key)}[args.command]
     return guarded(lambda: handler(args))
 
 
@@ -150,12 +139,19 @@ def _location(target: str | None) -> str:
         return target
 
 
-def _open(target: str | None, *, must_exist: bool) -> Database:
-    """Open the database; reading commands (``must_exist``) never create an empty one."""
+def _open(target: str | None, *, must_exist: bool, args: argparse.Namespace | None = None) -> Database:
+    """Open the database signed in as the person ``args`` names; reading commands never create one.
+
+    The password is asked for once: it unlocks the database key, the file's integrity is checked
+    with that key, and then the account is checked inside.
+    """
     from sqlalchemy.exc import ArgumentError
 
     from .persistence import Database
+    from .security.signin import first_run_needed
 
+    args = args or argparse.Namespace()
+    file = None
     if target is None or "://" not in target:
         file = Path(target).expanduser() if target else paths.default_database_path()
         if must_exist and not file.exists():
@@ -164,16 +160,36 @@ def _open(target: str | None, *, must_exist: bool) -> Database:
         if file.is_dir():
             raise CommandError(f"{_location(target)} is a folder, not a database file.")
         _check_location(file)
-        if not must_exist:
-            file.parent.mkdir(parents=True, exist_ok=True)
-        if file.exists():
-            from .persistence.backups import check_integrity
+        if first_run_needed(file):
+            raise CommandError(f"The database {_location(target)} has no users yet: start SST Desk once to create "
+                               "the first administrator (or make a demo database with 'sst-desk demo').")
+    username, password = cli_auth.credentials(args)
+    key = None
+    if file is not None:
+        key = cli_auth.unlock_key(file, username, password)
+        from .persistence.backups import check_integrity
 
-            check_integrity(file)
+        check_integrity(file, key)
     try:
-        return Database.open(target)
+        db = Database.open(target, key=key)
     except ArgumentError:  # a URL naming no database SQLAlchemy knows ("nonsense://x")
         raise CommandError(f"{_location(target)} is not a database URL SST Desk can use.") from None
+    try:
+        cli_auth.authenticate(db, username, password)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _restore_key(file: Path, args: argparse.Namespace) -> bytes | None:
+    """The key for a restore: from the key file beside the database (the backups share the key)."""
+    from .security.keyfile import key_file_for
+
+    if not key_file_for(file).exists():
+        return None  # a plain database from an earlier version
+    username, password = cli_auth.credentials(args)
+    return cli_auth.unlock_key(file, username, password)
 
 
 def _check_location(file: Path) -> None:
@@ -184,12 +200,32 @@ def _check_location(file: Path) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    """A new demo database gets the demo users (README); an existing one gets more cases, made by whoever signs in."""
     from .demo import DEMO_DATABASE_NAME, populate
+    from .demo_accounts import DEMO_PASSWORD, DEMO_USERS, create_demo_database
+    from .security.signin import first_run_needed
 
     target = getattr(args, "db", None) or str(paths.data_dir() / DEMO_DATABASE_NAME)
-    db = _open(target, must_exist=False)
+    if "://" not in target:
+        file = Path(target).expanduser().resolve()
+        _check_location(file)
+        if first_run_needed(file):
+            if file.exists() and file.stat().st_size > 0:
+                raise CommandError(f"{file} holds a database without users; the demo needs a new file.")
+            file.parent.mkdir(parents=True, exist_ok=True)
+            ids = create_demo_database(file, students_count=args.students, seed=args.seed)
+            names = ", ".join(f"{user} ({role.value})" for user, _name, role in DEMO_USERS)
+            print(f"Created {len(ids)} fictional cases in {file}\n"
+                  f"Demo users: {names}; password for all: {DEMO_PASSWORD}")
+            return 0
+    db = _open(target, must_exist=False, args=args)
     try:
-        ids = populate(db, students=args.students, seed=args.seed, by=current_user())
+        from .workflow.access import Action, Resource
+
+        with db.uow() as uow:
+            uow.require(Resource.CASE, Action.CREATE)
+        assert db.actor is not None
+        ids = populate(db, students=args.students, seed=args.seed, by=db.actor.label, members=[db.actor.user_id])
     finally:
         db.close()
     print(f"Created {len(ids)} fictional cases in {_location(target)}")
@@ -197,7 +233,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _cases(args: argparse.Namespace) -> int:
-    db = _open(getattr(args, "db", None), must_exist=True)
+    db = _open(getattr(args, "db", None), must_exist=True, args=args)
     try:
         rows = db.case_rows(dt.date.today())
     finally:
@@ -226,18 +262,21 @@ def _print_handlingsplan(args: argparse.Namespace) -> int:
         raise CommandError(f"{out} is a folder; give a file name such as {out / 'handlingsplan.pdf'}.")
     if not os.access(folder, os.W_OK):
         raise CommandError(f"The folder {folder} cannot be written to; nothing was written.")
-    db = _open(getattr(args, "db", None), must_exist=True)
+    db = _open(getattr(args, "db", None), must_exist=True, args=args)
     try:
         case = db.load_case(args.case)
+        plan = case.current_plan
+        if plan is None or not (plan.goals or plan.insatser):  # nothing but the empty draft made at planering
+            raise CommandError(f"Case {args.case} has no handlingsplan yet; nothing was written.")
+        from .reports import ReportContext, build_handlingsplan, write_pdf_atomic
+        from .workflow.access import Action
+
+        assert db.actor is not None
+        db.record_case_action(args.case, Action.PRINT, f"handlingsplan v{plan.version}")
+        context = ReportContext(team_name=_team_name(args.team_name), printed_by=db.actor.label,
+                                printed_on=dt.date.today())
+        write_pdf_atomic(build_handlingsplan(case, context), out)
     finally:
         db.close()
-    plan = case.current_plan
-    if plan is None or not (plan.goals or plan.insatser):  # nothing but the empty draft made at planering
-        raise CommandError(f"Case {args.case} has no handlingsplan yet; nothing was written.")
-    from .reports import ReportContext, build_handlingsplan, write_pdf_atomic
-
-    context = ReportContext(team_name=_team_name(args.team_name), printed_by=current_user(),
-                            printed_on=dt.date.today())
-    write_pdf_atomic(build_handlingsplan(case, context), out)
     print(f"Wrote the handlingsplan of case {args.case} to {out.resolve()}")
     return 0

@@ -86,7 +86,7 @@ def _confirm(question: str) -> bool:
     return answer.strip().lower() in ("y", "yes", "j", "ja")
 
 
-def restore(args: argparse.Namespace, check_location) -> int:
+def restore(args: argparse.Namespace, check_location, restore_key) -> int:
     from .persistence.backups import restore as restore_file, verify_backup
 
     target = _file(getattr(args, "db", None))
@@ -96,12 +96,13 @@ def restore(args: argparse.Namespace, check_location) -> int:
     if source == target:
         raise CommandError("A database cannot be restored from itself.")
     check_location(target)
-    verify_backup(source)
+    key = restore_key(target, args)
+    verify_backup(source, key)
     if not args.yes and not _confirm(f"Replace {target} with the backup {source}? "
                                      "The current database is kept as a pre-restore backup."):
         print("Nothing was changed.")
         return 1
-    safety = restore_file(source, target)
+    safety = restore_file(source, target, key)
     kept = f"; the database as it was is in {safety}" if safety else ""
     print(f"Restored {target} from {source}{kept}")
     return 0

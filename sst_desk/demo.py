@@ -24,6 +24,8 @@ import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+import sqlalchemy as sa
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
@@ -235,40 +237,48 @@ def build_cases(students: int = 40, seed: int = 1, today: dt.date | None = None,
 
 
 def populate(db: Database, students: int = 40, seed: int = 1, today: dt.date | None = None,
-             by: str | None = None) -> list[int]:
+             by: str | None = None, members: Iterable[int] = ()) -> list[int]:
     """Add ``students`` fictional cases to ``db`` and return their ids.
 
     Cases are made and inserted a batch per transaction through the unit of
     work, not with ``db.add_case`` (which reloads each case it stores), so
-    5,000 cases take seconds instead of minutes, in little memory.
+    5,000 cases take seconds instead of minutes, in little memory. ``members``: user ids made
+    responsible for every new case.
     """
     today = today or dt.date.today()
     # A second run into the same database must not give two students one personnummer.
-    taken = {row.personal_id for row in db.case_rows(today) if row.personal_id}
+    from .persistence.mapping import case_members as case_members_table
+    from .persistence.mapping import students as students_table
+
+    with db.uow() as uow:
+        taken = {pid for (pid,) in uow.session.execute(sa.select(students_table.c.personal_id)) if pid}
     cases = iter_cases(students, seed, today, by, taken)
     ids: list[int] = []
     while batch := list(islice(cases, BATCH_SIZE)):
-        with db.uow(actor=by) as uow:
+        with db.uow() as uow:
             for case in batch:
                 uow.cases.add(case)
+            uow.session.flush()
+            links = [{"case_id": case.id, "user_id": user_id} for case in batch for user_id in members]
+            if links:
+                uow.session.execute(sa.insert(case_members_table), links)
             uow.commit()
         ids += [case.id for case in batch if case.id is not None]
     return ids
 
 
 def ensure_demo_database(path: Path | None = None) -> Path:
-    """The demo database, created and filled with 40 cases only when missing or empty."""
+    """The demo database (encrypted, with the demo users), created with 40 cases only when it has no users yet."""
     from . import paths
-    from .persistence import Database
+    from .demo_accounts import create_demo_database
+    from .security.signin import first_run_needed
 
     path = Path(path) if path is not None else paths.data_dir() / DEMO_DATABASE_NAME
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database.open(str(path))
-    try:
-        if not db.case_rows(dt.date.today()):
-            populate(db)
-    finally:
-        db.close()
+    if first_run_needed(path):
+        if path.exists():
+            path.unlink()  # an empty or plain demo file from an earlier version: demo data only
+        create_demo_database(path)
     return path
 
 

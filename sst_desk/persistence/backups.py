@@ -232,9 +232,19 @@ def take_backup(db: Database, kind: str = AUTO, *, keep: int = DEFAULT_KEEP, des
         raise ValueError("a backup cannot overwrite the database it copies")
     dest = Path(dest)
     _checked(_write(db.engine, dest, db.path), engine_key(db.engine))
+    _key_beside(db.path, dest)
     if kind == AUTO and dest.parent == paths.backup_dir_for(db.path):
         rotate(db.path, keep)
     return dest
+
+
+def _key_beside(db_file: Path, copy: Path) -> None:
+    """Each backup keeps a copy of the key file as it was (``<backup>.keys``): restoring needs a password."""
+    try:
+        cipher.copy_key_beside(db_file, copy)
+    except OSError as exc:
+        copy.unlink(missing_ok=True)
+        raise BackupFailedError(copy.parent, disk_full=exc.errno == errno.ENOSPC) from exc
 
 
 def rotate(db_file: Path, keep: int) -> list[Path]:
@@ -244,6 +254,7 @@ def rotate(db_file: Path, keep: int) -> list[Path]:
     for info in autos[max(1, keep):]:
         try:
             info.path.unlink()
+            cipher.key_file_for(info.path).unlink(missing_ok=True)
             deleted.append(info.path)
         except OSError:
             pass  # a read-only folder: kept, and tried again next time
@@ -289,7 +300,9 @@ def _safety_copy(target: Path, key: bytes | None) -> Path:
     dest = unique_path(folder / f"{PRE_RESTORE}-{_stamp()}{SUFFIX}")
     engine = make_engine(target, key=key)
     try:
-        return _write(engine, dest, target)
+        written = _write(engine, dest, target)
+        _key_beside(target, written)
+        return written
     except DamagedDatabaseError:
         pass
     finally:

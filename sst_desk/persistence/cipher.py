@@ -101,3 +101,25 @@ def encrypt_copy(source: Path, dest: Path, key: bytes) -> None:
         conn.execute("DETACH DATABASE encrypted")
     finally:
         conn.close()
+
+
+KEY_FILE_SUFFIX = ".keys"
+
+
+def key_file_for(db_file: Path) -> Path:
+    """Where a database file's wrapped keys live: ``<file>.keys`` beside it (``sst_desk.security.keyfile``)."""
+    return db_file.with_name(db_file.name + KEY_FILE_SUFFIX)
+
+
+def copy_key_beside(db_file: Path, copy: Path) -> Path | None:
+    """Give a backup ``copy`` of ``db_file`` its own copy of the key file (``<copy>.keys``); None if there is none.
+
+    The copy reflects the accounts at the time of the backup: a slot removed later (an account
+    switched off) disappears from backups as they rotate away (docs/security.md).
+    """
+    from sst_desk.fileio import write_bytes_atomic
+
+    source = key_file_for(db_file)
+    if not source.exists():
+        return None
+    return write_bytes_atomic(source.read_bytes(), key_file_for(copy))

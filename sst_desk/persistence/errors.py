@@ -137,4 +137,7 @@ class AccessDeniedError(DatabaseError):
     def __init__(self, action: str, case_id: int | None = None, location: str | Path | None = None) -> None:
         self.action = action
         self.case_id = case_id
-        super().__init__(location)
+        what = action.replace(":", " ", 1)
+        where = f" case {case_id}" if case_id is not None else ""
+        super().__init__(location, f"You may not do this ({what}{where}); the attempt was logged. "
+                                   "Ask your team lead if you should be responsible for the case.")

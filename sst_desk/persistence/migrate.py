@@ -154,6 +154,11 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
     if tables and backup_dir is not None and sqlite_file(engine.url) is not None:
         name = f"pre-upgrade-{current or 'base'}-{timestamp()}.sqlite3"
         backup = backup_sqlite(engine, unique_path(backup_dir / name))
+        from . import cipher
+
+        file = sqlite_file(engine.url)
+        assert file is not None
+        cipher.copy_key_beside(file, backup)
     try:
         _run_upgrade(engine)
     except Exception as exc:

@@ -31,10 +31,11 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from sst_desk.fileio import write_bytes_atomic
+from sst_desk.persistence.cipher import KEY_FILE_SUFFIX as SUFFIX
+from sst_desk.persistence.cipher import key_file_for
 
 FORMAT = 1
 KEY_BYTES = 32
-SUFFIX = ".keys"
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,6 @@ class KeyFileError(Exception):
     def __init__(self, path: Path, message: str) -> None:
         self.path = path
         super().__init__(message)
-
-
-def key_file_for(db_file: Path) -> Path:
-    return db_file.with_name(db_file.name + SUFFIX)
 
 
 def new_database_key() -> bytes:
@@ -172,16 +169,6 @@ def _derive(password: str, salt: bytes, kdf: KdfParameters) -> bytes:
         password.encode("utf-8"), salt, time_cost=kdf.time_cost, memory_cost=kdf.memory_kib,
         parallelism=kdf.parallelism, hash_len=KEY_BYTES, type=Type.ID,
     )
-
-
-def copy_key_file(db_file: Path, dest_folder: Path) -> Path | None:
-    """Put a copy of the database's key file into ``dest_folder`` (beside backups); None when there is none."""
-    source = key_file_for(db_file)
-    if not source.exists():
-        return None
-    target = dest_folder / source.name
-    write_bytes_atomic(source.read_bytes(), target)
-    return target
 
 
 def permissions_ok(path: Path) -> bool:

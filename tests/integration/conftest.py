@@ -50,6 +50,15 @@ from sst_desk.workflow.entities import (
 )
 from sst_desk.workflow.process import Move
 
+from sst_desk.security import keyfile as _keyfile
+from sst_desk.security import passwords as _passwords
+
+# Argon2 at OWASP cost takes ~30 ms a call; tests sign in hundreds of times. Real parameters are
+# measured in benchmarks/bench_security.py.
+_passwords.use_cheap_parameters_for_tests()
+_keyfile.use_cheap_parameters_for_tests()
+
+
 UTC = dt.timezone.utc
 T0 = dt.datetime(2025, 1, 13, 8, 30, tzinfo=UTC)
 
@@ -256,3 +265,35 @@ def make_case() -> Callable[..., Case]:
 @pytest.fixture(scope="session")
 def snap() -> Callable[..., Any]:
     return snapshot
+
+
+# --- encrypted team databases with accounts --------------------------------------------------------
+
+TEST_PASSWORD = "test-losenord-1"
+TEAM_USERS = (("admin", "Ada Admin", "administrator"), ("tove", "Tove Ek", "teamledare"),
+              ("sara", "Sara Lind", "skolsocionom"), ("karin", "Karin Berg", "kurator"))
+
+
+def make_team_db(file: Path) -> bytes:
+    """An encrypted database at ``file`` with one account per role (password ``TEST_PASSWORD``); its key."""
+    from sst_desk.security import signin
+    from sst_desk.workflow.access import Role
+
+    file.parent.mkdir(parents=True, exist_ok=True)
+    db = signin.create_first_administrator(file, "admin", "Ada Admin", TEST_PASSWORD)
+    try:
+        for username, name, role in TEAM_USERS[1:]:
+            signin.add_account(db, username, name, Role(role), TEST_PASSWORD)
+        assert db.key is not None
+        return db.key
+    finally:
+        db.close()
+
+
+def open_as(file: Path, username: str | None = None) -> Database:
+    """Open an encrypted team database: signed in as ``username``, or raw storage access (None)."""
+    from sst_desk.security import signin
+
+    if username is not None:
+        return signin.sign_in(file, username, TEST_PASSWORD)
+    return Database.open(file, key=signin.unlock(file, "tove", TEST_PASSWORD))

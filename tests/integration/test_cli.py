@@ -18,6 +18,12 @@ from sst_desk.__main__ import main
 from sst_desk.workflow.codes import Stage
 
 STUDENTS = 24
+PASSWORD = "demo-losenord"  # the documented demo password (sst_desk/demo_accounts.py)
+
+
+def visible_to_team_lead(students: int) -> int:
+    """Demo cases a team lead sees: all but protected students' (the demo makes index 11, 48 … protected)."""
+    return students - sum(1 for index in range(students) if index % 37 == 11)
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -25,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(folder))
-    monkeypatch.setenv("SST_DESK_USER", "Test Användare")
+    monkeypatch.setenv("SST_DESK_USER", "tove")
+    monkeypatch.setenv("SST_DESK_PASSWORD", "demo-losenord")
     return folder
 
 
@@ -34,7 +41,8 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "demo.sqlite3"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SST_DESK_DATA_DIR", str(path.parent / "data"))
-        patch.setenv("SST_DESK_USER", "Test Användare")
+        patch.setenv("SST_DESK_USER", "tove")
+        patch.setenv("SST_DESK_PASSWORD", "demo-losenord")
         assert main(["demo", "--db", str(path), "--students", str(STUDENTS), "--seed", "4"]) == 0
     return path
 
@@ -123,29 +131,40 @@ def test_demo_creates_the_cases_in_every_stage(capsys: pytest.CaptureFixture[str
     db = tmp_path / "new" / "demo.sqlite3"
     code, out, err = run(capsys, "demo", "--db", str(db), "--students", "16")
     assert code == 0, err
-    assert out == f"Created 16 fictional cases in {db.resolve()}\n"
+    assert out.startswith(f"Created 16 fictional cases in {db.resolve()}\nDemo users: sara (skolsocionom)")
+    assert PASSWORD in out
     rows = rows_as_json(capsys, db)
-    assert len(rows) == 16
-    assert {r["stage"] for r in rows} == {s.value for s in Stage}
-
-
-def test_demo_records_the_steps_as_taken_by_the_user(demo_db: Path) -> None:
+    assert len(rows) == visible_to_team_lead(16)  # the team lead does not see the protected student
     from sst_desk.persistence import Database
+    from sst_desk.security.signin import unlock
 
-    db = Database.open(str(demo_db))
+    with Database.open(db, key=unlock(db, "tove", PASSWORD)) as raw:  # storage access, no actor: every case
+        assert {r.stage for r in raw.case_rows(__import__("datetime").date.today())} == set(Stage)
+
+
+def test_demo_into_an_existing_database_records_the_steps_as_taken_by_the_user(tmp_path: Path) -> None:
+    from sst_desk.security.signin import sign_in
+
+    path = tmp_path / "more.sqlite3"
+    assert main(["demo", "--db", str(path), "--students", "2"]) == 0
+    assert main(["demo", "--db", str(path), "--students", "3", "--user", "karin"]) == 0  # signs in
+    db = sign_in(path, "karin", PASSWORD)
     try:
-        case = db.load_case(db.case_rows(__import__("datetime").date.today())[0].case_id)
+        newest = max(row.case_id for row in db.case_rows(__import__("datetime").date.today()))
+        case = db.load_case(newest)
+        members = db.case_member_ids(newest)
     finally:
         db.close()
     assert case.transitions[0].to_stage is Stage.AKTUALISERING
-    assert all(t.by == "Test Användare" for t in case.transitions)
+    assert all(t.by == "Karin Berg" for t in case.transitions)
+    assert members == [db.actor.user_id]  # she is responsible for the cases she made
 
 
 def test_demo_without_db_fills_the_demo_database_not_the_real_one(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
     code, out, _ = run(capsys, "demo", "--students", "3")
-    assert code == 0 and out.endswith(f"{data_dir / 'demo.sqlite3'}\n")
+    assert code == 0 and f"{data_dir / 'demo.sqlite3'}\n" in out
     assert not (data_dir / "sst-desk.sqlite3").exists()
 
 
@@ -160,7 +179,7 @@ def test_students_must_be_a_positive_whole_number(capsys: pytest.CaptureFixture[
 
 def test_cases_as_json(capsys: pytest.CaptureFixture[str], demo_db: Path) -> None:
     rows = rows_as_json(capsys, demo_db)
-    assert len(rows) == STUDENTS
+    assert len(rows) == visible_to_team_lead(STUDENTS)
     assert {r["stage"] for r in rows} == {s.value for s in Stage}
     first = rows[0]
     assert set(first) >= {"id", "student", "personal_id", "school", "stage", "next_due", "attention"}
@@ -185,7 +204,7 @@ def test_cases_as_a_table_with_swedish_stage_names(capsys: pytest.CaptureFixture
     code, out, _ = run(capsys, "cases", "--db", str(demo_db))
     assert code == 0
     lines = out.splitlines()
-    header, rule, body = lines[0], lines[1], lines[2 : 2 + STUDENTS]
+    header, rule, body = lines[0], lines[1], lines[2 : 2 + visible_to_team_lead(STUDENTS)]
     assert header.split()[:3] == ["ID", "Student", "Personnummer"]
     column = header.index("Stage")
     words = ("Aktualisering", "Inskrivning", "Kartläggning", "Planering", "Genomförande", "Uppföljning",
@@ -193,12 +212,12 @@ def test_cases_as_a_table_with_swedish_stage_names(capsys: pytest.CaptureFixture
     seen = {next(w for w in words if line[column:].startswith(w)) for line in body}
     assert seen == set(words)
     assert set(rule.replace(" ", "")) == {"-"}
-    assert lines[-1] == f"{STUDENTS} cases."
+    assert lines[-1] == f"{visible_to_team_lead(STUDENTS)} cases."
 
 
 def test_db_may_come_before_the_command(capsys: pytest.CaptureFixture[str], demo_db: Path) -> None:
     code, out, _ = run(capsys, "--db", str(demo_db), "cases", "--format", "csv")
-    assert code == 0 and len(out.splitlines()) == STUDENTS + 1
+    assert code == 0 and len(out.splitlines()) == visible_to_team_lead(STUDENTS) + 1
 
 
 def test_without_db_the_default_database_is_listed(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:

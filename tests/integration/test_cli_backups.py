@@ -11,20 +11,22 @@ import pytest
 from sst_desk.__main__ import main
 from sst_desk.persistence import Database
 
-from conftest import new_case
+from conftest import TEST_PASSWORD, make_team_db, new_case, open_as
 
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("SST_DESK_USER", "Test Användare")
+    monkeypatch.setenv("SST_DESK_USER", "tove")
+    monkeypatch.setenv("SST_DESK_PASSWORD", TEST_PASSWORD)
     return tmp_path / "data"
 
 
 @pytest.fixture
 def team_db(tmp_path: Path) -> Path:
     file = tmp_path / "team" / "sst.sqlite3"
-    db = Database.open(file)
+    make_team_db(file)
+    db = open_as(file, "tove")
     for name in ("Alva", "Bo"):
         db.add_case(new_case(first=name))
     db.close()
@@ -38,7 +40,10 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def count(file: Path) -> int:
-    conn = sqlite3.connect(file)
+    from sst_desk.persistence import cipher
+    from sst_desk.security.signin import unlock
+
+    conn = cipher.connect(file, unlock(file, "tove", TEST_PASSWORD))  # every backup has its <file>.keys
     try:
         return conn.execute("SELECT count(*) FROM cases").fetchone()[0]
     finally:
@@ -51,7 +56,7 @@ class Terminal(io.StringIO):
 
 
 def add_case(file: Path, name: str) -> None:
-    db = Database.open(file)
+    db = open_as(file, "tove")
     db.add_case(new_case(first=name))
     db.close()
 

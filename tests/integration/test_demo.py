@@ -180,16 +180,42 @@ def test_a_second_run_into_the_same_database_repeats_no_personnummer(tmp_path: P
 
 
 def test_ensure_demo_database_fills_it_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sst_desk.persistence import Database
+    from sst_desk.demo_accounts import DEMO_PASSWORD, DEMO_USERS
+    from sst_desk.persistence import Database, cipher
+    from sst_desk.security.signin import sign_in, unlock
 
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
     path = demo.ensure_demo_database()
     assert path == tmp_path / "data" / "demo.sqlite3"
-    assert demo.ensure_demo_database() == path  # already filled: left alone
-    with Database.open(path) as db:
-        assert len(db.case_rows(TODAY)) == 40
+    assert not cipher.is_plaintext(path) and cipher.key_file_for(path).exists()  # encrypted, keys beside it
+    before = path.stat().st_mtime_ns
+    assert demo.ensure_demo_database() == path  # already made: left alone
+    assert path.stat().st_mtime_ns == before
+    with Database.open(path, key=unlock(path, "tove", DEMO_PASSWORD)) as raw:
+        assert len(raw.case_rows(TODAY)) == 40
+    for username, _name, role in DEMO_USERS:  # one documented user per role, all able to sign in
+        with sign_in(path, username, DEMO_PASSWORD) as db:
+            assert db.actor is not None and db.actor.role is role
     empty = tmp_path / "elsewhere" / "empty.sqlite3"
-    Database.open(empty).close()  # exists, but has no cases
+    empty.parent.mkdir()
+    empty.touch()  # an empty file without users: made into the demo database
     assert demo.ensure_demo_database(empty) == empty
-    with Database.open(empty) as db:
-        assert len(db.case_rows(TODAY)) == 40
+    with Database.open(empty, key=unlock(empty, "sara", DEMO_PASSWORD)) as raw:
+        assert len(raw.case_rows(TODAY)) == 40
+
+
+def test_demo_users_see_by_need(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sst_desk.demo_accounts import DEMO_PASSWORD
+    from sst_desk.security.signin import sign_in
+
+    path = demo.ensure_demo_database(tmp_path / "demo.sqlite3")
+    seen = {}
+    for username in ("sara", "karin", "tove", "adam"):
+        with sign_in(path, username, DEMO_PASSWORD) as db:
+            seen[username] = {row.case_id: row.protected_identity for row in db.case_rows(TODAY)}
+    assert seen["adam"] == {}  # the administrator reads no case content
+    assert set(seen["sara"]) != set(seen["karin"])  # each worker sees their own cases
+    assert not any(seen["tove"].values())  # the team lead does not see protected students she is not on
+    assert any(seen["sara"].values())  # Sara is responsible for the protected student
+    assert set(seen["sara"]) | set(seen["karin"]) < set(seen["tove"]) | set(
+        k for k, v in seen["sara"].items() if v)  # some cases are neither worker's

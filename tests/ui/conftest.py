@@ -10,6 +10,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from person import NOW, reload  # noqa: E402 - shared with the tests, which import them from person
 
+from sst_desk.security import keyfile as _keyfile
+from sst_desk.security import passwords as _passwords
+
+# Argon2 at OWASP cost takes ~30 ms a call; tests sign in hundreds of times. Real parameters are
+# measured in benchmarks/bench_security.py.
+_passwords.use_cheap_parameters_for_tests()
+_keyfile.use_cheap_parameters_for_tests()
+
+
 
 @pytest.fixture(autouse=True)
 def _isolated_data(tmp_path, monkeypatch):

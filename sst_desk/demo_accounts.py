@@ -1,0 +1,81 @@
+"""The demo database's users: one per role, with a documented password (README, "Demo").
+
+A newcomer starts with ``./run-app.sh --demo`` and signs in as any of them.
+They exist only in databases made by ``sst-desk demo`` / ``--demo``; the
+password is public, so a demo database must never hold real data.
+
+Case membership in the demo shows access by need: Sara (skolsocionom) and
+Karin (kurator) are responsible for most cases, each for some alone, and a few
+belong to neither (only Tove, the team lead, sees those); protected students
+are Sara's only. Adam (administratör) sees no cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from .persistence import Database
+from .persistence import accounts
+from .persistence.mapping import case_members, cases, students
+from .workflow.access import Role
+
+DEMO_PASSWORD = "demo-losenord"
+DEMO_USERS: tuple[tuple[str, str, Role], ...] = (
+    ("sara", "Sara Lind", Role.SKOLSOCIONOM),
+    ("karin", "Karin Berg", Role.KURATOR),
+    ("tove", "Tove Ek", Role.TEAMLEDARE),
+    ("adam", "Adam Holm", Role.ADMINISTRATOR),
+)
+
+
+def create_demo_database(path: Path, students_count: int = 40, seed: int = 1,
+                         today: dt.date | None = None) -> list[int]:
+    """Make a new encrypted demo database at ``path`` with the demo users and fictional cases; the case ids."""
+    from .demo import populate
+    from .security import passwords
+    from .security.keyfile import KeyFile, key_file_for, new_database_key
+    from .security.signin import first_run_needed
+
+    if not first_run_needed(path):
+        raise ValueError(f"{path} already has users")
+    key = new_database_key()
+    keys = KeyFile.new(key_file_for(path))
+    for username, _name, _role in DEMO_USERS:
+        keys.set_slot(username, DEMO_PASSWORD, key)
+    db = Database.open(path, key=key)
+    try:
+        for username, name, role in DEMO_USERS:
+            accounts.add_user(db, username, name, role, passwords.hash_password(DEMO_PASSWORD),
+                              must_change_password=False)
+        ids = populate(db, students=students_count, seed=seed, today=today)
+        assign_demo_members(db)
+        keys.save()
+    except BaseException:
+        db.close()
+        path.unlink(missing_ok=True)
+        raise
+    db.close()
+    return ids
+
+
+def assign_demo_members(db: Database) -> None:
+    """Spread the cases between Sara and Karin as described in the module docstring."""
+    with db.uow() as uow:
+        ids = {name: uow.session.execute(sa.select(accounts.users.c.id).where(accounts.users.c.username == name))
+               .scalar_one() for name in ("sara", "karin")}
+        rows = uow.session.execute(
+            sa.select(cases.c.id, students.c.protected_identity)
+            .join_from(cases, students, cases.c.student_id == students.c.id).order_by(cases.c.id)).all()
+        links = []
+        for number, (case_id, protected) in enumerate(rows):
+            if protected:
+                owners = ["sara"]
+            else:
+                owners = [["sara", "karin"], ["sara", "karin"], ["sara"], ["karin"], []][number % 5]
+            links += [{"case_id": case_id, "user_id": ids[name]} for name in owners]
+        if links:
+            uow.session.execute(sa.insert(case_members), links)
+        uow.commit()
