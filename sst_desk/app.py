@@ -83,7 +83,9 @@ def build_context(db, settings: Settings):
     except CatalogueError:
         log.exception("The team's catalogue file could not be read; using the shipped one")
         catalogue = load_catalogue(default_catalogue_paths()[0])
-    return AppContext(db=db, settings=settings, user=current_user(settings), catalogue=catalogue)
+    actor = getattr(db, "actor", None)
+    user = actor.label if actor is not None else current_user(settings)
+    return AppContext(db=db, settings=settings, user=user, catalogue=catalogue)
 
 
 def run_gui(target: str | None = None, *, demo: bool = False, language: str | None = None) -> int:
@@ -105,12 +107,21 @@ def run_gui(target: str | None = None, *, demo: bool = False, language: str | No
         QMessageBox.critical(None, QCoreApplication.translate("App", "SST Desk cannot start"),
                              database_error_text(exc))
         return 1
-    # None: the default database, as for the subcommands. Checks the location and integrity, offers a
-    # restore when the file is damaged, and takes the daily automatic backup.
-    db = open_for_window(target or None, settings)
+    # None: the default database, as for the subcommands. Signing in unlocks the key; then the location
+    # and integrity are checked (a restore offered when the file is damaged) and the daily backup taken.
+    from .settings import IDLE_LOCK_MINUTES
+    from .ui.lock import IdleLock
+    from .ui.signin_dialog import sign_in_for_window
+    from .ui.startup import check_before_sign_in, database_file
+
+    if not check_before_sign_in(database_file(target or None)):
+        return 1
+    db = sign_in_for_window(target or None, settings, database_file(target or None),
+                            lambda key: open_for_window(target or None, settings, key))
     if db is None:
         return 1
     context = build_context(db, settings)
+    context.locker = IdleLock(context, settings.get(IDLE_LOCK_MINUTES))
     window = MainWindow(context)
     window.reload()
     window.show()

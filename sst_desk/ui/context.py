@@ -22,6 +22,7 @@ class AppContext:
     user: str
     catalogue: list = field(default_factory=list)
     clock: Callable[[], dt.datetime] = _now
+    locker: object | None = None  # ui.lock.IdleLock of the running app (None in tests that need no lock)
 
     def now(self) -> dt.datetime:
         return self.clock()

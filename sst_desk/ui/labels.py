@@ -11,6 +11,7 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
+from ..workflow.access import Role
 from ..workflow.attention import Attention
 from ..workflow.codes import (
     Assessment,
@@ -159,6 +160,10 @@ _PAIRS: list[tuple[Enum, str]] = [  # pairs, not a dict: str-enums of equal valu
     (Move.REVISE_PLAN, QT_TRANSLATE_NOOP("Labels", "Revise the plan")),
     (Move.CLOSE, QT_TRANSLATE_NOOP("Labels", "Close the case")),
     (Move.BOOK_BOOSTER, QT_TRANSLATE_NOOP("Labels", "Book the booster session")),
+    (Role.SKOLSOCIONOM, QT_TRANSLATE_NOOP("Labels", "School social worker (skolsocionom)")),
+    (Role.KURATOR, QT_TRANSLATE_NOOP("Labels", "School counsellor / special needs teacher")),
+    (Role.TEAMLEDARE, QT_TRANSLATE_NOOP("Labels", "Team lead")),
+    (Role.ADMINISTRATOR, QT_TRANSLATE_NOOP("Labels", "Administrator")),
 ]
 _SOURCE: dict[tuple[type, object], str] = {(type(code), code.value): text for code, text in _PAIRS}
 

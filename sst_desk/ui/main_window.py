@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()
         self.count_label = QLabel(self)
+        if hasattr(self, "signed_in_label"):
+            self.statusBar().addPermanentWidget(self.signed_in_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self.resize(1200, 700)
         geometry = context.settings.get(MAIN_GEOMETRY)
@@ -118,6 +120,11 @@ class MainWindow(QMainWindow):
         settings_action.triggered.connect(self.edit_settings)
         backups_action = QAction(self.tr("Backups…"), self)
         backups_action.triggered.connect(self.show_backups)
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from case windows too
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -127,7 +134,19 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(settings_action)
         file_menu.addAction(backups_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
         file_menu.addAction(quit_action)
+        actor = getattr(self.context.db, "actor", None)
+        if actor is not None:
+            from ..workflow.access import Action, Resource, allowed
+
+            self.new_action.setEnabled(allowed(actor, Resource.CASE, Action.CREATE))
+            backups_action.setVisible(allowed(actor, Resource.BACKUPS, Action.VIEW)
+                                      or allowed(actor, Resource.BACKUPS, Action.CREATE))
+            self.signed_in_label = QLabel(self.tr("Signed in: %1 (%2)").replace("%1", actor.label)
+                                          .replace("%2", label(actor.role)), self)
+            self.signed_in_label.setAccessibleName(self.tr("Signed in"))
         self.addAction(self.find_action)
         toolbar = QToolBar(self.tr("Cases"), self)
         toolbar.setObjectName("cases-toolbar")
@@ -185,11 +204,17 @@ class MainWindow(QMainWindow):
             self.open_case(dialog.case_id)
 
     def edit_settings(self) -> None:
-        from ..app import current_user
         from .settings_dialog import edit_settings
 
-        if edit_settings(self, self.context.settings):
-            self.context.user = current_user(self.context.settings)
+        if edit_settings(self, self.context.settings) and self.context.locker is not None:
+            from ..settings import IDLE_LOCK_MINUTES
+
+            self.context.locker.set_minutes(self.context.settings.get(IDLE_LOCK_MINUTES))
+
+    def lock(self) -> None:
+        """Ctrl+L: hide everything until the signed-in person's password is given (``ui/lock.py``)."""
+        if self.context.locker is not None:
+            self.context.locker.lock()
 
     def show_backups(self) -> None:
         from .backups_dialog import show_backups

@@ -27,7 +27,8 @@ def _t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def _database_file(target: str | None) -> Path | None:
+def database_file(target: str | None) -> Path | None:
+    """The file behind ``target`` (None: the default database); None for a server URL."""
     from ..persistence.engine import sqlite_file, to_url
 
     try:
@@ -36,26 +37,59 @@ def _database_file(target: str | None) -> Path | None:
         return None
 
 
-def open_for_window(target: str | None, settings: Settings) -> Database | None:
+def check_before_sign_in(file: Path | None) -> bool:
+    """Before asking for a password: is the file's folder usable, and is this (probably) an SST Desk database?
+
+    A non-empty file that is neither plain SQLite nor has a key file beside it cannot be opened by
+    anyone; say so now instead of asking for a password that cannot help. False: already said why.
+    """
+    from ..persistence import LocationNotWritableError, NotADatabaseError, cipher
+    from ..persistence.checks import prepare_folder
+    from ..persistence.location import check_location
+
+    if file is None:
+        return True
+    title = _t("SST Desk cannot start")
+    try:
+        check_location(file)
+        prepare_folder(file)
+        if file.is_dir():
+            raise NotADatabaseError(file)
+        if (file.exists() and file.stat().st_size > 0 and not cipher.is_plaintext(file)
+                and not cipher.key_file_for(file).exists()):
+            QMessageBox.critical(None, title, _t(
+                "%1 is not an SST Desk database, or its key file (%1.keys) is missing. If it is your database, put "
+                "back the key file from the backups folder; nothing was changed.").replace("%1", str(file)))
+            return False
+    except (DatabaseError, OSError) as exc:
+        if isinstance(exc, OSError) and not isinstance(exc, LocationNotWritableError):
+            exc = LocationNotWritableError(file.parent)
+        QMessageBox.critical(None, title, database_error_text(exc))
+        return False
+    return True
+
+
+def open_for_window(target: str | None, settings: Settings, key: bytes | None = None) -> Database | None:
     """Open ``target`` (None: the default database) for the app; None when it cannot be used (already said why).
 
     A database file must be on a local disk and pass ``PRAGMA integrity_check``
     (~0.1 s for 5,000 cases); when it fails, the newest backup that passes its
     own check is offered. Then the daily automatic backup is taken if due.
+    ``key`` is the database key, unlocked at sign-in (``ui/signin_dialog.py``).
     """
     from ..persistence.location import check_location
 
     title = _t("SST Desk cannot start")
-    file = _database_file(target)
+    file = database_file(target)
     try:
         if file is not None:
             check_location(file)
             try:
-                backups.check_integrity(file)
+                backups.check_integrity(file, key)
             except DamagedDatabaseError as exc:
-                if not offer_restore(exc, file):
+                if not offer_restore(exc, file, key):
                     return None
-        db = Database.open(target or None)
+        db = Database.open(target or None, key=key)
     except (DatabaseError, OSError) as exc:
         QMessageBox.critical(None, title, database_error_text(exc))
         return None
@@ -68,10 +102,10 @@ def open_for_window(target: str | None, settings: Settings) -> Database | None:
     return db
 
 
-def offer_restore(exc: DamagedDatabaseError, file: Path) -> bool:
+def offer_restore(exc: DamagedDatabaseError, file: Path, key: bytes | None = None) -> bool:
     """Say the database is damaged and offer the newest whole backup; True when it was restored."""
     title = _t("The database is damaged")
-    good = backups.newest_good_backup(file)
+    good = backups.newest_good_backup(file, key)
     if good is None:
         QMessageBox.critical(None, title, database_error_text(exc) + "\n\n" + _t(
             "There is no backup that passes its own check. Do not delete the file; ask IT for help."))
@@ -85,7 +119,7 @@ def offer_restore(exc: DamagedDatabaseError, file: Path) -> bool:
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
-        backups.restore(good.path, file)
+        backups.restore(good.path, file, key)
     except (DatabaseError, OSError) as failure:
         QMessageBox.critical(None, title, database_error_text(failure))
         return False

@@ -25,4 +25,4 @@ def test_settings_are_checked_and_kept(main_window, context):
     assert seen == [["Write a whole number of months from 1 to 24."]]
     assert context.settings.get(BOOSTER_MONTHS) == 4 and context.booster_months == 4
     assert context.settings.get(TEAM_NAME) == "Skolsociala teamet Norr" == context.team_name
-    assert context.settings.get(USER_NAME) == "Kim Kurator" == context.user
+    assert context.settings.get(USER_NAME) == "Kim Kurator"

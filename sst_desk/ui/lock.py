@@ -1,0 +1,132 @@
+"""Locking the app: after a set idle time, and on demand (Ctrl+L), keeping unsaved work.
+
+Locking hides every open window (the case list, case windows with their
+unsaved edits, open dialogs) and shows one small dialog asking for the
+signed-in person's password. Nothing is closed and nothing is saved or lost:
+unlocking shows the windows again exactly as they were. Lock and unlock are
+written to the access log. "Quit" (for a colleague who needs the laptop)
+ends SST Desk without saving, after a confirmation.
+
+Idle means no keyboard or mouse input in any SST Desk window; an
+application-wide event filter restarts the timer on input.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
+
+from ..persistence import DatabaseError
+from ..security import signin
+from ..workflow.logchain import LogAction
+from .signin_dialog import _Form, confirm_quit_locked
+
+CONTEXT = "Lock"
+_INPUT = {
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class UnlockDialog(_Form):
+    """The locked screen: the signed-in person's password, or quit."""
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        who = context.db.actor.label if context.db.actor is not None else ""
+        super().__init__(_t("SST Desk is locked"),
+                         _t("SST Desk is locked; open cases and unsaved changes are kept. %1, write your password "
+                            "to go on.").replace("%1", who), parent)
+        self._context = context
+        self.add_field("password", _t("Password"), secret=True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Unlock"))
+        self.buttons.removeButton(self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+        quit_button = QPushButton(_t("Quit SST Desk…"))
+        quit_button.setAccessibleName(_t("Quit SST Desk"))
+        self.buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.edits["password"].setFocus()
+
+    def reject(self) -> None:  # Esc or "Quit": only with a confirmation
+        if confirm_quit_locked(self):
+            super().reject()
+
+    def _submit(self) -> None:
+        password = self.value("password")
+        if not password:
+            self.show_errors({"password": _t("Write your password.")})
+            return
+        try:
+            ok = signin.verify_current_user(self._context.db, password)
+        except DatabaseError as exc:
+            from .errors import database_error_text
+
+            self.show_errors({}, database_error_text(exc))
+            return
+        if not ok:
+            self.edits["password"].clear()
+            self.show_errors({"password": _t("The password is wrong.")})
+            return
+        self.accept()
+
+
+class IdleLock(QObject):
+    """Locks after ``minutes`` without input, or when ``lock()`` is called (Ctrl+L)."""
+
+    def __init__(self, context, minutes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.locked = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.lock)
+        self.set_minutes(minutes)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+
+    def set_minutes(self, minutes: int) -> None:
+        self.timer.setInterval(max(1, min(120, int(minutes))) * 60_000)
+        if not self.locked:
+            self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if not self.locked and event.type() in _INPUT:
+            self.timer.start()  # restart the idle countdown
+        return False
+
+    def lock(self) -> None:
+        """Hide every window, ask for the password; quit the app if the person chooses to."""
+        if self.locked or self._context.db.actor is None:
+            return
+        self.locked = True
+        self.timer.stop()
+        hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and not isinstance(w, UnlockDialog)]
+        for window in hidden:
+            window.hide()
+        self._log(LogAction.LOCK)
+        dialog = UnlockDialog(self._context)
+        try:
+            unlocked = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+        if not unlocked:
+            self._log(LogAction.SIGN_OUT, "quit while locked")
+            QApplication.instance().exit(0)  # type: ignore[union-attr]
+            return
+        for window in hidden:
+            window.show()
+        if hidden:
+            hidden[0].activateWindow()
+        self.locked = False
+        self.timer.start()
+
+    def _log(self, action: LogAction, detail: str = "") -> None:
+        from ..persistence import accounts
+
+        try:
+            accounts.log_event(self._context.db, action, detail)
+        except DatabaseError:
+            pass  # locking must work even when the database is briefly unavailable
