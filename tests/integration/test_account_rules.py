@@ -3,6 +3,8 @@ a new password differs from the old, a case keeps someone responsible, who may s
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from sst_desk.persistence import AccessDeniedError, accounts
@@ -13,8 +15,6 @@ from sst_desk.security.passwords import PasswordProblem
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Level, RaisedBy
 from sst_desk.workflow.entities import Case, Student
-
-import datetime as dt
 
 ADMIN_PW = "ledning-lösen-2026"
 FIRST_PW = "första-lösen-1"
