@@ -18,6 +18,7 @@ from sst_desk.workflow.logchain import LogAction
 
 from .accesslog import utc_now
 from .database import Database
+from .errors import CaseNotFound
 from .mapping import case_members, users
 
 
@@ -51,6 +52,14 @@ class DuplicateUserError(ValueError):
         super().__init__(f"There is already a user called {username}.")
 
 
+class LastAdministratorError(ValueError):
+    """The change would leave no active administrator: nobody could add users or reset a password again."""
+
+    def __init__(self, user_id: int) -> None:
+        self.user_id = user_id
+        super().__init__("The last active administrator cannot be switched off or given another role.")
+
+
 def normal_username(username: str) -> str:
     return username.strip().casefold()
 
@@ -73,10 +82,13 @@ def get_user(db: Database, user_id: int) -> UserRecord | None:
     return _record(row, with_hash=True) if row is not None else None
 
 
-def list_users(db: Database, *, actor: Actor | None = None) -> list[UserRecord]:
-    """Every account (without hashes). Administrators manage them; team leads see them to assign cases."""
+def list_users(db: Database, *, actor: Actor | None = None, manage: bool = False) -> list[UserRecord]:
+    """Every account (without hashes). Administrators manage them; team leads see them to assign cases.
+
+    ``manage=True`` is the account administration: only those who may view users (not team leads).
+    """
     with db.uow(actor) as uow:
-        if uow.actor is not None and uow.actor.role is not Role.TEAMLEDARE:
+        if uow.actor is not None and (manage or uow.actor.role is not Role.TEAMLEDARE):
             uow.require(Resource.USERS, Action.VIEW)
         rows = uow.session.execute(sa.select(users).order_by(users.c.display_name, users.c.username)).all()
     return [_record(r) for r in rows]
@@ -118,13 +130,21 @@ def update_user(db: Database, user_id: int, *, display_name: str | None = None, 
     with db.uow(actor) as uow:
         uow.require(Resource.USERS, Action.EDIT)
         if values:
+            before = _active_administrators(uow.session)
             uow.session.execute(sa.update(users).where(users.c.id == user_id).values(**values))
+            if before and not _active_administrators(uow.session):
+                raise LastAdministratorError(user_id)  # leaving the block rolls the update back
         changed = ",".join(f"{k}={getattr(v, 'value', v)}" for k, v in values.items() if k != "display_name")
         uow.log(LogAction.USER_CHANGED, detail=f"{user_id}" + (f":{changed}" if changed else ""))
         uow.commit()
     record = get_user(db, user_id)
     assert record is not None
     return record
+
+
+def _active_administrators(session: sa.orm.Session) -> int:
+    return session.execute(sa.select(sa.func.count()).select_from(users).where(
+        users.c.role == Role.ADMINISTRATOR, users.c.active.is_(True))).scalar_one()
 
 
 def set_password_hash(db: Database, user_id: int, password_hash: str, *, must_change_password: bool,
@@ -165,3 +185,39 @@ def cases_of(db: Database, user_id: int) -> int:
         return uow.session.execute(
             sa.select(sa.func.count()).select_from(case_members).where(case_members.c.user_id == user_id)
         ).scalar_one()
+
+
+def case_members_of(db: Database, case_id: int, *, actor: Actor | None = None) -> list[UserRecord]:
+    """The accounts responsible for a case, by name, for whoever may view the case.
+
+    The case window shows them; viewing the case was logged when it was opened, so only a refusal is
+    logged here (``AccessDeniedError``).
+    """
+    with db.uow(actor) as uow:
+        if uow.require_case(Action.VIEW, case_id) is None:
+            raise CaseNotFound(case_id, db.location)
+        rows = uow.session.execute(
+            sa.select(users).join(case_members, case_members.c.user_id == users.c.id)
+            .where(case_members.c.case_id == case_id).order_by(users.c.display_name, users.c.username)).all()
+    return [_record(r) for r in rows]
+
+
+def assignment_choices(db: Database, case_id: int, *, actor: Actor | None = None
+                       ) -> tuple[list[UserRecord], set[int]]:
+    """Who may be made responsible for a case, and who is now, for a person who may assign it.
+
+    The candidates are the active workers (skolsocionom, kurator, teamledare; administrators do not
+    work with cases) and anyone already responsible, so that saving never drops a member unseen.
+    A refusal is logged and raised (``AccessDeniedError``); a missing case raises ``CaseNotFound``.
+    """
+    workers = (Role.SKOLSOCIONOM, Role.KURATOR, Role.TEAMLEDARE)
+    with db.uow(actor) as uow:
+        if uow.require_case(Action.ASSIGN, case_id) is None:
+            raise CaseNotFound(case_id, db.location)
+        current = {uid for (uid,) in uow.session.execute(
+            sa.select(case_members.c.user_id).where(case_members.c.case_id == case_id))}
+        rows = uow.session.execute(
+            sa.select(users).where(sa.or_(sa.and_(users.c.active.is_(True), users.c.role.in_(workers)),
+                                          users.c.id.in_(current)))
+            .order_by(users.c.display_name, users.c.username)).all()
+    return [_record(r) for r in rows], current

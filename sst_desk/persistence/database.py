@@ -180,7 +180,12 @@ class Database:
                 .order_by(case_members.c.user_id))]
 
     def set_case_members(self, case_id: int, user_ids: list[int], *, actor: Actor | None = None) -> None:
-        """Choose who is responsible for a case (team lead); logged with the new member ids."""
+        """Choose who is responsible for a case (team lead); logged with the new member ids.
+
+        A case always keeps someone responsible: with nobody, only a team lead could find it again.
+        """
+        if not user_ids:
+            raise ValueError("a case needs at least one responsible person")
         with self.uow(actor) as uow:
             student_id = uow.require_case(Action.ASSIGN, case_id)
             if student_id is None:

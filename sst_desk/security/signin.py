@@ -196,6 +196,9 @@ def reset_password(db: Database, user_id: int, new_password: str) -> None:
     user = accounts.get_user(db, user_id)
     if user is None:
         raise ValueError(f"no user {user_id}")
+    if not user.active:
+        # A slot for a switched-off account would let its password decrypt the database again.
+        raise ValueError("a switched-off account gets a new password when it is switched on (switch_on)")
     passwords.check_new_password(new_password, username=user.username)
     accounts.set_password_hash(db, user_id, passwords.hash_password(new_password), must_change_password=True,
                                reset=True)
@@ -210,6 +213,9 @@ def change_own_password(db: Database, old_password: str, new_password: str, repe
     if not passwords.verify_password(user.password_hash, old_password):
         raise SignInError("wrong_credentials", "The current password is wrong.")
     passwords.check_new_password(new_password, username=user.username, repeated=repeated)
+    if new_password == old_password:
+        # A first password set by an administrator is known to them: keeping it would defeat the change.
+        raise passwords.PasswordProblem("same_as_old", "The new password must differ from the current one.")
     accounts.set_password_hash(db, user.id, passwords.hash_password(new_password), must_change_password=False,
                                reset=False)
     _write_slot(db, user.username, new_password)
@@ -225,6 +231,22 @@ def set_active(db: Database, user_id: int, active: bool) -> UserRecord:
         keys = KeyFile.load(key_file_for(db.path))
         keys.remove_slot(record.username)
         keys.save()
+    return record
+
+
+def switch_on(db: Database, user_id: int, new_password: str) -> UserRecord:
+    """Switch an account back on with a new first password (checked before anything changes).
+
+    Its key slot was removed when it was switched off, so a password is needed to write a new one.
+    """
+    user = accounts.get_user(db, user_id)
+    if user is None:
+        raise ValueError(f"no user {user_id}")
+    passwords.check_new_password(new_password, username=user.username)
+    set_active(db, user_id, True)
+    reset_password(db, user_id, new_password)
+    record = accounts.get_user(db, user_id)
+    assert record is not None
     return record
 
 

@@ -19,6 +19,8 @@ def database_error_text(exc: BaseException) -> str:
     from .. import persistence  # late: keeps this module importable without the database layer
 
     path = str(getattr(exc, "path", "") or "")
+    if isinstance(exc, persistence.AccessDeniedError):
+        return _t("You do not have permission to do this.")
     if isinstance(exc, persistence.UnsafeLocationError):
         return _t("The database %1 is on a network share or in a synced folder (such as OneDrive or Dropbox). "
                   "There it can be damaged when two computers or the sync program write at the same time. Move it "
