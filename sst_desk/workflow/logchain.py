@@ -127,6 +127,13 @@ class LogRow:
         return self.display_name or self.username
 
 
+class SampleOutcome(enum.StrEnum):
+    """The documented outcome of a sample check (stickprov) of the log."""
+
+    OK = "ok"  # every access looked at had a reason
+    FOLLOW_UP = "follow_up"  # something must be looked into; the note says what
+
+
 HEAD_FORMAT = "sst-desk-log-head/1"
 _HEAD_TITLE = "SST Desk: the access log's kept head"
 _HEAD_KEYS = ("format", "seq", "hash", "at")
