@@ -234,9 +234,10 @@ def list_sample_checks(db: Database) -> list[SampleCheck]:
 
 
 def student_access_history(db: Database, student_id: int, *, since: dt.date | None = None,
-                           until: dt.date | None = None) -> AccessHistory:
+                           until: dt.date | None = None, for_print: bool = False) -> AccessHistory:
     """Every entry about the student (or one of their cases), oldest first, for a registerförteckning.
 
+    ``for_print`` says in the log that the history is being printed (for the guardian).
     Allowed to whoever may read the log of one of the student's cases; when the student has no
     case left (gallring), to whoever may read the whole log.
     """
@@ -252,7 +253,7 @@ def student_access_history(db: Database, student_id: int, *, since: dt.date | No
         rows = [_row(r, hidden=False) for r in uow.session.execute(query)]
         student = uow.session.execute(sa.select(students.c.first_name, students.c.last_name)
                                       .where(students.c.id == student_id)).first()
-        uow.log(LogAction.READ_LOG, student_id=student_id, detail=f"history;rows={len(rows)}")
+        uow.log(LogAction.READ_LOG, student_id=student_id, detail=f"history{';print' if for_print else ''};rows={len(rows)}")
         uow.commit()
     name = f"{student.first_name} {student.last_name}".strip() if student is not None else ""
     return AccessHistory(student_id, name, rows, since, until)

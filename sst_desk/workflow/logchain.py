@@ -163,7 +163,7 @@ class KeptHead:
 
     @classmethod
     def from_text(cls, text: str) -> KeptHead:
-        """Parse ``to_text``'s lines; a ValueError says what is wrong (for the person who typed or picked it)."""
+        """Parse ``to_text``'s lines; a ``KeptHeadError`` says what is wrong (for the person who picked it)."""
         values: dict[str, str] = {}
         for number, raw in enumerate(text.splitlines(), start=1):
             line = raw.strip().lstrip("\ufeff")
@@ -172,28 +172,40 @@ class KeptHead:
             key, colon, value = line.partition(":")
             key = key.strip().lower()
             if not colon or key not in _HEAD_KEYS:
-                raise ValueError(f"line {number} is not one of {', '.join(_HEAD_KEYS)}: {raw.strip()[:40]!r}")
+                raise KeptHeadError("unknown_line", f"line {number} is not one of {', '.join(_HEAD_KEYS)}: "
+                                    f"{raw.strip()[:40]!r}", line=number)
             if key in values:
-                raise ValueError(f"'{key}' appears twice")
+                raise KeptHeadError("repeated", f"'{key}' appears twice", line=number)
             values[key] = value.strip()
         missing = [key for key in _HEAD_KEYS if key not in values]
         if missing:
-            raise ValueError(f"this is not a kept head of the access log: no '{missing[0]}' line")
+            raise KeptHeadError("missing", f"this is not a kept head of the access log: no '{missing[0]}' line")
         if values["format"] != HEAD_FORMAT:
-            raise ValueError(f"unknown format {values['format']!r} (expected {HEAD_FORMAT})")
+            raise KeptHeadError("format", f"unknown format {values['format']!r} (expected {HEAD_FORMAT})")
         return cls(seq=_parse_seq(values["seq"]), hash=_parse_hash(values["hash"]), at=_parse_at(values["at"]))
+
+
+class KeptHeadError(ValueError):
+    """A kept head that cannot be read; ``code`` (unknown_line, repeated, missing, format, seq, hash, at)
+    lets the UI say it in words, ``line`` is the line number where there is one."""
+
+    def __init__(self, code: str, message: str, *, line: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.line = line
 
 
 def _parse_seq(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise ValueError(f"seq must be a whole number from 1 up, not {text!r}")
+        raise KeptHeadError("seq", f"seq must be a whole number from 1 up, not {text!r}")
     return int(text)
 
 
 def _parse_hash(text: str) -> str:
     digest = "".join(text.split()).lower()  # a hash typed from paper may be split into groups
     if len(digest) != 64 or any(ch not in "0123456789abcdef" for ch in digest):
-        raise ValueError(f"hash must be 64 hexadecimal characters (0-9, a-f), got {len(digest)} characters")
+        raise KeptHeadError("hash", f"hash must be 64 hexadecimal characters (0-9, a-f), got {len(digest)} "
+                            "characters")
     return digest
 
 
@@ -201,9 +213,9 @@ def _parse_at(text: str) -> dt.datetime:
     try:
         at = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"at must be a date and time like 2026-11-22T09:30:00+00:00, not {text!r}") from None
+        raise KeptHeadError("at", f"at must be a date and time like 2026-11-22T09:30:00+00:00, not {text!r}") from None
     if at.tzinfo is None:
-        raise ValueError("at must carry a time zone (such as +00:00)")
+        raise KeptHeadError("at", "at must carry a time zone (such as +00:00)")
     return at.astimezone(dt.UTC)
 
 

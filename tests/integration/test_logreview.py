@@ -135,6 +135,8 @@ def test_a_students_history_is_for_those_responsible_and_the_lead(team, busy):
     with pytest.raises(AccessDeniedError):  # protected: not even the team lead unless responsible
         logreview.student_access_history(team.act("lead"), cilla.student.id)
     assert logreview.student_access_history(team.act("sara"), cilla.student.id).student_name == "Cilla Testsson"
+    logreview.student_access_history(team.act("sara"), cilla.student.id, for_print=True)
+    assert last_entry(team).detail.startswith("history;print;rows=")
 
 
 def test_a_history_can_cover_a_period(team, busy):

@@ -14,6 +14,7 @@ from sst_desk.workflow.logchain import (
     GENESIS,
     ChainProblem,
     KeptHead,
+    KeptHeadError,
     LogEntry,
     ProblemCode,
     canonical,
@@ -189,23 +190,24 @@ def test_a_hash_typed_from_paper_in_groups_and_capitals_is_read():
 
 
 @pytest.mark.parametrize(
-    ("change", "message"),
+    ("change", "code", "message"),
     [
-        (lambda t: "", "no 'format' line"),
-        (lambda t: t.replace("seq: 5\n", ""), "no 'seq' line"),
-        (lambda t: t.replace("seq: 5", "seq: five"), "seq must be a whole number"),
-        (lambda t: t.replace("seq: 5", "seq: 0"), "seq must be a whole number"),
-        (lambda t: t.replace("ab" * 32, "ab" * 31), "64 hexadecimal characters"),
-        (lambda t: t.replace("ab" * 32, "zz" * 32), "64 hexadecimal characters"),
-        (lambda t: t.replace("+00:00", ""), "time zone"),
-        (lambda t: t.replace("at: 2026-11-22T09:30:00", "at: yesterday"), "at must be a date and time"),
-        (lambda t: t.replace("sst-desk-log-head/1", "other/2"), "unknown format"),
-        (lambda t: t + "seq: 6\n", "'seq' appears twice"),
-        (lambda t: t + "colour: blue\n", "line 7 is not one of"),
-        (lambda t: "%PDF-1.7 binary junk", "line 1 is not one of"),
+        (lambda t: "", "missing", "no 'format' line"),
+        (lambda t: t.replace("seq: 5\n", ""), "missing", "no 'seq' line"),
+        (lambda t: t.replace("seq: 5", "seq: five"), "seq", "seq must be a whole number"),
+        (lambda t: t.replace("seq: 5", "seq: 0"), "seq", "seq must be a whole number"),
+        (lambda t: t.replace("ab" * 32, "ab" * 31), "hash", "64 hexadecimal characters"),
+        (lambda t: t.replace("ab" * 32, "zz" * 32), "hash", "64 hexadecimal characters"),
+        (lambda t: t.replace("+00:00", ""), "at", "time zone"),
+        (lambda t: t.replace("at: 2026-11-22T09:30:00", "at: yesterday"), "at", "at must be a date and time"),
+        (lambda t: t.replace("sst-desk-log-head/1", "other/2"), "format", "unknown format"),
+        (lambda t: t + "seq: 6\n", "repeated", "'seq' appears twice"),
+        (lambda t: t + "colour: blue\n", "unknown_line", "line 7 is not one of"),
+        (lambda t: "%PDF-1.7 binary junk", "unknown_line", "line 1 is not one of"),
     ],
 )
-def test_a_bad_kept_head_is_refused_with_a_clear_reason(change, message):
+def test_a_bad_kept_head_is_refused_with_a_clear_reason(change, code, message):
     text = KeptHead(5, "ab" * 32, dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.UTC)).to_text()
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(KeptHeadError, match=message) as caught:
         KeptHead.from_text(change(text))
+    assert caught.value.code == code and isinstance(caught.value, ValueError)
