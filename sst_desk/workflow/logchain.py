@@ -17,7 +17,9 @@ import datetime as dt
 import enum
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 GENESIS = "0" * 64  # the "previous hash" of the first entry
 
@@ -92,3 +94,220 @@ def entry_hash(entry: LogEntry) -> str:
         canonical(entry.seq, entry.at, entry.user_id, entry.username, entry.action, entry.case_id,
                   entry.student_id, entry.detail),
     )
+
+
+# --- reading the chain back: rows for people, kept heads, verification ------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LogRow:
+    """One entry as a person reads it: the stored fields plus who and which student, where still known.
+
+    ``display_name``/``role`` come from the users table and ``student_name`` from
+    the students table; they are empty when the account or the student is gone
+    (gallring) or, for ``student_name``, hidden because the student has protected
+    identity and the reader is not responsible for them (``student_hidden``).
+    """
+
+    seq: int
+    at: dt.datetime  # aware UTC
+    user_id: int | None
+    username: str
+    display_name: str
+    role: str | None
+    action: str
+    case_id: int | None
+    student_id: int | None
+    student_name: str
+    detail: str
+    student_hidden: bool = False
+
+    @property
+    def who(self) -> str:
+        return self.display_name or self.username
+
+
+class SampleOutcome(enum.StrEnum):
+    """The documented outcome of a sample check (stickprov) of the log."""
+
+    OK = "ok"  # every access looked at had a reason
+    FOLLOW_UP = "follow_up"  # something must be looked into; the note says what
+
+
+HEAD_FORMAT = "sst-desk-log-head/1"
+_HEAD_TITLE = "SST Desk: the access log's kept head"
+_HEAD_KEYS = ("format", "seq", "hash", "at")
+
+
+@dataclass(frozen=True, slots=True)
+class KeptHead:
+    """The newest ``(seq, hash)`` of the chain at one moment, kept OUTSIDE the database.
+
+    Whoever can write the database file can rewrite the whole chain so that it
+    is consistent in itself; they cannot change the paper in the team lead's
+    binder or the file on a USB stick. ``verify(..., kept_head=...)`` then finds
+    the rewrite (the entry at ``seq`` has another hash) or a truncation below
+    ``seq`` (the entry is missing).
+    """
+
+    seq: int
+    hash: str
+    at: dt.datetime  # when it was exported, aware UTC
+
+    def to_text(self) -> str:
+        """A few ``key: value`` lines a person can print, read aloud or type back in."""
+        at = self.at.astimezone(dt.UTC).replace(microsecond=0).isoformat()
+        return (f"# {_HEAD_TITLE}\n"
+                "# Keep this outside the database (print it, or save it on a USB stick).\n"
+                f"format: {HEAD_FORMAT}\nseq: {self.seq}\nhash: {self.hash}\nat: {at}\n")
+
+    @classmethod
+    def from_text(cls, text: str) -> KeptHead:
+        """Parse ``to_text``'s lines; a ``KeptHeadError`` says what is wrong (for the person who picked it)."""
+        values: dict[str, str] = {}
+        for number, raw in enumerate(text.splitlines(), start=1):
+            line = raw.strip().lstrip("\ufeff")
+            if not line or line.startswith("#"):
+                continue
+            key, colon, value = line.partition(":")
+            key = key.strip().lower()
+            if not colon or key not in _HEAD_KEYS:
+                raise KeptHeadError("unknown_line", f"line {number} is not one of {', '.join(_HEAD_KEYS)}: "
+                                    f"{raw.strip()[:40]!r}", line=number)
+            if key in values:
+                raise KeptHeadError("repeated", f"'{key}' appears twice", line=number)
+            values[key] = value.strip()
+        missing = [key for key in _HEAD_KEYS if key not in values]
+        if missing:
+            raise KeptHeadError("missing", f"this is not a kept head of the access log: no '{missing[0]}' line")
+        if values["format"] != HEAD_FORMAT:
+            raise KeptHeadError("format", f"unknown format {values['format']!r} (expected {HEAD_FORMAT})")
+        return cls(seq=_parse_seq(values["seq"]), hash=_parse_hash(values["hash"]), at=_parse_at(values["at"]))
+
+
+class KeptHeadError(ValueError):
+    """A kept head that cannot be read; ``code`` (unknown_line, repeated, missing, format, seq, hash, at)
+    lets the UI say it in words, ``line`` is the line number where there is one."""
+
+    def __init__(self, code: str, message: str, *, line: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.line = line
+
+
+def _parse_seq(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise KeptHeadError("seq", f"seq must be a whole number from 1 up, not {text!r}")
+    return int(text)
+
+
+def _parse_hash(text: str) -> str:
+    digest = "".join(text.split()).lower()  # a hash typed from paper may be split into groups
+    if len(digest) != 64 or any(ch not in "0123456789abcdef" for ch in digest):
+        raise KeptHeadError("hash", f"hash must be 64 hexadecimal characters (0-9, a-f), got {len(digest)} "
+                            "characters")
+    return digest
+
+
+def _parse_at(text: str) -> dt.datetime:
+    try:
+        at = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise KeptHeadError("at", f"at must be a date and time like 2026-11-22T09:30:00+00:00, not {text!r}") from None
+    if at.tzinfo is None:
+        raise KeptHeadError("at", "at must carry a time zone (such as +00:00)")
+    return at.astimezone(dt.UTC)
+
+
+class ProblemCode(enum.StrEnum):
+    """What ``verify`` found; the UI and the command line turn these into words."""
+
+    CHANGED = "changed"  # the entry's fields no longer match its hash
+    GAP = "gap"  # entries before this one are missing (deleted)
+    OUT_OF_ORDER = "out_of_order"  # seq not after the previous one (duplicate, or read out of order)
+    BROKEN_LINK = "broken_link"  # prev_hash is not the previous entry's hash (inserted or replaced)
+    REORDERED = "reordered"  # prev_hash names another entry of the chain, not the one before it
+    TRUNCATED = "truncated"  # the head row names a later entry than the newest there is
+    HEAD_MISMATCH = "head_mismatch"  # the head row names the newest entry with another hash
+    HEAD_BEHIND = "head_behind"  # entries after the head row's entry (written around the log)
+    KEPT_HEAD_MISSING = "kept_head_missing"  # the kept head's entry is gone: truncated below it
+    KEPT_HEAD_DIFFERENT = "kept_head_different"  # the kept head's entry differs: the chain was rewritten
+
+
+@dataclass(frozen=True, slots=True)
+class ChainProblem:
+    code: ProblemCode
+    seq: int  # the entry where it shows (for head problems: the seq the head names)
+    note: str = ""  # plain English for logs and the command line; the UI words it from ``code``
+
+
+class HeadLike(Protocol):
+    @property
+    def seq(self) -> int: ...
+
+    @property
+    def hash(self) -> str: ...
+
+
+def verify(entries: Iterable[LogEntry], stored_head: HeadLike | None = None,
+           kept_head: HeadLike | None = None) -> list[ChainProblem]:
+    """Every problem in the chain, ordered by seq; an empty list means it is intact.
+
+    ``entries`` in seq order (as stored). ``stored_head`` is the ``log_head`` row
+    (pass ``(0, GENESIS)`` when there is none, so that entries without a head
+    are found); None skips those checks. ``kept_head`` is a head exported
+    earlier and kept outside the database.
+    """
+    chain = list(entries)
+    seq_of_hash = {entry.hash: entry.seq for entry in chain}
+    problems: list[ChainProblem] = []
+    previous: LogEntry | None = None
+    for entry in chain:
+        if entry_hash(entry) != entry.hash:
+            problems.append(ChainProblem(ProblemCode.CHANGED, entry.seq, "fields do not match the hash"))
+        problems += _link_problems(previous, entry, seq_of_hash)
+        previous = entry
+    if stored_head is not None:
+        problems += _head_problems(chain, stored_head)
+    if kept_head is not None:
+        problems += _kept_head_problems(chain, kept_head)
+    return sorted(problems, key=lambda p: p.seq)
+
+
+def _link_problems(previous: LogEntry | None, entry: LogEntry, seq_of_hash: dict[str, int]) -> list[ChainProblem]:
+    expected_seq, expected_prev = (1, GENESIS) if previous is None else (previous.seq + 1, previous.hash)
+    if previous is not None and entry.seq <= previous.seq:
+        return [ChainProblem(ProblemCode.OUT_OF_ORDER, entry.seq, f"comes after entry {previous.seq}")]
+    problems = []
+    if entry.seq != expected_seq:
+        problems.append(ChainProblem(ProblemCode.GAP, entry.seq,
+                                     f"entries {expected_seq}–{entry.seq - 1} are missing"))
+    if entry.prev_hash != expected_prev:
+        linked = seq_of_hash.get(entry.prev_hash)
+        if linked is not None and linked != entry.seq:
+            problems.append(ChainProblem(ProblemCode.REORDERED, entry.seq, f"follows entry {linked}"))
+        elif not problems:  # a gap already explains a link to a deleted entry
+            problems.append(ChainProblem(ProblemCode.BROKEN_LINK, entry.seq, "does not follow the entry before"))
+    return problems
+
+
+def _head_problems(chain: list[LogEntry], head: HeadLike) -> list[ChainProblem]:
+    last_seq, last_hash = (chain[-1].seq, chain[-1].hash) if chain else (0, GENESIS)
+    if head.seq > last_seq:
+        return [ChainProblem(ProblemCode.TRUNCATED, head.seq,
+                             f"the head names entry {head.seq}, the newest is {last_seq}")]
+    if head.seq < last_seq:
+        return [ChainProblem(ProblemCode.HEAD_BEHIND, head.seq,
+                             f"the head names entry {head.seq}, but entries go on to {last_seq}")]
+    if head.hash != last_hash:
+        return [ChainProblem(ProblemCode.HEAD_MISMATCH, head.seq, "the head's hash differs from the entry's")]
+    return []
+
+
+def _kept_head_problems(chain: list[LogEntry], kept: HeadLike) -> list[ChainProblem]:
+    found = next((entry for entry in chain if entry.seq == kept.seq), None)
+    if found is None:
+        return [ChainProblem(ProblemCode.KEPT_HEAD_MISSING, kept.seq, "the kept head's entry is missing")]
+    if found.hash != kept.hash:
+        return [ChainProblem(ProblemCode.KEPT_HEAD_DIFFERENT, kept.seq, "the entry differs from the kept head")]
+    return []
