@@ -64,6 +64,7 @@ from .mapping import boostertraffar, case_members, cases, follow_ups, goal_ratin
 from .uow import UnitOfWork
 
 GALLRING = "gallring"
+GALLRING_STUDENT = "gallring:student"  # extract.py reads the log from after the last one of these
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,7 @@ def _delete(uow: UnitOfWork, case_ids: list[int], student_of: dict[int, int]) ->
     for cid in case_ids:
         uow.log(LogAction.DELETE, case_id=cid, student_id=student_of[cid], detail=GALLRING)
     for sid in orphans:
-        uow.log(LogAction.DELETE, student_id=sid, detail=f"{GALLRING}:student")
+        uow.log(LogAction.DELETE, student_id=sid, detail=GALLRING_STUDENT)
     return len(case_ids), len(orphans), guardian_count
 
 
