@@ -22,8 +22,8 @@ What "nothing readable remains" takes, and the choices made:
    rebuilt from the live rows only, with the temp store in memory so no temp
    file is written), and ``wal_checkpoint(TRUNCATE)`` again (VACUUM itself
    goes through the WAL). Another program holding the database open can stop
-   the checkpoint; the result then says so (``wal_cleared=False``) and running
-   gallring again (with nothing left to delete) finishes the job.
+   the checkpoint; the result then says so (``wal_cleared=False``) and
+   ``finish(db)`` (steps 2 and 3 again, once the others have closed) ends the job.
 3. **The backups.** Every earlier backup holds the deleted cases, so after a
    fresh (automatic) backup of the cleaned database has been taken and
    checked, *every older backup file of every kind* in the backups folder is
@@ -199,6 +199,20 @@ def gallra(db: Database, case_ids: Iterable[int], *, years: int, today: dt.date,
             raise NotDueError(set(wanted) - due)
         counts = _delete(uow, wanted, {cid: row.student_id for cid, (_, row) in rows.items()})
         uow.commit()
+    return _clean_up(db, counts, keep_backups)
+
+
+def finish(db: Database, *, keep_backups: int = backups.DEFAULT_KEEP) -> GallringResult:
+    """Steps 2 and 3 again, deleting nothing: for when an earlier gallring could not clear every trace.
+
+    Team lead only, like ``gallra`` (it deletes backups).
+    """
+    with db.uow() as uow:
+        uow.require(Resource.CASE, Action.DELETE)
+    return _clean_up(db, (0, 0, 0), keep_backups)
+
+
+def _clean_up(db: Database, counts: tuple[int, int, int], keep_backups: int) -> GallringResult:
     if db.path is None:
         return GallringResult(*counts)
     wal_cleared, vacuumed = clear_residue(db)
