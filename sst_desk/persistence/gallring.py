@@ -48,6 +48,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -265,9 +266,10 @@ def clear_residue(db: Database) -> tuple[bool, bool]:
     return cleared, vacuumed
 
 
-def _checkpoint(raw: object) -> bool:
+def _checkpoint(raw: Any) -> bool:
+    """True when every WAL frame went into the file and the -wal was cut to nothing."""
     try:
-        busy, log_frames, _done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()  # type: ignore[attr-defined]
+        busy, log_frames, _done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     except cipher.Error:
         return False
     return busy == 0 and log_frames in (0, -1)

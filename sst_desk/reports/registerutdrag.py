@@ -207,7 +207,8 @@ def _consents(case: dict[str, Any]) -> list[Flowable]:
     rows = [(f"{_code(SignerKind, c['signer_kind'])}: {c['signer_name']}", c["given_on"], _codes(Party, c["parties"]),
              c["valid_until"], " ".join(x for x in (c["withdrawn_on"] or "", c["withdrawn_note"]) if x),
              c["scope_note"]) for c in case["consents"]]
-    return _table(["Vem", "Givet", "Parter", "Giltigt till", "Återkallat", "Omfattning"], rows, [32, 21, 32, 21, 26, 28])
+    header = ["Vem", "Givet", "Parter", "Giltigt till", "Återkallat", "Omfattning"]
+    return _table(header, rows, [32, 21, 32, 21, 26, 28])
 
 
 def _kartlaggning(case: dict[str, Any]) -> list[Flowable]:
@@ -239,15 +240,20 @@ def _plans(case: dict[str, Any]) -> list[Flowable]:
                           styles().body))
         goals = [(g["number"], g["description"], _code(GoalArea, g["area"]), g["measure"], g["baseline"], g["target"])
                  for g in plan["goals"]]
-        story += _table(["Nr", "Mål", "Område", "Hur det mäts", "Utgångsläge", "Målnivå"], goals, [8, 46, 21, 30, 25, 25])
-        insatser = [(i["name"], i["description"], ": ".join(x for x in (_code(Authority, i["responsible_authority"], ""),
-                                                                          i["responsible_person"]) if x),
-                     _period(i["start_on"], i["end_on"]), i["goal_number"]) for i in plan["insatser"]]
+        story += _table(["Nr", "Mål", "Område", "Hur det mäts", "Utgångsläge", "Målnivå"], goals,
+                        [8, 46, 21, 30, 25, 25])
+        insatser = [(i["name"], i["description"], _responsible(i), _period(i["start_on"], i["end_on"]),
+                     i["goal_number"]) for i in plan["insatser"]]
         story += [Spacer(1, 2 * mm), *_table(["Insats", "Beskrivning", "Ansvarig", "Period", "Mål nr"], insatser,
                                             [34, 40, 34, 26, 12])]
         story += [Spacer(1, 2 * mm), para(f"Vårdnadshavarnas syn: {_text(plan['guardians_view'])}", styles().body),
                   Spacer(1, 2 * mm)]
     return story
+
+
+def _responsible(insats: dict[str, Any]) -> str:
+    who = (_code(Authority, insats["responsible_authority"], ""), insats["responsible_person"])
+    return ": ".join(x for x in who if x) or "–"
 
 
 def _period(start: str | None, end: str | None) -> str:
@@ -263,8 +269,8 @@ def _follow_ups(case: dict[str, Any]) -> list[Flowable]:
         return [empty(NONE)]
     story: list[Flowable] = []
     for f in case["follow_ups"]:
-        story.append(para(f"{f['held_on']} (planversion {f['plan_version']}), frånvaro {_percent(f['absence_percent'])}"
-                          f": {_text(f['summary'])}", styles().body))
+        held = f"{f['held_on']} (planversion {f['plan_version']}), frånvaro {_percent(f['absence_percent'])}"
+        story.append(para(f"{held}: {_text(f['summary'])}", styles().body))
         story += _table(["Mål", "Bedömning", "Kommentar"],
                         [(r["goal"], _code(Rating, r["rating"]), r["comment"]) for r in f["ratings"]], [60, 25, 55])
         story.append(Spacer(1, 2 * mm))
@@ -305,8 +311,8 @@ def _access_log(entries: list[dict[str, Any]]) -> list[Flowable]:
     rows = [(_when(e["at"]), e["name"], ROLES.get(e["role"] or "", "–"), ACTIONS.get(e["action"], e["action"]),
              e["case_id"], _detail(e["detail"])) for e in entries]
     story = [*heading("Vem har tagit del av eller ändrat uppgifterna"),
-             para("Ur åtkomstloggen: varje gång någon öppnat, ändrat, skrivit ut eller lämnat ut uppgifter om eleven.",
-                  styles().muted)]
+             para("Ur åtkomstloggen: varje gång någon öppnat, ändrat, skrivit ut eller lämnat ut uppgifter "
+                  "om eleven.", styles().muted)]
     return story + _table(["Tid", "Vem", "Roll", "Händelse", "Ärende", "Detalj"], rows, [22, 26, 34, 28, 14, 24])
 
 

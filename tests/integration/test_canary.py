@@ -28,7 +28,7 @@ import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from sst_desk import app, paths
-from sst_desk.persistence import Database, accounts, backups, cipher
+from sst_desk.persistence import Database, accounts, backups
 from sst_desk.persistence.extract import gather_registerutdrag
 from sst_desk.persistence.gallring import gallra
 from sst_desk.reports import ReportContext
