@@ -243,8 +243,9 @@ def populate(db: Database, students: int = 40, seed: int = 1, today: dt.date | N
     Cases are made and inserted a batch per transaction through the unit of
     work, not with ``db.add_case`` (which reloads each case it stores), so
     5,000 cases take seconds instead of minutes, in little memory. ``members``: user ids made
-    responsible for every new case.
+    responsible for every new case (default: the signed-in person, as with ``add_case``).
     """
+    members = list(members) or ([db.actor.user_id] if db.actor is not None else [])
     today = today or dt.date.today()
     # A second run into the same database must not give two students one personnummer.
     from .persistence.mapping import case_members as case_members_table

@@ -171,17 +171,20 @@ class BackupsDialog(QDialog):
                                     self.tr("Nothing was restored: a case window is still open."))
             return
         wait_for_background_work()
+        key, actor = self.db.key, self.db.actor
         self.db.close()
         failure: BaseException | None = None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            backups.restore(info.path, path)
+            backups.restore(info.path, path, key)
         except (DatabaseError, OSError) as exc:
             failure = exc
         finally:
             QApplication.restoreOverrideCursor()
         try:
-            self.context.db = Database.open(path)
+            reopened = Database.open(path, key=key)
+            reopened.actor = _same_person(reopened, actor)
+            self.context.db = reopened
         except (DatabaseError, OSError) as exc:  # the closed engine reconnects on use; keep it
             failure = failure or exc
         self.main_window.reload()
@@ -207,3 +210,19 @@ def show_backups(context: AppContext, main_window: QWidget) -> None:
         dialog.exec()
     finally:
         dialog.deleteLater()
+
+
+def _same_person(db: Database, actor):
+    """The signed-in person in the restored database: the same active account, or nobody (then SST Desk quits)."""
+    from ..persistence import accounts
+
+    if actor is None:
+        return None
+    user = accounts.get_user(db, actor.user_id)
+    if user is not None and user.active and user.username == actor.username:
+        return user.actor()
+    QMessageBox.information(None, QApplication.translate("BackupsDialog", "Restore backup"),
+                            QApplication.translate("BackupsDialog", "Your account is not in the restored database, "
+                                                   "so SST Desk closes. Sign in again."))
+    QApplication.instance().exit(0)
+    return None

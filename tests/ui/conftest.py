@@ -27,11 +27,20 @@ def _isolated_data(tmp_path, monkeypatch):
     monkeypatch.setenv("SST_DESK_USER", "testare")
 
 
+UI_PASSWORD = "ui-test-losenord"
+
+
 @pytest.fixture
 def database(tmp_path):
-    from sst_desk.persistence import Database
+    """An encrypted team database, signed in as Tess Testare, skolsocionom (cases she adds are hers)."""
+    from sst_desk.security import signin
+    from sst_desk.workflow.access import Role
 
-    db = Database.open(tmp_path / "ui.sqlite3")
+    file = tmp_path / "ui.sqlite3"
+    admin = signin.create_first_administrator(file, "admin", "Ada Admin", UI_PASSWORD)
+    signin.add_account(admin, "testare", "Tess Testare", Role.SKOLSOCIONOM, UI_PASSWORD)
+    admin.close()
+    db = signin.sign_in(file, "testare", UI_PASSWORD)
     yield db
     db.close()
 

@@ -61,7 +61,7 @@ def test_back_up_now_adds_a_line(main_window, context):
     assert not errors, errors
     assert counts == [0, 1, "Manual"]
     (made,) = backups.list_backups(context.db.path)
-    assert made.kind == backups.MANUAL and backups.integrity_problems(made.path) == []
+    assert made.kind == backups.MANUAL and backups.integrity_problems(made.path, context.db.key) == []
 
 
 def test_restore_asks_closes_the_case_windows_and_restores(main_window, context):

@@ -132,7 +132,7 @@ def test_walk_a_case_through_every_stage(main_window, context, qtbot, tmp_path, 
     assert stored.booster.held is True
     assert [t.to_stage for t in stored.transitions][-2:] == [Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE]
     assert len(stored.transitions) == 11
-    assert all(t.by == "testare" for t in stored.transitions)
+    assert all(t.by == "Tess Testare" for t in stored.transitions)  # the signed-in person
 
     # The handlingsplan prints.
     target = tmp_path / "plan.pdf"

@@ -1,0 +1,209 @@
+"""Registerutdrag (GDPR art. 15): everything stored about one student — and only that student — as plain data.
+
+``gather_registerutdrag(db, case_id)`` starts from one of the student's cases
+and returns a JSON-ready dict (the keys are documented in
+docs/security-gallring.md; ``sst_desk.reports.registerutdrag`` writes it as
+JSON and as a PDF). It holds the student, their guardians, every case of the
+student with all its records, who was responsible for each case, the consent
+overrides, and the access log entries about the student (who looked at or
+changed what, when).
+
+Rules:
+
+- **Completeness or nothing.** The person asking has a right to all of it, so
+  the actor must be allowed ``(CASE, EXPORT)`` on *every* case of the student;
+  if one is refused, nothing is gathered (``AccessDeniedError``, logged) and a
+  team lead (or the cases' members together) must make the extract.
+- **Third parties.** Guardians are other people: their name and relation are
+  given (they are part of the student's own record), their phone, e-mail,
+  address and interpreter language are not — each guardian carries the note
+  ``THIRD_PARTY_NOTE`` instead. Staff appear by name and role: they act as
+  officials. Free text may still mention others, so the document carries
+  ``REVIEW_NOTE``: a sekretessprövning comes before it is handed out.
+- **Protected identity.** The school is left out (as on every print).
+- **Logged.** One ``EXPORT`` entry per case (detail ``registerutdrag``), in
+  the same transaction as the reading; the entries gathered are those before it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+import sqlalchemy as sa
+
+from sst_desk.workflow.access import Action
+from sst_desk.workflow.entities import Case, Guardian, Student
+from sst_desk.workflow.logchain import LogAction
+
+from .accesslog import utc_now
+from .database import Database
+from .errors import CaseNotFound
+from .gallring import GALLRING_STUDENT
+from .mapping import access_log, case_members, cases, consent_overrides, users
+from .uow import UnitOfWork
+
+FORMAT = "sst-desk-registerutdrag"
+FORMAT_VERSION = 1
+DETAIL = "registerutdrag"
+THIRD_PARTY_NOTE = "uppgift om annan person utelämnad (OSL 26 kap., GDPR art. 15.4)"
+PROTECTED_NOTE = "utelämnad: eleven har skyddade personuppgifter"
+REVIEW_NOTE = (
+    "Innan utdraget lämnas ut: fritextfält (anteckningar, sammanfattningar, kontakter, kommentarer) kan "
+    "innehålla uppgifter om andra personer. Gå igenom dem och gör en sekretessprövning (OSL 26 kap.) "
+    "innan utdraget lämnas ut; uppgifter som omfattas av sekretess maskeras."
+)
+
+
+def gather_registerutdrag(db: Database, case_id: int, *, now: dt.datetime | None = None) -> dict[str, Any]:
+    """Everything stored about the student of case ``case_id``, checked and logged as an export.
+
+    Raises ``CaseNotFound`` and ``AccessDeniedError`` (see the module docstring).
+    """
+    with db.uow() as uow:
+        student_id = uow.require_case(Action.EXPORT, case_id)
+        if student_id is None:
+            raise CaseNotFound(case_id, db.location)
+        case_ids = list(uow.session.execute(
+            sa.select(cases.c.id).where(cases.c.student_id == student_id).order_by(cases.c.raised_on, cases.c.id)
+        ).scalars())
+        for other in case_ids:
+            uow.require_case(Action.EXPORT, other)
+        loaded = [uow.cases.get_full(cid) for cid in case_ids]
+        data = _document(uow, [c for c in loaded if c is not None], student_id, now or utc_now())
+        for cid in case_ids:
+            uow.log(LogAction.EXPORT, case_id=cid, student_id=student_id, detail=DETAIL)
+        uow.commit()
+    return data
+
+
+def _document(uow: UnitOfWork, loaded: list[Case], student_id: int, now: dt.datetime) -> dict[str, Any]:
+    student = loaded[0].student
+    actor = uow.actor
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "created_at": _value(now),
+        "created_by": {"name": actor.label, "role": actor.role.value} if actor is not None else None,
+        "review_note": REVIEW_NOTE,
+        "third_party_note": THIRD_PARTY_NOTE,
+        "student": _student(student),
+        "guardians": [_guardian(g) for g in student.guardians],
+        "cases": [_case(uow, c) for c in loaded],
+        "access_log": _log_entries(uow, student_id),
+    }
+
+
+# --- plain values -------------------------------------------------------------------------------------------
+
+
+def _value(value: Any) -> Any:
+    """JSON values: codes as their stored strings, dates and times ISO 8601 (times in UTC)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC)
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    return value
+
+
+def _record(obj: Any, *skip: str) -> dict[str, Any]:
+    """A record's own fields (not its lists of children, not references to other records)."""
+    out = {}
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        if f.name in skip or dataclasses.is_dataclass(value) or (
+                isinstance(value, list) and value and dataclasses.is_dataclass(value[0])):
+            continue
+        out[f.name] = _value(value)
+    return out
+
+
+def _student(student: Student) -> dict[str, Any]:
+    out = _record(student, "guardians")
+    out["omitted"] = []
+    if student.protected_identity:
+        out["school"] = None
+        out["omitted"].append({"field": "school", "note": PROTECTED_NOTE})
+    return out
+
+
+def _guardian(guardian: Guardian) -> dict[str, Any]:
+    return {"id": guardian.id, "name": guardian.name, "relation": guardian.relation,
+            "contact_details": THIRD_PARTY_NOTE}
+
+
+def _case(uow: UnitOfWork, case: Case) -> dict[str, Any]:
+    out = _record(case, "student", "revision")
+    out["members"] = _members(uow, case.id)
+    out["consents"] = [
+        {**_record(c), "guardian": c.guardian.name if c.guardian is not None else None} for c in case.consents]
+    k = case.kartlaggning
+    out["kartlaggning"] = None if k is None else {**_record(k), "documents": [_record(d) for d in k.documents]}
+    out["plans"] = [_plan(p) for p in case.plans]
+    out["contacts"] = [_record(c) for c in case.contacts]
+    out["follow_ups"] = [
+        {**_record(f), "ratings": [{**_record(r), "goal": r.goal.description} for r in f.ratings]}
+        for f in case.follow_ups
+    ]
+    out["boosters"] = [_record(b) for b in case.boosters]
+    out["referrals"] = [_record(r) for r in case.referrals]
+    out["student_views"] = [_record(v) for v in case.student_views]
+    out["transitions"] = [_record(t) for t in case.transitions]
+    out["consent_overrides"] = _overrides(uow, case.id)
+    return out
+
+
+def _plan(plan: Any) -> dict[str, Any]:
+    numbers = {id(g): n for n, g in enumerate(plan.goals, start=1)}
+    goals = [{**_record(g), "number": numbers[id(g)]} for g in plan.goals]
+    insatser = [
+        {**_record(i), "goal_number": numbers.get(id(i.goal)) if i.goal is not None else None} for i in plan.insatser]
+    return {**_record(plan), "goals": goals, "insatser": insatser}
+
+
+def _members(uow: UnitOfWork, case_id: int | None) -> list[dict[str, Any]]:
+    rows = uow.session.execute(
+        sa.select(users.c.username, users.c.display_name, users.c.role)
+        .join_from(case_members, users, case_members.c.user_id == users.c.id)
+        .where(case_members.c.case_id == case_id).order_by(users.c.display_name, users.c.username))
+    return [{"name": r.display_name or r.username, "role": _value(r.role)} for r in rows]
+
+
+def _overrides(uow: UnitOfWork, case_id: int | None) -> list[dict[str, Any]]:
+    rows = uow.session.execute(
+        sa.select(consent_overrides).where(consent_overrides.c.case_id == case_id).order_by(consent_overrides.c.at))
+    return [{"at": _value(r.at), "by": r.by, "purpose": r.purpose, "legal_ground": r.legal_ground, "note": r.note}
+            for r in rows]
+
+
+def _log_entries(uow: UnitOfWork, student_id: int) -> list[dict[str, Any]]:
+    """Who looked at or did what about the student, when: by name and role, never the log's hashes.
+
+    Every entry about a case carries its student's id. SQLite may give a new student the id of one
+    removed by gallring, and the log outlives gallring: so only entries after the last removal of a
+    student with this id (``gallring:student``) are this student's.
+    """
+    removed = uow.session.execute(
+        sa.select(sa.func.max(access_log.c.seq)).where(
+            access_log.c.student_id == student_id, access_log.c.action == LogAction.DELETE.value,
+            access_log.c.detail == GALLRING_STUDENT)).scalar()
+    rows = uow.session.execute(
+        sa.select(access_log.c.seq, access_log.c.at, access_log.c.username, access_log.c.action,
+                  access_log.c.case_id, access_log.c.detail, users.c.display_name, users.c.role)
+        .join_from(access_log, users, access_log.c.user_id == users.c.id, isouter=True)
+        .where(access_log.c.student_id == student_id, access_log.c.seq > (removed or 0))
+        .order_by(access_log.c.seq))
+    return [
+        {"seq": r.seq, "at": _value(r.at), "name": r.display_name or r.username,
+         "role": _value(r.role) if r.role is not None else None, "action": r.action, "case_id": r.case_id,
+         "detail": r.detail}
+        for r in rows
+    ]

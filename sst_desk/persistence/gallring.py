@@ -1,0 +1,313 @@
+"""Gallring: list the closed cases whose retention has run out, and delete them so nothing readable remains.
+
+``cases_due(db, years, today)`` lists them (the rule: ``workflow.retention``);
+``gallra(db, case_ids, years=, today=)`` deletes them. Both are for the team
+lead, who decides gallring: ``(CASE, DELETE)`` in ``workflow.access``.
+
+What "nothing readable remains" takes, and the choices made:
+
+1. **One transaction** deletes the cases (their records cascade: consents,
+   kartläggning, plans, contacts, follow-ups, boosterträffar, referrals,
+   views, transitions, members, consent overrides) and every student left
+   without a case (their guardians cascade), and writes one ``DELETE`` entry
+   per case (detail ``gallring``) and per student removed (``gallring:student``)
+   to the access log — ids only, so the log keeps no content. Either
+   all of it happens or none of it. Cases that are not due (still open, or
+   not yet old enough) are refused before anything is deleted.
+2. **The file.** Every connection has ``secure_delete=ON`` (engine.py), so
+   deleted cells and freed pages are overwritten with zeros — but in WAL mode
+   the old pages still sit in the ``-wal`` file until a checkpoint, and the
+   file keeps its free pages. So: ``wal_checkpoint(TRUNCATE)`` (old frames
+   into the file, the ``-wal`` cut to zero bytes), ``VACUUM`` (the file
+   rebuilt from the live rows only, with the temp store in memory so no temp
+   file is written), and ``wal_checkpoint(TRUNCATE)`` again (VACUUM itself
+   goes through the WAL). Another program holding the database open can stop
+   the checkpoint; the result then says so (``wal_cleared=False``) and
+   ``finish(db)`` (steps 2 and 3 again, once the others have closed) ends the job.
+3. **The backups.** Every earlier backup holds the deleted cases, so after a
+   fresh (automatic) backup of the cleaned database has been taken and
+   checked, *every older backup file of every kind* in the backups folder is
+   overwritten and deleted — automatic, manual, pre-restore and pre-upgrade
+   alike, and leftovers of interrupted backups. Keeping any of them would keep
+   what the law says must be gone; the fresh backup keeps the team safe from
+   a lost disk. Copies made elsewhere (``sst-desk backup FILE`` to another
+   folder, a USB stick) are outside SST Desk's reach: the dialog says so.
+
+A database on a server (PostgreSQL) only gets step 1; its files, WAL and
+backups are the server's (and its administrator's) job.
+
+Students with protected identity: the team lead lists and deletes their cases
+like any other (gallring is an obligation, not a reading), but the list leaves
+their name out unless the team lead is a member of the case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from sst_desk import paths
+from sst_desk.workflow.access import Action, Resource
+from sst_desk.workflow.codes import Stage
+from sst_desk.workflow.logchain import LogAction
+from sst_desk.workflow.process import local_date
+from sst_desk.workflow.retention import CLOSED_STAGES, BoosterDates, RetentionRow, check_years, due_cases
+
+from . import backups, cipher
+from .database import Database
+from .mapping import boostertraffar, case_members, cases, follow_ups, goal_ratings, guardians, students, transitions
+from .uow import UnitOfWork
+
+GALLRING = "gallring"
+GALLRING_STUDENT = "gallring:student"  # extract.py reads the log from after the last one of these
+
+
+@dataclass(frozen=True)
+class DueCase:
+    """One case due for gallring, as the team lead's list shows it."""
+
+    case_id: int
+    student_id: int
+    student_name: str  # empty for a protected student whose case the team lead is not a member of
+    protected: bool
+    closed_on: dt.date
+    due_on: dt.date
+
+
+@dataclass(frozen=True)
+class GallringResult:
+    """What ``gallra`` did: counts, the fresh backup, and whether every trace could be cleared."""
+
+    cases: int
+    students: int
+    guardians: int
+    backup: Path | None = None
+    backups_deleted: int = 0
+    leftovers: tuple[Path, ...] = ()  # older backup files that could not be deleted
+    wal_cleared: bool = True
+    vacuumed: bool = True
+
+    @property
+    def complete(self) -> bool:
+        return self.wal_cleared and self.vacuumed and not self.leftovers
+
+
+class NotDueError(ValueError):
+    """Some of the cases asked for are open, not yet due, or gone; nothing was deleted."""
+
+    def __init__(self, case_ids: Iterable[int]) -> None:
+        self.case_ids = tuple(sorted(case_ids))
+        super().__init__(f"cases {', '.join(map(str, self.case_ids))} are not due for gallring; nothing was deleted")
+
+
+# --- listing ------------------------------------------------------------------------------------------------
+
+
+def _retention_rows(uow: UnitOfWork, case_ids: Iterable[int] | None = None) -> dict[int, tuple[RetentionRow, sa.Row]]:
+    """Every closed case (or those of ``case_ids``) with its student, as retention rows; cheap column queries."""
+    query = (
+        sa.select(cases.c.id, cases.c.stage, cases.c.closed_on, cases.c.student_id,
+                  students.c.first_name, students.c.last_name, students.c.protected_identity)
+        .join_from(cases, students, cases.c.student_id == students.c.id)
+        .where(cases.c.stage.in_([s.value for s in CLOSED_STAGES]))
+    )
+    if case_ids is not None:
+        query = query.where(cases.c.id.in_(list(case_ids)))
+    found = {row.id: row for row in uow.session.execute(query)}
+    boosters: dict[int, list[BoosterDates]] = {}
+    for b in uow.session.execute(
+        sa.select(boostertraffar.c.case_id, boostertraffar.c.planned_on, boostertraffar.c.held,
+                  boostertraffar.c.held_on).where(boostertraffar.c.case_id.in_(list(found)))
+    ):
+        boosters.setdefault(b.case_id, []).append(BoosterDates(b.planned_on, b.held, b.held_on))
+    closed = _closing_days(uow, [cid for cid, row in found.items() if row.closed_on is None])
+    return {
+        cid: (RetentionRow(cid, Stage(row.stage), row.closed_on or closed.get(cid), tuple(boosters.get(cid, ()))), row)
+        for cid, row in found.items()
+    }
+
+
+def _closing_days(uow: UnitOfWork, case_ids: list[int]) -> dict[int, dt.date]:
+    """For closed cases without a closing date (older data): the day of their last move into avslutad."""
+    if not case_ids:
+        return {}
+    rows = uow.session.execute(
+        sa.select(transitions.c.case_id, sa.func.max(transitions.c.at).label("at"))
+        .where(transitions.c.case_id.in_(case_ids), transitions.c.to_stage == Stage.AVSLUTAD.value)
+        .group_by(transitions.c.case_id)
+    )
+    return {row.case_id: local_date(row.at) for row in rows if row.at is not None}
+
+
+def _member_cases(uow: UnitOfWork) -> set[int]:
+    if uow.actor is None:
+        return set()
+    return set(uow.session.execute(
+        sa.select(case_members.c.case_id).where(case_members.c.user_id == uow.actor.user_id)).scalars())
+
+
+def cases_due(db: Database, years: int, today: dt.date) -> list[DueCase]:
+    """The closed cases due for gallring on ``today`` with ``years`` of retention, longest overdue first.
+
+    Team lead only (``AccessDeniedError``, logged, for anyone else). The listing is logged (a count).
+    """
+    check_years(years)
+    with db.uow() as uow:
+        uow.require(Resource.CASE, Action.DELETE)
+        rows = _retention_rows(uow)
+        members = _member_cases(uow)
+        due = []
+        for item in due_cases([r for r, _ in rows.values()], years, today):
+            student = rows[item.row.case_id][1]
+            hidden = bool(student.protected_identity) and uow.actor is not None and item.row.case_id not in members
+            name = "" if hidden else f"{student.first_name} {student.last_name}".strip()
+            assert item.row.closed_on is not None  # due_cases only returns cases with a closing day
+            due.append(DueCase(item.row.case_id, student.student_id, name, bool(student.protected_identity),
+                               item.row.closed_on, item.due_on))
+        uow.log(LogAction.LIST, detail=f"{GALLRING}:{len(due)}")
+        uow.commit()
+    return due
+
+
+# --- deleting -------------------------------------------------------------------------------------------------
+
+
+def gallra(db: Database, case_ids: Iterable[int], *, years: int, today: dt.date,
+           keep_backups: int = backups.DEFAULT_KEEP) -> GallringResult:
+    """Delete the cases ``case_ids`` (each must be due on ``today`` with ``years``) and every trace of them.
+
+    See the module docstring for the steps. Raises ``AccessDeniedError`` for
+    anyone but a team lead and ``NotDueError`` when a case is open, not yet
+    due or gone — in both cases nothing is deleted. Backup failures after the
+    deletion raise ``BackupFailedError``; the cases are then already deleted
+    and the older backups kept (run gallring again once the disk is fixed).
+    """
+    wanted = sorted(set(case_ids))
+    check_years(years)
+    if not wanted:
+        return GallringResult(0, 0, 0)
+    with db.uow() as uow:
+        uow.require(Resource.CASE, Action.DELETE)
+        rows = _retention_rows(uow, wanted)
+        due = {d.row.case_id for d in due_cases([r for r, _ in rows.values()], years, today)}
+        if set(wanted) - due:
+            raise NotDueError(set(wanted) - due)
+        counts = _delete(uow, wanted, {cid: row.student_id for cid, (_, row) in rows.items()})
+        uow.commit()
+    return _clean_up(db, counts, keep_backups)
+
+
+def finish(db: Database, *, keep_backups: int = backups.DEFAULT_KEEP) -> GallringResult:
+    """Steps 2 and 3 again, deleting nothing: for when an earlier gallring could not clear every trace.
+
+    Team lead only, like ``gallra`` (it deletes backups).
+    """
+    with db.uow() as uow:
+        uow.require(Resource.CASE, Action.DELETE)
+    return _clean_up(db, (0, 0, 0), keep_backups)
+
+
+def _clean_up(db: Database, counts: tuple[int, int, int], keep_backups: int) -> GallringResult:
+    if db.path is None:
+        return GallringResult(*counts)
+    wal_cleared, vacuumed = clear_residue(db)
+    fresh = backups.take_backup(db, backups.AUTO, keep=keep_backups)
+    deleted, leftovers = purge_backups_except(db.path, fresh)
+    return GallringResult(*counts, backup=fresh, backups_deleted=deleted, leftovers=tuple(leftovers),
+                          wal_cleared=wal_cleared, vacuumed=vacuumed)
+
+
+def _delete(uow: UnitOfWork, case_ids: list[int], student_of: dict[int, int]) -> tuple[int, int, int]:
+    """The cases, then students left without a case; one DELETE log entry per case. Returns the counts."""
+    session = uow.session
+    # A rated goal is RESTRICTed (a rating must not lose its goal); remove the ratings first so the
+    # cascade from the case can remove plans and goals in whatever order SQLite walks it.
+    session.execute(sa.delete(goal_ratings).where(goal_ratings.c.follow_up_id.in_(
+        sa.select(follow_ups.c.id).where(follow_ups.c.case_id.in_(case_ids)))))
+    session.execute(sa.delete(cases).where(cases.c.id.in_(case_ids)))
+    affected = sorted(set(student_of.values()))
+    still_used = set(session.execute(
+        sa.select(cases.c.student_id).where(cases.c.student_id.in_(affected))).scalars())
+    orphans = [sid for sid in affected if sid not in still_used]
+    guardian_count = 0
+    if orphans:
+        guardian_count = session.execute(
+            sa.select(sa.func.count()).select_from(guardians).where(guardians.c.student_id.in_(orphans))).scalar_one()
+        session.execute(sa.delete(students).where(students.c.id.in_(orphans)))
+    for cid in case_ids:
+        uow.log(LogAction.DELETE, case_id=cid, student_id=student_of[cid], detail=GALLRING)
+    for sid in orphans:
+        uow.log(LogAction.DELETE, student_id=sid, detail=GALLRING_STUDENT)
+    return len(case_ids), len(orphans), guardian_count
+
+
+def clear_residue(db: Database) -> tuple[bool, bool]:
+    """Checkpoint (TRUNCATE), VACUUM, checkpoint again; returns (wal cleared, vacuumed).
+
+    Runs on a raw connection outside any transaction (VACUUM cannot run inside one).
+    """
+    vacuumed = True
+    with db.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA temp_store = MEMORY")  # VACUUM's scratch copy never touches the disk
+        _checkpoint(raw)
+        try:
+            raw.execute("VACUUM")
+        except cipher.Error:
+            vacuumed = False  # busy: another program is writing; the result says so
+        cleared = _checkpoint(raw)
+    return cleared, vacuumed
+
+
+def _checkpoint(raw: Any) -> bool:
+    """True when every WAL frame went into the file and the -wal was cut to nothing."""
+    try:
+        busy, log_frames, _done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except cipher.Error:
+        return False
+    return busy == 0 and log_frames in (0, -1)
+
+
+def _backup_files(folder: Path) -> list[Path]:
+    """Every file in the backups folder that can hold database pages: copies, their journals, temp leftovers."""
+    try:
+        entries = [e for e in folder.iterdir() if e.is_file()]
+    except OSError:
+        return []
+    kept = (backups.SUFFIX, backups.SUFFIX + "-wal", backups.SUFFIX + "-shm", backups.SUFFIX + "-journal")
+    return [e for e in entries if e.name.endswith(kept) or (e.name.startswith(".") and e.name.endswith(".tmp"))]
+
+
+def purge_backups_except(db_file: Path, keep: Path) -> tuple[int, list[Path]]:
+    """Overwrite and delete every backup file of ``db_file`` but ``keep``; returns (count deleted, failures)."""
+    deleted, failed = 0, []
+    for entry in _backup_files(paths.backup_dir_for(db_file)):
+        if entry.resolve() == keep.resolve():
+            continue
+        try:
+            _shred(entry)
+            deleted += 1
+        except FileNotFoundError:
+            continue  # gone already (a backup in progress renamed its temporary file)
+        except OSError:
+            failed.append(entry)
+    return deleted, failed
+
+
+def _shred(path: Path) -> None:
+    """Overwrite with zeros, then delete (best effort on SSDs and copy-on-write file systems)."""
+    try:
+        size = path.stat().st_size
+        with open(path, "r+b") as handle:
+            handle.write(b"\0" * size)
+            handle.flush()
+            os.fsync(handle.fileno())
+    finally:
+        path.unlink()

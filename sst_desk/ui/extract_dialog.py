@@ -1,0 +1,60 @@
+"""Registerutdrag from the app: choose a folder, write the PDF and the JSON file, say where they are.
+
+The extract covers the student of the case, with every case they have; see
+``persistence.extract`` for who may make one and what is left out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from ..persistence import AccessDeniedError, DatabaseError
+from .context import AppContext
+from .errors import database_error_text
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Registerutdrag", text)
+
+
+def export_registerutdrag(parent: QWidget, context: AppContext, case_id: int,
+                          folder: str | Path | None = None) -> tuple[Path, Path] | None:
+    """Write the registerutdrag of the student of ``case_id`` into ``folder`` (asked for when None).
+
+    Returns (pdf, json), or None when cancelled or refused (the person has been told why).
+    """
+    from ..persistence.extract import gather_registerutdrag
+    from ..reports import ReportContext
+    from ..reports.registerutdrag import write_registerutdrag
+
+    if folder is None:
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = QFileDialog.getExistingDirectory(parent, _t("Choose a folder for the registerutdrag"), start)
+        if not folder:
+            return None
+    report = ReportContext(team_name=context.team_name, printed_by=context.user, printed_on=context.today())
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        data = gather_registerutdrag(context.db, case_id, now=context.now())
+        written = write_registerutdrag(data, Path(folder), report)
+    except AccessDeniedError:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(parent, _t("Registerutdrag"), _t(
+            "You may not make a registerutdrag for this student. It must cover every case of the student, so it is "
+            "made by someone who may export all of them, usually the team lead."))
+        return None
+    except (DatabaseError, OSError) as exc:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(parent, _t("Registerutdrag"), database_error_text(exc))
+        return None
+    QApplication.restoreOverrideCursor()
+    pdf, machine = written
+    QMessageBox.information(parent, _t("Registerutdrag"), _t(
+        "The registerutdrag was written to %1:\n\n%2 (to read)\n%3 (machine-readable)\n\nGuardians' contact details "
+        "are left out. Read the free text through and make a sekretessprövning before it is handed out; delete the "
+        "files when they have been handed over.").replace("%1", str(Path(folder)))
+                            .replace("%2", pdf.name).replace("%3", machine.name))
+    return written

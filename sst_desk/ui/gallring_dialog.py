@@ -1,0 +1,291 @@
+"""Gallring: the closed cases whose retention has run out, and deleting the chosen ones for good (team lead).
+
+The list comes from ``persistence.gallring.cases_due`` with the setting
+"Retention (years after avslut)". Deleting asks first, in a dialog that says
+exactly what goes and that it cannot be undone, and that wants the number of
+cases typed in — a click alone never deletes a child's case file.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..persistence import AccessDeniedError, DatabaseError
+from ..persistence.gallring import DueCase, GallringResult, NotDueError, cases_due, finish, gallra
+from ..settings import BACKUPS_TO_KEEP, RETENTION_YEARS
+from .context import AppContext
+from .errors import database_error_text
+from .forms import ERROR_STYLE
+from .operations import wait_for_background_work
+
+
+class ConfirmGallringDialog(QDialog):
+    """States what will be deleted; the person types the number of cases to go on."""
+
+    def __init__(self, chosen: list[DueCase], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.count = len(chosen)
+        self.setWindowTitle(self.tr("Confirm gallring"))
+        self.setAccessibleName(self.tr("Confirm gallring"))
+        width = 560
+        summary = QLabel(self.tr("Cases to be deleted for good: %1").replace("%1", str(self.count)), self)
+        listing = QPlainTextEdit(self)  # scrolls when many cases are chosen
+        listing.setReadOnly(True)
+        listing.setTabChangesFocus(True)
+        listing.setAccessibleName(self.tr("Cases to delete"))
+        listing.setPlainText("\n".join(
+            f"{student_label(d)} – " + self.tr("case %1, closed %2").replace("%1", str(d.case_id))
+            .replace("%2", d.closed_on.isoformat()) for d in chosen))
+        lines = min(max(len(chosen), 2), 8)
+        listing.setFixedHeight(listing.fontMetrics().lineSpacing() * lines + 14)
+        warning = QLabel(self.tr(
+            "Everything recorded in them is deleted: consents, kartläggning, plans, contacts, follow-ups, "
+            "boosterträffar and the student's own views; so are the students and their guardians when they have "
+            "no other case. Every older backup of the database is deleted too, and a new one is taken. "
+            "This cannot be undone."), self)
+        warning.setWordWrap(True)
+        bold = warning.font()
+        bold.setBold(True)
+        warning.setFont(bold)
+        # A window does not ask a wrapped label for its height at the window's width; tell it.
+        warning.setMinimumHeight(warning.heightForWidth(width - 24))
+        prompt = QLabel(self.tr("To confirm, type the number of cases (%1) below.").replace("%1", str(self.count)),
+                        self)
+        self.number = QLineEdit(self)
+        self.number.setAccessibleName(self.tr("Number of cases to delete"))
+        number_label = QLabel(self.tr("Number of cases to delete"), self)
+        number_label.setBuddy(self.number)
+        row = QHBoxLayout()
+        row.addWidget(number_label)
+        row.addWidget(self.number, 1)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        buttons = QDialogButtonBox(self)
+        self.delete_button = buttons.addButton(self.tr("Delete for good"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.delete_button.setAccessibleName(self.tr("Delete for good"))
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        # Enter in the number field confirms: only the right number deletes (``_accept``).
+        self.delete_button.setDefault(True)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (summary, listing, warning, prompt):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        for widget in (self.error, buttons):
+            layout.addWidget(widget)
+        self.setMinimumWidth(width)
+
+    def _accept(self) -> None:
+        if self.number.text().strip() != str(self.count):
+            self.error.setText(self.tr("Type %1, the number of cases, to confirm.").replace("%1", str(self.count)))
+            self.error.show()
+            self.adjustSize()
+            self.number.setAccessibleDescription(self.error.text())
+            self.number.setFocus()
+            return
+        self.accept()
+
+
+def student_label(due: DueCase) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return due.student_name or QCoreApplication.translate("GallringDialog", "(protected identity)")
+
+
+class GallringDialog(QDialog):
+    """The cases due for gallring; select some and delete them after confirming."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.main_window = parent
+        self.rows: list[DueCase] = []
+        self.years = context.settings.get(RETENTION_YEARS)
+        self.setWindowTitle(self.tr("Gallring"))
+        self.setAccessibleName(self.tr("Gallring"))
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setAccessibleName(self.tr("Cases due for gallring"))
+        self.table.setHorizontalHeaderLabels([self.tr("Student"), self.tr("Closed"), self.tr("Due since")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #666;")
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setAccessibleName(self.tr("Result"))
+        self.result_label.hide()
+        self.select_all = QPushButton(self.tr("Select all"), self)
+        self.select_all.setAccessibleName(self.tr("Select all"))
+        self.select_all.clicked.connect(self.table.selectAll)
+        self.gallra_button = QPushButton(self.tr("Gallra…"), self)
+        self.gallra_button.setAccessibleName(self.tr("Gallra…"))
+        self.gallra_button.clicked.connect(self.gallra_selected)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        close_button.setText(self.tr("Close"))
+        close_button.setAccessibleName(self.tr("Close"))
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.select_all)
+        buttons.addWidget(self.gallra_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.result_label)
+        layout.addLayout(buttons)
+        self.resize(640, 440)
+        self.reload()
+
+    def reload(self) -> None:
+        """Ask the database again which cases are due today."""
+        self.intro.setText(self.tr(
+            "Closed cases are kept %1 whole years after avslut or the boosterträff, whichever is later (the setting "
+            "\u201cRetention (years after avslut)\u201d). These have been kept longer and are due for gallring. "
+            "Select the ones to delete.").replace("%1", str(self.years)))
+        allowed = True
+        try:
+            self.rows = cases_due(self.context.db, self.years, self.context.today())
+        except AccessDeniedError:
+            self.rows, allowed = [], False
+        except (DatabaseError, OSError) as exc:
+            self.rows = []
+            QMessageBox.warning(self, self.tr("Gallring"), database_error_text(exc))
+        self.table.clearSelection()  # what is chosen is chosen again, by the person, each time
+        self.table.setRowCount(len(self.rows))
+        for row, due in enumerate(self.rows):
+            cells = (student_label(due), due.closed_on.isoformat(), due.due_on.isoformat())
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.empty.setText(self.tr("No case is due for gallring.") if allowed else
+                           self.tr("Only a team lead can see and carry out gallring."))
+        self.empty.setVisible(not self.rows)
+        self.table.setVisible(bool(self.rows))
+        self.select_all.setEnabled(bool(self.rows))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.gallra_button.setEnabled(bool(self.selected()))
+
+    def selected(self) -> list[DueCase]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.rows[r] for r in rows if r < len(self.rows)]
+
+    # --- deleting -----------------------------------------------------------------------------------------
+
+    def gallra_selected(self) -> GallringResult | None:
+        chosen = self.selected()
+        if not chosen:
+            return None
+        confirm = ConfirmGallringDialog(chosen, self)
+        try:
+            if confirm.exec() != QDialog.DialogCode.Accepted:
+                return None
+        finally:
+            confirm.deleteLater()
+        if not self._close_case_windows({d.case_id for d in chosen}):
+            QMessageBox.information(self, self.tr("Gallring"),
+                                    self.tr("Nothing was deleted: a window of one of these cases is still open."))
+            return None
+        wait_for_background_work()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = gallra(self.context.db, [d.case_id for d in chosen], years=self.years,
+                            today=self.context.today(), keep_backups=self.context.settings.get(BACKUPS_TO_KEEP))
+        except AccessDeniedError:
+            failure = self.tr("Only a team lead can carry out gallring. Nothing was deleted.")
+            result = None
+        except NotDueError:
+            failure = self.tr("Some of the cases are no longer due for gallring (they may have been reopened). "
+                              "Nothing was deleted.")
+            result = None
+        except (DatabaseError, OSError) as exc:
+            failure, result = database_error_text(exc), None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.reload()
+        reload_main = getattr(self.main_window, "reload", None)
+        if callable(reload_main):
+            reload_main()
+        if result is None:
+            QMessageBox.warning(self, self.tr("Gallring"), failure)
+            return None
+        self._report(result)
+        return result
+
+    def _report(self, result: GallringResult) -> None:
+        """Say what was done; when traces are left, offer to try the clean-up again."""
+        text = self.tr("Cases deleted: %1. Students deleted (they had no other case): %2. A new backup was taken; "
+                       "older backups deleted: %3.").replace("%1", str(result.cases)) \
+            .replace("%2", str(result.students)).replace("%3", str(result.backups_deleted))
+        text += " " + self.tr("Copies of the database made outside SST Desk's backups folder (for example on a "
+                              "USB stick) must be deleted by hand.")
+        while not result.complete:
+            problem = self.tr("Some traces could not be cleared: another program or another SST Desk has the "
+                              "database or a backup open. Close it and press Retry.")
+            problem += "".join("\n" + str(path) for path in result.leftovers)
+            self._show_result(text + "\n\n" + problem)
+            answer = QMessageBox.warning(self, self.tr("Gallring not finished"), text + "\n\n" + problem,
+                                         QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close)
+            if answer != QMessageBox.StandardButton.Retry:
+                return
+            try:
+                result = finish(self.context.db, keep_backups=self.context.settings.get(BACKUPS_TO_KEEP))
+            except (DatabaseError, OSError) as exc:
+                QMessageBox.warning(self, self.tr("Gallring"), database_error_text(exc))
+                return
+        self._show_result(text)
+        QMessageBox.information(self, self.tr("Gallring done"), text)
+
+    def _show_result(self, text: str) -> None:
+        self.result_label.setText(text)
+        self.result_label.show()
+
+    def _close_case_windows(self, case_ids: set[int]) -> bool:
+        """Close the windows of the cases to be deleted; False if one stays open (unsaved work kept)."""
+        windows = getattr(self.main_window, "case_windows", {})
+        for case_id, window in list(windows.items()):
+            if case_id in case_ids and not window.close():
+                return False
+        return True
+
+
+def open_gallring(parent: QWidget, context: AppContext) -> None:
+    """File → Gallring…: the dialog, modal."""
+    dialog = GallringDialog(context, parent)
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
