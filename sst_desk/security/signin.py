@@ -189,6 +189,8 @@ def _shred(path: Path) -> None:
 def add_account(db: Database, username: str, display_name: str, role: Role, password: str) -> UserRecord:
     """An administrator adds a user with a first password they hand over; the user must change it."""
     passwords.check_new_password(password, username=username)
+    if accounts.find_user(db, username) is not None:  # before its slot could be touched
+        raise accounts.DuplicateUserError(accounts.normal_username(username))
     return _with_slot(db, username, password, lambda: accounts.add_user(
         db, username, display_name, role, passwords.hash_password(password), must_change_password=True))
 

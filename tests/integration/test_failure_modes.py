@@ -201,6 +201,15 @@ def test_a_database_failure_after_the_key_slot_puts_the_old_key_file_back(team: 
         signin.sign_in(team, "kim", "kuratorns lösen 6")
 
 
+def test_adding_an_account_under_a_taken_name_leaves_that_persons_key_slot_alone(team: Path) -> None:
+    key_before = key_file_for(team).read_bytes()
+    with signin.sign_in(team, ADMIN, ADMIN_PW) as db:
+        with pytest.raises(accounts.DuplicateUserError):
+            signin.add_account(db, " Sara", "Another Sara", Role.KURATOR, "en annan kurators lösen 8")
+    assert key_file_for(team).read_bytes() == key_before
+    assert case_count(team) == CASES
+
+
 # --- a damaged database, and its backups ------------------------------------------------------------
 
 
