@@ -194,6 +194,8 @@ def _write(engine: Engine, dest: Path, location: Path) -> Path:
             raise BackupFailedError(dest.parent, disk_full=True) from exc
         if "unable to open" in text or "readonly" in text or "read-only" in text:
             raise BackupFailedError(dest.parent) from exc
+        if "disk i/o error" in text:  # writing the copy failed (a quota, a file-size limit): not the database's fault
+            raise BackupFailedError(dest.parent) from exc
         if any(word in text for word in _BUSY):
             raise DatabaseUnavailableError(location) from exc
         raise DamagedDatabaseError(location) from exc

@@ -28,8 +28,11 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+from sst_desk.fileio import write_bytes_atomic
 from sst_desk.persistence import Database
 from sst_desk.persistence import accounts, cipher
 from sst_desk.persistence.accounts import UserRecord
@@ -38,6 +41,8 @@ from sst_desk.workflow.logchain import LogAction
 
 from . import passwords
 from .keyfile import KeyFile, KeyFileError, key_file_for, new_database_key
+
+T = TypeVar("T")
 
 
 class SignInError(Exception):
@@ -66,11 +71,10 @@ def unlock(file: Path, username: str, password: str) -> bytes:
     """The database key from ``username``'s slot; ``SignInError`` for a wrong name or password."""
     path = key_file_for(Path(file))
     try:
-        keys = KeyFile.load(path)
-    except KeyFileError as exc:
+        key = KeyFile.load(path).unwrap(accounts.normal_username(username), password)
+    except KeyFileError as exc:  # missing, unreadable, or damaged (also just one slot)
         code = "key_file_missing" if not path.exists() else "key_file_damaged"
         raise SignInError(code, str(exc)) from exc
-    key = keys.unwrap(accounts.normal_username(username), password)
     if key is None:
         raise SignInError("wrong_credentials", WRONG)
     return key
@@ -185,10 +189,10 @@ def _shred(path: Path) -> None:
 def add_account(db: Database, username: str, display_name: str, role: Role, password: str) -> UserRecord:
     """An administrator adds a user with a first password they hand over; the user must change it."""
     passwords.check_new_password(password, username=username)
-    record = accounts.add_user(db, username, display_name, role, passwords.hash_password(password),
-                               must_change_password=True)
-    _write_slot(db, record.username, password)
-    return record
+    if accounts.find_user(db, username) is not None:  # before its slot could be touched
+        raise accounts.DuplicateUserError(accounts.normal_username(username))
+    return _with_slot(db, username, password, lambda: accounts.add_user(
+        db, username, display_name, role, passwords.hash_password(password), must_change_password=True))
 
 
 def reset_password(db: Database, user_id: int, new_password: str) -> None:
@@ -200,9 +204,8 @@ def reset_password(db: Database, user_id: int, new_password: str) -> None:
         # A slot for a switched-off account would let its password decrypt the database again.
         raise ValueError("a switched-off account gets a new password when it is switched on (switch_on)")
     passwords.check_new_password(new_password, username=user.username)
-    accounts.set_password_hash(db, user_id, passwords.hash_password(new_password), must_change_password=True,
-                               reset=True)
-    _write_slot(db, user.username, new_password)
+    _with_slot(db, user.username, new_password, lambda: accounts.set_password_hash(
+        db, user_id, passwords.hash_password(new_password), must_change_password=True, reset=True))
 
 
 def change_own_password(db: Database, old_password: str, new_password: str, repeated: str | None = None) -> None:
@@ -216,9 +219,8 @@ def change_own_password(db: Database, old_password: str, new_password: str, repe
     if new_password == old_password:
         # A first password set by an administrator is known to them: keeping it would defeat the change.
         raise passwords.PasswordProblem("same_as_old", "The new password must differ from the current one.")
-    accounts.set_password_hash(db, user.id, passwords.hash_password(new_password), must_change_password=False,
-                               reset=False)
-    _write_slot(db, user.username, new_password)
+    _with_slot(db, user.username, new_password, lambda: accounts.set_password_hash(
+        db, user.id, passwords.hash_password(new_password), must_change_password=False, reset=False))
 
 
 def set_active(db: Database, user_id: int, active: bool) -> UserRecord:
@@ -259,9 +261,22 @@ def verify_current_user(db: Database, password: str) -> bool:
     return ok
 
 
-def _write_slot(db: Database, username: str, password: str) -> None:
+def _with_slot(db: Database, username: str, password: str, change: Callable[[], T]) -> T:
+    """Write ``username``'s key slot for ``password`` first, then make the database ``change``.
+
+    Key file and password hash must never disagree: that locks the person out for good (the only
+    administrator: everyone). So a failure writing the key file (a full disk) comes before anything
+    has changed, and when the database change fails the old key file is put back.
+    """
     if db.path is None or db.key is None:
-        return  # a server database: no key file
-    keys = KeyFile.load(key_file_for(db.path))
+        return change()  # a server database: no key file
+    path = key_file_for(db.path)
+    keys = KeyFile.load(path)
+    before = path.read_bytes()
     keys.set_slot(username, password, db.key)
     keys.save()
+    try:
+        return change()
+    except BaseException:
+        write_bytes_atomic(before, path)
+        raise
