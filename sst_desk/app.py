@@ -121,6 +121,12 @@ def run_gui(target: str | None = None, *, demo: bool = False, language: str | No
     if db is None:
         return 1
     context = build_context(db, settings)
+    from .security.signin import must_change_password
+    from .ui.password_dialog import change_password
+
+    if must_change_password(db) and not change_password(None, context, forced=True):
+        db.close()  # the person chose to quit rather than replace the password they were given
+        return 1
     context.locker = IdleLock(context, settings.get(IDLE_LOCK_MINUTES))
     window = MainWindow(context)
     window.reload()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, paths
-from . import cli_auth, cli_backups
+from . import cli_auth, cli_backups, cli_security
 from .cli_errors import CommandError, guarded
 from .cli_format import FORMATS, format_rows
 
@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--team-name", default=None, metavar="NAME",
                       help="team name in the header (default: the saved setting)")
     cli_backups.add_commands(commands, _add_db, default_db)
+    cli_security.add_commands(commands, _add_db, default_db)
     return parser
 
 
@@ -110,7 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     handler = {None: _run_gui, "demo": _demo, "cases": _cases, "print": _print_handlingsplan,
                "backup": lambda a: cli_backups.backup(a, lambda t, must_exist: _open(t, must_exist=must_exist, args=a)), "backups": cli_backups.list_backups,
-               "restore": lambda a: cli_backups.restore(a, _check_location, _restore_key)}[args.command]
+               "restore": lambda a: cli_backups.restore(a, _check_location, _restore_key),
+               "log": lambda a: cli_security.log_command(a, _open_for),
+               "gallring": lambda a: cli_security.gallring_command(a, _open_for, cli_backups.confirm),
+               "registerutdrag": lambda a: cli_security.registerutdrag_command(a, _open_for)}[args.command]
     return guarded(lambda: handler(args))
 
 
@@ -180,6 +184,10 @@ def _open(target: str | None, *, must_exist: bool, args: argparse.Namespace | No
         db.close()
         raise
     return db
+
+
+def _open_for(args: argparse.Namespace, *, must_exist: bool) -> Database:
+    return _open(getattr(args, "db", None), must_exist=must_exist, args=args)
 
 
 def _restore_key(file: Path, args: argparse.Namespace) -> bytes | None:

@@ -76,9 +76,10 @@ def list_backups(args: argparse.Namespace) -> int:
     return 0
 
 
-def _confirm(question: str) -> bool:
+def confirm(question: str, refusal: str = "This cannot be undone; run it on a terminal to confirm, "
+                                           "or add --yes.") -> bool:
     if not sys.stdin.isatty():
-        raise CommandError("Restoring replaces the database; run it on a terminal to confirm, or add --yes.")
+        raise CommandError(refusal)
     try:
         answer = input(f"{question} [y/N] ")
     except EOFError:
@@ -98,8 +99,9 @@ def restore(args: argparse.Namespace, check_location, restore_key) -> int:
     check_location(target)
     key = restore_key(target, args)
     verify_backup(source, key)
-    if not args.yes and not _confirm(f"Replace {target} with the backup {source}? "
-                                     "The current database is kept as a pre-restore backup."):
+    if not args.yes and not confirm(f"Replace {target} with the backup {source}? "
+                                    "The current database is kept as a pre-restore backup.",
+                                    "Restoring replaces the database; run it on a terminal to confirm, or add --yes."):
         print("Nothing was changed.")
         return 1
     safety = restore_file(source, target, key)

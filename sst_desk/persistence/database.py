@@ -132,7 +132,7 @@ class Database:
             student_id = uow.require_case(Action.EDIT, case.id)
             if student_id is None or uow.cases.merge(case) is None:
                 raise CaseNotFound(case.id, self.location)
-            uow.log(LogAction.EDIT, case_id=case.id, student_id=student_id, detail=str(case.stage))
+            uow.log(LogAction.EDIT, case_id=case.id, student_id=student_id, detail=case.stage.value)
             uow.commit()
         return self.load_case(case.id, actor=actor, log=False)
 
@@ -167,10 +167,34 @@ class Database:
             uow.log(log_action, case_id=case_id, student_id=student_id, detail=detail)
             uow.commit()
 
-    def may(self, action: Action, case_id: int, *, actor: Actor | None = None) -> bool:
+    def record_consent_override(self, case_id: int, purpose: str, legal_ground: str, note: str = "", *,
+                                actor: Actor | None = None) -> None:
+        """Act without a valid samtycke on a stated legal ground (``workflow.consent_rules``).
+
+        Needs CONSENT × OVERRIDE on the case; stored with the case and logged (purpose and ground, not the note).
+        """
+        from .accesslog import utc_now
+        from .mapping import consent_overrides
+
+        if not legal_ground.strip():
+            raise ValueError("an override needs a legal ground")
+        with self.uow(actor) as uow:
+            student_id = uow.require_case(Action.OVERRIDE, case_id, Resource.CONSENT)
+            if student_id is None:
+                raise CaseNotFound(case_id, self.location)
+            by = uow.actor.label if uow.actor is not None else ""
+            uow.session.execute(sa.insert(consent_overrides).values(
+                case_id=case_id, at=utc_now(), by=by, purpose=purpose, legal_ground=legal_ground.strip(),
+                note=note.strip()))
+            uow.log(LogAction.CONSENT_OVERRIDE, case_id=case_id, student_id=student_id,
+                    detail=f"{purpose}: {legal_ground.strip()[:120]}")
+            uow.commit()
+
+    def may(self, action: Action, case_id: int, *, actor: Actor | None = None,
+            resource: Resource = Resource.CASE) -> bool:
         """Whether the signed-in person may ``action`` the case (for enabling buttons; nothing is logged)."""
         with self.uow(actor) as uow:
-            return uow.may(action, case_id)
+            return uow.may(action, case_id, resource)
 
     def case_member_ids(self, case_id: int) -> list[int]:
         """The user ids responsible for a case."""

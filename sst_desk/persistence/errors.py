@@ -139,5 +139,5 @@ class AccessDeniedError(DatabaseError):
         self.case_id = case_id
         what = action.replace(":", " ", 1)
         where = f" case {case_id}" if case_id is not None else ""
-        super().__init__(location, f"You may not do this ({what}{where}); the attempt was logged. "
-                                   "Ask your team lead if you should be responsible for the case.")
+        hint = " Ask your team lead if you should be responsible for the case." if case_id is not None else ""
+        super().__init__(location, f"You may not do this ({what}{where}); the attempt was logged.{hint}")

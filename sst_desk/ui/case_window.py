@@ -8,6 +8,8 @@ saved at once. Nothing is lost silently: closing with unsaved changes asks.
 
 from __future__ import annotations
 
+import html
+
 from types import SimpleNamespace
 
 from PySide6.QtCore import Qt, Signal
@@ -109,7 +111,9 @@ class CaseWindow(QMainWindow):
         geometry = context.settings.get(CASE_GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)
+        self._members = self._member_names()
         self._load(case)
+        self._refresh_permissions()
         self.stepper.setCurrentRow(self.case.stage.order)
 
     def _build_actions(self) -> None:
@@ -132,9 +136,13 @@ class CaseWindow(QMainWindow):
         previous_page = QAction(self.tr("Previous page"), self)
         previous_page.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp))
         previous_page.triggered.connect(lambda: self.stepper.setCurrentRow(max(self.stepper.currentRow() - 1, 0)))
+        self.members_action = QAction(self.tr("Responsible workers…"), self)
+        self.members_action.triggered.connect(self.edit_members)
+        self.extract_action = QAction(self.tr("Registerutdrag…"), self)
+        self.extract_action.triggered.connect(self.export_extract)
         menu = self.menuBar().addMenu(self.tr("&Case"))
-        for action in (self.save_action, self.next_step_action, self.print_action, next_page, previous_page,
-                       close_action):
+        for action in (self.save_action, self.next_step_action, self.print_action, self.members_action,
+                       self.extract_action, next_page, previous_page, close_action):
             menu.addAction(action)
             self.addAction(action)
         toolbar = self.addToolBar(self.tr("Case"))
@@ -163,8 +171,11 @@ class CaseWindow(QMainWindow):
         grade = f" · {self.tr('year')} {grade_label(student.grade)}" if student.grade is not None else ""
         protected = f" · <b style='color:#b00020'>{self.tr('Protected personal data')}</b>" \
             if student.protected_identity else ""
-        self.header.setText(f"<span style='font-size:15pt'><b>{student.full_name}</b></span> &nbsp; {pid}{school}"
-                            f"{grade}{protected}<br>{self.tr('Stage')}: <b>{label(self.case.stage)}</b>")
+        members = ", ".join(getattr(self, "_members", []))
+        responsible = f" · {self.tr('Responsible')}: {html.escape(members)}" if members else ""
+        self.header.setText(f"<span style='font-size:15pt'><b>{html.escape(student.full_name)}</b></span> &nbsp; "
+                            f"{pid}{html.escape(school)}{grade}{protected}<br>{self.tr('Stage')}: "
+                            f"<b>{label(self.case.stage)}</b>{responsible}")
         self.setWindowTitle(self.tr("%1 – SST Desk").replace("%1", student.full_name) + "[*]")
 
     def _visited(self) -> set[Stage]:
@@ -354,6 +365,44 @@ class CaseWindow(QMainWindow):
             return details if dialog.exec() == RecordDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
+
+    # --- responsibility and registerutdrag ----------------------------------------
+
+    def _member_names(self) -> list[str]:
+        from ..persistence import DatabaseError
+        from .members_dialog import member_names
+
+        if self.case.id is None or getattr(self.context.db, "actor", None) is None:
+            return []
+        try:
+            return member_names(self.context.db, self.case.id)
+        except DatabaseError:
+            return []
+
+    def _refresh_permissions(self) -> None:
+        from ..workflow.access import Action
+
+        db = self.context.db
+        if self.case.id is None or getattr(db, "actor", None) is None:
+            return
+        self.members_action.setVisible(db.may(Action.ASSIGN, self.case.id))
+        self.extract_action.setVisible(db.may(Action.EXPORT, self.case.id))
+        self.print_action.setEnabled(db.may(Action.PRINT, self.case.id))
+
+    def edit_members(self) -> None:
+        from .members_dialog import edit_members
+
+        if self.case.id is not None and edit_members(self, self.context, self.case.id):
+            self._members = self._member_names()
+            self._refresh_header()
+
+    def export_extract(self) -> None:
+        from .extract_dialog import export_registerutdrag
+
+        if self.isWindowModified() and not self.save():
+            return
+        if self.case.id is not None:
+            export_registerutdrag(self, self.context, self.case.id)
 
     # --- printing ---------------------------------------------------------------
 

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         if actor is not None:
             from ..workflow.access import Action, Resource, allowed
 
+            self._build_team_menu(actor)
             self.new_action.setEnabled(allowed(actor, Resource.CASE, Action.CREATE))
             backups_action.setVisible(allowed(actor, Resource.BACKUPS, Action.VIEW)
                                       or allowed(actor, Resource.BACKUPS, Action.CREATE))
@@ -154,6 +155,46 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.new_action)
         toolbar.addAction(self.refresh_action)
         self.addToolBar(toolbar)
+
+    def _build_team_menu(self, actor) -> None:
+        """"Team": accounts, the access log, gallring, one's own password — each only for whom it is meant."""
+        from ..workflow.access import Action, Resource, allowed
+
+        menu = self.menuBar().addMenu(self.tr("&Team"))
+        entries = (
+            (self.tr("Users…"), self.show_users, allowed(actor, Resource.USERS, Action.VIEW)),
+            (self.tr("Access log…"), self.show_access_log, allowed(actor, Resource.ACCESS_LOG, Action.READ_LOG)),
+            (self.tr("Gallring…"), self.show_gallring, allowed(actor, Resource.CASE, Action.DELETE)),
+            (self.tr("Change my password…"), self.change_password, True),
+        )
+        self.team_actions: dict[str, QAction] = {}
+        for text, slot, shown in entries:
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            action.setVisible(shown)
+            menu.addAction(action)
+            self.team_actions[text] = action
+
+    def show_users(self) -> None:
+        from .users_dialog import open_users
+
+        open_users(self, self.context)
+
+    def show_access_log(self) -> None:
+        from .log_review import open_log_review
+
+        open_log_review(self, self.context)
+
+    def show_gallring(self) -> None:
+        from .gallring_dialog import open_gallring
+
+        open_gallring(self, self.context)
+        self.reload()
+
+    def change_password(self) -> None:
+        from .password_dialog import change_password
+
+        change_password(self, self.context)
 
     # --- data -----------------------------------------------------------------
 

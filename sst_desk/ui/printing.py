@@ -27,8 +27,14 @@ def suggested_name(case: Case, kind: str, plan=None) -> str:
 def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target: str | None = None,
                         open_viewer: bool = True, plan=None) -> str | None:
     """Write the plan (default: the current version) to ``target`` (asked for when None); return the path."""
+    from ..persistence import DatabaseError
     from ..reports import ReportContext, build_handlingsplan, write_pdf_atomic
+    from ..workflow.access import Action
+    from ..workflow.consent_rules import ConsentPurpose
+    from .consent_gate import consent_gate
 
+    if not consent_gate(parent, context, case, ConsentPurpose.SHARE_PLAN):
+        return None
     if target is None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         default = str(Path(folder) / suggested_name(case, _t("Handlingsplan"), plan))
@@ -39,6 +45,13 @@ def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target
     if not target.lower().endswith(".pdf"):
         target += ".pdf"
     report = ReportContext(team_name=context.team_name, printed_by=context.user, printed_on=context.today())
+    shown = plan or case.current_plan
+    try:  # checked and logged before anything is written
+        context.db.record_case_action(case.id, Action.PRINT,
+                                      f"handlingsplan v{shown.version}" if shown else "handlingsplan")
+    except DatabaseError as exc:
+        QMessageBox.warning(parent, _t("Could not print"), database_error_text(exc))
+        return None
     try:
         written = write_pdf_atomic(build_handlingsplan(case, report, plan=plan), Path(target))
     except Exception as exc:  # noqa: BLE001

@@ -285,8 +285,15 @@ class KartlaggningPage(StagePage):
             found.append(Finding(Problem.DATE_ORDER, field="received_on"))
         return found
 
+    def _may_request(self) -> bool:
+        """Requesting a document from the other authority needs a valid consent (or a stated legal ground)."""
+        from ..consent_gate import consent_gate
+        from ...workflow.consent_rules import ConsentPurpose
+
+        return consent_gate(self, self.context, self.case, ConsentPurpose.GATHER_DOCUMENTS)
+
     def _add_document(self) -> bool:
-        if self.case.kartlaggning is None:
+        if self.case.kartlaggning is None or not self._may_request():
             return False
         document = KartlaggningDocument(requested_on=self.today())
         if edit_record(self, self.tr("Add other document"), self._document_fields(), document,
@@ -299,6 +306,8 @@ class KartlaggningPage(StagePage):
         if self.case.kartlaggning is None:
             return False
         if not self._is_recorded(document) and document.requested_on is None:
+            if not self._may_request():
+                return False
             document.requested_on = self.today()  # opening a checklist line is usually asking for it
         changed = edit_record(self, self.tr("Edit document"), self._document_fields(), document,
                               self._validate_document)

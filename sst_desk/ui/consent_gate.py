@@ -1,0 +1,116 @@
+"""The consent gate in the window: gathering documents and sharing the plan need a valid samtycke.
+
+``consent_gate(parent, context, case, purpose)`` returns True when the action
+may go ahead: every consent needed is in force today, or the person (with the
+permission) states a legal ground, which is stored with the case and logged.
+Otherwise it explains who has not consented (or has withdrawn) and returns
+False; nothing is changed. See ``sst_desk.workflow.consent_rules``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from ..persistence import DatabaseError
+from ..workflow.access import Action, Resource
+from ..workflow.consent_rules import LEGAL_GROUNDS, OTHER_GROUND, ConsentPurpose, consent_missing, ground_problem, \
+    ground_text
+from ..workflow.entities import Case
+from .errors import database_error_text
+from .messages import message as finding_text
+from .signin_dialog import _Form
+
+CONTEXT = "ConsentGate"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def purpose_text(purpose: ConsentPurpose) -> str:
+    return {
+        ConsentPurpose.GATHER_DOCUMENTS: _t("request documents from the other authority"),
+        ConsentPurpose.SHARE_PLAN: _t("share the action plan with the parties"),
+    }[purpose]
+
+
+class OverrideDialog(_Form):
+    """The legal ground (and a note) for acting without consent."""
+
+    def __init__(self, purpose: ConsentPurpose, missing: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            _t("Act without consent"),
+            _t("To %1 without consent you need a legal ground. %2 State the ground; it is kept with the case "
+               "and in the access log.").replace("%1", purpose_text(purpose)).replace("%2", missing),
+            parent)
+        self.ground = QComboBox()
+        self.ground.setAccessibleName(_t("Legal ground"))
+        for code, text in LEGAL_GROUNDS:
+            self.ground.addItem(_t("Other legal ground (write it)") if code == OTHER_GROUND else text, code)
+        self._form.addRow(_t("Legal ground"), self.ground)
+        self.add_field("other", _t("Other legal ground"))
+        self.note = QPlainTextEdit()
+        self.note.setAccessibleName(_t("Note"))
+        self.note.setFixedHeight(70)
+        self._form.addRow(_t("Note"), self.note)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Go on without consent"))
+        self.ground.currentIndexChanged.connect(self._ground_changed)
+        self._ground_changed()
+        self.chosen: tuple[str, str] | None = None
+
+    def _ground_changed(self) -> None:
+        other = self.ground.currentData() == OTHER_GROUND
+        self.edits["other"].setEnabled(other)
+
+    def _submit(self) -> None:
+        code, written = str(self.ground.currentData()), self.value("other")
+        problem = ground_problem(code, written)
+        if problem is not None:
+            self.show_errors({"other": _t("Write the legal ground: the law, chapter and section.")})
+            return
+        self.chosen = (ground_text(code, written), self.note.toPlainText())
+        self.accept()
+
+
+def consent_gate(parent: QWidget, context, case: Case, purpose: ConsentPurpose) -> bool:
+    """True when ``purpose`` may go ahead for ``case`` (consent in force, or an override on a legal ground)."""
+    found = consent_missing(case, context.today())
+    if not found:
+        return True
+    missing = " ".join(finding_text(f) for f in found)
+    db = context.db
+    may_override = case.id is not None and db.may(Action.OVERRIDE, case.id, resource=Resource.CONSENT)
+    title = _t("Consent needed")
+    text = _t("You cannot %1 without a valid consent. %2").replace("%1", purpose_text(purpose)).replace("%2", missing)
+    if not may_override:
+        QMessageBox.information(parent, title, text + "\n\n" + _t(
+            "Record the consent first. Only the team's socialtjänst member or team lead can act on another legal "
+            "ground."))
+        return False
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Cancel, parent)
+    override = box.addButton(_t("State a legal ground…"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is not override:
+        return False
+    dialog = OverrideDialog(purpose, missing, parent)
+    try:
+        if not dialog.exec() or dialog.chosen is None:
+            return False
+        ground, note = dialog.chosen
+    finally:
+        dialog.deleteLater()
+    try:
+        db.record_consent_override(case.id, purpose.value, ground, note)
+    except DatabaseError as exc:
+        QMessageBox.warning(parent, title, database_error_text(exc))
+        return False
+    return True
+
