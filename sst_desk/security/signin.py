@@ -141,6 +141,18 @@ def create_first_administrator(file: Path, username: str, display_name: str, pas
     return db
 
 
+def create_first_administrator_on_server(db: Database, username: str, display_name: str,
+                                        password: str) -> Database:
+    """The first run on a server database (no key file): the first administrator, signed in."""
+    passwords.check_new_password(password, username=username)
+    if accounts.count_users(db) > 0:
+        raise ValueError("this database already has users")
+    accounts.add_user(db, username, display_name, Role.ADMINISTRATOR, passwords.hash_password(password),
+                      must_change_password=False)
+    authenticate(db, username, password)
+    return db
+
+
 def encrypt_existing(file: Path, key: bytes) -> None:
     """Replace the plain database ``file`` by an encrypted copy, and delete its plain backups.
 

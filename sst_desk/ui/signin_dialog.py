@@ -244,9 +244,23 @@ def sign_in_for_window(target: str | None, settings: Settings, database_file: Pa
             dialog.deleteLater()
     opened: dict[str, Database | None] = {"db": None}
     if database_file is None:  # a server database: open first, accounts are inside it
-        opened["db"] = open_database(None)
-        if opened["db"] is None:
+        opened["db"] = server = open_database(None)
+        if server is None:
             return None
+        from ..persistence import accounts
+
+        if accounts.count_users(server) == 0:
+            dialog = FirstRunDialog(None, lambda u, n, p: signin.create_first_administrator_on_server(
+                server, u, n, p))
+            try:
+                created = dialog.exec() == QDialog.DialogCode.Accepted and dialog.database is not None
+            finally:
+                dialog.deleteLater()
+            if not created or server.actor is None:
+                server.close()
+                return None
+            settings.set(LAST_USER, server.actor.username)
+            return server
 
     def check(username: str, password: str) -> Database:
         db = opened["db"]
