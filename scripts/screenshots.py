@@ -36,8 +36,8 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from sst_desk.app import build_context, make_application
-    from sst_desk.demo import populate
-    from sst_desk.persistence import Database
+    from sst_desk.demo_accounts import DEMO_PASSWORD, create_demo_database
+    from sst_desk.security import signin
     from sst_desk.settings import Settings
     from sst_desk.ui.main_window import MainWindow
     from sst_desk.workflow.codes import Stage
@@ -45,8 +45,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp())
     settings = Settings.from_file(str(work / "s.ini"))
     app = make_application(args.lang, settings)
-    db = Database.open(work / "shots.sqlite3")
-    populate(db, students=40, seed=11)
+    demo_file = work / "demo.sqlite3"
+    create_demo_database(demo_file, students_count=40, seed=11)
+    grab_signin_screens(out, demo_file, work)
+    db = signin.sign_in(demo_file, "tove", DEMO_PASSWORD)  # the team lead: every menu of the team
     window = MainWindow(build_context(db, settings))
     window.show()
     load_rows(window)
@@ -86,8 +88,48 @@ def main() -> None:
     case_window.pages[Stage.PLANERING.order].insatser.add_new()
     QTimer.singleShot(0, lambda: grab_dialog("follow_up_dialog"))
     case_window.pages[Stage.UPPFOLJNING.order].follow_ups.add_new()
+    grab_security_screens(out, window, grab_dialog, case_window)
     print(f"screenshots in {out}")
     db.close()
+
+
+def grab_signin_screens(out: Path, demo_file: Path, work: Path) -> None:
+    """The first-run and sign-in dialogs, shown (not run), with their messages."""
+    from sst_desk.ui.signin_dialog import FirstRunDialog, SignInDialog, demo_hint
+
+    first = FirstRunDialog(work / "new.sqlite3", lambda *_: None)
+    first.edits["username"].setText("anna admin")
+    first.edits["password"].setText("kort")
+    first.show()
+    first._submit()
+    first.grab().save(str(out / "first_run_errors.png"))
+    sign = SignInDialog(lambda *_: None, username="tove", hint=demo_hint(demo_file), file=demo_file)
+    sign.show()
+    sign.grab().save(str(out / "sign_in_demo.png"))
+
+
+def grab_security_screens(out: Path, window, grab_dialog, case_window) -> None:
+    from PySide6.QtCore import QTimer
+
+    from sst_desk.ui.consent_gate import OverrideDialog
+    from sst_desk.ui.lock import UnlockDialog
+    from sst_desk.workflow.consent_rules import ConsentPurpose
+
+    unlock = UnlockDialog(window.context)
+    unlock.show()
+    unlock.grab().save(str(out / "unlock_dialog.png"))
+    unlock.hide()
+    override = OverrideDialog(ConsentPurpose.GATHER_DOCUMENTS, "Samtycke saknas från Anna Andersson.")
+    override.show()
+    override.ground.setCurrentIndex(override.ground.count() - 1)
+    override._submit()
+    override.grab().save(str(out / "consent_override.png"))
+    override.hide()
+    for name, slot in (("log_review", window.show_access_log), ("gallring_dialog", window.show_gallring)):
+        QTimer.singleShot(300, lambda name=name: grab_dialog(name))
+        slot()
+    QTimer.singleShot(100, lambda: grab_dialog("members_dialog"))
+    case_window.edit_members()
 
 
 if __name__ == "__main__":

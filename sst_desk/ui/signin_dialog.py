@@ -78,6 +78,7 @@ class _Form(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # never smaller than its contents
         text = QLabel(intro)
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
@@ -126,6 +127,7 @@ class _Form(QDialog):
             label.setVisible(key in errors)
         self.general.setText(general)
         self.general.setVisible(bool(general))
+        self.adjustSize()  # error lines appeared: grow, never clip the buttons
         first = next((k for k in self.edits if k in errors), None)
         if first is not None:
             self.edits[first].setFocus()
