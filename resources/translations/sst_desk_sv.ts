@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="en">
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>School social worker (skolsocionom)</source>
+        <translation>Skolsocionom</translation>
+    </message>
+    <message>
+        <source>Kurator / specialpedagog</source>
+        <translation>Kurator/specialpedagog</translation>
+    </message>
+    <message>
+        <source>Team lead (teamledare)</source>
+        <translation>Teamledare</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administratör</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Lösenorden är inte lika. Skriv samma lösenord två gånger.</translation>
+    </message>
+    <message>
+        <source>A password has at least %1 characters.</source>
+        <translation>Lösenordet måste ha minst %1 tecken.</translation>
+    </message>
+    <message>
+        <source>A password has at most %1 characters.</source>
+        <translation>Lösenordet får ha högst %1 tecken.</translation>
+    </message>
+    <message>
+        <source>A password cannot begin or end with a space.</source>
+        <translation>Lösenordet får inte börja eller sluta med mellanslag.</translation>
+    </message>
+    <message>
+        <source>A password cannot contain the user name.</source>
+        <translation>Lösenordet får inte innehålla användarnamnet.</translation>
+    </message>
+    <message>
+        <source>The password repeats too few characters. A few words in a row are easy to remember and hard to guess.</source>
+        <translation>Lösenordet har för få olika tecken. Några ord i rad är lätta att komma ihåg och svåra att gissa.</translation>
+    </message>
+    <message>
+        <source>Choose a password other than the current one.</source>
+        <translation>Välj ett annat lösenord än det du har nu.</translation>
+    </message>
+    <message>
+        <source>This password cannot be used.</source>
+        <translation>Det här lösenordet går inte att använda.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
     <name>AktualiseringPage</name>
     <message>
         <source>The student</source>
@@ -200,6 +259,10 @@
         <source>The backup from %1 was restored.</source>
         <translation>Säkerhetskopian från %1 har återställts.</translation>
     </message>
+    <message>
+        <source>Your account is not in the restored database, so SST Desk closes. Sign in again.</source>
+        <translation>Ditt konto finns inte i den återställda databasen, så SST Desk stängs. Logga in igen.</translation>
+    </message>
 </context>
 <context>
     <name>CaseTableModel</name>
@@ -278,6 +341,14 @@
     <message>
         <source>Previous page</source>
         <translation>Föregående sida</translation>
+    </message>
+    <message>
+        <source>Responsible workers…</source>
+        <translation>Ansvariga medarbetare…</translation>
+    </message>
+    <message>
+        <source>Registerutdrag…</source>
+        <translation>Registerutdrag…</translation>
     </message>
     <message>
         <source>&amp;Case</source>
@@ -376,8 +447,161 @@
         <translation>Skyddade personuppgifter</translation>
     </message>
     <message>
+        <source>Responsible</source>
+        <translation>Ansvariga</translation>
+    </message>
+    <message>
         <source>Stage</source>
         <translation>Fas</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>A password has at least %1 characters. A few words in a row are easy to remember and hard to guess.</source>
+        <translation>Lösenordet måste ha minst %1 tecken. Några ord i rad är lätta att komma ihåg och svåra att gissa.</translation>
+    </message>
+    <message>
+        <source>Choose your own password</source>
+        <translation>Välj ett eget lösenord</translation>
+    </message>
+    <message>
+        <source>An administrator has set your password, so they know it. Before you go on, choose a password that only you know.</source>
+        <translation>En administratör har satt ditt lösenord och känner därför till det. Välj ett lösenord som bara du känner till innan du går vidare.</translation>
+    </message>
+    <message>
+        <source>If you do not want to do this now, quit SST Desk; you will be asked again the next time you sign in.</source>
+        <translation>Om du inte vill göra det nu kan du avsluta SST Desk; du får frågan igen nästa gång du loggar in.</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Byt lösenord</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Nuvarande lösenord</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nytt lösenord</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Upprepa det nya lösenordet</translation>
+    </message>
+    <message>
+        <source>Quit SST Desk</source>
+        <translation>Avsluta SST Desk</translation>
+    </message>
+    <message>
+        <source>Type the password you use now.</source>
+        <translation>Skriv det lösenord du har nu.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Det nuvarande lösenordet är fel.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmGallringDialog</name>
+    <message>
+        <source>Confirm gallring</source>
+        <translation>Bekräfta gallring</translation>
+    </message>
+    <message>
+        <source>Cases to be deleted for good: %1</source>
+        <translation>Ärenden som tas bort för gott: %1</translation>
+    </message>
+    <message>
+        <source>Cases to delete</source>
+        <translation>Ärenden som ska tas bort</translation>
+    </message>
+    <message>
+        <source>case %1, closed %2</source>
+        <translation>ärende %1, avslutat %2</translation>
+    </message>
+    <message>
+        <source>Everything recorded in them is deleted: consents, kartläggning, plans, contacts, follow-ups, boosterträffar and the student&apos;s own views; so are the students and their guardians when they have no other case. Every older backup of the database is deleted too, and a new one is taken. This cannot be undone.</source>
+        <translation>Allt som har registrerats i dem tas bort: samtycken, kartläggning, planer, kontakter, uppföljningar, boosterträffar och elevens egen syn. Eleverna och deras vårdnadshavare tas också bort om de inte har något annat ärende. Alla äldre säkerhetskopior av databasen tas bort, och en ny säkerhetskopia görs. Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>To confirm, type the number of cases (%1) below.</source>
+        <translation>Bekräfta genom att skriva antalet ärenden (%1) nedan.</translation>
+    </message>
+    <message>
+        <source>Number of cases to delete</source>
+        <translation>Antal ärenden som ska tas bort</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Ta bort för gott</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Type %1, the number of cases, to confirm.</source>
+        <translation>Skriv %1, antalet ärenden, för att bekräfta.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentGate</name>
+    <message>
+        <source>request documents from the other authority</source>
+        <translation>begära in dokument från den andra myndigheten</translation>
+    </message>
+    <message>
+        <source>share the action plan with the parties</source>
+        <translation>dela handlingsplanen med parterna</translation>
+    </message>
+    <message>
+        <source>Act without consent</source>
+        <translation>Gå vidare utan samtycke</translation>
+    </message>
+    <message>
+        <source>To %1 without consent you need a legal ground. %2 State the ground; it is kept with the case and in the access log.</source>
+        <translation>För att %1 utan samtycke behöver du lagstöd. %2 Ange lagstödet; det sparas i ärendet och i åtkomstloggen.</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>Lagstöd</translation>
+    </message>
+    <message>
+        <source>Other legal ground (write it)</source>
+        <translation>Annat lagstöd (skriv vilket)</translation>
+    </message>
+    <message>
+        <source>Other legal ground</source>
+        <translation>Annat lagstöd</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Go on without consent</source>
+        <translation>Gå vidare utan samtycke</translation>
+    </message>
+    <message>
+        <source>Write the legal ground: the law, chapter and section.</source>
+        <translation>Skriv lagstödet: lag, kapitel och paragraf.</translation>
+    </message>
+    <message>
+        <source>Consent needed</source>
+        <translation>Samtycke behövs</translation>
+    </message>
+    <message>
+        <source>You cannot %1 without a valid consent. %2</source>
+        <translation>Du kan inte %1 utan ett giltigt samtycke. %2</translation>
+    </message>
+    <message>
+        <source>Record the consent first. Only the team&apos;s socialtjänst member or team lead can act on another legal ground.</source>
+        <translation>Registrera samtycket först. Bara teamets skolsocionom eller teamledare kan gå vidare med ett annat lagstöd.</translation>
+    </message>
+    <message>
+        <source>State a legal ground…</source>
+        <translation>Ange lagstöd…</translation>
     </message>
 </context>
 <context>
@@ -408,6 +632,10 @@
     <message>
         <source>The file %1 is not an SST Desk database, or it is damaged. Nothing was changed.</source>
         <translation>Filen %1 är ingen SST Desk-databas, eller så är den skadad. Inget har ändrats.</translation>
+    </message>
+    <message>
+        <source>You do not have permission to do this.</source>
+        <translation>Du har inte behörighet att göra det här.</translation>
     </message>
     <message>
         <source>The database %1 is on a network share or in a synced folder (such as OneDrive or Dropbox). There it can be damaged when two computers or the sync program write at the same time. Move it to a folder on this computer&apos;s own disk.</source>
@@ -459,6 +687,93 @@
     <message>
         <source>Write a number, for example 12,5.</source>
         <translation>Skriv ett tal, till exempel 12,5.</translation>
+    </message>
+</context>
+<context>
+    <name>GallringDialog</name>
+    <message>
+        <source>(protected identity)</source>
+        <translation>(skyddad identitet)</translation>
+    </message>
+    <message>
+        <source>Gallring</source>
+        <translation>Gallring</translation>
+    </message>
+    <message>
+        <source>Cases due for gallring</source>
+        <translation>Ärenden som ska gallras</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Elev</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Avslutat</translation>
+    </message>
+    <message>
+        <source>Due since</source>
+        <translation>Ska gallras sedan</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Markera alla</translation>
+    </message>
+    <message>
+        <source>Gallra…</source>
+        <translation>Gallra…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Closed cases are kept %1 whole years after avslut or the boosterträff, whichever is later (the setting “Retention (years after avslut)”). These have been kept longer and are due for gallring. Select the ones to delete.</source>
+        <translation>Avslutade ärenden sparas %1 hela år efter avslut eller boosterträff, det som kommer senast (inställningen ”Gallringsfrist (år efter avslut)”). De här ärendena har sparats längre och ska gallras. Markera de ärenden som ska tas bort.</translation>
+    </message>
+    <message>
+        <source>No case is due for gallring.</source>
+        <translation>Inga ärenden ska gallras just nu.</translation>
+    </message>
+    <message>
+        <source>Only a team lead can see and carry out gallring.</source>
+        <translation>Bara en teamledare kan se och genomföra gallring.</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted: a window of one of these cases is still open.</source>
+        <translation>Ingenting togs bort: ett av ärendena är fortfarande öppet i ett fönster.</translation>
+    </message>
+    <message>
+        <source>Only a team lead can carry out gallring. Nothing was deleted.</source>
+        <translation>Bara en teamledare kan genomföra gallring. Ingenting togs bort.</translation>
+    </message>
+    <message>
+        <source>Some of the cases are no longer due for gallring (they may have been reopened). Nothing was deleted.</source>
+        <translation>Några av ärendena ska inte längre gallras (de kan ha öppnats igen). Ingenting togs bort.</translation>
+    </message>
+    <message>
+        <source>Cases deleted: %1. Students deleted (they had no other case): %2. A new backup was taken; older backups deleted: %3.</source>
+        <translation>Borttagna ärenden: %1. Borttagna elever (de hade inget annat ärende): %2. En ny säkerhetskopia har gjorts; borttagna äldre säkerhetskopior: %3.</translation>
+    </message>
+    <message>
+        <source>Copies of the database made outside SST Desk&apos;s backups folder (for example on a USB stick) must be deleted by hand.</source>
+        <translation>Kopior av databasen som finns utanför SST Desks mapp för säkerhetskopior (till exempel på ett USB-minne) måste du ta bort för hand.</translation>
+    </message>
+    <message>
+        <source>Some traces could not be cleared: another program or another SST Desk has the database or a backup open. Close it and press Retry.</source>
+        <translation>Vissa rester kunde inte tas bort: ett annat program eller ett annat SST Desk har databasen eller en säkerhetskopia öppen. Stäng det och tryck på Försök igen.</translation>
+    </message>
+    <message>
+        <source>Gallring not finished</source>
+        <translation>Gallringen är inte klar</translation>
+    </message>
+    <message>
+        <source>Gallring done</source>
+        <translation>Gallringen är klar</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1575,22 @@
         <translation>Boka boosterträff</translation>
     </message>
     <message>
+        <source>School social worker (skolsocionom)</source>
+        <translation>Skolsocionom</translation>
+    </message>
+    <message>
+        <source>School counsellor / special needs teacher</source>
+        <translation>Kurator/specialpedagog</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Teamledare</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administratör</translation>
+    </message>
+    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -1270,6 +1601,489 @@
     <message>
         <source>Upper secondary year %1</source>
         <translation>Gymnasiet år %1</translation>
+    </message>
+</context>
+<context>
+    <name>Lock</name>
+    <message>
+        <source>SST Desk is locked</source>
+        <translation>SST Desk är låst</translation>
+    </message>
+    <message>
+        <source>SST Desk is locked; open cases and unsaved changes are kept. %1, write your password to go on.</source>
+        <translation>SST Desk är låst; öppna ärenden och osparade ändringar finns kvar. %1, skriv ditt lösenord för att fortsätta.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Lås upp</translation>
+    </message>
+    <message>
+        <source>Quit SST Desk…</source>
+        <translation>Avsluta SST Desk…</translation>
+    </message>
+    <message>
+        <source>Quit SST Desk</source>
+        <translation>Avsluta SST Desk</translation>
+    </message>
+    <message>
+        <source>Write your password.</source>
+        <translation>Skriv ditt lösenord.</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>Lösenordet är fel.</translation>
+    </message>
+</context>
+<context>
+    <name>LogFilters</name>
+    <message>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Elev</translation>
+    </message>
+    <message>
+        <source>Type a name</source>
+        <translation>Skriv ett namn</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Show entries</source>
+        <translation>Visa poster</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Alla användare</translation>
+    </message>
+    <message>
+        <source>All students</source>
+        <translation>Alla elever</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alla händelser</translation>
+    </message>
+    <message>
+        <source>No student by that name in the log.</source>
+        <translation>Det finns ingen elev med det namnet i loggen.</translation>
+    </message>
+</context>
+<context>
+    <name>LogReview</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Loggade in</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Misslyckad inloggning</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Loggade ut</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Låste programmet</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Låste upp programmet</translation>
+    </message>
+    <message>
+        <source>Listed cases</source>
+        <translation>Visade ärendelistan</translation>
+    </message>
+    <message>
+        <source>Opened a case</source>
+        <translation>Öppnade ett ärende</translation>
+    </message>
+    <message>
+        <source>Created a case</source>
+        <translation>Skapade ett ärende</translation>
+    </message>
+    <message>
+        <source>Changed a case</source>
+        <translation>Ändrade i ett ärende</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Skrev ut</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Lämnade ut uppgifter</translation>
+    </message>
+    <message>
+        <source>Deleted (gallring)</source>
+        <translation>Tog bort (gallring)</translation>
+    </message>
+    <message>
+        <source>Changed who is responsible</source>
+        <translation>Ändrade vem som ansvarar</translation>
+    </message>
+    <message>
+        <source>Acted without consent</source>
+        <translation>Gick vidare utan samtycke</translation>
+    </message>
+    <message>
+        <source>Access denied</source>
+        <translation>Nekades åtkomst</translation>
+    </message>
+    <message>
+        <source>Read the access log</source>
+        <translation>Läste åtkomstloggen</translation>
+    </message>
+    <message>
+        <source>Sample check</source>
+        <translation>Stickprov</translation>
+    </message>
+    <message>
+        <source>Exported the log&apos;s head</source>
+        <translation>Sparade loggens kontrollvärde</translation>
+    </message>
+    <message>
+        <source>Created a user</source>
+        <translation>Skapade en användare</translation>
+    </message>
+    <message>
+        <source>Changed a user</source>
+        <translation>Ändrade en användare</translation>
+    </message>
+    <message>
+        <source>Changed password</source>
+        <translation>Bytte lösenord</translation>
+    </message>
+    <message>
+        <source>Reset a password</source>
+        <translation>Återställde ett lösenord</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Säkerhetskopiering</translation>
+    </message>
+    <message>
+        <source>Restored a backup</source>
+        <translation>Återställde en säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>school social worker</source>
+        <translation>skolsocionom</translation>
+    </message>
+    <message>
+        <source>school counsellor</source>
+        <translation>kurator/specialpedagog</translation>
+    </message>
+    <message>
+        <source>team lead</source>
+        <translation>teamledare</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administratör</translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed after it was written.</source>
+        <translation>Post %1 har ändrats efter att den skrevs.</translation>
+    </message>
+    <message>
+        <source>One or more entries just before %1 are missing (deleted).</source>
+        <translation>En eller flera poster närmast före %1 saknas (har tagits bort).</translation>
+    </message>
+    <message>
+        <source>Entry %1 is out of order.</source>
+        <translation>Post %1 ligger i fel ordning.</translation>
+    </message>
+    <message>
+        <source>Entry %1 does not follow the entry before it (an entry was inserted or replaced).</source>
+        <translation>Post %1 hänger inte ihop med posten före (en post har lagts in eller bytts ut).</translation>
+    </message>
+    <message>
+        <source>Entry %1 has been moved: the entries were reordered.</source>
+        <translation>Post %1 har flyttats: posternas ordning har ändrats.</translation>
+    </message>
+    <message>
+        <source>The newest entries, up to %1, are missing (removed).</source>
+        <translation>De senaste posterna, fram till %1, saknas (har tagits bort).</translation>
+    </message>
+    <message>
+        <source>The newest entry, %1, differs from the one the log recorded.</source>
+        <translation>Den senaste posten, %1, stämmer inte med den som loggen har registrerat.</translation>
+    </message>
+    <message>
+        <source>Entries after %1 were written around the log.</source>
+        <translation>Poster efter %1 har lagts till vid sidan av loggen.</translation>
+    </message>
+    <message>
+        <source>Entry %1, named by the kept head, is missing: the log was cut short.</source>
+        <translation>Post %1, som det sparade kontrollvärdet pekar på, saknas: loggen har kortats.</translation>
+    </message>
+    <message>
+        <source>Entry %1 differs from the kept head: the log was rewritten.</source>
+        <translation>Post %1 stämmer inte med det sparade kontrollvärdet: loggen har skrivits om.</translation>
+    </message>
+    <message>
+        <source>No remarks</source>
+        <translation>Utan anmärkning</translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>Behöver följas upp</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Elev</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Kontrollerat</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Poster</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Protected identity</source>
+        <translation>Skyddad identitet</translation>
+    </message>
+    <message>
+        <source>No longer registered (%1)</source>
+        <translation>Finns inte längre (%1)</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>ärende %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogReviewDialog</name>
+    <message>
+        <source>Access log</source>
+        <translation>Åtkomstlogg</translation>
+    </message>
+    <message>
+        <source>Print access history…</source>
+        <translation>Skriv ut åtkomsthistorik…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Log entries</source>
+        <translation>Loggposter</translation>
+    </message>
+    <message>
+        <source>Integrity of the log</source>
+        <translation>Kontroll av loggen</translation>
+    </message>
+    <message>
+        <source>Verify the log</source>
+        <translation>Kontrollera loggen</translation>
+    </message>
+    <message>
+        <source>Compare with a kept head…</source>
+        <translation>Jämför med sparat kontrollvärde…</translation>
+    </message>
+    <message>
+        <source>Export head…</source>
+        <translation>Spara kontrollvärde…</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Inte kontrollerad än.</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Resultat av kontrollen</translation>
+    </message>
+    <message>
+        <source>Sample checks</source>
+        <translation>Stickprov</translation>
+    </message>
+    <message>
+        <source>Sample check…</source>
+        <translation>Gör stickprov…</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries are shown; narrow the filters to see older ones.</source>
+        <translation>De %1 senaste posterna visas; begränsa urvalet för att se äldre poster.</translation>
+    </message>
+    <message>
+        <source>%1 entries, newest first.</source>
+        <translation>%1 poster, senaste först.</translation>
+    </message>
+    <message>
+        <source>Checking the log…</source>
+        <translation>Kontrollerar loggen…</translation>
+    </message>
+    <message>
+        <source>Choose the kept head</source>
+        <translation>Välj sparat kontrollvärde</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read.</source>
+        <translation>Filen %1 kunde inte läsas.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be used as a kept head: %2</source>
+        <translation>Filen %1 går inte att använda som sparat kontrollvärde: %2</translation>
+    </message>
+    <message>
+        <source>Save the log&apos;s head as</source>
+        <translation>Spara loggens kontrollvärde som</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textfiler (*.txt)</translation>
+    </message>
+    <message>
+        <source>The head was saved to %1: entry %2, hash %3. Keep it outside this computer (print it, or save it on a USB stick) and compare the log with it later.</source>
+        <translation>Kontrollvärdet sparades i %1: post %2, kontrollsumma %3. Förvara det utanför den här datorn (skriv ut det eller spara det på ett USB-minne) och jämför loggen med det senare.</translation>
+    </message>
+    <message>
+        <source>Export head</source>
+        <translation>Spara kontrollvärde</translation>
+    </message>
+    <message>
+        <source>The log has %1 problems: it has been changed. A head exported now would vouch for the changed log. Export it anyway?</source>
+        <translation>Loggen har %1 fel: den har ändrats. Ett kontrollvärde som sparas nu skulle gå i god för den ändrade loggen. Vill du spara det ändå?</translation>
+    </message>
+    <message>
+        <source>Save the access history as</source>
+        <translation>Spara åtkomsthistoriken som</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not print</source>
+        <translation>Kunde inte skriva ut</translation>
+    </message>
+    <message>
+        <source>Kept heads (*.txt);;All files (*)</source>
+        <translation>Sparade kontrollvärden (*.txt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>The access log is empty.</source>
+        <translation>Åtkomstloggen är tom.</translation>
+    </message>
+    <message>
+        <source>access-log-head</source>
+        <translation>åtkomstlogg-kontrollvärde</translation>
+    </message>
+    <message>
+        <source>Access history</source>
+        <translation>Åtkomsthistorik</translation>
+    </message>
+    <message>
+        <source>Only the team lead can review the access log.</source>
+        <translation>Bara teamledaren kan granska åtkomstloggen.</translation>
+    </message>
+</context>
+<context>
+    <name>LogVerdict</name>
+    <message>
+        <source>line %1 is not part of a kept head.</source>
+        <translation>rad %1 hör inte till ett sparat kontrollvärde.</translation>
+    </message>
+    <message>
+        <source>line %1 repeats a value.</source>
+        <translation>rad %1 upprepar ett värde.</translation>
+    </message>
+    <message>
+        <source>it is not a kept head of the access log.</source>
+        <translation>det är inget sparat kontrollvärde från åtkomstloggen.</translation>
+    </message>
+    <message>
+        <source>it was made by a newer version of SST Desk.</source>
+        <translation>det har skapats av en nyare version av SST Desk.</translation>
+    </message>
+    <message>
+        <source>the entry number (seq) must be a whole number from 1 up.</source>
+        <translation>postnumret (seq) måste vara ett heltal från 1 och uppåt.</translation>
+    </message>
+    <message>
+        <source>the hash must be 64 characters, 0–9 and a–f.</source>
+        <translation>kontrollsumman (hash) måste vara 64 tecken, 0–9 och a–f.</translation>
+    </message>
+    <message>
+        <source>the time (at) must be a date and time with a time zone.</source>
+        <translation>tiden (at) måste vara ett datum och en tid med tidszon.</translation>
+    </message>
+    <message>
+        <source>The log has been tampered with (problems found: %1). Checked %2.</source>
+        <translation>Någon har ändrat i loggen (antal fel: %1). Kontrollerad %2.</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… och %1 till.</translation>
+    </message>
+    <message>
+        <source>The log has no entries yet. Checked %1.</source>
+        <translation>Loggen har inga poster än. Kontrollerad %1.</translation>
+    </message>
+    <message>
+        <source>The log is intact and matches the head kept on %1 (entry %2): %3 entries, none changed, removed or reordered. Checked %4.</source>
+        <translation>Loggen är orörd och stämmer med kontrollvärdet som sparades %1 (post %2): %3 poster, ingen ändrad, borttagen eller flyttad. Kontrollerad %4.</translation>
+    </message>
+    <message>
+        <source>The log is intact: %1 entries, none changed, removed or reordered as far as the log itself shows. Compare it with a kept head to also rule out a rewrite of the whole log. Checked %2.</source>
+        <translation>Loggen är orörd: %1 poster, ingen ändrad, borttagen eller flyttad så långt loggen själv visar. Jämför med ett sparat kontrollvärde för att också utesluta att hela loggen har skrivits om. Kontrollerad %2.</translation>
     </message>
 </context>
 <context>
@@ -1335,12 +2149,44 @@
         <translation>Säkerhetskopior…</translation>
     </message>
     <message>
+        <source>Lock</source>
+        <translation>Lås</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Inloggad: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Inloggad</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <source>Users…</source>
+        <translation>Användare…</translation>
+    </message>
+    <message>
+        <source>Access log…</source>
+        <translation>Åtkomstlogg…</translation>
+    </message>
+    <message>
+        <source>Gallring…</source>
+        <translation>Gallring…</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>Byt mitt lösenord…</translation>
     </message>
     <message>
         <source>Loading cases…</source>
@@ -1357,6 +2203,33 @@
     <message>
         <source>Could not open the case</source>
         <translation>Kunde inte öppna ärendet</translation>
+    </message>
+</context>
+<context>
+    <name>MembersDialog</name>
+    <message>
+        <source>Responsible for the case</source>
+        <translation>Ansvariga för ärendet</translation>
+    </message>
+    <message>
+        <source>Tick the workers responsible for this case. Only they see it in their case list and may work in it; team leads see the team&apos;s cases anyway.</source>
+        <translation>Kryssa för de medarbetare som ansvarar för ärendet. Bara de ser det i sin ärendelista och får arbeta i det; teamledare ser teamets ärenden ändå.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>At least one person must be responsible for the case.</source>
+        <translation>Minst en person måste ansvara för ärendet.</translation>
+    </message>
+    <message>
+        <source>%1 (switched off)</source>
+        <translation>%1 (avstängt konto)</translation>
     </message>
 </context>
 <context>
@@ -1755,22 +2628,134 @@
     </message>
 </context>
 <context>
+    <name>Registerutdrag</name>
+    <message>
+        <source>Choose a folder for the registerutdrag</source>
+        <translation>Välj en mapp för registerutdraget</translation>
+    </message>
+    <message>
+        <source>Registerutdrag</source>
+        <translation>Registerutdrag</translation>
+    </message>
+    <message>
+        <source>You may not make a registerutdrag for this student. It must cover every case of the student, so it is made by someone who may export all of them, usually the team lead.</source>
+        <translation>Du får inte göra registerutdrag för den här eleven. Utdraget måste omfatta alla elevens ärenden, så det görs av någon som får lämna ut uppgifter ur alla, oftast teamledaren.</translation>
+    </message>
+    <message>
+        <source>The registerutdrag was written to %1:
+
+%2 (to read)
+%3 (machine-readable)
+
+Guardians&apos; contact details are left out. Read the free text through and make a sekretessprövning before it is handed out; delete the files when they have been handed over.</source>
+        <translation>Registerutdraget har sparats i %1:
+
+%2 (att läsa)
+%3 (maskinläsbar)
+
+Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör en sekretessprövning innan utdraget lämnas ut; ta bort filerna när de har lämnats över.</translation>
+    </message>
+</context>
+<context>
+    <name>SampleCheckDialog</name>
+    <message>
+        <source>Sample check of the access log</source>
+        <translation>Stickprov i åtkomstloggen</translation>
+    </message>
+    <message>
+        <source>Entries are drawn at random from the period&apos;s accesses to students&apos; data. Check that each person had a reason to open, change or print what they did, then record the outcome.</source>
+        <translation>Poster dras slumpvis bland periodens åtkomster till elevers uppgifter. Kontrollera att varje person hade skäl att öppna, ändra eller skriva ut det hen gjorde, och registrera sedan utfallet.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Number of entries</source>
+        <translation>Antal poster</translation>
+    </message>
+    <message>
+        <source>Draw entries</source>
+        <translation>Dra stickprov</translation>
+    </message>
+    <message>
+        <source>Drawn entries</source>
+        <translation>Poster i stickprovet</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>What was checked, and what must be followed up</source>
+        <translation>Vad som kontrollerades och vad som behöver följas upp</translation>
+    </message>
+    <message>
+        <source>Save sample check</source>
+        <translation>Spara stickprov</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Choose the period to check.</source>
+        <translation>Välj vilken period som ska kontrolleras.</translation>
+    </message>
+    <message>
+        <source>%1 entries drawn.</source>
+        <translation>%1 poster har dragits.</translation>
+    </message>
+    <message>
+        <source>No one accessed students&apos; data in this period.</source>
+        <translation>Ingen tog del av elevers uppgifter under perioden.</translation>
+    </message>
+    <message>
+        <source>Draw the entries first.</source>
+        <translation>Dra stickprovet först.</translation>
+    </message>
+    <message>
+        <source>Say what must be followed up.</source>
+        <translation>Skriv vad som behöver följas upp.</translation>
+    </message>
+    <message>
+        <source>You do not have access to the access log.</source>
+        <translation>Du har inte behörighet till åtkomstloggen.</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD.</source>
+        <translation>Skriv datumet som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The period cannot end before it starts.</source>
+        <translation>Perioden kan inte sluta innan den börjar.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Write a whole number from 1 to 100.</source>
         <translation>Skriv ett heltal från 1 till 100.</translation>
     </message>
     <message>
+        <source>Write a whole number of minutes from 1 to 120.</source>
+        <translation>Skriv ett helt antal minuter från 1 till 120.</translation>
+    </message>
+    <message>
+        <source>Write a whole number of years from 1 to 50.</source>
+        <translation>Skriv ett helt antal år från 1 till 50.</translation>
+    </message>
+    <message>
         <source>Team name on prints</source>
         <translation>Teamets namn på utskrifter</translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation>Ditt namn</translation>
-    </message>
-    <message>
-        <source>Recorded with every step you take. Empty: your login name.</source>
-        <translation>Registreras med varje steg du tar. Tomt: ditt inloggningsnamn.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1793,8 +2778,159 @@
         <translation>En tas varje dag SST Desk används och när programmet stängs. De äldsta utöver detta antal tas bort.</translation>
     </message>
     <message>
+        <source>Idle lock (minutes)</source>
+        <translation>Automatiskt lås (minuter)</translation>
+    </message>
+    <message>
+        <source>SST Desk locks itself after this many minutes without use; your password opens it again.</source>
+        <translation>SST Desk låses efter så här många minuter utan användning; ditt lösenord öppnar det igen.</translation>
+    </message>
+    <message>
+        <source>Retention (years after avslut)</source>
+        <translation>Gallringsfrist (år efter avslut)</translation>
+    </message>
+    <message>
+        <source>A closed case is due for gallring this many whole years after avslut or its boosterträff, whichever is later. Follow your authority&apos;s dokumenthanteringsplan.</source>
+        <translation>Ett avslutat ärende ska gallras så här många hela år efter avslut eller boosterträff, det som kommer senast. Följ er myndighets dokumenthanteringsplan.</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Inställningar</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Lösenorden är inte lika.</translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters; a few words in a row are easy to remember.</source>
+        <translation>Använd minst %1 tecken; några ord i rad är lätta att komma ihåg.</translation>
+    </message>
+    <message>
+        <source>Use at most %1 characters.</source>
+        <translation>Använd högst %1 tecken.</translation>
+    </message>
+    <message>
+        <source>A password cannot begin or end with a space.</source>
+        <translation>Lösenordet får inte börja eller sluta med mellanslag.</translation>
+    </message>
+    <message>
+        <source>The password must not contain the user name.</source>
+        <translation>Lösenordet får inte innehålla användarnamnet.</translation>
+    </message>
+    <message>
+        <source>Use more different characters.</source>
+        <translation>Använd fler olika tecken.</translation>
+    </message>
+    <message>
+        <source>Choose another password.</source>
+        <translation>Välj ett annat lösenord.</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>Användarnamnet eller lösenordet är fel.</translation>
+    </message>
+    <message>
+        <source>This account has been switched off. Ask your administrator.</source>
+        <translation>Kontot är avstängt. Fråga din administratör.</translation>
+    </message>
+    <message>
+        <source>%1 is not an SST Desk database, or its key file (%1.keys) is missing. If it is your database, put back the key file from the backups folder; nothing was changed.</source>
+        <translation>%1 är ingen SST Desk-databas, eller så saknas dess nyckelfil (%1.keys). Om det är din databas: lägg tillbaka nyckelfilen från mappen för säkerhetskopior. Ingenting har ändrats.</translation>
+    </message>
+    <message>
+        <source>The key file %1.keys is damaged. Put back the copy from the backups folder; nothing was changed.</source>
+        <translation>Nyckelfilen %1.keys är skadad. Lägg tillbaka kopian från mappen för säkerhetskopior. Ingenting har ändrats.</translation>
+    </message>
+    <message>
+        <source>Signing in failed.</source>
+        <translation>Inloggningen misslyckades.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>%1: error</source>
+        <translation>%1: fel</translation>
+    </message>
+    <message>
+        <source>SST Desk: first start</source>
+        <translation>SST Desk: första start</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create the administrator account: the administrator adds the team&apos;s users and their roles but does not read the cases. The database is encrypted; without a password nobody can read it, so keep the administrator&apos;s password safe.</source>
+        <translation>Databasen har inga användare än. Skapa administratörskontot: administratören lägger till teamets användare och deras roller men läser inte ärendena. Databasen är krypterad; utan lösenord kan ingen läsa den, så förvara administratörens lösenord säkert.</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Databas: %1</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>För- och efternamn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Lösenordet igen</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>Skapa administratör</translation>
+    </message>
+    <message>
+        <source>Write a user name, for example your first name.</source>
+        <translation>Skriv ett användarnamn, till exempel ditt förnamn.</translation>
+    </message>
+    <message>
+        <source>A user name is one word of at most 64 characters.</source>
+        <translation>Ett användarnamn är ett ord på högst 64 tecken.</translation>
+    </message>
+    <message>
+        <source>Write the administrator&apos;s full name.</source>
+        <translation>Skriv administratörens för- och efternamn.</translation>
+    </message>
+    <message>
+        <source>Sign in to SST Desk.</source>
+        <translation>Logga in i SST Desk.</translation>
+    </message>
+    <message>
+        <source>SST Desk: sign in</source>
+        <translation>SST Desk: logga in</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <source>Write your user name.</source>
+        <translation>Skriv ditt användarnamn.</translation>
+    </message>
+    <message>
+        <source>Write your password.</source>
+        <translation>Skriv ditt lösenord.</translation>
+    </message>
+    <message>
+        <source>Demo database (fictional data). Users: %1. Password for all: %2.</source>
+        <translation>Demodatabas (påhittade uppgifter). Användare: %1. Lösenord för alla: %2.</translation>
+    </message>
+    <message>
+        <source>Quit SST Desk</source>
+        <translation>Avsluta SST Desk</translation>
+    </message>
+    <message>
+        <source>Quit without saving? Changes not saved in open cases are lost.</source>
+        <translation>Avsluta utan att spara? Ändringar som inte har sparats i öppna ärenden går förlorade.</translation>
     </message>
 </context>
 <context>
@@ -1813,6 +2949,10 @@
     <message>
         <source>SST Desk cannot start</source>
         <translation>SST Desk kan inte starta</translation>
+    </message>
+    <message>
+        <source>%1 is not an SST Desk database, or its key file (%1.keys) is missing. If it is your database, put back the key file from the backups folder; nothing was changed.</source>
+        <translation>%1 är ingen SST Desk-databas, eller så saknas dess nyckelfil (%1.keys). Om det är din databas: lägg tillbaka nyckelfilen från mappen för säkerhetskopior. Ingenting har ändrats.</translation>
     </message>
     <message>
         <source>Automatic backup failed</source>
@@ -1986,6 +3126,161 @@
     <message>
         <source>Conclusion: what changes next</source>
         <translation>Slutsats: vad som ändras framöver</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <source>Who may sign in to this database, and in which role. An account is never deleted; switch it off when someone leaves. A password you set is a first password: the person chooses their own the next time they sign in.</source>
+        <translation>Vilka som får logga in i databasen, och med vilken roll. Ett konto tas aldrig bort; stäng av det när någon slutar. Ett lösenord som du sätter är ett första lösenord: personen väljer ett eget nästa gång hen loggar in.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last signed in</source>
+        <translation>Senast inloggad</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>Lägg till användare…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ändra…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Återställ lösenord…</translation>
+    </message>
+    <message>
+        <source>Switch off</source>
+        <translation>Stäng av</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktivt</translation>
+    </message>
+    <message>
+        <source>Switched off</source>
+        <translation>Avstängt</translation>
+    </message>
+    <message>
+        <source>Active, must choose a password</source>
+        <translation>Aktivt, måste välja lösenord</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Aldrig</translation>
+    </message>
+    <message>
+        <source>Switch on…</source>
+        <translation>Aktivera igen…</translation>
+    </message>
+    <message>
+        <source>What the person types to sign in; no spaces.</source>
+        <translation>Det personen skriver för att logga in; inga mellanslag.</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>För- och efternamn</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>Första lösenord</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Upprepa lösenordet</translation>
+    </message>
+    <message>
+        <source>There is already a user called %1.</source>
+        <translation>Det finns redan en användare som heter %1.</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Lägg till användare</translation>
+    </message>
+    <message>
+        <source>Give the person the first password in a safe way. They must choose their own when they first sign in.</source>
+        <translation>Ge personen det första lösenordet på ett säkert sätt. Hen måste välja ett eget första gången hen loggar in.</translation>
+    </message>
+    <message>
+        <source>Write a user name.</source>
+        <translation>Skriv ett användarnamn.</translation>
+    </message>
+    <message>
+        <source>A user name has no spaces.</source>
+        <translation>Ett användarnamn får inte innehålla mellanslag.</translation>
+    </message>
+    <message>
+        <source>Write the person&apos;s full name.</source>
+        <translation>Skriv personens för- och efternamn.</translation>
+    </message>
+    <message>
+        <source>Edit user %1</source>
+        <translation>Ändra användaren %1</translation>
+    </message>
+    <message>
+        <source>You are no longer an administrator, so the user administration closes.</source>
+        <translation>Du är inte längre administratör, så användarhanteringen stängs.</translation>
+    </message>
+    <message>
+        <source>Set a new first password for %1 and give it to them in a safe way. They must choose their own the next time they sign in.</source>
+        <translation>Sätt ett nytt första lösenord för %1 och ge det till hen på ett säkert sätt. Hen måste välja ett eget nästa gång hen loggar in.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Återställ lösenord</translation>
+    </message>
+    <message>
+        <source>The password of %1 has been reset.</source>
+        <translation>Lösenordet för %1 har återställts.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again with a new first password. Give it to them in a safe way; they must choose their own the next time they sign in.</source>
+        <translation>%1 kan logga in igen med ett nytt första lösenord. Ge det till hen på ett säkert sätt; hen måste välja ett eget nästa gång hen loggar in.</translation>
+    </message>
+    <message>
+        <source>Switch on</source>
+        <translation>Aktivera igen</translation>
+    </message>
+    <message>
+        <source>You cannot switch off the account you are signed in with. Ask another administrator to do it.</source>
+        <translation>Du kan inte stänga av kontot som du är inloggad med. Be en annan administratör att göra det.</translation>
+    </message>
+    <message>
+        <source>Switch off the account of %1? They can no longer sign in or open the database. Their cases and what they recorded are kept; you can switch the account on again.</source>
+        <translation>Stänga av kontot för %1? Hen kan då inte längre logga in eller öppna databasen. Hens ärenden och det hen har registrerat finns kvar; du kan aktivera kontot igen.</translation>
+    </message>
+    <message>
+        <source>New first password</source>
+        <translation>Nytt första lösenord</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator. Make someone else an administrator first; otherwise nobody could add users or reset a forgotten password.</source>
+        <translation>Det här är den sista aktiva administratören. Gör någon annan till administratör först; annars kan ingen lägga till användare eller återställa ett glömt lösenord.</translation>
     </message>
 </context>
 <context>
