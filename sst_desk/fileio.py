@@ -37,3 +37,25 @@ def write_bytes_atomic(data: bytes, path: Path) -> Path:
         raise
     fsync_directory(path.parent)
     return path
+
+
+def shred(path: Path, *, missing_ok: bool = False) -> None:
+    """Overwrite a file with zeros, then delete it.
+
+    A best effort: an SSD or a copy-on-write file system may keep the old blocks; encryption is what
+    protects those (docs/security.md). Used for plain copies left by encrypting an old database and for
+    backups that gallring removes.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        if missing_ok:
+            return
+        raise
+    try:
+        with open(path, "r+b") as handle:
+            handle.write(b"\0" * size)
+            handle.flush()
+            os.fsync(handle.fileno())
+    finally:
+        path.unlink(missing_ok=missing_ok)

@@ -4,22 +4,6 @@
 <context>
     <name>Accounts</name>
     <message>
-        <source>School social worker (skolsocionom)</source>
-        <translation>Skolsocionom</translation>
-    </message>
-    <message>
-        <source>Kurator / specialpedagog</source>
-        <translation>Kurator/specialpedagog</translation>
-    </message>
-    <message>
-        <source>Team lead (teamledare)</source>
-        <translation>Teamledare</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Administratör</translation>
-    </message>
-    <message>
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>Lösenorden är inte lika. Skriv samma lösenord två gånger.</translation>
     </message>
@@ -40,7 +24,7 @@
         <translation>Lösenordet får inte innehålla användarnamnet.</translation>
     </message>
     <message>
-        <source>The password repeats too few characters. A few words in a row are easy to remember and hard to guess.</source>
+        <source>The password has too few different characters. A few words in a row are easy to remember and hard to guess.</source>
         <translation>Lösenordet har för få olika tecken. Några ord i rad är lätta att komma ihåg och svåra att gissa.</translation>
     </message>
     <message>
@@ -1579,11 +1563,11 @@
         <translation>Skolsocionom</translation>
     </message>
     <message>
-        <source>School counsellor / special needs teacher</source>
+        <source>Kurator / specialpedagog</source>
         <translation>Kurator/specialpedagog</translation>
     </message>
     <message>
-        <source>Team lead</source>
+        <source>Team lead (teamledare)</source>
         <translation>Teamledare</translation>
     </message>
     <message>
@@ -1832,8 +1816,8 @@
         <translation>Den senaste posten, %1, stämmer inte med den som loggen har registrerat.</translation>
     </message>
     <message>
-        <source>Entries after %1 were written around the log.</source>
-        <translation>Poster efter %1 har lagts till vid sidan av loggen.</translation>
+        <source>Entries after %1 were added without going through the log (its record of the newest entry was not updated).</source>
+        <translation>Poster efter %1 har lagts till utan att gå via loggen (loggens uppgift om senaste posten uppdaterades inte).</translation>
     </message>
     <message>
         <source>Entry %1, named by the kept head, is missing: the log was cut short.</source>
@@ -2800,34 +2784,6 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
 </context>
 <context>
     <name>SignIn</name>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>Lösenorden är inte lika.</translation>
-    </message>
-    <message>
-        <source>Use at least %1 characters; a few words in a row are easy to remember.</source>
-        <translation>Använd minst %1 tecken; några ord i rad är lätta att komma ihåg.</translation>
-    </message>
-    <message>
-        <source>Use at most %1 characters.</source>
-        <translation>Använd högst %1 tecken.</translation>
-    </message>
-    <message>
-        <source>A password cannot begin or end with a space.</source>
-        <translation>Lösenordet får inte börja eller sluta med mellanslag.</translation>
-    </message>
-    <message>
-        <source>The password must not contain the user name.</source>
-        <translation>Lösenordet får inte innehålla användarnamnet.</translation>
-    </message>
-    <message>
-        <source>Use more different characters.</source>
-        <translation>Använd fler olika tecken.</translation>
-    </message>
-    <message>
-        <source>Choose another password.</source>
-        <translation>Välj ett annat lösenord.</translation>
-    </message>
     <message>
         <source>The user name or the password is wrong.</source>
         <translation>Användarnamnet eller lösenordet är fel.</translation>

@@ -26,7 +26,7 @@ from . import cipher, migrate
 from .backup import backup_sqlite, timestamp
 from .checks import check_existing, prepare_folder
 from .engine import make_engine, sqlite_file, to_url
-from .errors import AccessDeniedError, CaseNotFound, DatabaseError, DatabaseUnavailableError, LocationNotWritableError
+from .errors import CaseNotFound, DatabaseError, DatabaseUnavailableError, LocationNotWritableError
 from .graph import prepare_for_save
 from .mapping import case_members, start_mappers
 from .uow import UnitOfWork, translate

@@ -44,7 +44,6 @@ their name out unless the team lead is a member of the case.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +57,8 @@ from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.logchain import LogAction
 from sst_desk.workflow.process import local_date
 from sst_desk.workflow.retention import CLOSED_STAGES, BoosterDates, RetentionRow, check_years, due_cases
+
+from sst_desk.fileio import shred
 
 from . import backups, cipher
 from .database import Database
@@ -292,7 +293,7 @@ def purge_backups_except(db_file: Path, keep: Path) -> tuple[int, list[Path]]:
         if entry.resolve() == keep.resolve():
             continue
         try:
-            _shred(entry)
+            shred(entry)
             deleted += 1
         except FileNotFoundError:
             continue  # gone already (a backup in progress renamed its temporary file)
@@ -300,14 +301,3 @@ def purge_backups_except(db_file: Path, keep: Path) -> tuple[int, list[Path]]:
             failed.append(entry)
     return deleted, failed
 
-
-def _shred(path: Path) -> None:
-    """Overwrite with zeros, then delete (best effort on SSDs and copy-on-write file systems)."""
-    try:
-        size = path.stat().st_size
-        with open(path, "r+b") as handle:
-            handle.write(b"\0" * size)
-            handle.flush()
-            os.fsync(handle.fileno())
-    finally:
-        path.unlink()

@@ -31,7 +31,6 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from sst_desk.fileio import write_bytes_atomic
-from sst_desk.persistence.cipher import KEY_FILE_SUFFIX as SUFFIX
 from sst_desk.persistence.cipher import key_file_for
 
 FORMAT = 1

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from sst_desk.fileio import write_bytes_atomic
+from sst_desk.fileio import shred, write_bytes_atomic
 from sst_desk.persistence import Database
 from sst_desk.persistence import accounts, cipher
 from sst_desk.persistence.accounts import UserRecord
@@ -174,25 +174,14 @@ def encrypt_existing(file: Path, key: bytes) -> None:
         plain = file.with_name(f".{file.name}.plain-{uuid.uuid4().hex}.tmp")
         os.replace(file, plain)
         os.replace(tmp, file)
-        _shred(plain)
+        shred(plain)
     finally:
         tmp.unlink(missing_ok=True)
     folder = paths.backup_dir_for(file)
     if folder.is_dir():
         for old in folder.iterdir():
             if old.is_file() and cipher.is_plaintext(old):
-                _shred(old)
-
-
-def _shred(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-        with open(path, "r+b") as handle:
-            handle.write(b"\0" * size)
-            handle.flush()
-            os.fsync(handle.fileno())
-    finally:
-        path.unlink(missing_ok=True)
+                shred(old)
 
 
 # --- accounts, by an administrator or the person themself -----------------------------------------

@@ -35,12 +35,6 @@ from .forms import ERROR_STYLE, Field, Form
 
 CONTEXT = "Accounts"
 
-ROLE_WORDS: dict[Role, str] = {  # one enum only, so a dict is safe (docs/ui.md, str-enums)
-    Role.SKOLSOCIONOM: QT_TRANSLATE_NOOP("Accounts", "School social worker (skolsocionom)"),
-    Role.KURATOR: QT_TRANSLATE_NOOP("Accounts", "Kurator / specialpedagog"),
-    Role.TEAMLEDARE: QT_TRANSLATE_NOOP("Accounts", "Team lead (teamledare)"),
-    Role.ADMINISTRATOR: QT_TRANSLATE_NOOP("Accounts", "Administrator"),
-}
 
 _PASSWORD_WORDS: dict[str, str] = {
     "mismatch": QT_TRANSLATE_NOOP("Accounts", "The two passwords differ. Type the same password twice."),
@@ -49,7 +43,7 @@ _PASSWORD_WORDS: dict[str, str] = {
     "spaces": QT_TRANSLATE_NOOP("Accounts", "A password cannot begin or end with a space."),
     "contains_name": QT_TRANSLATE_NOOP("Accounts", "A password cannot contain the user name."),
     "too_simple": QT_TRANSLATE_NOOP(
-        "Accounts", "The password repeats too few characters. A few words in a row are easy to remember and "
+        "Accounts", "The password has too few different characters. A few words in a row are easy to remember and "
                     "hard to guess."),
     "same_as_old": QT_TRANSLATE_NOOP("Accounts", "Choose a password other than the current one."),
 }
@@ -60,7 +54,9 @@ def t(text: str) -> str:
 
 
 def role_word(role: Role) -> str:
-    return t(ROLE_WORDS[role])
+    from .labels import label
+
+    return label(role)
 
 
 def role_choices(roles: Sequence[Role] = tuple(Role)) -> list[tuple[Role, str]]:

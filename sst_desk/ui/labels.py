@@ -161,8 +161,8 @@ _PAIRS: list[tuple[Enum, str]] = [  # pairs, not a dict: str-enums of equal valu
     (Move.CLOSE, QT_TRANSLATE_NOOP("Labels", "Close the case")),
     (Move.BOOK_BOOSTER, QT_TRANSLATE_NOOP("Labels", "Book the booster session")),
     (Role.SKOLSOCIONOM, QT_TRANSLATE_NOOP("Labels", "School social worker (skolsocionom)")),
-    (Role.KURATOR, QT_TRANSLATE_NOOP("Labels", "School counsellor / special needs teacher")),
-    (Role.TEAMLEDARE, QT_TRANSLATE_NOOP("Labels", "Team lead")),
+    (Role.KURATOR, QT_TRANSLATE_NOOP("Labels", "Kurator / specialpedagog")),
+    (Role.TEAMLEDARE, QT_TRANSLATE_NOOP("Labels", "Team lead (teamledare)")),
     (Role.ADMINISTRATOR, QT_TRANSLATE_NOOP("Labels", "Administrator")),
 ]
 _SOURCE: dict[tuple[type, object], str] = {(type(code), code.value): text for code, text in _PAIRS}

@@ -64,7 +64,7 @@ PROBLEM_WORDS = {
     ProblemCode.TRUNCATED: QT_TRANSLATE_NOOP("LogReview", "The newest entries, up to %1, are missing (removed)."),
     ProblemCode.HEAD_MISMATCH: QT_TRANSLATE_NOOP("LogReview", "The newest entry, %1, differs from the one "
                                                               "the log recorded."),
-    ProblemCode.HEAD_BEHIND: QT_TRANSLATE_NOOP("LogReview", "Entries after %1 were written around the log."),
+    ProblemCode.HEAD_BEHIND: QT_TRANSLATE_NOOP("LogReview", "Entries after %1 were added without going through the log (its record of the newest entry was not updated)."),
     ProblemCode.KEPT_HEAD_MISSING: QT_TRANSLATE_NOOP("LogReview", "Entry %1, named by the kept head, is missing: "
                                                                   "the log was cut short."),
     ProblemCode.KEPT_HEAD_DIFFERENT: QT_TRANSLATE_NOOP("LogReview", "Entry %1 differs from the kept head: the "

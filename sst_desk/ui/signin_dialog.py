@@ -30,6 +30,7 @@ from ..persistence import Database, DatabaseError
 from ..security import passwords, signin
 from ..security.keyfile import KeyFileError
 from ..settings import LAST_USER, Settings
+from .account_forms import password_problem_field
 from .errors import database_error_text
 from .forms import ERROR_STYLE
 
@@ -43,19 +44,6 @@ class GaveUp(Exception):
 
 def _t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
-
-
-def password_problem_text(code: str) -> str:
-    """The Swedish (translated) sentence for a ``PasswordProblem`` code; shared by every password form."""
-    return {
-        "mismatch": _t("The two passwords differ."),
-        "too_short": _t("Use at least %1 characters; a few words in a row are easy to remember.")
-        .replace("%1", str(passwords.MIN_LENGTH)),
-        "too_long": _t("Use at most %1 characters.").replace("%1", str(passwords.MAX_LENGTH)),
-        "spaces": _t("A password cannot begin or end with a space."),
-        "contains_name": _t("The password must not contain the user name."),
-        "too_simple": _t("Use more different characters."),
-    }.get(code, _t("Choose another password."))
 
 
 def sign_in_error_text(exc: signin.SignInError, file: Path | None) -> str:
@@ -171,7 +159,7 @@ class FirstRunDialog(_Form):
         try:
             passwords.check_new_password(password, username=username, repeated=repeated)
         except passwords.PasswordProblem as problem:
-            errors["repeated" if problem.code == "mismatch" else "password"] = password_problem_text(problem.code)
+            errors.update(password_problem_field(problem, "password", "repeated"))
         if errors:
             self.show_errors(errors)
             return

@@ -8,7 +8,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from person import NOW, reload  # noqa: E402 - shared with the tests, which import them from person
+from person import NOW, forget_pending_dialogs, reload  # noqa: E402 - shared with the tests (import from person)
 
 from sst_desk.security import keyfile as _keyfile
 from sst_desk.security import passwords as _passwords
@@ -22,9 +22,11 @@ _keyfile.use_cheap_parameters_for_tests()
 
 @pytest.fixture(autouse=True)
 def _isolated_data(tmp_path, monkeypatch):
-    """No test touches the real data folder or the real settings."""
+    """No test touches the real data folder or the real settings; no test's dialog handler outlives it."""
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("SST_DESK_USER", "testare")
+    yield
+    forget_pending_dialogs()
 
 
 UI_PASSWORD = "ui-test-losenord"

@@ -78,12 +78,24 @@ def shown_errors(root: QWidget) -> list[str]:
             and not label.isHidden()]
 
 
+_test_generation = [0]
+
+
+def forget_pending_dialogs() -> None:
+    """End every ``answer_dialog`` still waiting: a test's unused handler must never answer the next test's
+    dialog (that made the keyboard walk fail now and then). Called after each UI test (conftest)."""
+    _test_generation[0] += 1
+
+
 def answer_dialog(handler: Callable[[QDialog], None], *, timeout_ms: int = 5000) -> list:
     """Run ``handler`` on the next modal dialog that opens; returns a list that records errors."""
     errors: list = []
     waited = [0]
+    generation = _test_generation[0]
 
     def poll() -> None:
+        if generation != _test_generation[0]:
+            return  # the test that asked has ended
         dialog = QApplication.activeModalWidget()
         if dialog is None:
             waited[0] += 20

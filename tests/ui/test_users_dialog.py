@@ -81,7 +81,7 @@ PROBLEMS = [
     ("abcd" * 65, "abcd" * 65, "First password", "A password has at most 256 characters."),
     (" mellanslag-först", " mellanslag-först", "First password", "A password cannot begin or end with a space."),
     ("hej-fia-och-alla", "hej-fia-och-alla", "First password", "A password cannot contain the user name."),
-    ("aaaaaaaaaaab", "aaaaaaaaaaab", "First password", "The password repeats too few characters. A few words in a "
+    ("aaaaaaaaaaab", "aaaaaaaaaaab", "First password", "The password has too few different characters. A few words in a "
                                                        "row are easy to remember and hard to guess."),
     ("välkommen-hit-7", "välkommen-hit-8", "Repeat the password", "The two passwords differ. Type the same password "
                                                                   "twice."),
