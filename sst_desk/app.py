@@ -88,7 +88,8 @@ def build_context(db, settings: Settings):
     return AppContext(db=db, settings=settings, user=user, catalogue=catalogue)
 
 
-def run_gui(target: str | None = None, *, demo: bool = False, language: str | None = None) -> int:
+def run_gui(target: str | None = None, *, demo: bool = False, language: str | None = None,
+            user: str | None = None) -> int:
     """Start the desktop app on ``target`` (a path or URL), the default database, or the demo database."""
     setup_logging()
     settings = Settings()
@@ -117,7 +118,8 @@ def run_gui(target: str | None = None, *, demo: bool = False, language: str | No
     if not check_before_sign_in(database_file(target or None)):
         return 1
     db = sign_in_for_window(target or None, settings, database_file(target or None),
-                            lambda key: open_for_window(target or None, settings, key))
+                            lambda key: open_for_window(target or None, settings, key),
+                            username=user or os.environ.get("SST_DESK_USER", ""))
     if db is None:
         return 1
     context = build_context(db, settings)

@@ -123,7 +123,7 @@ def _run_gui(args: argparse.Namespace) -> int:
     # reaches guarded() is a start-up failure such as Qt's system libraries missing.
     from .app import run_gui
 
-    return run_gui(args.db, demo=args.demo, language=args.lang)
+    return run_gui(args.db, demo=args.demo, language=args.lang, user=getattr(args, "user", None))
 
 
 # --- subcommands ---------------------------------------------------------------

@@ -220,8 +220,12 @@ def demo_hint(file: Path | None) -> str:
 
 
 def sign_in_for_window(target: str | None, settings: Settings, database_file: Path | None,
-                       open_database: Callable[[bytes | None], Database | None]) -> Database | None:
-    """The start-up sign-in; the open, signed-in database, or None when the person gave up (or it failed)."""
+                       open_database: Callable[[bytes | None], Database | None], username: str = "") -> Database | None:
+    """The start-up sign-in; the open, signed-in database, or None when the person gave up (or it failed).
+
+    ``username`` (``--user`` / ``SST_DESK_USER``) is filled in; otherwise the last one who signed in here.
+    The password is always asked for in the window.
+    """
     if database_file is not None and signin.first_run_needed(database_file):
         dialog = FirstRunDialog(database_file, lambda u, n, p: signin.create_first_administrator(
             database_file, u, n, p))
@@ -263,7 +267,7 @@ def sign_in_for_window(target: str | None, settings: Settings, database_file: Pa
         signin.authenticate(db, username, password)
         return db
 
-    dialog = SignInDialog(check, username=settings.get(LAST_USER), hint=demo_hint(database_file),
+    dialog = SignInDialog(check, username=username.strip() or settings.get(LAST_USER), hint=demo_hint(database_file),
                           file=database_file)
     try:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted

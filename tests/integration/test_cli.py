@@ -96,12 +96,12 @@ def fake_gui(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
 
 def test_without_a_command_the_window_opens_with_the_options(fake_gui: list[tuple]) -> None:
     assert main(["--db", "team.sqlite3", "--lang", "en"]) == 0
-    assert main(["--demo"]) == 0
+    assert main(["--demo", "--user", "sara"]) == 0
     assert main([]) == 0
     assert fake_gui == [
-        ("team.sqlite3", {"demo": False, "language": "en"}),
-        (None, {"demo": True, "language": None}),
-        (None, {"demo": False, "language": None}),
+        ("team.sqlite3", {"demo": False, "language": "en", "user": None}),
+        (None, {"demo": True, "language": None, "user": "sara"}),  # the name is filled in; the password asked
+        (None, {"demo": False, "language": None, "user": None}),
     ]
 
 
