@@ -17,7 +17,6 @@ table. The expected outcomes are written out below, not computed from
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,10 +26,9 @@ import sqlalchemy as sa
 
 from sst_desk.persistence import AccessDeniedError, ConcurrentEditError, Database, accesslog, accounts, logreview
 from sst_desk.persistence.mapping import access_log, case_members, cases, consent_overrides, log_head, metadata, users
-from sst_desk.security.keyfile import key_file_for
 from sst_desk.workflow.access import Action, Role
 
-from conftest import make_team_db, new_case, open_as
+from conftest import copy_team_db, make_team_db, new_case, open_as
 
 PEOPLE = ("admin", "tove", "sara", "karin")
 CASES = ("Alva", "Dana", "Bo")
@@ -76,15 +74,12 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         case.student.protected_identity = protected
         db.add_case(case)
         db.close()
-    assert not Path(f"{file}-wal").exists()  # closed: the WAL is folded back, the file is whole
     return file
 
 
 @pytest.fixture
 def team(template: Path, tmp_path: Path) -> Iterator[Team]:
-    file = tmp_path / "sst.sqlite3"
-    shutil.copy2(template, file)
-    shutil.copy2(key_file_for(template), key_file_for(file))
+    file = copy_team_db(template, tmp_path / "sst.sqlite3")
     raw = open_as(file, None)
     ids = {u.username: u.id for u in accounts.list_users(raw)}
     rows = raw.case_rows(dt.date.today())

@@ -101,7 +101,9 @@ SITUATIONS = ((False, False), (True, False), (False, True), (True, True))
 
 
 def actor(role: Role | str, user_id: int = 7) -> Actor:
-    return Actor(user_id=user_id, username=f"u{user_id}", display_name="Testperson", role=role)  # type: ignore[arg-type]
+    """A signed-in person; ``role`` may be a string no Role has (an account from a newer version)."""
+    return Actor(user_id=user_id, username=f"u{user_id}", display_name="Testperson",
+                 role=role)  # type: ignore[arg-type]
 
 
 def expected(cell: str, resource: R, member: bool, protected: bool) -> bool:
