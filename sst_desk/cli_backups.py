@@ -55,6 +55,10 @@ def backup(args: argparse.Namespace, open_database) -> int:
         raise CommandError(f"{out} already exists; nothing was written.")
     db = open_database(target, must_exist=True)
     try:
+        from .workflow.access import Action, Resource
+
+        with db.uow() as uow:  # a copy of every case (and its key file): not for workers (refusal logged)
+            uow.require(Resource.BACKUPS, Action.CREATE)
         written = take_backup(db, MANUAL, dest=out)
     finally:
         db.close()

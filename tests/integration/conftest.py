@@ -297,3 +297,19 @@ def open_as(file: Path, username: str | None = None) -> Database:
     if username is not None:
         return signin.sign_in(file, username, TEST_PASSWORD)
     return Database.open(file, key=signin.unlock(file, "tove", TEST_PASSWORD))
+
+
+def copy_team_db(template: Path, file: Path) -> Path:
+    """A test's own copy of a CLOSED team database and its key file (made once per module: Argon2 and walks cost).
+
+    Only for files no connection has open: their WAL has been folded back, so the file is whole.
+    """
+    import shutil
+
+    from sst_desk.security.keyfile import key_file_for
+
+    assert not Path(f"{template}-wal").exists(), "copy a closed database only"
+    file.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(template, file)
+    shutil.copy2(key_file_for(template), key_file_for(file))
+    return file
