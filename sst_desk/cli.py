@@ -197,7 +197,30 @@ def _restore_key(file: Path, args: argparse.Namespace) -> bytes | None:
     if not key_file_for(file).exists():
         return None  # a plain database from an earlier version
     username, password = cli_auth.credentials(args)
-    return cli_auth.unlock_key(file, username, password)
+    key = cli_auth.unlock_key(file, username, password)
+    _require_restore_right(file, key, username, password)
+    return key
+
+
+def _require_restore_right(file: Path, key: bytes, username: str, password: str) -> None:
+    """Restoring replaces everyone's data: administrators only — while the database can be read.
+
+    A database that fails its integrity check cannot say who is an administrator; then whoever holds
+    a key slot may restore (as the window's start-up offer does), which is what a damaged file needs.
+    """
+    from .persistence import Database
+    from .persistence.backups import integrity_problems
+    from .workflow.access import Action, Resource
+
+    if not file.exists() or integrity_problems(file, key):
+        return
+    db = Database.open(file, key=key)
+    try:
+        cli_auth.authenticate(db, username, password)
+        with db.uow() as uow:
+            uow.require(Resource.BACKUPS, Action.EDIT)
+    finally:
+        db.close()
 
 
 def _check_location(file: Path) -> None:

@@ -220,6 +220,10 @@
         <translation>En automatisk säkerhetskopia tas varje dag SST Desk används och när programmet stängs; de %1 senaste automatiska sparas. Säkerhetskopiorna finns i den här mappen:</translation>
     </message>
     <message>
+        <source>Only an administrator can restore a backup.</source>
+        <translation>Bara en administratör kan återställa en säkerhetskopia.</translation>
+    </message>
+    <message>
         <source>Backup failed</source>
         <translation>Säkerhetskopieringen misslyckades</translation>
     </message>

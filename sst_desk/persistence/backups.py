@@ -235,6 +235,12 @@ def take_backup(db: Database, kind: str = AUTO, *, keep: int = DEFAULT_KEEP, des
     dest = Path(dest)
     _checked(_write(db.engine, dest, db.path), engine_key(db.engine))
     _key_beside(db.path, dest)
+    if kind == MANUAL and db.actor is not None:  # a copy that may leave the computer: who made it, and where
+        from sst_desk.workflow.logchain import LogAction
+
+        with db.uow() as uow:
+            uow.log(LogAction.BACKUP, detail=str(dest))
+            uow.commit()
     if kind == AUTO and dest.parent == paths.backup_dir_for(db.path):
         rotate(db.path, keep)
     return dest

@@ -133,7 +133,16 @@ class BackupsDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        self.restore_button.setEnabled(self.selected() is not None)
+        self.restore_button.setEnabled(self.selected() is not None and self._may_restore())
+
+    def _may_restore(self) -> bool:
+        """Restoring replaces everyone's data: administrators only (``access``: BACKUPS × EDIT)."""
+        from ..workflow.access import Action, Resource, allowed
+
+        actor = getattr(self.db, "actor", None)
+        ok = actor is None or allowed(actor, Resource.BACKUPS, Action.EDIT)
+        self.restore_button.setToolTip("" if ok else self.tr("Only an administrator can restore a backup."))
+        return ok
 
     def selected(self) -> backups.BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -185,6 +194,11 @@ class BackupsDialog(QDialog):
             reopened = Database.open(path, key=key)
             reopened.actor = _same_person(reopened, actor)
             self.context.db = reopened
+            if reopened.actor is not None:
+                from ..persistence import accounts
+                from ..workflow.logchain import LogAction
+
+                accounts.log_event(reopened, LogAction.RESTORE, info.path.name)
         except (DatabaseError, OSError) as exc:  # the closed engine reconnects on use; keep it
             failure = failure or exc
         self.main_window.reload()

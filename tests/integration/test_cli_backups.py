@@ -92,7 +92,7 @@ def test_restore_needs_a_terminal_or_yes(capsys: pytest.CaptureFixture[str], tea
     (saved,) = (team_db.parent / "backups").glob("manual-*.sqlite3")
     add_case(team_db, "Cia")
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    code, out, err = run(capsys, "restore", str(saved), "--db", str(team_db))
+    code, out, err = run(capsys, "restore", str(saved), "--db", str(team_db), "--user", "admin")
     assert code == 1 and out == ""
     assert err.strip() == ("sst-desk: Restoring replaces the database; run it on a terminal to confirm, "
                            "or add --yes.")
@@ -100,11 +100,11 @@ def test_restore_needs_a_terminal_or_yes(capsys: pytest.CaptureFixture[str], tea
 
     monkeypatch.setattr("sys.stdin", Terminal())
     monkeypatch.setattr("builtins.input", lambda _prompt: "n")
-    code, out, _ = run(capsys, "restore", str(saved), "--db", str(team_db))
+    code, out, _ = run(capsys, "restore", str(saved), "--db", str(team_db), "--user", "admin")
     assert code == 1 and out.strip() == "Nothing was changed." and count(team_db) == 3
 
     monkeypatch.setattr("builtins.input", lambda _prompt: "ja")
-    code, out, err = run(capsys, "restore", str(saved), "--db", str(team_db))
+    code, out, err = run(capsys, "restore", str(saved), "--db", str(team_db), "--user", "admin")
     assert code == 0, err
     assert count(team_db) == 2
     (safety,) = (team_db.parent / "backups").glob("pre-restore-*.sqlite3")
@@ -116,7 +116,7 @@ def test_restore_with_yes(capsys: pytest.CaptureFixture[str], team_db: Path, mon
     (saved,) = (team_db.parent / "backups").glob("manual-*.sqlite3")
     add_case(team_db, "Cia")
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    code, out, err = run(capsys, "restore", str(saved), "--db", str(team_db), "--yes")
+    code, out, err = run(capsys, "restore", str(saved), "--db", str(team_db), "--user", "admin", "--yes")
     assert code == 0, err
     assert out.startswith(f"Restored {team_db} from {saved}; the database as it was is in ")
     assert count(team_db) == 2
@@ -126,11 +126,11 @@ def test_restore_refuses_what_is_not_a_backup(capsys: pytest.CaptureFixture[str]
                                               tmp_path: Path) -> None:
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"not a database at all")
-    code, _, err = run(capsys, "restore", str(junk), "--db", str(team_db), "--yes")
+    code, _, err = run(capsys, "restore", str(junk), "--db", str(team_db), "--user", "admin", "--yes")
     assert code == 1
     assert err.strip() == (f"sst-desk: The file {junk} is not an SST Desk database (or it is damaged); "
                            "nothing was changed.")
-    code, _, err = run(capsys, "restore", str(tmp_path / "missing.sqlite3"), "--db", str(team_db), "--yes")
+    code, _, err = run(capsys, "restore", str(tmp_path / "missing.sqlite3"), "--db", str(team_db), "--user", "admin", "--yes")
     assert code == 1 and "There is no backup file" in err
     assert count(team_db) == 2
 

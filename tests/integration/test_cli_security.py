@@ -493,10 +493,12 @@ def test_restore_asks_for_the_password_when_there_is_a_key_file(
     assert fingerprint(team_db) == before and "Efter" in case_ids(team_db)
 
     monkeypatch.setattr("getpass.getpass", lambda prompt: prompts.append(prompt) or TEST_PASSWORD)
-    code, out, err = run(capsys, "restore", str(saved), "--db", str(team_db), "--yes")
+    code, _, err = run(capsys, "restore", str(saved), "--db", str(team_db), "--yes")  # the team lead may not
+    assert code == 1 and "may not do this (backups edit)" in one_line(err)
+    code, out, err = run(capsys, "restore", str(saved), "--db", str(team_db), "--yes", "--user", "admin")
     assert code == 0, err
     assert out.startswith(f"Restored {team_db.resolve()} from {saved}")
-    assert prompts == ["Password for tove: ", "Password for tove: "]
+    assert prompts == ["Password for tove: ", "Password for tove: ", "Password for admin: "]
     assert "Efter" not in case_ids(team_db)
 
 

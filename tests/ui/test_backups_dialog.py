@@ -21,7 +21,19 @@ def add_case(context, first: str) -> int:
 
 
 def names(context) -> list[str]:
-    return sorted(row.student_name for row in context.db.case_rows(dt.date(2026, 11, 22)))
+    """Every student in the database (raw storage access: whoever is signed in)."""
+    actor, context.db.actor = context.db.actor, None
+    try:
+        return sorted(row.student_name for row in context.db.case_rows(dt.date(2026, 11, 22)))
+    finally:
+        context.db.actor = actor
+
+
+def as_administrator(context) -> None:
+    """Restoring is the administrator's (BACKUPS × EDIT); the worker's case windows stay open meanwhile."""
+    from sst_desk.persistence import accounts
+
+    context.db.actor = accounts.find_user(context.db, "admin").actor()
 
 
 def answer_box(button: QMessageBox.StandardButton, seen: list[str], *, then=None) -> None:
@@ -72,6 +84,7 @@ def test_restore_asks_closes_the_case_windows_and_restores(main_window, context)
     main_window.open_case(bo)
     old_db = context.db
     seen: list[str] = []
+    as_administrator(context)
 
     def handler(dialog) -> None:
         assert rows(dialog) == 1
@@ -88,8 +101,9 @@ def test_restore_asks_closes_the_case_windows_and_restores(main_window, context)
     assert seen[1].startswith("The backup from ") and seen[1].endswith(" was restored.")
     assert main_window.case_windows == {}
     assert context.db is not old_db and names(context) == ["Alva Testsson"]
+    assert context.db.actor is not None and context.db.actor.username == "admin"  # still signed in
     reload(main_window)
-    assert main_window.model.rowCount() == 1
+    assert main_window.model.rowCount() == 0  # the administrator reads no cases
     kinds = sorted(info.kind for info in backups.list_backups(context.db.path))
     assert kinds == [backups.MANUAL, backups.PRE_RESTORE]
 
@@ -101,6 +115,7 @@ def test_no_restore_while_a_case_window_keeps_unsaved_work(main_window, context)
     window = main_window.open_case(bo)
     window.setWindowModified(True)
     seen: list[str] = []
+    as_administrator(context)
 
     def handler(dialog) -> None:
         # Yes to "replace?", Cancel to the case window's "save?", OK to "nothing was restored".
@@ -116,3 +131,19 @@ def test_no_restore_while_a_case_window_keeps_unsaved_work(main_window, context)
     assert bo in main_window.case_windows
     assert names(context) == ["Alva Testsson", "Bo Testsson"]
     assert [info.kind for info in backups.list_backups(context.db.path)] == [backups.MANUAL]
+
+
+def test_only_an_administrator_may_restore(main_window, context):
+    add_case(context, "Alva")
+    backups.take_backup(context.db, backups.MANUAL)
+    state: list[tuple[bool, str]] = []
+
+    def handler(dialog) -> None:
+        dialog.table.selectRow(0)
+        state.append((dialog.restore_button.isEnabled(), dialog.restore_button.toolTip()))
+        click(dialog, "Close")
+
+    errors = answer_dialog(handler)
+    main_window.show_backups()  # as the skolsocionom
+    assert not errors, errors
+    assert state == [(False, "Only an administrator can restore a backup.")]
