@@ -93,6 +93,8 @@ class _Form(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(cancel.text().replace("&", ""))
         layout.addWidget(self.buttons)
         self._errors: dict[str, QLabel] = {}
         self.edits: dict[str, QLineEdit] = {}
@@ -114,8 +116,15 @@ class _Form(QDialog):
         column.addWidget(edit)
         column.addWidget(error)
         self._form.addRow(label, box)
+        self._form.labelForField(box).setBuddy(edit)  # the label names the input, not its box
         self.edits[key], self._errors[key] = edit, error
         return edit
+
+    def set_ok_text(self, text: str) -> None:
+        """What the OK button says; also its accessible name (screen readers and tests find it by it)."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(text)
+        ok.setAccessibleName(text)
 
     def value(self, key: str) -> str:
         return self.edits[key].text()
@@ -153,7 +162,7 @@ class FirstRunDialog(_Form):
         self.add_field("display_name", _t("Full name"))
         self.add_field("password", _t("Password"), secret=True)
         self.add_field("repeated", _t("Password again"), secret=True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Create administrator"))
+        self.set_ok_text(_t("Create administrator"))
         self.database: Database | None = None
 
     def _submit(self) -> None:
@@ -191,7 +200,7 @@ class SignInDialog(_Form):
         self._check, self._file = check, file
         self.add_field("username", _t("User name"), text=username)
         self.add_field("password", _t("Password"), secret=True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Sign in"))
+        self.set_ok_text(_t("Sign in"))
         (self.edits["password"] if username else self.edits["username"]).setFocus()
         self.result_value: object = None
 
