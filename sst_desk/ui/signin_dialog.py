@@ -135,10 +135,22 @@ class _Form(QDialog):
             label.setVisible(key in errors)
         self.general.setText(general)
         self.general.setVisible(bool(general))
+        self._grow_to_fit()
         first = next((k for k in self.edits if k in errors), None)
         if first is not None:
             self.edits[first].setFocus()
             self.edits[first].selectAll()
+
+    def _grow_to_fit(self) -> None:
+        """Make room for the messages just shown.
+
+        The wrapped intro gives the layout a height-for-width, and the explicit minimum width stops it
+        from setting the window's minimum size: without this the inputs were squeezed flat and the
+        messages cut off.
+        """
+        needed = max(self.sizeHint().height(), self.heightForWidth(self.width()))
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     def _submit(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError

@@ -93,6 +93,25 @@ def test_first_run_mistakes_are_explained_at_their_field_and_nothing_is_created(
     assert settings.get(LAST_USER) == ""
 
 
+def test_messages_make_room_instead_of_squeezing_the_inputs(qapp, tmp_path, settings):
+    """Regression: messages shown under the fields after the window opened squeezed the inputs flat and cut
+    the messages off (the window did not grow)."""
+    seen: dict[str, object] = {}
+
+    def handler(dialog) -> None:
+        create_admin(dialog, username="ada lind", name="", password="kort-1", repeated="kort-1")
+        qapp.processEvents()
+        seen["squeezed"] = [edit.accessibleName() for edit in dialog.findChildren(QLineEdit)
+                            if edit.height() < edit.sizeHint().height()]
+        seen["cut"] = [label.text() for label in dialog.findChildren(QLabel)
+                       if label.isVisible() and label.wordWrap() and label.height() < label.heightForWidth(label.width())]
+        seen["messages"] = len(shown_errors(dialog))
+        dialog.reject()
+
+    first_run(tmp_path / "team.sqlite3", settings, handler)
+    assert seen == {"squeezed": [], "cut": [], "messages": 3}
+
+
 def test_first_run_creates_an_encrypted_database_with_its_administrator_signed_in(qapp, tmp_path, settings):
     file = tmp_path / "team.sqlite3"
     db = first_run(file, settings, lambda dialog: create_admin(dialog))
