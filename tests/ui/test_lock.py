@@ -231,3 +231,26 @@ def test_an_idle_lock_during_an_edit_keeps_what_was_typed_in_the_form(main_windo
     assert [g.name for g in window.case.student.guardians] == ["Maja Testsson"]
     assert window.isWindowModified()
     assert seen["visible"] == ["SST Desk is locked"]  # the form's window, emptied while locked
+
+
+def test_quit_while_locked_asks_first_and_is_logged(main_window, context, locker, typed_case, monkeypatch):
+    """A colleague who needs the laptop may quit SST Desk; unsaved edits are lost, so it asks first."""
+    from person import accept_message_box
+
+    quits: list[int] = []
+    monkeypatch.setattr(type(QApplication.instance()), "exit", staticmethod(lambda code=0: quits.append(code)))
+    seen: dict = {}
+
+    def quit_twice(dialog) -> None:
+        reports = accept_message_box(QMessageBox.StandardButton.No)
+        click(dialog, "Quit SST Desk")
+        seen["after no"] = (dialog.isVisible(), list(quits))
+        seen["reports"] = [reports, accept_message_box(QMessageBox.StandardButton.Yes)]
+        click(dialog, "Quit SST Desk")
+
+    errors = answer_dialog(quit_twice)
+    locker.lock()
+    assert not errors and not any(seen["reports"]), (errors, seen["reports"])
+    assert seen["after no"] == (True, [])
+    assert quits == [0]
+    assert [a for a, _ in log_actions(context.db)][-2:] == ["lock", "sign_out"]

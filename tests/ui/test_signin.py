@@ -7,7 +7,7 @@ that has them, and nothing is written to disk until the input is right.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from sst_desk import app as app_module
 from sst_desk.security import signin
@@ -251,3 +251,56 @@ def test_the_sign_in_dialog_of_the_demo_names_its_users(qapp, tmp_path, settings
     assert first_run(team, settings, read_intro("team")) is None
     assert "Demo database (fictional data)" in intros["demo"] and DEMO_PASSWORD in intros["demo"]
     assert "Demo database" not in intros["team"] and DEMO_PASSWORD not in intros["team"]
+
+
+def test_starting_signs_in_asks_for_an_own_password_then_opens_the_window_with_the_lock(
+        qapp, team_file, shown, monkeypatch):
+    """run_gui: check the file, sign in, replace the password the administrator gave, lock on idle, cases."""
+    from PySide6.QtCore import QTimer
+
+    from sst_desk.ui.lock import IdleLock
+    from sst_desk.ui.main_window import MainWindow
+
+    new = "mitt-eget-lösen-7"
+    seen: dict = {}
+    reports: list[list] = []
+
+    def new_password(form) -> None:
+        fill(form, "Current password", "hennes-första-lösen")
+        fill(form, "New password", new)
+        fill(form, "Repeat the new password", new)
+        click(form, "Change password")
+
+    def signing_in(dialog) -> None:
+        assert isinstance(dialog, SignInDialog), dialog
+        assert sign_in(dialog, "sara", "hennes-första-lösen") == []
+        reports.append(answer_dialog(new_password))
+
+    polls = [0]
+
+    def close_the_window() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        polls[0] += 1
+        if not windows and polls[0] < 500:
+            QTimer.singleShot(20, close_the_window)
+            return
+        for window in windows:
+            seen["locker"] = window.context.locker
+            seen["signed in"] = find(window, "Signed in").text()
+            window.close()
+
+    reports.append(answer_dialog(signing_in))
+    QTimer.singleShot(0, close_the_window)
+    try:
+        assert app_module.run_gui(str(team_file), language="en") == 0
+    finally:
+        if isinstance(seen.get("locker"), IdleLock):
+            seen["locker"].timer.stop()
+            QApplication.instance().removeEventFilter(seen["locker"])
+    assert not any(reports) and len(reports) == 2, reports
+    assert shown == []
+    assert isinstance(seen["locker"], IdleLock) and seen["locker"].timer.interval() == 10 * 60_000
+    assert seen["signed in"].startswith("Signed in: Sara Lind (")
+    signin.sign_in(team_file, "sara", new).close()  # the new password opens the database; the old one not
+    with pytest.raises(signin.SignInError):
+        signin.sign_in(team_file, "sara", "hennes-första-lösen")
