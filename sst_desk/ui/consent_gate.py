@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QMessageBox,
     QPlainTextEdit,
     QWidget,
@@ -60,7 +59,7 @@ class OverrideDialog(_Form):
         self.note.setAccessibleName(_t("Note"))
         self.note.setFixedHeight(70)
         self._form.addRow(_t("Note"), self.note)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Go on without consent"))
+        self.set_ok_text(_t("Go on without consent"))
         self.ground.currentIndexChanged.connect(self._ground_changed)
         self._ground_changed()
         self.chosen: tuple[str, str] | None = None

@@ -13,7 +13,9 @@ application-wide event filter restarts the timer on input.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
 
 from ..persistence import DatabaseError
@@ -42,7 +44,7 @@ class UnlockDialog(_Form):
                             "to go on.").replace("%1", who), parent)
         self._context = context
         self.add_field("password", _t("Password"), secret=True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Unlock"))
+        self.set_ok_text(_t("Unlock"))
         self.buttons.removeButton(self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
         quit_button = QPushButton(_t("Quit SST Desk…"))
         quit_button.setAccessibleName(_t("Quit SST Desk"))
@@ -70,6 +72,33 @@ class UnlockDialog(_Form):
             self.show_errors({"password": _t("The password is wrong.")})
             return
         self.accept()
+
+
+def conceal(window: QWidget) -> Callable[[], None]:
+    """Hide ``window`` while locked; the returned function shows it again as it was.
+
+    A modal dialog waiting for an answer is not hidden: QDialog ends its exec() when hidden, as if
+    Cancel was pressed (a form loses what was typed in it; "Save the changes?" gets no button, which
+    closed the case window without saving). Its contents and title are hidden instead.
+    """
+    if not (isinstance(window, QDialog) and window.isModal()):
+        window.hide()
+        return window.show
+    title, focus = window.windowTitle(), window.focusWidget()
+    parts = [w for w in window.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+             if not w.isWindow() and not w.isHidden()]
+    for part in parts:
+        part.hide()
+    window.setWindowTitle(_t("SST Desk is locked"))
+
+    def show() -> None:
+        for part in parts:
+            part.show()
+        window.setWindowTitle(title)
+        if focus is not None:
+            focus.setFocus()
+
+    return show
 
 
 class IdleLock(QObject):
@@ -104,8 +133,7 @@ class IdleLock(QObject):
         self.locked = True
         self.timer.stop()
         hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and not isinstance(w, UnlockDialog)]
-        for window in hidden:
-            window.hide()
+        show_again = [conceal(window) for window in hidden]
         self._log(LogAction.LOCK)
         dialog = UnlockDialog(self._context)
         try:
@@ -116,10 +144,11 @@ class IdleLock(QObject):
             self._log(LogAction.SIGN_OUT, "quit while locked")
             QApplication.instance().exit(0)  # type: ignore[union-attr]
             return
-        for window in hidden:
-            window.show()
-        if hidden:
-            hidden[0].activateWindow()
+        for show in show_again:
+            show()
+        front = QApplication.activeModalWidget() or (hidden[0] if hidden else None)
+        if front is not None:
+            front.activateWindow()
         self.locked = False
         self.timer.start()
 

@@ -82,6 +82,8 @@ class _Form(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(cancel.text().replace("&", ""))
         layout.addWidget(self.buttons)
         self._errors: dict[str, QLabel] = {}
         self.edits: dict[str, QLineEdit] = {}
@@ -103,8 +105,15 @@ class _Form(QDialog):
         column.addWidget(edit)
         column.addWidget(error)
         self._form.addRow(label, box)
+        self._form.labelForField(box).setBuddy(edit)  # the label names the input, not its box
         self.edits[key], self._errors[key] = edit, error
         return edit
+
+    def set_ok_text(self, text: str) -> None:
+        """What the OK button says; also its accessible name (screen readers and tests find it by it)."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(text)
+        ok.setAccessibleName(text)
 
     def value(self, key: str) -> str:
         return self.edits[key].text()
@@ -115,11 +124,22 @@ class _Form(QDialog):
             label.setVisible(key in errors)
         self.general.setText(general)
         self.general.setVisible(bool(general))
-        self.adjustSize()  # error lines appeared: grow, never clip the buttons
+        self._grow_to_fit()
         first = next((k for k in self.edits if k in errors), None)
         if first is not None:
             self.edits[first].setFocus()
             self.edits[first].selectAll()
+
+    def _grow_to_fit(self) -> None:
+        """Make room for the messages just shown.
+
+        The wrapped intro gives the layout a height-for-width, and the explicit minimum width stops it
+        from setting the window's minimum size: without this the inputs were squeezed flat and the
+        messages cut off.
+        """
+        needed = max(self.sizeHint().height(), self.heightForWidth(self.width()))
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     def _submit(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -143,7 +163,7 @@ class FirstRunDialog(_Form):
         self.add_field("display_name", _t("Full name"))
         self.add_field("password", _t("Password"), secret=True)
         self.add_field("repeated", _t("Password again"), secret=True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Create administrator"))
+        self.set_ok_text(_t("Create administrator"))
         self.database: Database | None = None
 
     def _submit(self) -> None:
@@ -181,7 +201,7 @@ class SignInDialog(_Form):
         self._check, self._file = check, file
         self.add_field("username", _t("User name"), text=username)
         self.add_field("password", _t("Password"), secret=True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Sign in"))
+        self.set_ok_text(_t("Sign in"))
         (self.edits["password"] if username else self.edits["username"]).setFocus()
         self.result_value: object = None
 

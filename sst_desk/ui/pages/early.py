@@ -313,6 +313,10 @@ class KartlaggningPage(StagePage):
                               self._validate_document)
         if changed and not self._is_recorded(document):
             self.case.kartlaggning.documents.append(document)
+        elif not self._is_recorded(document):
+            # Cancelled: nothing was requested. A date left here showed the line as requested, and the
+            # next edit skipped the consent check (after a withdrawal typed meanwhile, too).
+            document.requested_on = None
         return changed
 
     def _remove_document(self, document: KartlaggningDocument) -> bool:
