@@ -85,7 +85,7 @@ def test_first_run_mistakes_are_explained_at_their_field_and_nothing_is_created(
     assert first_run(file, settings, handler) is None
     assert seen["space"] == "A user name is one word of at most 64 characters."
     assert seen["short"] == ("A password has at least 10 characters.", "")
-    assert seen["mismatch"] == ("The two passwords differ.", "")
+    assert seen["mismatch"] == ("The two passwords differ. Type the same password twice.", "")
     assert seen["name"] == "Write the administrator's full name."
     assert seen["typed"] == "ada"  # what was typed stays
     assert seen["on disk"] is False
