@@ -87,8 +87,10 @@ def forget_pending_dialogs() -> None:
     _test_generation[0] += 1
 
 
-def answer_dialog(handler: Callable[[QDialog], None], *, timeout_ms: int = 5000) -> list:
-    """Run ``handler`` on the next modal dialog that opens; returns a list that records errors."""
+def answer_dialog(handler: Callable[[QDialog], None], *, timeout_ms: int = 5000, kind: type | None = None,
+                  may_stay_open: bool = False) -> list:
+    """Run ``handler`` on the next modal dialog that opens (of type ``kind``, if given); returns a list that
+    records errors. Unless ``may_stay_open``, a dialog the handler leaves open is an error (and rejected)."""
     errors: list = []
     waited = [0]
     generation = _test_generation[0]
@@ -97,10 +99,10 @@ def answer_dialog(handler: Callable[[QDialog], None], *, timeout_ms: int = 5000)
         if generation != _test_generation[0]:
             return  # the test that asked has ended
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or (kind is not None and not isinstance(dialog, kind)):
             waited[0] += 20
             if waited[0] > timeout_ms:
-                errors.append(TimeoutError("no dialog opened"))
+                errors.append(TimeoutError(f"no {kind.__name__ if kind else 'dialog'} opened"))
                 return
             QTimer.singleShot(20, poll)
             return
@@ -110,7 +112,7 @@ def answer_dialog(handler: Callable[[QDialog], None], *, timeout_ms: int = 5000)
             errors.append(exc)
             dialog.reject()
             return
-        if dialog.isVisible() and dialog is QApplication.activeModalWidget():
+        if not may_stay_open and dialog.isVisible() and dialog is QApplication.activeModalWidget():
             errors.append(AssertionError(f"{dialog.windowTitle()!r} is still open: {shown_errors(dialog)}"))
             dialog.reject()
 

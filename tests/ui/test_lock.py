@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit
 
@@ -153,26 +153,7 @@ def test_the_time_set_in_the_settings_is_used(context, locker):
 
 def when_open(kind: type, handler: Callable[[QDialog], None], timeout_ms: int = 5000) -> list:
     """Run ``handler`` on the next modal dialog of type ``kind``; it may leave the dialog open."""
-    errors: list = []
-    waited = [0]
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            waited[0] += 20
-            if waited[0] > timeout_ms:
-                errors.append(TimeoutError(f"no {kind.__name__} opened"))
-                return
-            QTimer.singleShot(20, poll)
-            return
-        try:
-            handler(dialog)
-        except Exception as exc:  # noqa: BLE001 - surfaced by the caller
-            errors.append(exc)
-            dialog.reject()
-
-    QTimer.singleShot(0, poll)
-    return errors
+    return answer_dialog(handler, timeout_ms=timeout_ms, kind=kind, may_stay_open=True)
 
 
 def test_an_idle_lock_during_the_save_question_keeps_the_question_and_the_edits(
