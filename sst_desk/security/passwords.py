@@ -55,8 +55,6 @@ class PasswordProblem(ValueError):
 
 def check_new_password(password: str, *, username: str = "", repeated: str | None = None) -> None:
     """Raise ``PasswordProblem`` unless ``password`` may be chosen (NIST SP 800-63B: length, not symbols)."""
-    if repeated is not None and repeated != password:
-        raise PasswordProblem("mismatch", "The two passwords differ.")
     if len(password) < MIN_LENGTH:
         raise PasswordProblem("too_short", f"A password has at least {MIN_LENGTH} characters.")
     if len(password) > MAX_LENGTH:
@@ -67,3 +65,5 @@ def check_new_password(password: str, *, username: str = "", repeated: str | Non
         raise PasswordProblem("contains_name", "A password cannot contain the user name.")
     if len(set(password)) < 4:
         raise PasswordProblem("too_simple", "A password needs more than a few different characters.")
+    if repeated is not None and repeated != password:  # last: first say what is wrong with the password itself
+        raise PasswordProblem("mismatch", "The two passwords differ.")

@@ -162,8 +162,9 @@ class GallringDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 100)
         layout.addWidget(self.empty)
+        layout.addStretch(1)  # with no cases the table is hidden: keep the text at the top, not spread out
         layout.addWidget(self.result_label)
         layout.addLayout(buttons)
         self.resize(640, 440)
