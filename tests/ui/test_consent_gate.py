@@ -323,3 +323,26 @@ def test_the_team_menu_shows_each_role_what_it_is_for(qapp, context, role, team,
     finally:
         window.close()
         window.deleteLater()
+
+
+def test_a_request_date_typed_into_a_recorded_line_needs_consent_too(main_window, context):
+    """A line recorded without a request (say, a note only) gets a request date later: the gate applies."""
+    from sst_desk.workflow.entities import KartlaggningDocument
+
+    db = context.db
+    case_id = add_case(db, Stage.KARTLAGGNING)  # every consent withdrawn
+    case = db.load_case(case_id)
+    case.kartlaggning.documents.append(KartlaggningDocument(label="Intyg från BUP", note="Familjen tar med det"))
+    db.save_case(case)
+    sign_in_as_kurator(db, case_id)  # no override
+    window = main_window.open_case(case_id)
+    documents_page(window)
+    names = table_text(window, "Documents", 0)
+    find(window, "Documents", QTableView).selectRow(names.index("Intyg från BUP"))
+    seen: dict = {}
+    reports = answer_in_turn(fill_dialog({"Requested on": NOW.date().isoformat()}), explanation(seen))
+    click(window, "Edit document")
+    check(reports, 2)
+    assert "without a valid consent" in seen["text"]
+    recorded = next(d for d in window.case.kartlaggning.documents if d.label == "Intyg från BUP")
+    assert recorded.requested_on is None and recorded.note == "Familjen tar med det"

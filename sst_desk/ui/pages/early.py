@@ -305,6 +305,7 @@ class KartlaggningPage(StagePage):
     def _edit_document(self, document: KartlaggningDocument) -> bool:
         if self.case.kartlaggning is None:
             return False
+        recorded_unrequested = self._is_recorded(document) and document.requested_on is None
         if not self._is_recorded(document) and document.requested_on is None:
             if not self._may_request():
                 return False
@@ -317,6 +318,8 @@ class KartlaggningPage(StagePage):
             # Cancelled: nothing was requested. A date left here showed the line as requested, and the
             # next edit skipped the consent check (after a withdrawal typed meanwhile, too).
             document.requested_on = None
+        if changed and recorded_unrequested and document.requested_on is not None and not self._may_request():
+            document.requested_on = None  # a request date typed into a recorded line needs consent too
         return changed
 
     def _remove_document(self, document: KartlaggningDocument) -> bool:
