@@ -34,9 +34,14 @@ IDLE_LOCK_MINUTES = Option[int]("security/idle_lock_minutes", int, 10)  # lock a
 # Gallring: a closed case is due this many whole years after avslut (or after its boosterträff) (1–50).
 RETENTION_YEARS = Option[int]("retention/years_after_close", int, 5)
 LAST_USER = Option[str]("security/last_user", str, "")  # pre-filled in the sign-in dialog (a name, never a password)
+# Document templates as data (issue 5): empty means the shipped default.
+TEAM_CONTACT = Option[str]("documents/contact_lines", str, "")  # lines under the team's name, one per line
+TEAM_LOGO = Option[str]("documents/logo_path", str, "")  # a PNG/JPEG shown in the page header
+CONSENT_TEXT = Option[str]("documents/consent_text", str, "")  # the samtycke form's explanation
 
 ALL_OPTIONS = [LANGUAGE, TEAM_NAME, BOOSTER_MONTHS, USER_NAME,
-               MAIN_GEOMETRY, CASE_GEOMETRY, BACKUPS_TO_KEEP, IDLE_LOCK_MINUTES, RETENTION_YEARS, LAST_USER]
+               MAIN_GEOMETRY, CASE_GEOMETRY, BACKUPS_TO_KEEP, IDLE_LOCK_MINUTES, RETENTION_YEARS, LAST_USER,
+               TEAM_CONTACT, TEAM_LOGO, CONSENT_TEXT]
 
 
 class Settings:

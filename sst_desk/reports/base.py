@@ -47,6 +47,9 @@ class ReportContext:
     team_name: str = "Skolsociala teamet"
     printed_by: str = ""
     printed_on: dt.date = field(default_factory=dt.date.today)
+    contact_lines: tuple[str, ...] = ()  # the team's address, phone …, from the settings (issue 5 templates)
+    logo: str = ""  # path to the team's logo image, "" for none
+    consent_text: str = ""  # the samtycke form's explanation; "" for the shipped text
 
 
 @dataclass(frozen=True)
