@@ -130,6 +130,17 @@ def grab_security_screens(out: Path, window, grab_dialog, case_window) -> None:
         slot()
     QTimer.singleShot(100, lambda: grab_dialog("members_dialog"))
     case_window.edit_members()
+    preview = case_window.print_plan()
+    if preview is not None:
+        from PySide6.QtWidgets import QApplication
+
+        import time
+
+        for _ in range(40):  # QPdfView renders its pages in the background
+            QApplication.processEvents()
+            time.sleep(0.05)
+        preview.grab().save(str(out / "print_preview.png"))
+        preview.close()
 
 
 if __name__ == "__main__":

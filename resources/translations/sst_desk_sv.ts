@@ -2586,14 +2586,44 @@
     </message>
 </context>
 <context>
+    <name>PreviewWindow</name>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n sida</numerusform>
+            <numerusform>%n sidor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Skriv ut…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Spara som PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Kunde inte spara</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>Handlingsplan</source>
         <translation>Handlingsplan</translation>
     </message>
     <message>
-        <source>Save the action plan as</source>
-        <translation>Spara handlingsplanen som</translation>
+        <source>Save the document as</source>
+        <translation>Spara dokumentet som</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
@@ -2602,6 +2632,10 @@
     <message>
         <source>Could not print</source>
         <translation>Kunde inte skriva ut</translation>
+    </message>
+    <message>
+        <source>Handlingsplan – %1</source>
+        <translation>Handlingsplan – %1</translation>
     </message>
 </context>
 <context>

@@ -406,8 +406,8 @@ class CaseWindow(QMainWindow):
 
     # --- printing ---------------------------------------------------------------
 
-    def print_plan(self, plan=None) -> str | None:
-        """Save, then write the handlingsplan PDF (``plan``, or the current version) and open it."""
+    def print_plan(self, plan=None):
+        """Save, then show the handlingsplan (``plan``, or the current version) in the print preview."""
         if self.case.current_plan is None:
             QMessageBox.information(self, self.tr("Print action plan"),
                                     self.tr("There is no action plan yet: it is made in the planning stage."))
@@ -417,7 +417,10 @@ class CaseWindow(QMainWindow):
             return None
         if version is not None:  # saving reloads the case: find the same version in the fresh copy
             plan = next((p for p in self.case.plans if p.version == version), None)
-        return print_handlingsplan(self, self.context, self.case, plan=plan)
+        shown = print_handlingsplan(self, self.context, self.case, plan=plan)
+        if shown is not None:
+            self.previews = [w for w in getattr(self, "previews", []) if w.isVisible()] + [shown]
+        return shown
 
     # --- closing ----------------------------------------------------------------
 

@@ -1,11 +1,11 @@
-"""Printing from the app: choose where, build the PDF off the page, open it in the system viewer."""
+"""Printing from the app: every document is checked, logged, built in memory and shown in the preview."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..workflow.entities import Case
@@ -24,39 +24,64 @@ def suggested_name(case: Case, kind: str, plan=None) -> str:
     return f"{kind} {safe}{version}.pdf"
 
 
-def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target: str | None = None,
-                        open_viewer: bool = True, plan=None) -> str | None:
-    """Write the plan (default: the current version) to ``target`` (asked for when None); return the path."""
-    from ..persistence import DatabaseError
-    from ..reports import ReportContext, build_handlingsplan, write_pdf_atomic
-    from ..workflow.access import Action
-    from ..workflow.consent_rules import ConsentPurpose
-    from .consent_gate import consent_gate
+def choose_pdf_target(parent: QWidget, suggested: str) -> str | None:
+    """Ask where to save a PDF (in the Documents folder by default); None when the person cancels."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    target, _ = QFileDialog.getSaveFileName(parent, _t("Save the document as"), str(Path(folder) / suggested),
+                                            _t("PDF documents (*.pdf)"))
+    return target or None
 
-    if not consent_gate(parent, context, case, ConsentPurpose.SHARE_PLAN):
+
+def show_document(parent: QWidget, context: AppContext, case: Case, *, title: str, detail: str,
+                  build: Callable[[], bytes], suggested: str, purpose=None, target: str | None = None):
+    """Make a document of ``case`` and show it in the preview (or write it to ``target``).
+
+    In order: the consent gate for ``purpose`` (sharing needs a valid samtycke), the permission check
+    and the access-log entry (``detail`` names the document, never its content), then the PDF is built
+    in memory. Returns the ``PreviewWindow`` (or the written path with ``target``); None when stopped.
+    """
+    from ..persistence import DatabaseError
+    from ..reports import write_pdf_atomic
+    from ..workflow.access import Action
+    from .consent_gate import consent_gate
+    from .preview import PreviewWindow
+
+    if purpose is not None and not consent_gate(parent, context, case, purpose):
         return None
-    if target is None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        default = str(Path(folder) / suggested_name(case, _t("Handlingsplan"), plan))
-        target, _ = QFileDialog.getSaveFileName(parent, _t("Save the action plan as"), default,
-                                                _t("PDF documents (*.pdf)"))
-        if not target:
-            return None
-    if not target.lower().endswith(".pdf"):
-        target += ".pdf"
-    report = ReportContext(team_name=context.team_name, printed_by=context.user, printed_on=context.today())
-    shown = plan or case.current_plan
-    try:  # checked and logged before anything is written
-        context.db.record_case_action(case.id, Action.PRINT,
-                                      f"handlingsplan v{shown.version}" if shown else "handlingsplan")
+    try:  # checked and logged before anything is made
+        context.db.record_case_action(case.id, Action.PRINT, detail)
+        data = build()
     except DatabaseError as exc:
         QMessageBox.warning(parent, _t("Could not print"), database_error_text(exc))
         return None
-    try:
-        written = write_pdf_atomic(build_handlingsplan(case, report, plan=plan), Path(target))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001 - a document that cannot be made is said, not raised
         QMessageBox.critical(parent, _t("Could not print"), database_error_text(exc))
         return None
-    if open_viewer:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
-    return str(written)
+    if target is not None:
+        try:
+            return str(write_pdf_atomic(data, Path(target if target.lower().endswith(".pdf") else target + ".pdf")))
+        except OSError as exc:
+            QMessageBox.critical(parent, _t("Could not print"), database_error_text(exc))
+            return None
+    window = PreviewWindow(data, title, suggested, choose_pdf_target, parent)
+    window.show()
+    return window
+
+
+def report_context_for(context: AppContext):
+    from ..reports import ReportContext
+
+    return ReportContext(team_name=context.team_name, printed_by=context.user, printed_on=context.today())
+
+
+def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target: str | None = None, plan=None):
+    """The handlingsplan (default: the current version) in the preview, or written to ``target``."""
+    from ..reports import build_handlingsplan
+    from ..workflow.consent_rules import ConsentPurpose
+
+    shown = plan or case.current_plan
+    return show_document(
+        parent, context, case, title=_t("Handlingsplan – %1").replace("%1", case.student.full_name),
+        detail=f"handlingsplan v{shown.version}" if shown else "handlingsplan",
+        build=lambda: build_handlingsplan(case, report_context_for(context), plan=plan),
+        suggested=suggested_name(case, _t("Handlingsplan"), plan), purpose=ConsentPurpose.SHARE_PLAN, target=target)

@@ -166,3 +166,12 @@ def select_row(root: QWidget, table: str, text: str) -> None:
         raise LookupError(f"{table!r} has no row {text!r}: {[model.index(r, 0).data() for r in range(model.rowCount())]}")
     view.setFocus()
     view.selectRow(rows[0])
+
+
+def save_from_preview(window):
+    """Press "Save as PDF…" in the print preview the case window opened last; the path it saved to (or None)."""
+    preview = window.previews[-1]
+    click(preview, "Save as PDF…")
+    saved = preview.saved_to
+    preview.close()
+    return saved

@@ -7,7 +7,7 @@ import datetime as dt
 
 from sst_desk.workflow.codes import PlanStatus, Stage
 
-from person import answer_dialog, click, fill, fill_dialog, select_row
+from person import answer_dialog, click, fill, fill_dialog, save_from_preview, select_row
 
 
 def _no_errors(errors: list) -> None:
@@ -137,6 +137,6 @@ def test_walk_a_case_through_every_stage(main_window, context, qtbot, tmp_path, 
     # The handlingsplan prints.
     target = tmp_path / "plan.pdf"
     monkeypatch.setattr("sst_desk.ui.printing.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr("sst_desk.ui.printing.QDesktopServices.openUrl", lambda url: True)
-    window.print_action.trigger()
-    assert target.read_bytes().startswith(b"%PDF")
+    window.print_action.trigger()  # the preview opens; nothing is on disk until "Save as PDF…"
+    assert not target.exists() and window.previews[-1].document.pageCount() >= 1
+    assert save_from_preview(window) == target and target.read_bytes().startswith(b"%PDF")

@@ -6,7 +6,7 @@ from pypdf import PdfReader
 
 from sst_desk.workflow.codes import PlanStatus
 
-from person import NOW, click, fill, find, reload
+from person import NOW, click, fill, find, reload, save_from_preview
 
 
 def _text(path) -> str:
@@ -23,17 +23,36 @@ def test_print_the_shown_plan_version(main_window, context, tmp_path, monkeypatc
     window = main_window.open_case(revised)
     targets = iter([tmp_path / "current.pdf", tmp_path / "earlier.pdf"])
     monkeypatch.setattr("sst_desk.ui.printing.QFileDialog.getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
-    opened: list = []
-    monkeypatch.setattr("sst_desk.ui.printing.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
 
-    window.print_action.trigger()  # Ctrl+P: the current version
+    window.print_action.trigger()  # Ctrl+P: the current version, in the preview
+    save_from_preview(window)
     current = window.case.current_plan
     assert f"Version {current.version}" in _text(tmp_path / "current.pdf")
 
     window.stepper.setCurrentRow(3)
     fill(window, "Plan version", "Version 1 (earlier)")
     click(window, "Print action plan…")
+    save_from_preview(window)
     earlier = _text(tmp_path / "earlier.pdf")
     assert "Version 1" in earlier and window.case.plans[0].status is PlanStatus.SUPERSEDED
-    assert len(opened) == 2  # each print opens in the system viewer
     assert find(window, "Plan version").currentText() == "Version 1 (earlier)"
+
+
+def test_the_preview_prints_every_page_to_the_printer(main_window, context, tmp_path):
+    """"Print…" sends each page, scaled to the paper; a PDF printer stands in for a real one here."""
+    from PySide6.QtPrintSupport import QPrinter
+    from pypdf import PdfReader as Reader
+
+    from sst_desk.demo import populate
+
+    populate(context.db, students=6, seed=3, today=NOW.date())
+    reload(main_window)
+    with_plan = next(r.case_id for r in main_window.model.rows() if context.db.load_case(r.case_id).current_plan
+                     and context.db.load_case(r.case_id).current_plan.goals)
+    window = main_window.open_case(with_plan)
+    preview = window.print_plan()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert preview.print_document(printer)
+    assert len(Reader(str(tmp_path / "printed.pdf")).pages) == preview.document.pageCount() >= 1
