@@ -62,7 +62,8 @@ def build_avslutsanteckning(case: Case, context: ReportContext) -> bytes:
     story.append(_booster_line(case.booster))
     story += _signature(case)
     info = DocumentInfo(title=TITLE, student_name=case.student.full_name,
-                        subject=f"Avslut {format_date(case.closed_on)}: {label(case.closing_reason, 'skäl ej angivet')}",
+                        subject=f"Avslut {format_date(case.closed_on)}: "
+                                f"{label(case.closing_reason, 'skäl ej angivet')}",
                         keywords=("avslut", "skolsocialt team"))
     return render_pdf(story, info, context)
 
@@ -91,7 +92,8 @@ def _goals_section(case: Case, plan: Handlingsplan | None) -> list[Flowable]:
                      [para(goal.description, s.cell), para(label(goal.area), s.cell_muted)],
                      para(goal.baseline or "–", s.cell), para(goal.target or "–", s.cell), verdict])
     caption = para(f"Handlingsplan version {plan.version}; senaste bedömningen av varje mål.", s.muted)
-    table = data_table(["Nr", "Mål", "Utgångsläge", "Målnivå", "Senaste bedömning"], rows, widths=[8, 58, 30, 30, 44])
+    table = data_table(["Nr", "Mål", "Utgångsläge", "Målnivå", "Senaste bedömning"], rows,
+                       widths=[8, 58, 30, 30, 44])
     return [*story, caption, table]
 
 

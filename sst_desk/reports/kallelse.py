@@ -78,15 +78,15 @@ def build_kallelse(case: Case, context: ReportContext, *, to: str | None = None)
 
 def _when_and_where(day: str) -> Table:
     """Day printed; time and place as lines tall enough to write on by hand."""
-    s = styles()
-    rows = [[Paragraph("Dag", s.signer), para(day, s.value)],
-            [Paragraph("Tid", s.signer), ""],
-            [Paragraph("Plats", s.signer), ""]]
+    letter = _letter_style()
+    rows = [[Paragraph("<b>Dag</b>", letter), para(day, letter)],
+            [Paragraph("<b>Tid</b>", letter), ""],
+            [Paragraph("<b>Plats</b>", letter), ""]]
     table = Table(rows, colWidths=[22 * mm, 90 * mm], rowHeights=[None, 10 * mm, 10 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
         ("LINEBELOW", (1, 1), (1, 2), 0.6, INK),
     ]))
     return table

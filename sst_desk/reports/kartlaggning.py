@@ -14,7 +14,7 @@ A case whose kartläggning has not been started raises ``MissingData`` (see
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from sst_desk.workflow.codes import FactorGroup, Stage
 from sst_desk.workflow.entities import Case, Kartlaggning, KartlaggningDocument
@@ -70,7 +70,7 @@ def build_kartlaggning(case: Case, context: ReportContext) -> bytes:
 
 def _title(mapping: Kartlaggning) -> list[Flowable]:
     s = styles()
-    line = f"Påbörjad {format_date(mapping.started_on, '–')}"
+    line = f"Påbörjad {format_date(mapping.started_on)}" if mapping.started_on else "Startdatum saknas"
     line += f"  ·  avslutad {format_date(mapping.completed_on)}" if mapping.completed_on else "  ·  pågår"
     return [Paragraph("Kartläggning", s.title), para(line, s.subtitle), Spacer(1, 2 * mm)]
 
@@ -103,8 +103,13 @@ def _factor_group(mapping: Kartlaggning, group: FactorGroup) -> list[Flowable]:
     marked = [label(f) for f in mapping.factors if f.group is group]
     story = [*heading(label(group)), Paragraph("Markerade faktorer", s.subheading)]
     story += _names(marked, NO_FACTORS)
-    story += [Paragraph("Anteckningar", s.subheading), *text_paragraphs(mapping.notes_for(group), NO_NOTES)]
+    story += [*_subheading("Anteckningar"), *text_paragraphs(mapping.notes_for(group), NO_NOTES)]
     return story
+
+
+def _subheading(text: str) -> list[Flowable]:
+    """A subheading that does not stay behind alone at the foot of a page."""
+    return [CondPageBreak(18 * mm), Paragraph(text, styles().subheading)]
 
 
 def _names(names: list[str], empty_note: str) -> list[Flowable]:

@@ -36,7 +36,8 @@ KARTLAGGNING_SUMMARY = (
 )
 KARTLAGGNING_STUDENT_VIEW = "Det är jobbigast när jag kommer sent och alla tittar."
 KARTLAGGNING_GUARDIANS_VIEW = "Vi har svårt att få iväg honom på morgonen och vill ha hjälp med rutinerna."
-FOLLOW_UP_SUMMARY = "Närvaron har ökat till 78 %. Morgonmötena vid entrén fungerar; matematiken är fortfarande svår."
+FOLLOW_UP_SUMMARY = ("Närvaron har ökat till 78 %. Morgonmötena vid entrén fungerar; "
+                     "matematiken är fortfarande svår.")
 CLOSING_NOTE = "Måns går i skolan nästan alla dagar. Familjen har fått kontakt med BUP för fortsatt stöd."
 CLOSED_ON = dt.date(2027, 3, 5)
 BOOSTER_ON = dt.date(2027, 6, 2)  # a Wednesday
