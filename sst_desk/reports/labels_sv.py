@@ -201,3 +201,29 @@ def grade_label(grade: int | None) -> str:
     if 10 <= grade <= 13:
         return f"gymnasiet år {grade - 9}"
     return str(grade)
+
+
+# --- Added for the kartläggning, uppföljning, avslut and kallelse documents (issue 5) ---
+
+WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+
+
+def weekday_label(day: Any) -> str:
+    """The Swedish weekday of a date, lower case as Swedish writes it ("onsdag")."""
+    return WEEKDAYS[day.weekday()]
+
+
+def percent_label(value: float | None, missing: str = "uppgift saknas") -> str:
+    """A percentage the Swedish way: decimal comma, a space before the sign ("12,5 %", "46 %")."""
+    if value is None:
+        return missing
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") + " %"
+
+
+# What the team decided when an uppföljning round ended (the stage the case moved to).
+FOLLOW_UP_OUTCOMES: dict[Stage, str] = {
+    Stage.GENOMFORANDE: "Arbetet fortsätter enligt samma plan.",
+    Stage.PLANERING: "Planen revideras: en ny version av handlingsplanen tas fram.",
+    Stage.AVSLUTAD: "Ärendet avslutas.",
+}
