@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, paths
-from . import cli_auth, cli_backups, cli_security
+from . import cli_auth, cli_backups, cli_print, cli_security
 from .cli_errors import CommandError, guarded
 from .cli_format import FORMATS, format_rows
 
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
 
 PROG = "sst-desk"
 DEFAULT_STUDENTS = 40
-DEFAULT_TEAM_NAME = "Skolsociala teamet"
 
 
 def _positive_int(text: str) -> int:
@@ -87,16 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     cases.add_argument("--format", choices=FORMATS, default="table",
                        help="table (for reading), csv or json (default: table)")
 
-    printing = commands.add_parser("print", help="write a document as PDF without opening a window",
-                                   description="Write a document as PDF without opening a window.")
-    documents = printing.add_subparsers(dest="document", metavar="DOCUMENT", title="documents", required=True)
-    plan = documents.add_parser("handlingsplan", help="the current handlingsplan of a case",
-                                description="Write the current handlingsplan of a case as PDF.")
-    plan.add_argument("--case", type=_positive_int, required=True, metavar="ID", help="the case number")
-    _add_db(plan, default_db)
-    plan.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF file to write")
-    plan.add_argument("--team-name", default=None, metavar="NAME",
-                      help="team name in the header (default: the saved setting)")
+    cli_print.add_commands(commands, _add_db, default_db, _positive_int)
     cli_backups.add_commands(commands, _add_db, default_db)
     cli_security.add_commands(commands, _add_db, default_db)
     return parser
@@ -109,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # --help, --version and usage errors (status 2)
         return int(exit_.code or 0)
-    handler = {None: _run_gui, "demo": _demo, "cases": _cases, "print": _print_handlingsplan,
+    handler = {None: _run_gui, "demo": _demo, "cases": _cases, "print": lambda a: cli_print.print_command(a, _open_for),
                "backup": lambda a: cli_backups.backup(a, lambda t, must_exist: _open(t, must_exist=must_exist, args=a)), "backups": cli_backups.list_backups,
                "restore": lambda a: cli_backups.restore(a, _check_location, _restore_key),
                "log": lambda a: cli_security.log_command(a, _open_for),
@@ -270,44 +259,4 @@ def _cases(args: argparse.Namespace) -> int:
     finally:
         db.close()
     sys.stdout.write(format_rows(rows, args.format))
-    return 0
-
-
-def _team_name(given: str | None) -> str:
-    if given is not None:
-        return given
-    try:  # QtCore only (no widgets), for the name saved in the settings dialog
-        from .settings import TEAM_NAME, Settings
-
-        return Settings().get(TEAM_NAME) or DEFAULT_TEAM_NAME
-    except ImportError:
-        return DEFAULT_TEAM_NAME
-
-
-def _print_handlingsplan(args: argparse.Namespace) -> int:
-    out: Path = args.out.expanduser()
-    folder = out.parent.resolve()
-    if not folder.is_dir():
-        raise CommandError(f"The folder {folder} does not exist; nothing was written.")
-    if out.is_dir():
-        raise CommandError(f"{out} is a folder; give a file name such as {out / 'handlingsplan.pdf'}.")
-    if not os.access(folder, os.W_OK):
-        raise CommandError(f"The folder {folder} cannot be written to; nothing was written.")
-    db = _open(getattr(args, "db", None), must_exist=True, args=args)
-    try:
-        case = db.load_case(args.case)
-        plan = case.current_plan
-        if plan is None or not (plan.goals or plan.insatser):  # nothing but the empty draft made at planering
-            raise CommandError(f"Case {args.case} has no handlingsplan yet; nothing was written.")
-        from .reports import ReportContext, build_handlingsplan, write_pdf_atomic
-        from .workflow.access import Action
-
-        assert db.actor is not None
-        db.record_case_action(args.case, Action.PRINT, f"handlingsplan v{plan.version}")
-        context = ReportContext(team_name=_team_name(args.team_name), printed_by=db.actor.label,
-                                printed_on=dt.date.today())
-        write_pdf_atomic(build_handlingsplan(case, context), out)
-    finally:
-        db.close()
-    print(f"Wrote the handlingsplan of case {args.case} to {out.resolve()}")
     return 0

@@ -220,6 +220,18 @@ def test_each_role_lists_the_right_cases(
 # --- printing --------------------------------------------------------------------------------------------------
 
 
+def renew_consents(file: Path, case_id: int) -> None:
+    """Every consent of the case valid until further notice (the walk's dates are fixed in 2025)."""
+    db = open_as(file, None)
+    try:
+        case = db.load_case(case_id)
+        for consent in case.consents:
+            consent.valid_until = None
+        db.save_case(case)
+    finally:
+        db.close()
+
+
 def test_print_handlingsplan_by_a_member_and_a_refusal_for_anyone_else(
     capsys: pytest.CaptureFixture[str], team_db: Path, tmp_path: Path
 ) -> None:
@@ -235,6 +247,7 @@ def test_print_handlingsplan_by_a_member_and_a_refusal_for_anyone_else(
         new = log_entries(team_db)[before:]
         assert [(e[1], e[2], e[3], e[4]) for e in new] == [(user, "sign_in", None, ""), (user, "denied", cia,
                                                                                              "case:view")]
+    renew_consents(team_db, cia)  # sharing the plan needs a samtycke in force today (the walk's has run out)
     out_file = tmp_path / "sara.pdf"
     code, out, err = run(capsys, "print", "handlingsplan", "--case", str(cia), "--db", str(team_db),
                          "--out", str(out_file), "--user", "sara", "--team-name", "SST Testby")

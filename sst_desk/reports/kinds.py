@@ -1,0 +1,107 @@
+"""The printable document kinds: one registry for the command line, the app and the printout list.
+
+Each kind names its Swedish title and where its builder lives; builders are
+imported lazily by module path, so a kind whose module is not there (yet) is
+simply not offered, and a new document plugs in by existing. ``detail`` is
+what the access log records for a print (which document, never its content);
+``describe`` turns such a detail back into words for the case window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sst_desk.workflow.consent_rules import ConsentPurpose
+from sst_desk.workflow.entities import Case
+
+from .base import ReportContext
+
+DEFAULT_TEAM_NAME = "Skolsociala teamet"
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    name: str  # on the command line and in the access log
+    title: str  # Swedish, as printed
+    module: str
+    builder: str
+    follow_up_argument: bool = False  # build_uppfoljning(case, follow_up, context): None = the latest
+    needs_plan: bool = False  # prints the current plan: refused while there is none
+    consent: ConsentPurpose | None = None  # a valid samtycke needed to print it for others
+
+    @property
+    def available(self) -> bool:
+        """Whether the builder's module exists in this installation (without importing it)."""
+        try:
+            return importlib.util.find_spec(self.module) is not None
+        except ModuleNotFoundError:
+            return False
+
+    def build(self, case: Case, context: ReportContext) -> bytes:
+        function: Callable[..., bytes] = getattr(importlib.import_module(self.module), self.builder)
+        if self.follow_up_argument:
+            return function(case, None, context)
+        return function(case, context)
+
+    def detail(self, case: Case, *, batch: bool = False) -> str:
+        """The access log's words for printing this document of ``case`` ("handlingsplan v2")."""
+        plan = case.current_plan
+        text = self.name + (f" v{plan.version}" if self.needs_plan and plan is not None else "")
+        return text + (" (batch)" if batch else "")
+
+
+_PACKAGE = "sst_desk.reports"
+KINDS: tuple[DocumentKind, ...] = (
+    DocumentKind("handlingsplan", "Handlingsplan", f"{_PACKAGE}.handlingsplan", "build_handlingsplan",
+                 needs_plan=True, consent=ConsentPurpose.SHARE_PLAN),
+    DocumentKind("min-plan", "Min plan", f"{_PACKAGE}.min_plan", "build_min_plan",
+                 needs_plan=True, consent=ConsentPurpose.SHARE_PLAN),
+    DocumentKind("samtycke", "Samtycke", f"{_PACKAGE}.samtycke", "build_samtycken"),
+    DocumentKind("kartlaggning", "Kartläggning", f"{_PACKAGE}.kartlaggning", "build_kartlaggning"),
+    DocumentKind("uppfoljning", "Uppföljningsprotokoll", f"{_PACKAGE}.uppfoljning", "build_uppfoljning",
+                 follow_up_argument=True),
+    DocumentKind("avslut", "Avslutsanteckning", f"{_PACKAGE}.avslut", "build_avslutsanteckning"),
+    DocumentKind("kallelse", "Kallelse till boosterträff", f"{_PACKAGE}.kallelse", "build_kallelse"),
+)
+_BY_NAME = {kind.name: kind for kind in KINDS}
+
+
+def available_kinds() -> list[DocumentKind]:
+    """The kinds this installation can print, in the registry's order."""
+    return [kind for kind in KINDS if kind.available]
+
+
+def kind(name: str) -> DocumentKind:
+    """The kind called ``name`` (``KeyError`` when unknown)."""
+    return _BY_NAME[name]
+
+
+def describe(detail: str) -> str:
+    """A logged print detail in words: "handlingsplan v2 (batch)" → "Handlingsplan v2 (batch)"."""
+    head, _, rest = detail.partition(" ")
+    known = _BY_NAME.get(head)
+    if known is None:
+        return detail
+    return known.title + (f" {rest}" if rest else "")
+
+
+def report_context(settings, printed_by: str, printed_on: dt.date | None = None,
+                   team_name: str | None = None) -> ReportContext:
+    """The print run's ``ReportContext`` from the saved settings (``settings.get(OPTION)``; None: the defaults).
+
+    ``team_name`` overrides the saved name (the command line's ``--team-name``).
+    """
+    values = {"team": DEFAULT_TEAM_NAME, "contact": "", "logo": "", "consent": ""}
+    if settings is not None:
+        from sst_desk.settings import CONSENT_TEXT, TEAM_CONTACT, TEAM_LOGO, TEAM_NAME
+
+        values = {"team": settings.get(TEAM_NAME) or DEFAULT_TEAM_NAME, "contact": settings.get(TEAM_CONTACT),
+                  "logo": settings.get(TEAM_LOGO), "consent": settings.get(CONSENT_TEXT)}
+    lines = tuple(line.strip() for line in values["contact"].splitlines() if line.strip())
+    return ReportContext(team_name=team_name if team_name is not None else values["team"], printed_by=printed_by,
+                         printed_on=printed_on or dt.date.today(), contact_lines=lines, logo=values["logo"],
+                         consent_text=values["consent"])
