@@ -253,6 +253,105 @@
     </message>
 </context>
 <context>
+    <name>BatchPrint</name>
+    <message>
+        <source>Print action plans</source>
+        <translation>Skriv ut handlingsplaner</translation>
+    </message>
+    <message>
+        <source>All current action plans (cases in genomförande or uppföljning) as one PDF. Cases without a valid consent are skipped.</source>
+        <translation>Alla gällande handlingsplaner (ärenden i genomförande eller uppföljning) som en PDF. Ärenden utan giltigt samtycke hoppas över.</translation>
+    </message>
+    <message>
+        <source>All cases I can see</source>
+        <translation>Alla ärenden jag ser</translation>
+    </message>
+    <message>
+        <source>One school</source>
+        <translation>En skola</translation>
+    </message>
+    <message>
+        <source>One worker&apos;s cases</source>
+        <translation>En medarbetares ärenden</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skola</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Medarbetare</translation>
+    </message>
+    <message>
+        <source>Plans to print</source>
+        <translation>Planer att skriva ut</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Skriv ut…</translation>
+    </message>
+    <message>
+        <source>No case with a current action plan.</source>
+        <translation>Inget ärende har en gällande handlingsplan.</translation>
+    </message>
+    <message>
+        <source>%n case(s) with a current action plan.</source>
+        <translation>Ärenden med en gällande handlingsplan: %n.</translation>
+    </message>
+    <message>
+        <source>Save the action plans as</source>
+        <translation>Spara handlingsplanerna som</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing the action plans…</source>
+        <translation>Skriver ut handlingsplanerna…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Printing progress</source>
+        <translation>Utskriftens förlopp</translation>
+    </message>
+    <message>
+        <source>Cancel printing</source>
+        <translation>Avbryt utskriften</translation>
+    </message>
+    <message>
+        <source>%1 action plans were written to %2.</source>
+        <translation>%1 handlingsplaner skrevs till %2.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… och %1 till</translation>
+    </message>
+    <message>
+        <source>%1 skipped without a valid consent:</source>
+        <translation>%1 hoppades över utan giltigt samtycke:</translation>
+    </message>
+    <message>
+        <source>Action plans printed</source>
+        <translation>Handlingsplaner utskrivna</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was written.</source>
+        <translation>Avbrutet. Inget skrevs.</translation>
+    </message>
+    <message>
+        <source>None of the chosen cases has a valid consent to share the plan. Nothing was written.</source>
+        <translation>Inget av de valda ärendena har ett giltigt samtycke till att dela planen. Inget skrevs.</translation>
+    </message>
+    <message>
+        <source>Could not print</source>
+        <translation>Kunde inte skriva ut</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>Student</source>
@@ -339,6 +438,10 @@
         <translation>Registerutdrag…</translation>
     </message>
     <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Dokument</translation>
+    </message>
+    <message>
         <source>&amp;Case</source>
         <translation>Ä&amp;rende</translation>
     </message>
@@ -409,6 +512,10 @@
     <message>
         <source>Comment (optional)</source>
         <translation>Kommentar (frivillig)</translation>
+    </message>
+    <message>
+        <source>There is nothing to print in this document yet.</source>
+        <translation>Det finns inget att skriva ut i det här dokumentet än.</translation>
     </message>
     <message>
         <source>Print action plan</source>
@@ -2173,6 +2280,10 @@
         <translation>Gallring…</translation>
     </message>
     <message>
+        <source>Print action plans…</source>
+        <translation>Skriv ut handlingsplaner…</translation>
+    </message>
+    <message>
         <source>Change my password…</source>
         <translation>Byt mitt lösenord…</translation>
     </message>
@@ -2613,6 +2724,41 @@
     <message>
         <source>Could not save</source>
         <translation>Kunde inte spara</translation>
+    </message>
+</context>
+<context>
+    <name>PrintedList</name>
+    <message>
+        <source>Printouts</source>
+        <translation>Utskrifter</translation>
+    </message>
+    <message>
+        <source>Printed documents</source>
+        <translation>Utskrivna dokument</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Utskrivet</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Printouts note</source>
+        <translation>Om utskrifterna</translation>
+    </message>
+    <message>
+        <source>Only the people responsible for the case and the team lead see its printouts.</source>
+        <translation>Bara de som ansvarar för ärendet och teamledaren ser dess utskrifter.</translation>
+    </message>
+    <message>
+        <source>No document of this case has been printed.</source>
+        <translation>Inget dokument i ärendet har skrivits ut.</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,14 @@ class DocumentKind:
             return function(case, None, context)
         return function(case, context)
 
+    def applies_to(self, case: Case) -> bool:
+        """Whether ``case`` holds what this document records (its module's ``available(case)``, if any)."""
+        if self.needs_plan:
+            plan = case.current_plan
+            return plan is not None and bool(plan.goals or plan.insatser)
+        check = getattr(importlib.import_module(self.module), "available", None)
+        return bool(check(case)) if callable(check) else True
+
     def detail(self, case: Case, *, batch: bool = False) -> str:
         """The access log's words for printing this document of ``case`` ("handlingsplan v2")."""
         plan = case.current_plan

@@ -140,6 +140,16 @@ class CaseWindow(QMainWindow):
         self.members_action.triggered.connect(self.edit_members)
         self.extract_action = QAction(self.tr("Registerutdrag…"), self)
         self.extract_action.triggered.connect(self.export_extract)
+        self.documents_menu = self.menuBar().addMenu(self.tr("&Documents"))
+        self.documents_menu.aboutToShow.connect(self._refresh_documents)
+        self.document_actions: dict[str, QAction] = {}
+        from ..reports.kinds import available_kinds
+
+        for kind in available_kinds():
+            action = QAction(kind.title + "…", self)
+            action.triggered.connect(lambda _checked=False, k=kind: self.show_document(k))
+            self.documents_menu.addAction(action)
+            self.document_actions[kind.name] = action
         menu = self.menuBar().addMenu(self.tr("&Case"))
         for action in (self.save_action, self.next_step_action, self.print_action, self.members_action,
                        self.extract_action, next_page, previous_page, close_action):
@@ -365,6 +375,34 @@ class CaseWindow(QMainWindow):
             return details if dialog.exec() == RecordDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
+
+    # --- documents ------------------------------------------------------------------
+
+    def _refresh_documents(self) -> None:
+        """Offer only the documents the case holds something for (a kallelse needs a booked boosterträff …)."""
+        for name, action in self.document_actions.items():
+            from ..reports.kinds import kind
+
+            action.setEnabled(self.case.id is not None and kind(name).applies_to(self.case))
+
+    def show_document(self, document_kind):
+        """Save, then make ``document_kind`` of this case and show it in the print preview."""
+        from .printing import report_context_for, show_document
+
+        if self.isWindowModified() and not self.save():
+            return None
+        if not document_kind.applies_to(self.case):
+            QMessageBox.information(self, document_kind.title, self.tr(
+                "There is nothing to print in this document yet."))
+            return None
+        shown = show_document(
+            self, self.context, self.case, title=f"{document_kind.title} – {self.case.student.full_name}",
+            detail=document_kind.detail(self.case),
+            build=lambda: document_kind.build(self.case, report_context_for(self.context)),
+            suggested=f"{document_kind.title} {self.case.student.full_name}.pdf", purpose=document_kind.consent)
+        if shown is not None:
+            self.previews = [w for w in getattr(self, "previews", []) if w.isVisible()] + [shown]
+        return shown
 
     # --- responsibility and registerutdrag ----------------------------------------
 

@@ -157,14 +157,16 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _build_team_menu(self, actor) -> None:
-        """"Team": accounts, the access log, gallring, one's own password — each only for whom it is meant."""
-        from ..workflow.access import Action, Resource, allowed
+        """"Team": accounts, the access log, gallring, batch print, one's own password — each for whom it is meant."""
+        from ..workflow.access import Action, Resource, Scope, allowed, scope
 
         menu = self.menuBar().addMenu(self.tr("&Team"))
         entries = (
             (self.tr("Users…"), self.show_users, allowed(actor, Resource.USERS, Action.VIEW)),
             (self.tr("Access log…"), self.show_access_log, allowed(actor, Resource.ACCESS_LOG, Action.READ_LOG)),
             (self.tr("Gallring…"), self.show_gallring, allowed(actor, Resource.CASE, Action.DELETE)),
+            (self.tr("Print action plans…"), self.show_batch_print,
+             scope(actor.role, Resource.CASE, Action.PRINT) is Scope.TEAM),
             (self.tr("Change my password…"), self.change_password, True),
         )
         self.team_actions: dict[str, QAction] = {}
@@ -190,6 +192,11 @@ class MainWindow(QMainWindow):
 
         open_gallring(self, self.context)
         self.reload()
+
+    def show_batch_print(self) -> None:
+        from .batch_print import open_batch_print
+
+        open_batch_print(self, self.context)
 
     def change_password(self) -> None:
         from .password_dialog import change_password

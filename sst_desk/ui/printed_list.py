@@ -26,7 +26,8 @@ def _t(text: str) -> str:
 class PrintedList(QGroupBox):
     """"Utskrifter": one row per logged print of the case, newest first (date and time, document, who)."""
 
-    def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None, *,
+                 load: bool = True) -> None:
         super().__init__(_t("Printouts"), parent)
         self.context, self.case_id = context, case_id
         self.setAccessibleName(_t("Printouts"))
@@ -46,7 +47,8 @@ class PrintedList(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.note)
-        self.reload()
+        if load:  # reading the log is itself logged: the history page loads it only when it is shown
+            self.reload()
 
     def reload(self) -> None:
         from ..persistence.printing import printed_documents

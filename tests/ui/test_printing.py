@@ -56,3 +56,46 @@ def test_the_preview_prints_every_page_to_the_printer(main_window, context, tmp_
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert preview.print_document(printer)
     assert len(Reader(str(tmp_path / "printed.pdf")).pages) == preview.document.pageCount() >= 1
+
+
+def test_every_document_of_a_closed_case_opens_in_the_preview_and_is_logged(main_window, context):
+    from sst_desk.demo import populate
+    from sst_desk.workflow.codes import Stage
+
+    populate(context.db, students=30, seed=5, today=NOW.date())
+    reload(main_window)
+    closed = next(r.case_id for r in main_window.model.rows() if r.stage is Stage.VIDMAKTHALLANDE
+                  and context.db.load_case(r.case_id).follow_ups)
+    window = main_window.open_case(closed)
+    window._refresh_documents()
+    offered = {name for name, action in window.document_actions.items() if action.isEnabled()}
+    assert {"handlingsplan", "kartlaggning", "uppfoljning", "avslut", "kallelse"} <= offered
+    with context.db.uow() as uow:
+        before = uow.session.execute(__import__("sqlalchemy").text(
+            "SELECT count(*) FROM access_log WHERE action = 'print'")).scalar_one()
+    for name in ("kartlaggning", "uppfoljning", "avslut", "kallelse"):
+        window.document_actions[name].trigger()
+        preview = window.previews[-1]
+        assert preview.document.pageCount() >= 1, name
+        preview.close()
+    with context.db.uow() as uow:
+        after = uow.session.execute(__import__("sqlalchemy").text(
+            "SELECT count(*) FROM access_log WHERE action = 'print'")).scalar_one()
+    assert after - before == 4  # each document checked and logged before it was made
+
+
+def test_a_document_the_case_holds_nothing_for_is_not_offered(main_window, context):
+    import sys
+    from pathlib import Path
+
+    from sst_desk.workflow.codes import Stage
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))  # the fictional cases of the workflow tests
+    from builders import make_case_at
+
+    import datetime as dt
+
+    window = main_window.open_case(context.db.add_case(make_case_at(Stage.INSKRIVNING, tzinfo=dt.timezone.utc)).id)
+    window._refresh_documents()
+    assert not window.document_actions["kallelse"].isEnabled()
+    assert not window.document_actions["avslut"].isEnabled()

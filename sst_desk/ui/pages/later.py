@@ -200,10 +200,11 @@ class VidmakthallandePage(StagePage):
 
 
 class HistoryPage(StagePage):
-    """Every step of the case: who, when, from, to, and the comment."""
+    """Every step of the case: who, when, from, to, and the comment; and every printout of it."""
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)
+        self.printed = None  # ui.printed_list.PrintedList, made when a stored case is shown
         self.transitions = ListEditor(
             self.tr("History"),
             [Column(self.tr("When"), lambda t: t.at.astimezone().strftime("%Y-%m-%d %H:%M")),
@@ -215,3 +216,13 @@ class HistoryPage(StagePage):
     def load(self, case: Case) -> None:
         super().load(case)
         self.transitions.set_items(sorted(case.transitions, key=lambda t: t.at, reverse=True))
+        if self.printed is None and case.id is not None and getattr(self.context.db, "actor", None) is not None:
+            from ..printed_list import PrintedList
+
+            self.printed = PrintedList(self.context, case.id, self.content, load=False)
+            self.body.addWidget(self.printed)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - read (and log reading) the printouts only when looked at
+        super().showEvent(event)
+        if self.printed is not None:
+            self.printed.reload()
