@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ..workflow.entities import Case
 from .context import AppContext
 from .errors import database_error_text
+from .report_context import report_context
 
 
 def _t(text: str) -> str:
@@ -28,7 +29,7 @@ def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target
                         open_viewer: bool = True, plan=None) -> str | None:
     """Write the plan (default: the current version) to ``target`` (asked for when None); return the path."""
     from ..persistence import DatabaseError
-    from ..reports import ReportContext, build_handlingsplan, write_pdf_atomic
+    from ..reports import build_handlingsplan, write_pdf_atomic
     from ..workflow.access import Action
     from ..workflow.consent_rules import ConsentPurpose
     from .consent_gate import consent_gate
@@ -44,7 +45,7 @@ def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target
             return None
     if not target.lower().endswith(".pdf"):
         target += ".pdf"
-    report = ReportContext(team_name=context.team_name, printed_by=context.user, printed_on=context.today())
+    report = report_context(context)
     shown = plan or case.current_plan
     try:  # checked and logged before anything is written
         context.db.record_case_action(case.id, Action.PRINT,
