@@ -32,6 +32,10 @@ MAX_RETENTION_YEARS = 50  # as workflow.retention.MAX_YEARS
 MAX_CONTACT_LINE_CHARS = 80  # what fits beside the logo in the letterhead's small type
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SettingsDialog", text)
+
+
 def _whole_in(value: object, low: int, high: int) -> bool:
     return isinstance(value, float) and value == int(value) and low <= value <= high
 
@@ -89,11 +93,11 @@ class SettingsDialog(RecordDialog):
         found: dict[str, str] = {}
         lines = contact_lines(str(values.get("team_contact") or ""))
         if len(lines) > MAX_CONTACT_LINES:
-            found["team_contact"] = self.tr("Write at most %n lines; only those fit in the letterhead.", "",
-                                            MAX_CONTACT_LINES)
+            found["team_contact"] = self.tr("Write at most %1 lines; only those fit in the letterhead."
+                                            ).replace("%1", str(MAX_CONTACT_LINES))
         elif any(len(line) > MAX_CONTACT_LINE_CHARS for line in lines):
-            found["team_contact"] = self.tr("Keep each line to %n characters or fewer; longer lines are cut off "
-                                            "on paper.", "", MAX_CONTACT_LINE_CHARS)
+            found["team_contact"] = self.tr("Keep each line to %1 characters or fewer; longer lines are cut off "
+                                            "on paper.").replace("%1", str(MAX_CONTACT_LINE_CHARS))
         problem = logo_problem(str(values.get("team_logo") or ""))
         messages = {
             LogoProblem.MISSING: self.tr("There is no file at this path. Choose the logo again."),
@@ -166,15 +170,12 @@ def _template_fields() -> list[Field]:
     """The document templates: what the team's letterhead says and what its samtycke form explains."""
     from ..reports.samtycke import DEFAULT_TEXT
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SettingsDialog", text)
-
     return [
-        Field("team_contact", tr("Contact lines on documents"), Kind.MULTILINE, lines=3,
-              placeholder=tr("Address, phone, e-mail: one per line"),
-              help=tr("Printed under the team's name at the top of the first page of every document.")),
-        Field("team_logo", tr("Logo on documents"), placeholder=tr("A PNG or JPEG file; empty for none"),
-              help=tr("Printed at the top left of the first page of every document.")),
-        Field("consent_text", tr("Consent text"), Kind.MULTILINE, lines=4, placeholder=DEFAULT_TEXT,
-              help=tr("What the samtycke form says is shared. Leave it empty to print the text shown in grey.")),
+        Field("team_contact", _t("Contact lines on documents"), Kind.MULTILINE, lines=3,
+              placeholder=_t("Address, phone, e-mail: one per line"),
+              help=_t("Printed under the team's name at the top of the first page of every document.")),
+        Field("team_logo", _t("Logo on documents"), placeholder=_t("A PNG or JPEG file; empty for none"),
+              help=_t("Printed at the top left of the first page of every document.")),
+        Field("consent_text", _t("Consent text"), Kind.MULTILINE, lines=4, placeholder=DEFAULT_TEXT,
+              help=_t("What the samtycke form says is shared. Leave it empty to print the text shown in grey.")),
     ]
