@@ -125,7 +125,7 @@ def gallring_command(args: argparse.Namespace, open_database, confirm) -> int:
 
 def registerutdrag_command(args: argparse.Namespace, open_database) -> int:
     from .persistence.extract import gather_registerutdrag
-    from .reports import ReportContext
+    from .reports.kinds import report_context
     from .reports.registerutdrag import write_registerutdrag
 
     folder: Path = args.out.expanduser().resolve()
@@ -135,7 +135,7 @@ def registerutdrag_command(args: argparse.Namespace, open_database) -> int:
     try:
         data = gather_registerutdrag(db, args.case)
         assert db.actor is not None
-        context = ReportContext(team_name=_team_name(), printed_by=db.actor.label, printed_on=dt.date.today())
+        context = report_context(_settings(), db.actor.label, dt.date.today())
     finally:
         db.close()
     pdf, data_file = write_registerutdrag(data, folder, context)
@@ -150,7 +150,11 @@ def _retention_setting() -> int:
     return Settings().get(RETENTION_YEARS)
 
 
-def _team_name() -> str:
-    from .settings import TEAM_NAME, Settings
+def _settings():
+    """The saved settings (QtCore only, no widgets); None where Qt cannot load (the shipped defaults then)."""
+    try:
+        from .settings import Settings
 
-    return Settings().get(TEAM_NAME)
+        return Settings()
+    except ImportError:
+        return None

@@ -2910,6 +2910,22 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <source>Choose a logo…</source>
+        <translation>Välj en logotyp…</translation>
+    </message>
+    <message>
+        <source>Choose the logo for documents</source>
+        <translation>Välj logotyp för dokumenten</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
         <source>Write a whole number from 1 to 100.</source>
         <translation>Skriv ett heltal från 1 till 100.</translation>
     </message>
@@ -2920,6 +2936,26 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Write a whole number of years from 1 to 50.</source>
         <translation>Skriv ett helt antal år från 1 till 50.</translation>
+    </message>
+    <message>
+        <source>Write at most %1 lines; only those fit in the letterhead.</source>
+        <translation>Skriv högst %1 rader; fler får inte plats i brevhuvudet.</translation>
+    </message>
+    <message>
+        <source>Keep each line to %1 characters or fewer; longer lines are cut off on paper.</source>
+        <translation>Håll varje rad till högst %1 tecken; längre rader klipps av på papperet.</translation>
+    </message>
+    <message>
+        <source>There is no file at this path. Choose the logo again.</source>
+        <translation>Det finns ingen fil på den platsen. Välj logotypen igen.</translation>
+    </message>
+    <message>
+        <source>This file is not a PNG or JPEG image that can be read.</source>
+        <translation>Filen är ingen PNG- eller JPEG-bild som går att läsa.</translation>
+    </message>
+    <message>
+        <source>The image is larger than 5 MB. Use a smaller version of the logo.</source>
+        <translation>Bilden är större än 5 MB. Använd en mindre version av logotypen.</translation>
     </message>
     <message>
         <source>Team name on prints</source>
@@ -2964,6 +3000,38 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Settings</source>
         <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Contact lines on documents</source>
+        <translation>Kontaktrader på dokumenten</translation>
+    </message>
+    <message>
+        <source>Address, phone, e-mail: one per line</source>
+        <translation>Adress, telefon, e-post: en per rad</translation>
+    </message>
+    <message>
+        <source>Printed under the team&apos;s name at the top of the first page of every document.</source>
+        <translation>Skrivs under teamets namn överst på första sidan i varje dokument.</translation>
+    </message>
+    <message>
+        <source>Logo on documents</source>
+        <translation>Logotyp på dokumenten</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG file; empty for none</source>
+        <translation>En PNG- eller JPEG-fil; tomt för ingen</translation>
+    </message>
+    <message>
+        <source>Printed at the top left of the first page of every document.</source>
+        <translation>Skrivs överst till vänster på första sidan i varje dokument.</translation>
+    </message>
+    <message>
+        <source>Consent text</source>
+        <translation>Samtyckestext</translation>
+    </message>
+    <message>
+        <source>What the samtycke form says is shared. Leave it empty to print the text shown in grey.</source>
+        <translation>Vad samtyckesblanketten säger delas. Lämna tomt för att skriva ut texten som visas i grått.</translation>
     </message>
 </context>
 <context>

@@ -11,12 +11,19 @@ See docs/reports.md for how to add a document.
 
 from .base import DocumentInfo, ReportContext, format_date, render_pdf, write_pdf_atomic
 from .handlingsplan import build_handlingsplan
+from .min_plan import build_min_plan
+from .samtycke import ConsentSigner, build_samtycke, build_samtycken, samtycke_signers
 
 __all__ = [
+    "ConsentSigner",
     "DocumentInfo",
     "ReportContext",
     "build_handlingsplan",
+    "build_min_plan",
+    "build_samtycke",
+    "build_samtycken",
     "format_date",
     "render_pdf",
+    "samtycke_signers",
     "write_pdf_atomic",
 ]

@@ -99,17 +99,14 @@ def describe(detail: str) -> str:
 
 def report_context(settings, printed_by: str, printed_on: dt.date | None = None,
                    team_name: str | None = None) -> ReportContext:
-    """The print run's ``ReportContext`` from the saved settings (``settings.get(OPTION)``; None: the defaults).
+    """The print run's ``ReportContext`` from the saved settings (None: the shipped defaults).
 
-    ``team_name`` overrides the saved name (the command line's ``--team-name``).
+    ``team_name`` overrides the saved name (the command line's ``--team-name``). One rule for the app
+    and the command line: ``sst_desk.report_settings``.
     """
-    values = {"team": DEFAULT_TEAM_NAME, "contact": "", "logo": "", "consent": ""}
-    if settings is not None:
-        from sst_desk.settings import CONSENT_TEXT, TEAM_CONTACT, TEAM_LOGO, TEAM_NAME
+    if settings is None:
+        return ReportContext(team_name=team_name or DEFAULT_TEAM_NAME, printed_by=printed_by,
+                             printed_on=printed_on or dt.date.today())
+    from sst_desk.report_settings import report_context_from_settings
 
-        values = {"team": settings.get(TEAM_NAME) or DEFAULT_TEAM_NAME, "contact": settings.get(TEAM_CONTACT),
-                  "logo": settings.get(TEAM_LOGO), "consent": settings.get(CONSENT_TEXT)}
-    lines = tuple(line.strip() for line in values["contact"].splitlines() if line.strip())
-    return ReportContext(team_name=team_name if team_name is not None else values["team"], printed_by=printed_by,
-                         printed_on=printed_on or dt.date.today(), contact_lines=lines, logo=values["logo"],
-                         consent_text=values["consent"])
+    return report_context_from_settings(settings, printed_by, printed_on, team_name=team_name)

@@ -27,7 +27,7 @@ def export_registerutdrag(parent: QWidget, context: AppContext, case_id: int,
     Returns (pdf, json), or None when cancelled or refused (the person has been told why).
     """
     from ..persistence.extract import gather_registerutdrag
-    from ..reports import ReportContext
+    from .report_context import report_context
     from ..reports.registerutdrag import write_registerutdrag
 
     if folder is None:
@@ -35,7 +35,7 @@ def export_registerutdrag(parent: QWidget, context: AppContext, case_id: int,
         folder = QFileDialog.getExistingDirectory(parent, _t("Choose a folder for the registerutdrag"), start)
         if not folder:
             return None
-    report = ReportContext(team_name=context.team_name, printed_by=context.user, printed_on=context.today())
+    report = report_context(context)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         data = gather_registerutdrag(context.db, case_id, now=context.now())

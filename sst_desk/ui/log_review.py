@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from ..fileio import write_bytes_atomic
 from ..persistence import DatabaseError, logreview
 from ..reports.access_history import write_access_history
-from ..reports.base import ReportContext
 from ..workflow.access import Action, Resource, allowed
 from ..workflow.logchain import KeptHead, KeptHeadError, LogRow
 from .context import AppContext
@@ -316,8 +315,9 @@ class LogReviewDialog(QDialog):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         actor = getattr(self.db, "actor", None)
-        report = ReportContext(team_name=self.context.team_name, printed_by=actor.label if actor else self.context.user,
-                               printed_on=self.context.today())
+        from .report_context import report_context
+
+        report = report_context(self.context, actor.label if actor else None)
         try:
             history = logreview.student_access_history(self.db, student_id, for_print=True)
             written = write_access_history(Path(path), history.student_name, history.rows, report)

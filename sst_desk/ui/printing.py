@@ -69,9 +69,10 @@ def show_document(parent: QWidget, context: AppContext, case: Case, *, title: st
 
 
 def report_context_for(context: AppContext):
-    from ..reports import ReportContext
+    """The team's name, contact lines, logo and consent text from the settings, and who prints today."""
+    from .report_context import report_context
 
-    return ReportContext(team_name=context.team_name, printed_by=context.user, printed_on=context.today())
+    return report_context(context)
 
 
 def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target: str | None = None, plan=None):

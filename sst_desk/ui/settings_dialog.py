@@ -1,19 +1,24 @@
 """Inställningar: the team's name on prints, the language, the boosterträff interval, backups kept,
-the idle lock and how long closed cases are kept before gallring."""
+the idle lock, how long closed cases are kept before gallring, and the document templates (contact
+lines, logo, consent text: see docs/reports.md)."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from ..report_settings import contact_lines
 from ..settings import (
     BACKUPS_TO_KEEP,
     BOOSTER_MONTHS,
+    CONSENT_TEXT,
     IDLE_LOCK_MINUTES,
     LANGUAGE,
     RETENTION_YEARS,
+    TEAM_CONTACT,
+    TEAM_LOGO,
     TEAM_NAME,
     Settings,
 )
@@ -24,6 +29,11 @@ from .forms import Field, Kind
 MAX_BACKUPS = 100
 MAX_IDLE_MINUTES = 120
 MAX_RETENTION_YEARS = 50  # as workflow.retention.MAX_YEARS
+MAX_CONTACT_LINE_CHARS = 80  # what fits beside the logo in the letterhead's small type
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SettingsDialog", text)
 
 
 def _whole_in(value: object, low: int, high: int) -> bool:
@@ -31,7 +41,35 @@ def _whole_in(value: object, low: int, high: int) -> bool:
 
 
 class SettingsDialog(RecordDialog):
-    """The settings form; whole-number ranges are checked here (they are no workflow rule, so no ``Problem``)."""
+    """The settings form; ranges and document templates are checked here (no workflow rule, so no ``Problem``)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._add_logo_button()
+
+    def _add_logo_button(self) -> None:
+        """Put a "Choose…" button beside the logo's path (the form has no file kind of its own)."""
+        edit = self.form.input("team_logo")
+        box = edit.parentWidget().layout()
+        row = QWidget(edit.parentWidget())
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        box.removeWidget(edit)
+        line.addWidget(edit, 1)
+        self.choose_logo = QPushButton(self.tr("Choose…"), row)
+        self.choose_logo.setAccessibleName(self.tr("Choose a logo…"))
+        self.choose_logo.clicked.connect(self._choose_logo)
+        line.addWidget(self.choose_logo)
+        box.insertWidget(0, row)
+        QWidget.setTabOrder(edit, self.choose_logo)
+
+    def _choose_logo(self) -> None:
+        edit = self.form.input("team_logo")
+        assert isinstance(edit, QLineEdit)
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the logo for documents"), edit.text().strip(),
+                                                self.tr("Images (*.png *.jpg *.jpeg)"))
+        if chosen:
+            edit.setText(chosen)
 
     def _accept(self) -> None:
         values, _errors = self.form.values()
@@ -41,11 +79,34 @@ class SettingsDialog(RecordDialog):
             "retention_years": (MAX_RETENTION_YEARS, self.tr("Write a whole number of years from 1 to 50.")),
         }
         wrong = {name: text for name, (high, text) in ranges.items() if not _whole_in(values.get(name), 1, high)}
+        wrong.update(self._template_problems(values))
         if wrong:
             self.form.show_errors(wrong)
             self.adjustSize()  # room for the messages under the fields
             return
         super()._accept()
+
+    def _template_problems(self, values: dict[str, object]) -> dict[str, str]:
+        from ..reports.base import MAX_CONTACT_LINES
+        from ..reports.logo import LogoProblem, logo_problem
+
+        found: dict[str, str] = {}
+        lines = contact_lines(str(values.get("team_contact") or ""))
+        if len(lines) > MAX_CONTACT_LINES:
+            found["team_contact"] = self.tr("Write at most %1 lines; only those fit in the letterhead."
+                                            ).replace("%1", str(MAX_CONTACT_LINES))
+        elif any(len(line) > MAX_CONTACT_LINE_CHARS for line in lines):
+            found["team_contact"] = self.tr("Keep each line to %1 characters or fewer; longer lines are cut off "
+                                            "on paper.").replace("%1", str(MAX_CONTACT_LINE_CHARS))
+        problem = logo_problem(str(values.get("team_logo") or ""))
+        messages = {
+            LogoProblem.MISSING: self.tr("There is no file at this path. Choose the logo again."),
+            LogoProblem.NOT_IMAGE: self.tr("This file is not a PNG or JPEG image that can be read."),
+            LogoProblem.TOO_LARGE: self.tr("The image is larger than 5 MB. Use a smaller version of the logo."),
+        }
+        if problem is not None:
+            found["team_logo"] = messages[problem]
+        return found
 
 
 def edit_settings(parent: QWidget, settings: Settings) -> bool:
@@ -54,7 +115,9 @@ def edit_settings(parent: QWidget, settings: Settings) -> bool:
                              language=settings.get(LANGUAGE), booster_months=float(settings.get(BOOSTER_MONTHS)),
                              backups_to_keep=float(settings.get(BACKUPS_TO_KEEP)),
                              idle_lock_minutes=float(settings.get(IDLE_LOCK_MINUTES)),
-                             retention_years=float(settings.get(RETENTION_YEARS)))
+                             retention_years=float(settings.get(RETENTION_YEARS)),
+                             team_contact=settings.get(TEAM_CONTACT), team_logo=settings.get(TEAM_LOGO),
+                             consent_text=settings.get(CONSENT_TEXT))
     fields = [
         Field("team_name", QCoreApplication.translate("SettingsDialog", "Team name on prints")),
         Field("language", QCoreApplication.translate("SettingsDialog", "Language"), Kind.CHOICE, [("sv", "Svenska"), ("en", "English")],
@@ -72,6 +135,7 @@ def edit_settings(parent: QWidget, settings: Settings) -> bool:
                                                                 "years after avslut or its boosterträff, whichever "
                                                                 "is later. Follow your authority's "
                                                                 "dokumenthanteringsplan.")),
+        *_template_fields(),
     ]
 
     def validate(answers) -> list[Finding]:
@@ -95,5 +159,23 @@ def edit_settings(parent: QWidget, settings: Settings) -> bool:
     settings.set(BACKUPS_TO_KEEP, int(values.backups_to_keep))
     settings.set(IDLE_LOCK_MINUTES, int(values.idle_lock_minutes))
     settings.set(RETENTION_YEARS, int(values.retention_years))
+    settings.set(TEAM_CONTACT, "\n".join(contact_lines(values.team_contact or "")))
+    settings.set(TEAM_LOGO, (values.team_logo or "").strip())
+    settings.set(CONSENT_TEXT, (values.consent_text or "").strip())
     settings.sync()
     return True
+
+
+def _template_fields() -> list[Field]:
+    """The document templates: what the team's letterhead says and what its samtycke form explains."""
+    from ..reports.samtycke import DEFAULT_TEXT
+
+    return [
+        Field("team_contact", _t("Contact lines on documents"), Kind.MULTILINE, lines=3,
+              placeholder=_t("Address, phone, e-mail: one per line"),
+              help=_t("Printed under the team's name at the top of the first page of every document.")),
+        Field("team_logo", _t("Logo on documents"), placeholder=_t("A PNG or JPEG file; empty for none"),
+              help=_t("Printed at the top left of the first page of every document.")),
+        Field("consent_text", _t("Consent text"), Kind.MULTILINE, lines=4, placeholder=DEFAULT_TEXT,
+              help=_t("What the samtycke form says is shared. Leave it empty to print the text shown in grey.")),
+    ]

@@ -79,3 +79,72 @@ def find_value(dialog, name: str) -> str:
     from person import find
 
     return find(dialog, name, QLineEdit).text()
+
+
+def test_document_templates_are_checked_kept_and_printed_with(main_window, context, tmp_path, monkeypatch):
+    from PIL import Image
+
+    from sst_desk.settings import CONSENT_TEXT, TEAM_CONTACT, TEAM_LOGO
+    from sst_desk.ui.report_context import report_context
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 40), "navy").save(logo)
+    (tmp_path / "notes.png").write_text("not an image")
+    monkeypatch.setattr("sst_desk.ui.settings_dialog.QFileDialog.getOpenFileName",
+                        lambda *args, **kwargs: (str(logo), "Images (*.png *.jpg *.jpeg)"))
+    seen: list[dict[str, str]] = []
+
+    def errors_by_field(dialog) -> dict[str, str]:
+        return {name: dialog.form.error_text(name) for name in ("team_contact", "team_logo")
+                if dialog.form.error_text(name)}
+
+    def handler(dialog) -> None:
+        fill(dialog, "Contact lines on documents", "Box 1\nTelefon 08-000 00 00\nsst@example.se\nBesök: Torget 1\nFem")
+        fill(dialog, "Logo on documents", str(tmp_path / "missing.png"))
+        click(dialog, "OK")
+        seen.append(errors_by_field(dialog))
+        fill(dialog, "Contact lines on documents", "Box 1\n" + "x" * 81)
+        fill(dialog, "Logo on documents", str(tmp_path / "notes.png"))
+        click(dialog, "OK")
+        seen.append(errors_by_field(dialog))
+        fill(dialog, "Contact lines on documents", " Box 1, 123 45 Äppelviken \n\nTelefon 08-000 00 00\n")
+        click(dialog, "Choose a logo…")
+        assert find_value(dialog, "Logo on documents") == str(logo)
+        fill(dialog, "Consent text", "  Skolan och socialtjänsten delar uppgifter om närvaro.  ")
+        click(dialog, "OK")
+
+    errors = answer_dialog(handler)
+    assert edit_settings(main_window, context.settings)
+    assert not errors, errors
+    assert seen == [
+        {"team_contact": "Write at most 4 lines; only those fit in the letterhead.",
+         "team_logo": "There is no file at this path. Choose the logo again."},
+        {"team_contact": "Keep each line to 80 characters or fewer; longer lines are cut off on paper.",
+         "team_logo": "This file is not a PNG or JPEG image that can be read."},
+    ]
+    assert context.settings.get(TEAM_CONTACT) == "Box 1, 123 45 Äppelviken\nTelefon 08-000 00 00"
+    assert context.settings.get(TEAM_LOGO) == str(logo)
+    assert context.settings.get(CONSENT_TEXT) == "Skolan och socialtjänsten delar uppgifter om närvaro."
+    report = report_context(context)
+    assert report.contact_lines == ("Box 1, 123 45 Äppelviken", "Telefon 08-000 00 00")
+    assert report.logo == str(logo) and report.printed_by == "Tess Testare"
+    assert report.consent_text == "Skolan och socialtjänsten delar uppgifter om närvaro."
+
+
+def test_empty_templates_are_allowed_and_mean_the_shipped_defaults(main_window, context):
+    from sst_desk.reports.samtycke import DEFAULT_TEXT
+    from sst_desk.settings import CONSENT_TEXT, TEAM_LOGO
+
+    def handler(dialog) -> None:
+        from PySide6.QtWidgets import QPlainTextEdit
+
+        from person import find
+
+        assert find(dialog, "Consent text", QPlainTextEdit).placeholderText() == DEFAULT_TEXT
+        fill(dialog, "Logo on documents", "")
+        click(dialog, "OK")
+
+    errors = answer_dialog(handler)
+    assert edit_settings(main_window, context.settings)
+    assert not errors, errors
+    assert context.settings.get(TEAM_LOGO) == "" and context.settings.get(CONSENT_TEXT) == ""
