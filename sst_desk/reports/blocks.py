@@ -153,3 +153,20 @@ def _signature_block(signer: Signer) -> Table:
         commands.append(("LINEABOVE", (0, 4), (0, 4), 0.6, INK))
     grid.setStyle(TableStyle(commands))
     return grid
+
+
+def signature_section(case, sentence: str) -> list[Flowable]:
+    """"Underskrifter": the student and every guardian who must consent, and one line each for school and
+    socialtjänst — the plan and the uppföljningsprotokoll are signed by the same people."""
+    s = styles()
+    student = case.student
+    people = [Signer("Elev", student.full_name)]
+    people += [Signer("Vårdnadshavare", g.name) for g in student.guardians if g.must_consent]
+    authorities = [Signer("För skolan", name_line=True), Signer("För socialtjänsten", name_line=True)]
+    return [
+        CondPageBreak(75 * mm),  # the heading, the sentence and at least one row of signatures together
+        Paragraph("Underskrifter", s.heading),
+        para(sentence, s.muted),
+        Spacer(1, 4 * mm),
+        signature_blocks([people, authorities]),
+    ]

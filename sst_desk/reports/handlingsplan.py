@@ -9,14 +9,13 @@ student with protected identity the school is left out as well.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from sst_desk.workflow.codes import PlanStatus, Stage
 from sst_desk.workflow.entities import Case, Goal, Handlingsplan, Insats
 
 from .base import DocumentInfo, ReportContext, format_date, render_pdf
 from .blocks import (
-    Signer,
     data_table,
     empty,
     heading,
@@ -24,7 +23,7 @@ from .blocks import (
     markup,
     notice,
     para,
-    signature_blocks,
+    signature_section,
     text_paragraphs,
 )
 from .labels_sv import grade_label, label
@@ -61,7 +60,7 @@ def build_handlingsplan(case: Case, context: ReportContext, plan: Handlingsplan 
     story += text_paragraphs(case.student_view(Stage.PLANERING), NO_STUDENT_VIEW)
     story += heading("Vårdnadshavarnas syn")
     story += text_paragraphs(plan.guardians_view if plan else "", NO_GUARDIANS_VIEW)
-    story += _signatures(case)
+    story += signature_section(case, "Vi har tagit fram planen tillsammans och är överens om den.")
     subject = f"{TITLE} version {plan.version}, {format_date(plan.created_on, 'odaterad')}" if plan else TITLE
     info = DocumentInfo(title=TITLE, student_name=student.full_name, subject=subject,
                         keywords=("handlingsplan", "skolsocialt team"))
@@ -200,17 +199,3 @@ def _follow_up_section(plan: Handlingsplan | None) -> list[Flowable]:
     ]
 
 
-def _signatures(case: Case) -> list[Flowable]:
-    s = styles()
-    student = case.student
-    people = [Signer("Elev", student.full_name)]
-    # Only those whose consent the case needs (the vårdnadshavare) sign the plan.
-    people += [Signer("Vårdnadshavare", g.name) for g in student.guardians if g.must_consent]
-    authorities = [Signer("För skolan", name_line=True), Signer("För socialtjänsten", name_line=True)]
-    return [
-        CondPageBreak(75 * mm),  # the heading, the sentence and at least one row of signatures together
-        Paragraph("Underskrifter", s.heading),
-        para("Vi har tagit fram planen tillsammans och är överens om den.", s.muted),
-        Spacer(1, 4 * mm),
-        signature_blocks([people, authorities]),
-    ]

@@ -15,14 +15,14 @@ Without any recorded uppföljning the builder raises ``MissingData`` (see
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, FollowUp, Goal, GoalRating, Handlingsplan
 from sst_desk.workflow.process import local_date
 
 from .base import DocumentInfo, ReportContext, format_date, render_pdf
-from .blocks import Signer, data_table, empty, heading, key_values, markup, para, signature_blocks, text_paragraphs
+from .blocks import data_table, empty, heading, key_values, markup, para, signature_section, text_paragraphs
 from .handlingsplan import _student_section
 from .labels_sv import FOLLOW_UP_OUTCOMES, label, percent_label
 from .missing import Missing, MissingData
@@ -63,7 +63,7 @@ def build_uppfoljning(case: Case, follow_up: FollowUp | None, context: ReportCon
     story += text_paragraphs(follow_up.summary, NO_SUMMARY)
     story += _next_section(case, follow_up)
     story += _participants(case)
-    story += _signatures(case)
+    story += signature_section(case, "Vi har gått igenom målen tillsammans.")
     info = DocumentInfo(title=TITLE, student_name=case.student.full_name,
                         subject=f"Uppföljning {format_date(follow_up.held_on)}, handlingsplan version "
                                 f"{follow_up.plan_version}",
@@ -150,16 +150,3 @@ def _participants(case: Case) -> list[Flowable]:
     return story
 
 
-def _signatures(case: Case) -> list[Flowable]:
-    s = styles()
-    student = case.student
-    people = [Signer("Elev", student.full_name)]
-    people += [Signer("Vårdnadshavare", g.name) for g in student.guardians if g.must_consent]
-    authorities = [Signer("För skolan", name_line=True), Signer("För socialtjänsten", name_line=True)]
-    return [
-        CondPageBreak(75 * mm),
-        Paragraph("Underskrifter", s.heading),
-        para("Vi har gått igenom målen tillsammans.", s.muted),
-        Spacer(1, 4 * mm),
-        signature_blocks([people, authorities]),
-    ]
