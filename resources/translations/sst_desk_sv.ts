@@ -295,8 +295,8 @@
         <translation>Inget ärende har en gällande handlingsplan.</translation>
     </message>
     <message>
-        <source>%n case(s) with a current action plan.</source>
-        <translation>Ärenden med en gällande handlingsplan: %n.</translation>
+        <source>Cases with a current action plan: %1</source>
+        <translation>Ärenden med en gällande handlingsplan: %1</translation>
     </message>
     <message>
         <source>Save the action plans as</source>

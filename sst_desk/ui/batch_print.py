@@ -130,7 +130,7 @@ class BatchPrintDialog(QDialog):
         self.worker.setEnabled(self.by_worker.isChecked())
         n = len(self.chosen_ids())
         self.count.setText(_t("No case with a current action plan.") if n == 0 else
-                           QCoreApplication.translate(CONTEXT, "%n case(s) with a current action plan.", "", n))
+                           _t("Cases with a current action plan: %1").replace("%1", str(n)))
         self.print_button.setEnabled(n > 0)
 
     # --- printing -----------------------------------------------------------------------------------------

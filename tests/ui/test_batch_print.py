@@ -57,14 +57,14 @@ def _summary(texts: list[str]):
 def test_choose_and_count(dialog, lead_context):
     total = len(dialog.candidates.case_ids(team=True))
     assert total > 0
-    assert find(dialog, "Plans to print").text() == f"{total} case(s) with a current action plan."
+    assert find(dialog, "Plans to print").text() == f"Cases with a current action plan: {total}"
     assert not find(dialog, "School").isEnabled()
     click(dialog, "One school")
     school = dialog.candidates.schools[0]
     fill(dialog, "School", school)
     in_school = len(dialog.candidates.case_ids(school=school))
     assert 0 < in_school < total
-    assert find(dialog, "Plans to print").text() == f"{in_school} case(s) with a current action plan."
+    assert find(dialog, "Plans to print").text() == f"Cases with a current action plan: {in_school}"
     dialog.grab().save("/tmp/batch_print_dialog.png")
 
 
