@@ -1566,6 +1566,30 @@
         <translation>Meddelande</translation>
     </message>
     <message>
+        <source>School change</source>
+        <translation>Skolbyte</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <source>Illness</source>
+        <translation>Sjukdom</translation>
+    </message>
+    <message>
+        <source>Family event</source>
+        <translation>Händelse i familjen</translation>
+    </message>
+    <message>
+        <source>Holiday or leave</source>
+        <translation>Lov eller ledighet</translation>
+    </message>
+    <message>
+        <source>Other event</source>
+        <translation>Annan händelse</translation>
+    </message>
+    <message>
         <source>Goals achieved</source>
         <translation>Målen är uppnådda</translation>
     </message>

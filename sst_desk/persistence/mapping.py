@@ -21,6 +21,7 @@ from sst_desk.workflow.codes import (
     ClosingReason,
     ContactKind,
     DocumentKind,
+    EventKind,
     Factor,
     Gender,
     GoalArea,
@@ -35,9 +36,11 @@ from sst_desk.workflow.codes import (
     SignerKind,
     Stage,
 )
+from sst_desk.workflow.attendance import Granularity, Unit
 from sst_desk.workflow.entities import (
     Boostertraff,
     Case,
+    CaseEvent,
     Consent,
     ContactEntry,
     FollowUp,
@@ -210,6 +213,7 @@ goals = sa.Table(
     _text("baseline"),
     _text("target"),
     sa.Column("position", sa.Integer, nullable=False, default=0),
+    sa.Column("target_absence_percent", sa.Float),
 )
 
 insatser = sa.Table(
@@ -303,6 +307,64 @@ transitions = sa.Table(
     sa.Column("at", UTCDateTime, nullable=False),
     sa.Column("by", sa.Text, nullable=False),
     _text("comment"),
+)
+
+case_events = sa.Table(
+    "case_events",
+    metadata,
+    _pk(),
+    _parent("case_id", "cases"),
+    sa.Column("on", sa.Date, nullable=False),
+    sa.Column("kind", str_enum(EventKind), nullable=False),
+    _text("note"),
+)
+
+# --- Attendance (skollinjen; docs/attendance.md) ----------------------------------------------------
+
+# One import of a school's export: who, when, which file (by hash, so the same file is recognised).
+attendance_imports = sa.Table(
+    "attendance_imports",
+    metadata,
+    _pk(),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("by", sa.String(64), nullable=False),
+    sa.Column("file_name", sa.Text, nullable=False),
+    sa.Column("file_sha256", sa.String(64), nullable=False, index=True),
+    sa.Column("mapping_name", sa.Text, nullable=False),
+    sa.Column("rows", sa.Integer, nullable=False),  # records stored (new or changed)
+    sa.Column("students", sa.Integer, nullable=False),
+)
+
+# What the school's export says about one student for one day or week. Kept per student, not per
+# case (a student may come back); deleted with the student (gallring).
+attendance = sa.Table(
+    "attendance",
+    metadata,
+    _pk(),
+    # Not indexed on its own: the unique key below starts with it, and a second index slows a big import.
+    sa.Column("student_id", sa.ForeignKey("students.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("period_start", sa.Date, nullable=False),
+    sa.Column("granularity", str_enum(Granularity), nullable=False),
+    sa.Column("unit", str_enum(Unit), nullable=False),
+    sa.Column("scheduled", sa.Float, nullable=False),
+    sa.Column("absent", sa.Float, nullable=False),
+    sa.Column("valid", sa.Float),
+    sa.Column("invalid", sa.Float),
+    sa.Column("import_id", sa.ForeignKey("attendance_imports.id", ondelete="SET NULL")),
+    # The natural key: importing an overlapping or the same export again replaces, never duplicates.
+    sa.UniqueConstraint("student_id", "period_start", "granularity"),
+)
+
+# A saved column mapping for one school's export format, reused by the dialog and the command line.
+attendance_mappings = sa.Table(
+    "attendance_mappings",
+    metadata,
+    _pk(),
+    sa.Column("name", sa.String(120), nullable=False, unique=True),
+    _text("school"),
+    sa.Column("spec", sa.Text, nullable=False),  # JSON: sst_desk.importers.attendance.MappingSpec
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.Column("updated_by", sa.String(64), nullable=False),
 )
 
 # --- Security: accounts, case membership, the access log (docs/security.md) ---------------------------
@@ -432,6 +494,7 @@ def _map() -> None:
     m(Referral, referrals)
     m(StudentView, student_views)
     m(Transition, transitions)
+    m(CaseEvent, case_events)
     m(
         Case,
         cases,
@@ -446,5 +509,6 @@ def _map() -> None:
             "referrals": _children(Referral, referrals.c.id),
             "student_views": _children(StudentView, student_views.c.id),
             "transitions": _children(Transition, transitions.c.id),
+            "events": _children(CaseEvent, [case_events.c.on, case_events.c.id]),
         },
     )

@@ -15,6 +15,7 @@ from sst_desk.workflow.codes import (
     Authority,
     ClosingReason,
     ContactKind,
+    EventKind,
     DocumentKind,
     Factor,
     FactorGroup,
@@ -166,6 +167,14 @@ LABELS: dict[type[Enum], dict[Any, str]] = {
         ContactKind.DIGITALT: "Digitalt möte",
         ContactKind.SKOLBESOK: "Skolbesök",
         ContactKind.MEDDELANDE: "Meddelande",
+    },
+    EventKind: {
+        EventKind.SKOLBYTE: "Skolbyte",
+        EventKind.PLACERING: "Placering",
+        EventKind.SJUKDOM: "Sjukdom",
+        EventKind.FAMILJ: "Händelse i familjen",
+        EventKind.LOV: "Lov eller ledighet",
+        EventKind.ANNAT: "Annan händelse",
     },
     ClosingReason: {
         ClosingReason.MAL_UPPNADDA: "Målen är uppnådda",

@@ -243,3 +243,14 @@ class ReferralKind(str, Enum):
     ANMALAN = "anmalan"
     ANSOKAN = "ansokan"
     SIP = "sip"
+
+
+class EventKind(str, Enum):
+    """Events the worker notes on the skollinje (things that explain the line)."""
+
+    SKOLBYTE = "skolbyte"
+    PLACERING = "placering"
+    SJUKDOM = "sjukdom"
+    FAMILJ = "familj"
+    LOV = "lov"
+    ANNAT = "annat"

@@ -21,6 +21,7 @@ from .codes import (
     ClosingReason,
     ContactKind,
     DocumentKind,
+    EventKind,
     Factor,
     FactorGroup,
     Gender,
@@ -152,6 +153,8 @@ class Goal:
     baseline: str = ""
     target: str = ""
     position: int = 0
+    # For attendance goals: the absence (%) the goal aims at by the follow-up; drawn as the goal line.
+    target_absence_percent: float | None = None
     id: int | None = None
 
 
@@ -251,6 +254,16 @@ class StudentView:
 
 
 @dataclass(eq=False)
+class CaseEvent:
+    """Something the worker notes on the skollinje: a school change, a placement, an illness."""
+
+    on: dt.date
+    kind: EventKind
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass(eq=False)
 class Transition:
     """One step of the case through the process: who, when, from, to, why."""
 
@@ -295,6 +308,7 @@ class Case:
     referrals: list[Referral] = field(default_factory=list)
     student_views: list[StudentView] = field(default_factory=list)
     transitions: list[Transition] = field(default_factory=list)
+    events: list[CaseEvent] = field(default_factory=list)  # notes on the skollinje
     revision: int = 1  # bumped by every save; a save from an older copy is refused (see persistence)
     id: int | None = None
 
