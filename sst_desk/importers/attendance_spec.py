@@ -100,7 +100,6 @@ class ProblemCode(str, Enum):
     NUMBER_NEGATIVE = "number_negative"
     ABSENCE_OVER_SCHEDULED = "absence_over_scheduled"
     PARTS_OVER_ABSENCE = "parts_over_absence"  # valid + invalid > absent
-    CONFLICTING_PERIODS = "conflicting_periods"  # the same student has both days and weeks that overlap
 
 
 @dataclass(frozen=True)
@@ -139,7 +138,6 @@ _ENGLISH: dict[ProblemCode, str] = {
     ProblemCode.NUMBER_NEGATIVE: "a negative number",
     ProblemCode.ABSENCE_OVER_SCHEDULED: "more absence than scheduled time",
     ProblemCode.PARTS_OVER_ABSENCE: "valid and invalid absence add up to more than all absence",
-    ProblemCode.CONFLICTING_PERIODS: "days and weeks overlap for this student",
 }
 
 
