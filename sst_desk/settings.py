@@ -38,10 +38,13 @@ LAST_USER = Option[str]("security/last_user", str, "")  # pre-filled in the sign
 TEAM_CONTACT = Option[str]("documents/contact_lines", str, "")  # lines under the team's name, one per line
 TEAM_LOGO = Option[str]("documents/logo_path", str, "")  # a PNG/JPEG shown in the page header
 CONSENT_TEXT = Option[str]("documents/consent_text", str, "")  # the samtycke form's explanation
+# Skollinjen (issue 4): absence over the current term at or above these flags the student (1–100 %).
+ABSENCE_WARN_PERCENT = Option[int]("attendance/warn_percent", int, 10)
+ABSENCE_ALERT_PERCENT = Option[int]("attendance/alert_percent", int, 50)
 
 ALL_OPTIONS = [LANGUAGE, TEAM_NAME, BOOSTER_MONTHS, USER_NAME,
                MAIN_GEOMETRY, CASE_GEOMETRY, BACKUPS_TO_KEEP, IDLE_LOCK_MINUTES, RETENTION_YEARS, LAST_USER,
-               TEAM_CONTACT, TEAM_LOGO, CONSENT_TEXT]
+               TEAM_CONTACT, TEAM_LOGO, CONSENT_TEXT, ABSENCE_WARN_PERCENT, ABSENCE_ALERT_PERCENT]
 
 
 class Settings:
