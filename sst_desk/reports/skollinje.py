@@ -65,7 +65,7 @@ SMALL = 6.5
 LEFT, RIGHT = 27.0, 24.0  # room for the percent labels and for threshold and goal labels
 STAGE_ROW = 8.5
 AXIS_ROWS = 19.0
-LANE = 9.5
+LANE = 11.0
 LEGEND_ROW = 8.5
 KEY_ROW = 11.0
 MAX_LANES = 8
@@ -256,7 +256,7 @@ def _goals(drawing: Drawing, model: Skollinje, frame: _Frame) -> None:
         drawing.add(Circle(x1, y1, 1.6, fillColor=colors.white, strokeColor=GOAL, strokeWidth=0.9))
         # The name to the right of the target, clear of the threshold labels in the right margin.
         taken = [frame.y(p) for p in (model.warn_percent, model.alert_percent)]
-        dy = next((d for d in (-2.2, 4.5, -9.0) if all(abs(y1 + d - t + 2.2) >= 7 for t in taken)), -2.2)
+        dy = next((d for d in (-2.2, 5.5, -10.0) if all(abs(y1 + d - t + 2.2) >= 7 for t in taken)), -2.2)
         drawing.add(_text(x1 + 3, y1 + dy, f"Mål {goal.number}", color=GOAL, font=FONT_BOLD))
 
 
@@ -388,7 +388,7 @@ def _legend(drawing: Drawing, model: Skollinje, width: float, top: float) -> Non
     entries = [("line", "Frånvaro"), ("bar", "Ogiltig frånvaro"), ("goal", "Mål"), ("warn", "Varningsnivå"),
                ("alert", "Larmnivå")]
     if model.insatser:
-        entries.append(("insats", "Insats (pil: pågår)"))
+        entries.append(("insats", "Insats (pil: fortsätter)"))
     if model.events:
         entries.append(("event", "Händelse"))
     for kind, text in entries:
