@@ -441,9 +441,9 @@ def skollinje_section(case: Case, records: Sequence[AttendanceRecord], context: 
     s = styles()
     figures = Paragraph("  ·  ".join(f"{markup(what)}: <b>{markup(value)}</b>"
                                      for what, value in key_figures(case, records, today, thresholds)), s.body)
-    note = Paragraph(markup("Frånvaro i procent av schemalagd tid per vecka"
-                            + (" (per månad)" if model.bucket == "month" else "")
-                            + ". Veckor utan schemalagd tid (lov) lämnas tomma."), s.caption)
+    period = "vecka" if model.bucket == "week" else "månad"
+    note = Paragraph(markup(f"Frånvaro i procent av schemalagd tid per {period}; den skuggade delen är ogiltig "
+                            f"frånvaro. En {period} utan schemalagd tid (lov) lämnas tom."), s.caption)
     return [KeepTogether([*heading(TITLE), drawing, Spacer(1, 2 * mm), figures, note])]
 
 

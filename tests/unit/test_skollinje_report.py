@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from pypdf import PdfReader
-from reportlab.graphics.shapes import Circle, Drawing, Group, PolyLine, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, String
 
 from sst_desk.report_settings import report_context_from_settings
 from sst_desk.reports import ReportContext, build_handlingsplan
@@ -152,6 +152,9 @@ def test_three_years_of_weekly_data_draw_every_week():
     drawn = sum(len(s.points) // 2 for s in shapes if isinstance(s, PolyLine) and s.strokeWidth == 1.3)
     dots = sum(1 for s in shapes if isinstance(s, Circle) and s.r == 1.3)
     assert drawn + dots == sum(1 for p in model.points if p.absence_percent is not None) == 156 - 3 * 7
+    # Black and white: the goal and the thresholds differ from the absence line by their dash patterns.
+    dashes = {tuple(s.strokeDashArray) for s in shapes if isinstance(s, Line) and s.strokeDashArray}
+    assert {(4, 2), (1, 2), (5, 2, 1, 2)} <= dashes
     words = {s.text for s in shapes if isinstance(s, String)}
     assert {"2024", "2025", "2026", "jan", "apr", "jul", "okt", "0 %", "100 %", "Insatser"} <= words
     data = build_handlingsplan(attendance_case(), CONTEXT, attendance=records)
