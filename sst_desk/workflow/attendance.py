@@ -44,3 +44,31 @@ class AttendanceRecord:
     @property
     def period_end(self) -> dt.date:
         return self.period_start if self.granularity is Granularity.DAY else self.period_start + dt.timedelta(days=6)
+
+
+def term_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The term ``day`` is in: vårtermin 1 January – 30 June, hösttermin 1 July – 31 December."""
+    if day.month <= 6:
+        return dt.date(day.year, 1, 1), dt.date(day.year, 6, 30)
+    return dt.date(day.year, 7, 1), dt.date(day.year, 12, 31)
+
+
+class Flag(str, Enum):
+    NONE = "none"
+    WARN = "warn"
+    ALERT = "alert"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The absence (%) at which a student is flagged: ``warn`` (default 10 %) and ``alert`` (50 % of a term)."""
+
+    warn_percent: float = 10.0
+    alert_percent: float = 50.0
+
+    def flag(self, percent: float | None) -> Flag:
+        if percent is None:
+            return Flag.NONE
+        if percent >= self.alert_percent:
+            return Flag.ALERT
+        return Flag.WARN if percent >= self.warn_percent else Flag.NONE
