@@ -22,8 +22,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sst_desk.workflow.codes import EventKind, Stage  # noqa: E402
-from sst_desk.workflow.skollinje import EventMark, GoalLine, InsatsSpan, Point, Skollinje, StageSpan  # noqa: E402
+from sst_desk.workflow.codes import EventKind, Stage
+from sst_desk.workflow.skollinje import (
+    EventMark,
+    GoalLine,
+    InsatsSpan,
+    Point,
+    Skollinje,
+    StageSpan,
+)
 
 
 def three_year_model(end: dt.date = dt.date(2026, 11, 22), weeks: int = 156) -> Skollinje:
