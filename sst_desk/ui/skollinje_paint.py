@@ -92,12 +92,9 @@ def _legend(chart: SkollinjeChart, painter: QPainter, left: float, top: float, h
     painter.setFont(chart._small)
     metrics = QFontMetricsF(chart._small)
     model = chart.model
-    entries = [("line", chart.tr("Absence")), ("area", chart.tr("Invalid absence"))]
-    if model.goals:
-        entries.append(("goal", chart.tr("Goal")))
-    entries.append(("threshold", chart.tr("Flag thresholds")))
-    if model.events:
-        entries.append(("event", chart.tr("Event")))
+    names = chart.legend_names()
+    shown = ["line", "area"] + (["goal"] if model.goals else []) + ["threshold"] + (["event"] if model.events else [])
+    entries = [(kind, names[kind]) for kind in shown]
     mid = top + height / 2
     widths = [22 + 4 + metrics.horizontalAdvance(name) + 14 for _kind, name in entries]
     while entries and sum(widths) > chart.width() - PAD - left:
@@ -254,7 +251,7 @@ def _goals(chart: SkollinjeChart, painter: QPainter) -> None:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         name = text.goal_name(goal)
         width = metrics.horizontalAdvance(name)
-        x = end.x() - width - 4 if end.x() + width + 6 > layout.plot.right() else end.x() + 5
+        x = end.x() - width - 10 if end.x() + width + 6 > layout.plot.right() else end.x() + 5
         painter.setPen(GOAL)
         painter.drawText(QRectF(x, end.y() - metrics.height() - 2, width + 2, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft, name)

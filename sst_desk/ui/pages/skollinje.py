@@ -93,8 +93,8 @@ class KeyFigures(QGroupBox):
         self.values["invalid"].setText(text.percent(summary.invalid_percent) if summary else "–")
         self.values["longest"].setText(self._run_text(summary.longest_continuous if summary else None))
         self.values["scattered"].setText(self._scattered_text(summary))
-        self.values["baseline"].setText(
-            f"{text.percent(base.absence_percent)} ({text.span(base.start, base.end)})" if base is not None else "–")
+        self.values["baseline"].setText(text.percent(base.absence_percent) if base is not None else "–")
+        self.values["baseline"].setToolTip(text.span(base.start, base.end) if base is not None else "")
         self.values["change"].setText(text.points_change(change.points) if change is not None else "–")
         if change is not None:
             self.values["change"].setToolTip(self.tr("From the baseline %1 to the last weeks, %2").replace(
@@ -145,7 +145,7 @@ class SkollinjePage(StagePage):
         self.caption = QLabel(self.content)  # the keyboard's week, for those who cannot hover
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #1f4e79;")
-        self.caption.setAccessibleName(self.tr("Highlighted week"))
+        self.caption.setAccessibleName(self.tr("Highlighted period"))
         self.chart.sig_highlighted.connect(self.caption.setText)
         self.body.addWidget(self.caption)
         self.figures = KeyFigures(self.content)
@@ -207,7 +207,9 @@ class SkollinjePage(StagePage):
         if case is None or not self.records:
             self.chart.set_model(None)
             self.figures.show_figures(None, None, None, None, None)
+            self.figures.hide()  # a panel of dashes says nothing the chart's sentence does not
             return
+        self.figures.show()
         today, thresholds = self.today(), self.thresholds()
         self.chart.set_model(skollinje.build_skollinje(case, self.records, today=today, thresholds=thresholds),
                              self.records[0].unit)
