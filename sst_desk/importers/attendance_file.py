@@ -8,15 +8,38 @@ its problems, line by line, for the persistence layer to store. No Qt, no databa
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import attendance_spec
 from .attendance_rows import make_converter
-from .attendance_spec import Column, ImportedRow, MappingSpec, ProblemCode, Progress, RowProblem
+from .attendance_spec import (
+    Column,
+    ImportedRow,
+    MappingSpec,
+    ProblemCode,
+    Progress,
+    RowProblem,
+)
 from .cells import cell_text
-from .headers import SEARCH_ROWS, combined_headers, find_header_index, guess_header_index, norm, suggest_columns
-from .tables import ImportCancelled, ImportFileError, TableFile, ends_with_newline, file_error, open_rows, open_table
+from .headers import (
+    SEARCH_ROWS,
+    combined_headers,
+    find_header_index,
+    guess_header_index,
+    norm,
+    suggest_columns,
+)
+from .tables import (
+    ImportCancelled,
+    ImportFileError,
+    TableFile,
+    ends_with_newline,
+    file_error,
+    open_rows,
+    open_table,
+)
 
 __all__ = [
     "ImportCancelled", "ImportFileError", "TableFile", "check_spec", "open_table", "read_rows", "suggest_columns",
@@ -92,11 +115,7 @@ def _read(table: TableFile, rows, spec: MappingSpec, progress, cancelled, today:
     done = 0
     pending: RowProblem | None = None  # a short last row, perhaps a file cut mid-row: decided at the end
 
-    def data() -> Iterator[tuple[int, list | tuple | None]]:
-        yield from head[index + 1:]
-        yield from stream
-
-    for line, cells in data():
+    for line, cells in itertools.chain(head[index + 1:], stream):
         done += 1
         if done % EVERY == 0:
             if cancelled is not None and cancelled():

@@ -15,8 +15,25 @@ from collections.abc import Callable
 from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit
 from sst_desk.workflow.identity import normalise_personal_id
 
-from .attendance_spec import AmountUnit, Column, IdentifierKind, ImportedRow, MappingSpec, ProblemCode, RowProblem
-from .cells import CellError, cell_text, name_key, parse_day, parse_number, parse_week, parse_year, personnummer_text
+from .attendance_spec import (
+    AmountUnit,
+    Column,
+    IdentifierKind,
+    ImportedRow,
+    MappingSpec,
+    ProblemCode,
+    RowProblem,
+)
+from .cells import (
+    CellError,
+    cell_text,
+    name_key,
+    parse_day,
+    parse_number,
+    parse_week,
+    parse_year,
+    personnummer_text,
+)
 from .headers import norm
 
 _CACHE_LIMIT = 50_000
@@ -27,23 +44,28 @@ _SKIP = object()  # a repeated header row inside the data (exports paged for pri
 Converter = Callable[[int, "list | tuple"], "ImportedRow | list[RowProblem] | None"]
 
 
-def _cached(parse: Callable[[object], object]) -> Callable[[object], object]:
-    """``parse`` memoised per raw cell value; a failure is cached as the CellError class itself."""
-    cache: dict[object, object] = {}
+class _Cache:
+    """``parse`` memoised per raw cell value; a failure is cached as the CellError class itself.
 
-    def lookup(raw: object) -> object:
+    ``get`` is the dict's own (C) lookup for the hot loop; on None call ``miss``."""
+
+    def __init__(self, parse: Callable[[object], object]) -> None:
+        self._parse = parse
+        self._values: dict[object, object] = {}
+        self.get = self._values.get
+
+    def miss(self, raw: object) -> object:
         try:
-            return cache[raw]
-        except KeyError:
-            pass
-        except TypeError:  # an unhashable cell value: parse every time
-            return _guard(parse, raw)
-        result = _guard(parse, raw)
-        if len(cache) < _CACHE_LIMIT:
-            cache[raw] = result
+            result = self._parse(raw)
+        except CellError:
+            result = CellError
+        if len(self._values) < _CACHE_LIMIT:
+            self._values[raw] = result
         return result
 
-    return lookup
+    def __call__(self, raw: object) -> object:
+        value = self.get(raw)
+        return self.miss(raw) if value is None else value
 
 
 def _guard(parse: Callable[[object], object], raw: object) -> object:
@@ -80,14 +102,14 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date) -> Con
         if norm(cell_text(raw)) == student_header:
             return _SKIP
         if by_name:
-            return name_key(raw)
+            return name_key(raw) or ProblemCode.STUDENT_EMPTY
         key, problem = normalise_personal_id(personnummer_text(raw), today)
         return key if key else ProblemCode.PERSONNUMMER_INVALID
 
-    students = _cached(student)
-    days = _cached(parse_day)
-    weeks = _cached(lambda raw: parse_week(raw, None))
-    week_years = _cached(lambda pair: parse_week(pair[0], parse_year(pair[1]) if not _blank(pair[1]) else None))
+    students = _Cache(student)
+    days = _Cache(parse_day)
+    weeks = _Cache(lambda raw: parse_week(raw, None))
+    week_years = _Cache(lambda pair: parse_week(pair[0], parse_year(pair[1]) if not _blank(pair[1]) else None))
     date_at, week_at, year_at = at.get(Column.DATE), at.get(Column.WEEK), at.get(Column.YEAR)
     granularity = Granularity.DAY if date_at is not None else Granularity.WEEK
 
@@ -104,7 +126,7 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date) -> Con
             return parse_number(raw, clock=True)  # "h:mm" is minutes whatever the unit
         return parse_number(raw, clock=False) * factor
 
-    amounts = _cached(amount)
+    amounts = _Cache(amount)
     scheduled_at = at[Column.SCHEDULED]
     absent_at, valid_at, invalid_at = at.get(Column.ABSENT), at.get(Column.VALID), at.get(Column.INVALID)
     derived_header = name[Column.INVALID] if invalid_at is not None else name.get(Column.VALID, "")
@@ -114,7 +136,10 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date) -> Con
             return RowProblem(line, code)
         return RowProblem(line, code, headers[position], cell_text(cells[position])[:60])
 
-    def number(line: int, position: int, cells: list | tuple, problems: list[RowProblem]) -> object:
+    def number(line: int, position: int | None, cells: list | tuple, problems: list[RowProblem]) -> object:
+        """The amount in a cell, or CellError after noting its problem; None when the column is not mapped."""
+        if position is None:
+            return None
         value = amounts(cells[position])
         if value is CellError:
             problems.append(problem(line, ProblemCode.NUMBER_INVALID, position, cells))
@@ -123,54 +148,105 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date) -> Con
             return CellError
         return value
 
+    def period_of(line: int, cells: list | tuple, problems: list[RowProblem]) -> object:
+        if date_at is not None:
+            period = days(cells[date_at])
+            if period is CellError:
+                problems.append(problem(line, ProblemCode.DATE_INVALID, date_at, cells))
+            return period
+        if year_at is None:
+            period = weeks(cells[week_at])
+        else:
+            period = week_years((cells[week_at], cells[year_at]))
+            if period is CellError and not _blank(cells[year_at]) and _guard(parse_year, cells[year_at]) is CellError:
+                problems.append(problem(line, ProblemCode.WEEK_INVALID, year_at, cells))
+                return CellError
+        if period is CellError:
+            problems.append(problem(line, ProblemCode.WEEK_INVALID, week_at, cells))
+        return period
+
+    records: dict[tuple, AttendanceRecord] = {}
+    record_get = records.get
+    student_get, student_miss = students.get, students.miss
+    amount_get, amount_miss = amounts.get, amounts.miss
+    day_get, day_miss = days.get, days.miss
+
     def convert(line: int, cells: list | tuple | None) -> ImportedRow | list[RowProblem] | None:
         if cells is None:
             return [RowProblem(line, ProblemCode.ROW_TOO_SHORT)]
         if len(cells) < need:
             if not any(cells):
                 return None  # a blank line
-            missing = min((i for i in at.values() if i >= len(cells)))
+            missing = min(i for i in at.values() if i >= len(cells))
             return [RowProblem(line, ProblemCode.ROW_TOO_SHORT, headers[missing])]
-        key = students(cells[student_at])
+        # The common case, a day row of good cells, goes straight through the caches.
+        raw = cells[student_at]
+        key = student_get(raw)
+        if key is None:
+            key = student_miss(raw)
         if key is _SKIP:
             return None
+        if date_at is not None:
+            raw = cells[date_at]
+            period = day_get(raw)
+            if period is None:
+                period = day_miss(raw)
+        else:
+            period = CellError
+        raw = cells[scheduled_at]
+        scheduled = amount_get(raw)
+        if scheduled is None:
+            scheduled = amount_miss(raw)
+        if absent_at is not None:
+            raw = cells[absent_at]
+            absent = amount_get(raw)
+            if absent is None:
+                absent = amount_miss(raw)
+        else:
+            absent = None
+        if valid_at is not None:
+            raw = cells[valid_at]
+            valid = amount_get(raw)
+            if valid is None:
+                valid = amount_miss(raw)
+        else:
+            valid = None
+        if invalid_at is not None:
+            raw = cells[invalid_at]
+            invalid = amount_get(raw)
+            if invalid is None:
+                invalid = amount_miss(raw)
+        else:
+            invalid = None
+        if not (key.__class__ is str and period.__class__ is dt.date and scheduled.__class__ is float
+                and scheduled >= 0 and (absent is None or (absent.__class__ is float and absent >= 0))
+                and (valid is None or (valid.__class__ is float and valid >= 0))
+                and (invalid is None or (invalid.__class__ is float and invalid >= 0))):
+            return slow(line, cells)
+        return finish(line, cells, key, period, scheduled, absent, valid, invalid)
+
+    def slow(line: int, cells: list | tuple) -> ImportedRow | list[RowProblem] | None:
+        """A row with an empty, odd or bad cell: every bad cell's problem, or the row read the careful way."""
+        key = students(cells[student_at])
         problems: list[RowProblem] = []
         if key.__class__ is not str:
             if all(_blank(cell) for cell in cells):
                 return None  # a row of empty cells (XLSX formatting, ";;;;" lines)
             problems.append(problem(line, key, student_at, cells))  # type: ignore[arg-type]
-        if date_at is not None:
-            period = days(cells[date_at])
-            if period is CellError:
-                problems.append(problem(line, ProblemCode.DATE_INVALID, date_at, cells))
-        else:
-            if year_at is None:
-                period = weeks(cells[week_at])
-            else:
-                period = week_years((cells[week_at], cells[year_at]))
-                if period is CellError and not _blank(cells[year_at]) and _guard(parse_year, cells[year_at]) is CellError:
-                    problems.append(problem(line, ProblemCode.WEEK_INVALID, year_at, cells))
-                    period = None
-            if period is CellError:
-                problems.append(problem(line, ProblemCode.WEEK_INVALID, week_at, cells))
+        period = period_of(line, cells, problems)
         scheduled = number(line, scheduled_at, cells, problems)
         if scheduled is _EMPTY:
             problems.append(problem(line, ProblemCode.NUMBER_INVALID, scheduled_at, cells))
-        absent = valid = invalid = None
-        if absent_at is not None:
-            absent = number(line, absent_at, cells, problems)
-            if absent is _EMPTY:
-                absent = 0.0
-        if valid_at is not None:
-            valid = number(line, valid_at, cells, problems)
-            if valid is _EMPTY:
-                valid = None
-        if invalid_at is not None:
-            invalid = number(line, invalid_at, cells, problems)
-            if invalid is _EMPTY:
-                invalid = None
+        absent = number(line, absent_at, cells, problems)
+        valid = number(line, valid_at, cells, problems)
+        invalid = number(line, invalid_at, cells, problems)
         if problems:
             return problems
+        return finish(line, cells, key, period, scheduled, 0.0 if absent is _EMPTY else absent,
+                      None if valid is _EMPTY else valid, None if invalid is _EMPTY else invalid)
+
+    def finish(line: int, cells: list | tuple, key: str, period: dt.date, scheduled: float, absent: float | None,
+               valid: float | None, invalid: float | None) -> ImportedRow | list[RowProblem]:
         parts = (valid or 0.0) + (invalid or 0.0)
         if absent is None:
             absent = parts
@@ -182,6 +258,13 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date) -> Con
                 return [problem(line, ProblemCode.ABSENCE_OVER_SCHEDULED, absent_at, cells)]
             if parts > absent + _TOLERANCE:
                 return [problem(line, ProblemCode.PARTS_OVER_ABSENCE, absent_at, cells)]
-        return ImportedRow(line, key, AttendanceRecord(period, granularity, scheduled, absent, valid, invalid, unit))
+        shape = (period, scheduled, absent, valid, invalid)
+        record = record_get(shape)
+        if record is None:
+            # Records are frozen, and most rows of a day look alike (scheduled, nothing absent): share them.
+            record = AttendanceRecord(period, granularity, scheduled, absent, valid, invalid, unit)
+            if len(records) < _CACHE_LIMIT:
+                records[shape] = record
+        return ImportedRow(line, key, record)
 
     return convert

@@ -34,6 +34,6 @@ def fake_students(count: int, *, seed: int = 0, born_from: int = 2009, born_to: 
     span = (dt.date(born_to, 12, 31) - dt.date(born_from, 1, 1)).days
     while len(students) < count:
         born = dt.date(born_from, 1, 1) + dt.timedelta(days=rng.randrange(span))
-        pnr = fake_personnummer(born, rng.randrange(1000))
+        pnr = fake_personnummer(born, rng.randrange(1, 1000))  # serial 000 is never issued
         students.setdefault(pnr, f"{rng.choice(_FIRST)} {rng.choice(_LAST)}")
     return list(students.items())
