@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, paths
-from . import cli_auth, cli_backups, cli_print, cli_security
+from . import cli_attendance, cli_auth, cli_backups, cli_print, cli_security
 from .cli_errors import CommandError, guarded
 from .cli_format import FORMATS, format_rows
 
@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_print.add_commands(commands, _add_db, default_db, _positive_int)
     cli_backups.add_commands(commands, _add_db, default_db)
     cli_security.add_commands(commands, _add_db, default_db)
+    cli_attendance.add_commands(commands, _add_db, default_db)
     return parser
 
 
@@ -103,7 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                "restore": lambda a: cli_backups.restore(a, _check_location, _restore_key),
                "log": lambda a: cli_security.log_command(a, _open_for),
                "gallring": lambda a: cli_security.gallring_command(a, _open_for, cli_backups.confirm),
-               "registerutdrag": lambda a: cli_security.registerutdrag_command(a, _open_for)}[args.command]
+               "registerutdrag": lambda a: cli_security.registerutdrag_command(a, _open_for),
+               "import-attendance": lambda a: cli_attendance.import_command(a, _open_for),
+               "attendance-mappings": lambda a: cli_attendance.mappings_command(a, _open_for)}[args.command]
     return guarded(lambda: handler(args))
 
 
@@ -246,6 +249,9 @@ def _demo(args: argparse.Namespace) -> int:
             uow.require(Resource.CASE, Action.CREATE)
         assert db.actor is not None
         ids = populate(db, students=args.students, seed=args.seed, by=db.actor.label, members=[db.actor.user_id])
+        from .demo_attendance import add_attendance
+
+        add_attendance(db, ids, args.seed, dt.date.today())
     finally:
         db.close()
     print(f"Created {len(ids)} fictional cases in {_location(target)}")

@@ -559,7 +559,7 @@ class _CaseMaker:
         found = []
         if rng.random() < 0.85:
             found.append(Goal("Öka skolnärvaron", GoalArea.SKOLNARVARO, "Registrerad frånvaro per månad",
-                              f"{absence:.0f} % frånvaro", "under 15 %"))
+                              f"{absence:.0f} % frånvaro", "under 15 %", target_absence_percent=15.0))
         extra = [
             Goal("Godkänt betyg i matematik", GoalArea.SKOLRESULTAT, "Betyg och omdömen", "F", "E"),
             Goal("Trivas på rasterna", GoalArea.TRIVSEL, "Elevens egen skattning 1–10", "3", "7"),

@@ -383,6 +383,22 @@
         <translation>Behöver åtgärdas</translation>
     </message>
     <message>
+        <source>Absence this term</source>
+        <translation>Frånvaro denna termin</translation>
+    </message>
+    <message>
+        <source>No attendance imported for this term.</source>
+        <translation>Ingen närvaro importerad för den här terminen.</translation>
+    </message>
+    <message>
+        <source>Over %1 % absence this term</source>
+        <translation>Över %1 % frånvaro denna termin</translation>
+    </message>
+    <message>
+        <source>Absence this term, from the school&apos;s attendance export</source>
+        <translation>Frånvaro denna termin, från skolans närvaroexport</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>saknas</translation>
     </message>
@@ -1907,6 +1923,10 @@
         <translation>Återställde en säkerhetskopia</translation>
     </message>
     <message>
+        <source>Imported attendance</source>
+        <translation>Importerade närvaro</translation>
+    </message>
+    <message>
         <source>school social worker</source>
         <translation>skolsocionom</translation>
     </message>
@@ -2226,6 +2246,10 @@
     <message>
         <source>Needs attention</source>
         <translation>Behöver åtgärdas</translation>
+    </message>
+    <message>
+        <source>High absence this term</source>
+        <translation>Hög frånvaro denna termin</translation>
     </message>
     <message>
         <source>Search</source>
@@ -2962,6 +2986,14 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Skriv ett helt antal år från 1 till 50.</translation>
     </message>
     <message>
+        <source>Write a whole number of per cent from 1 to 100.</source>
+        <translation>Skriv ett helt antal procent från 1 till 100.</translation>
+    </message>
+    <message>
+        <source>The high-absence limit must be above the first limit.</source>
+        <translation>Gränsen för hög frånvaro måste vara högre än den första gränsen.</translation>
+    </message>
+    <message>
         <source>Write at most %1 lines; only those fit in the letterhead.</source>
         <translation>Skriv högst %1 rader; fler får inte plats i brevhuvudet.</translation>
     </message>
@@ -3024,6 +3056,22 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Settings</source>
         <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Flag absence from (% of the term)</source>
+        <translation>Flagga frånvaro från (% av terminen)</translation>
+    </message>
+    <message>
+        <source>A student whose absence this term reaches this share is flagged in the case list and on the skollinje.</source>
+        <translation>En elev vars frånvaro denna termin når den här andelen flaggas i ärendelistan och på skollinjen.</translation>
+    </message>
+    <message>
+        <source>High absence from (% of the term)</source>
+        <translation>Hög frånvaro från (% av terminen)</translation>
+    </message>
+    <message>
+        <source>The second, stronger flag. Many teams use over 50 % of a term as a criterion.</source>
+        <translation>Den andra, starkare flaggan. Många team använder över 50 % av en termin som kriterium.</translation>
     </message>
     <message>
         <source>Contact lines on documents</source>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from collections.abc import Callable
 from types import TracebackType
 
 import sqlalchemy as sa
@@ -17,11 +18,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from sst_desk import paths
+from sst_desk.importers.attendance_spec import MappingSpec, Progress
+from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.access import Action, Actor, Resource, Scope, scope, sees_all_cases
 from sst_desk.workflow.caselist import CaseRow
 from sst_desk.workflow.entities import Case
 from sst_desk.workflow.logchain import LogAction
 
+from . import attendance as attendance_store
 from . import cipher, migrate
 from .backup import backup_sqlite, timestamp
 from .checks import check_existing, prepare_folder
@@ -29,6 +33,7 @@ from .engine import make_engine, sqlite_file, to_url
 from .errors import CaseNotFound, DatabaseError, DatabaseUnavailableError, LocationNotWritableError
 from .graph import prepare_for_save
 from .mapping import case_members, start_mappers
+from .attendance import ImportResult
 from .uow import UnitOfWork, translate
 
 
@@ -220,6 +225,69 @@ class Database:
             uow.log(LogAction.ASSIGN, case_id=case_id, student_id=student_id,
                     detail=",".join(str(u) for u in sorted(set(user_ids))))
             uow.commit()
+
+    # --- attendance (skollinjen): sst_desk/persistence/attendance.py ----------------------------------
+
+    def import_attendance(self, path: Path, spec: MappingSpec, *, dry_run: bool = False,
+                          progress: Callable[[Progress], None] | None = None,
+                          cancelled: Callable[[], bool] | None = None,
+                          actor: Actor | None = None) -> ImportResult:
+        """Import a school's attendance export, all or nothing (``attendance.import_attendance``).
+
+        Stored and logged only when every row is good and it was neither a dry run nor cancelled;
+        otherwise the database is left exactly as it was. Raises ``ImportFileError`` for a file that
+        cannot be read at all.
+        """
+        with self.uow(actor) as uow:
+            uow.require(Resource.ATTENDANCE, Action.CREATE)
+            by = uow.actor.label if uow.actor is not None else ""
+            result = attendance_store.import_attendance(uow.session, Path(path), spec, by=by, dry_run=dry_run,
+                                                        progress=progress, cancelled=cancelled)
+            if result.committed:
+                uow.log(LogAction.IMPORT, detail=(
+                    f"attendance {spec.name}: {result.stored} of {result.records} records stored, "
+                    f"{result.students} students, {result.unmatched_rows} rows unmatched"))
+                uow.commit()
+        return result
+
+    def attendance_for_case(self, case_id: int, *, actor: Actor | None = None) -> list[AttendanceRecord]:
+        """The case's student's attendance records in date order (checked and logged as a view of the case)."""
+        with self.uow(actor) as uow:
+            student_id = uow.require_case(Action.VIEW, case_id)
+            if student_id is None:
+                raise CaseNotFound(case_id, self.location)
+            records = attendance_store.records_for_student(uow.session, student_id)
+            if uow.actor is not None:
+                uow.log(LogAction.VIEW, case_id=case_id, student_id=student_id, detail="attendance")
+                uow.commit()
+            return records
+
+    def attendance_mappings(self, *, actor: Actor | None = None) -> list[MappingSpec]:
+        """The saved column mappings, by name (for whoever may import)."""
+        with self.uow(actor) as uow:
+            uow.require(Resource.ATTENDANCE, Action.CREATE)
+            return attendance_store.mappings(uow.session)
+
+    def attendance_mapping(self, name: str, *, actor: Actor | None = None) -> MappingSpec | None:
+        with self.uow(actor) as uow:
+            uow.require(Resource.ATTENDANCE, Action.CREATE)
+            return attendance_store.mapping(uow.session, name)
+
+    def save_attendance_mapping(self, spec: MappingSpec, *, actor: Actor | None = None) -> None:
+        """Save (or replace) the column mapping called ``spec.name``."""
+        if not spec.name.strip():
+            raise ValueError("a mapping needs a name")
+        with self.uow(actor) as uow:
+            uow.require(Resource.ATTENDANCE, Action.EDIT)
+            attendance_store.save_mapping(uow.session, spec, by=uow.actor.label if uow.actor is not None else "")
+            uow.commit()
+
+    def delete_attendance_mapping(self, name: str, *, actor: Actor | None = None) -> bool:
+        with self.uow(actor) as uow:
+            uow.require(Resource.ATTENDANCE, Action.EDIT)
+            deleted = attendance_store.delete_mapping(uow.session, name)
+            uow.commit()
+            return deleted
 
     def backup(self, dest: Path) -> Path:
         """Copy the database into ``dest`` (a file, or a folder to put a dated file in); returns the file.

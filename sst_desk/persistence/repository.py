@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapper, Session, selectinload
 
+from sst_desk.workflow.attendance import term_bounds
 from sst_desk.workflow.attention import CONSENT_STAGES, CaseSummary, attention, next_due
 from sst_desk.workflow.caselist import CaseRow
 from sst_desk.workflow.codes import PlanStatus, SignerKind
 from sst_desk.workflow.entities import Case, shares_school_and_socialtjanst
 from sst_desk.workflow.process import ConsentFacts, is_adult, missing_consents
 
+from .attendance import term_absence
 from .errors import ConcurrentEditError
 from .mapping import boostertraffar, case_members, cases, consents, guardians, handlingsplaner, students
 
@@ -124,6 +126,8 @@ class CaseRepository:
             query = query.where(sa.or_(member, students.c.protected_identity.is_(False)) if team else member)
         found = list(self.session.execute(query))
         gaps = self._consent_gaps(today, [r for r in found if r.stage in CONSENT_STAGES], signed)
+        term_start, _term_end = term_bounds(today)
+        absence = term_absence(self.session, term_start, today)  # every student: one grouped query
         rows: list[CaseRow] = []
         for r in found:
             booster_on, booster_held = booster.get(r.id, (None, None))
@@ -149,6 +153,7 @@ class CaseRepository:
                     next_due=next_due(summary),
                     attention=attention(summary, today),
                     protected_identity=r.protected_identity,
+                    term_absence_percent=absence.get(r.student_id),
                 )
             )
         return rows

@@ -67,6 +67,7 @@ ACTION_SV: dict[str, str] = {
     LogAction.PASSWORD_RESET: "Återställde ett lösenord",
     LogAction.BACKUP: "Tog en säkerhetskopia",
     LogAction.RESTORE: "Återställde en säkerhetskopia",
+    LogAction.IMPORT: "Importerade närvaro",
 }
 
 # What a refused attempt tried (``DENIED``'s detail is "resource:action").

@@ -43,6 +43,7 @@ from .pages.base import StagePage
 from .pages.early import AktualiseringPage, InskrivningPage, KartlaggningPage
 from .pages.later import AvslutPage, GenomforandePage, HistoryPage, UppfoljningPage, VidmakthallandePage
 from .pages.plan import PlaneringPage
+from .pages.skollinje import SkollinjePage
 from .printing import print_handlingsplan
 from .stepper import StepState, Stepper
 
@@ -72,12 +73,13 @@ class CaseWindow(QMainWindow):
         self.stepper = Stepper(self)
         self.stepper.setAccessibleName(self.tr("Stages"))
         self.pages: list[StagePage] = [cls(context, self) for cls in PAGE_CLASSES]
+        self.skollinje = SkollinjePage(context, self)
         self.history = HistoryPage(context, self)
         self.stack = QStackedWidget(self)
-        for page in self.pages + [self.history]:
+        for page in self.pages + self._other_pages():
             self.stack.addWidget(page)
             page.sig_changed.connect(self._mark_dirty)
-        self.stepper.set_steps([label(p.stage) for p in self.pages] + [self.tr("History")])
+        self.stepper.set_steps([label(p.stage) for p in self.pages] + [self.tr("School line"), self.tr("History")])
         self.stepper.sig_step_chosen.connect(self.stack.setCurrentIndex)
         # The page's button prints the version shown there; Ctrl+P the current one.
         self.pages[3].print_button.clicked.connect(lambda: self.print_plan(self.pages[3].shown_plan))
@@ -115,6 +117,10 @@ class CaseWindow(QMainWindow):
         self._load(case)
         self._refresh_permissions()
         self.stepper.setCurrentRow(self.case.stage.order)
+
+    def _other_pages(self) -> list[StagePage]:
+        """The steps after the stages: no stage of their own, never locked."""
+        return [self.skollinje, self.history]
 
     def _build_actions(self) -> None:
         self.save_action = QAction(self.tr("Save"), self)
@@ -167,7 +173,7 @@ class CaseWindow(QMainWindow):
         self._loading = True
         try:
             self.case = case
-            for page in self.pages + [self.history]:
+            for page in self.pages + self._other_pages():
                 page.load(case)
             self._refresh_process()
             self.setWindowModified(False)
@@ -215,7 +221,8 @@ class CaseWindow(QMainWindow):
                     "%1", label(Stage(list(Stage)[max(stage.order - 1, 0)])))
             self.stepper.set_state(row, state, reason)
             page.set_locked(reason if state is StepState.LOCKED else None)
-        self.stepper.set_state(len(self.pages), None)
+        for row in range(len(self.pages), len(self.pages) + len(self._other_pages())):
+            self.stepper.set_state(row, None)
         self._refresh_moves()
 
     def _refresh_moves(self) -> None:

@@ -7,13 +7,15 @@ from enum import IntEnum
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..workflow.attendance import Flag, Thresholds
 from ..workflow.attention import Attention
 from ..workflow.caselist import CaseRow
 from ..workflow.codes import Stage
@@ -35,6 +37,10 @@ class Column(IntEnum):
     STAGE = 4
     NEXT_DUE = 5
     ATTENTION = 6
+    ABSENCE = 7
+
+
+ABSENCE_COLOURS = {Flag.WARN: "#8a5a00", Flag.ALERT: "#b00020"}
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -45,8 +51,18 @@ class CaseTableModel(QAbstractTableModel):
         self._rows: list[CaseRow] = []
         self._headers = [
             self.tr("Student"), self.tr("Personal identity number"), self.tr("School"), self.tr("Year"),
-            self.tr("Stage"), self.tr("Next date"), self.tr("Needs attention"),
+            self.tr("Stage"), self.tr("Next date"), self.tr("Needs attention"), self.tr("Absence this term"),
         ]
+        self.thresholds = Thresholds()
+
+    def set_thresholds(self, thresholds: Thresholds) -> None:
+        """The absence flags' limits (settings); the rows keep their figures, only the flags change."""
+        self.beginResetModel()
+        self.thresholds = thresholds
+        self.endResetModel()
+
+    def absence_flag(self, row: CaseRow) -> Flag:
+        return self.thresholds.flag(row.term_absence_percent)
 
     def set_rows(self, rows: list[CaseRow]) -> None:
         self.beginResetModel()
@@ -97,9 +113,29 @@ class CaseTableModel(QAbstractTableModel):
             due = column is Column.NEXT_DUE and row.attention & DATE_FLAGS  # the date itself is what is due
             if due or (column is Column.ATTENTION and row.attention):
                 return QBrush(QColor("#a33a00"))
+            if column is Column.ABSENCE and (colour := ABSENCE_COLOURS.get(self.absence_flag(row))):
+                return QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.FontRole and column is Column.ABSENCE and self.absence_flag(row) is Flag.ALERT:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.ABSENCE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.ATTENTION and row.attention:
             return "\n".join(label(a) for a in sorted(row.attention, key=lambda a: a.value))
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.ABSENCE:
+            return self._absence_tip(row)
         return None
+
+    def _absence_tip(self, row: CaseRow) -> str:
+        flag = self.absence_flag(row)
+        if row.term_absence_percent is None:
+            return self.tr("No attendance imported for this term.")
+        if flag is Flag.ALERT:
+            return self.tr("Over %1 % absence this term").replace("%1", f"{self.thresholds.alert_percent:g}")
+        if flag is Flag.WARN:
+            return self.tr("Over %1 % absence this term").replace("%1", f"{self.thresholds.warn_percent:g}")
+        return self.tr("Absence this term, from the school's attendance export")
 
     def _display(self, row: CaseRow, column: Column) -> str:
         if column is Column.STUDENT:
@@ -115,7 +151,17 @@ class CaseTableModel(QAbstractTableModel):
             return label(row.stage)
         if column is Column.NEXT_DUE:
             return row.next_due.isoformat() if row.next_due else ""
+        if column is Column.ABSENCE:
+            return self._absence_text(row)
         return ", ".join(label(a) for a in sorted(row.attention, key=lambda a: a.value))
+
+    def _absence_text(self, row: CaseRow) -> str:
+        if row.term_absence_percent is None:
+            return ""
+        text = QLocale().toString(row.term_absence_percent, "f", 0) + " %"
+        flag = self.absence_flag(row)
+        # The flag in words too (not colour alone): "⚑" marks a figure over a threshold.
+        return f"⚑ {text}" if flag is not Flag.NONE else text
 
     def _sort_key(self, row: CaseRow, column: Column):
         if column is Column.STAGE:
@@ -126,6 +172,8 @@ class CaseTableModel(QAbstractTableModel):
             return (row.next_due or dt.date.max).toordinal()
         if column is Column.ATTENTION:
             return len(row.attention)
+        if column is Column.ABSENCE:
+            return -1.0 if row.term_absence_percent is None else row.term_absence_percent
         return self._display(row, column).casefold()
 
 
@@ -137,7 +185,7 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self._needle = ""
         self._digits = ""
         self._stage: Stage | None = None
-        self._attention: Attention | str | None = None  # "any" for any flag
+        self._attention: Attention | str | None = None  # "any" for any flag, "absence" for an absence flag
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The source model sorts; the proxy only filters and keeps the source's order."""
@@ -174,6 +222,8 @@ class CaseFilterProxy(QSortFilterProxyModel):
         if self._attention == "any" and not row.attention:
             return False
         if isinstance(self._attention, Attention) and self._attention not in row.attention:
+            return False
+        if self._attention == "absence" and self.sourceModel().absence_flag(row) is Flag.NONE:
             return False
         if not self._needle:
             return True

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..settings import BOOSTER_MONTHS, TEAM_NAME, Settings
+from ..settings import ABSENCE_ALERT_PERCENT, ABSENCE_WARN_PERCENT, BOOSTER_MONTHS, TEAM_NAME, Settings
+from ..workflow.attendance import Thresholds
 
 
 def _now() -> dt.datetime:
@@ -37,3 +38,10 @@ class AppContext:
     @property
     def team_name(self) -> str:
         return self.settings.get(TEAM_NAME)
+
+    @property
+    def thresholds(self) -> Thresholds:
+        """The absence flags' limits from the settings (kept within 1–100 %, warn below alert)."""
+        warn = min(100, max(1, self.settings.get(ABSENCE_WARN_PERCENT)))
+        alert = min(100, max(1, self.settings.get(ABSENCE_ALERT_PERCENT)))
+        return Thresholds(float(min(warn, alert)), float(max(warn, alert)))

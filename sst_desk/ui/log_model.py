@@ -45,6 +45,7 @@ ACTION_WORDS = {
     LogAction.PASSWORD_RESET: QT_TRANSLATE_NOOP("LogReview", "Reset a password"),
     LogAction.BACKUP: QT_TRANSLATE_NOOP("LogReview", "Backup"),
     LogAction.RESTORE: QT_TRANSLATE_NOOP("LogReview", "Restored a backup"),
+    LogAction.IMPORT: QT_TRANSLATE_NOOP("LogReview", "Imported attendance"),
 }
 
 ROLE_WORDS = {

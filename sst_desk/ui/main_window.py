@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.attention_filter.addItem(self.tr("Needs attention"), "any")
         for flag in Attention:
             self.attention_filter.addItem(label(flag), flag)
+        self.attention_filter.addItem(self.tr("High absence this term"), "absence")
         self.attention_filter.currentIndexChanged.connect(self._filter_changed)
 
         filters = QHBoxLayout()
@@ -76,7 +77,8 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in ((Column.STUDENT, 200), (Column.PERSONAL_ID, 150), (Column.SCHOOL, 190),
-                              (Column.GRADE, 110), (Column.STAGE, 215), (Column.NEXT_DUE, 125)):
+                              (Column.GRADE, 110), (Column.STAGE, 215), (Column.NEXT_DUE, 125),
+                              (Column.ATTENTION, 230)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._open_index)
 
@@ -218,6 +220,7 @@ class MainWindow(QMainWindow):
         if generation != self._generation:
             return  # a newer reload is on its way
         self.statusBar().clearMessage()
+        self.model.thresholds = self.context.thresholds
         self.model.set_rows(rows)
         self._update_counts()
         self.sig_rows_loaded.emit(len(rows))
@@ -231,7 +234,7 @@ class MainWindow(QMainWindow):
         stage = self.stage_filter.currentData()  # Qt hands str-enums back as plain strings
         self.proxy.set_stage(Stage(stage) if stage else None)
         flag = self.attention_filter.currentData()
-        self.proxy.set_attention(None if not flag else "any" if flag == "any" else Attention(flag))
+        self.proxy.set_attention(None if not flag else flag if flag in ("any", "absence") else Attention(flag))
         self._update_counts()
 
     def _update_counts(self) -> None:

@@ -30,6 +30,7 @@ _SOURCE: dict[Problem, str] = {
                     "information."),
     Problem.GUARDIAN_NOT_OF_STUDENT: QT_TRANSLATE_NOOP("Messages", "Choose one of the student's guardians."),
     Problem.MONTHS_RANGE: QT_TRANSLATE_NOOP("Messages", "Write a whole number of months from 1 to 24."),
+    Problem.TEXT_TOO_LONG: QT_TRANSLATE_NOOP("Messages", "Write at most %1 characters."),
     Problem.CRITERIA_NOT_MET: QT_TRANSLATE_NOOP(
         "Messages", "The team has not yet decided that the student meets the criteria for the team's support."),
     Problem.NO_GUARDIAN: QT_TRANSLATE_NOOP("Messages", "No guardian is registered for the student."),

@@ -1,5 +1,5 @@
 """Inställningar: the team's name on prints, the language, the boosterträff interval, backups kept,
-the idle lock, how long closed cases are kept before gallring, and the document templates (contact
+the idle lock, how long closed cases are kept before gallring, the absence flags' limits, and the document templates (contact
 lines, logo, consent text: see docs/reports.md)."""
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLineEdit, QPus
 
 from ..report_settings import contact_lines
 from ..settings import (
+    ABSENCE_ALERT_PERCENT,
+    ABSENCE_WARN_PERCENT,
     BACKUPS_TO_KEEP,
     BOOSTER_MONTHS,
     CONSENT_TEXT,
@@ -79,6 +81,12 @@ class SettingsDialog(RecordDialog):
             "retention_years": (MAX_RETENTION_YEARS, self.tr("Write a whole number of years from 1 to 50.")),
         }
         wrong = {name: text for name, (high, text) in ranges.items() if not _whole_in(values.get(name), 1, high)}
+        for name in ("absence_warn_percent", "absence_alert_percent"):
+            if not _whole_in(values.get(name), 1, 100):
+                wrong[name] = self.tr("Write a whole number of per cent from 1 to 100.")
+        if not wrong.keys() & {"absence_warn_percent", "absence_alert_percent"} and \
+                values["absence_warn_percent"] >= values["absence_alert_percent"]:  # type: ignore[operator]
+            wrong["absence_alert_percent"] = self.tr("The high-absence limit must be above the first limit.")
         wrong.update(self._template_problems(values))
         if wrong:
             self.form.show_errors(wrong)
@@ -116,6 +124,8 @@ def edit_settings(parent: QWidget, settings: Settings) -> bool:
                              backups_to_keep=float(settings.get(BACKUPS_TO_KEEP)),
                              idle_lock_minutes=float(settings.get(IDLE_LOCK_MINUTES)),
                              retention_years=float(settings.get(RETENTION_YEARS)),
+                             absence_warn_percent=float(settings.get(ABSENCE_WARN_PERCENT)),
+                             absence_alert_percent=float(settings.get(ABSENCE_ALERT_PERCENT)),
                              team_contact=settings.get(TEAM_CONTACT), team_logo=settings.get(TEAM_LOGO),
                              consent_text=settings.get(CONSENT_TEXT))
     fields = [
@@ -135,6 +145,11 @@ def edit_settings(parent: QWidget, settings: Settings) -> bool:
                                                                 "years after avslut or its boosterträff, whichever "
                                                                 "is later. Follow your authority's "
                                                                 "dokumenthanteringsplan.")),
+        Field("absence_warn_percent", _t("Flag absence from (% of the term)"), Kind.NUMBER,
+              help=_t("A student whose absence this term reaches this share is flagged in the case list and "
+                      "on the skollinje.")),
+        Field("absence_alert_percent", _t("High absence from (% of the term)"), Kind.NUMBER,
+              help=_t("The second, stronger flag. Many teams use over 50 % of a term as a criterion.")),
         *_template_fields(),
     ]
 
@@ -159,6 +174,8 @@ def edit_settings(parent: QWidget, settings: Settings) -> bool:
     settings.set(BACKUPS_TO_KEEP, int(values.backups_to_keep))
     settings.set(IDLE_LOCK_MINUTES, int(values.idle_lock_minutes))
     settings.set(RETENTION_YEARS, int(values.retention_years))
+    settings.set(ABSENCE_WARN_PERCENT, int(values.absence_warn_percent))
+    settings.set(ABSENCE_ALERT_PERCENT, int(values.absence_alert_percent))
     settings.set(TEAM_CONTACT, "\n".join(contact_lines(values.team_contact or "")))
     settings.set(TEAM_LOGO, (values.team_logo or "").strip())
     settings.set(CONSENT_TEXT, (values.consent_text or "").strip())

@@ -42,6 +42,7 @@ class Resource(enum.StrEnum):
     USERS = "users"  # accounts, roles, passwords
     BACKUPS = "backups"
     SETTINGS = "settings"  # team-wide settings: retention, idle lock …
+    ATTENDANCE = "attendance"  # importing the schools' attendance exports; the saved column mappings
 
 
 class Action(enum.StrEnum):
@@ -72,13 +73,21 @@ _OWN_CASES = {
     (Resource.CASE, Action.READ_LOG): Scope.OWN,  # a worker may show a guardian who looked at the file
 }
 
+# Whoever works with the team's cases may import the weekly attendance export (CREATE) and keep the
+# school's column mapping (EDIT). Reading the attendance goes with the case (CASE × VIEW).
+_ATTENDANCE = {
+    (Resource.ATTENDANCE, Action.CREATE): Scope.ANY,
+    (Resource.ATTENDANCE, Action.EDIT): Scope.ANY,
+}
+
 PERMISSIONS: dict[Role, dict[tuple[Resource, Action], Scope]] = {
     Role.SKOLSOCIONOM: {
         **_OWN_CASES,
+        **_ATTENDANCE,
         # Socialtjänsten's member can state a legal ground (e.g. 14 kap. 1 § SoL, 10 kap. 19 § OSL).
         (Resource.CONSENT, Action.OVERRIDE): Scope.OWN,
     },
-    Role.KURATOR: dict(_OWN_CASES),
+    Role.KURATOR: {**_OWN_CASES, **_ATTENDANCE},
     Role.TEAMLEDARE: {
         (Resource.CASE, Action.VIEW): Scope.TEAM,
         (Resource.CASE, Action.CREATE): Scope.ANY,
@@ -94,6 +103,7 @@ PERMISSIONS: dict[Role, dict[tuple[Resource, Action], Scope]] = {
         (Resource.ACCESS_LOG, Action.EXPORT): Scope.ANY,  # the chain's head, kept elsewhere
         (Resource.BACKUPS, Action.CREATE): Scope.ANY,
         (Resource.SETTINGS, Action.VIEW): Scope.ANY,
+        **_ATTENDANCE,
     },
     Role.ADMINISTRATOR: {
         (Resource.USERS, Action.VIEW): Scope.ANY,

@@ -25,3 +25,4 @@ class CaseRow:
     next_due: dt.date | None
     attention: frozenset[Attention]
     protected_identity: bool = False
+    term_absence_percent: float | None = None  # absence this term so far, from the imported attendance

@@ -49,6 +49,7 @@ class LogAction(enum.StrEnum):
     PASSWORD_RESET = "password_reset"
     BACKUP = "backup"
     RESTORE = "restore"
+    IMPORT = "import"  # an attendance export was imported (detail: counts and the file's hash, no names)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ class Problem(str, Enum):
     PARTIES_TOO_FEW = "parties_too_few"
     GUARDIAN_NOT_OF_STUDENT = "guardian_not_of_student"
     MONTHS_RANGE = "months_range"
+    TEXT_TOO_LONG = "text_too_long"  # detail: the most characters allowed
     # process guards
     CRITERIA_NOT_MET = "criteria_not_met"
     NO_GUARDIAN = "no_guardian"

@@ -13,6 +13,7 @@ from .codes import Assessment, SignerKind, Stage
 from .entities import (
     Boostertraff,
     Case,
+    CaseEvent,
     Consent,
     ContactEntry,
     FollowUp,
@@ -27,6 +28,7 @@ from .entities import (
 from .problems import Finding, Problem
 
 MIN_GRADE, MAX_GRADE = 0, 13
+MAX_EVENT_NOTE = 500
 
 
 def _required(value: object, name: str) -> list[Finding]:
@@ -96,7 +98,19 @@ def validate_consent(consent: Consent, student: Student, today: dt.date) -> list
 
 
 def validate_goal(goal: Goal) -> list[Finding]:
-    return _required(goal.description, "description")
+    found = _required(goal.description, "description")
+    target = goal.target_absence_percent
+    if target is not None and not 0 <= target <= 100:
+        found.append(Finding(Problem.PERCENT_RANGE, field="target_absence_percent"))
+    return found
+
+
+def validate_event(event: CaseEvent) -> list[Finding]:
+    """A skollinje event needs its date; its note is short (it is shown on hover and printed under the chart)."""
+    found = _required(event.on, "on")
+    if len(event.note or "") > MAX_EVENT_NOTE:
+        found.append(Finding(Problem.TEXT_TOO_LONG, str(MAX_EVENT_NOTE), "note"))
+    return found
 
 
 def validate_insats(insats: Insats) -> list[Finding]:

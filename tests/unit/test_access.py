@@ -93,6 +93,15 @@ EXPECTED: dict[tuple[R, A], tuple[str, str, str, str]] = {
     (R.SETTINGS, A.READ_LOG):     (NO, NO, NO, NO),
     (R.SETTINGS, A.ASSIGN):       (NO, NO, NO, NO),
     (R.SETTINGS, A.OVERRIDE):     (NO, NO, NO, NO),
+    (R.ATTENDANCE, A.VIEW):       (NO, NO, NO, NO),    # read with the case (CASE × VIEW)
+    (R.ATTENDANCE, A.CREATE):     (YES, YES, YES, NO),  # import the school's export
+    (R.ATTENDANCE, A.EDIT):       (YES, YES, YES, NO),  # keep the school's column mapping
+    (R.ATTENDANCE, A.PRINT):      (NO, NO, NO, NO),
+    (R.ATTENDANCE, A.EXPORT):     (NO, NO, NO, NO),
+    (R.ATTENDANCE, A.DELETE):     (NO, NO, NO, NO),
+    (R.ATTENDANCE, A.READ_LOG):   (NO, NO, NO, NO),
+    (R.ATTENDANCE, A.ASSIGN):     (NO, NO, NO, NO),
+    (R.ATTENDANCE, A.OVERRIDE):   (NO, NO, NO, NO),
 }
 
 CASE_LIKE = (R.CASE, R.CONSENT)

@@ -130,6 +130,9 @@ class PlaneringPage(StagePage):
             Field("measure", self.tr("Measured by"), placeholder=self.tr("e.g. attendance in the school's system")),
             Field("baseline", self.tr("Baseline"), placeholder=self.tr("e.g. 40 % absence")),
             Field("target", self.tr("Target"), placeholder=self.tr("e.g. under 15 % absence")),
+            Field("target_absence_percent", self.tr("Target absence (%)"), Kind.NUMBER,
+                  placeholder=self.tr("e.g. 15"),
+                  help=self.tr("For an attendance goal: drawn as the goal's line on the school line (0–100).")),
         ]
 
     def _add_goal(self) -> bool:

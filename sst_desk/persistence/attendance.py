@@ -1,0 +1,304 @@
+"""Attendance in the team database: the all-or-nothing import, the saved column mappings, a student's records.
+
+The import (``import_attendance``) reads the school's export with
+``sst_desk.importers.attendance_file.read_rows`` and, in ONE transaction:
+
+1. stages every good row, matched to a student, in a temporary table
+   (memory stays flat: rows go to the database in chunks, never into a list);
+2. if any row had a problem, or the user cancelled, or it is a dry run: rolls back
+   — the database is exactly as it was;
+3. otherwise sums the staged rows per student and day/week (an export per
+   lesson becomes one record) and upserts them on the natural key
+   (student, period_start, granularity), updating only rows whose numbers differ.
+
+So importing the same file twice changes no attendance row, and an export that
+overlaps last week's replaces the overlapping records instead of adding to them.
+Rows whose student is not in the team's register are reported (identifier, first
+line, how many rows), never silently dropped and never stored.
+See docs/attendance.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from sst_desk.importers.attendance_spec import IdentifierKind, ImportedRow, MappingSpec, Progress, RowProblem
+from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit
+from sst_desk.workflow.identity import normalise_personal_id
+
+from .accesslog import utc_now
+from .mapping import attendance, attendance_imports, attendance_mappings, students
+
+CHUNK = 20_000  # staged rows per INSERT round trip
+MAX_PROBLEMS = 500  # problems kept to show (all are counted)
+
+_staging_metadata = sa.MetaData()
+staging = sa.Table(
+    "attendance_staging",
+    _staging_metadata,
+    sa.Column("student_id", sa.Integer, nullable=False),
+    sa.Column("period_start", sa.Date, nullable=False),
+    sa.Column("granularity", sa.String(8), nullable=False),
+    sa.Column("unit", sa.String(8), nullable=False),
+    sa.Column("scheduled", sa.Float, nullable=False),
+    sa.Column("absent", sa.Float, nullable=False),
+    sa.Column("valid", sa.Float),
+    sa.Column("invalid", sa.Float),
+    prefixes=["TEMPORARY"],
+)
+
+
+@dataclass
+class Unmatched:
+    """Rows whose student is not in the register (or, by name, matches more than one student)."""
+
+    key: str  # the identifier as normalised from the file
+    first_line: int
+    rows: int = 1
+    ambiguous: bool = False
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, for a dry run or a refusal, would have done)."""
+
+    file_name: str
+    mapping_name: str
+    dry_run: bool = False
+    rows_read: int = 0  # good rows in the file
+    rows_matched: int = 0
+    records: int = 0  # student-days/weeks in the file (after summing rows per lesson)
+    stored: int = 0  # records new or changed
+    students: int = 0  # matched students
+    unmatched: list[Unmatched] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)  # the first MAX_PROBLEMS
+    problem_count: int = 0
+    cancelled: bool = False
+    committed: bool = False
+    previously_imported: dt.datetime | None = None  # the same file (by content) was imported then
+
+    @property
+    def ok(self) -> bool:
+        return self.problem_count == 0 and not self.cancelled
+
+    @property
+    def unchanged(self) -> int:
+        return self.records - self.stored
+
+    @property
+    def unmatched_rows(self) -> int:
+        return sum(u.rows for u in self.unmatched)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def name_key(first: str, last: str) -> str:
+    """The same key the importer makes of a name column ("Förnamn Efternamn", casefolded, spaces collapsed)."""
+    return " ".join(f"{first} {last}".casefold().split())
+
+
+def student_keys(session: Session, kind: IdentifierKind) -> dict[str, list[int]]:
+    """Every student's key → their ids (a name may be shared; a personnummer is not, but be safe)."""
+    keys: dict[str, list[int]] = {}
+    s = students.c
+    if kind is IdentifierKind.PERSONNUMMER:
+        for sid, pid in session.execute(sa.select(s.id, s.personal_id).where(s.personal_id.is_not(None))):
+            normal, _problem = normalise_personal_id(pid)
+            keys.setdefault(normal or pid, []).append(sid)
+    else:
+        for sid, first, last in session.execute(sa.select(s.id, s.first_name, s.last_name)):
+            keys.setdefault(name_key(first, last), []).append(sid)
+    return keys
+
+
+def import_attendance(
+    session: Session,
+    path: Path,
+    spec: MappingSpec,
+    *,
+    by: str,
+    dry_run: bool = False,
+    progress: Callable[[Progress], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Read ``path`` with ``spec`` and store it in ``session``'s transaction (the caller commits if ``committed``).
+
+    Raises ``ImportFileError`` when the file as a whole cannot be read. Otherwise
+    returns the result; ``result.committed`` tells the caller to commit, anything
+    else must be rolled back (the staging and any change go with it).
+    """
+    from sst_desk.importers.attendance_file import ImportCancelled, ImportFileError, read_rows
+
+    path = Path(path)
+    result = ImportResult(file_name=path.name, mapping_name=spec.name, dry_run=dry_run)
+    sha = file_sha256(path)
+    result.previously_imported = session.execute(
+        sa.select(sa.func.max(attendance_imports.c.at)).where(attendance_imports.c.file_sha256 == sha)
+    ).scalar()
+    keys = student_keys(session, spec.identifier)
+    connection = session.connection()
+    staging.drop(connection, checkfirst=True)
+    staging.create(connection)
+    matched: set[int] = set()
+    unmatched: dict[str, Unmatched] = {}
+    chunk: list[dict] = []
+    try:
+        for item in read_rows(path, spec, progress=progress, cancelled=cancelled):
+            if isinstance(item, RowProblem):
+                result.problem_count += 1
+                if len(result.problems) < MAX_PROBLEMS:
+                    result.problems.append(item)
+                continue
+            result.rows_read += 1
+            if result.problem_count:
+                continue  # the import is refused anyway: only count and list problems from here on
+            ids = keys.get(item.student_key)
+            if ids is None or len(ids) != 1:
+                seen = unmatched.get(item.student_key)
+                if seen is None:
+                    unmatched[item.student_key] = Unmatched(item.student_key, item.line, 1, ambiguous=ids is not None)
+                else:
+                    seen.rows += 1
+                continue
+            matched.add(ids[0])
+            chunk.append(_staged(ids[0], item))
+            if len(chunk) >= CHUNK:
+                connection.execute(staging.insert(), chunk)
+                chunk.clear()
+    except ImportCancelled:
+        result.cancelled = True
+    except ImportFileError:
+        staging.drop(connection, checkfirst=True)
+        raise
+    result.unmatched = sorted(unmatched.values(), key=lambda u: u.first_line)
+    result.rows_matched = result.rows_read - result.unmatched_rows
+    result.students = len(matched)
+    if result.cancelled or result.problem_count:
+        return result
+    if chunk:
+        connection.execute(staging.insert(), chunk)
+    result.records = connection.execute(
+        sa.select(sa.func.count()).select_from(
+            sa.select(staging.c.student_id).group_by(
+                staging.c.student_id, staging.c.period_start, staging.c.granularity).subquery())
+    ).scalar_one()
+    import_id = connection.execute(attendance_imports.insert().values(
+        at=utc_now(), by=by, file_name=path.name, file_sha256=sha, mapping_name=spec.name,
+        rows=0, students=result.students)).inserted_primary_key[0]
+    result.stored = _upsert(connection, import_id)
+    if result.stored == 0:
+        # Nothing new: keep no import row either, so a repeated import leaves the tables as they were.
+        connection.execute(attendance_imports.delete().where(attendance_imports.c.id == import_id))
+    else:
+        connection.execute(attendance_imports.update().where(attendance_imports.c.id == import_id)
+                           .values(rows=result.stored))
+    staging.drop(connection)
+    result.committed = not dry_run
+    return result
+
+
+def _staged(student_id: int, row: ImportedRow) -> dict:
+    r = row.record
+    return {
+        "student_id": student_id, "period_start": r.period_start, "granularity": r.granularity.value,
+        "unit": r.unit.value, "scheduled": r.scheduled, "absent": r.absent, "valid": r.valid, "invalid": r.invalid,
+    }
+
+
+def _upsert(connection: sa.Connection, import_id: int) -> int:
+    """Sum the staged rows per student and period into ``attendance``; returns how many rows were new or changed."""
+    st = staging.c
+    # A part (valid/invalid) is known for the period only when every row of it says it.
+    def known_sum(column: sa.Column) -> sa.ColumnElement:
+        return sa.case((sa.func.count(column) == sa.func.count(), sa.func.sum(column)), else_=None)
+
+    summed = (
+        sa.select(st.student_id, st.period_start, st.granularity, sa.func.min(st.unit),
+                  sa.func.sum(st.scheduled), sa.func.sum(st.absent), known_sum(st.valid), known_sum(st.invalid),
+                  sa.literal(import_id))
+        .where(sa.true())  # SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT (parsing ambiguity)
+        .group_by(st.student_id, st.period_start, st.granularity)
+    )
+    insert = (postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert)(attendance)
+    columns = ["student_id", "period_start", "granularity", "unit", "scheduled", "absent", "valid", "invalid",
+               "import_id"]
+    statement = insert.from_select(columns, summed)
+    changing = ["unit", "scheduled", "absent", "valid", "invalid"]
+    statement = statement.on_conflict_do_update(
+        index_elements=["student_id", "period_start", "granularity"],
+        set_={name: statement.excluded[name] for name in changing + ["import_id"]},
+        where=sa.or_(*[attendance.c[name].is_distinct_from(statement.excluded[name]) for name in changing]),
+    )
+    return connection.execute(statement).rowcount
+
+
+def records_for_student(session: Session, student_id: int) -> list[AttendanceRecord]:
+    """The student's records in date order."""
+    a = attendance.c
+    query = (sa.select(a.period_start, a.granularity, a.scheduled, a.absent, a.valid, a.invalid, a.unit)
+             .where(a.student_id == student_id).order_by(a.period_start, a.granularity))
+    return [AttendanceRecord(start, Granularity(gran), scheduled, absent, valid, invalid, Unit(unit))
+            for start, gran, scheduled, absent, valid, invalid, unit in session.execute(query)]
+
+
+def term_absence(session: Session, start: dt.date, end: dt.date) -> dict[int, float]:
+    """Absence % per student between ``start`` and ``end`` (the case list's flag), in one grouped query.
+
+    Same counting as ``workflow.attendance.summarize`` for the usual export: days inside the window,
+    weeks whose Thursday is inside it, lov (nothing scheduled) left out; mixed units are weighted by
+    the number of scheduled records. A student with both days and weeks in one week is counted
+    twice here (the case window's figures are exact); such exports are rare.
+    """
+    a = attendance.c
+    thursday = dt.timedelta(days=3)
+    in_window = sa.or_(
+        sa.and_(a.granularity == Granularity.DAY.value, a.period_start.between(start, end)),
+        sa.and_(a.granularity == Granularity.WEEK.value, a.period_start.between(start - thursday, end - thursday)),
+    )
+    query = (sa.select(a.student_id, a.unit, sa.func.sum(a.scheduled), sa.func.sum(a.absent), sa.func.count())
+             .where(in_window, a.scheduled > 0).group_by(a.student_id, a.unit))
+    parts: dict[int, list[tuple[float, int]]] = {}
+    for sid, _unit, scheduled, absent, count in session.execute(query):
+        parts.setdefault(sid, []).append((100.0 * absent / scheduled, count))
+    return {sid: sum(p * n for p, n in units) / sum(n for _p, n in units) for sid, units in parts.items()}
+
+
+# --- saved mappings -------------------------------------------------------------------------------------
+
+def mappings(session: Session) -> list[MappingSpec]:
+    found = session.execute(sa.select(attendance_mappings.c.spec).order_by(attendance_mappings.c.name))
+    return [MappingSpec.from_json(spec) for (spec,) in found]
+
+
+def mapping(session: Session, name: str) -> MappingSpec | None:
+    spec = session.execute(sa.select(attendance_mappings.c.spec).where(attendance_mappings.c.name == name)).scalar()
+    return MappingSpec.from_json(spec) if spec is not None else None
+
+
+def save_mapping(session: Session, spec: MappingSpec, *, by: str) -> None:
+    """Insert or replace the mapping called ``spec.name``."""
+    m = attendance_mappings.c
+    values = {"school": spec.school, "spec": spec.to_json(), "updated_at": utc_now(), "updated_by": by}
+    existing = session.execute(sa.select(m.id).where(m.name == spec.name)).scalar()
+    if existing is None:
+        session.execute(attendance_mappings.insert().values(name=spec.name, **values))
+    else:
+        session.execute(attendance_mappings.update().where(m.id == existing).values(**values))
+
+
+def delete_mapping(session: Session, name: str) -> bool:
+    return session.execute(attendance_mappings.delete().where(attendance_mappings.c.name == name)).rowcount > 0
