@@ -418,6 +418,10 @@
         <translation>Historik</translation>
     </message>
     <message>
+        <source>School line</source>
+        <translation>Skollinje</translation>
+    </message>
+    <message>
         <source>Next step</source>
         <translation>Nästa steg</translation>
     </message>
@@ -1237,6 +1241,75 @@
     <message>
         <source>Clear the dates and note of “%1”?</source>
         <translation>Ta bort datum och anteckning för ”%1”?</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFigures</name>
+    <message>
+        <source>This term</source>
+        <translation>Denna termin</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>Frånvaro</translation>
+    </message>
+    <message>
+        <source>Valid absence</source>
+        <translation>Giltig frånvaro</translation>
+    </message>
+    <message>
+        <source>Invalid absence</source>
+        <translation>Ogiltig frånvaro</translation>
+    </message>
+    <message>
+        <source>Longest continuous absence</source>
+        <translation>Längsta sammanhängande frånvaro</translation>
+    </message>
+    <message>
+        <source>Scattered absence (ströfrånvaro)</source>
+        <translation>Ströfrånvaro</translation>
+    </message>
+    <message>
+        <source>Baseline at enrolment</source>
+        <translation>Utgångsläge vid inskrivning</translation>
+    </message>
+    <message>
+        <source>Change since enrolment</source>
+        <translation>Förändring sedan inskrivning</translation>
+    </message>
+    <message>
+        <source>This term (%1)</source>
+        <translation>Denna termin (%1)</translation>
+    </message>
+    <message>
+        <source>From the baseline %1 to the last weeks, %2</source>
+        <translation>Från utgångsläget %1 till de senaste veckorna, %2</translation>
+    </message>
+    <message>
+        <source>Over %1 % this term</source>
+        <translation>Över %1 % denna termin</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n vecka</numerusform>
+            <numerusform>%n veckor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n school day(s)</source>
+        <translation>
+            <numerusform>%n skoldag</numerusform>
+            <numerusform>%n skoldagar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 occasions</source>
+        <translation>%1 av %2 tillfällen</translation>
+    </message>
+    <message>
+        <source>a pattern of scattered absence</source>
+        <translation>ett mönster av ströfrånvaro</translation>
     </message>
 </context>
 <context>
@@ -2426,6 +2499,10 @@
         <translation>Skriv ett helt antal månader från 1 till 24.</translation>
     </message>
     <message>
+        <source>Write at most %1 characters.</source>
+        <translation>Skriv högst %1 tecken.</translation>
+    </message>
+    <message>
         <source>The team has not yet decided that the student meets the criteria for the team&apos;s support.</source>
         <translation>Teamet har ännu inte beslutat att eleven uppfyller kriterierna för teamets stöd.</translation>
     </message>
@@ -2698,6 +2775,18 @@
     <message>
         <source>e.g. under 15 % absence</source>
         <translation>t.ex. under 15 % frånvaro</translation>
+    </message>
+    <message>
+        <source>Target absence (%)</source>
+        <translation>Målnivå frånvaro (%)</translation>
+    </message>
+    <message>
+        <source>e.g. 15</source>
+        <translation>t.ex. 15</translation>
+    </message>
+    <message>
+        <source>For an attendance goal: drawn as the goal&apos;s line on the school line (0–100).</source>
+        <translation>För ett närvaromål: ritas som målets linje på skollinjen (0–100).</translation>
     </message>
     <message>
         <source>This goal has been rated at a follow-up and stays on record. Revise the plan to change its goals.</source>
@@ -3211,6 +3300,147 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Quit without saving? Changes not saved in open cases are lost.</source>
         <translation>Avsluta utan att spara? Ändringar som inte har sparats i öppna ärenden går förlorade.</translation>
+    </message>
+</context>
+<context>
+    <name>Skollinje</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 percentage points</source>
+        <translation>%1 procentenheter</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>från %1</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 tim</translation>
+    </message>
+    <message>
+        <source>%1 lessons</source>
+        <translation>%1 lektioner</translation>
+    </message>
+    <message>
+        <source>w %1</source>
+        <translation>v. %1</translation>
+    </message>
+    <message>
+        <source>Week %1</source>
+        <translation>Vecka %1</translation>
+    </message>
+    <message>
+        <source>Nothing scheduled (holiday or no data)</source>
+        <translation>Inget schemalagt (lov eller inga uppgifter)</translation>
+    </message>
+    <message>
+        <source>Absence: %1</source>
+        <translation>Frånvaro: %1</translation>
+    </message>
+    <message>
+        <source>Valid: %1 · Invalid: %2</source>
+        <translation>Giltig: %1 · Ogiltig: %2</translation>
+    </message>
+    <message>
+        <source>Absent %1 of %2 scheduled</source>
+        <translation>Frånvarande %1 av %2 schemalagd tid</translation>
+    </message>
+    <message>
+        <source>Goal %1</source>
+        <translation>Mål %1</translation>
+    </message>
+    <message>
+        <source>Baseline %1 on %2</source>
+        <translation>Utgångsläge %1 den %2</translation>
+    </message>
+    <message>
+        <source>Target %1 by %2</source>
+        <translation>Målnivå %1 senast %2</translation>
+    </message>
+</context>
+<context>
+    <name>SkollinjeChart</name>
+    <message>
+        <source>School line</source>
+        <translation>Skollinje</translation>
+    </message>
+    <message>
+        <source>No attendance imported yet for this student. Import the school&apos;s export from the Team menu.</source>
+        <translation>Ingen närvaro är importerad för eleven än. Importera skolans export från menyn Team.</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>Frånvaro</translation>
+    </message>
+    <message>
+        <source>Invalid absence</source>
+        <translation>Ogiltig frånvaro</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Flag thresholds</source>
+        <translation>Flaggränser</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <source>Use the left and right arrow keys to read the absence week by week (or month by month).</source>
+        <translation>Använd vänster- och högerpil för att läsa frånvaron vecka för vecka (eller månad för månad).</translation>
+    </message>
+</context>
+<context>
+    <name>SkollinjePage</name>
+    <message>
+        <source>Highlighted period</source>
+        <translation>Markerad period</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Händelser</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>Lägg till händelse</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>Ändra händelse</translation>
+    </message>
+    <message>
+        <source>Remove event</source>
+        <translation>Ta bort händelse</translation>
+    </message>
+    <message>
+        <source>No event noted. A school change, a placement or an illness noted here is marked on the school line.</source>
+        <translation>Ingen händelse antecknad. Ett skolbyte, en placering eller en sjukdom som antecknas här markeras på skollinjen.</translation>
+    </message>
+    <message>
+        <source>What happened, briefly (at most 500 characters).</source>
+        <translation>Vad som hände, kort (högst 500 tecken).</translation>
+    </message>
+    <message>
+        <source>Remove the event “%1” on %2?</source>
+        <translation>Ta bort händelsen ”%1” den %2?</translation>
     </message>
 </context>
 <context>

@@ -184,6 +184,8 @@ def import_attendance(
     except ImportFileError:
         staging.drop(connection, checkfirst=True)
         raise
+    if cancelled is not None and cancelled():
+        result.cancelled = True  # pressed while the last rows were read: still nothing is stored
     result.unmatched = sorted(unmatched.values(), key=lambda u: u.first_line)
     result.rows_matched = result.rows_read - result.unmatched_rows
     result.students = len(matched)

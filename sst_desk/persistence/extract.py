@@ -42,7 +42,7 @@ from .accesslog import utc_now
 from .database import Database
 from .errors import CaseNotFound
 from .gallring import GALLRING_STUDENT
-from .mapping import access_log, case_members, cases, consent_overrides, users
+from .mapping import access_log, attendance, attendance_imports, case_members, cases, consent_overrides, users
 from .uow import UnitOfWork
 
 FORMAT = "sst-desk-registerutdrag"
@@ -92,6 +92,7 @@ def _document(uow: UnitOfWork, loaded: list[Case], student_id: int, now: dt.date
         "student": _student(student),
         "guardians": [_guardian(g) for g in student.guardians],
         "cases": [_case(uow, c) for c in loaded],
+        "attendance": _attendance(uow, student_id),
         "access_log": _log_entries(uow, student_id),
     }
 
@@ -157,6 +158,7 @@ def _case(uow: UnitOfWork, case: Case) -> dict[str, Any]:
     out["referrals"] = [_record(r) for r in case.referrals]
     out["student_views"] = [_record(v) for v in case.student_views]
     out["transitions"] = [_record(t) for t in case.transitions]
+    out["events"] = [_record(e) for e in case.events]
     out["consent_overrides"] = _overrides(uow, case.id)
     return out
 
@@ -182,6 +184,25 @@ def _overrides(uow: UnitOfWork, case_id: int | None) -> list[dict[str, Any]]:
         sa.select(consent_overrides).where(consent_overrides.c.case_id == case_id).order_by(consent_overrides.c.at))
     return [{"at": _value(r.at), "by": r.by, "purpose": r.purpose, "legal_ground": r.legal_ground, "note": r.note}
             for r in rows]
+
+
+def _attendance(uow: UnitOfWork, student_id: int) -> dict[str, Any]:
+    """The student's attendance records as imported, and the imports that brought them (who, when, which file)."""
+    a, i = attendance.c, attendance_imports.c
+    rows = uow.session.execute(
+        sa.select(a.period_start, a.granularity, a.unit, a.scheduled, a.absent, a.valid, a.invalid, a.import_id)
+        .where(a.student_id == student_id).order_by(a.period_start, a.granularity)).all()
+    records = [{"period_start": _value(r.period_start), "granularity": r.granularity.value, "unit": r.unit.value,
+                "scheduled": r.scheduled, "absent": r.absent, "valid": r.valid, "invalid": r.invalid} for r in rows]
+    counts: dict[int, int] = {}
+    for r in rows:
+        if r.import_id is not None:
+            counts[r.import_id] = counts.get(r.import_id, 0) + 1
+    imports = uow.session.execute(
+        sa.select(i.id, i.at, i.by, i.file_name).where(i.id.in_(list(counts))).order_by(i.at)).all() if counts else []
+    return {"records": records, "imports": [
+        {"at": _value(imp.at), "by": imp.by, "file_name": imp.file_name, "records": counts[imp.id]}
+        for imp in imports]}
 
 
 def _log_entries(uow: UnitOfWork, student_id: int) -> list[dict[str, Any]]:

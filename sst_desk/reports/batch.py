@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.consent_rules import consent_missing
 from sst_desk.workflow.entities import Case
 
@@ -37,6 +38,7 @@ from .handlingsplan import build_handlingsplan
 Progress = Callable[[int, int], None]  # (plans done, plans in all)
 Cancelled = Callable[[], bool]
 Record = Callable[[list[tuple[int, str]]], None]  # [(case id, log detail)] -> raises when refused
+AttendanceOf = Callable[[Case], Sequence[AttendanceRecord]]  # a case's attendance, for its skollinje
 
 # Documents are built one at a time even if two batches run (reportlab's global state).
 _BUILD_LOCK = threading.Lock()
@@ -75,7 +77,8 @@ def partition_by_consent(cases: Sequence[Case], today: dt.date) -> tuple[list[Ca
 
 
 def build_batch(cases: Sequence[Case], context: ReportContext, progress: Progress | None = None,
-                cancelled: Cancelled | None = None, *, title: str = "Handlingsplaner") -> bytes:
+                cancelled: Cancelled | None = None, *, title: str = "Handlingsplaner",
+                attendance: AttendanceOf | None = None) -> bytes:
     """One PDF with every case's current handlingsplan, in the order given.
 
     ``progress(done, total)`` is called after each plan; ``cancelled()`` is asked before each
@@ -92,7 +95,7 @@ def build_batch(cases: Sequence[Case], context: ReportContext, progress: Progres
         if cancelled is not None and cancelled():
             raise BatchCancelled()
         with _BUILD_LOCK:
-            data = build_handlingsplan(case, context)
+            data = build_handlingsplan(case, context, attendance=attendance(case) if attendance is not None else ())
         plan = case.current_plan
         bookmark = case.student.full_name + (f" – version {plan.version}" if plan is not None else "")
         writer.append(PdfReader(io.BytesIO(data)), outline_item=printable(bookmark))
@@ -108,15 +111,17 @@ def build_batch(cases: Sequence[Case], context: ReportContext, progress: Progres
 
 def write_batch(cases: Sequence[Case], context: ReportContext, out: Path, *, today: dt.date, record: Record,
                 progress: Progress | None = None, cancelled: Cancelled | None = None,
-                title: str = "Handlingsplaner") -> BatchOutcome:
+                title: str = "Handlingsplaner", attendance: AttendanceOf | None = None) -> BatchOutcome:
     """Skip the cases without consent, build the rest, log every print, then write ``out`` atomically.
+
+    ``attendance(case)`` gives a case's attendance records for its skollinje (none without it).
 
     Raises ``NothingToPrint`` (no file) when every case is skipped, ``BatchCancelled`` on cancel.
     """
     printable_cases, skipped = partition_by_consent(cases, today)
     if not printable_cases:
         raise NothingToPrint("no case in the batch has a valid consent to share its plan")
-    data = build_batch(printable_cases, context, progress, cancelled, title=title)
+    data = build_batch(printable_cases, context, progress, cancelled, title=title, attendance=attendance)
     if cancelled is not None and cancelled():
         raise BatchCancelled()
     record([(case.id, print_detail(case)) for case in printable_cases if case.id is not None])

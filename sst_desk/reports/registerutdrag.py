@@ -29,6 +29,7 @@ from sst_desk.workflow.codes import (
     ClosingReason,
     ContactKind,
     DocumentKind,
+    EventKind,
     Factor,
     Gender,
     GoalArea,
@@ -100,6 +101,7 @@ def build_registerutdrag(data: dict[str, Any], context: ReportContext) -> bytes:
     story += _student(data)
     for case in data["cases"]:
         story += _case(case)
+    story += _attendance(data.get("attendance", {}))
     story += _access_log(data["access_log"])
     info = DocumentInfo(title=TITLE, student_name=name, subject=f"{TITLE} enligt GDPR artikel 15",
                         keywords=("registerutdrag", "GDPR"))
@@ -296,6 +298,8 @@ _CASE_PARTS: list[tuple[str, Callable[[dict[str, Any]], list[Flowable]]]] = [
     ("Hänvisningar och anmälningar", _simple("referrals", ["Typ", "Datum", "Till", "Anteckning"], [30, 18, 40, 52],
                                              lambda r: (_code(ReferralKind, r["kind"]), r["made_on"], r["to_whom"],
                                                         r["note"]))),
+    ("Händelser på skollinjen", _simple("events", ["Datum", "Typ", "Anteckning"], [20, 36, 84],
+                                        lambda e: (e["on"], _code(EventKind, e["kind"]), e["note"]))),
     ("Elevens egen syn", _simple("student_views", ["Steg", "Elevens syn"], [30, 110],
                                  lambda v: (_code(Stage, v["stage"]), v["text"]))),
     ("Ärendets gång", _simple("transitions", ["Tid", "Från", "Till", "Av", "Kommentar"], [24, 24, 24, 24, 44],
@@ -305,6 +309,27 @@ _CASE_PARTS: list[tuple[str, Callable[[dict[str, Any]], list[Flowable]]]] = [
                                      [24, 22, 22, 36, 36],
                                      lambda o: (_when(o["at"]), o["by"], o["purpose"], o["legal_ground"], o["note"]))),
 ]
+
+
+def _attendance(attendance: dict[str, Any]) -> list[Flowable]:
+    """Every stored day or week of the school's attendance export, and who imported it when."""
+    records = attendance.get("records", [])
+    story = [*heading("Närvaro från skolans export"),
+             para("Det här har skolans närvarosystem rapporterat och teamet importerat: schemalagd tid och "
+                  "frånvaro per dag eller vecka (minuter eller lektioner).", styles().muted)]
+    if not records:
+        return story + [para("Ingen närvaro är importerad för eleven.", styles().muted)]
+    rows = [(r["period_start"], "Dag" if r["granularity"] == "day" else "Vecka",
+             "lektioner" if r["unit"] == "lessons" else "minuter", _number(r["scheduled"]), _number(r["absent"]),
+             _number(r["valid"]), _number(r["invalid"])) for r in records]
+    story += _table(["Från", "Period", "Enhet", "Schemalagt", "Frånvaro", "Giltig", "Ogiltig"], rows,
+                    [22, 16, 20, 22, 20, 20, 20])
+    imports = [(_when(i["at"]), i["by"], i["file_name"], str(i["records"])) for i in attendance.get("imports", [])]
+    return story + [*_sub("Importer"), *_table(["Tid", "Av", "Fil", "Poster för eleven"], imports, [30, 36, 54, 20])]
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:g}".replace(".", ",")
 
 
 def _access_log(entries: list[dict[str, Any]]) -> list[Flowable]:

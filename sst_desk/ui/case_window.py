@@ -394,7 +394,7 @@ class CaseWindow(QMainWindow):
 
     def show_document(self, document_kind):
         """Save, then make ``document_kind`` of this case and show it in the print preview."""
-        from .printing import report_context_for, show_document
+        from .printing import attendance_for_print, report_context_for, show_document
 
         if self.isWindowModified() and not self.save():
             return None
@@ -405,7 +405,8 @@ class CaseWindow(QMainWindow):
         shown = show_document(
             self, self.context, self.case, title=f"{document_kind.title} – {self.case.student.full_name}",
             detail=document_kind.detail(self.case),
-            build=lambda: document_kind.build(self.case, report_context_for(self.context)),
+            build=lambda: document_kind.build(self.case, report_context_for(self.context),
+                                              attendance=attendance_for_print(self.context, self.case, document_kind)),
             suggested=f"{document_kind.title} {self.case.student.full_name}.pdf", purpose=document_kind.consent)
         if shown is not None:
             self.previews = [w for w in getattr(self, "previews", []) if w.isVisible()] + [shown]

@@ -75,6 +75,16 @@ def report_context_for(context: AppContext):
     return report_context(context)
 
 
+def attendance_for_print(context: AppContext, case: Case, kind=None) -> list:
+    """The student's attendance for the skollinje in a document (``kind.uses_attendance``; the plan always)."""
+    if kind is not None and not kind.uses_attendance:
+        return []
+    reader = getattr(context.db, "attendance_for_case", None)
+    if reader is None or case.id is None:
+        return []
+    return reader(case.id)
+
+
 def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target: str | None = None, plan=None):
     """The handlingsplan (default: the current version) in the preview, or written to ``target``."""
     from ..reports import build_handlingsplan
@@ -84,5 +94,6 @@ def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target
     return show_document(
         parent, context, case, title=_t("Handlingsplan – %1").replace("%1", case.student.full_name),
         detail=f"handlingsplan v{shown.version}" if shown else "handlingsplan",
-        build=lambda: build_handlingsplan(case, report_context_for(context), plan=plan),
+        build=lambda: build_handlingsplan(case, report_context_for(context), plan=plan,
+                                          attendance=attendance_for_print(context, case)),
         suggested=suggested_name(case, _t("Handlingsplan"), plan), purpose=ConsentPurpose.SHARE_PLAN, target=target)
