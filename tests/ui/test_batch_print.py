@@ -106,10 +106,10 @@ def test_cancel_leaves_no_file_and_no_log(qtbot, dialog, lead_context, tmp_path,
     started, go_on = threading.Event(), threading.Event()
     real = batch.build_handlingsplan
 
-    def slow(case, context):
+    def slow(case, context, **options):
         started.set()
         go_on.wait(10)
-        return real(case, context)
+        return real(case, context, **options)
 
     monkeypatch.setattr(batch, "build_handlingsplan", slow)
     texts: list[str] = []
