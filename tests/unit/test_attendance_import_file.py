@@ -9,15 +9,30 @@ from pathlib import Path
 import pytest
 
 from sst_desk.importers.attendance_file import (
-    ImportCancelled, ImportFileError, check_spec, open_table, read_rows, suggest_columns,
+    ImportCancelled,
+    ImportFileError,
+    check_spec,
+    open_table,
+    read_rows,
+    suggest_columns,
 )
 from sst_desk.importers.attendance_spec import (
-    AmountUnit, Column, IdentifierKind, ImportedRow, MappingSpec, ProblemCode, Progress, RowProblem,
+    AmountUnit,
+    Column,
+    IdentifierKind,
+    ImportedRow,
+    MappingSpec,
+    ProblemCode,
+    Progress,
+    RowProblem,
 )
 from sst_desk.importers.cells import CellError, parse_day, parse_number, parse_week
 from sst_desk.importers.people import fake_students
 from sst_desk.importers.samples import (
-    write_csv_export, write_empty, write_truncated_csv, write_xlsx_export,
+    write_csv_export,
+    write_empty,
+    write_truncated_csv,
+    write_xlsx_export,
 )
 from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit
 
@@ -225,13 +240,13 @@ def test_each_problem_names_line_column_and_value(tmp_path):
     text = (BASIC_HEADER
             + f'{PNR};2026-01-12;300;"3\r\n0";0;0\r\n'  # a quoted field over two lines: the row starts on line 2
             + f"{PNR};2026-13-01;300;0;0;0\r\n"  # line 4
-            + f"19991399-1234;2026-01-14;300;0;0;0\r\n"  # line 5
+            + "19991399-1234;2026-01-14;300;0;0;0\r\n"  # line 5
             + f"{PNR};2026-01-15;300;-5;0;0\r\n"  # line 6
             + f"{PNR};2026-01-16;;0;0;0\r\n"  # line 7
             + f"{PNR};2026-01-19;300;310;0;0\r\n"  # line 8
             + f"{PNR};2026-01-20;300;30;20;20\r\n"  # line 9
             + f"{PNR};2026-01-21;300;{'x' * 80};;\r\n"  # line 10
-            + f";2026-01-22;300;0;0;0\r\n"  # line 11
+            + ";2026-01-22;300;0;0;0\r\n"  # line 11
             + f"{PNR};2026-01-23;300;;;\r\n")  # line 12: empty absence = 0, empty parts unknown
     rows, problems = read(write(tmp_path, text), BASIC)
     assert problems == [
