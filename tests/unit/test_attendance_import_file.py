@@ -403,6 +403,13 @@ def test_progress_and_cancel(tmp_path):
         read(path, BASIC, cancelled=lambda: True)
 
 
+def test_progress_of_an_xlsx_without_dimensions_ends_at_the_rows_read(tmp_path):
+    export = write_xlsx_export(tmp_path / "p.xlsx", STUDENTS[:1], *SPRING)  # write-only: no dimension tag
+    seen: list[Progress] = []
+    read(export.path, export.spec, progress=seen.append)
+    assert seen == [Progress(len(export.rows) + 3, len(export.rows) + 3)]
+
+
 # ---- cells -------------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["2026-01-15", "2026-01-15 08:30", "2026-01-15T08:30:00", "2026/01/15",
