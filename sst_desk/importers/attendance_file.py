@@ -80,7 +80,8 @@ def read_rows(path: Path, spec: MappingSpec, *, progress: Callable[[Progress], N
     Raises ImportFileError when the file as a whole cannot be read (unreadable, empty,
     no header, the mapping does not fit it, truncated — possibly after rows were
     yielded: the caller should store nothing then) and ImportCancelled when
-    ``cancelled()`` turns true (checked every 5,000 rows).
+    ``cancelled()`` turns true (checked every 5,000 rows). ``progress`` gets bytes (CSV) or rows (XLSX)
+    every 5,000 rows and once at the end; a total of 0 means unknown (an XLSX without a dimension tag).
     """
     unmapped = [p for p in check_spec(spec, []) if p.code is ProblemCode.COLUMN_NOT_MAPPED]
     if unmapped:
@@ -139,7 +140,8 @@ def _read(table: TableFile, rows, spec: MappingSpec, progress, cancelled, today:
             raise file_error(ProblemCode.FILE_TRUNCATED, line=pending.line)
         yield pending
     if progress is not None:
-        progress(Progress(rows.total, rows.total))
+        end = rows.total or rows.position()  # an XLSX written without a dimension tag has no known total (0)
+        progress(Progress(end, end))
 
 
 def _header_index(spec: MappingSpec, lines: list[int], texts: list[list[str]]) -> int:

@@ -103,7 +103,7 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date) -> Con
             return _SKIP
         if by_name:
             return name_key(raw) or ProblemCode.STUDENT_EMPTY
-        key, problem = normalise_personal_id(personnummer_text(raw), today)
+        key, _ = normalise_personal_id(personnummer_text(raw), today)
         return key if key else ProblemCode.PERSONNUMMER_INVALID
 
     students = _Cache(student)

@@ -112,9 +112,8 @@ def open_table(path: Path, sheet: str | None = None) -> TableFile:
     if encoding not in ("utf-16",) and b"\x00" in head:
         raise file_error(ProblemCode.FILE_FORMAT, path.name)
     text = head.decode(encoding, errors="replace")
-    if not text.lstrip("\ufeff").strip():
-        if len(head) < _SNIFF_BYTES:
-            raise file_error(ProblemCode.FILE_EMPTY)
+    if not text.lstrip("\ufeff").strip() and len(head) < _SNIFF_BYTES:
+        raise file_error(ProblemCode.FILE_EMPTY)
     return TableFile(path=path, kind="csv", encoding=encoding, delimiter=_delimiter(text, len(head) < _SNIFF_BYTES))
 
 
@@ -277,8 +276,8 @@ def ends_with_newline(path: Path) -> bool:
             file.seek(0, io.SEEK_END)
             if file.tell() == 0:
                 return True
-            file.seek(-1, io.SEEK_END)
-            return file.read(1) in (b"\n", b"\r")
+            file.seek(-min(file.tell(), 2), io.SEEK_END)
+            return file.read().rstrip(b"\x00")[-1:] in (b"\n", b"\r")  # "\n\x00" ends a UTF-16 line
     except OSError:
         return True
 
