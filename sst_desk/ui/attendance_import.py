@@ -169,7 +169,7 @@ class AttendanceImportDialog(QDialog):
         self.results = ResultPanel(self)
         preview_box = self._titled(_t("The file's first rows"), self.file_view)
         read_box = self._titled(_t("What will be read"), self.read_view, self.read_note)
-        right = QSplitter(Qt.Orientation.Vertical, self)
+        right = self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
         for widget in (preview_box, read_box, self.results):
             right.addWidget(widget)
             right.setCollapsible(right.indexOf(widget), False)
@@ -529,9 +529,15 @@ class AttendanceImportDialog(QDialog):
         self.cancel_button.hide()
         self._update_buttons()
 
+    def _show_results(self) -> None:
+        """Make room for the result: the previews shrink, the tables of problems and students come first."""
+        total = sum(self.right_splitter.sizes()) or 600
+        self.right_splitter.setSizes([total // 4, total // 4, total - 2 * (total // 4)])
+
     def _done(self, result) -> None:
         self._finish()
         self.results.show_result(result)
+        self._show_results()
         if result.committed:
             self._save_after_import()
             self.sig_imported.emit(result)
@@ -565,6 +571,7 @@ class AttendanceImportDialog(QDialog):
                                       error=True)
         else:  # AccessDeniedError, DatabaseError, OSError: one sentence, never a traceback
             self.results.show_message(database_error_text(error), error=True)
+        self._show_results()
         self.sig_finished.emit(None)
         self._close_if_asked()
 

@@ -115,6 +115,9 @@ def combo(dialog, name: str) -> QComboBox:
 
 
 def grab(dialog, name: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()  # lay out what the last step changed
     SHOTS.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(SHOTS / name))
 
