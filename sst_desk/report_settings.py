@@ -1,6 +1,6 @@
 """The ReportContext of a print run, read from the settings: one place for the app and the command line.
 
-The team's name, contact lines, logo and consent text are settings (templates
+The team's name, contact lines, logo, consent text and absence thresholds are settings (templates
 as data, issue 5), so every document and every caller — the print dialog, the
 batch print, ``sst-desk print`` — must read them the same way. This module
 imports no widgets (only ``settings``, which uses QtCore's QSettings), so the
@@ -12,7 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .settings import CONSENT_TEXT, TEAM_CONTACT, TEAM_LOGO, TEAM_NAME, Settings
+from .settings import (
+    ABSENCE_ALERT_PERCENT,
+    ABSENCE_WARN_PERCENT,
+    CONSENT_TEXT,
+    TEAM_CONTACT,
+    TEAM_LOGO,
+    TEAM_NAME,
+    Settings,
+)
 
 if TYPE_CHECKING:  # reportlab is loaded when something is printed, not when the app starts
     from .reports.base import ReportContext
@@ -35,4 +43,6 @@ def report_context_from_settings(settings: Settings, printed_by: str, printed_on
         contact_lines=contact_lines(settings.get(TEAM_CONTACT)),
         logo=settings.get(TEAM_LOGO).strip(),
         consent_text=settings.get(CONSENT_TEXT).strip(),
+        warn_percent=float(settings.get(ABSENCE_WARN_PERCENT)),
+        alert_percent=float(settings.get(ABSENCE_ALERT_PERCENT)),
     )

@@ -57,6 +57,8 @@ class ReportContext:
     contact_lines: tuple[str, ...] = ()  # the team's address, phone …, from the settings (issue 5 templates)
     logo: str = ""  # path to the team's logo image, "" for none
     consent_text: str = ""  # the samtycke form's explanation; "" for the shipped text
+    warn_percent: float = 10.0  # skollinjen's absence thresholds, from the settings
+    alert_percent: float = 50.0
 
 
 @dataclass(frozen=True)

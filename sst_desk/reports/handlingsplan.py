@@ -8,9 +8,12 @@ student with protected identity the school is left out as well.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.codes import PlanStatus, Stage
 from sst_desk.workflow.entities import Case, Goal, Handlingsplan, Insats
 
@@ -27,6 +30,7 @@ from .blocks import (
     text_paragraphs,
 )
 from .labels_sv import grade_label, label
+from .skollinje import skollinje_section
 from .styles import styles
 
 TITLE = "Handlingsplan"
@@ -43,8 +47,13 @@ PROTECTED_NOTE = (
 )
 
 
-def build_handlingsplan(case: Case, context: ReportContext, plan: Handlingsplan | None = None) -> bytes:
-    """The PDF of ``plan``; by default the case's current plan. Without any, every section says it is empty."""
+def build_handlingsplan(case: Case, context: ReportContext, plan: Handlingsplan | None = None, *,
+                        attendance: Sequence[AttendanceRecord] = ()) -> bytes:
+    """The PDF of ``plan``; by default the case's current plan. Without any, every section says it is empty.
+
+    With ``attendance`` records, skollinjen follows the goals: the goals say where the student is going,
+    the chart shows where the student has been (as of ``context.printed_on``).
+    """
     plan = plan if plan is not None else case.current_plan
     student = case.student
     story: list[Flowable] = []
@@ -54,6 +63,7 @@ def build_handlingsplan(case: Case, context: ReportContext, plan: Handlingsplan 
                   Spacer(1, 4 * mm)]
     story += _student_section(case)
     story += _goals_section(plan)
+    story += skollinje_section(case, attendance, context, today=context.printed_on)
     story += _insatser_section(plan)
     story += _follow_up_section(plan)
     story += heading("Elevens egen syn")

@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.consent_rules import ConsentPurpose
 from sst_desk.workflow.entities import Case
 
@@ -32,6 +33,7 @@ class DocumentKind:
     follow_up_argument: bool = False  # build_uppfoljning(case, follow_up, context): None = the latest
     needs_plan: bool = False  # prints the current plan: refused while there is none
     consent: ConsentPurpose | None = None  # a valid samtycke needed to print it for others
+    uses_attendance: bool = False  # the builder takes ``attendance=`` and prints skollinjen
 
     @property
     def available(self) -> bool:
@@ -41,11 +43,13 @@ class DocumentKind:
         except ModuleNotFoundError:
             return False
 
-    def build(self, case: Case, context: ReportContext) -> bytes:
+    def build(self, case: Case, context: ReportContext, attendance: Sequence[AttendanceRecord] = ()) -> bytes:
+        """The PDF; ``attendance`` (the case's records) goes to the kinds that print skollinjen."""
         function: Callable[..., bytes] = getattr(importlib.import_module(self.module), self.builder)
+        extra = {"attendance": attendance} if self.uses_attendance else {}
         if self.follow_up_argument:
-            return function(case, None, context)
-        return function(case, context)
+            return function(case, None, context, **extra)
+        return function(case, context, **extra)
 
     def applies_to(self, case: Case) -> bool:
         """Whether ``case`` holds what this document records (its module's ``available(case)``, if any)."""
@@ -65,13 +69,13 @@ class DocumentKind:
 _PACKAGE = "sst_desk.reports"
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("handlingsplan", "Handlingsplan", f"{_PACKAGE}.handlingsplan", "build_handlingsplan",
-                 needs_plan=True, consent=ConsentPurpose.SHARE_PLAN),
+                 needs_plan=True, consent=ConsentPurpose.SHARE_PLAN, uses_attendance=True),
     DocumentKind("min-plan", "Min plan", f"{_PACKAGE}.min_plan", "build_min_plan",
                  needs_plan=True, consent=ConsentPurpose.SHARE_PLAN),
     DocumentKind("samtycke", "Samtycke", f"{_PACKAGE}.samtycke", "build_samtycken"),
     DocumentKind("kartlaggning", "Kartläggning", f"{_PACKAGE}.kartlaggning", "build_kartlaggning"),
     DocumentKind("uppfoljning", "Uppföljningsprotokoll", f"{_PACKAGE}.uppfoljning", "build_uppfoljning",
-                 follow_up_argument=True),
+                 follow_up_argument=True, uses_attendance=True),
     DocumentKind("avslut", "Avslutsanteckning", f"{_PACKAGE}.avslut", "build_avslutsanteckning"),
     DocumentKind("kallelse", "Kallelse till boosterträff", f"{_PACKAGE}.kallelse", "build_kallelse"),
 )

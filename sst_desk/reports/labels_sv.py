@@ -236,3 +236,21 @@ FOLLOW_UP_OUTCOMES: dict[Stage, str] = {
     Stage.PLANERING: "Planen revideras: en ny version av handlingsplanen tas fram.",
     Stage.AVSLUTAD: "Ärendet avslutas.",
 }
+
+
+# --- Added for skollinjen (issue 4) ---
+
+MONTHS_SHORT = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def term_label(day: Any) -> str:
+    """The term of a date as schools write it: "VT 2026" (Jan–Jun), "HT 2026" (Jul–Dec)."""
+    return f"{'VT' if day.month <= 6 else 'HT'} {day.year}"
+
+
+def points_label(value: float) -> str:
+    """A change in percentage points, signed, with a true minus sign: "−5,3 procentenheter"."""
+    text = f"{abs(value):.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    if text == "0":
+        return "±0 procentenheter"
+    return f"{'+' if value > 0 else '−'}{text} procentenheter"

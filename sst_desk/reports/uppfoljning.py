@@ -14,9 +14,12 @@ Without any recorded uppföljning the builder raises ``MissingData`` (see
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, FollowUp, Goal, GoalRating, Handlingsplan
 from sst_desk.workflow.process import local_date
@@ -27,6 +30,7 @@ from .handlingsplan import _student_section
 from .labels_sv import FOLLOW_UP_OUTCOMES, label, percent_label
 from .missing import Missing, MissingData
 from .rounds import decision_after, latest_follow_up, plan_for
+from .skollinje import skollinje_section
 from .styles import styles
 
 TITLE = "Uppföljningsprotokoll"
@@ -44,8 +48,13 @@ def available(case: Case) -> bool:
     return bool(case.follow_ups)
 
 
-def build_uppfoljning(case: Case, follow_up: FollowUp | None, context: ReportContext) -> bytes:
-    """The protocol of ``follow_up`` (None: the latest one held). Raises ``MissingData`` without any."""
+def build_uppfoljning(case: Case, follow_up: FollowUp | None, context: ReportContext, *,
+                      attendance: Sequence[AttendanceRecord] = ()) -> bytes:
+    """The protocol of ``follow_up`` (None: the latest one held). Raises ``MissingData`` without any.
+
+    With ``attendance`` records, skollinjen up to the meeting's day comes right after the goal ratings,
+    the evidence they were rated on.
+    """
     follow_up = follow_up if follow_up is not None else latest_follow_up(case)
     if follow_up is None:
         raise MissingData(TITLE, Missing.FOLLOW_UP)
@@ -59,6 +68,7 @@ def build_uppfoljning(case: Case, follow_up: FollowUp | None, context: ReportCon
         (f"Vid uppföljningen {format_date(follow_up.held_on)}", percent_label(follow_up.absence_percent)),
     ], label_width=62 * mm))
     story += _goals_section(plan, follow_up)
+    story += skollinje_section(case, attendance, context, today=follow_up.held_on)
     story += heading("Sammanfattning")
     story += text_paragraphs(follow_up.summary, NO_SUMMARY)
     story += _next_section(case, follow_up)

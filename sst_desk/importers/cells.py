@@ -1,0 +1,184 @@
+"""Reading one cell of an attendance export: numbers, days, ISO weeks and student keys.
+
+Cells are text (CSV) or typed values (XLSX: int, float, datetime, time, timedelta).
+The parsers here are the slow path: ``attendance_file`` caches their results per
+distinct cell value, so each is called once per distinct text, not once per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+# Spaces that appear inside numbers: thin and (narrow) non-breaking spaces are Excel's
+# and the Swedish locale's thousands separators ("1 234,5").
+_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\u2007")
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+_HOURS_MINUTES = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
+
+
+class CellError(Exception):
+    """A cell that cannot be read; the caller turns it into a RowProblem with the line and column."""
+
+
+def cell_text(value: object) -> str:
+    """A cell as the user sees it: XLSX numbers without a needless '.0', days as ISO dates."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return f"{value.hour}:{value.minute:02d}"
+    if isinstance(value, dt.timedelta):
+        minutes = value.total_seconds() / 60
+        return f"{int(minutes // 60)}:{int(minutes % 60):02d}"
+    return str(value).strip()
+
+
+def parse_number(value: object, *, clock: bool) -> float:
+    """A number of minutes, hours or lessons; ``clock``: "h:mm" (and XLSX times) count as minutes.
+
+    Decimal comma or point; spaces as thousands separators; with both "," and "."
+    the last one is the decimal mark. Raises CellError (not a number, not finite).
+    """
+    if isinstance(value, bool):
+        raise CellError
+    if isinstance(value, (int, float)):
+        number = float(value)
+        if not math.isfinite(number):
+            raise CellError
+        return number
+    if isinstance(value, (dt.time, dt.timedelta)):
+        if not clock or isinstance(value, dt.datetime):
+            raise CellError
+        if isinstance(value, dt.time):
+            return value.hour * 60 + value.minute + value.second / 60
+        return value.total_seconds() / 60
+    if not isinstance(value, str):
+        raise CellError
+    text = value.translate(_SPACES).replace("\u2212", "-")
+    if "," in text:
+        if "." in text:
+            if text.rfind(",") > text.rfind("."):
+                text = text.replace(".", "").replace(",", ".")
+            else:
+                text = text.replace(",", "")
+        else:
+            text = text.replace(",", ".")
+    if _NUMBER.match(text):
+        number = float(text)
+        if not math.isfinite(number):
+            raise CellError
+        return number
+    match = _HOURS_MINUTES.match(text) if clock else None
+    if match:
+        hours, minutes, seconds = match.groups()
+        return int(hours) * 60 + int(minutes) + (int(seconds) / 60 if seconds else 0.0)
+    raise CellError
+
+
+# "2026-01-15", "2026/01/15", "2026.01.15", optionally followed by a time part; "20260115".
+_ISO_DAY = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ].*)?$")
+_COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# "15.01.2026", "15/01/2026", "15-01-2026".
+_EUROPEAN_DAY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:[T ].*)?$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def parse_day(value: object) -> dt.date:
+    """A day from ISO, "2026/01/15", "15.01.2026", "15/01/2026", an XLSX date cell or an Excel day number."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # A date column Excel forgot to format: a serial day number (1955 .. 2118).
+        if 20_000 <= value <= 80_000 and float(value).is_integer():
+            return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        raise CellError
+    if not isinstance(value, str):
+        raise CellError
+    text = value.strip()
+    if match := _ISO_DAY.match(text):
+        year, _, month, day = match.groups()
+    elif match := _COMPACT_DAY.match(text):
+        year, month, day = match.groups()
+    else:
+        match = _EUROPEAN_DAY.match(text)
+        if not match:
+            raise CellError
+        day, month, year = match.groups()
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        raise CellError from None
+
+
+# "2026-W05", "2026W5", "2026 v5"; "202605" is a week (a common export form), "2026-05" is not (a month).
+_YEAR_WEEK = re.compile(r"^(\d{4})\s*(?:-?\s*w\s*|\s+v(?:\.|ecka)?\s*)(\d{1,2})$")
+_WEEK_YEAR = re.compile(r"^(?:v(?:\.|ecka)?|w(?:eek)?)\s*(\d{1,2})(?:\s*[,/-]?\s*(\d{4}))?$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})$")
+_BARE = re.compile(r"^(\d{1,2})$")
+
+
+def parse_week(value: object, year: int | None = None) -> dt.date:
+    """The Monday of an ISO week: "2026-W05", "2026W05", "v5 2026", "V. 5 2026", "202605", or a week number
+    with ``year`` (from the YEAR column). Raises CellError."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise CellError
+    text = value.strip().casefold()
+    week_year: str | None = None
+    if match := _YEAR_WEEK.match(text):
+        week_year, week = match.groups()
+    elif match := _WEEK_YEAR.match(text):
+        week, week_year = match.groups()
+    elif match := _COMPACT.match(text):
+        week_year, week = match.groups()
+    elif match := _BARE.match(text):
+        (week,) = match.groups()
+    else:
+        raise CellError
+    chosen = int(week_year) if week_year else year
+    if chosen is None or not 1900 <= chosen <= 2200:
+        raise CellError
+    try:
+        return dt.date.fromisocalendar(chosen, int(week), 1)
+    except ValueError:
+        raise CellError from None
+
+
+def parse_year(value: object) -> int:
+    """The YEAR column: "2026" or 2026."""
+    text = cell_text(value)
+    if len(text) == 4 and text.isdigit():
+        return int(text)
+    raise CellError
+
+
+def personnummer_text(value: object) -> str:
+    """An XLSX personnummer stored as a number (200501011234) becomes its digits."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return cell_text(value)
+
+
+def name_key(value: object) -> str:
+    """A student's name as the key to match on: casefolded "first last"; "Last, First" is reordered."""
+    text = cell_text(value)
+    if "," in text:
+        last, _, first = text.partition(",")
+        text = f"{first} {last}"
+    return " ".join(text.casefold().split())

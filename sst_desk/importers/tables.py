@@ -1,0 +1,292 @@
+"""Opening a school's export, CSV or XLSX, and streaming its rows with their line numbers.
+
+CSV: the encoding is strict UTF-8 when the whole file decodes so (a BOM is
+dropped), else Windows-1252; the delimiter is sniffed among ; , tab |. A row's
+line is the physical line it starts on (a quoted field may span lines).
+XLSX: openpyxl in read-only mode, so a sheet of a million rows streams; a row's
+line is its row number. Nothing here knows about attendance.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import warnings
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .attendance_spec import ProblemCode, RowProblem
+from .cells import cell_text
+from .headers import SEARCH_ROWS, combined_headers, guess_header_index
+
+DELIMITERS = (";", ",", "\t", "|")
+_SNIFF_BYTES = 64 * 1024
+_CHUNK = 1 << 20
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read: ``problem`` says why (line 0, or the line where it broke)."""
+
+    def __init__(self, problem: RowProblem, problems: list[RowProblem] | None = None) -> None:
+        super().__init__(problem.describe())
+        self.problem = problem
+        self.problems = problems or [problem]  # a mapping can have several problems at once
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; nothing read so far should be stored."""
+
+
+def file_error(code: ProblemCode, value: str = "", line: int = 0) -> ImportFileError:
+    return ImportFileError(RowProblem(line, code, "", value[:60]))
+
+
+@dataclass
+class TableFile:
+    """An opened export, cheap to preview: its kind, and how it is read."""
+
+    path: Path
+    kind: str  # "csv" | "xlsx"
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    sheet: str | None = None
+
+    def preview(self, limit: int = 50) -> list[tuple[int, list[str]]]:
+        """The first ``limit`` rows: (line or row number, 1-based; the cells as text, trailing empties dropped)."""
+        rows: list[tuple[int, list[str]]] = []
+        try:
+            for line, cells in stream_rows(self):
+                texts = [cell_text(c) for c in cells or ()]
+                while texts and not texts[-1]:
+                    texts.pop()
+                rows.append((line, texts))
+                if len(rows) >= limit:
+                    break
+        except ImportFileError:
+            pass  # a preview shows what could be read; reading the rows reports the damage
+        return rows
+
+    def guess_header_row(self) -> int | None:
+        """The line of the row that looks like the (last) header row, or None."""
+        rows = self.preview(SEARCH_ROWS + 3)
+        index = guess_header_index([cells for _, cells in rows])
+        return None if index is None else rows[index][0]
+
+    def headers(self, header_row: int | None = None) -> list[str]:
+        """The combined header texts of the columns, the header being on line ``header_row`` (default: guessed)."""
+        row = header_row if header_row is not None else self.guess_header_row()
+        if row is None:
+            return []
+        rows = self.preview(max(SEARCH_ROWS, row) + 3)
+        lines = [line for line, _ in rows]
+        if row not in lines:
+            return []
+        return combined_headers([cells for _, cells in rows], lines.index(row))
+
+    def size(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
+
+def open_table(path: Path, sheet: str | None = None) -> TableFile:
+    """Open an export: XLSX by its content (a zip), otherwise CSV text. Raises ImportFileError."""
+    path = Path(path)
+    try:
+        with path.open("rb") as file:
+            head = file.read(_SNIFF_BYTES)
+    except OSError as error:
+        raise file_error(ProblemCode.FILE_UNREADABLE, str(error)) from None
+    if not head:
+        raise file_error(ProblemCode.FILE_EMPTY)
+    if head.startswith(b"PK\x03\x04") or path.suffix.casefold() in (".xlsx", ".xlsm"):
+        return _open_xlsx(path, sheet, head)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # the old binary .xls
+        raise file_error(ProblemCode.FILE_FORMAT, path.name)
+    encoding = _encoding(path, head)
+    if encoding not in ("utf-16",) and b"\x00" in head:
+        raise file_error(ProblemCode.FILE_FORMAT, path.name)
+    text = head.decode(encoding, errors="replace")
+    if not text.lstrip("\ufeff").strip():
+        if len(head) < _SNIFF_BYTES:
+            raise file_error(ProblemCode.FILE_EMPTY)
+    return TableFile(path=path, kind="csv", encoding=encoding, delimiter=_delimiter(text, len(head) < _SNIFF_BYTES))
+
+
+def _encoding(path: Path, head: bytes) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    # Strict UTF-8 over the whole file: a Windows-1252 'å' may first appear on line 900,000.
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    try:
+        with path.open("rb") as file:
+            while chunk := file.read(_CHUNK):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "cp1252"
+    except OSError as error:
+        raise file_error(ProblemCode.FILE_UNREADABLE, str(error)) from None
+    return "utf-8"
+
+
+def _delimiter(text: str, whole: bool) -> str:
+    """The candidate that splits the most sample rows into the same number (> 1) of cells."""
+    if not whole and "\n" in text:
+        text = text[: text.rindex("\n")]  # the sample's last line may be cut
+    best, best_score = ";", (0.0, 0)
+    for candidate in DELIMITERS:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=candidate)
+        try:
+            counts = [len(row) for row in reader if any(row)]
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        widths = [n for n in counts if n > 1]
+        if not widths:
+            continue
+        mode = max(set(widths), key=widths.count)
+        score = (widths.count(mode) / len(counts), mode)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _open_xlsx(path: Path, sheet: str | None, head: bytes) -> TableFile:
+    workbook = load_workbook(path, head)
+    try:
+        names = [ws.title for ws in workbook.worksheets]
+    finally:
+        workbook.close()
+    if not names:
+        raise file_error(ProblemCode.FILE_FORMAT, path.name)
+    if sheet is not None and sheet not in names:
+        raise file_error(ProblemCode.SHEET_MISSING, sheet)
+    return TableFile(path=path, kind="xlsx", sheets=names, sheet=sheet or names[0])
+
+
+def load_workbook(path: Path, head: bytes = b"PK\x03\x04"):  # -> openpyxl Workbook (read-only)
+    import openpyxl  # only XLSX imports need it; keeps CSV-only runs light
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "no default style" and the like: harmless in exports
+            return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except OSError as error:
+        raise file_error(ProblemCode.FILE_UNREADABLE, str(error)) from None
+    except zipfile.BadZipFile:
+        # A zip without its central directory (at the end) is most likely cut short.
+        code = ProblemCode.FILE_TRUNCATED if head.startswith(b"PK\x03\x04") else ProblemCode.FILE_FORMAT
+        raise file_error(code, path.name) from None
+    except Exception:  # noqa: BLE001 — openpyxl raises many kinds on a zip that is not a workbook
+        raise file_error(ProblemCode.FILE_FORMAT, path.name) from None
+
+
+class CsvRows:
+    """A CSV's rows with the line each starts on; ``position`` is the bytes read so far."""
+
+    def __init__(self, table: TableFile) -> None:
+        self.table = table
+        self.total = table.size()
+        try:
+            self._binary = table.path.open("rb")
+        except OSError as error:
+            raise file_error(ProblemCode.FILE_UNREADABLE, str(error)) from None
+        errors = "strict" if table.encoding in ("utf-8", "utf-8-sig") else "replace"
+        self._text = io.TextIOWrapper(self._binary, encoding=table.encoding, errors=errors, newline="")
+        self.reader = csv.reader(self._text, delimiter=table.delimiter or ";", strict=True)
+
+    def position(self) -> int:
+        try:
+            return min(self._binary.tell(), self.total)
+        except (OSError, ValueError):
+            return self.total
+
+    def close(self) -> None:
+        self._text.close()
+
+    def __iter__(self) -> Iterator[tuple[int, list[str] | None]]:
+        reader = self.reader
+        previous = 0
+        while True:
+            try:
+                for cells in reader:
+                    yield previous + 1, cells
+                    previous = reader.line_num
+                return
+            except csv.Error as error:
+                if "unexpected end of data" in str(error):
+                    raise file_error(ProblemCode.FILE_TRUNCATED, line=previous + 1) from None
+                # A stray quote ('"a"b'): the reader drops that line and goes on; None = a row that is broken.
+                yield previous + 1, None
+                previous = reader.line_num
+            except UnicodeDecodeError:
+                raise file_error(ProblemCode.FILE_FORMAT, self.table.path.name) from None
+
+
+class XlsxRows:
+    """An XLSX sheet's rows (tuples of typed values) with their row numbers; ``position`` is rows read."""
+
+    def __init__(self, table: TableFile) -> None:
+        self.table = table
+        self.workbook = load_workbook(table.path)
+        names = [ws.title for ws in self.workbook.worksheets]
+        if table.sheet not in names:
+            self.workbook.close()
+            raise file_error(ProblemCode.SHEET_MISSING, str(table.sheet))
+        self.sheet = self.workbook.worksheets[names.index(table.sheet)]
+        try:
+            self.total = int(self.sheet.max_row or 0)
+        except Exception:  # noqa: BLE001 — a missing or odd dimension tag
+            self.total = 0
+        self._done = 0
+
+    def position(self) -> int:
+        return self._done
+
+    def close(self) -> None:
+        self.workbook.close()
+
+    def __iter__(self) -> Iterator[tuple[int, tuple]]:
+        line = 0
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                for line, cells in enumerate(self.sheet.iter_rows(values_only=True), start=1):
+                    self._done = line
+                    yield line, cells
+        except Exception:  # noqa: BLE001 — a damaged part: bad zip data, broken XML, a missing member
+            raise file_error(ProblemCode.FILE_TRUNCATED, self.table.path.name, line=line + 1) from None
+
+
+def open_rows(table: TableFile) -> CsvRows | XlsxRows:
+    return CsvRows(table) if table.kind == "csv" else XlsxRows(table)
+
+
+def ends_with_newline(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            file.seek(0, io.SEEK_END)
+            if file.tell() == 0:
+                return True
+            file.seek(-1, io.SEEK_END)
+            return file.read(1) in (b"\n", b"\r")
+    except OSError:
+        return True
+
+
+def stream_rows(table: TableFile) -> Iterator[tuple[int, list[str] | tuple | None]]:
+    """Every row of the table with its line, closing the file at the end (or when the caller stops)."""
+    rows = open_rows(table)
+    try:
+        yield from rows
+    finally:
+        rows.close()
