@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,11 @@ def combo(dialog, name: str) -> QComboBox:
     return find(dialog, name, QComboBox)
 
 
+def error_under(dialog, name: str) -> str:
+    """The message shown under the input labelled ``name``."""
+    return find(dialog, name).parent().findChild(QLabel).text()
+
+
 def grab(dialog, name: str) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -153,11 +159,40 @@ def test_the_preview_follows_the_mapping(qtbot, dialog, tmp_path, monkeypatch):
     settle(qtbot, dialog)
     assert table_rows(dialog, "What will be read")[0][3:5] == ["21600 min", "2400 min"]
 
-    fill(dialog, "All absence", NOT_IN_FILE)
-    assert find(dialog, "All absence", QComboBox).parent().findChild(QLabel).text() == "Choose the column that holds this."
+    fill(dialog, "Student identifier", NOT_IN_FILE)
+    assert error_under(dialog, "Student identifier") == "Choose the column that holds this."
     settle(qtbot, dialog)
     assert table_rows(dialog, "What will be read") == []
-    assert not find(dialog, "Import").isEnabled() or dialog.start(False) is False
+    assert dialog.start(False) is False
+    assert find(dialog, "Mapping status", QLabel).text().startswith("Complete the column mapping first")
+
+
+def test_a_sample_export_is_mapped_by_suggestion(qtbot, dialog, context, tmp_path, monkeypatch):
+    """The school system's real shape: Windows-1252, decimal commas, a class and a note column."""
+    from sst_desk.importers.samples import write_csv_export
+
+    export = write_csv_export(tmp_path / "export.csv", [(pid, f"{first} {last}") for pid, first, last in STUDENTS],
+                              MONDAY - dt.timedelta(weeks=4), MONDAY + dt.timedelta(days=4), seed=4)
+    choose(qtbot, dialog, export.path, monkeypatch)
+    assert dialog.spec().columns == export.spec.columns
+    fill(dialog, "Mapping name", "Exempelskolan")
+    result = run(qtbot, dialog, "Import")
+    assert result.committed and result.rows_read == len(export.rows) and not result.unmatched
+    assert attendance_rows(context.db) == result.stored > 0
+
+
+def test_an_excel_export_with_a_merged_header(qtbot, dialog, tmp_path, monkeypatch):
+    from sst_desk.importers.samples import write_xlsx_export
+
+    export = write_xlsx_export(tmp_path / "export.xlsx", [(pid, f"{first} {last}") for pid, first, last in STUDENTS],
+                               MONDAY - dt.timedelta(weeks=4), MONDAY + dt.timedelta(days=4), granularity="week")
+    choose(qtbot, dialog, export.path, monkeypatch)
+    assert find(dialog, "File format", QLabel).text() == "Excel, sheet Frånvaro"
+    assert not find(dialog, "Sheet", QComboBox, visible=False).isVisible()  # one sheet: nothing to choose
+    assert combo(dialog, "Week").currentText() == "Vecka"
+    assert dialog.spec().columns == export.spec.columns
+    read = table_rows(dialog, "What will be read")
+    assert read and read[0][2].startswith("Week ")
 
 
 def test_a_file_that_cannot_be_opened_is_said_in_words(qtbot, dialog, tmp_path, monkeypatch):
@@ -225,7 +260,7 @@ def test_a_saved_mapping_fills_the_form_next_time(qtbot, dialog, context, tmp_pa
 
     choose(qtbot, dialog, write_export(tmp_path / "v47.csv", week_rows()), monkeypatch)
     click(dialog, "Save mapping")
-    assert find(dialog, "Mapping name").parent().findChild(QLabel).text().startswith("Give the mapping a name")
+    assert error_under(dialog, "Mapping name").startswith("Give the mapping a name")
     fill(dialog, "Mapping name", "Ekbackeskolan vecka")
     fill(dialog, "School", "Ekbackeskolan")
     fill(dialog, "Time is counted in", "hours")
@@ -255,18 +290,50 @@ def test_a_saved_mapping_fills_the_form_next_time(qtbot, dialog, context, tmp_pa
 
 
 def test_cancelling_a_long_import_stores_nothing(qtbot, dialog, context, tmp_path, monkeypatch):
-    rows = []
-    for week in range(40):
-        rows += week_rows(start=MONDAY - dt.timedelta(weeks=week + 1))
-    path = write_export(tmp_path / "hela läsåret.csv", rows * 40)  # 24,000 lines
-    choose(qtbot, dialog, path, monkeypatch)
-    fill(dialog, "Mapping name", "Ekbackeskolan vecka")
-    dialog.sig_progress.connect(lambda *_: find(dialog, "Cancel import").click())
+    from sst_desk.importers.people import fake_students
+    from sst_desk.importers.samples import write_csv_export
+
+    students = [(pid, f"{first} {last}") for pid, first, last in STUDENTS] + fake_students(100, seed=3)
+    export = write_csv_export(tmp_path / "hela läsåret.csv", students, dt.date(2025, 8, 18), dt.date(2026, 6, 10),
+                              per_lesson=True)  # a row per lesson: about 85,000 lines
+    choose(qtbot, dialog, export.path, monkeypatch)
+    fill(dialog, "Mapping name", "Ekbackeskolan lektioner")
+    seen = threading.Event()
+    dialog.sig_progress.connect(lambda *_: (find(dialog, "Cancel import").click(), seen.set()))
+    importer = context.db.import_attendance
+
+    def paced(path, spec, *, progress, **options):
+        """The worker waits until the dialog has seen its progress (on a fast disk it may be done before)."""
+        def report(done):
+            progress(done)
+            seen.wait(10)
+        return importer(path, spec, progress=report, **options)
+
+    monkeypatch.setattr(context.db, "import_attendance", paced)
     result = run(qtbot, dialog, "Import", timeout=60_000)
     assert result is not None and result.cancelled and not result.committed
     assert find(dialog, "Import result", QLabel).text() == "Cancelled. Nothing was imported."
     assert attendance_rows(context.db) == 0
     assert find(dialog, "Import").isEnabled()
+    assert context.db.attendance_mappings() == []  # not saved either: nothing was imported
+
+
+def test_escape_during_an_import_cancels_it_then_closes(qtbot, dialog, context, tmp_path, monkeypatch):
+    from sst_desk.importers.people import fake_students
+    from sst_desk.importers.samples import write_csv_export
+
+    export = write_csv_export(tmp_path / "hela läsåret.csv", fake_students(100, seed=3), dt.date(2025, 8, 18),
+                              dt.date(2026, 6, 10), per_lesson=True)
+    choose(qtbot, dialog, export.path, monkeypatch)
+    fill(dialog, "Mapping name", "Ekbackeskolan lektioner")
+    with qtbot.waitSignal(dialog.sig_finished, timeout=60_000) as finished:
+        click(dialog, "Import")
+        assert dialog.running
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.isVisible()  # not before the run has stopped
+    assert finished.args[0].cancelled
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert attendance_rows(context.db) == 0
 
 
 def test_escape_closes_at_once_when_nothing_runs(qtbot, dialog):
