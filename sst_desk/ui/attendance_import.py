@@ -409,8 +409,7 @@ class AttendanceImportDialog(QDialog):
         except Exception as exc:  # noqa: BLE001 - AccessDeniedError, DatabaseError: said in words
             self._say(database_error_text(exc), error=True)
             return False
-        self._load_saved()
-        self.form.set_saved(self.form.saved)  # keeps the choice; then choose the one just saved
+        self._load_saved()  # keeps the choice; then choose the one just saved
         if self.form.saved_spec() is None or self.form.saved_spec().name != spec.name:
             self.form.blockSignals(True)
             self.form.choose_saved(spec.name)

@@ -28,8 +28,9 @@ def summary_text(result: ImportResult) -> str:
     if result.cancelled:
         return _t("Cancelled. Nothing was imported.")
     if result.problem_count:
-        return _t("%1 problems were found in the file. Nothing was imported. Correct the file or the mapping "
-                  "and try again.").replace("%1", str(result.problem_count))
+        found = _t("One problem was found in the file.") if result.problem_count == 1 else \
+            _t("%1 problems were found in the file.").replace("%1", str(result.problem_count))
+        return found + " " + _t("Nothing was imported. Correct the file or the mapping and try again.")
     read = _t("%1 rows read, %2 of them matched to %3 students.").replace("%1", str(result.rows_read)).replace(
         "%2", str(result.rows_matched)).replace("%3", str(result.students))
     if result.dry_run:
@@ -43,7 +44,7 @@ def summary_text(result: ImportResult) -> str:
         when = result.previously_imported.astimezone().strftime("%Y-%m-%d %H:%M")
         parts.append(_t("This file was imported before (%1) \u2014 nothing changed.").replace("%1", when))
     if result.unmatched:
-        parts.append(_t("%1 rows for %2 students not in the register were not imported; they are listed below.")
+        parts.append(_t("%1 rows for students not in the register (%2) were not imported; they are listed below.")
                      .replace("%1", str(result.unmatched_rows)).replace("%2", str(len(result.unmatched))))
     return " ".join(parts)
 

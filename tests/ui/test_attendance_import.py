@@ -195,6 +195,37 @@ def test_an_excel_export_with_a_merged_header(qtbot, dialog, tmp_path, monkeypat
     assert read and read[0][2].startswith("Week ")
 
 
+def test_a_workbook_with_several_sheets_offers_them(qtbot, dialog, context, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    from sst_desk.importers.samples import write_xlsx_export
+
+    export = write_xlsx_export(tmp_path / "export.xlsx", [(pid, f"{first} {last}") for pid, first, last in STUDENTS],
+                               MONDAY, MONDAY + dt.timedelta(days=4))
+    workbook = load_workbook(export.path)
+    workbook.create_sheet("Instruktioner", 0).append(["Exporterad från skolsystemet"])
+    workbook.save(export.path)
+
+    choose(qtbot, dialog, export.path, monkeypatch)
+    sheet = combo(dialog, "Sheet")
+    assert sheet.isVisible() and [sheet.itemText(i) for i in range(sheet.count())] == ["Instruktioner", "Frånvaro"]
+    assert find(dialog, "File format", QLabel).text() == "Excel, sheet Instruktioner"
+    fill(dialog, "Sheet", "Frånvaro")
+    settle(qtbot, dialog)
+    assert find(dialog, "File format", QLabel).text() == "Excel, sheet Frånvaro"
+    assert combo(dialog, "All absence").currentText() == "Frånvaro (min) Totalt"
+    assert len(table_rows(dialog, "What will be read")) == 15
+    fill(dialog, "Mapping name", "Ekbackeskolan Excel")
+    assert run(qtbot, dialog, "Import").stored == 15
+
+    # The saved mapping remembers the sheet: next time the right sheet is read at once.
+    assert context.db.attendance_mapping("Ekbackeskolan Excel").sheet == "Frånvaro"
+    fill(dialog, "Sheet", "Instruktioner")
+    fill(dialog, "Saved mapping", "New mapping")
+    fill(dialog, "Saved mapping", "Ekbackeskolan Excel")
+    assert combo(dialog, "Sheet").currentText() == "Frånvaro"
+
+
 def test_a_file_that_cannot_be_opened_is_said_in_words(qtbot, dialog, tmp_path, monkeypatch):
     empty = tmp_path / "tom.csv"
     empty.write_bytes(b"")
@@ -214,7 +245,7 @@ def test_a_bad_line_refuses_the_whole_import(qtbot, dialog, context, tmp_path, m
     result = run(qtbot, dialog, "Import")
     assert result.problem_count == 1 and not result.committed
     assert find(dialog, "Import result", QLabel).text() == (
-        "1 problems were found in the file. Nothing was imported. Correct the file or the mapping and try again.")
+        "One problem was found in the file. Nothing was imported. Correct the file or the mapping and try again.")
     assert table_rows(dialog, "Problems") == [["5", "Total frånvaro (min)", "Not a number.", "x"]]
     assert attendance_rows(context.db) == 0
     grab(dialog, "2-refused-with-problems.png")
@@ -231,7 +262,7 @@ def test_students_not_in_the_register_are_listed_and_the_others_stored(qtbot, di
     assert table_rows(dialog, "Students not found") == [[STRANGER, "5", "5", "not found"]]
     summary = find(dialog, "Import result", QLabel).text()
     assert "20 rows read, 15 of them matched to 3 students." in summary
-    assert "5 rows for 1 students not in the register were not imported" in summary
+    assert "5 rows for students not in the register (1) were not imported" in summary
     grab(dialog, "3-unmatched-students.png")
 
 
