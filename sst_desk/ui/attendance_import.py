@@ -104,6 +104,7 @@ class AttendanceImportDialog(QDialog):
         self.running = False
         self._close_when_done = False
         self._run_spec: MappingSpec | None = None
+        self._rows_cache: list[tuple[int, list[str]]] | None = None
         self.setWindowTitle(_t("Import attendance"))
         self.setMinimumSize(1000, 700)
         self.resize(1240, 820)
@@ -283,6 +284,7 @@ class AttendanceImportDialog(QDialog):
             self._file_failed(RowProblem(0, ProblemCode.FILE_UNREADABLE))
             return
         self.table = table
+        self._rows_cache = None
         self.file_error.clear()
         self.format_label.setText(file_format_text(table))
         self._show_sheets()
@@ -320,13 +322,41 @@ class AttendanceImportDialog(QDialog):
         if self.table is None or (not force and header_row == self._header_row_used):
             return self.table is not None
         try:
-            self.headers = list(self.table.headers(header_row))
+            self.headers = self._headers_at(header_row)
         except ImportFileError as exc:
             self._file_failed(exc.problem)
             return False
         self._header_row_used = header_row
         self.form.set_headers(self.headers)
         return True
+
+    # An XLSX without a dimension tag is parsed whole each time openpyxl opens it (over a second for a
+    # year of daily rows), so the rows the preview needs are read once per file and sheet, not per keystroke.
+
+    def _preview_rows(self) -> list[tuple[int, list[str]]]:
+        if self._rows_cache is None:
+            self._rows_cache = self.table.preview(PREVIEW_LINES)
+        return self._rows_cache
+
+    def _guessed_header_row(self) -> int | None:
+        from ..importers.headers import guess_header_index
+
+        rows = self._preview_rows()
+        index = guess_header_index([cells for _line, cells in rows])
+        return None if index is None else rows[index][0]
+
+    def _headers_at(self, header_row: int | None) -> list[str]:
+        """``TableFile.headers`` from the cached rows (the same functions), or from the file past them."""
+        from ..importers.headers import combined_headers
+
+        rows = self._preview_rows()
+        row = header_row if header_row is not None else self._guessed_header_row()
+        lines = [line for line, _cells in rows]
+        if row is None:
+            return []
+        if row in lines and lines.index(row) + 3 < len(lines) or len(rows) < PREVIEW_LINES:
+            return combined_headers([cells for _line, cells in rows], lines.index(row)) if row in lines else []
+        return list(self.table.headers(row))
 
     def _show_sheets(self) -> None:
         sheets = list(self.table.sheets) if self.table is not None and self.table.kind == "xlsx" else []
@@ -352,7 +382,7 @@ class AttendanceImportDialog(QDialog):
             if spec.sheet and self.table.kind == "xlsx" and spec.sheet != self.table.sheet:
                 continue
             try:
-                headers = self.table.headers(spec.header_row)
+                headers = self._headers_at(spec.header_row)
             except Exception:
                 log.debug("saved mapping %s does not fit", spec.name, exc_info=True)
                 continue
@@ -430,8 +460,8 @@ class AttendanceImportDialog(QDialog):
             return
         spec = self.spec()
         try:
-            rows = self.table.preview(PREVIEW_LINES)
-            header_row = spec.header_row or self.table.guess_header_row()
+            rows = self._preview_rows()
+            header_row = spec.header_row or self._guessed_header_row()
         except ImportFileError as exc:
             self._file_failed(exc.problem)
             return
