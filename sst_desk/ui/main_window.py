@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _build_team_menu(self, actor) -> None:
-        """"Team": accounts, the access log, gallring, batch print, one's own password — each for whom it is meant."""
+        """"Team": accounts, the access log, gallring, batch print, attendance import, one's own password — each for whom it is meant."""
         from ..workflow.access import Action, Resource, Scope, allowed, scope
 
         menu = self.menuBar().addMenu(self.tr("&Team"))
@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
             (self.tr("Gallring…"), self.show_gallring, allowed(actor, Resource.CASE, Action.DELETE)),
             (self.tr("Print action plans…"), self.show_batch_print,
              scope(actor.role, Resource.CASE, Action.PRINT) is Scope.TEAM),
+            (self.tr("Import attendance…"), self.show_attendance_import,
+             allowed(actor, Resource.ATTENDANCE, Action.CREATE)),
             (self.tr("Change my password…"), self.change_password, True),
         )
         self.team_actions: dict[str, QAction] = {}
@@ -199,6 +201,14 @@ class MainWindow(QMainWindow):
         from .batch_print import open_batch_print
 
         open_batch_print(self, self.context)
+
+    def show_attendance_import(self):
+        """Team → Import attendance…; the case list's absence column is reloaded after each stored import."""
+        from .attendance_import import open_attendance_import
+
+        dialog = open_attendance_import(self, self.context)
+        dialog.sig_imported.connect(lambda _result: self.reload())
+        return dialog
 
     def change_password(self) -> None:
         from .password_dialog import change_password

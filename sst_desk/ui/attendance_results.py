@@ -1,0 +1,140 @@
+"""What a check or an import of attendance did: a summary sentence, the problems, the students not found.
+
+The problems (line, column, problem, value) are listed when the file was
+refused; the students not in the register are always listed, never hidden
+(the import stores the others and says how many were left out).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+
+from ..importers.attendance_spec import RowProblem
+from ..persistence.attendance import ImportResult, Unmatched
+from .attendance_words import problem_text
+from .forms import ERROR_STYLE
+from .listeditor import Column, RowsModel, row_table
+
+CONTEXT = "AttendanceImport"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def summary_text(result: ImportResult) -> str:
+    """One or a few sentences on what happened (or, for a check, would happen)."""
+    if result.cancelled:
+        return _t("Cancelled. Nothing was imported.")
+    if result.problem_count:
+        found = _t("One problem was found in the file.") if result.problem_count == 1 else \
+            _t("%1 problems were found in the file.").replace("%1", str(result.problem_count))
+        return found + " " + _t("Nothing was imported. Correct the file or the mapping and try again.")
+    read = _t("%1 rows read, %2 of them matched to %3 students.").replace("%1", str(result.rows_read)).replace(
+        "%2", str(result.rows_matched)).replace("%3", str(result.students))
+    if result.dry_run:
+        done = _t("Checked: the file can be imported. It would store %1 of %2 day or week records (%3 unchanged). "
+                  "Nothing was stored yet.")
+    else:
+        done = _t("Imported: %1 of %2 day or week records stored, %3 unchanged.")
+    parts = [read, done.replace("%1", str(result.stored)).replace("%2", str(result.records)).replace(
+        "%3", str(result.unchanged))]
+    if result.previously_imported is not None and result.stored == 0:
+        when = result.previously_imported.astimezone().strftime("%Y-%m-%d %H:%M")
+        parts.append(_t("This file was imported before (%1) \u2014 nothing changed.").replace("%1", when))
+    if result.unmatched:
+        parts.append(_t("%1 rows for students not in the register (%2) were not imported; they are listed below.")
+                     .replace("%1", str(result.unmatched_rows)).replace("%2", str(len(result.unmatched))))
+    return " ".join(parts)
+
+
+class ResultPanel(QWidget):
+    """The result of the last check or import; hidden until there is one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result: ImportResult | None = None
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setAccessibleName(_t("Import result"))
+        self.problems = RowsModel([
+            Column(_t("Line"), lambda p: str(p.line) if p.line else ""),
+            Column(_t("Column"), lambda p: p.column),
+            Column(_t("Problem"), lambda p: problem_text(p.code), stretch=True),
+            Column(_t("Value"), lambda p: p.value),
+        ], self)
+        self.unmatched = RowsModel([
+            Column(_t("Identifier"), lambda u: u.key, stretch=True),
+            Column(_t("First line"), lambda u: str(u.first_line)),
+            Column(_t("Rows"), lambda u: str(u.rows)),
+            Column(_t("Why"), lambda u: _t("matches several students") if u.ambiguous else _t("not found")),
+        ], self)
+        self.problems_title = QLabel(self)
+        self.unmatched_title = QLabel(self)
+        self.problems_view = row_table(_t("Problems"), self.problems, self)
+        self.unmatched_view = row_table(_t("Students not found"), self.unmatched, self)
+        for view, model in ((self.problems_view, self.problems), (self.unmatched_view, self.unmatched)):
+            header = view.horizontalHeader()
+            for i, column in enumerate(model.columns):
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if column.stretch
+                                            else QHeaderView.ResizeMode.ResizeToContents)
+        self.problems_box = self._titled(self.problems_title, self.problems_view)
+        self.unmatched_box = self._titled(self.unmatched_title, self.unmatched_view)
+        tables = QHBoxLayout()
+        tables.addWidget(self.problems_box, 3)
+        tables.addWidget(self.unmatched_box, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addLayout(tables, 1)
+        self.clear()
+
+    def _titled(self, title: QLabel, view: QWidget) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(title)
+        column.addWidget(view, 1)
+        return box
+
+    def clear(self) -> None:
+        self.result = None
+        self.summary.clear()
+        self.problems.set_items([])
+        self.unmatched.set_items([])
+        self.problems_box.hide()
+        self.unmatched_box.hide()
+        self.hide()
+
+    def show_result(self, result: ImportResult) -> None:
+        self.result = result
+        self.summary.setStyleSheet(ERROR_STYLE if result.problem_count else "")
+        self.summary.setText(summary_text(result))
+        self._set_problems(result.problems, result.problem_count)
+        self._set_unmatched(result.unmatched, result.unmatched_rows)
+        self.show()
+
+    def show_message(self, text: str, *, error: bool = False, problems: list[RowProblem] | None = None) -> None:
+        """A sentence instead of a result: cancelled, a file that cannot be read, a refusal by the database."""
+        self.result = None
+        self.summary.setStyleSheet(ERROR_STYLE if error else "")
+        self.summary.setText(text)
+        self._set_problems(problems or [], len(problems or []))
+        self._set_unmatched([], 0)
+        self.show()
+
+    def _set_problems(self, problems: list[RowProblem], count: int) -> None:
+        self.problems.set_items(problems)
+        title = _t("Problems (%1)").replace("%1", str(count))
+        if count > len(problems):
+            title = _t("Problems (the first %1 of %2)").replace("%1", str(len(problems))).replace("%2", str(count))
+        self.problems_title.setText(f"<b>{title}</b>")
+        self.problems_box.setVisible(bool(problems))
+
+    def _set_unmatched(self, unmatched: list[Unmatched], rows: int) -> None:
+        self.unmatched.set_items(unmatched)
+        self.unmatched_title.setText("<b>" + _t("Students not in the register (%1, %2 rows)").replace(
+            "%1", str(len(unmatched))).replace("%2", str(rows)) + "</b>")
+        self.unmatched_box.setVisible(bool(unmatched))
