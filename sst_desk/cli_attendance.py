@@ -31,7 +31,7 @@ def add_commands(commands: argparse._SubParsersAction, add_db, default_db: str) 
     run = commands.add_parser(
         "import-attendance", help="import a school's attendance export (CSV or XLSX)",
         description="Import a school's attendance export with a column mapping saved in the app "
-                    "(Team → Import attendance…). All or nothing: if any row has a problem, nothing is "
+                    "(Team → Importera närvaro…). All or nothing: if any row has a problem, nothing is "
                     "stored and every problem is listed with its line. Importing the same file again "
                     "changes nothing.")
     run.add_argument("file", type=Path, metavar="FILE", help="the export: .csv, .txt or .xlsx")
@@ -55,7 +55,7 @@ def import_command(args: argparse.Namespace, open_for: OpenFor) -> int:
         if spec is None:
             names = ", ".join(s.name for s in db.attendance_mappings()) or "none yet"
             raise CommandError(f"There is no saved mapping called '{args.mapping}' (saved: {names}). "
-                               "Save one in the app: Team → Import attendance….")
+                               "Save one in the app: Team → Importera närvaro….")
         try:
             result = db.import_attendance(file, spec, dry_run=args.dry_run, progress=_progress_printer())
         except ImportFileError as exc:
@@ -74,7 +74,7 @@ def mappings_command(args: argparse.Namespace, open_for: OpenFor) -> int:
     finally:
         db.close()
     if not specs:
-        print("No mapping saved yet. Save one in the app: Team → Import attendance….")
+        print("No mapping saved yet. Save one in the app: Team → Importera närvaro….")
     for spec in specs:
         columns = ", ".join(f"{role.value}={header!r}" for role, header in spec.columns.items())
         school = f" ({spec.school})" if spec.school else ""

@@ -35,7 +35,7 @@ def create_demo_database(path: Path, students_count: int = 40, seed: int = 1,
                          today: dt.date | None = None) -> list[int]:
     """Make a new encrypted demo database at ``path`` with the demo users and fictional cases; the case ids."""
     from .demo import populate
-    from .demo_attendance import add_attendance
+    from .demo_attendance import DEMO_EXPORTS, add_attendance, write_demo_export
     from .security import passwords
     from .security.keyfile import KeyFile, key_file_for, new_database_key
     from .security.signin import first_run_needed
@@ -53,6 +53,7 @@ def create_demo_database(path: Path, students_count: int = 40, seed: int = 1,
                               must_change_password=False)
         ids = populate(db, students=students_count, seed=seed, today=today)
         add_attendance(db, ids, seed, today or dt.date.today())
+        write_demo_export(db, path.parent / DEMO_EXPORTS, today or dt.date.today())
         assign_demo_members(db)
         keys.save()
     except BaseException:

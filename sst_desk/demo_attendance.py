@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
+from .importers.calendar_sv import is_school_day
 from .workflow.attendance import AttendanceRecord, Granularity
 from .workflow.codes import EventKind
 
@@ -24,38 +26,7 @@ if TYPE_CHECKING:
     from .persistence import Database
 
 DAY = dt.timedelta(days=1)
-
-
-def easter(year: int) -> dt.date:
-    """Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-def is_school_day(day: dt.date) -> bool:
-    """A weekday outside the usual lov: sportlov v9, påsklov, sommarlov, höstlov v44, jullov, röda dagar."""
-    if day.weekday() >= 5:
-        return False
-    week = day.isocalendar().week
-    if week in (9, 44):
-        return False
-    if (day.month, day.day) >= (6, 12) and (day.month, day.day) <= (8, 18):
-        return False
-    if (day.month, day.day) >= (12, 21) or (day.month, day.day) <= (1, 7):
-        return False
-    easter_sunday = easter(day.year)
-    if easter_sunday.isocalendar().week + 1 == week:  # påsklov: the week after Easter
-        return False
-    if day in (easter_sunday - 2 * DAY, easter_sunday + DAY, easter_sunday + 39 * DAY) or (day.month, day.day) == (5, 1):
-        return False
-    return True
+DEMO_EXPORTS = "demo-exporter"  # the folder beside the demo database with a school's export to import
 
 
 def school_days(start: dt.date, end: dt.date) -> Iterator[dt.date]:
@@ -134,3 +105,35 @@ _EVENT_NOTES = {
     EventKind.SKOLBYTE: "Bytte till en mindre skola.",
     EventKind.PLACERING: "Placerad i familjehem.",
 }
+
+
+def write_demo_export(db: Database, folder: Path, today: dt.date) -> Path | None:
+    """A school's export of the last weeks for a newcomer to try Team → Import attendance…, with its saved mapping.
+
+    One school's demo students plus two students the team does not know (to see how unmatched rows
+    are listed); semicolon CSV in Windows-1252 with decimal commas, as the schools' systems write.
+    """
+    from .importers.samples import write_csv_export
+    from .persistence.mapping import students
+
+    with db.uow() as uow:
+        rows = uow.session.execute(sa.select(students.c.school, students.c.personal_id, students.c.first_name,
+                                             students.c.last_name)
+                                   .where(students.c.personal_id.is_not(None), students.c.protected_identity.is_(False))
+                                   .order_by(students.c.school, students.c.id)).all()
+    if not rows:
+        return None
+    school = rows[0].school
+    people = [(r.personal_id, f"{r.first_name} {r.last_name}") for r in rows if r.school == school]
+    folder.mkdir(parents=True, exist_ok=True)
+    start = today - dt.timedelta(days=today.weekday() + 14)  # the Monday two weeks back
+    export = write_csv_export(folder / f"narvaro-{_slug(school)}.csv", people, start, today, seed=5, unknown=2)
+    export.spec.name = f"{school} – närvaroexport"
+    export.spec.school = school
+    db.save_attendance_mapping(export.spec)
+    return export.path
+
+
+def _slug(text: str) -> str:
+    plain = text.casefold().translate(str.maketrans("åäöé", "aaoe"))
+    return "".join(ch if ch.isalnum() else "-" for ch in plain).strip("-")

@@ -123,6 +123,473 @@
     </message>
 </context>
 <context>
+    <name>AttendanceImport</name>
+    <message>
+        <source>The file cannot be read. Check that it exists and that you may open it.</source>
+        <translation>Filen går inte att läsa. Kontrollera att den finns och att du får öppna den.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Filen är tom.</translation>
+    </message>
+    <message>
+        <source>This is not a CSV or Excel (XLSX) file. Export the attendance again as CSV or XLSX.</source>
+        <translation>Det här är ingen CSV- eller Excelfil (XLSX). Exportera närvaron igen som CSV eller XLSX.</translation>
+    </message>
+    <message>
+        <source>The file ends in the middle of a row. Is it complete? Export it again.</source>
+        <translation>Filen slutar mitt i en rad. Är den komplett? Exportera den igen.</translation>
+    </message>
+    <message>
+        <source>The file has no sheet with this name.</source>
+        <translation>Filen har inget blad med det namnet.</translation>
+    </message>
+    <message>
+        <source>No row of the file holds the mapped column headers. Check the header row.</source>
+        <translation>Ingen rad i filen innehåller de valda kolumnrubrikerna. Kontrollera rubrikraden.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds this.</source>
+        <translation>Välj kolumnen som innehåller detta.</translation>
+    </message>
+    <message>
+        <source>The file has no column with this header.</source>
+        <translation>Filen har ingen kolumn med den rubriken.</translation>
+    </message>
+    <message>
+        <source>The row has too few cells.</source>
+        <translation>Raden har för få celler.</translation>
+    </message>
+    <message>
+        <source>The student is missing.</source>
+        <translation>Eleven saknas.</translation>
+    </message>
+    <message>
+        <source>Not a valid personal identity number.</source>
+        <translation>Inte ett giltigt personnummer.</translation>
+    </message>
+    <message>
+        <source>Not a date.</source>
+        <translation>Inte ett datum.</translation>
+    </message>
+    <message>
+        <source>Not a week.</source>
+        <translation>Inte en vecka.</translation>
+    </message>
+    <message>
+        <source>Not a number.</source>
+        <translation>Inte ett tal.</translation>
+    </message>
+    <message>
+        <source>A negative number.</source>
+        <translation>Ett negativt tal.</translation>
+    </message>
+    <message>
+        <source>More absence than scheduled time.</source>
+        <translation>Mer frånvaro än schemalagd tid.</translation>
+    </message>
+    <message>
+        <source>Valid and invalid absence add up to more than all absence.</source>
+        <translation>Giltig och ogiltig frånvaro blir tillsammans mer än all frånvaro.</translation>
+    </message>
+    <message>
+        <source>Student identifier</source>
+        <translation>Elevens identitet</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Vecka</translation>
+    </message>
+    <message>
+        <source>Year (with week numbers only)</source>
+        <translation>År (bara med veckonummer)</translation>
+    </message>
+    <message>
+        <source>Scheduled time or lessons</source>
+        <translation>Schemalagd tid eller lektioner</translation>
+    </message>
+    <message>
+        <source>All absence</source>
+        <translation>All frånvaro</translation>
+    </message>
+    <message>
+        <source>Valid absence</source>
+        <translation>Giltig frånvaro</translation>
+    </message>
+    <message>
+        <source>Invalid absence</source>
+        <translation>Ogiltig frånvaro</translation>
+    </message>
+    <message>
+        <source>Personnummer</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minuter</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>timmar</translation>
+    </message>
+    <message>
+        <source>lessons</source>
+        <translation>lektioner</translation>
+    </message>
+    <message>
+        <source>Excel, sheet %1</source>
+        <translation>Excel, bladet %1</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>semikolon</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>komma</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabb</translation>
+    </message>
+    <message>
+        <source>vertical bar</source>
+        <translation>lodstreck</translation>
+    </message>
+    <message>
+        <source>CSV, %1, %2</source>
+        <translation>CSV, %1, %2</translation>
+    </message>
+    <message>
+        <source>Import attendance</source>
+        <translation>Importera närvaro</translation>
+    </message>
+    <message>
+        <source>Choose the school&apos;s attendance export (CSV or Excel)</source>
+        <translation>Välj skolans närvaroexport (CSV eller Excel)</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Välj fil…</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Filformat</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Blad</translation>
+    </message>
+    <message>
+        <source>File problem</source>
+        <translation>Problem med filen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>Kolumnmatchning</translation>
+    </message>
+    <message>
+        <source>File preview</source>
+        <translation>Förhandsvisning av filen</translation>
+    </message>
+    <message>
+        <source>What will be read</source>
+        <translation>Det här kommer att läsas in</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first rows</source>
+        <translation>Filens första rader</translation>
+    </message>
+    <message>
+        <source>Mapping status</source>
+        <translation>Matchningens status</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Importens förlopp</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Avbryt importen</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Spara matchning</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kontrollera</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importera</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Read the whole file and show what an import would do; nothing is stored.</source>
+        <translation>Läs hela filen och visa vad en import skulle göra; inget sparas.</translation>
+    </message>
+    <message>
+        <source>Choose the attendance export</source>
+        <translation>Välj närvaroexporten</translation>
+    </message>
+    <message>
+        <source>Attendance exports (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>Närvaroexporter (*.csv *.txt *.xlsx);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Give the mapping a name, such as the school and the export.</source>
+        <translation>Ge matchningen ett namn, till exempel skolan och exporten.</translation>
+    </message>
+    <message>
+        <source>The mapping “%1” was saved.</source>
+        <translation>Matchningen ”%1” sparades.</translation>
+    </message>
+    <message>
+        <source>Choose the columns above to see what will be read.</source>
+        <translation>Välj kolumnerna ovan för att se vad som kommer att läsas in.</translation>
+    </message>
+    <message>
+        <source>The preview could not read the file; Check shows what is wrong.</source>
+        <translation>Förhandsvisningen kunde inte läsa filen; Kontrollera visar vad som är fel.</translation>
+    </message>
+    <message>
+        <source>There are no rows under the header row.</source>
+        <translation>Det finns inga rader under rubrikraden.</translation>
+    </message>
+    <message>
+        <source>Complete the column mapping first: the problems are shown next to the choices.</source>
+        <translation>Gör klart kolumnmatchningen först: problemen visas vid valen.</translation>
+    </message>
+    <message>
+        <source>Give the mapping a name; it is saved with the import for next time.</source>
+        <translation>Ge matchningen ett namn; den sparas med importen till nästa gång.</translation>
+    </message>
+    <message>
+        <source>Checking… %p %</source>
+        <translation>Kontrollerar… %p %</translation>
+    </message>
+    <message>
+        <source>Importing… %p %</source>
+        <translation>Importerar… %p %</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Avbryter…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was imported.</source>
+        <translation>Avbrutet. Inget importerades.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Inget importerades.</translation>
+    </message>
+    <message>
+        <source>e.g. Ekbackeskolan weekly export</source>
+        <translation>t.ex. Ekbackeskolan veckoexport</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatiskt</translation>
+    </message>
+    <message>
+        <source>Saved mapping</source>
+        <translation>Sparad matchning</translation>
+    </message>
+    <message>
+        <source>Mapping name</source>
+        <translation>Matchningens namn</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skola</translation>
+    </message>
+    <message>
+        <source>Match students by</source>
+        <translation>Matcha elever på</translation>
+    </message>
+    <message>
+        <source>Time is counted in</source>
+        <translation>Tiden räknas i</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>Rubrikrad</translation>
+    </message>
+    <message>
+        <source>— not in the file —</source>
+        <translation>— finns inte i filen —</translation>
+    </message>
+    <message>
+        <source>New mapping</source>
+        <translation>Ny matchning</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Elev</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Schemalagt</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>Frånvaro</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Giltig</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Ogiltig</translation>
+    </message>
+    <message>
+        <source>One problem was found in the file.</source>
+        <translation>Ett problem hittades i filen.</translation>
+    </message>
+    <message>
+        <source>%1 problems were found in the file.</source>
+        <translation>%1 problem hittades i filen.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Correct the file or the mapping and try again.</source>
+        <translation>Inget importerades. Rätta filen eller matchningen och försök igen.</translation>
+    </message>
+    <message>
+        <source>%1 rows read, %2 of them matched to %3 students.</source>
+        <translation>%1 rader lästa, %2 av dem matchade mot %3 elever.</translation>
+    </message>
+    <message>
+        <source>Checked: the file can be imported. It would store %1 of %2 day or week records (%3 unchanged). Nothing was stored yet.</source>
+        <translation>Kontrollerat: filen kan importeras. Den skulle spara %1 av %2 dag- eller veckoposter (%3 oförändrade). Inget har sparats än.</translation>
+    </message>
+    <message>
+        <source>Imported: %1 of %2 day or week records stored, %3 unchanged.</source>
+        <translation>Importerat: %1 av %2 dag- eller veckoposter sparade, %3 oförändrade.</translation>
+    </message>
+    <message>
+        <source>This file was imported before (%1) — nothing changed.</source>
+        <translation>Den här filen har importerats förut (%1) — inget ändrades.</translation>
+    </message>
+    <message>
+        <source>%1 rows for students not in the register (%2) were not imported; they are listed below.</source>
+        <translation>%1 rader för elever som inte finns i registret (%2) importerades inte; de listas nedan.</translation>
+    </message>
+    <message>
+        <source>Import result</source>
+        <translation>Importens resultat</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolumn</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Värde</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identitet</translation>
+    </message>
+    <message>
+        <source>First line</source>
+        <translation>Första rad</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rader</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Varför</translation>
+    </message>
+    <message>
+        <source>matches several students</source>
+        <translation>matchar flera elever</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>hittades inte</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Students not found</source>
+        <translation>Elever som inte hittades</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Problem (%1)</translation>
+    </message>
+    <message>
+        <source>Problems (the first %1 of %2)</source>
+        <translation>Problem (de första %1 av %2)</translation>
+    </message>
+    <message>
+        <source>Students not in the register (%1, %2 rows)</source>
+        <translation>Elever som inte finns i registret (%1, %2 rader)</translation>
+    </message>
+    <message>
+        <source>(“%1”)</source>
+        <translation>(”%1”)</translation>
+    </message>
+    <message>
+        <source>Line %1, column “%2”:</source>
+        <translation>Rad %1, kolumn ”%2”:</translation>
+    </message>
+    <message>
+        <source>Line %1:</source>
+        <translation>Rad %1:</translation>
+    </message>
+    <message>
+        <source>Column “%1”:</source>
+        <translation>Kolumn ”%1”:</translation>
+    </message>
+    <message>
+        <source>%1 lessons</source>
+        <translation>%1 lektioner</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Week %1, %2</source>
+        <translation>Vecka %1, %2</translation>
+    </message>
+</context>
+<context>
     <name>AvslutPage</name>
     <message>
         <source>Reason for closing</source>
@@ -2403,6 +2870,10 @@
     <message>
         <source>Print action plans…</source>
         <translation>Skriv ut handlingsplaner…</translation>
+    </message>
+    <message>
+        <source>Import attendance…</source>
+        <translation>Importera närvaro…</translation>
     </message>
     <message>
         <source>Change my password…</source>

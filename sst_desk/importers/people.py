@@ -1,4 +1,4 @@
-"""Made-up students for the sample exports: valid-checksum fake personnummer and common Swedish names."""
+"""Made-up students for the sample exports: valid-checksum test personnummer (serials 980–999) and common names."""
 
 from __future__ import annotations
 
@@ -34,6 +34,8 @@ def fake_students(count: int, *, seed: int = 0, born_from: int = 2009, born_to: 
     span = (dt.date(born_to, 12, 31) - dt.date(born_from, 1, 1)).days
     while len(students) < count:
         born = dt.date(born_from, 1, 1) + dt.timedelta(days=rng.randrange(span))
-        pnr = fake_personnummer(born, rng.randrange(1, 1000))  # serial 000 is never issued
+        # Serials 980–999: the range Skatteverket sets aside for test personnummer (as sst_desk.demo), so no
+        # generated number belongs to a real person.
+        pnr = fake_personnummer(born, rng.randrange(980, 1000))
         students.setdefault(pnr, f"{rng.choice(_FIRST)} {rng.choice(_LAST)}")
     return list(students.items())
