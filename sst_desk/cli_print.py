@@ -94,7 +94,7 @@ def _print_one(args: argparse.Namespace, kind: DocumentKind, out: Path, open_for
 
         assert db.actor is not None
         db.record_case_action(args.case, Action.PRINT, kind.detail(case))  # checked and logged before writing
-        attendance = db.attendance_for_case(args.case) if kind.uses_attendance else []
+        attendance = db.attendance_for_case(args.case, log=False) if kind.uses_attendance else []
         data = kind.build(case, _context(args, db.actor.label, today), attendance=attendance)
         reports.write_pdf_atomic(data, out)
     finally:
@@ -129,7 +129,7 @@ def _print_batch(args: argparse.Namespace, out: Path, open_for: OpenFor) -> int:
         try:
             outcome = write_batch(cases, _context(args, db.actor.label, today), out, today=today,
                                   record=lambda prints: record_prints(db, prints), title=title,
-                                  attendance=lambda case: db.attendance_for_case(case.id))
+                                  attendance=lambda case: db.attendance_for_case(case.id, log=False))
         except NothingToPrint:
             raise CommandError(f"None of the {len(cases)} cases has a valid samtycke to share the plan; "
                                "nothing was written.") from None

@@ -68,7 +68,13 @@ def records_for(rng: random.Random, raised_on: dt.date, enrolled_on: dt.date | N
 def add_attendance(db: Database, case_ids: list[int], seed: int, today: dt.date) -> int:
     """Give every case's student attendance up to ``today`` and some cases an event; returns the record count."""
     from .persistence.accesslog import utc_now
-    from .persistence.mapping import attendance, attendance_imports, case_events, cases, students
+    from .persistence.mapping import (
+        attendance,
+        attendance_imports,
+        case_events,
+        cases,
+        students,
+    )
 
     rng = random.Random(seed * 7919 + 17)
     stored = 0

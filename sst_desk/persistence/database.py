@@ -250,14 +250,18 @@ class Database:
                 uow.commit()
         return result
 
-    def attendance_for_case(self, case_id: int, *, actor: Actor | None = None) -> list[AttendanceRecord]:
-        """The case's student's attendance records in date order (checked and logged as a view of the case)."""
+    def attendance_for_case(self, case_id: int, *, actor: Actor | None = None, log: bool = True,
+                            ) -> list[AttendanceRecord]:
+        """The case's student's attendance records in date order (checked and logged as a view of the case).
+
+        ``log=False`` for a document that is itself logged (a print): checked, but not logged twice.
+        """
         with self.uow(actor) as uow:
             student_id = uow.require_case(Action.VIEW, case_id)
             if student_id is None:
                 raise CaseNotFound(case_id, self.location)
             records = attendance_store.records_for_student(uow.session, student_id)
-            if uow.actor is not None:
+            if uow.actor is not None and log:
                 uow.log(LogAction.VIEW, case_id=case_id, student_id=student_id, detail="attendance")
                 uow.commit()
             return records

@@ -180,7 +180,7 @@ class BatchPrintDialog(QDialog):
             cases = load_plans(db, ids, lambda done, _total: relay.sig_step.emit(done, 2 * n), self._cancel.is_set)
             return write_batch(cases, report, target, today=today, cancelled=self._cancel.is_set,
                                record=lambda prints: record_prints(db, prints), title=title,
-                               attendance=lambda case: db.attendance_for_case(case.id),
+                               attendance=lambda case: db.attendance_for_case(case.id, log=False),
                                progress=lambda done, total: relay.sig_step.emit(n + done * n // total, 2 * n))
 
         run_in_background(self, work, self._done, self._failed)

@@ -82,7 +82,7 @@ def attendance_for_print(context: AppContext, case: Case, kind=None) -> list:
     reader = getattr(context.db, "attendance_for_case", None)
     if reader is None or case.id is None:
         return []
-    return reader(case.id)
+    return reader(case.id, log=False)  # the print itself is checked and logged
 
 
 def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target: str | None = None, plan=None):

@@ -12,9 +12,19 @@ from conftest import copy_team_db, make_team_db, new_case, open_as
 from sst_desk.importers.attendance_file import ImportFileError
 from sst_desk.importers.attendance_spec import ProblemCode
 from sst_desk.importers.people import fake_students
-from sst_desk.importers.samples import write_csv_export, write_empty, write_truncated_csv, write_xlsx_export
+from sst_desk.importers.samples import (
+    write_csv_export,
+    write_empty,
+    write_truncated_csv,
+    write_xlsx_export,
+)
 from sst_desk.persistence import AccessDeniedError, Database
-from sst_desk.persistence.mapping import access_log, attendance, attendance_imports, attendance_mappings
+from sst_desk.persistence.mapping import (
+    access_log,
+    attendance,
+    attendance_imports,
+    attendance_mappings,
+)
 from sst_desk.workflow.attendance import Granularity
 
 START, END = dt.date(2026, 8, 17), dt.date(2026, 10, 30)
@@ -236,3 +246,26 @@ def test_attendance_goes_with_the_student(team: Database, tmp_path: Path) -> Non
         uow.commit()
     after = table_rows(team, attendance)
     assert 0 < len(after) < before and all(r[1] != student_id for r in after)
+
+
+def test_rows_of_one_day_add_up_and_a_part_is_known_only_when_every_row_says_it(team: Database,
+                                                                               tmp_path: Path) -> None:
+    from sst_desk.importers.attendance_spec import Column, MappingSpec
+
+    pnr = PEOPLE[0][0]
+    path = tmp_path / "lektioner.csv"
+    path.write_text("Personnummer;Datum;Schema;Frånvaro;Giltig;Ogiltig\n"
+                    f"{pnr};2026-09-07;60;60;60;0\n"
+                    f"{pnr};2026-09-07;45;15;;15\n"
+                    f"{pnr};2026-09-08;60;30;30;0\n"
+                    f"{pnr};2026-09-07;90;0;0;0\n", encoding="utf-8")
+    spec = MappingSpec(name="Lektioner", columns={
+        Column.STUDENT: "Personnummer", Column.DATE: "Datum", Column.SCHEDULED: "Schema", Column.ABSENT: "Frånvaro",
+        Column.VALID: "Giltig", Column.INVALID: "Ogiltig"})
+    result = team.import_attendance(path, spec)
+    assert result.ok and result.records == 2 and result.stored == 2
+    row = next(r for r in team.case_rows(END) if r.personal_id == pnr)
+    first, second = team.attendance_for_case(row.case_id)
+    assert (first.period_start, first.scheduled, first.absent, first.valid, first.invalid) == \
+        (dt.date(2026, 9, 7), 195.0, 75.0, None, 75.0)  # the second lesson's valid part was not given
+    assert (second.scheduled, second.absent, second.valid, second.invalid) == (60.0, 30.0, 30.0, 0.0)

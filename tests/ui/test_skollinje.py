@@ -1,8 +1,6 @@
 """Skollinjen in the case window: a worker reads the chart by mouse and keyboard, notes events, sets a goal's target.
 
-Attendance rows are put straight into the ``attendance`` table (the importer is another engineer's).
-Until the metrics, the builder and ``Database.attendance_for_case`` are merged, ``skollinje_doubles``
-stands in for whichever of them is missing (see its docstring).
+Attendance rows are put straight into the ``attendance`` table (the import has its own tests).
 """
 
 from __future__ import annotations
@@ -11,8 +9,6 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-import pytest
-import skollinje_doubles
 import sqlalchemy as sa
 from person import (
     NOW,
@@ -42,11 +38,6 @@ FIRST_MONDAY = dt.date(2026, 8, 31)
 WEEKS = [(1500, 0, 0, 0), (1500, 60, 60, 0), (1500, 120, 60, 60), (1500, 150, 90, 60), (1500, 300, 100, 200),
          (1500, 300, 150, 150), (1500, 225, 75, 150), (1500, 300, 60, 240), (0, 0, 0, 0), (1500, 300, 0, 300),
          (1500, 450, 150, 300), (1500, 300, 100, 200)]
-
-
-@pytest.fixture(autouse=True)
-def _api(monkeypatch, database):
-    skollinje_doubles.install(monkeypatch, database)
 
 
 def _add_attendance(db, student_id: int) -> None:
