@@ -89,8 +89,38 @@ def main() -> None:
     QTimer.singleShot(0, lambda: grab_dialog("follow_up_dialog"))
     case_window.pages[Stage.UPPFOLJNING.order].follow_ups.add_new()
     grab_security_screens(out, window, grab_dialog, case_window)
+    grab_import_screens(out, window, demo_file)
     print(f"screenshots in {out}")
     db.close()
+
+
+def grab_import_screens(out: Path, window, demo_file: Path) -> None:
+    """The attendance import with the demo's school export chosen, checked; and imported."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from sst_desk.demo_attendance import DEMO_EXPORTS
+
+    dialog = window.show_attendance_import()
+    dialog.open_file(next((demo_file.parent / DEMO_EXPORTS).glob("*.csv")))
+    for label, dry in (("attendance_import_checked", True), ("attendance_import_done", False)):
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:  # the preview, then the run, come back from worker threads
+            QApplication.processEvents()
+            time.sleep(0.02)
+            if not dialog.running:
+                break
+        dialog.start(dry)
+        deadline = time.monotonic() + 20
+        while dialog.running and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.02)
+        QApplication.processEvents()
+        dialog.grab().save(str(out / f"{label}.png"))
+    dialog.reject()
+    load_rows(window)
+    window.grab().save(str(out / "main_window_after_import.png"))
 
 
 def grab_signin_screens(out: Path, demo_file: Path, work: Path) -> None:

@@ -88,6 +88,8 @@ def _print_one(args: argparse.Namespace, kind: DocumentKind, out: Path, open_for
         today = dt.date.today()
         if kind.needs_plan and plan_to_print(case) is None:
             raise CommandError(f"Case {args.case} has no handlingsplan yet; nothing was written.")
+        if not kind.applies_to(case):  # e.g. an uppföljningsprotokoll before any uppföljning is recorded
+            raise CommandError(f"Case {args.case} holds nothing for the {kind.name} yet; nothing was written.")
         if kind.consent is not None:
             _require_consent(case, today, kind)
         from . import reports

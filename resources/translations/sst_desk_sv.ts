@@ -850,8 +850,8 @@
         <translation>Behöver åtgärdas</translation>
     </message>
     <message>
-        <source>Absence this term</source>
-        <translation>Frånvaro denna termin</translation>
+        <source>Absence, term</source>
+        <translation>Frånvaro, termin</translation>
     </message>
     <message>
         <source>No attendance imported for this term.</source>

@@ -51,7 +51,7 @@ class CaseTableModel(QAbstractTableModel):
         self._rows: list[CaseRow] = []
         self._headers = [
             self.tr("Student"), self.tr("Personal identity number"), self.tr("School"), self.tr("Year"),
-            self.tr("Stage"), self.tr("Next date"), self.tr("Needs attention"), self.tr("Absence this term"),
+            self.tr("Stage"), self.tr("Next date"), self.tr("Needs attention"), self.tr("Absence, term"),
         ]
         self.thresholds = Thresholds()
 
@@ -158,7 +158,8 @@ class CaseTableModel(QAbstractTableModel):
     def _absence_text(self, row: CaseRow) -> str:
         if row.term_absence_percent is None:
             return ""
-        text = QLocale().toString(row.term_absence_percent, "f", 0) + " %"
+        # One decimal: a rounded "10 %" under a 10 % limit would seem to contradict the missing flag.
+        text = QLocale().toString(row.term_absence_percent, "f", 1) + " %"
         flag = self.absence_flag(row)
         # The flag in words too (not colour alone): "⚑" marks a figure over a threshold.
         return f"⚑ {text}" if flag is not Flag.NONE else text

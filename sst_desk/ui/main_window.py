@@ -76,10 +76,11 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((Column.STUDENT, 200), (Column.PERSONAL_ID, 150), (Column.SCHOOL, 190),
-                              (Column.GRADE, 110), (Column.STAGE, 215), (Column.NEXT_DUE, 125),
-                              (Column.ATTENTION, 230)):
+        for column, width in ((Column.STUDENT, 180), (Column.PERSONAL_ID, 130), (Column.SCHOOL, 170),
+                              (Column.GRADE, 60), (Column.STAGE, 200), (Column.ABSENCE, 150), (Column.NEXT_DUE, 110),
+                              (Column.ATTENTION, 200)):
             self.table.setColumnWidth(column, width)
+        header.moveSection(Column.ABSENCE, Column.NEXT_DUE)  # shown beside the stage: the figure the team follows
         self.table.activated.connect(self._open_index)
 
         self.empty_hint = QLabel(self.tr("No cases yet. Start with \u201cNew case\u201d (Ctrl+N)."), self)

@@ -198,3 +198,19 @@ def test_printed_documents_lists_each_print_newest_first(capsys: pytest.CaptureF
             printed_documents(adam, case.id)
     finally:
         adam.close()
+
+
+def test_a_document_the_case_holds_nothing_for_is_refused_in_a_sentence(capsys: pytest.CaptureFixture[str],
+                                                                        demo_db: Path, tmp_path: Path) -> None:
+    """Regression: an uppföljningsprotokoll of a case without a recorded uppföljning was an unexpected error."""
+    db = signin.sign_in(demo_db, "tove", PASSWORD)
+    try:
+        rows = db.case_rows(dt.date.today())
+        case_id = next(r.case_id for r in rows if not db.load_case(r.case_id).follow_ups)
+    finally:
+        db.close()
+    out_file = tmp_path / "u.pdf"
+    code, _out, err = run(capsys, "print", "uppfoljning", "--case", str(case_id), "--db", str(demo_db),
+                          "--out", str(out_file))
+    assert code == 1 and f"Case {case_id} holds nothing for the uppfoljning yet" in err
+    assert not out_file.exists()
