@@ -104,5 +104,53 @@ def main() -> None:
               f"({args.rounds} rounds, {len(model.points)} weekly points, 1000x420 px)")
 
 
+def from_the_database(rounds: int) -> None:
+    """End to end, as the Skollinje step does it: read 3 years of weekly records from an encrypted database
+    (checked and logged), build the model, create the chart and paint it once."""
+    import tempfile
+
+    import sqlalchemy as sa
+    from PySide6.QtWidgets import QApplication
+
+    from sst_desk.persistence import Database
+    from sst_desk.persistence.mapping import attendance
+    from sst_desk.security.keyfile import new_database_key
+    from sst_desk.ui.skollinje_chart import SkollinjeChart
+    from sst_desk.workflow.codes import Gender
+    from sst_desk.workflow.entities import Case, Student
+    from sst_desk.workflow.skollinje import build_skollinje
+
+    app = QApplication.instance() or QApplication([])
+    end = dt.date(2026, 11, 22)
+    with tempfile.TemporaryDirectory() as folder:
+        db = Database.open(Path(folder) / "bench.sqlite3", key=new_database_key())
+        case = db.add_case(Case(Student("Bench", "Elev", "Benchskolan", 8, Gender.EJ_ANGIVET),
+                                raised_on=end - dt.timedelta(weeks=60)))
+        monday = end - dt.timedelta(days=end.weekday()) - dt.timedelta(weeks=155)
+        with db.uow() as uow:
+            uow.session.execute(sa.insert(attendance), [
+                {"student_id": case.student.id, "period_start": monday + dt.timedelta(weeks=n), "granularity": "week",
+                 "unit": "minutes", "scheduled": 0.0 if n % 13 == 7 else 1500.0,
+                 "absent": 0.0 if n % 13 == 7 else float(30 * (n % 20)), "valid": None, "invalid": None}
+                for n in range(156)])
+            uow.commit()
+        times = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            records = db.attendance_for_case(case.id)
+            model = build_skollinje(case, records, today=end)
+            chart = SkollinjeChart()
+            chart.resize(1000, 420)
+            chart.set_model(model)
+            chart.grab()
+            times.append(time.perf_counter() - start)
+            chart.deleteLater()
+            app.processEvents()
+        db.close()
+    print(f"{'read + build + paint':<22} median {statistics.median(times) * 1000:7.2f} ms   min "
+          f"{min(times) * 1000:7.2f} ms   ({rounds} rounds, 156 weekly records from an encrypted database)")
+
+
 if __name__ == "__main__":
     main()
+    from_the_database(20)

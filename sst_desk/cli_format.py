@@ -23,7 +23,7 @@ ATTENTION_WORDS: dict[Attention, str] = {
     Attention.CONSENT_MISSING: "consent missing",
 }
 FIELDS = ("id", "student", "personal_id", "school", "grade", "stage", "level", "socionom", "raised_on",
-          "next_due", "attention", "protected_identity")
+          "next_due", "attention", "protected_identity", "term_absence_percent")
 
 
 def _attention_codes(row: CaseRow) -> list[str]:
@@ -45,6 +45,7 @@ def as_record(row: CaseRow) -> dict[str, object]:
         "next_due": row.next_due.isoformat() if row.next_due else None,
         "attention": _attention_codes(row),
         "protected_identity": row.protected_identity,
+        "term_absence_percent": None if row.term_absence_percent is None else round(row.term_absence_percent, 1),
     }
 
 
@@ -63,6 +64,7 @@ def to_csv(rows: Sequence[CaseRow]) -> str:
         record["next_due"] = record["next_due"] or ""
         record["grade"] = "" if record["grade"] is None else record["grade"]
         record["protected_identity"] = "true" if row.protected_identity else "false"
+        record["term_absence_percent"] = "" if record["term_absence_percent"] is None else record["term_absence_percent"]
         writer.writerow(record)
     return buffer.getvalue()
 
@@ -70,7 +72,7 @@ def to_csv(rows: Sequence[CaseRow]) -> str:
 def to_table(rows: Sequence[CaseRow]) -> str:
     if not rows:
         return "No cases.\n"
-    header = ("ID", "Student", "Personnummer", "School", "Stage", "Next due", "Needs attention")
+    header = ("ID", "Student", "Personnummer", "School", "Stage", "Absence (term)", "Next due", "Needs attention")
     lines = [header] + [
         (
             str(r.case_id),
@@ -78,13 +80,14 @@ def to_table(rows: Sequence[CaseRow]) -> str:
             r.personal_id or "–",
             "(skyddad)" if r.protected_identity else r.school,
             STAGE_WORDS[r.stage],
+            "–" if r.term_absence_percent is None else f"{r.term_absence_percent:.1f} %",
             r.next_due.isoformat() if r.next_due else "–",
             ", ".join(ATTENTION_WORDS[a] for a in sorted(r.attention, key=lambda a: a.value)),
         )
         for r in rows
     ]
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    right = {0}  # numbers line up on the right
+    right = {0, 5}  # numbers line up on the right
     out = []
     for number, line in enumerate(lines):
         cells = [cell.rjust(w) if i in right else cell.ljust(w) for i, (cell, w) in enumerate(zip(line, widths))]
