@@ -3870,6 +3870,18 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
 <context>
     <name>SkollinjePage</name>
     <message>
+        <source>Week by week</source>
+        <translation>Vecka för vecka</translation>
+    </message>
+    <message>
+        <source>Month by month</source>
+        <translation>Månad för månad</translation>
+    </message>
+    <message>
+        <source>Show absence</source>
+        <translation>Visa frånvaro</translation>
+    </message>
+    <message>
         <source>Highlighted period</source>
         <translation>Markerad period</translation>
     </message>

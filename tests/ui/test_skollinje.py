@@ -9,6 +9,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from person import (
     NOW,
@@ -145,6 +146,19 @@ def test_the_key_figures_and_the_flag_badge(main_window, context):
     # the term's absence is well over 10 % and under 50 %: the warning badge, with words
     badge = find(window, "Over 10 % this term", QLabel)
     assert badge.isVisible() and "Over 10 % this term" in badge.text()
+
+
+def test_absence_month_by_month(main_window, context):
+    window = _open(main_window, context, _new_case())
+    chart = find(window, "School line")
+    weekly = len(chart.model.points)
+    choose = find(window, "Show absence")
+    choose.setCurrentIndex(choose.findText("Month by month"))
+    assert chart.model.bucket == "month" and len(chart.model.points) < weekly
+    september = next(p for p in chart.model.points if p.start == dt.date(2026, 9, 1))
+    # a week counts in the month of its Thursday: the weeks of 31 August, 7, 14 and 21 September (the week of
+    # 28 September has its Thursday on 1 October): 0 + 60 + 120 + 150 of 4 × 1500 minutes
+    assert september.absence_percent == pytest.approx(100 * (0 + 60 + 120 + 150) / (4 * 1500))
 
 
 def test_add_an_event_and_save(main_window, context):

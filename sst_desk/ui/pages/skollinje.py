@@ -12,6 +12,7 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -72,8 +73,9 @@ class KeyFigures(QGroupBox):
                 grid.addWidget(name, row, column * 2)
                 grid.addWidget(value, row, column * 2 + 1)
                 self.values[key] = value
-        for column in (1, 3, 5):
-            grid.setColumnStretch(column, 1)
+        # The middle values are sentences (a date span, "4 of 8 occasions · a pattern…"): give them the room.
+        for column, stretch in ((1, 1), (3, 3), (5, 2)):
+            grid.setColumnStretch(column, stretch)
         top = QHBoxLayout()
         top.addWidget(self.badge)
         top.addStretch(1)
@@ -140,6 +142,19 @@ class SkollinjePage(StagePage):
         self.problem.setStyleSheet("background: #fff4e5; border: 1px solid #f0c36d; padding: 6px;")
         self.problem.hide()
         self.body.addWidget(self.problem)
+        # Week by week by default; month by month reads the long view (several school years) more calmly.
+        self.bucket = QComboBox(self.content)
+        self.bucket.addItem(self.tr("Week by week"), "week")
+        self.bucket.addItem(self.tr("Month by month"), "month")
+        bucket_label = QLabel(self.tr("Show absence"), self.content)
+        bucket_label.setBuddy(self.bucket)
+        self.bucket.setAccessibleName(bucket_label.text())
+        self.bucket.currentIndexChanged.connect(lambda _index: self.refresh())
+        row = QHBoxLayout()
+        row.addWidget(bucket_label)
+        row.addWidget(self.bucket)
+        row.addStretch(1)
+        self.body.addLayout(row)
         self.chart = SkollinjeChart(self.content)
         self.body.addWidget(self.chart)
         self.caption = QLabel(self.content)  # the keyboard's week, for those who cannot hover
@@ -211,7 +226,8 @@ class SkollinjePage(StagePage):
             return
         self.figures.show()
         today, thresholds = self.today(), self.thresholds()
-        self.chart.set_model(skollinje.build_skollinje(case, self.records, today=today, thresholds=thresholds),
+        self.chart.set_model(skollinje.build_skollinje(case, self.records, today=today, thresholds=thresholds,
+                                                       bucket=self.bucket.currentData()),
                              self.records[0].unit)
         summary, flag = attendance.term_status(self.records, today, thresholds)
         change = base = None
