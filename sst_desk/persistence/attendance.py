@@ -276,6 +276,10 @@ def _upsert(connection: sa.Connection, import_id: int) -> int:
         set_={name: statement.excluded[name] for name in changing + ["import_id"]},
         where=sa.or_(*[attendance.c[name].is_distinct_from(statement.excluded[name]) for name in changing]),
     )
+    if connection.dialect.name == "postgresql":
+        # psycopg reports rowcount -1 for this INSERT … SELECT … ON CONFLICT (seen with psycopg 3.3): count
+        # the rows the statement returns instead.
+        return sum(1 for _ in connection.execute(statement.returning(sa.literal_column("1"))))
     return connection.execute(statement).rowcount
 
 

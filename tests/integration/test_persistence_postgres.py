@@ -93,3 +93,27 @@ def test_an_unreachable_server() -> None:
     with pytest.raises(DatabaseUnavailableError) as info:
         Database.open(url.render_as_string(hide_password=False))
     assert "\n" not in str(info.value)
+
+
+def test_attendance_import_on_the_server(pg: Database, make_case, tmp_path) -> None:
+    """The import's server branch: staged through psycopg, summed per day, upserted; twice changes nothing."""
+    from sst_desk.importers.people import fake_students
+    from sst_desk.importers.samples import write_csv_export
+
+    people = fake_students(3, seed=21)
+    for personnummer, name in people:
+        case = make_case(first=name.split()[0], last=name.split()[1])
+        case.student.personal_id = personnummer
+        pg.add_case(case)
+    export = write_csv_export(tmp_path / "export.csv", people, dt.date(2026, 9, 1), dt.date(2026, 10, 30),
+                              per_lesson=True, seed=2, unknown=1)
+    first = pg.import_attendance(export.path, export.spec)
+    assert first.ok and first.committed and first.students == 3 and len(first.unmatched) == 1
+    unknown = first.unmatched[0].key
+    assert first.stored == first.records == len({(p, r.period_start) for p, r in export.rows if p != unknown})
+    again = pg.import_attendance(export.path, export.spec)
+    assert again.stored == 0 and again.previously_imported is not None
+    rows = pg.case_rows(dt.date(2026, 10, 30))
+    assert all(r.term_absence_percent is not None for r in rows)
+    records = pg.attendance_for_case(rows[0].case_id)
+    assert records and records == sorted(records, key=lambda r: r.period_start)
