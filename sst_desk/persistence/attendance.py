@@ -37,8 +37,8 @@ from sst_desk.importers.attendance_spec import (
     Progress,
     RowProblem,
 )
+from sst_desk.importers.cells import name_key
 from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit
-from sst_desk.workflow.identity import normalise_personal_id
 
 from .accesslog import utc_now
 from .mapping import attendance, attendance_imports, attendance_mappings, students
@@ -130,22 +130,19 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def name_key(first: str, last: str) -> str:
-    """The same key the importer makes of a name column ("Förnamn Efternamn", casefolded, spaces collapsed)."""
-    return " ".join(f"{first} {last}".casefold().split())
-
-
 def student_keys(session: Session, kind: IdentifierKind) -> dict[str, list[int]]:
-    """Every student's key → their ids (a name may be shared; a personnummer is not, but be safe)."""
+    """Every student's key → their ids, made as the importer makes a file's (a name may be shared).
+
+    Stored personnummer are already in the importer's normal form (YYYYMMDD-NNNN, ``workflow.identity``).
+    """
     keys: dict[str, list[int]] = {}
     s = students.c
     if kind is IdentifierKind.PERSONNUMMER:
         for sid, pid in session.execute(sa.select(s.id, s.personal_id).where(s.personal_id.is_not(None))):
-            normal, _problem = normalise_personal_id(pid)
-            keys.setdefault(normal or pid, []).append(sid)
+            keys.setdefault(pid, []).append(sid)
     else:
         for sid, first, last in session.execute(sa.select(s.id, s.first_name, s.last_name)):
-            keys.setdefault(name_key(first, last), []).append(sid)
+            keys.setdefault(name_key(f"{first} {last}"), []).append(sid)
     return keys
 
 
@@ -292,7 +289,8 @@ def records_for_student(session: Session, student_id: int) -> list[AttendanceRec
             for start, gran, scheduled, absent, valid, invalid, unit in session.execute(query)]
 
 
-def term_absence(session: Session, start: dt.date, end: dt.date) -> dict[int, float]:
+def term_absence(session: Session, start: dt.date, end: dt.date, student_ids: list[int] | None = None,
+                 ) -> dict[int, float]:
     """Absence % per student between ``start`` and ``end`` (the case list's flag), in one grouped query.
 
     Same counting as ``workflow.attendance.summarize`` for the usual export: days inside the window,
@@ -308,6 +306,8 @@ def term_absence(session: Session, start: dt.date, end: dt.date) -> dict[int, fl
     )
     query = (sa.select(a.student_id, a.unit, sa.func.sum(a.scheduled), sa.func.sum(a.absent), sa.func.count())
              .where(in_window, a.scheduled > 0).group_by(a.student_id, a.unit))
+    if student_ids is not None:  # a worker's own students: the unique key (student first) finds them
+        query = query.where(a.student_id.in_(student_ids))
     parts: dict[int, list[tuple[float, int]]] = {}
     for sid, _unit, scheduled, absent, count in session.execute(query):
         parts.setdefault(sid, []).append((100.0 * absent / scheduled, count))

@@ -127,7 +127,10 @@ class CaseRepository:
         found = list(self.session.execute(query))
         gaps = self._consent_gaps(today, [r for r in found if r.stage in CONSENT_STAGES], signed)
         term_start, _term_end = term_bounds(today)
-        absence = term_absence(self.session, term_start, today)  # every student: one grouped query
+        # One grouped query: over every student for a team-wide list, over the listed ones for a worker's.
+        team_wide = visible_to is None or visible_to[1]
+        absence = term_absence(self.session, term_start, today,
+                               None if team_wide else sorted({r.student_id for r in found}))
         rows: list[CaseRow] = []
         for r in found:
             booster_on, booster_held = booster.get(r.id, (None, None))

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from conftest import copy_team_db
 
 from sst_desk.__main__ import main
 from sst_desk.demo_attendance import DEMO_EXPORTS
 from sst_desk.persistence.mapping import attendance
 from sst_desk.security import signin
-from sst_desk.security.keyfile import key_file_for
 
 PASSWORD = "demo-losenord"
 
@@ -38,10 +38,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def demo(template: Path, tmp_path: Path) -> tuple[Path, Path]:
     """A copy of the demo database, and the school export the demo wrote beside it."""
-    file = tmp_path / "db" / "demo.sqlite3"
-    file.parent.mkdir(parents=True)
-    shutil.copy2(template, file)
-    shutil.copy2(key_file_for(template), key_file_for(file))
+    file = copy_team_db(template, tmp_path / "db" / "demo.sqlite3")
     export = next((template.parent / DEMO_EXPORTS).glob("*.csv"))
     return file, shutil.copy2(export, tmp_path / export.name)
 
