@@ -148,3 +148,32 @@ def test_empty_templates_are_allowed_and_mean_the_shipped_defaults(main_window, 
     assert edit_settings(main_window, context.settings)
     assert not errors, errors
     assert context.settings.get(TEAM_LOGO) == "" and context.settings.get(CONSENT_TEXT) == ""
+
+
+def test_the_absence_limits_are_per_cent_the_high_one_above_and_kept(main_window, context):
+    from sst_desk.settings import ABSENCE_ALERT_PERCENT, ABSENCE_WARN_PERCENT
+
+    seen: list[list[str]] = []
+
+    def handler(dialog) -> None:
+        assert find_value(dialog, "Flag absence from (% of the term)") == "10"
+        assert find_value(dialog, "High absence from (% of the term)") == "50"
+        fill(dialog, "Flag absence from (% of the term)", "tio")
+        fill(dialog, "High absence from (% of the term)", "101")
+        click(dialog, "OK")
+        seen.append(shown_errors(dialog))
+        fill(dialog, "Flag absence from (% of the term)", "60")
+        fill(dialog, "High absence from (% of the term)", "50")
+        click(dialog, "OK")
+        seen.append(shown_errors(dialog))
+        fill(dialog, "Flag absence from (% of the term)", "15")
+        fill(dialog, "High absence from (% of the term)", "40")
+        click(dialog, "OK")
+
+    errors = answer_dialog(handler)
+    assert edit_settings(main_window, context.settings)
+    assert not errors, errors
+    assert seen[1] == ["The high-absence limit must be above the first limit."]
+    assert len(seen[0]) == 2 and "Write a whole number of per cent from 1 to 100." in seen[0]
+    assert (context.settings.get(ABSENCE_WARN_PERCENT), context.settings.get(ABSENCE_ALERT_PERCENT)) == (15, 40)
+    assert (context.thresholds.warn_percent, context.thresholds.alert_percent) == (15.0, 40.0)
