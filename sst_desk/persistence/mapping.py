@@ -419,6 +419,16 @@ log_head = sa.Table(
     sa.Column("hash", sa.String(64), nullable=False),
 )
 
+# Facts about this database itself, one row each (key → value as text): "demo" marks a demo database
+# (its notice and shared password are decided here, never by the file name); "gallring_pending" holds
+# the case ids of a purge that has not finished yet, so any start or gallring command completes it.
+database_meta = sa.Table(
+    "database_meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
 # The team lead's sample checks of the log (HSLF-FS 2016:40 4 kap. 9 §) and their documented outcome.
 sample_checks = sa.Table(
     "sample_checks",
