@@ -23,6 +23,9 @@ from sst_desk.workflow.attention import attention, next_due, summarize
 from sst_desk.workflow.codes import PlanStatus, Stage
 
 PG_URL = os.environ.get("SST_DESK_TEST_PG_URL", "")
+if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
+    # ./run-tests.sh starts a server and sets both: a missing URL there is a broken setup, not a skip.
+    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
 
 pytestmark = [
     pytest.mark.postgres,
