@@ -240,13 +240,21 @@ class Database:
         """
         with self.uow(actor) as uow:
             uow.require(Resource.ATTENDANCE, Action.CREATE)
-            by = uow.actor.label if uow.actor is not None else ""
+            who = uow.actor
+            by = who.label if who is not None else ""
+            # Only the students this person may see (issue 10): the case list's rule, from workflow.access.
+            visible_to = (who.user_id, sees_all_cases(who)) if who is not None else None
             result = attendance_store.import_attendance(uow.session, Path(path), spec, by=by, dry_run=dry_run,
-                                                        progress=progress, cancelled=cancelled)
+                                                        progress=progress, cancelled=cancelled,
+                                                        visible_to=visible_to)
             if result.committed:
-                uow.log(LogAction.IMPORT, detail=(
-                    f"attendance {spec.name}: {result.stored} of {result.records} records stored, "
-                    f"{result.students} students, {result.unmatched_rows} rows unmatched"))
+                uow.log(LogAction.IMPORT, detail=attendance_store.log_detail(result))
+                uow.commit()
+            elif result.dry_run and not result.cancelled:
+                # A dry run is logged too: it is a look at which rows match this person's students.
+                # The staged rows go first; the entry is the transaction's only change.
+                uow.rollback()
+                uow.log(LogAction.IMPORT, detail=attendance_store.log_detail(result))
                 uow.commit()
         return result
 
