@@ -89,7 +89,7 @@ def log_command(args: argparse.Namespace, open_database) -> int:
 
 
 def gallring_command(args: argparse.Namespace, open_database, confirm) -> int:
-    from .persistence.gallring import cases_due, gallra
+    from .persistence.gallring import cases_due, gallra, resume_pending
 
     years = args.years if args.years is not None else _retention_setting()
     if not 1 <= years <= 50:
@@ -97,6 +97,14 @@ def gallring_command(args: argparse.Namespace, open_database, confirm) -> int:
     today = dt.date.today()
     db = open_database(args, must_exist=True)
     try:
+        # Opening finishes an interrupted purge already; this says so, or tries again if it was blocked.
+        resumed = resume_pending(db)
+        if resumed is not None:
+            state = "finished" if resumed.complete else "tried again, but it is still not complete"
+            print(f"An interrupted gallring was {state}; older backups removed: {resumed.backups_deleted}.")
+            if not resumed.complete:
+                print("Run 'sst-desk gallring' again when the database is closed everywhere else.")
+                return 1
         due = cases_due(db, years, today)
         if not due:
             print(f"No closed case is due for gallring ({years} years after avslut).")
