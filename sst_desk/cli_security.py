@@ -47,7 +47,7 @@ def add_commands(commands: argparse._SubParsersAction, add_db, default_db: str) 
 
 def log_command(args: argparse.Namespace, open_database) -> int:
     from .persistence.logreview import export_head, verify_log
-    from .workflow.logchain import KeptHead, KeptHeadError
+    from .workflow.logchain import KeptHead, KeptHeadError, ProblemCode
 
     if args.log_command == "export-head":
         out: Path = args.out.expanduser()
@@ -82,6 +82,8 @@ def log_command(args: argparse.Namespace, open_database) -> int:
         against = f", and it contains the kept head (entry {kept.seq})" if kept is not None else ""
         print(f"The access log is intact: {result.entries} entries{against}.")
         return 0
+    if any(problem.code is ProblemCode.HEAD_DELETED for problem in result.problems):
+        print("The access log has been tampered with: its record of the newest entry (log_head) was deleted.")
     print(f"The access log has been changed: {len(result.problems)} problem(s) in {result.entries} entries.")
     for problem in result.problems:
         print(f"  entry {problem.seq}: {problem.code.value} {problem.note}".rstrip())

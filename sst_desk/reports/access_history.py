@@ -68,6 +68,7 @@ ACTION_SV: dict[str, str] = {
     LogAction.BACKUP: "Tog en säkerhetskopia",
     LogAction.RESTORE: "Återställde en säkerhetskopia",
     LogAction.IMPORT: "Importerade närvaro",
+    LogAction.LOG_HEAD_MISSING: "Upptäckte att loggen manipulerats",
 }
 
 # What a refused attempt tried (``DENIED``'s detail is "resource:action").
