@@ -5,6 +5,8 @@ What broke: "Anna\u202eBerg" was saved as a student's name and reversed the case
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from person import NOW, answer_dialog, click, fill, find, shown_errors
 
 OVERRIDE = "\u202e"
+SHOTS = Path("/tmp/shots_dlg")
 
 
 def type_text(widget: QLineEdit, text: str) -> None:
@@ -36,6 +39,8 @@ def test_a_name_with_a_right_to_left_override_is_refused_next_to_the_field(main_
         seen["errors"] = shown_errors(dialog)
         seen["next to the field"] = last.accessibleDescription()
         seen["still open"] = dialog.isVisible()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        dialog.grab().save(str(SHOTS / "new-case-hidden-character.png"))
         dialog.reject()
 
     errors = answer_dialog(handler)
