@@ -83,6 +83,9 @@ def mappings_command(args: argparse.Namespace, open_for: OpenFor) -> int:
 
 
 def _report(result: ImportResult) -> None:
+    from .persistence.attendance import UnmatchedReason
+    from .workflow.validation import visible_escapes
+
     if result.problem_count:
         print(f"{result.file_name}: {result.problem_count} problem(s); nothing was imported.")
         for problem in result.problems[:SHOWN_PROBLEMS]:
@@ -98,11 +101,14 @@ def _report(result: ImportResult) -> None:
         when = result.previously_imported.astimezone().strftime("%Y-%m-%d %H:%M")
         print(f"This file was imported before ({when}).")
     if result.unmatched:
-        print(f"{result.unmatched_rows} rows for {len(result.unmatched)} students not in the register "
-              "were not imported:")
+        # Signed in, the rows of anyone the person may not see and of identifiers in no register read the
+        # same: the import never confirms who is in the team's register (issue 10, docs/attendance.md).
+        whose = "who are not among your students" if result.scoped else "not in the register"
+        print(f"{result.unmatched_rows} rows for {len(result.unmatched)} students {whose} were not imported:")
         for u in result.unmatched[:SHOWN_UNMATCHED]:
-            why = "matches more than one student" if u.ambiguous else "not found"
-            print(f"  {u.key}: {why}; {u.rows} row(s), first on line {u.first_line}")
+            why = {UnmatchedReason.AMBIGUOUS: "matches more than one student",
+                   UnmatchedReason.NOT_YOURS: "not among your students"}.get(u.reason, "not found")
+            print(f"  {visible_escapes(u.key)}: {why}; {u.rows} row(s), first on line {u.first_line}")
         if len(result.unmatched) > SHOWN_UNMATCHED:
             print(f"  … and {len(result.unmatched) - SHOWN_UNMATCHED} more.")
     if result.dry_run:

@@ -11,6 +11,7 @@ from .workflow.attention import Attention
 from .workflow.caselist import CaseRow
 from .reports.labels_sv import label as swedish_label
 from .workflow.codes import Stage
+from .workflow.validation import visible_escapes
 
 FORMATS = ("table", "csv", "json")
 
@@ -65,7 +66,8 @@ def to_csv(rows: Sequence[CaseRow]) -> str:
         record["grade"] = "" if record["grade"] is None else record["grade"]
         record["protected_identity"] = "true" if row.protected_identity else "false"
         record["term_absence_percent"] = "" if record["term_absence_percent"] is None else record["term_absence_percent"]
-        writer.writerow(record)
+        # Names stored before they were checked may hold a NUL or a direction override: print them escaped.
+        writer.writerow({k: visible_escapes(v) if isinstance(v, str) else v for k, v in record.items()})
     return buffer.getvalue()
 
 
@@ -86,6 +88,8 @@ def to_table(rows: Sequence[CaseRow]) -> str:
         )
         for r in rows
     ]
+    # Names stored before they were checked may hold a NUL, an escape or a direction override: never raw.
+    lines = [tuple(visible_escapes(cell) for cell in line) for line in lines]
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     right = {0, 5}  # numbers line up on the right
     out = []

@@ -47,7 +47,7 @@ def add_commands(commands: argparse._SubParsersAction, add_db, default_db: str) 
 
 def log_command(args: argparse.Namespace, open_database) -> int:
     from .persistence.logreview import export_head, verify_log
-    from .workflow.logchain import KeptHead, KeptHeadError
+    from .workflow.logchain import KeptHead, KeptHeadError, ProblemCode
 
     if args.log_command == "export-head":
         out: Path = args.out.expanduser()
@@ -82,6 +82,8 @@ def log_command(args: argparse.Namespace, open_database) -> int:
         against = f", and it contains the kept head (entry {kept.seq})" if kept is not None else ""
         print(f"The access log is intact: {result.entries} entries{against}.")
         return 0
+    if any(problem.code is ProblemCode.HEAD_DELETED for problem in result.problems):
+        print("The access log has been tampered with: its record of the newest entry (log_head) was deleted.")
     print(f"The access log has been changed: {len(result.problems)} problem(s) in {result.entries} entries.")
     for problem in result.problems:
         print(f"  entry {problem.seq}: {problem.code.value} {problem.note}".rstrip())
@@ -89,7 +91,7 @@ def log_command(args: argparse.Namespace, open_database) -> int:
 
 
 def gallring_command(args: argparse.Namespace, open_database, confirm) -> int:
-    from .persistence.gallring import cases_due, gallra
+    from .persistence.gallring import cases_due, gallra, resume_pending
 
     years = args.years if args.years is not None else _retention_setting()
     if not 1 <= years <= 50:
@@ -97,6 +99,14 @@ def gallring_command(args: argparse.Namespace, open_database, confirm) -> int:
     today = dt.date.today()
     db = open_database(args, must_exist=True)
     try:
+        # Opening finishes an interrupted purge already; this says so, or tries again if it was blocked.
+        resumed = resume_pending(db)
+        if resumed is not None:
+            state = "finished" if resumed.complete else "tried again, but it is still not complete"
+            print(f"An interrupted gallring was {state}; older backups removed: {resumed.backups_deleted}.")
+            if not resumed.complete:
+                print("Run 'sst-desk gallring' again when the database is closed everywhere else.")
+                return 1
         due = cases_due(db, years, today)
         if not due:
             print(f"No closed case is due for gallring ({years} years after avslut).")

@@ -469,6 +469,14 @@
         <translation>Ogiltig</translation>
     </message>
     <message>
+        <source>not among your students</source>
+        <translation>inte bland dina elever</translation>
+    </message>
+    <message>
+        <source>Not among your students</source>
+        <translation>Inte bland dina elever</translation>
+    </message>
+    <message>
         <source>One problem was found in the file.</source>
         <translation>Ett problem hittades i filen.</translation>
     </message>
@@ -495,6 +503,10 @@
     <message>
         <source>This file was imported before (%1) — nothing changed.</source>
         <translation>Den här filen har importerats förut (%1) — inget ändrades.</translation>
+    </message>
+    <message>
+        <source>%1 rows for students who are not among your students (%2) were not imported; they are listed below.</source>
+        <translation>%1 rader för elever som inte finns bland dina elever (%2) importerades inte; de listas nedan.</translation>
     </message>
     <message>
         <source>%1 rows for students not in the register (%2) were not imported; they are listed below.</source>
@@ -555,6 +567,10 @@
     <message>
         <source>Problems (the first %1 of %2)</source>
         <translation>Problem (de första %1 av %2)</translation>
+    </message>
+    <message>
+        <source>Not among your students (%1, %2 rows)</source>
+        <translation>Inte bland dina elever (%1, %2 rader)</translation>
     </message>
     <message>
         <source>Students not in the register (%1, %2 rows)</source>
@@ -2467,6 +2483,10 @@
         <translation>Importerade närvaro</translation>
     </message>
     <message>
+        <source>Found the log tampered with (its record of the newest entry was deleted)</source>
+        <translation>Upptäckte att loggen manipulerats (uppgiften om den senaste posten var borttagen)</translation>
+    </message>
+    <message>
         <source>school social worker</source>
         <translation>skolsocionom</translation>
     </message>
@@ -2521,6 +2541,10 @@
     <message>
         <source>Entry %1 differs from the kept head: the log was rewritten.</source>
         <translation>Post %1 stämmer inte med det sparade kontrollvärdet: loggen har skrivits om.</translation>
+    </message>
+    <message>
+        <source>The log has been tampered with: its record of the newest entry was deleted (found at entry %1).</source>
+        <translation>Loggen har manipulerats: uppgiften om den senaste posten har tagits bort (upptäckt vid post %1).</translation>
     </message>
     <message>
         <source>No remarks</source>
@@ -2972,6 +2996,10 @@
     <message>
         <source>Write at most %1 characters.</source>
         <translation>Skriv högst %1 tecken.</translation>
+    </message>
+    <message>
+        <source>Remove the hidden control or text-direction character from this field (it may have come with copied text); write the text again by hand.</source>
+        <translation>Ta bort det dolda styrtecknet eller textriktningstecknet i fältet (det kan ha följt med kopierad text); skriv texten igen för hand.</translation>
     </message>
     <message>
         <source>The team has not yet decided that the student meets the criteria for the team&apos;s support.</source>

@@ -16,12 +16,20 @@ So importing the same file twice changes no attendance row, and an export that
 overlaps last week's replaces the overlapping records instead of adding to them.
 Rows whose student is not in the team's register are reported (identifier, first
 line, how many rows), never silently dropped and never stored.
+
+Scope (issue 10): the import matches rows only against the students the person
+may see (``visible_to``: the same rule as the case list, ``workflow.access``). A
+row of anyone else — another worker's student, a protected student, or a
+personnummer that is in no register at all — is reported in ONE category, "not
+among your students", with the same words: the import never tells a person
+which identifiers exist in the team's register.
 See docs/attendance.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,7 +49,7 @@ from sst_desk.importers.cells import name_key
 from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit
 
 from .accesslog import utc_now
-from .mapping import attendance, attendance_imports, attendance_mappings, students
+from .mapping import attendance, attendance_imports, attendance_mappings, case_members, cases, students
 
 CHUNK = 20_000  # staged rows per INSERT round trip
 MAX_PROBLEMS = 500  # problems kept to show (all are counted)
@@ -80,14 +88,27 @@ _STAGE_SQL = (
 _VALUE = {member: member.value for member in (*Granularity, *Unit)}  # a dict lookup; Enum.value is slow per row
 
 
+class UnmatchedReason(enum.StrEnum):
+    """Why rows were not stored. A scoped import (a signed-in person) never says NOT_FOUND: unknown
+    identifiers and other people's students are both NOT_YOURS, so the answer confirms nothing."""
+
+    NOT_FOUND = "not_found"  # raw storage access only (tests, tools): not in the register
+    NOT_YOURS = "not_yours"  # not among the students this person may see (or in no register at all)
+    AMBIGUOUS = "ambiguous"  # by name: more than one of the person's students has this name
+
+
 @dataclass
 class Unmatched:
-    """Rows whose student is not in the register (or, by name, matches more than one student)."""
+    """Rows whose student is not among the person's students (or, by name, matches more than one of them)."""
 
     key: str  # the identifier as normalised from the file
     first_line: int
     rows: int = 1
-    ambiguous: bool = False
+    reason: UnmatchedReason = UnmatchedReason.NOT_FOUND
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.reason is UnmatchedReason.AMBIGUOUS
 
 
 @dataclass
@@ -108,6 +129,7 @@ class ImportResult:
     cancelled: bool = False
     committed: bool = False
     previously_imported: dt.datetime | None = None  # the same file (by content) was imported then
+    scoped: bool = False  # matched against one person's students only (unknowns then read "not among yours")
 
     @property
     def ok(self) -> bool:
@@ -130,18 +152,38 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def student_keys(session: Session, kind: IdentifierKind) -> dict[str, list[int]]:
-    """Every student's key → their ids, made as the importer makes a file's (a name may be shared).
+def visible_students(user_id: int, team: bool) -> sa.ColumnElement[bool]:
+    """The students a person may see, as a WHERE clause: those of the cases they are responsible for and,
+    with ``team`` (``workflow.access.sees_all_cases``), every student without protected identity.
+    The case list's rule (``repository.list_rows``), for students."""
+    member = sa.exists().where(cases.c.student_id == students.c.id, case_members.c.case_id == cases.c.id,
+                               case_members.c.user_id == user_id)
+    return sa.or_(member, students.c.protected_identity.is_(False)) if team else member
 
-    Stored personnummer are already in the importer's normal form (YYYYMMDD-NNNN, ``workflow.identity``).
+
+def student_keys(session: Session, kind: IdentifierKind, visible_to: tuple[int, bool] | None = None,
+                 ) -> dict[str, list[int]]:
+    """Every (visible) student's key → their ids, made as the importer makes a file's (a name may be shared).
+
+    ``visible_to=(user_id, team)`` keeps only the students that person may see (``visible_students``);
+    None is raw storage access (every student). Stored personnummer are already in the importer's normal
+    form (YYYYMMDD-NNNN, ``workflow.identity``).
     """
     keys: dict[str, list[int]] = {}
     s = students.c
     if kind is IdentifierKind.PERSONNUMMER:
-        for sid, pid in session.execute(sa.select(s.id, s.personal_id).where(s.personal_id.is_not(None))):
+        query = sa.select(s.id, s.personal_id).where(s.personal_id.is_not(None))
+    else:
+        query = sa.select(s.id, s.first_name, s.last_name)
+    if visible_to is not None:
+        # Only their students: a name shared with someone they cannot see matches their student, and
+        # is not reported as ambiguous (that would confirm the other student exists; docs/attendance.md).
+        query = query.where(visible_students(*visible_to))
+    if kind is IdentifierKind.PERSONNUMMER:
+        for sid, pid in session.execute(query):
             keys.setdefault(pid, []).append(sid)
     else:
-        for sid, first, last in session.execute(sa.select(s.id, s.first_name, s.last_name)):
+        for sid, first, last in session.execute(query):
             keys.setdefault(name_key(f"{first} {last}"), []).append(sid)
     return keys
 
@@ -155,8 +197,12 @@ def import_attendance(
     dry_run: bool = False,
     progress: Callable[[Progress], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    visible_to: tuple[int, bool] | None = None,
 ) -> ImportResult:
     """Read ``path`` with ``spec`` and store it in ``session``'s transaction (the caller commits if ``committed``).
+
+    ``visible_to=(user_id, team)``: match only the students that person may see; every other row is
+    reported as NOT_YOURS, whether or not its student exists (None: raw storage access, every student).
 
     Raises ``ImportFileError`` when the file as a whole cannot be read. Otherwise
     returns the result; ``result.committed`` tells the caller to commit, anything
@@ -169,12 +215,14 @@ def import_attendance(
     )
 
     path = Path(path)
-    result = ImportResult(file_name=path.name, mapping_name=spec.name, dry_run=dry_run)
+    result = ImportResult(file_name=path.name, mapping_name=spec.name, dry_run=dry_run,
+                          scoped=visible_to is not None)
+    unknown = UnmatchedReason.NOT_YOURS if visible_to is not None else UnmatchedReason.NOT_FOUND
     sha = file_sha256(path)
     result.previously_imported = session.execute(
         sa.select(sa.func.max(attendance_imports.c.at)).where(attendance_imports.c.file_sha256 == sha)
     ).scalar()
-    keys = student_keys(session, spec.identifier)
+    keys = student_keys(session, spec.identifier, visible_to)
     connection = session.connection()
     staging.drop(connection, checkfirst=True)
     staging.create(connection)
@@ -196,7 +244,8 @@ def import_attendance(
             if ids is None or len(ids) != 1:
                 seen = unmatched.get(item.student_key)
                 if seen is None:
-                    unmatched[item.student_key] = Unmatched(item.student_key, item.line, 1, ambiguous=ids is not None)
+                    unmatched[item.student_key] = Unmatched(
+                        item.student_key, item.line, 1, UnmatchedReason.AMBIGUOUS if ids is not None else unknown)
                 else:
                     seen.rows += 1
                 continue
@@ -235,6 +284,14 @@ def import_attendance(
     staging.drop(connection)
     result.committed = not dry_run
     return result
+
+
+def log_detail(result: ImportResult) -> str:
+    """The access log's words for an import or a dry run: the mapping and counts, never an identifier."""
+    verb = "dry run, would store" if result.dry_run else "stored"
+    problems = f", {result.problem_count} problems" if result.problem_count else ""
+    return (f"attendance {result.mapping_name}: {verb} {result.stored} of {result.records} records, "
+            f"{result.students} students, {result.unmatched_rows} rows unmatched{problems}")
 
 
 def _stager(connection: sa.Connection) -> Callable[[list[tuple]], None]:

@@ -9,6 +9,7 @@ docs/persistence.md for why.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 from collections.abc import Callable
 from types import TracebackType
@@ -35,6 +36,9 @@ from .graph import prepare_for_save
 from .mapping import case_members, start_mappers
 from .attendance import ImportResult
 from .uow import UnitOfWork, translate
+
+
+_log = logging.getLogger(__name__)
 
 
 class Database:
@@ -82,7 +86,21 @@ class Database:
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, file, key if file is not None else None)
+        db = cls(engine, file, key if file is not None else None)
+        if file is not None:
+            db._finish_interrupted_gallring()
+        return db
+
+    def _finish_interrupted_gallring(self) -> None:
+        """Any start finishes a gallring's purge that was interrupted (persistence/gallring.py, step 4)."""
+        from .gallring import resume_pending
+
+        try:
+            resume_pending(self, at_start=True)
+        except (DatabaseError, OSError, sa.exc.SQLAlchemyError, cipher.Error):
+            # The database opens anyway; the mark stays, and the next start or gallring command tries again.
+            _log.warning("An interrupted gallring could not be finished at start; it will be tried again.",
+                         exc_info=True)
 
     def uow(self, actor: Actor | None = None) -> UnitOfWork:
         """A unit of work for one user action, as ``actor`` or the signed-in person (``uow.py``)."""
@@ -240,13 +258,21 @@ class Database:
         """
         with self.uow(actor) as uow:
             uow.require(Resource.ATTENDANCE, Action.CREATE)
-            by = uow.actor.label if uow.actor is not None else ""
+            who = uow.actor
+            by = who.label if who is not None else ""
+            # Only the students this person may see (issue 10): the case list's rule, from workflow.access.
+            visible_to = (who.user_id, sees_all_cases(who)) if who is not None else None
             result = attendance_store.import_attendance(uow.session, Path(path), spec, by=by, dry_run=dry_run,
-                                                        progress=progress, cancelled=cancelled)
+                                                        progress=progress, cancelled=cancelled,
+                                                        visible_to=visible_to)
             if result.committed:
-                uow.log(LogAction.IMPORT, detail=(
-                    f"attendance {spec.name}: {result.stored} of {result.records} records stored, "
-                    f"{result.students} students, {result.unmatched_rows} rows unmatched"))
+                uow.log(LogAction.IMPORT, detail=attendance_store.log_detail(result))
+                uow.commit()
+            elif result.dry_run and not result.cancelled:
+                # A dry run is logged too: it is a look at which rows match this person's students.
+                # The staged rows go first; the entry is the transaction's only change.
+                uow.rollback()
+                uow.log(LogAction.IMPORT, detail=attendance_store.log_detail(result))
                 uow.commit()
         return result
 

@@ -68,6 +68,7 @@ ACTION_SV: dict[str, str] = {
     LogAction.BACKUP: "Tog en säkerhetskopia",
     LogAction.RESTORE: "Återställde en säkerhetskopia",
     LogAction.IMPORT: "Importerade närvaro",
+    LogAction.LOG_HEAD_MISSING: "Upptäckte att loggen manipulerats",
 }
 
 # What a refused attempt tried (``DENIED``'s detail is "resource:action").
@@ -120,7 +121,7 @@ def build_access_history(student_name: str, rows: Sequence[LogRow], context: Rep
     story += [Spacer(1, 3 * mm), para(INTRO, s.muted)]
     story += heading("Registrerad åtkomst")
     story += [_table(rows)] if rows else [empty(NONE_FOUND)]
-    info = DocumentInfo(title=TITLE, student_name=student_name, subject=SUBTITLE,
+    info = DocumentInfo(title=TITLE, student_name=student_name,
                         keywords=("åtkomsthistorik", "registerförteckning", "skolsocialt team"))
     return render_pdf(story, info, context)
 

@@ -61,9 +61,7 @@ def build_avslutsanteckning(case: Case, context: ReportContext) -> bytes:
     story += heading("Boosterträff")
     story.append(_booster_line(case.booster))
     story += _signature(case)
-    info = DocumentInfo(title=TITLE, student_name=case.student.full_name,
-                        subject=f"Avslut {format_date(case.closed_on)}: "
-                                f"{label(case.closing_reason, 'skäl ej angivet')}",
+    info = DocumentInfo(title=TITLE, student_name=case.student.full_name, case_number=case.id,
                         keywords=("avslut", "skolsocialt team"))
     return render_pdf(story, info, context)
 

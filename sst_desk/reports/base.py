@@ -3,7 +3,8 @@
 A document module turns workflow objects into a list of flowables and a
 ``DocumentInfo``; ``render_pdf`` lays them out on A4 with the running header
 (team, document, student) and footer (print date, "Sida X av Y") and sets the
-PDF metadata (title, author, subject, creator, creation date). When the team
+PDF metadata (title, author, subject, creator, creation date) — the document kind and case number, never
+the student's name or anything from the case. When the team
 has set a logo or contact lines, the first page carries them as a letterhead
 and its text starts lower. ``write_pdf_atomic`` puts the bytes on disk so that
 a crash or a full disk never leaves half a PDF under the real name.
@@ -63,12 +64,22 @@ class ReportContext:
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """What a document is: its title (header and PDF metadata), subject and the student it concerns."""
+    """What a document is: its title (the document kind), the student it concerns and its case number.
+
+    Only ``title`` (the kind), ``case_number`` and the generic ``keywords`` go into the PDF's metadata:
+    the student's name belongs on the page, not in the file's properties, where a file manager, a
+    search index or an e-mail preview shows it to anyone (issue 10; docs/reports.md).
+    """
 
     title: str
-    student_name: str = ""
-    subject: str = ""
+    student_name: str = ""  # printed in the running header only
+    case_number: int | None = None
     keywords: tuple[str, ...] = ()
+
+
+def metadata_title(kind: str, case_number: int | None) -> str:
+    """The PDF Title: the document kind and, for a case document, its case number ("Handlingsplan, ärende 12")."""
+    return f"{kind}, ärende {case_number}" if case_number is not None else kind
 
 
 def format_date(day: dt.date | None, missing: str = "") -> str:
@@ -89,9 +100,9 @@ def render_pdf(story: Sequence[Flowable], info: DocumentInfo, context: ReportCon
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=printable(info.title + (f" – {info.student_name}" if info.student_name else "")),
+        title=printable(metadata_title(info.title, info.case_number)),
         author=printable(author),
-        subject=printable(info.subject or info.title),
+        subject=printable(info.title),  # the kind only: never the name, a reason or a date of the case
         creator=CREATOR,
         keywords=[printable(k) for k in info.keywords],
         lang="sv-SE",

@@ -71,8 +71,7 @@ def build_handlingsplan(case: Case, context: ReportContext, plan: Handlingsplan 
     story += heading("Vårdnadshavarnas syn")
     story += text_paragraphs(plan.guardians_view if plan else "", NO_GUARDIANS_VIEW)
     story += signature_section(case, "Vi har tagit fram planen tillsammans och är överens om den.")
-    subject = f"{TITLE} version {plan.version}, {format_date(plan.created_on, 'odaterad')}" if plan else TITLE
-    info = DocumentInfo(title=TITLE, student_name=student.full_name, subject=subject,
+    info = DocumentInfo(title=TITLE, student_name=student.full_name, case_number=case.id,
                         keywords=("handlingsplan", "skolsocialt team"))
     return render_pdf(story, info, context)
 

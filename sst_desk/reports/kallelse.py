@@ -70,8 +70,7 @@ def build_kallelse(case: Case, context: ReportContext, *, to: str | None = None)
     story += [para(CHANGE_TIME, letter), *_contact(case, context), Spacer(1, 4 * mm), para(WELCOME, letter),
               Spacer(1, 2 * mm), para("Hälsningar", letter)]
     story += [para(line, letter) for line in (case.socionom, context.team_name) if line]
-    info = DocumentInfo(title=TITLE, student_name=case.student.full_name,
-                        subject=f"Boosterträff {format_date(booster.planned_on)}",
+    info = DocumentInfo(title=TITLE, student_name=case.student.full_name, case_number=case.id,
                         keywords=("kallelse", "boosterträff", "skolsocialt team"))
     return render_pdf(story, info, context)
 

@@ -62,8 +62,7 @@ def build_kartlaggning(case: Case, context: ReportContext) -> bytes:
     story += text_paragraphs(case.student_view(Stage.KARTLAGGNING), NO_STUDENT_VIEW)
     story += heading("Sammanfattning")
     story += text_paragraphs(mapping.summary, NO_SUMMARY)
-    info = DocumentInfo(title=TITLE, student_name=case.student.full_name,
-                        subject=f"Kartläggning påbörjad {format_date(mapping.started_on, 'odaterad')}",
+    info = DocumentInfo(title=TITLE, student_name=case.student.full_name, case_number=case.id,
                         keywords=("kartläggning", "skolsocialt team"))
     return render_pdf(story, info, context)
 

@@ -96,8 +96,7 @@ def build_min_plan(case: Case, context: ReportContext, plan: Handlingsplan | Non
         story += _section("Mina egna ord")
         story += [_p(block.strip(), s.body) for block in own_words.split("\n\n") if block.strip()]
     story += _signature(case)
-    info = DocumentInfo(title=TITLE, student_name=student.full_name,
-                        subject=f"Elevens version av handlingsplanen{f' (version {plan.version})' if plan else ''}",
+    info = DocumentInfo(title=TITLE, student_name=student.full_name, case_number=case.id,
                         keywords=("min plan", "handlingsplan", "skolsocialt team"))
     return render_pdf(story, info, context)
 

@@ -103,7 +103,7 @@ def build_registerutdrag(data: dict[str, Any], context: ReportContext) -> bytes:
         story += _case(case)
     story += _attendance(data.get("attendance", {}))
     story += _access_log(data["access_log"])
-    info = DocumentInfo(title=TITLE, student_name=name, subject=f"{TITLE} enligt GDPR artikel 15",
+    info = DocumentInfo(title=TITLE, student_name=name,
                         keywords=("registerutdrag", "GDPR"))
     return render_pdf(story, info, context)
 

@@ -88,9 +88,7 @@ def build_samtycken(case: Case, context: ReportContext, signers: Sequence[Consen
         if number:  # each form is a letter of its own, with the team's letterhead
             story += [NextPageTemplate(FIRST_PAGE), PageBreak()]
         story += _form(case, signer, context)
-    count = len(signers)
-    info = DocumentInfo(title=TITLE, student_name=case.student.full_name,
-                        subject=f"{HEADLINE}, {count} {'blankett' if count == 1 else 'blanketter'}",
+    info = DocumentInfo(title=TITLE, student_name=case.student.full_name, case_number=case.id,
                         keywords=("samtycke", "skolsocialt team"))
     return render_pdf(story, info, context)
 

@@ -74,9 +74,7 @@ def build_uppfoljning(case: Case, follow_up: FollowUp | None, context: ReportCon
     story += _next_section(case, follow_up)
     story += _participants(case)
     story += signature_section(case, "Vi har gått igenom målen tillsammans.")
-    info = DocumentInfo(title=TITLE, student_name=case.student.full_name,
-                        subject=f"Uppföljning {format_date(follow_up.held_on)}, handlingsplan version "
-                                f"{follow_up.plan_version}",
+    info = DocumentInfo(title=TITLE, student_name=case.student.full_name, case_number=case.id,
                         keywords=("uppföljning", "handlingsplan", "skolsocialt team"))
     return render_pdf(story, info, context)
 

@@ -1,8 +1,11 @@
 """What a check or an import of attendance did: a summary sentence, the problems, the students not found.
 
 The problems (line, column, problem, value) are listed when the file was
-refused; the students not in the register are always listed, never hidden
-(the import stores the others and says how many were left out).
+refused; the rows not imported are always listed, never hidden (the import
+stores the others and says how many were left out). For a signed-in person
+they are "not among your students" — one category for another worker's
+student, a protected student and an identifier in no register, so the list
+confirms nothing about who is in the team's register (issue 10).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from ..importers.attendance_spec import RowProblem
-from ..persistence.attendance import ImportResult, Unmatched
+from ..persistence.attendance import ImportResult, Unmatched, UnmatchedReason
 from .attendance_words import problem_text
 from .forms import ERROR_STYLE
 from .listeditor import Column, RowsModel, row_table
@@ -21,6 +24,20 @@ CONTEXT = "AttendanceImport"
 
 def _t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def why_text(unmatched: Unmatched) -> str:
+    """Why a student's rows were not imported, in words."""
+    if unmatched.reason is UnmatchedReason.AMBIGUOUS:
+        return _t("matches several students")
+    if unmatched.reason is UnmatchedReason.NOT_YOURS:
+        return _t("not among your students")
+    return _t("not found")
+
+
+def unmatched_title(result: ImportResult | None) -> str:
+    """The list's name: what the rows left out have in common."""
+    return _t("Not among your students") if result is not None and result.scoped else _t("Students not found")
 
 
 def summary_text(result: ImportResult) -> str:
@@ -43,7 +60,11 @@ def summary_text(result: ImportResult) -> str:
     if result.previously_imported is not None and result.stored == 0:
         when = result.previously_imported.astimezone().strftime("%Y-%m-%d %H:%M")
         parts.append(_t("This file was imported before (%1) \u2014 nothing changed.").replace("%1", when))
-    if result.unmatched:
+    if result.unmatched and result.scoped:
+        parts.append(_t("%1 rows for students who are not among your students (%2) were not imported; they are "
+                        "listed below.").replace("%1", str(result.unmatched_rows))
+                     .replace("%2", str(len(result.unmatched))))
+    elif result.unmatched:
         parts.append(_t("%1 rows for students not in the register (%2) were not imported; they are listed below.")
                      .replace("%1", str(result.unmatched_rows)).replace("%2", str(len(result.unmatched))))
     return " ".join(parts)
@@ -69,7 +90,7 @@ class ResultPanel(QWidget):
             Column(_t("Identifier"), lambda u: u.key, stretch=True),
             Column(_t("First line"), lambda u: str(u.first_line)),
             Column(_t("Rows"), lambda u: str(u.rows)),
-            Column(_t("Why"), lambda u: _t("matches several students") if u.ambiguous else _t("not found")),
+            Column(_t("Why"), why_text),
         ], self)
         self.problems_title = QLabel(self)
         self.unmatched_title = QLabel(self)
@@ -113,7 +134,7 @@ class ResultPanel(QWidget):
         self.summary.setStyleSheet(ERROR_STYLE if result.problem_count else "")
         self.summary.setText(summary_text(result))
         self._set_problems(result.problems, result.problem_count)
-        self._set_unmatched(result.unmatched, result.unmatched_rows)
+        self._set_unmatched(result.unmatched, result.unmatched_rows, scoped=result.scoped)
         self.show()
 
     def show_message(self, text: str, *, error: bool = False, problems: list[RowProblem] | None = None) -> None:
@@ -133,8 +154,11 @@ class ResultPanel(QWidget):
         self.problems_title.setText(f"<b>{title}</b>")
         self.problems_box.setVisible(bool(problems))
 
-    def _set_unmatched(self, unmatched: list[Unmatched], rows: int) -> None:
+    def _set_unmatched(self, unmatched: list[Unmatched], rows: int, *, scoped: bool = False) -> None:
         self.unmatched.set_items(unmatched)
-        self.unmatched_title.setText("<b>" + _t("Students not in the register (%1, %2 rows)").replace(
-            "%1", str(len(unmatched))).replace("%2", str(rows)) + "</b>")
+        title = _t("Not among your students (%1, %2 rows)") if scoped else \
+            _t("Students not in the register (%1, %2 rows)")
+        self.unmatched_title.setText("<b>" + title.replace("%1", str(len(unmatched))).replace("%2", str(rows))
+                                     + "</b>")
+        self.unmatched_view.setAccessibleName(_t("Not among your students") if scoped else _t("Students not found"))
         self.unmatched_box.setVisible(bool(unmatched))

@@ -46,6 +46,8 @@ ACTION_WORDS = {
     LogAction.BACKUP: QT_TRANSLATE_NOOP("LogReview", "Backup"),
     LogAction.RESTORE: QT_TRANSLATE_NOOP("LogReview", "Restored a backup"),
     LogAction.IMPORT: QT_TRANSLATE_NOOP("LogReview", "Imported attendance"),
+    LogAction.LOG_HEAD_MISSING: QT_TRANSLATE_NOOP("LogReview", "Found the log tampered with (its record of the "
+                                                               "newest entry was deleted)"),
 }
 
 ROLE_WORDS = {
@@ -70,6 +72,8 @@ PROBLEM_WORDS = {
                                                                   "the log was cut short."),
     ProblemCode.KEPT_HEAD_DIFFERENT: QT_TRANSLATE_NOOP("LogReview", "Entry %1 differs from the kept head: the "
                                                                     "log was rewritten."),
+    ProblemCode.HEAD_DELETED: QT_TRANSLATE_NOOP("LogReview", "The log has been tampered with: its record of the "
+                                                             "newest entry was deleted (found at entry %1)."),
 }
 
 OUTCOME_WORDS = {

@@ -31,6 +31,9 @@ _SOURCE: dict[Problem, str] = {
     Problem.GUARDIAN_NOT_OF_STUDENT: QT_TRANSLATE_NOOP("Messages", "Choose one of the student's guardians."),
     Problem.MONTHS_RANGE: QT_TRANSLATE_NOOP("Messages", "Write a whole number of months from 1 to 24."),
     Problem.TEXT_TOO_LONG: QT_TRANSLATE_NOOP("Messages", "Write at most %1 characters."),
+    Problem.UNSAFE_CHARACTERS: QT_TRANSLATE_NOOP(
+        "Messages", "Remove the hidden control or text-direction character from this field (it may have come "
+                    "with copied text); write the text again by hand."),
     Problem.CRITERIA_NOT_MET: QT_TRANSLATE_NOOP(
         "Messages", "The team has not yet decided that the student meets the criteria for the team's support."),
     Problem.NO_GUARDIAN: QT_TRANSLATE_NOOP("Messages", "No guardian is registered for the student."),

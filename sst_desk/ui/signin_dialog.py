@@ -30,9 +30,11 @@ from ..persistence import Database, DatabaseError
 from ..security import passwords, signin
 from ..security.keyfile import KeyFileError
 from ..settings import LAST_USER, Settings
+from ..workflow.validation import validate_account_names
 from .account_forms import password_problem_field
 from .errors import database_error_text
 from .forms import ERROR_STYLE
+from .messages import message
 
 CONTEXT = "SignIn"
 FAILED_PAUSE_S = 1.0  # after a wrong password: slows guessing at the keyboard a little more
@@ -176,6 +178,8 @@ class FirstRunDialog(_Form):
             errors["username"] = _t("A user name is one word of at most 64 characters.")
         if not name:
             errors["display_name"] = _t("Write the administrator's full name.")
+        for finding in validate_account_names(username, name):  # hidden control or direction characters
+            errors.setdefault(finding.field, message(finding))
         try:
             passwords.check_new_password(password, username=username, repeated=repeated)
         except passwords.PasswordProblem as problem:

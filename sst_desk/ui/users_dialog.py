@@ -36,6 +36,7 @@ from ..persistence.accounts import DuplicateUserError, LastAdministratorError, U
 from ..security import signin
 from ..security.passwords import PasswordProblem, check_new_password
 from ..workflow.access import Role
+from ..workflow.validation import validate_account_names
 from .account_forms import (
     FormDialog,
     password_problem_field,
@@ -46,6 +47,7 @@ from .account_forms import (
 )
 from .context import AppContext
 from .forms import Field, Kind
+from .messages import message
 
 USERNAME, NAME, ROLE, PASSWORD, REPEAT = "username", "display_name", "role", "password", "repeat"
 DATE_FORMAT = "%Y-%m-%d %H:%M"
@@ -197,6 +199,8 @@ class UsersDialog(QDialog):
             problems[USERNAME] = self.tr("A user name has no spaces.")
         if not name:
             problems[NAME] = self.tr("Write the person's full name.")
+        for finding in validate_account_names(username, name):  # hidden control or direction characters
+            problems.setdefault(USERNAME if finding.field == "username" else NAME, message(finding))
         return problems
 
     def edit_selected(self) -> None:
@@ -208,6 +212,8 @@ class UsersDialog(QDialog):
         def submit(values: dict[str, object]) -> dict[str, str]:
             if not values[NAME]:
                 return {NAME: self.tr("Write the person's full name.")}
+            for finding in validate_account_names("", str(values[NAME])):
+                return {NAME: message(finding)}
             try:
                 record = accounts.update_user(self.db, user.id, display_name=str(values[NAME]), role=values[ROLE])
             except LastAdministratorError:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from personnummer.personnummer import Personnummer, PersonnummerException
 
 from .problems import Problem
 
-_SHAPE = re.compile(r"^(\d{6}|\d{8})([-+]?)(\d{4})$")
+# ASCII digits only: ``\d`` would also take fullwidth and Arabic-Indic digits, which int() and the
+# personnummer package read as numbers, so "１９…" passed the check and was stored as typed.
+_SHAPE = re.compile(r"^([0-9]{6}|[0-9]{8})([-+]?)([0-9]{4})$", re.ASCII)
 
 
 def normalise_personal_id(text: str, today: dt.date | None = None) -> tuple[str | None, Problem | None]:
@@ -25,6 +28,10 @@ def normalise_personal_id(text: str, today: dt.date | None = None) -> tuple[str 
     ``today``'s year (``-`` or none) or 100 or older (``+``); a birth date after
     ``today`` is invalid.
     """
+    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in (text or "").strip()):
+        # A hidden direction mark or control character: say so, rather than "write it as YYYYMMDD-NNNN"
+        # to a person who sees exactly that on the screen.
+        return None, Problem.UNSAFE_CHARACTERS
     raw = (text or "").strip().replace(" ", "")
     if not raw:
         return None, None

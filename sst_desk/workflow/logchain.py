@@ -50,6 +50,9 @@ class LogAction(enum.StrEnum):
     BACKUP = "backup"
     RESTORE = "restore"
     IMPORT = "import"  # an attendance export was imported (detail: counts and the file's hash, no names)
+    # Written by the log itself when its head row (log_head) was found deleted: the chain goes on after the
+    # newest entry there is, and this entry keeps the tampering in the chain for every later verification.
+    LOG_HEAD_MISSING = "log_head_missing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +236,7 @@ class ProblemCode(enum.StrEnum):
     HEAD_BEHIND = "head_behind"  # entries after the head row's entry (written around the log)
     KEPT_HEAD_MISSING = "kept_head_missing"  # the kept head's entry is gone: truncated below it
     KEPT_HEAD_DIFFERENT = "kept_head_different"  # the kept head's entry differs: the chain was rewritten
+    HEAD_DELETED = "head_deleted"  # the head row was deleted (found now, or recorded by a LOG_HEAD_MISSING entry)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,9 +270,15 @@ def verify(entries: Iterable[LogEntry], stored_head: HeadLike | None = None,
     for entry in chain:
         if entry_hash(entry) != entry.hash:
             problems.append(ChainProblem(ProblemCode.CHANGED, entry.seq, "fields do not match the hash"))
+        if entry.action == LogAction.LOG_HEAD_MISSING:
+            problems.append(ChainProblem(ProblemCode.HEAD_DELETED, entry.seq,
+                                         "the log's head row had been deleted; the log went on after this entry"))
         problems += _link_problems(previous, entry, seq_of_hash)
         previous = entry
-    if stored_head is not None:
+    if stored_head is not None and stored_head.seq == 0 and chain:
+        # No head row, but entries: it was deleted (a fresh log has neither).
+        problems.append(ChainProblem(ProblemCode.HEAD_DELETED, chain[-1].seq, "the log's head row is deleted"))
+    elif stored_head is not None:
         problems += _head_problems(chain, stored_head)
     if kept_head is not None:
         problems += _kept_head_problems(chain, kept_head)

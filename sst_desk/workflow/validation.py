@@ -8,6 +8,7 @@ line and the demo generator.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from .codes import Assessment, SignerKind, Stage
 from .entities import (
@@ -29,6 +30,40 @@ from .problems import Finding, Problem
 
 MIN_GRADE, MAX_GRADE = 0, 13
 MAX_EVENT_NOTE = 500
+
+# Characters a one-line name or identifier must not hold: control characters (Cc: NUL, tab, newline, ESC …)
+# and format characters (Cf), which include the bidi controls that reorder how text is shown (U+202A–U+202E,
+# U+2066–U+2069, U+200E/U+200F, U+061C) and invisible ones (zero-width space, soft hyphen). A right-to-left
+# override in a student's name reversed the case window's header; a NUL printed raw in `sst-desk cases`.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf"})
+
+
+def unsafe_characters(text: str | None) -> list[str]:
+    """The control and format characters in ``text`` (empty when it is safe as a one-line name)."""
+    return [ch for ch in (text or "") if unicodedata.category(ch) in _UNSAFE_CATEGORIES]
+
+
+def visible_escapes(text: str) -> str:
+    """``text`` with every control or format character shown as a visible escape (``\\u202e``).
+
+    For output of data stored before names were checked: a terminal or a spreadsheet must not
+    obey a NUL, an escape sequence or a direction override hidden in a name.
+    """
+    if not any(unicodedata.category(ch) in _UNSAFE_CATEGORIES for ch in text):
+        return text
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in _UNSAFE_CATEGORIES else ch for ch in text)
+
+
+def _safe_text(value: str | None, name: str) -> list[Finding]:
+    # A blank field is REQUIRED's to report (whitespace-only "  \t" is blank, not a hidden character).
+    if isinstance(value, str) and value.strip() and unsafe_characters(value):
+        return [Finding(Problem.UNSAFE_CHARACTERS, field=name)]
+    return []
+
+
+def validate_account_names(username: str, display_name: str) -> list[Finding]:
+    """A user name and a display name hold no control or format characters (they head the log and prints)."""
+    return _safe_text(username, "username") + _safe_text(display_name, "display_name")
 
 
 def _required(value: object, name: str) -> list[Finding]:
@@ -52,13 +87,15 @@ def _not_future(day: dt.date | None, name: str, today: dt.date) -> list[Finding]
 def validate_student(student: Student) -> list[Finding]:
     found = _required(student.first_name, "first_name") + _required(student.last_name, "last_name")
     found += _required(student.school, "school")
+    for name in ("first_name", "last_name", "school", "personal_id"):
+        found += _safe_text(getattr(student, name, None), name)
     if student.grade is not None and not MIN_GRADE <= student.grade <= MAX_GRADE:
         found.append(Finding(Problem.GRADE_RANGE, field="grade"))
     return found
 
 
 def validate_guardian(guardian: Guardian) -> list[Finding]:
-    return _required(guardian.name, "name")
+    return _required(guardian.name, "name") + _safe_text(guardian.name, "name")
 
 
 def validate_case(case: Case, today: dt.date) -> list[Finding]:
@@ -84,6 +121,7 @@ def validate_case(case: Case, today: dt.date) -> list[Finding]:
 
 def validate_consent(consent: Consent, student: Student, today: dt.date) -> list[Finding]:
     found = _required(consent.signer_name, "signer_name") + _required(consent.given_on, "given_on")
+    found += _safe_text(consent.signer_name, "signer_name")
     found += _not_future(consent.given_on, "given_on", today)
     if not shares_school_and_socialtjanst(consent.parties):
         found.append(Finding(Problem.PARTIES_TOO_FEW, field="parties"))

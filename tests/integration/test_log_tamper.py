@@ -166,3 +166,59 @@ def test_new_entries_after_the_kept_head_are_not_a_problem(team, tmp_path):
     kept = keep_head(team, tmp_path)
     team.db.load_case(1, actor=team.people["sara"])
     assert found(team, kept) == set()
+
+
+def test_a_deleted_head_row_is_tampering_and_sign_in_still_works(tmp_path, capsys, monkeypatch):
+    """What broke (issue 10): deleting the ``log_head`` row made every sign-in fail with "unexpected error
+    (IntegrityError)" (entry 1 existed already). Now sign-in works, the chain goes on after the newest entry
+    with an entry saying the head was missing, and verification — in the window's words and on the command
+    line — reports tampering."""
+    from conftest import TEST_PASSWORD, make_team_db
+
+    from sst_desk.__main__ import main
+    from sst_desk.security import signin
+
+    file = tmp_path / "team.sqlite3"
+    key = make_team_db(file)
+    signin.sign_in(file, "sara", TEST_PASSWORD).close()
+    conn = cipher.connect(file, key)
+    try:
+        newest = conn.execute("SELECT max(seq) FROM access_log").fetchone()[0]
+        conn.execute("DELETE FROM log_head")
+        conn.commit()
+    finally:
+        conn.close()
+
+    db = signin.sign_in(file, "sara", TEST_PASSWORD)  # raised IntegrityError before
+    db.close()
+    db = signin.sign_in(file, "tove", TEST_PASSWORD)
+    try:
+        result = logreview.verify_log(db)
+    finally:
+        db.close()
+    assert [(p.code, p.seq) for p in result.problems] == [(ProblemCode.HEAD_DELETED, newest + 1)]
+    conn = cipher.connect(file, key)
+    try:
+        rows = conn.execute("SELECT seq, action, username FROM access_log WHERE seq > ? ORDER BY seq",
+                            (newest,)).fetchall()
+    finally:
+        conn.close()
+    assert rows[:2] == [(newest + 1, "log_head_missing", "sara"), (newest + 2, "sign_in", "sara")]
+
+    monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SST_DESK_USER", "tove")
+    monkeypatch.setenv("SST_DESK_PASSWORD", TEST_PASSWORD)
+    assert main(["log", "verify", "--db", str(file)]) == 1
+    out = capsys.readouterr().out
+    assert "The access log has been tampered with: its record of the newest entry (log_head) was deleted." in out
+    assert "unexpected error" not in out
+
+
+def test_a_head_row_deleted_just_now_is_reported_before_anything_is_logged():
+    """Verification with no head row but entries: the head was deleted (not "entries after entry 0")."""
+    from sst_desk.workflow.logchain import LogEntry, verify
+
+    at = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
+    digest = chain_hash(GENESIS, canonical(1, at, 1, "sara", "sign_in", None, None, ""))
+    entry = LogEntry(1, at, 1, "sara", "sign_in", None, None, "", GENESIS, digest)
+    assert [(p.code, p.seq) for p in verify([entry], KeptHead(0, GENESIS, at))] == [(ProblemCode.HEAD_DELETED, 1)]

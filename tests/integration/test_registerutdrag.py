@@ -143,3 +143,16 @@ def test_log_entries_of_a_gallrad_student_whose_id_is_reused_are_not_included(db
     data = gather_registerutdrag(db, new.id)
     assert {e["action"] for e in data["access_log"]} <= {"create", "view"}
     assert all(e["seq"] > 1 for e in data["access_log"])
+
+
+def test_the_registerutdrag_pdf_keeps_the_name_out_of_its_metadata(db, two_students, people):
+    """What broke: the PDF Title read "Registerutdrag – Alva Testsson" (issue 10): metadata names no student."""
+    from pypdf import PdfReader
+    import io
+
+    a, _ = two_students
+    db.actor = people[0]
+    reader = PdfReader(io.BytesIO(build_registerutdrag(gather_registerutdrag(db, a.id), CONTEXT)))
+    assert reader.metadata.title == "Registerutdrag" and reader.metadata.subject == "Registerutdrag"
+    metadata = " ".join(str(value) for value in reader.metadata.values())
+    assert "Alva" not in metadata and "Testsson" not in metadata

@@ -259,10 +259,10 @@ def test_students_not_in_the_register_are_listed_and_the_others_stored(qtbot, di
     result = run(qtbot, dialog, "Import")
     assert result.committed and result.stored == 15
     assert attendance_rows(context.db) == 15
-    assert table_rows(dialog, "Students not found") == [[STRANGER, "5", "5", "not found"]]
+    assert table_rows(dialog, "Not among your students") == [[STRANGER, "5", "5", "not among your students"]]
     summary = find(dialog, "Import result", QLabel).text()
     assert "20 rows read, 15 of them matched to 3 students." in summary
-    assert "5 rows for students not in the register (1) were not imported" in summary
+    assert "5 rows for students who are not among your students (1) were not imported" in summary
     grab(dialog, "3-unmatched-students.png")
 
 
@@ -446,3 +446,41 @@ def test_the_action_is_for_those_who_may_import(qtbot, qapp, tmp_path, role, sho
 
         wait_for_background_work()
         db.close()
+
+
+def test_a_worker_imports_only_her_students_and_the_others_read_alike(qtbot, dialog, context, tmp_path,
+                                                                      monkeypatch):
+    """What broke (issue 10): the dialog told a worker which personnummer were in the register ("not found"
+    for the rest), stored attendance for students she does not work with, and a check was not logged."""
+    from sst_desk.persistence import Database, mapping
+    from sst_desk.workflow.codes import Level, RaisedBy
+    from sst_desk.workflow.entities import Case, Student
+
+    colleagues = personnummer(dt.date(2012, 5, 5), 985)  # another worker's student
+    protected = personnummer(dt.date(2012, 7, 7), 986)  # a protected student, not hers
+    raw = Database.open(context.db.path, key=context.db.key)  # no one signed in: the case has no member
+    try:
+        for pid, first, is_protected in ((colleagues, "Dana", False), (protected, "Eli", True)):
+            student = Student(first_name=first, last_name="Annansson", school="Ekbackeskolan", grade=7,
+                              personal_id=pid, protected_identity=is_protected)
+            raw.add_case(Case(student=student, raised_on=NOW.date(), level=Level.NIVA_2,
+                              raised_by=RaisedBy.ELEVHALSA))
+    finally:
+        raw.close()
+    students = [STUDENTS[0], (colleagues, "Dana Annansson", ""), (protected, "Eli Annansson", ""),
+                (STRANGER, "Okänd", "Elev")]
+    choose(qtbot, dialog, write_export(tmp_path / "v47.csv", week_rows(students)), monkeypatch)
+    fill(dialog, "Mapping name", "Ekbackeskolan vecka")
+    for button in ("Check", "Import"):
+        result = run(qtbot, dialog, button)
+        assert result.students == 1
+        rows = table_rows(dialog, "Not among your students")
+        assert sorted(rows) == sorted([[pid, first_line, "5", "not among your students"]
+                                       for pid, first_line in ((colleagues, "3"), (protected, "4"),
+                                                               (STRANGER, "5"))])
+    assert attendance_rows(context.db) == 5  # only her student's five days
+    with context.db.engine.connect() as connection:
+        details = list(connection.execute(sa.select(mapping.access_log.c.detail).where(
+            mapping.access_log.c.action == "import").order_by(mapping.access_log.c.seq)).scalars())
+    assert len(details) == 2 and "dry run" in details[0] and "dry run" not in details[1], details
+    grab(dialog, "4-not-among-your-students.png")

@@ -133,7 +133,7 @@ def test_a_head_row_that_disagrees_or_lags_is_found():
     chain = make_chain(6)
     assert codes(verify(chain, Head(6, "a" * 64))) == [("head_mismatch", 6)]
     assert codes(verify(chain, Head(4, chain[3].hash))) == [("head_behind", 4)]
-    assert codes(verify(chain, Head(0, GENESIS))) == [("head_behind", 0)]  # entries but no head row
+    assert codes(verify(chain, Head(0, GENESIS))) == [("head_deleted", 6)]  # entries but no head row: deleted
 
 
 def test_a_consistent_truncation_is_found_only_against_a_kept_head():

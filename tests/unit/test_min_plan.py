@@ -133,10 +133,10 @@ def test_an_insats_without_person_names_the_authority_or_says_we_decide_together
     assert f"Vem hjälper mig: {mp.NOBODY}" in text
 
 
-def test_metadata_names_the_document_and_the_student():
+def test_metadata_names_the_document_and_not_the_student():
     reader, _ = text_of(build_min_plan(make_case(), CONTEXT))
-    assert reader.metadata.title == "Min plan – Måns Ödegård"
-    assert reader.metadata.subject == "Elevens version av handlingsplanen (version 1)"
+    assert reader.metadata.title == "Min plan"  # never the student's name (issue 10)
+    assert reader.metadata.subject == "Min plan"
 
 
 def test_user_text_prints_literally_and_fixed_texts_have_glyphs():

@@ -96,7 +96,7 @@ def test_pdf_metadata_for_the_archive():
     before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) - dt.timedelta(seconds=1)
     reader = PdfReader(io.BytesIO(build_min_plan(make_case(), context())))
     meta = reader.metadata
-    assert meta.title == "Min plan – Måns Ödegård"
+    assert meta.title == "Min plan"  # the kind (and case number when stored); never the name (issue 10)
     assert meta.author == "Jonas Ahlström"
     assert meta.subject and meta.creator.startswith("SST Desk ")
     assert before <= meta.creation_date <= dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=1)

@@ -91,9 +91,9 @@ def test_student_and_guardians_with_swedish_characters(typical):
 
 def test_header_footer_and_metadata(typical):
     reader, text = typical
-    assert reader.metadata.title == "Handlingsplan – Måns Ödegård"
+    assert reader.metadata.title == "Handlingsplan"  # never the student's name (issue 10)
     assert reader.metadata.author == "Jonas Ahlström"
-    assert reader.metadata.subject == "Handlingsplan version 1, 2026-11-22"
+    assert reader.metadata.subject == "Handlingsplan"
     assert reader.metadata.creator.startswith("SST Desk")
     pages = len(reader.pages)
     for number in range(1, pages + 1):
