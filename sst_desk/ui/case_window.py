@@ -46,6 +46,7 @@ from .pages.plan import PlaneringPage
 from .pages.skollinje import SkollinjePage
 from .printing import print_handlingsplan
 from .stepper import StepState, Stepper
+from .widgets import install_wheel_guard
 
 PAGE_CLASSES: list[type[StagePage]] = [
     AktualiseringPage, InskrivningPage, KartlaggningPage, PlaneringPage,
@@ -63,6 +64,7 @@ class CaseWindow(QMainWindow):
 
     def __init__(self, context: AppContext, case: Case, parent: QWidget | None = None):
         super().__init__(parent)
+        install_wheel_guard()
         self.context = context
         self.case = case
         self._loading = False

@@ -26,6 +26,7 @@ from .errors import database_error_text
 from .labels import label
 from .listeditor import row_table
 from .operations import run_in_background, wait_for_background_work
+from .widgets import install_wheel_guard
 
 
 class MainWindow(QMainWindow):
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, context: AppContext):
         super().__init__()
+        install_wheel_guard()  # before any dropdown exists: they are polished with the guard in place
         self.context = context
         self.case_windows: dict[int, QWidget] = {}
         self.setWindowTitle(self.tr("SST Desk – cases"))
