@@ -1196,6 +1196,18 @@
         <source>Choose a date</source>
         <translation>Välj ett datum</translation>
     </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, for example 2026-11-22.</source>
+        <translation>Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-22.</translation>
+    </message>
+    <message>
+        <source>%1 is not a date: a month is numbered 01 to 12.</source>
+        <translation>%1 är inget datum: månaderna numreras 01 till 12.</translation>
+    </message>
+    <message>
+        <source>%1 is not a date (%2 has %3 days).</source>
+        <translation>%1 är inget datum (%2 har %3 dagar).</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -1263,8 +1275,8 @@
 <context>
     <name>Form</name>
     <message>
-        <source>Write the date as YYYY-MM-DD, for example 2026-11-22.</source>
-        <translation>Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-22.</translation>
+        <source>Write the e-mail address as name@domain.se, without spaces.</source>
+        <translation>Skriv e-postadressen som namn@domän.se, utan mellanslag.</translation>
     </message>
     <message>
         <source>Write a number, for example 12,5.</source>
@@ -1557,6 +1569,10 @@
     <message>
         <source>e.g. mother, father</source>
         <translation>t.ex. mamma, pappa</translation>
+    </message>
+    <message>
+        <source>name@example.se</source>
+        <translation>namn@exempel.se</translation>
     </message>
     <message>
         <source>Address</source>
@@ -3053,6 +3069,66 @@
         <source>The consent from %1 expires soon.</source>
         <translation>Samtycket från %1 går snart ut.</translation>
     </message>
+    <message>
+        <source>The valid-until date</source>
+        <translation>Giltighetsdatumet</translation>
+    </message>
+    <message>
+        <source>The date of withdrawal</source>
+        <translation>Datumet för återkallelsen</translation>
+    </message>
+    <message>
+        <source>The end date</source>
+        <translation>Slutdatumet</translation>
+    </message>
+    <message>
+        <source>The follow-up date</source>
+        <translation>Uppföljningsdatumet</translation>
+    </message>
+    <message>
+        <source>The booster session date</source>
+        <translation>Datumet för boosterträffen</translation>
+    </message>
+    <message>
+        <source>The date it was held</source>
+        <translation>Datumet då den hölls</translation>
+    </message>
+    <message>
+        <source>The date received</source>
+        <translation>Datumet då det kom in</translation>
+    </message>
+    <message>
+        <source>the date the consent was given</source>
+        <translation>datumet då samtycket gavs</translation>
+    </message>
+    <message>
+        <source>the start date</source>
+        <translation>startdatumet</translation>
+    </message>
+    <message>
+        <source>the date of the plan</source>
+        <translation>planens datum</translation>
+    </message>
+    <message>
+        <source>the date the case was closed</source>
+        <translation>datumet då ärendet avslutades</translation>
+    </message>
+    <message>
+        <source>the date requested</source>
+        <translation>datumet då det begärdes</translation>
+    </message>
+    <message>
+        <source>This date</source>
+        <translation>Datumet</translation>
+    </message>
+    <message>
+        <source>the date it follows</source>
+        <translation>datumet det ska komma efter</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is before %3 (%4); it must be the same day or later.</source>
+        <translation>%1 (%2) ligger före %3 (%4); det måste vara samma dag eller senare.</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>
@@ -3073,6 +3149,14 @@
         <translation>Avbryt</translation>
     </message>
     <message>
+        <source>Discard the new case?</source>
+        <translation>Kasta det nya ärendet?</translation>
+    </message>
+    <message>
+        <source>What you typed in the new case will be lost. Discard it?</source>
+        <translation>Det du har skrivit i det nya ärendet försvinner. Vill du kasta det?</translation>
+    </message>
+    <message>
         <source>The student already has a case</source>
         <translation>Eleven har redan ett ärende</translation>
     </message>
@@ -3083,6 +3167,10 @@
     <message>
         <source>Could not save</source>
         <translation>Kunde inte spara</translation>
+    </message>
+    <message>
+        <source>The student already has a case in the team. Ask the team lead before you register the student again.</source>
+        <translation>Eleven har redan ett ärende i teamet. Fråga teamledaren innan du registrerar eleven igen.</translation>
     </message>
 </context>
 <context>
@@ -3401,6 +3489,10 @@
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Enter starts a new line in a text box; Ctrl+Enter saves (OK).</source>
+        <translation>Enter ger en ny rad i en textruta; Ctrl+Enter sparar (OK).</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from ..workflow.entities import Case, Student
 from ..workflow.process import open_case
 from .context import AppContext
 from .errors import database_error_text
-from .forms import Form
+from .forms import Form, elided
 from .labels import label
 from .student_fields import raising_fields, store_and_validate, student_fields
 
@@ -98,7 +98,7 @@ class NewCaseDialog(QDialog):
             answer = QMessageBox.question(
                 self, self.tr("The student already has a case"),
                 self.tr("%1 already has a case (%2). Create another case anyway?")
-                .replace("%1", same[0].student_name).replace("%2", label(same[0].stage)))
+                .replace("%1", elided(same[0].student_name)).replace("%2", label(same[0].stage)))
             return answer == QMessageBox.StandardButton.Yes
         counter = getattr(self.context.db, "student_case_count", None)
         try:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -125,6 +127,27 @@ class DateField(QWidget):
 
     def text(self) -> str:
         return self.edit.text().strip()
+
+    def problem(self) -> str:
+        """Why the text is not a date, in a sentence ("" when it is one or is empty).
+
+        "2027-02-30" is written right but does not exist: say so, and how many days the month has,
+        rather than asking for the format the person already used.
+        """
+        if self.parse()[1]:
+            return ""
+        text = self.text()
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if match is None:
+            return self.tr("Write the date as YYYY-MM-DD, for example 2026-11-22.")
+        year, month, day = (int(part) for part in match.groups())
+        if not 1 <= month <= 12:
+            return self.tr("%1 is not a date: a month is numbered 01 to 12.").replace("%1", text)
+        if year < 1:
+            return self.tr("Write the date as YYYY-MM-DD, for example 2026-11-22.")
+        days = calendar.monthrange(year, month)[1]
+        return (self.tr("%1 is not a date (%2 has %3 days).").replace("%1", text)
+                .replace("%2", QLocale().standaloneMonthName(month)).replace("%3", str(days)))
 
     def parse(self) -> tuple[dt.date | None, bool]:
         """(date or None, ok). Empty text is (None, True); unparseable text is (None, False)."""
