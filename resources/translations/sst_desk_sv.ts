@@ -2330,6 +2330,221 @@
     </message>
 </context>
 <context>
+    <name>LogDetails</name>
+    <message>
+        <source>attendance</source>
+        <translation>närvaro</translation>
+    </message>
+    <message>
+        <source>the case&apos;s printouts</source>
+        <translation>ärendets utskrifter</translation>
+    </message>
+    <message>
+        <source>log entries</source>
+        <translation>loggposter</translation>
+    </message>
+    <message>
+        <source>check of the whole log</source>
+        <translation>kontroll av hela loggen</translation>
+    </message>
+    <message>
+        <source>entries for a sample check</source>
+        <translation>poster för en stickprovskontroll</translation>
+    </message>
+    <message>
+        <source>the documented sample checks</source>
+        <translation>de dokumenterade stickproven</translation>
+    </message>
+    <message>
+        <source>the student&apos;s access history</source>
+        <translation>elevens åtkomsthistorik</translation>
+    </message>
+    <message>
+        <source>for printing</source>
+        <translation>för utskrift</translation>
+    </message>
+    <message>
+        <source>no problems</source>
+        <translation>inga fel</translation>
+    </message>
+    <message>
+        <source>registerutdrag</source>
+        <translation>registerutdrag</translation>
+    </message>
+    <message>
+        <source>gallring</source>
+        <translation>gallring</translation>
+    </message>
+    <message>
+        <source>gallring of the student&apos;s data</source>
+        <translation>gallring av elevens uppgifter</translation>
+    </message>
+    <message>
+        <source>quit while locked</source>
+        <translation>avslutade medan programmet var låst</translation>
+    </message>
+    <message>
+        <source>signed out from the menu</source>
+        <translation>loggade ut via menyn</translation>
+    </message>
+    <message>
+        <source>gathering documents</source>
+        <translation>inhämtning av dokument</translation>
+    </message>
+    <message>
+        <source>sharing the action plan</source>
+        <translation>delning av handlingsplanen</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 rader</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 poster</translation>
+    </message>
+    <message>
+        <source>%1 problems found</source>
+        <translation>%1 fel hittades</translation>
+    </message>
+    <message>
+        <source>against the kept head %1</source>
+        <translation>mot det sparade loggavtrycket %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>från %1</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>till %1</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>användare %1</translation>
+    </message>
+    <message>
+        <source>action %1</source>
+        <translation>händelse %1</translation>
+    </message>
+    <message>
+        <source>role %1</source>
+        <translation>roll %1</translation>
+    </message>
+    <message>
+        <source>active: %1</source>
+        <translation>aktiv: %1</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>ärenden</translation>
+    </message>
+    <message>
+        <source>acting without consent</source>
+        <translation>åtgärd utan samtycke</translation>
+    </message>
+    <message>
+        <source>the access log</source>
+        <translation>åtkomstloggen</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>användare</translation>
+    </message>
+    <message>
+        <source>backups</source>
+        <translation>säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>inställningar</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>visa</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>skapa</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>ändra</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>skriva ut</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>exportera</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>radera</translation>
+    </message>
+    <message>
+        <source>read the log</source>
+        <translation>läsa loggen</translation>
+    </message>
+    <message>
+        <source>choose who is responsible</source>
+        <translation>välja ansvariga</translation>
+    </message>
+    <message>
+        <source>act without consent</source>
+        <translation>agera utan samtycke</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, version %2</translation>
+    </message>
+    <message>
+        <source>%1 (batch print)</source>
+        <translation>%1 (massutskrift)</translation>
+    </message>
+    <message>
+        <source>stage now: %1</source>
+        <translation>fas nu: %1</translation>
+    </message>
+    <message>
+        <source>%1 cases</source>
+        <translation>%1 ärenden</translation>
+    </message>
+    <message>
+        <source>%1 cases due for gallring</source>
+        <translation>%1 ärenden att gallra</translation>
+    </message>
+    <message>
+        <source>user %1, %2</source>
+        <translation>användare %1, %2</translation>
+    </message>
+    <message>
+        <source>users %1</source>
+        <translation>användare %1</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>attendance “%1”: %2 of %3 records stored, %4 students, %5 rows not matched</source>
+        <translation>närvaro ”%1”: %2 av %3 poster sparade, %4 elever, %5 rader utan matchning</translation>
+    </message>
+    <message>
+        <source>check %1</source>
+        <translation>kontroll %1</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>ärende %1</translation>
+    </message>
+</context>
+<context>
     <name>LogFilters</name>
     <message>
         <source>Show</source>
@@ -2597,10 +2812,6 @@
     <message>
         <source>No longer registered (%1)</source>
         <translation>Finns inte längre (%1)</translation>
-    </message>
-    <message>
-        <source>case %1</source>
-        <translation>ärende %1</translation>
     </message>
 </context>
 <context>
