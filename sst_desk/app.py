@@ -71,6 +71,9 @@ def make_application(language: str | None = None, settings: Settings | None = No
     settings = settings or Settings()
     chosen = language or settings.get(LANGUAGE)
     app._sst_translators = install_translators(app, chosen if chosen in LANGUAGES else "sv")  # keep alive
+    from .ui.widgets import install_wheel_guard
+
+    install_wheel_guard()  # dropdowns and spin boxes take the wheel only when focused
     return app
 
 

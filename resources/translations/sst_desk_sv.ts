@@ -1212,6 +1212,18 @@
         <source>Choose a date</source>
         <translation>Välj ett datum</translation>
     </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, for example 2026-11-22.</source>
+        <translation>Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-22.</translation>
+    </message>
+    <message>
+        <source>%1 is not a date: a month is numbered 01 to 12.</source>
+        <translation>%1 är inget datum: månaderna numreras 01 till 12.</translation>
+    </message>
+    <message>
+        <source>%1 is not a date (%2 has %3 days).</source>
+        <translation>%1 är inget datum (%2 har %3 dagar).</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -1279,8 +1291,8 @@
 <context>
     <name>Form</name>
     <message>
-        <source>Write the date as YYYY-MM-DD, for example 2026-11-22.</source>
-        <translation>Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-22.</translation>
+        <source>Write the e-mail address as name@domain.se, without spaces.</source>
+        <translation>Skriv e-postadressen som namn@domän.se, utan mellanslag.</translation>
     </message>
     <message>
         <source>Write a number, for example 12,5.</source>
@@ -1573,6 +1585,10 @@
     <message>
         <source>e.g. mother, father</source>
         <translation>t.ex. mamma, pappa</translation>
+    </message>
+    <message>
+        <source>name@example.se</source>
+        <translation>namn@exempel.se</translation>
     </message>
     <message>
         <source>Address</source>
@@ -2330,6 +2346,221 @@
     </message>
 </context>
 <context>
+    <name>LogDetails</name>
+    <message>
+        <source>attendance</source>
+        <translation>närvaro</translation>
+    </message>
+    <message>
+        <source>the case&apos;s printouts</source>
+        <translation>ärendets utskrifter</translation>
+    </message>
+    <message>
+        <source>log entries</source>
+        <translation>loggposter</translation>
+    </message>
+    <message>
+        <source>check of the whole log</source>
+        <translation>kontroll av hela loggen</translation>
+    </message>
+    <message>
+        <source>entries for a sample check</source>
+        <translation>poster för en stickprovskontroll</translation>
+    </message>
+    <message>
+        <source>the documented sample checks</source>
+        <translation>de dokumenterade stickproven</translation>
+    </message>
+    <message>
+        <source>the student&apos;s access history</source>
+        <translation>elevens åtkomsthistorik</translation>
+    </message>
+    <message>
+        <source>for printing</source>
+        <translation>för utskrift</translation>
+    </message>
+    <message>
+        <source>no problems</source>
+        <translation>inga fel</translation>
+    </message>
+    <message>
+        <source>registerutdrag</source>
+        <translation>registerutdrag</translation>
+    </message>
+    <message>
+        <source>gallring</source>
+        <translation>gallring</translation>
+    </message>
+    <message>
+        <source>gallring of the student&apos;s data</source>
+        <translation>gallring av elevens uppgifter</translation>
+    </message>
+    <message>
+        <source>quit while locked</source>
+        <translation>avslutade medan programmet var låst</translation>
+    </message>
+    <message>
+        <source>signed out from the menu</source>
+        <translation>loggade ut via menyn</translation>
+    </message>
+    <message>
+        <source>gathering documents</source>
+        <translation>inhämtning av dokument</translation>
+    </message>
+    <message>
+        <source>sharing the action plan</source>
+        <translation>delning av handlingsplanen</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 rader</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 poster</translation>
+    </message>
+    <message>
+        <source>%1 problems found</source>
+        <translation>%1 fel hittades</translation>
+    </message>
+    <message>
+        <source>against the kept head %1</source>
+        <translation>mot det sparade loggavtrycket %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>från %1</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>till %1</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>användare %1</translation>
+    </message>
+    <message>
+        <source>action %1</source>
+        <translation>händelse %1</translation>
+    </message>
+    <message>
+        <source>role %1</source>
+        <translation>roll %1</translation>
+    </message>
+    <message>
+        <source>active: %1</source>
+        <translation>aktiv: %1</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>ärenden</translation>
+    </message>
+    <message>
+        <source>acting without consent</source>
+        <translation>åtgärd utan samtycke</translation>
+    </message>
+    <message>
+        <source>the access log</source>
+        <translation>åtkomstloggen</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>användare</translation>
+    </message>
+    <message>
+        <source>backups</source>
+        <translation>säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>inställningar</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>visa</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>skapa</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>ändra</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>skriva ut</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>exportera</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>radera</translation>
+    </message>
+    <message>
+        <source>read the log</source>
+        <translation>läsa loggen</translation>
+    </message>
+    <message>
+        <source>choose who is responsible</source>
+        <translation>välja ansvariga</translation>
+    </message>
+    <message>
+        <source>act without consent</source>
+        <translation>agera utan samtycke</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, version %2</translation>
+    </message>
+    <message>
+        <source>%1 (batch print)</source>
+        <translation>%1 (massutskrift)</translation>
+    </message>
+    <message>
+        <source>stage now: %1</source>
+        <translation>fas nu: %1</translation>
+    </message>
+    <message>
+        <source>%1 cases</source>
+        <translation>%1 ärenden</translation>
+    </message>
+    <message>
+        <source>%1 cases due for gallring</source>
+        <translation>%1 ärenden att gallra</translation>
+    </message>
+    <message>
+        <source>user %1, %2</source>
+        <translation>användare %1, %2</translation>
+    </message>
+    <message>
+        <source>users %1</source>
+        <translation>användare %1</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>attendance “%1”: %2 of %3 records stored, %4 students, %5 rows not matched</source>
+        <translation>närvaro ”%1”: %2 av %3 poster sparade, %4 elever, %5 rader utan matchning</translation>
+    </message>
+    <message>
+        <source>check %1</source>
+        <translation>kontroll %1</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>ärende %1</translation>
+    </message>
+</context>
+<context>
     <name>LogFilters</name>
     <message>
         <source>Show</source>
@@ -2605,10 +2836,6 @@
     <message>
         <source>No longer registered (%1)</source>
         <translation>Finns inte längre (%1)</translation>
-    </message>
-    <message>
-        <source>case %1</source>
-        <translation>ärende %1</translation>
     </message>
 </context>
 <context>
@@ -3081,6 +3308,66 @@
         <source>The consent from %1 expires soon.</source>
         <translation>Samtycket från %1 går snart ut.</translation>
     </message>
+    <message>
+        <source>The valid-until date</source>
+        <translation>Giltighetsdatumet</translation>
+    </message>
+    <message>
+        <source>The date of withdrawal</source>
+        <translation>Datumet för återkallelsen</translation>
+    </message>
+    <message>
+        <source>The end date</source>
+        <translation>Slutdatumet</translation>
+    </message>
+    <message>
+        <source>The follow-up date</source>
+        <translation>Uppföljningsdatumet</translation>
+    </message>
+    <message>
+        <source>The booster session date</source>
+        <translation>Datumet för boosterträffen</translation>
+    </message>
+    <message>
+        <source>The date it was held</source>
+        <translation>Datumet då den hölls</translation>
+    </message>
+    <message>
+        <source>The date received</source>
+        <translation>Datumet då det kom in</translation>
+    </message>
+    <message>
+        <source>the date the consent was given</source>
+        <translation>datumet då samtycket gavs</translation>
+    </message>
+    <message>
+        <source>the start date</source>
+        <translation>startdatumet</translation>
+    </message>
+    <message>
+        <source>the date of the plan</source>
+        <translation>planens datum</translation>
+    </message>
+    <message>
+        <source>the date the case was closed</source>
+        <translation>datumet då ärendet avslutades</translation>
+    </message>
+    <message>
+        <source>the date requested</source>
+        <translation>datumet då det begärdes</translation>
+    </message>
+    <message>
+        <source>This date</source>
+        <translation>Datumet</translation>
+    </message>
+    <message>
+        <source>the date it follows</source>
+        <translation>datumet det ska komma efter</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is before %3 (%4); it must be the same day or later.</source>
+        <translation>%1 (%2) ligger före %3 (%4); det måste vara samma dag eller senare.</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>
@@ -3101,6 +3388,14 @@
         <translation>Avbryt</translation>
     </message>
     <message>
+        <source>Discard the new case?</source>
+        <translation>Kasta det nya ärendet?</translation>
+    </message>
+    <message>
+        <source>What you typed in the new case will be lost. Discard it?</source>
+        <translation>Det du har skrivit i det nya ärendet försvinner. Vill du kasta det?</translation>
+    </message>
+    <message>
         <source>The student already has a case</source>
         <translation>Eleven har redan ett ärende</translation>
     </message>
@@ -3111,6 +3406,10 @@
     <message>
         <source>Could not save</source>
         <translation>Kunde inte spara</translation>
+    </message>
+    <message>
+        <source>The student already has a case in the team. Ask the team lead before you register the student again.</source>
+        <translation>Eleven har redan ett ärende i teamet. Fråga teamledaren innan du registrerar eleven igen.</translation>
     </message>
 </context>
 <context>
@@ -3429,6 +3728,10 @@
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Enter starts a new line in a text box; Ctrl+Enter saves (OK).</source>
+        <translation>Enter ger en ny rad i en textruta; Ctrl+Enter sparar (OK).</translation>
     </message>
 </context>
 <context>

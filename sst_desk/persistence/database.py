@@ -141,6 +141,23 @@ class Database:
             uow.commit()
         return self.load_case(case_id, actor=actor, log=False)
 
+    def student_case_count(self, personal_id: str, *, actor: Actor | None = None) -> int:
+        """How many cases the whole register holds for the student with ``personal_id`` (as stored, normalised).
+
+        For the duplicate warning in "Nytt ärende": it looks across every case, not only those the person
+        may see, so a kurator cannot register a student twice. Only a number comes back — never the other
+        case — and only to someone who may create cases.
+        """
+        from .mapping import cases, students
+
+        if not personal_id:
+            return 0
+        with self.uow(actor) as uow:
+            uow.require(Resource.CASE, Action.CREATE)
+            query = (sa.select(sa.func.count()).select_from(cases.join(students, cases.c.student_id == students.c.id))
+                     .where(students.c.personal_id == personal_id))
+            return int(uow.session.execute(query).scalar_one())
+
     def save_case(self, case: Case, *, actor: Actor | None = None) -> Case:
         """Write an edited case graph (from ``load_case``) in one transaction; returns it freshly loaded.
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..persistence import DatabaseError
+from ..security.passwords import MAX_LENGTH as PASSWORD_MAX_LENGTH
 from ..security.passwords import MAX_LENGTH, MIN_LENGTH, PasswordProblem
 from ..workflow.access import Role
 from .errors import database_error_text
@@ -105,6 +106,7 @@ class FormDialog(QDialog):
             edit = self.form.input(name)
             assert isinstance(edit, QLineEdit)
             edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setMaxLength(PASSWORD_MAX_LENGTH)  # the form's default for a one-line field is shorter
         self.general_errors = QLabel(self)  # what concerns no single field
         self.general_errors.setWordWrap(True)
         self.general_errors.setStyleSheet(ERROR_STYLE)

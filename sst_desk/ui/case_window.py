@@ -9,8 +9,9 @@ saved at once. Nothing is lost silently: closing with unsaved changes asks.
 from __future__ import annotations
 
 import html
-
 from types import SimpleNamespace
+
+import shiboken6
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,7 +37,7 @@ from ..workflow.validation import validate_booster, validate_plan
 from .context import AppContext
 from .dialogs import RecordDialog
 from .errors import database_error_text
-from .forms import Field, Kind
+from .forms import Field, Kind, elided
 from .labels import choices, grade_label, label
 from .messages import field_messages, message
 from .pages.base import StagePage
@@ -46,6 +47,7 @@ from .pages.plan import PlaneringPage
 from .pages.skollinje import SkollinjePage
 from .printing import print_handlingsplan
 from .stepper import StepState, Stepper
+from .widgets import install_wheel_guard
 
 PAGE_CLASSES: list[type[StagePage]] = [
     AktualiseringPage, InskrivningPage, KartlaggningPage, PlaneringPage,
@@ -63,6 +65,7 @@ class CaseWindow(QMainWindow):
 
     def __init__(self, context: AppContext, case: Case, parent: QWidget | None = None):
         super().__init__(parent)
+        install_wheel_guard()
         self.context = context
         self.case = case
         self._loading = False
@@ -153,6 +156,11 @@ class CaseWindow(QMainWindow):
 
         for kind in available_kinds():
             action = QAction(kind.title + "…", self)
+            if kind.name == "handlingsplan":
+                # The same document as Ärende → "Print action plan…" (Ctrl+P). Shown here too — as text after a
+                # tab, not a second shortcut, which would make Ctrl+P ambiguous and do nothing.
+                action.setText(kind.title + "…\t" + self.print_action.shortcut().toString(
+                    QKeySequence.SequenceFormat.NativeText))
             action.triggered.connect(lambda _checked=False, k=kind: self.show_document(k))
             self.documents_menu.addAction(action)
             self.document_actions[kind.name] = action
@@ -286,26 +294,40 @@ class CaseWindow(QMainWindow):
     # --- saving -------------------------------------------------------------
 
     def collect(self) -> bool:
-        """Write every page into the case and validate; show errors next to fields. True when all is well."""
-        first_bad: int | None = None
+        """Write every page into the case and validate; show errors next to fields. True when all is well.
+
+        A page's own parse errors stay on that page. What the workflow's validators find about the case
+        goes to the page that shows the field — the page on screen first (the boosterträff date is on both
+        the Avslutad and the Vidmakthållande page; an error typed on the second used to be shown, and
+        jumped to, on the first). Only an error no page has a field for goes to a page's top line.
+        """
         today = self.context.today()
+        current = self.stepper.currentRow()
+        by_page: dict[int, dict[str, str]] = {}
+        found: dict[str, tuple[str, list[int]]] = {}  # field → (message, the pages it concerns)
         for row, page in enumerate(self.pages):
-            errors = page.store(self.case)
+            by_page[row] = page.store(self.case)
+            extra: dict[str, str] = {}
             if page.stage is Stage.PLANERING and self.case.current_plan is not None:
-                for name, text in field_messages(validate_plan(self.case.current_plan)).items():
-                    errors.setdefault(name, text)
+                extra.update(field_messages(validate_plan(self.case.current_plan)))
                 if self.case.stage in (Stage.GENOMFORANDE, Stage.UPPFOLJNING):
                     # The plan being carried out keeps what started it; changing course is "Revise the plan".
                     for finding in plan_blockers(self.case.current_plan):
-                        errors.setdefault(finding.field or finding.problem.value, message(finding))
+                        extra.setdefault(finding.field or finding.problem.value, message(finding))
             if page.stage in (Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE) and self.case.booster is not None:
-                for name, text in field_messages(validate_booster(self.case.booster, self.case.closed_on, today)).items():
-                    errors.setdefault(name, text)
-            page.show_errors(errors)
-            if errors and first_bad is None:
-                first_bad = row
-        if first_bad is not None:
-            self.stepper.setCurrentRow(first_bad)
+                extra.update(field_messages(validate_booster(self.case.booster, self.case.closed_on, today)))
+            for name, text in extra.items():
+                found.setdefault(name, (text, []))[1].append(row)
+        for name, (text, rows) in found.items():
+            having = [row for row in rows if name in self.pages[row].field_names()]
+            target = (current if current in having else having[0] if having
+                      else current if current in rows else rows[0])
+            by_page[target].setdefault(name, text)
+        for row, page in enumerate(self.pages):
+            page.show_errors(by_page[row])
+        bad = [row for row, errors in by_page.items() if errors]
+        if bad:
+            self.stepper.setCurrentRow(current if current in bad else bad[0])
             self.statusBar().showMessage(self.tr("Correct the marked fields; nothing was saved yet."), 8000)
             return False
         return True
@@ -408,9 +430,23 @@ class CaseWindow(QMainWindow):
             build=lambda: document_kind.build(self.case, report_context_for(self.context),
                                               attendance=attendance_for_print(self.context, self.case, document_kind)),
             suggested=f"{document_kind.title} {self.case.student.full_name}.pdf", purpose=document_kind.consent)
-        if shown is not None:
-            self.previews = [w for w in getattr(self, "previews", []) if w.isVisible()] + [shown]
+        self._keep_preview(shown)
         return shown
+
+    def _keep_preview(self, shown) -> None:
+        """Remember an open preview until it closes.
+
+        A preview deletes itself when closed (``WA_DeleteOnClose``); asking a deleted one ``isVisible()``
+        raised "Internal C++ object (PreviewWindow) already deleted" when the second preview opened.
+        Each preview is dropped from the list when Qt destroys it, so the list only holds live ones.
+        """
+        if shown is None or isinstance(shown, str):
+            return
+        self.previews = [w for w in getattr(self, "previews", []) if shiboken6.isValid(w)] + [shown]
+        shown.destroyed.connect(lambda _obj=None, w=shown: self._forget_preview(w))
+
+    def _forget_preview(self, window) -> None:
+        self.previews = [w for w in getattr(self, "previews", []) if w is not window]
 
     # --- responsibility and registerutdrag ----------------------------------------
 
@@ -464,8 +500,7 @@ class CaseWindow(QMainWindow):
         if version is not None:  # saving reloads the case: find the same version in the fresh copy
             plan = next((p for p in self.case.plans if p.version == version), None)
         shown = print_handlingsplan(self, self.context, self.case, plan=plan)
-        if shown is not None:
-            self.previews = [w for w in getattr(self, "previews", []) if w.isVisible()] + [shown]
+        self._keep_preview(shown)
         return shown
 
     # --- closing ----------------------------------------------------------------
@@ -474,7 +509,7 @@ class CaseWindow(QMainWindow):
         if self.isWindowModified():
             answer = QMessageBox.question(
                 self, self.tr("Unsaved changes"),
-                self.tr("%1 has unsaved changes. Save them before closing?").replace("%1", self.case.student.full_name),
+                self.tr("%1 has unsaved changes. Save them before closing?").replace("%1", elided(self.case.student.full_name)),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Save)
             if answer == QMessageBox.StandardButton.Cancel or (

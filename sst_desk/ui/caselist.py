@@ -19,6 +19,7 @@ from ..workflow.attendance import Flag, Thresholds
 from ..workflow.attention import Attention
 from ..workflow.caselist import CaseRow
 from ..workflow.codes import Stage
+from .forms import number_text
 from .labels import grade_label, label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -132,9 +133,9 @@ class CaseTableModel(QAbstractTableModel):
         if row.term_absence_percent is None:
             return self.tr("No attendance imported for this term.")
         if flag is Flag.ALERT:
-            return self.tr("Over %1 % absence this term").replace("%1", f"{self.thresholds.alert_percent:g}")
+            return self.tr("Over %1 % absence this term").replace("%1", number_text(self.thresholds.alert_percent))
         if flag is Flag.WARN:
-            return self.tr("Over %1 % absence this term").replace("%1", f"{self.thresholds.warn_percent:g}")
+            return self.tr("Over %1 % absence this term").replace("%1", number_text(self.thresholds.warn_percent))
         return self.tr("Absence this term, from the school's attendance export")
 
     def _display(self, row: CaseRow, column: Column) -> str:

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ..workflow.problems import Finding
-from .forms import ERROR_STYLE, Field, Form
+from .forms import ERROR_STYLE, Field, Form, Kind
 from .messages import field_messages
 
 
@@ -47,19 +49,45 @@ class RecordDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.general_errors)
+        # Enter in a multi-line field starts a new line (a conclusion has paragraphs); Ctrl+Enter is OK,
+        # from any field — and the dialog says so, or OK would seem unreachable from the keyboard.
+        for keys in (Qt.Modifier.CTRL | Qt.Key.Key_Return, Qt.Modifier.CTRL | Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(keys), self, self._accept)
+        self.keys_hint: QLabel | None = None
+        if any(spec.kind is Kind.MULTILINE for spec in fields):
+            self.keys_hint = QLabel(self.tr("Enter starts a new line in a text box; Ctrl+Enter saves (OK)."), self)
+            self.keys_hint.setStyleSheet("color: #666;")
+            self.keys_hint.setWordWrap(True)
+            layout.addWidget(self.keys_hint)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        self._checked = False  # after the first OK, messages follow the edits (a fixed field's message goes)
+        self.form.sig_changed.connect(self._recheck)
 
-    def _accept(self) -> None:
+    def _problems(self) -> tuple[dict[str, str], list[str]]:
+        """Messages by field, and those about no field of this dialog, for what is typed now."""
         scratch = SimpleNamespace(**{k: v for k, v in vars(self.record).items() if not k.startswith("_sa_")})
         errors = self.form.store(scratch, everything=True)
         findings = self.validate(scratch)
         for name, text in field_messages(findings).items():
             errors.setdefault(name, text)
         rest = [text for name, text in errors.items() if name not in self.form.fields]
+        return errors, rest
+
+    def _show(self, errors: dict[str, str], rest: list[str], *, focus: bool) -> bool:
         self.general_errors.setText("\n".join(dict.fromkeys(rest)))
         self.general_errors.setVisible(bool(rest))
-        if self.form.show_errors(errors) or rest:
+        return self.form.show_errors(errors, focus=focus) or bool(rest)
+
+    def _recheck(self) -> None:
+        if self._checked:
+            errors, rest = self._problems()
+            self._show(errors, rest, focus=False)  # never steal the cursor from the field being typed in
+
+    def _accept(self) -> None:
+        self._checked = True
+        errors, rest = self._problems()
+        if self._show(errors, rest, focus=True):
             return
         self.form.store(self.record, everything=True)
         self.accept()

@@ -11,11 +11,12 @@ way a person does.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +33,32 @@ from .widgets import CheckList, DateField
 
 ERROR_STYLE = "color: #b00020;"
 LABEL_WIDTH = 210
+
+# The longest text a one-line field takes, by the attribute it edits (the last part of a dotted name).
+# One place for every form: a pasted 3,000-character "name" no longer fills the delete question and
+# breaks the printed goals table. Longer texts belong in a multi-line field (Kind.MULTILINE).
+TEXT_MAX_LENGTH = 200  # short titles and everything not listed
+MAX_LENGTHS: dict[str, int] = {
+    "first_name": 100, "last_name": 100, "name": 100, "signer_name": 100, "raised_by_name": 100,
+    "responsible_person": 100, "socionom": 100, "school_contact": 100, "relation": 100,
+    "interpreter_language": 100, "decision_ref": 100, "label": 100,
+    "personal_id": 20, "phone": 40,
+    "email": 254,  # the longest address mail systems accept
+    "team_logo": 1000,  # a file path
+}
+
+
+def max_length(spec: "Field") -> int:
+    """The most characters the one-line field ``spec`` takes (its own ``max_length``, else by its name)."""
+    if spec.max_length:
+        return spec.max_length
+    return MAX_LENGTHS.get(spec.name.rsplit(".", 1)[-1], TEXT_MAX_LENGTH)
+
+
+def elided(text: str, limit: int = 80) -> str:
+    """``text`` on one line and at most ``limit`` characters, for a question or a label that quotes it."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
 
 
 class Kind(Enum):
@@ -58,6 +85,23 @@ class Field:
     lines: int = 3  # for MULTILINE
     getter: Callable[[object], object] | None = None  # for values that are not a plain attribute
     setter: Callable[[object, object], None] | None = None
+    max_length: int = 0  # one-line text: 0 is the limit for the field's name (``max_length``)
+    check: Callable[[str], str] | None = None  # a TEXT field's own rule: the message, or "" when fine
+
+
+def number_text(value: float) -> str:
+    """A number as the worker reads and types it: "12,5" in Swedish (the locale's decimal separator)."""
+    return QLocale().toString(float(value), "g", 12)
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
+
+
+def email_problem(text: str) -> str:
+    """One practical rule for an e-mail address: name@domain.tld, no spaces; the message, or ""."""
+    if _EMAIL.fullmatch(text) and ".." not in text and not text.split("@")[1].startswith("."):
+        return ""
+    return QCoreApplication.translate("Form", "Write the e-mail address as name@domain.se, without spaces.")
 
 
 def _same(choice: object, value: object) -> bool:
@@ -157,12 +201,16 @@ class Form(QWidget):
         else:
             widget = QLineEdit(self)
             widget.setPlaceholderText(spec.placeholder)
+            widget.setMaxLength(max_length(spec))
             widget.textChanged.connect(changed)
         return widget
 
     def _field_changed(self, name: str) -> None:
         if not self._loading:
             self._touched.add(name)
+            if not self._errors[name].isHidden():  # the worker is correcting it: the old message goes
+                self._errors[name].hide()
+                self._inputs[name].setAccessibleDescription("")
             self.sig_changed.emit()
 
     # --- values ---------------------------------------------------------------
@@ -195,7 +243,7 @@ class Form(QWidget):
         elif spec.kind is Kind.MULTI:
             widget.set_values(list(value or []))
         elif spec.kind is Kind.NUMBER:
-            widget.setText("" if value is None else f"{value:g}".replace(".", ","))
+            widget.setText("" if value is None else number_text(value))
         else:
             widget.setText(value or "")
 
@@ -212,7 +260,7 @@ class Form(QWidget):
                 if ok:
                     values[name] = day
                 else:
-                    errors[name] = self.tr("Write the date as YYYY-MM-DD, for example 2026-11-22.")
+                    errors[name] = widget.problem()
             elif spec.kind is Kind.CHOICE:
                 index = widget.currentIndex()
                 values[name] = spec.choices[index][0] if 0 <= index < len(spec.choices) else None
@@ -234,7 +282,12 @@ class Form(QWidget):
                     else:  # float() also reads "nan" and "inf"
                         errors[name] = self.tr("Write a number, for example 12,5.")
             else:
-                values[name] = widget.text().strip()
+                text = widget.text().strip()
+                problem = spec.check(text) if spec.check is not None and text else ""
+                if problem:
+                    errors[name] = problem
+                else:
+                    values[name] = text
         return values, errors
 
     def store(self, obj: object, skip: Callable[[str], bool] | None = None, *, everything: bool = False
@@ -263,8 +316,8 @@ class Form(QWidget):
             label.clear()
             self._inputs[name].setAccessibleDescription("")
 
-    def show_errors(self, errors: dict[str, str]) -> bool:
-        """Show each message under its field; returns True when there were any. Focuses the first."""
+    def show_errors(self, errors: dict[str, str], *, focus: bool = True) -> bool:
+        """Show each message under its field; returns True when there were any. Focuses the first (``focus``)."""
         self.clear_errors()
         first = None
         errors = {name: text for name, text in errors.items() if name in self._errors}
@@ -275,7 +328,7 @@ class Form(QWidget):
             self._errors[name].show()
             self._inputs[name].setAccessibleDescription(message)
             first = first or self._inputs[name]
-        if first is not None:
+        if first is not None and focus:
             first.setFocus()
         return bool(errors)
 

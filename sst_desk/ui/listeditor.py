@@ -119,6 +119,10 @@ class ListEditor(QWidget):
         self.view.activated.connect(lambda _index: self.edit_selected())
         self.empty = QLabel(empty_text, self)
         self.empty.setStyleSheet("color: #666;")
+        if empty_text:  # the hint's line stays when it goes: the buttons under the list never jump
+            policy = self.empty.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.empty.setSizePolicy(policy)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, handler in (("add", add_text, self.add_new), ("edit", edit_text, self.edit_selected),

@@ -125,8 +125,10 @@ def student_words(row: LogRow) -> str:
 
 
 def detail_words(row: LogRow) -> str:
-    parts = [_t("case %1").replace("%1", str(row.case_id))] if row.case_id is not None else []
-    return "  ·  ".join(parts + ([row.detail] if row.detail else []))
+    """The Detail column in words (``log_details``: the log's codes are never shown as they are stored)."""
+    from .log_details import detail_words as words
+
+    return words(row)
 
 
 class _PlainRowsModel(QAbstractTableModel):

@@ -26,6 +26,7 @@ from .errors import database_error_text
 from .labels import label
 from .listeditor import row_table
 from .operations import run_in_background, wait_for_background_work
+from .widgets import install_wheel_guard
 
 
 class MainWindow(QMainWindow):
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, context: AppContext):
         super().__init__()
+        install_wheel_guard()  # before any dropdown exists: they are polished with the guard in place
         self.context = context
         self.case_windows: dict[int, QWidget] = {}
         self.setWindowTitle(self.tr("SST Desk – cases"))
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("Name, personal identity number or school"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter_changed)
+        self.search.returnPressed.connect(self._search_entered)
         self.stage_filter = QComboBox(self)
         self.stage_filter.addItem(self.tr("All stages"), None)
         for stage in Stage:
@@ -119,7 +122,9 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
         settings_action = QAction(self.tr("Settings…"), self)
-        settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        # Not StandardKey.Preferences/Quit: on some platforms they map to the keys "Settings" and "Quit",
+        # and the menu showed the word "Inställningar" where a shortcut belongs. Plain sequences show as keys.
+        settings_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma))
         settings_action.triggered.connect(self.edit_settings)
         backups_action = QAction(self.tr("Backups…"), self)
         backups_action.triggered.connect(self.show_backups)
@@ -129,7 +134,7 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(self.lock)
         self.addAction(self.lock_action)
         quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.new_action, self.open_action, self.refresh_action, self.find_action):
@@ -247,6 +252,16 @@ class MainWindow(QMainWindow):
         flag = self.attention_filter.currentData()
         self.proxy.set_attention(None if not flag else flag if flag in ("any", "absence") else Attention(flag))
         self._update_counts()
+
+    def _search_entered(self) -> None:
+        """Enter in the search field opens the one case found; with several, the list takes the keyboard."""
+        shown = self.proxy.rowCount()
+        if shown == 1:
+            self._open_index(self.proxy.index(0, 0))
+        elif shown > 1:
+            self.table.setFocus()
+            if not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
 
     def _update_counts(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()

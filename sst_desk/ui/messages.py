@@ -65,7 +65,43 @@ _SOURCE: dict[Problem, str] = {
 }
 
 
+# The dates a DATE_ORDER finding compares, by field name: the later one opens the sentence, the earlier one
+# is named in it ("The end date (2026-10-01) is before the start date (2026-11-01).").
+_LATER_DATE: dict[str, str] = {
+    "valid_until": QT_TRANSLATE_NOOP("Messages", "The valid-until date"),
+    "withdrawn_on": QT_TRANSLATE_NOOP("Messages", "The date of withdrawal"),
+    "end_on": QT_TRANSLATE_NOOP("Messages", "The end date"),
+    "follow_up_on": QT_TRANSLATE_NOOP("Messages", "The follow-up date"),
+    "planned_on": QT_TRANSLATE_NOOP("Messages", "The booster session date"),
+    "held_on": QT_TRANSLATE_NOOP("Messages", "The date it was held"),
+    "received_on": QT_TRANSLATE_NOOP("Messages", "The date received"),
+}
+_EARLIER_DATE: dict[str, str] = {
+    "given_on": QT_TRANSLATE_NOOP("Messages", "the date the consent was given"),
+    "start_on": QT_TRANSLATE_NOOP("Messages", "the start date"),
+    "created_on": QT_TRANSLATE_NOOP("Messages", "the date of the plan"),
+    "closed_on": QT_TRANSLATE_NOOP("Messages", "the date the case was closed"),
+    "requested_on": QT_TRANSLATE_NOOP("Messages", "the date requested"),
+}
+
+
+def _date_order(finding: Finding) -> str | None:
+    """"The end date (2026-10-01) is before the start date (2026-11-01)." — both dates and both fields."""
+    if len(finding.dates) != 3:
+        return None
+    earlier_name, earlier, later = finding.dates
+    later_words = _LATER_DATE.get(finding.field, QT_TRANSLATE_NOOP("Messages", "This date"))
+    earlier_words = _EARLIER_DATE.get(earlier_name, QT_TRANSLATE_NOOP("Messages", "the date it follows"))
+    return (QCoreApplication.translate(CONTEXT, "%1 (%2) is before %3 (%4); it must be the same day or later.")
+            .replace("%1", QCoreApplication.translate(CONTEXT, later_words)).replace("%2", later)
+            .replace("%3", QCoreApplication.translate(CONTEXT, earlier_words)).replace("%4", earlier))
+
+
 def message(finding: Finding) -> str:
+    if finding.problem is Problem.DATE_ORDER:
+        named = _date_order(finding)
+        if named is not None:
+            return named
     text = QCoreApplication.translate(CONTEXT, _SOURCE[finding.problem])
     return text.replace("%1", finding.detail)
 

@@ -1,14 +1,21 @@
-"""Small input widgets the forms need that Qt lacks: an optional date, a set of checkboxes."""
+"""Small input widgets the forms need that Qt lacks: an optional date, a set of checkboxes; and the wheel guard."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
     QCalendarWidget,
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -19,6 +26,52 @@ from PySide6.QtWidgets import (
 )
 
 DATE_FORMAT = "%Y-%m-%d"
+
+
+class WheelGuard(QObject):
+    """Dropdowns and spin boxes (date edits too) take the mouse wheel only when they have the focus.
+
+    Qt lets an unfocused QComboBox or QAbstractSpinBox change its value under a passing wheel, so a worker
+    scrolling a long form silently changed Stödform and Nivå. One application-wide filter covers every such
+    widget, in forms and outside them: each is given ``Qt.StrongFocus`` (a wheel never focuses it), and a
+    wheel over one without focus is handed to the scroll area around it, which scrolls the page instead.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(watched, (QComboBox, QAbstractSpinBox)):
+            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        elif kind == QEvent.Type.Wheel and isinstance(watched, (QComboBox, QAbstractSpinBox)) \
+                and not watched.hasFocus():
+            area = _scroll_area_around(watched)
+            if area is not None:
+                viewport = area.viewport()
+                position = viewport.mapFromGlobal(event.globalPosition().toPoint()).toPointF()
+                forwarded = QWheelEvent(position, event.globalPosition(), event.pixelDelta(), event.angleDelta(),
+                                        event.buttons(), event.modifiers(), event.phase(), event.inverted())
+                QCoreApplication.sendEvent(viewport, forwarded)
+            event.accept()  # handled: neither this widget nor (for a real wheel) its parents act on it again
+            return True
+        return False
+
+
+def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def install_wheel_guard() -> None:
+    """Install the ``WheelGuard`` on the application once (app start and every main or case window call it)."""
+    app = QApplication.instance()
+    if app is None or getattr(app, "_sst_wheel_guard", None) is not None:
+        return
+    guard = WheelGuard(app)
+    app.installEventFilter(guard)
+    app._sst_wheel_guard = guard  # kept alive with the application
 
 
 class DateField(QWidget):
@@ -74,6 +127,27 @@ class DateField(QWidget):
 
     def text(self) -> str:
         return self.edit.text().strip()
+
+    def problem(self) -> str:
+        """Why the text is not a date, in a sentence ("" when it is one or is empty).
+
+        "2027-02-30" is written right but does not exist: say so, and how many days the month has,
+        rather than asking for the format the person already used.
+        """
+        if self.parse()[1]:
+            return ""
+        text = self.text()
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if match is None:
+            return self.tr("Write the date as YYYY-MM-DD, for example 2026-11-22.")
+        year, month, day = (int(part) for part in match.groups())
+        if not 1 <= month <= 12:
+            return self.tr("%1 is not a date: a month is numbered 01 to 12.").replace("%1", text)
+        if year < 1:
+            return self.tr("Write the date as YYYY-MM-DD, for example 2026-11-22.")
+        days = calendar.monthrange(year, month)[1]
+        return (self.tr("%1 is not a date (%2 has %3 days).").replace("%1", text)
+                .replace("%2", QLocale().standaloneMonthName(month)).replace("%3", str(days)))
 
     def parse(self) -> tuple[dt.date | None, bool]:
         """(date or None, ok). Empty text is (None, True); unparseable text is (None, False)."""

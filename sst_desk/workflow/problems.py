@@ -8,7 +8,7 @@ insats concerned; ``field`` names the attribute a form should mark.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from enum import Enum
 
 
@@ -58,6 +58,9 @@ class Finding:
     problem: Problem
     detail: str = ""
     field: str = ""
+    # DATE_ORDER: (the earlier field's name, its date, this field's date) as ISO text, so the message can
+    # name both. Not compared: a finding is the same problem whatever the dates were.
+    dates: tuple[str, ...] = dataclass_field(default=(), compare=False)
 
 
 class ProcessError(Exception):

@@ -271,6 +271,18 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
+def booster_date(closed_on: dt.date, months: int) -> dt.date:
+    """The proposed boosterträff: ``months`` after ``closed_on``, moved on to Monday when that is a weekend.
+
+    The team meets students on school days; a Saturday proposal had to be corrected by hand every time.
+    (Public holidays are not known here; the worker moves such a date.)
+    """
+    day = add_months(closed_on, months)
+    while day.weekday() >= 5:  # Saturday 5, Sunday 6
+        day += dt.timedelta(days=1)
+    return day
+
+
 def apply(
     case: Case,
     move: Move,
@@ -308,7 +320,7 @@ def apply(
         case.closed_on = today
         case.closing_reason = closing_reason or EXIT_REASONS.get(move) or case.closing_reason
         if move is Move.CLOSE and case.booster is None:
-            case.boosters.append(Boostertraff(planned_on=add_months(today, booster_months)))
+            case.boosters.append(Boostertraff(planned_on=booster_date(today, booster_months)))
     transition = Transition(from_stage=case.stage, to_stage=path.target, at=at, by=by, comment=comment)
     case.transitions.append(transition)
     case.stage = path.target

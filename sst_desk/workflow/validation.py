@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from dataclasses import replace
 
 from .codes import Assessment, SignerKind, Stage
 from .entities import (
@@ -72,9 +73,10 @@ def _required(value: object, name: str) -> list[Finding]:
     return []
 
 
-def _order(first: dt.date | None, second: dt.date | None, second_name: str) -> list[Finding]:
+def _order(first: dt.date | None, second: dt.date | None, second_name: str, first_name: str = "") -> list[Finding]:
     if first is not None and second is not None and second < first:
-        return [Finding(Problem.DATE_ORDER, field=second_name)]
+        return [Finding(Problem.DATE_ORDER, field=second_name,
+                        dates=(first_name, first.isoformat(), second.isoformat()))]
     return []
 
 
@@ -125,8 +127,8 @@ def validate_consent(consent: Consent, student: Student, today: dt.date) -> list
     found += _not_future(consent.given_on, "given_on", today)
     if not shares_school_and_socialtjanst(consent.parties):
         found.append(Finding(Problem.PARTIES_TOO_FEW, field="parties"))
-    found += _order(consent.given_on, consent.valid_until, "valid_until")
-    found += _order(consent.given_on, consent.withdrawn_on, "withdrawn_on")
+    found += _order(consent.given_on, consent.valid_until, "valid_until", "given_on")
+    found += _order(consent.given_on, consent.withdrawn_on, "withdrawn_on", "given_on")
     if consent.signer_kind is SignerKind.VARDNADSHAVARE:
         if consent.guardian is None:
             found.append(Finding(Problem.REQUIRED, field="guardian"))
@@ -152,15 +154,15 @@ def validate_event(event: CaseEvent) -> list[Finding]:
 
 
 def validate_insats(insats: Insats) -> list[Finding]:
-    return _required(insats.name, "name") + _order(insats.start_on, insats.end_on, "end_on")
+    return _required(insats.name, "name") + _order(insats.start_on, insats.end_on, "end_on", "start_on")
 
 
 def validate_plan(plan: Handlingsplan) -> list[Finding]:
-    found = _order(plan.created_on, plan.follow_up_on, "follow_up_on")
+    found = _order(plan.created_on, plan.follow_up_on, "follow_up_on", "created_on")
     for goal in plan.goals:
-        found += [Finding(f.problem, goal.description, f.field) for f in validate_goal(goal)]
+        found += [replace(f, detail=goal.description) for f in validate_goal(goal)]
     for insats in plan.insatser:
-        found += [Finding(f.problem, insats.name, f.field) for f in validate_insats(insats)]
+        found += [replace(f, detail=insats.name) for f in validate_insats(insats)]
     return found
 
 
@@ -182,10 +184,10 @@ def validate_follow_up(follow_up: FollowUp, plan: Handlingsplan | None, today: d
 
 
 def validate_booster(booster: Boostertraff, closed_on: dt.date | None, today: dt.date) -> list[Finding]:
-    found = _required(booster.planned_on, "planned_on") + _order(closed_on, booster.planned_on, "planned_on")
+    found = _required(booster.planned_on, "planned_on") + _order(closed_on, booster.planned_on, "planned_on", "closed_on")
     if booster.held:
         found += _required(booster.held_on, "held_on") + _not_future(booster.held_on, "held_on", today)
-        found += _order(closed_on, booster.held_on, "held_on")
+        found += _order(closed_on, booster.held_on, "held_on", "closed_on")
     return found
 
 

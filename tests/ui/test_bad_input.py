@@ -46,7 +46,7 @@ def test_dates_in_the_wrong_order_are_marked_and_not_saved(main_window, context)
     fill(window, "Form of support", "After investigation and decision")
     fill(window, "Date of decision", "2026-13-40")
     assert window.save() is False
-    assert any("YYYY-MM-DD" in text for text in shown_errors(window))
+    assert any("2026-13-40 is not a date" in text for text in shown_errors(window))  # issue 10: says why
     fill(window, "Date of decision", "2020-01-01")
     fill(window, "Date raised", "2027-01-01")  # not yet happened
     assert window.save() is False
@@ -131,7 +131,8 @@ def test_a_consent_that_ends_before_it_was_given_is_refused(main_window, context
     errors = answer_dialog(handler)
     click(window, "Add consent")
     assert not errors, errors
-    assert "This date is before the date it follows." in seen[0]
+    assert ("The valid-until date (2026-11-01) is before the date the consent was given (2026-11-20); it must be "
+            "the same day or later.") in seen[0]  # issue 10: both dates named
     assert ("The consent must let the school (or the student health team) and social services share "
             "information.") in seen[0]
     assert window.case.consents == []  # Cancel after errors leaves nothing behind

@@ -325,7 +325,7 @@ def test_close_records_reason_and_date_and_proposes_a_booster_three_months_on():
 @pytest.mark.parametrize(
     ("closed_on", "months", "planned_on"),
     [
-        (dt.date(2026, 11, 30), 3, dt.date(2027, 2, 28)),
+        (dt.date(2026, 11, 30), 3, dt.date(2027, 3, 1)),  # Sunday 2027-02-28 → the Monday after
         (dt.date(2027, 11, 30), 3, dt.date(2028, 2, 29)),  # leap year
         (dt.date(2026, 11, 22), 2, dt.date(2027, 1, 22)),
         (dt.date(2026, 12, 31), 6, dt.date(2027, 6, 30)),
@@ -333,6 +333,7 @@ def test_close_records_reason_and_date_and_proposes_a_booster_three_months_on():
     ],
 )
 def test_booster_month_arithmetic(closed_on, months, planned_on):
+    """The month is clamped, then a weekend is moved on to Monday (booster_date)."""
     case = make_case_at(Stage.UPPFOLJNING)
     close_case(case, closed_on, booster_months=months)
     assert case.booster.planned_on == planned_on
@@ -629,3 +630,19 @@ def test_a_round_concluded_just_after_midnight_ends_on_the_local_day(stockholm):
     continue_round(case, TODAY, dt.date(2027, 1, 18), moment=JUST_AFTER_MIDNIGHT)
     apply(case, Move.START_UPPFOLJNING, by=WORKER, at=JUST_AFTER_MIDNIGHT + dt.timedelta(hours=1))
     assert problems(blockers(case, Move.CONTINUE, TODAY)) == [Problem.FOLLOW_UP_MISSING]
+
+
+@pytest.mark.parametrize(
+    ("closed_on", "planned_on"),
+    [
+        (dt.date(2026, 12, 4), dt.date(2027, 3, 4)),  # Thursday stays
+        (dt.date(2026, 12, 6), dt.date(2027, 3, 8)),  # Saturday 2027-03-06 → Monday
+        (dt.date(2026, 12, 7), dt.date(2027, 3, 8)),  # Sunday 2027-03-07 → Monday
+    ],
+)
+def test_the_proposed_booster_never_falls_on_a_weekend(closed_on, planned_on):
+    """What broke: the proposed boosterträff fell on a Saturday (issue 10)."""
+    from sst_desk.workflow.process import booster_date
+
+    assert booster_date(closed_on, 3) == planned_on
+    assert planned_on.weekday() < 5

@@ -118,6 +118,10 @@ class StagePage(QWidget):
                 errors.update(form.store(obj))
         return errors
 
+    def field_names(self) -> set[str]:
+        """The names of the fields this page shows (where a message about them belongs)."""
+        return {name for form, _target in self.forms for name in form.fields}
+
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message under its field; those with no field on this page in a line at the top."""
         for form, _target in self.forms:

@@ -19,7 +19,7 @@ from ...workflow.codes import (
 from ...workflow.entities import Case, Consent, Guardian, KartlaggningDocument
 from ...workflow.validation import validate_consent, validate_guardian
 from ..dialogs import edit_record
-from ..forms import Field, Kind
+from ..forms import Field, Kind, elided, email_problem
 from ..labels import choices, label
 from ..listeditor import Column, ListEditor
 from ..student_fields import raising_fields, store_and_validate, student_fields
@@ -120,7 +120,7 @@ class InskrivningPage(StagePage):
             Field("name", self.tr("Name")),
             Field("relation", self.tr("Relation to the student"), placeholder=self.tr("e.g. mother, father")),
             Field("phone", self.tr("Telephone")),
-            Field("email", self.tr("Email")),
+            Field("email", self.tr("Email"), placeholder=self.tr("name@example.se"), check=email_problem),
             Field("address", self.tr("Address"), Kind.MULTILINE, lines=2),
             Field("interpreter_language", self.tr("Interpreter language"),
                   placeholder=self.tr("Leave empty if no interpreter is needed")),
@@ -141,10 +141,10 @@ class InskrivningPage(StagePage):
         if any(c.guardian is guardian for c in self.case.consents):
             QMessageBox.information(self, self.tr("Remove guardian"), self.tr(
                 "%1 has signed a consent, which must stay on record. Untick \u201cMust consent\u201d instead.")
-                .replace("%1", guardian.name))
+                .replace("%1", elided(guardian.name)))
             return False
         answer = QMessageBox.question(self, self.tr("Remove guardian"),
-                                      self.tr("Remove %1 from the student's guardians?").replace("%1", guardian.name))
+                                      self.tr("Remove %1 from the student's guardians?").replace("%1", elided(guardian.name)))
         if answer == QMessageBox.StandardButton.Yes:
             self.case.student.guardians.remove(guardian)
             return True
@@ -282,7 +282,8 @@ class KartlaggningPage(StagePage):
         if document.kind is None and not document.label.strip():
             found.append(Finding(Problem.REQUIRED, field="label"))
         if document.requested_on and document.received_on and document.received_on < document.requested_on:
-            found.append(Finding(Problem.DATE_ORDER, field="received_on"))
+            found.append(Finding(Problem.DATE_ORDER, field="received_on", dates=(
+                "requested_on", document.requested_on.isoformat(), document.received_on.isoformat())))
         return found
 
     def _may_request(self) -> bool:
@@ -326,7 +327,7 @@ class KartlaggningPage(StagePage):
         if not self._is_recorded(document):
             return False
         answer = QMessageBox.question(self, self.tr("Clear document"), self.tr(
-            "Clear the dates and note of \u201c%1\u201d?").replace("%1", self._document_name(document)))
+            "Clear the dates and note of \u201c%1\u201d?").replace("%1", elided(self._document_name(document))))
         if answer != QMessageBox.StandardButton.Yes:
             return False
         self.case.kartlaggning.documents.remove(document)

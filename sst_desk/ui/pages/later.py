@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from ...workflow.codes import ClosingReason, ContactKind, Rating, Stage
 from ...workflow.entities import Boostertraff, Case, ContactEntry, FollowUp, GoalRating
-from ...workflow.process import add_months
+from ...workflow.process import booster_date
 from ...workflow.validation import validate_contact, validate_follow_up
 from ..dialogs import edit_record
-from ..forms import Field, Kind
+from ..forms import Field, Kind, elided, number_text
 from ..labels import choices, label
 from ..listeditor import Column, ListEditor
 from .base import StagePage, iso_date
@@ -72,7 +72,7 @@ class UppfoljningPage(StagePage):
             [Column(self.tr("Date"), lambda f: iso_date(f.held_on)),
              Column(self.tr("Plan version"), lambda f: str(f.plan_version)),
              Column(self.tr("Ratings"), self._ratings_text, True),
-             Column(self.tr("Absence (%)"), lambda f: "" if f.absence_percent is None else f"{f.absence_percent:g}"),
+             Column(self.tr("Absence (%)"), lambda f: "" if f.absence_percent is None else number_text(f.absence_percent)),
              Column(self.tr("Conclusion"), lambda f: f.summary, True)],
             add=self._add, edit=self._edit, remove=None,
             add_text=self.tr("Record follow-up"), edit_text=self.tr("Edit follow-up"),
@@ -111,9 +111,9 @@ class UppfoljningPage(StagePage):
                 f.ratings = [GoalRating(goal=r.goal, rating=r.rating, comment=value) if r.goal is g else r
                              for r in f.ratings]
 
-            fields.append(Field(f"rating_{id(goal)}", goal.description, Kind.CHOICE, rating_choices,
+            fields.append(Field(f"rating_{id(goal)}", elided(goal.description, 120), Kind.CHOICE, rating_choices,
                                 getter=get_rating, setter=set_rating))
-            fields.append(Field(f"comment_{id(goal)}", self.tr("Comment on \u201c%1\u201d").replace("%1", goal.description),
+            fields.append(Field(f"comment_{id(goal)}", self.tr("Comment on \u201c%1\u201d").replace("%1", elided(goal.description, 60)),
                                 getter=get_comment, setter=set_comment))
         fields += [
             Field("absence_percent", self.tr("Absence now (%)"), Kind.NUMBER),
@@ -177,7 +177,7 @@ class AvslutPage(StagePage):
     def _propose_booster(self) -> None:
         start = self.case.closed_on or self.today()
         self.store(self.case)  # keep what was typed on this page: load() below refills every field
-        self.case.boosters.append(Boostertraff(planned_on=add_months(start, self.context.booster_months)))
+        self.case.boosters.append(Boostertraff(planned_on=booster_date(start, self.context.booster_months)))
         self.load(self.case)
         self.sig_changed.emit()
 

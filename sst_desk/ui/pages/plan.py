@@ -9,7 +9,7 @@ from ...workflow.entities import Case, Goal, Handlingsplan, Insats, Referral
 from ...workflow.process import plan_warnings
 from ...workflow.validation import validate_goal, validate_insats, validate_referral
 from ..dialogs import RecordDialog, edit_record
-from ..forms import Field, Kind
+from ..forms import Field, Kind, elided
 from ..labels import choices, label
 from ..listeditor import Column, ListEditor
 from ..messages import message
@@ -151,7 +151,7 @@ class PlaneringPage(StagePage):
                 "This goal has been rated at a follow-up and stays on record. Revise the plan to change its goals."))
             return False
         answer = QMessageBox.question(self, self.tr("Remove goal"),
-                                      self.tr("Remove the goal \u201c%1\u201d?").replace("%1", goal.description))
+                                      self.tr("Remove the goal \u201c%1\u201d?").replace("%1", elided(goal.description)))
         if answer != QMessageBox.StandardButton.Yes:
             return False
         for insats in self.shown_plan.insatser:
@@ -211,7 +211,7 @@ class PlaneringPage(StagePage):
 
     def _remove_insats(self, insats: Insats) -> bool:
         answer = QMessageBox.question(self, self.tr("Remove intervention"),
-                                      self.tr("Remove the intervention \u201c%1\u201d?").replace("%1", insats.name))
+                                      self.tr("Remove the intervention \u201c%1\u201d?").replace("%1", elided(insats.name)))
         if answer == QMessageBox.StandardButton.Yes:
             self.shown_plan.insatser.remove(insats)
             return True
@@ -246,7 +246,7 @@ class PlaneringPage(StagePage):
                 "The case was closed as referred on; its referral stays on record."))
             return False
         answer = QMessageBox.question(self, self.tr("Remove referral"), self.tr(
-            "Remove the referral to %1?").replace("%1", referral.to_whom))
+            "Remove the referral to %1?").replace("%1", elided(referral.to_whom)))
         if answer != QMessageBox.StandardButton.Yes:
             return False
         self.case.referrals.remove(referral)
