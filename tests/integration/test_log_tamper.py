@@ -16,6 +16,7 @@ from sst_desk.persistence import cipher, logreview
 from sst_desk.workflow.access import Action
 from sst_desk.workflow.logchain import GENESIS, KeptHead, ProblemCode, canonical, chain_hash
 
+from conftest import TEST_PASSWORD, make_team_db  # at import time: later, 'conftest' may be tests/ui's
 from logpeople import Team, add_case, make_team
 
 
@@ -173,7 +174,6 @@ def test_a_deleted_head_row_is_tampering_and_sign_in_still_works(tmp_path, capsy
     (IntegrityError)" (entry 1 existed already). Now sign-in works, the chain goes on after the newest entry
     with an entry saying the head was missing, and verification — in the window's words and on the command
     line — reports tampering."""
-    from conftest import TEST_PASSWORD, make_team_db
 
     from sst_desk.__main__ import main
     from sst_desk.security import signin
