@@ -261,13 +261,14 @@ def gallra(db: Database, case_ids: Iterable[int], *, years: int, today: dt.date,
         if set(wanted) - due:
             raise NotDueError(set(wanted) - due)
         counts = _delete(uow, wanted, {cid: row.student_id for cid, (_, row) in rows.items()})
+        mark: PendingPurge | None = None
         if db.path is not None:  # a server's files and backups are its own: nothing left to resume here
             mark = PendingPurge(wanted, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                                 database=db.path.name)
             _write_mark(uow, mark)  # in the deletion's own transaction: both are committed or neither
         uow.commit()
     _reached("deleted")
-    if db.path is None:
+    if mark is None:
         return GallringResult(*counts)
     return _clean_up(db, counts, keep_backups, mark)
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..persistence import AccessDeniedError, DatabaseError
-from ..persistence.gallring import DueCase, GallringResult, NotDueError, cases_due, finish, gallra
+from ..persistence.gallring import DueCase, GallringResult, NotDueError, cases_due, finish, gallra, resume_pending
 from ..settings import BACKUPS_TO_KEEP, RETENTION_YEARS
 from .context import AppContext
 from .errors import database_error_text
@@ -168,7 +168,25 @@ class GallringDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addLayout(buttons)
         self.resize(640, 440)
+        self._finish_interrupted()
         self.reload()
+
+    def _finish_interrupted(self) -> None:
+        """A gallring interrupted earlier (and not finished when the database was opened) is finished first."""
+        try:
+            resumed = resume_pending(self.context.db, keep_backups=self.context.settings.get(BACKUPS_TO_KEEP))
+        except (DatabaseError, OSError) as exc:
+            self._show_result(database_error_text(exc))
+            return
+        if resumed is None:
+            return
+        if resumed.complete:
+            self._show_result(self.tr("An interrupted gallring was finished: older backups deleted: %1.")
+                              .replace("%1", str(resumed.backups_deleted)))
+        else:
+            self._show_result(self.tr("An interrupted gallring is still not finished: another program or another "
+                                      "SST Desk has the database or a backup open. Close it and open Gallring "
+                                      "again."))
 
     def reload(self) -> None:
         """Ask the database again which cases are due today."""

@@ -153,3 +153,27 @@ def test_a_worker_without_access_is_refused_a_registerutdrag(main_window, contex
     assert export_registerutdrag(main_window, context, case_id, folder) is None
     assert seen and seen[0].startswith("You may not make a registerutdrag for this student.")
     assert list(folder.iterdir()) == []
+
+
+def test_an_interrupted_gallring_is_finished_when_the_dialog_opens(qtbot, main_window, context):
+    """What broke (issue 10): an interrupted gallring left old backups behind and the dialog said only
+    "No case is due". Now it finishes the purge first and says so."""
+    import sqlalchemy as sa
+
+    from sst_desk.persistence.gallring import PENDING_KEY, PendingPurge, pending
+    from sst_desk.persistence.mapping import database_meta
+
+    db = context.db
+    old = backups.take_backup(db, backups.MANUAL)
+    with db.uow() as uow:  # what a gallring killed right after its deletion leaves
+        uow.session.execute(sa.insert(database_meta).values(
+            key=PENDING_KEY, value=PendingPurge([1], "2026-11-22T08:00:00+00:00", database=db.path.name).to_json()))
+        uow.commit()
+    sign_in_as(db, Role.TEAMLEDARE)
+    dialog = GallringDialog(context, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "An interrupted gallring was finished: older backups deleted: 1." in find(dialog, "Result", QLabel).text()
+    assert not old.exists() and pending(db) is None
+    assert [b.kind for b in backups.list_backups(db.path)] == [backups.AUTO]
+    dialog.grab().save("/tmp/shots_dlg/gallring-resumed.png")

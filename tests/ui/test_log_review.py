@@ -140,6 +140,22 @@ def test_verify_finds_an_intact_log_then_a_changed_entry(dialog, qtbot, team):
     assert "Entry 6 was changed after it was written." in text
 
 
+def test_a_deleted_head_row_is_reported_as_tampering_in_the_window(dialog, qtbot, team):
+    """What broke (issue 10): deleting the log_head row made every sign-in fail with "unexpected error
+    (IntegrityError)". Work goes on, and the review window says the log was tampered with."""
+    context, key, _ = team
+    conn = cipher.connect(context.db.path, key)
+    conn.execute("DELETE FROM log_head")
+    conn.commit()
+    conn.close()
+    text = verify(qtbot, dialog)
+    assert text.startswith("The log has been tampered with (problems found: 1).")
+    assert "its record of the newest entry was deleted" in text
+    text = verify(qtbot, dialog)  # the first verification wrote to the log again: still reported
+    assert "its record of the newest entry was deleted" in text
+    dialog.grab().save("/tmp/shots_dlg/log-head-deleted.png")
+
+
 def test_export_the_head_and_compare_with_it_later(dialog, qtbot, tmp_path, monkeypatch):
     stick = tmp_path / "usb" / "head.txt"
     stick.parent.mkdir()

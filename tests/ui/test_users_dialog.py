@@ -257,3 +257,22 @@ def test_an_administrator_who_steps_down_leaves_the_dialog(dialog, team):
     assert "You are no longer an administrator, so the user administration closes." in boxes
     assert context.db.actor.role is Role.TEAMLEDARE
     assert not dialog.isVisible()
+
+
+def test_a_name_with_a_hidden_direction_character_is_refused_next_to_the_field(dialog):
+    """What broke (issue 10): names took control and bidi characters; a right-to-left override reversed
+    how the name read wherever it was shown (the log, prints, the case window)."""
+    seen: dict = {}
+
+    def handler(form) -> None:
+        for name, value in {"User name": "fia", "Full name": "Fia \u202eDahl", "First password": FIRST_PW,
+                            "Repeat the password": FIRST_PW}.items():
+            fill(form, name, value)
+        click(form, "Add user")
+        seen["described"] = find(form, "Full name", QLineEdit).accessibleDescription()
+        click(form, "Cancel")
+
+    run(answer_dialog(handler))
+    click(dialog, "Add user…")
+    assert "hidden control or text-direction character" in seen["described"]
+    assert accounts.find_user(dialog.db, "fia") is None
