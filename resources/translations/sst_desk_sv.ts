@@ -3063,6 +3063,10 @@
         <translation>Lås</translation>
     </message>
     <message>
+        <source>Sign out</source>
+        <translation>Logga ut</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
