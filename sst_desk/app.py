@@ -99,8 +99,7 @@ def run_gui(target: str | None = None, *, demo: bool = False, language: str | No
     app = make_application(language, settings)
     from .persistence import DatabaseError
     from .ui.errors import database_error_text
-    from .ui.main_window import MainWindow
-    from .ui.startup import backup_on_close, open_for_window
+    from .ui.startup import open_for_window
 
     try:
         if demo:
@@ -113,31 +112,55 @@ def run_gui(target: str | None = None, *, demo: bool = False, language: str | No
         return 1
     # None: the default database, as for the subcommands. Signing in unlocks the key; then the location
     # and integrity are checked (a restore offered when the file is damaged) and the daily backup taken.
-    from .settings import IDLE_LOCK_MINUTES
-    from .ui.lock import IdleLock
     from .ui.signin_dialog import sign_in_for_window
     from .ui.startup import check_before_sign_in, database_file
 
     if not check_before_sign_in(database_file(target or None)):
         return 1
-    db = sign_in_for_window(target or None, settings, database_file(target or None),
-                            lambda key: open_for_window(target or None, settings, key),
-                            username=user or os.environ.get("SST_DESK_USER", ""))
+
+    def sign_in(name: str):
+        return sign_in_for_window(target or None, settings, database_file(target or None),
+                                  lambda key: open_for_window(target or None, settings, key), username=name)
+
+    db = sign_in(user or os.environ.get("SST_DESK_USER", ""))
     if db is None:
         return 1
-    context = build_context(db, settings)
-    from .security.signin import must_change_password
-    from .ui.password_dialog import change_password
+    return run_session(app, settings, db, lambda: sign_in(""))
 
-    if must_change_password(db) and not change_password(None, context, forced=True):
-        db.close()  # the person chose to quit rather than replace the password they were given
-        return 1
-    context.locker = IdleLock(context, settings.get(IDLE_LOCK_MINUTES))
-    window = MainWindow(context)
-    window.reload()
-    window.show()
-    try:
-        return app.exec()
-    finally:
-        backup_on_close(context.db, settings)  # context.db: a restore in the window reopens the database
-        context.db.close()
+
+def run_session(app: QApplication, settings: Settings, db, sign_in_again) -> int:
+    """The main window for ``db``'s signed-in person until the app ends.
+
+    After Arkiv → Logga ut the database is closed and ``sign_in_again()`` shows the sign-in dialog in the
+    same process: the next person's database (their own actor, menus and idle lock), or None to end.
+    """
+    from .security.signin import must_change_password
+    from .settings import IDLE_LOCK_MINUTES
+    from .ui.lock import IdleLock
+    from .ui.main_window import MainWindow
+    from .ui.password_dialog import change_password
+    from .ui.startup import backup_on_close
+
+    code = 1
+    while db is not None:
+        context = build_context(db, settings)
+        if must_change_password(db) and not change_password(None, context, forced=True):
+            db.close()  # the person chose to quit rather than replace the password they were given
+            return 1
+        context.locker = IdleLock(context, settings.get(IDLE_LOCK_MINUTES))
+        window = MainWindow(context)
+        signed_out: list[bool] = []
+        window.sig_signed_out.connect(lambda: (signed_out.append(True), app.exit(0)))
+        window.reload()
+        window.show()
+        try:
+            code = app.exec()
+        finally:
+            context.locker.stop()
+            backup_on_close(context.db, settings)  # context.db: a restore in the window reopens the database
+            context.db.close()
+        if not signed_out:
+            return code
+        window.deleteLater()
+        db = sign_in_again()
+    return code

@@ -2420,16 +2420,16 @@
         <translation>delning av handlingsplanen</translation>
     </message>
     <message>
-        <source>%1 lines</source>
-        <translation>%1 rader</translation>
+        <source>lines: %1</source>
+        <translation>rader: %1</translation>
     </message>
     <message>
-        <source>%1 entries</source>
-        <translation>%1 poster</translation>
+        <source>entries: %1</source>
+        <translation>poster: %1</translation>
     </message>
     <message>
-        <source>%1 problems found</source>
-        <translation>%1 fel hittades</translation>
+        <source>problems found: %1</source>
+        <translation>fel: %1</translation>
     </message>
     <message>
         <source>against the kept head %1</source>
@@ -2536,12 +2536,12 @@
         <translation>fas nu: %1</translation>
     </message>
     <message>
-        <source>%1 cases</source>
-        <translation>%1 ärenden</translation>
+        <source>cases shown: %1</source>
+        <translation>visade ärenden: %1</translation>
     </message>
     <message>
-        <source>%1 cases due for gallring</source>
-        <translation>%1 ärenden att gallra</translation>
+        <source>cases due for gallring: %1</source>
+        <translation>ärenden att gallra: %1</translation>
     </message>
     <message>
         <source>user %1, %2</source>
@@ -3093,6 +3093,10 @@
     <message>
         <source>Lock</source>
         <translation>Lås</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Logga ut</translation>
     </message>
     <message>
         <source>Quit</source>

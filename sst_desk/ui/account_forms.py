@@ -106,7 +106,9 @@ class FormDialog(QDialog):
             edit = self.form.input(name)
             assert isinstance(edit, QLineEdit)
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.setMaxLength(PASSWORD_MAX_LENGTH)  # the form's default for a one-line field is shorter
+            # Never cut a password silently (the form's one-line limit is shorter): the password check says
+            # "at most N characters" for one that is too long.
+            edit.setMaxLength(max(32767, PASSWORD_MAX_LENGTH))
         self.general_errors = QLabel(self)  # what concerns no single field
         self.general_errors.setWordWrap(True)
         self.general_errors.setStyleSheet(ERROR_STYLE)

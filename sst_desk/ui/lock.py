@@ -116,6 +116,13 @@ class IdleLock(QObject):
         assert app is not None
         app.installEventFilter(self)
 
+    def stop(self) -> None:
+        """No more locking: the person signed out (Arkiv → Logga ut) and the next one gets a lock of their own."""
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def set_minutes(self, minutes: int) -> None:
         self.timer.setInterval(max(1, min(120, int(minutes))) * 60_000)
         if not self.locked:

@@ -39,9 +39,9 @@ WORDS: dict[str, str] = {  # a code that stands alone in a detail, or opens one
     "share_plan": QT_TRANSLATE_NOOP("LogDetails", "sharing the action plan"),
 }
 COUNTS: dict[str, str] = {  # key=value parts
-    "rows": QT_TRANSLATE_NOOP("LogDetails", "%1 lines"),
-    "entries": QT_TRANSLATE_NOOP("LogDetails", "%1 entries"),
-    "problems": QT_TRANSLATE_NOOP("LogDetails", "%1 problems found"),
+    "rows": QT_TRANSLATE_NOOP("LogDetails", "lines: %1"),
+    "entries": QT_TRANSLATE_NOOP("LogDetails", "entries: %1"),
+    "problems": QT_TRANSLATE_NOOP("LogDetails", "problems found: %1"),
     "kept": QT_TRANSLATE_NOOP("LogDetails", "against the kept head %1"),
     "from": QT_TRANSLATE_NOOP("LogDetails", "from %1"),
     "to": QT_TRANSLATE_NOOP("LogDetails", "to %1"),
@@ -144,9 +144,9 @@ def action_detail(action: str, detail: str) -> str:
             return detail
     if action == LogAction.LIST:
         if detail.isdigit():
-            return _t("%1 cases").replace("%1", detail)
+            return _t("cases shown: %1").replace("%1", detail)
         if detail.startswith("gallring:") and detail[len("gallring:"):].isdigit():
-            return _t("%1 cases due for gallring").replace("%1", detail[len("gallring:"):])
+            return _t("cases due for gallring: %1").replace("%1", detail[len("gallring:"):])
     if action == LogAction.DENIED:
         return _refusal(detail)
     if action in (LogAction.PRINT, LogAction.EXPORT):

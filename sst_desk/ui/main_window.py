@@ -34,6 +34,8 @@ class MainWindow(QMainWindow):
 
     sig_rows_loaded = Signal(int)
     """Emitted after the list is (re)loaded, with the number of cases."""
+    sig_signed_out = Signal()
+    """Emitted when the person signed out (Arkiv → Logga ut); the app then asks who signs in next."""
 
     def __init__(self, context: AppContext):
         super().__init__()
@@ -133,6 +135,12 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from case windows too
         self.lock_action.triggered.connect(self.lock)
         self.addAction(self.lock_action)
+        self.sign_out_action = QAction(self.tr("Sign out"), self)
+        self.sign_out_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_L))
+        self.sign_out_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.sign_out_action.setVisible(getattr(self.context.db, "actor", None) is not None)
+        self.addAction(self.sign_out_action)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         quit_action.triggered.connect(self.close)
@@ -144,6 +152,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.sign_out_action)
         file_menu.addAction(quit_action)
         actor = getattr(self.context.db, "actor", None)
         if actor is not None:
@@ -292,6 +301,35 @@ class MainWindow(QMainWindow):
         """Ctrl+L: hide everything until the signed-in person's password is given (``ui/lock.py``)."""
         if self.context.locker is not None:
             self.context.locker.lock()
+
+    def sign_out(self) -> bool:
+        """Arkiv → Logga ut: let a colleague sign in without quitting SST Desk. True when signed out.
+
+        Each case window is closed first and asks about its unsaved changes; Cancel in any of them keeps
+        everything as it was. Then the sign-out is logged, the window closes and forgets who was signed in,
+        and ``sig_signed_out`` tells the app (``app.run_session``) to show the sign-in dialog again.
+        """
+        db = self.context.db
+        if getattr(db, "actor", None) is None:
+            return False
+        for window in list(self.case_windows.values()):
+            if not window.close():
+                return False
+        from ..persistence import DatabaseError, accounts
+        from ..workflow.logchain import LogAction
+
+        try:
+            accounts.log_event(db, LogAction.SIGN_OUT, "sign out")
+        except DatabaseError:
+            pass  # signing out must work even when the database is briefly unavailable
+        if self.context.locker is not None:
+            self.context.locker.stop()
+        if not self.close():
+            return False
+        db.actor = None
+        self.signed_out = True
+        self.sig_signed_out.emit()
+        return True
 
     def show_backups(self) -> None:
         from .backups_dialog import show_backups

@@ -88,7 +88,7 @@ def test_the_lead_reads_who_did_what(dialog):
     model = find(dialog, "Log entries", QTableView).model()
     texts = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
     assert ["Sara Socionom (school social worker)", "Printed", "Alva Testsson"] == texts[0][1:4]
-    assert texts[0][4] == "case 1  ·  handlingsplan"
+    assert texts[0][4] == "case 1  ·  Handlingsplan"  # the document named in words (issue 10), not its code
     assert "entries, newest first" in dialog.count_label.text()
 
 

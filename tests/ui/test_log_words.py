@@ -70,16 +70,16 @@ def test_the_log_detail_column_shows_words_not_codes(log_dialog):
     assert any("stage now: Booster session" in text for text in details[LogAction.EDIT])
     assert any(text.endswith("Handlingsplan, version 2") for text in details[LogAction.PRINT])
     assert any(text.endswith("attendance") for text in details[LogAction.VIEW])
-    assert any("the case's printouts, 1 lines" in text for text in details[LogAction.READ_LOG])
+    assert any("the case's printouts, lines: 1" in text for text in details[LogAction.READ_LOG])
 
 
 @pytest.mark.parametrize(("action", "detail", "words"), [
     (LogAction.DENIED, "attendance:create", "attendance: create"),
-    (LogAction.LIST, "12", "12 cases"),
-    (LogAction.LIST, "gallring:3", "3 cases due for gallring"),
-    (LogAction.READ_LOG, "query;user=sara;from=2026-11-01;rows=40", "log entries, user sara, from 2026-11-01, 40 lines"),
-    (LogAction.READ_LOG, "verify;problems=2;kept=17", "check of the whole log, 2 problems found, against the kept head 17"),
-    (LogAction.READ_LOG, "history;print;rows=5", "the student's access history, for printing, 5 lines"),
+    (LogAction.LIST, "12", "cases shown: 12"),
+    (LogAction.LIST, "gallring:3", "cases due for gallring: 3"),
+    (LogAction.READ_LOG, "query;user=sara;from=2026-11-01;rows=40", "log entries, user sara, from 2026-11-01, lines: 40"),
+    (LogAction.READ_LOG, "verify;problems=2;kept=17", "check of the whole log, problems found: 2, against the kept head 17"),
+    (LogAction.READ_LOG, "history;print;rows=5", "the student's access history, for printing, lines: 5"),
     (LogAction.EXPORT, "registerutdrag", "registerutdrag"),
     (LogAction.PRINT, "kallelse (batch)", "Kallelse till boosterträff (batch print)"),
     (LogAction.USER_CREATED, "4:kurator", "user 4, Kurator / specialpedagog"),

@@ -1,0 +1,109 @@
+"""Arkiv → Logga ut: a colleague signs in without SST Desk being quit (issue 10).
+
+What broke: there was no way to sign out; the only way to let a colleague in was to quit the app.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sst_desk.workflow.entities import Case, Student
+from sst_desk.workflow.process import open_case
+
+from conftest import UI_PASSWORD
+from person import NOW, answer_dialog, fill
+
+NEW_PASSWORD = "Kanelbulle-Trappsteg-7931"
+
+
+def _open_edited_case(main_window, context):
+    case = Case(student=Student("Kim", "Testsson", "Ekbackens skola"), raised_on=NOW.date())
+    open_case(case, by="testare", at=NOW)
+    window = main_window.open_case(context.db.add_case(case).id)
+    fill(window, "School", "Ekbackeskolan")
+    assert window.isWindowModified()
+    return window
+
+
+def _log_actions(db) -> list[str]:
+    import sqlalchemy as sa
+
+    from sst_desk.persistence.mapping import access_log
+
+    with db.uow() as uow:
+        return [r.action for r in uow.session.execute(sa.select(access_log.c.action).order_by(access_log.c.seq))]
+
+
+def test_sign_out_asks_about_unsaved_changes_and_cancel_keeps_everything(main_window, context):
+    window = _open_edited_case(main_window, context)
+    signed_out: list[bool] = []
+    main_window.sig_signed_out.connect(lambda: signed_out.append(True))
+    errors = answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Cancel).click(), kind=QMessageBox)
+    main_window.sign_out_action.trigger()
+    assert not errors, errors
+    assert signed_out == [] and context.db.actor is not None
+    assert window.isVisible() and main_window.isVisible()
+
+
+def test_sign_out_closes_the_cases_logs_it_and_forgets_who_was_signed_in(main_window, context):
+    window = _open_edited_case(main_window, context)
+    signed_out: list[bool] = []
+    main_window.sig_signed_out.connect(lambda: signed_out.append(True))
+    errors = answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Discard).click(), kind=QMessageBox)
+    main_window.sign_out_action.trigger()
+    assert not errors, errors
+    assert signed_out == [True]
+    assert context.db.actor is None
+    assert not window.isVisible() and not main_window.isVisible() and main_window.case_windows == {}
+    assert _log_actions(context.db)[-1] == "sign_out"
+    assert context.db.load_case(window.case.id).student.school == "Ekbackens skola"  # discarded, as answered
+
+
+def test_after_signing_out_the_next_person_signs_in_in_the_same_process(qtbot, database, tmp_path):
+    """The app's loop (``run_session``): sign out in the menu, the sign-in comes back, a colleague works."""
+    from sst_desk.app import run_session
+    from sst_desk.security import signin
+    from sst_desk.settings import Settings
+    from sst_desk.ui.main_window import MainWindow
+
+    signin.change_own_password(database, UI_PASSWORD, NEW_PASSWORD, NEW_PASSWORD)  # no forced change now
+    check = signin.sign_in(database.path, "admin", UI_PASSWORD)
+    assert not signin.must_change_password(check)
+    check.close()
+    asked: list[str] = []
+
+    def sign_in_again():
+        asked.append("sign-in dialog")
+        return signin.sign_in(database.path, "admin", UI_PASSWORD) if len(asked) == 1 else None
+
+    seen: list[str] = []
+    waited = [0]
+
+    def person_at_the_laptop() -> None:
+        waited[0] += 1
+        if waited[0] > 1500:  # 30 s: never hang the run
+            QApplication.exit(2)
+            return
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(20, person_at_the_laptop)
+            return
+        window = windows[0]
+        who = window.context.db.actor.username if window.context.db.actor is not None else ""
+        if who == "testare" and "testare" not in seen:
+            seen.append(who)
+            window.sign_out_action.trigger()  # Arkiv → Logga ut
+        elif who == "admin":
+            seen.append(who)
+            window.close()
+            QApplication.exit(0)
+            return
+        QTimer.singleShot(20, person_at_the_laptop)
+
+    QTimer.singleShot(0, person_at_the_laptop)
+    settings = Settings.from_file(str(tmp_path / "settings.ini"))
+    code = run_session(QApplication.instance(), settings, database, sign_in_again)
+    assert code == 0
+    assert seen == ["testare", "admin"]
+    assert asked == ["sign-in dialog"]
