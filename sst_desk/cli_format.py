@@ -13,6 +13,33 @@ from .reports.labels_sv import label as swedish_label
 from .workflow.codes import Stage
 
 FORMATS = ("table", "csv", "json")
+CONTEXT = "CommandLine"
+
+
+def _t(text: str) -> str:
+    from . import i18n
+
+    return i18n.translate(CONTEXT, text)
+
+
+def whole_number(text: str, low: int, high: int) -> int:
+    """``text`` as a whole number from ``low`` to ``high`` (argparse's ``type``): a sentence otherwise.
+
+    The bounds keep a huge number (2^63, 10^30) from ever reaching SQLite, which cannot store it.
+    """
+    import argparse
+
+    cleaned = text.strip()
+    if not (cleaned.isascii() and cleaned.lstrip("-").isdigit()) or len(cleaned) > 40:
+        raise argparse.ArgumentTypeError(_t("'%1' is not a whole number").replace("%1", text))
+    value = int(cleaned)
+    if value < low:
+        raise argparse.ArgumentTypeError(_t("must be at least %1 (got %2)").replace("%1", str(low))
+                                         .replace("%2", cleaned))
+    if value > high:
+        raise argparse.ArgumentTypeError(_t("must be at most %1 (got %2)").replace("%1", str(high))
+                                         .replace("%2", cleaned if len(cleaned) <= 25 else cleaned[:22] + "…"))
+    return value
 
 # The stage names the teams use: the table is for people, so it says them in Swedish (the report words).
 STAGE_WORDS: dict[Stage, str] = {stage: swedish_label(stage) for stage in Stage}

@@ -77,8 +77,11 @@ def test_backup_to_a_file(capsys: pytest.CaptureFixture[str], team_db: Path, tmp
     out_file.parent.mkdir()
     assert run(capsys, "backup", "--db", str(team_db), "--out", str(out_file))[0] == 0
     assert count(out_file) == 2
+    before = out_file.read_bytes()
     code, _, err = run(capsys, "backup", "--db", str(team_db), "--out", str(out_file))
-    assert code == 1 and err.strip() == f"sst-desk: {out_file} already exists; nothing was written."
+    assert code == 1 and err.strip() == (f"sst-desk: {out_file} is a database, a key file or a backup; SST Desk never "
+                                         "writes a document over it. Choose another name; nothing was written.")
+    assert out_file.read_bytes() == before
 
 
 def test_no_backups_yet(capsys: pytest.CaptureFixture[str], team_db: Path) -> None:
