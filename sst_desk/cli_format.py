@@ -30,15 +30,19 @@ def whole_number(text: str, low: int, high: int) -> int:
     import argparse
 
     cleaned = text.strip()
-    if not (cleaned.isascii() and cleaned.lstrip("-").isdigit()) or len(cleaned) > 40:
-        raise argparse.ArgumentTypeError(_t("'%1' is not a whole number").replace("%1", text))
+    shown = cleaned if len(cleaned) <= 25 else cleaned[:22] + "…"  # never echo 5,000 digits back
+    if not (cleaned.isascii() and cleaned.lstrip("-").isdigit()):
+        raise argparse.ArgumentTypeError(_t("'%1' is not a whole number").replace("%1", shown))
+    if len(cleaned) > 40:  # far beyond any bound: no need to turn it into a number at all
+        raise argparse.ArgumentTypeError(_t("must be at most %1 (got %2)").replace("%1", str(high))
+                                         .replace("%2", shown))
     value = int(cleaned)
     if value < low:
         raise argparse.ArgumentTypeError(_t("must be at least %1 (got %2)").replace("%1", str(low))
-                                         .replace("%2", cleaned))
+                                         .replace("%2", shown))
     if value > high:
         raise argparse.ArgumentTypeError(_t("must be at most %1 (got %2)").replace("%1", str(high))
-                                         .replace("%2", cleaned if len(cleaned) <= 25 else cleaned[:22] + "…"))
+                                         .replace("%2", shown))
     return value
 
 # The stage names the teams use: the table is for people, so it says them in Swedish (the report words).

@@ -37,9 +37,11 @@ from .errors import (
     DamagedDatabaseError,
     DatabaseError,
     DatabaseUnavailableError,
+    DiskFullError,
     NewerDatabaseError,
     NotADatabaseError,
     RestoreFailedError,
+    is_disk_full,
 )
 
 if TYPE_CHECKING:
@@ -99,6 +101,8 @@ def list_backups(db_file: Path) -> list[BackupInfo]:
 
 
 def _classify(exc: cipher.Error, file: Path) -> DatabaseError:
+    if is_disk_full(exc, file):  # a full disk is not damage: never offer a restore for it
+        return DiskFullError(file)
     text = str(exc).lower()
     if any(word in text for word in _BUSY):
         return DatabaseUnavailableError(file)
@@ -128,7 +132,7 @@ def integrity_problems(file: Path, key: bytes | None = None, *, quick: bool = Fa
         rows = conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}(20)").fetchall()
     except cipher.Error as exc:
         error = _classify(exc, file)
-        if isinstance(error, DatabaseUnavailableError):
+        if isinstance(error, (DatabaseUnavailableError, DiskFullError)):
             raise error from exc
         return [str(exc)]
     finally:

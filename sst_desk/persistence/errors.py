@@ -11,9 +11,12 @@ database, ``.url`` otherwise, and ``.location`` (whichever applies) as text.
 
 from __future__ import annotations
 
+import errno
+import shutil
 from pathlib import Path
 
 CONTEXT = "DatabaseErrors"
+LITTLE_SPACE = 1 << 20  # below 1 MiB free, SQLite's "disk I/O error" is the disk being full (no room for -shm)
 
 
 def _t(text: str) -> str:
@@ -149,6 +152,34 @@ class DiskFullError(DatabaseError):
     template = QT_TRANSLATE_NOOP("DatabaseErrors",
                                  "The disk is full where the database %1 is: free some space and try again; "
                                  "nothing was lost.")
+
+
+def is_disk_full(exc: BaseException, where: str | Path | None = None) -> bool:
+    """Whether ``exc`` says the disk is full rather than that the database is damaged or locked.
+
+    SQLITE_FULL says "database or disk is full" (also a database at its ``max_page_count``);
+    an OSError says ENOSPC. But a database in WAL mode that cannot grow its -shm file on a full disk
+    gets SQLITE_IOERR, "disk I/O error": that counts as full when the folder ``where`` has (almost)
+    no free space left.
+    """
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return True
+    text = str(exc).lower()
+    if "database or disk is full" in text or "sqlite_full" in text:
+        return True
+    if "disk i/o error" in text and where is not None:
+        return _little_space(Path(where))
+    return False
+
+
+def _little_space(where: Path) -> bool:
+    folder = where if where.is_dir() else where.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free < LITTLE_SPACE
+    except OSError:
+        return False
 
 
 class BackupFailedError(DatabaseError):
