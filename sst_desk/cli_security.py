@@ -149,32 +149,34 @@ def gallring_command(args: argparse.Namespace, open_database, confirm) -> int:
 
     years = args.years if args.years is not None else _retention_setting()
     if not 1 <= years <= 50:
-        raise CommandError("--years must be a whole number from 1 to 50.")
+        raise CommandError(_t("--years must be a whole number from 1 to 50."))
     today = dt.date.today()
     db = open_database(args, must_exist=True)
     try:
         due = cases_due(db, years, today)
         if not due:
-            print(f"No closed case is due for gallring ({years} years after avslut).")
+            print(_t("No closed case is due for gallring (%1 years after avslut).").replace("%1", str(years)))
             return 0
         for case in due:
-            name = case.student_name or "(protected identity)"
-            print(f"{case.case_id:>6}  {name:<30}  closed {case.closed_on}  due {case.due_on}")
-        print(f"{len(due)} case(s) due for gallring ({years} years after avslut).")
+            name = case.student_name or _t("(protected identity)")
+            print(f"{case.case_id:>6}  {name:<30}  " + _t("closed %1  due %2").replace("%1", str(case.closed_on))
+                  .replace("%2", str(case.due_on)))
+        print(_t("%1 case(s) due for gallring (%2 years after avslut).").replace("%1", str(len(due)))
+              .replace("%2", str(years)))
         if not args.run:
             return 0
-        if not args.yes and not confirm(f"Delete these {len(due)} cases and every trace of them? "
-                                        "This cannot be undone."):
-            print("Nothing was deleted.")
+        if not args.yes and not confirm(_t("Delete these %1 cases and every trace of them? This cannot be undone.")
+                                        .replace("%1", str(len(due)))):
+            print(_t("Nothing was deleted."))
             return 1
         result = gallra(db, [case.case_id for case in due], years=years, today=today)
     finally:
         db.close()
-    print(f"Deleted {result.cases} case(s) and {result.students} student(s); older backups removed: "
-          f"{result.backups_deleted}.")
+    print(_t("Deleted %1 case(s) and %2 student(s); older backups removed: %3.").replace("%1", str(result.cases))
+          .replace("%2", str(result.students)).replace("%3", str(result.backups_deleted)))
     if not result.complete:
-        print("The clean-up is not complete (the database is open elsewhere, or a backup could not be deleted); "
-              "run 'sst-desk gallring' again when it is closed.")
+        print(_t("The clean-up is not complete (the database is open elsewhere, or a backup could not be deleted); "
+                 "run 'sst-desk gallring' again when it is closed."))
         return 1
     return 0
 

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(folder))
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # these tests read the English sentences (Swedish: test_cli_safety)
     monkeypatch.setenv("SST_DESK_USER", "tove")
     monkeypatch.setenv("SST_DESK_PASSWORD", "demo-losenord")
     return folder

@@ -17,6 +17,7 @@ from conftest import TEST_PASSWORD, make_team_db, new_case, open_as
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # these tests read the English sentences (Swedish: test_cli_safety)
     monkeypatch.setenv("SST_DESK_USER", "tove")
     monkeypatch.setenv("SST_DESK_PASSWORD", TEST_PASSWORD)
     return tmp_path / "data"

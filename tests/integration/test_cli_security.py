@@ -37,6 +37,7 @@ class Terminal(io.StringIO):
 @pytest.fixture(autouse=True)
 def environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # these tests read the English sentences (Swedish: test_cli_safety)
     monkeypatch.setenv("SST_DESK_USER", "tove")
     monkeypatch.setenv("SST_DESK_PASSWORD", TEST_PASSWORD)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a terminal unless a test says so
