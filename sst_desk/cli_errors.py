@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -79,6 +80,7 @@ def write_log(exc: BaseException) -> Path | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as log:
+            os.chmod(path, 0o600)  # names of commands and files: the user's only (also without the umask)
             argv0 = Path(sys.argv[0]).name if sys.argv else "sst-desk"
             log.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} {argv0}\n")
             log.write(redacted_traceback(exc) + "\n")

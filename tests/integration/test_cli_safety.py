@@ -509,13 +509,19 @@ def test_every_file_written_is_readable_by_its_user_only(
             modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in written}
         finally:
             db.close()
-        files = [file, key_file_for(file), *(file.parent / "backups").iterdir(), *out.iterdir()]
+        from sst_desk.settings import LANGUAGE, Settings
+
+        settings = Settings.from_file(str(tmp_path / "settings.ini"))  # the window's settings file (QSettings)
+        settings.set(LANGUAGE, "sv")
+        settings.sync()
+        files = [file, key_file_for(file), *(file.parent / "backups").iterdir(), *out.iterdir(),
+                 tmp_path / "settings.ini"]
         logs = tmp_path / "data" / "logs"
         files += list(logs.iterdir()) if logs.is_dir() else []
         modes.update({str(p): stat.S_IMODE(p.stat().st_mode) for p in files})
     finally:
         os.umask(old)
-    kinds = {".sqlite3", ".keys", ".pdf", ".json", ".txt"}
+    kinds = {".sqlite3", ".keys", ".pdf", ".json", ".txt", ".ini"}
     assert kinds <= {Path(name).suffix for name in modes}, modes
     assert len(written) >= 1
     assert {name: mode for name, mode in modes.items() if mode != 0o600} == {}
