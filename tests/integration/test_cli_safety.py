@@ -243,29 +243,51 @@ def test_two_students_with_the_same_name_get_two_registerutdrag(
 # --- 6. an export is logged only once the file is written ---------------------------------------------------------
 
 
+@contextlib.contextmanager
+def full_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A folder on a disk with no space left (a filled tmpfs, as root in CI); where mounting is impossible, a
+    folder where writing a file fails with ENOSPC as it would there."""
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    mounted = _mount_tmpfs(folder, "1m")
+    try:
+        if mounted:
+            for size in (65536, 512):
+                with contextlib.suppress(OSError), open(folder / f".filler-{size}", "wb") as filler:
+                    while True:
+                        filler.write(b"\0" * size)
+                        filler.flush()
+        else:
+            from sst_desk import fileio
+
+            def full(path: Path, data: bytes) -> str:
+                raise OSError(28, "No space left on device", str(path))
+
+            monkeypatch.setattr(fileio, "_temp_beside", full)
+        yield folder
+        assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".filler")) == []  # no temp file
+    finally:
+        if mounted:
+            subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
 def test_a_failed_write_logs_no_export(
     capsys: pytest.CaptureFixture[str], team_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Regression: print, batch print, registerutdrag and export-head logged the export before writing, so a write
-    that failed (here: the disk filled up) left an entry claiming a document that never existed."""
-    from sst_desk import fileio
-
-    def full(path: Path, data: bytes) -> str:
-        raise OSError(28, "No space left on device", str(path))
-
+    that failed (here: the USB stick is full) left an entry claiming a document that never existed."""
     (cia,) = case_ids(team_db)["Cia"]
-    monkeypatch.setattr(fileio, "_temp_beside", full)
     before = log_entries(team_db)
-    for argv in (["print", "handlingsplan", "--case", str(cia), "--out", str(tmp_path / "p.pdf")],
-                 ["print", "batch", "--all", "--out", str(tmp_path / "b.pdf")],
-                 ["registerutdrag", "--case", str(cia), "--out", str(tmp_path)],
-                 ["log", "export-head", "--out", str(tmp_path / "head.txt")]):
-        code, out, err = run(capsys, *argv, "--db", str(team_db))
-        assert (code, out) == (1, ""), argv
-        assert one_line(err) == "The disk is full: free some space and try again; nothing was lost.", argv
+    with full_folder(tmp_path, monkeypatch) as usb:
+        for argv in (["print", "handlingsplan", "--case", str(cia), "--out", str(usb / "p.pdf")],
+                     ["print", "batch", "--all", "--out", str(usb / "b.pdf")],
+                     ["registerutdrag", "--case", str(cia), "--out", str(usb)],
+                     ["log", "export-head", "--out", str(usb / "head.txt")]):
+            code, out, err = run(capsys, *argv, "--db", str(team_db))
+            assert (code, out) == (1, ""), argv
+            assert one_line(err) == "The disk is full: free some space and try again; nothing was lost.", argv
     exports = [e for e in log_entries(team_db)[len(before):] if e[2] in ("print", "export", "export_head")]
     assert exports == []
-    assert os.listdir(tmp_path) == ["team"]  # no file, no temporary file
 
 
 def test_a_refused_print_writes_no_file(capsys: pytest.CaptureFixture[str], team_db: Path, tmp_path: Path) -> None:
@@ -417,13 +439,13 @@ def test_a_postgresql_url_without_the_driver_is_a_sentence(
 
 
 @contextlib.contextmanager
-def full_disk(team_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> Iterator[Path]:
+def full_disk(team_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+              how: str) -> Iterator[tuple[Path, bool]]:
     """A copy of ``team_db`` on a disk with no space left: a small tmpfs filled up (root in CI), or SQLite's own
     limit (``max_page_count`` at the file's size gives SQLITE_FULL) — also where mounting is impossible."""
     disk = tmp_path / "disk"
     disk.mkdir()
-    mounted = how == "tmpfs" and subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)],
-                                                capture_output=True).returncode == 0
+    mounted = how == "tmpfs" and _mount_tmpfs(disk, "4m")
     try:
         file = copy_team_db(team_db, disk / "sst.sqlite3")
         if mounted:
@@ -446,7 +468,7 @@ def full_disk(team_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ho
                 conn.execute(f"PRAGMA max_page_count = {pages}")
 
             monkeypatch.setattr(cipher, "apply_key", keyed_and_full)
-        yield file
+        yield file, mounted
     finally:
         if mounted:
             subprocess.run(["umount", "-l", str(disk)], check=False)
@@ -459,11 +481,10 @@ def test_a_full_disk_is_not_reported_as_damage(
     """Regression: on a full disk every command said "the database is damaged" (and the window offered a restore)."""
     from sst_desk.persistence.backups import integrity_problems
 
-    with full_disk(team_db, tmp_path, monkeypatch, how) as file:
+    with full_disk(team_db, tmp_path, monkeypatch, how) as (file, mounted):
         before = case_ids(team_db)
         # SQLite's limit only stops what needs a new page (new cases); a full file system stops everything
-        commands = (["cases"], ["demo", "--students", "3"], ["backup"]) if how == "tmpfs" else (["demo", "--students",
-                                                                                                 "3"],)
+        commands = (["cases"], ["demo", "--students", "3"], ["backup"]) if mounted else (["demo", "--students", "3"],)
         for argv in commands:
             code, out, err = run(capsys, *argv, "--db", str(file))
             assert code == 1, argv
@@ -575,3 +596,14 @@ def test_help_is_translated_too(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "Skriv ett dokument som PDF" in out
     code, out, _ = run(capsys, "--lang", "en", "print", "--help")
     assert code == 0 and "Write a document as PDF" in out
+
+
+def _mount_tmpfs(folder: Path, size: str) -> bool:
+    """Mount a small tmpfs on ``folder``; False where that is impossible (not root, no ``mount``, a container)."""
+    import subprocess
+
+    try:
+        return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                              capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
