@@ -435,7 +435,6 @@ def restore_as(backup: Path, target: Path, key: bytes | None, authorize: Authori
 
     backup, target = Path(backup).resolve(), Path(target).resolve()
     verify_backup(backup, key)
-    actor = None
     if target.exists() and target.stat().st_size > 0 and not integrity_problems(target, key):
         db = Database.open(target, key=key)
         try:
@@ -445,15 +444,43 @@ def restore_as(backup: Path, target: Path, key: bytes | None, authorize: Authori
                 uow.commit()
         finally:
             db.close()
+    else:  # damaged (or missing): the backup's accounts decide — asked on a throwaway copy, before anything moves
+        actor = _authorize_on_copy(backup, target, key, authorize)
 
     def stamp(copy: Path) -> None:
         restored = Database.open(copy, key=key)
         try:
-            who = actor if actor is not None else authorize(restored)
-            with restored.uow(who) as uow:
+            with restored.uow(actor) as uow:
                 uow.log(LogAction.RESTORE, detail=f"restored from the backup {backup.name}")
                 uow.commit()
         finally:
             restored.close()
 
     return restore(backup, target, key, before_swap=stamp)
+
+
+def _authorize_on_copy(backup: Path, target: Path, key: bytes | None, authorize: Authorize):
+    """``authorize`` on a temporary copy of ``backup`` beside ``target`` (signing in writes to the log), then gone."""
+    probe = target.with_name(f".{target.name}.authorize-{uuid.uuid4().hex}.tmp")
+    try:
+        with open(backup, "rb") as handle:
+            header = handle.read(100)
+        source = cipher.connect(_read_only_uri(backup, header), key, uri=True)
+        try:
+            copy = cipher.connect(probe, key)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        db = Database.open(probe, key=key)
+        try:
+            return authorize(db)
+        finally:
+            db.close()
+    except OSError as exc:
+        raise RestoreFailedError(target.parent, disk_full=exc.errno == errno.ENOSPC) from exc
+    finally:
+        for leftover in (probe, Path(f"{probe}-wal"), Path(f"{probe}-shm"), Path(f"{probe}-journal")):
+            leftover.unlink(missing_ok=True)

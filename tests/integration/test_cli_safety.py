@@ -335,15 +335,20 @@ def test_a_damaged_database_is_restored_by_a_team_lead_checked_in_the_backup(
     """A damaged file cannot say who is a team lead: the role is checked in the backup, and the restore logged there."""
     assert run(capsys, "backup", "--db", str(team_db))[0] == 0
     (saved,) = (team_db.parent / "backups").glob("manual-*.sqlite3")
-    with open(team_db, "r+b") as handle:
-        for page in range(2, team_db.stat().st_size // 4096):
+    with open(team_db, "r+b") as handle:  # every page, the first too: SQLite cannot read the file at all
+        for page in range(0, team_db.stat().st_size // 4096):
             handle.seek(page * 4096 + 100)
             handle.write(b"\x5a" * 64)
+    damaged = everything(team_db)
     code, out, err = run(capsys, "restore", str(saved), "--db", str(team_db), "--yes", "--user", "sara")
     assert (code, out) == (1, "") and "may not do this" in one_line(err)
+    assert everything(team_db) == damaged  # refused before anything moved: the damaged file is where it was
+    assert [p.name for p in team_db.parent.iterdir() if p.name.startswith(".")] == []
     code, out, err = run(capsys, "restore", str(saved), "--db", str(team_db), "--yes")
     assert code == 0, err
     assert log_entries(team_db)[-1][1:3] == ("tove", "restore")
+    (pre,) = (team_db.parent / "backups").glob("pre-restore-*.sqlite3")  # the damaged bytes, kept for repair
+    assert digest(pre) == damaged[str(team_db)]
 
 
 # --- 3. every error a person can cause is a sentence -----------------------------------------------------------
