@@ -1279,6 +1279,42 @@
         <translation>Läser … %1 %</translation>
     </message>
     <message>
+        <source>sign in as this user (default: $%1); the password is asked for, or read from $%2</source>
+        <translation>logga in som den här användaren (standard: $%1); lösenordet frågas efter, eller läses från $%2</translation>
+    </message>
+    <message>
+        <source>Say who you are: add --user NAME or set %1.</source>
+        <translation>Säg vem du är: lägg till --user NAMN eller sätt %1.</translation>
+    </message>
+    <message>
+        <source>No terminal to ask for the password on; set %1 for scripts.</source>
+        <translation>Det finns ingen terminal att fråga efter lösenordet i; sätt %1 för skript.</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Lösenord för %1: </translation>
+    </message>
+    <message>
+        <source>No password given; nothing was done.</source>
+        <translation>Inget lösenord angavs; ingenting gjordes.</translation>
+    </message>
+    <message>
+        <source>%1 is not an SST Desk database, or its key file %1.keys is missing; nothing was changed. If it is your database, put back the key file from the backups folder.</source>
+        <translation>%1 är ingen SST Desk-databas, eller så saknas dess nyckelfil %1.keys; ingenting ändrades. Om det är din databas, lägg tillbaka nyckelfilen från mappen med säkerhetskopior.</translation>
+    </message>
+    <message>
+        <source>The key file %1.keys is damaged; put back the copy from the backups folder.</source>
+        <translation>Nyckelfilen %1.keys är skadad; lägg tillbaka kopian från mappen med säkerhetskopior.</translation>
+    </message>
+    <message>
+        <source>This account has been switched off; ask your administrator.</source>
+        <translation>Kontot är avstängt; fråga din administratör.</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong; nothing was done.</source>
+        <translation>Användarnamnet eller lösenordet är fel; ingenting gjordes.</translation>
+    </message>
+    <message>
         <source>back up the database now</source>
         <translation>säkerhetskopiera databasen nu</translation>
     </message>
