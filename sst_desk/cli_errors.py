@@ -79,8 +79,10 @@ def write_log(exc: BaseException) -> Path | None:
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
-            os.chmod(path, 0o600)  # names of commands and files: the user's only (also without the umask)
+        # Created 0600 whatever the umask (it names commands and files); an older log is tightened too.
+        handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with os.fdopen(handle, "a", encoding="utf-8") as log:
+            os.chmod(path, 0o600)
             argv0 = Path(sys.argv[0]).name if sys.argv else "sst-desk"
             log.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} {argv0}\n")
             log.write(redacted_traceback(exc) + "\n")

@@ -540,14 +540,17 @@ def test_every_file_written_is_readable_by_its_user_only(
         settings = Settings.from_file(str(tmp_path / "settings.ini"))  # the window's settings file (QSettings)
         settings.set(LANGUAGE, "sv")
         settings.sync()
+        from sst_desk.cli_errors import write_log
+
+        os.umask(0o022)  # the CLI log is private even where the umask was not set (it names files and commands)
+        log = write_log(RuntimeError("a bug"))
+        assert log is not None
         files = [file, key_file_for(file), *(file.parent / "backups").iterdir(), *out.iterdir(),
-                 tmp_path / "settings.ini"]
-        logs = tmp_path / "data" / "logs"
-        files += list(logs.iterdir()) if logs.is_dir() else []
+                 tmp_path / "settings.ini", log]
         modes.update({str(p): stat.S_IMODE(p.stat().st_mode) for p in files})
     finally:
         os.umask(old)
-    kinds = {".sqlite3", ".keys", ".pdf", ".json", ".txt", ".ini"}
+    kinds = {".sqlite3", ".keys", ".pdf", ".json", ".txt", ".ini", ".log"}
     assert kinds <= {Path(name).suffix for name in modes}, modes
     assert len(written) >= 1
     assert {name: mode for name, mode in modes.items() if mode != 0o600} == {}
