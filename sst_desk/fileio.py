@@ -191,8 +191,12 @@ def _real(path: Path) -> Path:
 
 
 def _is_protected(target: Path, target_stat: os.stat_result | None, databases: Sequence[Path]) -> bool:
+    from . import paths
+
     real = _real(target)
     for database in databases:
+        if real.parent == _real(paths.backup_dir_for(database)):  # nothing but backups goes in there
+            return True
         for member in _family(database):
             if _real(member) == real or member.absolute() == target.absolute():
                 return True
