@@ -105,6 +105,17 @@ def to_csv(rows: Sequence[CaseRow]) -> str:
     return buffer.getvalue()
 
 
+_INVISIBLE = {"\u200e", "\u200f", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: control characters and bidi overrides shown as U+FFFD, never acted on.
+
+    New names refuse them (``workflow.validation``); this is for what was stored before that.
+    """
+    return "".join("\ufffd" if (ch < " " or "\x7f" <= ch < "\xa0" or ch in _INVISIBLE) else ch for ch in text)
+
+
 def to_table(rows: Sequence[CaseRow]) -> str:
     if not rows:
         return _t("No cases.") + "\n"
@@ -123,6 +134,7 @@ def to_table(rows: Sequence[CaseRow]) -> str:
         )
         for r in rows
     ]
+    lines = [tuple(printable(cell) for cell in line) for line in lines]
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     right = {0, 5}  # numbers line up on the right
     out = []

@@ -616,3 +616,18 @@ def _mount_tmpfs(folder: Path, size: str) -> bool:
                               capture_output=True, timeout=30).returncode == 0
     except (OSError, subprocess.SubprocessError):
         return False
+
+
+def test_cases_never_prints_control_or_bidi_characters_raw(capsys: pytest.CaptureFixture[str], team_db: Path) -> None:
+    """Regression: a NUL in a stored name printed raw in ``cases`` (a terminal escape or a right-to-left override
+    would too). New names refuse them; what was stored before is shown as U+FFFD in the table."""
+    conn = cipher.connect(team_db, unlock(team_db, "tove", TEST_PASSWORD))
+    try:
+        conn.execute("UPDATE students SET first_name = ? WHERE first_name = 'Cia'", ("Ci\x00a\u202e\x1b[2J",))
+        conn.commit()
+    finally:
+        conn.close()
+    code, out, _ = run(capsys, "cases", "--db", str(team_db))
+    assert code == 0
+    assert "Ci\ufffda\ufffd\ufffd[2J" in out
+    assert not any(ch in out for ch in ("\x00", "\u202e", "\x1b"))
