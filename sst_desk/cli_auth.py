@@ -83,7 +83,8 @@ def _sign_in_message(exc: Exception, file: Path | None) -> str:
         return _t("%1 is not an SST Desk database, or its key file %1.keys is missing; nothing was changed. If it "
                   "is your database, put back the key file from the backups folder.").replace("%1", str(file))
     if code == "key_file_damaged":
-        return _t("The key file %1.keys is damaged; put back the copy from the backups folder.").replace("%1", str(file))
+        return _t("The key file %1.keys is damaged; put back the copy from the backups folder.").replace(
+            "%1", str(file))
     if code == "inactive":
         return _t("This account has been switched off; ask your administrator.")
     return _t("The user name or the password is wrong; nothing was done.")

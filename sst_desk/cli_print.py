@@ -97,7 +97,8 @@ def _print_one(args: argparse.Namespace, kind: DocumentKind, out: Path, open_for
         case = db.load_case(args.case)
         today = dt.date.today()
         if kind.needs_plan and plan_to_print(case) is None:
-            raise CommandError(_t("Case %1 has no handlingsplan yet; nothing was written.").replace("%1", str(args.case)))
+            raise CommandError(_t("Case %1 has no handlingsplan yet; nothing was written.")
+                               .replace("%1", str(args.case)))
         if not kind.applies_to(case):  # e.g. an uppföljningsprotokoll before any uppföljning is recorded
             raise CommandError(_t("Case %1 holds nothing for the %2 yet; nothing was written.")
                                .replace("%1", str(args.case)).replace("%2", kind.name))

@@ -74,8 +74,8 @@ class NotADatabaseError(DatabaseError):
 class LocationNotWritableError(DatabaseError):
     """The folder cannot be created or written to (read-only, permission denied, a file in the way)."""
 
-    template = QT_TRANSLATE_NOOP("DatabaseErrors",
-                                 "SST Desk cannot create or write its database at %1; choose a folder you may write to.")
+    template = QT_TRANSLATE_NOOP(
+        "DatabaseErrors", "SST Desk cannot create or write its database at %1; choose a folder you may write to.")
 
 
 class NewerDatabaseError(DatabaseError):

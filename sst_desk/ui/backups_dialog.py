@@ -141,7 +141,8 @@ class BackupsDialog(QDialog):
 
         actor = getattr(self.db, "actor", None)
         ok = actor is None or allowed(actor, Resource.BACKUPS, Action.EDIT)
-        self.restore_button.setToolTip("" if ok else self.tr("Only an administrator or a team lead can restore a backup."))
+        self.restore_button.setToolTip(
+            "" if ok else self.tr("Only an administrator or a team lead can restore a backup."))
         return ok
 
     def selected(self) -> backups.BackupInfo | None:
@@ -222,7 +223,8 @@ def show_backups(context: AppContext, main_window: QWidget) -> None:
 
 
 def _may_restore_here(db: Database, actor):
-    """``authorize`` for ``backups.restore_as``: the signed-in person, who must hold BACKUPS × EDIT (refusal logged)."""
+    """``authorize`` for ``backups.restore_as``: the signed-in person, who must hold BACKUPS × EDIT (refusal
+    logged)."""
     from ..workflow.access import Action, Resource
 
     if actor is None:  # a database without accounts (before encryption): nobody to check

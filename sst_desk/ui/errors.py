@@ -22,7 +22,8 @@ def database_error_text(exc: BaseException) -> str:
     path = str(getattr(exc, "path", "") or "")
     if isinstance(exc, TargetRefused):  # a file the person chose must not be written (fileio's rule)
         return exc.sentence()
-    if isinstance(exc, persistence.DiskFullError) or (isinstance(exc, OSError) and persistence.errors.is_disk_full(exc)):
+    if isinstance(exc, persistence.DiskFullError) or (
+            isinstance(exc, OSError) and persistence.errors.is_disk_full(exc)):
         return _t("The disk is full: free some space and try again. Nothing was lost.")
     if isinstance(exc, persistence.AccessDeniedError):
         return _t("You do not have permission to do this.")

@@ -430,7 +430,8 @@ def test_a_damaged_key_slot_is_a_sentence(capsys: pytest.CaptureFixture[str], te
 def test_a_postgresql_url_without_the_driver_is_a_sentence(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Regression: ``--db postgresql://…`` on a computer without psycopg gave "unexpected error (ModuleNotFoundError)"."""
+    """Regression: ``--db postgresql://…`` on a computer without psycopg gave "unexpected error
+    (ModuleNotFoundError)"."""
     import sys
 
     monkeypatch.setitem(sys.modules, "psycopg", None)  # what a computer without the driver has: import fails
