@@ -1896,6 +1896,98 @@
         <translation>Du har inte åtkomst till det här i %1.</translation>
     </message>
     <message>
+        <source>case view</source>
+        <translation>öppna</translation>
+    </message>
+    <message>
+        <source>case create</source>
+        <translation>skapa ärenden</translation>
+    </message>
+    <message>
+        <source>case edit</source>
+        <translation>ändra i</translation>
+    </message>
+    <message>
+        <source>case print</source>
+        <translation>skriva ut</translation>
+    </message>
+    <message>
+        <source>case export</source>
+        <translation>göra registerutdrag för</translation>
+    </message>
+    <message>
+        <source>case delete</source>
+        <translation>gallra</translation>
+    </message>
+    <message>
+        <source>case read_log</source>
+        <translation>läsa loggen för</translation>
+    </message>
+    <message>
+        <source>case assign</source>
+        <translation>ändra ansvariga för</translation>
+    </message>
+    <message>
+        <source>consent override</source>
+        <translation>agera utan samtycke i</translation>
+    </message>
+    <message>
+        <source>access_log read_log</source>
+        <translation>läsa åtkomstloggen</translation>
+    </message>
+    <message>
+        <source>access_log edit</source>
+        <translation>registrera stickprov i åtkomstloggen</translation>
+    </message>
+    <message>
+        <source>access_log export</source>
+        <translation>spara åtkomstloggens huvud</translation>
+    </message>
+    <message>
+        <source>users view</source>
+        <translation>se användarkontona</translation>
+    </message>
+    <message>
+        <source>users create</source>
+        <translation>skapa användarkonton</translation>
+    </message>
+    <message>
+        <source>users edit</source>
+        <translation>ändra användarkonton</translation>
+    </message>
+    <message>
+        <source>users delete</source>
+        <translation>ta bort användarkonton</translation>
+    </message>
+    <message>
+        <source>backups view</source>
+        <translation>se säkerhetskopiorna</translation>
+    </message>
+    <message>
+        <source>backups create</source>
+        <translation>ta säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>backups edit</source>
+        <translation>återställa en säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>settings view</source>
+        <translation>se teamets inställningar</translation>
+    </message>
+    <message>
+        <source>settings edit</source>
+        <translation>ändra teamets inställningar</translation>
+    </message>
+    <message>
+        <source>attendance create</source>
+        <translation>importera närvaro</translation>
+    </message>
+    <message>
+        <source>attendance edit</source>
+        <translation>spara kolumnkopplingar för närvaro</translation>
+    </message>
+    <message>
         <source>Updating the database %1 to this version of SST Desk failed; it was left as it was, and a copy from before the attempt is at %2.</source>
         <translation>Det gick inte att uppdatera databasen %1 till den här versionen av SST Desk; den lämnades som den var, och en kopia från före försöket finns i %2.</translation>
     </message>

@@ -229,6 +229,32 @@ class AccessDeniedError(DatabaseError):
         else:
             self.args = (self._say(_WORDS["denied_case"], what, case_id),)
 
+    def sentence(self) -> str:
+        """As the base class, with the refused action in words ("case print" stays the English source)."""
+        text = super().sentence()
+        what = self.action.replace(":", " ", 1)
+        if what in _ACTIONS:
+            text = text.replace(f"({what}", f"({_t(_ACTIONS[what])}", 1)
+        return text
+
+
+# The refused "resource action" in words: the English source is the code itself (kept in str() and the log).
+_ACTIONS = {code: code for code in (
+    QT_TRANSLATE_NOOP("DatabaseErrors", "case view"), QT_TRANSLATE_NOOP("DatabaseErrors", "case create"),
+    QT_TRANSLATE_NOOP("DatabaseErrors", "case edit"), QT_TRANSLATE_NOOP("DatabaseErrors", "case print"),
+    QT_TRANSLATE_NOOP("DatabaseErrors", "case export"), QT_TRANSLATE_NOOP("DatabaseErrors", "case delete"),
+    QT_TRANSLATE_NOOP("DatabaseErrors", "case read_log"), QT_TRANSLATE_NOOP("DatabaseErrors", "case assign"),
+    QT_TRANSLATE_NOOP("DatabaseErrors", "consent override"),
+    QT_TRANSLATE_NOOP("DatabaseErrors", "access_log read_log"), QT_TRANSLATE_NOOP("DatabaseErrors", "access_log edit"),
+    QT_TRANSLATE_NOOP("DatabaseErrors", "access_log export"),
+    QT_TRANSLATE_NOOP("DatabaseErrors", "users view"), QT_TRANSLATE_NOOP("DatabaseErrors", "users create"),
+    QT_TRANSLATE_NOOP("DatabaseErrors", "users edit"), QT_TRANSLATE_NOOP("DatabaseErrors", "users delete"),
+    QT_TRANSLATE_NOOP("DatabaseErrors", "backups view"), QT_TRANSLATE_NOOP("DatabaseErrors", "backups create"),
+    QT_TRANSLATE_NOOP("DatabaseErrors", "backups edit"),
+    QT_TRANSLATE_NOOP("DatabaseErrors", "settings view"), QT_TRANSLATE_NOOP("DatabaseErrors", "settings edit"),
+    QT_TRANSLATE_NOOP("DatabaseErrors", "attendance create"), QT_TRANSLATE_NOOP("DatabaseErrors", "attendance edit"),
+)}
+
 
 _WORDS = {
     "upgrade_backup": QT_TRANSLATE_NOOP("DatabaseErrors",

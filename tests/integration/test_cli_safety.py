@@ -632,3 +632,12 @@ def test_cases_never_prints_control_or_bidi_characters_raw(capsys: pytest.Captur
     assert code == 0
     assert "Ci\ufffda\ufffd\ufffd[2J" in out
     assert not any(ch in out for ch in ("\x00", "\u202e", "\x1b"))
+
+
+def test_a_refusal_is_said_in_words_in_swedish(capsys: pytest.CaptureFixture[str], team_db: Path) -> None:
+    """Regression: a refusal showed the permission's code ("backups create"); in Swedish it is now words, in English
+    the code stays (scripts and the log match it)."""
+    code, _, err = run(capsys, "--lang", "sv", "backup", "--db", str(team_db), "--user", "karin")
+    assert code == 1 and one_line(err) == "Du får inte göra det här (ta säkerhetskopior); försöket loggades."
+    code, _, err = run(capsys, "--lang", "en", "backup", "--db", str(team_db), "--user", "karin")
+    assert code == 1 and one_line(err) == "You may not do this (backups create); the attempt was logged."
