@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import i18n
 from .cli_errors import CommandError
 
 if TYPE_CHECKING:
@@ -24,29 +25,35 @@ if TYPE_CHECKING:
 
 USER_ENV = "SST_DESK_USER"
 PASSWORD_ENV = "SST_DESK_PASSWORD"
+CONTEXT = "CommandLine"
+
+
+def _t(text: str) -> str:
+    return i18n.translate(CONTEXT, text)
 
 
 def add_user_argument(parser: argparse.ArgumentParser, *, suppress: bool = False) -> None:
     parser.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS if suppress else None,
-                        help=f"sign in as this user (default: ${USER_ENV}); the password is asked for, "
-                             f"or read from ${PASSWORD_ENV}")
+                        help=_t("sign in as this user (default: $%1); the password is asked for, or read from $%2")
+                        .replace("%1", USER_ENV).replace("%2", PASSWORD_ENV))
 
 
 def credentials(args: argparse.Namespace) -> tuple[str, str]:
     """The user name and password to sign in with; CommandError when they cannot be had."""
     username = (getattr(args, "user", None) or os.environ.get(USER_ENV, "")).strip()
     if not username:
-        raise CommandError(f"Say who you are: add --user NAME or set {USER_ENV}.")
+        raise CommandError(_t("Say who you are: add --user NAME or set %1.").replace("%1", USER_ENV))
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
         if not sys.stdin.isatty():
-            raise CommandError(f"No terminal to ask for the password on; set {PASSWORD_ENV} for scripts.")
+            raise CommandError(_t("No terminal to ask for the password on; set %1 for scripts.")
+                               .replace("%1", PASSWORD_ENV))
         try:
-            password = getpass.getpass(f"Password for {username}: ")
+            password = getpass.getpass(_t("Password for %1: ").replace("%1", username))
         except (EOFError, KeyboardInterrupt):
-            raise CommandError("No password given; nothing was done.") from None
+            raise CommandError(_t("No password given; nothing was done.")) from None
     if not password:
-        raise CommandError("No password given; nothing was done.")
+        raise CommandError(_t("No password given; nothing was done."))
     return username, password
 
 
@@ -73,10 +80,11 @@ def authenticate(db: Database, username: str, password: str) -> None:
 def _sign_in_message(exc: Exception, file: Path | None) -> str:
     code = getattr(exc, "code", "")
     if code == "key_file_missing":
-        return (f"{file} is not an SST Desk database, or its key file {file}.keys is missing; nothing was "
-                "changed. If it is your database, put back the key file from the backups folder.")
+        return _t("%1 is not an SST Desk database, or its key file %1.keys is missing; nothing was changed. If it "
+                  "is your database, put back the key file from the backups folder.").replace("%1", str(file))
     if code == "key_file_damaged":
-        return f"The key file {file}.keys is damaged; put back the copy from the backups folder."
+        return _t("The key file %1.keys is damaged; put back the copy from the backups folder.").replace(
+            "%1", str(file))
     if code == "inactive":
-        return "This account has been switched off; ask your administrator."
-    return "The user name or the password is wrong; nothing was done."
+        return _t("This account has been switched off; ask your administrator.")
+    return _t("The user name or the password is wrong; nothing was done.")

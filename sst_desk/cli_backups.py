@@ -3,39 +3,48 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from . import paths
+from . import i18n, paths
 from .cli_errors import CommandError
+
+CONTEXT = "CommandLine"
+
+
+def _t(text: str) -> str:
+    return i18n.translate(CONTEXT, text)
 
 
 def add_commands(commands: argparse._SubParsersAction, add_db, default_db: str) -> None:
-    backup = commands.add_parser("backup", help="back up the database now",
-                                 description="Back up the database with SQLite's backup API (safe while "
-                                             "SST Desk is open) into its backups folder, and check the copy. "
-                                             "Manual backups are kept until you delete them.")
+    backup = commands.add_parser("backup", help=_t("back up the database now"),
+                                 description=_t("Back up the database with SQLite's backup API (safe while "
+                                                "SST Desk is open) into its backups folder, and check the copy. "
+                                                "Manual backups are kept until you delete them."))
     add_db(backup, default_db)
     backup.add_argument("--out", type=Path, default=None, metavar="FILE",
-                        help="write the backup to this file instead of the backups folder")
+                        help=_t("write the backup to this file (not existing) instead of the backups folder"))
 
-    restore = commands.add_parser("restore", help="replace the database with a backup",
-                                  description="Replace the database with a backup. The backup is checked "
-                                              "first, and the current database is kept as a pre-restore "
-                                              "backup, so a restore can be undone. Close SST Desk first.")
-    restore.add_argument("backup_file", type=Path, metavar="BACKUP", help="the backup file to restore")
+    restore = commands.add_parser("restore", help=_t("replace the database with a backup"),
+                                  description=_t("Replace the database with a backup. The backup is checked "
+                                                 "first, and the current database is kept as a pre-restore "
+                                                 "backup, so a restore can be undone. Only an administrator or a "
+                                                 "team lead may restore; the restore is recorded in the access "
+                                                 "log, in the restored database too. Close SST Desk first."))
+    restore.add_argument("backup_file", type=Path, metavar="BACKUP", help=_t("the backup file to restore"))
     add_db(restore, default_db)
-    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.add_argument("--yes", action="store_true", help=_t("do not ask for confirmation"))
 
-    listing = commands.add_parser("backups", help="list the backups of the database",
-                                  description="List the backups in the database's backups folder, newest first.")
+    listing = commands.add_parser("backups", help=_t("list the backups of the database"),
+                                  description=_t("List the backups in the database's backups folder, newest first."))
     add_db(listing, default_db)
 
 
 def _file(target: str | None) -> Path:
     """The database file (never a server URL: a server's backups are its own job)."""
     if target is not None and "://" in target:
-        raise CommandError("A database on a server is backed up by the server's own tools, not by SST Desk.")
+        raise CommandError(_t("A database on a server is backed up by the server's own tools, not by SST Desk."))
     return (Path(target).expanduser() if target else paths.default_database_path()).resolve()
 
 
@@ -44,15 +53,17 @@ def _size(size: int) -> str:
 
 
 def backup(args: argparse.Namespace, open_database) -> int:
+    from .fileio import Refusal, TargetRefused, check_target
     from .persistence.backups import MANUAL, take_backup
+    from .security.keyfile import key_file_for
 
     target = getattr(args, "db", None)
-    _file(target)
-    out: Path | None = args.out.expanduser().resolve() if args.out is not None else None
-    if out is not None and out.is_dir():
-        raise CommandError(f"{out} is a folder; give a file name such as {out / 'sst-desk-backup.sqlite3'}.")
-    if out is not None and out.exists():
-        raise CommandError(f"{out} already exists; nothing was written.")
+    database = _file(target)
+    out: Path | None = None
+    if args.out is not None:
+        out = check_target(args.out, database=database)  # never over a file, a database or a key file
+        if os.path.lexists(key_file_for(out)):  # the copy of the key file goes beside it
+            raise TargetRefused(key_file_for(out), Refusal.EXISTS)
     db = open_database(target, must_exist=True)
     try:
         from .workflow.access import Action, Resource
@@ -62,7 +73,7 @@ def backup(args: argparse.Namespace, open_database) -> int:
         written = take_backup(db, MANUAL, dest=out)
     finally:
         db.close()
-    print(f"Backed up {db.path} to {written} (checked: ok)")
+    print(_t("Backed up %1 to %2 (checked: ok)").replace("%1", str(db.path)).replace("%2", str(written)))
     return 0
 
 
@@ -72,7 +83,8 @@ def list_backups(args: argparse.Namespace) -> int:
     file = _file(getattr(args, "db", None))
     rows = found(file)
     if not rows:
-        print(f"There are no backups of {file} in {paths.backup_dir_for(file)}.")
+        print(_t("There are no backups of %1 in %2.").replace("%1", str(file))
+              .replace("%2", str(paths.backup_dir_for(file))))
         return 0
     for info in rows:
         when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
@@ -80,35 +92,39 @@ def list_backups(args: argparse.Namespace) -> int:
     return 0
 
 
-def confirm(question: str, refusal: str = "This cannot be undone; run it on a terminal to confirm, "
-                                           "or add --yes.") -> bool:
+def confirm(question: str, refusal: str | None = None) -> bool:
     if not sys.stdin.isatty():
-        raise CommandError(refusal)
+        raise CommandError(refusal or _t("This cannot be undone; run it on a terminal to confirm, or add --yes."))
     try:
-        answer = input(f"{question} [y/N] ")
+        answer = input(_t("%1 [y/N] ").replace("%1", question))
     except EOFError:
         return False
     return answer.strip().lower() in ("y", "yes", "j", "ja")
 
 
-def restore(args: argparse.Namespace, check_location, restore_key) -> int:
-    from .persistence.backups import restore as restore_file, verify_backup
+def restore(args: argparse.Namespace, check_location, restore_key, authorize) -> int:
+    """Replace the database with a backup: checked, confirmed, authorized and logged (``backups.restore_as``)."""
+    from .persistence.backups import restore_as, verify_backup
 
     target = _file(getattr(args, "db", None))
     source: Path = args.backup_file.expanduser().resolve()
     if not source.is_file():
-        raise CommandError(f"There is no backup file {source}.")
+        raise CommandError(_t("There is no backup file %1.").replace("%1", str(source)))
     if source == target:
-        raise CommandError("A database cannot be restored from itself.")
+        raise CommandError(_t("A database cannot be restored from itself."))
     check_location(target)
     key = restore_key(target, args)
     verify_backup(source, key)
-    if not args.yes and not confirm(f"Replace {target} with the backup {source}? "
-                                    "The current database is kept as a pre-restore backup.",
-                                    "Restoring replaces the database; run it on a terminal to confirm, or add --yes."):
-        print("Nothing was changed.")
+    if not args.yes and not confirm(
+            _t("Replace %1 with the backup %2? The current database is kept as a pre-restore backup.")
+            .replace("%1", str(target)).replace("%2", str(source)),
+            _t("Restoring replaces the database; run it on a terminal to confirm, or add --yes.")):
+        print(_t("Nothing was changed."))
         return 1
-    safety = restore_file(source, target, key)
-    kept = f"; the database as it was is in {safety}" if safety else ""
-    print(f"Restored {target} from {source}{kept}")
+    safety = restore_as(source, target, key, authorize)
+    if safety:
+        print(_t("Restored %1 from %2; the database as it was is in %3").replace("%1", str(target))
+              .replace("%2", str(source)).replace("%3", str(safety)))
+    else:
+        print(_t("Restored %1 from %2").replace("%1", str(target)).replace("%2", str(source)))
     return 0

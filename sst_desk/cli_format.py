@@ -14,14 +14,50 @@ from .workflow.codes import Stage
 from .workflow.validation import visible_escapes
 
 FORMATS = ("table", "csv", "json")
+CONTEXT = "CommandLine"
+
+
+def _t(text: str) -> str:
+    from . import i18n
+
+    return i18n.translate(CONTEXT, text)
+
+
+def whole_number(text: str, low: int, high: int) -> int:
+    """``text`` as a whole number from ``low`` to ``high`` (argparse's ``type``): a sentence otherwise.
+
+    The bounds keep a huge number (2^63, 10^30) from ever reaching SQLite, which cannot store it.
+    """
+    import argparse
+
+    cleaned = text.strip()
+    shown = cleaned if len(cleaned) <= 25 else cleaned[:22] + "…"  # never echo 5,000 digits back
+    if not (cleaned.isascii() and cleaned.lstrip("-").isdigit()):
+        raise argparse.ArgumentTypeError(_t("'%1' is not a whole number").replace("%1", shown))
+    if len(cleaned) > 40:  # far beyond any bound: no need to turn it into a number at all
+        raise argparse.ArgumentTypeError(_t("must be at most %1 (got %2)").replace("%1", str(high))
+                                         .replace("%2", shown))
+    value = int(cleaned)
+    if value < low:
+        raise argparse.ArgumentTypeError(_t("must be at least %1 (got %2)").replace("%1", str(low))
+                                         .replace("%2", shown))
+    if value > high:
+        raise argparse.ArgumentTypeError(_t("must be at most %1 (got %2)").replace("%1", str(high))
+                                         .replace("%2", shown))
+    return value
 
 # The stage names the teams use: the table is for people, so it says them in Swedish (the report words).
 STAGE_WORDS: dict[Stage, str] = {stage: swedish_label(stage) for stage in Stage}
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's name, so lupdate finds the strings
+    return text
+
+
+# Source texts (context "CommandLine"); translated when the table is made, in the command line's language.
 ATTENTION_WORDS: dict[Attention, str] = {
-    Attention.FOLLOW_UP_OVERDUE: "follow-up overdue",
-    Attention.CONSENT_EXPIRING: "consent expiring",
-    Attention.BOOSTER_DUE: "boosterträff due",
-    Attention.CONSENT_MISSING: "consent missing",
+    Attention.FOLLOW_UP_OVERDUE: QT_TRANSLATE_NOOP("CommandLine", "follow-up overdue"),
+    Attention.CONSENT_EXPIRING: QT_TRANSLATE_NOOP("CommandLine", "consent expiring"),
+    Attention.BOOSTER_DUE: QT_TRANSLATE_NOOP("CommandLine", "boosterträff due"),
+    Attention.CONSENT_MISSING: QT_TRANSLATE_NOOP("CommandLine", "consent missing"),
 }
 FIELDS = ("id", "student", "personal_id", "school", "grade", "stage", "level", "socionom", "raised_on",
           "next_due", "attention", "protected_identity", "term_absence_percent")
@@ -73,18 +109,19 @@ def to_csv(rows: Sequence[CaseRow]) -> str:
 
 def to_table(rows: Sequence[CaseRow]) -> str:
     if not rows:
-        return "No cases.\n"
-    header = ("ID", "Student", "Personnummer", "School", "Stage", "Absence (term)", "Next due", "Needs attention")
+        return _t("No cases.") + "\n"
+    header = (_t("ID"), _t("Student"), _t("Personnummer"), _t("School"), _t("Stage"), _t("Absence (term)"),
+              _t("Next due"), _t("Needs attention"))
     lines = [header] + [
         (
             str(r.case_id),
             r.student_name,
             r.personal_id or "–",
-            "(skyddad)" if r.protected_identity else r.school,
+            _t("(protected)") if r.protected_identity else r.school,
             STAGE_WORDS[r.stage],
             "–" if r.term_absence_percent is None else f"{r.term_absence_percent:.1f} %",
             r.next_due.isoformat() if r.next_due else "–",
-            ", ".join(ATTENTION_WORDS[a] for a in sorted(r.attention, key=lambda a: a.value)),
+            ", ".join(_t(ATTENTION_WORDS[a]) for a in sorted(r.attention, key=lambda a: a.value)),
         )
         for r in rows
     ]
@@ -99,7 +136,7 @@ def to_table(rows: Sequence[CaseRow]) -> str:
         if number == 0:
             out.append("  ".join("-" * w for w in widths))
     total = len(rows)
-    out.append(f"\n{total} case{'s' if total != 1 else ''}.")
+    out.append("\n" + (_t("1 case.") if total == 1 else _t("%1 cases.").replace("%1", str(total))))
     return "\n".join(out) + "\n"
 
 

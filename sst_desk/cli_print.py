@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import i18n
 from .cli_errors import CommandError
 
 if TYPE_CHECKING:
@@ -27,39 +27,50 @@ if TYPE_CHECKING:
     from .workflow.entities import Case
 
 OpenFor = Callable[..., "Database"]
+CONTEXT = "CommandLine"
+
+
+def _t(text: str) -> str:
+    return i18n.translate(CONTEXT, text)
 
 
 def add_commands(commands: argparse._SubParsersAction, add_db, default_db: str, positive_int) -> None:
     from .reports.kinds import available_kinds
 
-    printing = commands.add_parser("print", help="write a document as PDF without opening a window",
-                                   description="Write a document as PDF without opening a window. Every print "
-                                               "is recorded in the access log.")
-    documents = printing.add_subparsers(dest="document", metavar="DOCUMENT", title="documents", required=True)
+    printing = commands.add_parser("print", help=_t("write a document as PDF without opening a window"),
+                                   description=_t("Write a document as PDF without opening a window. Every print "
+                                                  "is recorded in the access log once the file is written. An "
+                                                  "existing file is replaced only with --force, and never a "
+                                                  "database, key file or backup."))
+    documents = printing.add_subparsers(dest="document", metavar="DOCUMENT", title=_t("documents"), required=True)
     for kind in available_kinds():
-        one = documents.add_parser(kind.name, help=f"the {kind.title} of a case",
-                                   description=f"Write the {kind.title} of a case as PDF.")
-        one.add_argument("--case", type=positive_int, required=True, metavar="ID", help="the case number")
+        one = documents.add_parser(kind.name, help=_t("the %1 of a case").replace("%1", kind.title),
+                                   description=_t("Write the %1 of a case as PDF.").replace("%1", kind.title))
+        one.add_argument("--case", type=positive_int, required=True, metavar="ID", help=_t("the case number"))
         _common(one, add_db, default_db, "FILE.pdf")
-    batch = documents.add_parser("batch", help="every current handlingsplan of a school or the team, as one PDF",
-                                 description="Write the current handlingsplan of every case you may see in "
-                                             "genomförande or uppföljning, for one school or all, as one PDF. "
-                                             "Cases without a valid samtycke are skipped and named.")
+    batch = documents.add_parser("batch", help=_t("every current handlingsplan of a school or the team, as one PDF"),
+                                 description=_t("Write the current handlingsplan of every case you may see in "
+                                                "genomförande or uppföljning, for one school or all, as one PDF. "
+                                                "Cases without a valid samtycke are skipped and named."))
     which = batch.add_mutually_exclusive_group(required=True)
-    which.add_argument("--school", metavar="NAME", help="the school's name as in the case list")
-    which.add_argument("--all", action="store_true", help="every case you may see")
+    which.add_argument("--school", metavar="NAME", help=_t("the school's name as in the case list"))
+    which.add_argument("--all", action="store_true", help=_t("every case you may see"))
     _common(batch, add_db, default_db, "FILE.pdf")
 
 
 def _common(parser: argparse.ArgumentParser, add_db, default_db: str, metavar: str) -> None:
     add_db(parser, default_db)
-    parser.add_argument("--out", type=Path, required=True, metavar=metavar, help="the PDF file to write")
+    parser.add_argument("--out", type=Path, required=True, metavar=metavar, help=_t("the PDF file to write"))
+    parser.add_argument("--force", action="store_true",
+                        help=_t("replace FILE if it exists (never a database, key file or backup)"))
     parser.add_argument("--team-name", default=None, metavar="NAME",
-                        help="team name in the header (default: the saved setting)")
+                        help=_t("team name in the header (default: the saved setting)"))
 
 
 def print_command(args: argparse.Namespace, open_for: OpenFor) -> int:
-    out = _checked_target(args.out.expanduser())
+    from .fileio import check_target
+
+    out = check_target(args.out, force=args.force, database=database_file(args))  # before asking for a password
     if args.document == "batch":
         return _print_batch(args, out, open_for)
     from .reports.kinds import kind
@@ -67,15 +78,14 @@ def print_command(args: argparse.Namespace, open_for: OpenFor) -> int:
     return _print_one(args, kind(args.document), out, open_for)
 
 
-def _checked_target(out: Path) -> Path:
-    folder = out.parent.resolve()
-    if not folder.is_dir():
-        raise CommandError(f"The folder {folder} does not exist; nothing was written.")
-    if out.is_dir():
-        raise CommandError(f"{out} is a folder; give a file name such as {out / 'document.pdf'}.")
-    if not os.access(folder, os.W_OK):
-        raise CommandError(f"The folder {folder} cannot be written to; nothing was written.")
-    return out
+def database_file(args: argparse.Namespace) -> Path | None:
+    """The database file a command works on (None for a server URL): never a target for ``--out``."""
+    from . import paths
+
+    target = getattr(args, "db", None)
+    if target is not None and "://" in target:
+        return None
+    return Path(target).expanduser() if target else paths.default_database_path()
 
 
 def _print_one(args: argparse.Namespace, kind: DocumentKind, out: Path, open_for: OpenFor) -> int:
@@ -87,22 +97,36 @@ def _print_one(args: argparse.Namespace, kind: DocumentKind, out: Path, open_for
         case = db.load_case(args.case)
         today = dt.date.today()
         if kind.needs_plan and plan_to_print(case) is None:
-            raise CommandError(f"Case {args.case} has no handlingsplan yet; nothing was written.")
+            raise CommandError(_t("Case %1 has no handlingsplan yet; nothing was written.")
+                               .replace("%1", str(args.case)))
         if not kind.applies_to(case):  # e.g. an uppföljningsprotokoll before any uppföljning is recorded
-            raise CommandError(f"Case {args.case} holds nothing for the {kind.name} yet; nothing was written.")
+            raise CommandError(_t("Case %1 holds nothing for the %2 yet; nothing was written.")
+                               .replace("%1", str(args.case)).replace("%2", kind.name))
         if kind.consent is not None:
             _require_consent(case, today, kind)
-        from . import reports
+        from .fileio import write_export
 
         assert db.actor is not None
-        db.record_case_action(args.case, Action.PRINT, kind.detail(case))  # checked and logged before writing
+        _check_print(db, args.case)  # a refusal is logged here; the print itself once the file is written
         attendance = db.attendance_for_case(args.case, log=False) if kind.uses_attendance else []
         data = kind.build(case, _context(args, db.actor.label, today), attendance=attendance)
-        reports.write_pdf_atomic(data, out)
+        write_export(data, out, force=args.force, database=db.path,
+                     before_commit=lambda: db.record_case_action(args.case, Action.PRINT, kind.detail(case)))
     finally:
         db.close()
-    print(f"Wrote the {kind.name} of case {args.case} to {out.resolve()}")
+    print(_t("Wrote the %1 of case %2 to %3").replace("%1", kind.name).replace("%2", str(args.case))
+          .replace("%3", str(out)))
     return 0
+
+
+def _check_print(db: Database, case_id: int) -> None:
+    """Raise ``AccessDeniedError`` (the refusal logged) unless the signed-in person may print the case."""
+    from .persistence import CaseNotFound
+    from .workflow.access import Action
+
+    with db.uow() as uow:
+        if uow.require_case(Action.PRINT, case_id) is None:
+            raise CaseNotFound(case_id, db.location)
 
 
 def _require_consent(case: Case, today: dt.date, kind: DocumentKind) -> None:
@@ -110,9 +134,10 @@ def _require_consent(case: Case, today: dt.date, kind: DocumentKind) -> None:
 
     missing = consent_missing(case, today)
     if missing:
-        who = ", ".join(sorted({f.detail for f in missing if f.detail})) or "the student or a guardian"
-        raise CommandError(f"Case {case.id} has no valid samtycke to share the {kind.name} (missing: {who}); "
-                           "record the consent, or state a legal ground in the app. Nothing was written.")
+        who = ", ".join(sorted({f.detail for f in missing if f.detail})) or _t("the student or a guardian")
+        raise CommandError(_t("Case %1 has no valid samtycke to share the %2 (missing: %3); record the consent, "
+                              "or state a legal ground in the app. Nothing was written.")
+                           .replace("%1", str(case.id)).replace("%2", kind.name).replace("%3", who))
 
 
 def _print_batch(args: argparse.Namespace, out: Path, open_for: OpenFor) -> int:
@@ -124,23 +149,29 @@ def _print_batch(args: argparse.Namespace, out: Path, open_for: OpenFor) -> int:
     try:
         cases = current_plans_for(db, school=args.school, team=args.all, today=today)
         if not cases:
-            where = f"at {args.school}" if args.school else "among the cases you may see"
-            raise CommandError(f"No case {where} has a handlingsplan in force; nothing was written.")
+            if args.school:
+                raise CommandError(_t("No case at %1 has a handlingsplan in force; nothing was written.")
+                                   .replace("%1", args.school))
+            raise CommandError(_t("No case among the cases you may see has a handlingsplan in force; nothing was "
+                                  "written."))
         assert db.actor is not None
         title = f"Handlingsplaner – {args.school}" if args.school else "Handlingsplaner – hela teamet"
         try:
-            outcome = write_batch(cases, _context(args, db.actor.label, today), out, today=today,
+            outcome = write_batch(cases, _context(args, db.actor.label, today), out, today=today, force=args.force,
+                                  database=db.path,
                                   record=lambda prints: record_prints(db, prints), title=title,
                                   attendance=lambda case: db.attendance_for_case(case.id, log=False))
         except NothingToPrint:
-            raise CommandError(f"None of the {len(cases)} cases has a valid samtycke to share the plan; "
-                               "nothing was written.") from None
+            raise CommandError(_t("None of the %1 cases has a valid samtycke to share the plan; nothing was "
+                                  "written.").replace("%1", str(len(cases)))) from None
     finally:
         db.close()
-    print(f"Wrote {len(outcome.written)} handlingsplaner to {out.resolve()}")
+    print(_t("Wrote %1 handlingsplaner to %2").replace("%1", str(len(outcome.written))).replace("%2", str(out)))
     if outcome.skipped:
-        names = "; ".join(f"{c.student.full_name} (case {c.id})" for c in outcome.skipped)
-        print(f"Skipped {len(outcome.skipped)} without a valid samtycke: {names}", file=sys.stdout)
+        names = "; ".join(_t("%1 (case %2)").replace("%1", c.student.full_name).replace("%2", str(c.id))
+                          for c in outcome.skipped)
+        print(_t("Skipped %1 without a valid samtycke: %2").replace("%1", str(len(outcome.skipped)))
+              .replace("%2", names), file=sys.stdout)
     return 0
 
 

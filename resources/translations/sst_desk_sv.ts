@@ -703,8 +703,8 @@
         <translation>En automatisk säkerhetskopia tas varje dag SST Desk används och när programmet stängs; de %1 senaste automatiska sparas. Säkerhetskopiorna finns i den här mappen:</translation>
     </message>
     <message>
-        <source>Only an administrator can restore a backup.</source>
-        <translation>Bara en administratör kan återställa en säkerhetskopia.</translation>
+        <source>Only an administrator or a team lead can restore a backup.</source>
+        <translation>Bara en administratör eller en teamledare kan återställa en säkerhetskopia.</translation>
     </message>
     <message>
         <source>Backup failed</source>
@@ -1101,6 +1101,681 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>follow-up overdue</source>
+        <translation>uppföljning försenad</translation>
+    </message>
+    <message>
+        <source>consent expiring</source>
+        <translation>samtycke går ut snart</translation>
+    </message>
+    <message>
+        <source>boosterträff due</source>
+        <translation>dags för boosterträff</translation>
+    </message>
+    <message>
+        <source>consent missing</source>
+        <translation>samtycke saknas</translation>
+    </message>
+    <message>
+        <source>database file or URL (default: %1)</source>
+        <translation>databasfil eller URL (standard: %1)</translation>
+    </message>
+    <message>
+        <source>SST Desk: case management for skolsociala team. Without a command, opens the window.</source>
+        <translation>SST Desk: ärendehantering för skolsociala team. Utan kommando öppnas fönstret.</translation>
+    </message>
+    <message>
+        <source>Without --db, commands use the default database %1 (the demo command: %2). Run &apos;sst-desk COMMAND --help&apos; for a command&apos;s options.</source>
+        <translation>Utan --db använder kommandona standarddatabasen %1 (demokommandot: %2). Kör &apos;sst-desk KOMMANDO --help&apos; för ett kommandos val.</translation>
+    </message>
+    <message>
+        <source>database file or URL to open (default: %1)</source>
+        <translation>databasfil eller URL att öppna (standard: %1)</translation>
+    </message>
+    <message>
+        <source>open a demo database with fictional cases (created on first use)</source>
+        <translation>öppna en demodatabas med påhittade ärenden (skapas första gången)</translation>
+    </message>
+    <message>
+        <source>language of the window and the messages (default: the system&apos;s language, else Swedish; the window: the saved setting)</source>
+        <translation>språk för fönstret och meddelandena (standard: systemets språk, annars svenska; fönstret: den sparade inställningen)</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>kommandon</translation>
+    </message>
+    <message>
+        <source>fill a database with fictional cases in every stage</source>
+        <translation>fyll en databas med påhittade ärenden i alla faser</translation>
+    </message>
+    <message>
+        <source>Create fictional students and take them through the process to every stage. All names and personnummer are made up.</source>
+        <translation>Skapa påhittade elever och för dem genom processen till alla faser. Alla namn och personnummer är påhittade.</translation>
+    </message>
+    <message>
+        <source>how many cases to create, 1 to %1 (default: %2)</source>
+        <translation>hur många ärenden som skapas, 1 till %1 (standard: %2)</translation>
+    </message>
+    <message>
+        <source>random seed; the same seed gives the same cases (default: 1)</source>
+        <translation>slumpfrö; samma frö ger samma ärenden (standard: 1)</translation>
+    </message>
+    <message>
+        <source>list the cases</source>
+        <translation>lista ärendena</translation>
+    </message>
+    <message>
+        <source>List the cases in a database.</source>
+        <translation>Lista ärendena i en databas.</translation>
+    </message>
+    <message>
+        <source>table (for reading), csv or json (default: table)</source>
+        <translation>table (att läsa), csv eller json (standard: table)</translation>
+    </message>
+    <message>
+        <source>The database path %1 cannot be reached: its symbolic links go round in a loop. Nothing was changed.</source>
+        <translation>Databassökvägen %1 går inte att nå: dess symboliska länkar går runt i en slinga. Ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>Det finns ingen databas på %1.</translation>
+    </message>
+    <message>
+        <source>There is no database at %1; give one with --db.</source>
+        <translation>Det finns ingen databas på %1; ange en med --db.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file.</source>
+        <translation>%1 är en mapp, inte en databasfil.</translation>
+    </message>
+    <message>
+        <source>The database %1 has no users yet: start SST Desk once to create the first administrator (or make a demo database with &apos;sst-desk demo&apos;).</source>
+        <translation>Databasen %1 har inga användare än: starta SST Desk en gång och skapa den första administratören (eller gör en demodatabas med &apos;sst-desk demo&apos;).</translation>
+    </message>
+    <message>
+        <source>%1 is not a database URL SST Desk can use.</source>
+        <translation>%1 är ingen databas-URL som SST Desk kan använda.</translation>
+    </message>
+    <message>
+        <source>SST Desk cannot reach %1: the database driver %2 is not installed on this computer. Install it (pip install &quot;psycopg[binary]&quot;) or ask IT; nothing was changed.</source>
+        <translation>SST Desk kan inte nå %1: databasdrivrutinen %2 är inte installerad på den här datorn. Installera den (pip install &quot;psycopg[binary]&quot;) eller fråga IT; ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>The key file %1.keys is damaged; put back the copy from the backups folder. Nothing was changed.</source>
+        <translation>Nyckelfilen %1.keys är skadad; lägg tillbaka kopian från mappen med säkerhetskopior. Ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>%1 holds a database without users; the demo needs a new file.</source>
+        <translation>%1 innehåller en databas utan användare; demon behöver en ny fil.</translation>
+    </message>
+    <message>
+        <source>Created %1 fictional cases in %2</source>
+        <translation>Skapade %1 påhittade ärenden i %2</translation>
+    </message>
+    <message>
+        <source>Demo users: %1; password for all: %2</source>
+        <translation>Demoanvändare: %1; lösenord för alla: %2</translation>
+    </message>
+    <message>
+        <source>import a school&apos;s attendance export (CSV or XLSX)</source>
+        <translation>importera en skolas närvaroexport (CSV eller XLSX)</translation>
+    </message>
+    <message>
+        <source>Import a school&apos;s attendance export with a column mapping saved in the app (Team → Importera närvaro…). All or nothing: if any row has a problem, nothing is stored and every problem is listed with its line. Importing the same file again changes nothing.</source>
+        <translation>Importera en skolas närvaroexport med en kolumnkoppling som sparats i appen (Team → Importera närvaro…). Allt eller inget: har någon rad ett problem sparas ingenting och varje problem listas med sin rad. Att importera samma fil igen ändrar ingenting.</translation>
+    </message>
+    <message>
+        <source>the export: .csv, .txt or .xlsx</source>
+        <translation>exporten: .csv, .txt eller .xlsx</translation>
+    </message>
+    <message>
+        <source>the saved column mapping to use</source>
+        <translation>den sparade kolumnkopplingen som ska användas</translation>
+    </message>
+    <message>
+        <source>only check the file; store nothing</source>
+        <translation>kontrollera bara filen; spara ingenting</translation>
+    </message>
+    <message>
+        <source>list the saved attendance column mappings</source>
+        <translation>lista de sparade kolumnkopplingarna för närvaro</translation>
+    </message>
+    <message>
+        <source>List the column mappings saved for attendance imports.</source>
+        <translation>Lista kolumnkopplingarna som sparats för närvaroimport.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file; nothing was imported.</source>
+        <translation>%1 är ingen fil; ingenting importerades.</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>inga än</translation>
+    </message>
+    <message>
+        <source>There is no saved mapping called &apos;%1&apos; (saved: %2). Save one in the app: Team → Importera närvaro….</source>
+        <translation>Det finns ingen sparad koppling som heter &apos;%1&apos; (sparade: %2). Spara en i appen: Team → Importera närvaro….</translation>
+    </message>
+    <message>
+        <source>%1: %2. Nothing was imported.</source>
+        <translation>%1: %2. Ingenting importerades.</translation>
+    </message>
+    <message>
+        <source>No mapping saved yet. Save one in the app: Team → Importera närvaro….</source>
+        <translation>Ingen koppling sparad än. Spara en i appen: Team → Importera närvaro….</translation>
+    </message>
+    <message>
+        <source>%1: %2 problem(s); nothing was imported.</source>
+        <translation>%1: %2 problem; ingenting importerades.</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… och %1 till.</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows read, %3 matched to %4 students; would store %5 of %6 day/week records (%7 unchanged).</source>
+        <translation>%1: %2 rader lästa, %3 matchade mot %4 elever; skulle spara %5 av %6 dag-/veckoposter (%7 oförändrade).</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows read, %3 matched to %4 students; stored %5 of %6 day/week records (%7 unchanged).</source>
+        <translation>%1: %2 rader lästa, %3 matchade mot %4 elever; sparade %5 av %6 dag-/veckoposter (%7 oförändrade).</translation>
+    </message>
+    <message>
+        <source>This file was imported before (%1).</source>
+        <translation>Den här filen har importerats förut (%1).</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was stored.</source>
+        <translation>Provkörning: ingenting sparades.</translation>
+    </message>
+    <message>
+        <source>Reading … %1 %</source>
+        <translation>Läser … %1 %</translation>
+    </message>
+    <message>
+        <source>sign in as this user (default: $%1); the password is asked for, or read from $%2</source>
+        <translation>logga in som den här användaren (standard: $%1); lösenordet frågas efter, eller läses från $%2</translation>
+    </message>
+    <message>
+        <source>Say who you are: add --user NAME or set %1.</source>
+        <translation>Säg vem du är: lägg till --user NAMN eller sätt %1.</translation>
+    </message>
+    <message>
+        <source>No terminal to ask for the password on; set %1 for scripts.</source>
+        <translation>Det finns ingen terminal att fråga efter lösenordet i; sätt %1 för skript.</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Lösenord för %1: </translation>
+    </message>
+    <message>
+        <source>No password given; nothing was done.</source>
+        <translation>Inget lösenord angavs; ingenting gjordes.</translation>
+    </message>
+    <message>
+        <source>%1 is not an SST Desk database, or its key file %1.keys is missing; nothing was changed. If it is your database, put back the key file from the backups folder.</source>
+        <translation>%1 är ingen SST Desk-databas, eller så saknas dess nyckelfil %1.keys; ingenting ändrades. Om det är din databas, lägg tillbaka nyckelfilen från mappen med säkerhetskopior.</translation>
+    </message>
+    <message>
+        <source>The key file %1.keys is damaged; put back the copy from the backups folder.</source>
+        <translation>Nyckelfilen %1.keys är skadad; lägg tillbaka kopian från mappen med säkerhetskopior.</translation>
+    </message>
+    <message>
+        <source>This account has been switched off; ask your administrator.</source>
+        <translation>Kontot är avstängt; fråga din administratör.</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong; nothing was done.</source>
+        <translation>Användarnamnet eller lösenordet är fel; ingenting gjordes.</translation>
+    </message>
+    <message>
+        <source>back up the database now</source>
+        <translation>säkerhetskopiera databasen nu</translation>
+    </message>
+    <message>
+        <source>Back up the database with SQLite&apos;s backup API (safe while SST Desk is open) into its backups folder, and check the copy. Manual backups are kept until you delete them.</source>
+        <translation>Säkerhetskopiera databasen med SQLites backup-API (säkert medan SST Desk är öppet) till mappen med säkerhetskopior och kontrollera kopian. Manuella säkerhetskopior sparas tills du tar bort dem.</translation>
+    </message>
+    <message>
+        <source>write the backup to this file (not existing) instead of the backups folder</source>
+        <translation>skriv säkerhetskopian till den här filen (som inte får finnas) i stället för mappen med säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup</source>
+        <translation>ersätt databasen med en säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>Replace the database with a backup. The backup is checked first, and the current database is kept as a pre-restore backup, so a restore can be undone. Only an administrator or a team lead may restore; the restore is recorded in the access log, in the restored database too. Close SST Desk first.</source>
+        <translation>Ersätt databasen med en säkerhetskopia. Säkerhetskopian kontrolleras först, och den nuvarande databasen sparas som en kopia från före återställningen, så att återställningen kan ångras. Bara en administratör eller en teamledare får återställa; återställningen skrivs in i åtkomstloggen, även i den återställda databasen. Stäng SST Desk först.</translation>
+    </message>
+    <message>
+        <source>the backup file to restore</source>
+        <translation>säkerhetskopian som ska återställas</translation>
+    </message>
+    <message>
+        <source>do not ask for confirmation</source>
+        <translation>fråga inte om bekräftelse</translation>
+    </message>
+    <message>
+        <source>list the backups of the database</source>
+        <translation>lista databasens säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>List the backups in the database&apos;s backups folder, newest first.</source>
+        <translation>Lista säkerhetskopiorna i databasens mapp med säkerhetskopior, den nyaste först.</translation>
+    </message>
+    <message>
+        <source>A database on a server is backed up by the server&apos;s own tools, not by SST Desk.</source>
+        <translation>En databas på en server säkerhetskopieras med serverns egna verktyg, inte av SST Desk.</translation>
+    </message>
+    <message>
+        <source>Backed up %1 to %2 (checked: ok)</source>
+        <translation>Säkerhetskopierade %1 till %2 (kontrollerad: ok)</translation>
+    </message>
+    <message>
+        <source>There are no backups of %1 in %2.</source>
+        <translation>Det finns inga säkerhetskopior av %1 i %2.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone; run it on a terminal to confirm, or add --yes.</source>
+        <translation>Det här kan inte ångras; kör det i en terminal för att bekräfta, eller lägg till --yes.</translation>
+    </message>
+    <message>
+        <source>%1 [y/N] </source>
+        <translation>%1 [j/N] </translation>
+    </message>
+    <message>
+        <source>There is no backup file %1.</source>
+        <translation>Det finns ingen säkerhetskopia %1.</translation>
+    </message>
+    <message>
+        <source>A database cannot be restored from itself.</source>
+        <translation>En databas kan inte återställas från sig själv.</translation>
+    </message>
+    <message>
+        <source>Replace %1 with the backup %2? The current database is kept as a pre-restore backup.</source>
+        <translation>Ersätta %1 med säkerhetskopian %2? Den nuvarande databasen sparas som en kopia från före återställningen.</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the database; run it on a terminal to confirm, or add --yes.</source>
+        <translation>Återställningen ersätter databasen; kör det i en terminal för att bekräfta, eller lägg till --yes.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2; the database as it was is in %3</source>
+        <translation>Återställde %1 från %2; databasen som den var finns i %3</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2</source>
+        <translation>Återställde %1 från %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: its symbolic links go round in a loop. Nothing was changed.</source>
+        <translation>%1 går inte att nå: dess symboliska länkar går runt i en slinga. Ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written (%1).</source>
+        <translation>En fil kunde inte läsas eller skrivas (%1).</translation>
+    </message>
+    <message>
+        <source>%1 could not be read or written (%2).</source>
+        <translation>%1 kunde inte läsas eller skrivas (%2).</translation>
+    </message>
+    <message>
+        <source>The disk is full: free some space and try again; nothing was lost.</source>
+        <translation>Disken är full: frigör utrymme och försök igen; ingenting gick förlorat.</translation>
+    </message>
+    <message>
+        <source>Interrupted.</source>
+        <translation>Avbrutet.</translation>
+    </message>
+    <message>
+        <source>A path given cannot be reached: its symbolic links go round in a loop. Nothing was changed.</source>
+        <translation>En angiven sökväg går inte att nå: dess symboliska länkar går runt i en slinga. Ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped the command (%1); details were written to %2.</source>
+        <translation>Ett oväntat fel stoppade kommandot (%1); detaljerna skrevs till %2.</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped the command (%1); the details could not be written to a log.</source>
+        <translation>Ett oväntat fel stoppade kommandot (%1); detaljerna kunde inte skrivas till någon logg.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation>&apos;%1&apos; är inget heltal</translation>
+    </message>
+    <message>
+        <source>must be at most %1 (got %2)</source>
+        <translation>får vara högst %1 (fick %2)</translation>
+    </message>
+    <message>
+        <source>must be at least %1 (got %2)</source>
+        <translation>måste vara minst %1 (fick %2)</translation>
+    </message>
+    <message>
+        <source>No cases.</source>
+        <translation>Inga ärenden.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>Nr</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Elev</translation>
+    </message>
+    <message>
+        <source>Personnummer</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skola</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fas</translation>
+    </message>
+    <message>
+        <source>Absence (term)</source>
+        <translation>Frånvaro (termin)</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Nästa</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Behöver åtgärd</translation>
+    </message>
+    <message>
+        <source>(protected)</source>
+        <translation>(skyddad)</translation>
+    </message>
+    <message>
+        <source>1 case.</source>
+        <translation>1 ärende.</translation>
+    </message>
+    <message>
+        <source>%1 cases.</source>
+        <translation>%1 ärenden.</translation>
+    </message>
+    <message>
+        <source>write a document as PDF without opening a window</source>
+        <translation>skriv ett dokument som PDF utan att öppna något fönster</translation>
+    </message>
+    <message>
+        <source>Write a document as PDF without opening a window. Every print is recorded in the access log once the file is written. An existing file is replaced only with --force, and never a database, key file or backup.</source>
+        <translation>Skriv ett dokument som PDF utan att öppna något fönster. Varje utskrift skrivs in i åtkomstloggen när filen är skriven. En befintlig fil ersätts bara med --force, och aldrig en databas, nyckelfil eller säkerhetskopia.</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>dokument</translation>
+    </message>
+    <message>
+        <source>the %1 of a case</source>
+        <translation>ett ärendes %1</translation>
+    </message>
+    <message>
+        <source>Write the %1 of a case as PDF.</source>
+        <translation>Skriv ett ärendes %1 som PDF.</translation>
+    </message>
+    <message>
+        <source>the case number</source>
+        <translation>ärendenumret</translation>
+    </message>
+    <message>
+        <source>every current handlingsplan of a school or the team, as one PDF</source>
+        <translation>alla gällande handlingsplaner för en skola eller hela teamet, som en PDF</translation>
+    </message>
+    <message>
+        <source>Write the current handlingsplan of every case you may see in genomförande or uppföljning, for one school or all, as one PDF. Cases without a valid samtycke are skipped and named.</source>
+        <translation>Skriv den gällande handlingsplanen för varje ärende du får se i genomförande eller uppföljning, för en skola eller alla, som en PDF. Ärenden utan giltigt samtycke hoppas över och namnges.</translation>
+    </message>
+    <message>
+        <source>the school&apos;s name as in the case list</source>
+        <translation>skolans namn som i ärendelistan</translation>
+    </message>
+    <message>
+        <source>every case you may see</source>
+        <translation>alla ärenden du får se</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>PDF-filen som ska skrivas</translation>
+    </message>
+    <message>
+        <source>replace FILE if it exists (never a database, key file or backup)</source>
+        <translation>ersätt FILE om den finns (aldrig en databas, nyckelfil eller säkerhetskopia)</translation>
+    </message>
+    <message>
+        <source>team name in the header (default: the saved setting)</source>
+        <translation>teamets namn i sidhuvudet (standard: den sparade inställningen)</translation>
+    </message>
+    <message>
+        <source>Case %1 has no handlingsplan yet; nothing was written.</source>
+        <translation>Ärende %1 har ingen handlingsplan än; ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>Case %1 holds nothing for the %2 yet; nothing was written.</source>
+        <translation>Ärende %1 har inget till %2 än; ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>Wrote the %1 of case %2 to %3</source>
+        <translation>Skrev %1 för ärende %2 till %3</translation>
+    </message>
+    <message>
+        <source>the student or a guardian</source>
+        <translation>eleven eller en vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>Case %1 has no valid samtycke to share the %2 (missing: %3); record the consent, or state a legal ground in the app. Nothing was written.</source>
+        <translation>Ärende %1 saknar giltigt samtycke för att dela %2 (saknas: %3); registrera samtycket, eller ange ett lagstöd i appen. Ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>No case at %1 has a handlingsplan in force; nothing was written.</source>
+        <translation>Inget ärende på %1 har en gällande handlingsplan; ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>No case among the cases you may see has a handlingsplan in force; nothing was written.</source>
+        <translation>Inget av ärendena du får se har en gällande handlingsplan; ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>None of the %1 cases has a valid samtycke to share the plan; nothing was written.</source>
+        <translation>Inget av de %1 ärendena har giltigt samtycke för att dela planen; ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 handlingsplaner to %2</source>
+        <translation>Skrev %1 handlingsplaner till %2</translation>
+    </message>
+    <message>
+        <source>%1 (case %2)</source>
+        <translation>%1 (ärende %2)</translation>
+    </message>
+    <message>
+        <source>Skipped %1 without a valid samtycke: %2</source>
+        <translation>Hoppade över %1 utan giltigt samtycke: %2</translation>
+    </message>
+    <message>
+        <source>check the access log, or save its head to keep elsewhere</source>
+        <translation>kontrollera åtkomstloggen, eller spara dess huvud för att förvara någon annanstans</translation>
+    </message>
+    <message>
+        <source>The access log is a hash chain: &apos;verify&apos; checks every entry (and, with --kept-head, that it still contains a head saved earlier); &apos;export-head&apos; writes the newest entry&apos;s hash to a file to keep outside the database.</source>
+        <translation>Åtkomstloggen är en hashkedja: &apos;verify&apos; kontrollerar varje post (och, med --kept-head, att den fortfarande innehåller ett huvud som sparats tidigare); &apos;export-head&apos; skriver den nyaste postens hash till en fil som förvaras utanför databasen.</translation>
+    </message>
+    <message>
+        <source>check the whole chain</source>
+        <translation>kontrollera hela kedjan</translation>
+    </message>
+    <message>
+        <source>a head saved earlier with export-head</source>
+        <translation>ett huvud som sparats tidigare med export-head</translation>
+    </message>
+    <message>
+        <source>write the chain&apos;s head to a file</source>
+        <translation>skriv kedjans huvud till en fil</translation>
+    </message>
+    <message>
+        <source>the file to write (not existing)</source>
+        <translation>filen som ska skrivas (får inte finnas)</translation>
+    </message>
+    <message>
+        <source>list the closed cases due for deletion, or delete them</source>
+        <translation>lista de avslutade ärenden som ska gallras, eller gallra dem</translation>
+    </message>
+    <message>
+        <source>Cases closed longer ago than the retention period (--years, default: the saved setting) are due. Without --run they are only listed.</source>
+        <translation>Ärenden som avslutades för längre sedan än bevarandetiden (--years, standard: den sparade inställningen) ska gallras. Utan --run listas de bara.</translation>
+    </message>
+    <message>
+        <source>retention in whole years after avslut (default: the saved setting)</source>
+        <translation>bevarandetid i hela år efter avslut (standard: den sparade inställningen)</translation>
+    </message>
+    <message>
+        <source>delete every listed case (asks unless --yes)</source>
+        <translation>gallra alla listade ärenden (frågar om inte --yes anges)</translation>
+    </message>
+    <message>
+        <source>do not ask before deleting</source>
+        <translation>fråga inte innan något gallras</translation>
+    </message>
+    <message>
+        <source>everything stored about one student, as PDF and JSON</source>
+        <translation>allt som finns lagrat om en elev, som PDF och JSON</translation>
+    </message>
+    <message>
+        <source>Write a registerutdrag (GDPR art. 15) for the student of a case. The files are named by the case number and the day.</source>
+        <translation>Skriv ett registerutdrag (GDPR art. 15) för eleven i ett ärende. Filerna namnges efter ärendenumret och dagen.</translation>
+    </message>
+    <message>
+        <source>a case of the student</source>
+        <translation>ett av elevens ärenden</translation>
+    </message>
+    <message>
+        <source>the folder to write into</source>
+        <translation>mappen som filerna skrivs till</translation>
+    </message>
+    <message>
+        <source>replace an extract of the same case made earlier the same day</source>
+        <translation>ersätt ett utdrag för samma ärende som gjorts tidigare samma dag</translation>
+    </message>
+    <message>
+        <source>Wrote the head of the access log (entry %1) to %2; keep it outside the database.</source>
+        <translation>Skrev åtkomstloggens huvud (post %1) till %2; förvara det utanför databasen.</translation>
+    </message>
+    <message>
+        <source>The access log is intact: %1 entries, and it contains the kept head (entry %2).</source>
+        <translation>Åtkomstloggen är intakt: %1 poster, och den innehåller det sparade huvudet (post %2).</translation>
+    </message>
+    <message>
+        <source>The access log is intact: %1 entries.</source>
+        <translation>Åtkomstloggen är intakt: %1 poster.</translation>
+    </message>
+    <message>
+        <source>The access log has been tampered with: its record of the newest entry (log_head) was deleted.</source>
+        <translation>Åtkomstloggen har manipulerats: uppgiften om den senaste posten (log_head) har raderats.</translation>
+    </message>
+    <message>
+        <source>The access log has been changed: %1 problem(s) in %2 entries.</source>
+        <translation>Åtkomstloggen har ändrats: %1 problem i %2 poster.</translation>
+    </message>
+    <message>
+        <source>  entry %1: %2 %3</source>
+        <translation>  post %1: %2 %3</translation>
+    </message>
+    <message>
+        <source>The kept head %1 cannot be reached: its symbolic links go round in a loop.</source>
+        <translation>Det sparade huvudet %1 går inte att nå: dess symboliska länkar går runt i en slinga.</translation>
+    </message>
+    <message>
+        <source>The kept head %1 cannot be read.</source>
+        <translation>Det sparade huvudet %1 går inte att läsa.</translation>
+    </message>
+    <message>
+        <source>The kept head %1 is not a head saved by &apos;sst-desk log export-head&apos; (it is not text); give the file you saved then.</source>
+        <translation>Det sparade huvudet %1 är inget huvud som sparats med &apos;sst-desk log export-head&apos; (det är inte text); ange filen du sparade då.</translation>
+    </message>
+    <message>
+        <source>The kept head %1 is not valid: %2</source>
+        <translation>Det sparade huvudet %1 är inte giltigt: %2</translation>
+    </message>
+    <message>
+        <source>--years must be a whole number from 1 to 50.</source>
+        <translation>--years måste vara ett heltal från 1 till 50.</translation>
+    </message>
+    <message>
+        <source>An interrupted gallring was finished; older backups removed: %1.</source>
+        <translation>En avbruten gallring har slutförts; äldre säkerhetskopior borttagna: %1.</translation>
+    </message>
+    <message>
+        <source>An interrupted gallring was tried again, but it is still not complete; older backups removed: %1.</source>
+        <translation>En avbruten gallring har försökts igen men är fortfarande inte klar; äldre säkerhetskopior borttagna: %1.</translation>
+    </message>
+    <message>
+        <source>Run &apos;sst-desk gallring&apos; again when the database is closed everywhere else.</source>
+        <translation>Kör &apos;sst-desk gallring&apos; igen när databasen är stängd överallt annars.</translation>
+    </message>
+    <message>
+        <source>No closed case is due for gallring (%1 years after avslut).</source>
+        <translation>Inget avslutat ärende ska gallras (%1 år efter avslut).</translation>
+    </message>
+    <message>
+        <source>(protected identity)</source>
+        <translation>(skyddad identitet)</translation>
+    </message>
+    <message>
+        <source>closed %1  due %2</source>
+        <translation>avslutat %1  gallras %2</translation>
+    </message>
+    <message>
+        <source>%1 case(s) due for gallring (%2 years after avslut).</source>
+        <translation>%1 ärende(n) ska gallras (%2 år efter avslut).</translation>
+    </message>
+    <message>
+        <source>Delete these %1 cases and every trace of them? This cannot be undone.</source>
+        <translation>Gallra de här %1 ärendena och alla spår av dem? Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted.</source>
+        <translation>Ingenting gallrades.</translation>
+    </message>
+    <message>
+        <source>Deleted %1 case(s) and %2 student(s); older backups removed: %3.</source>
+        <translation>Gallrade %1 ärende(n) och %2 elev(er); äldre säkerhetskopior borttagna: %3.</translation>
+    </message>
+    <message>
+        <source>The clean-up is not complete (the database is open elsewhere, or a backup could not be deleted); run &apos;sst-desk gallring&apos; again when it is closed.</source>
+        <translation>Gallringen är inte klar (databasen är öppen någon annanstans, eller så gick en säkerhetskopia inte att ta bort); kör &apos;sst-desk gallring&apos; igen när den är stängd.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; nothing was written.</source>
+        <translation>Mappen %1 finns inte; ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be reached: its symbolic links go round in a loop. Nothing was written.</source>
+        <translation>Mappen %1 går inte att nå: dess symboliska länkar går runt i en slinga. Ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to; nothing was written.</source>
+        <translation>Det går inte att skriva i mappen %1; ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>A registerutdrag of case %1 made today is already in %2; nothing was written. Add --force to replace it.</source>
+        <translation>Ett registerutdrag för ärende %1 som gjorts i dag finns redan i %2; ingenting skrevs. Lägg till --force för att ersätta det.</translation>
+    </message>
+    <message>
+        <source>Wrote the registerutdrag to %1 and %2. Review free text for other people&apos;s details (sekretessprövning) before handing it out.</source>
+        <translation>Skrev registerutdraget till %1 och %2. Gå igenom fritexten efter uppgifter om andra personer (sekretessprövning) innan det lämnas ut.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmGallringDialog</name>
     <message>
         <source>Confirm gallring</source>
@@ -1203,6 +1878,177 @@
     </message>
 </context>
 <context>
+    <name>DatabaseErrors</name>
+    <message>
+        <source>The database %1 cannot be used.</source>
+        <translation>Databasen %1 går inte att använda.</translation>
+    </message>
+    <message>
+        <source>The file %1 is not an SST Desk database (or it is damaged); nothing was changed.</source>
+        <translation>Filen %1 är ingen SST Desk-databas (eller så är den skadad); ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>SST Desk cannot create or write its database at %1; choose a folder you may write to.</source>
+        <translation>SST Desk kan inte skapa eller skriva sin databas på %1; välj en mapp som du får skriva i.</translation>
+    </message>
+    <message>
+        <source>The database %1 was made by a newer version of SST Desk; update SST Desk to open it (nothing was changed).</source>
+        <translation>Databasen %1 skapades av en nyare version av SST Desk; uppdatera SST Desk för att öppna den (ingenting ändrades).</translation>
+    </message>
+    <message>
+        <source>SST Desk cannot connect to the database %1 right now; try again later.</source>
+        <translation>SST Desk kan inte ansluta till databasen %1 just nu; försök igen senare.</translation>
+    </message>
+    <message>
+        <source>Updating the database %1 to this version of SST Desk failed; it was left as it was.</source>
+        <translation>Det gick inte att uppdatera databasen %1 till den här versionen av SST Desk; den lämnades som den var.</translation>
+    </message>
+    <message>
+        <source>The database %1 is on a network share or in a synced folder, where it can be damaged; move it to a folder on this computer&apos;s own disk.</source>
+        <translation>Databasen %1 ligger på en nätverksresurs eller i en synkroniserad mapp, där den kan skadas; flytta den till en mapp på datorns egen disk.</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged (it fails SQLite&apos;s integrity check); nothing was changed.</source>
+        <translation>Databasen %1 är skadad (den klarar inte SQLites integritetskontroll); ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>The disk is full where the database %1 is: free some space and try again; nothing was lost.</source>
+        <translation>Disken där databasen %1 ligger är full: frigör utrymme och försök igen; ingenting gick förlorat.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to %1; the earlier backups are untouched.</source>
+        <translation>Säkerhetskopian kunde inte skrivas till %1; de tidigare säkerhetskopiorna är orörda.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored into %1; the database was left as it was.</source>
+        <translation>Säkerhetskopian kunde inte återställas till %1; databasen lämnades som den var.</translation>
+    </message>
+    <message>
+        <source>You do not have access to this in %1.</source>
+        <translation>Du har inte åtkomst till det här i %1.</translation>
+    </message>
+    <message>
+        <source>case view</source>
+        <translation>öppna</translation>
+    </message>
+    <message>
+        <source>case create</source>
+        <translation>skapa ärenden</translation>
+    </message>
+    <message>
+        <source>case edit</source>
+        <translation>ändra i</translation>
+    </message>
+    <message>
+        <source>case print</source>
+        <translation>skriva ut</translation>
+    </message>
+    <message>
+        <source>case export</source>
+        <translation>göra registerutdrag för</translation>
+    </message>
+    <message>
+        <source>case delete</source>
+        <translation>gallra</translation>
+    </message>
+    <message>
+        <source>case read_log</source>
+        <translation>läsa loggen för</translation>
+    </message>
+    <message>
+        <source>case assign</source>
+        <translation>ändra ansvariga för</translation>
+    </message>
+    <message>
+        <source>consent override</source>
+        <translation>agera utan samtycke i</translation>
+    </message>
+    <message>
+        <source>access_log read_log</source>
+        <translation>läsa åtkomstloggen</translation>
+    </message>
+    <message>
+        <source>access_log edit</source>
+        <translation>registrera stickprov i åtkomstloggen</translation>
+    </message>
+    <message>
+        <source>access_log export</source>
+        <translation>spara åtkomstloggens huvud</translation>
+    </message>
+    <message>
+        <source>users view</source>
+        <translation>se användarkontona</translation>
+    </message>
+    <message>
+        <source>users create</source>
+        <translation>skapa användarkonton</translation>
+    </message>
+    <message>
+        <source>users edit</source>
+        <translation>ändra användarkonton</translation>
+    </message>
+    <message>
+        <source>users delete</source>
+        <translation>ta bort användarkonton</translation>
+    </message>
+    <message>
+        <source>backups view</source>
+        <translation>se säkerhetskopiorna</translation>
+    </message>
+    <message>
+        <source>backups create</source>
+        <translation>ta säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>backups edit</source>
+        <translation>återställa en säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>settings view</source>
+        <translation>se teamets inställningar</translation>
+    </message>
+    <message>
+        <source>settings edit</source>
+        <translation>ändra teamets inställningar</translation>
+    </message>
+    <message>
+        <source>attendance create</source>
+        <translation>importera närvaro</translation>
+    </message>
+    <message>
+        <source>attendance edit</source>
+        <translation>spara kolumnkopplingar för närvaro</translation>
+    </message>
+    <message>
+        <source>Updating the database %1 to this version of SST Desk failed; it was left as it was, and a copy from before the attempt is at %2.</source>
+        <translation>Det gick inte att uppdatera databasen %1 till den här versionen av SST Desk; den lämnades som den var, och en kopia från före försöket finns i %2.</translation>
+    </message>
+    <message>
+        <source>There is no case number %1 in the database %2.</source>
+        <translation>Det finns inget ärende nummer %1 i databasen %2.</translation>
+    </message>
+    <message>
+        <source>Case number %1 was saved by someone else after you opened it; your copy was not saved over theirs.</source>
+        <translation>Ärende nummer %1 sparades av någon annan efter att du öppnade det; din kopia sparades inte över deras.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the backup could not be written to %1; the earlier backups are untouched. Free some space and try again.</source>
+        <translation>Disken är full: säkerhetskopian kunde inte skrivas till %1; de tidigare säkerhetskopiorna är orörda. Frigör utrymme och försök igen.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the backup could not be restored into %1; the database was left as it was. Free some space and try again.</source>
+        <translation>Disken är full: säkerhetskopian kunde inte återställas till %1; databasen lämnades som den var. Frigör utrymme och försök igen.</translation>
+    </message>
+    <message>
+        <source>You may not do this (%1); the attempt was logged.</source>
+        <translation>Du får inte göra det här (%1); försöket loggades.</translation>
+    </message>
+    <message>
+        <source>You may not do this (%1 case %2); the attempt was logged. Ask your team lead if you should be responsible for the case.</source>
+        <translation>Du får inte göra det här (%1 ärende %2); försöket loggades. Fråga din teamledare om du ska vara ansvarig för ärendet.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -1242,6 +2088,10 @@
     <message>
         <source>The file %1 is not an SST Desk database, or it is damaged. Nothing was changed.</source>
         <translation>Filen %1 är ingen SST Desk-databas, eller så är den skadad. Inget har ändrats.</translation>
+    </message>
+    <message>
+        <source>The disk is full: free some space and try again. Nothing was lost.</source>
+        <translation>Disken är full: frigör utrymme och försök igen. Ingenting gick förlorat.</translation>
     </message>
     <message>
         <source>You do not have permission to do this.</source>
@@ -1286,6 +2136,37 @@
     <message>
         <source>The file could not be written: %1</source>
         <translation>Filen kunde inte skrivas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>%1 already exists; nothing was written. Choose another name (on the command line, --force replaces it).</source>
+        <translation>%1 finns redan; ingenting skrevs. Välj ett annat namn (på kommandoraden ersätter --force filen).</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file name in it. Nothing was written.</source>
+        <translation>%1 är en mapp; ange ett filnamn i den. Ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>%1 is not an ordinary file (a device, a pipe or a broken link); nothing was written.</source>
+        <translation>%1 är ingen vanlig fil (en enhet, en pipe eller en trasig länk); ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: its symbolic links go round in a loop. Nothing was written.</source>
+        <translation>%1 går inte att nå: dess symboliska länkar går runt i en slinga. Ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>%1 is a database, a key file or a backup; SST Desk never writes a document over it. Choose another name; nothing was written.</source>
+        <translation>%1 är en databas, en nyckelfil eller en säkerhetskopia; SST Desk skriver aldrig ett dokument över den. Välj ett annat namn; ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist; nothing was written.</source>
+        <translation>Mappen för %1 finns inte; ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>The folder of %1 cannot be written to; nothing was written.</source>
+        <translation>Det går inte att skriva i mappen för %1; ingenting skrevs.</translation>
     </message>
 </context>
 <context>
@@ -3755,6 +4636,10 @@
     <message>
         <source>Registerutdrag</source>
         <translation>Registerutdrag</translation>
+    </message>
+    <message>
+        <source>A registerutdrag of this case made today is already in %1. Replace it?</source>
+        <translation>Ett registerutdrag för det här ärendet som gjorts i dag finns redan i %1. Vill du ersätta det?</translation>
     </message>
     <message>
         <source>You may not make a registerutdrag for this student. It must cover every case of the student, so it is made by someone who may export all of them, usually the team lead.</source>

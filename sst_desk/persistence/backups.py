@@ -16,8 +16,10 @@ import datetime as dt
 import errno
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -35,10 +37,15 @@ from .errors import (
     DamagedDatabaseError,
     DatabaseError,
     DatabaseUnavailableError,
+    DiskFullError,
     NewerDatabaseError,
     NotADatabaseError,
     RestoreFailedError,
+    is_disk_full,
 )
+
+if TYPE_CHECKING:
+    from sst_desk.workflow.access import Actor
 
 AUTO, MANUAL, PRE_RESTORE, PRE_UPGRADE, OTHER = "auto", "manual", "pre-restore", "pre-upgrade", "other"
 KINDS = (AUTO, MANUAL, PRE_RESTORE, PRE_UPGRADE)
@@ -94,6 +101,8 @@ def list_backups(db_file: Path) -> list[BackupInfo]:
 
 
 def _classify(exc: cipher.Error, file: Path) -> DatabaseError:
+    if is_disk_full(exc, file):  # a full disk is not damage: never offer a restore for it
+        return DiskFullError(file)
     text = str(exc).lower()
     if any(word in text for word in _BUSY):
         return DatabaseUnavailableError(file)
@@ -123,7 +132,7 @@ def integrity_problems(file: Path, key: bytes | None = None, *, quick: bool = Fa
         rows = conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}(20)").fetchall()
     except cipher.Error as exc:
         error = _classify(exc, file)
-        if isinstance(error, DatabaseUnavailableError):
+        if isinstance(error, (DatabaseUnavailableError, DiskFullError)):
             raise error from exc
         return [str(exc)]
     finally:
@@ -342,7 +351,8 @@ def _take_over(target: Path, key: bytes | None) -> None:
         raise DatabaseUnavailableError(target)
 
 
-def restore(backup: Path, target: Path, key: bytes | None = None) -> Path | None:
+def restore(backup: Path, target: Path, key: bytes | None = None,
+            before_swap: Callable[[Path], None] | None = None) -> Path | None:
     """Replace the database file ``target`` with the backup ``backup``; returns the pre-restore copy (if any).
 
     The backup is verified first (an SST Desk database this version opens,
@@ -353,6 +363,9 @@ def restore(backup: Path, target: Path, key: bytes | None = None) -> Path | None
     a stale -wal can never be replayed onto the restored file). Close every
     ``Database`` on ``target`` before calling this. ``key`` is the database
     key: backup and database share it (the key never changes, only its wrapping).
+    ``before_swap(copy)`` runs on the finished copy before it replaces ``target``
+    (``restore_as`` signs in and logs there); if it raises, nothing is replaced.
+    A person's restore goes through ``restore_as``.
     """
     backup, target = Path(backup).resolve(), Path(target).resolve()
     if backup == target:
@@ -372,6 +385,9 @@ def restore(backup: Path, target: Path, key: bytes | None = None) -> Path | None
                 copy.close()
         finally:
             source.close()
+        if before_swap is not None:
+            before_swap(tmp)
+            _fold_into_one_file(tmp, key)
         _fsync_file(tmp)
         _take_over(target, key)
         for suffix in ("-wal", "-shm"):  # none should be left after _take_over; never replay a stale one
@@ -387,6 +403,84 @@ def restore(backup: Path, target: Path, key: bytes | None = None) -> Path | None
             raise RestoreFailedError(target.parent) from exc
         raise _classify(exc, backup) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
+            leftover.unlink(missing_ok=True)
     fsync_directory(target.parent)
     return safety
+
+
+def _fold_into_one_file(file: Path, key: bytes | None) -> None:
+    """Back to a rollback journal: the copy must be one whole file before it is renamed into place."""
+    conn = cipher.connect(file, key, timeout=5.0, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()
+
+
+Authorize = Callable[[Database], "Actor"]
+
+
+def restore_as(backup: Path, target: Path, key: bytes | None, authorize: Authorize) -> Path | None:
+    """The one door for a restore a person asks for (command line and the Backups dialog); see ``restore``.
+
+    ``authorize(db)`` signs the person in on ``db`` and raises ``AccessDeniedError`` (logged there)
+    unless they may restore (``BACKUPS × EDIT``: administrator, teamledare); it returns the actor.
+    It runs on the current database when that can be read — which then records the restore before
+    it is replaced (kept in the pre-restore copy) — and otherwise (a damaged file) on the restored
+    copy. Either way the restored copy gets a RESTORE entry appended to ITS log before it replaces
+    the database, so a restore can never silently roll the access log back.
+    """
+    from sst_desk.workflow.logchain import LogAction
+
+    backup, target = Path(backup).resolve(), Path(target).resolve()
+    verify_backup(backup, key)
+    if target.exists() and target.stat().st_size > 0 and not integrity_problems(target, key):
+        db = Database.open(target, key=key)
+        try:
+            actor = authorize(db)
+            with db.uow(actor) as uow:
+                uow.log(LogAction.RESTORE, detail=f"replaced by the backup {backup.name}")
+                uow.commit()
+        finally:
+            db.close()
+    else:  # damaged (or missing): the backup's accounts decide — asked on a throwaway copy, before anything moves
+        actor = _authorize_on_copy(backup, target, key, authorize)
+
+    def stamp(copy: Path) -> None:
+        restored = Database.open(copy, key=key)
+        try:
+            with restored.uow(actor) as uow:
+                uow.log(LogAction.RESTORE, detail=f"restored from the backup {backup.name}")
+                uow.commit()
+        finally:
+            restored.close()
+
+    return restore(backup, target, key, before_swap=stamp)
+
+
+def _authorize_on_copy(backup: Path, target: Path, key: bytes | None, authorize: Authorize):
+    """``authorize`` on a temporary copy of ``backup`` beside ``target`` (signing in writes to the log), then gone."""
+    probe = target.with_name(f".{target.name}.authorize-{uuid.uuid4().hex}.tmp")
+    try:
+        with open(backup, "rb") as handle:
+            header = handle.read(100)
+        source = cipher.connect(_read_only_uri(backup, header), key, uri=True)
+        try:
+            copy = cipher.connect(probe, key)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        db = Database.open(probe, key=key)
+        try:
+            return authorize(db)
+        finally:
+            db.close()
+    except OSError as exc:
+        raise RestoreFailedError(target.parent, disk_full=exc.errno == errno.ENOSPC) from exc
+    finally:
+        for leftover in (probe, Path(f"{probe}-wal"), Path(f"{probe}-shm"), Path(f"{probe}-journal")):
+            leftover.unlink(missing_ok=True)

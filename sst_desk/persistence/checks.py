@@ -13,7 +13,14 @@ import tempfile
 from pathlib import Path
 
 from . import cipher, migrate
-from .errors import DatabaseUnavailableError, LocationNotWritableError, NewerDatabaseError, NotADatabaseError
+from .errors import (
+    DatabaseUnavailableError,
+    DiskFullError,
+    LocationNotWritableError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    is_disk_full,
+)
 
 SQLITE_HEADER = cipher.SQLITE_HEADER
 LOOK_TIMEOUT_S = 5.0  # how long to wait for another program's lock before calling the file busy
@@ -88,6 +95,8 @@ def _look_inside(file: Path, uri: str, key: bytes | None = None) -> tuple[set[st
 
 
 def _classify(exc: cipher.Error, file: Path) -> Exception:
+    if is_disk_full(exc, file):  # never "damaged": nothing is wrong with the file, and a restore cannot help
+        return DiskFullError(file)
     text = str(exc).lower()
     if any(word in text for word in _BUSY):
         return DatabaseUnavailableError(file)

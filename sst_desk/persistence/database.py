@@ -77,6 +77,9 @@ class Database:
         if file is not None:
             prepare_folder(file)
             check_existing(file, key)
+            from sst_desk.fileio import protect
+
+            protect(file)  # never the target of an export from this process (fileio's rule)
         engine = make_engine(url, key=key if file is not None else None)
         try:
             migrate.upgrade(engine, paths.backup_dir_for(file) if file is not None else None)

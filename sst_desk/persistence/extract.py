@@ -57,26 +57,45 @@ REVIEW_NOTE = (
 )
 
 
-def gather_registerutdrag(db: Database, case_id: int, *, now: dt.datetime | None = None) -> dict[str, Any]:
-    """Everything stored about the student of case ``case_id``, checked and logged as an export.
+def gather_registerutdrag(db: Database, case_id: int, *, now: dt.datetime | None = None,
+                          log: bool = True) -> dict[str, Any]:
+    """Everything stored about the student of case ``case_id``, checked (and, with ``log``, logged as an export).
 
-    Raises ``CaseNotFound`` and ``AccessDeniedError`` (see the module docstring).
+    Callers that write files pass ``log=False`` and call ``record_registerutdrag`` once the files are
+    written, so a failed write is not logged as an export. Raises ``CaseNotFound`` and
+    ``AccessDeniedError`` (see the module docstring; a refusal is always logged).
     """
     with db.uow() as uow:
-        student_id = uow.require_case(Action.EXPORT, case_id)
-        if student_id is None:
-            raise CaseNotFound(case_id, db.location)
-        case_ids = list(uow.session.execute(
-            sa.select(cases.c.id).where(cases.c.student_id == student_id).order_by(cases.c.raised_on, cases.c.id)
-        ).scalars())
-        for other in case_ids:
-            uow.require_case(Action.EXPORT, other)
+        student_id, case_ids = _student_cases(uow, db, case_id)
         loaded = [uow.cases.get_full(cid) for cid in case_ids]
         data = _document(uow, [c for c in loaded if c is not None], student_id, now or utc_now())
+        if log:
+            for cid in case_ids:
+                uow.log(LogAction.EXPORT, case_id=cid, student_id=student_id, detail=DETAIL)
+        uow.commit()
+    return data
+
+
+def record_registerutdrag(db: Database, case_id: int) -> None:
+    """Check again and log the export of every case of the student of ``case_id`` (after the files are written)."""
+    with db.uow() as uow:
+        student_id, case_ids = _student_cases(uow, db, case_id)
         for cid in case_ids:
             uow.log(LogAction.EXPORT, case_id=cid, student_id=student_id, detail=DETAIL)
         uow.commit()
-    return data
+
+
+def _student_cases(uow: UnitOfWork, db: Database, case_id: int) -> tuple[int, list[int]]:
+    """The student of ``case_id`` and all their cases, each checked for EXPORT (refusals logged)."""
+    student_id = uow.require_case(Action.EXPORT, case_id)
+    if student_id is None:
+        raise CaseNotFound(case_id, db.location)
+    case_ids = list(uow.session.execute(
+        sa.select(cases.c.id).where(cases.c.student_id == student_id).order_by(cases.c.raised_on, cases.c.id)
+    ).scalars())
+    for other in case_ids:
+        uow.require_case(Action.EXPORT, other)
+    return student_id, case_ids
 
 
 def _document(uow: UnitOfWork, loaded: list[Case], student_id: int, now: dt.datetime) -> dict[str, Any]:

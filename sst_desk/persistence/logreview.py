@@ -21,6 +21,8 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pathlib import Path
+
 import sqlalchemy as sa
 
 from sst_desk.workflow.access import Action, Resource
@@ -148,8 +150,15 @@ def verify_log(db: Database, kept_head: KeptHead | None = None) -> LogVerificati
     return LogVerification(problems=problems, entries=len(chain), head=newest, kept_head=kept_head)
 
 
-def export_head(db: Database) -> KeptHead:
-    """The chain's head to keep outside the database; the export is logged and is itself that head."""
+def export_head(db: Database, out: Path | None = None, *, force: bool = False) -> KeptHead:
+    """The chain's head to keep outside the database; the export is logged and is itself that head.
+
+    With ``out`` the head is also written there (``fileio.write_export``: never over an existing file
+    unless ``force``, never over a database or key file). The entry is committed only once the file's
+    bytes are on disk, so a failed write leaves no entry claiming an export.
+    """
+    from sst_desk.fileio import write_export
+
     with db.uow() as uow:
         uow.require(Resource.ACCESS_LOG, Action.EXPORT)
         uow.log(LogAction.EXPORT_HEAD)
@@ -157,10 +166,15 @@ def export_head(db: Database) -> KeptHead:
             sa.select(log_head.c.seq, log_head.c.hash, access_log.c.at)
             .join_from(log_head, access_log, access_log.c.seq == log_head.c.seq).where(log_head.c.id == 1)
         ).first()
-        uow.commit()
-    if row is None:
-        raise ValueError("the access log is empty: there is no head to keep yet")
-    return KeptHead(row.seq, row.hash, row.at)
+        if row is None:
+            raise ValueError("the access log is empty: there is no head to keep yet")
+        head = KeptHead(row.seq, row.hash, row.at)
+        if out is None:
+            uow.commit()
+        else:
+            write_export(head.to_text().encode("utf-8"), out, force=force, database=db.path,
+                         before_commit=uow.commit)
+    return head
 
 
 # --- sample checks (stickprov) -----------------------------------------------------------------------

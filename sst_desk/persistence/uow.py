@@ -28,7 +28,7 @@ from sst_desk.workflow.access import Action, Actor, Resource, allowed
 from sst_desk.workflow.logchain import LogAction
 
 from . import accesslog
-from .errors import AccessDeniedError, DatabaseUnavailableError, NotADatabaseError
+from .errors import AccessDeniedError, DatabaseUnavailableError, DiskFullError, NotADatabaseError, is_disk_full
 from .mapping import case_members, cases, students
 from .repository import CaseRepository
 
@@ -140,6 +140,8 @@ def translate(exc: BaseException | None, location: str | Path | None) -> Excepti
     """The ``DatabaseError`` a person should see for a driver failure, or None to let it through."""
     if not isinstance(exc, sa.exc.DBAPIError) or isinstance(exc, sa.exc.IntegrityError):
         return None
+    if is_disk_full(exc.orig, location if isinstance(location, Path) else None):
+        return DiskFullError(location)  # not damage, not "unreachable": free space and try again
     text = str(exc.orig).lower()
     if any(word in text for word in _DAMAGED):
         return NotADatabaseError(location)

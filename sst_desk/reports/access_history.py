@@ -127,9 +127,11 @@ def build_access_history(student_name: str, rows: Sequence[LogRow], context: Rep
 
 
 def write_access_history(path: Path, student_name: str, rows: Sequence[LogRow], context: ReportContext, *,
-                         since: dt.date | None = None, until: dt.date | None = None) -> Path:
-    """Build the PDF and write it atomically to ``path``."""
-    return write_pdf_atomic(build_access_history(student_name, rows, context, since=since, until=until), path)
+                         since: dt.date | None = None, until: dt.date | None = None, force: bool = False,
+                         database: Path | None = None) -> Path:
+    """Build the PDF and write it atomically to ``path`` (``fileio.write_export``'s rule)."""
+    return write_pdf_atomic(build_access_history(student_name, rows, context, since=since, until=until), path,
+                            force=force, database=database)
 
 
 def _table(rows: Sequence[LogRow]) -> Flowable:

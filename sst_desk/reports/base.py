@@ -27,7 +27,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 import sst_desk
 
-from ..fileio import write_bytes_atomic
+from ..fileio import write_export
 from .fonts import BOLD, REGULAR, printable, register_fonts
 from .logo import load_logo
 from .styles import (
@@ -265,6 +265,11 @@ def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str
     return text.rstrip() + "…"
 
 
-def write_pdf_atomic(data: bytes, path: Path) -> Path:
-    """Write ``data`` to ``path`` via a temporary file in the same folder, fsync, then rename."""
-    return write_bytes_atomic(data, path)
+def write_pdf_atomic(data: bytes, path: Path, *, force: bool = False, database: Path | None = None,
+                     before_commit: Callable[[], None] | None = None) -> Path:
+    """Write ``data`` to ``path`` via a temporary file in the same folder, fsync, then rename.
+
+    ``fileio.write_export``'s rule: an existing file only with ``force`` (the person was asked),
+    never a database, key file or backup; ``before_commit`` (the access-log entry) once the bytes are on disk.
+    """
+    return write_export(data, path, force=force, database=database, before_commit=before_commit)

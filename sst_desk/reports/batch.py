@@ -14,8 +14,9 @@ consent is skipped and named in the outcome, never printed.
 
 This module does no database work: ``write_batch`` takes a ``record``
 callable that checks and logs every print (``persistence.printing.record_prints``)
-after the document is built and before the file is written, so a cancelled
-or failed batch leaves neither a file nor a log entry claiming a print.
+after the document is written whole to a temporary file and before it is put
+in place (``fileio.write_export``), so a cancelled, refused or failed batch
+leaves neither a file nor a log entry claiming a print.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.consent_rules import consent_missing
 from sst_desk.workflow.entities import Case
 
-from .base import CREATOR, ReportContext, write_pdf_atomic
+from ..fileio import write_export
+from .base import CREATOR, ReportContext
 from .fonts import printable
 from .handlingsplan import build_handlingsplan
 
@@ -111,12 +113,16 @@ def build_batch(cases: Sequence[Case], context: ReportContext, progress: Progres
 
 def write_batch(cases: Sequence[Case], context: ReportContext, out: Path, *, today: dt.date, record: Record,
                 progress: Progress | None = None, cancelled: Cancelled | None = None,
-                title: str = "Handlingsplaner", attendance: AttendanceOf | None = None) -> BatchOutcome:
-    """Skip the cases without consent, build the rest, log every print, then write ``out`` atomically.
+                title: str = "Handlingsplaner", attendance: AttendanceOf | None = None, force: bool = False,
+                database: Path | None = None) -> BatchOutcome:
+    """Skip the cases without consent, build the rest, write ``out`` whole, log every print, put it in place.
 
     ``attendance(case)`` gives a case's attendance records for its skollinje (none without it).
+    ``out`` follows ``fileio.write_export`` (``force`` replaces an existing file; never a database).
+    The prints are logged only once the file's bytes are on disk, so a failed write logs nothing.
 
-    Raises ``NothingToPrint`` (no file) when every case is skipped, ``BatchCancelled`` on cancel.
+    Raises ``NothingToPrint`` (no file) when every case is skipped, ``BatchCancelled`` on cancel,
+    ``fileio.TargetRefused`` or ``OSError`` when the file cannot be written.
     """
     printable_cases, skipped = partition_by_consent(cases, today)
     if not printable_cases:
@@ -124,8 +130,8 @@ def write_batch(cases: Sequence[Case], context: ReportContext, out: Path, *, tod
     data = build_batch(printable_cases, context, progress, cancelled, title=title, attendance=attendance)
     if cancelled is not None and cancelled():
         raise BatchCancelled()
-    record([(case.id, print_detail(case)) for case in printable_cases if case.id is not None])
-    path = write_pdf_atomic(data, out)
+    prints = [(case.id, print_detail(case)) for case in printable_cases if case.id is not None]
+    path = write_export(data, out, force=force, database=database, before_commit=lambda: record(prints))
     return BatchOutcome(path, list(printable_cases), skipped)
 
 

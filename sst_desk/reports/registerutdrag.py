@@ -45,7 +45,7 @@ from sst_desk.workflow.codes import (
     Stage,
 )
 
-from ..fileio import write_bytes_atomic
+from ..fileio import write_exports
 from .base import DocumentInfo, ReportContext, render_pdf
 from .blocks import data_table, empty, heading, key_values, notice, para
 from .labels_sv import grade_label, label
@@ -67,20 +67,32 @@ def registerutdrag_json(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def file_stem(data: dict[str, Any]) -> str:
-    """``Registerutdrag Förnamn Efternamn 2026-11-22``: characters a file name cannot hold left out."""
-    student = data["student"]
-    name = f"{student['first_name']} {student['last_name']}"
-    safe = "".join(ch for ch in name if ch.isalnum() or ch in " -_").strip()
-    return f"{TITLE} {safe} {data['created_at'][:10]}".strip()
+def file_stem(data: dict[str, Any], case_id: int | None = None) -> str:
+    """``Registerutdrag ärende 12 2026-11-22``: named by the case, not the student.
+
+    Two students with the same name must never share a file name (one extract would replace the
+    other), and a file name is read by anyone who sees the folder. Without ``case_id``, the first
+    case of the extract names it.
+    """
+    if case_id is None:
+        cases = data.get("cases") or [{}]
+        case_id = cases[0].get("id")
+    return f"{TITLE} ärende {case_id} {data['created_at'][:10]}"
 
 
-def write_registerutdrag(data: dict[str, Any], folder: Path, context: ReportContext) -> tuple[Path, Path]:
-    """Write ``<stem>.pdf`` and ``<stem>.json`` into ``folder`` (each atomically); returns (pdf, json)."""
+def write_registerutdrag(data: dict[str, Any], folder: Path, context: ReportContext, *, case_id: int | None = None,
+                         force: bool = False, database: Path | None = None,
+                         before_commit: Callable[[], None] | None = None) -> tuple[Path, Path]:
+    """Write ``<stem>.pdf`` and ``<stem>.json`` into ``folder`` (both or neither); returns (pdf, json).
+
+    ``fileio.write_exports`` decides whether the files may be written (``force`` replaces an earlier
+    extract of the same case and day); ``before_commit`` (the access-log entry) runs once both are on disk.
+    """
     folder = Path(folder)
-    stem = file_stem(data)
-    pdf = write_bytes_atomic(build_registerutdrag(data, context), folder / f"{stem}.pdf")
-    machine = write_bytes_atomic(registerutdrag_json(data), folder / f"{stem}.json")
+    stem = file_stem(data, case_id)
+    pdf, machine = write_exports([(build_registerutdrag(data, context), folder / f"{stem}.pdf"),
+                                  (registerutdrag_json(data), folder / f"{stem}.json")],
+                                 force=force, database=database, before_commit=before_commit)
     return pdf, machine
 
 

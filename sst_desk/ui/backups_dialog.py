@@ -136,12 +136,13 @@ class BackupsDialog(QDialog):
         self.restore_button.setEnabled(self.selected() is not None and self._may_restore())
 
     def _may_restore(self) -> bool:
-        """Restoring replaces everyone's data: administrators only (``access``: BACKUPS × EDIT)."""
+        """Restoring replaces everyone's data: administrators and team leads only (``access``: BACKUPS × EDIT)."""
         from ..workflow.access import Action, Resource, allowed
 
         actor = getattr(self.db, "actor", None)
         ok = actor is None or allowed(actor, Resource.BACKUPS, Action.EDIT)
-        self.restore_button.setToolTip("" if ok else self.tr("Only an administrator can restore a backup."))
+        self.restore_button.setToolTip(
+            "" if ok else self.tr("Only an administrator or a team lead can restore a backup."))
         return ok
 
     def selected(self) -> backups.BackupInfo | None:
@@ -184,8 +185,8 @@ class BackupsDialog(QDialog):
         self.db.close()
         failure: BaseException | None = None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            backups.restore(info.path, path, key)
+        try:  # the command line's door too: checked, and logged before and in the restored database
+            backups.restore_as(info.path, path, key, lambda db: _may_restore_here(db, actor))
         except (DatabaseError, OSError) as exc:
             failure = exc
         finally:
@@ -194,11 +195,6 @@ class BackupsDialog(QDialog):
             reopened = Database.open(path, key=key)
             reopened.actor = _same_person(reopened, actor)
             self.context.db = reopened
-            if reopened.actor is not None:
-                from ..persistence import accounts
-                from ..workflow.logchain import LogAction
-
-                accounts.log_event(reopened, LogAction.RESTORE, info.path.name)
         except (DatabaseError, OSError) as exc:  # the closed engine reconnects on use; keep it
             failure = failure or exc
         self.main_window.reload()
@@ -224,6 +220,19 @@ def show_backups(context: AppContext, main_window: QWidget) -> None:
         dialog.exec()
     finally:
         dialog.deleteLater()
+
+
+def _may_restore_here(db: Database, actor):
+    """``authorize`` for ``backups.restore_as``: the signed-in person, who must hold BACKUPS × EDIT (refusal
+    logged)."""
+    from ..workflow.access import Action, Resource
+
+    if actor is None:  # a database without accounts (before encryption): nobody to check
+        return None
+    db.actor = actor
+    with db.uow() as uow:
+        uow.require(Resource.BACKUPS, Action.EDIT)
+    return actor
 
 
 def _same_person(db: Database, actor):

@@ -139,6 +139,7 @@ class BatchPrintDialog(QDialog):
         ids = self.chosen_ids()
         if not ids:
             return
+        asked = not target
         if not target:
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             default = str(Path(folder) / f"{self.scope_title()}.pdf")
@@ -146,11 +147,12 @@ class BatchPrintDialog(QDialog):
                                                     _t("PDF documents (*.pdf)"))
             if not target:
                 return
-        if not target.lower().endswith(".pdf"):
+        force = asked and target.lower().endswith(".pdf")  # the save dialog asked about this very name
+        if not force:
             target += ".pdf"
-        self._start(ids, Path(target))
+        self._start(ids, Path(target), force=force)
 
-    def _start(self, ids: list[int], target: Path) -> None:
+    def _start(self, ids: list[int], target: Path, force: bool = False) -> None:
         from ..persistence.printing import load_plans, record_prints
         from ..reports.batch import write_batch
         from ..reports.kinds import report_context
@@ -178,7 +180,8 @@ class BatchPrintDialog(QDialog):
 
         def work():
             cases = load_plans(db, ids, lambda done, _total: relay.sig_step.emit(done, 2 * n), self._cancel.is_set)
-            return write_batch(cases, report, target, today=today, cancelled=self._cancel.is_set,
+            return write_batch(cases, report, target, today=today, cancelled=self._cancel.is_set, force=force,
+                               database=getattr(db, "path", None),
                                record=lambda prints: record_prints(db, prints), title=title,
                                attendance=lambda case: db.attendance_for_case(case.id, log=False),
                                progress=lambda done, total: relay.sig_step.emit(n + done * n // total, 2 * n))

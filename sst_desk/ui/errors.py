@@ -17,8 +17,14 @@ def _t(text: str) -> str:
 def database_error_text(exc: BaseException) -> str:
     """A translated sentence for a database or file error; unexpected errors are logged, not shown raw."""
     from .. import persistence  # late: keeps this module importable without the database layer
+    from ..fileio import TargetRefused
 
     path = str(getattr(exc, "path", "") or "")
+    if isinstance(exc, TargetRefused):  # a file the person chose must not be written (fileio's rule)
+        return exc.sentence()
+    if isinstance(exc, persistence.DiskFullError) or (
+            isinstance(exc, OSError) and persistence.errors.is_disk_full(exc)):
+        return _t("The disk is full: free some space and try again. Nothing was lost.")
     if isinstance(exc, persistence.AccessDeniedError):
         return _t("You do not have permission to do this.")
     if isinstance(exc, persistence.UnsafeLocationError):

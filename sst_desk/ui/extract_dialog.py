@@ -26,7 +26,8 @@ def export_registerutdrag(parent: QWidget, context: AppContext, case_id: int,
 
     Returns (pdf, json), or None when cancelled or refused (the person has been told why).
     """
-    from ..persistence.extract import gather_registerutdrag
+    from ..fileio import Refusal, TargetRefused
+    from ..persistence.extract import gather_registerutdrag, record_registerutdrag
     from .report_context import report_context
     from ..reports.registerutdrag import write_registerutdrag
 
@@ -37,16 +38,36 @@ def export_registerutdrag(parent: QWidget, context: AppContext, case_id: int,
             return None
     report = report_context(context)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    db = context.db
+
+    def write(force: bool) -> tuple[Path, Path]:  # logged as an export once both files are on disk
+        return write_registerutdrag(data, Path(folder), report, case_id=case_id, force=force,
+                                    database=getattr(db, "path", None),
+                                    before_commit=lambda: record_registerutdrag(db, case_id))
+
     try:
-        data = gather_registerutdrag(context.db, case_id, now=context.now())
-        written = write_registerutdrag(data, Path(folder), report)
+        data = gather_registerutdrag(db, case_id, now=context.now(), log=False)
+        try:
+            written = write(False)
+        except TargetRefused as refused:
+            if refused.reason is not Refusal.EXISTS:
+                raise
+            QApplication.restoreOverrideCursor()
+            answer = QMessageBox.question(
+                parent, _t("Registerutdrag"),
+                _t("A registerutdrag of this case made today is already in %1. Replace it?").replace("%1", str(folder)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            written = write(True)
     except AccessDeniedError:
         QApplication.restoreOverrideCursor()
         QMessageBox.warning(parent, _t("Registerutdrag"), _t(
             "You may not make a registerutdrag for this student. It must cover every case of the student, so it is "
             "made by someone who may export all of them, usually the team lead."))
         return None
-    except (DatabaseError, OSError) as exc:
+    except (DatabaseError, OSError, TargetRefused) as exc:
         QApplication.restoreOverrideCursor()
         QMessageBox.warning(parent, _t("Registerutdrag"), database_error_text(exc))
         return None

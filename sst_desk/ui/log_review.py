@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..fileio import write_bytes_atomic
+from ..fileio import TargetRefused
 from ..persistence import DatabaseError, logreview
 from ..reports.access_history import write_access_history
 from ..workflow.access import Action, Resource, allowed
@@ -259,10 +259,9 @@ class LogReviewDialog(QDialog):
         if not verification.ok and not self._confirm_export_anyway(len(verification.problems)):
             self._verified(verification)
             return
-        try:
-            head = logreview.export_head(self.db)
-            write_bytes_atomic(head.to_text().encode("utf-8"), Path(path))
-        except (DatabaseError, OSError, ValueError) as exc:
+        try:  # the save dialog asked before replacing; the export is logged once the file is on disk
+            head = logreview.export_head(self.db, Path(path), force=True)
+        except (DatabaseError, OSError, ValueError, TargetRefused) as exc:
             self._bad_result(self._failure(exc))
             return
         self.result.setStyleSheet(GOOD_STYLE)
@@ -312,6 +311,7 @@ class LogReviewDialog(QDialog):
                                      self.tr("PDF documents (*.pdf)"))
         if not path:
             return
+        chosen = path
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         actor = getattr(self.db, "actor", None)
@@ -320,8 +320,9 @@ class LogReviewDialog(QDialog):
         report = report_context(self.context, actor.label if actor else None)
         try:
             history = logreview.student_access_history(self.db, student_id, for_print=True)
-            written = write_access_history(Path(path), history.student_name, history.rows, report)
-        except (DatabaseError, OSError) as exc:
+            written = write_access_history(Path(path), history.student_name, history.rows, report,
+                                           force=path == chosen, database=getattr(self.db, "path", None))
+        except (DatabaseError, OSError, TargetRefused) as exc:
             QMessageBox.critical(self, self.tr("Could not print"), self._failure(exc))
             return
         self.open_file(written)

@@ -70,14 +70,15 @@ class PreviewWindow(QDialog):
     def save_as(self) -> Path | None:
         from ..reports import write_pdf_atomic
 
-        target = self._choose_target(self, self._suggested)
-        if not target:
+        from ..fileio import TargetRefused
+
+        chosen = self._choose_target(self, self._suggested)
+        if not chosen:
             return None
-        if not target.lower().endswith(".pdf"):
-            target += ".pdf"
-        try:
-            self.saved_to = write_pdf_atomic(self.data, Path(target))
-        except OSError as exc:
+        target = chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf"
+        try:  # the save dialog asked before replacing the name it gave back; not a name with .pdf added
+            self.saved_to = write_pdf_atomic(self.data, Path(target), force=target == chosen)
+        except (OSError, TargetRefused) as exc:
             QMessageBox.warning(self, self.tr("Could not save"), database_error_text(exc))
             return None
         return self.saved_to

@@ -48,7 +48,20 @@ def show_document(parent: QWidget, context: AppContext, case: Case, *, title: st
 
     if purpose is not None and not consent_gate(parent, context, case, purpose):
         return None
-    try:  # checked and logged before anything is made
+    if target is not None:  # written to a file: logged once the file is on disk (a failed write is no print)
+        path = Path(target if target.lower().endswith(".pdf") else target + ".pdf")
+        try:
+            data = build()
+            return str(write_pdf_atomic(data, path, force=str(path) == target, database=context.db.path,
+                                        before_commit=lambda: context.db.record_case_action(case.id, Action.PRINT,
+                                                                                           detail)))
+        except DatabaseError as exc:
+            QMessageBox.warning(parent, _t("Could not print"), database_error_text(exc))
+            return None
+        except Exception as exc:  # noqa: BLE001 - a document that cannot be made or written is said, not raised
+            QMessageBox.critical(parent, _t("Could not print"), database_error_text(exc))
+            return None
+    try:  # shown in the preview: checked and logged before anything is made (showing it is the print)
         context.db.record_case_action(case.id, Action.PRINT, detail)
         data = build()
     except DatabaseError as exc:
@@ -57,12 +70,6 @@ def show_document(parent: QWidget, context: AppContext, case: Case, *, title: st
     except Exception as exc:  # noqa: BLE001 - a document that cannot be made is said, not raised
         QMessageBox.critical(parent, _t("Could not print"), database_error_text(exc))
         return None
-    if target is not None:
-        try:
-            return str(write_pdf_atomic(data, Path(target if target.lower().endswith(".pdf") else target + ".pdf")))
-        except OSError as exc:
-            QMessageBox.critical(parent, _t("Could not print"), database_error_text(exc))
-            return None
     window = PreviewWindow(data, title, suggested, choose_pdf_target, parent)
     window.show()
     return window

@@ -79,8 +79,11 @@ def open_for_window(target: str | None, settings: Settings, key: bytes | None = 
     """
     from ..persistence.location import check_location
 
+    from ..fileio import protect
+
     title = _t("SST Desk cannot start")
     file = database_file(target)
+    protect(file)  # never a target of "Save as PDF" and the like (fileio's rule)
     try:
         if file is not None:
             check_location(file)

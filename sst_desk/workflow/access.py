@@ -102,6 +102,7 @@ PERMISSIONS: dict[Role, dict[tuple[Resource, Action], Scope]] = {
         (Resource.ACCESS_LOG, Action.EDIT): Scope.ANY,  # record sample checks and their outcome
         (Resource.ACCESS_LOG, Action.EXPORT): Scope.ANY,  # the chain's head, kept elsewhere
         (Resource.BACKUPS, Action.CREATE): Scope.ANY,
+        (Resource.BACKUPS, Action.EDIT): Scope.ANY,  # restore (issue 10: administrator and teamledare)
         (Resource.SETTINGS, Action.VIEW): Scope.ANY,
         **_ATTENDANCE,
     },

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(folder))
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # these tests read the English sentences (Swedish: test_cli_safety)
     monkeypatch.setenv("SST_DESK_USER", "tove")
     monkeypatch.setenv("SST_DESK_PASSWORD", "demo-losenord")
     return folder
@@ -329,12 +330,12 @@ def test_a_failed_write_is_one_sentence(
     capsys: pytest.CaptureFixture[str], demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The folder looked writable but the write failed (full disk, network share gone)."""
-    import sst_desk.reports
+    import sst_desk.fileio
 
-    def refuse(data: bytes, path: Path) -> Path:
+    def refuse(path: Path, data: bytes) -> str:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(sst_desk.reports, "write_pdf_atomic", refuse)
+    monkeypatch.setattr(sst_desk.fileio, "_temp_beside", refuse)
     row = _case_in(capsys, demo_db, Stage.GENOMFORANDE)
     code, _, err = run(capsys, "print", "handlingsplan", "--case", str(row["id"]), "--db", str(demo_db),
                        "--out", str(tmp_path / "plan.pdf"))

@@ -17,6 +17,7 @@ from conftest import TEST_PASSWORD, make_team_db, new_case, open_as
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # these tests read the English sentences (Swedish: test_cli_safety)
     monkeypatch.setenv("SST_DESK_USER", "tove")
     monkeypatch.setenv("SST_DESK_PASSWORD", TEST_PASSWORD)
     return tmp_path / "data"
@@ -77,8 +78,11 @@ def test_backup_to_a_file(capsys: pytest.CaptureFixture[str], team_db: Path, tmp
     out_file.parent.mkdir()
     assert run(capsys, "backup", "--db", str(team_db), "--out", str(out_file))[0] == 0
     assert count(out_file) == 2
+    before = out_file.read_bytes()
     code, _, err = run(capsys, "backup", "--db", str(team_db), "--out", str(out_file))
-    assert code == 1 and err.strip() == f"sst-desk: {out_file} already exists; nothing was written."
+    assert code == 1 and err.strip() == (f"sst-desk: {out_file} is a database, a key file or a backup; SST Desk never "
+                                         "writes a document over it. Choose another name; nothing was written.")
+    assert out_file.read_bytes() == before
 
 
 def test_no_backups_yet(capsys: pytest.CaptureFixture[str], team_db: Path) -> None:

@@ -21,6 +21,7 @@ PASSWORD = "demo-losenord"
 @pytest.fixture(autouse=True)
 def environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # these tests read the English sentences (Swedish: test_cli_safety)
     monkeypatch.setenv("SST_DESK_USER", "tove")
     monkeypatch.setenv("SST_DESK_PASSWORD", PASSWORD)
 

@@ -37,6 +37,7 @@ class Terminal(io.StringIO):
 @pytest.fixture(autouse=True)
 def environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # these tests read the English sentences (Swedish: test_cli_safety)
     monkeypatch.setenv("SST_DESK_USER", "tove")
     monkeypatch.setenv("SST_DESK_PASSWORD", TEST_PASSWORD)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a terminal unless a test says so
@@ -298,7 +299,8 @@ def test_export_head_then_verify_against_it(
     entries = len(log_entries(team_db)) - 1  # verifying is itself logged, after the check
     assert out.strip() == f"The access log is intact: {entries} entries, and it contains the kept head (entry {seq})."
     code, _, err = run(capsys, "log", "export-head", "--db", str(team_db), "--out", str(kept))
-    assert code == 1 and one_line(err) == f"{kept} already exists; nothing was written."
+    assert code == 1 and one_line(err) == (f"{kept} already exists; nothing was written. Choose another name (on "
+                                           "the command line, --force replaces it).")
 
 
 def test_a_changed_entry_is_found_and_listed(capsys: pytest.CaptureFixture[str], team_db: Path) -> None:
@@ -338,14 +340,14 @@ def head_text(**change: str | None) -> str:
     return "".join(f"{key}: {value}\n" for key, value in lines.items() if value is not None)
 
 
-@pytest.mark.parametrize(("text", "why"), [
-    ("", "no 'format' line"),
-    (head_text(seq=None), "no 'seq' line"),
-    (head_text(seq="tre"), "seq must be a whole number"),
-    (head_text(hash="abc"), "hash must be 64 hexadecimal characters"),
-    (head_text(at="igår"), "at must be a date and time"),
-    (head_text(format="sst-desk-head/99"), "unknown format"),
-    ("Inte ett huvud alls\n", "line 1 is not one of"),
+@pytest.mark.parametrize(("text", "why"), [  # the window's words for each problem (ui/log_verdict.py), translated
+    ("", "it is not a kept head of the access log."),
+    (head_text(seq=None), "it is not a kept head of the access log."),
+    (head_text(seq="tre"), "the entry number (seq) must be a whole number from 1 up."),
+    (head_text(hash="abc"), "the hash must be 64 characters, 0–9 and a–f."),
+    (head_text(at="igår"), "the time (at) must be a date and time with a time zone."),
+    (head_text(format="sst-desk-head/99"), "it was made by a newer version of SST Desk."),
+    ("Inte ett huvud alls\n", "line 1 is not part of a kept head."),
 ])
 def test_a_malformed_kept_head_is_one_line(
     capsys: pytest.CaptureFixture[str], team_db: Path, tmp_path: Path, text: str, why: str
@@ -506,12 +508,12 @@ def test_restore_asks_for_the_password_when_there_is_a_key_file(
     assert fingerprint(team_db) == before and "Efter" in case_ids(team_db)
 
     monkeypatch.setattr("getpass.getpass", lambda prompt: prompts.append(prompt) or TEST_PASSWORD)
-    code, _, err = run(capsys, "restore", str(saved), "--db", str(team_db), "--yes")  # the team lead may not
-    assert code == 1 and "may not do this (backups edit)" in one_line(err)
+    code, _, err = run(capsys, "restore", str(saved), "--db", str(team_db), "--yes", "--user", "sara")
+    assert code == 1 and "may not do this (backups edit)" in one_line(err)  # a worker may not
     code, out, err = run(capsys, "restore", str(saved), "--db", str(team_db), "--yes", "--user", "admin")
     assert code == 0, err
     assert out.startswith(f"Restored {team_db.resolve()} from {saved}")
-    assert prompts == ["Password for tove: ", "Password for tove: ", "Password for admin: "]
+    assert prompts == ["Password for tove: ", "Password for sara: ", "Password for admin: "]
     assert "Efter" not in case_ids(team_db)
 
 

@@ -133,7 +133,7 @@ def test_no_restore_while_a_case_window_keeps_unsaved_work(main_window, context)
     assert [info.kind for info in backups.list_backups(context.db.path)] == [backups.MANUAL]
 
 
-def test_only_an_administrator_may_restore(main_window, context):
+def test_only_an_administrator_or_a_team_lead_may_restore(main_window, context):
     add_case(context, "Alva")
     backups.take_backup(context.db, backups.MANUAL)
     state: list[tuple[bool, str]] = []
@@ -146,4 +146,41 @@ def test_only_an_administrator_may_restore(main_window, context):
     errors = answer_dialog(handler)
     main_window.show_backups()  # as the skolsocionom
     assert not errors, errors
-    assert state == [(False, "Only an administrator can restore a backup.")]
+    assert state == [(False, "Only an administrator or a team lead can restore a backup.")]
+
+
+def test_a_team_lead_restores_and_the_restore_is_logged_in_the_restored_database(main_window, context):
+    """Regression (issue 10): a restore was logged only when the account was in the restored database, so a
+    restore could roll the access log back unseen; the team lead could not restore at all. Now the window goes
+    through the command line's door (``backups.restore_as``): logged before, and in the restored log."""
+    from sst_desk.persistence import accounts
+    from sst_desk.persistence.logreview import query_log
+    from sst_desk.security import signin
+    from sst_desk.workflow.access import Role
+
+    worker = context.db.actor
+    as_administrator(context)
+    lead = signin.add_account(context.db, "ledare", "Lea Ledare", Role.TEAMLEDARE, "Lugn-Tofsvipa-Kvarn-42")
+    context.db.actor = worker
+    add_case(context, "Alva")
+    backups.take_backup(context.db, backups.MANUAL)
+    add_case(context, "Bo")
+    context.db.actor = accounts.find_user(context.db, "ledare").actor()
+    assert lead.username == "ledare"
+    seen: list[str] = []
+
+    def handler(dialog) -> None:
+        answer_box(QMessageBox.StandardButton.Yes, seen, then=lambda: answer_box(QMessageBox.StandardButton.Ok, seen))
+        click(dialog, "Restore…")
+        click(dialog, "Close")
+
+    errors = answer_dialog(handler)
+    main_window.show_backups()
+    assert not errors, errors
+    assert seen[1].endswith(" was restored."), seen
+    assert names(context) == ["Alva Testsson"]
+    restores = query_log(context.db, action="restore")  # newest first; reading the log is the team lead's
+    assert [(r.username, r.detail.split(" manual-")[0]) for r in restores] == [
+        ("ledare", "restored from the backup")]  # appended to the restored database's own log
+    (pre,) = [info for info in backups.list_backups(context.db.path) if info.kind == backups.PRE_RESTORE]
+    assert pre.path.exists()

@@ -99,3 +99,42 @@ def test_a_document_the_case_holds_nothing_for_is_not_offered(main_window, conte
     window._refresh_documents()
     assert not window.document_actions["kallelse"].isEnabled()
     assert not window.document_actions["avslut"].isEnabled()
+
+
+def test_save_as_pdf_never_writes_over_the_database_or_its_key_file(main_window, context, tmp_path, monkeypatch):
+    """Regression (issue 10): "Save as PDF…" wrote wherever the dialog pointed — the database's key file too (then
+    nobody can sign in). The save dialog's overwrite question counts as asking for an ordinary file, never for
+    the database, its key file or a backup (``fileio.write_export``)."""
+    import hashlib
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from sst_desk.demo import populate
+    from sst_desk.security.keyfile import key_file_for
+
+    populate(context.db, students=6, seed=3, today=NOW.date())
+    reload(main_window)
+    with_plan = next(r.case_id for r in main_window.model.rows() if context.db.load_case(r.case_id).current_plan)
+    window = main_window.open_case(with_plan)
+    key_file = key_file_for(context.db.path)
+    before = hashlib.sha256(key_file.read_bytes()).hexdigest()
+    letter = tmp_path / "brev.pdf"
+    letter.write_bytes(b"an earlier letter")
+    hard_link = tmp_path / "keys.pdf"  # the same file as the key file under a PDF's name (st_ino)
+    hard_link.hardlink_to(key_file)
+    sym_link = tmp_path / "database.pdf"
+    sym_link.symlink_to(context.db.path)
+    targets = iter([str(hard_link), str(sym_link), str(letter)])
+    monkeypatch.setattr("sst_desk.ui.printing.QFileDialog.getSaveFileName", lambda *a, **k: (next(targets), ""))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *rest: warnings.append(text))
+
+    window.print_action.trigger()
+    assert save_from_preview(window) is None  # the key file, by a second name
+    window.print_action.trigger()
+    assert save_from_preview(window) is None  # the database, through a link
+    window.print_action.trigger()
+    assert save_from_preview(window) == letter  # an ordinary file: the dialog asked, so it is replaced
+    assert letter.read_bytes().startswith(b"%PDF")
+    assert len(warnings) == 2 and all("never writes a document over it" in text for text in warnings), warnings
+    assert hashlib.sha256(key_file.read_bytes()).hexdigest() == before

@@ -128,3 +128,70 @@ def test_a_synced_folder_is_refused_before_anything_is_written(qapp, tmp_path, b
     (said,) = boxes["critical"]
     assert said.startswith(f"The database {file} is on a network share or in a synced folder")
     assert not file.parent.exists()
+
+
+def _fill(folder) -> None:
+    import contextlib
+
+    for size in (65536, 512):
+        with contextlib.suppress(OSError), open(folder / f"filler-{size}", "wb") as filler:
+            while True:
+                filler.write(b"\0" * size)
+                filler.flush()
+
+
+@pytest.mark.parametrize("how", ["tmpfs", "max_page_count"])
+def test_a_full_disk_is_said_as_such_and_no_restore_is_offered(qapp, tmp_path, boxes, settings, monkeypatch, how):
+    """Regression (issue 10): on a full disk the start-up check said "the database is damaged" and offered to
+    restore a backup — which cannot help and costs the newest work. A small tmpfs filled up where it can be
+    mounted (root, as in CI); SQLite's max_page_count (SQLITE_FULL) otherwise and as well."""
+    import shutil
+    import subprocess
+
+    from sst_desk.demo import populate
+    from sst_desk.persistence import cipher
+
+    made = tmp_path / "made" / "sst.sqlite3"
+    db = Database.open(made)
+    populate(db, students=5, seed=2, by="testare")
+    backups.take_backup(db, backups.AUTO, now=__import__("datetime").datetime(2020, 1, 1))  # a backup to offer
+    db.close()
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = how == "tmpfs" and _mount_tmpfs(disk, "4m")
+    try:
+        file = disk / "sst.sqlite3"
+        shutil.copy2(made, file)
+        shutil.copytree(made.parent / "backups", disk / "backups")
+        if mounted:
+            _fill(disk)
+        else:  # no room to grow: the daily backup (due once the old ones are gone) cannot be written
+            shutil.rmtree(disk / "backups")
+            pages = file.stat().st_size // 4096 - 1  # SQLite keeps a database at least its current size
+            real = cipher.apply_key
+
+            def keyed_and_full(conn, key):
+                real(conn, key)
+                conn.execute(f"PRAGMA max_page_count = {pages}")
+
+            monkeypatch.setattr(cipher, "apply_key", keyed_and_full)
+        opened = startup.open_for_window(str(file), settings)
+        if opened is not None:
+            opened.close()
+    finally:
+        if mounted:
+            subprocess.run(["umount", "-l", str(disk)], check=False)
+    said = boxes["critical"] + boxes["warning"]
+    assert boxes["question"] == []  # no restore offered
+    assert said and all("disk is full" in text and "damaged" not in text for text in said), said
+
+
+def _mount_tmpfs(folder: Path, size: str) -> bool:
+    """Mount a small tmpfs on ``folder``; False where that is impossible (not root, no ``mount``, a container)."""
+    import subprocess
+
+    try:
+        return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                              capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False

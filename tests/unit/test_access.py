@@ -76,7 +76,7 @@ EXPECTED: dict[tuple[R, A], tuple[str, str, str, str]] = {
 
     (R.BACKUPS, A.VIEW):          (NO, NO, NO, YES),
     (R.BACKUPS, A.CREATE):        (NO, NO, YES, YES),
-    (R.BACKUPS, A.EDIT):          (NO, NO, NO, YES),   # restore
+    (R.BACKUPS, A.EDIT):          (NO, NO, YES, YES),  # restore: teamledare too (issue 10)
     (R.BACKUPS, A.PRINT):         (NO, NO, NO, NO),
     (R.BACKUPS, A.EXPORT):        (NO, NO, NO, NO),
     (R.BACKUPS, A.DELETE):        (NO, NO, NO, NO),

@@ -232,7 +232,7 @@ def test_grade_labels(grade, expected):
 def test_write_pdf_atomic_replaces_the_file_and_leaves_no_temporary(tmp_path):
     target = tmp_path / "handlingsplan.pdf"
     target.write_bytes(b"old")
-    assert write_pdf_atomic(b"%PDF-new", target) == target
+    assert write_pdf_atomic(b"%PDF-new", target, force=True) == target  # the save dialog asked
     assert target.read_bytes() == b"%PDF-new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["handlingsplan.pdf"]
 
@@ -246,7 +246,7 @@ def test_write_pdf_atomic_keeps_the_old_file_when_the_rename_fails(tmp_path, mon
 
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(PermissionError):
-        write_pdf_atomic(b"%PDF-new", target)
+        write_pdf_atomic(b"%PDF-new", target, force=True)
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["handlingsplan.pdf"]
 
