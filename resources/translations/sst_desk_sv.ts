@@ -1720,7 +1720,7 @@
     </message>
     <message>
         <source>Run &apos;sst-desk gallring&apos; again when the database is closed everywhere else.</source>
-        <translation>Kör &apos;sst-desk gallring&apos; igen när databasen är stängd överallt annars.</translation>
+        <translation>Kör &apos;sst-desk gallring&apos; igen när databasen inte längre är öppen någon annanstans.</translation>
     </message>
     <message>
         <source>No closed case is due for gallring (%1 years after avslut).</source>
