@@ -123,3 +123,89 @@ def copy_key_beside(db_file: Path, copy: Path) -> Path | None:
     if not source.exists():
         return None
     return write_bytes_atomic(source.read_bytes(), key_file_for(copy))
+
+
+# --- re-keying (security/rekey.py) ---------------------------------------------------------------
+
+
+class InUseError(Exception):
+    """Another connection (a window, a command) has the database open: it cannot be re-keyed now."""
+
+
+def opens(file: Path, key: bytes) -> bool:
+    """True when ``key`` decrypts ``file`` (reads the schema through a read-only connection)."""
+    try:
+        conn = connect_read_only(Path(file), key, timeout=1.0)
+    except (Error, OSError):
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except Error:
+        return False
+    finally:
+        conn.close()
+
+
+def rekey_in_place(file: Path, old_key: bytes, new_key: bytes) -> None:
+    """Re-encrypt the live database ``file`` from ``old_key`` to ``new_key`` with ``PRAGMA rekey``.
+
+    Needs the only connection: any other would go on writing pages under the old key. Leaving WAL
+    mode proves nobody else is inside (SQLite refuses while others are), and the exclusive lock keeps
+    newcomers out until the re-key is committed. SQLCipher re-encrypts every page in one transaction
+    with a rollback journal under the old key, so a crash leaves the file whole under one of the two
+    keys (tests/integration/test_revocation.py kills it at every step). ``InUseError`` when busy.
+    """
+    try:
+        conn = connect(file, old_key, timeout=0, isolation_level=None)
+    except Error as exc:
+        raise InUseError(str(exc)) from exc
+    try:
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            (mode,) = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+            if str(mode).lower() != "delete":
+                raise InUseError(f"journal mode stayed {mode}")
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("COMMIT")
+        except Error as exc:
+            raise InUseError(str(exc)) from exc
+        conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+    finally:
+        conn.close()
+
+
+def rekey_copy(source: Path, dest: Path, old_key: bytes, new_key: bytes) -> None:
+    """Replace ``dest`` (may be ``source``) by a copy of the standalone file ``source`` under ``new_key``.
+
+    For backups: the copy is made beside ``dest`` under a temporary name, re-keyed, synced and renamed
+    over it, so ``dest`` is always whole under one of the two keys and never written in place.
+    """
+    import uuid
+
+    from sst_desk.fileio import fsync_directory
+
+    dest = Path(dest)
+    tmp = dest.with_name(f".{dest.name}.rekey-{uuid.uuid4().hex}.tmp")
+    try:
+        reader = connect_read_only(Path(source), old_key)
+        try:
+            writer = connect(tmp, old_key, isolation_level=None)
+            try:
+                reader.backup(writer)
+                writer.execute("PRAGMA journal_mode = DELETE")
+                writer.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+            finally:
+                writer.close()
+        finally:
+            reader.close()
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+    fsync_directory(dest.parent)
