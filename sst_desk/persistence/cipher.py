@@ -139,10 +139,16 @@ def opens(file: Path, key: bytes) -> bool:
     except (Error, OSError):
         return False
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
-    except Error:
-        return False
+        # A wrong key is an expected answer here, not an error for stderr (SQLCipher logs every failed page).
+        (level,) = conn.execute("PRAGMA cipher_log_level").fetchone()
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return True
+        except Error:
+            return False
+        finally:
+            conn.execute(f"PRAGMA cipher_log_level = {str(level).upper() if str(level).isalpha() else 'WARN'}")
     finally:
         conn.close()
 
