@@ -32,6 +32,26 @@
         <translation>Välj ett annat lösenord än det du har nu.</translation>
     </message>
     <message>
+        <source>The password is too easy to guess: it is one of the most common passwords, or close to one. Use three or four words that do not belong together.</source>
+        <translation>Lösenordet är för lätt att gissa: det är ett av de vanligaste lösenorden, eller nästan. Använd tre eller fyra ord som inte hör ihop.</translation>
+    </message>
+    <message>
+        <source>The password is too easy to guess: it is built on a name, the team, a month, a season or a word like &apos;lösenord&apos;. Use three or four words that do not belong together.</source>
+        <translation>Lösenordet är för lätt att gissa: det bygger på ett namn, teamet, en månad, en årstid eller ett ord som &apos;lösenord&apos;. Använd tre eller fyra ord som inte hör ihop.</translation>
+    </message>
+    <message>
+        <source>The password is too easy to guess: it is built on a sequence, a repeat or a row of keys. Use three or four words that do not belong together.</source>
+        <translation>Lösenordet är för lätt att gissa: det bygger på en talföljd, en upprepning eller en rad tangenter. Använd tre eller fyra ord som inte hör ihop.</translation>
+    </message>
+    <message>
+        <source>The password is too easy to guess: it is built on a date or a year. Use three or four words that do not belong together.</source>
+        <translation>Lösenordet är för lätt att gissa: det bygger på ett datum eller ett årtal. Använd tre eller fyra ord som inte hör ihop.</translation>
+    </message>
+    <message>
+        <source>The password is too easy to guess. Use three or four words that do not belong together.</source>
+        <translation>Lösenordet är för lätt att gissa. Använd tre eller fyra ord som inte hör ihop.</translation>
+    </message>
+    <message>
         <source>This password cannot be used.</source>
         <translation>Det här lösenordet går inte att använda.</translation>
     </message>
@@ -3683,6 +3703,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>The key file %1.keys is damaged. Put back the copy from the backups folder; nothing was changed.</source>
         <translation>Nyckelfilen %1.keys är skadad. Lägg tillbaka kopian från mappen för säkerhetskopior. Ingenting har ändrats.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords in a row. Wait %1 seconds, then try again.</source>
+        <translation>För många felaktiga lösenord i rad. Vänta %1 sekunder och försök sedan igen.</translation>
     </message>
     <message>
         <source>Signing in failed.</source>

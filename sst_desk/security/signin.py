@@ -94,12 +94,12 @@ def throttle_for(file: Path) -> Throttle:
     return Throttle(attempts_file_for(Path(file)))
 
 
-def unlock(file: Path, username: str, password: str, *, wait: bool = True) -> bytes:
+def unlock(file: Path, username: str, password: str, *, wait: float = float("inf")) -> bytes:
     """The database key from ``username``'s slot; ``SignInError`` for a wrong name or password.
 
-    Waits first as long as that name's recent failures demand (``throttle.py``); with ``wait=False``
-    (the window, which must not freeze) it raises ``SignInError("wait")`` instead. A format-1 slot is
-    upgraded to format 2 here: the password is at hand only now.
+    Waits first as long as that name's recent failures demand (``throttle.py``), at most ``wait``
+    seconds: a longer wait (the window, which must not freeze) raises ``SignInError("wait")`` instead,
+    without trying. A format-1 slot is upgraded to format 2 here: the password is at hand only now.
     """
     file = Path(file)
     path = key_file_for(file)
@@ -108,13 +108,12 @@ def unlock(file: Path, username: str, password: str, *, wait: bool = True) -> by
     try:
         keys = KeyFile.load(path)
         name_hash = keys.slot_id(name)
-        if wait:
-            _best_effort(lambda: throttle.wait(name_hash))
-        else:
-            remaining = _best_effort(lambda: throttle.wait_needed(name_hash)) or 0.0
-            if remaining > 0:
-                raise SignInError("wait", f"Too many wrong passwords: wait {remaining:.0f} s and try again.",
-                                  seconds=remaining)
+        remaining = _best_effort(lambda: throttle.wait_needed(name_hash)) or 0.0
+        if remaining > wait:
+            raise SignInError("wait", f"Too many wrong passwords: wait {remaining:.0f} s and try again.",
+                              seconds=remaining)
+        if remaining > 0:
+            throttle.sleep(remaining)
         found = keys.unwrap_all(name, password)
     except KeyFileError as exc:  # missing, unreadable, or damaged (also just one slot)
         code = "key_file_missing" if not path.exists() else "key_file_damaged"

@@ -7,9 +7,9 @@ hash of the typed name (``KeyFile.slot_id``): the same for a name with an
 account and one without, so neither the wait nor the file tells who exists.
 
 - Before every try, the tries of that name wait ``delay(failures)`` seconds:
-  nothing for the first, then 0.5 s, 1 s, 2 s … doubling up to 30 s. The wait
+  nothing after the first failure, then 0.5 s, 1 s, 2 s … doubling up to 30 s. The wait
   is in the file, so a loop of command-line processes is slowed as much as
-  one window. A right password resets that name's count.
+  one window. (The first slip costs nothing.) A right password resets that name's count.
 - At the next successful sign-in to the database, every failure not yet
   written is written to the access log (``sign_in_failed``: which name — the
   user name when it is an account, otherwise the start of its hash —, how
@@ -42,10 +42,13 @@ def attempts_file_for(db_file: Path) -> Path:
 
 
 def delay(failures: int, base: float = BASE_DELAY_S, cap: float = MAX_DELAY_S) -> float:
-    """Seconds to wait before a try after ``failures`` wrong passwords in a row for that name."""
-    if failures <= 0:
+    """Seconds to wait before a try after ``failures`` wrong passwords in a row for that name.
+
+    One slip costs nothing; then 0.5 s, 1 s, 2 s … up to 30 s (ten wrong tries in a row: about 90 s).
+    """
+    if failures <= 1:
         return 0.0
-    return min(cap, base * 2 ** (failures - 1))
+    return min(cap, base * 2 ** (failures - 2))
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,9 @@ class Throttle:
         failures = int(entry.get("failures", 0))
         since = self._clock() - float(entry.get("last_t", 0))
         return max(0.0, delay(failures, self._base) - since)
+
+    def sleep(self, seconds: float) -> None:
+        self._sleep(seconds)
 
     def wait(self, name_hash: str) -> float:
         """Sleep until ``name_hash`` may try again; returns how long it slept."""

@@ -36,6 +36,7 @@ from .forms import ERROR_STYLE
 
 CONTEXT = "SignIn"
 FAILED_PAUSE_S = 1.0  # after a wrong password: slows guessing at the keyboard a little more
+UI_MAX_WAIT_S = 2.0  # the window sleeps through a short wait after wrong passwords; a longer one is said instead
 
 
 class GaveUp(Exception):
@@ -292,7 +293,7 @@ def sign_in_for_window(target: str | None, settings: Settings, database_file: Pa
     def check(username: str, password: str) -> Database:
         db = opened["db"]
         if db is None:
-            key = signin.unlock(database_file, username, password, wait=False)  # never freeze the window
+            key = signin.unlock(database_file, username, password, wait=UI_MAX_WAIT_S)
             db = open_database(key)
             if db is None:
                 raise GaveUp()

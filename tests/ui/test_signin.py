@@ -222,14 +222,27 @@ def test_a_file_that_is_no_database_gets_one_message_and_no_sign_in(qapp, tmp_pa
     assert notes.read_bytes() == before and not keys_of(notes).exists()
 
 
-def test_the_demo_users_are_shown_for_the_demo_database_only(qapp, tmp_path):
-    from sst_desk.demo_accounts import DEMO_PASSWORD
+def test_the_demo_notice_is_decided_by_the_demo_mark_not_the_file_name(qapp, tmp_path):
+    """Regression: any file called demo.sqlite3 showed "password for all: demo-losenord", and a renamed demo
+    database (perhaps holding real data by now) hid it while keeping the public password."""
+    import shutil
 
-    hint = demo_hint(tmp_path / "demo.sqlite3")
+    from sst_desk.demo_accounts import DEMO_PASSWORD, create_demo_database
+
+    made = tmp_path / "made" / "övning.sqlite3"
+    made.parent.mkdir()
+    create_demo_database(made, students_count=1)
+    hint = demo_hint(made)
     assert "sara" in hint and "adam" in hint and DEMO_PASSWORD in hint
-    assert demo_hint(tmp_path / "team.sqlite3") == ""
-    assert demo_hint(tmp_path / "demo" / "team.sqlite3") == ""
-    assert demo_hint(None) == ""
+    real = tmp_path / "real" / "demo.sqlite3"  # a team's own database that happens to be called demo
+    real.parent.mkdir()
+    signin.create_first_administrator(real, "ada", "Ada Admin", ADMIN_PASSWORD).close()
+    assert demo_hint(real) == ""
+    renamed = tmp_path / "made" / "team.sqlite3"
+    shutil.move(made, renamed)
+    shutil.move(keys_of(made), keys_of(renamed))
+    assert demo_hint(renamed) == ""
+    assert demo_hint(tmp_path / "missing.sqlite3") == "" and demo_hint(None) == ""
 
 
 def test_the_sign_in_dialog_of_the_demo_names_its_users(qapp, tmp_path, settings):
