@@ -4292,6 +4292,26 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Stänga av kontot för %1? Hen kan då inte längre logga in eller öppna databasen. Hens ärenden och det hen har registrerat finns kvar; du kan aktivera kontot igen.</translation>
     </message>
     <message>
+        <source>The account of %1 is switched off.</source>
+        <translation>Kontot för %1 är avstängt.</translation>
+    </message>
+    <message>
+        <source>The database is open elsewhere (another window or a command), so it could not be given a new key now: until then, an old copy of the key file still opens it. Close SST Desk everywhere else; the new key is made the next time someone signs in.</source>
+        <translation>Databasen är öppen på annat håll (ett annat fönster eller ett kommando), så den kunde inte få en ny nyckel nu. Till dess kan en gammal kopia av nyckelfilen fortfarande öppna den. Stäng SST Desk överallt annars; den nya nyckeln skapas nästa gång någon loggar in.</translation>
+    </message>
+    <message>
+        <source>The database and its backups have a new key: old passwords and old copies of the key file no longer open them.</source>
+        <translation>Databasen och dess säkerhetskopior har fått en ny nyckel: gamla lösenord och gamla kopior av nyckelfilen öppnar dem inte längre.</translation>
+    </message>
+    <message>
+        <source>These accounts had not signed in since SST Desk was updated and could not be given the new key: %1. Give each of them a new first password (Reset password).</source>
+        <translation>De här kontona har inte loggat in sedan SST Desk uppdaterades och kunde inte få den nya nyckeln: %1. Ge var och en av dem ett nytt första lösenord (Återställ lösenord).</translation>
+    </message>
+    <message>
+        <source>%1 backup(s) are under a key nobody here has and were left as they were.</source>
+        <translation>%1 säkerhetskopior är krypterade med en nyckel som ingen här har och lämnades som de var.</translation>
+    </message>
+    <message>
         <source>New first password</source>
         <translation>Nytt första lösenord</translation>
     </message>
