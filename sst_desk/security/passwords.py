@@ -26,7 +26,7 @@ PARALLELISM = 1
 MIN_LENGTH = 10
 MAX_LENGTH = 256
 MIN_SCORE = 3  # zxcvbn: 0 too guessable … 4 very unguessable
-_ZXCVBN_MAX = 100  # zxcvbn is slow on very long input; the first 100 characters decide the score anyway
+_ZXCVBN_MAX = 72  # zxcvbn refuses longer input (ValueError); the first 72 characters decide the score anyway
 
 # What someone guessing a password in a Swedish school social team tries first (besides the person's names).
 LOCAL_WORDS: tuple[str, ...] = (
@@ -125,10 +125,11 @@ def weakness(password: str, extra: Iterable[str] = ()) -> str | None:
 
 
 _WEAK_MESSAGES = {
-    "common": "The password is one of the most common passwords, or close to one.",
-    "personal": "The password is built on a name, the team, a month, a season or a word like 'lösenord'.",
-    "pattern": "The password is built on a sequence, a repeat or a row of keys.",
-    "date": "The password is built on a date or a year.",
+    "common": "The password is too easy to guess: it is one of the most common passwords, or close to one.",
+    "personal": "The password is too easy to guess: it is built on a name, the team, a month, a season or a word "
+                "like 'lösenord'.",
+    "pattern": "The password is too easy to guess: it is built on a sequence, a repeat or a row of keys.",
+    "date": "The password is too easy to guess: it is built on a date or a year.",
     "guessable": "The password is too easy to guess.",
 }
 
@@ -137,4 +138,4 @@ def _check_guessable(password: str, extra: list[str]) -> None:
     reason = weakness(password, extra)
     if reason is not None:
         # code "weak_<reason>": the UI says why in Swedish (ui/account_forms.py).
-        raise PasswordProblem(f"weak_{reason}", _WEAK_MESSAGES[reason] + " Use three or four unrelated words.")
+        raise PasswordProblem(f"weak_{reason}", _WEAK_MESSAGES[reason] + " Use three or four words that do not belong together.")
