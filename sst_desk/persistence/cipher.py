@@ -154,18 +154,27 @@ def opens(file: Path, key: bytes) -> bool:
 
 
 def rekey_in_place(file: Path, old_key: bytes, new_key: bytes) -> None:
-    """Re-encrypt the live database ``file`` from ``old_key`` to ``new_key`` with ``PRAGMA rekey``.
+    """Re-encrypt the live database ``file`` from ``old_key`` to ``new_key``; ``InUseError`` when busy.
 
     Needs the only connection: any other would go on writing pages under the old key. Leaving WAL
-    mode proves nobody else is inside (SQLite refuses while others are), and the exclusive lock keeps
-    newcomers out until the re-key is committed. SQLCipher re-encrypts every page in one transaction
-    with a rollback journal under the old key, so a crash leaves the file whole under one of the two
-    keys (tests/integration/test_revocation.py kills it at every step). ``InUseError`` when busy.
+    mode proves nobody else is inside (SQLite refuses while others are), and an exclusive lock keeps
+    newcomers out meanwhile. ``PRAGMA rekey`` on the live file is NOT crash-safe (a kill in the middle
+    left pages under both keys, "hmac check failed", tests/integration/test_revocation.py), so the
+    file is copied (backup API) into a private temporary file, that copy is re-keyed, synced, and
+    renamed over the database: a kill leaves the old file under the old key, or the new one whole.
     """
+    import uuid
+
+    from sst_desk.fileio import fsync_directory
+
+    file = Path(file)
+    for stale in file.parent.glob(f".{file.name}.rekey-*.tmp"):  # left by a re-key killed earlier
+        stale.unlink(missing_ok=True)
     try:
         conn = connect(file, old_key, timeout=0, isolation_level=None)
     except Error as exc:
         raise InUseError(str(exc)) from exc
+    tmp = file.with_name(f".{file.name}.rekey-{uuid.uuid4().hex}.tmp")
     try:
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -174,12 +183,28 @@ def rekey_in_place(file: Path, old_key: bytes, new_key: bytes) -> None:
                 raise InUseError(f"journal mode stayed {mode}")
             conn.execute("PRAGMA locking_mode = EXCLUSIVE")
             conn.execute("BEGIN EXCLUSIVE")
-            conn.execute("COMMIT")
+            conn.execute("COMMIT")  # the exclusive lock stays (locking_mode) until the connection closes
         except Error as exc:
             raise InUseError(str(exc)) from exc
-        conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        copy = connect(tmp, old_key, isolation_level=None)
+        try:
+            conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            copy.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        finally:
+            copy.close()
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, file)
+        fsync_directory(file.parent)
     finally:
         conn.close()
+        tmp.unlink(missing_ok=True)
+    for suffix in ("-wal", "-shm", "-journal"):  # nothing of the old file may be replayed onto the new
+        Path(f"{file}{suffix}").unlink(missing_ok=True)
 
 
 def rekey_copy(source: Path, dest: Path, old_key: bytes, new_key: bytes) -> None:

@@ -312,7 +312,8 @@ def reset_password(db: Database, user_id: int, new_password: str, *, rekey_after
         raise ValueError("a switched-off account gets a new password when it is switched on (switch_on)")
     passwords.check_new_password(new_password, username=user.username, personal=_personal(user.display_name))
     _with_slot(db, user.username, new_password, lambda: accounts.set_password_hash(
-        db, user_id, passwords.hash_password(new_password), must_change_password=True, reset=True))
+        db, user_id, passwords.hash_password(new_password), must_change_password=True, reset=True),
+        rekey_pending=rekey_after)
     if rekey_after:
         _rekey(db, user)
 
@@ -365,13 +366,27 @@ def set_active(db: Database, user_id: int, active: bool) -> UserRecord:
 
     Switching back on needs a new password (``switch_on``) to write a new slot. ``RevocationIncomplete``
     when the database is open elsewhere: the account is off and its slot gone, the re-key waits.
+
+    Order (a kill may stop it anywhere): the slot goes and the key file is marked ``rekey_pending``
+    first, then the account is switched off, then the re-key runs; any sign-in finishes a pending one.
     """
-    record = accounts.update_user(db, user_id, active=active)
-    if not active and db.path is not None:
-        keys = KeyFile.load(key_file_for(db.path))
-        keys.remove_slot(record.username)
-        keys.save()
-        _rekey(db, record)
+    if active or db.path is None or db.key is None:
+        return accounts.update_user(db, user_id, active=active)
+    user = accounts.get_user(db, user_id)
+    if user is None:
+        raise ValueError(f"no user {user_id}")
+    path = key_file_for(db.path)
+    keys = KeyFile.load(path)
+    before = path.read_bytes()
+    keys.remove_slot(user.username)
+    keys.rekey_pending = True
+    keys.save()
+    try:
+        record = accounts.update_user(db, user_id, active=False)
+    except BaseException:
+        write_bytes_atomic(before, path)  # refused (the last administrator): the slot comes back
+        raise
+    _rekey(db, record)
     return record
 
 
@@ -428,8 +443,12 @@ def verify_current_user(db: Database, password: str) -> bool:
     return ok
 
 
-def _with_slot(db: Database, username: str, password: str, change: Callable[[], T]) -> T:
+def _with_slot(db: Database, username: str, password: str, change: Callable[[], T], *,
+               rekey_pending: bool = False) -> T:
     """Write ``username``'s key slot for ``password`` first, then make the database ``change``.
+
+    ``rekey_pending``: mark the key file so that a re-key interrupted after this is finished at the
+    next sign-in (a reset).
 
     Key file and password hash must never disagree: that locks the person out for good (the only
     administrator: everyone). So a failure writing the key file (a full disk) comes before anything
@@ -441,6 +460,8 @@ def _with_slot(db: Database, username: str, password: str, change: Callable[[], 
     keys = KeyFile.load(path)
     before = path.read_bytes()
     keys.set_slot(username, password, db.key)
+    if rekey_pending:
+        keys.rekey_pending = True
     keys.save()
     try:
         return change()
