@@ -64,10 +64,11 @@ class Unlogged:
 class Throttle:
     """The attempts file of one database."""
 
-    def __init__(self, path: Path, *, clock: Callable[[], float] = time.time,
-                 sleep: Callable[[float], None] = time.sleep, base: float | None = None) -> None:
+    def __init__(self, path: Path, *, clock: Callable[[], float] | None = None,
+                 sleep: Callable[[float], None] | None = None, base: float | None = None) -> None:
         self.path = Path(path)
-        self._clock, self._sleep = clock, sleep
+        self._clock = clock or (lambda: time.time())
+        self._sleep = sleep or (lambda seconds: time.sleep(seconds))
         self._base = BASE_DELAY_S if base is None else base
 
     @contextmanager

@@ -184,6 +184,36 @@ def test_giving_up_at_the_sign_in_leaves_nothing_open(qapp, team_file, settings)
     signin.sign_in(team_file, "sara", "hennes-första-lösen").close()  # not locked by a leftover connection
 
 
+def test_after_wrong_passwords_in_a_row_the_window_says_how_long_to_wait(qapp, team_file, settings, monkeypatch,
+                                                                       tmp_path):
+    """Regression: ten wrong passwords in a row cost nothing and left no trace. The window does not freeze
+    through a long wait: it says how long, under the password, and then lets the person in."""
+    from sst_desk.security import throttle
+
+    monkeypatch.setattr(throttle, "BASE_DELAY_S", 3.0)  # the wait after two failures: longer than the window sleeps
+    clock = [1_900_000_000.0]
+    monkeypatch.setattr(throttle.time, "time", lambda: clock[0])
+    seen: dict[str, object] = {}
+
+    def handler(dialog) -> None:
+        seen["first"] = sign_in(dialog, "sara", "fel-lösenord-9")
+        seen["second"] = sign_in(dialog, "sara", "fel-lösenord-9")
+        seen["third"] = sign_in(dialog, "sara", "hennes-första-lösen")  # even the right one must wait now
+        seen["nobody"] = sign_in(dialog, "nobody", "fel-lösenord-9")  # another name: its own count
+        dialog.grab().save(str(tmp_path / "signin-wait.png"))
+        clock[0] += 3.5
+        assert sign_in(dialog, "sara", "hennes-första-lösen") == []
+
+    db = first_run(team_file, settings, handler)
+    try:
+        assert seen["first"] == seen["second"] == ["The user name or the password is wrong."]
+        assert seen["third"] == ["Too many wrong passwords in a row. Wait 3 seconds, then try again."]
+        assert seen["nobody"] == ["The user name or the password is wrong."]
+        assert db is not None and db.actor is not None and db.actor.username == "sara"
+    finally:
+        db.close()
+
+
 def test_an_empty_name_or_password_is_asked_for(qapp, team_file, settings):
     seen: list[list[str]] = []
 
