@@ -3705,8 +3705,8 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Nyckelfilen %1.keys är skadad. Lägg tillbaka kopian från mappen för säkerhetskopior. Ingenting har ändrats.</translation>
     </message>
     <message>
-        <source>Too many wrong passwords in a row. Wait %1 seconds, then try again.</source>
-        <translation>För många felaktiga lösenord i rad. Vänta %1 sekunder och försök sedan igen.</translation>
+        <source>Too many wrong tries. Wait %1 seconds.</source>
+        <translation>För många felaktiga försök. Vänta %1 sekunder.</translation>
     </message>
     <message>
         <source>Signing in failed.</source>

@@ -56,7 +56,7 @@ def sign_in_error_text(exc: signin.SignInError, file: Path | None) -> str:
         .replace("%1", str(file)),
         "key_file_damaged": _t("The key file %1.keys is damaged. Put back the copy from the backups folder; nothing "
                                "was changed.").replace("%1", str(file)),
-        "wait": _t("Too many wrong passwords in a row. Wait %1 seconds, then try again.")
+        "wait": _t("Too many wrong tries. Wait %1 seconds.")
         .replace("%1", str(max(1, round(exc.seconds)))),
     }.get(exc.code, _t("Signing in failed."))
 

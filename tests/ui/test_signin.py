@@ -207,7 +207,7 @@ def test_after_wrong_passwords_in_a_row_the_window_says_how_long_to_wait(qapp, t
     db = first_run(team_file, settings, handler)
     try:
         assert seen["first"] == seen["second"] == ["The user name or the password is wrong."]
-        assert seen["third"] == ["Too many wrong passwords in a row. Wait 3 seconds, then try again."]
+        assert seen["third"] == ["Too many wrong tries. Wait 3 seconds."]
         assert seen["nobody"] == ["The user name or the password is wrong."]
         assert db is not None and db.actor is not None and db.actor.username == "sara"
     finally:
