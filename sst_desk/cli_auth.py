@@ -68,13 +68,24 @@ def unlock_key(file: Path, username: str, password: str) -> bytes:
 
 
 def authenticate(db: Database, username: str, password: str) -> None:
-    """Check the account inside the open database; ``db.actor`` is then the signed-in person."""
+    """Check the account inside the open database; ``db.actor`` is then the signed-in person.
+
+    A person who must choose a new password (an administrator reset theirs, or a renamed demo database)
+    is refused here, for every command: the password they typed is known to someone else.
+    """
     from .security import signin
 
     try:
         signin.authenticate(db, username, password)
     except signin.SignInError as exc:
         raise CommandError(_sign_in_message(exc, db.path)) from None
+    if signin.must_change_password(db):
+        raise CommandError(MUST_CHANGE)
+
+
+MUST_CHANGE = ("You must choose a new password before you can use SST Desk: the one you signed in with was set by "
+               "an administrator (or is the public demo password). Open the window (run sst-desk without a command, "
+               "with the same --db), sign in and choose your own; nothing was done.")
 
 
 def _sign_in_message(exc: Exception, file: Path | None) -> str:

@@ -2,7 +2,15 @@
 
 A newcomer starts with ``./run-app.sh --demo`` and signs in as any of them.
 They exist only in databases made by ``sst-desk demo`` / ``--demo``; the
-password is public, so a demo database must never hold real data.
+password is public, so a demo database must never hold real data. The demo
+accounts are made without the password-strength check (the password is
+public anyway, and the database is marked as a demo).
+
+The mark: ``database_meta`` key "demo" holds the file name the database was
+made as, and the key file carries a copy (the sign-in dialog must decide before
+the database can be read whether to show the demo users). Opened under another
+name, the notice is not shown and every demo user still on the public password
+must choose a new one at sign-in (security/signin.authenticate).
 
 Case membership in the demo shows access by need: Sara (skolsocionom) and
 Karin (kurator) are responsible for most cases, each for some alone, and a few
@@ -44,10 +52,12 @@ def create_demo_database(path: Path, students_count: int = 40, seed: int = 1,
         raise ValueError(f"{path} already has users")
     key = new_database_key()
     keys = KeyFile.new(key_file_for(path))
+    keys.demo_name = path.name
     for username, _name, _role in DEMO_USERS:
         keys.set_slot(username, DEMO_PASSWORD, key)
     db = Database.open(path, key=key)
     try:
+        accounts.set_demo_mark(db, path.name)
         for username, name, role in DEMO_USERS:
             accounts.add_user(db, username, name, role, passwords.hash_password(DEMO_PASSWORD),
                               must_change_password=False)

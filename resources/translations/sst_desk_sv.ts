@@ -32,6 +32,26 @@
         <translation>Välj ett annat lösenord än det du har nu.</translation>
     </message>
     <message>
+        <source>The password is too easy to guess: it is one of the most common passwords, or close to one. Use three or four words that do not belong together.</source>
+        <translation>Lösenordet är för lätt att gissa: det är ett av de vanligaste lösenorden, eller nästan. Använd tre eller fyra ord som inte hör ihop.</translation>
+    </message>
+    <message>
+        <source>The password is too easy to guess: it is built on a name, the team, a month, a season or a word like &apos;lösenord&apos;. Use three or four words that do not belong together.</source>
+        <translation>Lösenordet är för lätt att gissa: det bygger på ett namn, teamet, en månad, en årstid eller ett ord som &apos;lösenord&apos;. Använd tre eller fyra ord som inte hör ihop.</translation>
+    </message>
+    <message>
+        <source>The password is too easy to guess: it is built on a sequence, a repeat or a row of keys. Use three or four words that do not belong together.</source>
+        <translation>Lösenordet är för lätt att gissa: det bygger på en talföljd, en upprepning eller en rad tangenter. Använd tre eller fyra ord som inte hör ihop.</translation>
+    </message>
+    <message>
+        <source>The password is too easy to guess: it is built on a date or a year. Use three or four words that do not belong together.</source>
+        <translation>Lösenordet är för lätt att gissa: det bygger på ett datum eller ett årtal. Använd tre eller fyra ord som inte hör ihop.</translation>
+    </message>
+    <message>
+        <source>The password is too easy to guess. Use three or four words that do not belong together.</source>
+        <translation>Lösenordet är för lätt att gissa. Använd tre eller fyra ord som inte hör ihop.</translation>
+    </message>
+    <message>
         <source>This password cannot be used.</source>
         <translation>Det här lösenordet går inte att använda.</translation>
     </message>
@@ -4913,6 +4933,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Nyckelfilen %1.keys är skadad. Lägg tillbaka kopian från mappen för säkerhetskopior. Ingenting har ändrats.</translation>
     </message>
     <message>
+        <source>Too many wrong tries. Wait %1 seconds.</source>
+        <translation>För många felaktiga försök. Vänta %1 sekunder.</translation>
+    </message>
+    <message>
         <source>Signing in failed.</source>
         <translation>Inloggningen misslyckades.</translation>
     </message>
@@ -5494,6 +5518,26 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Switch off the account of %1? They can no longer sign in or open the database. Their cases and what they recorded are kept; you can switch the account on again.</source>
         <translation>Stänga av kontot för %1? Hen kan då inte längre logga in eller öppna databasen. Hens ärenden och det hen har registrerat finns kvar; du kan aktivera kontot igen.</translation>
+    </message>
+    <message>
+        <source>The account of %1 is switched off.</source>
+        <translation>Kontot för %1 är avstängt.</translation>
+    </message>
+    <message>
+        <source>The database is open elsewhere (another window or a command), so it could not be given a new key now: until then, an old copy of the key file still opens it. Close SST Desk everywhere else; the new key is made the next time someone signs in.</source>
+        <translation>Databasen är öppen på annat håll (ett annat fönster eller ett kommando), så den kunde inte få en ny nyckel nu. Till dess kan en gammal kopia av nyckelfilen fortfarande öppna den. Stäng SST Desk överallt annars; den nya nyckeln skapas nästa gång någon loggar in.</translation>
+    </message>
+    <message>
+        <source>The database and its backups have a new key: old passwords and old copies of the key file no longer open them.</source>
+        <translation>Databasen och dess säkerhetskopior har fått en ny nyckel: gamla lösenord och gamla kopior av nyckelfilen öppnar dem inte längre.</translation>
+    </message>
+    <message>
+        <source>These accounts had not signed in since SST Desk was updated and could not be given the new key: %1. Give each of them a new first password (Reset password).</source>
+        <translation>De här kontona har inte loggat in sedan SST Desk uppdaterades och kunde inte få den nya nyckeln: %1. Ge var och en av dem ett nytt första lösenord (Återställ lösenord).</translation>
+    </message>
+    <message>
+        <source>%1 backup(s) are under a key nobody here has and were left as they were.</source>
+        <translation>%1 säkerhetskopior är krypterade med en nyckel som ingen här har och lämnades som de var.</translation>
     </message>
     <message>
         <source>New first password</source>

@@ -19,7 +19,7 @@ from sst_desk.workflow.logchain import LogAction
 from .accesslog import utc_now
 from .database import Database
 from .errors import CaseNotFound
-from .mapping import case_members, users
+from .mapping import case_members, database_meta, users
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,15 @@ def normal_username(username: str) -> str:
 def count_users(db: Database) -> int:
     with db.uow() as uow:
         return uow.session.execute(sa.select(sa.func.count()).select_from(users)).scalar_one()
+
+
+def all_usernames(db: Database) -> list[str]:
+    """Every account's user name, switched off or not: for the key file's bookkeeping (no permission check).
+
+    Used by a re-key to name the owners of slots (a slot carries only a salted hash of the name).
+    """
+    with db.uow() as uow:
+        return list(uow.session.execute(sa.select(users.c.username).order_by(users.c.username)).scalars())
 
 
 def find_user(db: Database, username: str) -> UserRecord | None:
@@ -158,6 +167,32 @@ def set_password_hash(db: Database, user_id: int, password_hash: str, *, must_ch
         uow.session.execute(sa.update(users).where(users.c.id == user_id).values(
             password_hash=password_hash, must_change_password=must_change_password))
         uow.log(LogAction.PASSWORD_RESET if reset else LogAction.PASSWORD_CHANGED, detail=str(user_id))
+        uow.commit()
+
+
+def require_password_change(db: Database, user_id: int) -> None:
+    """Make the person choose a new password before anything else (a renamed demo database, security/signin)."""
+    with db.uow() as uow:
+        uow.session.execute(sa.update(users).where(users.c.id == user_id).values(must_change_password=True))
+        uow.log(LogAction.USER_CHANGED, detail=f"{user_id}:must_change_password")
+        uow.commit()
+
+
+DEMO_MARK = "demo"  # database_meta: the file name the demo generator made the database as
+
+
+def demo_mark(db: Database) -> str | None:
+    """The file name a demo database was made as (``set_demo_mark``); None for a team's own database."""
+    with db.uow() as uow:
+        return uow.session.execute(
+            sa.select(database_meta.c.value).where(database_meta.c.key == DEMO_MARK)).scalar_one_or_none()
+
+
+def set_demo_mark(db: Database, file_name: str) -> None:
+    """Mark the database as made by the demo generator, under ``file_name`` (demo_accounts)."""
+    with db.uow() as uow:
+        uow.session.execute(sa.delete(database_meta).where(database_meta.c.key == DEMO_MARK))
+        uow.session.execute(sa.insert(database_meta).values(key=DEMO_MARK, value=file_name))
         uow.commit()
 
 

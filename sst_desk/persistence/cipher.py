@@ -123,3 +123,125 @@ def copy_key_beside(db_file: Path, copy: Path) -> Path | None:
     if not source.exists():
         return None
     return write_bytes_atomic(source.read_bytes(), key_file_for(copy))
+
+
+# --- re-keying (security/rekey.py) ---------------------------------------------------------------
+
+
+class InUseError(Exception):
+    """Another connection (a window, a command) has the database open: it cannot be re-keyed now."""
+
+
+def opens(file: Path, key: bytes) -> bool:
+    """True when ``key`` decrypts ``file`` (reads the schema through a read-only connection)."""
+    try:
+        conn = connect_read_only(Path(file), key, timeout=1.0)
+    except (Error, OSError):
+        return False
+    try:
+        # A wrong key is an expected answer here, not an error for stderr (SQLCipher logs every failed page).
+        (level,) = conn.execute("PRAGMA cipher_log_level").fetchone()
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return True
+        except Error:
+            return False
+        finally:
+            conn.execute(f"PRAGMA cipher_log_level = {str(level).upper() if str(level).isalpha() else 'WARN'}")
+    finally:
+        conn.close()
+
+
+def rekey_in_place(file: Path, old_key: bytes, new_key: bytes) -> None:
+    """Re-encrypt the live database ``file`` from ``old_key`` to ``new_key``; ``InUseError`` when busy.
+
+    Needs the only connection: any other would go on writing pages under the old key. Leaving WAL
+    mode proves nobody else is inside (SQLite refuses while others are), and an exclusive lock keeps
+    newcomers out meanwhile. ``PRAGMA rekey`` on the live file is NOT crash-safe (a kill in the middle
+    left pages under both keys, "hmac check failed", tests/integration/test_revocation.py), so the
+    file is copied (backup API) into a private temporary file, that copy is re-keyed, synced, and
+    renamed over the database: a kill leaves the old file under the old key, or the new one whole.
+    The copy is made with ``sqlcipher_export`` into a file keyed with the new key from the start (one
+    pass; backup API + ``PRAGMA rekey`` on the copy took 2.5 times as long: 1.08 s against 0.43 s
+    for 18 MB).
+    """
+    import uuid
+
+    from sst_desk.fileio import fsync_directory
+
+    file = Path(file)
+    for stale in file.parent.glob(f".{file.name}.rekey-*.tmp*"):  # left by a re-key killed earlier
+        stale.unlink(missing_ok=True)
+    try:
+        conn = connect(file, old_key, timeout=0, isolation_level=None)
+    except Error as exc:
+        raise InUseError(str(exc)) from exc
+    tmp = file.with_name(f".{file.name}.rekey-{uuid.uuid4().hex}.tmp")
+    try:
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            (mode,) = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+            if str(mode).lower() != "delete":
+                raise InUseError(f"journal mode stayed {mode}")
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("COMMIT")  # the exclusive lock stays (locking_mode) until the connection closes
+        except Error as exc:
+            raise InUseError(str(exc)) from exc
+        _export(conn, tmp, new_key)
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, file)
+        fsync_directory(file.parent)
+    finally:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+    for suffix in ("-wal", "-shm", "-journal"):  # nothing of the old file may be replayed onto the new
+        Path(f"{file}{suffix}").unlink(missing_ok=True)
+
+
+def _export(source: Any, dest: Path, new_key: bytes) -> None:
+    """Copy everything the open connection ``source`` reads into the new file ``dest``, keyed with ``new_key``."""
+    source.execute(f"ATTACH DATABASE ? AS rekeyed KEY \"x'{new_key.hex()}'\"", (str(dest),))
+    try:
+        source.execute("SELECT sqlcipher_export('rekeyed')")
+        (version,) = source.execute("PRAGMA main.user_version").fetchone()
+        source.execute(f"PRAGMA rekeyed.user_version = {int(version)}")  # not copied by sqlcipher_export
+    finally:
+        source.execute("DETACH DATABASE rekeyed")
+
+
+def rekey_copy(source: Path, dest: Path, old_key: bytes, new_key: bytes) -> None:
+    """Replace ``dest`` (may be ``source``) by a copy of the standalone file ``source`` under ``new_key``.
+
+    For backups: the copy is written beside ``dest`` under a temporary name (``sqlcipher_export``),
+    synced and renamed over it, so ``dest`` is always whole under one of the two keys and never
+    written in place.
+    """
+    import uuid
+
+    from sst_desk.fileio import fsync_directory
+
+    dest = Path(dest)
+    tmp = dest.with_name(f".{dest.name}.rekey-{uuid.uuid4().hex}.tmp")
+    try:
+        reader = connect_read_only(Path(source), old_key)
+        try:
+            reader.isolation_level = None
+            _export(reader, tmp, new_key)
+        finally:
+            reader.close()
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}-journal").unlink(missing_ok=True)
+    fsync_directory(dest.parent)

@@ -365,6 +365,13 @@ class Database:
         except sa.exc.DBAPIError as exc:
             raise (translate(exc, self.location) or DatabaseUnavailableError(self.location)) from exc
 
+    def use_key(self, key: bytes) -> None:
+        """After a re-key (``security/rekey.py``): drop every connection and reconnect with the new key."""
+        self.engine.dispose()
+        self.engine = make_engine(self.path if self.path is not None else self.url, key=key)
+        self.key = key
+        self._sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
+
     def close(self) -> None:
         """Close every connection (with WAL, this also folds the -wal file back into the database)."""
         self.engine.dispose()

@@ -19,9 +19,15 @@ For a PostgreSQL database there is no key file: the server encrypts and
 controls access to the data; SST Desk's accounts live in its ``users`` table
 and ``authenticate`` alone signs in.
 
-Failed sign-ins cannot be written to the access log (without the right
-password nothing can be decrypted); each costs a full Argon2id derivation,
-which is what slows guessing.
+A failed sign-in cannot be written to the access log at once (without the
+right password nothing can be decrypted): it is counted beside the database
+(``throttle.py``), makes the next try of that name wait longer, and is written
+to the access log at the next successful sign-in. Each try also costs a full
+Argon2id derivation.
+
+Switching an account off and an administrator's password reset re-key the
+database (``rekey.py``): the old key, and with it every old password and old
+key-file copy, stops opening the data.
 """
 
 from __future__ import annotations
@@ -40,17 +46,34 @@ from sst_desk.workflow.access import Actor, Role
 from sst_desk.workflow.logchain import LogAction
 
 from . import passwords
-from .keyfile import KeyFile, KeyFileError, key_file_for, new_database_key
+from .keyfile import KeyFile, KeyFileError, key_file_for, new_database_key, slot_ids_for
+from .throttle import Throttle, attempts_file_for
 
 T = TypeVar("T")
 
 
 class SignInError(Exception):
-    """Why signing in failed. ``code``: wrong_credentials, inactive, key_file_missing, key_file_damaged."""
+    """Why signing in failed. ``code``: wrong_credentials, inactive, key_file_missing, key_file_damaged, wait.
 
-    def __init__(self, code: str, message: str) -> None:
+    ``seconds``: for ``wait``, how long until that name may try again.
+    """
+
+    def __init__(self, code: str, message: str, seconds: float = 0.0) -> None:
         self.code = code
+        self.seconds = seconds
         super().__init__(message)
+
+
+class RevocationIncomplete(Exception):
+    """The account change is made, but the database could not be re-keyed now (open elsewhere).
+
+    The key file holds the old and the new key; the next sign-in finishes the re-key. ``record``: the account.
+    """
+
+    def __init__(self, record: UserRecord | None) -> None:
+        self.record = record
+        super().__init__("The change is made, but the database is open elsewhere (another window or command), so "
+                         "it could not be re-keyed now; it will be the next time someone signs in.")
 
 
 WRONG = "The user name or the password is wrong."
@@ -67,17 +90,58 @@ def first_run_needed(file: Path) -> bool:
     return not file.exists() or file.stat().st_size == 0 or cipher.is_plaintext(file)
 
 
-def unlock(file: Path, username: str, password: str) -> bytes:
-    """The database key from ``username``'s slot; ``SignInError`` for a wrong name or password."""
-    path = key_file_for(Path(file))
+def throttle_for(file: Path) -> Throttle:
+    return Throttle(attempts_file_for(Path(file)))
+
+
+def unlock(file: Path, username: str, password: str, *, wait: float = float("inf")) -> bytes:
+    """The database key from ``username``'s slot; ``SignInError`` for a wrong name or password.
+
+    Waits first as long as that name's recent failures demand (``throttle.py``), at most ``wait``
+    seconds: a longer wait (the window, which must not freeze) raises ``SignInError("wait")`` instead,
+    without trying. A format-1 slot is upgraded to format 2 here: the password is at hand only now.
+    """
+    file = Path(file)
+    path = key_file_for(file)
+    name = accounts.normal_username(username)
+    throttle = throttle_for(file)
     try:
-        key = KeyFile.load(path).unwrap(accounts.normal_username(username), password)
+        keys = KeyFile.load(path)
+        name_hash = keys.slot_id(name)
+        remaining = _best_effort(lambda: throttle.wait_needed(name_hash)) or 0.0
+        if remaining > wait:
+            raise SignInError("wait", f"Too many wrong passwords: wait {remaining:.0f} s and try again.",
+                              seconds=remaining)
+        if remaining > 0:
+            throttle.sleep(remaining)
+        found = keys.unwrap_all(name, password)
     except KeyFileError as exc:  # missing, unreadable, or damaged (also just one slot)
         code = "key_file_missing" if not path.exists() else "key_file_damaged"
         raise SignInError(code, str(exc)) from exc
-    if key is None:
+    if found is None:
+        _best_effort(lambda: throttle.failed(name_hash))
         raise SignInError("wrong_credentials", WRONG)
+    _best_effort(lambda: throttle.succeeded(name_hash))
+    key = _the_key_that_opens(file, found)
+    if keys.slot_format(name) == 1:
+        keys.set_slot(name, password, found)  # a new key pair, the same key(s)
+        _best_effort(keys.save)  # a read-only folder: upgraded at a later sign-in
     return key
+
+
+def _best_effort(call: Callable[[], T]) -> T | None:
+    """The attempts file and the slot upgrade must never stop a sign-in (a read-only folder, a full disk)."""
+    try:
+        return call()
+    except OSError:
+        return None
+
+
+def _the_key_that_opens(file: Path, keys: list[bytes]) -> bytes:
+    """Of the keys a slot holds (several only while a re-key is under way), the one the file is under."""
+    if len(keys) == 1 or not file.exists():
+        return keys[0]
+    return next((key for key in keys if cipher.opens(file, key)), keys[0])
 
 
 def authenticate(db: Database, username: str, password: str) -> Actor:
@@ -91,7 +155,44 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
     rehash = passwords.hash_password(password) if passwords.needs_rehash(user.password_hash) else None
     accounts.record_sign_in(db, actor, new_hash=rehash)
     db.actor = actor
+    if _renamed_demo(db) and password == _demo_password():
+        # A demo database under another name may hold real data now: its public password must go.
+        accounts.require_password_change(db, user.id)
+    if db.path is not None and db.key is not None:
+        _log_failed_attempts(db, actor)
+        from . import rekey
+
+        rekey.finish_pending(db, username, password)
     return actor
+
+
+def _demo_password() -> str:
+    from sst_desk.demo_accounts import DEMO_PASSWORD
+
+    return DEMO_PASSWORD
+
+
+def _renamed_demo(db: Database) -> bool:
+    """True for a database made by the demo generator and opened under another file name (demo_accounts)."""
+    made_as = accounts.demo_mark(db)
+    return made_as is not None and (db.path is None or db.path.name != made_as)
+
+
+def _log_failed_attempts(db: Database, actor: Actor) -> None:
+    """Write the failures counted beside the database since the last sign-in into its access log."""
+    throttle = throttle_for(db.path)
+    pending = _best_effort(throttle.unlogged) or []
+    if not pending:
+        return
+    try:
+        owners = slot_ids_for(KeyFile.load(key_file_for(db.path)), accounts.all_usernames(db))
+    except KeyFileError:
+        owners = {}
+    for item in pending:
+        who = owners.get(item.name_hash) or f"#{item.name_hash[:12]}"  # not an account: only its hash
+        accounts.log_event(db, LogAction.SIGN_IN_FAILED,
+                           f"name={who};count={item.count};first={item.first};last={item.last}", actor=actor)
+    _best_effort(lambda: throttle.mark_logged(pending))
 
 
 def sign_in(target: str | Path, username: str, password: str) -> Database:
@@ -121,7 +222,7 @@ def create_first_administrator(file: Path, username: str, display_name: str, pas
     A plain database left by an earlier SST Desk is encrypted first (``encrypt_existing``).
     """
     file = Path(file)
-    passwords.check_new_password(password, username=username)
+    passwords.check_new_password(password, username=username, personal=_personal(display_name))
     if not first_run_needed(file):
         raise ValueError("this database already has users")
     key = new_database_key()
@@ -144,7 +245,7 @@ def create_first_administrator(file: Path, username: str, display_name: str, pas
 def create_first_administrator_on_server(db: Database, username: str, display_name: str,
                                         password: str) -> Database:
     """The first run on a server database (no key file): the first administrator, signed in."""
-    passwords.check_new_password(password, username=username)
+    passwords.check_new_password(password, username=username, personal=_personal(display_name))
     if accounts.count_users(db) > 0:
         raise ValueError("this database already has users")
     accounts.add_user(db, username, display_name, Role.ADMINISTRATOR, passwords.hash_password(password),
@@ -189,68 +290,148 @@ def encrypt_existing(file: Path, key: bytes) -> None:
 
 def add_account(db: Database, username: str, display_name: str, role: Role, password: str) -> UserRecord:
     """An administrator adds a user with a first password they hand over; the user must change it."""
-    passwords.check_new_password(password, username=username)
+    passwords.check_new_password(password, username=username, personal=_personal(display_name))
     if accounts.find_user(db, username) is not None:  # before its slot could be touched
         raise accounts.DuplicateUserError(accounts.normal_username(username))
     return _with_slot(db, username, password, lambda: accounts.add_user(
         db, username, display_name, role, passwords.hash_password(password), must_change_password=True))
 
 
-def reset_password(db: Database, user_id: int, new_password: str) -> None:
-    """An administrator sets a new first password for someone who forgot theirs (they must change it)."""
+def reset_password(db: Database, user_id: int, new_password: str, *, rekey_after: bool = True) -> None:
+    """An administrator sets a new first password for someone who forgot theirs (they must change it).
+
+    The person gets a new key pair, and the database is re-keyed (``rekey.py``): whoever knew the old
+    password — from a note, or with a copy of the key file — can no longer open it. ``RevocationIncomplete``
+    when the database is open elsewhere (the reset is made; the re-key waits for the next sign-in).
+    """
     user = accounts.get_user(db, user_id)
     if user is None:
         raise ValueError(f"no user {user_id}")
     if not user.active:
         # A slot for a switched-off account would let its password decrypt the database again.
         raise ValueError("a switched-off account gets a new password when it is switched on (switch_on)")
-    passwords.check_new_password(new_password, username=user.username)
+    passwords.check_new_password(new_password, username=user.username, personal=_personal(user.display_name))
     _with_slot(db, user.username, new_password, lambda: accounts.set_password_hash(
-        db, user_id, passwords.hash_password(new_password), must_change_password=True, reset=True))
+        db, user_id, passwords.hash_password(new_password), must_change_password=True, reset=True),
+        rekey_pending=rekey_after)
+    if rekey_after:
+        _rekey(db, user)
 
 
 def change_own_password(db: Database, old_password: str, new_password: str, repeated: str | None = None) -> None:
-    """The signed-in person changes their password (after checking the old one)."""
+    """The signed-in person changes their password (after checking the old one).
+
+    Their slot gets a new key pair; the backups' key-file copies are replaced, so the old password
+    opens no copy either. No re-key: the person is not being shut out.
+    """
     assert db.actor is not None
     user = accounts.get_user(db, db.actor.user_id)
     assert user is not None
     if not passwords.verify_password(user.password_hash, old_password):
         raise SignInError("wrong_credentials", "The current password is wrong.")
-    passwords.check_new_password(new_password, username=user.username, repeated=repeated)
+    passwords.check_new_password(new_password, username=user.username, repeated=repeated,
+                                 personal=_personal(user.display_name))
     if new_password == old_password:
         # A first password set by an administrator is known to them: keeping it would defeat the change.
         raise passwords.PasswordProblem("same_as_old", "The new password must differ from the current one.")
     _with_slot(db, user.username, new_password, lambda: accounts.set_password_hash(
         db, user.id, passwords.hash_password(new_password), must_change_password=False, reset=False))
+    if db.path is not None and db.key is not None:
+        _best_effort(lambda: refresh_backup_key_copies(db.path, db.key))
+
+
+def refresh_backup_key_copies(db_file: Path, key: bytes) -> int:
+    """Give every backup under ``key`` a copy of the current key file (old slots and passwords gone)."""
+    from sst_desk import paths
+
+    current = key_file_for(db_file).read_bytes()
+    folder = paths.backup_dir_for(db_file)
+    count = 0
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        copy = key_file_for(entry)
+        if entry.name.startswith(".") or entry.name.endswith(cipher.KEY_FILE_SUFFIX) or not copy.exists():
+            continue
+        if cipher.opens(entry, key):
+            write_bytes_atomic(current, copy)
+            count += 1
+    return count
 
 
 def set_active(db: Database, user_id: int, active: bool) -> UserRecord:
-    """Switch an account off (its key slot is removed: it can no longer decrypt) or back on.
+    """Switch an account off (its key slot is removed and the database re-keyed) or back on.
 
-    Switching back on needs a new password (``reset_password``) to write a new slot.
+    Switching back on needs a new password (``switch_on``) to write a new slot. ``RevocationIncomplete``
+    when the database is open elsewhere: the account is off and its slot gone, the re-key waits.
+
+    Order (a kill may stop it anywhere): the slot goes and the key file is marked ``rekey_pending``
+    first, then the account is switched off, then the re-key runs; any sign-in finishes a pending one.
     """
-    record = accounts.update_user(db, user_id, active=active)
-    if not active and db.path is not None:
-        keys = KeyFile.load(key_file_for(db.path))
-        keys.remove_slot(record.username)
-        keys.save()
+    if active or db.path is None or db.key is None:
+        return accounts.update_user(db, user_id, active=active)
+    user = accounts.get_user(db, user_id)
+    if user is None:
+        raise ValueError(f"no user {user_id}")
+    path = key_file_for(db.path)
+    keys = KeyFile.load(path)
+    before = path.read_bytes()
+    keys.remove_slot(user.username)
+    keys.rekey_pending = True
+    keys.save()
+    try:
+        record = accounts.update_user(db, user_id, active=False)
+    except BaseException:
+        write_bytes_atomic(before, path)  # refused (the last administrator): the slot comes back
+        raise
+    _rekey(db, record)
     return record
 
 
 def switch_on(db: Database, user_id: int, new_password: str) -> UserRecord:
     """Switch an account back on with a new first password (checked before anything changes).
 
-    Its key slot was removed when it was switched off, so a password is needed to write a new one.
+    Its key slot was removed when it was switched off, so a password is needed to write a new one;
+    nothing needs re-keying (the account gains a way in, nobody loses one).
     """
     user = accounts.get_user(db, user_id)
     if user is None:
         raise ValueError(f"no user {user_id}")
-    passwords.check_new_password(new_password, username=user.username)
+    passwords.check_new_password(new_password, username=user.username, personal=_personal(user.display_name))
     set_active(db, user_id, True)
-    reset_password(db, user_id, new_password)
+    reset_password(db, user_id, new_password, rekey_after=False)
     record = accounts.get_user(db, user_id)
     assert record is not None
     return record
+
+
+last_rekey = None  # the last re-key's result in this process (the window and the command line report it)
+
+
+def _rekey(db: Database, record: UserRecord | None) -> None:
+    global last_rekey
+    if db.path is None or db.key is None:
+        return
+    from . import rekey
+
+    try:
+        last_rekey = rekey.rekey(db)
+    except rekey.RekeyBusy:
+        raise RevocationIncomplete(record) from None
+
+
+def _personal(display_name: str = "") -> list[str]:
+    """Words a guesser would try for this person here: their full name and the team's name (if set)."""
+    words = [display_name]
+    try:
+        from sst_desk.settings import TEAM_NAME, Settings
+
+        words.append(str(Settings().get(TEAM_NAME) or ""))
+    except Exception:  # noqa: BLE001 - no Qt, no settings: the names alone
+        pass
+    return [word for word in words if word]
 
 
 def verify_current_user(db: Database, password: str) -> bool:
@@ -262,8 +443,12 @@ def verify_current_user(db: Database, password: str) -> bool:
     return ok
 
 
-def _with_slot(db: Database, username: str, password: str, change: Callable[[], T]) -> T:
+def _with_slot(db: Database, username: str, password: str, change: Callable[[], T], *,
+               rekey_pending: bool = False) -> T:
     """Write ``username``'s key slot for ``password`` first, then make the database ``change``.
+
+    ``rekey_pending``: mark the key file so that a re-key interrupted after this is finished at the
+    next sign-in (a reset).
 
     Key file and password hash must never disagree: that locks the person out for good (the only
     administrator: everyone). So a failure writing the key file (a full disk) comes before anything
@@ -275,6 +460,8 @@ def _with_slot(db: Database, username: str, password: str, change: Callable[[], 
     keys = KeyFile.load(path)
     before = path.read_bytes()
     keys.set_slot(username, password, db.key)
+    if rekey_pending:
+        keys.rekey_pending = True
     keys.save()
     try:
         return change()

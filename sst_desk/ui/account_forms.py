@@ -47,6 +47,21 @@ _PASSWORD_WORDS: dict[str, str] = {
         "Accounts", "The password has too few different characters. A few words in a row are easy to remember and "
                     "hard to guess."),
     "same_as_old": QT_TRANSLATE_NOOP("Accounts", "Choose a password other than the current one."),
+    # zxcvbn found it too easy to guess (security/passwords.py, weakness): say why, and what works.
+    "weak_common": QT_TRANSLATE_NOOP(
+        "Accounts", "The password is too easy to guess: it is one of the most common passwords, or close to one. "
+                    "Use three or four words that do not belong together."),
+    "weak_personal": QT_TRANSLATE_NOOP(
+        "Accounts", "The password is too easy to guess: it is built on a name, the team, a month, a season or a "
+                    "word like 'lösenord'. Use three or four words that do not belong together."),
+    "weak_pattern": QT_TRANSLATE_NOOP(
+        "Accounts", "The password is too easy to guess: it is built on a sequence, a repeat or a row of keys. "
+                    "Use three or four words that do not belong together."),
+    "weak_date": QT_TRANSLATE_NOOP(
+        "Accounts", "The password is too easy to guess: it is built on a date or a year. Use three or four words "
+                    "that do not belong together."),
+    "weak_guessable": QT_TRANSLATE_NOOP(
+        "Accounts", "The password is too easy to guess. Use three or four words that do not belong together."),
 }
 
 

@@ -38,6 +38,7 @@ from .messages import message
 
 CONTEXT = "SignIn"
 FAILED_PAUSE_S = 1.0  # after a wrong password: slows guessing at the keyboard a little more
+UI_MAX_WAIT_S = 2.0  # the window sleeps through a short wait after wrong passwords; a longer one is said instead
 
 
 class GaveUp(Exception):
@@ -57,6 +58,8 @@ def sign_in_error_text(exc: signin.SignInError, file: Path | None) -> str:
         .replace("%1", str(file)),
         "key_file_damaged": _t("The key file %1.keys is damaged. Put back the copy from the backups folder; nothing "
                                "was changed.").replace("%1", str(file)),
+        "wait": _t("Too many wrong tries. Wait %1 seconds.")
+        .replace("%1", str(max(1, round(exc.seconds)))),
     }.get(exc.code, _t("Signing in failed."))
 
 
@@ -232,11 +235,22 @@ class SignInDialog(_Form):
 
 
 def demo_hint(file: Path | None) -> str:
-    """The demo users, shown in the sign-in dialog of a demo database only."""
-    from ..demo import DEMO_DATABASE_NAME
-    from ..demo_accounts import DEMO_PASSWORD, DEMO_USERS
+    """The demo users, shown in the sign-in dialog of a demo database only.
 
-    if file is None or file.name != DEMO_DATABASE_NAME:
+    Decided by the demo mark, not the file name: the key file of a database the demo generator made
+    carries the name it was made as (the database itself cannot be read before sign-in; its own mark
+    then decides whether the demo password must be changed). A renamed demo database shows no notice.
+    """
+    from ..demo_accounts import DEMO_PASSWORD, DEMO_USERS
+    from ..security.keyfile import KeyFile, key_file_for
+
+    if file is None:
+        return ""
+    try:
+        made_as = KeyFile.load(key_file_for(file)).demo_name
+    except KeyFileError:
+        return ""
+    if made_as is None or made_as != file.name:
         return ""
     users = ", ".join(username for username, _name, _role in DEMO_USERS)
     return _t("Demo database (fictional data). Users: %1. Password for all: %2.").replace("%1", users) \
@@ -283,7 +297,7 @@ def sign_in_for_window(target: str | None, settings: Settings, database_file: Pa
     def check(username: str, password: str) -> Database:
         db = opened["db"]
         if db is None:
-            key = signin.unlock(database_file, username, password)
+            key = signin.unlock(database_file, username, password, wait=UI_MAX_WAIT_S)
             db = open_database(key)
             if db is None:
                 raise GaveUp()

@@ -242,10 +242,18 @@ class UsersDialog(QDialog):
             return
         intro = self.tr("Set a new first password for %1 and give it to them in a safe way. They must choose their "
                         "own the next time they sign in.").replace("%1", user.display_name or user.username)
-        if self._password_dialog(self.tr("Reset password"), intro, user,
-                                 lambda pw: signin.reset_password(self.db, user.id, pw)):
-            QMessageBox.information(self, self.tr("Reset password"),
-                                    self.tr("The password of %1 has been reset.").replace("%1", user.username))
+        pending: list[bool] = []
+
+        def reset(password: str) -> None:
+            signin.last_rekey = None
+            try:
+                signin.reset_password(self.db, user.id, password)
+            except signin.RevocationIncomplete:
+                pending.append(True)  # the reset is made; only the re-key waits
+
+        if self._password_dialog(self.tr("Reset password"), intro, user, reset):
+            self._tell_rekey(self.tr("Reset password"),
+                             self.tr("The password of %1 has been reset.").replace("%1", user.username), bool(pending))
             self._after(user.id)
 
     def switch_selected(self) -> None:
@@ -276,15 +284,41 @@ class UsersDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
+        signin.last_rekey = None
+        pending = False
         try:
             signin.set_active(self.db, user.id, False)
+        except signin.RevocationIncomplete:
+            pending = True  # switched off and its slot gone; only the re-key waits
         except LastAdministratorError:
             QMessageBox.warning(self, self.tr("Switch off"), self.last_administrator_text())
             return
         except DatabaseError as exc:
             show_database_error(self, self.tr("Switch off"), exc)
             return
+        self._tell_rekey(self.tr("Switch off"), self.tr("The account of %1 is switched off.")
+                         .replace("%1", user.display_name or user.username), pending)
         self._after(user.id)
+
+    def _tell_rekey(self, title: str, done: str, pending: bool) -> None:
+        """After a switch-off or a reset: whether the database was re-keyed, and who must get a new password."""
+        if pending:
+            QMessageBox.warning(self, title, done + "\n\n" + self.tr(
+                "The database is open elsewhere (another window or a command), so it could not be given a new key "
+                "now: until then, an old copy of the key file still opens it. Close SST Desk everywhere else; the "
+                "new key is made the next time someone signs in."))
+            return
+        text = done + "\n\n" + self.tr("The database and its backups have a new key: old passwords and old copies "
+                                         "of the key file no longer open them.")
+        result = signin.last_rekey
+        if result is not None and result.locked_out:
+            text += "\n\n" + self.tr("These accounts had not signed in since SST Desk was updated and could not be "
+                                       "given the new key: %1. Give each of them a new first password (Reset "
+                                       "password).").replace("%1", ", ".join(sorted(result.locked_out)))
+        if result is not None and result.backups_left:
+            text += "\n\n" + self.tr("%1 backup(s) are under a key nobody here has and were left as they were.") \
+                .replace("%1", str(len(result.backups_left)))
+        QMessageBox.information(self, title, text)
 
     def _password_dialog(self, title: str, intro: str, user: UserRecord, action) -> bool:
         fields = [Field(PASSWORD, self.tr("New first password")), Field(REPEAT, self.tr("Repeat the password"))]

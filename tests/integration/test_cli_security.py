@@ -175,6 +175,7 @@ def test_a_wrong_name_or_password_is_one_line_and_changes_nothing(
     capsys: pytest.CaptureFixture[str], team_db: Path, monkeypatch: pytest.MonkeyPatch, user: str, password: str
 ) -> None:
     monkeypatch.setenv("SST_DESK_PASSWORD", password)
+    monkeypatch.setattr("sst_desk.security.throttle.BASE_DELAY_S", 0.01)  # the growing wait: test_revocation.py
     before = fingerprint(team_db)
     for argv in (["cases"], ["log", "verify"], ["gallring", "--years", "1", "--run", "--yes"],
                  ["registerutdrag", "--case", "1", "--out", str(team_db.parent)]):
@@ -182,7 +183,9 @@ def test_a_wrong_name_or_password_is_one_line_and_changes_nothing(
         assert (code, out) == (1, ""), argv
         assert one_line(err) == "The user name or the password is wrong; nothing was done.", argv
     assert fingerprint(team_db) == before
-    assert sorted(p.name for p in team_db.parent.iterdir()) == ["sst.sqlite3", "sst.sqlite3.keys"]
+    # Only the count of failed tries beside it (written to the log at the next sign-in).
+    assert sorted(p.name for p in team_db.parent.iterdir()) == ["sst.sqlite3", "sst.sqlite3.attempts",
+                                                                "sst.sqlite3.keys"]
 
 
 def test_a_switched_off_account_cannot_sign_in(capsys: pytest.CaptureFixture[str], team_db: Path) -> None:

@@ -184,6 +184,36 @@ def test_giving_up_at_the_sign_in_leaves_nothing_open(qapp, team_file, settings)
     signin.sign_in(team_file, "sara", "hennes-första-lösen").close()  # not locked by a leftover connection
 
 
+def test_after_wrong_passwords_in_a_row_the_window_says_how_long_to_wait(qapp, team_file, settings, monkeypatch,
+                                                                       tmp_path):
+    """Regression: ten wrong passwords in a row cost nothing and left no trace. The window does not freeze
+    through a long wait: it says how long, under the password, and then lets the person in."""
+    from sst_desk.security import throttle
+
+    monkeypatch.setattr(throttle, "BASE_DELAY_S", 3.0)  # the wait after two failures: longer than the window sleeps
+    clock = [1_900_000_000.0]
+    monkeypatch.setattr(throttle.time, "time", lambda: clock[0])
+    seen: dict[str, object] = {}
+
+    def handler(dialog) -> None:
+        seen["first"] = sign_in(dialog, "sara", "fel-lösenord-9")
+        seen["second"] = sign_in(dialog, "sara", "fel-lösenord-9")
+        seen["third"] = sign_in(dialog, "sara", "hennes-första-lösen")  # even the right one must wait now
+        seen["nobody"] = sign_in(dialog, "nobody", "fel-lösenord-9")  # another name: its own count
+        dialog.grab().save(str(tmp_path / "signin-wait.png"))
+        clock[0] += 3.5
+        assert sign_in(dialog, "sara", "hennes-första-lösen") == []
+
+    db = first_run(team_file, settings, handler)
+    try:
+        assert seen["first"] == seen["second"] == ["The user name or the password is wrong."]
+        assert seen["third"] == ["Too many wrong tries. Wait 3 seconds."]
+        assert seen["nobody"] == ["The user name or the password is wrong."]
+        assert db is not None and db.actor is not None and db.actor.username == "sara"
+    finally:
+        db.close()
+
+
 def test_an_empty_name_or_password_is_asked_for(qapp, team_file, settings):
     seen: list[list[str]] = []
 
@@ -222,14 +252,27 @@ def test_a_file_that_is_no_database_gets_one_message_and_no_sign_in(qapp, tmp_pa
     assert notes.read_bytes() == before and not keys_of(notes).exists()
 
 
-def test_the_demo_users_are_shown_for_the_demo_database_only(qapp, tmp_path):
-    from sst_desk.demo_accounts import DEMO_PASSWORD
+def test_the_demo_notice_is_decided_by_the_demo_mark_not_the_file_name(qapp, tmp_path):
+    """Regression: any file called demo.sqlite3 showed "password for all: demo-losenord", and a renamed demo
+    database (perhaps holding real data by now) hid it while keeping the public password."""
+    import shutil
 
-    hint = demo_hint(tmp_path / "demo.sqlite3")
+    from sst_desk.demo_accounts import DEMO_PASSWORD, create_demo_database
+
+    made = tmp_path / "made" / "övning.sqlite3"
+    made.parent.mkdir()
+    create_demo_database(made, students_count=1)
+    hint = demo_hint(made)
     assert "sara" in hint and "adam" in hint and DEMO_PASSWORD in hint
-    assert demo_hint(tmp_path / "team.sqlite3") == ""
-    assert demo_hint(tmp_path / "demo" / "team.sqlite3") == ""
-    assert demo_hint(None) == ""
+    real = tmp_path / "real" / "demo.sqlite3"  # a team's own database that happens to be called demo
+    real.parent.mkdir()
+    signin.create_first_administrator(real, "ada", "Ada Admin", ADMIN_PASSWORD).close()
+    assert demo_hint(real) == ""
+    renamed = tmp_path / "made" / "team.sqlite3"
+    shutil.move(made, renamed)
+    shutil.move(keys_of(made), keys_of(renamed))
+    assert demo_hint(renamed) == ""
+    assert demo_hint(tmp_path / "missing.sqlite3") == "" and demo_hint(None) == ""
 
 
 def test_the_sign_in_dialog_of_the_demo_names_its_users(qapp, tmp_path, settings):

@@ -185,7 +185,7 @@ def test_reset_password_sets_a_first_password(dialog, team):
     run(answer_dialog(handler))
     click(dialog, "Reset password…")
     run(inner[0])
-    assert "The password of cia has been reset." in boxes
+    assert any(box.startswith("The password of cia has been reset.") and "new key" in box for box in boxes)
     assert accounts.find_user(context.db, "cia").must_change_password
     assert signin.unlock(context.db.path, "cia", "nytt-början-55") == context.db.key
     with pytest.raises(signin.SignInError):
@@ -195,8 +195,19 @@ def test_reset_password_sets_a_first_password(dialog, team):
 def test_switching_off_and_on_again(dialog, team):
     context, people = team
     select_row(dialog, "Users", "Eva Carlsson")
-    run(answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Yes).click()))
+    told: list = []
+    inner: list = []
+
+    def yes(box) -> None:
+        inner.append(answer_dialog(lambda done: (told.append(done.text()), done.accept())))
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    run(answer_dialog(yes))
+    key_before = context.db.key
     click(dialog, "Switch off")
+    run(inner[0])
+    assert told and "new key" in told[0], "the administrator is told the database was re-keyed"
+    assert context.db.key != key_before
     assert row_of(dialog, "Eva Carlsson")[3] == "Switched off"
     assert not KeyFile.load(key_file_for(context.db.path)).has_slot("eva")
     assert not find(dialog, "Reset password…").isEnabled(), "a switched-off account would get a key slot"
