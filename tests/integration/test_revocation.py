@@ -353,3 +353,27 @@ def test_a_renamed_demo_database_demands_new_passwords(tmp_path: Path, capsys, m
     monkeypatch.setenv("SST_DESK_PASSWORD", DEMO_PASSWORD)
     assert main(["cases", "--db", str(renamed), "--user", "karin"]) == 1
     assert "must choose a new password" in capsys.readouterr().err
+
+
+def test_a_demo_database_made_by_an_earlier_version_gets_its_mark_when_the_demo_starts(tmp_path: Path) -> None:
+    """Without this, a demo.sqlite3 made before the mark existed lost its notice (the name no longer decides)."""
+    import sqlalchemy as sa
+
+    from sst_desk.demo import ensure_demo_database
+    from sst_desk.demo_accounts import DEMO_PASSWORD, create_demo_database
+    from sst_desk.persistence.mapping import database_meta
+    from sst_desk.ui.signin_dialog import demo_hint
+
+    demo = tmp_path / "demo.sqlite3"
+    create_demo_database(demo, students_count=1)
+    keys = KeyFile.load(key_file_for(demo))
+    keys.demo_name = None  # as an earlier version wrote it
+    keys.save()
+    with Database.open(demo, key=signin.unlock(demo, "sara", DEMO_PASSWORD)) as raw, raw.uow() as uow:
+        uow.session.execute(sa.delete(database_meta))
+        uow.commit()
+    assert demo_hint(demo) == ""
+    assert ensure_demo_database(demo) == demo
+    assert DEMO_PASSWORD in demo_hint(demo)
+    with signin.sign_in(demo, "sara", DEMO_PASSWORD) as sara:
+        assert accounts.demo_mark(sara) == "demo.sqlite3" and not signin.must_change_password(sara)
