@@ -88,6 +88,9 @@ def _sign_in_message(exc: Exception, file: Path | None) -> str:
                 "changed. If it is your database, put back the key file from the backups folder.")
     if code == "key_file_damaged":
         return f"The key file {file}.keys is damaged; put back the copy from the backups folder."
+    if code == "key_file_stale":
+        return (f"The key file {file}.keys does not open {file}: it is an old copy (from before the database got a "
+                "new key) or belongs to another database; nothing was done.")
     if code == "inactive":
         return "This account has been switched off; ask your administrator."
     return "The user name or the password is wrong; nothing was done."

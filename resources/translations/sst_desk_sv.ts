@@ -3705,6 +3705,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Nyckelfilen %1.keys är skadad. Lägg tillbaka kopian från mappen för säkerhetskopior. Ingenting har ändrats.</translation>
     </message>
     <message>
+        <source>The key file %1.keys does not open this database: it is an old copy, or belongs to another database. Nothing was changed.</source>
+        <translation>Nyckelfilen %1.keys öppnar inte den här databasen: den är en gammal kopia eller hör till en annan databas. Ingenting har ändrats.</translation>
+    </message>
+    <message>
         <source>Too many wrong tries. Wait %1 seconds.</source>
         <translation>För många felaktiga försök. Vänta %1 sekunder.</translation>
     </message>

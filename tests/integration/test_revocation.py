@@ -377,3 +377,19 @@ def test_a_demo_database_made_by_an_earlier_version_gets_its_mark_when_the_demo_
     assert DEMO_PASSWORD in demo_hint(demo)
     with signin.sign_in(demo, "sara", DEMO_PASSWORD) as sara:
         assert accounts.demo_mark(sara) == "demo.sqlite3" and not signin.must_change_password(sara)
+
+
+def test_an_old_key_file_copy_beside_a_backup_is_called_old_not_damaged(team: Path, tmp_path: Path, capsys,
+                                                                         monkeypatch) -> None:
+    """As a revoked person would try it: a backup copied away, with the key file she kept from before."""
+    kept = key_file_for(team).read_bytes()
+    with signin.sign_in(team, "admin", TEST_PASSWORD) as admin:
+        signin.set_active(admin, accounts.find_user(admin, "karin").id, False)
+    stolen = tmp_path / "stolen" / "copy.sqlite3"
+    stolen.parent.mkdir()
+    shutil.copy2(backup_files(team)[0], stolen)
+    key_file_for(stolen).write_bytes(kept)
+    monkeypatch.setenv("SST_DESK_PASSWORD", TEST_PASSWORD)
+    assert main(["cases", "--db", str(stolen), "--user", "karin"]) == 1
+    err = capsys.readouterr().err
+    assert "old copy" in err and "damaged" not in err and "Traceback" not in err
