@@ -39,7 +39,8 @@ STEPS = ("sealed-both", "rekeyed", "backups", "done")  # where the crash test ma
 
 
 class RekeyBusy(Exception):
-    """The database is open elsewhere (another window, a command): it could not be re-keyed now.
+    """The database could not be re-keyed now: it is open elsewhere (another window, a command), or
+    writing the new copy failed (a full disk).
 
     Nothing is lost: the key file holds the old and the new key, and the next sign-in finishes.
     """
@@ -85,7 +86,7 @@ def rekey(db: Database, *, old_keys: Sequence[bytes] = ()) -> RekeyResult:
     db.engine.dispose()
     try:
         cipher.rekey_in_place(path, current, new)
-    except cipher.InUseError as exc:
+    except (cipher.InUseError, cipher.Error, OSError) as exc:
         raise RekeyBusy(str(path)) from exc
     db.use_key(new)
     _step("rekeyed")
@@ -154,5 +155,5 @@ def finish_pending(db: Database, username: str, password: str) -> RekeyResult | 
     known = keys.unwrap_all(accounts.normal_username(username), password) or []
     try:
         return rekey(db, old_keys=known)
-    except RekeyBusy:
-        return None
+    except (RekeyBusy, OSError, cipher.Error):
+        return None  # still pending (both keys reachable): the next sign-in tries again

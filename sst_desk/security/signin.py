@@ -424,7 +424,7 @@ def _rekey(db: Database, record: UserRecord | None) -> None:
 
     try:
         last_rekey = rekey.rekey(db)
-    except rekey.RekeyBusy:
+    except (rekey.RekeyBusy, OSError):  # open elsewhere, or a full disk: still pending, finished at a sign-in
         raise RevocationIncomplete(record) from None
 
 
