@@ -133,7 +133,11 @@ class InUseError(Exception):
 
 
 def opens(file: Path, key: bytes) -> bool:
-    """True when ``key`` decrypts ``file`` (reads the schema through a read-only connection)."""
+    """True when ``key`` decrypts ``file``: its first page passes SQLCipher's HMAC (read-only).
+
+    Only the first page is read (``user_version`` is in its header), so a file damaged further on still
+    counts as under this key: whether it is whole is the integrity check's question.
+    """
     try:
         conn = connect_read_only(Path(file), key, timeout=1.0)
     except (Error, OSError):
@@ -143,7 +147,7 @@ def opens(file: Path, key: bytes) -> bool:
         (level,) = conn.execute("PRAGMA cipher_log_level").fetchone()
         conn.execute("PRAGMA cipher_log_level = NONE")
         try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute("PRAGMA user_version").fetchone()
             return True
         except Error:
             return False

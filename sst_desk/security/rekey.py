@@ -131,7 +131,14 @@ def _rekey_backups(db_file: Path, olds: Sequence[bytes], new: bytes, final: byte
             if not cipher.is_plaintext(entry):
                 result.backups_left.append(entry)
             continue
-        cipher.rekey_copy(entry, entry, old, new)
+        try:
+            cipher.rekey_copy(entry, entry, old, new)
+        except cipher.Error:
+            # A backup damaged beyond its first page cannot be copied. Its key copy would still let a
+            # revoked person read what is left of it: it goes (the backup was unusable anyway).
+            key_file_for(entry).unlink(missing_ok=True)
+            result.backups_left.append(entry)
+            continue
         write_bytes_atomic(final, key_file_for(entry))
         result.backups_rekeyed += 1
     for entry in entries:  # a key copy whose backup is gone holds old slots and nothing else: remove it

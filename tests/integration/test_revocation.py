@@ -393,3 +393,17 @@ def test_an_old_key_file_copy_beside_a_backup_is_called_old_not_damaged(team: Pa
     assert main(["cases", "--db", str(stolen), "--user", "karin"]) == 1
     err = capsys.readouterr().err
     assert "old copy" in err and "damaged" not in err and "Traceback" not in err
+
+
+def test_a_damaged_backup_does_not_stop_a_switch_off_and_keeps_no_old_key_copy(team: Path) -> None:
+    """A backup scribbled over beyond its first page cannot be re-keyed: the switch-off still completes."""
+    damaged = backup_files(team)[0]
+    with open(damaged, "r+b") as handle:
+        for page in range(1, damaged.stat().st_size // 4096):
+            handle.seek(page * 4096 + 8)
+            handle.write(b"\xa5" * 200)
+    with signin.sign_in(team, "admin", TEST_PASSWORD) as admin:
+        signin.set_active(admin, accounts.find_user(admin, "karin").id, False)
+    assert signin.last_rekey.backups_left == [damaged] and signin.last_rekey.backups_rekeyed == 1
+    assert not key_file_for(damaged).exists()
+    assert cases_seen(team, "tove") == 2
