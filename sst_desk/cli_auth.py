@@ -80,12 +80,14 @@ def authenticate(db: Database, username: str, password: str) -> None:
     except signin.SignInError as exc:
         raise CommandError(_sign_in_message(exc, db.path)) from None
     if signin.must_change_password(db):
-        raise CommandError(MUST_CHANGE)
+        raise CommandError(must_change_message())
 
 
-MUST_CHANGE = ("You must choose a new password before you can use SST Desk: the one you signed in with was set by "
-               "an administrator (or is the public demo password). Open the window (run sst-desk without a command, "
-               "with the same --db), sign in and choose your own; nothing was done.")
+def must_change_message() -> str:
+    """Why a person who must choose a new password is refused on the command line."""
+    return _t("You must choose a new password before you can use SST Desk: the one you signed in with was set by "
+              "an administrator (or is the public demo password). Open the window (run sst-desk without a command, "
+              "with the same --db), sign in and choose your own; nothing was done.")
 
 
 def _sign_in_message(exc: Exception, file: Path | None) -> str:
@@ -96,6 +98,10 @@ def _sign_in_message(exc: Exception, file: Path | None) -> str:
     if code == "key_file_damaged":
         return _t("The key file %1.keys is damaged; put back the copy from the backups folder.").replace(
             "%1", str(file))
+    if code == "key_file_stale":
+        return _t("The key file %1.keys does not open %2: it is an old copy (from before the database got a new "
+                  "key) or belongs to another database; nothing was done.").replace("%1", str(file)).replace(
+            "%2", str(file))
     if code == "inactive":
         return _t("This account has been switched off; ask your administrator.")
     return _t("The user name or the password is wrong; nothing was done.")

@@ -280,6 +280,10 @@ def ensure_demo_database(path: Path | None = None) -> Path:
         if path.exists():
             path.unlink()  # an empty or plain demo file from an earlier version: demo data only
         create_demo_database(path)
+    else:
+        from .demo_accounts import mark_earlier_demo
+
+        mark_earlier_demo(path)
     return path
 
 

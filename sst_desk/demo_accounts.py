@@ -74,6 +74,36 @@ def create_demo_database(path: Path, students_count: int = 40, seed: int = 1,
     return ids
 
 
+def mark_earlier_demo(path: Path) -> bool:
+    """Give the demo database at the demo's own place the demo mark, if an earlier SST Desk made it without one.
+
+    Only for ``--demo`` (``demo.ensure_demo_database``), and only when the public demo password still opens
+    it: then it is the demo generator's database, not a team's. True when a mark was written.
+    """
+    from .security import signin
+    from .security.keyfile import KeyFile, KeyFileError, key_file_for
+
+    try:
+        keys = KeyFile.load(key_file_for(path))
+    except KeyFileError:
+        return False
+    if keys.demo_name is not None:
+        return False
+    for username, _name, _role in DEMO_USERS:
+        try:
+            key = signin.unlock(path, username, DEMO_PASSWORD, wait=0)
+        except signin.SignInError:
+            continue
+        with Database.open(path, key=key) as db:
+            if accounts.demo_mark(db) is None:
+                accounts.set_demo_mark(db, path.name)
+        keys = KeyFile.load(key_file_for(path))  # unlock may have upgraded the slot
+        keys.demo_name = path.name
+        keys.save()
+        return True
+    return False
+
+
 def assign_demo_members(db: Database) -> None:
     """Spread the cases between Sara and Karin as described in the module docstring."""
     with db.uow() as uow:

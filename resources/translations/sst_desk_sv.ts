@@ -1335,12 +1335,20 @@
         <translation>Inget lösenord angavs; ingenting gjordes.</translation>
     </message>
     <message>
+        <source>You must choose a new password before you can use SST Desk: the one you signed in with was set by an administrator (or is the public demo password). Open the window (run sst-desk without a command, with the same --db), sign in and choose your own; nothing was done.</source>
+        <translation>Du måste välja ett nytt lösenord innan du kan använda SST Desk: det du loggade in med har satts av en administratör (eller är demodatabasens gemensamma lösenord). Öppna fönstret (kör sst-desk utan kommando, med samma --db), logga in och välj ett eget; ingenting har gjorts.</translation>
+    </message>
+    <message>
         <source>%1 is not an SST Desk database, or its key file %1.keys is missing; nothing was changed. If it is your database, put back the key file from the backups folder.</source>
         <translation>%1 är ingen SST Desk-databas, eller så saknas dess nyckelfil %1.keys; ingenting ändrades. Om det är din databas, lägg tillbaka nyckelfilen från mappen med säkerhetskopior.</translation>
     </message>
     <message>
         <source>The key file %1.keys is damaged; put back the copy from the backups folder.</source>
         <translation>Nyckelfilen %1.keys är skadad; lägg tillbaka kopian från mappen med säkerhetskopior.</translation>
+    </message>
+    <message>
+        <source>The key file %1.keys does not open %2: it is an old copy (from before the database got a new key) or belongs to another database; nothing was done.</source>
+        <translation>Nyckelfilen %1.keys öppnar inte %2: den är en gammal kopia (från innan databasen fick en ny nyckel) eller hör till en annan databas; ingenting har gjorts.</translation>
     </message>
     <message>
         <source>This account has been switched off; ask your administrator.</source>
@@ -4931,6 +4939,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>The key file %1.keys is damaged. Put back the copy from the backups folder; nothing was changed.</source>
         <translation>Nyckelfilen %1.keys är skadad. Lägg tillbaka kopian från mappen för säkerhetskopior. Ingenting har ändrats.</translation>
+    </message>
+    <message>
+        <source>The key file %1.keys does not open this database: it is an old copy, or belongs to another database. Nothing was changed.</source>
+        <translation>Nyckelfilen %1.keys öppnar inte den här databasen: den är en gammal kopia eller hör till en annan databas. Ingenting har ändrats.</translation>
     </message>
     <message>
         <source>Too many wrong tries. Wait %1 seconds.</source>

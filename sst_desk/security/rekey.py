@@ -39,7 +39,8 @@ STEPS = ("sealed-both", "rekeyed", "backups", "done")  # where the crash test ma
 
 
 class RekeyBusy(Exception):
-    """The database is open elsewhere (another window, a command): it could not be re-keyed now.
+    """The database could not be re-keyed now: it is open elsewhere (another window, a command), or
+    writing the new copy failed (a full disk).
 
     Nothing is lost: the key file holds the old and the new key, and the next sign-in finishes.
     """
@@ -85,7 +86,7 @@ def rekey(db: Database, *, old_keys: Sequence[bytes] = ()) -> RekeyResult:
     db.engine.dispose()
     try:
         cipher.rekey_in_place(path, current, new)
-    except cipher.InUseError as exc:
+    except (cipher.InUseError, cipher.Error, OSError) as exc:
         raise RekeyBusy(str(path)) from exc
     db.use_key(new)
     _step("rekeyed")
@@ -130,7 +131,14 @@ def _rekey_backups(db_file: Path, olds: Sequence[bytes], new: bytes, final: byte
             if not cipher.is_plaintext(entry):
                 result.backups_left.append(entry)
             continue
-        cipher.rekey_copy(entry, entry, old, new)
+        try:
+            cipher.rekey_copy(entry, entry, old, new)
+        except cipher.Error:
+            # A backup damaged beyond its first page cannot be copied. Its key copy would still let a
+            # revoked person read what is left of it: it goes (the backup was unusable anyway).
+            key_file_for(entry).unlink(missing_ok=True)
+            result.backups_left.append(entry)
+            continue
         write_bytes_atomic(final, key_file_for(entry))
         result.backups_rekeyed += 1
     for entry in entries:  # a key copy whose backup is gone holds old slots and nothing else: remove it
@@ -154,5 +162,5 @@ def finish_pending(db: Database, username: str, password: str) -> RekeyResult | 
     known = keys.unwrap_all(accounts.normal_username(username), password) or []
     try:
         return rekey(db, old_keys=known)
-    except RekeyBusy:
-        return None
+    except (RekeyBusy, OSError, cipher.Error):
+        return None  # still pending (both keys reachable): the next sign-in tries again

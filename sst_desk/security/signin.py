@@ -53,7 +53,8 @@ T = TypeVar("T")
 
 
 class SignInError(Exception):
-    """Why signing in failed. ``code``: wrong_credentials, inactive, key_file_missing, key_file_damaged, wait.
+    """Why signing in failed. ``code``: wrong_credentials, inactive, key_file_missing, key_file_damaged,
+    key_file_stale (the key file does not open the file), wait.
 
     ``seconds``: for ``wait``, how long until that name may try again.
     """
@@ -123,6 +124,11 @@ def unlock(file: Path, username: str, password: str, *, wait: float = float("inf
         raise SignInError("wrong_credentials", WRONG)
     _best_effort(lambda: throttle.succeeded(name_hash))
     key = _the_key_that_opens(file, found)
+    if file.exists() and file.stat().st_size > 0 and not cipher.is_plaintext(file) and not cipher.opens(file, key):
+        # The password fits the key file, but the key does not fit the file: an old copy of the key file
+        # (from before a re-key) or another database's. Said plainly, not as "damaged".
+        raise SignInError("key_file_stale", f"The key file {path} does not open {file}: it is an old copy, or "
+                                            "belongs to another database.")
     if keys.slot_format(name) == 1:
         keys.set_slot(name, password, found)  # a new key pair, the same key(s)
         _best_effort(keys.save)  # a read-only folder: upgraded at a later sign-in
@@ -418,7 +424,7 @@ def _rekey(db: Database, record: UserRecord | None) -> None:
 
     try:
         last_rekey = rekey.rekey(db)
-    except rekey.RekeyBusy:
+    except (rekey.RekeyBusy, OSError):  # open elsewhere, or a full disk: still pending, finished at a sign-in
         raise RevocationIncomplete(record) from None
 
 

@@ -58,6 +58,8 @@ def sign_in_error_text(exc: signin.SignInError, file: Path | None) -> str:
         .replace("%1", str(file)),
         "key_file_damaged": _t("The key file %1.keys is damaged. Put back the copy from the backups folder; nothing "
                                "was changed.").replace("%1", str(file)),
+        "key_file_stale": _t("The key file %1.keys does not open this database: it is an old copy, or belongs to "
+                             "another database. Nothing was changed.").replace("%1", str(file)),
         "wait": _t("Too many wrong tries. Wait %1 seconds.")
         .replace("%1", str(max(1, round(exc.seconds)))),
     }.get(exc.code, _t("Signing in failed."))

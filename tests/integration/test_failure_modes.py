@@ -156,8 +156,9 @@ def test_the_key_file_of_another_database_opens_nothing(team: Path, tmp_path: Pa
     signin.create_first_administrator(other, ADMIN, "Annan Admin", ADMIN_PW).close()
     key_file_for(team).write_bytes(key_file_for(other).read_bytes())
     before = state(team)
-    with pytest.raises(NotADatabaseError) as caught:
+    with pytest.raises(signin.SignInError) as caught:
         signin.sign_in(team, ADMIN, ADMIN_PW)  # the key unwraps, but it is not this database's key
+    assert caught.value.code == "key_file_stale"  # said as such, not as a damaged database (test_revocation.py)
     assert_one_sentence(caught.value, team)
     assert state(team) == before
 

@@ -353,3 +353,57 @@ def test_a_renamed_demo_database_demands_new_passwords(tmp_path: Path, capsys, m
     monkeypatch.setenv("SST_DESK_PASSWORD", DEMO_PASSWORD)
     assert main(["cases", "--db", str(renamed), "--user", "karin"]) == 1
     assert "must choose a new password" in capsys.readouterr().err
+
+
+def test_a_demo_database_made_by_an_earlier_version_gets_its_mark_when_the_demo_starts(tmp_path: Path) -> None:
+    """Without this, a demo.sqlite3 made before the mark existed lost its notice (the name no longer decides)."""
+    import sqlalchemy as sa
+
+    from sst_desk.demo import ensure_demo_database
+    from sst_desk.demo_accounts import DEMO_PASSWORD, create_demo_database
+    from sst_desk.persistence.mapping import database_meta
+    from sst_desk.ui.signin_dialog import demo_hint
+
+    demo = tmp_path / "demo.sqlite3"
+    create_demo_database(demo, students_count=1)
+    keys = KeyFile.load(key_file_for(demo))
+    keys.demo_name = None  # as an earlier version wrote it
+    keys.save()
+    with Database.open(demo, key=signin.unlock(demo, "sara", DEMO_PASSWORD)) as raw, raw.uow() as uow:
+        uow.session.execute(sa.delete(database_meta))
+        uow.commit()
+    assert demo_hint(demo) == ""
+    assert ensure_demo_database(demo) == demo
+    assert DEMO_PASSWORD in demo_hint(demo)
+    with signin.sign_in(demo, "sara", DEMO_PASSWORD) as sara:
+        assert accounts.demo_mark(sara) == "demo.sqlite3" and not signin.must_change_password(sara)
+
+
+def test_an_old_key_file_copy_beside_a_backup_is_called_old_not_damaged(team: Path, tmp_path: Path, capsys,
+                                                                         monkeypatch) -> None:
+    """As a revoked person would try it: a backup copied away, with the key file she kept from before."""
+    kept = key_file_for(team).read_bytes()
+    with signin.sign_in(team, "admin", TEST_PASSWORD) as admin:
+        signin.set_active(admin, accounts.find_user(admin, "karin").id, False)
+    stolen = tmp_path / "stolen" / "copy.sqlite3"
+    stolen.parent.mkdir()
+    shutil.copy2(backup_files(team)[0], stolen)
+    key_file_for(stolen).write_bytes(kept)
+    monkeypatch.setenv("SST_DESK_PASSWORD", TEST_PASSWORD)
+    assert main(["cases", "--db", str(stolen), "--user", "karin"]) == 1
+    err = capsys.readouterr().err
+    assert "old copy" in err and "damaged" not in err and "Traceback" not in err
+
+
+def test_a_damaged_backup_does_not_stop_a_switch_off_and_keeps_no_old_key_copy(team: Path) -> None:
+    """A backup scribbled over beyond its first page cannot be re-keyed: the switch-off still completes."""
+    damaged = backup_files(team)[0]
+    with open(damaged, "r+b") as handle:
+        for page in range(1, damaged.stat().st_size // 4096):
+            handle.seek(page * 4096 + 8)
+            handle.write(b"\xa5" * 200)
+    with signin.sign_in(team, "admin", TEST_PASSWORD) as admin:
+        signin.set_active(admin, accounts.find_user(admin, "karin").id, False)
+    assert signin.last_rekey.backups_left == [damaged] and signin.last_rekey.backups_rekeyed == 1
+    assert not key_file_for(damaged).exists()
+    assert cases_seen(team, "tove") == 2
