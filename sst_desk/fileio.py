@@ -30,7 +30,9 @@ PRIVATE_UMASK = 0o077
 PRIVATE_MODE = 0o600
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEY_SUFFIX = ".keys"
-COMPANIONS = ("-wal", "-shm", "-journal")
+# Files beside a database that belong to it: SQLite's own, and the failed sign-in counter
+# (security/throttle.py); overwriting the counter would reset the wait after wrong passwords.
+COMPANIONS = ("-wal", "-shm", "-journal", ".attempts")
 CONTEXT = "Files"
 
 # Database files of this process (the open database, the default one): never an export target.
@@ -143,7 +145,7 @@ def _stat(path: Path, *, follow: bool = True) -> os.stat_result | None:
 
 
 def _family(database: Path) -> list[Path]:
-    """A database file and what belongs to it: -wal, -shm, -journal, the key file, and its backups folder."""
+    """A database file and what belongs to it: -wal, -shm, -journal, .attempts, the key file, and its backups."""
     from . import paths
 
     database = Path(database)

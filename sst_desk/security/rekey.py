@@ -154,8 +154,8 @@ def finish_pending(db: Database, username: str, password: str) -> RekeyResult | 
     The signed-in person's slot holds every key the interrupted run had (old and new), which is what
     the backups may still be under. Busy again: left for the next sign-in.
     """
-    if db.path is None or db.key is None:
-        return None
+    if db.path is None or db.key is None or not key_file_for(db.path).exists():
+        return None  # a server, or a throwaway copy opened by key (a restore's check of a backup's accounts)
     keys = KeyFile.load(key_file_for(db.path))
     if not keys.rekey_pending:
         return None

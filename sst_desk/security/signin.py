@@ -124,15 +124,29 @@ def unlock(file: Path, username: str, password: str, *, wait: float = float("inf
         raise SignInError("wrong_credentials", WRONG)
     _best_effort(lambda: throttle.succeeded(name_hash))
     key = _the_key_that_opens(file, found)
-    if file.exists() and file.stat().st_size > 0 and not cipher.is_plaintext(file) and not cipher.opens(file, key):
+    if (file.exists() and file.stat().st_size > 0 and not cipher.is_plaintext(file) and not cipher.opens(file, key)
+            and not _opens_a_backup(file, key)):
         # The password fits the key file, but the key does not fit the file: an old copy of the key file
-        # (from before a re-key) or another database's. Said plainly, not as "damaged".
+        # (from before a re-key) or another database's. Said plainly, not as "damaged". A key that opens
+        # the database's own backups (re-keyed with it) is current: then the file itself is damaged, and
+        # opening it says so (and offers a restore).
         raise SignInError("key_file_stale", f"The key file {path} does not open {file}: it is an old copy, or "
                                             "belongs to another database.")
     if keys.slot_format(name) == 1:
         keys.set_slot(name, password, found)  # a new key pair, the same key(s)
         _best_effort(keys.save)  # a read-only folder: upgraded at a later sign-in
     return key
+
+
+def _opens_a_backup(file: Path, key: bytes) -> bool:
+    """Whether ``key`` opens one of the database's backups (newest first; they share its key)."""
+    from sst_desk.persistence.backups import list_backups
+
+    try:
+        found = list_backups(file)
+    except OSError:
+        return False
+    return any(cipher.opens(info.path, key) for info in sorted(found, key=lambda i: i.path.name, reverse=True))
 
 
 def _best_effort(call: Callable[[], T]) -> T | None:

@@ -118,7 +118,7 @@ def _protected_targets(team_db: Path) -> dict[str, Path]:
     soft = team_db.parent / "soft-link.pdf"
     soft.symlink_to(key_file_for(team_db))
     return {"database": team_db, "key file": key_file_for(team_db), "wal (not there yet)": Path(f"{team_db}-wal"),
-            "shm": Path(f"{team_db}-shm"), "backup": backup, "backup key copy": key_file_for(backup),
+            "shm": Path(f"{team_db}-shm"), "failed sign-in counter": Path(f"{team_db}.attempts"), "backup": backup, "backup key copy": key_file_for(backup),
             "hard link to the database": hard, "symbolic link to the key file": soft,
             "a new name in the backups folder": backup.parent / "plan.pdf"}
 
