@@ -134,6 +134,17 @@ def run_session(app: QApplication, settings: Settings, db, sign_in_again) -> int
     After Arkiv → Logga ut the database is closed and ``sign_in_again()`` shows the sign-in dialog in the
     same process: the next person's database (their own actor, menus and idle lock), or None to end.
     """
+    # The loop ends when the main window closes, not when the last window does: Qt's automatic quit posts a
+    # Quit event that would still be pending after a sign-out and end the next sign-in dialog at once.
+    quit_on_last = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        return _sessions(app, settings, db, sign_in_again)
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_last)
+
+
+def _sessions(app: QApplication, settings: Settings, db, sign_in_again) -> int:
     from .security.signin import must_change_password
     from .settings import IDLE_LOCK_MINUTES
     from .ui.lock import IdleLock
@@ -150,7 +161,8 @@ def run_session(app: QApplication, settings: Settings, db, sign_in_again) -> int
         context.locker = IdleLock(context, settings.get(IDLE_LOCK_MINUTES))
         window = MainWindow(context)
         signed_out: list[bool] = []
-        window.sig_signed_out.connect(lambda: (signed_out.append(True), app.exit(0)))
+        window.sig_signed_out.connect(lambda: signed_out.append(True))
+        window.sig_closed.connect(lambda: app.exit(0))
         window.reload()
         window.show()
         try:

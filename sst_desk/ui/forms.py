@@ -90,8 +90,12 @@ class Field:
 
 
 def number_text(value: float) -> str:
-    """A number as the worker reads and types it: "12,5" in Swedish (the locale's decimal separator)."""
-    return QLocale().toString(float(value), "g", 12)
+    """A number as the worker reads and types it: "12,5" — a decimal comma.
+
+    Swedish number format in both UI languages (the app's English is en_SE, which writes a comma too), and
+    whatever the machine's own locale: a comma typed must never come back as a point.
+    """
+    return QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden).toString(float(value), "g", 12)
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")

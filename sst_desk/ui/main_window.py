@@ -36,6 +36,8 @@ class MainWindow(QMainWindow):
     """Emitted after the list is (re)loaded, with the number of cases."""
     sig_signed_out = Signal()
     """Emitted when the person signed out (Arkiv → Logga ut); the app then asks who signs in next."""
+    sig_closed = Signal()
+    """Emitted when the window has closed (quit, or sign-out); the app's event loop ends on it."""
 
     def __init__(self, context: AppContext):
         super().__init__()
@@ -375,3 +377,4 @@ class MainWindow(QMainWindow):
         self.context.settings.sync()
         wait_for_background_work()
         event.accept()
+        self.sig_closed.emit()

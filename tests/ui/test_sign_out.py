@@ -61,21 +61,30 @@ def test_sign_out_closes_the_cases_logs_it_and_forgets_who_was_signed_in(main_wi
 
 
 def test_after_signing_out_the_next_person_signs_in_in_the_same_process(qtbot, database, tmp_path):
-    """The app's loop (``run_session``): sign out in the menu, the sign-in comes back, a colleague works."""
+    """The app's loop (``run_session``): sign out in the menu, the real sign-in dialog comes back (and is not
+    ended at once by a Quit left over from the closed window), a colleague signs in and works."""
     from sst_desk.app import run_session
     from sst_desk.security import signin
     from sst_desk.settings import Settings
     from sst_desk.ui.main_window import MainWindow
+    from sst_desk.ui.signin_dialog import SignInDialog, sign_in_for_window
+    from sst_desk.ui.startup import open_for_window
+
+    from person import click
 
     signin.change_own_password(database, UI_PASSWORD, NEW_PASSWORD, NEW_PASSWORD)  # no forced change now
     check = signin.sign_in(database.path, "admin", UI_PASSWORD)
     assert not signin.must_change_password(check)
     check.close()
+    settings = Settings.from_file(str(tmp_path / "settings.ini"))
+    file = database.path
     asked: list[str] = []
 
     def sign_in_again():
         asked.append("sign-in dialog")
-        return signin.sign_in(database.path, "admin", UI_PASSWORD) if len(asked) == 1 else None
+        if len(asked) > 1:
+            return None
+        return sign_in_for_window(str(file), settings, file, lambda key: open_for_window(str(file), settings, key))
 
     seen: list[str] = []
     waited = [0]
@@ -85,25 +94,34 @@ def test_after_signing_out_the_next_person_signs_in_in_the_same_process(qtbot, d
         if waited[0] > 1500:  # 30 s: never hang the run
             QApplication.exit(2)
             return
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, SignInDialog) and "sign-in" not in seen:
+            seen.append("sign-in")
+            fill(dialog, "User name", "admin")
+            fill(dialog, "Password", UI_PASSWORD)
+            click(dialog, "Sign in")
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if not windows:
-            QTimer.singleShot(20, person_at_the_laptop)
-            return
-        window = windows[0]
-        who = window.context.db.actor.username if window.context.db.actor is not None else ""
-        if who == "testare" and "testare" not in seen:
-            seen.append(who)
-            window.sign_out_action.trigger()  # Arkiv → Logga ut
-        elif who == "admin":
-            seen.append(who)
-            window.close()
-            QApplication.exit(0)
-            return
+        if windows:
+            window = windows[0]
+            who = window.context.db.actor.username if window.context.db.actor is not None else ""
+            if who == "testare" and "testare" not in seen:
+                seen.append(who)
+                window.sign_out_action.trigger()  # Arkiv → Logga ut
+            elif who == "admin":
+                seen.append(who)
+                window.close()  # Arkiv → Avsluta: the app ends
+                return
         QTimer.singleShot(20, person_at_the_laptop)
 
     QTimer.singleShot(0, person_at_the_laptop)
-    settings = Settings.from_file(str(tmp_path / "settings.ini"))
     code = run_session(QApplication.instance(), settings, database, sign_in_again)
     assert code == 0
-    assert seen == ["testare", "admin"]
+    assert seen == ["testare", "sign-in", "admin"]
     assert asked == ["sign-in dialog"]
+    # nothing left behind that would end the next dialog at once
+    from PySide6.QtWidgets import QDialog
+
+    answered = answer_dialog(lambda d: d.accept())
+    probe = QDialog()
+    assert probe.exec() == QDialog.DialogCode.Accepted, answered
+    probe.deleteLater()

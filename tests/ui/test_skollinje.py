@@ -195,7 +195,7 @@ def test_bad_event_input_is_marked_next_to_the_field(main_window, context):
     assert not errors, errors
     assert "This field must be filled in." in seen[0]
     assert "Write at most 500 characters." in seen[0]
-    assert any("YYYY-MM-DD" in message for message in seen[1])
+    assert any("2026-02-30 is not a date" in message for message in seen[1])  # issue 10: says why
     assert window.case.events == []
     assert not window.isWindowModified()
 
