@@ -138,10 +138,24 @@ def opens(file: Path, key: bytes) -> bool:
     Only the first page is read (``user_version`` is in its header), so a file damaged further on still
     counts as under this key: whether it is whole is the integrity check's question.
     """
+    return _first_page(file, key) is True
+
+
+def refuses(file: Path, key: bytes) -> bool:
+    """True only when ``file`` answers "file is not a database" to ``key`` (a wrong key, or page 1 damaged).
+
+    A file that cannot be read right now (a full disk, an I/O error, a lock) is no verdict on the key:
+    False, and opening it reports the real problem.
+    """
+    return _first_page(file, key) is False
+
+
+def _first_page(file: Path, key: bytes) -> bool | None:
+    """True: ``key`` reads page 1; False: "not a database"; None: the file could not be read at all."""
     try:
         conn = connect_read_only(Path(file), key, timeout=1.0)
     except (Error, OSError):
-        return False
+        return None
     try:
         # A wrong key is an expected answer here, not an error for stderr (SQLCipher logs every failed page).
         (level,) = conn.execute("PRAGMA cipher_log_level").fetchone()
@@ -149,8 +163,8 @@ def opens(file: Path, key: bytes) -> bool:
         try:
             conn.execute("PRAGMA user_version").fetchone()
             return True
-        except Error:
-            return False
+        except Error as exc:
+            return False if "not a database" in str(exc) else None
         finally:
             conn.execute(f"PRAGMA cipher_log_level = {str(level).upper() if str(level).isalpha() else 'WARN'}")
     finally:

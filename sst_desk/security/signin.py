@@ -124,7 +124,7 @@ def unlock(file: Path, username: str, password: str, *, wait: float = float("inf
         raise SignInError("wrong_credentials", WRONG)
     _best_effort(lambda: throttle.succeeded(name_hash))
     key = _the_key_that_opens(file, found)
-    if (file.exists() and file.stat().st_size > 0 and not cipher.is_plaintext(file) and not cipher.opens(file, key)
+    if (file.exists() and file.stat().st_size > 0 and not cipher.is_plaintext(file) and cipher.refuses(file, key)
             and not _opens_a_backup(file, key)):
         # The password fits the key file, but the key does not fit the file: an old copy of the key file
         # (from before a re-key) or another database's. Said plainly, not as "damaged". A key that opens

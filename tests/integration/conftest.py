@@ -284,14 +284,14 @@ def make_team_db(file: Path) -> bytes:
     try:
         for username, name, role in TEAM_USERS[1:]:
             signin.add_account(db, username, name, Role(role), TEST_PASSWORD)
-        _as_if_each_chose_their_own(db)
+        as_if_each_chose_their_own(db)
         assert db.key is not None
         return db.key
     finally:
         db.close()
 
 
-def _as_if_each_chose_their_own(db: Database) -> None:
+def as_if_each_chose_their_own(db: Database) -> None:
     """Clear "must change password" (the command line refuses such a person): as if each had signed in once."""
     import sqlalchemy as sa
 

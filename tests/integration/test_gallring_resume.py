@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from test_canary import canary, decrypted_holding, save_canary_case
+from conftest import as_if_each_chose_their_own
 
 from sst_desk import paths
 from sst_desk.__main__ import main
@@ -36,6 +37,7 @@ def _cheap(tmp_path, monkeypatch):
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("SST_DESK_USER", "lena")
     monkeypatch.setenv("SST_DESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # the command line's English sentences
 
 
 def team_with_canary(tmp_path: Path, walk_case) -> tuple[Path, bytes, int, str]:
@@ -45,6 +47,7 @@ def team_with_canary(tmp_path: Path, walk_case) -> tuple[Path, bytes, int, str]:
     file = tmp_path / "data" / "sst-desk.sqlite3"
     admin = signin.create_first_administrator(file, "admin", "Ada Admin", PASSWORD)
     signin.add_account(admin, "lena", "Lena Lead", Role.TEAMLEDARE, PASSWORD)
+    as_if_each_chose_their_own(admin)  # the command line refuses a first password set by an administrator
     admin.close()
     db = signin.sign_in(file, "lena", PASSWORD)
     try:

@@ -20,6 +20,12 @@ from conftest import TEST_PASSWORD, make_team_db  # at import time: later, 'conf
 from logpeople import Team, add_case, make_team
 
 
+@pytest.fixture(autouse=True)
+def english_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the command line's English sentences (it follows the system language)."""
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+
+
 @pytest.fixture
 def team(tmp_path):
     """A real day's work: cases created, opened, edited, printed; the lead then keeps the head."""

@@ -32,6 +32,12 @@ from sst_desk.security.keyfile import KeyFile, key_file_for
 
 from conftest import TEST_PASSWORD, copy_team_db, make_team_db, new_case
 
+
+@pytest.fixture(autouse=True)
+def english_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the command line's English sentences (it follows the system language)."""
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+
 HERE = Path(__file__).resolve().parent
 NEW_PW = "ett-helt-nytt-lösen-44"
 
