@@ -114,14 +114,16 @@ def _report(result: ImportResult) -> None:
     if result.unmatched:
         # Signed in, the rows of anyone the person may not see and of identifiers in no register read the
         # same: the import never confirms who is in the team's register (issue 10, docs/attendance.md).
-        whose = "who are not among your students" if result.scoped else "not in the register"
-        print(f"{result.unmatched_rows} rows for {len(result.unmatched)} students {whose} were not imported:")
+        heading = (_t("%1 rows for %2 students who are not among your students were not imported:")
+                   if result.scoped else _t("%1 rows for %2 students not in the register were not imported:"))
+        print(heading.replace("%1", str(result.unmatched_rows)).replace("%2", str(len(result.unmatched))))
         for u in result.unmatched[:SHOWN_UNMATCHED]:
-            why = {UnmatchedReason.AMBIGUOUS: "matches more than one student",
-                   UnmatchedReason.NOT_YOURS: "not among your students"}.get(u.reason, "not found")
-            print(f"  {visible_escapes(u.key)}: {why}; {u.rows} row(s), first on line {u.first_line}")
+            why = {UnmatchedReason.AMBIGUOUS: _t("matches more than one student"),
+                   UnmatchedReason.NOT_YOURS: _t("not among your students")}.get(u.reason, _t("not found"))
+            print("  " + _t("%1: %2; %3 row(s), first on line %4").replace("%1", visible_escapes(u.key))
+                  .replace("%2", why).replace("%3", str(u.rows)).replace("%4", str(u.first_line)))
         if len(result.unmatched) > SHOWN_UNMATCHED:
-            print(f"  … and {len(result.unmatched) - SHOWN_UNMATCHED} more.")
+            print("  " + _t("… and %1 more.").replace("%1", str(len(result.unmatched) - SHOWN_UNMATCHED)))
     if result.dry_run:
         print(_t("Dry run: nothing was stored."))
 

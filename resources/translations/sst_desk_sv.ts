@@ -1307,6 +1307,30 @@
         <translation>Den här filen har importerats förut (%1).</translation>
     </message>
     <message>
+        <source>%1 rows for %2 students who are not among your students were not imported:</source>
+        <translation>%1 rader för %2 elever som inte finns bland dina elever importerades inte:</translation>
+    </message>
+    <message>
+        <source>%1 rows for %2 students not in the register were not imported:</source>
+        <translation>%1 rader för %2 elever som inte finns i registret importerades inte:</translation>
+    </message>
+    <message>
+        <source>matches more than one student</source>
+        <translation>matchar fler än en elev</translation>
+    </message>
+    <message>
+        <source>not among your students</source>
+        <translation>inte bland dina elever</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>hittades inte</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3 row(s), first on line %4</source>
+        <translation>%1: %2; %3 rad(er), första på rad %4</translation>
+    </message>
+    <message>
         <source>Dry run: nothing was stored.</source>
         <translation>Provkörning: ingenting sparades.</translation>
     </message>

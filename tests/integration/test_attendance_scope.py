@@ -152,6 +152,7 @@ def test_the_command_line_reports_the_others_alike_and_logs_the_dry_run(
     """What broke: `sst-desk import-attendance --dry-run` as a kurator listed which personnummer were
     "not found" (so the rest existed), and left no trace in the access log."""
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # the command line's English sentences
     sample = export(tmp_path)
     db = open_as(file, "karin")
     try:
