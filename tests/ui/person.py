@@ -103,13 +103,12 @@ class DialogAnswer(list):
     def withdraw(self) -> None:
         """No dialog is expected any more: stop looking (a test that checks that none opened)."""
         self.withdrawn = True
-        if self in _pending:
-            _pending.remove(self)
+        _forget(self)
 
-    def __eq__(self, other: object) -> bool:  # a list of errors, compared as one
-        return list.__eq__(self, other)
 
-    __hash__ = None  # type: ignore[assignment]
+def _forget(answer: DialogAnswer) -> None:
+    """Take ``answer`` off the pending list: by identity (answers are lists, and two empty ones are equal)."""
+    _pending[:] = [a for a in _pending if a is not answer]
 
 
 def end_of_test_dialogs() -> list[str]:
@@ -144,7 +143,7 @@ def answer_dialog(handler: Callable[[QDialog], None], *, kind: type | None = Non
         if dialog is None or id(dialog) in _in_hand or (kind is not None and not isinstance(dialog, kind)):
             QTimer.singleShot(POLL_MS, look)
             return
-        _pending.remove(answer)
+        _forget(answer)
         answer.answered = True
         _in_hand.add(id(dialog))
         try:
@@ -197,7 +196,7 @@ def when_shown(kind: type, action: Callable[[QWidget], None]) -> DialogAnswer:
         if not shown:
             QTimer.singleShot(POLL_MS, look)
             return
-        _pending.remove(answer)
+        _forget(answer)
         answer.answered = True
         try:
             action(shown[0])
