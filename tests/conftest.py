@@ -155,6 +155,7 @@ def pytest_runtest_makereport(item: pytest.Item, call):
     report = yield
     hung = item.stash.get(_HUNG, None)
     if hung is not None and report.when == "call":
-        report.outcome = "failed"  # and the summary line names the dialog, not "exceptions in the event loop"
+        # the summary line names the dialog, not "exceptions caught in the Qt event loop"
         report.longrepr = hung if report.passed else f"{hung}\n\n{report.longreprtext}"
+        report.outcome = "failed"
     return report
