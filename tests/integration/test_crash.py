@@ -289,6 +289,7 @@ def report(capsys: pytest.CaptureFixture[str], name: str, counts: dict[str, int]
         print(f"\n[{name}] {seconds:.1f} s: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 
+@pytest.mark.timeout(900)  # ~65 s on a quiet laptop, several times that on a busy one (docs/testing.md)
 def test_writers_killed_at_random_moments_lose_no_confirmed_commit(tmp_path: Path,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
     """1,000 SIGKILLs: mostly while adding and editing cases, some while writing and taking backups."""
@@ -301,6 +302,7 @@ def test_writers_killed_at_random_moments_lose_no_confirmed_commit(tmp_path: Pat
 
 
 @pytest.mark.skipif(not HEAVY, reason="the heavy crash test (10,000 kills) runs with SST_DESK_HEAVY=1")
+@pytest.mark.timeout(7200)  # ten times the crash test above
 def test_heavy_ten_thousand_kills(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Ten campaigns of 1,000 kills (a fresh database each keeps the per-round checks fast), a third of
     them during writes with backups in between or during backups alone; seeds differ per run (printed)."""

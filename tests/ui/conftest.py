@@ -8,7 +8,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from person import NOW, forget_pending_dialogs, reload  # noqa: E402 - shared with the tests (import from person)
+from person import NOW, end_of_test_dialogs, reload  # noqa: E402 - shared with the tests (import from person)
 
 from sst_desk.security import keyfile as _keyfile
 from sst_desk.security import passwords as _passwords
@@ -20,13 +20,27 @@ _keyfile.use_cheap_parameters_for_tests()
 
 
 
+_CALL_PASSED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.stash[_CALL_PASSED] = report.passed
+    return report
+
+
 @pytest.fixture(autouse=True)
-def _isolated_data(tmp_path, monkeypatch):
-    """No test touches the real data folder or the real settings; no test's dialog handler outlives it."""
+def _isolated_data(tmp_path, monkeypatch, request):
+    """No test touches the real data folder or the real settings; no test's dialog answer outlives it, and
+    a test that prepared an answer for a dialog that never opened fails (it tested nothing)."""
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("SST_DESK_USER", "testare")
     yield
-    forget_pending_dialogs()
+    waiting = end_of_test_dialogs()
+    if waiting and request.node.stash.get(_CALL_PASSED, False):
+        pytest.fail(f"the test prepared an answer for a dialog that never opened: {waiting}")
 
 
 UI_PASSWORD = "ui-test-losenord"

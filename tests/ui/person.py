@@ -1,7 +1,8 @@
 """Drive the UI the way a person does: find widgets by their accessible names (their labels), type, click.
 
-Modal dialogs block in ``exec()``, so ``answer_dialog`` schedules the handler
-before the click that opens the dialog. Non-ASCII text is set with
+Modal dialogs block in ``exec()``, so a test prepares the answer (``answer_dialog``) before the click
+that opens the dialog; the answer is given once the dialog is the active modal window — never by a
+timer that might fire before ``exec()`` runs. See docs/testing.md. Non-ASCII text is set with
 ``setText`` + the edit signal (``qtbot.keyClicks`` aborts on å/ä/ö; see
 HOUSE_STYLE "Known traps").
 """
@@ -78,46 +79,132 @@ def shown_errors(root: QWidget) -> list[str]:
             and not label.isHidden()]
 
 
-_test_generation = [0]
+PATIENCE_MS = 60_000
+"""How long a test waits for something that must happen (a lock, a background load): long, because waiting
+costs nothing when it comes and a busy machine may be slow; pytest-timeout bounds the whole test."""
+
+POLL_MS = 10
+"""How often a prepared answer looks for its dialog. Looking is cheap; only the dialog's appearance counts."""
+
+_pending: list["DialogAnswer"] = []  # prepared answers of the running test that have not found their dialog
+_in_hand: set[int] = set()  # dialogs a handler is answering just now: no other answer may take them
 
 
-def forget_pending_dialogs() -> None:
-    """End every ``answer_dialog`` still waiting: a test's unused handler must never answer the next test's
-    dialog (that made the keyboard walk fail now and then). Called after each UI test (conftest)."""
-    _test_generation[0] += 1
+class DialogAnswer(list):
+    """One prepared answer to a modal dialog. The list holds what went wrong (empty: all went well), so
+    ``assert not errors, errors`` reads as before; ``answered`` tells whether the dialog came at all."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+        self.answered = False
+        self.withdrawn = False
+
+    def withdraw(self) -> None:
+        """No dialog is expected any more: stop looking (a test that checks that none opened)."""
+        self.withdrawn = True
+        _forget(self)
 
 
-def answer_dialog(handler: Callable[[QDialog], None], *, timeout_ms: int = 5000, kind: type | None = None,
-                  may_stay_open: bool = False) -> list:
-    """Run ``handler`` on the next modal dialog that opens (of type ``kind``, if given); returns a list that
-    records errors. Unless ``may_stay_open``, a dialog the handler leaves open is an error (and rejected)."""
-    errors: list = []
-    waited = [0]
-    generation = _test_generation[0]
+def _forget(answer: DialogAnswer) -> None:
+    """Take ``answer`` off the pending list: by identity (answers are lists, and two empty ones are equal)."""
+    _pending[:] = [a for a in _pending if a is not answer]
 
-    def poll() -> None:
-        if generation != _test_generation[0]:
-            return  # the test that asked has ended
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or (kind is not None and not isinstance(dialog, kind)):
-            waited[0] += 20
-            if waited[0] > timeout_ms:
-                errors.append(TimeoutError(f"no {kind.__name__ if kind else 'dialog'} opened"))
-                return
-            QTimer.singleShot(20, poll)
+
+def end_of_test_dialogs() -> list[str]:
+    """Withdraw the running test's answers that found no dialog (called after each UI test by the conftest,
+    so a left-over answer can never answer the next test's dialog); returns what they were waiting for."""
+    waiting = [answer.what for answer in _pending]
+    for answer in list(_pending):
+        answer.withdraw()
+    _in_hand.clear()
+    return waiting
+
+
+def answer_dialog(handler: Callable[[QDialog], None], *, kind: type | None = None, may_stay_open: bool = False,
+                  timeout_ms: int | None = None) -> DialogAnswer:
+    """Answer the next modal dialog (of type ``kind``, if given) with ``handler``, once it is open and waits
+    in its ``exec()``: prepare the answer, then do what opens the dialog.
+
+    The answer looks for the dialog (``QApplication.activeModalWidget()``) from the event loop, so it can
+    only run once the dialog's own event loop runs: never before ``exec()`` starts, however slow the
+    machine. It never gives up while the test runs (a dialog that comes late is still answered; a test
+    whose dialog never comes fails at its end, see ``end_of_test_dialogs``). Unless ``may_stay_open``, a
+    dialog the handler leaves open is an error (and is rejected, so the test goes on). ``timeout_ms`` is
+    ignored: it is kept so that older tests read the same; the per-test limit (pytest-timeout) is the clock.
+    """
+    answer = DialogAnswer(f"a {kind.__name__ if kind else 'modal dialog'} for {getattr(handler, '__name__', 'a handler')}")
+    _pending.append(answer)
+
+    def look() -> None:
+        if answer.withdrawn:
             return
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or id(dialog) in _in_hand or (kind is not None and not isinstance(dialog, kind)):
+            QTimer.singleShot(POLL_MS, look)
+            return
+        _forget(answer)
+        answer.answered = True
+        _in_hand.add(id(dialog))
         try:
             handler(dialog)
         except Exception as exc:  # noqa: BLE001 - surfaced by the caller
-            errors.append(exc)
-            dialog.reject()
+            answer.append(exc)
+            if dialog.isVisible():
+                dialog.done(QDialog.DialogCode.Rejected)  # not reject(): some dialogs ask before closing
             return
+        finally:
+            _in_hand.discard(id(dialog))
         if not may_stay_open and dialog.isVisible() and dialog is QApplication.activeModalWidget():
-            errors.append(AssertionError(f"{dialog.windowTitle()!r} is still open: {shown_errors(dialog)}"))
-            dialog.reject()
+            answer.append(AssertionError(f"{dialog.windowTitle()!r} is still open: {shown_errors(dialog)}"))
+            dialog.done(QDialog.DialogCode.Rejected)
 
-    QTimer.singleShot(0, poll)
-    return errors
+    QTimer.singleShot(0, look)
+    return answer
+
+
+class no_dialog_opens:
+    """``with no_dialog_opens(): ...`` — fails if the block opens a modal dialog (which is rejected, so
+    the block goes on). Dialogs open synchronously (``exec()``), so the block's end is the moment to judge."""
+
+    def __enter__(self) -> list[QDialog]:
+        self.opened: list[QDialog] = []
+        self.answer = answer_dialog(self._refuse, may_stay_open=True)
+        return self.opened
+
+    def _refuse(self, dialog: QDialog) -> None:
+        self.opened.append(dialog.windowTitle())
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    def __exit__(self, *exc_info) -> None:
+        self.answer.withdraw()
+        if exc_info[0] is None:
+            assert self.opened == [], f"a dialog opened: {self.opened}"
+
+
+def when_shown(kind: type, action: Callable[[QWidget], None]) -> DialogAnswer:
+    """Run ``action`` on the first visible top-level window of type ``kind`` (a main window that an event
+    loop opens, e.g. ``run_gui``), from that event loop; like ``answer_dialog``, it never gives up while the
+    test runs and the test fails at its end if no such window came."""
+    answer = DialogAnswer(f"a {kind.__name__} window for {getattr(action, '__name__', 'an action')}")
+    _pending.append(answer)
+
+    def look() -> None:
+        if answer.withdrawn:
+            return
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        if not shown:
+            QTimer.singleShot(POLL_MS, look)
+            return
+        _forget(answer)
+        answer.answered = True
+        try:
+            action(shown[0])
+        except Exception as exc:  # noqa: BLE001 - surfaced by the caller
+            answer.append(exc)
+
+    QTimer.singleShot(0, look)
+    return answer
 
 
 def accept_message_box(button=QMessageBox.StandardButton.Yes) -> list:
@@ -141,7 +228,7 @@ def fill_dialog(values: dict, ok: str = "OK") -> Callable[[QDialog], None]:
     return handler
 
 
-def reload(window, timeout: int = 10_000) -> None:
+def reload(window, timeout: int = PATIENCE_MS) -> None:
     """Reload the case list and wait until the rows have arrived from the background."""
     from PySide6.QtCore import QEventLoop, QTimer
 

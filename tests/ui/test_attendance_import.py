@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QTableView
 
-from person import NOW, click, fill, find, reload
+from person import NOW, PATIENCE_MS, click, fill, find, reload
 
 from conftest import UI_PASSWORD
 
@@ -95,7 +95,7 @@ def choose(qtbot, dialog, path: Path, monkeypatch) -> None:
 
 def settle(qtbot, dialog) -> None:
     """Let the debounced preview run."""
-    qtbot.waitUntil(lambda: not dialog._preview_timer.isActive(), timeout=3000)
+    qtbot.waitUntil(lambda: not dialog._preview_timer.isActive(), timeout=PATIENCE_MS)
 
 
 def run(qtbot, dialog, button: str, timeout: int = 30_000):

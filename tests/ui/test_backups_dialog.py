@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QMessageBox, QTableWidget
 
 from sst_desk.persistence import backups
 from sst_desk.workflow.codes import Level, RaisedBy
@@ -36,20 +35,16 @@ def as_administrator(context) -> None:
     context.db.actor = accounts.find_user(context.db, "admin").actor()
 
 
-def answer_box(button: QMessageBox.StandardButton, seen: list[str], *, then=None) -> None:
+def answer_box(button: QMessageBox.StandardButton, seen: list[str], *, then=None) -> list:
     """Press ``button`` in the next message box (the backups dialog is already modal, so wait for a box)."""
 
-    def poll() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, poll)
-            return
+    def press(box: QMessageBox) -> None:
         seen.append(box.text())
         if then is not None:
             then()
         box.button(button).click()
 
-    QTimer.singleShot(0, poll)
+    return answer_dialog(press, kind=QMessageBox)
 
 
 def rows(dialog) -> int:

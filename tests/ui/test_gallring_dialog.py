@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableWidget
 
 from sst_desk.persistence import accounts, backups
 from sst_desk.ui.extract_dialog import export_registerutdrag
@@ -32,18 +31,14 @@ def sign_in_as(db, role: Role):
     db.actor = accounts.add_user(db, f"user-{role.value}", f"Person {role.value}", role, "not-a-real-hash").actor()
 
 
-def press_in_next_box(button: QMessageBox.StandardButton, seen: list[str]) -> None:
+def press_in_next_box(button: QMessageBox.StandardButton, seen: list[str]) -> list:
     """Press ``button`` in the next message box, once one is the active modal window."""
 
-    def poll() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, poll)
-            return
+    def press(box: QMessageBox) -> None:
         seen.append(box.text())
         box.button(button).click()
 
-    QTimer.singleShot(0, poll)
+    return answer_dialog(press, kind=QMessageBox)
 
 
 def assert_labels_name_their_inputs(root) -> None:

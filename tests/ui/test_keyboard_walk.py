@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 
 from sst_desk.workflow.codes import Stage
 
-from person import answer_dialog
+from person import PATIENCE_MS, answer_dialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -24,10 +24,14 @@ class Keyboard:
 
     def focused(self):
         widget = QApplication.focusWidget()
-        if widget is None and self.window is not None and QApplication.activeModalWidget() is None:
-            self.activate(self.window)  # the offscreen platform does not re-activate after a dialog
+        # After a dialog closes, the offscreen platform moves the focus back only when events are next
+        # processed: until then the focus may still sit in the closed (hidden) dialog, and Tab would go
+        # round its Comment/OK/Cancel for ever (it did on a busy machine). A person looks at the window.
+        stale = widget is not None and not widget.window().isVisible()
+        if (widget is None or stale) and self.window is not None and QApplication.activeModalWidget() is None:
+            self.activate(self.window)
             widget = QApplication.focusWidget()
-        assert widget is not None, "nothing has the keyboard focus"
+        assert widget is not None and widget.window().isVisible(), f"nothing visible has the keyboard focus: {widget}"
         return widget
 
     def tab_to(self, name: str, limit: int = 400):
@@ -59,7 +63,7 @@ class Keyboard:
 
     def activate(self, window) -> None:
         window.activateWindow()
-        self.qtbot.waitUntil(window.isActiveWindow)
+        self.qtbot.waitUntil(window.isActiveWindow, timeout=PATIENCE_MS)
 
 
 def in_dialog(keys: Keyboard, steps) -> list:

@@ -28,7 +28,7 @@ from sst_desk.workflow.codes import Level, RaisedBy
 from sst_desk.workflow.entities import Case, Student
 from sst_desk.workflow.logchain import KeptHead, LogRow, SampleOutcome
 
-from person import accept_message_box, answer_dialog, click, fill, find, shown_errors
+from person import PATIENCE_MS, accept_message_box, answer_dialog, click, fill, find, shown_errors
 
 PEOPLE = {"lead": ("Lena Ledare", Role.TEAMLEDARE), "sara": ("Sara Socionom", Role.SKOLSOCIONOM),
           "kim": ("Kim Kurator", Role.KURATOR)}
@@ -77,7 +77,7 @@ def table_rows(window) -> list[LogRow]:
 
 
 def verify(qtbot, window, button: str = "Verify the log") -> str:
-    with qtbot.waitSignal(window.sig_verified, timeout=10_000):
+    with qtbot.waitSignal(window.sig_verified, timeout=PATIENCE_MS):
         click(window, button)
     return find(window, "Verification result", QLabel).text()
 

@@ -17,7 +17,7 @@ from sst_desk.ui.signin_dialog import FirstRunDialog, SignInDialog, demo_hint, s
 from sst_desk.ui.startup import open_for_window
 from sst_desk.workflow.access import Role
 
-from person import answer_dialog, click, fill, find, shown_errors
+from person import answer_dialog, click, fill, find, shown_errors, when_shown
 
 ADMIN_PASSWORD = "vår-lärare-2026"
 
@@ -299,8 +299,6 @@ def test_the_sign_in_dialog_of_the_demo_names_its_users(qapp, tmp_path, settings
 def test_starting_signs_in_asks_for_an_own_password_then_opens_the_window_with_the_lock(
         qapp, team_file, shown, monkeypatch):
     """run_gui: check the file, sign in, replace the password the administrator gave, lock on idle, cases."""
-    from PySide6.QtCore import QTimer
-
     from sst_desk.ui.lock import IdleLock
     from sst_desk.ui.main_window import MainWindow
 
@@ -319,28 +317,20 @@ def test_starting_signs_in_asks_for_an_own_password_then_opens_the_window_with_t
         assert sign_in(dialog, "sara", "hennes-första-lösen") == []
         reports.append(answer_dialog(new_password))
 
-    polls = [0]
-
-    def close_the_window() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        polls[0] += 1
-        if not windows and polls[0] < 500:
-            QTimer.singleShot(20, close_the_window)
-            return
-        for window in windows:
-            seen["locker"] = window.context.locker
-            seen["signed in"] = find(window, "Signed in").text()
-            window.close()
+    def close_the_window(window) -> None:
+        seen["locker"] = window.context.locker
+        seen["signed in"] = find(window, "Signed in").text()
+        window.close()
 
     reports.append(answer_dialog(signing_in))
-    QTimer.singleShot(0, close_the_window)
+    reports.append(when_shown(MainWindow, close_the_window))
     try:
         assert app_module.run_gui(str(team_file), language="en") == 0
     finally:
         if isinstance(seen.get("locker"), IdleLock):
             seen["locker"].timer.stop()
             QApplication.instance().removeEventFilter(seen["locker"])
-    assert not any(reports) and len(reports) == 2, reports
+    assert not any(reports) and len(reports) == 3, reports
     assert shown == []
     assert isinstance(seen["locker"], IdleLock) and seen["locker"].timer.interval() == 10 * 60_000
     assert seen["signed in"].startswith("Signed in: Sara Lind (")
