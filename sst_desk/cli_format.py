@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Sequence
 
+from . import i18n
 from .workflow.attention import Attention
 from .workflow.caselist import CaseRow
 from .reports.labels_sv import label as swedish_label
@@ -119,7 +120,7 @@ def to_table(rows: Sequence[CaseRow]) -> str:
             r.personal_id or "–",
             _t("(protected)") if r.protected_identity else r.school,
             STAGE_WORDS[r.stage],
-            "–" if r.term_absence_percent is None else f"{r.term_absence_percent:.1f} %",
+            "–" if r.term_absence_percent is None else f"{i18n.decimal(r.term_absence_percent)} %",
             r.next_due.isoformat() if r.next_due else "–",
             ", ".join(_t(ATTENTION_WORDS[a]) for a in sorted(r.attention, key=lambda a: a.value)),
         )

@@ -19,6 +19,7 @@ LANGUAGES = ("sv", "en")
 DEFAULT = "sv"
 
 _translator = None  # a QTranslator while the command line runs in Swedish
+_language = "en"  # the command line's language once use_language ran (numbers are written in it)
 
 
 def system_language(environ: Mapping[str, str] | None = None) -> str:
@@ -34,9 +35,10 @@ def system_language(environ: Mapping[str, str] | None = None) -> str:
 
 def use_language(language: str | None) -> str:
     """Translate the command line into ``language`` (None: the system's); returns the language used."""
-    global _translator
+    global _translator, _language
     chosen = language if language in LANGUAGES else system_language()
     _translator = None
+    _language = chosen
     if chosen != "en":
         try:
             from PySide6.QtCore import QTranslator
@@ -53,8 +55,15 @@ def use_language(language: str | None) -> str:
 
 def reset() -> None:
     """Back to Qt's own translators (after a command ran in-process, e.g. in tests)."""
-    global _translator
+    global _translator, _language
     _translator = None
+    _language = "en"
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """``value`` with ``digits`` decimals as the command line's language writes it (Swedish: a comma)."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if _language == "sv" else text
 
 
 def translate(context: str, text: str) -> str:
