@@ -7,6 +7,7 @@ All people here are invented. Cases are walked through the process with
 from __future__ import annotations
 
 import dataclasses
+import os
 import datetime as dt
 from collections.abc import Callable, Iterator
 from enum import Enum
@@ -325,3 +326,41 @@ def copy_team_db(template: Path, file: Path) -> Path:
     shutil.copy2(template, file)
     shutil.copy2(key_file_for(template), key_file_for(file))
     return file
+
+
+def mount_tmpfs(folder: Path, size: str, *, read_only: bool = False) -> bool:
+    """Mount a small tmpfs on ``folder``; False where that is impossible (not root, no ``mount``, a container)."""
+    import subprocess
+
+    options = f"size={size}" + (",ro" if read_only else "")
+    try:
+        return subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+                              capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def unmount(folder: Path) -> None:
+    import subprocess
+
+    subprocess.run(["umount", "-l", str(folder)], check=False, capture_output=True, timeout=30)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder nobody may write in — root included (CI runs as root, who ignores a mode of 0500): a
+    read-only tmpfs where it can be mounted, else the mode alone (an ordinary user)."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    mounted = os.geteuid() == 0 and mount_tmpfs(folder, "1m", read_only=True)
+    if not mounted:
+        folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK) and not mounted:
+            pytest.fail("cannot make a read-only folder here: neither a read-only mount nor the mode stops writes")
+        yield folder
+    finally:
+        if mounted:
+            unmount(folder)
+        else:
+            folder.chmod(0o700)

@@ -25,7 +25,7 @@ from sst_desk.security.keyfile import key_file_for
 from sst_desk.security.signin import unlock
 from sst_desk.workflow.codes import Stage
 
-from conftest import TEST_PASSWORD, copy_team_db, make_team_db, new_case, open_as, walk
+from conftest import TEST_PASSWORD, copy_team_db, make_team_db, mount_tmpfs, new_case, open_as, unmount, walk
 
 
 @pytest.fixture(autouse=True)
@@ -250,7 +250,7 @@ def full_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     folder where writing a file fails with ENOSPC as it would there."""
     folder = tmp_path / "usb"
     folder.mkdir()
-    mounted = _mount_tmpfs(folder, "1m")
+    mounted = mount_tmpfs(folder, "1m")
     try:
         if mounted:
             for size in (65536, 512):
@@ -269,7 +269,7 @@ def full_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
         assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".filler")) == []  # no temp file
     finally:
         if mounted:
-            subprocess.run(["umount", "-l", str(folder)], check=False)
+            unmount(folder)
 
 
 def test_a_failed_write_logs_no_export(
@@ -453,7 +453,7 @@ def full_disk(team_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     limit (``max_page_count`` at the file's size gives SQLITE_FULL) — also where mounting is impossible."""
     disk = tmp_path / "disk"
     disk.mkdir()
-    mounted = how == "tmpfs" and _mount_tmpfs(disk, "4m")
+    mounted = how == "tmpfs" and mount_tmpfs(disk, "4m")
     try:
         file = copy_team_db(team_db, disk / "sst.sqlite3")
         if mounted:
@@ -479,7 +479,7 @@ def full_disk(team_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         yield file, mounted
     finally:
         if mounted:
-            subprocess.run(["umount", "-l", str(disk)], check=False)
+            unmount(disk)
 
 
 @pytest.mark.parametrize("how", ["tmpfs", "max_page_count"])
@@ -607,17 +607,6 @@ def test_help_is_translated_too(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "Skriv ett dokument som PDF" in out
     code, out, _ = run(capsys, "--lang", "en", "print", "--help")
     assert code == 0 and "Write a document as PDF" in out
-
-
-def _mount_tmpfs(folder: Path, size: str) -> bool:
-    """Mount a small tmpfs on ``folder``; False where that is impossible (not root, no ``mount``, a container)."""
-    import subprocess
-
-    try:
-        return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-                              capture_output=True, timeout=30).returncode == 0
-    except (OSError, subprocess.SubprocessError):
-        return False
 
 
 def test_cases_never_prints_control_or_bidi_characters_raw(capsys: pytest.CaptureFixture[str], team_db: Path) -> None:
