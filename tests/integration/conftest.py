@@ -364,3 +364,20 @@ def read_only_folder(tmp_path: Path) -> Iterator[Path]:
             unmount(folder)
         else:
             folder.chmod(0o700)
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run ``sst-desk ARGV`` in this process: exit status, stdout, stderr."""
+    from sst_desk.__main__ import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_line(err: str) -> str:
+    """The one sentence a failure prints on stderr, without the program name (never a traceback)."""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err and "unexpected error" not in err, err
+    return lines[0].removeprefix("sst-desk: ")

@@ -25,7 +25,8 @@ from sst_desk.security.keyfile import key_file_for
 from sst_desk.security.signin import unlock
 from sst_desk.workflow.codes import Stage
 
-from conftest import TEST_PASSWORD, copy_team_db, make_team_db, mount_tmpfs, new_case, open_as, unmount, walk
+from conftest import (TEST_PASSWORD, copy_team_db, make_team_db, mount_tmpfs, new_case, one_line, open_as, run_cli,
+                      unmount, walk)
 
 
 @pytest.fixture(autouse=True)
@@ -57,17 +58,7 @@ def team_db(template: Path, tmp_path: Path) -> Path:
     return copy_team_db(template, tmp_path / "team" / "sst.sqlite3")
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert "Traceback" not in err and "unexpected error" not in err, err
-    return lines[0].removeprefix("sst-desk: ")
+run = run_cli
 
 
 def digest(path: Path) -> str | None:

@@ -24,7 +24,7 @@ from sst_desk.security.signin import unlock
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.logchain import HEAD_FORMAT
 
-from conftest import TEST_PASSWORD, copy_team_db, make_team_db, new_case, open_as, walk
+from conftest import TEST_PASSWORD, copy_team_db, make_team_db, new_case, one_line, open_as, run_cli, walk
 
 
 class Terminal(io.StringIO):
@@ -65,18 +65,7 @@ def team_db(template: Path, tmp_path: Path) -> Path:
     return copy_team_db(template, tmp_path / "team" / "sst.sqlite3")
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_line(err: str) -> str:
-    """The one sentence a failure prints on stderr, without the program name."""
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert "Traceback" not in err
-    return lines[0].removeprefix("sst-desk: ")
+run = run_cli
 
 
 def fingerprint(file: Path) -> dict[str, str | None]:
