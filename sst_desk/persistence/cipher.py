@@ -185,8 +185,6 @@ def rekey_in_place(file: Path, old_key: bytes, new_key: bytes) -> None:
     """
     import uuid
 
-    from sst_desk.fileio import fsync_directory
-
     file = Path(file)
     for stale in file.parent.glob(f".{file.name}.rekey-*.tmp*"):  # left by a re-key killed earlier
         stale.unlink(missing_ok=True)
@@ -207,13 +205,7 @@ def rekey_in_place(file: Path, old_key: bytes, new_key: bytes) -> None:
         except Error as exc:
             raise InUseError(str(exc)) from exc
         _copy_rekeyed(conn, tmp, old_key, new_key)
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, file)
-        fsync_directory(file.parent)
+        _put_in_place(tmp, file)
     finally:
         conn.close()
         tmp.unlink(missing_ok=True)
@@ -245,8 +237,6 @@ def rekey_copy(source: Path, dest: Path, old_key: bytes, new_key: bytes) -> None
     """
     import uuid
 
-    from sst_desk.fileio import fsync_directory
-
     dest = Path(dest)
     tmp = dest.with_name(f".{dest.name}.rekey-{uuid.uuid4().hex}.tmp")
     try:
@@ -255,13 +245,20 @@ def rekey_copy(source: Path, dest: Path, old_key: bytes, new_key: bytes) -> None
             _copy_rekeyed(reader, tmp, old_key, new_key)
         finally:
             reader.close()
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, dest)
+        _put_in_place(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)
         Path(f"{tmp}-journal").unlink(missing_ok=True)
+
+
+def _put_in_place(tmp: Path, dest: Path) -> None:
+    """Sync the finished copy ``tmp``, rename it over ``dest`` and sync the folder (a kill: old or new, whole)."""
+    from sst_desk.fileio import fsync_directory
+
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, dest)
     fsync_directory(dest.parent)
