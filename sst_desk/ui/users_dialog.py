@@ -48,6 +48,7 @@ from .account_forms import (
 from .context import AppContext
 from .forms import Field, Kind
 from .messages import message
+from .widgets import busy_cursor
 
 USERNAME, NAME, ROLE, PASSWORD, REPEAT = "username", "display_name", "role", "password", "repeat"
 DATE_FORMAT = "%Y-%m-%d %H:%M"
@@ -247,7 +248,8 @@ class UsersDialog(QDialog):
         def reset(password: str) -> None:
             signin.last_rekey = None
             try:
-                signin.reset_password(self.db, user.id, password)
+                with busy_cursor():  # the re-key copies the database and every backup
+                    signin.reset_password(self.db, user.id, password)
             except signin.RevocationIncomplete:
                 pending.append(True)  # the reset is made; only the re-key waits
 
@@ -287,7 +289,8 @@ class UsersDialog(QDialog):
         signin.last_rekey = None
         pending = False
         try:
-            signin.set_active(self.db, user.id, False)
+            with busy_cursor():  # the re-key copies the database and every backup
+                signin.set_active(self.db, user.id, False)
         except signin.RevocationIncomplete:
             pending = True  # switched off and its slot gone; only the re-key waits
         except LastAdministratorError:

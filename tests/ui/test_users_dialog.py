@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTableWidget
 
 from sst_desk.persistence import accounts
 from sst_desk.security import signin
@@ -198,8 +198,12 @@ def test_switching_off_and_on_again(dialog, team):
     told: list = []
     inner: list = []
 
+    cursor_while_told: list = []
+
     def yes(box) -> None:
-        inner.append(answer_dialog(lambda done: (told.append(done.text()), done.accept())))
+        inner.append(answer_dialog(lambda done: (told.append(done.text()),
+                                                 cursor_while_told.append(QApplication.overrideCursor()),
+                                                 done.accept())))
         box.button(QMessageBox.StandardButton.Yes).click()
 
     run(answer_dialog(yes))
@@ -207,6 +211,7 @@ def test_switching_off_and_on_again(dialog, team):
     click(dialog, "Switch off")
     run(inner[0])
     assert told and "new key" in told[0], "the administrator is told the database was re-keyed"
+    assert cursor_while_told == [None], "the wait cursor of the re-key is gone before the answer is shown"
     assert context.db.key != key_before
     assert row_of(dialog, "Eva Carlsson")[3] == "Switched off"
     assert not KeyFile.load(key_file_for(context.db.path)).has_slot("eva")
