@@ -304,7 +304,6 @@ def test_restore_is_for_the_team_lead_and_the_administrator_and_is_logged_in_the
     assert run(capsys, "backup", "--db", str(team_db))[0] == 0
     (saved,) = (team_db.parent / "backups").glob("manual-*.sqlite3")
     for user in ("sara", "karin"):
-        before = everything(team_db)
         code, out, err = run(capsys, "restore", str(saved), "--db", str(team_db), "--yes", "--user", user)
         assert (code, out) == (1, "") and "may not do this (backups edit)" in one_line(err)
         assert log_entries(team_db)[-1][1:3] == (user, "denied")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from sst_desk.persistence.cipher import dbapi as sqlite3  # never two SQLite libraries on one file
 
 import pytest
