@@ -29,6 +29,12 @@ class Column(str, Enum):
     ABSENT = "absent"  # all absence
     VALID = "valid"  # giltig frånvaro
     INVALID = "invalid"  # ogiltig frånvaro
+    # Issue 11: further shapes of real exports.
+    FIRST_NAME = "first_name"  # with LAST_NAME (identifier NAME): the name in two columns
+    LAST_NAME = "last_name"
+    KIND = "kind"  # a word per row saying what the absence is: "Giltig"/"Anmäld" or "Ogiltig"/"Ej anmäld"
+    PERIOD_FROM = "period_from"  # per_period mappings: the first day of the row's period
+    PERIOD_TO = "period_to"  # ... and its last day
 
 
 class IdentifierKind(str, Enum):
@@ -44,6 +50,7 @@ class AmountUnit(str, Enum):
     MINUTES = "minutes"
     HOURS = "hours"
     LESSONS = "lessons"
+    PERCENT = "percent"  # "35,1 %", "12 st (5,3 %)": stored as a share of the period (scheduled 100)
 
 
 @dataclass
@@ -56,13 +63,16 @@ class MappingSpec:
     unit: AmountUnit = AmountUnit.MINUTES
     columns: dict[Column, str] = field(default_factory=dict)
     header_row: int | None = None  # 1-based line/row of the (last) header row; None: found automatically
-    sheet: str | None = None  # XLSX: the sheet's name; None: the first sheet
+    sheet: str | None = None  # a spreadsheet's sheet name; None: the sheet that holds the data
+    # One row per student summing a period ("frånvaro per elev"): no DATE or WEEK column; the period comes
+    # from the PERIOD_FROM/PERIOD_TO columns, the file's title rows, or ImportOptions.period.
+    per_period: bool = False
 
     def to_json(self) -> str:
         return json.dumps({
             "name": self.name, "school": self.school, "identifier": self.identifier.value,
             "unit": self.unit.value, "columns": {c.value: h for c, h in self.columns.items()},
-            "header_row": self.header_row, "sheet": self.sheet,
+            "header_row": self.header_row, "sheet": self.sheet, "per_period": self.per_period,
         }, ensure_ascii=False, sort_keys=True)
 
     @classmethod
@@ -74,6 +84,7 @@ class MappingSpec:
             unit=AmountUnit(data.get("unit", AmountUnit.MINUTES.value)),
             columns={Column(c): h for c, h in data.get("columns", {}).items()},
             header_row=data.get("header_row"), sheet=data.get("sheet"),
+            per_period=bool(data.get("per_period", False)),
         )
 
 
@@ -100,6 +111,16 @@ class ProblemCode(str, Enum):
     NUMBER_NEGATIVE = "number_negative"
     ABSENCE_OVER_SCHEDULED = "absence_over_scheduled"
     PARTS_OVER_ABSENCE = "parts_over_absence"  # valid + invalid > absent
+    # Issue 11
+    FILE_TOO_LARGE = "file_too_large"  # a spreadsheet that would expand beyond the cap (a zip bomb)
+    DATE_ORDER_AMBIGUOUS = "date_order_ambiguous"  # whole file: d/m or m/d cannot be told; value = an example
+    DATE_ORDER_MIXED = "date_order_mixed"  # whole file: some dates only read as d/m, others only as m/d
+    WEEK_YEAR_UNKNOWN = "week_year_unknown"  # whole file: weeks without a year and nothing says which year
+    PERIOD_UNKNOWN = "period_unknown"  # whole file: a per-period file and nothing says which period
+    PERIOD_INVALID = "period_invalid"  # a row's period: not a day, or it ends before it starts
+    DUPLICATE_ROW = "duplicate_row"  # an exact copy of an earlier row; value = that row's line
+    KIND_INVALID = "kind_invalid"  # the KIND word is neither giltig nor ogiltig
+    PERCENT_INVALID = "percent_invalid"  # a percentage cell in a time column, or a percentage over 100
 
 
 @dataclass(frozen=True)
@@ -138,7 +159,81 @@ _ENGLISH: dict[ProblemCode, str] = {
     ProblemCode.NUMBER_NEGATIVE: "a negative number",
     ProblemCode.ABSENCE_OVER_SCHEDULED: "more absence than scheduled time",
     ProblemCode.PARTS_OVER_ABSENCE: "valid and invalid absence add up to more than all absence",
+    ProblemCode.FILE_TOO_LARGE: "the spreadsheet expands to more than can be read safely",
+    ProblemCode.DATE_ORDER_AMBIGUOUS: "the dates can be read as day/month or month/day; say which (--date-order)",
+    ProblemCode.DATE_ORDER_MIXED: "some dates are written day/month and others month/day",
+    ProblemCode.WEEK_YEAR_UNKNOWN: "the weeks have no year and the file does not say which (--school-year)",
+    ProblemCode.PERIOD_UNKNOWN: "the file does not say which period it covers (--period)",
+    ProblemCode.PERIOD_INVALID: "not a period (a from and a to day, the to day not before the from day)",
+    ProblemCode.DUPLICATE_ROW: "an exact copy of an earlier row (line in the value)",
+    ProblemCode.KIND_INVALID: "neither valid (giltig, anmäld) nor invalid (ogiltig, ej anmäld)",
+    ProblemCode.PERCENT_INVALID: "a percentage where a time is expected, or over 100 %",
 }
+
+
+class NoticeCode(str, Enum):
+    """What the check shows about rows that are read, without refusing the file."""
+
+    DUPLICATE_SKIPPED = "duplicate_skipped"  # an exact copy of an earlier row, skipped (ImportOptions)
+    WEEKEND = "weekend"  # a day record with scheduled time on a Saturday or Sunday: stored
+    HOLIDAY = "holiday"  # ... on a helgdag (röd dag) or in sommarlov/jullov: stored
+    FUTURE_SKIPPED = "future_skipped"  # a record that starts after today: not stored
+    SUMMARY_SKIPPED = "summary_skipped"  # a "Summa"/"Totalt" row: not a student, skipped
+
+
+@dataclass(frozen=True)
+class RowNotice:
+    """A row the check points out (see NoticeCode); ``other_line``: the earlier copy of a duplicate."""
+
+    line: int
+    code: NoticeCode
+    column: str = ""
+    value: str = ""
+    other_line: int = 0
+
+    def describe(self) -> str:
+        where = f"line {self.line}" if self.line else "file"
+        if self.column:
+            where += f", column '{self.column}'"
+        what = _NOTICE_ENGLISH[self.code]
+        if self.other_line:
+            what += f" (line {self.other_line})"
+        return f"{where}: {what}" + (f": '{self.value}'" if self.value else "")
+
+
+_NOTICE_ENGLISH: dict[NoticeCode, str] = {
+    NoticeCode.DUPLICATE_SKIPPED: "a copy of an earlier row, skipped",
+    NoticeCode.WEEKEND: "scheduled time on a weekend",
+    NoticeCode.HOLIDAY: "scheduled time on a holiday",
+    NoticeCode.FUTURE_SKIPPED: "a date after today, not stored",
+    NoticeCode.SUMMARY_SKIPPED: "a total row, skipped",
+}
+
+
+class DateOrder(str, Enum):
+    """How a date written "11/2/2026" is read."""
+
+    DMY = "dmy"  # 11 February (Swedish, European)
+    MDY = "mdy"  # 2 November (Excel with a US region)
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """The person's answers for one import, asked when the file cannot settle them itself."""
+
+    date_order: DateOrder | None = None  # None: from the file; ambiguous → DATE_ORDER_AMBIGUOUS
+    school_year: int | None = None  # the läsår's autumn year (2026 = 2026/27), for weeks written without one
+    period: tuple[dt.date, dt.date] | None = None  # per-period files without a period in columns or title
+    skip_duplicates: bool = False  # False: exact duplicate rows are DUPLICATE_ROW problems (the file is refused)
+
+
+@dataclass(frozen=True)
+class ReadContext:
+    """What ``read_rows`` settled about the whole file before converting its rows (attendance_file → rows)."""
+
+    date_order: DateOrder = DateOrder.DMY  # how "11/2/2026" is read (ISO and compact dates need no order)
+    school_year: int | None = None  # weeks without a year: weeks 27–53 in this year, 1–26 in the next
+    period: tuple[dt.date, dt.date] | None = None  # per_period rows without PERIOD_FROM/PERIOD_TO columns
 
 
 @dataclass(frozen=True, slots=True)

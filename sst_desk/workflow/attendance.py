@@ -44,6 +44,7 @@ class Granularity(str, Enum):
 
     DAY = "day"
     WEEK = "week"  # period_start is the Monday of the ISO week
+    PERIOD = "period"  # a summary from period_start to end, both included ("frånvaro per elev"; issue 11)
 
 
 class Unit(str, Enum):
@@ -51,6 +52,7 @@ class Unit(str, Enum):
 
     MINUTES = "minutes"
     LESSONS = "lessons"
+    PERCENT = "percent"  # a share: scheduled 100, absent the percentage (exports that give only %; issue 11)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +66,15 @@ class AttendanceRecord:
     valid: float | None = None  # giltig frånvaro, where the export says
     invalid: float | None = None  # ogiltig frånvaro, where the export says
     unit: Unit = Unit.MINUTES
+    end: dt.date | None = None  # PERIOD only: the last day of the period
 
     @property
     def period_end(self) -> dt.date:
-        return self.period_start if self.granularity is Granularity.DAY else self.period_start + dt.timedelta(days=6)
+        if self.granularity is Granularity.DAY:
+            return self.period_start
+        if self.granularity is Granularity.PERIOD and self.end is not None:
+            return self.end
+        return self.period_start + dt.timedelta(days=6)
 
 
 # --- Metrics -------------------------------------------------------------------------------------------
