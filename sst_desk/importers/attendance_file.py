@@ -32,7 +32,14 @@ from .attendance_spec import (
 )
 from .calendar_sv import shared_holiday
 from .cells import CellError, cell_text, parse_day, week_without_year
-from .file_context import date_tokens, has_slash_dates, settle_date_order, settle_period, settle_school_year
+from .file_context import (
+    date_tokens,
+    has_slash_dates,
+    order_evidence,
+    settle_date_order,
+    settle_period,
+    settle_school_year,
+)
 from .headers import (
     SEARCH_ROWS,
     combined_headers,
@@ -128,6 +135,7 @@ def _read(table: TableFile, rows, spec: MappingSpec, options: ImportOptions, pro
     positions = _positions(spec, headers)
     date_header = headers[positions[Column.DATE]] if Column.DATE in positions else ""
     week_at = positions.get(Column.WEEK) if Column.DATE not in positions and Column.YEAR not in positions else None
+    week_header = headers[week_at] if week_at is not None else ""
     yearless: dict[object, bool] = {}
     flags: dict[dt.date, NoticeCode | None] = {}
     seen: dict[bytes, int] = {}  # a row's digest -> the line it first appeared on
@@ -170,25 +178,25 @@ def _read(table: TableFile, rows, spec: MappingSpec, options: ImportOptions, pro
         if result.__class__ is ImportedRow:
             record = result.record
             start = record.period_start
-            if start > today:
-                yield RowNotice(line, NoticeCode.FUTURE_SKIPPED, date_header, start.isoformat())
-                continue
-            if record.granularity is Granularity.DAY:
-                if record.scheduled > 0:
-                    flag = flags.get(start, False)
-                    if flag is False:
-                        flag = flags[start] = _calendar_flag(start)
-                    if flag is not None:
-                        yield result
-                        yield RowNotice(line, flag, date_header, start.isoformat())
-                        continue
-            elif week_window is not None and record.granularity is Granularity.WEEK:
+            if week_window is not None and record.granularity is Granularity.WEEK:
+                # A week without a year outside the term or period the title names: a problem, not a guess.
                 raw = cells[week_at]
                 bare = yearless.get(raw)
                 if bare is None:
                     bare = yearless[raw] = week_without_year(raw)
                 if bare and not (start <= week_window[1] and start + dt.timedelta(days=6) >= week_window[0]):
                     yield RowProblem(line, ProblemCode.WEEK_INVALID, headers[week_at], cell_text(raw)[:60])
+                    continue
+            if start > today:
+                yield RowNotice(line, NoticeCode.FUTURE_SKIPPED, date_header or week_header, start.isoformat())
+                continue
+            if record.scheduled > 0 and record.granularity is Granularity.DAY:
+                flag = flags.get(start, False)
+                if flag is False:
+                    flag = flags[start] = _calendar_flag(start)
+                if flag is not None:
+                    yield result
+                    yield RowNotice(line, flag, date_header, start.isoformat())
                     continue
             yield result
         elif len(result) == 1 and result[0].code is ProblemCode.ROW_TOO_SHORT and table.kind == "csv":
@@ -232,14 +240,12 @@ def _settle(table: TableFile, spec: MappingSpec, options: ImportOptions, headers
     if options.date_order is not None:
         order = options.date_order  # the person's answer; dates it cannot read are DATE_INVALID rows
     elif has_slash_dates(values):
-        try:
-            order = settle_date_order(sorted(values), today)
-        except ImportFileError as error:
-            if error.problem.code is not ProblemCode.DATE_ORDER_AMBIGUOUS:
-                raise
-            # The first rows cannot tell: look at every date of the file (only now — ISO files never pay).
+        day_first, month_first, _ = order_evidence(values)
+        if not (day_first or month_first):
+            # The first rows hold no day or month over 12: look at every date of the file before any
+            # decision, calendar clues included (only now — ISO files never pay for this second pass).
             values |= _scan_dates(table, date_columns, cancelled)
-            order = settle_date_order(sorted(values), today)
+        order = settle_date_order(sorted(values), today)
     else:
         order = DateOrder.DMY
 
