@@ -1,8 +1,29 @@
 """Reading a school's attendance export (CSV or XLSX) with a saved MappingSpec: the importers' public API.
 
 ``open_table`` opens a file for the mapping dialog's preview; ``suggest_columns``
-and ``check_spec`` help map it; ``read_rows`` streams the file's good rows and
-its problems, line by line, for the persistence layer to store. No Qt, no database.
+and ``check_spec`` help map it; ``read_rows`` streams the file's good rows, its problems
+and its notices, line by line, for the persistence layer to store. No Qt, no database.
+
+``read_rows`` decides, in this order (docs/attendance.md, "How a file's dates are read"):
+
+1. the header row, from the first rows (kept, so a CSV is read once) — the rows above it are the
+   title rows;
+2. the whole-file ReadContext (``_settle``, rules in ``file_context``): the day/month order of
+   "a/b/yyyy" dates — from the first rows when a day or month over 12 settles it, else from a light
+   second pass over the date columns of the whole file (ISO files never pay for it), else the
+   person's answer (``ImportOptions.date_order``), else DATE_ORDER_AMBIGUOUS; the school year of
+   weeks written without a year (WEEK_YEAR_UNKNOWN when nothing says); a per-period file's period
+   (PERIOD_UNKNOWN);
+3. each row through the converter (``attendance_rows``), then, on the converted row: an exact copy of
+   an earlier row (DUPLICATE_ROW, or DUPLICATE_SKIPPED with ``skip_duplicates``) — blank, header,
+   group and summa rows are skipped before and never count as copies; a week without a year outside
+   the term or period the title names (WEEK_INVALID); a record starting after today
+   (FUTURE_SKIPPED, not yielded); a day record with scheduled time on a weekend or a shared holiday
+   (WEEKEND / HOLIDAY notices after the row, which is still yielded).
+
+An exact copy means every cell equal, unmapped columns included: an export per lesson whose rows
+differ only in a lesson column is not copied rows; one without any such column (the same student,
+day and minutes twice) is refused as copies, and skipping them then is the person's decision.
 """
 
 from __future__ import annotations
