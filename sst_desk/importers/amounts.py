@@ -115,11 +115,10 @@ def parse_period(value: object, order: str) -> tuple[dt.date, dt.date]:
 
 def period_day(value: object, order: str, last: bool) -> dt.date:
     """A PERIOD_FROM/PERIOD_TO cell: a day, or a cell holding both days (mapped to both roles)."""
-    try:
-        return parse_day(value, order)
-    except CellError:
-        first_day, last_day = parse_period(value, order)
+    if isinstance(value, str) and _BETWEEN.match(value.strip()):  # before parse_day, which reads "a – b" as a
+        first_day, last_day = parse_period(value, order)  # day with a time part
         return last_day if last else first_day
+    return parse_day(value, order)
 
 
 _TOTAL_WORDS = {"summa", "totalt", "total", "totalsumma", "summering"}

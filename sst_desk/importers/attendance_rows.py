@@ -27,7 +27,7 @@ What a row's cells mean (the cell parsers are in ``cells`` and ``amounts``; docs
   blank row ends with its absence right and its valid and invalid parts unknown, never too small.
 - Rounding: absence over scheduled time, or valid + invalid over absence, is refused only beyond what the
   cells' own written precision allows (``amounts.slack``: "0,17 + 0,67" against "0,83" hours is fine,
-  "0,2 + 0,7" against "0,83" is not). The numbers are stored as written; the metrics clamp them. Only a row
+  "0,25 + 0,67" against "0,83" is not). The numbers are stored as written; the metrics clamp them. Only a row
   that fails the exact check pays for this.
 """
 

@@ -201,7 +201,9 @@ def suggest_columns(headers: list[str], sample_rows: Sequence[Sequence[object]] 
     for role, vocabulary in _ROLE_WORDS:
         candidates = [i for i, t in enumerate(terms) if i not in taken and t & vocabulary]
         if role is Column.KIND:
-            candidates = [i for i in range(len(headers)) if i not in taken and (terms[i] & vocabulary or kind_like[i])
+            # With sample rows, a plain "Typ"/"Orsak"/"Status" column qualifies too: its cells are kind words.
+            words = vocabulary | ({"typ", "type", "orsak", "status"} if sample_rows is not None else set())
+            candidates = [i for i in range(len(headers)) if i not in taken and (terms[i] & words or kind_like[i])
                           and kind_ok(i)]
             if Column.VALID in suggested or Column.INVALID in suggested:
                 candidates = []
