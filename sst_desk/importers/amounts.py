@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .attendance_spec import DateOrder
 from .cells import CellError, cell_text, parse_day, parse_number
 
 
@@ -105,7 +106,7 @@ def parse_kind(value: object) -> str | None:
 _BETWEEN = re.compile(r"^(?P<first>.+?)\s*(?:[–—]|\s-\s|\s(?:till|to|t\.o\.m\.?)\s)\s*(?P<last>.+)$", re.IGNORECASE)
 
 
-def parse_period(value: object, order: str) -> tuple[dt.date, dt.date]:
+def parse_period(value: object, order: DateOrder) -> tuple[dt.date, dt.date]:
     """A period cell: one cell holding two days ("2026-08-17 – 2026-12-18"); ``order`` as for parse_day."""
     match = _BETWEEN.match(cell_text(value))
     if not match:
@@ -113,7 +114,7 @@ def parse_period(value: object, order: str) -> tuple[dt.date, dt.date]:
     return parse_day(match["first"].strip(), order), parse_day(match["last"].strip(), order)
 
 
-def period_day(value: object, order: str, last: bool) -> dt.date:
+def period_day(value: object, order: DateOrder, last: bool) -> dt.date:
     """A PERIOD_FROM/PERIOD_TO cell: a day, or a cell holding both days (mapped to both roles)."""
     if isinstance(value, str) and _BETWEEN.match(value.strip()):  # before parse_day, which reads "a – b" as a
         first_day, last_day = parse_period(value, order)  # day with a time part

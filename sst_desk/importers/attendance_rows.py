@@ -148,7 +148,7 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
                    context: ReadContext | None = None) -> Converter:
     """A function (line, cells) -> ImportedRow, a list of problems, a RowNotice, or None for a row to skip."""
     context = context or ReadContext()
-    order = context.date_order.value
+    order = context.date_order  # the enum itself: cells.parse_day may compare by identity
     index = {}
     for position, header in enumerate(headers):
         index.setdefault(norm(header), position)

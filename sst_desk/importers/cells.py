@@ -94,7 +94,7 @@ _EUROPEAN_DAY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:[T ].*)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
-def parse_day(value: object, order: str = "dmy") -> dt.date:
+def parse_day(value: object, order: str = "dmy") -> dt.date:  # order: a DateOrder (a str enum) or its value
     """A day from ISO, "2026/01/15", "15.01.2026", "15/01/2026", an XLSX date cell or an Excel day number.
 
     ``order`` ("dmy" or "mdy", a DateOrder value) says how "11/2/2026" is read; ISO and compact days need none."""

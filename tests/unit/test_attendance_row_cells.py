@@ -259,3 +259,22 @@ def test_suggestions_first_last_name_kind_period_and_percent_units():
     kind_headers = ["Elev", "Datum", "Schema", "Frånvaro", "Typ"]
     assert suggest_columns(kind_headers, [[PNR_A, "2026-11-02", "330", "30", "Giltig"]])[Column.KIND] == "Typ"
     assert Column.KIND not in suggest_columns(kind_headers, [[PNR_A, "2026-11-02", "330", "30", "Sjuk"]])
+
+
+def test_a_short_line_is_skipped_only_as_a_group_or_total_never_as_a_cut_data_row():
+    spec = spec_of(identifier=IdentifierKind.NAME, student="Elev", date="Datum", scheduled="Schema",
+                   absent="Frånvaro")
+    rows = convert(spec, ["Elev", "Datum", "Schema", "Frånvaro"], ["Klass 8C"], ["Summa"], [NAME_A])
+    assert rows == [None, RowNotice(3, NoticeCode.SUMMARY_SKIPPED, "Elev", "Summa"),
+                    [RowProblem(4, ProblemCode.ROW_TOO_SHORT, "Datum")]]
+
+
+def test_a_kind_file_summed_per_day_never_gives_a_wrong_part():
+    """Two rows of one day, "Giltig" and blank: the absence adds up; the parts are unknown, not 40 valid."""
+    spec = spec_of(student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro", kind="Typ")
+    rows = convert(spec, ["Elev", "Datum", "Schema", "Frånvaro", "Typ"],
+                   [PNR_A, "2026-11-02", "160", "40", "giltig frånvaro"], [PNR_A, "2026-11-02", "170", "20", ""])
+    valid = [row.record.valid for row in rows]
+    assert valid == [40.0, None]
+    summed_valid = None if None in valid else sum(valid)  # the staging sum's rule (persistence _STAGE_SQL)
+    assert (sum(row.record.absent for row in rows), summed_valid) == (60.0, None)
