@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -30,8 +31,9 @@ from .attendance_words import identifier_label, problem_text, role_label, unit_l
 from .forms import ERROR_STYLE
 
 CONTEXT = "AttendanceImport"
-ROLES = (Column.STUDENT, Column.DATE, Column.WEEK, Column.YEAR, Column.SCHEDULED, Column.ABSENT, Column.VALID,
-         Column.INVALID)
+ROLES = (Column.STUDENT, Column.FIRST_NAME, Column.LAST_NAME, Column.DATE, Column.WEEK, Column.YEAR,
+         Column.PERIOD_FROM, Column.PERIOD_TO, Column.SCHEDULED, Column.ABSENT, Column.VALID, Column.INVALID,
+         Column.KIND)
 
 
 def _t(text: str) -> str:
@@ -75,6 +77,8 @@ class MappingForm(QWidget):
         self.header_row = QSpinBox(self)
         self.header_row.setRange(0, 1000)
         self.header_row.setSpecialValueText(_t("Automatic"))
+        self.per_period = QCheckBox(_t("One row per student for a period (absence per student)"), self)
+        self.per_period.setAccessibleName(self.per_period.text())
         self.role_boxes: dict[Column, QComboBox] = {}
         self.role_errors: dict[Column, QLabel] = {}
 
@@ -99,6 +103,7 @@ class MappingForm(QWidget):
         add(_t("Match students by"), self.identifier)
         add(_t("Time is counted in"), self.unit)
         add(_t("Header row"), self.header_row)
+        layout.addRow(self.per_period)
         for role in ROLES:
             box = QComboBox(self)
             box.setMinimumContentsLength(18)
@@ -116,6 +121,7 @@ class MappingForm(QWidget):
         for widget in (self.identifier, self.unit):
             widget.currentIndexChanged.connect(self._changed)
         self.header_row.valueChanged.connect(self._changed)
+        self.per_period.toggled.connect(self._changed)
 
     # --- what the dialog gives it --------------------------------------------------------------------------
 
@@ -160,7 +166,7 @@ class MappingForm(QWidget):
             name=self.name.text().strip(), school=self.school.text().strip(),
             identifier=list(IdentifierKind)[self.identifier.currentIndex()],
             unit=list(AmountUnit)[self.unit.currentIndex()], columns=self.columns(),
-            header_row=self.header_row.value() or None, sheet=sheet)
+            header_row=self.header_row.value() or None, sheet=sheet, per_period=self.per_period.isChecked())
 
     def load(self, spec: MappingSpec) -> None:
         """Fill the form with ``spec`` (without emitting ``sig_changed`` for every field)."""
@@ -171,6 +177,7 @@ class MappingForm(QWidget):
             self.identifier.setCurrentIndex(list(IdentifierKind).index(spec.identifier))
             self.unit.setCurrentIndex(list(AmountUnit).index(spec.unit))
             self.header_row.setValue(spec.header_row or 0)
+            self.per_period.setChecked(spec.per_period)
             self._set_columns(dict(spec.columns))
         finally:
             self._loading = False
