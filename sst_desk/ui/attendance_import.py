@@ -8,6 +8,13 @@ imports. The import runs in the background with a progress bar and Cancel
 so a refused or cancelled import leaves the database as it was. The mapping
 form, the preview models and the result panel live in ``attendance_mapping_form``,
 ``attendance_preview`` and ``attendance_results``.
+
+Issue 11: when the file cannot settle its date order, its weeks' year or its
+period, the run fails with DATE_ORDER_AMBIGUOUS / WEEK_YEAR_UNKNOWN / PERIOD_UNKNOWN;
+the dialog then asks (``attendance_asks``), keeps the answer in ``self.options``
+for this file (reset when another file is chosen) and runs the same check or
+import again. DUPLICATE_ROW problems show "Skip the copies", which checks again
+with ``skip_duplicates``; the import button then says it skips them.
 """
 
 from __future__ import annotations
@@ -241,6 +248,7 @@ class AttendanceImportDialog(QDialog):
 
         chain = [self.path_field, self.choose_button, self.sheet_box, self.form.saved_box, self.form.name,
                  self.form.school, self.form.identifier, self.form.unit, self.form.header_row,
+                 self.form.per_period,
                  *self.form.role_boxes.values(), self.file_view, self.read_view, self.results.problems_view,
                  self.results.unmatched_view, self.cancel_button, self.save_button, self.skip_button,
                  self.check_button,
