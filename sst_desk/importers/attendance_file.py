@@ -15,7 +15,9 @@ from pathlib import Path
 from . import attendance_spec
 from .attendance_rows import make_converter
 from .attendance_spec import (
+    AmountUnit,
     Column,
+    IdentifierKind,
     ImportedRow,
     MappingSpec,
     ProblemCode,
@@ -52,22 +54,43 @@ _AMOUNTS = (Column.ABSENT, Column.VALID, Column.INVALID)
 def check_spec(spec: MappingSpec, headers: list[str]) -> list[RowProblem]:
     """The mapping's problems against a file's header texts, all on line 0.
 
-    COLUMN_NOT_MAPPED names the role in ``column`` ("student"; "date" for DATE or WEEK;
-    "scheduled"; "absent" for any of ABSENT, VALID, INVALID). COLUMN_MISSING names the header text.
+    COLUMN_NOT_MAPPED names the role in ``column``: "student" (with identifier NAME, a first and a last
+    name column may stand for it; one of them alone names the other); "date" for DATE or WEEK, unless
+    ``per_period``, where PERIOD_FROM and PERIOD_TO go together ("period_from"/"period_to" for the
+    missing one; neither: the period comes from the title rows or the person); "scheduled", unless
+    the unit is PERCENT; "absent" for any of ABSENT, VALID, INVALID — and ABSENT itself when KIND is
+    mapped (the kind says what the absence is). COLUMN_CONFLICT names KIND when VALID or INVALID are
+    mapped too (the row would say it twice). COLUMN_MISSING names the header text.
     """
     mapped = {role: header for role, header in spec.columns.items() if header and header.strip()}
     problems = []
-    if Column.STUDENT not in mapped:
+    names = spec.identifier is IdentifierKind.NAME and (Column.FIRST_NAME in mapped or Column.LAST_NAME in mapped)
+    if names and Column.STUDENT not in mapped:
+        for role, other in ((Column.FIRST_NAME, Column.LAST_NAME), (Column.LAST_NAME, Column.FIRST_NAME)):
+            if role in mapped and other not in mapped:
+                problems.append(RowProblem(0, ProblemCode.COLUMN_NOT_MAPPED, other.value))
+    elif Column.STUDENT not in mapped:
         problems.append(RowProblem(0, ProblemCode.COLUMN_NOT_MAPPED, Column.STUDENT.value))
-    if Column.DATE not in mapped and Column.WEEK not in mapped:
+    if spec.per_period:
+        if (Column.PERIOD_FROM in mapped) != (Column.PERIOD_TO in mapped):
+            missing = Column.PERIOD_TO if Column.PERIOD_FROM in mapped else Column.PERIOD_FROM
+            problems.append(RowProblem(0, ProblemCode.COLUMN_NOT_MAPPED, missing.value))
+    elif Column.DATE not in mapped and Column.WEEK not in mapped:
         problems.append(RowProblem(0, ProblemCode.COLUMN_NOT_MAPPED, Column.DATE.value))
-    if Column.SCHEDULED not in mapped:
+    if Column.SCHEDULED not in mapped and spec.unit is not AmountUnit.PERCENT:
         problems.append(RowProblem(0, ProblemCode.COLUMN_NOT_MAPPED, Column.SCHEDULED.value))
-    if not any(role in mapped for role in _AMOUNTS):
+    if Column.KIND in mapped:
+        if Column.ABSENT not in mapped:
+            problems.append(RowProblem(0, ProblemCode.COLUMN_NOT_MAPPED, Column.ABSENT.value))
+        if Column.VALID in mapped or Column.INVALID in mapped:
+            problems.append(RowProblem(0, ProblemCode.COLUMN_CONFLICT, Column.KIND.value))
+    elif not any(role in mapped for role in _AMOUNTS):
         problems.append(RowProblem(0, ProblemCode.COLUMN_NOT_MAPPED, Column.ABSENT.value))
     present = {norm(header) for header in headers}
+    reported = set()
     for role in Column:  # in the roles' order, so the problems come in a stable order
-        if role in mapped and norm(mapped[role]) not in present:
+        if role in mapped and norm(mapped[role]) not in present and norm(mapped[role]) not in reported:
+            reported.add(norm(mapped[role]))  # PERIOD_FROM and PERIOD_TO may share a column: named once
             problems.append(RowProblem(0, ProblemCode.COLUMN_MISSING, mapped[role][:60]))
     return problems
 

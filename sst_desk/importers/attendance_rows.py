@@ -5,6 +5,30 @@ a cache keyed by the raw cell value (a text, or an XLSX number or date): a
 school's export repeats the same students, days and amounts all year, so each
 distinct value is parsed once. The caches are bounded so a hostile file cannot
 grow them without end.
+
+What a row's cells mean (the cell parsers are in ``cells`` and ``amounts``; docs/attendance.md,
+"What a row's cells mean", has the examples):
+
+- The student: a personnummer, a name, or (identifier NAME) a first and a last name column, whose key
+  is ``name_key(f"{first} {last}")``; those two win over a STUDENT column mapped as well. A blank one of
+  them is STUDENT_EMPTY naming that column. A total ("Summa", "Totalt för gruppen") is a
+  RowNotice(SUMMARY_SKIPPED), never a student. A repeated header row is skipped, and so is a row whose
+  only filled cell is a text that is no student ("Klass 8C", "Grupp: 9A"): it holds no number.
+- The period: a day (DATE, read in ``ReadContext.date_order``), an ISO week (WEEK, weeks without a year
+  from ``ReadContext.school_year``), or with ``spec.per_period`` the PERIOD_FROM–PERIOD_TO days (both roles
+  may map one column holding "a – b"), else ``ReadContext.period``. A period that is exactly one ISO week,
+  Monday to Sunday, is stored as a WEEK record (the metrics then treat it like any week); any other as a
+  PERIOD record with ``end``.
+- Amounts: minutes, hours (× 60) or lessons; under PERCENT the record is a share: scheduled 100 (a
+  SCHEDULED column is not read), absent and the parts the percentages, unit PERCENT.
+- KIND: the row's ABSENT amount is all valid ("Giltig") or all invalid ("Ogiltig"): valid = absent and
+  invalid = 0, or the other way round; a blank kind leaves both unknown. The store sums the rows of one
+  student and period, and an unknown part makes the sum unknown, so a day with one "Giltig" row and one
+  blank row ends with its absence right and its valid and invalid parts unknown, never too small.
+- Rounding: absence over scheduled time, or valid + invalid over absence, is refused only beyond what the
+  cells' own written precision allows (``amounts.slack``: "0,17 + 0,67" against "0,83" hours is fine,
+  "0,25 + 0,67" against "0,83" is not). The numbers are stored as written; the metrics clamp them. Only a row
+  that fails the exact check pays for this.
 """
 
 from __future__ import annotations
@@ -15,13 +39,29 @@ from collections.abc import Callable
 from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit
 from sst_desk.workflow.identity import normalise_personal_id
 
+from .amounts import (
+    INVALID,
+    VALID,
+    PercentError,
+    is_group,
+    is_total,
+    parse_kind,
+    parse_lessons,
+    parse_percent,
+    period_day,
+    refuse_percent,
+    slack,
+)
 from .attendance_spec import (
     AmountUnit,
     Column,
     IdentifierKind,
     ImportedRow,
     MappingSpec,
+    NoticeCode,
     ProblemCode,
+    ReadContext,
+    RowNotice,
     RowProblem,
 )
 from .cells import (
@@ -37,11 +77,14 @@ from .cells import (
 from .headers import norm
 
 _CACHE_LIMIT = 50_000
-_TOLERANCE = 0.001  # absence may exceed scheduled time by rounding in the export, not more
+_TOLERANCE = 0.001  # float noise; beyond it only the cells' written precision (amounts.slack) is tolerated
 _EMPTY = object()  # an empty amount cell: what it means depends on the column
 _SKIP = object()  # a repeated header row inside the data (exports paged for print)
+_TOTAL = object()  # a "Summa"/"Totalt" row
+_PERCENT_BAD = object()  # an amount cell refused as PERCENT_INVALID
+_UNCLASSIFIED = object()  # a blank KIND cell (None cannot be cached: it means "not in the cache")
 
-Converter = Callable[[int, "list | tuple"], "ImportedRow | list[RowProblem] | None"]
+Converter = Callable[[int, "list | tuple"], "ImportedRow | list[RowProblem] | RowNotice | None"]
 
 
 class _Cache:
@@ -79,57 +122,111 @@ def _blank(raw: object) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
-def make_converter(spec: MappingSpec, headers: list[str], today: dt.date) -> Converter:
-    """A function (line, cells) -> ImportedRow, a list of problems, or None for a row to skip."""
+def _roles(spec: MappingSpec) -> dict[Column, str]:
+    """The mapped roles this converter reads: what the identifier, the unit and per_period leave out is dropped."""
+    cols = {role: header for role, header in spec.columns.items() if header and header.strip()}
+    if spec.identifier is IdentifierKind.NAME and Column.FIRST_NAME in cols and Column.LAST_NAME in cols:
+        cols.pop(Column.STUDENT, None)
+    else:
+        cols.pop(Column.FIRST_NAME, None)
+        cols.pop(Column.LAST_NAME, None)
+    if spec.unit is AmountUnit.PERCENT:
+        cols.pop(Column.SCHEDULED, None)  # a share of the period: scheduled is 100 by definition
+    if spec.per_period:
+        for role in (Column.DATE, Column.WEEK, Column.YEAR):
+            cols.pop(role, None)
+    else:
+        cols.pop(Column.PERIOD_FROM, None)
+        cols.pop(Column.PERIOD_TO, None)
+    if Column.DATE in cols:  # DATE wins over WEEK
+        cols.pop(Column.WEEK, None)
+        cols.pop(Column.YEAR, None)
+    return cols
+
+
+def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
+                   context: ReadContext | None = None) -> Converter:
+    """A function (line, cells) -> ImportedRow, a list of problems, a RowNotice, or None for a row to skip."""
+    context = context or ReadContext()
+    order = context.date_order.value
     index = {}
     for position, header in enumerate(headers):
         index.setdefault(norm(header), position)
-    cols = {role: header for role, header in spec.columns.items() if header}
+    cols = _roles(spec)
     at = {role: index[norm(header)] for role, header in cols.items()}
-    if Column.DATE in at:  # DATE wins over WEEK
-        at.pop(Column.WEEK, None)
-        at.pop(Column.YEAR, None)
     need = max(at.values()) + 1
     name = {role: headers[i] for role, i in at.items()}
 
-    student_at = at[Column.STUDENT]
-    student_header = norm(cols[Column.STUDENT])
     by_name = spec.identifier is IdentifierKind.NAME
+    student_at = at.get(Column.STUDENT)
+    first_at, last_at = at.get(Column.FIRST_NAME), at.get(Column.LAST_NAME)
 
     def student(raw: object) -> object:
         if _blank(raw):
             return ProblemCode.STUDENT_EMPTY
-        if norm(cell_text(raw)) == student_header:
+        if norm(cell_text(raw)) == norm(headers[student_at]):
             return _SKIP
+        if is_total(raw):
+            return _TOTAL
         if by_name:
             return name_key(raw) or ProblemCode.STUDENT_EMPTY
         key, _ = normalise_personal_id(personnummer_text(raw), today)
         return key if key else ProblemCode.PERSONNUMMER_INVALID
 
-    students = _Cache(student)
-    days = _Cache(parse_day)
-    weeks = _Cache(lambda raw: parse_week(raw, None))
-    week_years = _Cache(lambda pair: parse_week(pair[0], parse_year(pair[1]) if not _blank(pair[1]) else None))
+    def student_pair(pair: tuple) -> object:
+        first, last = pair
+        if norm(cell_text(first)) == norm(headers[first_at]) and norm(cell_text(last)) == norm(headers[last_at]):
+            return _SKIP
+        if (is_total(first) and (_blank(last) or is_total(last))) or (is_total(last) and _blank(first)):
+            return _TOTAL
+        if _blank(first):
+            return ProblemCode.STUDENT_EMPTY
+        if _blank(last):
+            return ProblemCode.ROW_TOO_SHORT  # a marker for "the last name is blank"; reported as STUDENT_EMPTY
+        return name_key(f"{cell_text(first)} {cell_text(last)}") or ProblemCode.STUDENT_EMPTY
+
+    students = _Cache(student if student_at is not None else student_pair)
+
+    days = _Cache(lambda raw: parse_day(raw, order))
+    weeks = _Cache(lambda raw: parse_week(raw, None, school_year=context.school_year))
+    week_years = _Cache(lambda pair: parse_week(pair[0], parse_year(pair[1]) if not _blank(pair[1]) else None,
+                                                school_year=context.school_year))
     date_at, week_at, year_at = at.get(Column.DATE), at.get(Column.WEEK), at.get(Column.YEAR)
+    from_at, to_at = at.get(Column.PERIOD_FROM), at.get(Column.PERIOD_TO)
+    from_at, to_at = (from_at if from_at is not None else to_at), (to_at if to_at is not None else from_at)
+    froms = _Cache(lambda raw: period_day(raw, order, last=False))
+    tos = _Cache(lambda raw: period_day(raw, order, last=True))
+    per_period = spec.per_period
     granularity = Granularity.DAY if date_at is not None else Granularity.WEEK
 
-    unit = Unit.LESSONS if spec.unit is AmountUnit.LESSONS else Unit.MINUTES
+    percent = spec.unit is AmountUnit.PERCENT
+    lessons = spec.unit is AmountUnit.LESSONS
+    unit = Unit.PERCENT if percent else Unit.LESSONS if lessons else Unit.MINUTES
     factor = 60.0 if spec.unit is AmountUnit.HOURS else 1.0
-    clock = spec.unit is not AmountUnit.LESSONS
 
     def amount(raw: object) -> object:
         if _blank(raw):
             return _EMPTY
+        try:
+            if percent:
+                return parse_percent(raw)
+            if lessons:
+                if isinstance(raw, (dt.time, dt.timedelta)) or (isinstance(raw, str) and ":" in raw):
+                    raise CellError
+                return parse_lessons(raw)
+            refuse_percent(raw)
+        except PercentError:
+            return _PERCENT_BAD
         if isinstance(raw, (dt.time, dt.timedelta)) or (isinstance(raw, str) and ":" in raw):
-            if not clock:
-                raise CellError
             return parse_number(raw, clock=True)  # "h:mm" is minutes whatever the unit
         return parse_number(raw, clock=False) * factor
 
     amounts = _Cache(amount)
-    scheduled_at = at[Column.SCHEDULED]
+    scheduled_at = at.get(Column.SCHEDULED)
     absent_at, valid_at, invalid_at = at.get(Column.ABSENT), at.get(Column.VALID), at.get(Column.INVALID)
     derived_header = name[Column.INVALID] if invalid_at is not None else name.get(Column.VALID, "")
+    kind_at = at.get(Column.KIND)
+    kinds = _Cache(lambda raw: parse_kind(raw) or _UNCLASSIFIED)
 
     def problem(line: int, code: ProblemCode, position: int | None, cells: list | tuple) -> RowProblem:
         if position is None:
@@ -143,12 +240,17 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date) -> Con
         value = amounts(cells[position])
         if value is CellError:
             problems.append(problem(line, ProblemCode.NUMBER_INVALID, position, cells))
+        elif value is _PERCENT_BAD:
+            problems.append(problem(line, ProblemCode.PERCENT_INVALID, position, cells))
+            return CellError
         elif value is not _EMPTY and value < 0:
             problems.append(problem(line, ProblemCode.NUMBER_NEGATIVE, position, cells))
             return CellError
         return value
 
     def period_of(line: int, cells: list | tuple, problems: list[RowProblem]) -> object:
+        if per_period:
+            return span_of(line, cells, problems)
         if date_at is not None:
             period = days(cells[date_at])
             if period is CellError:
@@ -165,23 +267,63 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date) -> Con
             problems.append(problem(line, ProblemCode.WEEK_INVALID, week_at, cells))
         return period
 
+    def span_of(line: int, cells: list | tuple, problems: list[RowProblem]) -> object:
+        """A per-period row's (start, granularity, end): WEEK for exactly one ISO week, else PERIOD."""
+        if from_at is None:
+            if context.period is None:
+                problems.append(RowProblem(line, ProblemCode.PERIOD_UNKNOWN))
+                return CellError
+            first, last = context.period
+        else:
+            first, last = froms(cells[from_at]), tos(cells[to_at])
+            if first is CellError or last is CellError:
+                problems.append(problem(line, ProblemCode.PERIOD_INVALID, from_at if first is CellError else to_at,
+                                        cells))
+                return CellError
+        if last < first:
+            problems.append(problem(line, ProblemCode.PERIOD_INVALID, to_at, cells))
+            return CellError
+        if first.weekday() == 0 and last - first == dt.timedelta(days=6):
+            return first, Granularity.WEEK, None
+        return first, Granularity.PERIOD, last
+
+    def kind_parts(line: int, cells: list | tuple, absent: object, problems: list[RowProblem]) -> tuple:
+        kind = kinds(cells[kind_at])
+        if kind is CellError:
+            problems.append(problem(line, ProblemCode.KIND_INVALID, kind_at, cells))
+            return None, None
+        if absent.__class__ is not float:
+            return None, None
+        if kind is VALID:
+            return absent, 0.0
+        if kind is INVALID:
+            return 0.0, absent
+        return None, None
+
     records: dict[tuple, AttendanceRecord] = {}
     record_get = records.get
     student_get, student_miss = students.get, students.miss
     amount_get, amount_miss = amounts.get, amounts.miss
     day_get, day_miss = days.get, days.miss
+    kind_get, kind_miss = kinds.get, kinds.miss
+    pair = student_at is None
 
-    def convert(line: int, cells: list | tuple | None) -> ImportedRow | list[RowProblem] | None:
+    def convert(line: int, cells: list | tuple | None) -> ImportedRow | list[RowProblem] | RowNotice | None:
         if cells is None:
             return [RowProblem(line, ProblemCode.ROW_TOO_SHORT)]
         if len(cells) < need:
             if not any(cells):
                 return None  # a blank line
+            filled = [cell for cell in cells if not _blank(cell)]
+            if len(filled) == 1 and is_total(filled[0]):
+                return total_notice(line, cells)
+            if len(filled) == 1 and is_group(filled[0]):
+                return None  # "Klass 8C" alone on a line; any other short row may be a file cut short
             missing = min(i for i in at.values() if i >= len(cells))
             return [RowProblem(line, ProblemCode.ROW_TOO_SHORT, headers[missing])]
         # The common case, a day row of good cells, goes straight through the caches. Written out, not
         # looped or factored into a helper: it runs once per row, a million times in a big import.
-        raw = cells[student_at]
+        raw = (cells[first_at], cells[last_at]) if pair else cells[student_at]
         key = student_get(raw)
         if key is None:
             key = student_miss(raw)
@@ -194,10 +336,13 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date) -> Con
                 period = day_miss(raw)
         else:
             period = CellError
-        raw = cells[scheduled_at]
-        scheduled = amount_get(raw)
-        if scheduled is None:
-            scheduled = amount_miss(raw)
+        if scheduled_at is not None:
+            raw = cells[scheduled_at]
+            scheduled = amount_get(raw)
+            if scheduled is None:
+                scheduled = amount_miss(raw)
+        else:
+            scheduled = 100.0
         if absent_at is not None:
             raw = cells[absent_at]
             absent = amount_get(raw)
@@ -205,20 +350,34 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date) -> Con
                 absent = amount_miss(raw)
         else:
             absent = None
-        if valid_at is not None:
-            raw = cells[valid_at]
-            valid = amount_get(raw)
-            if valid is None:
-                valid = amount_miss(raw)
+        if kind_at is not None:
+            raw = cells[kind_at]
+            kind = kind_get(raw)
+            if kind is None:
+                kind = kind_miss(raw)
+            if kind is VALID:
+                valid, invalid = absent, 0.0
+            elif kind is INVALID:
+                valid, invalid = 0.0, absent
+            elif kind is _UNCLASSIFIED:
+                valid = invalid = None
+            else:
+                return slow(line, cells)
         else:
-            valid = None
-        if invalid_at is not None:
-            raw = cells[invalid_at]
-            invalid = amount_get(raw)
-            if invalid is None:
-                invalid = amount_miss(raw)
-        else:
-            invalid = None
+            if valid_at is not None:
+                raw = cells[valid_at]
+                valid = amount_get(raw)
+                if valid is None:
+                    valid = amount_miss(raw)
+            else:
+                valid = None
+            if invalid_at is not None:
+                raw = cells[invalid_at]
+                invalid = amount_get(raw)
+                if invalid is None:
+                    invalid = amount_miss(raw)
+            else:
+                invalid = None
         if not (key.__class__ is str and period.__class__ is dt.date and scheduled.__class__ is float
                 and scheduled >= 0 and (absent is None or (absent.__class__ is float and absent >= 0))
                 and (valid is None or (valid.__class__ is float and valid >= 0))
@@ -226,44 +385,92 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date) -> Con
             return slow(line, cells)
         return finish(line, cells, key, period, scheduled, absent, valid, invalid)
 
-    def slow(line: int, cells: list | tuple) -> ImportedRow | list[RowProblem] | None:
+    def student_problem(line: int, key: object, cells: list | tuple) -> RowProblem | RowNotice:
+        if key is _TOTAL:
+            if pair:
+                position = first_at if is_total(cells[first_at]) else last_at
+            else:
+                position = student_at
+            return RowNotice(line, NoticeCode.SUMMARY_SKIPPED, headers[position], cell_text(cells[position])[:60])
+        if pair:
+            if key is ProblemCode.ROW_TOO_SHORT:  # student_pair's marker: the last name is blank
+                return problem(line, ProblemCode.STUDENT_EMPTY, last_at, cells)
+            return problem(line, key, first_at, cells)  # type: ignore[arg-type]
+        return problem(line, key, student_at, cells)  # type: ignore[arg-type]
+
+    def total_notice(line: int, cells: list | tuple) -> RowNotice:
+        position = next(i for i, cell in enumerate(cells) if is_total(cell))
+        return RowNotice(line, NoticeCode.SUMMARY_SKIPPED, headers[position] if position < len(headers) else "",
+                         cell_text(cells[position])[:60])
+
+    def slow(line: int, cells: list | tuple) -> ImportedRow | list[RowProblem] | RowNotice | None:
         """A row with an empty, odd or bad cell: every bad cell's problem, or the row read the careful way."""
-        key = students(cells[student_at])
+        filled = [cell for cell in cells if not _blank(cell)]
+        if not filled:
+            return None  # a row of empty cells (XLSX formatting, ";;;;" lines)
+        key = students((cells[first_at], cells[last_at]) if pair else cells[student_at])
+        if key is _SKIP:
+            return None
+        if key is _TOTAL:
+            return student_problem(line, key, cells)
+        if key.__class__ is not str and any(is_total(cell) for cell in filled):
+            return total_notice(line, cells)  # "Summa" beside a blank student cell
+        if len(filled) == 1 and isinstance(filled[0], str) and (by_name or key.__class__ is not str):
+            return None  # a group row ("Klass 8C", "Grupp: 9A"): one text, no number to import
         problems: list[RowProblem] = []
         if key.__class__ is not str:
-            if all(_blank(cell) for cell in cells):
-                return None  # a row of empty cells (XLSX formatting, ";;;;" lines)
-            problems.append(problem(line, key, student_at, cells))  # type: ignore[arg-type]
+            problems.append(student_problem(line, key, cells))  # type: ignore[arg-type]
         period = period_of(line, cells, problems)
-        scheduled = number(line, scheduled_at, cells, problems)
-        if scheduled is _EMPTY:
-            problems.append(problem(line, ProblemCode.NUMBER_INVALID, scheduled_at, cells))
+        if scheduled_at is None:
+            scheduled = 100.0
+        else:
+            scheduled = number(line, scheduled_at, cells, problems)
+            if scheduled is _EMPTY:
+                problems.append(problem(line, ProblemCode.NUMBER_INVALID, scheduled_at, cells))
         absent = number(line, absent_at, cells, problems)
-        valid = number(line, valid_at, cells, problems)
-        invalid = number(line, invalid_at, cells, problems)
+        if absent is _EMPTY:
+            absent = 0.0
+        if kind_at is not None:
+            valid, invalid = kind_parts(line, cells, absent, problems)
+        else:
+            valid = number(line, valid_at, cells, problems)
+            invalid = number(line, invalid_at, cells, problems)
         if problems:
             return problems
-        return finish(line, cells, key, period, scheduled, 0.0 if absent is _EMPTY else absent,
-                      None if valid is _EMPTY else valid, None if invalid is _EMPTY else invalid)
+        valid = None if valid is _EMPTY else valid
+        invalid = None if invalid is _EMPTY else invalid
+        if per_period:
+            start, gran, end = period
+            return finish(line, cells, key, start, scheduled, absent, valid, invalid, gran, end)
+        return finish(line, cells, key, period, scheduled, absent, valid, invalid)
+
+    def slack_of(cells: list | tuple, *positions: int | None) -> float:
+        """The rounding the written cells allow together (slow: only for a row that fails the exact check)."""
+        return sum(slack(cells[p], factor, lessons) for p in positions if p is not None)
 
     def finish(line: int, cells: list | tuple, key: str, period: dt.date, scheduled: float, absent: float | None,
-               valid: float | None, invalid: float | None) -> ImportedRow | list[RowProblem]:
+               valid: float | None, invalid: float | None, gran: Granularity = granularity,
+               end: dt.date | None = None) -> ImportedRow | list[RowProblem]:
         parts = (valid or 0.0) + (invalid or 0.0)
         if absent is None:
             absent = parts
-            if absent > scheduled + _TOLERANCE:
+            if absent > scheduled + _TOLERANCE and absent > scheduled + slack_of(
+                    cells, valid_at, invalid_at, scheduled_at) + _TOLERANCE:
                 return [RowProblem(line, ProblemCode.ABSENCE_OVER_SCHEDULED, derived_header,
                                    cell_text(cells[invalid_at if invalid_at is not None else valid_at])[:60])]
         else:
-            if absent > scheduled + _TOLERANCE:
+            if absent > scheduled + _TOLERANCE and absent > scheduled + slack_of(
+                    cells, absent_at, scheduled_at) + _TOLERANCE:
                 return [problem(line, ProblemCode.ABSENCE_OVER_SCHEDULED, absent_at, cells)]
-            if parts > absent + _TOLERANCE:
+            if parts > absent + _TOLERANCE and parts > absent + slack_of(
+                    cells, absent_at, None if kind_at is not None else valid_at,
+                    None if kind_at is not None else invalid_at) + _TOLERANCE:
                 return [problem(line, ProblemCode.PARTS_OVER_ABSENCE, absent_at, cells)]
-        shape = (period, scheduled, absent, valid, invalid)
+        shape = (period, scheduled, absent, valid, invalid, gran, end)
         record = record_get(shape)
         if record is None:
             # Records are frozen, and most rows of a day look alike (scheduled, nothing absent): share them.
-            record = AttendanceRecord(period, granularity, scheduled, absent, valid, invalid, unit)
+            record = AttendanceRecord(period, gran, scheduled, absent, valid, invalid, unit, end)
             if len(records) < _CACHE_LIMIT:
                 records[shape] = record
         return ImportedRow(line, key, record)

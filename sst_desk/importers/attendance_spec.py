@@ -121,6 +121,7 @@ class ProblemCode(str, Enum):
     DUPLICATE_ROW = "duplicate_row"  # an exact copy of an earlier row; value = that row's line
     KIND_INVALID = "kind_invalid"  # the KIND word is neither giltig nor ogiltig
     PERCENT_INVALID = "percent_invalid"  # a percentage cell in a time column, or a percentage over 100
+    COLUMN_CONFLICT = "column_conflict"  # KIND mapped with VALID or INVALID: the row would say it twice
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,9 @@ _ENGLISH: dict[ProblemCode, str] = {
     ProblemCode.PERIOD_INVALID: "not a period (a from and a to day, the to day not before the from day)",
     ProblemCode.DUPLICATE_ROW: "an exact copy of an earlier row (line in the value)",
     ProblemCode.KIND_INVALID: "neither valid (giltig, anmäld) nor invalid (ogiltig, ej anmäld)",
-    ProblemCode.PERCENT_INVALID: "a percentage where a time is expected, or over 100 %",
+    ProblemCode.PERCENT_INVALID: ("a percentage where a time is expected, over 100 %, or a spreadsheet number "
+                                  "that may be a fraction (0.351 for 35.1 %): write the percentage"),
+    ProblemCode.COLUMN_CONFLICT: "cannot be mapped together with valid or invalid absence columns",
 }
 
 

@@ -94,8 +94,10 @@ _EUROPEAN_DAY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:[T ].*)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
-def parse_day(value: object) -> dt.date:
-    """A day from ISO, "2026/01/15", "15.01.2026", "15/01/2026", an XLSX date cell or an Excel day number."""
+def parse_day(value: object, order: str = "dmy") -> dt.date:
+    """A day from ISO, "2026/01/15", "15.01.2026", "15/01/2026", an XLSX date cell or an Excel day number.
+
+    ``order`` ("dmy" or "mdy", a DateOrder value) says how "11/2/2026" is read; ISO and compact days need none."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -117,6 +119,8 @@ def parse_day(value: object) -> dt.date:
         if not match:
             raise CellError
         day, month, year = match.groups()
+        if order == "mdy":
+            day, month = month, day
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
@@ -130,9 +134,10 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})$")
 _BARE = re.compile(r"^(\d{1,2})$")
 
 
-def parse_week(value: object, year: int | None = None) -> dt.date:
+def parse_week(value: object, year: int | None = None, *, school_year: int | None = None) -> dt.date:
     """The Monday of an ISO week: "2026-W05", "2026W05", "v5 2026", "V. 5 2026", "202605", or a week number
-    with ``year`` (from the YEAR column). Raises CellError."""
+    with ``year`` (from the YEAR column). A week without either takes its year from ``school_year`` (the
+    läsår's autumn year): weeks 27–53 in that year, 1–26 in the next. Raises CellError."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -152,6 +157,8 @@ def parse_week(value: object, year: int | None = None) -> dt.date:
     else:
         raise CellError
     chosen = int(week_year) if week_year else year
+    if chosen is None and school_year is not None:
+        chosen = school_year if int(week) >= 27 else school_year + 1
     if chosen is None or not 1900 <= chosen <= 2200:
         raise CellError
     try:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .attendance_spec import Column
-from .cells import CellError, parse_day, parse_number
+from .attendance_spec import AmountUnit, Column
+from .cells import CellError, cell_text, parse_day, parse_number
 
 SEARCH_ROWS = 30  # the header is looked for in the first rows only
 _MAX_BLOCK = 3  # header rows combined at most
@@ -97,11 +97,20 @@ def find_header_index(rows: Sequence[Sequence[str]], wanted: set[str]) -> int | 
     return None
 
 
-# Role words, tried in this order; a header gets one role, a role one header.
+# Role words. A header gets one role, a role one header. Valid/invalid are decided per header first
+# ("Ej anmäld frånvaro" is invalid, never valid nor all absence); a header naming both ("Giltig/Ogiltig")
+# is a KIND column, not an amount. Percent headers are used only when no amount header is a time or count.
 _WORDS = re.compile(r"[^\W\d_]+")
+_VALID_WORDS = {"giltig", "giltigt", "anmäld", "anmält", "valid", "excused", "authorised", "authorized"}
+_INVALID_WORDS = {"ogiltig", "ogiltigt", "oanmäld", "oanmält", "invalid", "unexcused", "unauthorised",
+                  "unauthorized"}
+_NEGATIONS = {"ej", "inte", "icke", "not", "non", "un"}
 _ROLE_WORDS: list[tuple[Column, set[str]]] = [
-    (Column.INVALID, {"ogiltig", "ogiltigt", "oanmäld", "oanmält", "invalid", "unexcused", "unauthorised"}),
-    (Column.VALID, {"giltig", "giltigt", "anmäld", "anmält", "valid", "excused", "authorised"}),
+    (Column.FIRST_NAME, {"förnamn", "tilltalsnamn", "firstname", "first name", "given name"}),
+    (Column.LAST_NAME, {"efternamn", "lastname", "last name", "surname", "family name"}),
+    (Column.PERIOD_FROM, {"från", "from", "fom", "startdatum", "periodstart", "från och med", "start date"}),
+    (Column.PERIOD_TO, {"till", "tom", "slutdatum", "periodslut", "till och med", "end date"}),
+    (Column.KIND, {"frånvarotyp", "typ av frånvaro", "giltighet", "absence type", "kind"}),
     (Column.SCHEDULED, {"schemalagd", "schemalagt", "schema", "schemalagda", "schematid", "planerad",
                         "lektionstid", "scheduled", "timetabled"}),
     (Column.ABSENT, {"frånvaro", "frånvarande", "frånvarotid", "absence", "absent"}),
@@ -112,22 +121,140 @@ _ROLE_WORDS: list[tuple[Column, set[str]]] = [
     (Column.YEAR, {"år", "year", "årtal"}),
 ]
 _NOT_AMOUNT = {"procent", "percent", "andel"}
+_IDS = {"personnummer", "personnr", "pnr", "persnr", "samordningsnummer"}
+_AMOUNT_ROLES = (Column.SCHEDULED, Column.ABSENT, Column.VALID, Column.INVALID)
 
 
-def suggest_columns(headers: list[str]) -> dict[Column, str]:
-    """Guess each role's column from the header words (Swedish and English). Personnummer beats a name."""
+def _terms(header: str) -> set[str]:
+    """A header's words, its two- and three-word phrases, and its abbreviations without dots ("T.o.m." → "tom")."""
+    text = header.casefold()
+    words = _WORDS.findall(text)
+    terms = set(words)
+    terms.update(" ".join(words[i:i + 2]) for i in range(len(words) - 1))
+    terms.update(" ".join(words[i:i + 3]) for i in range(len(words) - 2))
+    for chunk in text.split():
+        if "." in chunk.strip("."):
+            terms.add("".join(_WORDS.findall(chunk)))
+    return terms
+
+
+def absence_part(header: str) -> Column | None:
+    """VALID or INVALID when the header names one absence part ("Anmäld frånvaro, tim", "Ej anmäld
+    frånvaro (min)", "Frånvaro utan anmälan"); None when it names none or both (a KIND column)."""
+    terms = _terms(header)
+    valid = bool(terms & _VALID_WORDS) or "med anmälan" in terms
+    invalid = bool(terms & _INVALID_WORDS) or "utan anmälan" in terms
+    negated = bool(terms & _NEGATIONS)
+    if valid and not invalid:
+        return Column.INVALID if negated else Column.VALID
+    if invalid and not valid:
+        return Column.INVALID
+    return None
+
+
+def _names_both(header: str) -> bool:
+    terms = _terms(header)
+    return bool(terms & _VALID_WORDS) and bool(terms & _INVALID_WORDS)
+
+
+def _is_percent(header: str) -> bool:
+    return "%" in header or bool(_terms(header) & _NOT_AMOUNT)
+
+
+def _is_kind_cell(cell: object) -> bool:
+    from .amounts import parse_kind
+    try:
+        return parse_kind(cell) is not None
+    except CellError:
+        return False
+
+
+def suggest_columns(headers: list[str], sample_rows: Sequence[Sequence[object]] | None = None) -> dict[Column, str]:
+    """Guess each role's column from the header words (Swedish and English). Personnummer beats a name;
+    a first and a last name column beat a name column. ``sample_rows`` (data rows, optional): a KIND
+    column is suggested only if its filled sample cells are all kind words ("Giltig", "Ej anmäld")."""
     suggested: dict[Column, str] = {}
     taken: set[int] = set()
-    words = [set(_WORDS.findall(h.casefold())) for h in headers]
+    terms = [_terms(h) for h in headers]
+    parts = [absence_part(h) for h in headers]
+    kind_like = [_names_both(h) for h in headers]
+    amount_like = [i for i, t in enumerate(terms) if parts[i] is not None or any(
+        t & words for role, words in _ROLE_WORDS if role in (Column.SCHEDULED, Column.ABSENT))]
+    use_percent = bool(amount_like) and all(_is_percent(headers[i]) for i in amount_like)
+
+    def amount_ok(i: int) -> bool:
+        return _is_percent(headers[i]) == use_percent
+
+    def kind_ok(i: int) -> bool:
+        if sample_rows is None:
+            return True
+        cells = [row[i] for row in sample_rows if i < len(row) and cell_text(row[i])]
+        return bool(cells) and all(_is_kind_cell(c) for c in cells)
+
+    for part in (Column.INVALID, Column.VALID):
+        candidates = [i for i in range(len(headers)) if parts[i] is part and amount_ok(i)]
+        if candidates:
+            suggested[part] = headers[candidates[0]]
+            taken.add(candidates[0])
+    # Headers naming an absence part are never all absence, nor anything else.
+    taken.update(i for i in range(len(headers)) if parts[i] is not None)
     for role, vocabulary in _ROLE_WORDS:
-        candidates = [i for i, w in enumerate(words) if i not in taken and w & vocabulary]
-        if role in (Column.SCHEDULED, Column.ABSENT, Column.VALID, Column.INVALID):
-            candidates = [i for i in candidates if "%" not in headers[i] and not words[i] & _NOT_AMOUNT]
+        candidates = [i for i, t in enumerate(terms) if i not in taken and t & vocabulary]
+        if role is Column.KIND:
+            # With sample rows, a plain "Typ"/"Orsak"/"Status" column qualifies too: its cells are kind words.
+            words = vocabulary | ({"typ", "type", "orsak", "status"} if sample_rows is not None else set())
+            candidates = [i for i in range(len(headers)) if i not in taken and (terms[i] & words or kind_like[i])
+                          and kind_ok(i)]
+            if Column.VALID in suggested or Column.INVALID in suggested:
+                candidates = []
+        elif kind_like[candidates[0]] if candidates else False:
+            candidates = [i for i in candidates if not kind_like[i]]
+        if role in _AMOUNT_ROLES:
+            candidates = [i for i in candidates if amount_ok(i)]
         if role is Column.STUDENT:
-            ids = [i for i in candidates if words[i] & {"personnummer", "personnr", "pnr", "persnr",
-                                                        "samordningsnummer"}]
-            candidates = ids or candidates
+            ids = [i for i in candidates if terms[i] & _IDS]
+            names_split = Column.FIRST_NAME in suggested and Column.LAST_NAME in suggested
+            candidates = ids if (ids or names_split) else candidates
         if candidates:
             suggested[role] = headers[candidates[0]]
             taken.add(candidates[0])
+    if (Column.FIRST_NAME in suggested) != (Column.LAST_NAME in suggested):
+        suggested.pop(Column.FIRST_NAME, None)  # one of them alone is not a name
+        suggested.pop(Column.LAST_NAME, None)
+    if (Column.PERIOD_FROM in suggested) != (Column.PERIOD_TO in suggested):
+        suggested.pop(Column.PERIOD_FROM, None)
+        suggested.pop(Column.PERIOD_TO, None)
     return suggested
+
+
+def suggest_unit(headers: list[str], sample_rows: Sequence[Sequence[object]] | None = None) -> AmountUnit | None:
+    """The unit the suggested amount columns count in, from their header words ("(min)", "tim", "%",
+    "lektioner") or, failing that, their sample cells ("35,1 %", "12 st"); None when they disagree or say nothing."""
+    chosen = [h for role, h in suggest_columns(headers, sample_rows).items() if role in _AMOUNT_ROLES]
+    found: set[AmountUnit] = set()
+    for header in chosen:
+        terms = _terms(header)
+        if _is_percent(header):
+            found.add(AmountUnit.PERCENT)
+        elif terms & {"min", "minuter", "minutes", "minuters"}:
+            found.add(AmountUnit.MINUTES)
+        elif terms & {"tim", "timmar", "h", "hours", "timme", "hrs"}:
+            found.add(AmountUnit.HOURS)
+        elif terms & {"lektioner", "lektion", "st", "antal", "lessons", "pass", "tillfällen"}:
+            found.add(AmountUnit.LESSONS)
+    if not found and sample_rows:
+        positions = [headers.index(h) for h in chosen]
+        cells = [cell_text(row[i]) for row in sample_rows for i in positions if i < len(row) and cell_text(row[i])]
+        if cells and all("%" in c for c in cells):
+            found.add(AmountUnit.PERCENT)
+        elif cells and all(c.casefold().rstrip(".").endswith(" st") for c in cells):
+            found.add(AmountUnit.LESSONS)
+    return found.pop() if len(found) == 1 else None
+
+
+def suggest_per_period(headers: list[str]) -> bool:
+    """True for a "frånvaro per elev" export: no day or week column, but a student and an absence amount."""
+    suggested = suggest_columns(headers)
+    has_student = Column.STUDENT in suggested or Column.FIRST_NAME in suggested
+    has_amount = any(role in suggested for role in (Column.ABSENT, Column.VALID, Column.INVALID))
+    return (Column.DATE not in suggested and Column.WEEK not in suggested and has_student and has_amount)

@@ -1,0 +1,261 @@
+"""What a row's cells mean (issue 11): percentages, kind words, per-period rows, first and last names,
+total and group rows, rounding by the cells' written precision, and the column suggestions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sst_desk.importers.attendance_file import check_spec, read_rows
+from sst_desk.importers.attendance_rows import make_converter
+from sst_desk.importers.attendance_spec import (
+    AmountUnit,
+    Column,
+    DateOrder,
+    IdentifierKind,
+    ImportedRow,
+    MappingSpec,
+    NoticeCode,
+    ProblemCode,
+    ReadContext,
+    RowNotice,
+    RowProblem,
+)
+from sst_desk.importers.headers import suggest_columns, suggest_per_period, suggest_unit
+from sst_desk.importers.people import fake_students
+from sst_desk.workflow.attendance import Granularity, Unit
+
+TODAY = dt.date(2026, 12, 6)
+(PNR_A, NAME_A), (PNR_B, NAME_B) = fake_students(2, seed=11)
+FIRST_A, LAST_A = NAME_A.split(" ", 1)
+
+
+def spec_of(unit: AmountUnit = AmountUnit.MINUTES, identifier: IdentifierKind = IdentifierKind.PERSONNUMMER,
+            per_period: bool = False, **columns: str) -> MappingSpec:
+    return MappingSpec(name="t", unit=unit, identifier=identifier, per_period=per_period,
+                       columns={Column(role): header for role, header in columns.items()})
+
+
+def read(tmp_path: Path, text: str, spec: MappingSpec) -> list:
+    path = tmp_path / "export.csv"
+    path.write_text(text, encoding="utf-8")
+    return list(read_rows(path, spec, today=TODAY))
+
+
+def convert(spec: MappingSpec, headers: list[str], *rows: list, context: ReadContext | None = None) -> list:
+    converter = make_converter(spec, headers, TODAY, context)
+    return [converter(line, cells) for line, cells in enumerate(rows, start=2)]
+
+
+# --- rounding ------------------------------------------------------------------------------------------
+
+HOURS = spec_of(AmountUnit.HOURS, student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro",
+                valid="Giltig", invalid="Ogiltig")
+HOURS_HEADERS = ["Elev", "Datum", "Schema", "Frånvaro", "Giltig", "Ogiltig"]
+
+
+def test_hours_rounded_to_two_decimals_are_not_refused_and_are_stored_as_written():
+    (row,) = convert(HOURS, HOURS_HEADERS, [PNR_A, "2026-11-02", "5,5", "0,83", "0,17", "0,67"])
+    assert isinstance(row, ImportedRow)
+    assert row.record.absent == pytest.approx(0.83 * 60)
+    assert row.record.valid == pytest.approx(0.17 * 60) and row.record.invalid == pytest.approx(0.67 * 60)
+
+
+def test_an_excess_beyond_the_written_precision_is_still_refused():
+    rows = convert(HOURS, HOURS_HEADERS, [PNR_A, "2026-11-02", "5,5", "0,83", "0,25", "0,67"],
+                   [PNR_A, "2026-11-03", "0,50", "0,52", "", ""],
+                   [PNR_A, "2026-11-04", "0,50", "0,505", "", ""])
+    assert rows[0] == [RowProblem(2, ProblemCode.PARTS_OVER_ABSENCE, "Frånvaro", "0,83")]
+    assert rows[1] == [RowProblem(3, ProblemCode.ABSENCE_OVER_SCHEDULED, "Frånvaro", "0,52")]
+    assert isinstance(rows[2], ImportedRow)  # 0,505 against 0,50: within the half hundredth of "0,50"
+
+
+def test_whole_lessons_are_counts_and_get_no_rounding():
+    spec = spec_of(AmountUnit.LESSONS, student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro",
+                   valid="Giltig", invalid="Ogiltig")
+    (row,) = convert(spec, HOURS_HEADERS, [PNR_A, "2026-11-02", "6", "1", "1", "1"])
+    assert row == [RowProblem(2, ProblemCode.PARTS_OVER_ABSENCE, "Frånvaro", "1")]
+
+
+# --- percentages -----------------------------------------------------------------------------------------
+
+PERCENT = spec_of(AmountUnit.PERCENT, per_period=True, student="Elev", absent="Frånvaro %",
+                  valid="Anmäld frånvaro %", invalid="Ej anmäld frånvaro %", period_from="Period", period_to="Period")
+PERCENT_TEXT = ("Elev;Klass;Period;Frånvaro %;Anmäld frånvaro %;Ej anmäld frånvaro %\n"
+                f"{PNR_A};8C;2026-08-17 – 2026-12-18;35,1 %;30,1 %;5,0 %\n"
+                f"{PNR_B};8C;2026-08-17 – 2026-12-18;12 st (5,3 %);5.3%;0\n"
+                "Summa;;;20,2 %;;\n")
+
+
+def test_a_per_student_percentage_export_becomes_period_records_of_a_share():
+    lines = [line.split(";") for line in PERCENT_TEXT.splitlines()]
+    first, second, total = convert(PERCENT, lines[0], *lines[1:])
+    assert first.student_key == PNR_A
+    record = first.record
+    assert (record.period_start, record.end, record.granularity) == (
+        dt.date(2026, 8, 17), dt.date(2026, 12, 18), Granularity.PERIOD)
+    assert (record.scheduled, record.absent, record.valid, record.invalid, record.unit) == (
+        100.0, pytest.approx(35.1), pytest.approx(30.1), 5.0, Unit.PERCENT)
+    assert (second.record.absent, second.record.valid, second.record.invalid) == (5.3, 5.3, 0.0)
+    assert total == RowNotice(4, NoticeCode.SUMMARY_SKIPPED, "Elev", "Summa")
+
+
+@pytest.mark.parametrize("cell", ["35,1 %", "12 st (5,3 %)"])
+def test_a_percentage_is_never_read_as_minutes(cell):
+    spec = spec_of(student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro")
+    (row,) = convert(spec, ["Elev", "Datum", "Schema", "Frånvaro"], [PNR_A, "2026-11-02", "300", cell])
+    assert row == [RowProblem(2, ProblemCode.PERCENT_INVALID, "Frånvaro", cell)]
+
+
+def test_lessons_read_the_count_of_n_st_p_percent():
+    spec = spec_of(AmountUnit.LESSONS, student="Elev", week="Vecka", scheduled="Lektioner", absent="Frånvaro")
+    rows = convert(spec, ["Elev", "Vecka", "Lektioner", "Frånvaro"], [PNR_A, "2026-W46", "30 st", "12 st (5,3 %)"],
+                   [PNR_A, "2026-W47", "30", "5,3 %"])
+    assert (rows[0].record.scheduled, rows[0].record.absent, rows[0].record.unit) == (30.0, 12.0, Unit.LESSONS)
+    assert rows[1] == [RowProblem(3, ProblemCode.PERCENT_INVALID, "Frånvaro", "5,3 %")]
+
+
+def test_percentages_over_100_and_spreadsheet_fractions_are_refused():
+    spec = spec_of(AmountUnit.PERCENT, student="Elev", week="Vecka", absent="Frånvaro")
+    rows = convert(spec, ["Elev", "Vecka", "Frånvaro"], [PNR_A, "2026-W46", "100,5 %"],
+                   [PNR_A, "2026-W46", 0.351], [PNR_A, "2026-W46", 1.0], [PNR_A, "2026-W46", 35.1],
+                   [PNR_A, "2026-W46", 0.0])
+    assert rows[0] == [RowProblem(2, ProblemCode.PERCENT_INVALID, "Frånvaro", "100,5 %")]
+    assert rows[1] == [RowProblem(3, ProblemCode.PERCENT_INVALID, "Frånvaro", "0.351")]
+    assert rows[2] == [RowProblem(4, ProblemCode.PERCENT_INVALID, "Frånvaro", "1")]
+    assert (rows[3].record.absent, rows[3].record.scheduled) == (35.1, 100.0)
+    assert rows[4].record.absent == 0.0
+
+
+# --- per-period rows ---------------------------------------------------------------------------------------
+
+def test_period_columns_an_iso_week_and_a_period_that_ends_before_it_starts():
+    spec = spec_of(AmountUnit.HOURS, per_period=True, student="Elev", period_from="Från", period_to="Till",
+                   scheduled="Schemalagd tid (tim)", absent="Frånvaro (tim)")
+    headers = ["Elev", "Från", "Till", "Schemalagd tid (tim)", "Frånvaro (tim)"]
+    rows = convert(spec, headers, [PNR_A, "2026-11-09", "2026-11-15", "30", "3"],
+                   [PNR_A, "2/11/2026", "27/11/2026", "90", "4,5"],
+                   [PNR_A, "2026-12-18", "2026-08-17", "300", "3"])
+    assert (rows[0].record.granularity, rows[0].record.period_start, rows[0].record.end) == (
+        Granularity.WEEK, dt.date(2026, 11, 9), None)
+    assert (rows[1].record.granularity, rows[1].record.period_start, rows[1].record.end) == (
+        Granularity.PERIOD, dt.date(2026, 11, 2), dt.date(2026, 11, 27))
+    assert (rows[1].record.scheduled, rows[1].record.absent) == (5400.0, 270.0)
+    assert rows[2] == [RowProblem(4, ProblemCode.PERIOD_INVALID, "Till", "2026-08-17")]
+    us = convert(spec, headers, [PNR_A, "11/2/2026", "11/27/2026", "90", "4,5"],
+                 context=ReadContext(date_order=DateOrder.MDY))
+    assert (us[0].record.period_start, us[0].record.end) == (dt.date(2026, 11, 2), dt.date(2026, 11, 27))
+
+
+def test_per_period_without_period_columns_takes_the_context_period_or_says_it_is_unknown():
+    spec = spec_of(AmountUnit.PERCENT, per_period=True, student="Elev", absent="Frånvaro %")
+    (row,) = convert(spec, ["Elev", "Frånvaro %"], [PNR_A, "7,5 %"],
+                     context=ReadContext(period=(dt.date(2026, 8, 17), dt.date(2026, 12, 18))))
+    assert (row.record.period_start, row.record.end, row.record.absent) == (
+        dt.date(2026, 8, 17), dt.date(2026, 12, 18), 7.5)
+    assert convert(spec, ["Elev", "Frånvaro %"], [PNR_A, "7,5 %"]) == [[RowProblem(2, ProblemCode.PERIOD_UNKNOWN)]]
+
+
+def test_weeks_without_a_year_take_it_from_the_school_year():
+    spec = spec_of(student="Elev", week="Vecka", scheduled="Schema", absent="Frånvaro")
+    rows = convert(spec, ["Elev", "Vecka", "Schema", "Frånvaro"], [PNR_A, "v.46", "1500", "60"],
+                   [PNR_A, "V3", "1500", "0"], context=ReadContext(school_year=2026))
+    assert rows[0].record.period_start == dt.date(2026, 11, 9)
+    assert rows[1].record.period_start == dt.date(2027, 1, 18)
+
+
+# --- kind words -----------------------------------------------------------------------------------------------
+
+def test_a_kind_word_says_what_the_absence_is(tmp_path):
+    spec = spec_of(student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro (min)", kind="Typ")
+    text = ("Elev;Datum;Schema;Frånvaro (min);Typ\n"
+            f"{PNR_A};2026-11-02;330;40;Giltig\n"
+            f"{PNR_A};2026-11-03;330;20;  EJ   anmäld \n"
+            f"{PNR_A};2026-11-04;330;15;\n"
+            f"{PNR_A};2026-11-05;330;15;Sjuk\n")
+    items = read(tmp_path, text, spec)
+    assert [(i.record.absent, i.record.valid, i.record.invalid) for i in items[:3]] == [
+        (40.0, 40.0, 0.0), (20.0, 0.0, 20.0), (15.0, None, None)]
+    assert items[3] == RowProblem(5, ProblemCode.KIND_INVALID, "Typ", "Sjuk")
+
+
+def test_kind_needs_all_absence_and_excludes_part_columns():
+    assert check_spec(spec_of(student="Elev", date="Datum", scheduled="S", kind="Typ", valid="G"),
+                      ["Elev", "Datum", "S", "Typ", "G"]) == [
+        RowProblem(0, ProblemCode.COLUMN_NOT_MAPPED, "absent"), RowProblem(0, ProblemCode.COLUMN_CONFLICT, "kind")]
+
+
+# --- names, totals, groups --------------------------------------------------------------------------------------
+
+NAMES = spec_of(identifier=IdentifierKind.NAME, first_name="Förnamn", last_name="Efternamn", date="Datum",
+                scheduled="Schema", absent="Frånvaro")
+
+
+def test_first_and_last_name_columns_make_the_student_key_and_totals_are_skipped():
+    text = ("Förnamn;Efternamn;Datum;Schema;Frånvaro\n"
+            "Klass 8C;;;;\n"
+            f"{FIRST_A};{LAST_A};2026-11-02;330;30\n"
+            f"{FIRST_A};;2026-11-03;330;30\n"
+            "Förnamn;Efternamn;Datum;Schema;Frånvaro\n"
+            "Totalt för gruppen;;;660;60\n"
+            "Summa:\n")
+    lines = [line.split(";") for line in text.splitlines()]
+    items = [item for item in convert(NAMES, lines[0], *lines[1:]) if item is not None]
+    assert items[0].student_key == " ".join(NAME_A.casefold().split()) and items[0].record.absent == 30.0
+    assert items[1:] == [[RowProblem(4, ProblemCode.STUDENT_EMPTY, "Efternamn", "")],
+                         RowNotice(6, NoticeCode.SUMMARY_SKIPPED, "Förnamn", "Totalt för gruppen"),
+                         RowNotice(7, NoticeCode.SUMMARY_SKIPPED, "Förnamn", "Summa:")]
+
+
+@pytest.mark.parametrize("identifier", list(IdentifierKind))
+@pytest.mark.parametrize("total", ["Summa", "Summa:", "Totalt", "Total", "Summa klass 8C", "Totalt för gruppen"])
+def test_a_total_row_is_never_a_student(identifier, total):
+    spec = spec_of(identifier=identifier, student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro")
+    rows = convert(spec, ["Elev", "Datum", "Schema", "Frånvaro"], [total, "", "6600", "600"],
+                   ["", "Grupp: 9A", "", ""])
+    assert rows == [RowNotice(2, NoticeCode.SUMMARY_SKIPPED, "Elev", total), None]
+
+
+def test_check_spec_first_and_last_names_period_and_percent():
+    assert check_spec(NAMES, ["Förnamn", "Efternamn", "Datum", "Schema", "Frånvaro"]) == []
+    only_first = spec_of(identifier=IdentifierKind.NAME, first_name="Förnamn", date="D", scheduled="S", absent="F")
+    assert check_spec(only_first, ["Förnamn", "D", "S", "F"]) == [
+        RowProblem(0, ProblemCode.COLUMN_NOT_MAPPED, "last_name")]
+    by_pnr = spec_of(first_name="Förnamn", last_name="Efternamn", date="D", scheduled="S", absent="F")
+    assert check_spec(by_pnr, ["Förnamn", "Efternamn", "D", "S", "F"]) == [
+        RowProblem(0, ProblemCode.COLUMN_NOT_MAPPED, "student")]
+    assert check_spec(PERCENT, ["Elev", "Period", "Frånvaro %", "Anmäld frånvaro %", "Ej anmäld frånvaro %"]) == []
+    half = spec_of(per_period=True, student="Elev", scheduled="S", absent="F", period_from="Från")
+    assert check_spec(half, ["Elev", "S", "F", "Från"]) == [RowProblem(0, ProblemCode.COLUMN_NOT_MAPPED, "period_to")]
+
+
+# --- suggestions ---------------------------------------------------------------------------------------------
+
+def test_suggestions_reported_and_unreported_absence_in_any_order_never_all_absence():
+    headers = ["Elev", "Datum", "Schemalagd tid (min)", "Ej anmäld frånvaro (min)", "Anmäld frånvaro, tim"]
+    suggested = suggest_columns(headers)
+    assert suggested[Column.INVALID] == "Ej anmäld frånvaro (min)"
+    assert suggested[Column.VALID] == "Anmäld frånvaro, tim"
+    assert Column.ABSENT not in suggested
+    assert len(set(suggested.values())) == len(suggested)
+    flipped = suggest_columns(["Namn", "Frånvaro utan anmälan", "Oanmäld", "Inte giltig frånvaro", "Frånvaro"])
+    assert flipped[Column.INVALID] == "Frånvaro utan anmälan" and flipped[Column.ABSENT] == "Frånvaro"
+    assert Column.VALID not in flipped
+
+
+def test_suggestions_first_last_name_kind_period_and_percent_units():
+    assert suggest_columns(["Namn", "First name", "Surname", "Date", "Scheduled", "Absence"]) == {
+        Column.FIRST_NAME: "First name", Column.LAST_NAME: "Surname", Column.DATE: "Date",
+        Column.SCHEDULED: "Scheduled", Column.ABSENT: "Absence"}
+    headers = ["Elev", "Klass", "Fr.o.m.", "T.o.m.", "Frånvaro %", "Anmäld frånvaro %", "Ej anmäld frånvaro %"]
+    assert suggest_columns(headers) == {
+        Column.STUDENT: "Elev", Column.PERIOD_FROM: "Fr.o.m.", Column.PERIOD_TO: "T.o.m.",
+        Column.ABSENT: "Frånvaro %", Column.VALID: "Anmäld frånvaro %", Column.INVALID: "Ej anmäld frånvaro %"}
+    assert suggest_unit(headers) is AmountUnit.PERCENT and suggest_per_period(headers)
+    assert suggest_unit(["Elev", "Frånvaro (tim)", "Schemalagd tid (tim)"]) is AmountUnit.HOURS
+    assert not suggest_per_period(["Elev", "Datum", "Frånvaro"])
+    kind_headers = ["Elev", "Datum", "Schema", "Frånvaro", "Typ"]
+    assert suggest_columns(kind_headers, [[PNR_A, "2026-11-02", "330", "30", "Giltig"]])[Column.KIND] == "Typ"
+    assert Column.KIND not in suggest_columns(kind_headers, [[PNR_A, "2026-11-02", "330", "30", "Sjuk"]])
