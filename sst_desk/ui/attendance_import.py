@@ -318,9 +318,7 @@ class AttendanceImportDialog(QDialog):
             if fitting is not None:
                 self.form.choose_saved(fitting.name)  # the school's usual export: its mapping at once
             else:
-                from ..importers.attendance_file import suggest_columns
-
-                self.form.new_mapping(suggest_columns(self.headers))
+                self.form.new_mapping(self._sample_rows())
         self._mapping_changed()
         self.refresh_preview()
 
@@ -350,7 +348,7 @@ class AttendanceImportDialog(QDialog):
             self._file_failed(exc.problem)
             return False
         self._header_row_used = header_row
-        self.form.set_headers(self.headers)
+        self.form.set_headers(self.headers, self._sample_rows())
         return True
 
     # An XLSX without a dimension tag is parsed whole each time openpyxl opens it (over a second for a
@@ -360,6 +358,13 @@ class AttendanceImportDialog(QDialog):
         if self._rows_cache is None:
             self._rows_cache = self.table.preview(PREVIEW_LINES)
         return self._rows_cache
+
+    def _sample_rows(self) -> list[list[str]]:
+        """The preview's data rows under the header row (for the suggestions of kind, unit and period)."""
+        header_row = self.form.header_row.value() or self._guessed_header_row()
+        if header_row is None:
+            return []
+        return [cells for line, cells in self._preview_rows() if line > header_row]
 
     def _guessed_header_row(self) -> int | None:
         from ..importers.headers import guess_header_index

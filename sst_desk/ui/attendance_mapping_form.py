@@ -59,6 +59,7 @@ class MappingForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.headers: list[str] = []
+        self.sample_rows: list[list[str]] = []  # the data rows under the header, for the suggestions
         self.saved: list[MappingSpec] = []
         self._choices: dict[Column, list[str | None]] = {}
         self._loading = False
@@ -137,9 +138,10 @@ class MappingForm(QWidget):
         self.saved_box.setCurrentIndex(names.index(current.name) + 1 if current and current.name in names else 0)
         self._loading = False
 
-    def set_headers(self, headers: list[str]) -> None:
+    def set_headers(self, headers: list[str], sample_rows: list[list[str]] | None = None) -> None:
         """The file's column headers; every chooser lists them, keeping its choice (even one not in the file)."""
         self.headers = list(headers)
+        self.sample_rows = list(sample_rows or [])
         self._set_columns(self.columns())
 
     def choose_saved(self, name: str | None) -> None:
@@ -184,9 +186,19 @@ class MappingForm(QWidget):
         self.show_name_problem("")
         self.sig_changed.emit()
 
-    def new_mapping(self, suggested: dict[Column, str]) -> None:
-        """An empty mapping with the columns the importer suggests for this file's headers."""
-        self.load(MappingSpec(name="", columns=suggested))
+    def new_mapping(self, sample_rows: list[list[str]] | None = None) -> None:
+        """An empty mapping with what the importer suggests for this file: the columns (the kind column only
+        when ``sample_rows`` hold kind words), the unit (minutes when the headers and cells do not say) and
+        whether it is a one-row-per-student period file."""
+        from ..importers.headers import suggest_columns, suggest_per_period, suggest_unit
+
+        if not self.headers:
+            self.load(MappingSpec(name=""))
+            return
+        self.load(MappingSpec(
+            name="", columns=suggest_columns(self.headers, sample_rows),
+            unit=suggest_unit(self.headers, sample_rows) or AmountUnit.MINUTES,
+            per_period=suggest_per_period(self.headers)))
 
     def _set_columns(self, columns: dict[Column, str]) -> None:
         was_loading, self._loading = self._loading, True
@@ -247,9 +259,7 @@ class MappingForm(QWidget):
             return
         spec = self.saved_spec()
         if spec is None:
-            from ..importers.attendance_file import suggest_columns
-
-            self.new_mapping(suggest_columns(self.headers) if self.headers else {})
+            self.new_mapping(self.sample_rows)
         else:
             self.load(spec)
         self.sig_saved_chosen.emit(spec)

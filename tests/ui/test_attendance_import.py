@@ -574,3 +574,19 @@ def test_rows_after_today_are_pointed_out_before_the_import(qtbot, dialog, conte
     assert "Line 17: A date after today: not stored." in notices
     result = run(qtbot, dialog, "Import")
     assert result.committed and max(stored_days(context.db)) < dt.date(2031, 1, 1)
+
+
+def test_a_per_student_percent_export_is_suggested_as_such(qtbot, dialog, tmp_path, monkeypatch):
+    """Skola24's "frånvaro per elev": first and last name, one row per student, absence in percent."""
+    path = tmp_path / "franvaro per elev.csv"
+    lines = ["Förnamn;Efternamn;Anmäld frånvaro (%);Ej anmäld frånvaro (%)"]
+    lines += [f"{first};{last};3,5;1,2" for _pid, first, last in STUDENTS]
+    path.write_bytes("\r\n".join(lines).encode("cp1252"))
+    choose(qtbot, dialog, path, monkeypatch)
+    assert find(dialog, "One row per student for a period (absence per student)").isChecked()
+    assert combo(dialog, "Time is counted in").currentText() == "percent"
+    assert combo(dialog, "First name").currentText() == "Förnamn"
+    assert combo(dialog, "Last name").currentText() == "Efternamn"
+    assert combo(dialog, "Valid absence").currentText() == "Anmäld frånvaro (%)"
+    assert combo(dialog, "Invalid absence").currentText() == "Ej anmäld frånvaro (%)"
+    grab(dialog, "issue11-per-student-percent.png")
