@@ -46,7 +46,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..importers.attendance_spec import ImportOptions, MappingSpec, ProblemCode, Progress, RowProblem, today
+from ..importers.attendance_spec import (
+    ImportOptions,
+    MappingSpec,
+    ProblemCode,
+    Progress,
+    RowNotice,
+    RowProblem,
+    today,
+)
 from .attendance_asks import ASKED, ask
 from .attendance_mapping_form import MappingForm
 from .attendance_preview import FileRowsModel, ReadModel, span_problems
@@ -506,7 +514,8 @@ class AttendanceImportDialog(QDialog):
         else:
             reader = read_rows(self.table.path, spec, options=self.options)
             try:
-                items = list(itertools.islice(reader, READ_LINES))
+                # Notices (weekend, future, copies skipped) are the check's to list; the preview shows rows.
+                items = list(itertools.islice((i for i in reader if not isinstance(i, RowNotice)), READ_LINES))
             except ImportFileError as exc:
                 note = problem_sentence(exc.problem)
             except Exception:
