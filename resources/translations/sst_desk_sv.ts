@@ -457,6 +457,10 @@
         <translation>Välj kolumnerna ovan för att se vad som kommer att läsas in.</translation>
     </message>
     <message>
+        <source>Check or Import asks you, then reads the file with your answer.</source>
+        <translation>Kontrollera eller Importera frågar dig och läser sedan filen med ditt svar.</translation>
+    </message>
+    <message>
         <source>The preview could not read the file; Check shows what is wrong.</source>
         <translation>Förhandsvisningen kunde inte läsa filen; Kontrollera visar vad som är fel.</translation>
     </message>

@@ -518,6 +518,8 @@ class AttendanceImportDialog(QDialog):
                 items = list(itertools.islice((i for i in reader if not isinstance(i, RowNotice)), READ_LINES))
             except ImportFileError as exc:
                 note = problem_sentence(exc.problem)
+                if exc.problem.code in ASKED:
+                    note += " " + _t("Check or Import asks you, then reads the file with your answer.")
             except Exception:
                 log.exception("Attendance preview failed")
                 note = _t("The preview could not read the file; Check shows what is wrong.")
