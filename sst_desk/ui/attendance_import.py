@@ -90,10 +90,10 @@ class _Relay(QObject):
 
 def file_format_text(table) -> str:
     """ "CSV, semicolon, Windows-1252" or "Excel, sheet Närvaro"."""
-    if table.kind in ("xlsx", "xls"):
-        return _t("Excel, sheet %1").replace("%1", table.sheet or "")
     if table.kind == "ods":
         return _t("OpenDocument, sheet %1").replace("%1", table.sheet or "")
+    if table.kind != "csv":  # xlsx, xlsm, xls: whatever kind the spreadsheet reader names
+        return _t("Excel, sheet %1").replace("%1", table.sheet or "")
     delimiters = {";": _t("semicolon"), ",": _t("comma"), "\t": _t("tab"), "|": _t("vertical bar")}
     delimiter = delimiters.get(table.delimiter, "\u201c" + (table.delimiter or "") + "\u201d")
     encoding = (table.encoding or "").lower().replace("_", "-")
