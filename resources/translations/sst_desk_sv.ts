@@ -245,8 +245,12 @@
         <translation>Varken giltig (giltig, anmäld) eller ogiltig (ogiltig, ej anmäld).</translation>
     </message>
     <message>
-        <source>A percentage where a time is expected, or a percentage over 100.</source>
-        <translation>En procentsats där en tid väntas, eller en procentsats över 100.</translation>
+        <source>A percentage where a time is expected, a percentage over 100, or a spreadsheet number that may be a fraction (0.351 for 35.1 %). Write the percentage.</source>
+        <translation>En procentsats där en tid väntas, en procentsats över 100, eller ett tal i kalkylbladet som kan vara en andel (0,351 för 35,1 %). Skriv procentsatsen.</translation>
+    </message>
+    <message>
+        <source>An absence kind column cannot be chosen together with valid or invalid absence columns.</source>
+        <translation>En kolumn för frånvarotyp kan inte väljas tillsammans med kolumner för giltig eller ogiltig frånvaro.</translation>
     </message>
     <message>
         <source>A copy of an earlier row: skipped.</source>

@@ -69,7 +69,10 @@ _PROBLEMS: dict[ProblemCode, str] = {
     ProblemCode.KIND_INVALID: QT_TRANSLATE_NOOP(
         "AttendanceImport", "Neither valid (giltig, anmäld) nor invalid (ogiltig, ej anmäld)."),
     ProblemCode.PERCENT_INVALID: QT_TRANSLATE_NOOP(
-        "AttendanceImport", "A percentage where a time is expected, or a percentage over 100."),
+        "AttendanceImport", "A percentage where a time is expected, a percentage over 100, or a spreadsheet "
+        "number that may be a fraction (0.351 for 35.1 %). Write the percentage."),
+    ProblemCode.COLUMN_CONFLICT: QT_TRANSLATE_NOOP(
+        "AttendanceImport", "An absence kind column cannot be chosen together with valid or invalid absence columns."),
 }
 
 _NOTICES: dict[NoticeCode, str] = {
