@@ -153,8 +153,8 @@
         <translation>Filen är tom.</translation>
     </message>
     <message>
-        <source>This is not a CSV or Excel (XLSX) file. Export the attendance again as CSV or XLSX.</source>
-        <translation>Det här är ingen CSV- eller Excelfil (XLSX). Exportera närvaron igen som CSV eller XLSX.</translation>
+        <source>This is not a CSV, Excel (XLSX/XLS) or OpenDocument (ODS) file. Export the attendance again as CSV, XLSX, XLS or ODS.</source>
+        <translation>Det här är ingen CSV-, Excel- (XLSX/XLS) eller OpenDocument-fil (ODS). Exportera närvaron igen som CSV, XLSX, XLS eller ODS.</translation>
     </message>
     <message>
         <source>The file ends in the middle of a row. Is it complete? Export it again.</source>
@@ -213,6 +213,66 @@
         <translation>Giltig och ogiltig frånvaro blir tillsammans mer än all frånvaro.</translation>
     </message>
     <message>
+        <source>The spreadsheet expands to more than can be read safely. Export it again, or as CSV.</source>
+        <translation>Kalkylbladet packas upp till mer än vad som kan läsas säkert. Exportera det igen, eller som CSV.</translation>
+    </message>
+    <message>
+        <source>The dates can be read as day/month or as month/day; say which.</source>
+        <translation>Datumen kan läsas som dag/månad eller som månad/dag; ange vilket.</translation>
+    </message>
+    <message>
+        <source>Some dates are written day/month and others month/day. Export the file again.</source>
+        <translation>En del datum är skrivna dag/månad och andra månad/dag. Exportera filen igen.</translation>
+    </message>
+    <message>
+        <source>The weeks have no year and the file does not say which; choose the school year.</source>
+        <translation>Veckorna saknar år och filen säger inte vilket; välj läsår.</translation>
+    </message>
+    <message>
+        <source>The file does not say which period it covers; give the period.</source>
+        <translation>Filen säger inte vilken period den gäller; ange perioden.</translation>
+    </message>
+    <message>
+        <source>Not a period: a from day and a to day, the to day not before the from day.</source>
+        <translation>Ingen period: en från-dag och en till-dag, till-dagen inte före från-dagen.</translation>
+    </message>
+    <message>
+        <source>An exact copy of an earlier row.</source>
+        <translation>En exakt kopia av en tidigare rad.</translation>
+    </message>
+    <message>
+        <source>Neither valid (giltig, anmäld) nor invalid (ogiltig, ej anmäld).</source>
+        <translation>Varken giltig (giltig, anmäld) eller ogiltig (ogiltig, ej anmäld).</translation>
+    </message>
+    <message>
+        <source>A percentage where a time is expected, a percentage over 100, or a spreadsheet number that may be a fraction (0.351 for 35.1 %). Write the percentage.</source>
+        <translation>En procentsats där en tid väntas, en procentsats över 100, eller ett tal i kalkylbladet som kan vara en andel (0,351 för 35,1 %). Skriv procentsatsen.</translation>
+    </message>
+    <message>
+        <source>An absence kind column cannot be chosen together with valid or invalid absence columns.</source>
+        <translation>En kolumn för frånvarotyp kan inte väljas tillsammans med kolumner för giltig eller ogiltig frånvaro.</translation>
+    </message>
+    <message>
+        <source>A copy of an earlier row: skipped.</source>
+        <translation>En kopia av en tidigare rad: hoppas över.</translation>
+    </message>
+    <message>
+        <source>Scheduled time on a Saturday or Sunday: stored.</source>
+        <translation>Schemalagd tid på en lördag eller söndag: sparas.</translation>
+    </message>
+    <message>
+        <source>Scheduled time on a holiday or in a school break: stored.</source>
+        <translation>Schemalagd tid på en helgdag eller under ett lov: sparas.</translation>
+    </message>
+    <message>
+        <source>A date after today: not stored.</source>
+        <translation>Ett datum efter i dag: sparas inte.</translation>
+    </message>
+    <message>
+        <source>A total row (Summa, Totalt): skipped.</source>
+        <translation>En summarad (Summa, Totalt): hoppas över.</translation>
+    </message>
+    <message>
         <source>Student identifier</source>
         <translation>Elevens identitet</translation>
     </message>
@@ -245,6 +305,26 @@
         <translation>Ogiltig frånvaro</translation>
     </message>
     <message>
+        <source>First name</source>
+        <translation>Förnamn</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Efternamn</translation>
+    </message>
+    <message>
+        <source>Absence kind (valid/invalid)</source>
+        <translation>Frånvarotyp (giltig/ogiltig)</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Period från</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Period till</translation>
+    </message>
+    <message>
         <source>Personnummer</source>
         <translation>Personnummer</translation>
     </message>
@@ -263,6 +343,10 @@
     <message>
         <source>lessons</source>
         <translation>lektioner</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>procent</translation>
     </message>
     <message>
         <source>Excel, sheet %1</source>
@@ -291,10 +375,6 @@
     <message>
         <source>Import attendance</source>
         <translation>Importera närvaro</translation>
-    </message>
-    <message>
-        <source>Choose the school&apos;s attendance export (CSV or Excel)</source>
-        <translation>Välj skolans närvaroexport (CSV eller Excel)</translation>
     </message>
     <message>
         <source>Choose file…</source>
@@ -369,10 +449,6 @@
         <translation>Välj närvaroexporten</translation>
     </message>
     <message>
-        <source>Attendance exports (*.csv *.txt *.xlsx);;All files (*)</source>
-        <translation>Närvaroexporter (*.csv *.txt *.xlsx);;Alla filer (*)</translation>
-    </message>
-    <message>
         <source>Give the mapping a name, such as the school and the export.</source>
         <translation>Ge matchningen ett namn, till exempel skolan och exporten.</translation>
     </message>
@@ -383,6 +459,10 @@
     <message>
         <source>Choose the columns above to see what will be read.</source>
         <translation>Välj kolumnerna ovan för att se vad som kommer att läsas in.</translation>
+    </message>
+    <message>
+        <source>Check or Import asks you, then reads the file with your answer.</source>
+        <translation>Kontrollera eller Importera frågar dig och läser sedan filen med ditt svar.</translation>
     </message>
     <message>
         <source>The preview could not read the file; Check shows what is wrong.</source>
@@ -421,12 +501,20 @@
         <translation>Inget importerades.</translation>
     </message>
     <message>
+        <source>Import, skipping the copies</source>
+        <translation>Importera utan kopiorna</translation>
+    </message>
+    <message>
         <source>e.g. Ekbackeskolan weekly export</source>
         <translation>t.ex. Ekbackeskolan veckoexport</translation>
     </message>
     <message>
         <source>Automatic</source>
         <translation>Automatiskt</translation>
+    </message>
+    <message>
+        <source>One row per student for a period (absence per student)</source>
+        <translation>En rad per elev för en period (frånvaro per elev)</translation>
     </message>
     <message>
         <source>Saved mapping</source>
@@ -495,6 +583,34 @@
     <message>
         <source>Not among your students</source>
         <translation>Inte bland dina elever</translation>
+    </message>
+    <message>
+        <source>%1 rows are dated after today and will not be stored.</source>
+        <translation>%1 rader har datum efter i dag och sparas inte.</translation>
+    </message>
+    <message>
+        <source>%1 rows copy an earlier row and are skipped.</source>
+        <translation>%1 rader är kopior av en tidigare rad och hoppas över.</translation>
+    </message>
+    <message>
+        <source>%1 total rows (Summa, Totalt) are skipped.</source>
+        <translation>%1 summarader (Summa, Totalt) hoppas över.</translation>
+    </message>
+    <message>
+        <source>%1 rows have scheduled time on a Saturday or Sunday; they are stored.</source>
+        <translation>%1 rader har schemalagd tid på en lördag eller söndag; de sparas.</translation>
+    </message>
+    <message>
+        <source>%1 rows have scheduled time on a holiday or in a school break; they are stored.</source>
+        <translation>%1 rader har schemalagd tid på en helgdag eller under ett lov; de sparas.</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… och %1 till.</translation>
+    </message>
+    <message>
+        <source>%1 rows in all are skipped and not stored.</source>
+        <translation>Sammanlagt %1 rader hoppas över och sparas inte.</translation>
     </message>
     <message>
         <source>One problem was found in the file.</source>
@@ -581,6 +697,82 @@
         <translation>Elever som inte hittades</translation>
     </message>
     <message>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>How are the dates written?</source>
+        <translation>Hur är datumen skrivna?</translation>
+    </message>
+    <message>
+        <source>The file writes dates such as “%1”, which can be read in two ways. Which day is meant?</source>
+        <translation>Filen skriver datum som ”%1”, som kan läsas på två sätt. Vilken dag menas?</translation>
+    </message>
+    <message>
+        <source>Look it up in the school system for one row. The answer is used for every date in the file.</source>
+        <translation>Slå upp en rad i skolans system. Svaret gäller alla datum i filen.</translation>
+    </message>
+    <message>
+        <source>Day/month</source>
+        <translation>Dag/månad</translation>
+    </message>
+    <message>
+        <source>Month/day</source>
+        <translation>Månad/dag</translation>
+    </message>
+    <message>
+        <source>Which school year?</source>
+        <translation>Vilket läsår?</translation>
+    </message>
+    <message>
+        <source>The file gives weeks without a year (such as “v. 46”) and does not say which year they are in. Weeks 27–53 are read in the autumn, weeks 1–26 in the spring of the school year you choose.</source>
+        <translation>Filen anger veckor utan år (som ”v. 46”) och säger inte vilket år de hör till. Vecka 27–53 läses som hösten och vecka 1–26 som våren i det läsår du väljer.</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Läsår</translation>
+    </message>
+    <message>
+        <source>Which period?</source>
+        <translation>Vilken period?</translation>
+    </message>
+    <message>
+        <source>The file gives one row per student for a period but does not say which period. Give its first and last day as in the school system&apos;s report.</source>
+        <translation>Filen har en rad per elev för en period men säger inte vilken. Ange periodens första och sista dag som i skolsystemets rapport.</translation>
+    </message>
+    <message>
+        <source>Period problem</source>
+        <translation>Fel i perioden</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Perioden slutar innan den börjar.</translation>
+    </message>
+    <message>
+        <source>OpenDocument, sheet %1</source>
+        <translation>OpenDocument, bladet %1</translation>
+    </message>
+    <message>
+        <source>Choose the school&apos;s attendance export (CSV, Excel or OpenDocument)</source>
+        <translation>Välj skolans närvaroexport (CSV, Excel eller OpenDocument)</translation>
+    </message>
+    <message>
+        <source>Skip the copies</source>
+        <translation>Hoppa över kopiorna</translation>
+    </message>
+    <message>
+        <source>Check again, leaving out every row that is an exact copy of an earlier row.</source>
+        <translation>Kontrollera igen utan de rader som är exakta kopior av en tidigare rad.</translation>
+    </message>
+    <message>
+        <source>Attendance exports (*.csv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>Närvaroexporter (*.csv *.txt *.xlsx *.xlsm *.xls *.ods);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Att observera</translation>
+    </message>
+    <message>
         <source>Problems (%1)</source>
         <translation>Problem (%1)</translation>
     </message>
@@ -613,6 +805,18 @@
         <translation>Kolumn ”%1”:</translation>
     </message>
     <message>
+        <source>Skipped.</source>
+        <translation>Hoppas över.</translation>
+    </message>
+    <message>
+        <source>Line %1 is a copy of line %2.</source>
+        <translation>Rad %1 är en kopia av rad %2.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
         <source>%1 lessons</source>
         <translation>%1 lektioner</translation>
     </message>
@@ -623,6 +827,54 @@
     <message>
         <source>Week %1, %2</source>
         <translation>Vecka %1, %2</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>januari</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>februari</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>mars</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>april</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>maj</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>augusti</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>september</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>november</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>december</translation>
     </message>
 </context>
 <context>
@@ -1239,16 +1491,8 @@
         <translation>Demoanvändare: %1; lösenord för alla: %2</translation>
     </message>
     <message>
-        <source>import a school&apos;s attendance export (CSV or XLSX)</source>
-        <translation>importera en skolas närvaroexport (CSV eller XLSX)</translation>
-    </message>
-    <message>
         <source>Import a school&apos;s attendance export with a column mapping saved in the app (Team → Importera närvaro…). All or nothing: if any row has a problem, nothing is stored and every problem is listed with its line. Importing the same file again changes nothing.</source>
         <translation>Importera en skolas närvaroexport med en kolumnkoppling som sparats i appen (Team → Importera närvaro…). Allt eller inget: har någon rad ett problem sparas ingenting och varje problem listas med sin rad. Att importera samma fil igen ändrar ingenting.</translation>
-    </message>
-    <message>
-        <source>the export: .csv, .txt or .xlsx</source>
-        <translation>exporten: .csv, .txt eller .xlsx</translation>
     </message>
     <message>
         <source>the saved column mapping to use</source>
@@ -1283,6 +1527,58 @@
         <translation>%1: %2. Ingenting importerades.</translation>
     </message>
     <message>
+        <source>import a school&apos;s attendance export (CSV, XLSX, XLS or ODS)</source>
+        <translation>importera en skolas närvaroexport (CSV, XLSX, XLS eller ODS)</translation>
+    </message>
+    <message>
+        <source>the export: .csv, .txt, .xlsx, .xlsm, .xls or .ods</source>
+        <translation>exporten: .csv, .txt, .xlsx, .xlsm, .xls eller .ods</translation>
+    </message>
+    <message>
+        <source>how a date like 11/2/2026 is written: dmy (11 February) or mdy (2 November); only needed when the file cannot tell</source>
+        <translation>hur ett datum som 11/2/2026 är skrivet: dmy (11 februari) eller mdy (2 november); behövs bara när filen inte visar det</translation>
+    </message>
+    <message>
+        <source>the school year of weeks written without a year (2026/27, 2026/2027 or 2026)</source>
+        <translation>läsåret för veckor skrivna utan år (2026/27, 2026/2027 eller 2026)</translation>
+    </message>
+    <message>
+        <source>the period of a file with one row per student, e.g. 2026-08-17:2026-12-18</source>
+        <translation>perioden för en fil med en rad per elev, t.ex. 2026-08-17:2026-12-18</translation>
+    </message>
+    <message>
+        <source>skip rows that are exact copies of an earlier row (listed) instead of refusing the file</source>
+        <translation>hoppa över rader som är exakta kopior av en tidigare rad (listas) i stället för att vägra filen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a school year: the second year must follow the first (%2/%3)</source>
+        <translation>&apos;%1&apos; är inget läsår: det andra året måste följa på det första (%2/%3)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a school year; write it as 2026/27, 2026/2027 or 2026</source>
+        <translation>&apos;%1&apos; är inget läsår; skriv det som 2026/27, 2026/2027 eller 2026</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a period; write it as FROM:TO, e.g. 2026-08-17:2026-12-18</source>
+        <translation>&apos;%1&apos; är ingen period; skriv den som FRÅN:TILL, t.ex. 2026-08-17:2026-12-18</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a period: it ends before it starts</source>
+        <translation>&apos;%1&apos; är ingen period: den slutar innan den börjar</translation>
+    </message>
+    <message>
+        <source>the dates can be read as day/month or month/day (e.g. &apos;%1&apos;); say which with --date-order dmy or --date-order mdy</source>
+        <translation>datumen kan läsas som dag/månad eller månad/dag (t.ex. &apos;%1&apos;); ange vilket med --date-order dmy eller --date-order mdy</translation>
+    </message>
+    <message>
+        <source>the weeks have no year and the file does not say which; give the school year with --school-year, e.g. --school-year 2026/27</source>
+        <translation>veckorna saknar år och filen säger inte vilket; ange läsåret med --school-year, t.ex. --school-year 2026/27</translation>
+    </message>
+    <message>
+        <source>the file does not say which period it covers; give it with --period, e.g. --period 2026-08-17:2026-12-18</source>
+        <translation>filen säger inte vilken period den gäller; ange den med --period, t.ex. --period 2026-08-17:2026-12-18</translation>
+    </message>
+    <message>
         <source>No mapping saved yet. Save one in the app: Team → Importera närvaro….</source>
         <translation>Ingen koppling sparad än. Spara en i appen: Team → Importera närvaro….</translation>
     </message>
@@ -1291,8 +1587,16 @@
         <translation>%1: %2 problem; ingenting importerades.</translation>
     </message>
     <message>
+        <source>line %1 is a copy of line %2</source>
+        <translation>rad %1 är en kopia av rad %2</translation>
+    </message>
+    <message>
         <source>… and %1 more.</source>
         <translation>… och %1 till.</translation>
+    </message>
+    <message>
+        <source>Rows that are exact copies of an earlier row: check the file, or skip the copies with --skip-duplicate-rows.</source>
+        <translation>Rader som är exakta kopior av en tidigare rad: kontrollera filen, eller hoppa över kopiorna med --skip-duplicate-rows.</translation>
     </message>
     <message>
         <source>%1: %2 rows read, %3 matched to %4 students; would store %5 of %6 day/week records (%7 unchanged).</source>
@@ -1333,6 +1637,30 @@
     <message>
         <source>Dry run: nothing was stored.</source>
         <translation>Provkörning: ingenting sparades.</translation>
+    </message>
+    <message>
+        <source>%1 row(s) dated after today were not stored:</source>
+        <translation>%1 rad(er) med datum efter i dag sparades inte:</translation>
+    </message>
+    <message>
+        <source>%1 row(s) that copy an earlier row were skipped:</source>
+        <translation>%1 rad(er) som är kopior av en tidigare rad hoppades över:</translation>
+    </message>
+    <message>
+        <source>%1 total row(s) (Summa, Totalt) were skipped:</source>
+        <translation>%1 summarad(er) (Summa, Totalt) hoppades över:</translation>
+    </message>
+    <message>
+        <source>%1 row(s) have scheduled time on a Saturday or Sunday (stored):</source>
+        <translation>%1 rad(er) har schemalagd tid på en lördag eller söndag (sparade):</translation>
+    </message>
+    <message>
+        <source>%1 row(s) have scheduled time on a holiday or in a school break (stored):</source>
+        <translation>%1 rad(er) har schemalagd tid på en helgdag eller under ett lov (sparade):</translation>
+    </message>
+    <message>
+        <source>%1 row(s) in all were skipped and not stored.</source>
+        <translation>Sammanlagt %1 rad(er) hoppades över och sparades inte.</translation>
     </message>
     <message>
         <source>Reading … %1 %</source>

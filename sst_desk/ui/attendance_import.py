@@ -8,12 +8,20 @@ imports. The import runs in the background with a progress bar and Cancel
 so a refused or cancelled import leaves the database as it was. The mapping
 form, the preview models and the result panel live in ``attendance_mapping_form``,
 ``attendance_preview`` and ``attendance_results``.
+
+Issue 11: when the file cannot settle its date order, its weeks' year or its
+period, the run fails with DATE_ORDER_AMBIGUOUS / WEEK_YEAR_UNKNOWN / PERIOD_UNKNOWN;
+the dialog then asks (``attendance_asks``), keeps the answer in ``self.options``
+for this file (reset when another file is chosen) and runs the same check or
+import again. DUPLICATE_ROW problems show "Skip the copies", which checks again
+with ``skip_duplicates``; the import button then says it skips them.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+from dataclasses import replace
 import threading
 import time
 from pathlib import Path
@@ -38,7 +46,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..importers.attendance_spec import MappingSpec, ProblemCode, Progress, RowProblem
+from ..importers.attendance_spec import (
+    ImportOptions,
+    MappingSpec,
+    ProblemCode,
+    Progress,
+    RowNotice,
+    RowProblem,
+    today,
+)
+from .attendance_asks import ASKED, ask
 from .attendance_mapping_form import MappingForm
 from .attendance_preview import FileRowsModel, ReadModel, span_problems
 from .attendance_results import ResultPanel
@@ -73,7 +90,9 @@ class _Relay(QObject):
 
 def file_format_text(table) -> str:
     """ "CSV, semicolon, Windows-1252" or "Excel, sheet Närvaro"."""
-    if table.kind == "xlsx":
+    if table.kind == "ods":
+        return _t("OpenDocument, sheet %1").replace("%1", table.sheet or "")
+    if table.kind != "csv":  # xlsx, xlsm, xls: whatever kind the spreadsheet reader names
         return _t("Excel, sheet %1").replace("%1", table.sheet or "")
     delimiters = {";": _t("semicolon"), ",": _t("comma"), "\t": _t("tab"), "|": _t("vertical bar")}
     delimiter = delimiters.get(table.delimiter, "\u201c" + (table.delimiter or "") + "\u201d")
@@ -105,6 +124,8 @@ class AttendanceImportDialog(QDialog):
         self._close_when_done = False
         self._run_spec: MappingSpec | None = None
         self._rows_cache: list[tuple[int, list[str]]] | None = None
+        self.options = ImportOptions()  # the person's answers for this file (asked when the file cannot tell)
+        self._run_dry = True
         self.setWindowTitle(_t("Import attendance"))
         self.setMinimumSize(1000, 700)
         self.resize(1240, 820)
@@ -121,7 +142,7 @@ class AttendanceImportDialog(QDialog):
     def _build(self) -> None:
         self.path_field = QLineEdit(self)
         self.path_field.setReadOnly(True)
-        self.path_field.setPlaceholderText(_t("Choose the school's attendance export (CSV or Excel)"))
+        self.path_field.setPlaceholderText(_t("Choose the school's attendance export (CSV, Excel or OpenDocument)"))
         self.choose_button = QPushButton(_t("Choose file…"), self)
         self.choose_button.clicked.connect(lambda: self.choose_file())
         self.format_label = QLabel(self)
@@ -208,6 +229,12 @@ class AttendanceImportDialog(QDialog):
         self.check_button = QPushButton(_t("Check"), self)
         self.import_button = QPushButton(_t("Import"), self)
         self.close_button = QPushButton(_t("Close"), self)
+        self.skip_button = QPushButton(_t("Skip the copies"), self)
+        self.skip_button.setAccessibleName(_t("Skip the copies"))
+        self.skip_button.setToolTip(_t("Check again, leaving out every row that is an exact copy of an earlier row."))
+        self.skip_button.setAutoDefault(False)
+        self.skip_button.clicked.connect(self.skip_duplicates)
+        self.skip_button.hide()
         for button, slot in ((self.save_button, self.save_mapping), (self.check_button, lambda: self.start(True)),
                              (self.import_button, lambda: self.start(False)), (self.close_button, self.reject)):
             button.setAccessibleName(button.text())
@@ -217,7 +244,7 @@ class AttendanceImportDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
-        for button in (self.check_button, self.import_button, self.close_button):
+        for button in (self.skip_button, self.check_button, self.import_button, self.close_button):
             buttons.addWidget(button)
 
         layout = QVBoxLayout(self)
@@ -229,8 +256,10 @@ class AttendanceImportDialog(QDialog):
 
         chain = [self.path_field, self.choose_button, self.sheet_box, self.form.saved_box, self.form.name,
                  self.form.school, self.form.identifier, self.form.unit, self.form.header_row,
+                 self.form.per_period,
                  *self.form.role_boxes.values(), self.file_view, self.read_view, self.results.problems_view,
-                 self.results.unmatched_view, self.cancel_button, self.save_button, self.check_button,
+                 self.results.unmatched_view, self.cancel_button, self.save_button, self.skip_button,
+                 self.check_button,
                  self.import_button, self.close_button]
         for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
@@ -265,7 +294,7 @@ class AttendanceImportDialog(QDialog):
                 QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
             path, _ = QFileDialog.getOpenFileName(
                 self, _t("Choose the attendance export"), folder,
-                _t("Attendance exports (*.csv *.txt *.xlsx);;All files (*)"))
+                _t("Attendance exports (*.csv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"))
             if not path:
                 return
         self.open_file(Path(path))
@@ -274,6 +303,8 @@ class AttendanceImportDialog(QDialog):
         from ..importers.attendance_file import ImportFileError, open_table
 
         self.results.clear()
+        self.options = ImportOptions()
+        self._update_import_text()
         self.path_field.setText(str(path))
         try:
             table = open_table(path, sheet)
@@ -295,9 +326,7 @@ class AttendanceImportDialog(QDialog):
             if fitting is not None:
                 self.form.choose_saved(fitting.name)  # the school's usual export: its mapping at once
             else:
-                from ..importers.attendance_file import suggest_columns
-
-                self.form.new_mapping(suggest_columns(self.headers))
+                self.form.new_mapping(self._sample_rows())
         self._mapping_changed()
         self.refresh_preview()
 
@@ -327,7 +356,7 @@ class AttendanceImportDialog(QDialog):
             self._file_failed(exc.problem)
             return False
         self._header_row_used = header_row
-        self.form.set_headers(self.headers)
+        self.form.set_headers(self.headers, self._sample_rows())
         return True
 
     # An XLSX without a dimension tag is parsed whole each time openpyxl opens it (over a second for a
@@ -337,6 +366,13 @@ class AttendanceImportDialog(QDialog):
         if self._rows_cache is None:
             self._rows_cache = self.table.preview(PREVIEW_LINES)
         return self._rows_cache
+
+    def _sample_rows(self) -> list[list[str]]:
+        """The preview's data rows under the header row (for the suggestions of kind, unit and period)."""
+        header_row = self.form.header_row.value() or self._guessed_header_row()
+        if header_row is None:
+            return []
+        return [cells for line, cells in self._preview_rows() if line > header_row]
 
     def _guessed_header_row(self) -> int | None:
         from ..importers.headers import guess_header_index
@@ -359,7 +395,7 @@ class AttendanceImportDialog(QDialog):
         return list(self.table.headers(row))
 
     def _show_sheets(self) -> None:
-        sheets = list(self.table.sheets) if self.table is not None and self.table.kind == "xlsx" else []
+        sheets = list(self.table.sheets) if self.table is not None and self.table.kind != "csv" else []
         self.sheet_box.blockSignals(True)
         self.sheet_box.clear()
         self.sheet_box.addItems(sheets)
@@ -379,7 +415,7 @@ class AttendanceImportDialog(QDialog):
         from ..importers.attendance_file import check_spec
 
         for spec in self.form.saved:
-            if spec.sheet and self.table.kind == "xlsx" and spec.sheet != self.table.sheet:
+            if spec.sheet and self.table.kind != "csv" and spec.sheet != self.table.sheet:
                 continue
             try:
                 headers = self._headers_at(spec.header_row)
@@ -399,13 +435,13 @@ class AttendanceImportDialog(QDialog):
             self._say(database_error_text(exc), error=True)
 
     def _saved_chosen(self, spec: MappingSpec | None) -> None:
-        if spec is not None and spec.sheet and self.table is not None and self.table.kind == "xlsx" \
+        if spec is not None and spec.sheet and self.table is not None and self.table.kind != "csv" \
                 and spec.sheet in self.table.sheets and spec.sheet != self.table.sheet:
             self.open_file(Path(self.table.path), spec.sheet)
 
     def spec(self) -> MappingSpec:
         """The mapping as the form shows it, with the chosen sheet."""
-        sheet = self.table.sheet if self.table is not None and self.table.kind == "xlsx" else None
+        sheet = self.table.sheet if self.table is not None and self.table.kind != "csv" else None
         return self.form.spec(sheet)
 
     def _mapping_changed(self) -> None:
@@ -476,11 +512,14 @@ class AttendanceImportDialog(QDialog):
         if self._check_mapping():
             note = _t("Choose the columns above to see what will be read.")
         else:
-            reader = read_rows(self.table.path, spec)
+            reader = read_rows(self.table.path, spec, options=self.options)
             try:
-                items = list(itertools.islice(reader, READ_LINES))
+                # Notices (weekend, future, copies skipped) are the check's to list; the preview shows rows.
+                items = list(itertools.islice((i for i in reader if not isinstance(i, RowNotice)), READ_LINES))
             except ImportFileError as exc:
                 note = problem_sentence(exc.problem)
+                if exc.problem.code in ASKED:
+                    note += " " + _t("Check or Import asks you, then reads the file with your answer.")
             except Exception:
                 log.exception("Attendance preview failed")
                 note = _t("The preview could not read the file; Check shows what is wrong.")
@@ -521,6 +560,8 @@ class AttendanceImportDialog(QDialog):
         self._preview_timer.stop()
         self._cancel.clear()
         self._run_spec = spec
+        self._run_dry = dry_run
+        self.skip_button.hide()
         self.running = True
         self.results.clear()
         self._say("")
@@ -532,14 +573,14 @@ class AttendanceImportDialog(QDialog):
         self._update_buttons()
         relay = _Relay(self)
         relay.sig_progress.connect(self._progress_arrived)
-        db, path, cancelled = self.context.db, Path(self.table.path), self._cancel.is_set
+        db, path, cancelled, options = self.context.db, Path(self.table.path), self._cancel.is_set, self.options
 
         def report(progress: Progress) -> None:
             relay.sig_progress.emit(progress.done, progress.total)
             time.sleep(YIELD_SECONDS)
 
         run_in_background(self, lambda: db.import_attendance(path, spec, dry_run=dry_run, progress=report,
-                                                             cancelled=cancelled),
+                                                             cancelled=cancelled, options=options),
                           self._done, self._failed)
         self.cancel_button.setFocus()
         return True
@@ -574,6 +615,8 @@ class AttendanceImportDialog(QDialog):
         self._finish()
         self.results.show_result(result)
         self._show_results()
+        duplicates = any(p.code is ProblemCode.DUPLICATE_ROW for p in result.problems)
+        self.skip_button.setVisible(duplicates and not self.options.skip_duplicates)
         if result.committed:
             self._save_after_import()
             self.sig_imported.emit(result)
@@ -602,6 +645,11 @@ class AttendanceImportDialog(QDialog):
         self._finish()
         if isinstance(error, ImportCancelled):
             self.results.show_message(_t("Cancelled. Nothing was imported."))
+        elif isinstance(error, ImportFileError) and error.problem.code in ASKED and not self._close_when_done:
+            self.sig_finished.emit(None)
+            # Asked after this callback returns: the answer re-runs the same check or import.
+            QTimer.singleShot(0, lambda: self._ask(error.problem))
+            return
         elif isinstance(error, ImportFileError):
             self.results.show_message(problem_sentence(error.problem) + " " + _t("Nothing was imported."),
                                       error=True)
@@ -610,6 +658,31 @@ class AttendanceImportDialog(QDialog):
         self._show_results()
         self.sig_finished.emit(None)
         self._close_if_asked()
+
+    def _ask(self, problem: RowProblem) -> None:
+        """The file cannot settle its date order, year or period: ask, then run again with the answer."""
+        answered = ask(self, problem, self.options, today())
+        if answered is None:
+            self.results.show_message(problem_sentence(problem) + " " + _t("Nothing was imported."), error=True)
+            self._show_results()
+            return
+        self.options = answered
+        self._update_import_text()
+        self.refresh_preview()
+        self.start(self._run_dry)
+
+    def skip_duplicates(self) -> None:
+        """Check again without the rows that copy an earlier row (they are listed as skipped)."""
+        self.options = replace(self.options, skip_duplicates=True)
+        self.skip_button.hide()
+        self._update_import_text()
+        self.start(True)
+
+    def _update_import_text(self) -> None:
+        """The import button says what it will do."""
+        text = _t("Import, skipping the copies") if self.options.skip_duplicates else _t("Import")
+        self.import_button.setText(text)
+        self.import_button.setAccessibleName(text)
 
     def _close_if_asked(self) -> None:
         if self._close_when_done:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -30,8 +31,9 @@ from .attendance_words import identifier_label, problem_text, role_label, unit_l
 from .forms import ERROR_STYLE
 
 CONTEXT = "AttendanceImport"
-ROLES = (Column.STUDENT, Column.DATE, Column.WEEK, Column.YEAR, Column.SCHEDULED, Column.ABSENT, Column.VALID,
-         Column.INVALID)
+ROLES = (Column.STUDENT, Column.FIRST_NAME, Column.LAST_NAME, Column.DATE, Column.WEEK, Column.YEAR,
+         Column.PERIOD_FROM, Column.PERIOD_TO, Column.SCHEDULED, Column.ABSENT, Column.VALID, Column.INVALID,
+         Column.KIND)
 
 
 def _t(text: str) -> str:
@@ -57,6 +59,7 @@ class MappingForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.headers: list[str] = []
+        self.sample_rows: list[list[str]] = []  # the data rows under the header, for the suggestions
         self.saved: list[MappingSpec] = []
         self._choices: dict[Column, list[str | None]] = {}
         self._loading = False
@@ -75,6 +78,8 @@ class MappingForm(QWidget):
         self.header_row = QSpinBox(self)
         self.header_row.setRange(0, 1000)
         self.header_row.setSpecialValueText(_t("Automatic"))
+        self.per_period = QCheckBox(_t("One row per student for a period (absence per student)"), self)
+        self.per_period.setAccessibleName(self.per_period.text())
         self.role_boxes: dict[Column, QComboBox] = {}
         self.role_errors: dict[Column, QLabel] = {}
 
@@ -99,6 +104,7 @@ class MappingForm(QWidget):
         add(_t("Match students by"), self.identifier)
         add(_t("Time is counted in"), self.unit)
         add(_t("Header row"), self.header_row)
+        layout.addRow(self.per_period)
         for role in ROLES:
             box = QComboBox(self)
             box.setMinimumContentsLength(18)
@@ -116,6 +122,7 @@ class MappingForm(QWidget):
         for widget in (self.identifier, self.unit):
             widget.currentIndexChanged.connect(self._changed)
         self.header_row.valueChanged.connect(self._changed)
+        self.per_period.toggled.connect(self._changed)
 
     # --- what the dialog gives it --------------------------------------------------------------------------
 
@@ -131,9 +138,10 @@ class MappingForm(QWidget):
         self.saved_box.setCurrentIndex(names.index(current.name) + 1 if current and current.name in names else 0)
         self._loading = False
 
-    def set_headers(self, headers: list[str]) -> None:
+    def set_headers(self, headers: list[str], sample_rows: list[list[str]] | None = None) -> None:
         """The file's column headers; every chooser lists them, keeping its choice (even one not in the file)."""
         self.headers = list(headers)
+        self.sample_rows = list(sample_rows or [])
         self._set_columns(self.columns())
 
     def choose_saved(self, name: str | None) -> None:
@@ -160,7 +168,7 @@ class MappingForm(QWidget):
             name=self.name.text().strip(), school=self.school.text().strip(),
             identifier=list(IdentifierKind)[self.identifier.currentIndex()],
             unit=list(AmountUnit)[self.unit.currentIndex()], columns=self.columns(),
-            header_row=self.header_row.value() or None, sheet=sheet)
+            header_row=self.header_row.value() or None, sheet=sheet, per_period=self.per_period.isChecked())
 
     def load(self, spec: MappingSpec) -> None:
         """Fill the form with ``spec`` (without emitting ``sig_changed`` for every field)."""
@@ -171,15 +179,26 @@ class MappingForm(QWidget):
             self.identifier.setCurrentIndex(list(IdentifierKind).index(spec.identifier))
             self.unit.setCurrentIndex(list(AmountUnit).index(spec.unit))
             self.header_row.setValue(spec.header_row or 0)
+            self.per_period.setChecked(spec.per_period)
             self._set_columns(dict(spec.columns))
         finally:
             self._loading = False
         self.show_name_problem("")
         self.sig_changed.emit()
 
-    def new_mapping(self, suggested: dict[Column, str]) -> None:
-        """An empty mapping with the columns the importer suggests for this file's headers."""
-        self.load(MappingSpec(name="", columns=suggested))
+    def new_mapping(self, sample_rows: list[list[str]] | None = None) -> None:
+        """An empty mapping with what the importer suggests for this file: the columns (the kind column only
+        when ``sample_rows`` hold kind words), the unit (minutes when the headers and cells do not say) and
+        whether it is a one-row-per-student period file."""
+        from ..importers.headers import suggest_columns, suggest_per_period, suggest_unit
+
+        if not self.headers:
+            self.load(MappingSpec(name=""))
+            return
+        self.load(MappingSpec(
+            name="", columns=suggest_columns(self.headers, sample_rows),
+            unit=suggest_unit(self.headers, sample_rows) or AmountUnit.MINUTES,
+            per_period=suggest_per_period(self.headers)))
 
     def _set_columns(self, columns: dict[Column, str]) -> None:
         was_loading, self._loading = self._loading, True
@@ -240,9 +259,7 @@ class MappingForm(QWidget):
             return
         spec = self.saved_spec()
         if spec is None:
-            from ..importers.attendance_file import suggest_columns
-
-            self.new_mapping(suggest_columns(self.headers) if self.headers else {})
+            self.new_mapping(self.sample_rows)
         else:
             self.load(spec)
         self.sig_saved_chosen.emit(spec)

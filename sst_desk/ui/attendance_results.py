@@ -13,9 +13,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from ..importers.attendance_spec import RowProblem
+from ..importers.attendance_spec import NoticeCode, ProblemCode, RowProblem
 from ..persistence.attendance import ImportResult, Unmatched, UnmatchedReason
-from .attendance_words import problem_text
+from .attendance_words import duplicate_sentence, notice_sentence, problem_text
 from .forms import ERROR_STYLE
 from .listeditor import Column, RowsModel, row_table
 
@@ -38,6 +38,40 @@ def why_text(unmatched: Unmatched) -> str:
 def unmatched_title(result: ImportResult | None) -> str:
     """The list's name: what the rows left out have in common."""
     return _t("Not among your students") if result is not None and result.scoped else _t("Students not found")
+
+
+SHOWN_NOTICES = 5  # first lines per kind of notice
+
+
+def problem_cell(problem: RowProblem) -> str:
+    """The problem column: a duplicate names the earlier copy ("Line 14 is a copy of line 4.")."""
+    if problem.code is ProblemCode.DUPLICATE_ROW and problem.value:
+        return duplicate_sentence(problem.line, problem.value)
+    return problem_text(problem.code)
+
+
+def notices_text(result: ImportResult) -> str:
+    """What the check points out, by kind: how many rows and the first lines. "" when nothing."""
+    headings = {
+        NoticeCode.FUTURE_SKIPPED: _t("%1 rows are dated after today and will not be stored."),
+        NoticeCode.DUPLICATE_SKIPPED: _t("%1 rows copy an earlier row and are skipped."),
+        NoticeCode.SUMMARY_SKIPPED: _t("%1 total rows (Summa, Totalt) are skipped."),
+        NoticeCode.WEEKEND: _t("%1 rows have scheduled time on a Saturday or Sunday; they are stored."),
+        NoticeCode.HOLIDAY: _t("%1 rows have scheduled time on a holiday or in a school break; they are stored."),
+    }
+    lines = []
+    for code, heading in headings.items():
+        count = result.notice_counts.get(code, 0)
+        if not count:
+            continue
+        lines.append(heading.replace("%1", str(count)))
+        shown = [n for n in result.notices if n.code is code][:SHOWN_NOTICES]
+        lines.extend("  \u2022 " + notice_sentence(n) for n in shown)
+        if count > len(shown):
+            lines.append("  " + _t("\u2026 and %1 more.").replace("%1", str(count - len(shown))))
+    if result.skipped_rows:
+        lines.append(_t("%1 rows in all are skipped and not stored.").replace("%1", str(result.skipped_rows)))
+    return "\n".join(lines)
 
 
 def summary_text(result: ImportResult) -> str:
@@ -83,7 +117,7 @@ class ResultPanel(QWidget):
         self.problems = RowsModel([
             Column(_t("Line"), lambda p: str(p.line) if p.line else ""),
             Column(_t("Column"), lambda p: p.column),
-            Column(_t("Problem"), lambda p: problem_text(p.code), stretch=True),
+            Column(_t("Problem"), problem_cell, stretch=True),
             Column(_t("Value"), lambda p: p.value),
         ], self)
         self.unmatched = RowsModel([
@@ -92,6 +126,10 @@ class ResultPanel(QWidget):
             Column(_t("Rows"), lambda u: str(u.rows)),
             Column(_t("Why"), why_text),
         ], self)
+        self.notices = QLabel(self)
+        self.notices.setWordWrap(True)
+        self.notices.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notices.setAccessibleName(_t("Notices"))
         self.problems_title = QLabel(self)
         self.unmatched_title = QLabel(self)
         self.problems_view = row_table(_t("Problems"), self.problems, self)
@@ -109,6 +147,7 @@ class ResultPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
+        layout.addWidget(self.notices)
         layout.addLayout(tables, 1)
         self.clear()
 
@@ -123,6 +162,8 @@ class ResultPanel(QWidget):
     def clear(self) -> None:
         self.result = None
         self.summary.clear()
+        self.notices.clear()
+        self.notices.hide()
         self.problems.set_items([])
         self.unmatched.set_items([])
         self.problems_box.hide()
@@ -133,6 +174,9 @@ class ResultPanel(QWidget):
         self.result = result
         self.summary.setStyleSheet(ERROR_STYLE if result.problem_count else "")
         self.summary.setText(summary_text(result))
+        notes = notices_text(result)
+        self.notices.setText(notes)
+        self.notices.setVisible(bool(notes))
         self._set_problems(result.problems, result.problem_count)
         self._set_unmatched(result.unmatched, result.unmatched_rows, scoped=result.scoped)
         self.show()
@@ -142,6 +186,8 @@ class ResultPanel(QWidget):
         self.result = None
         self.summary.setStyleSheet(ERROR_STYLE if error else "")
         self.summary.setText(text)
+        self.notices.clear()
+        self.notices.hide()
         self._set_problems(problems or [], len(problems or []))
         self._set_unmatched([], 0)
         self.show()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -117,3 +118,116 @@ def test_unknown_mapping_missing_file_and_empty_file_say_so(capsys, demo, tmp_pa
     code, _, err = run(capsys, "import-attendance", str(empty), "--mapping", mapping_name(capsys, file),
                        "--db", str(file))
     assert code == 1 and "the file is empty" in err and "Nothing was imported" in err
+
+
+# --- issue 11: what the file cannot settle is asked for by an option; copies and notices are said ------------
+
+def run_exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Like ``run``, for an option argparse refuses (it exits with status 2)."""
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(("option", "value", "said"), [
+    ("--school-year", "2026/28", "'2026/28' is not a school year: the second year must follow the first (2026/27)"),
+    ("--school-year", "26/27", "'26/27' is not a school year; write it as 2026/27, 2026/2027 or 2026"),
+    ("--period", "2026-12-18:2026-08-17", "'2026-12-18:2026-08-17' is not a period: it ends before it starts"),
+    ("--period", "2026-08-17", "'2026-08-17' is not a period; write it as FROM:TO, e.g. 2026-08-17:2026-12-18"),
+    ("--date-order", "ymd", "invalid choice: 'ymd'"),
+])
+def test_a_malformed_option_is_refused_with_its_own_sentence(capsys, demo, option, value, said) -> None:
+    file, export = demo
+    before = stored(file)
+    code, _, err = run_exit(capsys, "import-attendance", str(export), "--mapping", "x", "--db", str(file),
+                            option, value)
+    assert code == 2 and said in err
+    assert stored(file) == before
+
+
+def test_school_years_are_read_in_all_three_spellings() -> None:
+    from sst_desk.cli_attendance import period, school_year
+
+    assert school_year("2026/27") == school_year("2026/2027") == school_year("2026") == 2026
+    assert period("2026-08-17:2026-12-18") == (dt.date(2026, 8, 17), dt.date(2026, 12, 18))
+
+
+def test_the_help_is_swedish_by_default(capsys, monkeypatch) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    code, out, _ = run_exit(capsys, "import-attendance", "--help")
+    assert code == 0
+    assert "läsåret för veckor skrivna utan år" in out and "hoppa över rader som är exakta kopior" in out
+
+
+def _export_lines(export: Path) -> tuple[list[str], str]:
+    data = export.read_bytes().decode("cp1252")
+    newline = "\r\n" if "\r\n" in data else "\n"
+    return [line for line in data.split(newline) if line], newline
+
+
+def _date_column(header: str) -> int:
+    return header.split(";").index("Datum")
+
+
+def test_dates_that_read_both_ways_are_refused_until_the_order_is_given(capsys, demo, tmp_path) -> None:
+    """11/2/2026 was stored as 11 February without a word (issue 11): refused; with --date-order the same
+    records as the ISO-dated file."""
+    file, export = demo
+    lines, newline = _export_lines(export)
+    column = _date_column(lines[0])
+    kept = [lines[0]] + [line for line in lines[1:] if int(line.split(";")[column][8:10]) <= 12]
+    assert len(kept) > 5, "the demo export needs days 1-12 for this test"
+    iso = tmp_path / "iso.csv"
+    iso.write_bytes(newline.join(kept).encode("cp1252"))
+    us = []
+    for line in kept[1:]:
+        cells = line.split(";")
+        day = dt.date.fromisoformat(cells[column])
+        cells[column] = f"{day.month}/{day.day}/{day.year}"
+        us.append(";".join(cells))
+    us_file = tmp_path / "us.csv"
+    us_file.write_bytes(newline.join([kept[0], *us]).encode("cp1252"))
+    name = mapping_name(capsys, file)
+    before = stored(file)
+
+    code, _, err = run(capsys, "import-attendance", str(us_file), "--mapping", name, "--db", str(file))
+    assert code == 1 and "--date-order" in err and "Nothing was imported" in err
+    assert stored(file) == before
+
+    code, out, err = run(capsys, "import-attendance", str(us_file), "--mapping", name, "--db", str(file),
+                         "--date-order", "mdy")
+    assert code == 0, err
+    after_us = stored(file)
+    code, out, _ = run(capsys, "import-attendance", str(iso), "--mapping", name, "--db", str(file))
+    assert code == 0 and "stored 0 of" in out  # the same records: the ISO file changes nothing
+    assert stored(file)[: len(after_us)] == after_us
+
+
+def test_copied_rows_are_refused_by_line_until_skipped(capsys, demo, tmp_path) -> None:
+    """The same rows pasted twice were summed (600 of 600 minutes instead of 300 of 300; issue 11)."""
+    file, export = demo
+    lines, newline = _export_lines(export)
+    doubled = tmp_path / "dubbel.csv"
+    doubled.write_bytes(newline.join([*lines, lines[1], lines[2]]).encode("cp1252"))
+    first, second = len(lines) + 1, len(lines) + 2
+    name = mapping_name(capsys, file)
+    before = stored(file)
+
+    code, out, _ = run(capsys, "import-attendance", str(doubled), "--mapping", name, "--db", str(file))
+    assert code == 1
+    assert f"line {first} is a copy of line 2" in out and f"line {second} is a copy of line 3" in out
+    assert "--skip-duplicate-rows" in out
+    assert stored(file) == before
+
+    code, out, err = run(capsys, "import-attendance", str(doubled), "--mapping", name, "--db", str(file),
+                         "--skip-duplicate-rows")
+    assert code == 0, err
+    assert "2 row(s) that copy an earlier row were skipped:" in out
+    with_copies_skipped = stored(file)
+    code, out, _ = run(capsys, "import-attendance", str(export), "--mapping", name, "--db", str(file))
+    assert code == 0 and "stored 0 of" in out  # exactly the numbers of the file without its copies
+    assert stored(file) == with_copies_skipped

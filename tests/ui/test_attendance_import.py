@@ -484,3 +484,109 @@ def test_a_worker_imports_only_her_students_and_the_others_read_alike(qtbot, dia
             mapping.access_log.c.action == "import").order_by(mapping.access_log.c.seq)).scalars())
     assert len(details) == 2 and "dry run" in details[0] and "dry run" not in details[1], details
     grab(dialog, "4-not-among-your-students.png")
+
+
+# --- issue 11: what the file cannot settle is asked; copies are listed; notices before the import ----------------
+
+def stored_days(db) -> list[dt.date]:
+    from sst_desk.persistence import mapping
+
+    with db.engine.connect() as connection:
+        return sorted(set(connection.execute(sa.select(mapping.attendance.c.period_start)).scalars()))
+
+
+def test_the_file_chooser_offers_every_spreadsheet_kind(qtbot, dialog, monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr("sst_desk.ui.attendance_import.QFileDialog.getOpenFileName",
+                        lambda parent, title, folder, filters: (asked.append(filters), ("", ""))[1])
+    click(dialog, "Choose file…")
+    assert asked and all(kind in asked[0] for kind in ("*.csv", "*.txt", "*.xlsx", "*.xlsm", "*.xls ", "*.ods"))
+
+
+def test_the_per_period_choice_is_saved_with_the_mapping(qtbot, dialog, context, tmp_path, monkeypatch):
+    choose(qtbot, dialog, write_export(tmp_path / "v47.csv", week_rows()), monkeypatch)
+    box = find(dialog, "One row per student for a period (absence per student)")
+    assert not box.isChecked()
+    box.click()
+    assert dialog.spec().per_period
+    for role in ("First name", "Last name", "Absence kind (valid/invalid)", "Period from", "Period to"):
+        assert combo(dialog, role).currentText() == NOT_IN_FILE
+    assert "percent" in [combo(dialog, "Time is counted in").itemText(i)
+                         for i in range(combo(dialog, "Time is counted in").count())]
+    fill(dialog, "Mapping name", "Per elev")
+    click(dialog, "Save mapping")
+    assert context.db.attendance_mapping("Per elev").per_period
+    grab(dialog, "issue11-per-period-form.png")
+
+
+def test_dates_that_read_both_ways_are_asked_and_the_answer_is_stored(qtbot, dialog, context, tmp_path, monkeypatch):
+    """11/2/2026 was stored as 11 February without a word (issue 11): the dialog asks, shows both readings."""
+    from person import answer_dialog
+
+    rows = [f"{pid};{first} {last};3/4/2026;360;40;20;20" for pid, first, last in STUDENTS]
+    choose(qtbot, dialog, write_export(tmp_path / "us.csv", rows), monkeypatch)
+    fill(dialog, "Mapping name", "Ekbackeskolan US")
+    buttons: list[str] = []
+
+    def march(box) -> None:
+        buttons.extend(b.text() for b in box.buttons())
+        grab(box, "issue11-ask-date-order.png")
+        click(box, "4 March 2026")
+
+    errors = answer_dialog(march)
+    with qtbot.waitSignal(dialog.sig_imported, timeout=30_000):
+        click(dialog, "Import")
+    assert not errors, errors
+    assert "3 April 2026" in buttons and "4 March 2026" in buttons
+    assert stored_days(context.db) == [dt.date(2026, 3, 4)]
+
+
+def test_copied_rows_are_listed_and_skipped_only_when_asked(qtbot, dialog, context, tmp_path, monkeypatch):
+    """The same rows pasted twice were summed (600 of 600 minutes instead of 300 of 300; issue 11)."""
+    rows = week_rows()
+    choose(qtbot, dialog, write_export(tmp_path / "dubbel.csv", [*rows, rows[0], rows[1]]), monkeypatch)
+    fill(dialog, "Mapping name", "Ekbackeskolan vecka")
+    result = run(qtbot, dialog, "Check")
+    assert result.problem_count == 2
+    problems = table_rows(dialog, "Problems")
+    assert [p[2] for p in problems] == ["Line 17 is a copy of line 2.", "Line 18 is a copy of line 3."]
+    assert find(dialog, "Skip the copies").isVisible()
+    grab(dialog, "issue11-duplicates-listed.png")
+
+    with qtbot.waitSignal(dialog.sig_finished, timeout=30_000) as checked:
+        click(dialog, "Skip the copies")
+    assert checked.args[0].ok
+    assert "2 rows copy an earlier row and are skipped." in find(dialog, "Notices", QLabel).text()
+    assert "Line 17 is a copy of line 2. Skipped." in find(dialog, "Notices", QLabel).text()
+    result = run(qtbot, dialog, "Import, skipping the copies")
+    assert result.committed and result.records == 15
+    assert attendance_rows(context.db) == 15
+    grab(dialog, "issue11-copies-skipped.png")
+
+
+def test_rows_after_today_are_pointed_out_before_the_import(qtbot, dialog, context, tmp_path, monkeypatch):
+    rows = [*week_rows(), *week_rows(start=dt.date(2031, 3, 3))]
+    choose(qtbot, dialog, write_export(tmp_path / "framtid.csv", rows), monkeypatch)
+    fill(dialog, "Mapping name", "Ekbackeskolan vecka")
+    run(qtbot, dialog, "Check")
+    notices = find(dialog, "Notices", QLabel).text()
+    assert "15 rows are dated after today and will not be stored." in notices
+    assert "Line 17: A date after today: not stored." in notices
+    result = run(qtbot, dialog, "Import")
+    assert result.committed and max(stored_days(context.db)) < dt.date(2031, 1, 1)
+
+
+def test_a_per_student_percent_export_is_suggested_as_such(qtbot, dialog, tmp_path, monkeypatch):
+    """Skola24's "frånvaro per elev": first and last name, one row per student, absence in percent."""
+    path = tmp_path / "franvaro per elev.csv"
+    lines = ["Förnamn;Efternamn;Anmäld frånvaro (%);Ej anmäld frånvaro (%)"]
+    lines += [f"{first};{last};3,5;1,2" for _pid, first, last in STUDENTS]
+    path.write_bytes("\r\n".join(lines).encode("cp1252"))
+    choose(qtbot, dialog, path, monkeypatch)
+    assert find(dialog, "One row per student for a period (absence per student)").isChecked()
+    assert combo(dialog, "Time is counted in").currentText() == "percent"
+    assert combo(dialog, "First name").currentText() == "Förnamn"
+    assert combo(dialog, "Last name").currentText() == "Efternamn"
+    assert combo(dialog, "Valid absence").currentText() == "Anmäld frånvaro (%)"
+    assert combo(dialog, "Invalid absence").currentText() == "Ej anmäld frånvaro (%)"
+    grab(dialog, "issue11-per-student-percent.png")
