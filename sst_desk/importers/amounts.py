@@ -40,7 +40,8 @@ class PercentError(CellError):
 VALID, INVALID = "valid", "invalid"
 
 # "12 st (5,3 %)", "12 st. (5.3%)", "12 (5,3 %)": a count and its share.
-_COUNT_SHARE = re.compile(r"^(?P<count>[\d\s\u00a0\u202f,.]+?)\s*(?:st\.?|stycken)?\s*\(\s*(?P<share>[^()%]+?)\s*%\s*\)$")
+_COUNT_SHARE = re.compile(
+    r"^(?P<count>[\d\s\u00a0\u202f,.]+?)\s*(?:st\.?|stycken)?\s*\(\s*(?P<share>[^()%]+?)\s*%\s*\)$")
 _COUNT = re.compile(r"^(?P<count>[\d\s\u00a0\u202f,.]+?)\s*(?:st\.?|stycken)$")
 _PERCENT = re.compile(r"^(?P<share>[^%]+?)\s*%$")
 

@@ -82,7 +82,8 @@ def test_whole_lessons_are_counts_and_get_no_rounding():
 # --- percentages -----------------------------------------------------------------------------------------
 
 PERCENT = spec_of(AmountUnit.PERCENT, per_period=True, student="Elev", absent="Frånvaro %",
-                  valid="Anmäld frånvaro %", invalid="Ej anmäld frånvaro %", period_from="Period", period_to="Period")
+                  valid="Anmäld frånvaro %", invalid="Ej anmäld frånvaro %", period_from="Period",
+                  period_to="Period")
 PERCENT_TEXT = ("Elev;Klass;Period;Frånvaro %;Anmäld frånvaro %;Ej anmäld frånvaro %\n"
                 f"{PNR_A};8C;2026-08-17 – 2026-12-18;35,1 %;30,1 %;5,0 %\n"
                 f"{PNR_B};8C;2026-08-17 – 2026-12-18;12 st (5,3 %);5.3%;0\n"
