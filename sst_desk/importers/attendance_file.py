@@ -103,9 +103,9 @@ class SeenRows:
 
     def _make(self, bits: int) -> None:
         self._mask = (1 << bits) - 1
-        self._hashes = array("q", bytes(8 << bits))  # 0: an empty slot (a hash of 0 is stored as 1)
-        self._checks = array("L", bytes(array("L").itemsize << bits))
-        self._lines = array("L", bytes(array("L").itemsize << bits))
+        self._hashes = array("q", [0]) * (1 << bits)  # 0: an empty slot (a hash of 0 is stored as 1)
+        self._checks = array("I", [0]) * (1 << bits)  # "I": 4 bytes (a CRC-32; a line below 2**32)
+        self._lines = array("I", [0]) * (1 << bits)
 
     def first(self, key: int, check: int, line: int) -> int:
         """The line of an earlier row with this hash and check, or 0 after remembering this row at ``line``."""
