@@ -53,7 +53,7 @@ def test_csv_kind_is_semicolon_text(tmp_path):
     path = sheet_files.write_sheet(tmp_path / "export.csv", ROWS, kind="csv")
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "Elev;Datum;Frånvaro (min);Tid"
-    assert lines[1] == "Åsa Öberg;2026-11-02;45;2026-11-02 08:30"
+    assert lines[1] == "Åsa Öberg;2026-11-02;45;2026-11-02 08:30:00"
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "ods", "csv", "xls"])
@@ -73,3 +73,12 @@ def test_xls_refuses_more_rows_than_the_format_holds(tmp_path):
     rows = ([i] for i in range(sheet_files.XLS_MAX_ROWS + 1))
     with pytest.raises(ValueError, match="65536"):
         sheet_files.write_big_sheet(tmp_path / "big.xls", rows, kind="xls")
+
+
+def test_sheet_files_is_importable_because_tests_is_on_sys_path():
+    import sys
+    from pathlib import Path
+
+    tests_dir = Path(sheet_files.__file__).resolve().parent
+    assert tests_dir.name == "tests"
+    assert str(tests_dir) in [str(Path(p).resolve()) for p in sys.path if p]
