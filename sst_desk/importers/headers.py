@@ -140,7 +140,9 @@ def _continues_header(rows: Sequence[Sequence[str]], index: int, vocabulary: set
     if _header_likeness(rows, index, vocabulary) <= sum(1 for c in row if c):
         return False  # no header words, or its values come again below: data
     following = [r for r in rows[index + 1:index + 3] if any(r)]
-    return not (following and all(_filled_columns(r) == _filled_columns(row) for r in following))
+    if not following:
+        return False  # a header row has data below it
+    return not all(_filled_columns(r) == _filled_columns(row) for r in following)
 
 
 def guess_header_index(rows: Sequence[Sequence[str]]) -> int | None:
