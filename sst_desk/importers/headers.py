@@ -117,7 +117,9 @@ def _header_likeness(rows: Sequence[Sequence[str]], index: int, vocabulary: set[
             score += 2
     texts = [text for _, text in filled]
     score -= 2 * (len(texts) - len(set(texts)))
-    below = rows[index + 1:index + 1 + _BELOW]
+    # A row repeated below (a header repeated on every printed page) is not "found again" in the data.
+    mine = [norm(cell) for cell in row]
+    below = [other for other in rows[index + 1:index + 1 + _BELOW] if [norm(cell) for cell in other] != mine]
     for c, text in filled:
         if any(c < len(other) and norm(other[c]) == text for other in below):
             score -= 2

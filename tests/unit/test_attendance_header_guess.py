@@ -61,6 +61,12 @@ def test_a_two_row_header_over_all_text_data_takes_no_data_row():
     assert guess_header_index(rows) == 1
 
 
+def test_a_header_repeated_every_few_rows_is_still_the_header():
+    data = all_text_rows()
+    rows = [data[0], *data[1:4], data[0], *data[4:7], data[0], *data[1:3]]
+    assert guess_header_index(rows) == 0
+
+
 def test_one_data_row_only():
     rows = all_text_rows()[:2]
     assert guess_header_index(rows) == 0
