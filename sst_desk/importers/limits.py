@@ -7,8 +7,8 @@ file small on disk can ask for far more:
   process ABORTS (a Rust allocation failure, not an exception: the app would vanish);
 - an ODS row or cell with table:number-rows-repeated / number-columns-repeated: calamine expands the
   repeats (10 million cells from 600 bytes took 640 MB; its own limit is 100 million cells, ~6 GB).
-- XLS: the format itself holds at most 65,536 x 256 cells (16.8 million, ~540 MB), below MAX_CELLS, and is
-  not compressed, so it needs no check beyond the file size.
+- an XLS of 5.6 kB with one cell in A1 and one in IV65536: calamine builds all 16.8 million cells (the
+  format's own maximum), 1 GB for 6 s, and then 65,536 empty rows are read.
 
 The caps (each refusal is ProblemCode.FILE_TOO_LARGE, naming the file):
 - MAX_UNCOMPRESSED: 1 GiB declared uncompressed total. A 1,000,000-row, 7-column export written by
@@ -16,9 +16,14 @@ The caps (each refusal is ProblemCode.FILE_TOO_LARGE, naming the file):
 - MAX_RATIO: 250 for a member over 1 MiB. Real sheet XML deflates about 10:1 (shared strings up to ~30:1);
   a deflate bomb is near 1000:1.
 - MAX_MEMBERS: 10,000 zip members (a workbook has tens).
-- MAX_CELLS: 40 million cells in the rectangle calamine would build for one sheet (about 1.3 GB of cells):
-  1,000,000 rows x 40 columns. The rectangle is bounded from the cell references of the sheet XML (XLSX) or
-  the repeats and cells of content.xml (ODS), read in one streamed pass (about 2 s for a million rows).
+- MAX_CELLS: 30 million cells in the rectangle calamine would build for one sheet (XLSX, ODS): 1,000,000
+  rows x 30 columns; the worst file within it (two cells at opposite corners) costs about 2 GB for a
+  moment, an honest 1,000,000 x 7 export about 0.6 GB. The rectangle is bounded from the cell references of
+  the sheet XML (XLSX) or the repeats and cells of content.xml (ODS), read in one streamed pass (about 2 s
+  for a million rows).
+- XLS_MAX_CELLS: 4,194,304 cells (65,536 rows x 64 columns) per sheet of an .xls, found from the cell
+  records of the Workbook stream (olefile opens the OLE2 container): a real .xls export is 65,536 rows at
+  most and a dozen columns.
 """
 
 from __future__ import annotations
@@ -33,7 +38,8 @@ MAX_UNCOMPRESSED = 1 << 30
 MAX_RATIO = 250
 RATIO_FROM = 1 << 20
 MAX_MEMBERS = 10_000
-MAX_CELLS = 40_000_000
+MAX_CELLS = 30_000_000
+XLS_MAX_CELLS = 65_536 * 64
 _CHUNK = 1 << 22
 
 
@@ -160,3 +166,51 @@ def _check_ods_content(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
         for piece in pieces:
             row(piece)
     row(tail)
+
+
+# BIFF8 records that place a cell: (row, column) are their first two 16-bit words.
+_CELL_RECORDS = {0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x0406}
+_MULTI_RECORDS = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column, ..., last column (the last word)
+_BOF, _EOF = 0x0809, 0x000A
+
+
+def check_xls(path: Path) -> None:
+    """Refuse an .xls whose sheet's cells span more than XLS_MAX_CELLS (read from the BIFF cell records)."""
+    import struct
+
+    import olefile
+
+    try:
+        if not olefile.isOleFile(str(path)):
+            return  # calamine refuses it as FILE_FORMAT
+        with olefile.OleFileIO(str(path)) as ole:
+            name = "Workbook" if ole.exists("Workbook") else "Book" if ole.exists("Book") else None
+            if name is None:
+                return
+            if ole.get_size(name) > MAX_UNCOMPRESSED:
+                raise _too_large(path)
+            stream = ole.openstream(name).read()
+    except (OSError, ValueError, struct.error, EOFError):
+        return  # a damaged container: calamine reports it
+    except Exception as error:  # noqa: BLE001 — olefile raises its own kinds on a broken OLE2 file
+        if type(error).__module__.startswith("olefile"):
+            return
+        raise
+    position, end = 0, len(stream)
+    max_row = max_col = -1
+    unpack = struct.unpack_from
+    while position + 4 <= end:
+        kind, length = unpack("<HH", stream, position)
+        body = position + 4
+        if kind in _CELL_RECORDS and length >= 4:
+            row, col = unpack("<HH", stream, body)
+            max_row, max_col = max(max_row, row), max(max_col, col)
+        elif kind in _MULTI_RECORDS and length >= 6:
+            row, = unpack("<H", stream, body)
+            last, = unpack("<H", stream, body + length - 2)
+            max_row, max_col = max(max_row, row), max(max_col, last)
+        elif kind == _BOF:
+            max_row = max_col = -1  # a new sheet (or the workbook globals)
+        if max_row >= 0 and (max_row + 1) * (max_col + 1) > XLS_MAX_CELLS:
+            raise _too_large(path)
+        position = body + length

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .attendance_spec import ProblemCode
-from .limits import check_zip
+from .limits import check_xls, check_zip
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -80,6 +80,8 @@ def open_workbook(path: Path, kind: str):
         raise _error(ProblemCode.FILE_UNREADABLE, str(error)) from None
     if kind in ("xlsx", "ods"):
         check_zip(path, kind)
+    elif kind == "xls":
+        check_xls(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except OSError as error:
