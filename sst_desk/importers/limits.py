@@ -49,8 +49,28 @@ def _too_large(path: Path):
     return file_error(ProblemCode.FILE_TOO_LARGE, path.name)
 
 
+_passed: dict[tuple[str, int, int], bool] = {}  # files that passed, by (path, size, mtime): checked once
+
+
+def _seen(path: Path) -> tuple[str, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
 def check_zip(path: Path, kind: str) -> None:
     """Refuse a zip whose central directory declares too much; then bound the sheets' cell rectangles."""
+    key = _seen(path)
+    if key is not None and key in _passed:
+        return  # the same file again (open, preview, read): the scan takes seconds on a million rows
+    _check_zip(path, kind)
+    if key is not None:
+        _passed[key] = True
+
+
+def _check_zip(path: Path, kind: str) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -87,11 +107,13 @@ def _members(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path):
             yield chunk
 
 
-# An XLSX cell or row reference: r="B12" or r="12"; the letters are the column, the digits the row.
-_REF = re.compile(rb'\sr="([A-Z]{0,3})([0-9]+)"')
-_WIDE_REF = re.compile(rb'\sr="([A-Z]{2,3})[0-9]')
-_SIX_DIGIT_ROW = re.compile(rb'\sr="[A-Z]{0,3}[0-9]{6}"')
-_SEVEN_DIGIT_ROW = re.compile(rb'\sr="[A-Z]{0,3}([0-9]{7,})"')
+# An XLSX cell or row reference: r="B12" or r="12"; the letters are the column, the digits the row. Writers put
+# one space before the attribute; the patterns start with that literal (fast), and a chunk with other
+# whitespace before r= is normalised first, so a newline cannot hide a reference.
+_WIDE_REF = re.compile(rb' r="([A-Z]{2,3})[0-9]')
+_SIX_DIGIT_ROW = re.compile(rb' r="[A-Z]{0,3}[0-9]{6}"')
+_SEVEN_DIGIT_ROW = re.compile(rb' r="[A-Z]{0,3}([0-9]{7,})"')
+_OTHER_SPACE_REF = re.compile(rb'[\t\n\r]r="')
 
 
 def _column_number(letters: bytes) -> int:
@@ -112,6 +134,8 @@ def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pat
         data = tail + chunk
         cut = data.rfind(b"<")
         body, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+        if _OTHER_SPACE_REF.search(body):
+            body = _OTHER_SPACE_REF.sub(b' r="', body)
         for letters in set(_WIDE_REF.findall(body)):
             max_col = max(max_col, _column_number(letters))
         if max_row < 999_999 and _SIX_DIGIT_ROW.search(body):
@@ -176,6 +200,15 @@ _BOF, _EOF = 0x0809, 0x000A
 
 def check_xls(path: Path) -> None:
     """Refuse an .xls whose sheet's cells span more than XLS_MAX_CELLS (read from the BIFF cell records)."""
+    key = _seen(path)
+    if key is not None and key in _passed:
+        return
+    _check_xls(path)
+    if key is not None:
+        _passed[key] = True
+
+
+def _check_xls(path: Path) -> None:
     import struct
 
     import olefile

@@ -26,6 +26,7 @@ DELIMITERS = (";", ",", "\t", "|")
 SPREADSHEET_KINDS = ("xlsx", "xls", "ods")
 _SNIFF_BYTES = 64 * 1024
 _CHUNK = 1 << 20
+_PREVIEW_ROWS = 100  # rows kept by TableFile.preview
 
 
 class ImportFileError(Exception):
@@ -55,9 +56,15 @@ class TableFile:
     delimiter: str | None = None
     sheets: list[str] = field(default_factory=list)
     sheet: str | None = None
+    # The first rows as read once: a spreadsheet sheet is parsed whole each time it is opened (seconds for a
+    # million rows), and the header guess and the mapping dialog ask for the preview several times.
+    _preview: tuple[int, list[tuple[int, list[str]]]] | None = field(default=None, repr=False, compare=False)
 
     def preview(self, limit: int = 50) -> list[tuple[int, list[str]]]:
         """The first ``limit`` rows: (line or row number, 1-based; the cells as text, trailing empties dropped)."""
+        if self._preview is not None and self._preview[0] >= limit:
+            return self._preview[1][:limit]
+        wanted = max(limit, _PREVIEW_ROWS)
         rows: list[tuple[int, list[str]]] = []
         try:
             for line, cells in stream_rows(self):
@@ -65,11 +72,13 @@ class TableFile:
                 while texts and not texts[-1]:
                     texts.pop()
                 rows.append((line, texts))
-                if len(rows) >= limit:
+                if len(rows) >= wanted:
                     break
         except ImportFileError:
-            pass  # a preview shows what could be read; reading the rows reports the damage
-        return rows
+            return rows[:limit]  # a preview shows what could be read; reading the rows reports the damage
+        # Fewer rows than wanted: that is the whole file, good for any limit.
+        self._preview = (wanted if len(rows) >= wanted else 1 << 62, rows)
+        return rows[:limit]
 
     def guess_header_row(self) -> int | None:
         """The line of the row that looks like the (last) header row, or None."""
