@@ -156,3 +156,21 @@ def test_the_registerutdrag_pdf_keeps_the_name_out_of_its_metadata(db, two_stude
     assert reader.metadata.title == "Registerutdrag" and reader.metadata.subject == "Registerutdrag"
     metadata = " ".join(str(value) for value in reader.metadata.values())
     assert "Alva" not in metadata and "Testsson" not in metadata
+
+
+def test_attendance_rows_print_their_last_day_and_a_period_in_percent(db, two_students, people):
+    a, _ = two_students
+    db.actor = people[0]
+    data = gather_registerutdrag(db, a.id)
+    data["attendance"] = {"records": [
+        {"period_start": "2026-09-07", "period_end": None, "granularity": "day", "unit": "minutes",
+         "scheduled": 300.0, "absent": 60.0, "valid": None, "invalid": None},
+        {"period_start": "2026-09-14", "period_end": None, "granularity": "week", "unit": "lessons",
+         "scheduled": 30.0, "absent": 3.0, "valid": 2.0, "invalid": 1.0},
+        {"period_start": "2026-08-17", "period_end": "2026-11-06", "granularity": "period", "unit": "percent",
+         "scheduled": 100.0, "absent": 35.1, "valid": 20.0, "invalid": 15.1},
+    ], "imports": []}
+    printed = pdf_text(build_registerutdrag(data, CONTEXT))
+    assert "2026-09-07 2026-09-07 Dag minuter 300 60" in printed
+    assert "2026-09-14 2026-09-20 Vecka lektioner 30 3 2 1" in printed
+    assert "2026-08-17 2026-11-06 Period procent 100 35,1 20 15,1" in printed

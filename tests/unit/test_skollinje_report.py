@@ -160,3 +160,15 @@ def test_three_years_of_weekly_data_draw_every_week():
     data = build_handlingsplan(attendance_case(), CONTEXT, attendance=records)
     text = text_of(data)
     assert "Skollinjen" in text and "2025" in text
+
+
+def test_a_percent_only_period_export_prints_a_band_its_figure_and_its_key():
+    from sst_desk.workflow.attendance import Unit
+
+    summary = AttendanceRecord(dt.date(2026, 8, 17), Granularity.PERIOD, 100.0, 35.1, 20.0, 15.1, Unit.PERCENT,
+                               dt.date(2026, 11, 6))
+    text = text_of(build_handlingsplan(attendance_case(), CONTEXT, attendance=[summary]))
+    assert "Skollinjen" in text
+    assert "HT 2026 till och med 2026-11-23: 35,1 %" in text  # the whole period lies in the term so far
+    assert "Period (sammanfattning)" in text
+    assert "Ett band över flera veckor är skolans sammanfattning för hela den perioden" in text
