@@ -607,7 +607,7 @@ def ods_names_merged_over_blocks(directory: Path) -> Shape:
     rows = day_rows(18, DAYS[:4])
     table, blocks = _merged_names_rows(rows)
     path = write_sheet(directory / "sammanslagna_namn.ods", table, kind="ods", sheet="Närvaro",
-                       merged=[(first, 1, last, 1) for first, last in blocks])
+                       merged=[(first - 1, 0, last - 1, 0) for first, last in blocks])  # 0-based
     return Shape("ods_names_merged_over_blocks", Path(path),
                  spec_of("Mentor", MERGED_SPEC, identifier=IdentifierKind.NAME),
                  expected=expected(rows, Granularity.DAY))
