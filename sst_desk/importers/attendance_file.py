@@ -8,21 +8,38 @@ its problems, line by line, for the persistence layer to store. No Qt, no databa
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import attendance_spec
 from .attendance_rows import make_converter
+from sst_desk.workflow.attendance import Granularity
+
 from .attendance_spec import (
     Column,
+    DateOrder,
     ImportedRow,
+    ImportOptions,
     MappingSpec,
+    NoticeCode,
     ProblemCode,
     Progress,
+    ReadContext,
+    RowNotice,
     RowProblem,
 )
-from .cells import cell_text
+from .calendar_sv import shared_holiday
+from .cells import CellError, cell_text, parse_day, week_without_year
+from .file_context import (
+    date_tokens,
+    has_slash_dates,
+    order_evidence,
+    settle_date_order,
+    settle_period,
+    settle_school_year,
+)
 from .headers import (
     SEARCH_ROWS,
     combined_headers,
@@ -72,16 +89,17 @@ def check_spec(spec: MappingSpec, headers: list[str]) -> list[RowProblem]:
     return problems
 
 
-def read_rows(path: Path, spec: MappingSpec, *, progress: Callable[[Progress], None] | None = None,
-              cancelled: Callable[[], bool] | None = None, today: dt.date | None = None,
-              ) -> Iterator[ImportedRow | RowProblem]:
-    """Stream the export's good rows and problems in file order; keep going after a bad row.
+def read_rows(path: Path, spec: MappingSpec, *, options: ImportOptions | None = None,
+              progress: Callable[[Progress], None] | None = None, cancelled: Callable[[], bool] | None = None,
+              today: dt.date | None = None) -> Iterator[ImportedRow | RowProblem | RowNotice]:
+    """Stream the export's good rows, problems and notices in file order; keep going after a bad row.
 
     Raises ImportFileError when the file as a whole cannot be read (unreadable, empty,
     no header, the mapping does not fit it, truncated — possibly after rows were
-    yielded: the caller should store nothing then) and ImportCancelled when
-    ``cancelled()`` turns true (checked every 5,000 rows). ``progress`` gets bytes (CSV) or rows (XLSX)
-    every 5,000 rows and once at the end; a total of 0 means unknown (an XLSX without a dimension tag).
+    yielded: the caller should store nothing then) or when a whole-file question is open
+    (DATE_ORDER_AMBIGUOUS/MIXED, WEEK_YEAR_UNKNOWN, PERIOD_UNKNOWN: ``options`` answers the first three)
+    and ImportCancelled when ``cancelled()`` turns true (checked every 5,000 rows). ``progress`` gets bytes
+    (CSV) or rows (XLSX) every 5,000 rows and once at the end; a total of 0 means unknown.
     """
     unmapped = [p for p in check_spec(spec, []) if p.code is ProblemCode.COLUMN_NOT_MAPPED]
     if unmapped:
@@ -89,12 +107,13 @@ def read_rows(path: Path, spec: MappingSpec, *, progress: Callable[[Progress], N
     table = open_table(Path(path), spec.sheet)
     rows = open_rows(table)
     try:
-        yield from _read(table, rows, spec, progress, cancelled, today or attendance_spec.today())
+        yield from _read(table, rows, spec, options or ImportOptions(), progress, cancelled,
+                         today or attendance_spec.today())
     finally:
         rows.close()
 
 
-def _read(table: TableFile, rows, spec: MappingSpec, progress, cancelled, today: dt.date):
+def _read(table: TableFile, rows, spec: MappingSpec, options: ImportOptions, progress, cancelled, today: dt.date):
     stream = iter(rows)
     # The header is looked for in the first rows; they are kept, so the file is read once.
     limit = max(SEARCH_ROWS, spec.header_row or 0) + 3
@@ -111,7 +130,18 @@ def _read(table: TableFile, rows, spec: MappingSpec, progress, cancelled, today:
     problems = check_spec(spec, headers)
     if problems:
         raise ImportFileError(problems[0], problems)
-    convert = make_converter(spec, headers, today)
+    context, week_window = _settle(table, spec, options, headers, texts[:index], head[index + 1:], cancelled, today)
+    convert = make_converter(spec, headers, today, context)
+    positions = _positions(spec, headers)
+    date_header = headers[positions[Column.DATE]] if Column.DATE in positions else ""
+    week_at = positions.get(Column.WEEK) if Column.DATE not in positions and Column.YEAR not in positions else None
+    week_header = headers[week_at] if week_at is not None else ""
+    yearless: dict[object, bool] = {}
+    flags: dict[dt.date, NoticeCode | None] = {}
+    seen: dict[bytes, int] = {}  # a row's digest -> the line it first appeared on
+    digest = hashlib.blake2b
+    text_rows = table.kind == "csv"
+    skip_duplicates = options.skip_duplicates
 
     done = 0
     pending: RowProblem | None = None  # a short last row, perhaps a file cut mid-row: decided at the end
@@ -129,7 +159,45 @@ def _read(table: TableFile, rows, spec: MappingSpec, progress, cancelled, today:
         if pending is not None:
             yield pending
             pending = None
+        if result.__class__ is RowNotice:
+            yield result  # a "Summa"/"Totalt" row: not a student, and not a duplicate either
+            continue
+        if cells is not None:
+            # An exact copy of an earlier row. A 128-bit BLAKE2 digest of the whole row (every column, mapped
+            # or not) stands for it: a chance collision in a million rows is ~1e-27, unlike Python's hash.
+            data = "\x1f".join(cells) if text_rows else repr(tuple(cells))
+            key = digest(data.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            first = seen.get(key)
+            if first is not None:
+                if skip_duplicates:
+                    yield RowNotice(line, NoticeCode.DUPLICATE_SKIPPED, other_line=first)
+                else:
+                    yield RowProblem(line, ProblemCode.DUPLICATE_ROW, value=str(first))
+                continue
+            seen[key] = line
         if result.__class__ is ImportedRow:
+            record = result.record
+            start = record.period_start
+            if week_window is not None and record.granularity is Granularity.WEEK:
+                # A week without a year outside the term or period the title names: a problem, not a guess.
+                raw = cells[week_at]
+                bare = yearless.get(raw)
+                if bare is None:
+                    bare = yearless[raw] = week_without_year(raw)
+                if bare and not (start <= week_window[1] and start + dt.timedelta(days=6) >= week_window[0]):
+                    yield RowProblem(line, ProblemCode.WEEK_INVALID, headers[week_at], cell_text(raw)[:60])
+                    continue
+            if start > today:
+                yield RowNotice(line, NoticeCode.FUTURE_SKIPPED, date_header or week_header, start.isoformat())
+                continue
+            if record.scheduled > 0 and record.granularity is Granularity.DAY:
+                flag = flags.get(start, False)
+                if flag is False:
+                    flag = flags[start] = _calendar_flag(start)
+                if flag is not None:
+                    yield result
+                    yield RowNotice(line, flag, date_header, start.isoformat())
+                    continue
             yield result
         elif len(result) == 1 and result[0].code is ProblemCode.ROW_TOO_SHORT and table.kind == "csv":
             pending = result[0]
@@ -142,6 +210,101 @@ def _read(table: TableFile, rows, spec: MappingSpec, progress, cancelled, today:
     if progress is not None:
         end = rows.total or rows.position()  # an XLSX written without a dimension tag has no known total (0)
         progress(Progress(end, end))
+
+
+def _calendar_flag(day: dt.date) -> NoticeCode | None:
+    if day.weekday() >= 5:
+        return NoticeCode.WEEKEND
+    return NoticeCode.HOLIDAY if shared_holiday(day) else None
+
+
+def _positions(spec: MappingSpec, headers: list[str]) -> dict[Column, int]:
+    """Where each mapped role's column is (the first column of that header text, as the converter takes it)."""
+    index: dict[str, int] = {}
+    for position, header in enumerate(headers):
+        index.setdefault(norm(header), position)
+    return {role: index[norm(header)] for role, header in spec.columns.items()
+            if header and header.strip() and norm(header) in index}
+
+
+_DATE_ROLES = (Column.DATE, Column.PERIOD_FROM, Column.PERIOD_TO)
+
+
+def _settle(table: TableFile, spec: MappingSpec, options: ImportOptions, headers: list[str],
+            titles: list[list[str]], data: list[tuple[int, list | tuple | None]], cancelled, today: dt.date,
+            ) -> tuple[ReadContext, tuple[dt.date, dt.date] | None]:
+    """The ReadContext of the whole file, and the days bare weeks must touch (see file_context)."""
+    positions = _positions(spec, headers)
+    date_columns = [positions[role] for role in _DATE_ROLES if role in positions]
+    values = _text_values(data, date_columns) | set(date_tokens(titles))
+    if options.date_order is not None:
+        order = options.date_order  # the person's answer; dates it cannot read are DATE_INVALID rows
+    elif has_slash_dates(values):
+        day_first, month_first, _ = order_evidence(values)
+        if not (day_first or month_first):
+            # The first rows hold no day or month over 12: look at every date of the file before any
+            # decision, calendar clues included (only now — ISO files never pay for this second pass).
+            values |= _scan_dates(table, date_columns, cancelled)
+        order = settle_date_order(sorted(values), today)
+    else:
+        order = DateOrder.DMY
+
+    school_year = window = None
+    week_at = positions.get(Column.WEEK)
+    if (Column.DATE not in positions and Column.YEAR not in positions and week_at is not None
+            and any(cells is not None and len(cells) > week_at and week_without_year(cells[week_at])
+                    for _, cells in data)):
+        days = []
+        for value in _text_values(data, [positions[r] for r in _DATE_ROLES[1:] if r in positions]):
+            try:
+                days.append(parse_day(value, order))
+            except CellError:
+                continue
+        school_year, window = settle_school_year(titles, order, days, options.school_year)
+    elif options.school_year is not None:
+        school_year = options.school_year
+
+    period = None
+    if spec.per_period and not (Column.PERIOD_FROM in positions and Column.PERIOD_TO in positions):
+        period = settle_period(titles, order, options.period)
+    return ReadContext(order, school_year, period), window
+
+
+def _text_values(data: list[tuple[int, list | tuple | None]], columns: list[int]) -> set[str]:
+    values: set[str] = set()
+    for _, cells in data:
+        for position in columns:
+            if cells is not None and position < len(cells):
+                value = cells[position]
+                if isinstance(value, str) and value.strip():
+                    values.add(value.strip())
+    return values
+
+
+_SCAN_DISTINCT = 200_000  # distinct date texts kept by the scan (a school year has ~200 days; a cap for hostile files)
+
+
+def _scan_dates(table: TableFile, columns: list[int], cancelled) -> set[str]:
+    """The distinct texts of the date columns over the whole file (a second, light pass)."""
+    values: set[str] = set()
+    add = values.add
+    rows = open_rows(table)
+    try:
+        for done, (_, cells) in enumerate(rows, start=1):
+            if done % EVERY == 0 and cancelled is not None and cancelled():
+                raise ImportCancelled()
+            if cells is None:
+                continue
+            for position in columns:
+                if position < len(cells):
+                    value = cells[position]
+                    if value.__class__ is str:
+                        add(value.strip())
+            if len(values) > _SCAN_DISTINCT:
+                break
+    finally:
+        rows.close()
+    return values
 
 
 def _header_index(spec: MappingSpec, lines: list[int], texts: list[list[str]]) -> int:

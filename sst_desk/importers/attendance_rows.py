@@ -22,6 +22,7 @@ from .attendance_spec import (
     ImportedRow,
     MappingSpec,
     ProblemCode,
+    ReadContext,
     RowProblem,
 )
 from .cells import (
@@ -79,8 +80,12 @@ def _blank(raw: object) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
-def make_converter(spec: MappingSpec, headers: list[str], today: dt.date) -> Converter:
-    """A function (line, cells) -> ImportedRow, a list of problems, or None for a row to skip."""
+def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
+                   context: ReadContext | None = None) -> Converter:
+    """A function (line, cells) -> ImportedRow, a list of problems, or None for a row to skip.
+
+    ``context``: what read_rows settled for the whole file (day/month order, the year of bare weeks)."""
+    context = context or ReadContext()
     index = {}
     for position, header in enumerate(headers):
         index.setdefault(norm(header), position)
@@ -107,8 +112,8 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date) -> Con
         return key if key else ProblemCode.PERSONNUMMER_INVALID
 
     students = _Cache(student)
-    days = _Cache(parse_day)
-    weeks = _Cache(lambda raw: parse_week(raw, None))
+    days = _Cache(lambda raw: parse_day(raw, context.date_order))
+    weeks = _Cache(lambda raw: parse_week(raw, None, school_year=context.school_year))
     week_years = _Cache(lambda pair: parse_week(pair[0], parse_year(pair[1]) if not _blank(pair[1]) else None))
     date_at, week_at, year_at = at.get(Column.DATE), at.get(Column.WEEK), at.get(Column.YEAR)
     granularity = Granularity.DAY if date_at is not None else Granularity.WEEK

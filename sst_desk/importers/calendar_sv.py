@@ -1,4 +1,18 @@
-"""The Swedish school year's lov and helgdagar, as the sample exports use them (typical, not any one kommun's)."""
+"""The Swedish school year's lov and helgdagar.
+
+``lov_day`` and ``is_school_day`` are a *typical* calendar (the sample exports use it; no one kommun's).
+``shared_holiday`` is what the import may flag on any school's file (NoticeCode.HOLIDAY): only the days
+off that every kommun shares, so a flag never depends on one kommun's lov weeks:
+
+- helgdagar (``helgdag``): nyårsdagen, trettondedag jul, långfredag, annandag påsk, 1 maj, Kristi
+  himmelsfärd, nationaldagen, midsommarafton, julafton, juldagen, annandag jul, nyårsafton;
+- the heart of jullov: 23 December - 6 January (schools close by 22 December at the latest and open
+  on 7 January at the earliest);
+- the heart of sommarlov: 22 June - 9 August (the last term day is in week 24 or 25, at the latest
+  about 17 June; the autumn term starts in week 33 or 34, at the earliest about 12 August).
+
+Sportlov, påsklov, höstlov and klämdagar differ between kommuner and are not flagged.
+"""
 
 from __future__ import annotations
 
@@ -43,3 +57,13 @@ def helgdag(day: dt.date) -> bool:
 
 def is_school_day(day: dt.date) -> bool:
     return day.weekday() < 5 and not lov_day(day) and not helgdag(day)
+
+
+def shared_holiday(day: dt.date) -> bool:
+    """A day no Swedish school has lessons on, whatever its kommun (see the module docstring)."""
+    if helgdag(day):
+        return True
+    month_day = (day.month, day.day)
+    if month_day >= (12, 23) or month_day <= (1, 6):
+        return True
+    return (6, 22) <= month_day <= (8, 9)

@@ -11,6 +11,8 @@ import datetime as dt
 import math
 import re
 
+from .attendance_spec import DateOrder
+
 # Spaces that appear inside numbers: thin and (narrow) non-breaking spaces are Excel's
 # and the Swedish locale's thousands separators ("1 234,5").
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\u2007")
@@ -89,13 +91,30 @@ def parse_number(value: object, *, clock: bool) -> float:
 # "2026-01-15", "2026/01/15", "2026.01.15", optionally followed by a time part; "20260115".
 _ISO_DAY = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ].*)?$")
 _COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-# "15.01.2026", "15/01/2026", "15-01-2026".
-_EUROPEAN_DAY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:[T ].*)?$")
+# "15.01.2026": dots are always day.month.year (Swedish, German, Finnish usage; no region writes m.d.y).
+_DOTTED_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[T ].*)?$")
+# "11/2/2026", "11-02-2026": day/month in Sweden, month/day from Excel with a US region. The order is
+# decided for the whole file (see attendance_file); both separators are read the same way.
+_SLASH_DAY = re.compile(r"^(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?:[T ].*)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
-def parse_day(value: object) -> dt.date:
-    """A day from ISO, "2026/01/15", "15.01.2026", "15/01/2026", an XLSX date cell or an Excel day number."""
+def slash_parts(value: object) -> tuple[int, int, int] | None:
+    """(first, second, year) of a day written "a/b/yyyy" or "a-b-yyyy" — the forms whose order is in doubt."""
+    if not isinstance(value, str):
+        return None
+    match = _SLASH_DAY.match(value.strip())
+    if not match:
+        return None
+    first, _, second, year = match.groups()
+    return int(first), int(second), int(year)
+
+
+def parse_day(value: object, order: DateOrder = DateOrder.DMY) -> dt.date:
+    """A day from ISO ("2026-01-15", "2026/01/15", "20260115"), dotted "15.01.2026" (always d.m.y),
+    "a/b/yyyy" or "a-b-yyyy" read in ``order``, an XLSX date cell or an Excel day number.
+
+    A slash date impossible in ``order`` ("1/15/2026" under DMY) raises CellError: the row is DATE_INVALID."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -112,11 +131,13 @@ def parse_day(value: object) -> dt.date:
         year, _, month, day = match.groups()
     elif match := _COMPACT_DAY.match(text):
         year, month, day = match.groups()
-    else:
-        match = _EUROPEAN_DAY.match(text)
-        if not match:
-            raise CellError
+    elif match := _DOTTED_DAY.match(text):
         day, month, year = match.groups()
+    elif match := _SLASH_DAY.match(text):
+        first, _, second, year = match.groups()
+        day, month = (first, second) if order is DateOrder.DMY else (second, first)
+    else:
+        raise CellError
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
@@ -128,11 +149,11 @@ _YEAR_WEEK = re.compile(r"^(\d{4})\s*(?:-?\s*w\s*|\s+v(?:\.|ecka)?\s*)(\d{1,2})$
 _WEEK_YEAR = re.compile(r"^(?:v(?:\.|ecka)?|w(?:eek)?)\s*(\d{1,2})(?:\s*[,/-]?\s*(\d{4}))?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})$")
 _BARE = re.compile(r"^(\d{1,2})$")
+SPRING_WEEKS = 26  # weeks 1-26 of a school year fall in the spring (VT), 27-53 in the autumn (HT)
 
 
-def parse_week(value: object, year: int | None = None) -> dt.date:
-    """The Monday of an ISO week: "2026-W05", "2026W05", "v5 2026", "V. 5 2026", "202605", or a week number
-    with ``year`` (from the YEAR column). Raises CellError."""
+def _week_parts(value: object) -> tuple[int, int | None]:
+    """(week, year or None) of a week cell; raises CellError."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -151,11 +172,30 @@ def parse_week(value: object, year: int | None = None) -> dt.date:
         (week,) = match.groups()
     else:
         raise CellError
-    chosen = int(week_year) if week_year else year
+    return int(week), (int(week_year) if week_year else None)
+
+
+def week_without_year(value: object) -> bool:
+    """True for a week cell that names no year ("v.46", "V46", "46", "Vecka 46")."""
+    try:
+        return _week_parts(value)[1] is None
+    except CellError:
+        return False
+
+
+def parse_week(value: object, year: int | None = None, *, school_year: int | None = None) -> dt.date:
+    """The Monday of an ISO week: "2026-W05", "2026W05", "v5 2026", "V. 5 2026", "202605", or a week number
+    ("v.46", "V46", "46", "Vecka 46") with ``year`` (from the YEAR column) or else ``school_year`` (the
+    läsår's autumn year: weeks 27-53 in that year, weeks 1-26 in the next). Week 53 only where the year
+    has one. Raises CellError."""
+    week, week_year = _week_parts(value)
+    chosen = week_year if week_year is not None else year
+    if chosen is None and school_year is not None:
+        chosen = school_year if week > SPRING_WEEKS else school_year + 1
     if chosen is None or not 1900 <= chosen <= 2200:
         raise CellError
     try:
-        return dt.date.fromisocalendar(chosen, int(week), 1)
+        return dt.date.fromisocalendar(chosen, week, 1)
     except ValueError:
         raise CellError from None
 
