@@ -141,7 +141,7 @@ def test_weekend_and_holiday_rows_are_noticed_and_future_rows_are_not_stored(tea
     assert {NoticeCode.WEEKEND, NoticeCode.HOLIDAY, NoticeCode.FUTURE_SKIPPED} <= codes
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(30)
 def test_a_zip_bomb_renamed_xlsx_is_refused_before_it_is_expanded(team: Database, tmp_path: Path) -> None:
     shape = shapes.zip_bomb_renamed_xlsx(tmp_path)
     result, problems = outcome(team, shape)
