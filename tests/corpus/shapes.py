@@ -633,6 +633,31 @@ def libreoffice_ods(directory: Path) -> Shape:
                  expected=expected(rows, Granularity.DAY))
 
 
+INSTRUCTIONS = [["Så här fyller du i närvaron"], ["Datum skrivs ÅÅÅÅ-MM-DD."], ["Tid i minuter."],
+                ["Skicka filen till kuratorn varje fredag."]]
+
+
+def xls_instruction_sheet_first(directory: Path) -> Shape:
+    """Old Excel: "Instruktioner" first, then the data, then an empty "Blad3" as Excel 2003 left it."""
+    from sheet_files import write_sheet
+
+    rows = day_rows(21)
+    path = write_sheet(directory / "instruktion_forst.xls", _sheet_rows(rows), kind="xls", sheet="Närvaro",
+                       before={"Instruktioner": INSTRUCTIONS}, after={"Blad3": []})
+    return Shape("xls_instruction_sheet_first", Path(path), spec_of("Handgjord xls", SKOLA24_SPEC),
+                 expected=expected(rows, Granularity.DAY))
+
+
+def ods_instruction_sheet_first(directory: Path) -> Shape:
+    from sheet_files import write_sheet
+
+    rows = day_rows(22)
+    path = write_sheet(directory / "instruktion_forst.ods", _sheet_rows(rows), kind="ods", sheet="Närvaro",
+                       before={"Instruktioner": INSTRUCTIONS})
+    return Shape("ods_instruction_sheet_first", Path(path), spec_of("Handgjord ods", SKOLA24_SPEC),
+                 expected=expected(rows, Granularity.DAY))
+
+
 def zip_bomb_renamed_xlsx(directory: Path) -> Shape:
     """An 8 MB workbook whose one sheet expands to 1 GB of cells (50 million): refused before it is expanded.
 
@@ -680,5 +705,6 @@ ALL = [
     vklass_per_student_count_and_percent_title_period, per_student_period_from_option, per_student_without_period,
     edlevo_per_student_minutes, weekend_holiday_future, all_text_hand_made, xlsx_instruction_sheet_first,
     xlsx_names_merged_over_blocks, ods_names_merged_over_blocks, old_excel_xls, libreoffice_ods,
+    xls_instruction_sheet_first, ods_instruction_sheet_first,
     zip_bomb_renamed_xlsx,
 ]
