@@ -49,8 +49,9 @@ def _is_upper_header(upper: Sequence[str], block: list[Sequence[str]]) -> bool:
     if any(":" in cell for cell in filled):  # "Skola: …", "Utskriven: …" — metadata, not a header
         return False
     left = min(_first_filled(row) for row in block)
-    # One cell at the table's left edge is a title ("Frånvarorapport HT 2025"), not a group header.
-    return not (len(filled) == 1 and _first_filled(upper) <= left)
+    # One text at the table's left edge is a title ("Frånvarorapport HT 2025"), not a group header — also
+    # when a spreadsheet reader filled a title merged across the table into every cell of its range.
+    return not (len(set(filled)) == 1 and _first_filled(upper) <= left)
 
 
 def combined_headers(rows: Sequence[Sequence[str]], index: int) -> list[str]:
@@ -72,18 +73,91 @@ def combined_headers(rows: Sequence[Sequence[str]], index: int) -> list[str]:
                 grid[top][c] = carry
             else:
                 carry = ""
-    return [" ".join(grid[r][c] for r in range(len(grid)) if grid[r][c]) for c in range(width)]
+    # A header cell merged down over the block (filled into each row by the spreadsheet reader) is one text.
+    return [" ".join(_dedupe_down([grid[r][c] for r in range(len(grid)) if grid[r][c]])) for c in range(width)]
+
+
+def _dedupe_down(parts: list[str]) -> list[str]:
+    return [part for i, part in enumerate(parts) if i == 0 or part != parts[i - 1]]
+
+
+# Words of header cells that name no role but are common in exports' headers (the role words count too).
+_HEADER_WORDS = {
+    "klass", "grupp", "lektion", "lektioner", "kurs", "ämne", "förnamn", "efternamn", "typ", "orsak",
+    "status", "period", "från", "till", "fr", "tom", "minuter", "min", "timmar", "tim", "procent", "andel",
+    "antal", "kommentar", "mentor", "skola", "totalt", "summa", "tid", "class", "lesson", "course", "reason",
+    "type", "minutes", "hours", "percent", "from", "to", "total",
+}
+_BELOW = 10  # rows below a candidate compared with it
+
+
+def _header_vocabulary() -> set[str]:
+    words = set(_HEADER_WORDS)
+    for _, vocabulary in _ROLE_WORDS:
+        words |= vocabulary
+    return words
+
+
+def _header_likeness(rows: Sequence[Sequence[str]], index: int, vocabulary: set[str]) -> int:
+    """How much ``rows[index]`` looks like a header row rather than data.
+
+    Text cells count; a short cell made of header words ("Namn", "Frånvaro (min)") counts more; a text
+    repeated in the row, or found again in its column in the rows just below ("Giltig", "v.46", "8C" —
+    values, not names of columns), counts against it. With every data cell text (names, "Giltig", weeks
+    written "v.46"), the text count alone cannot tell the header from the data; these can.
+    """
+    row = rows[index]
+    filled = [(c, norm(cell)) for c, cell in enumerate(row) if cell and is_text(cell)]
+    if not filled:
+        return 0
+    score = len(filled)
+    for _, text in filled:
+        words = _WORDS.findall(text)
+        if words and len(words) <= 4 and any(word in vocabulary for word in words):
+            score += 2
+    texts = [text for _, text in filled]
+    score -= 2 * (len(texts) - len(set(texts)))
+    # A row repeated below (a header repeated on every printed page) is not "found again" in the data.
+    mine = [norm(cell) for cell in row]
+    below = [other for other in rows[index + 1:index + 1 + _BELOW] if [norm(cell) for cell in other] != mine]
+    for c, text in filled:
+        if any(c < len(other) and norm(other[c]) == text for other in below):
+            score -= 2
+    return score
+
+
+def _filled_columns(row: Sequence[str]) -> frozenset[int]:
+    return frozenset(c for c, cell in enumerate(row) if cell)
+
+
+def _continues_header(rows: Sequence[Sequence[str]], index: int, vocabulary: set[str]) -> bool:
+    """Whether ``rows[index]`` is a further header row (the lower row of a two-row header), not data.
+
+    All its cells are text and header-like, and it is not shaped like the rows below it: data rows repeat
+    one another's filled columns, while a lower header row has gaps under the vertically merged cells.
+    """
+    row = rows[index]
+    if not any(row) or not all(is_text(c) for c in row if c):
+        return False
+    if _header_likeness(rows, index, vocabulary) <= sum(1 for c in row if c):
+        return False  # no header words, or its values come again below: data
+    following = [r for r in rows[index + 1:index + 3] if any(r)]
+    if not following:
+        return False  # a header row has data below it
+    return not all(_filled_columns(r) == _filled_columns(row) for r in following)
 
 
 def guess_header_index(rows: Sequence[Sequence[str]]) -> int | None:
-    """The last header row: the row with most text cells, then the header rows right below it."""
-    counts = [sum(1 for cell in row if is_text(cell)) for row in rows[:SEARCH_ROWS]]
-    if not counts or max(counts) == 0:
+    """The last header row: the most header-like row (see _header_likeness), then header rows right below it."""
+    rows = rows[:SEARCH_ROWS + _BELOW]
+    vocabulary = _header_vocabulary()
+    scores = [_header_likeness(rows, i, vocabulary) for i in range(min(len(rows), SEARCH_ROWS))]
+    if not scores or max(scores) <= 0:
         return None
-    best = counts.index(max(counts))
+    best = scores.index(max(scores))
     for _ in range(_MAX_BLOCK - 1):
         nxt = best + 1
-        if nxt >= len(rows) or not any(rows[nxt]) or not all(is_text(c) for c in rows[nxt] if c):
+        if nxt >= len(rows) or not _continues_header(rows, nxt, vocabulary):
             break
         best = nxt
     return best

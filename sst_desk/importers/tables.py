@@ -3,8 +3,9 @@
 CSV: the encoding is strict UTF-8 when the whole file decodes so (a BOM is
 dropped), else Windows-1252; the delimiter is sniffed among ; , tab |. A row's
 line is the physical line it starts on (a quoted field may span lines).
-XLSX: openpyxl in read-only mode, so a sheet of a million rows streams; a row's
-line is its row number. Nothing here knows about attendance.
+Spreadsheets (XLSX/XLSM, old XLS, ODS), recognised by content: python-calamine
+(sheets.py), after the size limits (limits.py); a row's line is its row number
+in the sheet. Nothing here knows about attendance.
 """
 
 from __future__ import annotations
@@ -12,17 +13,17 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import warnings
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import sheets
 from .attendance_spec import ProblemCode, RowProblem
 from .cells import cell_text
 from .headers import SEARCH_ROWS, combined_headers, guess_header_index
 
 DELIMITERS = (";", ",", "\t", "|")
+SPREADSHEET_KINDS = ("xlsx", "xls", "ods")
 _SNIFF_BYTES = 64 * 1024
 _CHUNK = 1 << 20
 
@@ -49,7 +50,7 @@ class TableFile:
     """An opened export, cheap to preview: its kind, and how it is read."""
 
     path: Path
-    kind: str  # "csv" | "xlsx"
+    kind: str  # "csv" | "xlsx" | "xls" | "ods"
     encoding: str | None = None
     delimiter: str | None = None
     sheets: list[str] = field(default_factory=list)
@@ -87,6 +88,11 @@ class TableFile:
             return []
         return combined_headers([cells for _, cells in rows], lines.index(row))
 
+    @property
+    def is_spreadsheet(self) -> bool:
+        """A workbook with sheets (XLSX, XLS or ODS), rather than CSV text."""
+        return self.kind in SPREADSHEET_KINDS
+
     def size(self) -> int:
         try:
             return self.path.stat().st_size
@@ -95,7 +101,10 @@ class TableFile:
 
 
 def open_table(path: Path, sheet: str | None = None) -> TableFile:
-    """Open an export: XLSX by its content (a zip), otherwise CSV text. Raises ImportFileError."""
+    """Open an export: a spreadsheet (XLSX, XLS, ODS) by its content, otherwise CSV text. Raises ImportFileError.
+
+    ``sheet`` None: the sheet that holds the data (sheets.choose_sheet), not simply the first.
+    """
     path = Path(path)
     try:
         with path.open("rb") as file:
@@ -104,10 +113,11 @@ def open_table(path: Path, sheet: str | None = None) -> TableFile:
         raise file_error(ProblemCode.FILE_UNREADABLE, str(error)) from None
     if not head:
         raise file_error(ProblemCode.FILE_EMPTY)
-    if head.startswith(b"PK\x03\x04") or path.suffix.casefold() in (".xlsx", ".xlsm"):
-        return _open_xlsx(path, sheet, head)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):  # the old binary .xls
-        raise file_error(ProblemCode.FILE_FORMAT, path.name)
+    kind = sheets.sniff_kind(path, head)
+    if kind is None and path.suffix.casefold() in (".xlsx", ".xlsm", ".ods"):
+        raise file_error(ProblemCode.FILE_FORMAT, path.name)  # named a workbook, but not a zip
+    if kind is not None:
+        return _open_spreadsheet(path, kind, sheet)
     encoding = _encoding(path, head)
     if encoding not in ("utf-16",) and b"\x00" in head:
         raise file_error(ProblemCode.FILE_FORMAT, path.name)
@@ -159,34 +169,18 @@ def _delimiter(text: str, whole: bool) -> str:
     return best
 
 
-def _open_xlsx(path: Path, sheet: str | None, head: bytes) -> TableFile:
-    workbook = load_workbook(path, head)
+def _open_spreadsheet(path: Path, kind: str, sheet: str | None) -> TableFile:
+    workbook = sheets.open_workbook(path, kind)
     try:
-        names = [ws.title for ws in workbook.worksheets]
+        names = sheets.worksheet_names(workbook)
+        if not names:
+            raise file_error(ProblemCode.FILE_FORMAT, path.name)
+        if sheet is not None and sheet not in names:
+            raise file_error(ProblemCode.SHEET_MISSING, sheet)
+        chosen = sheet if sheet is not None else sheets.choose_sheet(workbook, names, path, kind)
     finally:
         workbook.close()
-    if not names:
-        raise file_error(ProblemCode.FILE_FORMAT, path.name)
-    if sheet is not None and sheet not in names:
-        raise file_error(ProblemCode.SHEET_MISSING, sheet)
-    return TableFile(path=path, kind="xlsx", sheets=names, sheet=sheet or names[0])
-
-
-def load_workbook(path: Path, head: bytes = b"PK\x03\x04"):  # -> openpyxl Workbook (read-only)
-    import openpyxl  # only XLSX imports need it; keeps CSV-only runs light
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # "no default style" and the like: harmless in exports
-            return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except OSError as error:
-        raise file_error(ProblemCode.FILE_UNREADABLE, str(error)) from None
-    except zipfile.BadZipFile:
-        # A zip without its central directory (at the end) is most likely cut short.
-        code = ProblemCode.FILE_TRUNCATED if head.startswith(b"PK\x03\x04") else ProblemCode.FILE_FORMAT
-        raise file_error(code, path.name) from None
-    except Exception:  # noqa: BLE001 — openpyxl raises many kinds on a zip that is not a workbook
-        raise file_error(ProblemCode.FILE_FORMAT, path.name) from None
+    return TableFile(path=path, kind=kind, sheets=names, sheet=chosen)
 
 
 class CsvRows:
@@ -231,43 +225,44 @@ class CsvRows:
                 raise file_error(ProblemCode.FILE_FORMAT, self.table.path.name) from None
 
 
-class XlsxRows:
-    """An XLSX sheet's rows (tuples of typed values) with their row numbers; ``position`` is rows read."""
+class SheetRows:
+    """A spreadsheet sheet's rows (tuples of typed values, merges filled) with their row numbers.
+
+    ``position`` is the rows read so far, ``total`` the sheet's last row number (for progress).
+    """
 
     def __init__(self, table: TableFile) -> None:
         self.table = table
-        self.workbook = load_workbook(table.path)
-        names = [ws.title for ws in self.workbook.worksheets]
-        if table.sheet not in names:
-            self.workbook.close()
-            raise file_error(ProblemCode.SHEET_MISSING, str(table.sheet))
-        self.sheet = self.workbook.worksheets[names.index(table.sheet)]
+        self.workbook = sheets.open_workbook(table.path, table.kind)
         try:
-            self.total = int(self.sheet.max_row or 0)
-        except Exception:  # noqa: BLE001 — a missing or odd dimension tag
-            self.total = 0
+            if table.sheet not in sheets.worksheet_names(self.workbook):
+                raise file_error(ProblemCode.SHEET_MISSING, str(table.sheet))
+            self.sheet = sheets.load_sheet(self.workbook, str(table.sheet), table.path, table.kind)
+        except BaseException:
+            self.workbook.close()
+            raise
+        end = self.sheet.end
+        self.total = end[0] + 1 if end else 0
         self._done = 0
 
     def position(self) -> int:
         return self._done
 
     def close(self) -> None:
-        self.workbook.close()
+        self.sheet = None  # the parsed sheet is freed with its last reference
+        try:
+            self.workbook.close()
+        except Exception:  # noqa: BLE001 — closed twice (WorkbookClosed)
+            pass
 
     def __iter__(self) -> Iterator[tuple[int, tuple]]:
-        line = 0
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                for line, cells in enumerate(self.sheet.iter_rows(values_only=True), start=1):
-                    self._done = line
-                    yield line, cells
-        except Exception:  # noqa: BLE001 — a damaged part: bad zip data, broken XML, a missing member
-            raise file_error(ProblemCode.FILE_TRUNCATED, self.table.path.name, line=line + 1) from None
+        for line, cells in sheets.sheet_rows(self.sheet):
+            self._done = line
+            yield line, cells
 
 
-def open_rows(table: TableFile) -> CsvRows | XlsxRows:
-    return CsvRows(table) if table.kind == "csv" else XlsxRows(table)
+def open_rows(table: TableFile) -> CsvRows | SheetRows:
+    return CsvRows(table) if table.kind == "csv" else SheetRows(table)
 
 
 def ends_with_newline(path: Path) -> bool:
