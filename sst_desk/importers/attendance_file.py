@@ -1,15 +1,37 @@
 """Reading a school's attendance export (CSV or XLSX) with a saved MappingSpec: the importers' public API.
 
 ``open_table`` opens a file for the mapping dialog's preview; ``suggest_columns``
-and ``check_spec`` help map it; ``read_rows`` streams the file's good rows and
-its problems, line by line, for the persistence layer to store. No Qt, no database.
+and ``check_spec`` help map it; ``read_rows`` streams the file's good rows, its problems
+and its notices, line by line, for the persistence layer to store. No Qt, no database.
+
+``read_rows`` decides, in this order (docs/attendance.md, "How a file's dates are read"):
+
+1. the header row, from the first rows (kept, so a CSV is read once) — the rows above it are the
+   title rows;
+2. the whole-file ReadContext (``_settle``, rules in ``file_context``): the day/month order of
+   "a/b/yyyy" dates — from the first rows when a day or month over 12 settles it, else from a light
+   second pass over the date columns of the whole file (ISO files never pay for it), else the
+   person's answer (``ImportOptions.date_order``), else DATE_ORDER_AMBIGUOUS; the school year of
+   weeks written without a year (WEEK_YEAR_UNKNOWN when nothing says); a per-period file's period
+   (PERIOD_UNKNOWN);
+3. each row through the converter (``attendance_rows``), then, on the converted row: an exact copy of
+   an earlier row (DUPLICATE_ROW, or DUPLICATE_SKIPPED with ``skip_duplicates``) — blank, header,
+   group and summa rows are skipped before and never count as copies; a week without a year outside
+   the term or period the title names (WEEK_INVALID); a record starting after today
+   (FUTURE_SKIPPED, not yielded); a day record with scheduled time on a weekend or a shared holiday
+   (WEEKEND / HOLIDAY notices after the row, which is still yielded).
+
+An exact copy means every cell equal, unmapped columns included: an export per lesson whose rows
+differ only in a lesson column is not copied rows; one without any such column (the same student,
+day and minutes twice) is refused as copies, and skipping them then is the person's decision.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import itertools
+import zlib
+from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -63,6 +85,58 @@ __all__ = [
 ]
 
 EVERY = 5_000  # rows between progress reports and cancellation checks
+crc32 = zlib.crc32
+
+
+class SeenRows:
+    """The rows seen so far, without keeping them: per distinct row its Python hash, a CRC-32 of its bytes
+    and the line it first appeared on, 16 bytes in flat arrays (open addressing, linear probing).
+
+    A Python dict of the same (a Python int per key and per value) took ~115 MB for a million rows; these
+    arrays take 32 MB (48 MB while doubling). A match needs the 64-bit hash and the CRC-32 to agree: a chance
+    false copy among a million rows is ~1e-17, where Python's hash alone would give ~1e-8.
+    """
+
+    def __init__(self, bits: int = 12) -> None:
+        self._make(bits)
+        self._count = 0
+
+    def _make(self, bits: int) -> None:
+        self._mask = (1 << bits) - 1
+        self._hashes = array("q", bytes(8 << bits))  # 0: an empty slot (a hash of 0 is stored as 1)
+        self._checks = array("L", bytes(array("L").itemsize << bits))
+        self._lines = array("L", bytes(array("L").itemsize << bits))
+
+    def first(self, key: int, check: int, line: int) -> int:
+        """The line of an earlier row with this hash and check, or 0 after remembering this row at ``line``."""
+        key = key or 1
+        hashes, mask = self._hashes, self._mask
+        slot = key & mask
+        while True:
+            found = hashes[slot]
+            if found == 0:
+                break
+            if found == key and self._checks[slot] == check:
+                return self._lines[slot]
+            slot = (slot + 1) & mask
+        hashes[slot] = key
+        self._checks[slot] = check
+        self._lines[slot] = line
+        self._count += 1
+        if self._count * 2 > mask:
+            self._grow()
+        return 0
+
+    def _grow(self) -> None:
+        old = (self._hashes, self._checks, self._lines)
+        self._make(self._mask.bit_length() + 1)
+        hashes, checks, lines, mask = self._hashes, self._checks, self._lines, self._mask
+        for key, check, line in zip(*old):
+            if key:
+                slot = key & mask
+                while hashes[slot]:
+                    slot = (slot + 1) & mask
+                hashes[slot], checks[slot], lines[slot] = key, check, line
 _AMOUNTS = (Column.ABSENT, Column.VALID, Column.INVALID)
 
 
@@ -138,8 +212,7 @@ def _read(table: TableFile, rows, spec: MappingSpec, options: ImportOptions, pro
     week_header = headers[week_at] if week_at is not None else ""
     yearless: dict[object, bool] = {}
     flags: dict[dt.date, NoticeCode | None] = {}
-    seen: dict[bytes, int] = {}  # a row's digest -> the line it first appeared on
-    digest = hashlib.blake2b
+    seen_first = SeenRows().first
     text_rows = table.kind == "csv"
     skip_duplicates = options.skip_duplicates
 
@@ -163,18 +236,15 @@ def _read(table: TableFile, rows, spec: MappingSpec, options: ImportOptions, pro
             yield result  # a "Summa"/"Totalt" row: not a student, and not a duplicate either
             continue
         if cells is not None:
-            # An exact copy of an earlier row. A 128-bit BLAKE2 digest of the whole row (every column, mapped
-            # or not) stands for it: a chance collision in a million rows is ~1e-27, unlike Python's hash.
+            # An exact copy of an earlier row: every cell, mapped or not, equal (see SeenRows).
             data = "\x1f".join(cells) if text_rows else repr(tuple(cells))
-            key = digest(data.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-            first = seen.get(key)
-            if first is not None:
+            first = seen_first(hash(data), crc32(data.encode("utf-8", "surrogatepass")), line)
+            if first:
                 if skip_duplicates:
                     yield RowNotice(line, NoticeCode.DUPLICATE_SKIPPED, other_line=first)
                 else:
                     yield RowProblem(line, ProblemCode.DUPLICATE_ROW, value=str(first))
                 continue
-            seen[key] = line
         if result.__class__ is ImportedRow:
             record = result.record
             start = record.period_start

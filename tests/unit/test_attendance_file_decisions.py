@@ -351,3 +351,17 @@ def test_title_terms():
     assert title_terms([["Frånvaro VT27"]]) == ({2026}, {"vt"})
     assert title_terms([["Period 2026-08-17 - 2026-12-18"]]) == (set(), set())
     assert title_terms([["Läsår 2026-2027"]]) == ({2026}, {""})
+
+
+def test_seen_rows_tell_copies_by_hash_and_check_and_keep_them_while_growing():
+    from sst_desk.importers.attendance_file import SeenRows
+
+    seen = SeenRows(bits=2)
+    assert seen.first(5, 111, 10) == 0 and seen.first(5, 222, 11) == 0  # the same hash, another row
+    assert seen.first(0, 7, 12) == 0 and seen.first(-(2**63), 8, 13) == 0
+    for line in range(100, 1100):  # forces several doublings
+        assert seen.first(line * 7919 - 2**40, line, line) == 0
+    assert seen.first(5, 111, 2000) == 10 and seen.first(5, 222, 2001) == 11
+    assert seen.first(0, 7, 2002) == 12 and seen.first(-(2**63), 8, 2003) == 13
+    assert all(seen.first(line * 7919 - 2**40, line, 3000) == line for line in range(100, 1100))
+    assert seen.first(5, 333, 2004) == 0
