@@ -5151,6 +5151,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Händelse</translation>
     </message>
     <message>
+        <source>Period (summary)</source>
+        <translation>Period (sammanfattning)</translation>
+    </message>
+    <message>
         <source>Use the left and right arrow keys to read the absence week by week (or month by month).</source>
         <translation>Använd vänster- och högerpil för att läsa frånvaron vecka för vecka (eller månad för månad).</translation>
     </message>

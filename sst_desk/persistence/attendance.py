@@ -41,18 +41,23 @@ from sqlalchemy.orm import Session
 
 from sst_desk.importers.attendance_spec import (
     IdentifierKind,
+    ImportOptions,
     MappingSpec,
+    NoticeCode,
     Progress,
+    RowNotice,
     RowProblem,
 )
 from sst_desk.importers.cells import name_key
-from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit
+from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit, summarize
 
 from .accesslog import utc_now
 from .mapping import attendance, attendance_imports, attendance_mappings, case_members, cases, students
 
 CHUNK = 20_000  # staged rows per INSERT round trip
-MAX_PROBLEMS = 500  # problems kept to show (all are counted)
+MAX_PROBLEMS = 500  # problems (and notices) kept to show (all are counted)
+# Notices whose row is read but not stored (counted in ImportResult.skipped_rows); the others are stored.
+SKIPPING_NOTICES = frozenset({NoticeCode.FUTURE_SKIPPED, NoticeCode.DUPLICATE_SKIPPED, NoticeCode.SUMMARY_SKIPPED})
 
 _staging_metadata = sa.MetaData()
 
@@ -65,6 +70,7 @@ staging = sa.Table(
     sa.Column("student_id", sa.Integer, nullable=False),
     sa.Column("period_start", sa.Date, nullable=False),
     sa.Column("granularity", sa.String(8), nullable=False),
+    sa.Column("period_end", sa.Date),  # PERIOD records only
     sa.Column("unit", sa.String(8), nullable=False),
     sa.Column("scheduled", sa.Float, nullable=False),
     sa.Column("absent", sa.Float, nullable=False),
@@ -76,8 +82,10 @@ staging = sa.Table(
 )
 # A part (valid/invalid) of a period is known only when every row of it says it: NULL absorbs.
 _STAGE_SQL = (
-    "INSERT INTO attendance_staging VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}) "
+    "INSERT INTO attendance_staging VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}) "
     "ON CONFLICT (student_id, period_start, granularity) DO UPDATE SET "
+    "period_end = CASE WHEN excluded.period_end > attendance_staging.period_end "
+    "THEN excluded.period_end ELSE attendance_staging.period_end END, "
     "scheduled = attendance_staging.scheduled + excluded.scheduled, "
     "absent = attendance_staging.absent + excluded.absent, "
     "valid = CASE WHEN attendance_staging.valid IS NULL OR excluded.valid IS NULL THEN NULL "
@@ -130,6 +138,9 @@ class ImportResult:
     committed: bool = False
     previously_imported: dt.datetime | None = None  # the same file (by content) was imported then
     scoped: bool = False  # matched against one person's students only (unknowns then read "not among yours")
+    notices: list[RowNotice] = field(default_factory=list)  # the first MAX_PROBLEMS; never make ok False
+    notice_counts: dict[NoticeCode, int] = field(default_factory=dict)  # all notices, per code
+    skipped_rows: int = 0  # rows not stored because of a notice (SKIPPING_NOTICES)
 
     @property
     def ok(self) -> bool:
@@ -198,11 +209,14 @@ def import_attendance(
     progress: Callable[[Progress], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     visible_to: tuple[int, bool] | None = None,
+    options: ImportOptions | None = None,
 ) -> ImportResult:
     """Read ``path`` with ``spec`` and store it in ``session``'s transaction (the caller commits if ``committed``).
 
     ``visible_to=(user_id, team)``: match only the students that person may see; every other row is
     reported as NOT_YOURS, whether or not its student exists (None: raw storage access, every student).
+    ``options``: the person's answers (date order, school year, period, skip duplicates), given to
+    ``read_rows``. Notices (RowNotice) are collected in the result; they never refuse the import.
 
     Raises ``ImportFileError`` when the file as a whole cannot be read. Otherwise
     returns the result; ``result.committed`` tells the caller to commit, anything
@@ -231,7 +245,15 @@ def import_attendance(
     write = _stager(connection)
     chunk: list[tuple] = []
     try:
-        for item in read_rows(path, spec, progress=progress, cancelled=cancelled):
+        extra = {"options": options} if options is not None else {}
+        for item in read_rows(path, spec, progress=progress, cancelled=cancelled, **extra):
+            if isinstance(item, RowNotice):
+                result.notice_counts[item.code] = result.notice_counts.get(item.code, 0) + 1
+                if item.code in SKIPPING_NOTICES:
+                    result.skipped_rows += 1
+                if len(result.notices) < MAX_PROBLEMS:
+                    result.notices.append(item)
+                continue
             if isinstance(item, RowProblem):
                 result.problem_count += 1
                 if len(result.problems) < MAX_PROBLEMS:
@@ -251,8 +273,8 @@ def import_attendance(
                 continue
             matched.add(ids[0])
             r = item.record
-            chunk.append((ids[0], r.period_start, _VALUE[r.granularity], _VALUE[r.unit], r.scheduled, r.absent,
-                          r.valid, r.invalid))
+            chunk.append((ids[0], r.period_start, _VALUE[r.granularity], r.end, _VALUE[r.unit], r.scheduled,
+                          r.absent, r.valid, r.invalid))
             if len(chunk) >= CHUNK:
                 write(chunk)
                 chunk.clear()
@@ -290,8 +312,11 @@ def log_detail(result: ImportResult) -> str:
     """The access log's words for an import or a dry run: the mapping and counts, never an identifier."""
     verb = "dry run, would store" if result.dry_run else "stored"
     problems = f", {result.problem_count} problems" if result.problem_count else ""
+    skipped = f", {result.skipped_rows} rows skipped" if result.skipped_rows else ""
+    notices = "".join(f", {count} {code.value}" for code, count in sorted(
+        result.notice_counts.items(), key=lambda item: item[0].value))
     return (f"attendance {result.mapping_name}: {verb} {result.stored} of {result.records} records, "
-            f"{result.students} students, {result.unmatched_rows} rows unmatched{problems}")
+            f"{result.students} students, {result.unmatched_rows} rows unmatched{problems}{skipped}{notices}")
 
 
 def _stager(connection: sa.Connection) -> Callable[[list[tuple]], None]:
@@ -303,7 +328,8 @@ def _stager(connection: sa.Connection) -> Callable[[list[tuple]], None]:
 
         def write_sqlite(rows: list[tuple]) -> None:
             # sa.Date on SQLite is ISO text ('YYYY-MM-DD'); write exactly what SQLAlchemy would.
-            cursor.executemany(sql, [(r[0], r[1].isoformat(), *r[2:]) for r in rows])
+            cursor.executemany(sql, [(r[0], r[1].isoformat(), r[2], r[3] and r[3].isoformat(), *r[4:])
+                                     for r in rows])
         return write_sqlite
     sql = _STAGE_SQL.format(p="%s")  # psycopg
 
@@ -316,15 +342,16 @@ def _upsert(connection: sa.Connection, import_id: int) -> int:
     """Write the summed records into ``attendance``; returns how many rows were new or changed."""
     sm = staging.c
     rows = (
-        sa.select(sm.student_id, sm.period_start, sm.granularity, sm.unit, sm.scheduled, sm.absent, sm.valid,
-                  sm.invalid, sa.literal(import_id))
+        sa.select(sm.student_id, sm.period_start, sm.granularity, sm.period_end, sm.unit, sm.scheduled,
+                  sm.absent, sm.valid, sm.invalid, sa.literal(import_id))
         .where(sa.true())  # SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT (parsing ambiguity)
     )
     insert = (postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert)(attendance)
-    columns = ["student_id", "period_start", "granularity", "unit", "scheduled", "absent", "valid", "invalid",
-               "import_id"]
+    columns = ["student_id", "period_start", "granularity", "period_end", "unit", "scheduled", "absent", "valid",
+               "invalid", "import_id"]
     statement = insert.from_select(columns, rows)
-    changing = ["unit", "scheduled", "absent", "valid", "invalid"]
+    # A PERIOD record of the same start replaces the stored one, also with a longer (or shorter) end.
+    changing = ["period_end", "unit", "scheduled", "absent", "valid", "invalid"]
     statement = statement.on_conflict_do_update(
         index_elements=["student_id", "period_start", "granularity"],
         set_={name: statement.excluded[name] for name in changing + ["import_id"]},
@@ -338,12 +365,14 @@ def _upsert(connection: sa.Connection, import_id: int) -> int:
 
 
 def records_for_student(session: Session, student_id: int) -> list[AttendanceRecord]:
-    """The student's records in date order."""
+    """The student's records in date order (PERIOD records with their end)."""
     a = attendance.c
-    query = (sa.select(a.period_start, a.granularity, a.scheduled, a.absent, a.valid, a.invalid, a.unit)
+    query = (sa.select(a.period_start, a.granularity, a.scheduled, a.absent, a.valid, a.invalid, a.unit,
+                       a.period_end)
              .where(a.student_id == student_id).order_by(a.period_start, a.granularity))
-    return [AttendanceRecord(start, Granularity(gran), scheduled, absent, valid, invalid, Unit(unit))
-            for start, gran, scheduled, absent, valid, invalid, unit in session.execute(query)]
+    return [AttendanceRecord(start, Granularity(gran), scheduled, absent, valid, invalid, Unit(unit),
+                             end if gran == Granularity.PERIOD.value else None)
+            for start, gran, scheduled, absent, valid, invalid, unit, end in session.execute(query)]
 
 
 def term_absence(session: Session, start: dt.date, end: dt.date, student_ids: list[int] | None = None,
@@ -352,8 +381,10 @@ def term_absence(session: Session, start: dt.date, end: dt.date, student_ids: li
 
     Same counting as ``workflow.attendance.summarize`` for the usual export: days inside the window,
     weeks whose Thursday is inside it, lov (nothing scheduled) left out; mixed units are weighted by
-    the number of scheduled records. A student with both days and weeks in one week is counted
+    school days (a day 1, a week 5). A student with both days and weeks in one week is counted
     twice here (the case window's figures are exact); such exports are rare.
+    Students with a PERIOD record or a PERCENT record touching the window are summed by
+    ``summarize`` itself (their rules do not fit a grouped query): the same figure as the case window.
     """
     a = attendance.c
     thursday = dt.timedelta(days=3)
@@ -361,14 +392,29 @@ def term_absence(session: Session, start: dt.date, end: dt.date, student_ids: li
         sa.and_(a.granularity == Granularity.DAY.value, a.period_start.between(start, end)),
         sa.and_(a.granularity == Granularity.WEEK.value, a.period_start.between(start - thursday, end - thursday)),
     )
-    query = (sa.select(a.student_id, a.unit, sa.func.sum(a.scheduled), sa.func.sum(a.absent), sa.func.count())
+    special_query = sa.select(a.student_id).where(
+        sa.or_(a.granularity == Granularity.PERIOD.value, a.unit == Unit.PERCENT.value),
+        a.period_start <= end,
+        sa.func.coalesce(a.period_end, a.period_start) >= start - dt.timedelta(days=6),
+    ).distinct()
+    if student_ids is not None:
+        special_query = special_query.where(a.student_id.in_(student_ids))
+    special = set(session.execute(special_query).scalars())
+    weight = sa.case((a.granularity == Granularity.WEEK.value, 5), else_=1)
+    query = (sa.select(a.student_id, a.unit, sa.func.sum(a.scheduled), sa.func.sum(a.absent), sa.func.sum(weight))
              .where(in_window, a.scheduled > 0).group_by(a.student_id, a.unit))
     if student_ids is not None:  # a worker's own students: the unique key (student first) finds them
         query = query.where(a.student_id.in_(student_ids))
     parts: dict[int, list[tuple[float, int]]] = {}
     for sid, _unit, scheduled, absent, count in session.execute(query):
-        parts.setdefault(sid, []).append((100.0 * absent / scheduled, count))
-    return {sid: sum(p * n for p, n in units) / sum(n for _p, n in units) for sid, units in parts.items()}
+        if sid not in special:
+            parts.setdefault(sid, []).append((100.0 * absent / scheduled, count))
+    result = {sid: sum(p * n for p, n in units) / sum(n for _p, n in units) for sid, units in parts.items()}
+    for sid in sorted(special):
+        percent = summarize(records_for_student(session, sid), start, end).absence_percent
+        if percent is not None:
+            result[sid] = percent
+    return result
 
 
 # --- saved mappings -------------------------------------------------------------------------------------

@@ -209,9 +209,11 @@ def _attendance(uow: UnitOfWork, student_id: int) -> dict[str, Any]:
     """The student's attendance records as imported, and the imports that brought them (who, when, which file)."""
     a, i = attendance.c, attendance_imports.c
     rows = uow.session.execute(
-        sa.select(a.period_start, a.granularity, a.unit, a.scheduled, a.absent, a.valid, a.invalid, a.import_id)
+        sa.select(a.period_start, a.period_end, a.granularity, a.unit, a.scheduled, a.absent, a.valid, a.invalid,
+                  a.import_id)
         .where(a.student_id == student_id).order_by(a.period_start, a.granularity)).all()
-    records = [{"period_start": _value(r.period_start), "granularity": r.granularity.value, "unit": r.unit.value,
+    records = [{"period_start": _value(r.period_start), "period_end": _value(r.period_end),
+                "granularity": r.granularity.value, "unit": r.unit.value,
                 "scheduled": r.scheduled, "absent": r.absent, "valid": r.valid, "invalid": r.invalid} for r in rows]
     counts: dict[int, int] = {}
     for r in rows:

@@ -344,6 +344,7 @@ attendance = sa.Table(
     # Not indexed on its own: the unique key below starts with it, and a second index slows a big import.
     sa.Column("student_id", sa.ForeignKey("students.id", ondelete="CASCADE"), nullable=False),
     sa.Column("period_start", sa.Date, nullable=False),
+    sa.Column("period_end", sa.Date),  # PERIOD records only: the last day of the period (migration 0006)
     sa.Column("granularity", str_enum(Granularity), nullable=False),
     sa.Column("unit", str_enum(Unit), nullable=False),
     sa.Column("scheduled", sa.Float, nullable=False),

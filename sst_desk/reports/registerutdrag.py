@@ -324,20 +324,33 @@ _CASE_PARTS: list[tuple[str, Callable[[dict[str, Any]], list[Flowable]]]] = [
 
 
 def _attendance(attendance: dict[str, Any]) -> list[Flowable]:
-    """Every stored day or week of the school's attendance export, and who imported it when."""
+    """Every stored day, week or period of the school's attendance export, and who imported it when."""
     records = attendance.get("records", [])
     story = [*heading("Närvaro från skolans export"),
              para("Det här har skolans närvarosystem rapporterat och teamet importerat: schemalagd tid och "
-                  "frånvaro per dag eller vecka (minuter eller lektioner).", styles().muted)]
+                  "frånvaro per dag, vecka eller period (minuter, lektioner eller procent).", styles().muted)]
     if not records:
         return story + [para("Ingen närvaro är importerad för eleven.", styles().muted)]
-    rows = [(r["period_start"], "Dag" if r["granularity"] == "day" else "Vecka",
-             "lektioner" if r["unit"] == "lessons" else "minuter", _number(r["scheduled"]), _number(r["absent"]),
+    rows = [(r["period_start"], _last_day(r), GRANULARITY_WORDS.get(r["granularity"], r["granularity"]),
+             UNIT_WORDS.get(r["unit"], r["unit"]), _number(r["scheduled"]), _number(r["absent"]),
              _number(r["valid"]), _number(r["invalid"])) for r in records]
-    story += _table(["Från", "Period", "Enhet", "Schemalagt", "Frånvaro", "Giltig", "Ogiltig"], rows,
-                    [22, 16, 20, 22, 20, 20, 20])
+    story += _table(["Från", "Till", "Post", "Enhet", "Schemalagt", "Frånvaro", "Giltig", "Ogiltig"], rows,
+                    [20, 20, 14, 18, 19, 17, 16, 16])
     imports = [(_when(i["at"]), i["by"], i["file_name"], str(i["records"])) for i in attendance.get("imports", [])]
     return story + [*_sub("Importer"), *_table(["Tid", "Av", "Fil", "Poster för eleven"], imports, [30, 36, 54, 20])]
+
+
+GRANULARITY_WORDS = {"day": "Dag", "week": "Vecka", "period": "Period"}
+UNIT_WORDS = {"minutes": "minuter", "lessons": "lektioner", "percent": "procent"}
+
+
+def _last_day(record: dict[str, Any]) -> str:
+    """A record's last day: a period's is stored; a day is itself, an ISO week ends on its Sunday."""
+    if record.get("period_end"):
+        return str(record["period_end"])
+    if record["granularity"] == "week":
+        return (dt.date.fromisoformat(str(record["period_start"])) + dt.timedelta(days=6)).isoformat()
+    return str(record["period_start"])
 
 
 def _number(value: float | None) -> str:

@@ -58,6 +58,7 @@ ALERT = colors.HexColor("#A8261C")
 STAGE_FILLS = (colors.HexColor("#EDF1F6"), colors.HexColor("#F9FAFB"))
 GRID = colors.HexColor("#DDE3E9")
 INSATS_FILL = colors.HexColor("#CCD8E6")
+PERIOD_FILL = colors.HexColor("#B9C9DC")  # a PERIOD record's band (lighter than the line, darker than a stage)
 EVENT = colors.HexColor("#3A3F45")
 
 FONT, FONT_BOLD = CONDENSED, BOLD
@@ -121,6 +122,7 @@ def skollinje_drawing(model: Skollinje, width: float, height: float) -> Drawing:
     _grid(drawing, frame)
     _thresholds(drawing, model, frame)
     _invalid(drawing, model, frame)
+    _periods(drawing, model, frame)
     _absence(drawing, model, frame)
     _goals(drawing, model, frame)
     _events(drawing, model, frame)
@@ -376,6 +378,30 @@ def _insatser(drawing: Drawing, lanes: list[list[_Bar]], frame: _Frame, top: flo
             drawing.add(_text(frame.left + bar.label_x, y + 3, bar.name, color=INK))
 
 
+def _periods(drawing: Drawing, model: Skollinje, frame: _Frame) -> None:
+    """PERIOD records ("frånvaro per elev"): a band across their span at their percentage, with end ticks
+    and the figure above when it fits (workflow.skollinje.PeriodSegment)."""
+    for segment in model.periods:
+        if segment.absence_percent is None:
+            continue
+        x0 = frame.x(max(segment.start, frame.first))
+        x1 = frame.x_end(min(segment.end, frame.first + dt.timedelta(days=frame.days - 1)))
+        if x1 <= x0:
+            continue
+        y = frame.y(segment.absence_percent)
+        _period_symbol(drawing, x0, x1, y)
+        words = percent_label(segment.absence_percent)
+        if x1 - x0 >= stringWidth(words, FONT, SMALL) + 4:
+            drawing.add(_text((x0 + x1) / 2, y + 3, words, color=LINE, anchor="middle"))
+
+
+def _period_symbol(drawing: Drawing, x0: float, x1: float, y: float) -> None:
+    drawing.add(Rect(x0, y - 1.6, x1 - x0, 3.2, fillColor=PERIOD_FILL, strokeColor=None))
+    drawing.add(Line(x0, y, x1, y, strokeColor=LINE, strokeWidth=0.8))
+    for x in (x0, x1):
+        drawing.add(Line(x, y - 2.5, x, y + 2.5, strokeColor=LINE, strokeWidth=0.8))
+
+
 def _legend_rows(model: Skollinje) -> int:
     events = len(_visible_events(model))
     return (events + 1) // 2
@@ -387,6 +413,8 @@ def _legend(drawing: Drawing, model: Skollinje, width: float, top: float) -> Non
     x = LEFT
     entries = [("line", "Frånvaro"), ("bar", "Ogiltig frånvaro"), ("goal", "Mål"), ("warn", "Varningsnivå"),
                ("alert", "Larmnivå")]
+    if model.periods:
+        entries.append(("period", "Period (sammanfattning)"))
     if model.insatser:
         entries.append(("insats", "Insats (pil: fortsätter)"))
     if model.events:
@@ -414,6 +442,8 @@ def _key_symbol(drawing: Drawing, kind: str, x: float, y: float) -> None:
     elif kind in ("warn", "alert"):
         color, dash = (WARN, WARN_DASH) if kind == "warn" else (ALERT, ALERT_DASH)
         drawing.add(Line(x, y, x + 11, y, strokeColor=color, strokeWidth=0.7, strokeDashArray=list(dash)))
+    elif kind == "period":
+        _period_symbol(drawing, x, x + 11, y)
     elif kind == "insats":
         drawing.add(Rect(x, y - 2.5, 9, 5, fillColor=INSATS_FILL, strokeColor=ACCENT, strokeWidth=0.4))
         drawing.add(Polygon([x + 9, y - 3, x + 12, y, x + 9, y + 3], fillColor=ACCENT, strokeColor=None))
@@ -443,7 +473,9 @@ def skollinje_section(case: Case, records: Sequence[AttendanceRecord], context: 
                                      for what, value in key_figures(case, records, today, thresholds)), s.body)
     period = "vecka" if model.bucket == "week" else "månad"
     note = Paragraph(markup(f"Frånvaro i procent av schemalagd tid per {period}; den skuggade delen är ogiltig "
-                            f"frånvaro. En {period} utan schemalagd tid (lov) lämnas tom."), s.caption)
+                            f"frånvaro. En {period} utan schemalagd tid (lov) lämnas tom."
+                            + (" Ett band över flera veckor är skolans sammanfattning för hela den perioden "
+                               "(frånvaro per elev)." if model.periods else "")), s.caption)
     return [KeepTogether([*heading(TITLE), drawing, Spacer(1, 2 * mm), figures, note])]
 
 

@@ -115,7 +115,8 @@ class SkollinjeChart(QWidget):
     def legend_names(self) -> dict[str, str]:
         """The key's words, by what they name (made here so that lupdate and Qt agree on the context)."""
         return {"line": self.tr("Absence"), "area": self.tr("Invalid absence"), "goal": self.tr("Goal"),
-                "threshold": self.tr("Flag thresholds"), "event": self.tr("Event")}
+                "threshold": self.tr("Flag thresholds"), "event": self.tr("Event"),
+                "period": self.tr("Period (summary)")}
 
     def sizeHint(self) -> QSize:
         return QSize(900, int(max(360.0, self._needed_height() + 40)))

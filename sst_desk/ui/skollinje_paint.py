@@ -7,6 +7,7 @@ where things go.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -63,6 +64,7 @@ def paint_chart(chart: SkollinjeChart, painter: QPainter) -> None:
     _highlight(chart, painter)
     _invalid_area(chart, painter)
     _goals(chart, painter)
+    _period_segments(chart, painter)
     _absence_line(chart, painter)
     _events(chart, painter)
     _axis(chart, painter)
@@ -93,7 +95,8 @@ def _legend(chart: SkollinjeChart, painter: QPainter, left: float, top: float, h
     metrics = QFontMetricsF(chart._small)
     model = chart.model
     names = chart.legend_names()
-    shown = ["line", "area"] + (["goal"] if model.goals else []) + ["threshold"] + (["event"] if model.events else [])
+    shown = (["line", "area"] + (["period"] if model.periods else []) + (["goal"] if model.goals else [])
+             + ["threshold"] + (["event"] if model.events else []))
     entries = [(kind, names[kind]) for kind in shown]
     mid = top + height / 2
     widths = [22 + 4 + metrics.horizontalAdvance(name) + 14 for _kind, name in entries]
@@ -113,6 +116,8 @@ def _legend(chart: SkollinjeChart, painter: QPainter, left: float, top: float, h
         elif kind == "threshold":
             painter.setPen(_pen(ALERT, 1.2, Qt.PenStyle.DotLine))
             painter.drawLine(QLineF(sample.left(), mid, sample.right(), mid))
+        elif kind == "period":
+            _period_bar(painter, QLineF(sample.left(), mid, sample.right(), mid))
         else:
             _triangle(painter, QPointF(sample.center().x(), mid - 5))
         painter.setPen(MUTED)
@@ -236,6 +241,37 @@ def _absence_line(chart: SkollinjeChart, painter: QPainter) -> None:
             for index in run:
                 painter.drawEllipse(QPointF(_centre(chart, index), chart.y_of(points[index].absence_percent)), 3.2, 3.2)
             painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def _period_bar(painter: QPainter, line: QLineF) -> None:
+    """A PERIOD record: a thick band with end ticks, unlike the weekly line (no points, not joined)."""
+    band = QColor(ABSENCE)
+    band.setAlpha(90)
+    painter.setPen(_pen(band, 6.0))
+    painter.drawLine(line)
+    painter.setPen(_pen(ABSENCE, 1.6))
+    painter.drawLine(line)
+    for x in (line.x1(), line.x2()):
+        painter.drawLine(QLineF(x, line.y1() - 5, x, line.y1() + 5))
+
+
+def _period_segments(chart: SkollinjeChart, painter: QPainter) -> None:
+    """Each PERIOD record across its weeks at its percentage (workflow.skollinje.PeriodSegment)."""
+    model = chart.model
+    for segment in model.periods:
+        if segment.absence_percent is None or segment.end < model.start or segment.start > model.end:
+            continue
+        x0 = chart.x_of(max(segment.start, model.start))
+        x1 = chart.x_of(min(segment.end, model.end) + dt.timedelta(days=1))
+        y = chart.y_of(segment.absence_percent)
+        _period_bar(painter, QLineF(x0, y, x1, y))
+        painter.setFont(chart._small)
+        painter.setPen(ABSENCE)
+        label = text.percent(segment.absence_percent)
+        metrics = QFontMetricsF(chart._small)
+        if x1 - x0 >= metrics.horizontalAdvance(label) + 8:
+            painter.drawText(QRectF(x0, y - metrics.height() - 5, x1 - x0, metrics.height()),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, label)
 
 
 def _goals(chart: SkollinjeChart, painter: QPainter) -> None:

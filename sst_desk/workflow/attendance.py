@@ -14,8 +14,18 @@ Definitions (docs/attendance.md says the same for the team, with examples):
 - Records with nothing scheduled (lov, helgdag) are skipped: they count for
   nothing, neither break nor extend a run, and a period with only them has no
   percentage (None, never 0 %).
-- Absence % = absent × 100 / scheduled. With minutes and lessons mixed in one
-  period, each unit's percentage is weighted by its number of scheduled records.
+- PERIOD records ("frånvaro per elev", a summary from period_start to end): of
+  overlapping ones the one ending latest wins (tie: the longer). One counts in a
+  window (summarize, by_period, term_status, baseline, change) only when the window
+  holds its whole span; there, days and weeks overlapping its span are dropped (the
+  period wins). A window holding only part of it gets no figure from it (None when
+  nothing else counts, never 0 %). PERIOD records never form or join a run or an
+  occasion; they break one. A new export of the same period start replaces the
+  stored one (natural key student, period_start, granularity), even a longer one.
+- Absence % = absent × 100 / scheduled. PERCENT records (scheduled 100, absent the
+  percentage) average their shares weighted by the school days (Mon–Fri) each stands
+  for: a day 1, a week 5, a PERIOD record the weekdays in its span. With units mixed
+  in one window, each unit's percentage is weighted by its school days the same way.
 - Giltig/ogiltig: when only one is known the other is the rest of the absence;
   when neither is known the absence is unclassified. With absence but nothing
   classified the valid and invalid percentages are None (unknown, not 0 %).
@@ -177,32 +187,82 @@ def period_bounds(day: dt.date, kind: PeriodKind) -> tuple[dt.date, dt.date]:
 
 
 def anchor(record: AttendanceRecord) -> dt.date:
-    """The day a record belongs to when periods are cut: a day is itself, an ISO week is its Thursday."""
+    """The day a record belongs to when periods are cut: a day is itself, an ISO week is its Thursday,
+    a PERIOD record its first day (but a PERIOD record counts only in a window holding all of it:
+    ``counted``)."""
     if record.granularity is Granularity.WEEK:
         return record.period_start + dt.timedelta(days=3)
     return record.period_start
 
 
+def school_days(record: AttendanceRecord) -> int:
+    """The weekdays (Monday–Friday) a record stands for: a day 1, a week 5, a PERIOD record those in its
+    span (at least 1). Holidays are not known here; this only weighs units and percentages against each
+    other."""
+    if record.granularity is Granularity.DAY:
+        return 1
+    if record.granularity is Granularity.WEEK:
+        return 5
+    first, last = record.period_start, record.period_end
+    span = (last - first).days + 1
+    weeks, rest = divmod(span, 7)
+    days = weeks * 5 + sum(1 for i in range(rest) if (first.weekday() + i) % 7 < 5)
+    return max(days, 1)
+
+
+def _resolve_periods(periods: list[AttendanceRecord]) -> list[AttendanceRecord]:
+    """Overlapping PERIOD records: the one ending latest wins (tie: the longer); the others are dropped."""
+    kept: list[AttendanceRecord] = []
+    for record in sorted(periods, key=lambda r: (r.period_end, -r.period_start.toordinal()), reverse=True):
+        if all(record.period_end < k.period_start or record.period_start > k.period_end for k in kept):
+            kept.append(record)
+    return kept
+
+
 def effective(records: Iterable[AttendanceRecord]) -> list[AttendanceRecord]:
-    """The records that count, in date order: a day inside a week that also has a week record is dropped."""
+    """The records that count, in date order: a day inside a week that also has a week record is dropped;
+    of overlapping PERIOD records only the winner stays (``_resolve_periods``). Finer records inside a
+    PERIOD record's span stay here: whether the period or they count depends on the window (``counted``)."""
     items = list(records)
+    periods = [r for r in items if r.granularity is Granularity.PERIOD]
+    if periods:
+        items = [r for r in items if r.granularity is not Granularity.PERIOD] + _resolve_periods(periods)
     weeks = {r.period_start for r in items if r.granularity is Granularity.WEEK}
     if weeks:
-        items = [r for r in items if r.granularity is Granularity.WEEK
+        items = [r for r in items if r.granularity is not Granularity.DAY
                  or r.period_start - dt.timedelta(days=r.period_start.weekday()) not in weeks]
-    return sorted(items, key=lambda r: (r.period_start, r.granularity is Granularity.WEEK))
+    return sorted(items, key=lambda r: (r.period_start, r.granularity is not Granularity.DAY,
+                                        r.granularity is Granularity.PERIOD))
+
+
+def counted(records: Iterable[AttendanceRecord], start: dt.date, end: dt.date) -> list[AttendanceRecord]:
+    """Of ``effective`` records, those that count in the window [start, end], in date order.
+
+    Days and weeks by their anchor day; a PERIOD record only when the window holds its whole span, and
+    then a day or week that overlaps that span is dropped (the period wins, like a week over its days).
+    A PERIOD record only partly inside the window says nothing there (the finer records, if any, do).
+    """
+    inside = [r for r in records if (start <= r.period_start and r.period_end <= end)
+              if r.granularity is Granularity.PERIOD]
+    result = [r for r in records if r.granularity is not Granularity.PERIOD and start <= anchor(r) <= end]
+    if inside:
+        result = [r for r in result
+                  if all(r.period_end < p.period_start or r.period_start > p.period_end for p in inside)]
+        result = sorted(result + inside, key=lambda r: (r.period_start, r.granularity is not Granularity.DAY))
+    return result
 
 
 def summarize(records: Iterable[AttendanceRecord], start: dt.date, end: dt.date) -> Summary:
-    """Attendance from ``start`` to ``end`` (inclusive) of the records whose anchor day lies inside."""
-    return _summary([r for r in effective(records) if start <= anchor(r) <= end], start, end)
+    """Attendance from ``start`` to ``end`` (inclusive) of the records that count there (``counted``)."""
+    return _summary(counted(effective(records), start, end), start, end)
 
 
 def by_period(records: Iterable[AttendanceRecord], kind: PeriodKind, start: dt.date | None = None,
               end: dt.date | None = None) -> list[Summary]:
     """One Summary per period that has any record in [start, end], chronological.
 
-    A period cut by ``start`` or ``end`` is summed (and dated) only over its part inside them.
+    A period cut by ``start`` or ``end`` is summed (and dated) only over its part inside them. A PERIOD
+    record belongs to the period holding its first day and counts there only if it lies wholly inside.
     """
     groups: dict[tuple[dt.date, dt.date], list[AttendanceRecord]] = {}
     for record in effective(records):
@@ -214,7 +274,7 @@ def by_period(records: Iterable[AttendanceRecord], kind: PeriodKind, start: dt.d
     for (first, last), items in sorted(groups.items()):
         first = max(first, start) if start is not None else first
         last = min(last, end) if end is not None else last
-        result.append(_summary(items, first, last))
+        result.append(_summary(counted(items, first, last), first, last))
     return result
 
 
@@ -241,7 +301,7 @@ def change_since_baseline(records: Iterable[AttendanceRecord], enrolled_on: dt.d
     was scheduled recently.
     """
     items = effective(records)
-    base = baseline(items, enrolled_on)
+    base = baseline(items, enrolled_on)  # effective() again on its own output changes nothing
     if base is None or today < enrolled_on:
         return None
     recent = summarize(items, max(enrolled_on, today - dt.timedelta(weeks=recent_weeks, days=-1)), today)
@@ -273,10 +333,20 @@ class _Totals:
     valid: float = 0.0
     invalid: float = 0.0
     unclassified: float = 0.0
+    days: int = 0  # school days the records stand for (``school_days``): a unit's weight in a mix
+    # Percentages weighted by school days (PERCENT: a record's share stands for its days, not for "one")
+    absent_pct_days: float = 0.0
+    valid_pct_days: float = 0.0
+    invalid_pct_days: float = 0.0
 
     def add(self, record: AttendanceRecord) -> None:
         absent = min(max(record.absent, 0.0), record.scheduled)  # an export's overshoot is not > 100 %
         valid, invalid = _split(absent, record.valid, record.invalid)
+        days = school_days(record)
+        self.days += days
+        self.absent_pct_days += days * absent * 100 / record.scheduled
+        self.valid_pct_days += days * valid * 100 / record.scheduled
+        self.invalid_pct_days += days * invalid * 100 / record.scheduled
         self.records += 1
         self.scheduled += record.scheduled
         self.absent += absent
@@ -300,9 +370,17 @@ def _split(absent: float, valid: float | None, invalid: float | None) -> tuple[f
 
 
 def _weighted(parts: list[tuple[_Totals, float]]) -> float:
-    """Percentages per unit weighted by their number of scheduled records (one unit: the plain percentage)."""
-    count = sum(totals.records for totals, _ in parts)
-    return sum(totals.records * value for totals, value in parts) / count
+    """Percentages per unit weighted by their school days (one unit: the plain percentage)."""
+    count = sum(totals.days for totals, _ in parts)
+    return sum(totals.days * value for totals, value in parts) / count
+
+
+def _unit_percents(unit: Unit, t: _Totals) -> tuple[float, float, float]:
+    """A unit's absence, valid and invalid %: minutes and lessons sum (absent × 100 / scheduled); PERCENT
+    records average their shares weighted by the school days each stands for."""
+    if unit is Unit.PERCENT:
+        return t.absent_pct_days / t.days, t.valid_pct_days / t.days, t.invalid_pct_days / t.days
+    return t.absent * 100 / t.scheduled, t.valid * 100 / t.scheduled, t.invalid * 100 / t.scheduled
 
 
 def _summary(records: list[AttendanceRecord], start: dt.date, end: dt.date) -> Summary:
@@ -312,6 +390,7 @@ def _summary(records: list[AttendanceRecord], start: dt.date, end: dt.date) -> S
     for record in scheduled:
         by_unit.setdefault(record.unit, _Totals()).add(record)
     units = list(by_unit.values())
+    percents = [(t, _unit_percents(u, t)) for u, t in by_unit.items()]
     total = _Totals(
         records=len(scheduled),
         scheduled=sum(t.scheduled for t in units),
@@ -322,14 +401,15 @@ def _summary(records: list[AttendanceRecord], start: dt.date, end: dt.date) -> S
     )
     absence = valid_pct = invalid_pct = None
     if units:
-        absence = _weighted([(t, t.absent * 100 / t.scheduled) for t in units])
+        absence = _weighted([(t, p[0]) for t, p in percents])
         # Unknown is not zero: with absence but nothing classified, say nothing about valid/invalid.
         if total.absent == 0 or total.valid + total.invalid > 0:
-            valid_pct = _weighted([(t, t.valid * 100 / t.scheduled) for t in units])
-            invalid_pct = _weighted([(t, t.invalid * 100 / t.scheduled) for t in units])
+            valid_pct = _weighted([(t, p[1]) for t, p in percents])
+            invalid_pct = _weighted([(t, p[2]) for t, p in percents])
     occasions = _occasions(scheduled)
     short = [o for o in occasions if _is_short(o)]
-    weeks = len({r.period_start - dt.timedelta(days=r.period_start.weekday()) for r in scheduled})
+    weeks = len({r.period_start - dt.timedelta(days=r.period_start.weekday()) for r in scheduled
+                 if r.granularity is not Granularity.PERIOD})
     return Summary(
         start=start, end=end, scheduled=total.scheduled, absent=total.absent, valid=total.valid,
         invalid=total.invalid, unclassified=total.unclassified, absence_percent=absence,
@@ -341,7 +421,8 @@ def _summary(records: list[AttendanceRecord], start: dt.date, end: dt.date) -> S
 
 
 def _is_full(record: AttendanceRecord) -> bool:
-    return record.absent >= record.scheduled
+    """Fully absent; never a PERIOD record (a summary says nothing of continuous absence)."""
+    return record.absent >= record.scheduled and record.granularity is not Granularity.PERIOD
 
 
 def _stretches(scheduled: list[AttendanceRecord], member: Callable[[AttendanceRecord], bool]
@@ -361,7 +442,8 @@ def _stretches(scheduled: list[AttendanceRecord], member: Callable[[AttendanceRe
 
 
 def _occasions(scheduled: list[AttendanceRecord]) -> list[list[AttendanceRecord]]:
-    return _stretches(scheduled, lambda r: r.absent > 0)
+    # A PERIOD record is a summary: it is never part of an occasion, and it breaks one (unknown inside).
+    return _stretches(scheduled, lambda r: r.absent > 0 and r.granularity is not Granularity.PERIOD)
 
 
 def _is_short(occasion: list[AttendanceRecord]) -> bool:

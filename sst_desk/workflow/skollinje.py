@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .attendance import (
+    Granularity,
     AttendanceRecord,
     PeriodKind,
     Thresholds,
@@ -41,6 +42,19 @@ class Point:
     invalid_percent: float | None
     scheduled: float
     absent: float
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSegment:
+    """A PERIOD record ("frånvaro per elev"): one figure for its whole span, drawn as a horizontal segment
+    across its weeks, never as days or as a point of the weekly line (workflow.attendance: it counts only
+    in a window holding all of it, so no week or month bucket shows it)."""
+
+    start: dt.date
+    end: dt.date  # inclusive
+    absence_percent: float | None  # None: nothing scheduled
+    valid_percent: float | None
+    invalid_percent: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +96,7 @@ class Skollinje:
     end: dt.date
     bucket: str  # "week" or "month"
     points: list[Point] = field(default_factory=list)
+    periods: list[PeriodSegment] = field(default_factory=list)  # PERIOD records, in date order
     stages: list[StageSpan] = field(default_factory=list)
     insatser: list[InsatsSpan] = field(default_factory=list)
     goals: list[GoalLine] = field(default_factory=list)
@@ -91,7 +106,8 @@ class Skollinje:
 
     @property
     def has_data(self) -> bool:
-        return any(p.absence_percent is not None for p in self.points)
+        return (any(p.absence_percent is not None for p in self.points)
+                or any(p.absence_percent is not None for p in self.periods))
 
 
 # --- Building the model ----------------------------------------------------------------------------------
@@ -119,6 +135,7 @@ def build_skollinje(case: Case, records: Sequence[AttendanceRecord], *, today: d
     return Skollinje(
         start=start, end=end, bucket=bucket,
         points=_points(items, start, end, PeriodKind.WEEK if bucket == "week" else PeriodKind.MONTH),
+        periods=_periods(items),
         stages=_stages(case, end),
         insatser=_insatser(case),
         goals=goals,
@@ -132,7 +149,9 @@ def _axis(case: Case, records: list[AttendanceRecord], goals: list[GoalLine],
           today: dt.date) -> tuple[dt.date, dt.date]:
     """From the first record or aktualisering to the last record, the case's "now" and the goals' ends."""
     start = min([case.raised_on, *(r.period_start for r in records[:1])])
-    ends = [r.period_end for r in records[-1:]] + [g.end for g in goals]
+    # The last record by start may not end last: a PERIOD record can run past later days
+    ends = [max(r.period_end for r in records)] if records else []
+    ends += [g.end for g in goals]
     if case.stage in (Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE):
         ends.append(case.closed_on or today)
         booster = case.booster
@@ -156,6 +175,17 @@ def _points(records: list[AttendanceRecord], start: dt.date, end: dt.date, kind:
                             summary.invalid_percent, summary.scheduled, summary.absent))
         first, last = period_bounds(last + dt.timedelta(days=1), kind)
     return points
+
+
+def _periods(records: list[AttendanceRecord]) -> list[PeriodSegment]:
+    """The effective PERIOD records as segments, each summed over exactly its own span."""
+    segments = []
+    for record in records:
+        if record.granularity is Granularity.PERIOD:
+            summary = summarize([record], record.period_start, record.period_end)
+            segments.append(PeriodSegment(record.period_start, record.period_end, summary.absence_percent,
+                                          summary.valid_percent, summary.invalid_percent))
+    return segments
 
 
 def _stages(case: Case, end: dt.date) -> list[StageSpan]:

@@ -168,3 +168,17 @@ def test_a_long_axis_is_drawn_by_month():
     assert build_skollinje(case, old + weekly(), today=TODAY, bucket="week").bucket == "week"
     with pytest.raises(ValueError):
         build_skollinje(case, [], today=TODAY, bucket="day")
+
+
+def test_a_period_summary_is_a_segment_not_days_and_a_percent_only_student_has_a_chart():
+    from sst_desk.workflow.attendance import Unit
+    from sst_desk.workflow.skollinje import PeriodSegment
+
+    case = make_case_at(Stage.GENOMFORANDE)
+    summary = AttendanceRecord(D(2026, 8, 17), Granularity.PERIOD, 100.0, 35.1, 20.0, 15.1, Unit.PERCENT,
+                               D(2026, 11, 20))
+    model = build_skollinje(case, [summary], today=TODAY)
+    assert model.periods == [PeriodSegment(D(2026, 8, 17), D(2026, 11, 20), pytest.approx(35.1),
+                                           pytest.approx(20.0), pytest.approx(15.1))]
+    assert all(p.absence_percent is None for p in model.points)  # no week holds the whole period
+    assert model.has_data and model.end >= D(2026, 11, 20)
