@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from sst_desk import paths
-from sst_desk.importers.attendance_spec import MappingSpec, Progress
+from sst_desk.importers.attendance_spec import ImportOptions, MappingSpec, Progress
 from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.access import Action, Actor, Resource, Scope, scope, sees_all_cases
 from sst_desk.workflow.caselist import CaseRow
@@ -269,7 +269,7 @@ class Database:
     def import_attendance(self, path: Path, spec: MappingSpec, *, dry_run: bool = False,
                           progress: Callable[[Progress], None] | None = None,
                           cancelled: Callable[[], bool] | None = None,
-                          actor: Actor | None = None) -> ImportResult:
+                          actor: Actor | None = None, options: ImportOptions | None = None) -> ImportResult:
         """Import a school's attendance export, all or nothing (``attendance.import_attendance``).
 
         Stored and logged only when every row is good and it was neither a dry run nor cancelled;
@@ -284,7 +284,7 @@ class Database:
             visible_to = (who.user_id, sees_all_cases(who)) if who is not None else None
             result = attendance_store.import_attendance(uow.session, Path(path), spec, by=by, dry_run=dry_run,
                                                         progress=progress, cancelled=cancelled,
-                                                        visible_to=visible_to)
+                                                        visible_to=visible_to, options=options)
             if result.committed:
                 uow.log(LogAction.IMPORT, detail=attendance_store.log_detail(result))
                 uow.commit()
