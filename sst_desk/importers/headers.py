@@ -92,7 +92,7 @@ _BELOW = 10  # rows below a candidate compared with it
 
 
 def _header_vocabulary() -> set[str]:
-    words = set(_HEADER_WORDS)
+    words = set(_HEADER_WORDS) | _VALID_WORDS | _INVALID_WORDS  # the parts are classified apart from the roles
     for _, vocabulary in _ROLE_WORDS:
         words |= vocabulary
     return words

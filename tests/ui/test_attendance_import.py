@@ -209,10 +209,14 @@ def test_a_workbook_with_several_sheets_offers_them(qtbot, dialog, context, tmp_
     choose(qtbot, dialog, export.path, monkeypatch)
     sheet = combo(dialog, "Sheet")
     assert sheet.isVisible() and [sheet.itemText(i) for i in range(sheet.count())] == ["Instruktioner", "Frånvaro"]
+    # The sheet that holds the data is opened, not the instruction sheet in front of it (issue 11).
+    assert combo(dialog, "Sheet").currentText() == "Frånvaro"
+    assert find(dialog, "File format", QLabel).text() == "Excel, sheet Frånvaro"
+    fill(dialog, "Sheet", "Instruktioner")
+    settle(qtbot, dialog)
     assert find(dialog, "File format", QLabel).text() == "Excel, sheet Instruktioner"
     fill(dialog, "Sheet", "Frånvaro")
     settle(qtbot, dialog)
-    assert find(dialog, "File format", QLabel).text() == "Excel, sheet Frånvaro"
     assert combo(dialog, "All absence").currentText() == "Frånvaro (min) Totalt"
     assert len(table_rows(dialog, "What will be read")) == 15
     fill(dialog, "Mapping name", "Ekbackeskolan Excel")
