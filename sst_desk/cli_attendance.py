@@ -177,6 +177,10 @@ def _report(result: ImportResult) -> None:
             if problem.code is ProblemCode.DUPLICATE_ROW:
                 print("  " + _t("line %1 is a copy of line %2").replace("%1", str(problem.line))
                       .replace("%2", problem.value))
+            elif problem.code is ProblemCode.PERIOD_REPEATED:
+                print("  " + _t("line %1 has the same student and period as line %2: percentages and period "
+                                "figures cannot be added up").replace("%1", str(problem.line))
+                      .replace("%2", problem.value))
             else:
                 print(f"  {problem.describe()}")
         if result.problem_count > SHOWN_PROBLEMS:

@@ -253,6 +253,10 @@
         <translation>En kolumn för frånvarotyp kan inte väljas tillsammans med kolumner för giltig eller ogiltig frånvaro.</translation>
     </message>
     <message>
+        <source>Another row of the same student and period: percentages and period figures cannot be added up. Keep one row per student and period.</source>
+        <translation>Ytterligare en rad för samma elev och period: procentsatser och periodsiffror kan inte läggas ihop. Behåll en rad per elev och period.</translation>
+    </message>
+    <message>
         <source>A copy of an earlier row: skipped.</source>
         <translation>En kopia av en tidigare rad: hoppas över.</translation>
     </message>
@@ -583,6 +587,10 @@
     <message>
         <source>Not among your students</source>
         <translation>Inte bland dina elever</translation>
+    </message>
+    <message>
+        <source>Line %1 has the same student and period as line %2: percentages and period figures cannot be added up.</source>
+        <translation>Rad %1 har samma elev och period som rad %2: procentsatser och periodsiffror kan inte läggas ihop.</translation>
     </message>
     <message>
         <source>%1 rows are dated after today and will not be stored.</source>
@@ -1589,6 +1597,10 @@
     <message>
         <source>line %1 is a copy of line %2</source>
         <translation>rad %1 är en kopia av rad %2</translation>
+    </message>
+    <message>
+        <source>line %1 has the same student and period as line %2: percentages and period figures cannot be added up</source>
+        <translation>rad %1 har samma elev och period som rad %2: procentsatser och periodsiffror kan inte läggas ihop</translation>
     </message>
     <message>
         <source>… and %1 more.</source>

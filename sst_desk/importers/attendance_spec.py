@@ -122,6 +122,9 @@ class ProblemCode(str, Enum):
     KIND_INVALID = "kind_invalid"  # the KIND word is neither giltig nor ogiltig
     PERCENT_INVALID = "percent_invalid"  # a percentage cell in a time column, or a percentage over 100
     COLUMN_CONFLICT = "column_conflict"  # KIND mapped with VALID or INVALID: the row would say it twice
+    # A second row of one student for the same period when the rows hold a percentage or a period summary:
+    # shares cannot be added up (two "35 %" rows are not 70 % of 200); value = the first row's line.
+    PERIOD_REPEATED = "period_repeated"
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,8 @@ _ENGLISH: dict[ProblemCode, str] = {
     ProblemCode.PERCENT_INVALID: ("a percentage where a time is expected, over 100 %, or a spreadsheet number "
                                   "that may be a fraction (0.351 for 35.1 %): write the percentage"),
     ProblemCode.COLUMN_CONFLICT: "cannot be mapped together with valid or invalid absence columns",
+    ProblemCode.PERIOD_REPEATED: "a second percentage or period row of this student for the same period "
+                                 "(first row in the value)",
 }
 
 

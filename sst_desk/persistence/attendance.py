@@ -44,6 +44,7 @@ from sst_desk.importers.attendance_spec import (
     ImportOptions,
     MappingSpec,
     NoticeCode,
+    ProblemCode,
     Progress,
     RowNotice,
     RowProblem,
@@ -244,9 +245,9 @@ def import_attendance(
     unmatched: dict[str, Unmatched] = {}
     write = _stager(connection)
     chunk: list[tuple] = []
+    shares: dict[tuple, int] = {}  # (student key, period start, granularity) -> first line, for PERIOD/PERCENT rows
     try:
-        extra = {"options": options} if options is not None else {}
-        for item in read_rows(path, spec, progress=progress, cancelled=cancelled, **extra):
+        for item in read_rows(path, spec, options=options, progress=progress, cancelled=cancelled):
             if isinstance(item, RowNotice):
                 result.notice_counts[item.code] = result.notice_counts.get(item.code, 0) + 1
                 if item.code in SKIPPING_NOTICES:
@@ -259,6 +260,16 @@ def import_attendance(
                 if len(result.problems) < MAX_PROBLEMS:
                     result.problems.append(item)
                 continue
+            record = item.record
+            if record.granularity is Granularity.PERIOD or record.unit is Unit.PERCENT:
+                # Shares and period summaries cannot be summed like minutes: one row per student and period.
+                share = (item.student_key, record.period_start, record.granularity)
+                first = shares.setdefault(share, item.line)
+                if first != item.line:
+                    result.problem_count += 1
+                    if len(result.problems) < MAX_PROBLEMS:
+                        result.problems.append(RowProblem(item.line, ProblemCode.PERIOD_REPEATED, "", str(first)))
+                    continue
             result.rows_read += 1
             if result.problem_count:
                 continue  # the import is refused anyway: only count and list problems from here on

@@ -47,6 +47,9 @@ def problem_cell(problem: RowProblem) -> str:
     """The problem column: a duplicate names the earlier copy ("Line 14 is a copy of line 4.")."""
     if problem.code is ProblemCode.DUPLICATE_ROW and problem.value:
         return duplicate_sentence(problem.line, problem.value)
+    if problem.code is ProblemCode.PERIOD_REPEATED and problem.value:
+        return (_t("Line %1 has the same student and period as line %2: percentages and period figures cannot "
+                   "be added up.").replace("%1", str(problem.line)).replace("%2", problem.value))
     return problem_text(problem.code)
 
 

@@ -73,6 +73,9 @@ _PROBLEMS: dict[ProblemCode, str] = {
         "number that may be a fraction (0.351 for 35.1 %). Write the percentage."),
     ProblemCode.COLUMN_CONFLICT: QT_TRANSLATE_NOOP(
         "AttendanceImport", "An absence kind column cannot be chosen together with valid or invalid absence columns."),
+    ProblemCode.PERIOD_REPEATED: QT_TRANSLATE_NOOP(
+        "AttendanceImport", "Another row of the same student and period: percentages and period figures "
+        "cannot be added up. Keep one row per student and period."),
 }
 
 _NOTICES: dict[NoticeCode, str] = {

@@ -128,3 +128,29 @@ def test_notices_never_refuse_and_the_log_counts_them_without_identifiers():
     detail = store.log_detail(result)
     assert detail.endswith("1 rows skipped, 1 future_skipped, 1 weekend")
     assert "2099" not in detail and PEOPLE[0][0] not in detail
+
+
+def test_two_percentage_rows_of_one_student_for_one_period_are_refused_not_averaged(team: Database, tmp_path: Path):
+    """Two "35 %" rows are not 70 % of 200: the file is refused, naming both lines, and nothing is stored."""
+    from sst_desk.importers.attendance_spec import AmountUnit, Column, MappingSpec, ProblemCode
+
+    (first_pnr, _), (second_pnr, _) = PEOPLE
+    export = tmp_path / "per_elev.csv"
+    export.write_text("Personnummer;Från;Till;Frånvaro %\n"
+                      f"{first_pnr};2026-08-17;2026-12-04;35,1\n"
+                      f"{second_pnr};2026-08-17;2026-12-04;4,0\n"
+                      f"{first_pnr};2026-08-17;2026-12-04;12,5\n", encoding="utf-8")
+    spec = MappingSpec(name="Per elev", unit=AmountUnit.PERCENT, per_period=True, columns={
+        Column.STUDENT: "Personnummer", Column.PERIOD_FROM: "Från", Column.PERIOD_TO: "Till",
+        Column.ABSENT: "Frånvaro %"})
+    result = team.import_attendance(export, spec)
+    assert not result.ok and not result.committed
+    assert [(p.line, p.code, p.value) for p in result.problems] == [(4, ProblemCode.PERIOD_REPEATED, "2")]
+    with team.engine.connect() as connection:
+        assert connection.execute(sa.select(sa.func.count()).select_from(attendance)).scalar_one() == 0
+
+    export.write_text("Personnummer;Från;Till;Frånvaro %\n"
+                      f"{first_pnr};2026-08-17;2026-12-04;35,1\n"
+                      f"{second_pnr};2026-08-17;2026-12-04;4,0\n", encoding="utf-8")
+    result = team.import_attendance(export, spec)
+    assert result.ok and result.committed and result.stored == 2
