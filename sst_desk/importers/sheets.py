@@ -172,18 +172,22 @@ def choose_sheet(workbook, names: list[str], path: Path, kind: str) -> str:
     """The sheet that holds the data: a header-like row followed by data rows; more data rows wins.
 
     An instruction sheet ("Instruktioner", a few lines of prose) has no row with several header-like
-    cells above rows of data, so it loses to the data sheet wherever it is in the workbook. Ties keep the
-    workbook's order. Only workbooks with more than one sheet are looked into (each sheet is parsed once).
+    cells above rows of data, so it loses to the data sheet wherever it is in the workbook; a hidden sheet
+    loses to a visible one with a table. Ties keep the workbook's order. Only workbooks with more than one sheet are looked into (each sheet is parsed once).
     """
     if len(names) <= 1:
         return names[0]
-    best, best_score = names[0], (-1, -1)
+    from python_calamine import SheetVisibleEnum
+
+    visible = {meta.name: meta.visible == SheetVisibleEnum.Visible for meta in workbook.sheets_metadata}
+    best, best_score = names[0], (-1, -1, -1)
     for name in names:
         try:
             sheet = load_sheet(workbook, name, path, kind)
         except Exception:  # noqa: BLE001 — a damaged sheet is not the data sheet; reading reports it
             continue
-        score = _sheet_score(sheet)
+        has_table, rows = _sheet_score(sheet)
+        score = (has_table, int(visible.get(name, True)), rows)  # a hidden list of values loses to the data
         if score > best_score:
             best, best_score = name, score
         del sheet

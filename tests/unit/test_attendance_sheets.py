@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import zipfile
 
 import pytest
 
@@ -178,3 +179,49 @@ def test_unicode_text_and_latin1_tab_files_still_import(tmp_path, encoding, expe
     assert problems == []
     assert [(r.student_key, r.record.valid, r.record.invalid) for r in rows] == [(PNR_A, 60, 0), (PNR_B, 0, 45)]
     assert table.preview(2)[1][1][1] == "Åsa Öberg"
+
+
+def test_what_calamine_gives_for_excel_cell_types(tmp_path):
+    """Pinned: times and durations typed, a percentage as its bare fraction, an error cell as empty."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Datum", "Tid", "Längd", "Andel", "Sant", "Formel", "Fel"])
+    sheet.append([dt.date(2026, 11, 2), dt.time(8, 30), dt.timedelta(hours=30), 0.351, True])
+    sheet["B2"].number_format = "hh:mm"
+    sheet["C2"].number_format = "[h]:mm"
+    sheet["D2"].number_format = "0.0%"
+    path = tmp_path / "types.xlsx"
+    workbook.save(path)
+    # A formula with its cached value and an error cell, as Excel saves them (openpyxl writes no cached values).
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    cells = '<c r="F2"><f>1+2</f><v>3</v></c><c r="G2" t="e"><f>NA()</f><v>#N/A</v></c></row>'
+    last_row = xml.rindex("</row>")
+    parts["xl/worksheets/sheet1.xml"] = (xml[:last_row] + cells + xml[last_row + len("</row>"):]).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    _, row = list(stream_rows(open_table(path)))[1]
+    assert row[:6] == (dt.date(2026, 11, 2), dt.time(8, 30), dt.timedelta(hours=30), 0.351, True, 3)
+    assert len(row) < 7 or row[6] is None  # "#N/A" is lost: calamine gives an error cell as empty
+
+
+def test_a_hidden_sheet_with_more_rows_does_not_win_over_the_visible_data(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    data = workbook.active
+    data.title = "Frånvaro"
+    for row in data_rows():
+        data.append(row)
+    hidden = workbook.create_sheet("Koder")
+    hidden.append(["Kod", "Text", "Giltig"])
+    for index in range(50):
+        hidden.append([f"K{index}", f"Orsak {index}", "Ja"])
+    hidden.sheet_state = "hidden"
+    path = tmp_path / "hidden.xlsx"
+    workbook.save(path)
+    assert open_table(path).sheet == "Frånvaro"
