@@ -84,9 +84,17 @@ def _check_zip(path: Path, kind: str) -> None:
             if total > MAX_UNCOMPRESSED:
                 raise _too_large(path)
             if kind == "xlsx":
+                members = _sheet_members(archive)
+                found: dict[str, dict[tuple[int, int], str]] = {}
                 for info in infos:
                     if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                        _check_xlsx_sheet(archive, info, path)
+                        errors: dict[tuple[int, int], str] = {}
+                        _check_xlsx_sheet(archive, info, path, errors)
+                        if errors and info.filename in members:
+                            found[members[info.filename]] = errors
+                key = _seen(path)
+                if key is not None:
+                    _errors[key] = found
             elif kind == "ods":
                 if "content.xml" in archive.namelist():
                     _check_ods_content(archive, archive.getinfo("content.xml"), path)
@@ -123,7 +131,46 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+_ERROR_CELL = re.compile(rb'<c\b([^>]*?\bt="e"[^>]*)>(?:<f\b[^>]*?/>|<f\b[^>]*>.*?</f>)?(?:<v>([^<]*)</v>)?', re.S)
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
+_errors: dict[tuple[str, int, int], dict[str, dict[tuple[int, int], str]]] = {}
+
+
+def error_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+    """XLSX only: the error cells (#N/A, #DIV/0!...) of ``sheet`` found by the size check, (row, col) 0-based.
+
+    calamine gives an error cell as empty, and an empty amount is read as 0: the reader puts the error text
+    back so the row is reported instead of imported with a 0.
+    """
+    key = _seen(path)
+    return _errors.get(key, {}).get(sheet, {}) if key is not None else {}
+
+
+def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet XML member -> sheet name, from xl/workbook.xml and its relationships."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        book = ET.fromstring(archive.read("xl/workbook.xml"))
+        rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ET.ParseError):
+        return {}
+    targets = {}
+    for rel in rels:
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        targets[rel.get("Id")] = target
+    members = {}
+    for element in book.iter():
+        if element.tag.endswith("}sheet") or element.tag == "sheet":
+            rid = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+            if rid in targets:
+                members[targets[rid]] = element.get("name", "")
+    return members
+
+
+def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
+                      errors: dict[tuple[int, int], str] | None = None) -> None:
     """Bound the sheet's rectangle by its largest column and row references.
 
     Cheap in one pass: two- and three-letter columns and seven-digit rows are rare enough to collect
@@ -136,6 +183,12 @@ def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pat
         body, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
         if _OTHER_SPACE_REF.search(body):
             body = _OTHER_SPACE_REF.sub(b' r="', body)
+        if errors is not None and b't="e"' in body:
+            for match in _ERROR_CELL.finditer(body):
+                ref = _CELL_REF.search(match.group(1))
+                if ref:
+                    cell = (int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1)
+                    errors[cell] = (match.group(2) or b"#ERROR").decode("utf-8", "replace")
         for letters in set(_WIDE_REF.findall(body)):
             max_col = max(max_col, _column_number(letters))
         if max_row < 999_999 and _SIX_DIGIT_ROW.search(body):

@@ -12,7 +12,7 @@ docs/attendance.md for the figures). Traps the next engineer needs:
 - Cells: empty cells come as "" and are given as None; dates/datetimes, times (dt.time) and durations
   (dt.timedelta, "[h]:mm") come typed; numbers as float (or int in XLS/ODS), booleans as bool, formulas
   as their cached value. Two things calamine does not tell: (1) an error cell (#N/A, #DIV/0!) comes as an
-  empty cell; (2) a percentage-formatted cell (0.351 shown as "35,1 %") comes as the bare float 0.351 —
+  empty cell (put back for XLSX, see below); (2) a percentage-formatted cell (0.351 shown as "35,1 %") comes as the bare float 0.351 —
   the number format is not exposed, so a column of percentages in a spreadsheet must be mapped as
   percent by the person (AmountUnit), it cannot be recognised from the cell.
 - Merged cells: XLSX and XLS give merged ranges. A range over several ROWS carries its top-left value
@@ -23,6 +23,9 @@ docs/attendance.md for the figures). Traps the next engineer needs:
   merged over several rows is NOT copied: carrying "120 minutes" into each row of a block would multiply
   it; the other cells stay empty. ODS: python-calamine gives no merge information, so merged cells in an
   .ods stay empty (a blank student cell is then reported, never guessed).
+- Error cells: calamine gives "#N/A" as an empty cell, which the converter would read as an absence of 0.
+  For XLSX the size check (which reads the sheet XML anyway) notes the error cells, and their text is put
+  back in the row, so the row is reported. XLS and ODS error cells still come empty (not handled).
 - Limits (a zip bomb, a sheet that declares a huge size): see ``limits.py``, checked before calamine
   opens the file.
 """
@@ -124,8 +127,13 @@ def load_sheet(workbook, name: str, path: Path, kind: str):
         raise _error(ProblemCode.FILE_TRUNCATED, path.name) from None
 
 
-def sheet_rows(sheet, *, limit: int | None = None) -> Iterator[tuple[int, tuple]]:
-    """The rows of a loaded sheet: (1-based row number, typed cells with None for empty), merges filled."""
+def sheet_rows(sheet, *, limit: int | None = None,
+               errors: dict[tuple[int, int], str] | None = None) -> Iterator[tuple[int, tuple]]:
+    """The rows of a loaded sheet: (1-based row number, typed cells with None for empty), merges filled.
+
+    ``errors``: error cells by (row, col), 0-based (limits.error_cells): their text ("#N/A") is put back
+    where calamine gave an empty cell, so an error is reported as a bad value, never read as an empty 0.
+    """
     start = sheet.start
     if start is None:  # an empty sheet
         return
@@ -134,6 +142,7 @@ def sheet_rows(sheet, *, limit: int | None = None) -> Iterator[tuple[int, tuple]
         ((r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ())),
         key=lambda m: m[0],
     )
+    error_rows = {r for r, _ in errors} if errors else set()
     pending = 0
     active: list[list] = []  # [last_row, first_col, last_col, value, first_row]
     for index, cells in enumerate(sheet.iter_rows()):
@@ -145,6 +154,14 @@ def sheet_rows(sheet, *, limit: int | None = None) -> Iterator[tuple[int, tuple]
             while pending < len(merges) and merges[pending][0] <= index:
                 pending += 1
             active[:] = [m for m in active if m[0] > index]
+        if errors and index in error_rows:
+            cells_ = list(row)
+            for (r, c), text in errors.items():
+                if r == index:
+                    cells_.extend([None] * (c + 1 - len(cells_)))
+                    if cells_[c] is None:
+                        cells_[c] = text
+            row = tuple(cells_)
         yield index + 1, row
 
 

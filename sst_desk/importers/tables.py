@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import sheets
+from . import limits, sheets
 from .attendance_spec import ProblemCode, RowProblem
 from .cells import cell_text
 from .headers import SEARCH_ROWS, combined_headers, guess_header_index
@@ -265,7 +265,8 @@ class SheetRows:
             pass
 
     def __iter__(self) -> Iterator[tuple[int, tuple]]:
-        for line, cells in sheets.sheet_rows(self.sheet):
+        errors = limits.error_cells(self.table.path, str(self.table.sheet)) if self.table.kind == "xlsx" else None
+        for line, cells in sheets.sheet_rows(self.sheet, errors=errors):
             self._done = line
             yield line, cells
 

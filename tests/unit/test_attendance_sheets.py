@@ -182,7 +182,7 @@ def test_unicode_text_and_latin1_tab_files_still_import(tmp_path, encoding, expe
 
 
 def test_what_calamine_gives_for_excel_cell_types(tmp_path):
-    """Pinned: times and durations typed, a percentage as its bare fraction, an error cell as empty."""
+    """Pinned: times and durations typed, a percentage as its bare fraction, an error cell's text kept."""
     import openpyxl
 
     workbook = openpyxl.Workbook()
@@ -206,7 +206,11 @@ def test_what_calamine_gives_for_excel_cell_types(tmp_path):
             archive.writestr(name, data)
     _, row = list(stream_rows(open_table(path)))[1]
     assert row[:6] == (dt.date(2026, 11, 2), dt.time(8, 30), dt.timedelta(hours=30), 0.351, True, 3)
-    assert len(row) < 7 or row[6] is None  # "#N/A" is lost: calamine gives an error cell as empty
+    # calamine gives the error cell as empty; the XLSX size check found it and its text is put back.
+    assert row[6] == "#N/A"
+    from python_calamine import CalamineWorkbook
+
+    assert CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()[1][6] == ""
 
 
 def test_a_hidden_sheet_with_more_rows_does_not_win_over_the_visible_data(tmp_path):
@@ -225,3 +229,23 @@ def test_a_hidden_sheet_with_more_rows_does_not_win_over_the_visible_data(tmp_pa
     path = tmp_path / "hidden.xlsx"
     workbook.save(path)
     assert open_table(path).sheet == "Frånvaro"
+
+
+def test_an_error_cell_in_an_amount_column_is_reported_not_read_as_zero(tmp_path):
+    path = sheet_files.write_sheet(tmp_path / "err.xlsx", data_rows(), kind="xlsx")
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    # Row 5 (PNR_B): its invalid absence becomes =NA() with the cached error, as Excel saves it.
+    start = xml.index('<c r="F5"')
+    end = xml.index("</c>", start) + len("</c>")
+    parts["xl/worksheets/sheet1.xml"] = (xml[:start] + '<c r="F5" t="e"><f>NA()</f><v>#N/A</v></c>'
+                                         + xml[end:]).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    table = open_table(path)
+    assert table.preview(5)[4][1][5] == "#N/A"
+    rows, problems = imported(path)
+    assert [r.student_key for r in rows] == [PNR_A, PNR_C]
+    assert [(p.line, p.value) for p in problems] == [(5, "#N/A")]
