@@ -137,7 +137,7 @@ _errors: dict[tuple[str, int, int], dict[str, dict[tuple[int, int], str]]] = {}
 
 
 def error_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
-    """XLSX only: the error cells (#N/A, #DIV/0!...) of ``sheet`` found by the size check, (row, col) 0-based.
+    """XLSX and XLS: the error cells (#N/A, #DIV/0!...) of ``sheet`` found by the size check, (row, col) 0-based.
 
     calamine gives an error cell as empty, and an empty amount is read as 0: the reader puts the error text
     back so the row is reported instead of imported with a 0.
@@ -260,6 +260,9 @@ def _check_ods_content(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
 _CELL_RECORDS = {0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x0406}
 _MULTI_RECORDS = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column, ..., last column (the last word)
 _BOF, _EOF = 0x0809, 0x000A
+_BOUNDSHEET, _BOOLERR, _FORMULA = 0x0085, 0x0205, 0x0006
+_XLS_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
+               0x2A: "#N/A"}
 
 
 def check_xls(path: Path) -> None:
@@ -296,9 +299,24 @@ def _check_xls(path: Path) -> None:
     position, end = 0, len(stream)
     max_row = max_col = -1
     unpack = struct.unpack_from
+    names: dict[int, str] = {}  # BOUNDSHEET: the stream offset of a sheet's BOF -> its name
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    errors: dict[tuple[int, int], str] | None = None
     while position + 4 <= end:
         kind, length = unpack("<HH", stream, position)
         body = position + 4
+        if kind == _BOOLERR and length >= 8 and errors is not None and stream[body + 7] == 1:
+            row, col = unpack("<HH", stream, body)
+            errors[(row, col)] = _XLS_ERRORS.get(stream[body + 6], "#ERROR")
+        elif kind == _FORMULA and length >= 14 and errors is not None and stream[body + 6] == 2 \
+                and stream[body + 12:body + 14] == b"\xff\xff":  # a formula whose cached result is an error
+            row, col = unpack("<HH", stream, body)
+            errors[(row, col)] = _XLS_ERRORS.get(stream[body + 8], "#ERROR")
+        if kind == _BOUNDSHEET and length >= 8:
+            offset, = unpack("<I", stream, body)
+            count, high = stream[body + 6], stream[body + 7] & 1
+            raw = stream[body + 8:body + 8 + count * (2 if high else 1)]
+            names[offset] = raw.decode("utf-16-le" if high else "latin-1", "replace")
         if kind in _CELL_RECORDS and length >= 4:
             row, col = unpack("<HH", stream, body)
             max_row, max_col = max(max_row, row), max(max_col, col)
@@ -308,6 +326,10 @@ def _check_xls(path: Path) -> None:
             max_row, max_col = max(max_row, row), max(max_col, last)
         elif kind == _BOF:
             max_row = max_col = -1  # a new sheet (or the workbook globals)
+            errors = found.setdefault(names[position], {}) if position in names else None
         if max_row >= 0 and (max_row + 1) * (max_col + 1) > XLS_MAX_CELLS:
             raise _too_large(path)
         position = body + length
+    key = _seen(path)
+    if key is not None:
+        _errors[key] = {name: cells for name, cells in found.items() if cells}

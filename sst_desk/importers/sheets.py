@@ -12,7 +12,7 @@ docs/attendance.md for the figures). Traps the next engineer needs:
 - Cells: empty cells come as "" and are given as None; dates/datetimes, times (dt.time) and durations
   (dt.timedelta, "[h]:mm") come typed; numbers as float (or int in XLS/ODS), booleans as bool, formulas
   as their cached value. Two things calamine does not tell: (1) an error cell (#N/A, #DIV/0!) comes as an
-  empty cell (put back for XLSX, see below); (2) a percentage-formatted cell (0.351 shown as "35,1 %") comes as the bare float 0.351 —
+  empty cell (put back for XLSX and XLS, see below); (2) a percentage-formatted cell (0.351 shown as "35,1 %") comes as the bare float 0.351 —
   the number format is not exposed, so a column of percentages in a spreadsheet must be mapped as
   percent by the person (AmountUnit), it cannot be recognised from the cell.
 - Merged cells: XLSX and XLS give merged ranges. A range over several ROWS carries its top-left value
@@ -24,8 +24,9 @@ docs/attendance.md for the figures). Traps the next engineer needs:
   it; the other cells stay empty. ODS: python-calamine gives no merge information, so merged cells in an
   .ods stay empty (a blank student cell is then reported, never guessed).
 - Error cells: calamine gives "#N/A" as an empty cell, which the converter would read as an absence of 0.
-  For XLSX the size check (which reads the sheet XML anyway) notes the error cells, and their text is put
-  back in the row, so the row is reported. XLS and ODS error cells still come empty (not handled).
+  For XLSX and XLS the size check (which reads the sheet XML / the BIFF records anyway) notes the error
+  cells, and their text is put back in the row, so the row is reported. ODS error cells still come empty
+  (not handled: an ODS error is a formula cell whose text is "#N/A"; check what calamine gives first).
 - Limits (a zip bomb, a sheet that declares a huge size): see ``limits.py``, checked before calamine
   opens the file.
 """

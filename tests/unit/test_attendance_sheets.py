@@ -249,3 +249,27 @@ def test_an_error_cell_in_an_amount_column_is_reported_not_read_as_zero(tmp_path
     rows, problems = imported(path)
     assert [r.student_key for r in rows] == [PNR_A, PNR_C]
     assert [(p.line, p.value) for p in problems] == [(5, "#N/A")]
+
+
+def test_an_error_cell_in_an_xls_is_reported_not_read_as_zero(tmp_path):
+    import xlwt
+
+    workbook = xlwt.Workbook()
+    workbook.add_sheet("Instruktioner").write(0, 0, "Fyll i en rad per elev och dag.")
+    sheet = workbook.add_sheet("Frånvaro")
+    date_style = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    for r, row in enumerate(data_rows()[2:]):
+        for c, value in enumerate(row):
+            if r == 2 and c == 5:
+                sheet.row(r).set_cell_error(c, 0x2A)  # #N/A where PNR_B's invalid absence should be
+            elif isinstance(value, dt.date):
+                sheet.write(r, c, value, date_style)
+            else:
+                sheet.write(r, c, value)
+    path = tmp_path / "err.xls"
+    workbook.save(str(path))
+    table = open_table(path)
+    assert table.sheet == "Frånvaro"
+    rows, problems = imported(path)
+    assert [r.student_key for r in rows] == [PNR_A, PNR_C]
+    assert [(p.line, p.value) for p in problems] == [(3, "#N/A")]
