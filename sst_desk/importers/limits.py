@@ -204,56 +204,101 @@ _CELL = re.compile(rb'<table:(?:covered-)?table-cell\b([^>]*?)(/?)>')
 _COL_REPEAT = re.compile(rb'number-columns-repeated="([0-9]+)"')
 
 
+_ROW_SPAN = re.compile(rb'number-rows-spanned="([0-9]+)"')
+_COL_SPAN = re.compile(rb'number-columns-spanned="([0-9]+)"')
+_TABLE_NAME = re.compile(rb'<table:table\b[^>]*?\btable:name="([^"]*)"')
+_ROW_START = (b" ", b">", b"/", b"\n", b"\r", b"\t")  # what follows "<table:table-row" in a row's own tag
+_merges: dict[tuple[str, int, int], dict[str, list[tuple[int, int, int, int]]]] = {}
+
+
+def merged_cells(path: Path, sheet: str) -> list[tuple[int, int, int, int]]:
+    """ODS only: merged ranges of ``sheet`` (first_row, first_col, last_row, last_col; 0-based), found by the
+    size check in content.xml, because python-calamine gives no merge information for ODS."""
+    key = _seen(path)
+    return _merges.get(key, {}).get(sheet, []) if key is not None else []
+
+
 def _check_ods_content(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
-    """Bound each table's rectangle: rows up to the last non-empty one (repeats counted) x widest row."""
+    """Bound each table's rectangle: rows up to the last non-empty one (repeats counted) x widest row.
+
+    Also notes each table's merged ranges (table:number-rows-spanned / number-columns-spanned).
+    """
+    from xml.sax.saxutils import unescape
+
     rows = width = last_filled = 0
     tail = b""
+    table = ""
+    found: dict[str, list[tuple[int, int, int, int]]] = {}
 
-    def row(piece: bytes) -> None:
-        nonlocal rows, width, last_filled
+    def row(piece: bytes, is_row: bool) -> None:
+        nonlocal rows, width, last_filled, table
+        if is_row:
+            head = piece[:300]
+            repeat = 1
+            if b"number-rows-repeated" in head:
+                match = _ROW_REPEAT.search(head)
+                repeat = int(match.group(1)) if match else 1
+            filled = b"office:value-type" in piece or b"<text:" in piece
+            if b"spanned" in piece:
+                position = 0
+                for match in _CELL.finditer(piece):
+                    attributes = match.group(1)
+                    repeated = _COL_REPEAT.search(attributes)
+                    span_rows, span_cols = _ROW_SPAN.search(attributes), _COL_SPAN.search(attributes)
+                    if span_rows or span_cols:
+                        down = int(span_rows.group(1)) if span_rows else 1
+                        across = int(span_cols.group(1)) if span_cols else 1
+                        if down > 1 or across > 1:
+                            found.setdefault(table, []).append(
+                                (rows, position, rows + down - 1, position + across - 1))
+                    position += int(repeated.group(1)) if repeated else 1
+            rows += repeat
+            if filled:
+                last_filled = rows
+                if b"number-columns-repeated" in piece:
+                    position = last = 0
+                    for match in _CELL.finditer(piece):
+                        repeated = _COL_REPEAT.search(match.group(1))
+                        position += int(repeated.group(1)) if repeated else 1
+                        if b"office:value-type" in match.group(1) or not match.group(2):
+                            last = position  # a cell with a value or content (not self-closing)
+                    wide = last
+                else:
+                    wide = piece.count(b"<table:table-cell") + piece.count(b"<table:covered-table-cell")
+                width = max(width, wide)
+            if last_filled * width > MAX_CELLS:
+                raise _too_large(path)
         if b"<table:table " in piece or b"<table:table>" in piece:  # a new sheet starts after this row
             rows = width = last_filled = 0
-        head = piece[:300]
-        repeat = 1
-        if b"number-rows-repeated" in head:
-            found = _ROW_REPEAT.search(head)
-            repeat = int(found.group(1)) if found else 1
-        filled = b"office:value-type" in piece or b"<text:" in piece
-        rows += repeat
-        if filled:
-            last_filled = rows
-            if b"number-columns-repeated" in piece:
-                position = last = 0
-                for match in _CELL.finditer(piece):
-                    found = _COL_REPEAT.search(match.group(1))
-                    span = int(found.group(1)) if found else 1
-                    position += span
-                    if b"office:value-type" in match.group(1) or not match.group(2):
-                        last = position  # a cell with a value or content (not self-closing)
-                wide = last
-            else:
-                wide = piece.count(b"<table:table-cell") + piece.count(b"<table:covered-table-cell")
-            width = max(width, wide)
-        if last_filled * width > MAX_CELLS:
-            raise _too_large(path)
+            match = _TABLE_NAME.search(piece)
+            table = unescape(match.group(1).decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"}) \
+                if match else ""
 
+    first = True
     for chunk in _members(archive, info, path):
         pieces = (tail + chunk).split(b"<table:table-row")
         tail = pieces.pop()
+        if first and pieces:
+            row(pieces.pop(0), False)  # what comes before the first row: the first table's start
+            first = False
         joined = b"".join(pieces)
-        if b"repeated" in joined or b"<table:table " in joined or b"<table:table>" in joined:
+        if b"repeated" in joined or b"spanned" in joined or b"<table:table " in joined \
+                or b"<table:table>" in joined:
             for piece in pieces:
-                row(piece)
+                row(piece, piece[:1] in _ROW_START)
         elif pieces:
-            # No repeats and no new sheet (nearly every chunk of a real file): the same sums, in bulk. Every
-            # row counts as filled, which can only over-count.
-            rows += len(pieces)
+            # No repeats, merges or new sheet (nearly every chunk of a real file): the same sums, in bulk.
+            # Every row counts as filled, which can only over-count.
+            rows += sum(1 for p in pieces if p[:1] in _ROW_START)
             last_filled = rows
             width = max(width, max(p.count(b"<table:table-cell") + p.count(b"<table:covered-table-cell")
                                    for p in pieces))
             if last_filled * width > MAX_CELLS:
                 raise _too_large(path)
-    row(tail)
+    row(tail, not first and tail[:1] in _ROW_START)
+    key = _seen(path)
+    if key is not None:
+        _merges[key] = found
 
 
 # BIFF8 records that place a cell: (row, column) are their first two 16-bit words.

@@ -21,8 +21,9 @@ docs/attendance.md for the figures). Traps the next engineer needs:
   become a row of nine equal titles in the preview; a merged group header ("Frånvaro (min)" over
   "Giltig"/"Ogiltig") is spread over the cells below it by headers.combined_headers, as for CSV. A NUMBER
   merged over several rows is NOT copied: carrying "120 minutes" into each row of a block would multiply
-  it; the other cells stay empty. ODS: python-calamine gives no merge information, so merged cells in an
-  .ods stay empty (a blank student cell is then reported, never guessed).
+  it; the other cells stay empty. ODS: python-calamine gives no merge information; the size check, which
+  reads content.xml anyway, notes the ranges (table:number-rows-spanned) and they are filled the same way.
+  Where a format gives no merge information, merged cells stay empty (a blank student cell is reported).
 - Error cells: calamine gives "#N/A" as an empty cell, which the converter would read as an absence of 0.
   For XLSX and XLS the size check (which reads the sheet XML / the BIFF records anyway) notes the error
   cells, and their text is put back in the row, so the row is reported. ODS error cells still come empty
@@ -128,8 +129,8 @@ def load_sheet(workbook, name: str, path: Path, kind: str):
         raise _error(ProblemCode.FILE_TRUNCATED, path.name) from None
 
 
-def sheet_rows(sheet, *, limit: int | None = None,
-               errors: dict[tuple[int, int], str] | None = None) -> Iterator[tuple[int, tuple]]:
+def sheet_rows(sheet, *, limit: int | None = None, errors: dict[tuple[int, int], str] | None = None,
+               merged: list[tuple[int, int, int, int]] | None = None) -> Iterator[tuple[int, tuple]]:
     """The rows of a loaded sheet: (1-based row number, typed cells with None for empty), merges filled.
 
     ``errors``: error cells by (row, col), 0-based (limits.error_cells): their text ("#N/A") is put back
@@ -139,10 +140,8 @@ def sheet_rows(sheet, *, limit: int | None = None,
     if start is None:  # an empty sheet
         return
     pad = (None,) * start[1]
-    merges = sorted(
-        ((r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ())),
-        key=lambda m: m[0],
-    )
+    ranges = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ())] or list(merged or ())
+    merges = sorted(ranges, key=lambda m: m[0])
     error_rows = {r for r, _ in errors} if errors else set()
     pending = 0
     active: list[list] = []  # [last_row, first_col, last_col, value, first_row]

@@ -266,7 +266,8 @@ class SheetRows:
 
     def __iter__(self) -> Iterator[tuple[int, tuple]]:
         errors = limits.error_cells(self.table.path, str(self.table.sheet)) if self.table.kind != "ods" else None
-        for line, cells in sheets.sheet_rows(self.sheet, errors=errors):
+        merged = limits.merged_cells(self.table.path, str(self.table.sheet)) if self.table.kind == "ods" else None
+        for line, cells in sheets.sheet_rows(self.sheet, errors=errors, merged=merged):
             self._done = line
             yield line, cells
 
