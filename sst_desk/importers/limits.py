@@ -137,7 +137,7 @@ _errors: dict[tuple[str, int, int], dict[str, dict[tuple[int, int], str]]] = {}
 
 
 def error_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
-    """XLSX and XLS: the error cells (#N/A, #DIV/0!...) of ``sheet`` found by the size check, (row, col) 0-based.
+    """The error cells (#N/A, #DIV/0!...) of ``sheet`` found by the size check, (row, col) 0-based.
 
     calamine gives an error cell as empty, and an empty amount is read as 0: the reader puts the error text
     back so the row is reported instead of imported with a 0.
@@ -206,6 +206,7 @@ _COL_REPEAT = re.compile(rb'number-columns-repeated="([0-9]+)"')
 
 _ROW_SPAN = re.compile(rb'number-rows-spanned="([0-9]+)"')
 _COL_SPAN = re.compile(rb'number-columns-spanned="([0-9]+)"')
+_ODS_TEXT = re.compile(rb'\s*<text:p>([^<]*)</text:p>')
 _TABLE_NAME = re.compile(rb'<table:table\b[^>]*?\btable:name="([^"]*)"')
 _ROW_START = (b" ", b">", b"/", b"\n", b"\r", b"\t")  # what follows "<table:table-row" in a row's own tag
 _merges: dict[tuple[str, int, int], dict[str, list[tuple[int, int, int, int]]]] = {}
@@ -229,6 +230,7 @@ def _check_ods_content(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
     tail = b""
     table = ""
     found: dict[str, list[tuple[int, int, int, int]]] = {}
+    errors_found: dict[str, dict[tuple[int, int], str]] = {}
 
     def row(piece: bytes, is_row: bool) -> None:
         nonlocal rows, width, last_filled, table
@@ -239,6 +241,15 @@ def _check_ods_content(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
                 match = _ROW_REPEAT.search(head)
                 repeat = int(match.group(1)) if match else 1
             filled = b"office:value-type" in piece or b"<text:" in piece
+            if b'value-type="error"' in piece:  # LibreOffice's error cells: calamine gives "" or even 0.0
+                position = 0
+                for match in _CELL.finditer(piece):
+                    repeated = _COL_REPEAT.search(match.group(1))
+                    if b'value-type="error"' in match.group(1):
+                        text = _ODS_TEXT.match(piece, match.end())
+                        errors_found.setdefault(table, {})[(rows, position)] = (
+                            text.group(1).decode("utf-8", "replace") if text else "#ERROR")
+                    position += int(repeated.group(1)) if repeated else 1
             if b"spanned" in piece:
                 position = 0
                 for match in _CELL.finditer(piece):
@@ -282,7 +293,8 @@ def _check_ods_content(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
             row(pieces.pop(0), False)  # what comes before the first row: the first table's start
             first = False
         joined = b"".join(pieces)
-        if b"repeated" in joined or b"spanned" in joined or b"<table:table " in joined \
+        if b"repeated" in joined or b"spanned" in joined or b'value-type="error"' in joined \
+                or b"<table:table " in joined \
                 or b"<table:table>" in joined:
             for piece in pieces:
                 row(piece, piece[:1] in _ROW_START)
@@ -299,6 +311,7 @@ def _check_ods_content(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
     key = _seen(path)
     if key is not None:
         _merges[key] = found
+        _errors[key] = errors_found
 
 
 # BIFF8 records that place a cell: (row, column) are their first two 16-bit words.

@@ -12,7 +12,7 @@ docs/attendance.md for the figures). Traps the next engineer needs:
 - Cells: empty cells come as "" and are given as None; dates/datetimes, times (dt.time) and durations
   (dt.timedelta, "[h]:mm") come typed; numbers as float (or int in XLS/ODS), booleans as bool, formulas
   as their cached value. Two things calamine does not tell: (1) an error cell (#N/A, #DIV/0!) comes as an
-  empty cell (put back for XLSX and XLS, see below); (2) a percentage-formatted cell (0.351 shown as "35,1 %") comes as the bare float 0.351 —
+  empty cell (put back, see below); (2) a percentage-formatted cell (0.351 shown as "35,1 %") comes as the bare float 0.351 —
   the number format is not exposed, so a column of percentages in a spreadsheet must be mapped as
   percent by the person (AmountUnit), it cannot be recognised from the cell.
 - Merged cells: XLSX and XLS give merged ranges. A range over several ROWS carries its top-left value
@@ -25,9 +25,9 @@ docs/attendance.md for the figures). Traps the next engineer needs:
   reads content.xml anyway, notes the ranges (table:number-rows-spanned) and they are filled the same way.
   Where a format gives no merge information, merged cells stay empty (a blank student cell is reported).
 - Error cells: calamine gives "#N/A" as an empty cell, which the converter would read as an absence of 0.
-  For XLSX and XLS the size check (which reads the sheet XML / the BIFF records anyway) notes the error
-  cells, and their text is put back in the row, so the row is reported. ODS error cells still come empty
-  (not handled: an ODS error is a formula cell whose text is "#N/A"; check what calamine gives first).
+  In ODS it is worse: LibreOffice's "#DIV/0!" (calcext:value-type="error", office:value="0") comes as 0.0.
+  The size check (which reads the sheet XML, the BIFF records or content.xml anyway) notes the error
+  cells, and their text replaces the cell, so the row is reported.
 - Limits (a zip bomb, a sheet that declares a huge size): see ``limits.py``, checked before calamine
   opens the file.
 """
@@ -159,8 +159,7 @@ def sheet_rows(sheet, *, limit: int | None = None, errors: dict[tuple[int, int],
             for (r, c), text in errors.items():
                 if r == index:
                     cells_.extend([None] * (c + 1 - len(cells_)))
-                    if cells_[c] is None:
-                        cells_[c] = text
+                    cells_[c] = text  # whatever calamine made of it: "" for XLSX/XLS, even 0.0 for ODS
             row = tuple(cells_)
         yield index + 1, row
 

@@ -265,7 +265,7 @@ class SheetRows:
             pass
 
     def __iter__(self) -> Iterator[tuple[int, tuple]]:
-        errors = limits.error_cells(self.table.path, str(self.table.sheet)) if self.table.kind != "ods" else None
+        errors = limits.error_cells(self.table.path, str(self.table.sheet))
         merged = limits.merged_cells(self.table.path, str(self.table.sheet)) if self.table.kind == "ods" else None
         for line, cells in sheets.sheet_rows(self.sheet, errors=errors, merged=merged):
             self._done = line

@@ -275,3 +275,28 @@ def test_an_error_cell_in_an_xls_is_reported_not_read_as_zero(tmp_path):
     rows, problems = imported(path)
     assert [r.student_key for r in rows] == [PNR_A, PNR_C]
     assert [(p.line, p.value) for p in problems] == [(3, "#N/A")]
+
+
+def test_libreoffice_error_cells_in_an_ods_are_reported_not_read_as_zero(tmp_path):
+    # As LibreOffice saves them: #DIV/0! carries office:value="0" (calamine gives 0.0), #N/A an empty string.
+    path = sheet_files.write_sheet(tmp_path / "err.ods", data_rows(), kind="ods")
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["content.xml"].decode()
+    division = ('<table:table-cell table:formula="of:=1/0" office:value-type="float" office:value="0"'
+                ' calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>')
+    missing = ('<table:table-cell table:formula="of:=NA()" office:value-type="string" office:string-value=""'
+               ' calcext:value-type="error"><text:p>#N/A</text:p></table:table-cell>')
+    xml = xml.replace('xmlns:text=', 'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:'
+                      'calcext:1.0" xmlns:text=', 1)
+    old_b = '<table:table-cell office:value-type="float" office:value="45"><text:p>45</text:p></table:table-cell>'
+    old_c = '<table:table-cell office:value-type="float" office:value="30"><text:p>30</text:p></table:table-cell>'
+    assert xml.count(old_b) == 1 and xml.count(old_c) == 1
+    parts["content.xml"] = xml.replace(old_b, division).replace(old_c, missing).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), parts.pop("mimetype"), compress_type=zipfile.ZIP_STORED)
+        for name, data in parts.items():
+            archive.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
+    rows, problems = imported(path)
+    assert [r.student_key for r in rows] == [PNR_A]
+    assert [(p.line, p.value) for p in problems] == [(5, "#DIV/0!"), (6, "#N/A")]
