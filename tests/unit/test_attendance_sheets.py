@@ -300,3 +300,14 @@ def test_libreoffice_error_cells_in_an_ods_are_reported_not_read_as_zero(tmp_pat
     rows, problems = imported(path)
     assert [r.student_key for r in rows] == [PNR_A]
     assert [(p.line, p.value) for p in problems] == [(5, "#DIV/0!"), (6, "#N/A")]
+
+
+def test_the_preview_is_read_once_and_again_for_another_sheet(tmp_path):
+    path = sheet_files.write_sheet(tmp_path / "p.xlsx", data_rows(), kind="xlsx", sheet="Frånvaro",
+                                   before={"Instruktioner": [["Läs mig"]]})
+    table = open_table(path)
+    first = table.preview(3)
+    path.write_bytes(b"")  # the file is gone: a second preview of the same sheet comes from what was read
+    assert table.preview(3) == first and table.preview(2) == first[:2]
+    table.sheet = "Instruktioner"
+    assert table.preview(3) == []  # another sheet is read again (here: nothing can be read any more)
