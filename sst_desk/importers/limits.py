@@ -84,9 +84,17 @@ def _check_zip(path: Path, kind: str) -> None:
             if total > MAX_UNCOMPRESSED:
                 raise _too_large(path)
             if kind == "xlsx":
+                members = _sheet_members(archive)
+                found: dict[str, dict[tuple[int, int], str]] = {}
                 for info in infos:
                     if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                        _check_xlsx_sheet(archive, info, path)
+                        errors: dict[tuple[int, int], str] = {}
+                        _check_xlsx_sheet(archive, info, path, errors)
+                        if errors and info.filename in members:
+                            found[members[info.filename]] = errors
+                key = _seen(path)
+                if key is not None:
+                    _errors[key] = found
             elif kind == "ods":
                 if "content.xml" in archive.namelist():
                     _check_ods_content(archive, archive.getinfo("content.xml"), path)
@@ -123,7 +131,46 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+_ERROR_CELL = re.compile(rb'<c\b([^>]*?\bt="e"[^>]*)>(?:<f\b[^>]*?/>|<f\b[^>]*>.*?</f>)?(?:<v>([^<]*)</v>)?', re.S)
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
+_errors: dict[tuple[str, int, int], dict[str, dict[tuple[int, int], str]]] = {}
+
+
+def error_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+    """The error cells (#N/A, #DIV/0!...) of ``sheet`` found by the size check, (row, col) 0-based.
+
+    calamine gives an error cell as empty, and an empty amount is read as 0: the reader puts the error text
+    back so the row is reported instead of imported with a 0.
+    """
+    key = _seen(path)
+    return _errors.get(key, {}).get(sheet, {}) if key is not None else {}
+
+
+def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet XML member -> sheet name, from xl/workbook.xml and its relationships."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        book = ET.fromstring(archive.read("xl/workbook.xml"))
+        rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ET.ParseError):
+        return {}
+    targets = {}
+    for rel in rels:
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        targets[rel.get("Id")] = target
+    members = {}
+    for element in book.iter():
+        if element.tag.endswith("}sheet") or element.tag == "sheet":
+            rid = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+            if rid in targets:
+                members[targets[rid]] = element.get("name", "")
+    return members
+
+
+def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
+                      errors: dict[tuple[int, int], str] | None = None) -> None:
     """Bound the sheet's rectangle by its largest column and row references.
 
     Cheap in one pass: two- and three-letter columns and seven-digit rows are rare enough to collect
@@ -136,6 +183,12 @@ def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pat
         body, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
         if _OTHER_SPACE_REF.search(body):
             body = _OTHER_SPACE_REF.sub(b' r="', body)
+        if errors is not None and b't="e"' in body:
+            for match in _ERROR_CELL.finditer(body):
+                ref = _CELL_REF.search(match.group(1))
+                if ref:
+                    cell = (int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1)
+                    errors[cell] = (match.group(2) or b"#ERROR").decode("utf-8", "replace")
         for letters in set(_WIDE_REF.findall(body)):
             max_col = max(max_col, _column_number(letters))
         if max_row < 999_999 and _SIX_DIGIT_ROW.search(body):
@@ -151,51 +204,123 @@ _CELL = re.compile(rb'<table:(?:covered-)?table-cell\b([^>]*?)(/?)>')
 _COL_REPEAT = re.compile(rb'number-columns-repeated="([0-9]+)"')
 
 
+_ROW_SPAN = re.compile(rb'number-rows-spanned="([0-9]+)"')
+_COL_SPAN = re.compile(rb'number-columns-spanned="([0-9]+)"')
+_ODS_TEXT = re.compile(rb'\s*<text:p>([^<]*)</text:p>')
+_TABLE_NAME = re.compile(rb'<table:table\b[^>]*?\btable:name="([^"]*)"')
+_ROW_START = (b" ", b">", b"/", b"\n", b"\r", b"\t")  # what follows "<table:table-row" in a row's own tag
+_merges: dict[tuple[str, int, int], dict[str, list[tuple[int, int, int, int]]]] = {}
+
+
+def merged_cells(path: Path, sheet: str) -> list[tuple[int, int, int, int]]:
+    """ODS only: merged ranges of ``sheet`` (first_row, first_col, last_row, last_col; 0-based), found by the
+    size check in content.xml, because python-calamine gives no merge information for ODS."""
+    key = _seen(path)
+    return _merges.get(key, {}).get(sheet, []) if key is not None else []
+
+
 def _check_ods_content(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
-    """Bound each table's rectangle: rows up to the last non-empty one (repeats counted) x widest row."""
+    """Bound each table's rectangle: rows up to the last non-empty one (repeats counted) x widest row.
+
+    Also notes each table's merged ranges (table:number-rows-spanned / number-columns-spanned).
+    """
+    from xml.sax.saxutils import unescape
+
     rows = width = last_filled = 0
     tail = b""
+    table = ""
+    found: dict[str, list[tuple[int, int, int, int]]] = {}
+    errors_found: dict[str, dict[tuple[int, int], str]] = {}
 
-    def row(piece: bytes) -> None:
-        nonlocal rows, width, last_filled
+    def row(piece: bytes, is_row: bool) -> None:
+        nonlocal rows, width, last_filled, table
+        if is_row:
+            head = piece[:300]
+            repeat = 1
+            if b"number-rows-repeated" in head:
+                match = _ROW_REPEAT.search(head)
+                repeat = int(match.group(1)) if match else 1
+            filled = b"office:value-type" in piece or b"<text:" in piece
+            if b'value-type="error"' in piece:  # LibreOffice's error cells: calamine gives "" or even 0.0
+                position = 0
+                for match in _CELL.finditer(piece):
+                    repeated = _COL_REPEAT.search(match.group(1))
+                    if b'value-type="error"' in match.group(1):
+                        text = _ODS_TEXT.match(piece, match.end())
+                        errors_found.setdefault(table, {})[(rows, position)] = (
+                            text.group(1).decode("utf-8", "replace") if text else "#ERROR")
+                    position += int(repeated.group(1)) if repeated else 1
+            if b"spanned" in piece:
+                position = 0
+                for match in _CELL.finditer(piece):
+                    attributes = match.group(1)
+                    repeated = _COL_REPEAT.search(attributes)
+                    span_rows, span_cols = _ROW_SPAN.search(attributes), _COL_SPAN.search(attributes)
+                    if span_rows or span_cols:
+                        down = int(span_rows.group(1)) if span_rows else 1
+                        across = int(span_cols.group(1)) if span_cols else 1
+                        if down > 1 or across > 1:
+                            found.setdefault(table, []).append(
+                                (rows, position, rows + down - 1, position + across - 1))
+                    position += int(repeated.group(1)) if repeated else 1
+            rows += repeat
+            if filled:
+                last_filled = rows
+                if b"number-columns-repeated" in piece:
+                    position = last = 0
+                    for match in _CELL.finditer(piece):
+                        repeated = _COL_REPEAT.search(match.group(1))
+                        position += int(repeated.group(1)) if repeated else 1
+                        if b"office:value-type" in match.group(1) or not match.group(2):
+                            last = position  # a cell with a value or content (not self-closing)
+                    wide = last
+                else:
+                    wide = piece.count(b"<table:table-cell") + piece.count(b"<table:covered-table-cell")
+                width = max(width, wide)
+            if last_filled * width > MAX_CELLS:
+                raise _too_large(path)
         if b"<table:table " in piece or b"<table:table>" in piece:  # a new sheet starts after this row
             rows = width = last_filled = 0
-        head = piece[:300]
-        repeat = 1
-        if b"number-rows-repeated" in head:
-            found = _ROW_REPEAT.search(head)
-            repeat = int(found.group(1)) if found else 1
-        filled = b"office:value-type" in piece or b"<text:" in piece
-        rows += repeat
-        if filled:
-            last_filled = rows
-            if b"number-columns-repeated" in piece:
-                position = last = 0
-                for match in _CELL.finditer(piece):
-                    found = _COL_REPEAT.search(match.group(1))
-                    span = int(found.group(1)) if found else 1
-                    position += span
-                    if b"office:value-type" in match.group(1) or not match.group(2):
-                        last = position  # a cell with a value or content (not self-closing)
-                wide = last
-            else:
-                wide = piece.count(b"<table:table-cell") + piece.count(b"<table:covered-table-cell")
-            width = max(width, wide)
-        if last_filled * width > MAX_CELLS:
-            raise _too_large(path)
+            match = _TABLE_NAME.search(piece)
+            table = unescape(match.group(1).decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"}) \
+                if match else ""
 
+    first = True
     for chunk in _members(archive, info, path):
         pieces = (tail + chunk).split(b"<table:table-row")
         tail = pieces.pop()
-        for piece in pieces:
-            row(piece)
-    row(tail)
+        if first and pieces:
+            row(pieces.pop(0), False)  # what comes before the first row: the first table's start
+            first = False
+        joined = b"".join(pieces)
+        if b"repeated" in joined or b"spanned" in joined or b'value-type="error"' in joined \
+                or b"<table:table " in joined \
+                or b"<table:table>" in joined:
+            for piece in pieces:
+                row(piece, piece[:1] in _ROW_START)
+        elif pieces:
+            # No repeats, merges or new sheet (nearly every chunk of a real file): the same sums, in bulk.
+            # Every row counts as filled, which can only over-count.
+            rows += sum(1 for p in pieces if p[:1] in _ROW_START)
+            last_filled = rows
+            width = max(width, max(p.count(b"<table:table-cell") + p.count(b"<table:covered-table-cell")
+                                   for p in pieces))
+            if last_filled * width > MAX_CELLS:
+                raise _too_large(path)
+    row(tail, not first and tail[:1] in _ROW_START)
+    key = _seen(path)
+    if key is not None:
+        _merges[key] = found
+        _errors[key] = errors_found
 
 
 # BIFF8 records that place a cell: (row, column) are their first two 16-bit words.
 _CELL_RECORDS = {0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x0406}
 _MULTI_RECORDS = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column, ..., last column (the last word)
 _BOF, _EOF = 0x0809, 0x000A
+_BOUNDSHEET, _BOOLERR, _FORMULA = 0x0085, 0x0205, 0x0006
+_XLS_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
+               0x2A: "#N/A"}
 
 
 def check_xls(path: Path) -> None:
@@ -232,9 +357,24 @@ def _check_xls(path: Path) -> None:
     position, end = 0, len(stream)
     max_row = max_col = -1
     unpack = struct.unpack_from
+    names: dict[int, str] = {}  # BOUNDSHEET: the stream offset of a sheet's BOF -> its name
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    errors: dict[tuple[int, int], str] | None = None
     while position + 4 <= end:
         kind, length = unpack("<HH", stream, position)
         body = position + 4
+        if kind == _BOOLERR and length >= 8 and errors is not None and stream[body + 7] == 1:
+            row, col = unpack("<HH", stream, body)
+            errors[(row, col)] = _XLS_ERRORS.get(stream[body + 6], "#ERROR")
+        elif kind == _FORMULA and length >= 14 and errors is not None and stream[body + 6] == 2 \
+                and stream[body + 12:body + 14] == b"\xff\xff":  # a formula whose cached result is an error
+            row, col = unpack("<HH", stream, body)
+            errors[(row, col)] = _XLS_ERRORS.get(stream[body + 8], "#ERROR")
+        if kind == _BOUNDSHEET and length >= 8:
+            offset, = unpack("<I", stream, body)
+            count, high = stream[body + 6], stream[body + 7] & 1
+            raw = stream[body + 8:body + 8 + count * (2 if high else 1)]
+            names[offset] = raw.decode("utf-16-le" if high else "latin-1", "replace")
         if kind in _CELL_RECORDS and length >= 4:
             row, col = unpack("<HH", stream, body)
             max_row, max_col = max(max_row, row), max(max_col, col)
@@ -244,6 +384,10 @@ def _check_xls(path: Path) -> None:
             max_row, max_col = max(max_row, row), max(max_col, last)
         elif kind == _BOF:
             max_row = max_col = -1  # a new sheet (or the workbook globals)
+            errors = found.setdefault(names[position], {}) if position in names else None
         if max_row >= 0 and (max_row + 1) * (max_col + 1) > XLS_MAX_CELLS:
             raise _too_large(path)
         position = body + length
+    key = _seen(path)
+    if key is not None:
+        _errors[key] = {name: cells for name, cells in found.items() if cells}

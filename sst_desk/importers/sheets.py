@@ -12,7 +12,7 @@ docs/attendance.md for the figures). Traps the next engineer needs:
 - Cells: empty cells come as "" and are given as None; dates/datetimes, times (dt.time) and durations
   (dt.timedelta, "[h]:mm") come typed; numbers as float (or int in XLS/ODS), booleans as bool, formulas
   as their cached value. Two things calamine does not tell: (1) an error cell (#N/A, #DIV/0!) comes as an
-  empty cell; (2) a percentage-formatted cell (0.351 shown as "35,1 %") comes as the bare float 0.351 —
+  empty cell (put back, see below); (2) a percentage-formatted cell (0.351 shown as "35,1 %") comes as the bare float 0.351 —
   the number format is not exposed, so a column of percentages in a spreadsheet must be mapped as
   percent by the person (AmountUnit), it cannot be recognised from the cell.
 - Merged cells: XLSX and XLS give merged ranges. A range over several ROWS carries its top-left value
@@ -21,8 +21,13 @@ docs/attendance.md for the figures). Traps the next engineer needs:
   become a row of nine equal titles in the preview; a merged group header ("Frånvaro (min)" over
   "Giltig"/"Ogiltig") is spread over the cells below it by headers.combined_headers, as for CSV. A NUMBER
   merged over several rows is NOT copied: carrying "120 minutes" into each row of a block would multiply
-  it; the other cells stay empty. ODS: python-calamine gives no merge information, so merged cells in an
-  .ods stay empty (a blank student cell is then reported, never guessed).
+  it; the other cells stay empty. ODS: python-calamine gives no merge information; the size check, which
+  reads content.xml anyway, notes the ranges (table:number-rows-spanned) and they are filled the same way.
+  Where a format gives no merge information, merged cells stay empty (a blank student cell is reported).
+- Error cells: calamine gives "#N/A" as an empty cell, which the converter would read as an absence of 0.
+  In ODS it is worse: LibreOffice's "#DIV/0!" (calcext:value-type="error", office:value="0") comes as 0.0.
+  The size check (which reads the sheet XML, the BIFF records or content.xml anyway) notes the error
+  cells, and their text replaces the cell, so the row is reported.
 - Limits (a zip bomb, a sheet that declares a huge size): see ``limits.py``, checked before calamine
   opens the file.
 """
@@ -124,16 +129,20 @@ def load_sheet(workbook, name: str, path: Path, kind: str):
         raise _error(ProblemCode.FILE_TRUNCATED, path.name) from None
 
 
-def sheet_rows(sheet, *, limit: int | None = None) -> Iterator[tuple[int, tuple]]:
-    """The rows of a loaded sheet: (1-based row number, typed cells with None for empty), merges filled."""
+def sheet_rows(sheet, *, limit: int | None = None, errors: dict[tuple[int, int], str] | None = None,
+               merged: list[tuple[int, int, int, int]] | None = None) -> Iterator[tuple[int, tuple]]:
+    """The rows of a loaded sheet: (1-based row number, typed cells with None for empty), merges filled.
+
+    ``errors``: error cells by (row, col), 0-based (limits.error_cells): their text ("#N/A") is put back
+    where calamine gave an empty cell, so an error is reported as a bad value, never read as an empty 0.
+    """
     start = sheet.start
     if start is None:  # an empty sheet
         return
     pad = (None,) * start[1]
-    merges = sorted(
-        ((r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ())),
-        key=lambda m: m[0],
-    )
+    ranges = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ())] or list(merged or ())
+    merges = sorted(ranges, key=lambda m: m[0])
+    error_rows = {r for r, _ in errors} if errors else set()
     pending = 0
     active: list[list] = []  # [last_row, first_col, last_col, value, first_row]
     for index, cells in enumerate(sheet.iter_rows()):
@@ -145,6 +154,13 @@ def sheet_rows(sheet, *, limit: int | None = None) -> Iterator[tuple[int, tuple]
             while pending < len(merges) and merges[pending][0] <= index:
                 pending += 1
             active[:] = [m for m in active if m[0] > index]
+        if errors and index in error_rows:
+            cells_ = list(row)
+            for (r, c), text in errors.items():
+                if r == index:
+                    cells_.extend([None] * (c + 1 - len(cells_)))
+                    cells_[c] = text  # whatever calamine made of it: "" for XLSX/XLS, even 0.0 for ODS
+            row = tuple(cells_)
         yield index + 1, row
 
 
@@ -172,18 +188,22 @@ def choose_sheet(workbook, names: list[str], path: Path, kind: str) -> str:
     """The sheet that holds the data: a header-like row followed by data rows; more data rows wins.
 
     An instruction sheet ("Instruktioner", a few lines of prose) has no row with several header-like
-    cells above rows of data, so it loses to the data sheet wherever it is in the workbook. Ties keep the
-    workbook's order. Only workbooks with more than one sheet are looked into (each sheet is parsed once).
+    cells above rows of data, so it loses to the data sheet wherever it is in the workbook; a hidden sheet
+    loses to a visible one with a table. Ties keep the workbook's order. Only workbooks with more than one sheet are looked into (each sheet is parsed once).
     """
     if len(names) <= 1:
         return names[0]
-    best, best_score = names[0], (-1, -1)
+    from python_calamine import SheetVisibleEnum
+
+    visible = {meta.name: meta.visible == SheetVisibleEnum.Visible for meta in workbook.sheets_metadata}
+    best, best_score = names[0], (-1, -1, -1)
     for name in names:
         try:
             sheet = load_sheet(workbook, name, path, kind)
         except Exception:  # noqa: BLE001 — a damaged sheet is not the data sheet; reading reports it
             continue
-        score = _sheet_score(sheet)
+        has_table, rows = _sheet_score(sheet)
+        score = (has_table, int(visible.get(name, True)), rows)  # a hidden list of values loses to the data
         if score > best_score:
             best, best_score = name, score
         del sheet

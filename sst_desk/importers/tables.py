@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import sheets
+from . import limits, sheets
 from .attendance_spec import ProblemCode, RowProblem
 from .cells import cell_text
 from .headers import SEARCH_ROWS, combined_headers, guess_header_index
@@ -58,12 +58,14 @@ class TableFile:
     sheet: str | None = None
     # The first rows as read once: a spreadsheet sheet is parsed whole each time it is opened (seconds for a
     # million rows), and the header guess and the mapping dialog ask for the preview several times.
-    _preview: tuple[int, list[tuple[int, list[str]]]] | None = field(default=None, repr=False, compare=False)
+    # Kept with the sheet it was read from, so a TableFile whose ``sheet`` is changed reads again.
+    _preview: tuple[str | None, int, list[tuple[int, list[str]]]] | None = field(default=None, repr=False,
+                                                                                 compare=False)
 
     def preview(self, limit: int = 50) -> list[tuple[int, list[str]]]:
         """The first ``limit`` rows: (line or row number, 1-based; the cells as text, trailing empties dropped)."""
-        if self._preview is not None and self._preview[0] >= limit:
-            return self._preview[1][:limit]
+        if self._preview is not None and self._preview[0] == self.sheet and self._preview[1] >= limit:
+            return self._preview[2][:limit]
         wanted = max(limit, _PREVIEW_ROWS)
         rows: list[tuple[int, list[str]]] = []
         try:
@@ -77,7 +79,7 @@ class TableFile:
         except ImportFileError:
             return rows[:limit]  # a preview shows what could be read; reading the rows reports the damage
         # Fewer rows than wanted: that is the whole file, good for any limit.
-        self._preview = (wanted if len(rows) >= wanted else 1 << 62, rows)
+        self._preview = (self.sheet, wanted if len(rows) >= wanted else 1 << 62, rows)
         return rows[:limit]
 
     def guess_header_row(self) -> int | None:
@@ -265,7 +267,9 @@ class SheetRows:
             pass
 
     def __iter__(self) -> Iterator[tuple[int, tuple]]:
-        for line, cells in sheets.sheet_rows(self.sheet):
+        errors = limits.error_cells(self.table.path, str(self.table.sheet))
+        merged = limits.merged_cells(self.table.path, str(self.table.sheet)) if self.table.kind == "ods" else None
+        for line, cells in sheets.sheet_rows(self.sheet, errors=errors, merged=merged):
             self._done = line
             yield line, cells
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import zipfile
 
 import pytest
 
@@ -82,7 +83,7 @@ def test_typed_cells_and_row_numbers_when_the_data_starts_low_and_right(tmp_path
     assert all(c is None or c != "" for _, row in streamed for c in row)  # empty is None, never ""
 
 
-@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_a_name_merged_over_a_block_of_rows_is_carried_down(tmp_path, kind):
     rows = [["Elev", "Datum", "Schemalagd tid (min)", "Giltig frånvaro (min)", "Ogiltig frånvaro (min)"],
             [PNR_A, DAY, 300, 60, 0],
@@ -113,12 +114,14 @@ def test_a_title_merged_across_the_table_stays_one_cell(tmp_path):
     assert table.preview(1) == [(1, ["Frånvarorapport HT 2026"])]
 
 
-def test_ods_merges_are_unknown_to_calamine_so_the_block_stays_blank_and_is_reported(tmp_path):
+def test_ods_merges_are_found_in_content_xml_on_the_right_sheet(tmp_path):
+    # python-calamine gives no merges for ODS: the size check reads them from content.xml, per table.
     rows = [HEADER, [PNR_A, NAME_A, DAY, 300, 60, 0], [None, None, DAY + dt.timedelta(days=1), 300, 0, 30]]
-    path = sheet_files.write_sheet(tmp_path / "m.ods", rows, kind="ods", merged=[(1, 0, 2, 0)])
+    path = sheet_files.write_sheet(tmp_path / "m.ods", rows, kind="ods", merged=[(1, 0, 2, 1)], sheet="Data",
+                                   before={"Instruktioner": [["Läs mig"], ["En rad per elev."]]})
     got, problems = imported(path)
-    assert [(r.student_key, r.record.valid) for r in got] == [(PNR_A, 60)]
-    assert [p.line for p in problems] == [3]  # the blank student cell: a problem, never a guess
+    assert problems == []
+    assert [(r.student_key, r.record.valid, r.record.invalid) for r in got] == [(PNR_A, 60, 0), (PNR_A, 0, 30)]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -178,3 +181,133 @@ def test_unicode_text_and_latin1_tab_files_still_import(tmp_path, encoding, expe
     assert problems == []
     assert [(r.student_key, r.record.valid, r.record.invalid) for r in rows] == [(PNR_A, 60, 0), (PNR_B, 0, 45)]
     assert table.preview(2)[1][1][1] == "Åsa Öberg"
+
+
+def test_what_calamine_gives_for_excel_cell_types(tmp_path):
+    """Pinned: times and durations typed, a percentage as its bare fraction, an error cell's text kept."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Datum", "Tid", "Längd", "Andel", "Sant", "Formel", "Fel"])
+    sheet.append([dt.date(2026, 11, 2), dt.time(8, 30), dt.timedelta(hours=30), 0.351, True])
+    sheet["B2"].number_format = "hh:mm"
+    sheet["C2"].number_format = "[h]:mm"
+    sheet["D2"].number_format = "0.0%"
+    path = tmp_path / "types.xlsx"
+    workbook.save(path)
+    # A formula with its cached value and an error cell, as Excel saves them (openpyxl writes no cached values).
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    cells = '<c r="F2"><f>1+2</f><v>3</v></c><c r="G2" t="e"><f>NA()</f><v>#N/A</v></c></row>'
+    last_row = xml.rindex("</row>")
+    parts["xl/worksheets/sheet1.xml"] = (xml[:last_row] + cells + xml[last_row + len("</row>"):]).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    _, row = list(stream_rows(open_table(path)))[1]
+    assert row[:6] == (dt.date(2026, 11, 2), dt.time(8, 30), dt.timedelta(hours=30), 0.351, True, 3)
+    # calamine gives the error cell as empty; the XLSX size check found it and its text is put back.
+    assert row[6] == "#N/A"
+    from python_calamine import CalamineWorkbook
+
+    assert CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()[1][6] == ""
+
+
+def test_a_hidden_sheet_with_more_rows_does_not_win_over_the_visible_data(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    data = workbook.active
+    data.title = "Frånvaro"
+    for row in data_rows():
+        data.append(row)
+    hidden = workbook.create_sheet("Koder")
+    hidden.append(["Kod", "Text", "Giltig"])
+    for index in range(50):
+        hidden.append([f"K{index}", f"Orsak {index}", "Ja"])
+    hidden.sheet_state = "hidden"
+    path = tmp_path / "hidden.xlsx"
+    workbook.save(path)
+    assert open_table(path).sheet == "Frånvaro"
+
+
+def test_an_error_cell_in_an_amount_column_is_reported_not_read_as_zero(tmp_path):
+    path = sheet_files.write_sheet(tmp_path / "err.xlsx", data_rows(), kind="xlsx")
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    # Row 5 (PNR_B): its invalid absence becomes =NA() with the cached error, as Excel saves it.
+    start = xml.index('<c r="F5"')
+    end = xml.index("</c>", start) + len("</c>")
+    parts["xl/worksheets/sheet1.xml"] = (xml[:start] + '<c r="F5" t="e"><f>NA()</f><v>#N/A</v></c>'
+                                         + xml[end:]).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    table = open_table(path)
+    assert table.preview(5)[4][1][5] == "#N/A"
+    rows, problems = imported(path)
+    assert [r.student_key for r in rows] == [PNR_A, PNR_C]
+    assert [(p.line, p.value) for p in problems] == [(5, "#N/A")]
+
+
+def test_an_error_cell_in_an_xls_is_reported_not_read_as_zero(tmp_path):
+    import xlwt
+
+    workbook = xlwt.Workbook()
+    workbook.add_sheet("Instruktioner").write(0, 0, "Fyll i en rad per elev och dag.")
+    sheet = workbook.add_sheet("Frånvaro")
+    date_style = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    for r, row in enumerate(data_rows()[2:]):
+        for c, value in enumerate(row):
+            if r == 2 and c == 5:
+                sheet.row(r).set_cell_error(c, 0x2A)  # #N/A where PNR_B's invalid absence should be
+            elif isinstance(value, dt.date):
+                sheet.write(r, c, value, date_style)
+            else:
+                sheet.write(r, c, value)
+    path = tmp_path / "err.xls"
+    workbook.save(str(path))
+    table = open_table(path)
+    assert table.sheet == "Frånvaro"
+    rows, problems = imported(path)
+    assert [r.student_key for r in rows] == [PNR_A, PNR_C]
+    assert [(p.line, p.value) for p in problems] == [(3, "#N/A")]
+
+
+def test_libreoffice_error_cells_in_an_ods_are_reported_not_read_as_zero(tmp_path):
+    # As LibreOffice saves them: #DIV/0! carries office:value="0" (calamine gives 0.0), #N/A an empty string.
+    path = sheet_files.write_sheet(tmp_path / "err.ods", data_rows(), kind="ods")
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["content.xml"].decode()
+    division = ('<table:table-cell table:formula="of:=1/0" office:value-type="float" office:value="0"'
+                ' calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>')
+    missing = ('<table:table-cell table:formula="of:=NA()" office:value-type="string" office:string-value=""'
+               ' calcext:value-type="error"><text:p>#N/A</text:p></table:table-cell>')
+    xml = xml.replace('xmlns:text=', 'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:'
+                      'calcext:1.0" xmlns:text=', 1)
+    old_b = '<table:table-cell office:value-type="float" office:value="45"><text:p>45</text:p></table:table-cell>'
+    old_c = '<table:table-cell office:value-type="float" office:value="30"><text:p>30</text:p></table:table-cell>'
+    assert xml.count(old_b) == 1 and xml.count(old_c) == 1
+    parts["content.xml"] = xml.replace(old_b, division).replace(old_c, missing).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), parts.pop("mimetype"), compress_type=zipfile.ZIP_STORED)
+        for name, data in parts.items():
+            archive.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
+    rows, problems = imported(path)
+    assert [r.student_key for r in rows] == [PNR_A]
+    assert [(p.line, p.value) for p in problems] == [(5, "#DIV/0!"), (6, "#N/A")]
+
+
+def test_the_preview_is_read_once_and_again_for_another_sheet(tmp_path):
+    path = sheet_files.write_sheet(tmp_path / "p.xlsx", data_rows(), kind="xlsx", sheet="Frånvaro",
+                                   before={"Instruktioner": [["Läs mig"]]})
+    table = open_table(path)
+    first = table.preview(3)
+    path.write_bytes(b"")  # the file is gone: a second preview of the same sheet comes from what was read
+    assert table.preview(3) == first and table.preview(2) == first[:2]
+    table.sheet = "Instruktioner"
+    assert table.preview(3) == []  # another sheet is read again (here: nothing can be read any more)
