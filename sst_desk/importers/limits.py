@@ -174,9 +174,12 @@ def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pat
     """Bound the sheet's rectangle by its largest column and row references.
 
     Cheap in one pass: two- and three-letter columns and seven-digit rows are rare enough to collect
-    exactly; otherwise the bounds are 26 columns and 99,999 or (any six-digit row) 999,999 rows.
+    exactly; otherwise the bounds are 26 columns and 99,999 or (any six-digit row) 999,999 rows. Cells and
+    rows written WITHOUT references (allowed, and read in order by calamine) are bounded by counting their
+    tags: a reference-less zip bomb of 51 million cells under the size and ratio caps is refused so.
     """
     max_col, max_row, tail = 26, 99_999, b""
+    rows = cells = 0  # counted tags: cells may come without r="A1" references (the format allows it)
     for chunk in _members(archive, info, path):
         data = tail + chunk
         cut = data.rfind(b"<")
@@ -195,7 +198,10 @@ def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pat
             max_row = 999_999
         for digits in set(_SEVEN_DIGIT_ROW.findall(body)):
             max_row = max(max_row, int(digits))
-        if max_col * max_row > MAX_CELLS:
+        rows += body.count(b"<row ") + body.count(b"<row>")
+        cells += body.count(b"<c ") + body.count(b"<c>")
+        max_row = max(max_row, rows)
+        if max_col * max_row > MAX_CELLS or cells > MAX_CELLS:
             raise _too_large(path)
 
 
