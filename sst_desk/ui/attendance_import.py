@@ -359,8 +359,8 @@ class AttendanceImportDialog(QDialog):
         self.form.set_headers(self.headers, self._sample_rows())
         return True
 
-    # An XLSX without a dimension tag is parsed whole each time openpyxl opens it (over a second for a
-    # year of daily rows), so the rows the preview needs are read once per file and sheet, not per keystroke.
+    # A spreadsheet is parsed whole each time calamine opens a sheet (seconds for a big one), so the rows the
+    # preview needs are read once per file and sheet, not per keystroke.
 
     def _preview_rows(self) -> list[tuple[int, list[str]]]:
         if self._rows_cache is None:
