@@ -403,22 +403,29 @@ def term_absence(session: Session, start: dt.date, end: dt.date, student_ids: li
         sa.and_(a.granularity == Granularity.DAY.value, a.period_start.between(start, end)),
         sa.and_(a.granularity == Granularity.WEEK.value, a.period_start.between(start - thursday, end - thursday)),
     )
-    special_query = sa.select(a.student_id).where(
+    special_here = sa.and_(
         sa.or_(a.granularity == Granularity.PERIOD.value, a.unit == Unit.PERCENT.value),
         a.period_start <= end,
         sa.func.coalesce(a.period_end, a.period_start) >= start - dt.timedelta(days=6),
-    ).distinct()
-    if student_ids is not None:
-        special_query = special_query.where(a.student_id.in_(student_ids))
-    special = set(session.execute(special_query).scalars())
+    )
+    counted = sa.and_(in_window, a.scheduled > 0)
     weight = sa.case((a.granularity == Granularity.WEEK.value, 5), else_=1)
-    query = (sa.select(a.student_id, a.unit, sa.func.sum(a.scheduled), sa.func.sum(a.absent), sa.func.sum(weight))
-             .where(in_window, a.scheduled > 0).group_by(a.student_id, a.unit))
+
+    def when_counted(value):
+        return sa.func.sum(sa.case((counted, value), else_=0))
+
+    # One query (the case list must stay a fixed number of queries): the sums over the counted rows
+    # and, per group, whether a PERIOD/PERCENT record touches the window.
+    query = (sa.select(a.student_id, when_counted(a.scheduled), when_counted(a.absent), when_counted(weight),
+                       sa.func.max(sa.case((special_here, 1), else_=0)))
+             .where(sa.or_(counted, special_here)).group_by(a.student_id, a.unit))
     if student_ids is not None:  # a worker's own students: the unique key (student first) finds them
         query = query.where(a.student_id.in_(student_ids))
+    groups = session.execute(query).all()
+    special = {sid for sid, *_sums, is_special in groups if is_special}
     parts: dict[int, list[tuple[float, int]]] = {}
-    for sid, _unit, scheduled, absent, count in session.execute(query):
-        if sid not in special:
+    for sid, scheduled, absent, count, _special in groups:
+        if sid not in special and count and scheduled:
             parts.setdefault(sid, []).append((100.0 * absent / scheduled, count))
     result = {sid: sum(p * n for p, n in units) / sum(n for _p, n in units) for sid, units in parts.items()}
     for sid in sorted(special):
