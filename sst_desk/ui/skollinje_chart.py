@@ -15,29 +15,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPolygonF
+from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QPainter, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..workflow.attendance import Unit
 from ..workflow.skollinje import EventMark, GoalLine, InsatsSpan, Skollinje, StageSpan
 from . import skollinje_text as text
+from .skollinje_paint import paint_chart
+from .skollinje_style import PAD
 
-INK = QColor("#1a1a1a")
-MUTED = QColor("#5f6368")
-GRID = QColor("#e4e6ea")
-YEAR_GRID = QColor("#c4c8ce")
-BANDS = (QColor("#edf1f6"), QColor("#f7f8fa"))
-BAND_EDGE = QColor("#d5d9de")
-ABSENCE = QColor("#1f4e79")
-INVALID = QColor("#c0504d")
-GOAL = QColor("#2e7d32")
-WARN = QColor("#b26a00")
-ALERT = QColor("#b00020")
-EVENT = QColor("#455a64")
-BAR_FILL, BAR_EDGE = QColor("#dde8f6"), QColor("#6b93c9")
-HIGHLIGHT = QColor(31, 78, 121, 38)
-
-PAD = 8.0
 PLOT_MIN_HEIGHT = 150.0
 MONTH_STEPS = (1, 2, 3, 4, 6, 12)
 SHORT_SPAN_DAYS = 120  # up to about four months the axis names weeks
@@ -275,8 +261,6 @@ class SkollinjeChart(QWidget):
     # --- painting ---------------------------------------------------------------
 
     def paintEvent(self, _event) -> None:
-        from .skollinje_paint import paint_chart
-
         painter = QPainter(self)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)

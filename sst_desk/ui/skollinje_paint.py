@@ -2,7 +2,8 @@
 
 Kept apart from ``skollinje_chart`` (geometry, hover, keyboard) so each stays
 small. Every layer reads the chart's cached layout; nothing here computes
-where things go.
+where things go. The colours come from ``skollinje_style``; the chart is only
+named for type checking, so the two modules do not import each other.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PySide6.QtGui import (
 
 from . import skollinje_text as text
 from .labels import label
-from .skollinje_chart import (
+from .skollinje_style import (
     ABSENCE,
     ALERT,
     BAND_EDGE,
