@@ -103,7 +103,7 @@ def run_gui(target: str | None = None, *, demo: bool = False, language: str | No
 
     try:
         if demo:
-            from .demo import ensure_demo_database
+            from .demo_accounts import ensure_demo_database
 
             target = str(ensure_demo_database())
     except (DatabaseError, OSError) as exc:

@@ -23,7 +23,6 @@ import datetime as dt
 import random
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import sqlalchemy as sa
 from itertools import islice
@@ -266,25 +265,6 @@ def populate(db: Database, students: int = 40, seed: int = 1, today: dt.date | N
             uow.commit()
         ids += [case.id for case in batch if case.id is not None]
     return ids
-
-
-def ensure_demo_database(path: Path | None = None) -> Path:
-    """The demo database (encrypted, with the demo users), created with 40 cases only when it has no users yet."""
-    from . import paths
-    from .demo_accounts import create_demo_database
-    from .security.signin import first_run_needed
-
-    path = Path(path) if path is not None else paths.data_dir() / DEMO_DATABASE_NAME
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if first_run_needed(path):
-        if path.exists():
-            path.unlink()  # an empty or plain demo file from an earlier version: demo data only
-        create_demo_database(path)
-    else:
-        from .demo_accounts import mark_earlier_demo
-
-        mark_earlier_demo(path)
-    return path
 
 
 class _CaseMaker:

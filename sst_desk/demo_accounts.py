@@ -28,15 +28,7 @@ import sqlalchemy as sa
 from .persistence import Database
 from .persistence import accounts
 from .persistence.mapping import case_members, cases, students
-from .workflow.access import Role
-
-DEMO_PASSWORD = "demo-losenord"
-DEMO_USERS: tuple[tuple[str, str, Role], ...] = (
-    ("sara", "Sara Lind", Role.SKOLSOCIONOM),
-    ("karin", "Karin Berg", Role.KURATOR),
-    ("tove", "Tove Ek", Role.TEAMLEDARE),
-    ("adam", "Adam Holm", Role.ADMINISTRATOR),
-)
+from .demo_users import DEMO_PASSWORD, DEMO_USERS
 
 
 def create_demo_database(path: Path, students_count: int = 40, seed: int = 1,
@@ -74,10 +66,27 @@ def create_demo_database(path: Path, students_count: int = 40, seed: int = 1,
     return ids
 
 
+def ensure_demo_database(path: Path | None = None) -> Path:
+    """The demo database (encrypted, with the demo users), created with 40 cases only when it has no users yet."""
+    from . import paths
+    from .demo import DEMO_DATABASE_NAME
+    from .security.signin import first_run_needed
+
+    path = Path(path) if path is not None else paths.data_dir() / DEMO_DATABASE_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if first_run_needed(path):
+        if path.exists():
+            path.unlink()  # an empty or plain demo file from an earlier version: demo data only
+        create_demo_database(path)
+    else:
+        mark_earlier_demo(path)
+    return path
+
+
 def mark_earlier_demo(path: Path) -> bool:
     """Give the demo database at the demo's own place the demo mark, if an earlier SST Desk made it without one.
 
-    Only for ``--demo`` (``demo.ensure_demo_database``), and only when the public demo password still opens
+    Only for ``--demo`` (``ensure_demo_database``), and only when the public demo password still opens
     it: then it is the demo generator's database, not a team's. True when a mark was written.
     """
     from .security import signin

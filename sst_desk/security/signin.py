@@ -187,7 +187,7 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
 
 
 def _demo_password() -> str:
-    from sst_desk.demo_accounts import DEMO_PASSWORD
+    from sst_desk.demo_users import DEMO_PASSWORD
 
     return DEMO_PASSWORD
 

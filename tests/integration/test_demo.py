@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sst_desk import demo
+from sst_desk.demo_accounts import ensure_demo_database
 from sst_desk.workflow import validation
 from sst_desk.workflow.attention import Attention, attention, summarize
 from sst_desk.workflow.codes import ClosingReason, PlanStatus, Stage
@@ -185,11 +186,11 @@ def test_ensure_demo_database_fills_it_once(tmp_path: Path, monkeypatch: pytest.
     from sst_desk.security.signin import sign_in, unlock
 
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
-    path = demo.ensure_demo_database()
+    path = ensure_demo_database()
     assert path == tmp_path / "data" / "demo.sqlite3"
     assert not cipher.is_plaintext(path) and cipher.key_file_for(path).exists()  # encrypted, keys beside it
     before = path.stat().st_mtime_ns
-    assert demo.ensure_demo_database() == path  # already made: left alone
+    assert ensure_demo_database() == path  # already made: left alone
     assert path.stat().st_mtime_ns == before
     with Database.open(path, key=unlock(path, "tove", DEMO_PASSWORD)) as raw:
         assert len(raw.case_rows(TODAY)) == 40
@@ -199,7 +200,7 @@ def test_ensure_demo_database_fills_it_once(tmp_path: Path, monkeypatch: pytest.
     empty = tmp_path / "elsewhere" / "empty.sqlite3"
     empty.parent.mkdir()
     empty.touch()  # an empty file without users: made into the demo database
-    assert demo.ensure_demo_database(empty) == empty
+    assert ensure_demo_database(empty) == empty
     with Database.open(empty, key=unlock(empty, "sara", DEMO_PASSWORD)) as raw:
         assert len(raw.case_rows(TODAY)) == 40
 
@@ -208,7 +209,7 @@ def test_demo_users_see_by_need(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     from sst_desk.demo_accounts import DEMO_PASSWORD
     from sst_desk.security.signin import sign_in
 
-    path = demo.ensure_demo_database(tmp_path / "demo.sqlite3")
+    path = ensure_demo_database(tmp_path / "demo.sqlite3")
     seen = {}
     for username in ("sara", "karin", "tove", "adam"):
         with sign_in(path, username, DEMO_PASSWORD) as db:

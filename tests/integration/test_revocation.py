@@ -365,7 +365,7 @@ def test_a_demo_database_made_by_an_earlier_version_gets_its_mark_when_the_demo_
     """Without this, a demo.sqlite3 made before the mark existed lost its notice (the name no longer decides)."""
     import sqlalchemy as sa
 
-    from sst_desk.demo import ensure_demo_database
+    from sst_desk.demo_accounts import ensure_demo_database
     from sst_desk.demo_accounts import DEMO_PASSWORD, create_demo_database
     from sst_desk.persistence.mapping import database_meta
     from sst_desk.ui.signin_dialog import demo_hint
