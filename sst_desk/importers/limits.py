@@ -33,6 +33,7 @@ import zipfile
 from pathlib import Path
 
 from .attendance_spec import ProblemCode
+from .file_errors import file_error
 
 MAX_UNCOMPRESSED = 1 << 30
 MAX_RATIO = 250
@@ -44,8 +45,6 @@ _CHUNK = 1 << 22
 
 
 def _too_large(path: Path):
-    from .tables import file_error
-
     return file_error(ProblemCode.FILE_TOO_LARGE, path.name)
 
 

@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .attendance_spec import ProblemCode
+from .file_errors import file_error
 from .limits import check_xls, check_zip
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -49,8 +50,6 @@ _SCORE_ROWS = 40  # rows of each sheet looked at to choose the data sheet
 
 
 def _error(code: ProblemCode, value: str = "", line: int = 0):
-    from .tables import file_error
-
     return file_error(code, value, line)
 
 

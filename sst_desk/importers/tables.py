@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import limits, sheets
-from .attendance_spec import ProblemCode, RowProblem
+from .attendance_spec import ProblemCode
 from .cells import cell_text
+from .file_errors import ImportFileError, file_error
 from .headers import SEARCH_ROWS, combined_headers, guess_header_index
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -29,21 +30,8 @@ _CHUNK = 1 << 20
 _PREVIEW_ROWS = 100  # rows kept by TableFile.preview
 
 
-class ImportFileError(Exception):
-    """The file as a whole cannot be read: ``problem`` says why (line 0, or the line where it broke)."""
-
-    def __init__(self, problem: RowProblem, problems: list[RowProblem] | None = None) -> None:
-        super().__init__(problem.describe())
-        self.problem = problem
-        self.problems = problems or [problem]  # a mapping can have several problems at once
-
-
 class ImportCancelled(Exception):
     """The user cancelled; nothing read so far should be stored."""
-
-
-def file_error(code: ProblemCode, value: str = "", line: int = 0) -> ImportFileError:
-    return ImportFileError(RowProblem(line, code, "", value[:60]))
 
 
 @dataclass
