@@ -161,7 +161,8 @@ def _sessions(app: QApplication, settings: Settings, db, sign_in_again) -> int:
         context.locker = IdleLock(context, settings.get(IDLE_LOCK_MINUTES))
         window = MainWindow(context)
         signed_out: list[bool] = []
-        window.sig_signed_out.connect(lambda: signed_out.append(True))
+        # Connected to this pass's window only, and called while it runs: the loop variable is the one meant.
+        window.sig_signed_out.connect(lambda: signed_out.append(True))  # noqa: B023
         window.sig_closed.connect(lambda: app.exit(0))
         window.reload()
         window.show()

@@ -9,7 +9,6 @@ personnummer in no register are reported in one category with the same words; dr
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from conftest import TEST_PASSWORD, copy_team_db, make_team_db, new_case, open_a
 from sst_desk.__main__ import main
 from sst_desk.importers.people import fake_students
 from sst_desk.importers.samples import write_csv_export
-from sst_desk.persistence import Database
 from sst_desk.persistence.attendance import UnmatchedReason
 from sst_desk.persistence.mapping import access_log, attendance, students
 

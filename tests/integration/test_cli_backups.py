@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import io
-from sst_desk.persistence.cipher import dbapi as sqlite3  # never two SQLite libraries on one file
 from pathlib import Path
 
 import pytest
 
 from sst_desk.__main__ import main
-from sst_desk.persistence import Database
 
 from conftest import TEST_PASSWORD, make_team_db, new_case, open_as
 

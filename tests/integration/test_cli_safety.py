@@ -13,7 +13,6 @@ import hashlib
 import io
 import os
 import stat
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 

@@ -23,7 +23,6 @@ from sst_desk import fileio, paths
 from sst_desk.persistence import (
     BackupFailedError,
     DamagedDatabaseError,
-    Database,
     DatabaseUnavailableError,
     LocationNotWritableError,
     NotADatabaseError,

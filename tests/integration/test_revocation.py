@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sst_desk.__main__ import main
 from sst_desk.persistence import Database, accounts, backups, cipher
 from sst_desk.persistence.mapping import access_log
-from sst_desk.security import keyfile, passwords, rekey, signin, throttle
+from sst_desk.security import keyfile, rekey, signin, throttle
 from sst_desk.security.keyfile import KeyFile, key_file_for
 
 from conftest import TEST_PASSWORD, copy_team_db, make_team_db, new_case
