@@ -2888,10 +2888,6 @@
         <translation>Ska samtycka (har vårdnaden)</translation>
     </message>
     <message>
-        <source>%1 has signed a consent, which must stay on record. Untick “Must consent” instead.</source>
-        <translation>%1 har skrivit under ett samtycke, som måste finnas kvar. Avmarkera ”Ska samtycka” i stället.</translation>
-    </message>
-    <message>
         <source>Remove %1 from the student&apos;s guardians?</source>
         <translation>Ta bort %1 från elevens vårdnadshavare?</translation>
     </message>
@@ -4586,6 +4582,34 @@
         <translation>Ärendet är inte i den fas som steget utgår från.</translation>
     </message>
     <message>
+        <source>This goal has been rated at a follow-up and stays on record. Revise the plan to change its goals.</source>
+        <translation>Målet har bedömts vid en uppföljning och ska finnas kvar. Revidera planen för att ändra målen.</translation>
+    </message>
+    <message>
+        <source>%1 has signed a consent, which must stay on record. Untick “Must consent” instead.</source>
+        <translation>%1 har skrivit under ett samtycke, som måste finnas kvar. Avmarkera ”Ska samtycka” i stället.</translation>
+    </message>
+    <message>
+        <source>The case was closed as referred on; its referral stays on record.</source>
+        <translation>Ärendet avslutades som hänvisat; hänvisningen ska finnas kvar.</translation>
+    </message>
+    <message>
+        <source>Version %1 of the action plan was replaced by a later version and stays as it was. Change the current version.</source>
+        <translation>Version %1 av handlingsplanen har ersatts av en senare version och ska vara som den var. Ändra i den gällande versionen.</translation>
+    </message>
+    <message>
+        <source>This follow-up belongs to version %1 of the action plan, which has been revised since; it stays as it was.</source>
+        <translation>Uppföljningen hör till version %1 av handlingsplanen, som har reviderats sedan dess; den ska vara som den var.</translation>
+    </message>
+    <message>
+        <source>The consent from %1 is already withdrawn; its date of withdrawal stays on record.</source>
+        <translation>Samtycket från %1 är redan återkallat; datumet för återkallelsen ska finnas kvar.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded for this document yet, so there is nothing to clear.</source>
+        <translation>Inget är registrerat för det här dokumentet än, så det finns inget att tömma.</translation>
+    </message>
+    <message>
         <source>The plan has no goal on school attendance or school results. Such a goal is recommended.</source>
         <translation>Planen har inget mål för skolnärvaro eller skolresultat. Ett sådant mål rekommenderas.</translation>
     </message>
@@ -4872,10 +4896,6 @@
         <translation>För ett närvaromål: ritas som målets linje på skollinjen (0–100).</translation>
     </message>
     <message>
-        <source>This goal has been rated at a follow-up and stays on record. Revise the plan to change its goals.</source>
-        <translation>Målet har bedömts vid en uppföljning och ska finnas kvar. Revidera planen för att ändra målen.</translation>
-    </message>
-    <message>
         <source>Remove the goal “%1”?</source>
         <translation>Ta bort målet ”%1”?</translation>
     </message>
@@ -4906,10 +4926,6 @@
     <message>
         <source>e.g. the social services&apos; reception</source>
         <translation>t.ex. socialtjänstens mottagning</translation>
-    </message>
-    <message>
-        <source>The case was closed as referred on; its referral stays on record.</source>
-        <translation>Ärendet avslutades som hänvisat; hänvisningen ska finnas kvar.</translation>
     </message>
     <message>
         <source>Remove the referral to %1?</source>

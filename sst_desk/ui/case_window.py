@@ -31,15 +31,15 @@ from PySide6.QtWidgets import (
 from ..settings import CASE_GEOMETRY
 from ..workflow.codes import ClosingReason, Stage
 from ..workflow.entities import Case
-from ..workflow.problems import Finding, ProcessError, Problem
-from ..workflow.process import PATHS, Move, apply, blockers, moves_from, plan_blockers, warnings
-from ..workflow.validation import validate_booster, validate_plan
+from ..workflow.editing import save_problems, step_answer_problems, step_blockers
+from ..workflow.problems import Finding, ProcessError
+from ..workflow.process import PATHS, Move, apply, moves_from, warnings
 from .context import AppContext
 from .dialogs import RecordDialog
 from .errors import database_error_text
 from .forms import Field, Kind, elided
 from .labels import choices, grade_label, label
-from .messages import field_messages, message
+from .messages import message
 from .pages.base import StagePage
 from .pages.early import AktualiseringPage, InskrivningPage, KartlaggningPage
 from .pages.later import AvslutPage, GenomforandePage, HistoryPage, UppfoljningPage, VidmakthallandePage
@@ -219,7 +219,7 @@ class CaseWindow(QMainWindow):
                 state, reason = (StepState.DONE if stage.order < current.order else StepState.OPEN), ""
             elif stage in reachable:
                 state = StepState.LOCKED
-                found = blockers(self.case, reachable[stage], today, ClosingReason.ANNAT)
+                found = step_blockers(self.case, reachable[stage], today)
                 reason = "\n".join(message(f) for f in found) or self.tr("Take the step \u201c%1\u201d below.") \
                     .replace("%1", label(reachable[stage]))
             elif stage.order < current.order:
@@ -256,7 +256,7 @@ class CaseWindow(QMainWindow):
             self.blocker_label.setText(self.tr("The case is complete.") if self._complete()
                                        else self.tr("Record the booster session above when it has taken place."))
         elif forward is not None:
-            found = blockers(self.case, forward, today, ClosingReason.ANNAT)
+            found = step_blockers(self.case, forward, today)
             if found:
                 lines = "".join(f"<li>{message(f)}</li>" for f in found)
                 self.blocker_label.setText(self.tr("Before \u201c%1\u201d:").replace("%1", label(forward))
@@ -307,15 +307,11 @@ class CaseWindow(QMainWindow):
         found: dict[str, tuple[str, list[int]]] = {}  # field → (message, the pages it concerns)
         for row, page in enumerate(self.pages):
             by_page[row] = page.store(self.case)
+        problems = save_problems(self.case, today)  # the workflow's checks, by the stage whose page shows them
+        for row, page in enumerate(self.pages):
             extra: dict[str, str] = {}
-            if page.stage is Stage.PLANERING and self.case.current_plan is not None:
-                extra.update(field_messages(validate_plan(self.case.current_plan)))
-                if self.case.stage in (Stage.GENOMFORANDE, Stage.UPPFOLJNING):
-                    # The plan being carried out keeps what started it; changing course is "Revise the plan".
-                    for finding in plan_blockers(self.case.current_plan):
-                        extra.setdefault(finding.field or finding.problem.value, message(finding))
-            if page.stage in (Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE) and self.case.booster is not None:
-                extra.update(field_messages(validate_booster(self.case.booster, self.case.closed_on, today)))
+            for finding in problems.get(page.stage, []):
+                extra.setdefault(finding.field or finding.problem.value, message(finding))
             for name, text in extra.items():
                 found.setdefault(name, (text, []))[1].append(row)
         for name, (text, rows) in found.items():
@@ -358,7 +354,7 @@ class CaseWindow(QMainWindow):
         if not self.collect():
             return False
         today = self.context.today()
-        found = blockers(self.case, move, today, ClosingReason.ANNAT if move is Move.CLOSE else None)
+        found = step_blockers(self.case, move, today)
         if found:
             QMessageBox.information(self, label(move), self.tr("This step is not possible yet:") + "\n\n"
                                     + "\n".join(f"• {message(f)}" for f in found))
@@ -390,9 +386,7 @@ class CaseWindow(QMainWindow):
         fields.append(Field("comment", self.tr("Comment (optional)"), Kind.MULTILINE, lines=3))
 
         def validate(answers) -> list[Finding]:
-            if move is Move.CLOSE and answers.closing_reason is None:
-                return [Finding(Problem.CLOSING_REASON_MISSING, field="closing_reason")]
-            return []
+            return step_answer_problems(move, answers.closing_reason)
 
         dialog = RecordDialog(label(move), fields, details, validate, self)
         if found:

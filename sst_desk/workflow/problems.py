@@ -46,6 +46,14 @@ class Problem(str, Enum):
     BOOSTER_NOT_PLANNED = "booster_not_planned"
     BOOSTER_ALREADY_RECORDED = "booster_already_recorded"
     WRONG_STAGE = "wrong_stage"
+    # what stays on record (workflow.editing): detail names the goal, guardian, referral, plan version…
+    GOAL_RATED = "goal_rated"
+    GUARDIAN_SIGNED = "guardian_signed"
+    REFERRAL_OF_REFERRED_CASE = "referral_of_referred_case"
+    PLAN_SUPERSEDED = "plan_superseded"
+    FOLLOW_UP_OF_EARLIER_PLAN = "follow_up_of_earlier_plan"
+    CONSENT_ALREADY_WITHDRAWN = "consent_already_withdrawn"
+    DOCUMENT_NOT_RECORDED = "document_not_recorded"
     # warnings: allowed, but the worker should know
     NO_SCHOOL_GOAL = "no_school_goal"
     CONSENT_EXPIRES_SOON = "consent_expires_soon"

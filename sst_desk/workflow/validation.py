@@ -23,6 +23,7 @@ from .entities import (
     Guardian,
     Handlingsplan,
     Insats,
+    KartlaggningDocument,
     Referral,
     Student,
     shares_school_and_socialtjanst,
@@ -189,6 +190,12 @@ def validate_booster(booster: Boostertraff, closed_on: dt.date | None, today: dt
         found += _required(booster.held_on, "held_on") + _not_future(booster.held_on, "held_on", today)
         found += _order(closed_on, booster.held_on, "held_on", "closed_on")
     return found
+
+
+def validate_document(document: KartlaggningDocument) -> list[Finding]:
+    """A kartläggning document: a document of no listed kind needs a name; it is received after it was asked for."""
+    found = _required(document.label, "label") if document.kind is None else []
+    return found + _order(document.requested_on, document.received_on, "received_on", "requested_on")
 
 
 def validate_referral(referral: Referral, today: dt.date) -> list[Finding]:

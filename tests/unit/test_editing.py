@@ -1,0 +1,245 @@
+"""What may be removed or changed in a case and why not, what is proposed, what a save must fix (workflow.editing).
+
+These rules used to live in the case window's pages; the window, the command line and the services now ask
+the workflow. Each test reads like the rule it holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from builders import (FIRST_FOLLOW_UP_ON, TODAY, WORKER, at, give_all_consents, make_case, make_case_at,
+                      make_insats, record_follow_up, snapshot)
+
+from sst_desk.workflow.codes import ClosingReason, DocumentKind, PlanStatus, ReferralKind, Stage
+from sst_desk.workflow.editing import (change_blocked, plan_editable, plan_of, remove, removal_blocked,
+                                       save_problems, step_answer_problems, step_blockers)
+from sst_desk.workflow.entities import (Boostertraff, FollowUp, Goal, Insats, Kartlaggning, KartlaggningDocument,
+                                        Referral)
+from sst_desk.workflow.problems import Finding, ProcessError, Problem
+from sst_desk.workflow.process import DEFAULT_BOOSTER_MONTHS, Move, apply, booster_date, proposed_booster
+
+
+def _referred_case() -> object:
+    case = make_case_at(Stage.PLANERING)
+    case.referrals.append(Referral(kind=ReferralKind.HANVISNING, made_on=TODAY, to_whom="BUP"))
+    apply(case, Move.REFER_ON, by=WORKER, at=at())
+    return case
+
+
+# --- removal --------------------------------------------------------------------------------
+
+
+def test_a_goal_rated_at_a_follow_up_stays_and_removing_it_changes_nothing():
+    case = make_case_at(Stage.UPPFOLJNING)
+    rated, unrated = case.current_plan.goals
+    record_follow_up(case, FIRST_FOLLOW_UP_ON, rate=[rated])
+    assert removal_blocked(case, rated) == Finding(Problem.GOAL_RATED, rated.description)
+    before = snapshot(case)
+    with pytest.raises(ProcessError) as refused:
+        remove(case, rated)
+    assert refused.value.findings == [Finding(Problem.GOAL_RATED, rated.description)]
+    assert snapshot(case) == before
+    assert removal_blocked(case, unrated) is None
+
+
+def test_removing_a_goal_unlinks_the_insatser_that_served_it_and_keeps_them():
+    case = make_case_at(Stage.PLANERING)
+    plan = case.current_plan
+    plan.goals.append(goal := Goal(description="Kommer i tid"))
+    plan.insatser.append(served := make_insats("Väckning", goal))
+    remove(case, goal)
+    assert goal not in plan.goals
+    assert served in plan.insatser and served.goal is None
+
+
+def test_a_guardian_who_signed_a_consent_stays_one_who_did_not_may_go():
+    case = make_case_at(Stage.INSKRIVNING)
+    signed, unsigned = case.student.guardians
+    give_all_consents(case)
+    case.consents = [c for c in case.consents if c.guardian is not unsigned]
+    assert removal_blocked(case, signed) == Finding(Problem.GUARDIAN_SIGNED, signed.name)
+    with pytest.raises(ProcessError):
+        remove(case, signed)
+    assert signed in case.student.guardians
+    assert removal_blocked(case, unsigned) is None
+    remove(case, unsigned)
+    assert case.student.guardians == [signed]
+
+
+def test_a_withdrawn_consent_still_keeps_its_signer():
+    """The consent stays on record after a withdrawal, and it names the guardian."""
+    case = make_case_at(Stage.INSKRIVNING)
+    give_all_consents(case)
+    guardian = case.student.guardians[0]
+    next(c for c in case.consents if c.guardian is guardian).withdrawn_on = TODAY
+    assert removal_blocked(case, guardian) is not None
+
+
+def test_the_only_referral_of_a_case_closed_as_referred_on_stays():
+    case = _referred_case()
+    (referral,) = case.referrals
+    assert case.closing_reason is ClosingReason.HANVISAD
+    assert removal_blocked(case, referral) == Finding(Problem.REFERRAL_OF_REFERRED_CASE, "BUP")
+    case.referrals.append(second := Referral(kind=ReferralKind.SIP, made_on=TODAY, to_whom="Regionen"))
+    assert removal_blocked(case, referral) is None  # another referral still says why the case was closed
+    remove(case, second)
+    assert removal_blocked(case, referral) is not None
+
+
+def test_a_referral_of_an_open_case_may_go():
+    case = make_case_at(Stage.PLANERING)
+    case.referrals.append(referral := Referral(kind=ReferralKind.ANMALAN, made_on=TODAY, to_whom="Mottagningen"))
+    assert removal_blocked(case, referral) is None
+    remove(case, referral)
+    assert case.referrals == []
+
+
+def test_nothing_of_an_earlier_plan_version_is_removed_or_changed():
+    case = make_case_at(Stage.UPPFOLJNING)
+    record_follow_up(case, FIRST_FOLLOW_UP_ON)
+    old = case.current_plan
+    apply(case, Move.REVISE_PLAN, by=WORKER, at=at(FIRST_FOLLOW_UP_ON, 15))
+    assert old.status is PlanStatus.SUPERSEDED and not plan_editable(old) and plan_editable(case.current_plan)
+    for item in (old.goals[1], old.insatser[0]):
+        assert removal_blocked(case, item) == Finding(Problem.PLAN_SUPERSEDED, "1")
+        assert change_blocked(case, item) == Finding(Problem.PLAN_SUPERSEDED, "1")
+    new_goal, new_insats = case.current_plan.goals[1], case.current_plan.insatser[0]
+    assert plan_of(case, new_goal) is case.current_plan
+    assert change_blocked(case, new_goal) is None and change_blocked(case, new_insats) is None
+    assert removal_blocked(case, new_insats) is None
+
+
+def test_only_a_recorded_document_line_can_be_cleared():
+    case = make_case_at(Stage.KARTLAGGNING)
+    recorded = KartlaggningDocument(kind=DocumentKind.IUP, requested_on=TODAY)
+    case.kartlaggning.documents.append(recorded)
+    unrecorded = KartlaggningDocument(kind=DocumentKind.SKOLNARVARO)
+    assert removal_blocked(case, unrecorded) == Finding(Problem.DOCUMENT_NOT_RECORDED, "")
+    assert removal_blocked(case, recorded) is None
+    remove(case, recorded)
+    assert case.kartlaggning.documents == []
+
+
+def test_a_document_line_without_a_kartlaggning_has_nothing_to_clear():
+    case = make_case()
+    assert removal_blocked(case, KartlaggningDocument(kind=DocumentKind.IUP)) is not None
+    case.kartlaggning = Kartlaggning()
+    assert removal_blocked(case, KartlaggningDocument(kind=DocumentKind.IUP)) is not None
+
+
+def test_removal_of_something_no_case_holds_is_a_programming_error():
+    with pytest.raises(TypeError):
+        removal_blocked(make_case(), FollowUp(held_on=TODAY, plan_version=1))
+
+
+# --- changes ---------------------------------------------------------------------------------
+
+
+def test_a_follow_up_of_an_earlier_plan_version_stays_as_it_was():
+    case = make_case_at(Stage.UPPFOLJNING)
+    earlier = record_follow_up(case, FIRST_FOLLOW_UP_ON)
+    assert change_blocked(case, earlier) is None
+    apply(case, Move.REVISE_PLAN, by=WORKER, at=at(FIRST_FOLLOW_UP_ON, 15))
+    assert change_blocked(case, earlier) == Finding(Problem.FOLLOW_UP_OF_EARLIER_PLAN, "1")
+
+
+def test_a_follow_up_without_a_current_plan_is_not_edited():
+    case = make_case()
+    assert change_blocked(case, FollowUp(held_on=TODAY, plan_version=1)) is not None
+
+
+def test_a_withdrawn_consent_is_not_withdrawn_again():
+    case = make_case_at(Stage.INSKRIVNING)
+    give_all_consents(case)
+    consent = case.consents[0]
+    assert change_blocked(case, consent) is None
+    consent.withdrawn_on = TODAY
+    assert change_blocked(case, consent) == Finding(Problem.CONSENT_ALREADY_WITHDRAWN, consent.signer_name)
+
+
+# --- the boosterträff proposal -----------------------------------------------------------------
+
+
+def test_the_booster_is_proposed_months_after_avslut_on_a_weekday_once_and_only_once():
+    case = make_case_at(Stage.AVSLUTAD)
+    assert proposed_booster(case) is None  # closing booked it
+    booked = case.booster
+    assert booked.planned_on == booster_date(case.closed_on, DEFAULT_BOOSTER_MONTHS)
+    case.boosters.clear()
+    again = proposed_booster(case, 4)
+    assert again.planned_on == booster_date(case.closed_on, 4) and again.planned_on.weekday() < 5
+    assert proposed_booster(make_case_at(Stage.UPPFOLJNING)) is None  # not closed yet
+
+
+def test_an_early_exit_gets_a_proposal_and_closing_books_the_same_date():
+    """The avslut page's proposal and the booking made by "close the case" are one rule."""
+    case = _referred_case()
+    assert case.booster is None
+    proposal = proposed_booster(case, 2)
+    assert proposal.planned_on == booster_date(case.closed_on, 2)
+    closing = make_case_at(Stage.UPPFOLJNING)
+    record_follow_up(closing, FIRST_FOLLOW_UP_ON)
+    apply(closing, Move.CLOSE, by=WORKER, at=at(), closing_reason=ClosingReason.MAL_UPPNADDA, booster_months=2)
+    assert closing.booster.planned_on == booster_date(TODAY, 2)
+
+
+# --- what a save must fix ------------------------------------------------------------------------
+
+
+def test_a_sound_case_has_nothing_to_fix_before_saving():
+    for stage in (Stage.AKTUALISERING, Stage.PLANERING, Stage.GENOMFORANDE, Stage.VIDMAKTHALLANDE):
+        assert save_problems(make_case_at(stage), TODAY) == {}
+
+
+def test_the_plan_being_carried_out_keeps_what_started_it():
+    case = make_case_at(Stage.GENOMFORANDE)
+    case.current_plan.insatser[0].responsible_person = " "
+    found = save_problems(case, TODAY)
+    assert list(found) == [Stage.PLANERING]
+    assert [f.problem for f in found[Stage.PLANERING]] == [Problem.INSATS_NO_RESPONSIBLE]
+
+
+def test_a_plan_still_being_made_may_lack_what_starting_it_needs_but_not_sound_dates():
+    case = make_case_at(Stage.PLANERING)
+    plan = case.current_plan
+    assert save_problems(case, TODAY) == {}  # an empty plan in planering is work in progress
+    plan.insatser.append(Insats(name="Samtal", start_on=TODAY, end_on=TODAY - dt.timedelta(days=1)))
+    (finding,) = save_problems(case, TODAY)[Stage.PLANERING]
+    assert (finding.problem, finding.field, finding.detail) == (Problem.DATE_ORDER, "end_on", "Samtal")
+
+
+def test_a_booster_before_avslut_is_shown_on_both_pages_that_show_it():
+    case = make_case_at(Stage.AVSLUTAD)
+    case.booster.planned_on = case.closed_on - dt.timedelta(days=1)
+    found = save_problems(case, TODAY)
+    assert set(found) == {Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE}
+    assert [f.field for f in found[Stage.AVSLUTAD]] == ["planned_on"]
+
+
+def test_a_booster_marked_held_needs_its_date():
+    case = make_case_at(Stage.VIDMAKTHALLANDE)
+    case.booster.held = True
+    assert [f.problem for f in save_problems(case, TODAY)[Stage.VIDMAKTHALLANDE]] == [Problem.REQUIRED]
+    case.boosters[-1] = Boostertraff(planned_on=case.booster.planned_on, held=False)
+    assert save_problems(case, TODAY) == {}
+
+
+# --- the steps ---------------------------------------------------------------------------------
+
+
+def test_the_closing_reason_is_asked_by_the_step_not_held_against_it():
+    case = make_case_at(Stage.UPPFOLJNING)
+    assert [f.problem for f in step_blockers(case, Move.CLOSE, TODAY)] == [Problem.FOLLOW_UP_MISSING]
+    record_follow_up(case, FIRST_FOLLOW_UP_ON)
+    assert step_blockers(case, Move.CLOSE, TODAY) == []
+    assert step_answer_problems(Move.CLOSE, None) == [Finding(Problem.CLOSING_REASON_MISSING,
+                                                              field="closing_reason")]
+    assert step_answer_problems(Move.CLOSE, ClosingReason.FLYTTAT) == []
+    assert step_answer_problems(Move.CONTINUE, None) == []
+
+
+def test_step_blockers_keep_every_other_blocker():
+    case = make_case_at(Stage.AKTUALISERING)
+    assert [f.problem for f in step_blockers(case, Move.ENROL, TODAY)] == [Problem.CRITERIA_NOT_MET]
