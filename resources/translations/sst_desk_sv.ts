@@ -2564,10 +2564,6 @@
 <context>
     <name>Form</name>
     <message>
-        <source>Write the e-mail address as name@domain.se, without spaces.</source>
-        <translation>Skriv e-postadressen som namn@domän.se, utan mellanslag.</translation>
-    </message>
-    <message>
         <source>Write a number, for example 12,5.</source>
         <translation>Skriv ett tal, till exempel 12,5.</translation>
     </message>
@@ -4508,6 +4504,10 @@
     <message>
         <source>Remove the hidden control or text-direction character from this field (it may have come with copied text); write the text again by hand.</source>
         <translation>Ta bort det dolda styrtecknet eller textriktningstecknet i fältet (det kan ha följt med kopierad text); skriv texten igen för hand.</translation>
+    </message>
+    <message>
+        <source>Write the e-mail address as name@domain.se, without spaces.</source>
+        <translation>Skriv e-postadressen som namn@domän.se, utan mellanslag.</translation>
     </message>
     <message>
         <source>The team has not yet decided that the student meets the criteria for the team&apos;s support.</source>

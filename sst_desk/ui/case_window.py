@@ -33,7 +33,8 @@ from ..workflow.codes import ClosingReason, Stage
 from ..workflow.entities import Case
 from ..workflow.editing import save_problems, step_answer_problems, step_blockers
 from ..workflow.problems import Finding, ProcessError
-from ..workflow.process import PATHS, Move, apply, moves_from, warnings
+from ..workflow.process import PATHS, Move, apply, is_complete, moves_from, warnings
+from ..workflow.steps import StageStep, StepState, stage_steps
 from .context import AppContext
 from .dialogs import RecordDialog
 from .errors import database_error_text
@@ -46,7 +47,7 @@ from .pages.later import AvslutPage, GenomforandePage, HistoryPage, UppfoljningP
 from .pages.plan import PlaneringPage
 from .pages.skollinje import SkollinjePage
 from .printing import print_handlingsplan
-from .stepper import StepState, Stepper
+from .stepper import Stepper
 from .widgets import install_wheel_guard
 
 PAGE_CLASSES: list[type[StagePage]] = [
@@ -202,36 +203,26 @@ class CaseWindow(QMainWindow):
                             f"<b>{label(self.case.stage)}</b>{responsible}")
         self.setWindowTitle(self.tr("%1 – SST Desk").replace("%1", student.full_name) + "[*]")
 
-    def _visited(self) -> set[Stage]:
-        return {t.to_stage for t in self.case.transitions} | {self.case.stage, Stage.AKTUALISERING}
-
     def _refresh_process(self) -> None:
         self._refresh_header()
-        today = self.context.today()
-        current = self.case.stage
-        visited = self._visited()
-        reachable = {PATHS[m].target: m for m in moves_from(current)}
+        steps = {step.stage: step for step in stage_steps(self.case, self.context.today())}
         for row, page in enumerate(self.pages):
-            stage = page.stage
-            if stage is current:
-                state, reason = StepState.CURRENT, ""
-            elif stage in visited:
-                state, reason = (StepState.DONE if stage.order < current.order else StepState.OPEN), ""
-            elif stage in reachable:
-                state = StepState.LOCKED
-                found = step_blockers(self.case, reachable[stage], today)
-                reason = "\n".join(message(f) for f in found) or self.tr("Take the step \u201c%1\u201d below.") \
-                    .replace("%1", label(reachable[stage]))
-            elif stage.order < current.order:
-                state, reason = StepState.LOCKED, self.tr("The case left the process before this stage.")
-            else:
-                state, reason = StepState.LOCKED, self.tr("Opens after \u201c%1\u201d.").replace(
-                    "%1", label(Stage(list(Stage)[max(stage.order - 1, 0)])))
-            self.stepper.set_state(row, state, reason)
-            page.set_locked(reason if state is StepState.LOCKED else None)
+            step = steps[page.stage]
+            reason = self._locked_reason(step) if step.state is StepState.LOCKED else ""
+            self.stepper.set_state(row, step.state, reason)
+            page.set_locked(reason or None)
         for row in range(len(self.pages), len(self.pages) + len(self._other_pages())):
             self.stepper.set_state(row, None)
         self._refresh_moves()
+
+    def _locked_reason(self, step: StageStep) -> str:
+        """Why a stage is locked, in the worker's words (the workflow's ``StageStep`` says which reason)."""
+        if step.move is not None:
+            return "\n".join(message(f) for f in step.findings) or self.tr(
+                "Take the step \u201c%1\u201d below.").replace("%1", label(step.move))
+        if step.left_process:
+            return self.tr("The case left the process before this stage.")
+        return self.tr("Opens after \u201c%1\u201d.").replace("%1", label(step.opens_after))
 
     def _refresh_moves(self) -> None:
         while self.moves_layout.count():
@@ -253,7 +244,7 @@ class CaseWindow(QMainWindow):
         self.moves_layout.addStretch(1)
         forward = next((m for m in moves if PATHS[m].forward), None)
         if not moves:
-            self.blocker_label.setText(self.tr("The case is complete.") if self._complete()
+            self.blocker_label.setText(self.tr("The case is complete.") if is_complete(self.case)
                                        else self.tr("Record the booster session above when it has taken place."))
         elif forward is not None:
             found = step_blockers(self.case, forward, today)
@@ -270,10 +261,6 @@ class CaseWindow(QMainWindow):
         forward = next((m for m in moves_from(self.case.stage) if PATHS[m].forward), None)
         if forward is not None:
             self.take_move(forward)
-
-    def _complete(self) -> bool:
-        booster = self.case.booster
-        return booster is not None and booster.held is not None
 
     def _mark_dirty(self) -> None:
         if not self._loading:

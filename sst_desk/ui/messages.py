@@ -34,6 +34,7 @@ _SOURCE: dict[Problem, str] = {
     Problem.UNSAFE_CHARACTERS: QT_TRANSLATE_NOOP(
         "Messages", "Remove the hidden control or text-direction character from this field (it may have come "
                     "with copied text); write the text again by hand."),
+    Problem.EMAIL_FORMAT: QT_TRANSLATE_NOOP("Messages", "Write the e-mail address as name@domain.se, without spaces."),
     Problem.CRITERIA_NOT_MET: QT_TRANSLATE_NOOP(
         "Messages", "The team has not yet decided that the student meets the criteria for the team's support."),
     Problem.NO_GUARDIAN: QT_TRANSLATE_NOOP("Messages", "No guardian is registered for the student."),

@@ -27,6 +27,7 @@ class Problem(str, Enum):
     MONTHS_RANGE = "months_range"
     TEXT_TOO_LONG = "text_too_long"  # detail: the most characters allowed
     UNSAFE_CHARACTERS = "unsafe_characters"  # a control or invisible direction character in a name
+    EMAIL_FORMAT = "email_format"
     # process guards
     CRITERIA_NOT_MET = "criteria_not_met"
     NO_GUARDIAN = "no_guardian"

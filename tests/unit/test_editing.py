@@ -243,3 +243,76 @@ def test_the_closing_reason_is_asked_by_the_step_not_held_against_it():
 def test_step_blockers_keep_every_other_blocker():
     case = make_case_at(Stage.AKTUALISERING)
     assert [f.problem for f in step_blockers(case, Move.ENROL, TODAY)] == [Problem.CRITERIA_NOT_MET]
+
+
+# --- where a consent or a document stands ------------------------------------------------------
+
+
+def test_a_consent_is_withdrawn_from_its_day_valid_through_its_last_day_and_not_yet_before_it_is_given():
+    from sst_desk.workflow.status import ConsentStatus, consent_status
+
+    case = make_case_at(Stage.INSKRIVNING)
+    give_all_consents(case)
+    consent = case.consents[0]
+    assert consent_status(consent, TODAY) is ConsentStatus.IN_FORCE
+    consent.valid_until = TODAY
+    assert consent_status(consent, TODAY) is ConsentStatus.IN_FORCE
+    assert consent_status(consent, TODAY + dt.timedelta(days=1)) is ConsentStatus.EXPIRED
+    assert consent_status(consent, consent.given_on - dt.timedelta(days=1)) is ConsentStatus.NOT_YET_IN_FORCE
+    consent.withdrawn_on = TODAY + dt.timedelta(days=3)
+    assert consent_status(consent, TODAY) is ConsentStatus.IN_FORCE  # a withdrawal dated later is not yet
+    assert consent_status(consent, TODAY + dt.timedelta(days=3)) is ConsentStatus.WITHDRAWN
+
+
+def test_a_document_is_received_requested_or_not_requested():
+    from sst_desk.workflow.status import DocumentStatus, document_status
+
+    document = KartlaggningDocument(kind=DocumentKind.IUP)
+    assert document_status(document) is DocumentStatus.NOT_REQUESTED
+    document.requested_on = TODAY
+    assert document_status(document) is DocumentStatus.REQUESTED
+    document.received_on = TODAY
+    assert document_status(document) is DocumentStatus.RECEIVED
+
+
+def test_a_document_of_no_listed_kind_needs_a_name_and_arrives_after_it_was_asked_for():
+    from sst_desk.workflow.validation import validate_document
+
+    assert validate_document(KartlaggningDocument(kind=DocumentKind.IUP)) == []
+    (missing,) = validate_document(KartlaggningDocument(label=" "))
+    assert (missing.problem, missing.field) == (Problem.REQUIRED, "label")
+    early = KartlaggningDocument(label="Läkarintyg", requested_on=TODAY, received_on=TODAY - dt.timedelta(days=1))
+    (order,) = validate_document(early)
+    assert (order.problem, order.field, order.dates[0]) == (Problem.DATE_ORDER, "received_on", "requested_on")
+
+
+# --- rules that were the forms' own ----------------------------------------------------------------
+
+
+def test_a_guardians_email_is_name_at_domain_without_spaces_and_may_be_left_empty():
+    from sst_desk.workflow.entities import Guardian
+    from sst_desk.workflow.validation import email_finding, validate_guardian
+
+    for good in ("anna.berg@example.se", "a+b@skola.kommun.se"):
+        assert email_finding(good) is None
+    for bad in ("anna berg@example.se", "anna@example", "anna@@example.se", "anna@.example.se", "a@b..se", "@b.se"):
+        assert email_finding(bad) == Finding(Problem.EMAIL_FORMAT, field="email"), bad
+    assert validate_guardian(Guardian(name="Anna Berg")) == []
+    assert validate_guardian(Guardian(name="Anna Berg", email="anna(at)example.se")) == [
+        Finding(Problem.EMAIL_FORMAT, field="email")]
+
+
+def test_one_line_texts_longer_than_the_forms_cap_are_refused_by_the_validators_too():
+    """The forms stop typing at the cap; the command line and imports meet the same cap as a finding."""
+    from sst_desk.workflow.entities import Guardian
+    from sst_desk.workflow.validation import MAX_LENGTHS, TEXT_MAX_LENGTH, validate_guardian, validate_insats
+
+    name_cap = MAX_LENGTHS["name"]
+    assert validate_guardian(Guardian(name="A" * name_cap)) == []
+    assert validate_guardian(Guardian(name="A" * (name_cap + 1))) == [
+        Finding(Problem.TEXT_TOO_LONG, str(name_cap), "name")]
+    long_person = make_insats("Samtal", person="P" * (MAX_LENGTHS["responsible_person"] + 1))
+    assert [f.field for f in validate_insats(long_person)] == ["responsible_person"]
+    goal = Goal(description="Mål", measure="m" * (TEXT_MAX_LENGTH + 1))
+    from sst_desk.workflow.validation import validate_goal
+    assert validate_goal(goal) == [Finding(Problem.TEXT_TOO_LONG, str(TEXT_MAX_LENGTH), "measure")]

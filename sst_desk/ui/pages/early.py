@@ -18,6 +18,7 @@ from ...workflow.codes import (
 )
 from ...workflow.editing import change_blocked, removal_blocked, remove
 from ...workflow.entities import Case, Consent, Guardian, KartlaggningDocument
+from ...workflow.status import ConsentStatus, DocumentStatus, consent_status, document_status
 from ...workflow.validation import validate_consent, validate_document, validate_guardian
 from ..dialogs import edit_record
 from ..forms import Field, Kind, elided, email_problem
@@ -105,14 +106,11 @@ class InskrivningPage(StagePage):
             self.consents.set_items(self.case.consents)
 
     def _consent_status(self, consent: Consent) -> str:
-        today = self.today()
-        if consent.withdrawn_on is not None and consent.withdrawn_on <= today:
+        status = consent_status(consent, self.today())
+        if status is ConsentStatus.WITHDRAWN:
             return self.tr("Withdrawn %1").replace("%1", iso_date(consent.withdrawn_on))
-        if consent.valid_until is not None and consent.valid_until < today:
-            return self.tr("Expired")
-        if consent.given_on > today:
-            return self.tr("Not yet in force")
-        return self.tr("In force")
+        return {ConsentStatus.EXPIRED: self.tr("Expired"), ConsentStatus.NOT_YET_IN_FORCE: self.tr("Not yet in force"),
+                ConsentStatus.IN_FORCE: self.tr("In force")}[status]
 
     # --- guardians ----------------------------------------------------------
 
@@ -255,11 +253,8 @@ class KartlaggningPage(StagePage):
         return any(d is document for d in self.case.kartlaggning.documents)
 
     def _document_status(self, document: KartlaggningDocument) -> str:
-        if document.received_on:
-            return self.tr("Received")
-        if document.requested_on:
-            return self.tr("Requested")
-        return self.tr("Not requested")
+        return {DocumentStatus.RECEIVED: self.tr("Received"), DocumentStatus.REQUESTED: self.tr("Requested"),
+                DocumentStatus.NOT_REQUESTED: self.tr("Not requested")}[document_status(document)]
 
     def _document_name(self, document: KartlaggningDocument) -> str:
         return label(document.kind) if document.kind else document.label
