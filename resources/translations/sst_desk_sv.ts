@@ -3087,490 +3087,6 @@
 <context>
     <name>Labels</name>
     <message>
-        <source>Referral to the team</source>
-        <translation>Aktualisering</translation>
-    </message>
-    <message>
-        <source>Enrolment and consent</source>
-        <translation>Inskrivning och samtycke</translation>
-    </message>
-    <message>
-        <source>Assessment</source>
-        <translation>Kartläggning</translation>
-    </message>
-    <message>
-        <source>Planning</source>
-        <translation>Planering</translation>
-    </message>
-    <message>
-        <source>Implementation</source>
-        <translation>Genomförande</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Uppföljning</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Avslutad</translation>
-    </message>
-    <message>
-        <source>Booster session</source>
-        <translation>Vidmakthållande (boosterträff)</translation>
-    </message>
-    <message>
-        <source>Level 1 – promoting attendance</source>
-        <translation>Nivå 1 – närvarofrämjande</translation>
-    </message>
-    <message>
-        <source>Level 2 – preventive</source>
-        <translation>Nivå 2 – förebyggande</translation>
-    </message>
-    <message>
-        <source>Level 3 – remedial</source>
-        <translation>Nivå 3 – åtgärdande</translation>
-    </message>
-    <message>
-        <source>Without needs assessment</source>
-        <translation>Utan behovsprövning</translation>
-    </message>
-    <message>
-        <source>After investigation and decision</source>
-        <translation>Efter utredning och beslut</translation>
-    </message>
-    <message>
-        <source>School</source>
-        <translation>Skolan</translation>
-    </message>
-    <message>
-        <source>Student health team</source>
-        <translation>Elevhälsan</translation>
-    </message>
-    <message>
-        <source>Guardian</source>
-        <translation>Vårdnadshavare</translation>
-    </message>
-    <message>
-        <source>The student</source>
-        <translation>Eleven</translation>
-    </message>
-    <message>
-        <source>Social services</source>
-        <translation>Socialtjänsten</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Annat</translation>
-    </message>
-    <message>
-        <source>Girl</source>
-        <translation>Flicka</translation>
-    </message>
-    <message>
-        <source>Someone else</source>
-        <translation>Annan</translation>
-    </message>
-    <message>
-        <source>Boy</source>
-        <translation>Pojke</translation>
-    </message>
-    <message>
-        <source>Not stated</source>
-        <translation>Ej angivet</translation>
-    </message>
-    <message>
-        <source>Absence investigation</source>
-        <translation>Frånvaroutredning</translation>
-    </message>
-    <message>
-        <source>Adjustments</source>
-        <translation>Extra anpassningar</translation>
-    </message>
-    <message>
-        <source>Special support</source>
-        <translation>Särskilt stöd</translation>
-    </message>
-    <message>
-        <source>Action programme</source>
-        <translation>Åtgärdsprogram</translation>
-    </message>
-    <message>
-        <source>Student health meeting</source>
-        <translation>Elevhälsomöte</translation>
-    </message>
-    <message>
-        <source>Contact with guardians</source>
-        <translation>Kontakt med vårdnadshavare</translation>
-    </message>
-    <message>
-        <source>Region (child psychiatry, health centre)</source>
-        <translation>Regionen (BUP, vårdcentral)</translation>
-    </message>
-    <message>
-        <source>Other party</source>
-        <translation>Annan part</translation>
-    </message>
-    <message>
-        <source>Action programmes</source>
-        <translation>Åtgärdsprogram</translation>
-    </message>
-    <message>
-        <source>Pedagogical assessments</source>
-        <translation>Pedagogiska utredningar</translation>
-    </message>
-    <message>
-        <source>Reports of degrading treatment</source>
-        <translation>Anmälningar om kränkande behandling</translation>
-    </message>
-    <message>
-        <source>Parents&apos; documented views</source>
-        <translation>Föräldrars dokumenterade synpunkter</translation>
-    </message>
-    <message>
-        <source>Reports to the Schools Inspectorate</source>
-        <translation>Anmälningar till Skolinspektionen</translation>
-    </message>
-    <message>
-        <source>Registered attendance</source>
-        <translation>Registrerad skolnärvaro</translation>
-    </message>
-    <message>
-        <source>Goal attainment and grades</source>
-        <translation>Måluppfyllelse och betyg</translation>
-    </message>
-    <message>
-        <source>Documented adjustments</source>
-        <translation>Dokumenterade anpassningar</translation>
-    </message>
-    <message>
-        <source>Individual development plan</source>
-        <translation>Individuell utvecklingsplan (IUP)</translation>
-    </message>
-    <message>
-        <source>Complaints handling</source>
-        <translation>Klagomålshantering</translation>
-    </message>
-    <message>
-        <source>Earlier social services investigations</source>
-        <translation>Tidigare socialtjänstutredningar</translation>
-    </message>
-    <message>
-        <source>School-related factors</source>
-        <translation>Skolrelaterade faktorer</translation>
-    </message>
-    <message>
-        <source>Individual factors</source>
-        <translation>Individrelaterade faktorer</translation>
-    </message>
-    <message>
-        <source>Family factors</source>
-        <translation>Familjerelaterade faktorer</translation>
-    </message>
-    <message>
-        <source>Further factors</source>
-        <translation>Ytterligare faktorer</translation>
-    </message>
-    <message>
-        <source>Bullying</source>
-        <translation>Mobbning</translation>
-    </message>
-    <message>
-        <source>Social climate</source>
-        <translation>Socialt klimat</translation>
-    </message>
-    <message>
-        <source>Physical environment</source>
-        <translation>Fysisk miljö och arbetsmiljö</translation>
-    </message>
-    <message>
-        <source>Teaching situation</source>
-        <translation>Den pedagogiska situationen</translation>
-    </message>
-    <message>
-        <source>Need for support and adjustment</source>
-        <translation>Behov av stöd och anpassning</translation>
-    </message>
-    <message>
-        <source>Anxiety</source>
-        <translation>Ångest</translation>
-    </message>
-    <message>
-        <source>Neurodevelopmental disorder</source>
-        <translation>Neuropsykiatrisk funktionsnedsättning (NPF)</translation>
-    </message>
-    <message>
-        <source>Depression or low mood</source>
-        <translation>Depression eller nedstämdhet</translation>
-    </message>
-    <message>
-        <source>Parents&apos; own school experiences</source>
-        <translation>Föräldrars egna skolerfarenheter</translation>
-    </message>
-    <message>
-        <source>Trust</source>
-        <translation>Förtroende</translation>
-    </message>
-    <message>
-        <source>Communication and interaction in the family</source>
-        <translation>Kommunikation och samspel i familjen</translation>
-    </message>
-    <message>
-        <source>Practical means to support the child</source>
-        <translation>Praktiska möjligheter att stötta barnet</translation>
-    </message>
-    <message>
-        <source>Peer factors</source>
-        <translation>Kamratfaktorer</translation>
-    </message>
-    <message>
-        <source>Medical causes</source>
-        <translation>Medicinska orsaker</translation>
-    </message>
-    <message>
-        <source>Earlier interventions</source>
-        <translation>Tidigare insatser</translation>
-    </message>
-    <message>
-        <source>Obstacles and resources</source>
-        <translation>Hinder och resurser</translation>
-    </message>
-    <message>
-        <source>School attendance</source>
-        <translation>Skolnärvaro</translation>
-    </message>
-    <message>
-        <source>School connectedness</source>
-        <translation>Skolanknytning</translation>
-    </message>
-    <message>
-        <source>Parents&apos; involvement in schooling</source>
-        <translation>Föräldrars engagemang i skolgången</translation>
-    </message>
-    <message>
-        <source>A trusting relationship</source>
-        <translation>En tillitsfull relation</translation>
-    </message>
-    <message>
-        <source>Continuity and school stability</source>
-        <translation>Kontinuitet och skolstabilitet</translation>
-    </message>
-    <message>
-        <source>Structured leisure activities</source>
-        <translation>Strukturerade fritidsaktiviteter</translation>
-    </message>
-    <message>
-        <source>Social skills and peer relations</source>
-        <translation>Sociala färdigheter och kamratrelationer</translation>
-    </message>
-    <message>
-        <source>School results</source>
-        <translation>Skolresultat</translation>
-    </message>
-    <message>
-        <source>Well-being at school</source>
-        <translation>Trivsel i skolan</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>Hälsa</translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation>Familj</translation>
-    </message>
-    <message>
-        <source>Leisure</source>
-        <translation>Fritid</translation>
-    </message>
-    <message>
-        <source>Other area</source>
-        <translation>Annat</translation>
-    </message>
-    <message>
-        <source>Other actor</source>
-        <translation>Annan aktör</translation>
-    </message>
-    <message>
-        <source>Achieved</source>
-        <translation>Uppnått</translation>
-    </message>
-    <message>
-        <source>Partly achieved</source>
-        <translation>Delvis uppnått</translation>
-    </message>
-    <message>
-        <source>Not achieved</source>
-        <translation>Ej uppnått</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Möte</translation>
-    </message>
-    <message>
-        <source>Telephone</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <source>Home visit</source>
-        <translation>Hembesök</translation>
-    </message>
-    <message>
-        <source>Video meeting</source>
-        <translation>Videomöte</translation>
-    </message>
-    <message>
-        <source>Visit at school</source>
-        <translation>Besök i skolan</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meddelande</translation>
-    </message>
-    <message>
-        <source>School change</source>
-        <translation>Skolbyte</translation>
-    </message>
-    <message>
-        <source>Placement</source>
-        <translation>Placering</translation>
-    </message>
-    <message>
-        <source>Illness</source>
-        <translation>Sjukdom</translation>
-    </message>
-    <message>
-        <source>Family event</source>
-        <translation>Händelse i familjen</translation>
-    </message>
-    <message>
-        <source>Holiday or leave</source>
-        <translation>Lov eller ledighet</translation>
-    </message>
-    <message>
-        <source>Other event</source>
-        <translation>Annan händelse</translation>
-    </message>
-    <message>
-        <source>Goals achieved</source>
-        <translation>Målen är uppnådda</translation>
-    </message>
-    <message>
-        <source>Referred on</source>
-        <translation>Hänvisad vidare</translation>
-    </message>
-    <message>
-        <source>Moved</source>
-        <translation>Har flyttat</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>Har avböjt</translation>
-    </message>
-    <message>
-        <source>Does not meet the criteria</source>
-        <translation>Uppfyller inte kriterierna</translation>
-    </message>
-    <message>
-        <source>Other reason</source>
-        <translation>Annat skäl</translation>
-    </message>
-    <message>
-        <source>Referral elsewhere</source>
-        <translation>Hänvisning</translation>
-    </message>
-    <message>
-        <source>Report of concern to social services</source>
-        <translation>Orosanmälan till socialtjänsten</translation>
-    </message>
-    <message>
-        <source>Application to social services</source>
-        <translation>Ansökan till socialtjänsten</translation>
-    </message>
-    <message>
-        <source>Coordinated individual plan (SIP)</source>
-        <translation>Samordnad individuell plan (SIP)</translation>
-    </message>
-    <message>
-        <source>Follow-up overdue</source>
-        <translation>Uppföljning försenad</translation>
-    </message>
-    <message>
-        <source>Consent expires soon</source>
-        <translation>Samtycket går snart ut</translation>
-    </message>
-    <message>
-        <source>Booster session due</source>
-        <translation>Dags för boosterträff</translation>
-    </message>
-    <message>
-        <source>Consent missing</source>
-        <translation>Samtycke saknas</translation>
-    </message>
-    <message>
-        <source>Enrol the student</source>
-        <translation>Skriv in eleven</translation>
-    </message>
-    <message>
-        <source>Close: does not meet the criteria</source>
-        <translation>Avsluta: uppfyller inte kriterierna</translation>
-    </message>
-    <message>
-        <source>Start the assessment</source>
-        <translation>Påbörja kartläggningen</translation>
-    </message>
-    <message>
-        <source>Close: the family declined</source>
-        <translation>Avsluta: familjen avböjde</translation>
-    </message>
-    <message>
-        <source>Assessment done: plan</source>
-        <translation>Kartläggningen klar: planera</translation>
-    </message>
-    <message>
-        <source>Start the plan</source>
-        <translation>Påbörja genomförandet</translation>
-    </message>
-    <message>
-        <source>Close: referred on</source>
-        <translation>Avsluta: hänvisad vidare</translation>
-    </message>
-    <message>
-        <source>Start the follow-up</source>
-        <translation>Påbörja uppföljningen</translation>
-    </message>
-    <message>
-        <source>Continue with the same plan</source>
-        <translation>Fortsätt med samma plan</translation>
-    </message>
-    <message>
-        <source>Revise the plan</source>
-        <translation>Revidera planen</translation>
-    </message>
-    <message>
-        <source>Close the case</source>
-        <translation>Avsluta ärendet</translation>
-    </message>
-    <message>
-        <source>Book the booster session</source>
-        <translation>Boka boosterträff</translation>
-    </message>
-    <message>
-        <source>School social worker (skolsocionom)</source>
-        <translation>Skolsocionom</translation>
-    </message>
-    <message>
-        <source>Kurator / specialpedagog</source>
-        <translation>Kurator/specialpedagog</translation>
-    </message>
-    <message>
-        <source>Team lead (teamledare)</source>
-        <translation>Teamledare</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Administratör</translation>
-    </message>
-    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -3581,6 +3097,676 @@
     <message>
         <source>Upper secondary year %1</source>
         <translation>Gymnasiet år %1</translation>
+    </message>
+    <message>
+        <source>Referral to the team</source>
+        <comment>Stage</comment>
+        <translation>Aktualisering</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <comment>Stage</comment>
+        <translation>Inskrivning</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <comment>Stage</comment>
+        <translation>Kartläggning</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <comment>Stage</comment>
+        <translation>Planering</translation>
+    </message>
+    <message>
+        <source>Implementation</source>
+        <comment>Stage</comment>
+        <translation>Genomförande</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <comment>Stage</comment>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>Stage</comment>
+        <translation>Avslutad</translation>
+    </message>
+    <message>
+        <source>Booster session</source>
+        <comment>Stage</comment>
+        <translation>Vidmakthållande</translation>
+    </message>
+    <message>
+        <source>Level 1 – promoting attendance</source>
+        <comment>Level</comment>
+        <translation>Nivå 1 – närvarofrämjande</translation>
+    </message>
+    <message>
+        <source>Level 2 – preventive</source>
+        <comment>Level</comment>
+        <translation>Nivå 2 – förebyggande</translation>
+    </message>
+    <message>
+        <source>Level 3 – remedial</source>
+        <comment>Level</comment>
+        <translation>Nivå 3 – åtgärdande</translation>
+    </message>
+    <message>
+        <source>Without needs assessment</source>
+        <comment>Assessment</comment>
+        <translation>Utan behovsprövning</translation>
+    </message>
+    <message>
+        <source>After investigation and decision</source>
+        <comment>Assessment</comment>
+        <translation>Efter utredning och beslut</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <comment>RaisedBy</comment>
+        <translation>Skolan</translation>
+    </message>
+    <message>
+        <source>Student health team</source>
+        <comment>RaisedBy</comment>
+        <translation>Elevhälsan</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <comment>RaisedBy</comment>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>The student</source>
+        <comment>RaisedBy</comment>
+        <translation>Eleven själv</translation>
+    </message>
+    <message>
+        <source>Social services</source>
+        <comment>RaisedBy</comment>
+        <translation>Socialtjänsten</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <comment>RaisedBy</comment>
+        <translation>Annan</translation>
+    </message>
+    <message>
+        <source>Girl</source>
+        <comment>Gender</comment>
+        <translation>Flicka</translation>
+    </message>
+    <message>
+        <source>Boy</source>
+        <comment>Gender</comment>
+        <translation>Pojke</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>Gender</comment>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <comment>Gender</comment>
+        <translation>Ej angivet</translation>
+    </message>
+    <message>
+        <source>Absence investigation</source>
+        <comment>SchoolMeasure</comment>
+        <translation>Frånvaroutredning</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <comment>SchoolMeasure</comment>
+        <translation>Extra anpassningar</translation>
+    </message>
+    <message>
+        <source>Special support</source>
+        <comment>SchoolMeasure</comment>
+        <translation>Särskilt stöd</translation>
+    </message>
+    <message>
+        <source>Action programme</source>
+        <comment>SchoolMeasure</comment>
+        <translation>Åtgärdsprogram</translation>
+    </message>
+    <message>
+        <source>Student health meeting</source>
+        <comment>SchoolMeasure</comment>
+        <translation>Elevhälsomöte</translation>
+    </message>
+    <message>
+        <source>Contact with guardians</source>
+        <comment>SchoolMeasure</comment>
+        <translation>Kontakt med vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <comment>SignerKind</comment>
+        <translation>Elev</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <comment>SignerKind</comment>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <comment>Party</comment>
+        <translation>Skolan</translation>
+    </message>
+    <message>
+        <source>Student health team</source>
+        <comment>Party</comment>
+        <translation>Elevhälsan</translation>
+    </message>
+    <message>
+        <source>Social services</source>
+        <comment>Party</comment>
+        <translation>Socialtjänsten</translation>
+    </message>
+    <message>
+        <source>Region (child psychiatry, health centre, habilitation)</source>
+        <comment>Party</comment>
+        <translation>Regionen (BUP, vårdcentral, habilitering)</translation>
+    </message>
+    <message>
+        <source>Other party</source>
+        <comment>Party</comment>
+        <translation>Annan part</translation>
+    </message>
+    <message>
+        <source>Action programmes</source>
+        <comment>DocumentKind</comment>
+        <translation>Åtgärdsprogram</translation>
+    </message>
+    <message>
+        <source>Pedagogical assessments</source>
+        <comment>DocumentKind</comment>
+        <translation>Pedagogiska utredningar</translation>
+    </message>
+    <message>
+        <source>Reports of degrading treatment</source>
+        <comment>DocumentKind</comment>
+        <translation>Anmälningar om kränkningar</translation>
+    </message>
+    <message>
+        <source>Parents&apos; documented views</source>
+        <comment>DocumentKind</comment>
+        <translation>Föräldrars dokumenterade synpunkter</translation>
+    </message>
+    <message>
+        <source>Reports to the Schools Inspectorate</source>
+        <comment>DocumentKind</comment>
+        <translation>Anmälningar till Skolinspektionen</translation>
+    </message>
+    <message>
+        <source>Registered attendance</source>
+        <comment>DocumentKind</comment>
+        <translation>Registrerad skolnärvaro</translation>
+    </message>
+    <message>
+        <source>Goal attainment and grades</source>
+        <comment>DocumentKind</comment>
+        <translation>Måluppfyllelse och betyg</translation>
+    </message>
+    <message>
+        <source>Documented adjustments</source>
+        <comment>DocumentKind</comment>
+        <translation>Dokumenterade anpassningar</translation>
+    </message>
+    <message>
+        <source>Individual development plan (IUP)</source>
+        <comment>DocumentKind</comment>
+        <translation>Individuell utvecklingsplan (IUP)</translation>
+    </message>
+    <message>
+        <source>Complaints handling</source>
+        <comment>DocumentKind</comment>
+        <translation>Klagomålshantering</translation>
+    </message>
+    <message>
+        <source>Earlier social services investigations</source>
+        <comment>DocumentKind</comment>
+        <translation>Tidigare socialtjänstutredningar</translation>
+    </message>
+    <message>
+        <source>School-related factors</source>
+        <comment>FactorGroup</comment>
+        <translation>Skolrelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Individual factors</source>
+        <comment>FactorGroup</comment>
+        <translation>Individrelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Family factors</source>
+        <comment>FactorGroup</comment>
+        <translation>Familjerelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Further factors</source>
+        <comment>FactorGroup</comment>
+        <translation>Ytterligare faktorer</translation>
+    </message>
+    <message>
+        <source>Bullying</source>
+        <comment>Factor</comment>
+        <translation>Mobbning</translation>
+    </message>
+    <message>
+        <source>Social climate</source>
+        <comment>Factor</comment>
+        <translation>Socialt klimat</translation>
+    </message>
+    <message>
+        <source>Physical environment</source>
+        <comment>Factor</comment>
+        <translation>Fysisk miljö och arbetsmiljö</translation>
+    </message>
+    <message>
+        <source>Teaching situation</source>
+        <comment>Factor</comment>
+        <translation>Den pedagogiska situationen</translation>
+    </message>
+    <message>
+        <source>Need for support and adjustment</source>
+        <comment>Factor</comment>
+        <translation>Behov av stöd och anpassning</translation>
+    </message>
+    <message>
+        <source>Anxiety</source>
+        <comment>Factor</comment>
+        <translation>Ångest</translation>
+    </message>
+    <message>
+        <source>Neurodevelopmental disorder</source>
+        <comment>Factor</comment>
+        <translation>Neuropsykiatrisk funktionsnedsättning (NPF)</translation>
+    </message>
+    <message>
+        <source>Depression or low mood</source>
+        <comment>Factor</comment>
+        <translation>Depression eller nedstämdhet</translation>
+    </message>
+    <message>
+        <source>Parents&apos; own school experiences</source>
+        <comment>Factor</comment>
+        <translation>Föräldrars egna skolerfarenheter</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <comment>Factor</comment>
+        <translation>Förtroende</translation>
+    </message>
+    <message>
+        <source>Communication and interaction in the family</source>
+        <comment>Factor</comment>
+        <translation>Kommunikation och samspel i familjen</translation>
+    </message>
+    <message>
+        <source>Practical means to support the child</source>
+        <comment>Factor</comment>
+        <translation>Praktiska möjligheter att stötta barnet</translation>
+    </message>
+    <message>
+        <source>Peer factors</source>
+        <comment>Factor</comment>
+        <translation>Kamratfaktorer</translation>
+    </message>
+    <message>
+        <source>Medical causes</source>
+        <comment>Factor</comment>
+        <translation>Medicinska orsaker</translation>
+    </message>
+    <message>
+        <source>Earlier interventions</source>
+        <comment>Factor</comment>
+        <translation>Tidigare insatser</translation>
+    </message>
+    <message>
+        <source>Obstacles and resources</source>
+        <comment>Factor</comment>
+        <translation>Hinder och resurser</translation>
+    </message>
+    <message>
+        <source>School attendance</source>
+        <comment>ProtectiveFactor</comment>
+        <translation>Skolnärvaro</translation>
+    </message>
+    <message>
+        <source>School connectedness</source>
+        <comment>ProtectiveFactor</comment>
+        <translation>Skolanknytning</translation>
+    </message>
+    <message>
+        <source>Parents&apos; involvement in schooling</source>
+        <comment>ProtectiveFactor</comment>
+        <translation>Föräldrars engagemang i skolgången</translation>
+    </message>
+    <message>
+        <source>Trusting relationship</source>
+        <comment>ProtectiveFactor</comment>
+        <translation>Tillitsfull relation</translation>
+    </message>
+    <message>
+        <source>Continuity and school stability</source>
+        <comment>ProtectiveFactor</comment>
+        <translation>Kontinuitet och skolstabilitet</translation>
+    </message>
+    <message>
+        <source>Structured leisure activities</source>
+        <comment>ProtectiveFactor</comment>
+        <translation>Strukturerade fritidsaktiviteter</translation>
+    </message>
+    <message>
+        <source>Social skills and peer relations</source>
+        <comment>ProtectiveFactor</comment>
+        <translation>Sociala färdigheter och kamratrelationer</translation>
+    </message>
+    <message>
+        <source>School attendance</source>
+        <comment>GoalArea</comment>
+        <translation>Skolnärvaro</translation>
+    </message>
+    <message>
+        <source>School results</source>
+        <comment>GoalArea</comment>
+        <translation>Skolresultat</translation>
+    </message>
+    <message>
+        <source>Well-being at school</source>
+        <comment>GoalArea</comment>
+        <translation>Trivsel i skolan</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <comment>GoalArea</comment>
+        <translation>Hälsa</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <comment>GoalArea</comment>
+        <translation>Familj</translation>
+    </message>
+    <message>
+        <source>Leisure</source>
+        <comment>GoalArea</comment>
+        <translation>Fritid</translation>
+    </message>
+    <message>
+        <source>Other area</source>
+        <comment>GoalArea</comment>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <comment>Authority</comment>
+        <translation>Skolan</translation>
+    </message>
+    <message>
+        <source>Social services</source>
+        <comment>Authority</comment>
+        <translation>Socialtjänsten</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <comment>Authority</comment>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>The student</source>
+        <comment>Authority</comment>
+        <translation>Eleven</translation>
+    </message>
+    <message>
+        <source>Region (child psychiatry, health centre, habilitation)</source>
+        <comment>Authority</comment>
+        <translation>Regionen (BUP, vårdcentral, habilitering)</translation>
+    </message>
+    <message>
+        <source>Other actor</source>
+        <comment>Authority</comment>
+        <translation>Annan aktör</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <comment>PlanStatus</comment>
+        <translation>Gällande</translation>
+    </message>
+    <message>
+        <source>Replaced by a later version</source>
+        <comment>PlanStatus</comment>
+        <translation>Ersatt av en senare version</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <comment>Rating</comment>
+        <translation>Uppnått</translation>
+    </message>
+    <message>
+        <source>Partly achieved</source>
+        <comment>Rating</comment>
+        <translation>Delvis uppnått</translation>
+    </message>
+    <message>
+        <source>Not achieved</source>
+        <comment>Rating</comment>
+        <translation>Ej uppnått</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <comment>ContactKind</comment>
+        <translation>Möte</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <comment>ContactKind</comment>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <comment>ContactKind</comment>
+        <translation>Hembesök</translation>
+    </message>
+    <message>
+        <source>Online meeting</source>
+        <comment>ContactKind</comment>
+        <translation>Digitalt möte</translation>
+    </message>
+    <message>
+        <source>School visit</source>
+        <comment>ContactKind</comment>
+        <translation>Skolbesök</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <comment>ContactKind</comment>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>School change</source>
+        <comment>EventKind</comment>
+        <translation>Skolbyte</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <comment>EventKind</comment>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <source>Illness</source>
+        <comment>EventKind</comment>
+        <translation>Sjukdom</translation>
+    </message>
+    <message>
+        <source>Family event</source>
+        <comment>EventKind</comment>
+        <translation>Händelse i familjen</translation>
+    </message>
+    <message>
+        <source>Holiday or leave</source>
+        <comment>EventKind</comment>
+        <translation>Lov eller ledighet</translation>
+    </message>
+    <message>
+        <source>Other event</source>
+        <comment>EventKind</comment>
+        <translation>Annan händelse</translation>
+    </message>
+    <message>
+        <source>Goals achieved</source>
+        <comment>ClosingReason</comment>
+        <translation>Målen är uppnådda</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <comment>ClosingReason</comment>
+        <translation>Hänvisad vidare</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <comment>ClosingReason</comment>
+        <translation>Har flyttat</translation>
+    </message>
+    <message>
+        <source>Declined the support</source>
+        <comment>ClosingReason</comment>
+        <translation>Har avböjt stödet</translation>
+    </message>
+    <message>
+        <source>Does not meet the criteria</source>
+        <comment>ClosingReason</comment>
+        <translation>Uppfyller inte kriterierna</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <comment>ClosingReason</comment>
+        <translation>Annat skäl</translation>
+    </message>
+    <message>
+        <source>Referral elsewhere</source>
+        <comment>ReferralKind</comment>
+        <translation>Hänvisning</translation>
+    </message>
+    <message>
+        <source>Report of concern to social services</source>
+        <comment>ReferralKind</comment>
+        <translation>Orosanmälan till socialtjänsten</translation>
+    </message>
+    <message>
+        <source>Application to social services</source>
+        <comment>ReferralKind</comment>
+        <translation>Ansökan till socialtjänsten</translation>
+    </message>
+    <message>
+        <source>Coordinated individual plan (SIP)</source>
+        <comment>ReferralKind</comment>
+        <translation>Samordnad individuell plan (SIP)</translation>
+    </message>
+    <message>
+        <source>Follow-up overdue</source>
+        <comment>Attention</comment>
+        <translation>Uppföljning försenad</translation>
+    </message>
+    <message>
+        <source>Consent expires soon</source>
+        <comment>Attention</comment>
+        <translation>Samtycket går snart ut</translation>
+    </message>
+    <message>
+        <source>Booster session due</source>
+        <comment>Attention</comment>
+        <translation>Dags för boosterträff</translation>
+    </message>
+    <message>
+        <source>Consent missing</source>
+        <comment>Attention</comment>
+        <translation>Samtycke saknas</translation>
+    </message>
+    <message>
+        <source>Enrol the student</source>
+        <comment>Move</comment>
+        <translation>Skriv in eleven</translation>
+    </message>
+    <message>
+        <source>Close: does not meet the criteria</source>
+        <comment>Move</comment>
+        <translation>Avsluta: uppfyller inte kriterierna</translation>
+    </message>
+    <message>
+        <source>Start the assessment</source>
+        <comment>Move</comment>
+        <translation>Påbörja kartläggningen</translation>
+    </message>
+    <message>
+        <source>Close: the family declined</source>
+        <comment>Move</comment>
+        <translation>Avsluta: familjen avböjde</translation>
+    </message>
+    <message>
+        <source>Assessment done: plan</source>
+        <comment>Move</comment>
+        <translation>Kartläggningen klar: planera</translation>
+    </message>
+    <message>
+        <source>Start the plan</source>
+        <comment>Move</comment>
+        <translation>Påbörja genomförandet</translation>
+    </message>
+    <message>
+        <source>Close: referred on</source>
+        <comment>Move</comment>
+        <translation>Avsluta: hänvisad vidare</translation>
+    </message>
+    <message>
+        <source>Start the follow-up</source>
+        <comment>Move</comment>
+        <translation>Påbörja uppföljningen</translation>
+    </message>
+    <message>
+        <source>Continue with the same plan</source>
+        <comment>Move</comment>
+        <translation>Fortsätt med samma plan</translation>
+    </message>
+    <message>
+        <source>Revise the plan</source>
+        <comment>Move</comment>
+        <translation>Revidera planen</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <comment>Move</comment>
+        <translation>Avsluta ärendet</translation>
+    </message>
+    <message>
+        <source>Book the booster session</source>
+        <comment>Move</comment>
+        <translation>Boka boosterträff</translation>
+    </message>
+    <message>
+        <source>School social worker (skolsocionom)</source>
+        <comment>Role</comment>
+        <translation>Skolsocionom</translation>
+    </message>
+    <message>
+        <source>Kurator / specialpedagog</source>
+        <comment>Role</comment>
+        <translation>Kurator/specialpedagog</translation>
+    </message>
+    <message>
+        <source>Team lead (teamledare)</source>
+        <comment>Role</comment>
+        <translation>Teamledare</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <comment>Role</comment>
+        <translation>Administratör</translation>
     </message>
 </context>
 <context>
