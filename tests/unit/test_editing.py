@@ -316,3 +316,30 @@ def test_one_line_texts_longer_than_the_forms_cap_are_refused_by_the_validators_
     goal = Goal(description="Mål", measure="m" * (TEXT_MAX_LENGTH + 1))
     from sst_desk.workflow.validation import validate_goal
     assert validate_goal(goal) == [Finding(Problem.TEXT_TOO_LONG, str(TEXT_MAX_LENGTH), "measure")]
+
+
+# --- registering a student who already has a case -------------------------------------------------
+
+
+def test_a_second_case_is_asked_about_when_seen_and_stopped_when_hidden():
+    from sst_desk.workflow.caselist import CaseRow
+    from sst_desk.workflow.codes import Level
+    from sst_desk.workflow.intake import existing_case
+
+    row = CaseRow(case_id=7, student_name="Elev Exempelsson", personal_id="20130517-9826", school="Skolan",
+                  grade=7, stage=Stage.PLANERING, level=Level.NIVA_2, socionom="", raised_on=TODAY, next_due=None,
+                  attention=frozenset())
+    asked: list[str] = []
+
+    def register(pid: str) -> int:
+        asked.append(pid)
+        return {"20130517-9826": 1, "20100101-0000": 2}.get(pid, 0)
+
+    seen = existing_case("20130517-9826", [row], register)
+    assert seen is not None and seen.seen is row and not seen.hidden
+    assert asked == []  # the person's own list answered: the register was not asked
+    hidden = existing_case("20100101-0000", [row], register)
+    assert hidden is not None and hidden.hidden and hidden.seen is None
+    assert existing_case("20111111-1111", [row], register) is None
+    assert existing_case(None, [row], register) is None and existing_case("", [], register) is None
+    assert asked == ["20100101-0000", "20111111-1111"]
