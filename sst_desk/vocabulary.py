@@ -21,6 +21,7 @@ from enum import Enum
 
 from .workflow.access import Role
 from .workflow.attention import Attention
+from .workflow.logchain import LogAction
 from .workflow.codes import (
     Assessment,
     Authority,
@@ -238,6 +239,37 @@ CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
         Role.KURATOR: Words("Kurator / specialpedagog", "Kurator/specialpedagog"),
         Role.TEAMLEDARE: Words("Team lead (teamledare)", "Teamledare"),
         Role.ADMINISTRATOR: Words("Administrator", "Administratör"),
+    },
+    LogAction: {
+        LogAction.SIGN_IN: Words("Signed in", "Loggade in"),
+        LogAction.SIGN_IN_FAILED: Words("Failed sign-in", "Misslyckad inloggning"),
+        LogAction.SIGN_OUT: Words("Signed out", "Loggade ut"),
+        LogAction.LOCK: Words("Locked the program", "Låste programmet"),
+        LogAction.UNLOCK: Words("Unlocked the program", "Låste upp programmet"),
+        LogAction.LIST: Words("Listed the cases", "Visade ärendelistan"),
+        LogAction.VIEW: Words("Opened the case", "Öppnade ärendet"),
+        LogAction.CREATE: Words("Registered the case", "Registrerade ärendet"),
+        LogAction.EDIT: Words("Changed the case", "Ändrade i ärendet"),
+        LogAction.PRINT: Words("Printed", "Skrev ut"),
+        LogAction.EXPORT: Words("Handed out information", "Lämnade ut uppgifter"),
+        LogAction.DELETE: Words("Deleted information (gallring)", "Gallrade uppgifter"),
+        LogAction.ASSIGN: Words("Changed who is responsible for the case", "Ändrade vem som ansvarar för ärendet"),
+        LogAction.CONSENT_OVERRIDE: Words("Went on without consent, on a legal ground",
+                                          "Gick vidare utan samtycke, med stöd av lag"),
+        LogAction.DENIED: Words("Access denied", "Nekades åtkomst"),
+        LogAction.READ_LOG: Words("Read the access log", "Tog del av åtkomstloggen"),
+        LogAction.SAMPLE_CHECK: Words("Sample check of the access log", "Stickprovskontroll av åtkomstloggen"),
+        LogAction.EXPORT_HEAD: Words("Saved the access log's check value", "Sparade åtkomstloggens kontrollvärde"),
+        LogAction.USER_CREATED: Words("Created a user account", "Skapade ett användarkonto"),
+        LogAction.USER_CHANGED: Words("Changed a user account", "Ändrade ett användarkonto"),
+        LogAction.PASSWORD_CHANGED: Words("Changed password", "Bytte lösenord"),
+        LogAction.PASSWORD_RESET: Words("Reset a password", "Återställde ett lösenord"),
+        LogAction.BACKUP: Words("Took a backup", "Tog en säkerhetskopia"),
+        LogAction.RESTORE: Words("Restored a backup", "Återställde en säkerhetskopia"),
+        LogAction.IMPORT: Words("Imported attendance", "Importerade närvaro"),
+        LogAction.LOG_HEAD_MISSING: Words(
+            "Found the log tampered with (its record of the newest entry was deleted)",
+            "Upptäckte att loggen manipulerats (uppgiften om den senaste posten var borttagen)"),
     },
 }
 

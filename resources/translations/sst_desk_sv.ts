@@ -3768,6 +3768,136 @@
         <comment>Role</comment>
         <translation>Administratör</translation>
     </message>
+    <message>
+        <source>Signed in</source>
+        <comment>LogAction</comment>
+        <translation>Loggade in</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <comment>LogAction</comment>
+        <translation>Misslyckad inloggning</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <comment>LogAction</comment>
+        <translation>Loggade ut</translation>
+    </message>
+    <message>
+        <source>Locked the program</source>
+        <comment>LogAction</comment>
+        <translation>Låste programmet</translation>
+    </message>
+    <message>
+        <source>Unlocked the program</source>
+        <comment>LogAction</comment>
+        <translation>Låste upp programmet</translation>
+    </message>
+    <message>
+        <source>Listed the cases</source>
+        <comment>LogAction</comment>
+        <translation>Visade ärendelistan</translation>
+    </message>
+    <message>
+        <source>Opened the case</source>
+        <comment>LogAction</comment>
+        <translation>Öppnade ärendet</translation>
+    </message>
+    <message>
+        <source>Registered the case</source>
+        <comment>LogAction</comment>
+        <translation>Registrerade ärendet</translation>
+    </message>
+    <message>
+        <source>Changed the case</source>
+        <comment>LogAction</comment>
+        <translation>Ändrade i ärendet</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <comment>LogAction</comment>
+        <translation>Skrev ut</translation>
+    </message>
+    <message>
+        <source>Handed out information</source>
+        <comment>LogAction</comment>
+        <translation>Lämnade ut uppgifter</translation>
+    </message>
+    <message>
+        <source>Deleted information (gallring)</source>
+        <comment>LogAction</comment>
+        <translation>Gallrade uppgifter</translation>
+    </message>
+    <message>
+        <source>Changed who is responsible for the case</source>
+        <comment>LogAction</comment>
+        <translation>Ändrade vem som ansvarar för ärendet</translation>
+    </message>
+    <message>
+        <source>Went on without consent, on a legal ground</source>
+        <comment>LogAction</comment>
+        <translation>Gick vidare utan samtycke, med stöd av lag</translation>
+    </message>
+    <message>
+        <source>Access denied</source>
+        <comment>LogAction</comment>
+        <translation>Nekades åtkomst</translation>
+    </message>
+    <message>
+        <source>Read the access log</source>
+        <comment>LogAction</comment>
+        <translation>Tog del av åtkomstloggen</translation>
+    </message>
+    <message>
+        <source>Sample check of the access log</source>
+        <comment>LogAction</comment>
+        <translation>Stickprovskontroll av åtkomstloggen</translation>
+    </message>
+    <message>
+        <source>Saved the access log&apos;s check value</source>
+        <comment>LogAction</comment>
+        <translation>Sparade åtkomstloggens kontrollvärde</translation>
+    </message>
+    <message>
+        <source>Created a user account</source>
+        <comment>LogAction</comment>
+        <translation>Skapade ett användarkonto</translation>
+    </message>
+    <message>
+        <source>Changed a user account</source>
+        <comment>LogAction</comment>
+        <translation>Ändrade ett användarkonto</translation>
+    </message>
+    <message>
+        <source>Changed password</source>
+        <comment>LogAction</comment>
+        <translation>Bytte lösenord</translation>
+    </message>
+    <message>
+        <source>Reset a password</source>
+        <comment>LogAction</comment>
+        <translation>Återställde ett lösenord</translation>
+    </message>
+    <message>
+        <source>Took a backup</source>
+        <comment>LogAction</comment>
+        <translation>Tog en säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>Restored a backup</source>
+        <comment>LogAction</comment>
+        <translation>Återställde en säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>Imported attendance</source>
+        <comment>LogAction</comment>
+        <translation>Importerade närvaro</translation>
+    </message>
+    <message>
+        <source>Found the log tampered with (its record of the newest entry was deleted)</source>
+        <comment>LogAction</comment>
+        <translation>Upptäckte att loggen manipulerats (uppgiften om den senaste posten var borttagen)</translation>
+    </message>
 </context>
 <context>
     <name>Lock</name>
@@ -4072,110 +4202,6 @@
 </context>
 <context>
     <name>LogReview</name>
-    <message>
-        <source>Signed in</source>
-        <translation>Loggade in</translation>
-    </message>
-    <message>
-        <source>Failed sign-in</source>
-        <translation>Misslyckad inloggning</translation>
-    </message>
-    <message>
-        <source>Signed out</source>
-        <translation>Loggade ut</translation>
-    </message>
-    <message>
-        <source>Locked</source>
-        <translation>Låste programmet</translation>
-    </message>
-    <message>
-        <source>Unlocked</source>
-        <translation>Låste upp programmet</translation>
-    </message>
-    <message>
-        <source>Listed cases</source>
-        <translation>Visade ärendelistan</translation>
-    </message>
-    <message>
-        <source>Opened a case</source>
-        <translation>Öppnade ett ärende</translation>
-    </message>
-    <message>
-        <source>Created a case</source>
-        <translation>Skapade ett ärende</translation>
-    </message>
-    <message>
-        <source>Changed a case</source>
-        <translation>Ändrade i ett ärende</translation>
-    </message>
-    <message>
-        <source>Printed</source>
-        <translation>Skrev ut</translation>
-    </message>
-    <message>
-        <source>Exported</source>
-        <translation>Lämnade ut uppgifter</translation>
-    </message>
-    <message>
-        <source>Deleted (gallring)</source>
-        <translation>Tog bort (gallring)</translation>
-    </message>
-    <message>
-        <source>Changed who is responsible</source>
-        <translation>Ändrade vem som ansvarar</translation>
-    </message>
-    <message>
-        <source>Acted without consent</source>
-        <translation>Gick vidare utan samtycke</translation>
-    </message>
-    <message>
-        <source>Access denied</source>
-        <translation>Nekades åtkomst</translation>
-    </message>
-    <message>
-        <source>Read the access log</source>
-        <translation>Läste åtkomstloggen</translation>
-    </message>
-    <message>
-        <source>Sample check</source>
-        <translation>Stickprov</translation>
-    </message>
-    <message>
-        <source>Exported the log&apos;s head</source>
-        <translation>Sparade loggens kontrollvärde</translation>
-    </message>
-    <message>
-        <source>Created a user</source>
-        <translation>Skapade en användare</translation>
-    </message>
-    <message>
-        <source>Changed a user</source>
-        <translation>Ändrade en användare</translation>
-    </message>
-    <message>
-        <source>Changed password</source>
-        <translation>Bytte lösenord</translation>
-    </message>
-    <message>
-        <source>Reset a password</source>
-        <translation>Återställde ett lösenord</translation>
-    </message>
-    <message>
-        <source>Backup</source>
-        <translation>Säkerhetskopiering</translation>
-    </message>
-    <message>
-        <source>Restored a backup</source>
-        <translation>Återställde en säkerhetskopia</translation>
-    </message>
-    <message>
-        <source>Imported attendance</source>
-        <translation>Importerade närvaro</translation>
-    </message>
-    <message>
-        <source>Found the log tampered with (its record of the newest entry was deleted)</source>
-        <translation>Upptäckte att loggen manipulerats (uppgiften om den senaste posten var borttagen)</translation>
-    </message>
     <message>
         <source>school social worker</source>
         <translation>skolsocionom</translation>

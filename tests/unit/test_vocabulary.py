@@ -20,6 +20,7 @@ from sst_desk.workflow import codes
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.attention import Attention
 from sst_desk.workflow.codes import ContactKind, Party, Stage
+from sst_desk.workflow.logchain import LogAction
 from sst_desk.workflow.process import Move
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,12 +32,12 @@ _spec.loader.exec_module(tr_tool)
 
 WORKFLOW_ENUMS = [obj for obj in vars(codes).values()
                   if isinstance(obj, type) and issubclass(obj, enum.Enum) and obj.__module__ == codes.__name__]
-SCREEN_ONLY = [Move, Role, Attention]
-ALL_CODES = [code for cls in WORKFLOW_ENUMS + SCREEN_ONLY for code in cls]
+OTHER_CODES = [Move, Role, Attention, LogAction]  # the window's steps and flags, the access log's words
+ALL_CODES = [code for cls in WORKFLOW_ENUMS + OTHER_CODES for code in cls]
 
 
 def test_every_code_a_person_reads_has_words_in_both_languages():
-    assert len(WORKFLOW_ENUMS) >= 19 and len(ALL_CODES) >= 130
+    assert len(WORKFLOW_ENUMS) >= 19 and len(ALL_CODES) >= 160
     for code in ALL_CODES:
         words = vocabulary.words(code)
         assert words.en.strip() and words.sv.strip(), code
@@ -53,6 +54,18 @@ def test_within_one_kind_of_code_no_two_codes_share_a_word():
 def test_paper_says_the_vocabularys_swedish_for_every_code():
     for code in ALL_CODES:
         assert labels_sv.label(code) == vocabulary.words(code).sv, code
+
+
+def test_both_access_documents_say_the_log_actions_and_roles_as_the_vocabulary_does():
+    """Regression: the access history, the registerutdrag and the log review had three words for one action
+    ("Skapade ett ärende", "Registrerade ärendet", "Skapade ärendet")."""
+    from sst_desk.reports import access_history, registerutdrag
+
+    for action in LogAction:
+        assert access_history.ACTION_SV[action] == registerutdrag.ACTIONS[action.value] == vocabulary.words(action).sv
+    for role in Role:
+        assert registerutdrag.ROLES[role.value] == vocabulary.words(role).sv
+        assert access_history.ROLE_SV[role.value] == vocabulary.words(role).sv.lower()
 
 
 def test_the_screens_swedish_is_the_papers_for_every_code():
