@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..settings import CASE_GEOMETRY
-from ..workflow.codes import ClosingReason, Stage
+from ..workflow.codes import ClosingReason
 from ..workflow.entities import Case
 from ..workflow.editing import save_problems, step_answer_problems, step_blockers
 from ..workflow.problems import Finding, ProcessError
@@ -355,8 +355,6 @@ class CaseWindow(QMainWindow):
         except ProcessError as exc:
             QMessageBox.information(self, label(move), "\n".join(message(f) for f in exc.findings))
             return False
-        if self.case.closing_note == "" and answers.comment and PATHS[move].target is Stage.AVSLUTAD:
-            self.case.closing_note = answers.comment
         if not self._write():
             self._load(self.case)  # show the step as taken (it is in the window, not yet saved)
             self.setWindowModified(True)

@@ -304,8 +304,9 @@ def apply(
 ) -> Transition:
     """Take ``move`` on ``case`` if its guard allows, and record who did it and when.
 
-    Raises ``ProcessError`` with the blocking findings otherwise; the case is
-    then unchanged.
+    A step to avslut records the day and the reason, keeps ``comment`` as the closing note when none was
+    written, and (closing after uppföljning) books the proposed boosterträff. Raises ``ProcessError``
+    with the blocking findings otherwise; the case is then unchanged.
     """
     today = local_date(at)
     found = blockers(case, move, today, closing_reason)
@@ -328,6 +329,8 @@ def apply(
     if path.target is Stage.AVSLUTAD:
         case.closed_on = today
         case.closing_reason = closing_reason or EXIT_REASONS.get(move) or case.closing_reason
+        if comment and not case.closing_note:
+            case.closing_note = comment  # the step's comment is the closing note when none was written
         proposal = proposed_booster(case, booster_months) if move is Move.CLOSE else None
         if proposal is not None:
             case.boosters.append(proposal)

@@ -343,3 +343,19 @@ def test_a_second_case_is_asked_about_when_seen_and_stopped_when_hidden():
     assert existing_case("20111111-1111", [row], register) is None
     assert existing_case(None, [row], register) is None and existing_case("", [], register) is None
     assert asked == ["20100101-0000", "20111111-1111"]
+
+
+def test_the_comment_of_a_closing_step_is_the_closing_note_unless_one_was_written():
+    case = make_case_at(Stage.UPPFOLJNING)
+    record_follow_up(case, FIRST_FOLLOW_UP_ON)
+    apply(case, Move.CLOSE, by=WORKER, at=at(), comment="Målen nådda.", closing_reason=ClosingReason.MAL_UPPNADDA)
+    assert case.closing_note == "Målen nådda."
+    written = make_case()
+    written.closing_note = "Skolan fortsätter på nivå 1."
+    apply(written, Move.NOT_ELIGIBLE, by=WORKER, at=at(), comment="Kriterierna uppfylls inte.")
+    assert written.closing_note == "Skolan fortsätter på nivå 1."
+    assert written.transitions[-1].comment == "Kriterierna uppfylls inte."
+    quiet = make_case_at(Stage.INSKRIVNING)
+    give_all_consents(quiet)
+    apply(quiet, Move.START_KARTLAGGNING, by=WORKER, at=at(), comment="Samtycken klara.")
+    assert quiet.closing_note == ""  # only a step to avslut writes the closing note
