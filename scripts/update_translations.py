@@ -221,7 +221,7 @@ def write_vocabulary(ts_file: Path) -> int:
         pattern = re.compile(r"(<source>" + re.escape(_ts_escape(source)) + r"</source>\s*<comment>"
                              + re.escape(_ts_escape(comment)) + r"</comment>\s*)<translation[^>]*>[^<]*</translation>")
         wanted = f"<translation>{_ts_escape(swedish)}</translation>"
-        text, count = pattern.subn(lambda m: m.group(1) + wanted, text)
+        text, count = pattern.subn(lambda m, w=wanted: m.group(1) + w, text)
         changed += count
     ts_file.write_text(text, encoding="utf-8")
     return changed

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..workflow.validation import MAX_LENGTHS, TEXT_MAX_LENGTH, email_finding
-from .messages import message
+from .messages import message as finding_message
 from .widgets import CheckList, DateField
 
 ERROR_STYLE = "color: #b00020;"
@@ -88,7 +88,7 @@ def number_text(value: float) -> str:
 def email_problem(text: str) -> str:
     """The sentence for an e-mail address that breaks the workflow's rule (``validation.email_finding``), or ""."""
     finding = email_finding(text)
-    return "" if finding is None else message(finding)
+    return "" if finding is None else finding_message(finding)
 
 
 def _same(choice: object, value: object) -> bool:
