@@ -8,7 +8,9 @@ answers with a ``Finding`` — a ``Problem`` code and the name it concerns — o
 - ``removal_blocked(case, item)``: a rated goal, a guardian who signed a
   consent, the referral of a case closed as referred on, anything of an
   earlier plan version stays on record; ``remove(case, item)`` removes what
-  may go (and what hangs on it: an insats's link to a removed goal).
+  may go (and what hangs on it: an insats's link to a removed goal);
+  ``removals_refused(stored, submitted)`` finds the same in a whole case sent
+  to be saved (the command line, a remote client), by the records' ids.
 - ``change_blocked(case, item)``: an earlier plan version and the follow-ups
   of one stay as they were; a withdrawn consent is not withdrawn twice.
 - ``proposed_booster(case, months)`` (from ``process``): the boosterträff the
@@ -39,8 +41,8 @@ from .problems import Finding, ProcessError, Problem
 from .process import Move, blockers, plan_blockers, proposed_booster
 from .validation import validate_booster, validate_plan
 
-__all__ = ["change_blocked", "plan_editable", "plan_of", "proposed_booster", "remove", "removal_blocked",
-           "save_problems", "step_answer_problems", "step_blockers"]
+__all__ = ["change_blocked", "goal_is_rated", "plan_editable", "plan_of", "proposed_booster", "remove",
+           "removal_blocked", "removals_refused", "save_problems", "step_answer_problems", "step_blockers"]
 
 Item = Goal | Insats | Guardian | Referral | KartlaggningDocument
 
@@ -127,6 +129,35 @@ def remove(case: Case, item: Item) -> None:
     else:
         assert case.kartlaggning is not None  # removal_blocked said it is recorded
         case.kartlaggning.documents.remove(item)
+
+
+def removals_refused(stored: Case, submitted: Case) -> list[Finding]:
+    """What ``submitted`` (the case as sent to be saved) left out that ``stored`` must keep on record.
+
+    Records are matched by their database id (a submitted case is a copy); a record without an id was never
+    stored, so leaving it out removes nothing. Empty when every removal is allowed.
+    """
+
+    def ids(items) -> set[int]:
+        return {x.id for x in items if x.id is not None}
+
+    kept = {
+        Goal: ids(g for plan in submitted.plans for g in plan.goals),
+        Insats: ids(i for plan in submitted.plans for i in plan.insatser),
+        Guardian: ids(submitted.student.guardians),
+        Referral: ids(submitted.referrals),
+        KartlaggningDocument: ids(submitted.kartlaggning.documents) if submitted.kartlaggning else set(),
+    }
+    held: list[Item] = [x for plan in stored.plans for x in (*plan.goals, *plan.insatser)]
+    held += [*stored.student.guardians, *stored.referrals]
+    held += list(stored.kartlaggning.documents) if stored.kartlaggning else []
+    found: list[Finding] = []
+    for item in held:
+        if item.id is not None and item.id not in kept[type(item)]:
+            blocked = removal_blocked(stored, item)
+            if blocked is not None:
+                found.append(blocked)
+    return found
 
 
 def change_blocked(case: Case, item: Goal | Insats | FollowUp | Consent) -> Finding | None:

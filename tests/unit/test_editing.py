@@ -14,7 +14,7 @@ from builders import (FIRST_FOLLOW_UP_ON, TODAY, WORKER, at, give_all_consents, 
 
 from sst_desk.workflow.codes import ClosingReason, DocumentKind, PlanStatus, ReferralKind, Stage
 from sst_desk.workflow.editing import (change_blocked, plan_editable, plan_of, remove, removal_blocked,
-                                       save_problems, step_answer_problems, step_blockers)
+                                       removals_refused, save_problems, step_answer_problems, step_blockers)
 from sst_desk.workflow.entities import (Boostertraff, FollowUp, Goal, Insats, Kartlaggning, KartlaggningDocument,
                                         Referral)
 from sst_desk.workflow.problems import Finding, ProcessError, Problem
@@ -359,3 +359,49 @@ def test_the_comment_of_a_closing_step_is_the_closing_note_unless_one_was_writte
     give_all_consents(quiet)
     apply(quiet, Move.START_KARTLAGGNING, by=WORKER, at=at(), comment="Samtycken klara.")
     assert quiet.closing_note == ""  # only a step to avslut writes the closing note
+
+
+# --- a whole case sent to be saved ---------------------------------------------------------------------
+
+
+def _stored(case):
+    """Give every record an id, as a load from the database does."""
+    records = [case.student, *case.student.guardians, *case.referrals, *case.consents]
+    records += [x for plan in case.plans for x in (plan, *plan.goals, *plan.insatser)]
+    records += list(case.kartlaggning.documents) if case.kartlaggning else []
+    for number, record in enumerate(records, start=1):
+        record.id = number
+    return case
+
+
+def _copy(case):
+    import copy
+
+    return copy.deepcopy(case)
+
+
+def test_a_submitted_case_that_drops_a_rated_goal_or_a_signed_guardian_is_refused():
+    """The window cannot remove them; a case sent whole (command line, a remote client) is held to the same."""
+    stored = make_case_at(Stage.UPPFOLJNING)
+    record_follow_up(stored, FIRST_FOLLOW_UP_ON)
+    stored.kartlaggning.documents.append(KartlaggningDocument(kind=DocumentKind.IUP, requested_on=TODAY))
+    _stored(stored)
+    assert removals_refused(stored, _copy(stored)) == []
+    submitted = _copy(stored)
+    rated = submitted.current_plan.goals[0]
+    submitted.current_plan.goals.remove(rated)
+    submitted.student.guardians.pop()
+    submitted.current_plan.insatser.pop()  # an insats may go
+    submitted.kartlaggning.documents.clear()  # so may a document line
+    refused = removals_refused(stored, submitted)
+    assert [f.problem for f in refused] == [Problem.GOAL_RATED, Problem.GUARDIAN_SIGNED]
+    assert refused[0].detail == rated.description
+
+
+def test_records_never_stored_are_not_missed_and_a_referred_cases_referral_is_kept():
+    stored = _stored(_referred_case())
+    submitted = _copy(stored)
+    submitted.referrals.clear()
+    assert [f.problem for f in removals_refused(stored, submitted)] == [Problem.REFERRAL_OF_REFERRED_CASE]
+    fresh = _referred_case()  # nothing has an id yet: nothing was on record
+    assert removals_refused(fresh, make_case()) == []
