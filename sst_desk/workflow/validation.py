@@ -181,7 +181,8 @@ def validate_consent(consent: Consent, student: Student, today: dt.date) -> list
 
 
 def validate_goal(goal: Goal) -> list[Finding]:
-    found = _required(goal.description, "description") + _short(goal, "description", "measure", "baseline", "target")
+    found = _required(goal.description, "description")
+    found += _short(goal, "description", "measure", "baseline", "target")
     target = goal.target_absence_percent
     if target is not None and not 0 <= target <= 100:
         found.append(Finding(Problem.PERCENT_RANGE, field="target_absence_percent"))
@@ -243,5 +244,6 @@ def validate_document(document: KartlaggningDocument) -> list[Finding]:
 
 
 def validate_referral(referral: Referral, today: dt.date) -> list[Finding]:
-    found = _required(referral.to_whom, "to_whom") + _short(referral, "to_whom") + _required(referral.made_on, "made_on")
+    found = _required(referral.to_whom, "to_whom") + _short(referral, "to_whom")
+    found += _required(referral.made_on, "made_on")
     return found + _not_future(referral.made_on, "made_on", today)
