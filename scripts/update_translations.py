@@ -9,6 +9,10 @@ strings. It misses a module's one-argument helper (``def _t(text): return QCoreA
 text)``), a context held in a module constant (``translate(CONTEXT, "...")``) and ``self.tr`` inside an
 f-string, so this script also finds calls with ``ast`` and hands them to lupdate as literal ``translate``
 calls in a temporary file. It warns about calls that cannot be translated (built text, ``other.tr``).
+
+The words for the workflow's codes (context "Labels", disambiguated by enum class) are not translated here
+by hand: their Swedish is written from ``sst_desk/vocabulary.py``, the table printed documents use too, and
+``--check`` fails when the .ts says anything else.
 """
 
 from __future__ import annotations
@@ -182,9 +186,57 @@ def write_helper_stub(folder: Path, files: list[Path]) -> tuple[Path, list[str]]
         for found_args in found:
             args = ", ".join(json.dumps(a, ensure_ascii=False) for a in found_args if a is not None)
             lines.append(f"QCoreApplication.translate({args})")
+    for (context, source, comment) in vocabulary_messages():  # the codes' words: data, not calls
+        args = ", ".join(json.dumps(a, ensure_ascii=False) for a in (context, source, comment))
+        lines.append(f"QCoreApplication.translate({args})")
     stub = folder / "sst_desk_helper_strings.py"
     stub.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return stub, warnings
+
+
+def vocabulary_messages() -> dict[tuple[str, str, str], str]:
+    """The codes' words from ``sst_desk/vocabulary.py``: (context, source, disambiguation) → Swedish.
+
+    The window's labels for codes are Qt messages whose Swedish is not typed into the .ts but written
+    from that table (the one printed documents use), so screen and paper say the same.
+    """
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from sst_desk.vocabulary import qt_messages
+
+    return qt_messages()
+
+
+def _ts_escape(text: str) -> str:
+    """Text as lupdate writes it inside an element."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("'", "&apos;").replace('"', "&quot;"))
+
+
+def write_vocabulary(ts_file: Path) -> int:
+    """Set each code's translation in ``ts_file`` to the vocabulary's Swedish; return how many changed."""
+    text = ts_file.read_text(encoding="utf-8")
+    changed = 0
+    for (_context, source, comment), swedish in vocabulary_messages().items():
+        pattern = re.compile(r"(<source>" + re.escape(_ts_escape(source)) + r"</source>\s*<comment>"
+                             + re.escape(_ts_escape(comment)) + r"</comment>\s*)<translation[^>]*>[^<]*</translation>")
+        wanted = f"<translation>{_ts_escape(swedish)}</translation>"
+        text, count = pattern.subn(lambda m, w=wanted: m.group(1) + w, text)
+        changed += count
+    ts_file.write_text(text, encoding="utf-8")
+    return changed
+
+
+def vocabulary_drift(messages: list[Message]) -> list[str]:
+    """Codes whose translation in the .ts is not the vocabulary's Swedish (or that are missing)."""
+    found = {m.key: m for m in messages}
+    drift = []
+    for key, swedish in vocabulary_messages().items():
+        msg = found.get(key)
+        if msg is None or not msg.finished or msg.translation != swedish:
+            drift.append(f"[{key[0]}] {key[1]!r} ({key[2]}): the .ts says "
+                         f"{msg.translation if msg else None!r}, sst_desk/vocabulary.py says {swedish!r}")
+    return drift
 
 
 def run_lupdate(ts_file: Path) -> list[str]:
@@ -251,14 +303,17 @@ def check() -> int:
         committed = {m.key for m in read_messages(TS_FILE)}
         stale_ts = {m.key for m in messages} != committed
         problems = unready(messages)
+        drift = vocabulary_drift(read_messages(TS_FILE))
         qm_ok = qm_is_current(folder)
     for msg, why in problems:
         print(f"{why}: [{msg.context}] {msg.source!r}")
+    for line in drift:
+        print(f"not the vocabulary's word: {line}")
     if stale_ts:
         print(f"{TS_FILE.relative_to(ROOT)} is not up to date with the sources.")
     if not qm_ok:
         print(f"{QM_FILE.relative_to(ROOT)} is older than or different from {TS_FILE.name}.")
-    if problems or stale_ts or not qm_ok:
+    if problems or stale_ts or drift or not qm_ok:
         print("Run: .venv/bin/python scripts/update_translations.py, translate, and run it again.")
         return 1
     print(f"{len(messages)} messages, all translated; {QM_FILE.name} is current.")
@@ -269,6 +324,7 @@ def update() -> int:
     TS_FILE.parent.mkdir(parents=True, exist_ok=True)
     for warning in run_lupdate(TS_FILE):
         print(warning, file=sys.stderr)
+    write_vocabulary(TS_FILE)
     run_lrelease(TS_FILE, QM_FILE)
     messages = read_messages(TS_FILE)
     problems = unready(messages)

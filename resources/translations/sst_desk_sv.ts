@@ -2564,10 +2564,6 @@
 <context>
     <name>Form</name>
     <message>
-        <source>Write the e-mail address as name@domain.se, without spaces.</source>
-        <translation>Skriv e-postadressen som namn@domän.se, utan mellanslag.</translation>
-    </message>
-    <message>
         <source>Write a number, for example 12,5.</source>
         <translation>Skriv ett tal, till exempel 12,5.</translation>
     </message>
@@ -2888,10 +2884,6 @@
         <translation>Ska samtycka (har vårdnaden)</translation>
     </message>
     <message>
-        <source>%1 has signed a consent, which must stay on record. Untick “Must consent” instead.</source>
-        <translation>%1 har skrivit under ett samtycke, som måste finnas kvar. Avmarkera ”Ska samtycka” i stället.</translation>
-    </message>
-    <message>
         <source>Remove %1 from the student&apos;s guardians?</source>
         <translation>Ta bort %1 från elevens vårdnadshavare?</translation>
     </message>
@@ -3095,490 +3087,6 @@
 <context>
     <name>Labels</name>
     <message>
-        <source>Referral to the team</source>
-        <translation>Aktualisering</translation>
-    </message>
-    <message>
-        <source>Enrolment and consent</source>
-        <translation>Inskrivning och samtycke</translation>
-    </message>
-    <message>
-        <source>Assessment</source>
-        <translation>Kartläggning</translation>
-    </message>
-    <message>
-        <source>Planning</source>
-        <translation>Planering</translation>
-    </message>
-    <message>
-        <source>Implementation</source>
-        <translation>Genomförande</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Uppföljning</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Avslutad</translation>
-    </message>
-    <message>
-        <source>Booster session</source>
-        <translation>Vidmakthållande (boosterträff)</translation>
-    </message>
-    <message>
-        <source>Level 1 – promoting attendance</source>
-        <translation>Nivå 1 – närvarofrämjande</translation>
-    </message>
-    <message>
-        <source>Level 2 – preventive</source>
-        <translation>Nivå 2 – förebyggande</translation>
-    </message>
-    <message>
-        <source>Level 3 – remedial</source>
-        <translation>Nivå 3 – åtgärdande</translation>
-    </message>
-    <message>
-        <source>Without needs assessment</source>
-        <translation>Utan behovsprövning</translation>
-    </message>
-    <message>
-        <source>After investigation and decision</source>
-        <translation>Efter utredning och beslut</translation>
-    </message>
-    <message>
-        <source>School</source>
-        <translation>Skolan</translation>
-    </message>
-    <message>
-        <source>Student health team</source>
-        <translation>Elevhälsan</translation>
-    </message>
-    <message>
-        <source>Guardian</source>
-        <translation>Vårdnadshavare</translation>
-    </message>
-    <message>
-        <source>The student</source>
-        <translation>Eleven</translation>
-    </message>
-    <message>
-        <source>Social services</source>
-        <translation>Socialtjänsten</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Annat</translation>
-    </message>
-    <message>
-        <source>Girl</source>
-        <translation>Flicka</translation>
-    </message>
-    <message>
-        <source>Someone else</source>
-        <translation>Annan</translation>
-    </message>
-    <message>
-        <source>Boy</source>
-        <translation>Pojke</translation>
-    </message>
-    <message>
-        <source>Not stated</source>
-        <translation>Ej angivet</translation>
-    </message>
-    <message>
-        <source>Absence investigation</source>
-        <translation>Frånvaroutredning</translation>
-    </message>
-    <message>
-        <source>Adjustments</source>
-        <translation>Extra anpassningar</translation>
-    </message>
-    <message>
-        <source>Special support</source>
-        <translation>Särskilt stöd</translation>
-    </message>
-    <message>
-        <source>Action programme</source>
-        <translation>Åtgärdsprogram</translation>
-    </message>
-    <message>
-        <source>Student health meeting</source>
-        <translation>Elevhälsomöte</translation>
-    </message>
-    <message>
-        <source>Contact with guardians</source>
-        <translation>Kontakt med vårdnadshavare</translation>
-    </message>
-    <message>
-        <source>Region (child psychiatry, health centre)</source>
-        <translation>Regionen (BUP, vårdcentral)</translation>
-    </message>
-    <message>
-        <source>Other party</source>
-        <translation>Annan part</translation>
-    </message>
-    <message>
-        <source>Action programmes</source>
-        <translation>Åtgärdsprogram</translation>
-    </message>
-    <message>
-        <source>Pedagogical assessments</source>
-        <translation>Pedagogiska utredningar</translation>
-    </message>
-    <message>
-        <source>Reports of degrading treatment</source>
-        <translation>Anmälningar om kränkande behandling</translation>
-    </message>
-    <message>
-        <source>Parents&apos; documented views</source>
-        <translation>Föräldrars dokumenterade synpunkter</translation>
-    </message>
-    <message>
-        <source>Reports to the Schools Inspectorate</source>
-        <translation>Anmälningar till Skolinspektionen</translation>
-    </message>
-    <message>
-        <source>Registered attendance</source>
-        <translation>Registrerad skolnärvaro</translation>
-    </message>
-    <message>
-        <source>Goal attainment and grades</source>
-        <translation>Måluppfyllelse och betyg</translation>
-    </message>
-    <message>
-        <source>Documented adjustments</source>
-        <translation>Dokumenterade anpassningar</translation>
-    </message>
-    <message>
-        <source>Individual development plan</source>
-        <translation>Individuell utvecklingsplan (IUP)</translation>
-    </message>
-    <message>
-        <source>Complaints handling</source>
-        <translation>Klagomålshantering</translation>
-    </message>
-    <message>
-        <source>Earlier social services investigations</source>
-        <translation>Tidigare socialtjänstutredningar</translation>
-    </message>
-    <message>
-        <source>School-related factors</source>
-        <translation>Skolrelaterade faktorer</translation>
-    </message>
-    <message>
-        <source>Individual factors</source>
-        <translation>Individrelaterade faktorer</translation>
-    </message>
-    <message>
-        <source>Family factors</source>
-        <translation>Familjerelaterade faktorer</translation>
-    </message>
-    <message>
-        <source>Further factors</source>
-        <translation>Ytterligare faktorer</translation>
-    </message>
-    <message>
-        <source>Bullying</source>
-        <translation>Mobbning</translation>
-    </message>
-    <message>
-        <source>Social climate</source>
-        <translation>Socialt klimat</translation>
-    </message>
-    <message>
-        <source>Physical environment</source>
-        <translation>Fysisk miljö och arbetsmiljö</translation>
-    </message>
-    <message>
-        <source>Teaching situation</source>
-        <translation>Den pedagogiska situationen</translation>
-    </message>
-    <message>
-        <source>Need for support and adjustment</source>
-        <translation>Behov av stöd och anpassning</translation>
-    </message>
-    <message>
-        <source>Anxiety</source>
-        <translation>Ångest</translation>
-    </message>
-    <message>
-        <source>Neurodevelopmental disorder</source>
-        <translation>Neuropsykiatrisk funktionsnedsättning (NPF)</translation>
-    </message>
-    <message>
-        <source>Depression or low mood</source>
-        <translation>Depression eller nedstämdhet</translation>
-    </message>
-    <message>
-        <source>Parents&apos; own school experiences</source>
-        <translation>Föräldrars egna skolerfarenheter</translation>
-    </message>
-    <message>
-        <source>Trust</source>
-        <translation>Förtroende</translation>
-    </message>
-    <message>
-        <source>Communication and interaction in the family</source>
-        <translation>Kommunikation och samspel i familjen</translation>
-    </message>
-    <message>
-        <source>Practical means to support the child</source>
-        <translation>Praktiska möjligheter att stötta barnet</translation>
-    </message>
-    <message>
-        <source>Peer factors</source>
-        <translation>Kamratfaktorer</translation>
-    </message>
-    <message>
-        <source>Medical causes</source>
-        <translation>Medicinska orsaker</translation>
-    </message>
-    <message>
-        <source>Earlier interventions</source>
-        <translation>Tidigare insatser</translation>
-    </message>
-    <message>
-        <source>Obstacles and resources</source>
-        <translation>Hinder och resurser</translation>
-    </message>
-    <message>
-        <source>School attendance</source>
-        <translation>Skolnärvaro</translation>
-    </message>
-    <message>
-        <source>School connectedness</source>
-        <translation>Skolanknytning</translation>
-    </message>
-    <message>
-        <source>Parents&apos; involvement in schooling</source>
-        <translation>Föräldrars engagemang i skolgången</translation>
-    </message>
-    <message>
-        <source>A trusting relationship</source>
-        <translation>En tillitsfull relation</translation>
-    </message>
-    <message>
-        <source>Continuity and school stability</source>
-        <translation>Kontinuitet och skolstabilitet</translation>
-    </message>
-    <message>
-        <source>Structured leisure activities</source>
-        <translation>Strukturerade fritidsaktiviteter</translation>
-    </message>
-    <message>
-        <source>Social skills and peer relations</source>
-        <translation>Sociala färdigheter och kamratrelationer</translation>
-    </message>
-    <message>
-        <source>School results</source>
-        <translation>Skolresultat</translation>
-    </message>
-    <message>
-        <source>Well-being at school</source>
-        <translation>Trivsel i skolan</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>Hälsa</translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation>Familj</translation>
-    </message>
-    <message>
-        <source>Leisure</source>
-        <translation>Fritid</translation>
-    </message>
-    <message>
-        <source>Other area</source>
-        <translation>Annat</translation>
-    </message>
-    <message>
-        <source>Other actor</source>
-        <translation>Annan aktör</translation>
-    </message>
-    <message>
-        <source>Achieved</source>
-        <translation>Uppnått</translation>
-    </message>
-    <message>
-        <source>Partly achieved</source>
-        <translation>Delvis uppnått</translation>
-    </message>
-    <message>
-        <source>Not achieved</source>
-        <translation>Ej uppnått</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Möte</translation>
-    </message>
-    <message>
-        <source>Telephone</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <source>Home visit</source>
-        <translation>Hembesök</translation>
-    </message>
-    <message>
-        <source>Video meeting</source>
-        <translation>Videomöte</translation>
-    </message>
-    <message>
-        <source>Visit at school</source>
-        <translation>Besök i skolan</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meddelande</translation>
-    </message>
-    <message>
-        <source>School change</source>
-        <translation>Skolbyte</translation>
-    </message>
-    <message>
-        <source>Placement</source>
-        <translation>Placering</translation>
-    </message>
-    <message>
-        <source>Illness</source>
-        <translation>Sjukdom</translation>
-    </message>
-    <message>
-        <source>Family event</source>
-        <translation>Händelse i familjen</translation>
-    </message>
-    <message>
-        <source>Holiday or leave</source>
-        <translation>Lov eller ledighet</translation>
-    </message>
-    <message>
-        <source>Other event</source>
-        <translation>Annan händelse</translation>
-    </message>
-    <message>
-        <source>Goals achieved</source>
-        <translation>Målen är uppnådda</translation>
-    </message>
-    <message>
-        <source>Referred on</source>
-        <translation>Hänvisad vidare</translation>
-    </message>
-    <message>
-        <source>Moved</source>
-        <translation>Har flyttat</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>Har avböjt</translation>
-    </message>
-    <message>
-        <source>Does not meet the criteria</source>
-        <translation>Uppfyller inte kriterierna</translation>
-    </message>
-    <message>
-        <source>Other reason</source>
-        <translation>Annat skäl</translation>
-    </message>
-    <message>
-        <source>Referral elsewhere</source>
-        <translation>Hänvisning</translation>
-    </message>
-    <message>
-        <source>Report of concern to social services</source>
-        <translation>Orosanmälan till socialtjänsten</translation>
-    </message>
-    <message>
-        <source>Application to social services</source>
-        <translation>Ansökan till socialtjänsten</translation>
-    </message>
-    <message>
-        <source>Coordinated individual plan (SIP)</source>
-        <translation>Samordnad individuell plan (SIP)</translation>
-    </message>
-    <message>
-        <source>Follow-up overdue</source>
-        <translation>Uppföljning försenad</translation>
-    </message>
-    <message>
-        <source>Consent expires soon</source>
-        <translation>Samtycket går snart ut</translation>
-    </message>
-    <message>
-        <source>Booster session due</source>
-        <translation>Dags för boosterträff</translation>
-    </message>
-    <message>
-        <source>Consent missing</source>
-        <translation>Samtycke saknas</translation>
-    </message>
-    <message>
-        <source>Enrol the student</source>
-        <translation>Skriv in eleven</translation>
-    </message>
-    <message>
-        <source>Close: does not meet the criteria</source>
-        <translation>Avsluta: uppfyller inte kriterierna</translation>
-    </message>
-    <message>
-        <source>Start the assessment</source>
-        <translation>Påbörja kartläggningen</translation>
-    </message>
-    <message>
-        <source>Close: the family declined</source>
-        <translation>Avsluta: familjen avböjde</translation>
-    </message>
-    <message>
-        <source>Assessment done: plan</source>
-        <translation>Kartläggningen klar: planera</translation>
-    </message>
-    <message>
-        <source>Start the plan</source>
-        <translation>Påbörja genomförandet</translation>
-    </message>
-    <message>
-        <source>Close: referred on</source>
-        <translation>Avsluta: hänvisad vidare</translation>
-    </message>
-    <message>
-        <source>Start the follow-up</source>
-        <translation>Påbörja uppföljningen</translation>
-    </message>
-    <message>
-        <source>Continue with the same plan</source>
-        <translation>Fortsätt med samma plan</translation>
-    </message>
-    <message>
-        <source>Revise the plan</source>
-        <translation>Revidera planen</translation>
-    </message>
-    <message>
-        <source>Close the case</source>
-        <translation>Avsluta ärendet</translation>
-    </message>
-    <message>
-        <source>Book the booster session</source>
-        <translation>Boka boosterträff</translation>
-    </message>
-    <message>
-        <source>School social worker (skolsocionom)</source>
-        <translation>Skolsocionom</translation>
-    </message>
-    <message>
-        <source>Kurator / specialpedagog</source>
-        <translation>Kurator/specialpedagog</translation>
-    </message>
-    <message>
-        <source>Team lead (teamledare)</source>
-        <translation>Teamledare</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Administratör</translation>
-    </message>
-    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -3589,6 +3097,806 @@
     <message>
         <source>Upper secondary year %1</source>
         <translation>Gymnasiet år %1</translation>
+    </message>
+    <message>
+        <source>Referral to the team</source>
+        <comment>Stage</comment>
+        <translation>Aktualisering</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <comment>Stage</comment>
+        <translation>Inskrivning</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <comment>Stage</comment>
+        <translation>Kartläggning</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <comment>Stage</comment>
+        <translation>Planering</translation>
+    </message>
+    <message>
+        <source>Implementation</source>
+        <comment>Stage</comment>
+        <translation>Genomförande</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <comment>Stage</comment>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>Stage</comment>
+        <translation>Avslutad</translation>
+    </message>
+    <message>
+        <source>Booster session</source>
+        <comment>Stage</comment>
+        <translation>Vidmakthållande</translation>
+    </message>
+    <message>
+        <source>Level 1 – promoting attendance</source>
+        <comment>Level</comment>
+        <translation>Nivå 1 – närvarofrämjande</translation>
+    </message>
+    <message>
+        <source>Level 2 – preventive</source>
+        <comment>Level</comment>
+        <translation>Nivå 2 – förebyggande</translation>
+    </message>
+    <message>
+        <source>Level 3 – remedial</source>
+        <comment>Level</comment>
+        <translation>Nivå 3 – åtgärdande</translation>
+    </message>
+    <message>
+        <source>Without needs assessment</source>
+        <comment>Assessment</comment>
+        <translation>Utan behovsprövning</translation>
+    </message>
+    <message>
+        <source>After investigation and decision</source>
+        <comment>Assessment</comment>
+        <translation>Efter utredning och beslut</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <comment>RaisedBy</comment>
+        <translation>Skolan</translation>
+    </message>
+    <message>
+        <source>Student health team</source>
+        <comment>RaisedBy</comment>
+        <translation>Elevhälsan</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <comment>RaisedBy</comment>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>The student</source>
+        <comment>RaisedBy</comment>
+        <translation>Eleven själv</translation>
+    </message>
+    <message>
+        <source>Social services</source>
+        <comment>RaisedBy</comment>
+        <translation>Socialtjänsten</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <comment>RaisedBy</comment>
+        <translation>Annan</translation>
+    </message>
+    <message>
+        <source>Girl</source>
+        <comment>Gender</comment>
+        <translation>Flicka</translation>
+    </message>
+    <message>
+        <source>Boy</source>
+        <comment>Gender</comment>
+        <translation>Pojke</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>Gender</comment>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <comment>Gender</comment>
+        <translation>Ej angivet</translation>
+    </message>
+    <message>
+        <source>Absence investigation</source>
+        <comment>SchoolMeasure</comment>
+        <translation>Frånvaroutredning</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <comment>SchoolMeasure</comment>
+        <translation>Extra anpassningar</translation>
+    </message>
+    <message>
+        <source>Special support</source>
+        <comment>SchoolMeasure</comment>
+        <translation>Särskilt stöd</translation>
+    </message>
+    <message>
+        <source>Action programme</source>
+        <comment>SchoolMeasure</comment>
+        <translation>Åtgärdsprogram</translation>
+    </message>
+    <message>
+        <source>Student health meeting</source>
+        <comment>SchoolMeasure</comment>
+        <translation>Elevhälsomöte</translation>
+    </message>
+    <message>
+        <source>Contact with guardians</source>
+        <comment>SchoolMeasure</comment>
+        <translation>Kontakt med vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <comment>SignerKind</comment>
+        <translation>Elev</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <comment>SignerKind</comment>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <comment>Party</comment>
+        <translation>Skolan</translation>
+    </message>
+    <message>
+        <source>Student health team</source>
+        <comment>Party</comment>
+        <translation>Elevhälsan</translation>
+    </message>
+    <message>
+        <source>Social services</source>
+        <comment>Party</comment>
+        <translation>Socialtjänsten</translation>
+    </message>
+    <message>
+        <source>Region (child psychiatry, health centre, habilitation)</source>
+        <comment>Party</comment>
+        <translation>Regionen (BUP, vårdcentral, habilitering)</translation>
+    </message>
+    <message>
+        <source>Other party</source>
+        <comment>Party</comment>
+        <translation>Annan part</translation>
+    </message>
+    <message>
+        <source>Action programmes</source>
+        <comment>DocumentKind</comment>
+        <translation>Åtgärdsprogram</translation>
+    </message>
+    <message>
+        <source>Pedagogical assessments</source>
+        <comment>DocumentKind</comment>
+        <translation>Pedagogiska utredningar</translation>
+    </message>
+    <message>
+        <source>Reports of degrading treatment</source>
+        <comment>DocumentKind</comment>
+        <translation>Anmälningar om kränkningar</translation>
+    </message>
+    <message>
+        <source>Parents&apos; documented views</source>
+        <comment>DocumentKind</comment>
+        <translation>Föräldrars dokumenterade synpunkter</translation>
+    </message>
+    <message>
+        <source>Reports to the Schools Inspectorate</source>
+        <comment>DocumentKind</comment>
+        <translation>Anmälningar till Skolinspektionen</translation>
+    </message>
+    <message>
+        <source>Registered attendance</source>
+        <comment>DocumentKind</comment>
+        <translation>Registrerad skolnärvaro</translation>
+    </message>
+    <message>
+        <source>Goal attainment and grades</source>
+        <comment>DocumentKind</comment>
+        <translation>Måluppfyllelse och betyg</translation>
+    </message>
+    <message>
+        <source>Documented adjustments</source>
+        <comment>DocumentKind</comment>
+        <translation>Dokumenterade anpassningar</translation>
+    </message>
+    <message>
+        <source>Individual development plan (IUP)</source>
+        <comment>DocumentKind</comment>
+        <translation>Individuell utvecklingsplan (IUP)</translation>
+    </message>
+    <message>
+        <source>Complaints handling</source>
+        <comment>DocumentKind</comment>
+        <translation>Klagomålshantering</translation>
+    </message>
+    <message>
+        <source>Earlier social services investigations</source>
+        <comment>DocumentKind</comment>
+        <translation>Tidigare socialtjänstutredningar</translation>
+    </message>
+    <message>
+        <source>School-related factors</source>
+        <comment>FactorGroup</comment>
+        <translation>Skolrelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Individual factors</source>
+        <comment>FactorGroup</comment>
+        <translation>Individrelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Family factors</source>
+        <comment>FactorGroup</comment>
+        <translation>Familjerelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Further factors</source>
+        <comment>FactorGroup</comment>
+        <translation>Ytterligare faktorer</translation>
+    </message>
+    <message>
+        <source>Bullying</source>
+        <comment>Factor</comment>
+        <translation>Mobbning</translation>
+    </message>
+    <message>
+        <source>Social climate</source>
+        <comment>Factor</comment>
+        <translation>Socialt klimat</translation>
+    </message>
+    <message>
+        <source>Physical environment</source>
+        <comment>Factor</comment>
+        <translation>Fysisk miljö och arbetsmiljö</translation>
+    </message>
+    <message>
+        <source>Teaching situation</source>
+        <comment>Factor</comment>
+        <translation>Den pedagogiska situationen</translation>
+    </message>
+    <message>
+        <source>Need for support and adjustment</source>
+        <comment>Factor</comment>
+        <translation>Behov av stöd och anpassning</translation>
+    </message>
+    <message>
+        <source>Anxiety</source>
+        <comment>Factor</comment>
+        <translation>Ångest</translation>
+    </message>
+    <message>
+        <source>Neurodevelopmental disorder</source>
+        <comment>Factor</comment>
+        <translation>Neuropsykiatrisk funktionsnedsättning (NPF)</translation>
+    </message>
+    <message>
+        <source>Depression or low mood</source>
+        <comment>Factor</comment>
+        <translation>Depression eller nedstämdhet</translation>
+    </message>
+    <message>
+        <source>Parents&apos; own school experiences</source>
+        <comment>Factor</comment>
+        <translation>Föräldrars egna skolerfarenheter</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <comment>Factor</comment>
+        <translation>Förtroende</translation>
+    </message>
+    <message>
+        <source>Communication and interaction in the family</source>
+        <comment>Factor</comment>
+        <translation>Kommunikation och samspel i familjen</translation>
+    </message>
+    <message>
+        <source>Practical means to support the child</source>
+        <comment>Factor</comment>
+        <translation>Praktiska möjligheter att stötta barnet</translation>
+    </message>
+    <message>
+        <source>Peer factors</source>
+        <comment>Factor</comment>
+        <translation>Kamratfaktorer</translation>
+    </message>
+    <message>
+        <source>Medical causes</source>
+        <comment>Factor</comment>
+        <translation>Medicinska orsaker</translation>
+    </message>
+    <message>
+        <source>Earlier interventions</source>
+        <comment>Factor</comment>
+        <translation>Tidigare insatser</translation>
+    </message>
+    <message>
+        <source>Obstacles and resources</source>
+        <comment>Factor</comment>
+        <translation>Hinder och resurser</translation>
+    </message>
+    <message>
+        <source>School attendance</source>
+        <comment>ProtectiveFactor</comment>
+        <translation>Skolnärvaro</translation>
+    </message>
+    <message>
+        <source>School connectedness</source>
+        <comment>ProtectiveFactor</comment>
+        <translation>Skolanknytning</translation>
+    </message>
+    <message>
+        <source>Parents&apos; involvement in schooling</source>
+        <comment>ProtectiveFactor</comment>
+        <translation>Föräldrars engagemang i skolgången</translation>
+    </message>
+    <message>
+        <source>Trusting relationship</source>
+        <comment>ProtectiveFactor</comment>
+        <translation>Tillitsfull relation</translation>
+    </message>
+    <message>
+        <source>Continuity and school stability</source>
+        <comment>ProtectiveFactor</comment>
+        <translation>Kontinuitet och skolstabilitet</translation>
+    </message>
+    <message>
+        <source>Structured leisure activities</source>
+        <comment>ProtectiveFactor</comment>
+        <translation>Strukturerade fritidsaktiviteter</translation>
+    </message>
+    <message>
+        <source>Social skills and peer relations</source>
+        <comment>ProtectiveFactor</comment>
+        <translation>Sociala färdigheter och kamratrelationer</translation>
+    </message>
+    <message>
+        <source>School attendance</source>
+        <comment>GoalArea</comment>
+        <translation>Skolnärvaro</translation>
+    </message>
+    <message>
+        <source>School results</source>
+        <comment>GoalArea</comment>
+        <translation>Skolresultat</translation>
+    </message>
+    <message>
+        <source>Well-being at school</source>
+        <comment>GoalArea</comment>
+        <translation>Trivsel i skolan</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <comment>GoalArea</comment>
+        <translation>Hälsa</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <comment>GoalArea</comment>
+        <translation>Familj</translation>
+    </message>
+    <message>
+        <source>Leisure</source>
+        <comment>GoalArea</comment>
+        <translation>Fritid</translation>
+    </message>
+    <message>
+        <source>Other area</source>
+        <comment>GoalArea</comment>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <comment>Authority</comment>
+        <translation>Skolan</translation>
+    </message>
+    <message>
+        <source>Social services</source>
+        <comment>Authority</comment>
+        <translation>Socialtjänsten</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <comment>Authority</comment>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>The student</source>
+        <comment>Authority</comment>
+        <translation>Eleven</translation>
+    </message>
+    <message>
+        <source>Region (child psychiatry, health centre, habilitation)</source>
+        <comment>Authority</comment>
+        <translation>Regionen (BUP, vårdcentral, habilitering)</translation>
+    </message>
+    <message>
+        <source>Other actor</source>
+        <comment>Authority</comment>
+        <translation>Annan aktör</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <comment>PlanStatus</comment>
+        <translation>Gällande</translation>
+    </message>
+    <message>
+        <source>Replaced by a later version</source>
+        <comment>PlanStatus</comment>
+        <translation>Ersatt av en senare version</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <comment>Rating</comment>
+        <translation>Uppnått</translation>
+    </message>
+    <message>
+        <source>Partly achieved</source>
+        <comment>Rating</comment>
+        <translation>Delvis uppnått</translation>
+    </message>
+    <message>
+        <source>Not achieved</source>
+        <comment>Rating</comment>
+        <translation>Ej uppnått</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <comment>ContactKind</comment>
+        <translation>Möte</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <comment>ContactKind</comment>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <comment>ContactKind</comment>
+        <translation>Hembesök</translation>
+    </message>
+    <message>
+        <source>Online meeting</source>
+        <comment>ContactKind</comment>
+        <translation>Digitalt möte</translation>
+    </message>
+    <message>
+        <source>School visit</source>
+        <comment>ContactKind</comment>
+        <translation>Skolbesök</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <comment>ContactKind</comment>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>School change</source>
+        <comment>EventKind</comment>
+        <translation>Skolbyte</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <comment>EventKind</comment>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <source>Illness</source>
+        <comment>EventKind</comment>
+        <translation>Sjukdom</translation>
+    </message>
+    <message>
+        <source>Family event</source>
+        <comment>EventKind</comment>
+        <translation>Händelse i familjen</translation>
+    </message>
+    <message>
+        <source>Holiday or leave</source>
+        <comment>EventKind</comment>
+        <translation>Lov eller ledighet</translation>
+    </message>
+    <message>
+        <source>Other event</source>
+        <comment>EventKind</comment>
+        <translation>Annan händelse</translation>
+    </message>
+    <message>
+        <source>Goals achieved</source>
+        <comment>ClosingReason</comment>
+        <translation>Målen är uppnådda</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <comment>ClosingReason</comment>
+        <translation>Hänvisad vidare</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <comment>ClosingReason</comment>
+        <translation>Har flyttat</translation>
+    </message>
+    <message>
+        <source>Declined the support</source>
+        <comment>ClosingReason</comment>
+        <translation>Har avböjt stödet</translation>
+    </message>
+    <message>
+        <source>Does not meet the criteria</source>
+        <comment>ClosingReason</comment>
+        <translation>Uppfyller inte kriterierna</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <comment>ClosingReason</comment>
+        <translation>Annat skäl</translation>
+    </message>
+    <message>
+        <source>Referral elsewhere</source>
+        <comment>ReferralKind</comment>
+        <translation>Hänvisning</translation>
+    </message>
+    <message>
+        <source>Report of concern to social services</source>
+        <comment>ReferralKind</comment>
+        <translation>Orosanmälan till socialtjänsten</translation>
+    </message>
+    <message>
+        <source>Application to social services</source>
+        <comment>ReferralKind</comment>
+        <translation>Ansökan till socialtjänsten</translation>
+    </message>
+    <message>
+        <source>Coordinated individual plan (SIP)</source>
+        <comment>ReferralKind</comment>
+        <translation>Samordnad individuell plan (SIP)</translation>
+    </message>
+    <message>
+        <source>Follow-up overdue</source>
+        <comment>Attention</comment>
+        <translation>Uppföljning försenad</translation>
+    </message>
+    <message>
+        <source>Consent expires soon</source>
+        <comment>Attention</comment>
+        <translation>Samtycket går snart ut</translation>
+    </message>
+    <message>
+        <source>Booster session due</source>
+        <comment>Attention</comment>
+        <translation>Dags för boosterträff</translation>
+    </message>
+    <message>
+        <source>Consent missing</source>
+        <comment>Attention</comment>
+        <translation>Samtycke saknas</translation>
+    </message>
+    <message>
+        <source>Enrol the student</source>
+        <comment>Move</comment>
+        <translation>Skriv in eleven</translation>
+    </message>
+    <message>
+        <source>Close: does not meet the criteria</source>
+        <comment>Move</comment>
+        <translation>Avsluta: uppfyller inte kriterierna</translation>
+    </message>
+    <message>
+        <source>Start the assessment</source>
+        <comment>Move</comment>
+        <translation>Påbörja kartläggningen</translation>
+    </message>
+    <message>
+        <source>Close: the family declined</source>
+        <comment>Move</comment>
+        <translation>Avsluta: familjen avböjde</translation>
+    </message>
+    <message>
+        <source>Assessment done: plan</source>
+        <comment>Move</comment>
+        <translation>Kartläggningen klar: planera</translation>
+    </message>
+    <message>
+        <source>Start the plan</source>
+        <comment>Move</comment>
+        <translation>Påbörja genomförandet</translation>
+    </message>
+    <message>
+        <source>Close: referred on</source>
+        <comment>Move</comment>
+        <translation>Avsluta: hänvisad vidare</translation>
+    </message>
+    <message>
+        <source>Start the follow-up</source>
+        <comment>Move</comment>
+        <translation>Påbörja uppföljningen</translation>
+    </message>
+    <message>
+        <source>Continue with the same plan</source>
+        <comment>Move</comment>
+        <translation>Fortsätt med samma plan</translation>
+    </message>
+    <message>
+        <source>Revise the plan</source>
+        <comment>Move</comment>
+        <translation>Revidera planen</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <comment>Move</comment>
+        <translation>Avsluta ärendet</translation>
+    </message>
+    <message>
+        <source>Book the booster session</source>
+        <comment>Move</comment>
+        <translation>Boka boosterträff</translation>
+    </message>
+    <message>
+        <source>School social worker (skolsocionom)</source>
+        <comment>Role</comment>
+        <translation>Skolsocionom</translation>
+    </message>
+    <message>
+        <source>Kurator / specialpedagog</source>
+        <comment>Role</comment>
+        <translation>Kurator/specialpedagog</translation>
+    </message>
+    <message>
+        <source>Team lead (teamledare)</source>
+        <comment>Role</comment>
+        <translation>Teamledare</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <comment>Role</comment>
+        <translation>Administratör</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <comment>LogAction</comment>
+        <translation>Loggade in</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <comment>LogAction</comment>
+        <translation>Misslyckad inloggning</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <comment>LogAction</comment>
+        <translation>Loggade ut</translation>
+    </message>
+    <message>
+        <source>Locked the program</source>
+        <comment>LogAction</comment>
+        <translation>Låste programmet</translation>
+    </message>
+    <message>
+        <source>Unlocked the program</source>
+        <comment>LogAction</comment>
+        <translation>Låste upp programmet</translation>
+    </message>
+    <message>
+        <source>Listed the cases</source>
+        <comment>LogAction</comment>
+        <translation>Visade ärendelistan</translation>
+    </message>
+    <message>
+        <source>Opened the case</source>
+        <comment>LogAction</comment>
+        <translation>Öppnade ärendet</translation>
+    </message>
+    <message>
+        <source>Registered the case</source>
+        <comment>LogAction</comment>
+        <translation>Registrerade ärendet</translation>
+    </message>
+    <message>
+        <source>Changed the case</source>
+        <comment>LogAction</comment>
+        <translation>Ändrade i ärendet</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <comment>LogAction</comment>
+        <translation>Skrev ut</translation>
+    </message>
+    <message>
+        <source>Handed out information</source>
+        <comment>LogAction</comment>
+        <translation>Lämnade ut uppgifter</translation>
+    </message>
+    <message>
+        <source>Deleted information (gallring)</source>
+        <comment>LogAction</comment>
+        <translation>Gallrade uppgifter</translation>
+    </message>
+    <message>
+        <source>Changed who is responsible for the case</source>
+        <comment>LogAction</comment>
+        <translation>Ändrade vem som ansvarar för ärendet</translation>
+    </message>
+    <message>
+        <source>Went on without consent, on a legal ground</source>
+        <comment>LogAction</comment>
+        <translation>Gick vidare utan samtycke, med stöd av lag</translation>
+    </message>
+    <message>
+        <source>Access denied</source>
+        <comment>LogAction</comment>
+        <translation>Nekades åtkomst</translation>
+    </message>
+    <message>
+        <source>Read the access log</source>
+        <comment>LogAction</comment>
+        <translation>Tog del av åtkomstloggen</translation>
+    </message>
+    <message>
+        <source>Sample check of the access log</source>
+        <comment>LogAction</comment>
+        <translation>Stickprovskontroll av åtkomstloggen</translation>
+    </message>
+    <message>
+        <source>Saved the access log&apos;s check value</source>
+        <comment>LogAction</comment>
+        <translation>Sparade åtkomstloggens kontrollvärde</translation>
+    </message>
+    <message>
+        <source>Created a user account</source>
+        <comment>LogAction</comment>
+        <translation>Skapade ett användarkonto</translation>
+    </message>
+    <message>
+        <source>Changed a user account</source>
+        <comment>LogAction</comment>
+        <translation>Ändrade ett användarkonto</translation>
+    </message>
+    <message>
+        <source>Changed password</source>
+        <comment>LogAction</comment>
+        <translation>Bytte lösenord</translation>
+    </message>
+    <message>
+        <source>Reset a password</source>
+        <comment>LogAction</comment>
+        <translation>Återställde ett lösenord</translation>
+    </message>
+    <message>
+        <source>Took a backup</source>
+        <comment>LogAction</comment>
+        <translation>Tog en säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>Restored a backup</source>
+        <comment>LogAction</comment>
+        <translation>Återställde en säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>Imported attendance</source>
+        <comment>LogAction</comment>
+        <translation>Importerade närvaro</translation>
+    </message>
+    <message>
+        <source>Found the log tampered with (its record of the newest entry was deleted)</source>
+        <comment>LogAction</comment>
+        <translation>Upptäckte att loggen manipulerats (uppgiften om den senaste posten var borttagen)</translation>
     </message>
 </context>
 <context>
@@ -3894,110 +4202,6 @@
 </context>
 <context>
     <name>LogReview</name>
-    <message>
-        <source>Signed in</source>
-        <translation>Loggade in</translation>
-    </message>
-    <message>
-        <source>Failed sign-in</source>
-        <translation>Misslyckad inloggning</translation>
-    </message>
-    <message>
-        <source>Signed out</source>
-        <translation>Loggade ut</translation>
-    </message>
-    <message>
-        <source>Locked</source>
-        <translation>Låste programmet</translation>
-    </message>
-    <message>
-        <source>Unlocked</source>
-        <translation>Låste upp programmet</translation>
-    </message>
-    <message>
-        <source>Listed cases</source>
-        <translation>Visade ärendelistan</translation>
-    </message>
-    <message>
-        <source>Opened a case</source>
-        <translation>Öppnade ett ärende</translation>
-    </message>
-    <message>
-        <source>Created a case</source>
-        <translation>Skapade ett ärende</translation>
-    </message>
-    <message>
-        <source>Changed a case</source>
-        <translation>Ändrade i ett ärende</translation>
-    </message>
-    <message>
-        <source>Printed</source>
-        <translation>Skrev ut</translation>
-    </message>
-    <message>
-        <source>Exported</source>
-        <translation>Lämnade ut uppgifter</translation>
-    </message>
-    <message>
-        <source>Deleted (gallring)</source>
-        <translation>Tog bort (gallring)</translation>
-    </message>
-    <message>
-        <source>Changed who is responsible</source>
-        <translation>Ändrade vem som ansvarar</translation>
-    </message>
-    <message>
-        <source>Acted without consent</source>
-        <translation>Gick vidare utan samtycke</translation>
-    </message>
-    <message>
-        <source>Access denied</source>
-        <translation>Nekades åtkomst</translation>
-    </message>
-    <message>
-        <source>Read the access log</source>
-        <translation>Läste åtkomstloggen</translation>
-    </message>
-    <message>
-        <source>Sample check</source>
-        <translation>Stickprov</translation>
-    </message>
-    <message>
-        <source>Exported the log&apos;s head</source>
-        <translation>Sparade loggens kontrollvärde</translation>
-    </message>
-    <message>
-        <source>Created a user</source>
-        <translation>Skapade en användare</translation>
-    </message>
-    <message>
-        <source>Changed a user</source>
-        <translation>Ändrade en användare</translation>
-    </message>
-    <message>
-        <source>Changed password</source>
-        <translation>Bytte lösenord</translation>
-    </message>
-    <message>
-        <source>Reset a password</source>
-        <translation>Återställde ett lösenord</translation>
-    </message>
-    <message>
-        <source>Backup</source>
-        <translation>Säkerhetskopiering</translation>
-    </message>
-    <message>
-        <source>Restored a backup</source>
-        <translation>Återställde en säkerhetskopia</translation>
-    </message>
-    <message>
-        <source>Imported attendance</source>
-        <translation>Importerade närvaro</translation>
-    </message>
-    <message>
-        <source>Found the log tampered with (its record of the newest entry was deleted)</source>
-        <translation>Upptäckte att loggen manipulerats (uppgiften om den senaste posten var borttagen)</translation>
-    </message>
     <message>
         <source>school social worker</source>
         <translation>skolsocionom</translation>
@@ -4514,6 +4718,10 @@
         <translation>Ta bort det dolda styrtecknet eller textriktningstecknet i fältet (det kan ha följt med kopierad text); skriv texten igen för hand.</translation>
     </message>
     <message>
+        <source>Write the e-mail address as name@domain.se, without spaces.</source>
+        <translation>Skriv e-postadressen som namn@domän.se, utan mellanslag.</translation>
+    </message>
+    <message>
         <source>The team has not yet decided that the student meets the criteria for the team&apos;s support.</source>
         <translation>Teamet har ännu inte beslutat att eleven uppfyller kriterierna för teamets stöd.</translation>
     </message>
@@ -4584,6 +4792,34 @@
     <message>
         <source>The case is not in the stage this step starts from.</source>
         <translation>Ärendet är inte i den fas som steget utgår från.</translation>
+    </message>
+    <message>
+        <source>This goal has been rated at a follow-up and stays on record. Revise the plan to change its goals.</source>
+        <translation>Målet har bedömts vid en uppföljning och ska finnas kvar. Revidera planen för att ändra målen.</translation>
+    </message>
+    <message>
+        <source>%1 has signed a consent, which must stay on record. Untick “Must consent” instead.</source>
+        <translation>%1 har skrivit under ett samtycke, som måste finnas kvar. Avmarkera ”Ska samtycka” i stället.</translation>
+    </message>
+    <message>
+        <source>The case was closed as referred on; its referral stays on record.</source>
+        <translation>Ärendet avslutades som hänvisat; hänvisningen ska finnas kvar.</translation>
+    </message>
+    <message>
+        <source>Version %1 of the action plan was replaced by a later version and stays as it was. Change the current version.</source>
+        <translation>Version %1 av handlingsplanen har ersatts av en senare version och ska vara som den var. Ändra i den gällande versionen.</translation>
+    </message>
+    <message>
+        <source>This follow-up belongs to version %1 of the action plan, which has been revised since; it stays as it was.</source>
+        <translation>Uppföljningen hör till version %1 av handlingsplanen, som har reviderats sedan dess; den ska vara som den var.</translation>
+    </message>
+    <message>
+        <source>The consent from %1 is already withdrawn; its date of withdrawal stays on record.</source>
+        <translation>Samtycket från %1 är redan återkallat; datumet för återkallelsen ska finnas kvar.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded for this document yet, so there is nothing to clear.</source>
+        <translation>Inget är registrerat för det här dokumentet än, så det finns inget att tömma.</translation>
     </message>
     <message>
         <source>The plan has no goal on school attendance or school results. Such a goal is recommended.</source>
@@ -4872,10 +5108,6 @@
         <translation>För ett närvaromål: ritas som målets linje på skollinjen (0–100).</translation>
     </message>
     <message>
-        <source>This goal has been rated at a follow-up and stays on record. Revise the plan to change its goals.</source>
-        <translation>Målet har bedömts vid en uppföljning och ska finnas kvar. Revidera planen för att ändra målen.</translation>
-    </message>
-    <message>
         <source>Remove the goal “%1”?</source>
         <translation>Ta bort målet ”%1”?</translation>
     </message>
@@ -4906,10 +5138,6 @@
     <message>
         <source>e.g. the social services&apos; reception</source>
         <translation>t.ex. socialtjänstens mottagning</translation>
-    </message>
-    <message>
-        <source>The case was closed as referred on; its referral stays on record.</source>
-        <translation>Ärendet avslutades som hänvisat; hänvisningen ska finnas kvar.</translation>
     </message>
     <message>
         <source>Remove the referral to %1?</source>

@@ -16,6 +16,8 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from sst_desk.vocabulary import words
+from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.logchain import LogAction, LogRow
 
@@ -35,41 +37,9 @@ INTRO = (
 NONE_FOUND = "Ingen åtkomst har registrerats under perioden."
 UNKNOWN_USER = "okänd användare"
 
-ROLE_SV = {
-    "skolsocionom": "skolsocionom",
-    "kurator": "kurator/specialpedagog",
-    "teamledare": "teamledare",
-    "administrator": "administratör",
-}
-
-ACTION_SV: dict[str, str] = {
-    LogAction.SIGN_IN: "Loggade in",
-    LogAction.SIGN_IN_FAILED: "Misslyckad inloggning",
-    LogAction.SIGN_OUT: "Loggade ut",
-    LogAction.LOCK: "Låste programmet",
-    LogAction.UNLOCK: "Låste upp programmet",
-    LogAction.LIST: "Visade ärendelistan",
-    LogAction.VIEW: "Öppnade ärendet",
-    LogAction.CREATE: "Registrerade ärendet",
-    LogAction.EDIT: "Ändrade i ärendet",
-    LogAction.PRINT: "Skrev ut",
-    LogAction.EXPORT: "Lämnade ut uppgifter",
-    LogAction.DELETE: "Gallrade uppgifter",
-    LogAction.ASSIGN: "Ändrade vem som ansvarar för ärendet",
-    LogAction.CONSENT_OVERRIDE: "Lämnade uppgifter utan samtycke, med stöd av lag",
-    LogAction.DENIED: "Nekades åtkomst",
-    LogAction.READ_LOG: "Tog del av åtkomstloggen",
-    LogAction.SAMPLE_CHECK: "Stickprovskontroll av åtkomstloggen",
-    LogAction.EXPORT_HEAD: "Sparade åtkomstloggens kontrollvärde",
-    LogAction.USER_CREATED: "Skapade ett användarkonto",
-    LogAction.USER_CHANGED: "Ändrade ett användarkonto",
-    LogAction.PASSWORD_CHANGED: "Bytte lösenord",
-    LogAction.PASSWORD_RESET: "Återställde ett lösenord",
-    LogAction.BACKUP: "Tog en säkerhetskopia",
-    LogAction.RESTORE: "Återställde en säkerhetskopia",
-    LogAction.IMPORT: "Importerade närvaro",
-    LogAction.LOG_HEAD_MISSING: "Upptäckte att loggen manipulerats",
-}
+# The words of the one vocabulary (sst_desk.vocabulary), as the log review on screen shows them too.
+ROLE_SV = {role.value: words(role).sv.lower() for role in Role}  # in a sentence: "Sara Lind, skolsocionom"
+ACTION_SV: dict[str, str] = {action: words(action).sv for action in LogAction}
 
 # What a refused attempt tried (``DENIED``'s detail is "resource:action").
 _ATTEMPT_SV = {"view": "öppna", "edit": "ändra", "print": "skriva ut", "export": "lämna ut",

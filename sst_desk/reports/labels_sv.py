@@ -1,6 +1,7 @@
-"""Swedish words for the workflow's codes, as they appear on paper.
+"""Swedish words for the workflow's codes as they appear on paper, and the other words printed documents use.
 
-The UI translates through Qt; printed documents use this table, so a PDF reads
+The words for codes come from ``sst_desk.vocabulary``, the one table the window's
+labels are translated from too, so paper and screen say the same; a PDF reads
 the same whatever language the screen is set to. ``label()`` works for any
 workflow enum member; a test checks that every member has a label.
 """
@@ -10,188 +11,13 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from sst_desk.workflow.codes import (
-    Assessment,
-    Authority,
-    ClosingReason,
-    ContactKind,
-    EventKind,
-    DocumentKind,
-    Factor,
-    FactorGroup,
-    Gender,
-    GoalArea,
-    Level,
-    Party,
-    PlanStatus,
-    ProtectiveFactor,
-    RaisedBy,
-    Rating,
-    ReferralKind,
-    SchoolMeasure,
-    SignerKind,
-    Stage,
-)
+from sst_desk.vocabulary import CODE_WORDS
+from sst_desk.workflow.codes import Stage
 
-# Keyed by enum class first: str-valued members of different enums compare equal
-# (Party.SKOLA == Authority.SKOLA == "skola"), so one flat dict would mix them up.
+# Keyed by enum class first: str-valued members of different enums compare equal.
 LABELS: dict[type[Enum], dict[Any, str]] = {
-    Stage: {
-        Stage.AKTUALISERING: "Aktualisering",
-        Stage.INSKRIVNING: "Inskrivning",
-        Stage.KARTLAGGNING: "Kartläggning",
-        Stage.PLANERING: "Planering",
-        Stage.GENOMFORANDE: "Genomförande",
-        Stage.UPPFOLJNING: "Uppföljning",
-        Stage.AVSLUTAD: "Avslutad",
-        Stage.VIDMAKTHALLANDE: "Vidmakthållande",
-    },
-    Level: {
-        Level.NIVA_1: "Nivå 1 – närvarofrämjande",
-        Level.NIVA_2: "Nivå 2 – förebyggande",
-        Level.NIVA_3: "Nivå 3 – åtgärdande",
-    },
-    Assessment: {
-        Assessment.UTAN_BEHOVSPROVNING: "Utan behovsprövning",
-        Assessment.EFTER_BESLUT: "Efter utredning och beslut",
-    },
-    RaisedBy: {
-        RaisedBy.SKOLA: "Skolan",
-        RaisedBy.ELEVHALSA: "Elevhälsan",
-        RaisedBy.VARDNADSHAVARE: "Vårdnadshavare",
-        RaisedBy.ELEV: "Eleven själv",
-        RaisedBy.SOCIALTJANST: "Socialtjänsten",
-        RaisedBy.ANNAN: "Annan",
-    },
-    Gender: {
-        Gender.FLICKA: "Flicka",
-        Gender.POJKE: "Pojke",
-        Gender.ANNAT: "Annat",
-        Gender.EJ_ANGIVET: "Ej angivet",
-    },
-    SchoolMeasure: {
-        SchoolMeasure.FRANVAROUTREDNING: "Frånvaroutredning",
-        SchoolMeasure.ANPASSNINGAR: "Extra anpassningar",
-        SchoolMeasure.SARSKILT_STOD: "Särskilt stöd",
-        SchoolMeasure.ATGARDSPROGRAM: "Åtgärdsprogram",
-        SchoolMeasure.ELEVHALSOMOTE: "Elevhälsomöte",
-        SchoolMeasure.KONTAKT_VARDNADSHAVARE: "Kontakt med vårdnadshavare",
-    },
-    SignerKind: {
-        SignerKind.ELEV: "Elev",
-        SignerKind.VARDNADSHAVARE: "Vårdnadshavare",
-    },
-    Party: {
-        Party.SKOLA: "Skolan",
-        Party.ELEVHALSA: "Elevhälsan",
-        Party.SOCIALTJANST: "Socialtjänsten",
-        Party.REGION: "Regionen (BUP, vårdcentral, habilitering)",
-        Party.ANNAN: "Annan part",
-    },
-    DocumentKind: {
-        DocumentKind.ATGARDSPROGRAM: "Åtgärdsprogram",
-        DocumentKind.PEDAGOGISK_UTREDNING: "Pedagogisk utredning",
-        DocumentKind.KRANKNINGSANMALAN: "Anmälan om kränkning",
-        DocumentKind.FORALDRARS_SYNPUNKTER: "Föräldrars dokumenterade synpunkter",
-        DocumentKind.SKOLINSPEKTIONEN: "Anmälan till Skolinspektionen",
-        DocumentKind.SKOLNARVARO: "Registrerad skolnärvaro",
-        DocumentKind.MALUPPFYLLELSE: "Måluppfyllelse och betyg",
-        DocumentKind.ANPASSNINGAR: "Dokumenterade anpassningar",
-        DocumentKind.IUP: "IUP",
-        DocumentKind.KLAGOMAL: "Klagomålshantering",
-        DocumentKind.SOCIALTJANSTUTREDNING: "Tidigare socialtjänstutredning",
-    },
-    FactorGroup: {
-        FactorGroup.SKOLA: "Skolrelaterade faktorer",
-        FactorGroup.INDIVID: "Individrelaterade faktorer",
-        FactorGroup.FAMILJ: "Familjerelaterade faktorer",
-        FactorGroup.YTTERLIGARE: "Ytterligare faktorer",
-    },
-    Factor: {
-        Factor.MOBBNING: "Mobbning",
-        Factor.SOCIALT_KLIMAT: "Socialt klimat",
-        Factor.FYSISK_MILJO: "Fysisk miljö och arbetsmiljö",
-        Factor.PEDAGOGISK_SITUATION: "Den pedagogiska situationen",
-        Factor.STOD_OCH_ANPASSNING: "Behov av stöd och anpassning",
-        Factor.ANGEST: "Ångest",
-        Factor.NPF: "Neuropsykiatrisk funktionsnedsättning",
-        Factor.NEDSTAMDHET: "Depression eller nedstämdhet",
-        Factor.FORALDRARS_SKOLERFARENHETER: "Föräldrars egna skolerfarenheter",
-        Factor.FORTROENDE: "Förtroende",
-        Factor.KOMMUNIKATION_SAMSPEL: "Kommunikation och samspel i familjen",
-        Factor.PRAKTISKA_MOJLIGHETER: "Praktiska möjligheter att stötta",
-        Factor.KAMRATFAKTORER: "Kamratfaktorer",
-        Factor.MEDICINSKA_ORSAKER: "Medicinska orsaker",
-        Factor.TIDIGARE_INSATSER: "Tidigare insatser",
-        Factor.HINDER_OCH_RESURSER: "Hinder och resurser",
-    },
-    ProtectiveFactor: {
-        ProtectiveFactor.SKOLNARVARO: "Skolnärvaro",
-        ProtectiveFactor.SKOLANKNYTNING: "Skolanknytning",
-        ProtectiveFactor.FORALDRAENGAGEMANG: "Föräldrars engagemang i skolgången",
-        ProtectiveFactor.TILLITSFULL_RELATION: "Tillitsfull relation",
-        ProtectiveFactor.KONTINUITET: "Kontinuitet och skolstabilitet",
-        ProtectiveFactor.STRUKTURERAD_FRITID: "Strukturerade fritidsaktiviteter",
-        ProtectiveFactor.SOCIALA_FARDIGHETER: "Sociala färdigheter och kamratrelationer",
-    },
-    GoalArea: {
-        GoalArea.SKOLNARVARO: "Skolnärvaro",
-        GoalArea.SKOLRESULTAT: "Skolresultat",
-        GoalArea.TRIVSEL: "Trivsel",
-        GoalArea.HALSA: "Hälsa",
-        GoalArea.FAMILJ: "Familj",
-        GoalArea.FRITID: "Fritid",
-        GoalArea.ANNAT: "Annat",
-    },
-    Authority: {
-        Authority.SKOLA: "Skolan",
-        Authority.SOCIALTJANST: "Socialtjänsten",
-        Authority.VARDNADSHAVARE: "Vårdnadshavare",
-        Authority.ELEV: "Eleven",
-        Authority.REGION: "Regionen (BUP, vården)",
-        Authority.ANNAN: "Annan",
-    },
-    PlanStatus: {
-        PlanStatus.CURRENT: "Gällande",
-        PlanStatus.SUPERSEDED: "Ersatt av en senare version",
-    },
-    Rating: {
-        Rating.UPPNATT: "Uppnått",
-        Rating.DELVIS: "Delvis uppnått",
-        Rating.EJ_UPPNATT: "Ej uppnått",
-    },
-    ContactKind: {
-        ContactKind.MOTE: "Möte",
-        ContactKind.TELEFON: "Telefon",
-        ContactKind.HEMBESOK: "Hembesök",
-        ContactKind.DIGITALT: "Digitalt möte",
-        ContactKind.SKOLBESOK: "Skolbesök",
-        ContactKind.MEDDELANDE: "Meddelande",
-    },
-    EventKind: {
-        EventKind.SKOLBYTE: "Skolbyte",
-        EventKind.PLACERING: "Placering",
-        EventKind.SJUKDOM: "Sjukdom",
-        EventKind.FAMILJ: "Händelse i familjen",
-        EventKind.LOV: "Lov eller ledighet",
-        EventKind.ANNAT: "Annan händelse",
-    },
-    ClosingReason: {
-        ClosingReason.MAL_UPPNADDA: "Målen är uppnådda",
-        ClosingReason.HANVISAD: "Hänvisad vidare",
-        ClosingReason.FLYTTAT: "Har flyttat",
-        ClosingReason.AVBOJT: "Har avböjt fortsatt stöd",
-        ClosingReason.UPPFYLLER_EJ_KRITERIER: "Uppfyller inte kriterierna",
-        ClosingReason.ANNAT: "Annat",
-    },
-    ReferralKind: {
-        ReferralKind.HANVISNING: "Hänvisning",
-        ReferralKind.ANMALAN: "Anmälan",
-        ReferralKind.ANSOKAN: "Ansökan",
-        ReferralKind.SIP: "SIP (samordnad individuell plan)",
-    },
+    cls: {code: words.sv for code, words in table.items()} for cls, table in CODE_WORDS.items()
 }
-
 
 
 def label(code: Enum | None, missing: str = "") -> str:

@@ -23,6 +23,8 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
+from sst_desk.vocabulary import words
+from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import (
     Assessment,
     Authority,
@@ -44,6 +46,7 @@ from sst_desk.workflow.codes import (
     SignerKind,
     Stage,
 )
+from sst_desk.workflow.logchain import LogAction
 
 from ..fileio import write_exports
 from .base import DocumentInfo, ReportContext, render_pdf
@@ -53,13 +56,9 @@ from .styles import styles
 
 TITLE = "Registerutdrag"
 NONE = "Inga uppgifter."
-ROLES = {"skolsocionom": "Skolsocionom", "kurator": "Kurator/specialpedagog", "teamledare": "Teamledare",
-         "administrator": "Administratör"}
-ACTIONS = {
-    "view": "Öppnade ärendet", "create": "Skapade ärendet", "edit": "Ändrade i ärendet", "print": "Skrev ut",
-    "export": "Registerutdrag/export", "delete": "Gallrade", "assign": "Ändrade ansvariga",
-    "consent_override": "Beslut utan samtycke", "denied": "Nekades åtkomst", "read_log": "Läste loggen",
-}
+# The one vocabulary's words (sst_desk.vocabulary), as the screen and the other documents say them.
+ROLES = {role.value: words(role).sv for role in Role}
+ACTIONS = {action.value: words(action).sv for action in LogAction}
 
 
 def registerutdrag_json(data: dict[str, Any]) -> bytes:

@@ -29,24 +29,25 @@ from PySide6.QtWidgets import (
 )
 
 from ..settings import CASE_GEOMETRY
-from ..workflow.codes import ClosingReason, Stage
+from ..workflow.codes import ClosingReason
 from ..workflow.entities import Case
-from ..workflow.problems import Finding, ProcessError, Problem
-from ..workflow.process import PATHS, Move, apply, blockers, moves_from, plan_blockers, warnings
-from ..workflow.validation import validate_booster, validate_plan
+from ..workflow.editing import save_problems, step_answer_problems, step_blockers
+from ..workflow.problems import Finding, ProcessError
+from ..workflow.process import PATHS, Move, apply, is_complete, moves_from, warnings
+from ..workflow.steps import StageStep, StepState, stage_steps
 from .context import AppContext
 from .dialogs import RecordDialog
 from .errors import database_error_text
 from .forms import Field, Kind, elided
 from .labels import choices, grade_label, label
-from .messages import field_messages, message
+from .messages import message
 from .pages.base import StagePage
 from .pages.early import AktualiseringPage, InskrivningPage, KartlaggningPage
 from .pages.later import AvslutPage, GenomforandePage, HistoryPage, UppfoljningPage, VidmakthallandePage
 from .pages.plan import PlaneringPage
 from .pages.skollinje import SkollinjePage
 from .printing import print_handlingsplan
-from .stepper import StepState, Stepper
+from .stepper import Stepper
 from .widgets import install_wheel_guard
 
 PAGE_CLASSES: list[type[StagePage]] = [
@@ -202,36 +203,26 @@ class CaseWindow(QMainWindow):
                             f"<b>{label(self.case.stage)}</b>{responsible}")
         self.setWindowTitle(self.tr("%1 – SST Desk").replace("%1", student.full_name) + "[*]")
 
-    def _visited(self) -> set[Stage]:
-        return {t.to_stage for t in self.case.transitions} | {self.case.stage, Stage.AKTUALISERING}
-
     def _refresh_process(self) -> None:
         self._refresh_header()
-        today = self.context.today()
-        current = self.case.stage
-        visited = self._visited()
-        reachable = {PATHS[m].target: m for m in moves_from(current)}
+        steps = {step.stage: step for step in stage_steps(self.case, self.context.today())}
         for row, page in enumerate(self.pages):
-            stage = page.stage
-            if stage is current:
-                state, reason = StepState.CURRENT, ""
-            elif stage in visited:
-                state, reason = (StepState.DONE if stage.order < current.order else StepState.OPEN), ""
-            elif stage in reachable:
-                state = StepState.LOCKED
-                found = blockers(self.case, reachable[stage], today, ClosingReason.ANNAT)
-                reason = "\n".join(message(f) for f in found) or self.tr("Take the step \u201c%1\u201d below.") \
-                    .replace("%1", label(reachable[stage]))
-            elif stage.order < current.order:
-                state, reason = StepState.LOCKED, self.tr("The case left the process before this stage.")
-            else:
-                state, reason = StepState.LOCKED, self.tr("Opens after \u201c%1\u201d.").replace(
-                    "%1", label(Stage(list(Stage)[max(stage.order - 1, 0)])))
-            self.stepper.set_state(row, state, reason)
-            page.set_locked(reason if state is StepState.LOCKED else None)
+            step = steps[page.stage]
+            reason = self._locked_reason(step) if step.state is StepState.LOCKED else ""
+            self.stepper.set_state(row, step.state, reason)
+            page.set_locked(reason or None)
         for row in range(len(self.pages), len(self.pages) + len(self._other_pages())):
             self.stepper.set_state(row, None)
         self._refresh_moves()
+
+    def _locked_reason(self, step: StageStep) -> str:
+        """Why a stage is locked, in the worker's words (the workflow's ``StageStep`` says which reason)."""
+        if step.move is not None:
+            return "\n".join(message(f) for f in step.findings) or self.tr(
+                "Take the step \u201c%1\u201d below.").replace("%1", label(step.move))
+        if step.left_process:
+            return self.tr("The case left the process before this stage.")
+        return self.tr("Opens after \u201c%1\u201d.").replace("%1", label(step.opens_after))
 
     def _refresh_moves(self) -> None:
         while self.moves_layout.count():
@@ -253,10 +244,10 @@ class CaseWindow(QMainWindow):
         self.moves_layout.addStretch(1)
         forward = next((m for m in moves if PATHS[m].forward), None)
         if not moves:
-            self.blocker_label.setText(self.tr("The case is complete.") if self._complete()
+            self.blocker_label.setText(self.tr("The case is complete.") if is_complete(self.case)
                                        else self.tr("Record the booster session above when it has taken place."))
         elif forward is not None:
-            found = blockers(self.case, forward, today, ClosingReason.ANNAT)
+            found = step_blockers(self.case, forward, today)
             if found:
                 lines = "".join(f"<li>{message(f)}</li>" for f in found)
                 self.blocker_label.setText(self.tr("Before \u201c%1\u201d:").replace("%1", label(forward))
@@ -270,10 +261,6 @@ class CaseWindow(QMainWindow):
         forward = next((m for m in moves_from(self.case.stage) if PATHS[m].forward), None)
         if forward is not None:
             self.take_move(forward)
-
-    def _complete(self) -> bool:
-        booster = self.case.booster
-        return booster is not None and booster.held is not None
 
     def _mark_dirty(self) -> None:
         if not self._loading:
@@ -307,15 +294,11 @@ class CaseWindow(QMainWindow):
         found: dict[str, tuple[str, list[int]]] = {}  # field → (message, the pages it concerns)
         for row, page in enumerate(self.pages):
             by_page[row] = page.store(self.case)
+        problems = save_problems(self.case, today)  # the workflow's checks, by the stage whose page shows them
+        for row, page in enumerate(self.pages):
             extra: dict[str, str] = {}
-            if page.stage is Stage.PLANERING and self.case.current_plan is not None:
-                extra.update(field_messages(validate_plan(self.case.current_plan)))
-                if self.case.stage in (Stage.GENOMFORANDE, Stage.UPPFOLJNING):
-                    # The plan being carried out keeps what started it; changing course is "Revise the plan".
-                    for finding in plan_blockers(self.case.current_plan):
-                        extra.setdefault(finding.field or finding.problem.value, message(finding))
-            if page.stage in (Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE) and self.case.booster is not None:
-                extra.update(field_messages(validate_booster(self.case.booster, self.case.closed_on, today)))
+            for finding in problems.get(page.stage, []):
+                extra.setdefault(finding.field or finding.problem.value, message(finding))
             for name, text in extra.items():
                 found.setdefault(name, (text, []))[1].append(row)
         for name, (text, rows) in found.items():
@@ -358,7 +341,7 @@ class CaseWindow(QMainWindow):
         if not self.collect():
             return False
         today = self.context.today()
-        found = blockers(self.case, move, today, ClosingReason.ANNAT if move is Move.CLOSE else None)
+        found = step_blockers(self.case, move, today)
         if found:
             QMessageBox.information(self, label(move), self.tr("This step is not possible yet:") + "\n\n"
                                     + "\n".join(f"• {message(f)}" for f in found))
@@ -372,8 +355,6 @@ class CaseWindow(QMainWindow):
         except ProcessError as exc:
             QMessageBox.information(self, label(move), "\n".join(message(f) for f in exc.findings))
             return False
-        if self.case.closing_note == "" and answers.comment and PATHS[move].target is Stage.AVSLUTAD:
-            self.case.closing_note = answers.comment
         if not self._write():
             self._load(self.case)  # show the step as taken (it is in the window, not yet saved)
             self.setWindowModified(True)
@@ -390,9 +371,7 @@ class CaseWindow(QMainWindow):
         fields.append(Field("comment", self.tr("Comment (optional)"), Kind.MULTILINE, lines=3))
 
         def validate(answers) -> list[Finding]:
-            if move is Move.CLOSE and answers.closing_reason is None:
-                return [Finding(Problem.CLOSING_REASON_MISSING, field="closing_reason")]
-            return []
+            return step_answer_problems(move, answers.closing_reason)
 
         dialog = RecordDialog(label(move), fields, details, validate, self)
         if found:

@@ -11,12 +11,11 @@ way a person does.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from PySide6.QtCore import QCoreApplication, QLocale, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,24 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..workflow.validation import MAX_LENGTHS, TEXT_MAX_LENGTH, email_finding
+from .messages import message as finding_message
 from .widgets import CheckList, DateField
 
 ERROR_STYLE = "color: #b00020;"
 LABEL_WIDTH = 210
-
-# The longest text a one-line field takes, by the attribute it edits (the last part of a dotted name).
-# One place for every form: a pasted 3,000-character "name" no longer fills the delete question and
-# breaks the printed goals table. Longer texts belong in a multi-line field (Kind.MULTILINE).
-TEXT_MAX_LENGTH = 200  # short titles and everything not listed
-MAX_LENGTHS: dict[str, int] = {
-    "first_name": 100, "last_name": 100, "name": 100, "signer_name": 100, "raised_by_name": 100,
-    "responsible_person": 100, "socionom": 100, "school_contact": 100, "relation": 100,
-    "interpreter_language": 100, "decision_ref": 100, "label": 100,
-    "personal_id": 20, "phone": 40,
-    "email": 254,  # the longest address mail systems accept
-    "team_logo": 1000,  # a file path
-}
-
 
 def max_length(spec: "Field") -> int:
     """The most characters the one-line field ``spec`` takes (its own ``max_length``, else by its name)."""
@@ -98,14 +85,10 @@ def number_text(value: float) -> str:
     return QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden).toString(float(value), "g", 12)
 
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
-
-
 def email_problem(text: str) -> str:
-    """One practical rule for an e-mail address: name@domain.tld, no spaces; the message, or ""."""
-    if _EMAIL.fullmatch(text) and ".." not in text and not text.split("@")[1].startswith("."):
-        return ""
-    return QCoreApplication.translate("Form", "Write the e-mail address as name@domain.se, without spaces.")
+    """The sentence for an e-mail address that breaks the workflow's rule (``validation.email_finding``), or ""."""
+    finding = email_finding(text)
+    return "" if finding is None else finding_message(finding)
 
 
 def _same(choice: object, value: object) -> bool:

@@ -14,41 +14,12 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
     QT_TRANSLATE_NOOP
 
 from ..workflow.logchain import ChainProblem, LogAction, LogRow, ProblemCode, SampleOutcome
+from .labels import label
 
 Index = QModelIndex | QPersistentModelIndex
 CONTEXT = "LogReview"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """The plain row (``LogRow`` or ``SampleCheck``) behind a line."""
-
-ACTION_WORDS = {
-    LogAction.SIGN_IN: QT_TRANSLATE_NOOP("LogReview", "Signed in"),
-    LogAction.SIGN_IN_FAILED: QT_TRANSLATE_NOOP("LogReview", "Failed sign-in"),
-    LogAction.SIGN_OUT: QT_TRANSLATE_NOOP("LogReview", "Signed out"),
-    LogAction.LOCK: QT_TRANSLATE_NOOP("LogReview", "Locked"),
-    LogAction.UNLOCK: QT_TRANSLATE_NOOP("LogReview", "Unlocked"),
-    LogAction.LIST: QT_TRANSLATE_NOOP("LogReview", "Listed cases"),
-    LogAction.VIEW: QT_TRANSLATE_NOOP("LogReview", "Opened a case"),
-    LogAction.CREATE: QT_TRANSLATE_NOOP("LogReview", "Created a case"),
-    LogAction.EDIT: QT_TRANSLATE_NOOP("LogReview", "Changed a case"),
-    LogAction.PRINT: QT_TRANSLATE_NOOP("LogReview", "Printed"),
-    LogAction.EXPORT: QT_TRANSLATE_NOOP("LogReview", "Exported"),
-    LogAction.DELETE: QT_TRANSLATE_NOOP("LogReview", "Deleted (gallring)"),
-    LogAction.ASSIGN: QT_TRANSLATE_NOOP("LogReview", "Changed who is responsible"),
-    LogAction.CONSENT_OVERRIDE: QT_TRANSLATE_NOOP("LogReview", "Acted without consent"),
-    LogAction.DENIED: QT_TRANSLATE_NOOP("LogReview", "Access denied"),
-    LogAction.READ_LOG: QT_TRANSLATE_NOOP("LogReview", "Read the access log"),
-    LogAction.SAMPLE_CHECK: QT_TRANSLATE_NOOP("LogReview", "Sample check"),
-    LogAction.EXPORT_HEAD: QT_TRANSLATE_NOOP("LogReview", "Exported the log's head"),
-    LogAction.USER_CREATED: QT_TRANSLATE_NOOP("LogReview", "Created a user"),
-    LogAction.USER_CHANGED: QT_TRANSLATE_NOOP("LogReview", "Changed a user"),
-    LogAction.PASSWORD_CHANGED: QT_TRANSLATE_NOOP("LogReview", "Changed password"),
-    LogAction.PASSWORD_RESET: QT_TRANSLATE_NOOP("LogReview", "Reset a password"),
-    LogAction.BACKUP: QT_TRANSLATE_NOOP("LogReview", "Backup"),
-    LogAction.RESTORE: QT_TRANSLATE_NOOP("LogReview", "Restored a backup"),
-    LogAction.IMPORT: QT_TRANSLATE_NOOP("LogReview", "Imported attendance"),
-    LogAction.LOG_HEAD_MISSING: QT_TRANSLATE_NOOP("LogReview", "Found the log tampered with (its record of the "
-                                                               "newest entry was deleted)"),
-}
 
 ROLE_WORDS = {
     "skolsocionom": QT_TRANSLATE_NOOP("LogReview", "school social worker"),
@@ -87,8 +58,11 @@ def _t(text: str) -> str:
 
 
 def action_word(action: str) -> str:
-    source = ACTION_WORDS.get(action)  # LogAction is a StrEnum: its plain value finds it
-    return _t(source) if source else action
+    """The logged action in words — the vocabulary's, which the printed access history uses too."""
+    try:
+        return label(LogAction(action))
+    except ValueError:  # an action this version does not know: shown as stored
+        return action
 
 
 def role_word(role: str | None) -> str:

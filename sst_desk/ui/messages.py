@@ -34,6 +34,7 @@ _SOURCE: dict[Problem, str] = {
     Problem.UNSAFE_CHARACTERS: QT_TRANSLATE_NOOP(
         "Messages", "Remove the hidden control or text-direction character from this field (it may have come "
                     "with copied text); write the text again by hand."),
+    Problem.EMAIL_FORMAT: QT_TRANSLATE_NOOP("Messages", "Write the e-mail address as name@domain.se, without spaces."),
     Problem.CRITERIA_NOT_MET: QT_TRANSLATE_NOOP(
         "Messages", "The team has not yet decided that the student meets the criteria for the team's support."),
     Problem.NO_GUARDIAN: QT_TRANSLATE_NOOP("Messages", "No guardian is registered for the student."),
@@ -59,6 +60,22 @@ _SOURCE: dict[Problem, str] = {
     Problem.BOOSTER_NOT_PLANNED: QT_TRANSLATE_NOOP("Messages", "Set a date for the booster session."),
     Problem.BOOSTER_ALREADY_RECORDED: QT_TRANSLATE_NOOP("Messages", "The booster session is already recorded."),
     Problem.WRONG_STAGE: QT_TRANSLATE_NOOP("Messages", "The case is not in the stage this step starts from."),
+    Problem.GOAL_RATED: QT_TRANSLATE_NOOP(
+        "Messages", "This goal has been rated at a follow-up and stays on record. Revise the plan to change its goals."),
+    Problem.GUARDIAN_SIGNED: QT_TRANSLATE_NOOP(
+        "Messages", "%1 has signed a consent, which must stay on record. Untick \u201cMust consent\u201d instead."),
+    Problem.REFERRAL_OF_REFERRED_CASE: QT_TRANSLATE_NOOP(
+        "Messages", "The case was closed as referred on; its referral stays on record."),
+    Problem.PLAN_SUPERSEDED: QT_TRANSLATE_NOOP(
+        "Messages", "Version %1 of the action plan was replaced by a later version and stays as it was. "
+                    "Change the current version."),
+    Problem.FOLLOW_UP_OF_EARLIER_PLAN: QT_TRANSLATE_NOOP(
+        "Messages", "This follow-up belongs to version %1 of the action plan, which has been revised since; "
+                    "it stays as it was."),
+    Problem.CONSENT_ALREADY_WITHDRAWN: QT_TRANSLATE_NOOP(
+        "Messages", "The consent from %1 is already withdrawn; its date of withdrawal stays on record."),
+    Problem.DOCUMENT_NOT_RECORDED: QT_TRANSLATE_NOOP(
+        "Messages", "Nothing is recorded for this document yet, so there is nothing to clear."),
     Problem.NO_SCHOOL_GOAL: QT_TRANSLATE_NOOP(
         "Messages", "The plan has no goal on school attendance or school results. Such a goal is recommended."),
     Problem.CONSENT_EXPIRES_SOON: QT_TRANSLATE_NOOP("Messages", "The consent from %1 expires soon."),

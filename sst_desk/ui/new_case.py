@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ..workflow.entities import Case, Student
+from ..workflow.intake import existing_case
 from ..workflow.process import open_case
 from .context import AppContext
 from .errors import database_error_text
@@ -91,29 +92,27 @@ class NewCaseDialog(QDialog):
 
     def _already_in_the_register(self, personal_id: str) -> bool:
         """True to go on. Asks about a case the person sees; stops at one they may not see."""
-        if not personal_id:
-            return True
-        same = [r for r in self.existing if r.personal_id == personal_id]
-        if same:
-            answer = QMessageBox.question(
-                self, self.tr("The student already has a case"),
-                self.tr("%1 already has a case (%2). Create another case anyway?")
-                .replace("%1", elided(same[0].student_name)).replace("%2", label(same[0].stage)))
-            return answer == QMessageBox.StandardButton.Yes
         counter = getattr(self.context.db, "student_case_count", None)
         try:
-            count = counter(personal_id) if counter is not None else 0
+            found = existing_case(personal_id, self.existing,
+                                  lambda pid: counter(pid) if counter is not None else 0)
         except Exception as exc:  # noqa: BLE001 - said as a sentence; nothing is created
             QMessageBox.critical(self, self.tr("Could not save"), database_error_text(exc))
             return False
-        if count:
-            # Not the other case's stage or worker: the person may not be allowed to see it.
-            QMessageBox.information(
+        if found is None:
+            return True
+        if not found.hidden:
+            answer = QMessageBox.question(
                 self, self.tr("The student already has a case"),
-                self.tr("The student already has a case in the team. Ask the team lead before you register "
-                        "the student again."))
-            return False
-        return True
+                self.tr("%1 already has a case (%2). Create another case anyway?")
+                .replace("%1", elided(found.seen.student_name)).replace("%2", label(found.seen.stage)))
+            return answer == QMessageBox.StandardButton.Yes
+        # Not the other case's stage or worker: the person may not be allowed to see it.
+        QMessageBox.information(
+            self, self.tr("The student already has a case"),
+            self.tr("The student already has a case in the team. Ask the team lead before you register "
+                    "the student again."))
+        return False
 
     def _create(self) -> None:
         draft = Case(student=Student("", "", ""), raised_on=self.context.today())

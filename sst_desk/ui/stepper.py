@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-
-class StepState(str, Enum):
-    DONE = "done"
-    CURRENT = "current"
-    OPEN = "open"  # visited before, not current (e.g. after a loop back)
-    LOCKED = "locked"
+from ..workflow.steps import StepState  # the states are the workflow's; here they get a colour and words
 
 
 _COLOURS = {StepState.DONE: "#2e7d32", StepState.CURRENT: "#1565c0", StepState.OPEN: "#2e7d32",

@@ -27,6 +27,7 @@ class Problem(str, Enum):
     MONTHS_RANGE = "months_range"
     TEXT_TOO_LONG = "text_too_long"  # detail: the most characters allowed
     UNSAFE_CHARACTERS = "unsafe_characters"  # a control or invisible direction character in a name
+    EMAIL_FORMAT = "email_format"
     # process guards
     CRITERIA_NOT_MET = "criteria_not_met"
     NO_GUARDIAN = "no_guardian"
@@ -46,6 +47,14 @@ class Problem(str, Enum):
     BOOSTER_NOT_PLANNED = "booster_not_planned"
     BOOSTER_ALREADY_RECORDED = "booster_already_recorded"
     WRONG_STAGE = "wrong_stage"
+    # what stays on record (workflow.editing): detail names the goal, guardian, referral, plan version…
+    GOAL_RATED = "goal_rated"
+    GUARDIAN_SIGNED = "guardian_signed"
+    REFERRAL_OF_REFERRED_CASE = "referral_of_referred_case"
+    PLAN_SUPERSEDED = "plan_superseded"
+    FOLLOW_UP_OF_EARLIER_PLAN = "follow_up_of_earlier_plan"
+    CONSENT_ALREADY_WITHDRAWN = "consent_already_withdrawn"
+    DOCUMENT_NOT_RECORDED = "document_not_recorded"
     # warnings: allowed, but the worker should know
     NO_SCHOOL_GOAL = "no_school_goal"
     CONSENT_EXPIRES_SOON = "consent_expires_soon"

@@ -283,6 +283,15 @@ def booster_date(closed_on: dt.date, months: int) -> dt.date:
     return day
 
 
+def proposed_booster(case: Case, months: int = DEFAULT_BOOSTER_MONTHS) -> Boostertraff | None:
+    """The boosterträff the process proposes: ``booster_date(closed_on, months)`` once the case is closed and
+    while none is booked (None otherwise). Closing a case books it; the avslut page offers it again when the
+    case was closed by an early exit or the proposal was removed."""
+    if case.closed_on is None or case.booster is not None:
+        return None
+    return Boostertraff(planned_on=booster_date(case.closed_on, months))
+
+
 def apply(
     case: Case,
     move: Move,
@@ -295,8 +304,9 @@ def apply(
 ) -> Transition:
     """Take ``move`` on ``case`` if its guard allows, and record who did it and when.
 
-    Raises ``ProcessError`` with the blocking findings otherwise; the case is
-    then unchanged.
+    A step to avslut records the day and the reason, keeps ``comment`` as the closing note when none was
+    written, and (closing after uppföljning) books the proposed boosterträff. Raises ``ProcessError``
+    with the blocking findings otherwise; the case is then unchanged.
     """
     today = local_date(at)
     found = blockers(case, move, today, closing_reason)
@@ -319,8 +329,11 @@ def apply(
     if path.target is Stage.AVSLUTAD:
         case.closed_on = today
         case.closing_reason = closing_reason or EXIT_REASONS.get(move) or case.closing_reason
-        if move is Move.CLOSE and case.booster is None:
-            case.boosters.append(Boostertraff(planned_on=booster_date(today, booster_months)))
+        if comment and not case.closing_note:
+            case.closing_note = comment  # the step's comment is the closing note when none was written
+        proposal = proposed_booster(case, booster_months) if move is Move.CLOSE else None
+        if proposal is not None:
+            case.boosters.append(proposal)
     transition = Transition(from_stage=case.stage, to_stage=path.target, at=at, by=by, comment=comment)
     case.transitions.append(transition)
     case.stage = path.target

@@ -8,6 +8,7 @@ line and the demo generator.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import replace
 
@@ -23,6 +24,7 @@ from .entities import (
     Guardian,
     Handlingsplan,
     Insats,
+    KartlaggningDocument,
     Referral,
     Student,
     shares_school_and_socialtjanst,
@@ -30,6 +32,20 @@ from .entities import (
 from .problems import Finding, Problem
 
 MIN_GRADE, MAX_GRADE = 0, 13
+
+# The longest text a one-line field takes, by the attribute it holds. One place for every form (they cap
+# typing at it) and every validator (the command line and an import cannot type past a cap): a pasted
+# 3,000-character "name" no longer filled the delete question and broke the printed goals table. Longer
+# texts belong in a multi-line field.
+TEXT_MAX_LENGTH = 200  # short titles and everything not listed
+MAX_LENGTHS: dict[str, int] = {
+    "first_name": 100, "last_name": 100, "name": 100, "signer_name": 100, "raised_by_name": 100,
+    "responsible_person": 100, "socionom": 100, "school_contact": 100, "relation": 100,
+    "interpreter_language": 100, "decision_ref": 100, "label": 100,
+    "personal_id": 20, "phone": 40,
+    "email": 254,  # the longest address mail systems accept
+    "team_logo": 1000,  # a file path
+}
 MAX_EVENT_NOTE = 500
 
 # Characters a one-line name or identifier must not hold: control characters (Cc: NUL, tab, newline, ESC …)
@@ -67,6 +83,17 @@ def validate_account_names(username: str, display_name: str) -> list[Finding]:
     return _safe_text(username, "username") + _safe_text(display_name, "display_name")
 
 
+def _short(obj: object, *names: str) -> list[Finding]:
+    """A one-line text of ``obj`` longer than its cap (``MAX_LENGTHS``) is reported with the cap as detail."""
+    found = []
+    for name in names:
+        value = getattr(obj, name, None)
+        limit = MAX_LENGTHS.get(name, TEXT_MAX_LENGTH)
+        if isinstance(value, str) and len(value) > limit:
+            found.append(Finding(Problem.TEXT_TOO_LONG, str(limit), name))
+    return found
+
+
 def _required(value: object, name: str) -> list[Finding]:
     if value is None or (isinstance(value, str) and not value.strip()):
         return [Finding(Problem.REQUIRED, field=name)]
@@ -91,17 +118,33 @@ def validate_student(student: Student) -> list[Finding]:
     found += _required(student.school, "school")
     for name in ("first_name", "last_name", "school", "personal_id"):
         found += _safe_text(getattr(student, name, None), name)
+    found += _short(student, "first_name", "last_name", "school")
     if student.grade is not None and not MIN_GRADE <= student.grade <= MAX_GRADE:
         found.append(Finding(Problem.GRADE_RANGE, field="grade"))
     return found
 
 
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
+
+
+def email_finding(text: str, name: str = "email") -> Finding | None:
+    """One practical rule for an e-mail address: name@domain.tld, no spaces (None when it holds)."""
+    if _EMAIL.fullmatch(text) and ".." not in text and not text.split("@")[1].startswith("."):
+        return None
+    return Finding(Problem.EMAIL_FORMAT, field=name)
+
+
 def validate_guardian(guardian: Guardian) -> list[Finding]:
-    return _required(guardian.name, "name") + _safe_text(guardian.name, "name")
+    found = _required(guardian.name, "name") + _safe_text(guardian.name, "name")
+    found += _short(guardian, "name", "relation", "phone", "email", "interpreter_language")
+    email = (guardian.email or "").strip()
+    problem = email_finding(email) if email else None
+    return found + ([problem] if problem is not None else [])
 
 
 def validate_case(case: Case, today: dt.date) -> list[Finding]:
     found = validate_student(case.student)
+    found += _short(case, "raised_by_name", "socionom", "school_contact", "decision_ref")
     found += _required(case.raised_on, "raised_on") + _not_future(case.raised_on, "raised_on", today)
     if case.absence_percent is not None and not 0 <= case.absence_percent <= 100:
         found.append(Finding(Problem.PERCENT_RANGE, field="absence_percent"))
@@ -139,6 +182,7 @@ def validate_consent(consent: Consent, student: Student, today: dt.date) -> list
 
 def validate_goal(goal: Goal) -> list[Finding]:
     found = _required(goal.description, "description")
+    found += _short(goal, "description", "measure", "baseline", "target")
     target = goal.target_absence_percent
     if target is not None and not 0 <= target <= 100:
         found.append(Finding(Problem.PERCENT_RANGE, field="target_absence_percent"))
@@ -154,7 +198,8 @@ def validate_event(event: CaseEvent) -> list[Finding]:
 
 
 def validate_insats(insats: Insats) -> list[Finding]:
-    return _required(insats.name, "name") + _order(insats.start_on, insats.end_on, "end_on", "start_on")
+    found = _required(insats.name, "name") + _short(insats, "name", "responsible_person")
+    return found + _order(insats.start_on, insats.end_on, "end_on", "start_on")
 
 
 def validate_plan(plan: Handlingsplan) -> list[Finding]:
@@ -168,7 +213,8 @@ def validate_plan(plan: Handlingsplan) -> list[Finding]:
 
 def validate_contact(entry: ContactEntry, today: dt.date) -> list[Finding]:
     found = _required(entry.on, "on") + _not_future(entry.on, "on", today)
-    return found + _required(entry.participants, "participants") + _required(entry.summary, "summary")
+    found += _required(entry.participants, "participants") + _short(entry, "participants")
+    return found + _required(entry.summary, "summary")
 
 
 def validate_follow_up(follow_up: FollowUp, plan: Handlingsplan | None, today: dt.date) -> list[Finding]:
@@ -191,6 +237,13 @@ def validate_booster(booster: Boostertraff, closed_on: dt.date | None, today: dt
     return found
 
 
+def validate_document(document: KartlaggningDocument) -> list[Finding]:
+    """A kartläggning document: a document of no listed kind needs a name; it is received after it was asked for."""
+    found = (_required(document.label, "label") if document.kind is None else []) + _short(document, "label")
+    return found + _order(document.requested_on, document.received_on, "received_on", "requested_on")
+
+
 def validate_referral(referral: Referral, today: dt.date) -> list[Finding]:
-    found = _required(referral.to_whom, "to_whom") + _required(referral.made_on, "made_on")
+    found = _required(referral.to_whom, "to_whom") + _short(referral, "to_whom")
+    found += _required(referral.made_on, "made_on")
     return found + _not_future(referral.made_on, "made_on", today)

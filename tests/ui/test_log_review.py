@@ -97,7 +97,7 @@ def test_filters_narrow_the_entries(dialog):
     click(dialog, "Show entries")
     assert {r.username for r in table_rows(dialog)} == {"kim"}
     fill(dialog, "User", "All users")
-    fill(dialog, "Action", "Opened a case")
+    fill(dialog, "Action", "Opened the case")
     click(dialog, "Show entries")
     assert {r.action for r in table_rows(dialog)} == {"view"} and len(table_rows(dialog)) == 2
     fill(dialog, "Action", "All actions")

@@ -130,3 +130,68 @@ def test_not_a_number_is_not_a_number(main_window, context):
     answer_dialog(handler)
     main_window.edit_settings()
     assert seen == [["Write a number, for example 12,5."]]
+
+
+def _enrolled_case_with_a_signed_guardian(main_window, context):
+    from sst_desk.workflow.codes import Party, SignerKind
+    from sst_desk.workflow.entities import Consent, Guardian
+
+    case = Case(student=Student("Kim", "Testsson", "Ekbackens skola"), raised_on=NOW.date())
+    guardian = Guardian(name="Eva Testsson")
+    case.student.guardians.append(guardian)
+    case.consents.append(Consent(signer_kind=SignerKind.VARDNADSHAVARE, signer_name=guardian.name,
+                                 given_on=NOW.date(), parties=[Party.SKOLA, Party.SOCIALTJANST], guardian=guardian))
+    case.criteria_met = True
+    open_case(case, by="testare", at=NOW)
+    apply(case, Move.ENROL, by="testare", at=NOW)
+    window = main_window.open_case(context.db.add_case(case).id)
+    window.stepper.setCurrentRow(Stage.INSKRIVNING.order)
+    return window
+
+
+def _message_box_text(said: list):
+    from PySide6.QtWidgets import QMessageBox
+
+    from person import answer_dialog
+
+    def read(box) -> None:
+        assert isinstance(box, QMessageBox), box
+        said.append(box.text())
+        box.accept()
+
+    return answer_dialog(read, kind=QMessageBox)
+
+
+def test_a_guardian_who_signed_stays_and_the_page_says_why_in_the_workflows_words(main_window, context):
+    """The rule is the workflow's (editing.removal_blocked); the page shows its sentence and changes nothing."""
+    from sst_desk.ui.messages import message
+    from sst_desk.workflow.editing import removal_blocked
+
+    from person import select_row
+
+    window = _enrolled_case_with_a_signed_guardian(main_window, context)
+    guardian = window.case.student.guardians[0]
+    select_row(window, "Guardians", "Eva Testsson")
+    said: list[str] = []
+    answer = _message_box_text(said)
+    click(window, "Remove guardian")
+    assert not answer.withdrawn and answer.answered
+    assert said == [message(removal_blocked(window.case, guardian))]
+    assert said[0].startswith("Eva Testsson has signed a consent")
+    assert window.case.student.guardians == [guardian] and not window.isWindowModified()
+
+
+def test_a_withdrawn_consent_is_not_withdrawn_twice_and_the_page_says_so(main_window, context):
+    """Regression: "Withdraw consent" on a withdrawn consent did nothing, without a word."""
+    from person import select_row
+
+    window = _enrolled_case_with_a_signed_guardian(main_window, context)
+    consent = window.case.consents[0]
+    consent.withdrawn_on = NOW.date()
+    window.pages[Stage.INSKRIVNING.order].refresh()
+    select_row(window, "Consents", "Eva Testsson")
+    said: list[str] = []
+    _message_box_text(said)
+    click(window, "Withdraw consent")
+    assert said == ["The consent from Eva Testsson is already withdrawn; its date of withdrawal stays on record."]
+    assert consent.withdrawn_on == NOW.date()

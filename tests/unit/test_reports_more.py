@@ -124,7 +124,7 @@ def test_avslut_has_reason_note_last_ratings_referrals_and_booster(texts):
     _, text = texts["avslut"]
     for expected in ("Ärendet avslutades 2027-03-05", "Skäl Målen är uppnådda", CLOSING_NOTE,
                      "Uppnått vid uppföljningen 2027-01-28", "Ej uppnått",
-                     "Hänvisning 2027-02-10 BUP Södra Bedömning av oro", "SIP (samordnad individuell plan)",
+                     "Hänvisning 2027-02-10 BUP Södra Bedömning av oro", "Samordnad individuell plan (SIP)",
                      "Planerad till 2027-06-02", "Skolsocionom: Jonas Ahlström"):
         assert expected in text, expected
 

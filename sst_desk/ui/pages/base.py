@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from ...workflow.codes import Stage
 from ...workflow.entities import Case
+from ...workflow.problems import Finding
 from ..context import AppContext
-from ..forms import ERROR_STYLE, Field, Form, Kind
+from ..forms import ERROR_STYLE, Field, Form, Kind, elided
 from ..listeditor import ListEditor
+from ..messages import message
 
 
 def iso_date(value: dt.date | None) -> str:
@@ -97,6 +100,13 @@ class StagePage(QWidget):
 
     def today(self) -> dt.date:
         return self.context.today()
+
+    def refused(self, title: str, finding: Finding | None) -> bool:
+        """Tell the worker why the workflow keeps a change from happening (``finding``); True when it did."""
+        if finding is None:
+            return False
+        QMessageBox.information(self, title, message(replace(finding, detail=elided(finding.detail))))
+        return True
 
     # --- subclasses override ----------------------------------------------------
 

@@ -16,8 +16,10 @@ from ...workflow.codes import (
     SignerKind,
     Stage,
 )
+from ...workflow.editing import change_blocked, removal_blocked, remove
 from ...workflow.entities import Case, Consent, Guardian, KartlaggningDocument
-from ...workflow.validation import validate_consent, validate_guardian
+from ...workflow.status import ConsentStatus, DocumentStatus, consent_status, document_status
+from ...workflow.validation import validate_consent, validate_document, validate_guardian
 from ..dialogs import edit_record
 from ..forms import Field, Kind, elided, email_problem
 from ..labels import choices, label
@@ -104,14 +106,11 @@ class InskrivningPage(StagePage):
             self.consents.set_items(self.case.consents)
 
     def _consent_status(self, consent: Consent) -> str:
-        today = self.today()
-        if consent.withdrawn_on is not None and consent.withdrawn_on <= today:
+        status = consent_status(consent, self.today())
+        if status is ConsentStatus.WITHDRAWN:
             return self.tr("Withdrawn %1").replace("%1", iso_date(consent.withdrawn_on))
-        if consent.valid_until is not None and consent.valid_until < today:
-            return self.tr("Expired")
-        if consent.given_on > today:
-            return self.tr("Not yet in force")
-        return self.tr("In force")
+        return {ConsentStatus.EXPIRED: self.tr("Expired"), ConsentStatus.NOT_YET_IN_FORCE: self.tr("Not yet in force"),
+                ConsentStatus.IN_FORCE: self.tr("In force")}[status]
 
     # --- guardians ----------------------------------------------------------
 
@@ -138,15 +137,12 @@ class InskrivningPage(StagePage):
         return edit_record(self, self.tr("Edit guardian"), self._guardian_fields(), guardian, validate_guardian)
 
     def _remove_guardian(self, guardian: Guardian) -> bool:
-        if any(c.guardian is guardian for c in self.case.consents):
-            QMessageBox.information(self, self.tr("Remove guardian"), self.tr(
-                "%1 has signed a consent, which must stay on record. Untick \u201cMust consent\u201d instead.")
-                .replace("%1", elided(guardian.name)))
+        if self.refused(self.tr("Remove guardian"), removal_blocked(self.case, guardian)):
             return False
         answer = QMessageBox.question(self, self.tr("Remove guardian"),
                                       self.tr("Remove %1 from the student's guardians?").replace("%1", elided(guardian.name)))
         if answer == QMessageBox.StandardButton.Yes:
-            self.case.student.guardians.remove(guardian)
+            remove(self.case, guardian)
             return True
         return False
 
@@ -186,7 +182,7 @@ class InskrivningPage(StagePage):
         return edit_record(self, self.tr("Edit consent"), self._consent_fields(), consent, self._validate_consent)
 
     def _withdraw_consent(self, consent: Consent) -> bool:
-        if consent.withdrawn_on is not None:
+        if self.refused(self.tr("Withdraw consent"), change_blocked(self.case, consent)):
             return False
         fields = [Field("withdrawn_on", self.tr("Withdrawn on"), Kind.DATE),
                   Field("withdrawn_note", self.tr("Note"), Kind.MULTILINE, lines=2)]
@@ -257,11 +253,8 @@ class KartlaggningPage(StagePage):
         return any(d is document for d in self.case.kartlaggning.documents)
 
     def _document_status(self, document: KartlaggningDocument) -> str:
-        if document.received_on:
-            return self.tr("Received")
-        if document.requested_on:
-            return self.tr("Requested")
-        return self.tr("Not requested")
+        return {DocumentStatus.RECEIVED: self.tr("Received"), DocumentStatus.REQUESTED: self.tr("Requested"),
+                DocumentStatus.NOT_REQUESTED: self.tr("Not requested")}[document_status(document)]
 
     def _document_name(self, document: KartlaggningDocument) -> str:
         return label(document.kind) if document.kind else document.label
@@ -276,15 +269,7 @@ class KartlaggningPage(StagePage):
         ]
 
     def _validate_document(self, document) -> list:
-        from ...workflow.problems import Finding, Problem
-
-        found = []
-        if document.kind is None and not document.label.strip():
-            found.append(Finding(Problem.REQUIRED, field="label"))
-        if document.requested_on and document.received_on and document.received_on < document.requested_on:
-            found.append(Finding(Problem.DATE_ORDER, field="received_on", dates=(
-                "requested_on", document.requested_on.isoformat(), document.received_on.isoformat())))
-        return found
+        return validate_document(document)
 
     def _may_request(self) -> bool:
         """Requesting a document from the other authority needs a valid consent (or a stated legal ground)."""
@@ -324,11 +309,11 @@ class KartlaggningPage(StagePage):
         return changed
 
     def _remove_document(self, document: KartlaggningDocument) -> bool:
-        if not self._is_recorded(document):
+        if self.refused(self.tr("Clear document"), removal_blocked(self.case, document)):
             return False
         answer = QMessageBox.question(self, self.tr("Clear document"), self.tr(
             "Clear the dates and note of \u201c%1\u201d?").replace("%1", elided(self._document_name(document))))
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        self.case.kartlaggning.documents.remove(document)
+        remove(self.case, document)
         return True

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from ...workflow.codes import ClosingReason, ContactKind, Rating, Stage
-from ...workflow.entities import Boostertraff, Case, ContactEntry, FollowUp, GoalRating
-from ...workflow.process import booster_date
+from ...workflow.editing import change_blocked, proposed_booster
+from ...workflow.entities import Case, ContactEntry, FollowUp, GoalRating
 from ...workflow.validation import validate_contact, validate_follow_up
 from ..dialogs import edit_record
 from ..forms import Field, Kind, elided, number_text
@@ -140,9 +140,8 @@ class UppfoljningPage(StagePage):
         return False
 
     def _edit(self, follow_up: FollowUp) -> bool:
-        plan = self.case.current_plan
-        if plan is None or follow_up.plan_version != plan.version:
-            return False  # a follow-up of an earlier plan version stays as it was
+        if self.refused(self.tr("Edit follow-up"), change_blocked(self.case, follow_up)):
+            return False
         return edit_record(self, self.tr("Edit follow-up"), self._fields(follow_up), follow_up, self._validate)
 
 
@@ -172,12 +171,14 @@ class AvslutPage(StagePage):
     def load(self, case: Case) -> None:
         super().load(case)
         self.closed_label.setText(self.tr("Closed on %1").replace("%1", iso_date(case.closed_on)) if case.closed_on else "")
-        self.book_button.setVisible(case.booster is None and case.closed_on is not None)
+        self.book_button.setVisible(proposed_booster(case, self.context.booster_months) is not None)
 
     def _propose_booster(self) -> None:
-        start = self.case.closed_on or self.today()
+        proposal = proposed_booster(self.case, self.context.booster_months)
+        if proposal is None:
+            return
         self.store(self.case)  # keep what was typed on this page: load() below refills every field
-        self.case.boosters.append(Boostertraff(planned_on=booster_date(start, self.context.booster_months)))
+        self.case.boosters.append(proposal)
         self.load(self.case)
         self.sig_changed.emit()
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton
 
-from ...workflow.codes import Authority, ClosingReason, GoalArea, PlanStatus, ReferralKind, Stage
+from ...workflow.codes import Authority, GoalArea, PlanStatus, ReferralKind, Stage
+from ...workflow.editing import change_blocked, plan_editable, removal_blocked, remove
 from ...workflow.entities import Case, Goal, Handlingsplan, Insats, Referral
 from ...workflow.process import plan_warnings
 from ...workflow.validation import validate_goal, validate_insats, validate_referral
@@ -103,7 +104,7 @@ class PlaneringPage(StagePage):
 
     def refresh(self) -> None:
         plan = self.shown_plan
-        editable = plan is not None and plan.status is PlanStatus.CURRENT
+        editable = plan_editable(plan)
         if plan is None:
             self.version_label.setText(self.tr("The action plan is made when the assessment is done."))
         else:
@@ -143,21 +144,18 @@ class PlaneringPage(StagePage):
         return False
 
     def _edit_goal(self, goal: Goal) -> bool:
+        if self.refused(self.tr("Edit goal"), change_blocked(self.case, goal)):
+            return False
         return edit_record(self, self.tr("Edit goal"), self._goal_fields(), goal, validate_goal)
 
     def _remove_goal(self, goal: Goal) -> bool:
-        if any(r.goal is goal for f in self.case.follow_ups for r in f.ratings):
-            QMessageBox.information(self, self.tr("Remove goal"), self.tr(
-                "This goal has been rated at a follow-up and stays on record. Revise the plan to change its goals."))
+        if self.refused(self.tr("Remove goal"), removal_blocked(self.case, goal)):
             return False
         answer = QMessageBox.question(self, self.tr("Remove goal"),
                                       self.tr("Remove the goal \u201c%1\u201d?").replace("%1", elided(goal.description)))
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        for insats in self.shown_plan.insatser:
-            if insats.goal is goal:
-                insats.goal = None
-        self.shown_plan.goals.remove(goal)
+        remove(self.case, goal)
         return True
 
     # --- insatser -------------------------------------------------------------
@@ -207,13 +205,17 @@ class PlaneringPage(StagePage):
         return False
 
     def _edit_insats(self, insats: Insats) -> bool:
+        if self.refused(self.tr("Edit intervention"), change_blocked(self.case, insats)):
+            return False
         return self._insats_dialog(self.tr("Edit intervention"), insats)
 
     def _remove_insats(self, insats: Insats) -> bool:
+        if self.refused(self.tr("Remove intervention"), removal_blocked(self.case, insats)):
+            return False
         answer = QMessageBox.question(self, self.tr("Remove intervention"),
                                       self.tr("Remove the intervention \u201c%1\u201d?").replace("%1", elided(insats.name)))
         if answer == QMessageBox.StandardButton.Yes:
-            self.shown_plan.insatser.remove(insats)
+            remove(self.case, insats)
             return True
         return False
 
@@ -241,13 +243,11 @@ class PlaneringPage(StagePage):
         return edit_record(self, self.tr("Edit referral"), self._referral_fields(), referral, self._validate_referral)
 
     def _remove_referral(self, referral: Referral) -> bool:
-        if self.case.closing_reason is ClosingReason.HANVISAD and len(self.case.referrals) == 1:
-            QMessageBox.information(self, self.tr("Remove referral"), self.tr(
-                "The case was closed as referred on; its referral stays on record."))
+        if self.refused(self.tr("Remove referral"), removal_blocked(self.case, referral)):
             return False
         answer = QMessageBox.question(self, self.tr("Remove referral"), self.tr(
             "Remove the referral to %1?").replace("%1", elided(referral.to_whom)))
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        self.case.referrals.remove(referral)
+        remove(self.case, referral)
         return True

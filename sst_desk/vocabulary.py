@@ -1,0 +1,300 @@
+"""The words for the workflow's codes — one table for the screen and for paper, English and Swedish.
+
+Every code a person reads (a stage, a contact kind, a closing reason …) has one
+entry here: ``Words(en, sv)``. Printed documents are Swedish and take ``sv``
+(``reports.labels_sv.label``); the window takes the code's words through Qt's
+translation system (``ui.labels.label``: context "Labels", the English as
+source, the enum class as disambiguation), and the Swedish of those messages
+in ``resources/translations/sst_desk_sv.ts`` is written from this table by
+``scripts/update_translations.py`` — so "Digitalt möte" on paper is
+"Digitalt möte" on screen. Change a word here, run the script, commit both.
+
+The Swedish follows the process documents (``/work/shared/seeds``: "Inskrivning",
+"Vidmakthållande", "anmälningar om kränkningar", "samordnad individuell plan
+(SIP)" …) where they name the thing. Pure data: no Qt, no database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from .workflow.access import Role
+from .workflow.attention import Attention
+from .workflow.logchain import LogAction
+from .workflow.codes import (
+    Assessment,
+    Authority,
+    ClosingReason,
+    ContactKind,
+    DocumentKind,
+    EventKind,
+    Factor,
+    FactorGroup,
+    Gender,
+    GoalArea,
+    Level,
+    Party,
+    PlanStatus,
+    ProtectiveFactor,
+    RaisedBy,
+    Rating,
+    ReferralKind,
+    SchoolMeasure,
+    SignerKind,
+    Stage,
+)
+from .workflow.process import Move
+
+CONTEXT = "Labels"  # the Qt translation context of the window's words for codes
+
+
+@dataclass(frozen=True)
+class Words:
+    """A code's words: ``en`` is the English (and the source text of its Qt message), ``sv`` the Swedish."""
+
+    en: str
+    sv: str
+
+
+# Keyed by enum class first: str-valued members of different enums compare equal
+# (Party.SKOLA == Authority.SKOLA == "skola"), so one flat dict would mix them up.
+CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
+    Stage: {
+        Stage.AKTUALISERING: Words("Referral to the team", "Aktualisering"),
+        Stage.INSKRIVNING: Words("Enrolment", "Inskrivning"),
+        Stage.KARTLAGGNING: Words("Assessment", "Kartläggning"),
+        Stage.PLANERING: Words("Planning", "Planering"),
+        Stage.GENOMFORANDE: Words("Implementation", "Genomförande"),
+        Stage.UPPFOLJNING: Words("Follow-up", "Uppföljning"),
+        Stage.AVSLUTAD: Words("Closed", "Avslutad"),
+        Stage.VIDMAKTHALLANDE: Words("Booster session", "Vidmakthållande"),
+    },
+    Level: {
+        Level.NIVA_1: Words("Level 1 – promoting attendance", "Nivå 1 – närvarofrämjande"),
+        Level.NIVA_2: Words("Level 2 – preventive", "Nivå 2 – förebyggande"),
+        Level.NIVA_3: Words("Level 3 – remedial", "Nivå 3 – åtgärdande"),
+    },
+    Assessment: {
+        Assessment.UTAN_BEHOVSPROVNING: Words("Without needs assessment", "Utan behovsprövning"),
+        Assessment.EFTER_BESLUT: Words("After investigation and decision", "Efter utredning och beslut"),
+    },
+    RaisedBy: {
+        RaisedBy.SKOLA: Words("School", "Skolan"),
+        RaisedBy.ELEVHALSA: Words("Student health team", "Elevhälsan"),
+        RaisedBy.VARDNADSHAVARE: Words("Guardian", "Vårdnadshavare"),
+        RaisedBy.ELEV: Words("The student", "Eleven själv"),
+        RaisedBy.SOCIALTJANST: Words("Social services", "Socialtjänsten"),
+        RaisedBy.ANNAN: Words("Someone else", "Annan"),
+    },
+    Gender: {
+        Gender.FLICKA: Words("Girl", "Flicka"),
+        Gender.POJKE: Words("Boy", "Pojke"),
+        Gender.ANNAT: Words("Other", "Annat"),
+        Gender.EJ_ANGIVET: Words("Not stated", "Ej angivet"),
+    },
+    SchoolMeasure: {
+        SchoolMeasure.FRANVAROUTREDNING: Words("Absence investigation", "Frånvaroutredning"),
+        SchoolMeasure.ANPASSNINGAR: Words("Adjustments", "Extra anpassningar"),
+        SchoolMeasure.SARSKILT_STOD: Words("Special support", "Särskilt stöd"),
+        SchoolMeasure.ATGARDSPROGRAM: Words("Action programme", "Åtgärdsprogram"),
+        SchoolMeasure.ELEVHALSOMOTE: Words("Student health meeting", "Elevhälsomöte"),
+        SchoolMeasure.KONTAKT_VARDNADSHAVARE: Words("Contact with guardians", "Kontakt med vårdnadshavare"),
+    },
+    SignerKind: {
+        SignerKind.ELEV: Words("Student", "Elev"),
+        SignerKind.VARDNADSHAVARE: Words("Guardian", "Vårdnadshavare"),
+    },
+    Party: {
+        Party.SKOLA: Words("School", "Skolan"),
+        Party.ELEVHALSA: Words("Student health team", "Elevhälsan"),
+        Party.SOCIALTJANST: Words("Social services", "Socialtjänsten"),
+        Party.REGION: Words("Region (child psychiatry, health centre, habilitation)",
+                            "Regionen (BUP, vårdcentral, habilitering)"),
+        Party.ANNAN: Words("Other party", "Annan part"),
+    },
+    DocumentKind: {
+        DocumentKind.ATGARDSPROGRAM: Words("Action programmes", "Åtgärdsprogram"),
+        DocumentKind.PEDAGOGISK_UTREDNING: Words("Pedagogical assessments", "Pedagogiska utredningar"),
+        DocumentKind.KRANKNINGSANMALAN: Words("Reports of degrading treatment", "Anmälningar om kränkningar"),
+        DocumentKind.FORALDRARS_SYNPUNKTER: Words("Parents' documented views", "Föräldrars dokumenterade synpunkter"),
+        DocumentKind.SKOLINSPEKTIONEN: Words("Reports to the Schools Inspectorate",
+                                             "Anmälningar till Skolinspektionen"),
+        DocumentKind.SKOLNARVARO: Words("Registered attendance", "Registrerad skolnärvaro"),
+        DocumentKind.MALUPPFYLLELSE: Words("Goal attainment and grades", "Måluppfyllelse och betyg"),
+        DocumentKind.ANPASSNINGAR: Words("Documented adjustments", "Dokumenterade anpassningar"),
+        DocumentKind.IUP: Words("Individual development plan (IUP)", "Individuell utvecklingsplan (IUP)"),
+        DocumentKind.KLAGOMAL: Words("Complaints handling", "Klagomålshantering"),
+        DocumentKind.SOCIALTJANSTUTREDNING: Words("Earlier social services investigations",
+                                                  "Tidigare socialtjänstutredningar"),
+    },
+    FactorGroup: {
+        FactorGroup.SKOLA: Words("School-related factors", "Skolrelaterade faktorer"),
+        FactorGroup.INDIVID: Words("Individual factors", "Individrelaterade faktorer"),
+        FactorGroup.FAMILJ: Words("Family factors", "Familjerelaterade faktorer"),
+        FactorGroup.YTTERLIGARE: Words("Further factors", "Ytterligare faktorer"),
+    },
+    Factor: {
+        Factor.MOBBNING: Words("Bullying", "Mobbning"),
+        Factor.SOCIALT_KLIMAT: Words("Social climate", "Socialt klimat"),
+        Factor.FYSISK_MILJO: Words("Physical environment", "Fysisk miljö och arbetsmiljö"),
+        Factor.PEDAGOGISK_SITUATION: Words("Teaching situation", "Den pedagogiska situationen"),
+        Factor.STOD_OCH_ANPASSNING: Words("Need for support and adjustment", "Behov av stöd och anpassning"),
+        Factor.ANGEST: Words("Anxiety", "Ångest"),
+        Factor.NPF: Words("Neurodevelopmental disorder", "Neuropsykiatrisk funktionsnedsättning (NPF)"),
+        Factor.NEDSTAMDHET: Words("Depression or low mood", "Depression eller nedstämdhet"),
+        Factor.FORALDRARS_SKOLERFARENHETER: Words("Parents' own school experiences",
+                                                  "Föräldrars egna skolerfarenheter"),
+        Factor.FORTROENDE: Words("Trust", "Förtroende"),
+        Factor.KOMMUNIKATION_SAMSPEL: Words("Communication and interaction in the family",
+                                            "Kommunikation och samspel i familjen"),
+        Factor.PRAKTISKA_MOJLIGHETER: Words("Practical means to support the child",
+                                            "Praktiska möjligheter att stötta barnet"),
+        Factor.KAMRATFAKTORER: Words("Peer factors", "Kamratfaktorer"),
+        Factor.MEDICINSKA_ORSAKER: Words("Medical causes", "Medicinska orsaker"),
+        Factor.TIDIGARE_INSATSER: Words("Earlier interventions", "Tidigare insatser"),
+        Factor.HINDER_OCH_RESURSER: Words("Obstacles and resources", "Hinder och resurser"),
+    },
+    ProtectiveFactor: {
+        ProtectiveFactor.SKOLNARVARO: Words("School attendance", "Skolnärvaro"),
+        ProtectiveFactor.SKOLANKNYTNING: Words("School connectedness", "Skolanknytning"),
+        ProtectiveFactor.FORALDRAENGAGEMANG: Words("Parents' involvement in schooling",
+                                                   "Föräldrars engagemang i skolgången"),
+        ProtectiveFactor.TILLITSFULL_RELATION: Words("Trusting relationship", "Tillitsfull relation"),
+        ProtectiveFactor.KONTINUITET: Words("Continuity and school stability", "Kontinuitet och skolstabilitet"),
+        ProtectiveFactor.STRUKTURERAD_FRITID: Words("Structured leisure activities",
+                                                    "Strukturerade fritidsaktiviteter"),
+        ProtectiveFactor.SOCIALA_FARDIGHETER: Words("Social skills and peer relations",
+                                                    "Sociala färdigheter och kamratrelationer"),
+    },
+    GoalArea: {
+        GoalArea.SKOLNARVARO: Words("School attendance", "Skolnärvaro"),
+        GoalArea.SKOLRESULTAT: Words("School results", "Skolresultat"),
+        GoalArea.TRIVSEL: Words("Well-being at school", "Trivsel i skolan"),
+        GoalArea.HALSA: Words("Health", "Hälsa"),
+        GoalArea.FAMILJ: Words("Family", "Familj"),
+        GoalArea.FRITID: Words("Leisure", "Fritid"),
+        GoalArea.ANNAT: Words("Other area", "Annat"),
+    },
+    Authority: {
+        Authority.SKOLA: Words("School", "Skolan"),
+        Authority.SOCIALTJANST: Words("Social services", "Socialtjänsten"),
+        Authority.VARDNADSHAVARE: Words("Guardian", "Vårdnadshavare"),
+        Authority.ELEV: Words("The student", "Eleven"),
+        Authority.REGION: Words("Region (child psychiatry, health centre, habilitation)",
+                                "Regionen (BUP, vårdcentral, habilitering)"),
+        Authority.ANNAN: Words("Other actor", "Annan aktör"),
+    },
+    PlanStatus: {
+        PlanStatus.CURRENT: Words("In force", "Gällande"),
+        PlanStatus.SUPERSEDED: Words("Replaced by a later version", "Ersatt av en senare version"),
+    },
+    Rating: {
+        Rating.UPPNATT: Words("Achieved", "Uppnått"),
+        Rating.DELVIS: Words("Partly achieved", "Delvis uppnått"),
+        Rating.EJ_UPPNATT: Words("Not achieved", "Ej uppnått"),
+    },
+    ContactKind: {
+        ContactKind.MOTE: Words("Meeting", "Möte"),
+        ContactKind.TELEFON: Words("Telephone", "Telefon"),
+        ContactKind.HEMBESOK: Words("Home visit", "Hembesök"),
+        ContactKind.DIGITALT: Words("Online meeting", "Digitalt möte"),
+        ContactKind.SKOLBESOK: Words("School visit", "Skolbesök"),
+        ContactKind.MEDDELANDE: Words("Message", "Meddelande"),
+    },
+    EventKind: {
+        EventKind.SKOLBYTE: Words("School change", "Skolbyte"),
+        EventKind.PLACERING: Words("Placement", "Placering"),
+        EventKind.SJUKDOM: Words("Illness", "Sjukdom"),
+        EventKind.FAMILJ: Words("Family event", "Händelse i familjen"),
+        EventKind.LOV: Words("Holiday or leave", "Lov eller ledighet"),
+        EventKind.ANNAT: Words("Other event", "Annan händelse"),
+    },
+    ClosingReason: {
+        ClosingReason.MAL_UPPNADDA: Words("Goals achieved", "Målen är uppnådda"),
+        ClosingReason.HANVISAD: Words("Referred on", "Hänvisad vidare"),
+        ClosingReason.FLYTTAT: Words("Moved", "Har flyttat"),
+        ClosingReason.AVBOJT: Words("Declined the support", "Har avböjt stödet"),
+        ClosingReason.UPPFYLLER_EJ_KRITERIER: Words("Does not meet the criteria", "Uppfyller inte kriterierna"),
+        ClosingReason.ANNAT: Words("Other reason", "Annat skäl"),
+    },
+    ReferralKind: {
+        ReferralKind.HANVISNING: Words("Referral elsewhere", "Hänvisning"),
+        ReferralKind.ANMALAN: Words("Report of concern to social services", "Orosanmälan till socialtjänsten"),
+        ReferralKind.ANSOKAN: Words("Application to social services", "Ansökan till socialtjänsten"),
+        ReferralKind.SIP: Words("Coordinated individual plan (SIP)", "Samordnad individuell plan (SIP)"),
+    },
+    Attention: {
+        Attention.FOLLOW_UP_OVERDUE: Words("Follow-up overdue", "Uppföljning försenad"),
+        Attention.CONSENT_EXPIRING: Words("Consent expires soon", "Samtycket går snart ut"),
+        Attention.BOOSTER_DUE: Words("Booster session due", "Dags för boosterträff"),
+        Attention.CONSENT_MISSING: Words("Consent missing", "Samtycke saknas"),
+    },
+    Move: {
+        Move.ENROL: Words("Enrol the student", "Skriv in eleven"),
+        Move.NOT_ELIGIBLE: Words("Close: does not meet the criteria", "Avsluta: uppfyller inte kriterierna"),
+        Move.START_KARTLAGGNING: Words("Start the assessment", "Påbörja kartläggningen"),
+        Move.DECLINED: Words("Close: the family declined", "Avsluta: familjen avböjde"),
+        Move.START_PLANERING: Words("Assessment done: plan", "Kartläggningen klar: planera"),
+        Move.START_GENOMFORANDE: Words("Start the plan", "Påbörja genomförandet"),
+        Move.REFER_ON: Words("Close: referred on", "Avsluta: hänvisad vidare"),
+        Move.START_UPPFOLJNING: Words("Start the follow-up", "Påbörja uppföljningen"),
+        Move.CONTINUE: Words("Continue with the same plan", "Fortsätt med samma plan"),
+        Move.REVISE_PLAN: Words("Revise the plan", "Revidera planen"),
+        Move.CLOSE: Words("Close the case", "Avsluta ärendet"),
+        Move.BOOK_BOOSTER: Words("Book the booster session", "Boka boosterträff"),
+    },
+    Role: {
+        Role.SKOLSOCIONOM: Words("School social worker (skolsocionom)", "Skolsocionom"),
+        Role.KURATOR: Words("Kurator / specialpedagog", "Kurator/specialpedagog"),
+        Role.TEAMLEDARE: Words("Team lead (teamledare)", "Teamledare"),
+        Role.ADMINISTRATOR: Words("Administrator", "Administratör"),
+    },
+    LogAction: {
+        LogAction.SIGN_IN: Words("Signed in", "Loggade in"),
+        LogAction.SIGN_IN_FAILED: Words("Failed sign-in", "Misslyckad inloggning"),
+        LogAction.SIGN_OUT: Words("Signed out", "Loggade ut"),
+        LogAction.LOCK: Words("Locked the program", "Låste programmet"),
+        LogAction.UNLOCK: Words("Unlocked the program", "Låste upp programmet"),
+        LogAction.LIST: Words("Listed the cases", "Visade ärendelistan"),
+        LogAction.VIEW: Words("Opened the case", "Öppnade ärendet"),
+        LogAction.CREATE: Words("Registered the case", "Registrerade ärendet"),
+        LogAction.EDIT: Words("Changed the case", "Ändrade i ärendet"),
+        LogAction.PRINT: Words("Printed", "Skrev ut"),
+        LogAction.EXPORT: Words("Handed out information", "Lämnade ut uppgifter"),
+        LogAction.DELETE: Words("Deleted information (gallring)", "Gallrade uppgifter"),
+        LogAction.ASSIGN: Words("Changed who is responsible for the case", "Ändrade vem som ansvarar för ärendet"),
+        LogAction.CONSENT_OVERRIDE: Words("Went on without consent, on a legal ground",
+                                          "Gick vidare utan samtycke, med stöd av lag"),
+        LogAction.DENIED: Words("Access denied", "Nekades åtkomst"),
+        LogAction.READ_LOG: Words("Read the access log", "Tog del av åtkomstloggen"),
+        LogAction.SAMPLE_CHECK: Words("Sample check of the access log", "Stickprovskontroll av åtkomstloggen"),
+        LogAction.EXPORT_HEAD: Words("Saved the access log's check value", "Sparade åtkomstloggens kontrollvärde"),
+        LogAction.USER_CREATED: Words("Created a user account", "Skapade ett användarkonto"),
+        LogAction.USER_CHANGED: Words("Changed a user account", "Ändrade ett användarkonto"),
+        LogAction.PASSWORD_CHANGED: Words("Changed password", "Bytte lösenord"),
+        LogAction.PASSWORD_RESET: Words("Reset a password", "Återställde ett lösenord"),
+        LogAction.BACKUP: Words("Took a backup", "Tog en säkerhetskopia"),
+        LogAction.RESTORE: Words("Restored a backup", "Återställde en säkerhetskopia"),
+        LogAction.IMPORT: Words("Imported attendance", "Importerade närvaro"),
+        LogAction.LOG_HEAD_MISSING: Words(
+            "Found the log tampered with (its record of the newest entry was deleted)",
+            "Upptäckte att loggen manipulerats (uppgiften om den senaste posten var borttagen)"),
+    },
+}
+
+
+def words(code: Enum) -> Words:
+    """The words for ``code`` (``KeyError`` for a code that has none)."""
+    return CODE_WORDS[type(code)][code]
+
+
+def disambiguation(code: Enum) -> str:
+    """The Qt disambiguation of ``code``'s message: its enum class, so "School" as a party and as an
+    authority are two messages and each may have its own Swedish."""
+    return type(code).__name__
+
+
+def qt_messages() -> dict[tuple[str, str, str], str]:
+    """Every code's Qt message as (context, English source, disambiguation) → its Swedish translation."""
+    return {(CONTEXT, w.en, cls.__name__): w.sv for cls, table in CODE_WORDS.items() for w in table.values()}

@@ -1,0 +1,223 @@
+"""What may be removed or changed in a case and why not, what the process proposes, what a save must fix.
+
+The pages of the case window only show these findings (a message, a disabled
+button); the services enforce the same rules for the command line. Each rule
+answers with a ``Finding`` — a ``Problem`` code and the name it concerns — or
+``None`` when the change is allowed.
+
+- ``removal_blocked(case, item)``: a rated goal, a guardian who signed a
+  consent, the referral of a case closed as referred on, anything of an
+  earlier plan version stays on record; ``remove(case, item)`` removes what
+  may go (and what hangs on it: an insats's link to a removed goal);
+  ``removals_refused(stored, submitted)`` finds the same in a whole case sent
+  to be saved (the command line, a remote client), by the records' ids.
+- ``change_blocked(case, item)``: an earlier plan version and the follow-ups
+  of one stay as they were; a withdrawn consent is not withdrawn twice.
+- ``proposed_booster(case, months)`` (from ``process``): the boosterträff the
+  process proposes after avslut — the one ``apply`` books when a case is closed.
+- ``save_problems(case, today)``: what must be corrected before the case is
+  saved, by the stage whose page shows it.
+- ``step_blockers(case, move, today)``: why a step cannot be taken, leaving
+  out what the step's own dialog asks (the closing reason).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .codes import ClosingReason, PlanStatus, Stage
+from .entities import (
+    Case,
+    Consent,
+    FollowUp,
+    Goal,
+    Guardian,
+    Handlingsplan,
+    Insats,
+    KartlaggningDocument,
+    Referral,
+)
+from .problems import Finding, ProcessError, Problem
+from .process import Move, blockers, plan_blockers, proposed_booster
+from .validation import validate_booster, validate_plan
+
+__all__ = ["change_blocked", "goal_is_rated", "plan_editable", "plan_of", "proposed_booster", "remove",
+           "removal_blocked", "removals_refused", "save_problems", "step_answer_problems", "step_blockers"]
+
+Item = Goal | Insats | Guardian | Referral | KartlaggningDocument
+
+
+def plan_of(case: Case, item: Goal | Insats) -> Handlingsplan | None:
+    """The plan version that holds ``item`` (by identity), or None when it is in none of them."""
+    for plan in case.plans:
+        if any(x is item for x in (plan.goals if isinstance(item, Goal) else plan.insatser)):
+            return plan
+    return None
+
+
+def plan_editable(plan: Handlingsplan | None) -> bool:
+    """Only the current version of the handlingsplan is edited; earlier versions are the record."""
+    return plan is not None and plan.status is PlanStatus.CURRENT
+
+
+def _superseded(case: Case, item: Goal | Insats) -> Finding | None:
+    plan = plan_of(case, item)
+    if plan is not None and not plan_editable(plan):
+        return Finding(Problem.PLAN_SUPERSEDED, str(plan.version))
+    return None
+
+
+def goal_is_rated(case: Case, goal: Goal) -> bool:
+    """True when an uppföljning rated ``goal``: the rating refers to it, so it stays."""
+    return any(r.goal is goal for f in case.follow_ups for r in f.ratings)
+
+
+def removal_blocked(case: Case, item: Item) -> Finding | None:
+    """Why ``item`` may not be removed from ``case`` (None: it may).
+
+    - a goal rated at an uppföljning stays: "revise the plan" changes the goals;
+    - a guardian who signed a consent stays: the consent names them ("must consent" can be unticked);
+    - the only referral of a case closed as referred on stays: it is why the case was closed;
+    - nothing of an earlier plan version is removed;
+    - a document line of the kartläggning's checklist that was never recorded has nothing to clear.
+    """
+    if isinstance(item, (Goal, Insats)):
+        superseded = _superseded(case, item)
+        if superseded is not None:
+            return superseded
+        if isinstance(item, Goal) and goal_is_rated(case, item):
+            return Finding(Problem.GOAL_RATED, item.description)
+        return None
+    if isinstance(item, Guardian):
+        if any(c.guardian is item for c in case.consents):
+            return Finding(Problem.GUARDIAN_SIGNED, item.name)
+        return None
+    if isinstance(item, Referral):
+        if case.closing_reason is ClosingReason.HANVISAD and len(case.referrals) == 1:
+            return Finding(Problem.REFERRAL_OF_REFERRED_CASE, item.to_whom)
+        return None
+    if isinstance(item, KartlaggningDocument):
+        recorded = case.kartlaggning is not None and any(d is item for d in case.kartlaggning.documents)
+        return None if recorded else Finding(Problem.DOCUMENT_NOT_RECORDED, item.label)
+    raise TypeError(f"nothing of type {type(item).__name__} is removed from a case")
+
+
+def remove(case: Case, item: Item) -> None:
+    """Remove ``item`` from ``case``; raises ``ProcessError`` (the case unchanged) when a rule keeps it.
+
+    Removing a goal also unlinks the insatser that served it (they stay in the plan, serving no particular goal).
+    """
+    blocked = removal_blocked(case, item)
+    if blocked is not None:
+        raise ProcessError([blocked])
+    if isinstance(item, Goal):
+        plan = plan_of(case, item)
+        if plan is None:
+            return
+        for insats in plan.insatser:
+            if insats.goal is item:
+                insats.goal = None
+        plan.goals.remove(item)  # in place: a loaded case's lists are the mapper's collections
+    elif isinstance(item, Insats):
+        plan = plan_of(case, item)
+        if plan is not None:
+            plan.insatser.remove(item)
+    elif isinstance(item, Guardian):
+        case.student.guardians.remove(item)
+    elif isinstance(item, Referral):
+        case.referrals.remove(item)
+    else:
+        assert case.kartlaggning is not None  # removal_blocked said it is recorded
+        case.kartlaggning.documents.remove(item)
+
+
+def removals_refused(stored: Case, submitted: Case) -> list[Finding]:
+    """What ``submitted`` (the case as sent to be saved) left out that ``stored`` must keep on record.
+
+    Records are matched by their database id (a submitted case is a copy); a record without an id was never
+    stored, so leaving it out removes nothing. Empty when every removal is allowed.
+    """
+
+    def ids(items) -> set[int]:
+        return {x.id for x in items if x.id is not None}
+
+    kept = {
+        Goal: ids(g for plan in submitted.plans for g in plan.goals),
+        Insats: ids(i for plan in submitted.plans for i in plan.insatser),
+        Guardian: ids(submitted.student.guardians),
+        Referral: ids(submitted.referrals),
+        KartlaggningDocument: ids(submitted.kartlaggning.documents) if submitted.kartlaggning else set(),
+    }
+    held: list[Item] = [x for plan in stored.plans for x in (*plan.goals, *plan.insatser)]
+    held += [*stored.student.guardians, *stored.referrals]
+    held += list(stored.kartlaggning.documents) if stored.kartlaggning else []
+    found: list[Finding] = []
+    for item in held:
+        if item.id is not None and item.id not in kept[type(item)]:
+            blocked = removal_blocked(stored, item)
+            if blocked is not None:
+                found.append(blocked)
+    return found
+
+
+def change_blocked(case: Case, item: Goal | Insats | FollowUp | Consent) -> Finding | None:
+    """Why ``item`` may not be edited (None: it may).
+
+    - goals and insatser of an earlier plan version stay as they were;
+    - a follow-up of an earlier plan version stays as it was (its ratings are of that version's goals);
+    - a consent that is withdrawn is not withdrawn again (its date of withdrawal is the record).
+    """
+    if isinstance(item, (Goal, Insats)):
+        return _superseded(case, item)
+    if isinstance(item, FollowUp):
+        plan = case.current_plan
+        if plan is None or item.plan_version != plan.version:
+            return Finding(Problem.FOLLOW_UP_OF_EARLIER_PLAN, str(item.plan_version))
+        return None
+    if isinstance(item, Consent):
+        if item.withdrawn_on is not None:
+            return Finding(Problem.CONSENT_ALREADY_WITHDRAWN, item.signer_name)
+        return None
+    raise TypeError(f"no change rule for {type(item).__name__}")
+
+
+def save_problems(case: Case, today: dt.date) -> dict[Stage, list[Finding]]:
+    """What must be corrected before ``case`` is saved, by the stage whose page shows it (empty: none).
+
+    - planering: the current plan's dates, goals and insatser (``validate_plan``); and while the plan is
+      being carried out (genomförande, uppföljning) it keeps what started it (``plan_blockers``) —
+      changing course is "revise the plan";
+    - avslutad and vidmakthållande (both show the boosterträff): the boosterträff's dates.
+
+    The fields of the case and the student are checked by their own forms (``validate_case``).
+    """
+    found: dict[Stage, list[Finding]] = {}
+    plan = case.current_plan
+    if plan is not None:
+        planning = list(validate_plan(plan))
+        if case.stage in (Stage.GENOMFORANDE, Stage.UPPFOLJNING):
+            planning += plan_blockers(plan)
+        if planning:
+            found[Stage.PLANERING] = planning
+    if case.booster is not None:
+        booster = validate_booster(case.booster, case.closed_on, today)
+        if booster:
+            found[Stage.AVSLUTAD] = list(booster)
+            found[Stage.VIDMAKTHALLANDE] = list(booster)
+    return found
+
+
+# What a step's own dialog asks, so it is no reason to keep the step's button from the worker.
+_ASKED_IN_THE_STEP = {Problem.CLOSING_REASON_MISSING}
+
+
+def step_blockers(case: Case, move: Move, today: dt.date) -> list[Finding]:
+    """Why ``move`` cannot be taken now, leaving out what taking it asks for (the closing reason)."""
+    return [f for f in blockers(case, move, today) if f.problem not in _ASKED_IN_THE_STEP]
+
+
+def step_answer_problems(move: Move, closing_reason: ClosingReason | None) -> list[Finding]:
+    """What the answers of the step's dialog still lack: closing a case needs a reason."""
+    if move is Move.CLOSE and closing_reason is None:
+        return [Finding(Problem.CLOSING_REASON_MISSING, field="closing_reason")]
+    return []
