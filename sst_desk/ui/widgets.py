@@ -51,11 +51,14 @@ class WheelGuard(QObject):
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        # Every event of the application passes here: the type test first (cheap), the event's type (a
+        # Python enum made per call) only for dropdowns and spin boxes.
+        if not isinstance(watched, _GUARDED):
+            return False
         kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(watched, (QComboBox, QAbstractSpinBox)):
+        if kind == QEvent.Type.Polish:
             watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif kind == QEvent.Type.Wheel and isinstance(watched, (QComboBox, QAbstractSpinBox)) \
-                and not watched.hasFocus():
+        elif kind == QEvent.Type.Wheel and not watched.hasFocus():
             area = _scroll_area_around(watched)
             if area is not None:
                 viewport = area.viewport()
@@ -66,6 +69,9 @@ class WheelGuard(QObject):
             event.accept()  # handled: neither this widget nor (for a real wheel) its parents act on it again
             return True
         return False
+
+
+_GUARDED = (QComboBox, QAbstractSpinBox)
 
 
 def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
