@@ -141,6 +141,10 @@ def main() -> None:
         env = dict(os.environ, PYTHONPATH=str(ROOT), SST_DESK_PASSWORD=PASSWORD, SST_DESK_DATA_DIR=str(work / "data"),
                    HOME=str(work / "home"), XDG_CACHE_HOME=str(work / "cache"), XDG_CONFIG_HOME=str(work / "config"))
         env.pop("SST_DESK_USER", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: the package byte-compiled (below), .pyc used
+        import compileall
+
+        compileall.compile_dir(str(ROOT / "sst_desk"), quiet=1)
         database, case_id = demo_database(work, env)
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
         docx = work / "plan.docx"
