@@ -111,13 +111,8 @@ class DateField(QWidget):
         self.button.setAccessibleName(self.tr("Choose a date"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the text field is the keyboard way
-        self.calendar = QCalendarWidget()
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.calendar.clicked.connect(self._picked)
+        self._calendar: QCalendarWidget | None = None  # made when the popup first opens (see ``calendar``)
         menu = QMenu(self.button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
         menu.aboutToShow.connect(self._prepare_calendar)
         self.button.setMenu(menu)
         self._menu = menu
@@ -131,6 +126,19 @@ class DateField(QWidget):
     def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt naming
         super().setAccessibleName(name)
         self.edit.setAccessibleName(name)
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """The popup's calendar, made the first time it is needed: a case window has a dozen date fields, and
+        building a calendar for each was a good part of opening one."""
+        if self._calendar is None:
+            self._calendar = QCalendarWidget()
+            self._calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            self._calendar.clicked.connect(self._picked)
+            action = QWidgetAction(self._menu)
+            action.setDefaultWidget(self._calendar)
+            self._menu.addAction(action)
+        return self._calendar
 
     def _prepare_calendar(self) -> None:
         value, _ = self.parse()
