@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -45,20 +48,20 @@ class WheelGuard(QObject):
     """Dropdowns and spin boxes (date edits too) take the mouse wheel only when they have the focus.
 
     Qt lets an unfocused QComboBox or QAbstractSpinBox change its value under a passing wheel, so a worker
-    scrolling a long form silently changed Stödform and Nivå. One application-wide filter covers every such
-    widget, in forms and outside them: each is given ``Qt.StrongFocus`` (a wheel never focuses it), and a
-    wheel over one without focus is handed to the scroll area around it, which scrolls the page instead.
+    scrolling a long form silently changed Stödform and Nivå. One mechanism covers every such widget, in forms
+    and outside them: the application's style (``_GuardStyle``) polishes each one once — ``Qt.StrongFocus``
+    (a wheel never focuses it) and this guard as its event filter — and a wheel over one without focus is
+    handed to the scroll area around it, which scrolls the page instead. (An application-wide event filter
+    did the same but ran Python for every event of every widget: ~13,000 calls to open a case window.)
     """
 
+    def guard(self, widget: QWidget) -> None:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        widget.removeEventFilter(self)  # a widget polished again keeps one filter
+        widget.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        # Every event of the application passes here: the type test first (cheap), the event's type (a
-        # Python enum made per call) only for dropdowns and spin boxes.
-        if not isinstance(watched, _GUARDED):
-            return False
-        kind = event.type()
-        if kind == QEvent.Type.Polish:
-            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif kind == QEvent.Type.Wheel and not watched.hasFocus():
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, _GUARDED) and not watched.hasFocus():
             area = _scroll_area_around(watched)
             if area is not None:
                 viewport = area.viewport()
@@ -72,6 +75,19 @@ class WheelGuard(QObject):
 
 
 _GUARDED = (QComboBox, QAbstractSpinBox)
+
+
+class _GuardStyle(QProxyStyle):
+    """The application's style, unchanged, except that polishing a dropdown or spin box guards it."""
+
+    def __init__(self, base: QStyle, guard: WheelGuard) -> None:
+        super().__init__(base)
+        self._guard = guard
+
+    def polish(self, target):  # noqa: ANN001 - Qt overloads: a widget, the application or a palette
+        if isinstance(target, _GUARDED):
+            self._guard.guard(target)
+        return super().polish(target)
 
 
 def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
@@ -89,8 +105,14 @@ def install_wheel_guard() -> None:
     if app is None or getattr(app, "_sst_wheel_guard", None) is not None:
         return
     guard = WheelGuard(app)
-    app.installEventFilter(guard)
+    base = QStyleFactory.create(app.style().name()) or QStyleFactory.create("Fusion")
+    style = _GuardStyle(base, guard)
+    app.setStyle(style)
     app._sst_wheel_guard = guard  # kept alive with the application
+    app._sst_wheel_style = style
+    for widget in app.allWidgets():  # those polished before the guard
+        if isinstance(widget, _GUARDED):
+            guard.guard(widget)
 
 
 class DateField(QWidget):
