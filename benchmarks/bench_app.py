@@ -1,7 +1,7 @@
 """Benchmark the figures issue 2 asks for: launch to a usable case list with 5,000 cases (beside a bare
 QMainWindow in the same run), opening a case, and building the handlingsplan PDF.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py [--cases 5000] [--rounds 5]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py [--cases 5000] [--rounds 5] [--before DIR]
 
 Launch times are measured in fresh child processes, from just before the interpreter starts to the first
 painted window (for SST Desk: after the 5,000 rows are in the list), with the package byte-compiled as an
@@ -52,19 +52,19 @@ print(time.time())
 
 
 @functools.cache
-def as_installed() -> dict[str, str]:
+def as_installed(root: Path = ROOT) -> dict[str, str]:
     """The children's environment: the package byte-compiled and its .pyc files used, as pip or PyInstaller
     leave an installation (with PYTHONDONTWRITEBYTECODE every start would compile SST Desk's sources again)."""
     import compileall
 
-    compileall.compile_dir(str(ROOT / "sst_desk"), quiet=1)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    compileall.compile_dir(str(root / "sst_desk"), quiet=1)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
-def launch(code: str, *args: str) -> float:
-    env = dict(as_installed())
+def launch(code: str, *args: str, root: Path = ROOT) -> float:
+    env = dict(as_installed(root))
     start = time.time()
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True)
     return float(out.stdout.strip().splitlines()[-1]) - start
@@ -124,17 +124,26 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--typing-cases", type=int, default=20000)
+    parser.add_argument("--before", type=Path, default=None, metavar="CHECKOUT",
+                        help="another checkout (e.g. `git worktree add ../old main`): its launch alternates with "
+                             "this one's, for a before/after in one run")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     path = database(args.cases)
     settings = Path(tempfile.mkdtemp()) / "bench.ini"
 
-    bare, sst = [], []
+    bare, sst, before = [], [], []
     for _ in range(args.rounds):
         bare.append(launch(BARE))
         sst.append(launch(SST, str(path), str(settings), str(args.cases)))
+        if args.before:
+            before.append(launch(SST, str(path), str(settings), str(args.cases), root=args.before))
     print(f"launch → painted bare QMainWindow:            median {statistics.median(bare) * 1000:7.0f} ms")
-    print(f"launch → usable case list ({args.cases} cases):     median {statistics.median(sst) * 1000:7.0f} ms")
+    print(f"launch → usable case list ({args.cases} cases):     median {statistics.median(sst) * 1000:7.0f} ms"
+          f"   ({statistics.median(sst) / statistics.median(bare):.1f}× the bare window; budget 2×)")
+    if before:
+        print(f"  the same launch from {args.before}: median {statistics.median(before) * 1000:7.0f} ms"
+              f"   ({statistics.median(before) / statistics.median(bare):.1f}×)")
 
     from sst_desk.app import build_context, make_application
     from sst_desk.persistence import Database
@@ -151,16 +160,19 @@ def main() -> None:
     rows = db.case_rows(window.context.today())
     print(f"case_rows query ({len(rows)} cases):              {(time.perf_counter() - started) * 1000:7.0f} ms")
     planned = [r.case_id for r in rows if r.stage in (Stage.GENOMFORANDE, Stage.UPPFOLJNING)][: args.rounds * 4]
-    opening = []
+    opening, cpu = [], []
     for case_id in planned:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.thread_time()
         case_window = window.open_case(case_id)
         app.processEvents()
         case_window.grab()
         opening.append(time.perf_counter() - started)
+        cpu.append(time.thread_time() - started_cpu)
         case_window.close()
         app.processEvents()
-    print(f"open a case (load + window + first paint):   median {statistics.median(opening) * 1000:7.0f} ms")
+    # The UI thread's CPU time beside the wall clock: on a shared machine the wall clock also counts waiting.
+    print(f"open a case (load + window + first paint):   median {statistics.median(opening) * 1000:7.0f} ms"
+          f"   (UI thread CPU {statistics.median(cpu) * 1000:.0f} ms; budget 100 ms)")
     case = db.load_case(planned[0])
     build_handlingsplan(case, ReportContext())  # warm-up: fonts
     pdf = []

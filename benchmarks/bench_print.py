@@ -1,6 +1,6 @@
 """The whole ``sst-desk print handlingsplan`` beside LibreOffice converting an equivalent .docx, in the same run.
 
-    .venv/bin/python benchmarks/bench_print.py [--rounds 7]
+    .venv/bin/python benchmarks/bench_print.py [--rounds 7] [--before CHECKOUT]
 
 Each figure is a fresh process, measured from just before it starts to its end:
 
@@ -135,6 +135,8 @@ def argon2_once() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--before", type=Path, default=None, metavar="CHECKOUT",
+                        help="another checkout: its print alternates with this one's, for a before/after in one run")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -153,15 +155,22 @@ def main() -> None:
                    "--convert-to", "pdf", "--outdir", str(work / "lo"), str(docx)]
         if soffice:
             run(convert, env)  # the first start creates LibreOffice's profile
-        ours, theirs, bare, alchemy = [], [], [], []
+        ours, theirs, bare, alchemy, before = [], [], [], [], []
+        if args.before:
+            compileall.compile_dir(str(args.before / "sst_desk"), quiet=1)
         for _ in range(args.rounds):  # interleaved, so both sides see the same load on the machine
             ours.append(run(print_command(database, case_id, work / "plan.pdf"), env))
+            if args.before:
+                before.append(run(print_command(database, case_id, work / "plan.pdf"),
+                                  dict(env, PYTHONPATH=str(args.before))))
             if soffice:
                 theirs.append(run(convert, env))
             bare.append(run([sys.executable, "-c", "pass"], env))
             alchemy.append(run([sys.executable, "-c", "import sqlalchemy.orm"], env))
         argon = [argon2_once() for _ in range(args.rounds)]
     print(f"sst-desk print handlingsplan, whole process:   {median_ms(ours)}")
+    if before:
+        print(f"  the same from {args.before}:  {median_ms(before)}")
     if theirs:
         ratio = statistics.median(theirs) / statistics.median(ours)
         print(f"LibreOffice .docx → PDF, whole process:        {median_ms(theirs)}")
