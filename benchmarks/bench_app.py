@@ -83,7 +83,9 @@ run_gui(sys.argv[1])
 def launch(code: str, *args: str, root: Path = ROOT, **extra_env: str) -> float:
     env = dict(as_installed(root), **extra_env)
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True)
+    # In the checkout's folder: ``-c`` puts the working folder first on sys.path, before PYTHONPATH.
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True,
+                         cwd=root)
     return float(out.stdout.strip().splitlines()[-1]) - start
 
 

@@ -40,7 +40,8 @@ from report_cases import make_case  # noqa: E402
 PASSWORD = "demo-losenord"  # the demo database's (fictional data only)
 
 
-def run(command: list[str], env: dict[str, str], cwd: Path | None = None) -> float:
+def run(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> float:
+    """Run ``command`` to its end; in ``cwd``, because ``-m``/``-c`` put the working folder first on sys.path."""
     started = time.perf_counter()
     subprocess.run(command, env=env, cwd=cwd, check=True, capture_output=True, timeout=600)
     return time.perf_counter() - started
@@ -54,10 +55,10 @@ def demo_database(work: Path, env: dict[str, str]) -> tuple[Path, int]:
     """An encrypted demo database and a case whose plan may be printed (valid samtycke)."""
     database = work / "demo.sqlite3"
     subprocess.run([sys.executable, "-m", "sst_desk", "--db", str(database), "demo"], env=env, check=True,
-                   capture_output=True, timeout=600)
+                   capture_output=True, timeout=600, cwd=ROOT)
     for case_id in range(1, 41):
         done = subprocess.run(print_command(database, case_id, work / "probe.pdf"), env=env, capture_output=True,
-                              timeout=600)
+                              timeout=600, cwd=ROOT)
         if done.returncode == 0:
             return database, case_id
     raise SystemExit("no printable handlingsplan in the demo database")
@@ -162,7 +163,7 @@ def main() -> None:
             ours.append(run(print_command(database, case_id, work / "plan.pdf"), env))
             if args.before:
                 before.append(run(print_command(database, case_id, work / "plan.pdf"),
-                                  dict(env, PYTHONPATH=str(args.before))))
+                                  dict(env, PYTHONPATH=str(args.before)), cwd=args.before))
             if soffice:
                 theirs.append(run(convert, env))
             bare.append(run([sys.executable, "-c", "pass"], env))
