@@ -158,11 +158,18 @@ def main() -> None:
         if args.before:
             before.append(launch(SST, str(path), str(settings), str(args.cases), root=args.before))
     own = Path(tempfile.mkdtemp())  # the real start's logs and settings go here, not to the user's folders
-    first = [launch(SIGN_IN, str(path), SST_DESK_DATA_DIR=str(own / "data"), XDG_CONFIG_HOME=str(own / "config"))
-             for _ in range(args.rounds)]
+    first, first_before = [], []
+    for _ in range(args.rounds):
+        for root, found in ((ROOT, first), (args.before, first_before)):
+            if root is not None:
+                found.append(launch(SIGN_IN, str(path), root=root, SST_DESK_DATA_DIR=str(own / "data"),
+                                    XDG_CONFIG_HOME=str(own / "config")))
     print(f"launch → painted bare QMainWindow:            median {statistics.median(bare) * 1000:7.0f} ms")
     print(f"launch → the real start's first dialog painted (sign-in): median {statistics.median(first) * 1000:5.0f} ms"
           f"   ({statistics.median(first) / statistics.median(bare):.1f}×)")
+    if first_before:
+        print(f"  the same launch from {args.before}: median {statistics.median(first_before) * 1000:7.0f} ms"
+              f"   ({statistics.median(first_before) / statistics.median(bare):.1f}×)")
     print(f"launch → usable case list ({args.cases} cases):     median {statistics.median(sst) * 1000:7.0f} ms"
           f"   ({statistics.median(sst) / statistics.median(bare):.1f}× the bare window; budget 2×)")
     if before:
