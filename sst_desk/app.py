@@ -7,9 +7,7 @@ dialog with one sentence, never a traceback.
 
 from __future__ import annotations
 
-import getpass
 import logging
-import logging.handlers
 import os
 import sys
 
@@ -25,11 +23,15 @@ LANGUAGES = ("sv", "en")
 
 def current_user(settings: Settings) -> str:
     """Who is working: the name set in the settings, SST_DESK_USER, or the login name."""
+    import getpass  # imported here, like the rest this module needs only sometimes: start-up is kept short
+
     return settings.get(USER_NAME) or os.environ.get("SST_DESK_USER") or getpass.getuser()
 
 
 def setup_logging() -> None:
     """Log warnings and errors to a rotating file in the data folder; never case content (only exceptions)."""
+    import logging.handlers
+
     try:
         folder = paths.data_dir() / "logs"
         folder.mkdir(parents=True, exist_ok=True)

@@ -29,7 +29,7 @@ from sst_desk.fileio import fsync_directory
 
 from . import cipher, migrate
 from .backup import backup_sqlite, unique_path
-from .checks import SQLITE_HEADER, _look_inside, _read_only_uri
+from .checks import SQLITE_HEADER, _look_inside, _read_only_uri, checked_whole
 from .database import Database
 from .engine import engine_key, make_engine
 from .errors import (
@@ -156,6 +156,7 @@ def check_integrity(file: Path, key: bytes | None = None) -> None:
         return
     if integrity_problems(file, key):
         raise DamagedDatabaseError(file)
+    checked_whole(file)  # Database.open, next, need not scan the file again (checks.check_existing)
 
 
 def verify_backup(path: Path, key: bytes | None = None) -> None:

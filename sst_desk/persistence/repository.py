@@ -9,7 +9,8 @@ can be used detached; ``save`` merges an edited detached graph back in.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+import json
+from typing import TYPE_CHECKING, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapper, Session, selectinload
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Mapper, Session, selectinload
 from sst_desk.workflow.attendance import term_bounds
 from sst_desk.workflow.attention import CONSENT_STAGES, CaseSummary, attention, next_due
 from sst_desk.workflow.caselist import CaseRow
-from sst_desk.workflow.codes import PlanStatus, SignerKind
+from sst_desk.workflow.codes import Level, Party, PlanStatus, SignerKind, Stage
 from sst_desk.workflow.entities import Case, shares_school_and_socialtjanst
 from sst_desk.workflow.process import ConsentFacts, is_adult, missing_consents
 
@@ -98,25 +99,18 @@ class CaseRepository:
 
         ``visible_to=(user_id, team)`` keeps the cases that user may see: those they are a member
         of, and with ``team`` every case whose student has no protected identity (access.py).
+        The columns are read as the driver returns them and converted through ``_Plain``'s memos:
+        the few distinct dates, codes and party lists are parsed once, not once per row.
         """
-        follow_up = self._current_follow_ups()
-        consent_end, signed = self._consents_in_force(today)
-        booster = self._latest_boosters()
+        plain = _Plain()
+        follow_up = self._current_follow_ups(plain)
+        consent_end, signed = self._consents_in_force(today, plain)
+        booster = self._latest_boosters(plain)
         query = (
-            sa.select(
-                cases.c.id,
-                cases.c.student_id,
-                cases.c.stage,
-                cases.c.level,
-                cases.c.socionom,
-                cases.c.raised_on,
-                students.c.first_name,
-                students.c.last_name,
-                students.c.personal_id,
-                students.c.school,
-                students.c.grade,
-                students.c.protected_identity,
-            )
+            sa.select(*(_raw(column) for column in (
+                cases.c.id, cases.c.student_id, cases.c.stage, cases.c.level, cases.c.socionom, cases.c.raised_on,
+                students.c.first_name, students.c.last_name, students.c.personal_id, students.c.school,
+                students.c.grade, students.c.protected_identity)))
             .join_from(cases, students, cases.c.student_id == students.c.id)
             .order_by(cases.c.id)
         )
@@ -124,7 +118,12 @@ class CaseRepository:
             user_id, team = visible_to
             member = sa.exists().where(case_members.c.case_id == cases.c.id, case_members.c.user_id == user_id)
             query = query.where(sa.or_(member, students.c.protected_identity.is_(False)) if team else member)
-        found = list(self.session.execute(query))
+        found = [
+            _ListedCase(case_id, student_id, plain.stage(stage), plain.level(level), socionom, plain.date(raised_on),
+                        f"{first_name} {last_name}".strip(), personal_id, school, grade, bool(protected))
+            for (case_id, student_id, stage, level, socionom, raised_on, first_name, last_name, personal_id, school,
+                 grade, protected) in self.session.execute(query).all()
+        ]
         gaps = self._consent_gaps(today, [r for r in found if r.stage in CONSENT_STAGES], signed)
         term_start, _term_end = term_bounds(today)
         # One grouped query: over every student for a team-wide list, over the listed ones for a worker's.
@@ -133,19 +132,19 @@ class CaseRepository:
                                None if team_wide else sorted({r.student_id for r in found}))
         rows: list[CaseRow] = []
         for r in found:
-            booster_on, booster_held = booster.get(r.id, (None, None))
+            booster_on, booster_held = booster.get(r.case_id, (None, None))
             summary = CaseSummary(
                 stage=r.stage,
-                follow_up_on=follow_up.get(r.id),
-                consent_expires_on=consent_end.get(r.id),
+                follow_up_on=follow_up.get(r.case_id),
+                consent_expires_on=consent_end.get(r.case_id),
                 booster_on=booster_on,
                 booster_recorded=booster_on is not None and booster_held is not None,
-                consent_missing=r.id in gaps,
+                consent_missing=r.case_id in gaps,
             )
             rows.append(
                 CaseRow(
-                    case_id=r.id,
-                    student_name=f"{r.first_name} {r.last_name}".strip(),
+                    case_id=r.case_id,
+                    student_name=r.student_name,
                     personal_id=r.personal_id,
                     school=r.school,
                     grade=r.grade,
@@ -161,17 +160,18 @@ class CaseRepository:
             )
         return rows
 
-    def _current_follow_ups(self) -> dict[int, dt.date | None]:
+    def _current_follow_ups(self, plain: _Plain) -> dict[int, dt.date | None]:
         """The follow-up date of each case's current plan (the highest current version, as ``Case.current_plan``)."""
+        h = handlingsplaner.c
         query = (
-            sa.select(handlingsplaner.c.case_id, handlingsplaner.c.follow_up_on)
-            .where(handlingsplaner.c.status == PlanStatus.CURRENT)
-            .order_by(handlingsplaner.c.case_id, handlingsplaner.c.version)
+            sa.select(h.case_id, _raw(h.follow_up_on))
+            .where(h.status == PlanStatus.CURRENT)
+            .order_by(h.case_id, h.version)
         )
         # Sorted by version, so the dict keeps the highest current version per case.
-        return {case_id: follow_up_on for case_id, follow_up_on in self.session.execute(query)}
+        return {case_id: plain.date(follow_up_on) for case_id, follow_up_on in self.session.execute(query).all()}
 
-    def _consent_gaps(self, today: dt.date, work: list, signed: dict[int, set[object]]) -> set[int]:
+    def _consent_gaps(self, today: dt.date, work: list[_ListedCase], signed: dict[int, set[object]]) -> set[int]:
         """The cases among ``work`` where someone who must consent has no consent in force today.
 
         The rule itself is the workflow's (``missing_consents``); only its facts come from the queries here.
@@ -181,43 +181,113 @@ class CaseRepository:
         g = guardians.c
         by_student: dict[int, list[tuple[int, str, bool]]] = {}
         for student_id, guardian_id, name, must in self.session.execute(
-                sa.select(g.student_id, g.id, g.name, g.must_consent).order_by(g.id)):
-            by_student.setdefault(student_id, []).append((guardian_id, name, must))
+                sa.select(g.student_id, g.id, g.name, _raw(g.must_consent)).order_by(g.id)).all():
+            by_student.setdefault(student_id, []).append((guardian_id, name, bool(must)))
         gaps: set[int] = set()
         for r in work:
-            who = signed.get(r.id, set())
+            who = signed.get(r.case_id, set())
             facts = ConsentFacts(
-                student_name=f"{r.first_name} {r.last_name}".strip(),
+                student_name=r.student_name,
                 student_consented="student" in who,
                 adult=is_adult(r.personal_id, today),
                 guardians=tuple((name, must, gid in who) for gid, name, must in by_student.get(r.student_id, [])),
             )
             if missing_consents(facts):
-                gaps.add(r.id)
+                gaps.add(r.case_id)
         return gaps
 
-    def _consents_in_force(self, today: dt.date) -> tuple[dict[int, dt.date], dict[int, set[object]]]:
+    def _consents_in_force(self, today: dt.date, plain: _Plain) -> tuple[dict[int, dt.date], dict[int, set[object]]]:
         """From one query of the consents in force today (``Consent.is_valid_on``): each case's earliest
         ``valid_until``, and who has signed (guardian ids, and "student" for the student's own consent)."""
         c = consents.c
-        query = sa.select(c.case_id, c.guardian_id, c.signer_kind, c.valid_until, c.parties).where(
+        query = sa.select(c.case_id, c.guardian_id, _raw(c.signer_kind), _raw(c.valid_until), _raw(c.parties)).where(
             c.given_on <= today,
             sa.or_(c.withdrawn_on.is_(None), c.withdrawn_on > today),
             sa.or_(c.valid_until.is_(None), c.valid_until >= today),
         )
         ends: dict[int, dt.date] = {}
         signed: dict[int, set[object]] = {}
-        for case_id, guardian_id, signer_kind, valid_until, parties in self.session.execute(query):
-            if not shares_school_and_socialtjanst(parties):
+        for case_id, guardian_id, signer_kind, valid_until, parties in self.session.execute(query).all():
+            if not plain.shared_with_team(parties):
                 continue  # Consent.is_valid_on's rule needs the JSON list; checked here to stay portable
+            valid_until = plain.date(valid_until)
             if valid_until is not None and (case_id not in ends or valid_until < ends[case_id]):
                 ends[case_id] = valid_until
             who = guardian_id if guardian_id is not None else ("student" if signer_kind == SignerKind.ELEV else None)
             signed.setdefault(case_id, set()).add(who)
         return ends, signed
 
-    def _latest_boosters(self) -> dict[int, tuple[dt.date, bool | None]]:
+    def _latest_boosters(self, plain: _Plain) -> dict[int, tuple[dt.date, bool | None]]:
         """Each case's last boosterträff (``Case.booster``): when it is planned and whether it was held."""
         b = boostertraffar.c
-        query = sa.select(b.case_id, b.planned_on, b.held).order_by(b.case_id, b.id)
-        return {case_id: (planned_on, held) for case_id, planned_on, held in self.session.execute(query)}
+        query = sa.select(b.case_id, _raw(b.planned_on), _raw(b.held)).order_by(b.case_id, b.id)
+        return {case_id: (plain.date(planned_on), None if held is None else bool(held))
+                for case_id, planned_on, held in self.session.execute(query).all()}
+
+
+def _raw(column: sa.ColumnElement) -> sa.ColumnElement:
+    """``column`` as the driver returns it, without SQLAlchemy's per-row result processing (``_Plain`` converts)."""
+    return sa.type_coerce(column, sa.types.NullType()).label(column.name)
+
+
+class _ListedCase(NamedTuple):
+    """One case of the list's main query, converted (``list_rows``)."""
+
+    case_id: int
+    student_id: int
+    stage: Stage
+    level: Level
+    socionom: str
+    raised_on: dt.date
+    student_name: str
+    personal_id: str | None
+    school: str
+    grade: int | None
+    protected_identity: bool
+
+
+class _Plain:
+    """Converts the case list's raw column values, each distinct value once (dates, codes, party lists repeat).
+
+    SQLite returns dates as ISO text and JSON as text; PostgreSQL's drivers return ``date`` objects and parsed
+    lists. Both are accepted, so the list reads the same on either backend.
+    """
+
+    def __init__(self) -> None:
+        self._dates: dict[object, dt.date | None] = {None: None}
+        self._stages: dict[str, Stage] = {}
+        self._levels: dict[int, Level] = {}
+        self._parties: dict[str, bool] = {}
+
+    def date(self, value: object) -> dt.date | None:
+        try:
+            return self._dates[value]
+        except KeyError:
+            if isinstance(value, dt.datetime):
+                converted = value.date()
+            else:
+                converted = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+            self._dates[value] = converted
+            return converted
+
+    def stage(self, value: str) -> Stage:
+        found = self._stages.get(value)
+        if found is None:
+            found = self._stages[value] = Stage(value)
+        return found
+
+    def level(self, value: int) -> Level:
+        found = self._levels.get(value)
+        if found is None:
+            found = self._levels[value] = Level(value)
+        return found
+
+    def shared_with_team(self, parties: object) -> bool:
+        """``shares_school_and_socialtjanst`` of a stored party list (JSON text or an already parsed list)."""
+        if not isinstance(parties, str):
+            return shares_school_and_socialtjanst([Party(p) for p in (parties or [])])
+        found = self._parties.get(parties)
+        if found is None:
+            found = self._parties[parties] = shares_school_and_socialtjanst(
+                [Party(p) for p in (json.loads(parties) or [])])
+        return found

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 Index = QModelIndex | QPersistentModelIndex
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
+_SERVED_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole), int(OBJECT_ROLE)})
 MIN_TABLE_HEIGHT, MAX_TABLE_HEIGHT = 80, 460
 
 
@@ -76,14 +77,14 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        # The view asks ~8 roles a cell (sizing a history of hundreds of rows asks them all): the roles
+        # this model does not serve return at once, before any index arithmetic.
+        if role not in _SERVED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item = self._items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.columns[index.column()].text(item)
         if role == OBJECT_ROLE:
             return item
-        return None
+        return self.columns[index.column()].text(item)
 
 
 class ListEditor(QWidget):

@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -45,17 +48,20 @@ class WheelGuard(QObject):
     """Dropdowns and spin boxes (date edits too) take the mouse wheel only when they have the focus.
 
     Qt lets an unfocused QComboBox or QAbstractSpinBox change its value under a passing wheel, so a worker
-    scrolling a long form silently changed Stödform and Nivå. One application-wide filter covers every such
-    widget, in forms and outside them: each is given ``Qt.StrongFocus`` (a wheel never focuses it), and a
-    wheel over one without focus is handed to the scroll area around it, which scrolls the page instead.
+    scrolling a long form silently changed Stödform and Nivå. One mechanism covers every such widget, in forms
+    and outside them: the application's style (``_GuardStyle``) polishes each one once — ``Qt.StrongFocus``
+    (a wheel never focuses it) and this guard as its event filter — and a wheel over one without focus is
+    handed to the scroll area around it, which scrolls the page instead. (An application-wide event filter
+    did the same but ran Python for every event of every widget: ~13,000 calls to open a case window.)
     """
 
+    def guard(self, widget: QWidget) -> None:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        widget.removeEventFilter(self)  # a widget polished again keeps one filter
+        widget.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(watched, (QComboBox, QAbstractSpinBox)):
-            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif kind == QEvent.Type.Wheel and isinstance(watched, (QComboBox, QAbstractSpinBox)) \
-                and not watched.hasFocus():
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, _GUARDED) and not watched.hasFocus():
             area = _scroll_area_around(watched)
             if area is not None:
                 viewport = area.viewport()
@@ -66,6 +72,22 @@ class WheelGuard(QObject):
             event.accept()  # handled: neither this widget nor (for a real wheel) its parents act on it again
             return True
         return False
+
+
+_GUARDED = (QComboBox, QAbstractSpinBox)
+
+
+class _GuardStyle(QProxyStyle):
+    """The application's style, unchanged, except that polishing a dropdown or spin box guards it."""
+
+    def __init__(self, base: QStyle, guard: WheelGuard) -> None:
+        super().__init__(base)
+        self._guard = guard
+
+    def polish(self, target):  # noqa: ANN001 - Qt overloads: a widget, the application or a palette
+        if isinstance(target, _GUARDED):
+            self._guard.guard(target)
+        return super().polish(target)
 
 
 def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
@@ -83,8 +105,14 @@ def install_wheel_guard() -> None:
     if app is None or getattr(app, "_sst_wheel_guard", None) is not None:
         return
     guard = WheelGuard(app)
-    app.installEventFilter(guard)
+    base = QStyleFactory.create(app.style().name()) or QStyleFactory.create("Fusion")
+    style = _GuardStyle(base, guard)
+    app.setStyle(style)
     app._sst_wheel_guard = guard  # kept alive with the application
+    app._sst_wheel_style = style
+    for widget in app.allWidgets():  # those polished before the guard
+        if isinstance(widget, _GUARDED):
+            guard.guard(widget)
 
 
 class DateField(QWidget):
@@ -105,13 +133,8 @@ class DateField(QWidget):
         self.button.setAccessibleName(self.tr("Choose a date"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the text field is the keyboard way
-        self.calendar = QCalendarWidget()
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.calendar.clicked.connect(self._picked)
+        self._calendar: QCalendarWidget | None = None  # made when the popup first opens (see ``calendar``)
         menu = QMenu(self.button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
         menu.aboutToShow.connect(self._prepare_calendar)
         self.button.setMenu(menu)
         self._menu = menu
@@ -125,6 +148,19 @@ class DateField(QWidget):
     def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt naming
         super().setAccessibleName(name)
         self.edit.setAccessibleName(name)
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """The popup's calendar, made the first time it is needed: a case window has a dozen date fields, and
+        building a calendar for each was a good part of opening one."""
+        if self._calendar is None:
+            self._calendar = QCalendarWidget()
+            self._calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            self._calendar.clicked.connect(self._picked)
+            action = QWidgetAction(self._menu)
+            action.setDefaultWidget(self._calendar)
+            self._menu.addAction(action)
+        return self._calendar
 
     def _prepare_calendar(self) -> None:
         value, _ = self.parse()

@@ -92,3 +92,35 @@ def test_sorting_by_a_column_header(main_window, context):
     assert orders == sorted(orders, reverse=True)
     fill(main_window, "Stage", label(Stage.AVSLUTAD))  # filtering keeps the sorted order
     assert all(r.stage is Stage.AVSLUTAD for r in _shown(main_window))
+
+
+def test_the_filtering_proxy_passes_the_model_tester_and_the_selection_follows_its_case(
+        qtmodeltester, main_window, context):
+    """The proxy reports a filter or a sort as a layout change: the selected case stays selected while shown."""
+    from sst_desk.ui.caselist import Column as ListColumn
+
+    populate(context.db, students=30, seed=8, today=NOW.date())
+    reload(main_window)
+    qtmodeltester.check(main_window.proxy, force_py=True)  # and it keeps checking through the changes below
+    table = find(main_window, "Cases")
+    rows = _shown(main_window)
+    chosen = rows[len(rows) // 2]
+    table.selectRow(len(rows) // 2)
+
+    def selected():
+        picked = table.selectionModel().selectedRows()
+        return picked[0].data(ROW_ROLE) if picked else None
+
+    fill(main_window, "Search", chosen.student_name.split()[0])
+    assert chosen in _shown(main_window) and len(_shown(main_window)) < 30
+    assert selected() == chosen
+    main_window.table.sortByColumn(ListColumn.STUDENT, Qt.SortOrder.DescendingOrder)
+    assert selected() == chosen
+    fill(main_window, "Search", "")
+    assert len(_shown(main_window)) == 30 and selected() == chosen
+    other = next(stage for stage in Stage if stage is not chosen.stage)
+    fill(main_window, "Stage", label(other))
+    assert chosen not in _shown(main_window) and selected() != chosen
+    fill(main_window, "Search", "zzzz-no-such-student")
+    assert main_window.proxy.rowCount() == 0 and "0 of 30 cases shown" in main_window.count_label.text()
+
