@@ -46,6 +46,7 @@ ACTION_WORDS = {
     LogAction.BACKUP: QT_TRANSLATE_NOOP("LogReview", "Backup"),
     LogAction.RESTORE: QT_TRANSLATE_NOOP("LogReview", "Restored a backup"),
     LogAction.IMPORT: QT_TRANSLATE_NOOP("LogReview", "Imported attendance"),
+    LogAction.SETTINGS_CHANGED: QT_TRANSLATE_NOOP("LogReview", "Changed the team's settings"),
     LogAction.LOG_HEAD_MISSING: QT_TRANSLATE_NOOP("LogReview", "Found the log tampered with (its record of the "
                                                                "newest entry was deleted)"),
 }
