@@ -195,10 +195,10 @@ CONSENT_TEXT = Option[str]("documents/consent_text", str, "", Scope.TEAM, "conse
                            _t("What the samtycke form says is shared. Leave it empty to print the text shown in "
                               "grey."), max_length=4000)
 
-ALL_OPTIONS: tuple[Option[Any], ...] = (
-    LANGUAGE, TEAM_NAME, BOOSTER_MONTHS, USER_NAME, MAIN_GEOMETRY, CASE_GEOMETRY, BACKUPS_TO_KEEP,
-    IDLE_LOCK_MINUTES, RETENTION_YEARS, LAST_USER, TEAM_CONTACT, TEAM_LOGO, CONSENT_TEXT, ABSENCE_WARN_PERCENT,
-    ABSENCE_ALERT_PERCENT,
+ALL_OPTIONS: tuple[Option[Any], ...] = (  # in the settings dialog's order
+    TEAM_NAME, BOOSTER_MONTHS, RETENTION_YEARS, ABSENCE_WARN_PERCENT, ABSENCE_ALERT_PERCENT, TEAM_CONTACT,
+    TEAM_LOGO, CONSENT_TEXT,
+    LANGUAGE, BACKUPS_TO_KEEP, IDLE_LOCK_MINUTES, USER_NAME, LAST_USER, MAIN_GEOMETRY, CASE_GEOMETRY,
 )
 TEAM_OPTIONS: tuple[Option[Any], ...] = tuple(o for o in ALL_OPTIONS if o.team)
 COMPUTER_OPTIONS: tuple[Option[Any], ...] = tuple(o for o in ALL_OPTIONS if not o.team)

@@ -22,7 +22,7 @@ import binascii
 import logging
 import re
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSettings
 
@@ -48,6 +48,10 @@ from .options import (  # noqa: F401 - the options are imported from here by the
     image_problem,
 )
 from .paths import APP_NAME, APP_SLUG
+
+if TYPE_CHECKING:
+    from .options import TeamSettings
+    from .services import Door
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -209,3 +213,17 @@ def _logo_bytes(path: str) -> bytes:
     except OSError:
         return b""
     return data if image_problem(data) is None else b""
+
+
+def read_team_settings(door: Door, settings: Settings | None) -> TeamSettings:
+    """The team's settings from its database, after this computer's old values were adopted if it has none.
+
+    The app's start (``app.build_context``) and every command that prints or gallrar go through here, so the
+    first of them after the upgrade copies this computer's logo, contact lines … into the team's database
+    (``services.settings.adopt_computer_settings``: once per team). ``settings`` None: no Qt, nothing to adopt.
+    """
+    if settings is not None:
+        found = computer_team_values(settings)
+        if found:
+            door.settings.adopt_computer_settings(found)
+    return door.settings.team_settings()
