@@ -68,6 +68,7 @@ ACTION_SV: dict[str, str] = {
     LogAction.BACKUP: "Tog en säkerhetskopia",
     LogAction.RESTORE: "Återställde en säkerhetskopia",
     LogAction.IMPORT: "Importerade närvaro",
+    LogAction.SETTINGS_CHANGED: "Ändrade teamets inställningar",
     LogAction.LOG_HEAD_MISSING: "Upptäckte att loggen manipulerats",
 }
 

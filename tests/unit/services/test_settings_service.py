@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 from fake_settings import ADMIN, LEAD, WORKER, FakeStore, fake_uow
 
-from sst_desk.options import TeamSettings
+from sst_desk.options import SettingProblem, TeamSettings
 from sst_desk.persistence.errors import AccessDeniedError
 from sst_desk.services import Door
 from sst_desk.services import settings as service
 from sst_desk.services.settings import SettingsRefused
-from sst_desk.options import SettingProblem
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 40
 
