@@ -108,3 +108,30 @@ def test_a_database_from_before_team_settings_is_upgraded_with_an_empty_table(tm
         assert door.settings.adopt_computer_settings({"team_logo": logo.read_bytes()})
     with Database.open(path) as db:
         assert Door(db.uow, None).settings.team_settings().team_logo == logo.read_bytes()
+
+
+def test_the_command_line_gallrar_by_the_teams_retention(capsys, tmp_path: Path, monkeypatch) -> None:
+    """``sst-desk gallring`` without --years: this computer's old retention is adopted once, then the team's rules."""
+    from conftest import TEST_PASSWORD, make_team_db, new_case, open_as, run_cli, walk
+
+    monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    monkeypatch.setenv("SST_DESK_USER", "tove")
+    monkeypatch.setenv("SST_DESK_PASSWORD", TEST_PASSWORD)
+    this_computer = old_settings_file(tmp_path / "old.ini", **{"retention/years_after_close": "1"})
+    monkeypatch.setattr("sst_desk.settings.Settings", lambda: this_computer)
+    file = tmp_path / "team" / "sst.sqlite3"
+    make_team_db(file)
+    sara = open_as(file, "sara")
+    walk(sara, case=new_case(first="Alva"))  # closed 2025-04-24, boosterträff 2025-07-22
+    sara.close()
+
+    code, out, err = run_cli(capsys, "gallring", "--db", str(file))
+    assert code == 0, err
+    assert out.splitlines()[-1] == "1 case(s) due for gallring (1 years after avslut)."  # adopted from the old file
+    admin = open_as(file, "admin")
+    Door(admin.uow, admin.actor).settings.change_team_settings({"retention_years": 5})
+    admin.close()
+    code, out, err = run_cli(capsys, "gallring", "--db", str(file))
+    assert code == 0, err
+    assert out.strip() == "No closed case is due for gallring (5 years after avslut)."  # the team's rule now
