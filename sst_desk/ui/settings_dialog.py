@@ -1,7 +1,8 @@
 """Inställningar, built from the registry (``sst_desk.options``): the team's settings and this computer's.
 
 The team's settings (name, boosterträff interval, retention, absence limits, letterhead, consent text) are
-kept in the team's database and saved through ``services.settings.change_team_settings``; only someone who
+kept in the team's database and saved through ``services.settings.change_team_settings``, off the UI thread
+(the dialog waits, OK and Cancel disabled, and closes when they are stored); only someone who
 may edit settings (SETTINGS × EDIT, see ``workflow.access``) can change them — for everyone else they are
 shown, not editable. This computer's settings (language, backups kept, idle lock) go to QSettings.
 Every value is checked by the registry; a value it refuses gets a sentence under its field.
@@ -11,9 +12,10 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -130,6 +132,8 @@ class SettingsDialog(RecordDialog):
         fields = [_field(o) for o in (*TEAM_OPTIONS, *COMPUTER_FIELDS)]
         super().__init__(_t("Settings"), fields, values, lambda _answers: [], parent)
         self.saved_team: TeamSettings | None = None
+        self.saving = False
+        self.buttons = self.findChild(QDialogButtonBox)
         self._add_headings()
         self._add_logo_buttons()
         for option in TEAM_OPTIONS:
@@ -230,40 +234,64 @@ class SettingsDialog(RecordDialog):
         return messages, []
 
     def _accept(self) -> None:
+        if self.saving:
+            return
         self._checked = True
         team, computer, messages = self.answers()
         if self._show(messages, [], focus=True):
             self.adjustSize()  # room for the messages under the fields
             return
-        if self.may_edit_team and not self._save_team(team):
-            return
+        current = self.context.team.as_dict()
+        changes = {name: value for name, value in team.items() if current[name] != value}
+        if self.may_edit_team and changes:
+            self._save_team(changes, computer)
+        else:
+            self._finish(computer)
+
+    def _finish(self, computer: dict[str, object]) -> None:
         settings: Settings = self.context.settings
         for option in COMPUTER_FIELDS:
             settings.set(option, computer[option.name])
         settings.sync()
         self.accept()
 
-    def _save_team(self, team: dict[str, object]) -> bool:
-        """Store the team's values through the service; a refusal or a database error is shown, nothing lost."""
+    def _save_team(self, changes: dict[str, object], computer: dict[str, object]) -> None:
+        """Store the team's changes through the service, off the UI thread; then close, or say why not."""
         from ..services import Door
+        from .operations import run_in_background
+
+        door = Door(self.context.db.uow, getattr(self.context.db, "actor", None))
+        self._set_saving(True)
+        run_in_background(self, lambda: door.settings.change_team_settings(changes),
+                          lambda saved: self._team_saved(saved, computer), self._team_not_saved)
+
+    def _team_saved(self, saved: TeamSettings, computer: dict[str, object]) -> None:
+        self._set_saving(False)
+        self.saved_team = saved
+        self.context.team = saved
+        self._finish(computer)
+
+    def _team_not_saved(self, exc: BaseException) -> None:
+        """A refusal or a database error is shown; what was typed stays, to try again or cancel."""
         from ..services.settings import SettingsRefused
         from .errors import database_error_text
 
-        current = self.context.team.as_dict()
-        changes = {name: value for name, value in team.items() if current[name] != value}
-        if not changes:
-            return True
-        door = Door(self.context.db.uow, getattr(self.context.db, "actor", None))
-        try:
-            self.saved_team = door.settings.change_team_settings(changes)
-        except SettingsRefused as refused:  # the stored limits changed on another laptop meanwhile
-            self._show({name: problem_text(_option(name), p) for name, p in refused.problems.items()}, [], focus=True)
-            return False
-        except Exception as exc:  # noqa: BLE001 - a database error is explained; the typed values stay
+        self._set_saving(False)
+        if isinstance(exc, SettingsRefused):  # the stored limits changed on another laptop meanwhile
+            self._show({name: problem_text(_option(name), p) for name, p in exc.problems.items()}, [], focus=True)
+        else:
             self._show({}, [database_error_text(exc)], focus=False)
-            return False
-        self.context.team = self.saved_team
-        return True
+        self.adjustSize()
+
+    def _set_saving(self, saving: bool) -> None:
+        """While the team's settings are written, neither OK nor Cancel: the write finishes or fails first."""
+        self.saving = saving
+        self.buttons.setEnabled(not saving)
+        self.setCursor(Qt.CursorShape.WaitCursor if saving else Qt.CursorShape.ArrowCursor)
+
+    def reject(self) -> None:
+        if not self.saving:
+            super().reject()
 
 
 def _option(name: str) -> Option[object]:

@@ -67,7 +67,7 @@ def test_settings_are_checked_and_kept_in_the_teams_database(admin_window, admin
         fill(dialog, "Team name on prints", "Skolsociala teamet Norr")
         click(dialog, "OK")
 
-    errors = answer_dialog(handler)
+    errors = answer_dialog(handler, may_stay_open=True)  # it closes once the team's settings are stored
     admin_window.edit_settings()
     assert not errors, errors
     assert seen == [["Write a whole number of months from 1 to 24."]]
@@ -99,7 +99,7 @@ def test_idle_lock_and_retention_are_whole_numbers_in_range_and_kept(admin_windo
         fill(dialog, "Retention (years after avslut)", "7")
         click(dialog, "OK")
 
-    errors = answer_dialog(handler)
+    errors = answer_dialog(handler, may_stay_open=True)  # it closes once the team's settings are stored
     assert edit_settings(admin_window, admin_context)
     assert not errors, errors
     expected = {"idle_lock_minutes": "Write a whole number of minutes from 1 to 120.",
@@ -157,7 +157,7 @@ def test_document_templates_are_checked_kept_and_printed_with(admin_window, admi
         fill(dialog, "Consent text", "  Skolan och socialtjänsten delar uppgifter om närvaro.  ")
         click(dialog, "OK")
 
-    errors = answer_dialog(handler)
+    errors = answer_dialog(handler, may_stay_open=True)  # it closes once the team's settings are stored
     assert edit_settings(admin_window, admin_context)
     assert not errors, errors
     assert seen == [
@@ -194,7 +194,7 @@ def test_empty_templates_are_allowed_and_mean_the_shipped_defaults(admin_window,
         fill(dialog, "Consent text", "")
         click(dialog, "OK")
 
-    errors = answer_dialog(handler)
+    errors = answer_dialog(handler, may_stay_open=True)  # it closes once the team's settings are stored
     assert edit_settings(admin_window, admin_context)
     assert not errors, errors
     assert stored(admin_context).team_logo == b"" and stored(admin_context).consent_text == ""
@@ -218,7 +218,7 @@ def test_the_absence_limits_are_per_cent_the_high_one_above_and_kept(admin_windo
         fill(dialog, "High absence from (% of the term)", "40")
         click(dialog, "OK")
 
-    errors = answer_dialog(handler)
+    errors = answer_dialog(handler, may_stay_open=True)  # it closes once the team's settings are stored
     assert edit_settings(admin_window, admin_context)
     assert not errors, errors
     assert seen[1] == ["The high-absence limit must be above the first limit."]
@@ -266,3 +266,22 @@ def test_the_dialog_is_grouped_by_whose_setting_it_is(admin_context, tmp_path, q
     assert headings == ["The team's settings (the same on every computer of the team)", "This computer"]
     picture = Path(os.environ.get("SST_DESK_SCREENSHOTS", tmp_path)) / "settings-dialog.png"
     assert dialog.grab().save(str(picture)) and picture.stat().st_size > 0
+
+
+def test_a_change_made_meanwhile_on_another_laptop_is_explained_and_nothing_typed_is_lost(
+        admin_window, admin_context, qtbot):
+    other_laptop = Door(admin_context.db.uow, admin_context.db.actor)
+
+    def handler(dialog) -> None:
+        other_laptop.settings.change_team_settings({"absence_alert_percent": 20})  # while this dialog is open
+        fill(dialog, "Flag absence from (% of the term)", "30")
+        click(dialog, "OK")
+        qtbot.waitUntil(lambda: dialog.form.error_text("absence_alert_percent") != "")
+        assert dialog.form.error_text("absence_alert_percent") == "The high-absence limit must be above the first limit."
+        assert find_value(dialog, "Flag absence from (% of the term)") == "30"  # still there to correct
+        click(dialog, "Cancel")
+
+    errors = answer_dialog(handler)
+    assert not edit_settings(admin_window, admin_context)
+    assert not errors, errors
+    assert (stored(admin_context).absence_warn_percent, stored(admin_context).absence_alert_percent) == (10, 20)
