@@ -285,3 +285,34 @@ def test_a_change_made_meanwhile_on_another_laptop_is_explained_and_nothing_type
     assert not edit_settings(admin_window, admin_context)
     assert not errors, errors
     assert (stored(admin_context).absence_warn_percent, stored(admin_context).absence_alert_percent) == (10, 20)
+
+
+def test_a_restored_backup_brings_its_own_team_settings_into_the_open_window(main_window, context):
+    from PySide6.QtWidgets import QMessageBox
+
+    from sst_desk.persistence import accounts, backups
+
+    context.db.actor = accounts.find_user(context.db, "admin").actor()  # restoring is the administrator's
+    backups.take_backup(context.db, backups.MANUAL)  # retention 5 years in the backup
+    Door(context.db.uow, context.db.actor).settings.change_team_settings({"retention_years": 9})
+    context.team = stored(context)
+    seen: list[str] = []
+
+    def press(box) -> None:
+        seen.append(box.text())
+        if len(seen) == 1:
+            answer_dialog(press, kind=QMessageBox)  # then "was restored": OK
+            box.button(QMessageBox.StandardButton.Yes).click()
+        else:
+            box.button(QMessageBox.StandardButton.Ok).click()
+
+    def handler(dialog) -> None:
+        answer_dialog(press, kind=QMessageBox)
+        click(dialog, "Restore…")
+        click(dialog, "Close")
+
+    errors = answer_dialog(handler)
+    main_window.show_backups()
+    assert not errors, errors
+    assert seen[-1].endswith(" was restored."), seen
+    assert context.team.retention_years == 5 == stored(context).retention_years
