@@ -90,7 +90,18 @@ def build_context(db, settings: Settings):
         catalogue = load_catalogue(default_catalogue_paths()[0])
     actor = getattr(db, "actor", None)
     user = actor.label if actor is not None else current_user(settings)
-    return AppContext(db=db, settings=settings, user=user, catalogue=catalogue)
+    return AppContext(db=db, settings=settings, user=user, catalogue=catalogue, team=_team_settings(db, settings))
+
+
+def _team_settings(db, settings: Settings):
+    """The team's settings (adopting this computer's old ones at the first start after the upgrade)."""
+    from .options import TeamSettings
+    from .services import Door
+    from .settings import read_team_settings
+
+    if not hasattr(db, "uow"):  # a stand-in database of a UI test
+        return TeamSettings()
+    return read_team_settings(Door(db.uow, getattr(db, "actor", None)), settings)
 
 
 def run_gui(target: str | None = None, *, demo: bool = False, language: str | None = None,

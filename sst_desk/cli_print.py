@@ -109,7 +109,7 @@ def _print_one(args: argparse.Namespace, kind: DocumentKind, out: Path, open_for
         assert db.actor is not None
         _check_print(db, args.case)  # a refusal is logged here; the print itself once the file is written
         attendance = db.attendance_for_case(args.case, log=False) if kind.uses_attendance else []
-        data = kind.build(case, _context(args, db.actor.label, today), attendance=attendance)
+        data = kind.build(case, _context(args, db, today), attendance=attendance)
         write_export(data, out, force=args.force, database=db.path,
                      before_commit=lambda: db.record_case_action(args.case, Action.PRINT, kind.detail(case)))
     finally:
@@ -157,7 +157,7 @@ def _print_batch(args: argparse.Namespace, out: Path, open_for: OpenFor) -> int:
         assert db.actor is not None
         title = f"Handlingsplaner – {args.school}" if args.school else "Handlingsplaner – hela teamet"
         try:
-            outcome = write_batch(cases, _context(args, db.actor.label, today), out, today=today, force=args.force,
+            outcome = write_batch(cases, _context(args, db, today), out, today=today, force=args.force,
                                   database=db.path,
                                   record=lambda prints: record_prints(db, prints), title=title,
                                   attendance=lambda case: db.attendance_for_case(case.id, log=False))
@@ -175,13 +175,15 @@ def _print_batch(args: argparse.Namespace, out: Path, open_for: OpenFor) -> int:
     return 0
 
 
-def _context(args: argparse.Namespace, printed_by: str, today: dt.date):
+def _context(args: argparse.Namespace, db, today: dt.date):
     from .reports.kinds import report_context
 
-    try:  # QtCore only (no widgets), for what is saved in the settings dialog
-        from .settings import Settings
+    return report_context(_team_settings(db), db.actor.label, today, team_name=args.team_name)
 
-        settings = Settings()
-    except ImportError:
-        settings = None
-    return report_context(settings, printed_by, today, team_name=args.team_name)
+
+def _team_settings(db):
+    """The team's settings from its database (adopting this computer's old ones at the first start)."""
+    from .services import Door
+    from .settings import Settings, read_team_settings  # QtCore only (no widgets)
+
+    return read_team_settings(Door(db.uow, db.actor), Settings())

@@ -150,12 +150,13 @@ def _read_kept_head(path: Path):
 def gallring_command(args: argparse.Namespace, open_database, confirm) -> int:
     from .persistence.gallring import cases_due, gallra, resume_pending
 
-    years = args.years if args.years is not None else _retention_setting()
-    if not 1 <= years <= 50:
+    years = args.years
+    if years is not None and not 1 <= years <= 50:
         raise CommandError(_t("--years must be a whole number from 1 to 50."))
     today = dt.date.today()
     db = open_database(args, must_exist=True)
     try:
+        years = years if years is not None else _team_settings(db).retention_years  # the team's rule
         # Opening finishes an interrupted purge already; this says so, or tries again if it was blocked.
         resumed = resume_pending(db)
         if resumed is not None:
@@ -214,7 +215,7 @@ def registerutdrag_command(args: argparse.Namespace, open_database) -> int:
     try:
         data = gather_registerutdrag(db, args.case, log=False)
         assert db.actor is not None
-        context = report_context(_settings(), db.actor.label, dt.date.today())
+        context = report_context(_team_settings(db), db.actor.label, dt.date.today())
         try:
             pdf, data_file = write_registerutdrag(data, folder, context, case_id=args.case, force=args.force,
                                                   database=db.path,
@@ -232,17 +233,9 @@ def registerutdrag_command(args: argparse.Namespace, open_database) -> int:
     return 0
 
 
-def _retention_setting() -> int:
-    from .settings import RETENTION_YEARS, Settings
+def _team_settings(db):
+    """The team's settings from its database (adopting this computer's old ones at the first start)."""
+    from .services import Door
+    from .settings import Settings, read_team_settings  # QtCore only (no widgets)
 
-    return Settings().get(RETENTION_YEARS)
-
-
-def _settings():
-    """The saved settings (QtCore only, no widgets); None where Qt cannot load (the shipped defaults then)."""
-    try:
-        from .settings import Settings
-
-        return Settings()
-    except ImportError:
-        return None
+    return read_team_settings(Door(db.uow, db.actor), Settings())

@@ -1,7 +1,10 @@
-"""One typed registry of user options over QSettings (Picard's ``options.py`` pattern).
+"""This computer's options over QSettings; the registry of every option is ``sst_desk.options``.
 
-Every option is declared once here with its type and default; code reads
-``settings.get(TEAM_NAME)`` instead of scattering string keys.
+Code reads ``settings.get(LANGUAGE)`` instead of scattering string keys. Only the options whose scope is
+this computer (``Scope.COMPUTER``: language, window geometry, the last user name, backups kept, the idle
+lock) are read and written here; the team's options live in the team's database
+(``sst_desk.services.settings``). What this computer kept of them before they moved there is read once,
+by ``computer_team_values``, at the first start after the upgrade.
 
 Only plain text and numbers are stored. PySide pickles Python ``bytes`` (and any
 other Python object) into the INI file as ``@Variant(…PySide::PyObjectWrapper…)``,
@@ -18,47 +21,40 @@ import base64
 import binascii
 import logging
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSettings
 
+from .options import (  # noqa: F401 - the options are imported from here by the rest of the app
+    ABSENCE_ALERT_PERCENT,
+    ABSENCE_WARN_PERCENT,
+    ALL_OPTIONS,
+    BACKUPS_TO_KEEP,
+    BOOSTER_MONTHS,
+    CASE_GEOMETRY,
+    CONSENT_TEXT,
+    IDLE_LOCK_MINUTES,
+    LANGUAGE,
+    LAST_USER,
+    MAIN_GEOMETRY,
+    RETENTION_YEARS,
+    TEAM_CONTACT,
+    TEAM_LOGO,
+    TEAM_NAME,
+    TEAM_OPTIONS,
+    USER_NAME,
+    Option,
+    image_problem,
+)
 from .paths import APP_NAME, APP_SLUG
+
+if TYPE_CHECKING:
+    from .options import TeamSettings
+    from .services import Door
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Option(Generic[T]):
-    key: str
-    type: type
-    default: T
-
-
-LANGUAGE = Option[str]("ui/language", str, "sv")
-TEAM_NAME = Option[str]("team/name", str, "Skolsociala teamet")
-BOOSTER_MONTHS = Option[int]("process/booster_months", int, 3)
-USER_NAME = Option[str]("user/display_name", str, "")
-MAIN_GEOMETRY = Option[bytes]("ui/main_geometry", bytes, b"")
-CASE_GEOMETRY = Option[bytes]("ui/case_geometry", bytes, b"")
-BACKUPS_TO_KEEP = Option[int]("backup/keep", int, 10)  # automatic backups kept (1–100)
-IDLE_LOCK_MINUTES = Option[int]("security/idle_lock_minutes", int, 10)  # lock after this idle time (1–120)
-# Gallring: a closed case is due this many whole years after avslut (or after its boosterträff) (1–50).
-RETENTION_YEARS = Option[int]("retention/years_after_close", int, 5)
-LAST_USER = Option[str]("security/last_user", str, "")  # pre-filled in the sign-in dialog (a name, never a password)
-# Document templates as data (issue 5): empty means the shipped default.
-TEAM_CONTACT = Option[str]("documents/contact_lines", str, "")  # lines under the team's name, one per line
-TEAM_LOGO = Option[str]("documents/logo_path", str, "")  # a PNG/JPEG shown in the page header
-CONSENT_TEXT = Option[str]("documents/consent_text", str, "")  # the samtycke form's explanation
-# Skollinjen (issue 4): absence over the current term at or above these flags the student (1–100 %).
-ABSENCE_WARN_PERCENT = Option[int]("attendance/warn_percent", int, 10)
-ABSENCE_ALERT_PERCENT = Option[int]("attendance/alert_percent", int, 50)
-
-ALL_OPTIONS = [LANGUAGE, TEAM_NAME, BOOSTER_MONTHS, USER_NAME,
-               MAIN_GEOMETRY, CASE_GEOMETRY, BACKUPS_TO_KEEP, IDLE_LOCK_MINUTES, RETENTION_YEARS, LAST_USER,
-               TEAM_CONTACT, TEAM_LOGO, CONSENT_TEXT, ABSENCE_WARN_PERCENT, ABSENCE_ALERT_PERCENT]
 
 
 # Qt's INI escapes: \xHHHH (any number of hex digits), \OOO (octal), \n and friends; a QChar keeps 16 bits.
@@ -134,6 +130,11 @@ class Settings:
         return cls(QSettings(path, QSettings.Format.IniFormat))
 
     def get(self, option: Option[T]) -> T:
+        """This computer's value of ``option`` (its default when unset or unreadable)."""
+        _computer_only(option)
+        return self._get(option)
+
+    def _get(self, option: Option[T]) -> T:
         raw = self._store.value(option.key, option.default)
         if raw is None:
             return option.default
@@ -150,6 +151,7 @@ class Settings:
             return option.default
 
     def set(self, option: Option[T], value: T) -> None:
+        _computer_only(option)
         if option.type is bytes:
             # Never hand QSettings Python bytes: PySide would pickle them into the file.
             value = base64.b64encode(bytes(value)).decode("ascii")  # type: ignore[assignment]
@@ -157,3 +159,71 @@ class Settings:
 
     def sync(self) -> None:
         self._store.sync()
+
+    def has(self, option: Option[object]) -> bool:
+        """Whether this computer has a value of its own for ``option`` (not just the default)."""
+        return self._store.contains(option.key)
+
+    def forget(self, option: Option[object]) -> None:
+        self._store.remove(option.key)
+
+
+def _computer_only(option: Option[object]) -> None:
+    if option.team:
+        raise ValueError(f"{option.name} is a team setting: it lives in the team's database "
+                         "(sst_desk.services.settings), not on this computer")
+
+
+def computer_team_values(settings: Settings) -> dict[str, object]:
+    """What this computer kept of today's team options before they moved to the team's database.
+
+    Read once, at the first start after the upgrade, so that nobody loses their logo or contact lines
+    (``services.settings.adopt_computer_settings`` stores them when the team's database has none yet).
+    Only values this computer set are returned, and only those the registry accepts; the logo was kept as a
+    path and is returned as the image's bytes (left out when the file is gone or is not a PNG or JPEG).
+    """
+    found: dict[str, object] = {}
+    for option in TEAM_OPTIONS:
+        if not settings.has(option):
+            continue
+        if option is TEAM_LOGO:
+            value: object = _logo_bytes(str(settings._store.value(option.key, "") or "").strip())
+            if not value:
+                continue
+        else:
+            value = settings._get(option)
+            if isinstance(value, str):
+                value = value.strip()
+        if option.problem(value) is None:
+            found[option.name] = value
+    return found
+
+
+def _logo_bytes(path: str) -> bytes:
+    """The image at ``path`` (the logo setting as this computer kept it), b"" when none can be used."""
+    from .options import MAX_LOGO_BYTES
+
+    if not path:
+        return b""
+    try:
+        file = Path(path)
+        if not file.is_file() or file.stat().st_size > MAX_LOGO_BYTES:
+            return b""
+        data = file.read_bytes()
+    except OSError:
+        return b""
+    return data if image_problem(data) is None else b""
+
+
+def read_team_settings(door: Door, settings: Settings | None) -> TeamSettings:
+    """The team's settings from its database, after this computer's old values were adopted if it has none.
+
+    The app's start (``app.build_context``) and every command that prints or gallrar go through here, so the
+    first of them after the upgrade copies this computer's logo, contact lines … into the team's database
+    (``services.settings.adopt_computer_settings``: once per team). ``settings`` None: no Qt, nothing to adopt.
+    """
+    if settings is not None:
+        found = computer_team_values(settings)
+        if found:
+            door.settings.adopt_computer_settings(found)
+    return door.settings.team_settings()

@@ -277,6 +277,7 @@ CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
         LogAction.BACKUP: Words("Took a backup", "Tog en säkerhetskopia"),
         LogAction.RESTORE: Words("Restored a backup", "Återställde en säkerhetskopia"),
         LogAction.IMPORT: Words("Imported attendance", "Importerade närvaro"),
+        LogAction.SETTINGS_CHANGED: Words("Changed the team's settings", "Ändrade teamets inställningar"),
         LogAction.LOG_HEAD_MISSING: Words(
             "Found the log tampered with (its record of the newest entry was deleted)",
             "Upptäckte att loggen manipulerats (uppgiften om den senaste posten var borttagen)"),

@@ -3894,6 +3894,11 @@
         <translation>Importerade närvaro</translation>
     </message>
     <message>
+        <source>Changed the team&apos;s settings</source>
+        <comment>LogAction</comment>
+        <translation>Ändrade teamets inställningar</translation>
+    </message>
+    <message>
         <source>Found the log tampered with (its record of the newest entry was deleted)</source>
         <comment>LogAction</comment>
         <translation>Upptäckte att loggen manipulerats (uppgiften om den senaste posten var borttagen)</translation>
@@ -5374,28 +5379,20 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Välj en logotyp…</translation>
     </message>
     <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Remove the logo</source>
+        <translation>Ta bort logotypen</translation>
+    </message>
+    <message>
         <source>Choose the logo for documents</source>
         <translation>Välj logotyp för dokumenten</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Bilder (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <source>Write a whole number from 1 to 100.</source>
-        <translation>Skriv ett heltal från 1 till 100.</translation>
-    </message>
-    <message>
-        <source>Write a whole number of minutes from 1 to 120.</source>
-        <translation>Skriv ett helt antal minuter från 1 till 120.</translation>
-    </message>
-    <message>
-        <source>Write a whole number of years from 1 to 50.</source>
-        <translation>Skriv ett helt antal år från 1 till 50.</translation>
-    </message>
-    <message>
-        <source>Write a whole number of per cent from 1 to 100.</source>
-        <translation>Skriv ett helt antal procent från 1 till 100.</translation>
     </message>
     <message>
         <source>The high-absence limit must be above the first limit.</source>
@@ -5462,8 +5459,60 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Ett avslutat ärende ska gallras så här många hela år efter avslut eller boosterträff, det som kommer senast. Följ er myndighets dokumenthanteringsplan.</translation>
     </message>
     <message>
+        <source>Write a whole number of months from %1 to %2.</source>
+        <translation>Skriv ett helt antal månader från %1 till %2.</translation>
+    </message>
+    <message>
+        <source>Write a whole number of years from %1 to %2.</source>
+        <translation>Skriv ett helt antal år från %1 till %2.</translation>
+    </message>
+    <message>
+        <source>Write a whole number of minutes from %1 to %2.</source>
+        <translation>Skriv ett helt antal minuter från %1 till %2.</translation>
+    </message>
+    <message>
+        <source>Write a whole number of per cent from %1 to %2.</source>
+        <translation>Skriv ett helt antal procent från %1 till %2.</translation>
+    </message>
+    <message>
+        <source>Write a whole number from %1 to %2.</source>
+        <translation>Skriv ett heltal från %1 till %2.</translation>
+    </message>
+    <message>
+        <source>Write at most %1 characters.</source>
+        <translation>Skriv högst %1 tecken.</translation>
+    </message>
+    <message>
+        <source>This field must be filled in.</source>
+        <translation>Fältet måste fyllas i.</translation>
+    </message>
+    <message>
+        <source>This is not a setting of the team.</source>
+        <translation>Det här är ingen av teamets inställningar.</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Ingen logotyp</translation>
+    </message>
+    <message>
+        <source>%1 image, %2 KB</source>
+        <translation>%1-bild, %2 kB</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>The team&apos;s settings (the same on every computer of the team)</source>
+        <translation>Teamets inställningar (desamma på alla teamets datorer)</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the team&apos;s settings.</source>
+        <translation>Bara en administratör kan ändra teamets inställningar.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Den här datorn</translation>
     </message>
     <message>
         <source>Flag absence from (% of the term)</source>
@@ -5496,10 +5545,6 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Logo on documents</source>
         <translation>Logotyp på dokumenten</translation>
-    </message>
-    <message>
-        <source>A PNG or JPEG file; empty for none</source>
-        <translation>En PNG- eller JPEG-fil; tomt för ingen</translation>
     </message>
     <message>
         <source>Printed at the top left of the first page of every document.</source>

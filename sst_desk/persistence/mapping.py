@@ -457,6 +457,17 @@ consent_overrides = sa.Table(
     _text("note"),
 )
 
+# The team's settings (sst_desk.options, scope TEAM): one row per option that has been set, the value as
+# text (``Option.encode``); an option without a row has its default. Who changed it last, and when.
+team_settings = sa.Table(
+    "team_settings",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.Column("updated_by", sa.String(64), nullable=False),
+)
+
 
 _lock = threading.Lock()
 _started = False

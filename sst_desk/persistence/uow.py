@@ -31,6 +31,7 @@ from . import accesslog
 from .errors import AccessDeniedError, DatabaseUnavailableError, DiskFullError, NotADatabaseError, is_disk_full
 from .mapping import case_members, cases, students
 from .repository import CaseRepository
+from .settings_repository import TeamSettingsRepository
 
 _DAMAGED = ("malformed", "not a database", "file is encrypted")
 _UNREACHABLE = ("locked", "busy", "unable to open", "disk i/o", "could not connect", "connection", "timeout")
@@ -40,6 +41,7 @@ class UnitOfWork:
     """A session, its repositories and the person acting; commit explicitly or it is rolled back."""
 
     cases: CaseRepository
+    team_settings: TeamSettingsRepository
     session: Session
 
     def __init__(
@@ -55,6 +57,7 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
         self.cases = CaseRepository(self.session)
+        self.team_settings = TeamSettingsRepository(self.session)
         return self
 
     def __exit__(

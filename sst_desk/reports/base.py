@@ -26,6 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 import sst_desk
+from sst_desk import options
 
 from ..fileio import write_export
 from .fonts import BOLD, REGULAR, printable, register_fonts
@@ -45,7 +46,7 @@ from .styles import (
 CREATOR = f"SST Desk {sst_desk.__version__}"
 FIRST_PAGE = "first"  # page template of a page that opens a letter: it carries the letterhead
 LATER_PAGE = "page"
-MAX_CONTACT_LINES = 4  # what fits beside the logo; the settings dialog says so before anything is printed
+MAX_CONTACT_LINES = options.MAX_CONTACT_LINES  # what fits beside the logo; the settings say so before printing
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class ReportContext:
     printed_by: str = ""
     printed_on: dt.date = field(default_factory=dt.date.today)
     contact_lines: tuple[str, ...] = ()  # the team's address, phone …, from the settings (issue 5 templates)
-    logo: str = ""  # path to the team's logo image, "" for none
+    logo: bytes = field(default=b"", repr=False)  # the team's logo (PNG or JPEG bytes), b"" for none
     consent_text: str = ""  # the samtycke form's explanation; "" for the shipped text
     warn_percent: float = 10.0  # skollinjen's absence thresholds, from the settings
     alert_percent: float = 50.0

@@ -101,16 +101,17 @@ def describe(detail: str) -> str:
     return known.title + (f" {rest}" if rest else "")
 
 
-def report_context(settings, printed_by: str, printed_on: dt.date | None = None,
+def report_context(team, printed_by: str, printed_on: dt.date | None = None,
                    team_name: str | None = None) -> ReportContext:
-    """The print run's ``ReportContext`` from the saved settings (None: the shipped defaults).
+    """The print run's ``ReportContext`` from the team's settings (an ``options.TeamSettings``; None: the
+    shipped defaults).
 
     ``team_name`` overrides the saved name (the command line's ``--team-name``). One rule for the app
     and the command line: ``sst_desk.report_settings``.
     """
-    if settings is None:
+    if team is None:
         return ReportContext(team_name=team_name or DEFAULT_TEAM_NAME, printed_by=printed_by,
                              printed_on=printed_on or dt.date.today())
     from sst_desk.report_settings import report_context_from_settings
 
-    return report_context_from_settings(settings, printed_by, printed_on, team_name=team_name)
+    return report_context_from_settings(team, printed_by, printed_on, team_name=team_name)

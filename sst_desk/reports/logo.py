@@ -1,26 +1,27 @@
 """The team's logo on documents: checked once, the same way in the settings dialog and when printing.
 
-A logo is a setting (a path), so it can go missing or be replaced by something
-that is not an image between saving the settings and printing. The settings
-dialog refuses such a path with a message next to the field (``logo_problem``);
-a document printed later with a bad path is printed without the logo and a
-warning in the log (``load_logo``) — a plan must never fail to print because
-of its letterhead.
+The logo is a team setting: the image itself (PNG or JPEG bytes) in the team's database, so every laptop
+prints the same letterhead (``sst_desk.options.TEAM_LOGO``). The settings dialog checks a chosen file
+before it is read in (``logo_problem``) and its bytes (``image_data_problem``); a document printed with
+bytes that cannot be drawn is printed without the logo and a warning in the log (``load_logo``) — a plan
+must never fail to print because of its letterhead.
 """
 
 from __future__ import annotations
 
 import enum
+import hashlib
+import io
 import logging
-from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
 
+from ..options import IMAGE_SIGNATURES, MAX_LOGO_BYTES
+
 log = logging.getLogger(__name__)
 
-MAX_LOGO_BYTES = 5 * 1024 * 1024  # a letterhead logo is a few KiB; a photo by mistake would bloat every PDF
-_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+__all__ = ["MAX_LOGO_BYTES", "LogoProblem", "image_data_problem", "load_logo", "logo_problem", "read_logo"]
 
 
 class LogoProblem(enum.Enum):
@@ -29,8 +30,23 @@ class LogoProblem(enum.Enum):
     TOO_LARGE = "too_large"  # larger than MAX_LOGO_BYTES
 
 
+def image_data_problem(data: bytes) -> LogoProblem | None:
+    """What is wrong with ``data`` as a logo; None when it can be printed (or when it is empty: no logo)."""
+    if not data:
+        return None
+    if len(data) > MAX_LOGO_BYTES:
+        return LogoProblem.TOO_LARGE
+    if not data.startswith(IMAGE_SIGNATURES):
+        return LogoProblem.NOT_IMAGE
+    try:
+        width, height = ImageReader(io.BytesIO(data)).getSize()
+    except Exception:  # noqa: BLE001 - PIL raises many kinds for a damaged file
+        return LogoProblem.NOT_IMAGE
+    return None if width > 0 and height > 0 else LogoProblem.NOT_IMAGE
+
+
 def logo_problem(path: str) -> LogoProblem | None:
-    """What is wrong with ``path`` as a logo; None when it can be printed (or when no logo is set)."""
+    """What is wrong with the file at ``path`` as a logo; None when it can be printed (or when no path is given)."""
     if not path.strip():
         return None
     file = Path(path)
@@ -39,36 +55,39 @@ def logo_problem(path: str) -> LogoProblem | None:
             return LogoProblem.MISSING
         if file.stat().st_size > MAX_LOGO_BYTES:
             return LogoProblem.TOO_LARGE
-        with file.open("rb") as handle:
-            head = handle.read(8)
+        data = file.read_bytes()
     except OSError:
         return LogoProblem.MISSING
-    if not head.startswith(_SIGNATURES):
-        return LogoProblem.NOT_IMAGE
-    try:
-        width, height = ImageReader(str(file)).getSize()
-    except Exception:  # noqa: BLE001 - PIL raises many kinds for a damaged file
-        return LogoProblem.NOT_IMAGE
-    return None if width > 0 and height > 0 else LogoProblem.NOT_IMAGE
+    return image_data_problem(data)
 
 
-def load_logo(path: str) -> ImageReader | None:
-    """The logo ready to draw, or None (no logo set, or a bad one: logged, never raised)."""
-    if not path.strip():
-        return None
+def read_logo(path: str) -> bytes:
+    """The image at ``path`` to store as the team's logo; b"" when it cannot be used (see ``logo_problem``)."""
+    if logo_problem(path) is not None or not path.strip():
+        return b""
     try:
-        stat = Path(path).stat()
+        return Path(path).read_bytes()
     except OSError:
-        log.warning("The logo for documents was not found (%s); printing without it.", path)
-        return None
-    return _load(path, stat.st_mtime_ns, stat.st_size)
+        return b""
 
 
-@lru_cache(maxsize=4)
-def _load(path: str, _mtime_ns: int, _size: int) -> ImageReader | None:
-    """Cached by path, time and size: a batch of 200 plans reads the file once, a replaced file again."""
-    problem = logo_problem(path)
-    if problem is not None:
-        log.warning("The logo for documents cannot be used (%s: %s); printing without it.", path, problem.value)
+def load_logo(data: bytes) -> ImageReader | None:
+    """The logo ready to draw, or None (no logo set, or a bad one: logged, never raised)."""
+    if not data:
         return None
-    return ImageReader(path)
+    return _load(hashlib.sha256(data).hexdigest(), data)
+
+
+_CACHE: dict[str, ImageReader | None] = {}
+
+
+def _load(digest: str, data: bytes) -> ImageReader | None:
+    """Cached by content: a batch of 200 plans decodes the logo once, a replaced logo again."""
+    if digest not in _CACHE:
+        problem = image_data_problem(data)
+        if problem is not None:
+            log.warning("The team's logo cannot be used (%s); printing without it.", problem.value)
+        if len(_CACHE) >= 4:
+            _CACHE.clear()
+        _CACHE[digest] = None if problem is not None else ImageReader(io.BytesIO(data))
+    return _CACHE[digest]

@@ -265,7 +265,7 @@ def create_first_administrator(file: Path, username: str, display_name: str, pas
 def create_first_administrator_on_server(db: Database, username: str, display_name: str,
                                         password: str) -> Database:
     """The first run on a server database (no key file): the first administrator, signed in."""
-    passwords.check_new_password(password, username=username, personal=_personal(display_name))
+    passwords.check_new_password(password, username=username, personal=_personal(display_name, db))
     if accounts.count_users(db) > 0:
         raise ValueError("this database already has users")
     accounts.add_user(db, username, display_name, Role.ADMINISTRATOR, passwords.hash_password(password),
@@ -310,7 +310,7 @@ def encrypt_existing(file: Path, key: bytes) -> None:
 
 def add_account(db: Database, username: str, display_name: str, role: Role, password: str) -> UserRecord:
     """An administrator adds a user with a first password they hand over; the user must change it."""
-    passwords.check_new_password(password, username=username, personal=_personal(display_name))
+    passwords.check_new_password(password, username=username, personal=_personal(display_name, db))
     if accounts.find_user(db, username) is not None:  # before its slot could be touched
         raise accounts.DuplicateUserError(accounts.normal_username(username))
     return _with_slot(db, username, password, lambda: accounts.add_user(
@@ -330,7 +330,7 @@ def reset_password(db: Database, user_id: int, new_password: str, *, rekey_after
     if not user.active:
         # A slot for a switched-off account would let its password decrypt the database again.
         raise ValueError("a switched-off account gets a new password when it is switched on (switch_on)")
-    passwords.check_new_password(new_password, username=user.username, personal=_personal(user.display_name))
+    passwords.check_new_password(new_password, username=user.username, personal=_personal(user.display_name, db))
     _with_slot(db, user.username, new_password, lambda: accounts.set_password_hash(
         db, user_id, passwords.hash_password(new_password), must_change_password=True, reset=True),
         rekey_pending=rekey_after)
@@ -350,7 +350,7 @@ def change_own_password(db: Database, old_password: str, new_password: str, repe
     if not passwords.verify_password(user.password_hash, old_password):
         raise SignInError("wrong_credentials", "The current password is wrong.")
     passwords.check_new_password(new_password, username=user.username, repeated=repeated,
-                                 personal=_personal(user.display_name))
+                                 personal=_personal(user.display_name, db))
     if new_password == old_password:
         # A first password set by an administrator is known to them: keeping it would defeat the change.
         raise passwords.PasswordProblem("same_as_old", "The new password must differ from the current one.")
@@ -419,7 +419,7 @@ def switch_on(db: Database, user_id: int, new_password: str) -> UserRecord:
     user = accounts.get_user(db, user_id)
     if user is None:
         raise ValueError(f"no user {user_id}")
-    passwords.check_new_password(new_password, username=user.username, personal=_personal(user.display_name))
+    passwords.check_new_password(new_password, username=user.username, personal=_personal(user.display_name, db))
     set_active(db, user_id, True)
     reset_password(db, user_id, new_password, rekey_after=False)
     record = accounts.get_user(db, user_id)
@@ -442,15 +442,15 @@ def _rekey(db: Database, record: UserRecord | None) -> None:
         raise RevocationIncomplete(record) from None
 
 
-def _personal(display_name: str = "") -> list[str]:
-    """Words a guesser would try for this person here: their full name and the team's name (if set)."""
-    words = [display_name]
-    try:
-        from sst_desk.settings import TEAM_NAME, Settings
+def _personal(display_name: str = "", db: Database | None = None) -> list[str]:
+    """Words a guesser would try for this person here: their full name and the team's name (from ``db``)."""
+    from sst_desk.options import TEAM_NAME
 
-        words.append(str(Settings().get(TEAM_NAME) or ""))
-    except Exception:  # noqa: BLE001 - no Qt, no settings: the names alone
-        pass
+    words = [display_name, TEAM_NAME.default]
+    if db is not None:
+        from sst_desk.services import Door
+
+        words[1] = Door(db.uow, db.actor).settings.team_settings().team_name
     return [word for word in words if word]
 
 

@@ -17,7 +17,8 @@ and writes. Services never import Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Protocol
 
@@ -25,10 +26,21 @@ from sst_desk.workflow.access import Action, Actor, Resource
 from sst_desk.workflow.logchain import LogAction
 
 
+class TeamSettingsStore(Protocol):
+    """The team's settings rows (``persistence.settings_repository.TeamSettingsRepository``)."""
+
+    def stored(self) -> dict[str, str]: ...
+
+    def is_empty(self) -> bool: ...
+
+    def put(self, values: Mapping[str, str], *, by: str, at: dt.datetime) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """The part of ``persistence.uow.UnitOfWork`` a service may use (the fake in tests offers the same)."""
 
     actor: Actor | None
+    team_settings: TeamSettingsStore
 
     def __enter__(self) -> UnitOfWork: ...
 

@@ -195,6 +195,9 @@ class BackupsDialog(QDialog):
             reopened = Database.open(path, key=key)
             reopened.actor = _same_person(reopened, actor)
             self.context.db = reopened
+            from ..services import Door  # the restored database's team settings (retention, letterhead …)
+
+            self.context.team = Door(reopened.uow, reopened.actor).settings.team_settings()
         except (DatabaseError, OSError) as exc:  # the closed engine reconnects on use; keep it
             failure = failure or exc
         self.main_window.reload()

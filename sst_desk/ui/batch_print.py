@@ -173,7 +173,7 @@ class BatchPrintDialog(QDialog):
         relay = _Progress(self)
         relay.sig_step.connect(lambda done, total: progress.setValue(done) if not self._cancel.is_set() else None)
         db, today, n = self.context.db, self.context.today(), len(ids)
-        report = report_context(self.context.settings, self.context.user, today)
+        report = report_context(self.context.team, self.context.user, today)
         title = self.scope_title()
         self.print_button.setEnabled(False)
         progress.show()

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..settings import ABSENCE_ALERT_PERCENT, ABSENCE_WARN_PERCENT, BOOSTER_MONTHS, TEAM_NAME, Settings
+from ..options import TeamSettings
+from ..settings import Settings
 from ..workflow.attendance import Thresholds
 
 
@@ -24,6 +25,9 @@ class AppContext:
     catalogue: list = field(default_factory=list)
     clock: Callable[[], dt.datetime] = _now
     locker: object | None = None  # ui.lock.IdleLock of the running app (None in tests that need no lock)
+    # The team's settings as read from its database at sign-in (app.build_context), and again after the
+    # settings dialog saves them: the properties below read this copy, never the database on the UI thread.
+    team: TeamSettings = field(default_factory=TeamSettings)
 
     def now(self) -> dt.datetime:
         return self.clock()
@@ -33,15 +37,14 @@ class AppContext:
 
     @property
     def booster_months(self) -> int:
-        return max(1, self.settings.get(BOOSTER_MONTHS))
+        return self.team.booster_months
 
     @property
     def team_name(self) -> str:
-        return self.settings.get(TEAM_NAME)
+        return self.team.team_name
 
     @property
     def thresholds(self) -> Thresholds:
-        """The absence flags' limits from the settings (kept within 1–100 %, warn below alert)."""
-        warn = min(100, max(1, self.settings.get(ABSENCE_WARN_PERCENT)))
-        alert = min(100, max(1, self.settings.get(ABSENCE_ALERT_PERCENT)))
-        return Thresholds(float(min(warn, alert)), float(max(warn, alert)))
+        """The absence flags' limits from the team's settings (the registry keeps them 1–100 %, warn below alert)."""
+        warn, alert = self.team.absence_warn_percent, self.team.absence_alert_percent
+        return Thresholds(float(min(warn, alert)), float(max(warn, alert)))  # a hand-edited database, too

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..persistence import AccessDeniedError, DatabaseError
 from ..persistence.gallring import DueCase, GallringResult, NotDueError, cases_due, finish, gallra, resume_pending
-from ..settings import BACKUPS_TO_KEEP, RETENTION_YEARS
+from ..settings import BACKUPS_TO_KEEP
 from .context import AppContext
 from .errors import database_error_text
 from .forms import ERROR_STYLE
@@ -120,7 +120,7 @@ class GallringDialog(QDialog):
         self.context = context
         self.main_window = parent
         self.rows: list[DueCase] = []
-        self.years = context.settings.get(RETENTION_YEARS)
+        self.years = context.team.retention_years  # the team's rule (its database), the same on every laptop
         self.setWindowTitle(self.tr("Gallring"))
         self.setAccessibleName(self.tr("Gallring"))
         self.intro = QLabel(self)

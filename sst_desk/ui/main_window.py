@@ -294,10 +294,13 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         from .settings_dialog import edit_settings
 
-        if edit_settings(self, self.context.settings) and self.context.locker is not None:
+        if not edit_settings(self, self.context):
+            return
+        if self.context.locker is not None:
             from ..settings import IDLE_LOCK_MINUTES
 
             self.context.locker.set_minutes(self.context.settings.get(IDLE_LOCK_MINUTES))
+        self.reload()  # the team's absence limits may have changed: the flags follow
 
     def lock(self) -> None:
         """Ctrl+L: hide everything until the signed-in person's password is given (``ui/lock.py``)."""

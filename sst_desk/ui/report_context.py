@@ -13,5 +13,5 @@ if TYPE_CHECKING:
 
 def report_context(context: AppContext, printed_by: str | None = None) -> ReportContext:
     """What every document printed from the app carries (``printed_by`` defaults to the signed-in worker)."""
-    return report_context_from_settings(context.settings, printed_by if printed_by is not None else context.user,
+    return report_context_from_settings(context.team, printed_by if printed_by is not None else context.user,
                                         context.today())

@@ -1,57 +1,169 @@
-"""Inställningar: the team's name on prints, the language, the boosterträff interval, backups kept,
-the idle lock, how long closed cases are kept before gallring, the absence flags' limits, and the document templates (contact
-lines, logo, consent text: see docs/reports.md)."""
+"""Inställningar, built from the registry (``sst_desk.options``): the team's settings and this computer's.
+
+The team's settings (name, boosterträff interval, retention, absence limits, letterhead, consent text) are
+kept in the team's database and saved through ``services.settings.change_team_settings``, off the UI thread
+(the dialog waits, OK and Cancel disabled, and closes when they are stored); only someone who
+may edit settings (SETTINGS × EDIT, see ``workflow.access``) can change them — for everyone else they are
+shown, not editable. This computer's settings (language, backups kept, idle lock) go to QSettings.
+Every value is checked by the registry; a value it refuses gets a sentence under its field.
+"""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
-from ..report_settings import contact_lines
-from ..settings import (
-    ABSENCE_ALERT_PERCENT,
-    ABSENCE_WARN_PERCENT,
+from ..options import (
     BACKUPS_TO_KEEP,
-    BOOSTER_MONTHS,
     CONSENT_TEXT,
     IDLE_LOCK_MINUTES,
     LANGUAGE,
-    RETENTION_YEARS,
+    MAX_CONTACT_LINE_CHARS,
+    MAX_CONTACT_LINES,
     TEAM_CONTACT,
     TEAM_LOGO,
-    TEAM_NAME,
-    Settings,
+    TEAM_OPTIONS,
+    Option,
+    SettingProblem,
+    TeamSettings,
+    Unit,
+    normalised,
+    problems,
 )
-from ..workflow.problems import Finding, Problem
+from ..settings import Settings
+from ..workflow.access import Action, Resource, allowed
 from .dialogs import RecordDialog
 from .forms import Field, Kind
 
-MAX_BACKUPS = 100
-MAX_IDLE_MINUTES = 120
-MAX_RETENTION_YEARS = 50  # as workflow.retention.MAX_YEARS
-MAX_CONTACT_LINE_CHARS = 80  # what fits beside the logo in the letterhead's small type
+CONTEXT = "SettingsDialog"
+COMPUTER_FIELDS: tuple[Option[object], ...] = (LANGUAGE, BACKUPS_TO_KEEP, IDLE_LOCK_MINUTES)
+"""This computer's options shown in the dialog (geometry and the last user name are kept, not edited)."""
+_LANGUAGES = (("sv", "Svenska"), ("en", "English"))  # each language named in itself: never translated
+_TEXT_LINES = {TEAM_CONTACT.name: 3, CONSENT_TEXT.name: 4}  # multi-line options and their height
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("SettingsDialog", text)
 
 
-def _whole_in(value: object, low: int, high: int) -> bool:
-    return isinstance(value, float) and value == int(value) and low <= value <= high
+def _range_text(option: Option[object]) -> str:
+    """"Write a whole number of years from 1 to 50." for the option's unit and range."""
+    texts = {
+        Unit.MONTHS: _t("Write a whole number of months from %1 to %2."),
+        Unit.YEARS: _t("Write a whole number of years from %1 to %2."),
+        Unit.MINUTES: _t("Write a whole number of minutes from %1 to %2."),
+        Unit.PERCENT: _t("Write a whole number of per cent from %1 to %2."),
+    }
+    text = texts.get(option.unit, _t("Write a whole number from %1 to %2."))  # type: ignore[arg-type]
+    return text.replace("%1", str(option.low)).replace("%2", str(option.high))
+
+
+def problem_text(option: Option[object], problem: SettingProblem) -> str:
+    """The sentence shown under ``option``'s field for ``problem``."""
+    if problem is SettingProblem.RANGE:
+        return _range_text(option)
+    if problem is SettingProblem.TOO_LONG:
+        return _t("Write at most %1 characters.").replace("%1", str(option.max_length))
+    texts = {
+        SettingProblem.REQUIRED: _t("This field must be filled in."),
+        SettingProblem.ALERT_NOT_ABOVE_WARN: _t("The high-absence limit must be above the first limit."),
+        SettingProblem.TOO_MANY_LINES: _t("Write at most %1 lines; only those fit in the letterhead.")
+        .replace("%1", str(MAX_CONTACT_LINES)),
+        SettingProblem.LINE_TOO_LONG: _t("Keep each line to %1 characters or fewer; longer lines are cut off "
+                                         "on paper.").replace("%1", str(MAX_CONTACT_LINE_CHARS)),
+        SettingProblem.NOT_IMAGE: _t("This file is not a PNG or JPEG image that can be read."),
+        SettingProblem.IMAGE_TOO_LARGE: _t("The image is larger than 5 MB. Use a smaller version of the logo."),
+        SettingProblem.UNKNOWN: _t("This is not a setting of the team."),
+    }
+    return texts[problem]
+
+
+def _field(option: Option[object]) -> Field:
+    """The dialog's input for ``option``, from its declaration."""
+    title = QCoreApplication.translate(CONTEXT, option.title)
+    help_text = QCoreApplication.translate(CONTEXT, option.help) if option.help else ""
+    if option is LANGUAGE:
+        return Field(option.name, title, Kind.CHOICE, _LANGUAGES, help=help_text)
+    if option is TEAM_LOGO:  # shown as a description; the image is chosen with the buttons beside it
+        return Field(option.name, title, placeholder=_t("No logo"), help=help_text)
+    if option.type is int:
+        return Field(option.name, title, Kind.NUMBER, help=help_text)
+    if option.name in _TEXT_LINES:
+        placeholder = _t("Address, phone, e-mail: one per line") if option is TEAM_CONTACT else ""
+        if option is CONSENT_TEXT:
+            from ..reports.samtycke import DEFAULT_TEXT
+
+            placeholder = DEFAULT_TEXT
+        return Field(option.name, title, Kind.MULTILINE, lines=_TEXT_LINES[option.name], placeholder=placeholder,
+                     help=help_text)
+    return Field(option.name, title, help=help_text, max_length=option.max_length)
+
+
+def _describe_logo(data: bytes) -> str:
+    if not data:
+        return ""
+    kind = "PNG" if data.startswith(b"\x89PNG") else "JPEG"
+    return _t("%1 image, %2 KB").replace("%1", kind).replace("%2", str(max(1, round(len(data) / 1024))))
 
 
 class SettingsDialog(RecordDialog):
-    """The settings form; ranges and document templates are checked here (no workflow rule, so no ``Problem``)."""
+    """The settings form, one field per option of the registry; the team's part only for those who may edit it."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._add_logo_button()
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        self.context = context
+        self.may_edit_team = allowed(getattr(context.db, "actor", None), Resource.SETTINGS, Action.EDIT)
+        self.logo = context.team.team_logo
+        settings: Settings = context.settings
+        values = SimpleNamespace(**{o.name: _shown(o, context.team.value(o)) for o in TEAM_OPTIONS},
+                                 **{o.name: _shown(o, settings.get(o)) for o in COMPUTER_FIELDS})
+        values.team_logo = _describe_logo(self.logo)
+        fields = [_field(o) for o in (*TEAM_OPTIONS, *COMPUTER_FIELDS)]
+        super().__init__(_t("Settings"), fields, values, lambda _answers: [], parent)
+        self.saved_team: TeamSettings | None = None
+        self.saving = False
+        self.buttons = self.findChild(QDialogButtonBox)
+        self._add_headings()
+        self._add_logo_buttons()
+        for option in TEAM_OPTIONS:
+            self.form.input(option.name).setEnabled(self.may_edit_team)
+        logo_edit = self.form.input(TEAM_LOGO.name)
+        assert isinstance(logo_edit, QLineEdit)
+        logo_edit.setReadOnly(True)
+        logo_edit.setEnabled(True)  # read-only, so that its text stays readable and reachable by Tab
+        self.choose_logo.setEnabled(self.may_edit_team)
+        self.remove_logo.setEnabled(self.may_edit_team and bool(self.logo))
 
-    def _add_logo_button(self) -> None:
-        """Put a "Choose…" button beside the logo's path (the form has no file kind of its own)."""
-        edit = self.form.input("team_logo")
+    # --- building -------------------------------------------------------------------------------------------
+
+    def _add_headings(self) -> None:
+        layout = self.form.layout()
+        assert isinstance(layout, QFormLayout)
+        team = QLabel(_t("The team's settings (the same on every computer of the team)"), self.form)
+        team.setStyleSheet("font-weight: bold;")
+        layout.insertRow(0, team)
+        if not self.may_edit_team:
+            self.team_note = QLabel(_t("Only an administrator can change the team's settings."), self.form)
+            self.team_note.setWordWrap(True)
+            layout.insertRow(1, self.team_note)
+        computer = QLabel(_t("This computer"), self.form)
+        computer.setStyleSheet("font-weight: bold;")
+        layout.insertRow(layout.rowCount() - len(COMPUTER_FIELDS), computer)
+
+    def _add_logo_buttons(self) -> None:
+        """"Choose…" and "Remove" beside the logo's description (the form has no image kind of its own)."""
+        edit = self.form.input(TEAM_LOGO.name)
         box = edit.parentWidget().layout()
         row = QWidget(edit.parentWidget())
         line = QHBoxLayout(row)
@@ -62,137 +174,141 @@ class SettingsDialog(RecordDialog):
         self.choose_logo.setAccessibleName(self.tr("Choose a logo…"))
         self.choose_logo.clicked.connect(self._choose_logo)
         line.addWidget(self.choose_logo)
+        self.remove_logo = QPushButton(self.tr("Remove"), row)
+        self.remove_logo.setAccessibleName(self.tr("Remove the logo"))
+        self.remove_logo.clicked.connect(self._remove_logo)
+        line.addWidget(self.remove_logo)
         box.insertWidget(0, row)
         QWidget.setTabOrder(edit, self.choose_logo)
+        QWidget.setTabOrder(self.choose_logo, self.remove_logo)
+
+    # --- the logo -------------------------------------------------------------------------------------------
 
     def _choose_logo(self) -> None:
-        edit = self.form.input("team_logo")
-        assert isinstance(edit, QLineEdit)
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the logo for documents"), edit.text().strip(),
+        from ..reports.logo import LogoProblem, logo_problem, read_logo
+
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the logo for documents"), "",
                                                 self.tr("Images (*.png *.jpg *.jpeg)"))
-        if chosen:
-            edit.setText(chosen)
-
-    def _accept(self) -> None:
-        values, _errors = self.form.values()
-        ranges = {
-            "backups_to_keep": (MAX_BACKUPS, self.tr("Write a whole number from 1 to 100.")),
-            "idle_lock_minutes": (MAX_IDLE_MINUTES, self.tr("Write a whole number of minutes from 1 to 120.")),
-            "retention_years": (MAX_RETENTION_YEARS, self.tr("Write a whole number of years from 1 to 50.")),
-        }
-        wrong = {name: text for name, (high, text) in ranges.items() if not _whole_in(values.get(name), 1, high)}
-        for name in ("absence_warn_percent", "absence_alert_percent"):
-            if not _whole_in(values.get(name), 1, 100):
-                wrong[name] = self.tr("Write a whole number of per cent from 1 to 100.")
-        if not wrong.keys() & {"absence_warn_percent", "absence_alert_percent"} and \
-                values["absence_warn_percent"] >= values["absence_alert_percent"]:  # type: ignore[operator]
-            wrong["absence_alert_percent"] = self.tr("The high-absence limit must be above the first limit.")
-        wrong.update(self._template_problems(values))
-        if wrong:
-            self.form.show_errors(wrong)
-            self.adjustSize()  # room for the messages under the fields
+        if not chosen:
             return
-        super()._accept()
-
-    def _template_problems(self, values: dict[str, object]) -> dict[str, str]:
-        from ..reports.base import MAX_CONTACT_LINES
-        from ..reports.logo import LogoProblem, logo_problem
-
-        found: dict[str, str] = {}
-        lines = contact_lines(str(values.get("team_contact") or ""))
-        if len(lines) > MAX_CONTACT_LINES:
-            found["team_contact"] = self.tr("Write at most %1 lines; only those fit in the letterhead."
-                                            ).replace("%1", str(MAX_CONTACT_LINES))
-        elif any(len(line) > MAX_CONTACT_LINE_CHARS for line in lines):
-            found["team_contact"] = self.tr("Keep each line to %1 characters or fewer; longer lines are cut off "
-                                            "on paper.").replace("%1", str(MAX_CONTACT_LINE_CHARS))
-        problem = logo_problem(str(values.get("team_logo") or ""))
+        problem = logo_problem(chosen)
         messages = {
             LogoProblem.MISSING: self.tr("There is no file at this path. Choose the logo again."),
-            LogoProblem.NOT_IMAGE: self.tr("This file is not a PNG or JPEG image that can be read."),
-            LogoProblem.TOO_LARGE: self.tr("The image is larger than 5 MB. Use a smaller version of the logo."),
+            LogoProblem.NOT_IMAGE: problem_text(TEAM_LOGO, SettingProblem.NOT_IMAGE),
+            LogoProblem.TOO_LARGE: problem_text(TEAM_LOGO, SettingProblem.IMAGE_TOO_LARGE),
         }
         if problem is not None:
-            found["team_logo"] = messages[problem]
-        return found
+            self.form.show_errors({TEAM_LOGO.name: messages[problem]})
+            self.adjustSize()
+            return
+        self._set_logo(read_logo(chosen))
+
+    def _remove_logo(self) -> None:
+        self._set_logo(b"")
+
+    def _set_logo(self, data: bytes) -> None:
+        self.logo = data
+        self.form.set_value(TEAM_LOGO.name, _describe_logo(data))
+        self.remove_logo.setEnabled(self.may_edit_team and bool(data))
+        if self._checked:  # after a first OK, the messages follow what is there now
+            self._show(*self._problems(), focus=False)
+        else:
+            self.form.show_errors({})
+
+    # --- checking and saving --------------------------------------------------------------------------------
+
+    def answers(self) -> tuple[dict[str, object], dict[str, object], dict[str, str]]:
+        """The team's values, this computer's values, and a message for each field that cannot be saved."""
+        values, errors = self.form.values()
+        team = {o.name: normalised(o.name, values.get(o.name)) for o in TEAM_OPTIONS if o is not TEAM_LOGO}
+        team[TEAM_LOGO.name] = self.logo
+        computer = {o.name: normalised(o.name, values.get(o.name)) for o in COMPUTER_FIELDS}
+        found = problems(team) if self.may_edit_team else {}
+        found.update({o.name: p for o in COMPUTER_FIELDS if (p := o.problem(computer[o.name])) is not None})
+        messages = {name: problem_text(_option(name), problem) for name, problem in found.items()}
+        messages.update(errors)  # "Write a number, for example 12,5." comes first: it says what was typed
+        return team, computer, messages
+
+    def _problems(self) -> tuple[dict[str, str], list[str]]:
+        _team, _computer, messages = self.answers()
+        return messages, []
+
+    def _accept(self) -> None:
+        if self.saving:
+            return
+        self._checked = True
+        team, computer, messages = self.answers()
+        if self._show(messages, [], focus=True):
+            self.adjustSize()  # room for the messages under the fields
+            return
+        current = self.context.team.as_dict()
+        changes = {name: value for name, value in team.items() if current[name] != value}
+        if self.may_edit_team and changes:
+            self._save_team(changes, computer)
+        else:
+            self._finish(computer)
+
+    def _finish(self, computer: dict[str, object]) -> None:
+        settings: Settings = self.context.settings
+        for option in COMPUTER_FIELDS:
+            settings.set(option, computer[option.name])
+        settings.sync()
+        self.accept()
+
+    def _save_team(self, changes: dict[str, object], computer: dict[str, object]) -> None:
+        """Store the team's changes through the service, off the UI thread; then close, or say why not."""
+        from ..services import Door
+        from .operations import run_in_background
+
+        door = Door(self.context.db.uow, getattr(self.context.db, "actor", None))
+        self._set_saving(True)
+        run_in_background(self, lambda: door.settings.change_team_settings(changes),
+                          lambda saved: self._team_saved(saved, computer), self._team_not_saved)
+
+    def _team_saved(self, saved: TeamSettings, computer: dict[str, object]) -> None:
+        self._set_saving(False)
+        self.saved_team = saved
+        self.context.team = saved
+        self._finish(computer)
+
+    def _team_not_saved(self, exc: BaseException) -> None:
+        """A refusal or a database error is shown; what was typed stays, to try again or cancel."""
+        from ..services.settings import SettingsRefused
+        from .errors import database_error_text
+
+        self._set_saving(False)
+        if isinstance(exc, SettingsRefused):  # the stored limits changed on another laptop meanwhile
+            self._show({name: problem_text(_option(name), p) for name, p in exc.problems.items()}, [], focus=True)
+        else:
+            self._show({}, [database_error_text(exc)], focus=False)
+        self.adjustSize()
+
+    def _set_saving(self, saving: bool) -> None:
+        """While the team's settings are written, neither OK nor Cancel: the write finishes or fails first."""
+        self.saving = saving
+        self.buttons.setEnabled(not saving)
+        self.setCursor(Qt.CursorShape.WaitCursor if saving else Qt.CursorShape.ArrowCursor)
+
+    def reject(self) -> None:
+        if not self.saving:
+            super().reject()
 
 
-def edit_settings(parent: QWidget, settings: Settings) -> bool:
-    """Open the dialog; True when the settings were changed (language takes effect at the next start)."""
-    values = SimpleNamespace(team_name=settings.get(TEAM_NAME),
-                             language=settings.get(LANGUAGE), booster_months=float(settings.get(BOOSTER_MONTHS)),
-                             backups_to_keep=float(settings.get(BACKUPS_TO_KEEP)),
-                             idle_lock_minutes=float(settings.get(IDLE_LOCK_MINUTES)),
-                             retention_years=float(settings.get(RETENTION_YEARS)),
-                             absence_warn_percent=float(settings.get(ABSENCE_WARN_PERCENT)),
-                             absence_alert_percent=float(settings.get(ABSENCE_ALERT_PERCENT)),
-                             team_contact=settings.get(TEAM_CONTACT), team_logo=settings.get(TEAM_LOGO),
-                             consent_text=settings.get(CONSENT_TEXT))
-    fields = [
-        Field("team_name", QCoreApplication.translate("SettingsDialog", "Team name on prints")),
-        Field("language", QCoreApplication.translate("SettingsDialog", "Language"), Kind.CHOICE, [("sv", "Svenska"), ("en", "English")],
-              help=QCoreApplication.translate("SettingsDialog", "Takes effect the next time SST Desk starts.")),
-        Field("booster_months", QCoreApplication.translate("SettingsDialog", "Booster session after closing (months)"), Kind.NUMBER),
-        Field("backups_to_keep", QCoreApplication.translate("SettingsDialog", "Automatic backups to keep"), Kind.NUMBER,
-              help=QCoreApplication.translate("SettingsDialog", "One is taken each day SST Desk is used, and when it "
-                                                                "closes. The oldest beyond this number are deleted.")),
-        Field("idle_lock_minutes", QCoreApplication.translate("SettingsDialog", "Idle lock (minutes)"), Kind.NUMBER,
-              help=QCoreApplication.translate("SettingsDialog", "SST Desk locks itself after this many minutes "
-                                                                "without use; your password opens it again.")),
-        Field("retention_years", QCoreApplication.translate("SettingsDialog", "Retention (years after avslut)"),
-              Kind.NUMBER,
-              help=QCoreApplication.translate("SettingsDialog", "A closed case is due for gallring this many whole "
-                                                                "years after avslut or its boosterträff, whichever "
-                                                                "is later. Follow your authority's "
-                                                                "dokumenthanteringsplan.")),
-        Field("absence_warn_percent", _t("Flag absence from (% of the term)"), Kind.NUMBER,
-              help=_t("A student whose absence this term reaches this share is flagged in the case list and "
-                      "on the skollinje.")),
-        Field("absence_alert_percent", _t("High absence from (% of the term)"), Kind.NUMBER,
-              help=_t("The second, stronger flag. Many teams use over 50 % of a term as a criterion.")),
-        *_template_fields(),
-    ]
+def _option(name: str) -> Option[object]:
+    from ..options import BY_NAME
 
-    def validate(answers) -> list[Finding]:
-        found = []
-        if not (answers.team_name or "").strip():
-            found.append(Finding(Problem.REQUIRED, field="team_name"))
-        months = answers.booster_months
-        if months is None or months != int(months) or not 1 <= months <= 24:
-            found.append(Finding(Problem.MONTHS_RANGE, field="booster_months"))
-        return found
+    return BY_NAME[name]
 
-    dialog = SettingsDialog(QCoreApplication.translate("SettingsDialog", "Settings"), fields, values, validate, parent)
+
+def _shown(option: Option[object], value: object) -> object:
+    """A value as the form shows it (numbers as floats: the form's number fields read and write floats)."""
+    return float(value) if option.type is int else value  # type: ignore[arg-type]
+
+
+def edit_settings(parent: QWidget, context) -> bool:
+    """Open the dialog; True when the settings were saved (the language takes effect at the next start)."""
+    dialog = SettingsDialog(context, parent)
     try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
+        return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
         dialog.deleteLater()
-    settings.set(TEAM_NAME, values.team_name.strip())
-    settings.set(LANGUAGE, values.language)
-    settings.set(BOOSTER_MONTHS, int(values.booster_months))
-    settings.set(BACKUPS_TO_KEEP, int(values.backups_to_keep))
-    settings.set(IDLE_LOCK_MINUTES, int(values.idle_lock_minutes))
-    settings.set(RETENTION_YEARS, int(values.retention_years))
-    settings.set(ABSENCE_WARN_PERCENT, int(values.absence_warn_percent))
-    settings.set(ABSENCE_ALERT_PERCENT, int(values.absence_alert_percent))
-    settings.set(TEAM_CONTACT, "\n".join(contact_lines(values.team_contact or "")))
-    settings.set(TEAM_LOGO, (values.team_logo or "").strip())
-    settings.set(CONSENT_TEXT, (values.consent_text or "").strip())
-    settings.sync()
-    return True
-
-
-def _template_fields() -> list[Field]:
-    """The document templates: what the team's letterhead says and what its samtycke form explains."""
-    from ..reports.samtycke import DEFAULT_TEXT
-
-    return [
-        Field("team_contact", _t("Contact lines on documents"), Kind.MULTILINE, lines=3,
-              placeholder=_t("Address, phone, e-mail: one per line"),
-              help=_t("Printed under the team's name at the top of the first page of every document.")),
-        Field("team_logo", _t("Logo on documents"), placeholder=_t("A PNG or JPEG file; empty for none"),
-              help=_t("Printed at the top left of the first page of every document.")),
-        Field("consent_text", _t("Consent text"), Kind.MULTILINE, lines=4, placeholder=DEFAULT_TEXT,
-              help=_t("What the samtycke form says is shared. Leave it empty to print the text shown in grey.")),
-    ]

@@ -104,7 +104,7 @@ def test_a_database_with_attendance_at_0005_is_upgraded_keeping_its_rows(team: D
     team.close()
     db = open_as(path, "sara")  # opening upgrades (with a backup first)
     try:
-        assert migrate.current_revision(db.engine) == "0006"
+        assert migrate.current_revision(db.engine) == migrate.head_revision()  # 0006 and every later revision
         with Session(db.engine) as session:
             records = store.records_for_student(session, sid)
             ends = session.execute(sa.select(attendance.c.period_end)).scalars().all()

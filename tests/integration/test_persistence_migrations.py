@@ -16,14 +16,14 @@ from sst_desk.persistence import Database, UpgradeFailedError, migrate
 from sst_desk.persistence.engine import make_engine
 from sst_desk.persistence.mapping import metadata
 
-HEAD = "0006"  # the newest shipped revision
+HEAD = "0007"  # the newest shipped revision
 
 FUTURE_HEADER = """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0099"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 """

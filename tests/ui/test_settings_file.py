@@ -58,7 +58,7 @@ def test_a_planted_pickle_in_the_settings_file_does_not_run_when_the_main_window
                                                                                        escape_at):
     """What broke: window geometry was stored as pickled bytes, and a planted INI file ran code on start."""
     from sst_desk.app import build_context
-    from sst_desk.settings import MAIN_GEOMETRY, TEAM_NAME, Settings
+    from sst_desk.settings import MAIN_GEOMETRY, Settings
     from sst_desk.ui.main_window import MainWindow
 
     marker = tmp_path / "ran"
@@ -70,7 +70,8 @@ def test_a_planted_pickle_in_the_settings_file_does_not_run_when_the_main_window
     window.show()
     reload(window)
     assert window.isVisible()
-    assert settings.get(TEAM_NAME) == "Planterat team"  # the rest of the file is kept
+    # The rest of the file is kept: its team name was adopted as the team's at this first start.
+    assert context.team_name == "Planterat team"
     assert settings.get(MAIN_GEOMETRY) == b""
     window.close()
     window.deleteLater()

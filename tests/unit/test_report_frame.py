@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from sst_desk.report_settings import contact_lines, report_context_from_settings
 from sst_desk.reports import ReportContext, build_handlingsplan, build_min_plan, build_samtycken
-from sst_desk.reports.logo import MAX_LOGO_BYTES, LogoProblem, load_logo, logo_problem
-from sst_desk.settings import CONSENT_TEXT, TEAM_CONTACT, TEAM_LOGO, TEAM_NAME, Settings
+from sst_desk.options import TeamSettings
+from sst_desk.reports.logo import MAX_LOGO_BYTES, LogoProblem, image_data_problem, load_logo, logo_problem, read_logo
 
 sys.path.insert(0, str(Path(__file__).parent))
 from report_cases import make_case  # noqa: E402
@@ -42,7 +42,7 @@ def images_on(page) -> int:
 
 
 def test_letterhead_on_the_first_page_only(logo):
-    data = build_handlingsplan(make_case(goals=12, insatser=20), context(contact_lines=CONTACT, logo=str(logo)))
+    data = build_handlingsplan(make_case(goals=12, insatser=20), context(contact_lines=CONTACT, logo=logo.read_bytes()))
     reader = PdfReader(io.BytesIO(data))
     first, second = reader.pages[0], reader.pages[1]
     assert all(line in first.extract_text() for line in CONTACT)
@@ -52,7 +52,7 @@ def test_letterhead_on_the_first_page_only(logo):
 
 
 def test_every_samtycke_form_opens_with_the_letterhead(logo):
-    data = build_samtycken(make_case(), context(contact_lines=CONTACT, logo=str(logo)))
+    data = build_samtycken(make_case(), context(contact_lines=CONTACT, logo=logo.read_bytes()))
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) == 3
     assert all(images_on(page) == 1 and CONTACT[1] in page.extract_text() for page in reader.pages)
@@ -66,13 +66,10 @@ def test_no_letterhead_without_logo_or_contact_lines():
 
 @pytest.mark.parametrize("kind", ["missing", "not_image", "damaged"])
 def test_a_bad_logo_is_left_out_with_a_warning_never_a_crash(tmp_path, caplog, kind):
-    path = tmp_path / f"{kind}.png"
-    if kind == "not_image":
-        path.write_text("not a picture")
-    elif kind == "damaged":
-        path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40)
+    # The logo is stored in the team's database as it was chosen; a hand-edited row may hold anything.
+    data = {"missing": b"\x89PNG", "not_image": b"not a picture", "damaged": b"\x89PNG\r\n\x1a\n" + b"\0" * 40}[kind]
     with caplog.at_level(logging.WARNING, logger="sst_desk.reports.logo"):
-        data = build_min_plan(make_case(), context(contact_lines=CONTACT, logo=str(path)))
+        data = build_min_plan(make_case(), context(contact_lines=CONTACT, logo=data))
     page = PdfReader(io.BytesIO(data)).pages[0]
     assert images_on(page) == 0 and CONTACT[0] in page.extract_text()
     assert any("logo" in record.getMessage() for record in caplog.records)
@@ -83,13 +80,17 @@ def test_logo_problems(tmp_path, logo):
     Image.new("RGB", (50, 20), "white").save(jpeg)
     big = tmp_path / "big.png"
     big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * MAX_LOGO_BYTES)
-    assert logo_problem("") is None and load_logo("") is None
+    assert logo_problem("") is None and load_logo(b"") is None and read_logo("") == b""
     assert logo_problem(str(logo)) is None and logo_problem(str(jpeg)) is None
     assert logo_problem(str(tmp_path / "nothing.png")) is LogoProblem.MISSING
     assert logo_problem(str(tmp_path)) is LogoProblem.MISSING  # a folder
     assert logo_problem(str(big)) is LogoProblem.TOO_LARGE
     (tmp_path / "text.png").write_text("hello")
     assert logo_problem(str(tmp_path / "text.png")) is LogoProblem.NOT_IMAGE
+    assert read_logo(str(logo)) == logo.read_bytes() and read_logo(str(tmp_path / "text.png")) == b""
+    assert image_data_problem(logo.read_bytes()) is None and image_data_problem(jpeg.read_bytes()) is None
+    assert image_data_problem(b"\x89PNG\r\n\x1a\n" + b"\0" * 40) is LogoProblem.NOT_IMAGE  # damaged
+    assert image_data_problem(big.read_bytes()) is LogoProblem.TOO_LARGE
 
 
 def test_pdf_metadata_for_the_archive():
@@ -104,16 +105,14 @@ def test_pdf_metadata_for_the_archive():
     assert unnamed.metadata.author == "SST Norr"  # no printer named: the team is the author
 
 
-def test_report_context_from_settings(tmp_path):
-    settings = Settings.from_file(str(tmp_path / "settings.ini"))
-    plain = report_context_from_settings(settings, "Tess Testare", dt.date(2026, 11, 23))
-    assert (plain.team_name, plain.contact_lines, plain.logo, plain.consent_text) == ("Skolsociala teamet", (), "", "")
-    settings.set(TEAM_NAME, "SST Norr")
-    settings.set(TEAM_CONTACT, "  Box 1 \n\n Telefon 08-1 \n")
-    settings.set(TEAM_LOGO, " /logo.png ")
-    settings.set(CONSENT_TEXT, " Vår text. ")
-    made = report_context_from_settings(settings, "Tess Testare", dt.date(2026, 11, 23))
+def test_report_context_from_settings():
+    plain = report_context_from_settings(TeamSettings(), "Tess Testare", dt.date(2026, 11, 23))
+    assert (plain.team_name, plain.contact_lines, plain.logo, plain.consent_text) == ("Skolsociala teamet", (), b"", "")
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 40
+    team = TeamSettings(team_name="SST Norr", team_contact="  Box 1 \n\n Telefon 08-1 \n", team_logo=png,
+                        consent_text=" Vår text. ")
+    made = report_context_from_settings(team, "Tess Testare", dt.date(2026, 11, 23))
     assert made == ReportContext(team_name="SST Norr", printed_by="Tess Testare", printed_on=dt.date(2026, 11, 23),
-                                 contact_lines=("Box 1", "Telefon 08-1"), logo="/logo.png", consent_text="Vår text.")
-    assert report_context_from_settings(settings, "x", team_name="SST Syd").team_name == "SST Syd"
+                                 contact_lines=("Box 1", "Telefon 08-1"), logo=png, consent_text="Vår text.")
+    assert report_context_from_settings(team, "x", team_name="SST Syd").team_name == "SST Syd"
     assert contact_lines("a\r\nb\n  \n") == ("a", "b")

@@ -11,12 +11,12 @@ from pathlib import Path
 from pypdf import PdfReader
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, String
 
+from sst_desk.options import TeamSettings
 from sst_desk.report_settings import report_context_from_settings
 from sst_desk.reports import ReportContext, build_handlingsplan
 from sst_desk.reports.kinds import kind
 from sst_desk.reports.skollinje import skollinje_drawing, skollinje_section
 from sst_desk.reports.uppfoljning import build_uppfoljning
-from sst_desk.settings import ABSENCE_ALERT_PERCENT, ABSENCE_WARN_PERCENT, Settings
 from sst_desk.workflow.attendance import AttendanceRecord, Granularity
 from sst_desk.workflow.codes import EventKind, GoalArea
 from sst_desk.workflow.entities import CaseEvent
@@ -99,13 +99,11 @@ def test_document_kinds_pass_attendance_to_the_plans_only():
     assert "Skollinjen" not in text_of(kind("handlingsplan").build(case, CONTEXT))
 
 
-def test_thresholds_come_from_the_settings(tmp_path):
-    settings = Settings.from_file(str(tmp_path / "settings.ini"))
-    plain = report_context_from_settings(settings, "Tess", PRINTED_ON)
+def test_thresholds_come_from_the_settings():
+    plain = report_context_from_settings(TeamSettings(), "Tess", PRINTED_ON)
     assert (plain.warn_percent, plain.alert_percent) == (10.0, 50.0)
-    settings.set(ABSENCE_WARN_PERCENT, 25)
-    settings.set(ABSENCE_ALERT_PERCENT, 60)
-    context = report_context_from_settings(settings, "Tess", PRINTED_ON)
+    team = TeamSettings(absence_warn_percent=25, absence_alert_percent=60)
+    context = report_context_from_settings(team, "Tess", PRINTED_ON)
     assert (context.warn_percent, context.alert_percent) == (25.0, 60.0)
     text = text_of(build_handlingsplan(attendance_case(), context, attendance=term_days()))
     assert "20,2 % (under varningsnivån 25 %)" in text

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...settings import ABSENCE_ALERT_PERCENT, ABSENCE_WARN_PERCENT
 from ...workflow import attendance, skollinje
 from ...workflow.attendance import AttendanceRecord, Granularity
 from ...workflow.codes import EventKind
@@ -212,9 +211,7 @@ class SkollinjePage(StagePage):
             return []
 
     def thresholds(self):
-        settings = self.context.settings
-        return attendance.Thresholds(warn_percent=float(settings.get(ABSENCE_WARN_PERCENT)),
-                                     alert_percent=float(settings.get(ABSENCE_ALERT_PERCENT)))
+        return self.context.thresholds  # the team's limits (its database), as the case list flags them
 
     def refresh(self) -> None:
         case = self.case
