@@ -98,4 +98,4 @@ def test_nothing_to_adopt_writes_nothing(store):
 def test_the_door_offers_exactly_the_use_cases():
     assert service.USE_CASES == ("team_settings", "change_team_settings", "adopt_computer_settings")
     with pytest.raises(AttributeError):
-        Door(fake_uow(FakeStore()), ADMIN).settings._store
+        getattr(Door(fake_uow(FakeStore()), ADMIN).settings, "_store")  # noqa: B009 - the attribute access is the test
