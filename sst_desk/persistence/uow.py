@@ -30,6 +30,13 @@ from sst_desk.workflow.logchain import LogAction
 from . import accesslog
 from .errors import AccessDeniedError, DatabaseUnavailableError, DiskFullError, NotADatabaseError, is_disk_full
 from .mapping import case_members, cases, students
+from .case_stores import (
+    AttendanceRepository,
+    ConsentOverrideRepository,
+    MemberRepository,
+    PrintoutRepository,
+    StudentRepository,
+)
 from .repository import CaseRepository
 
 _DAMAGED = ("malformed", "not a database", "file is encrypted")
@@ -40,6 +47,11 @@ class UnitOfWork:
     """A session, its repositories and the person acting; commit explicitly or it is rolled back."""
 
     cases: CaseRepository
+    members: MemberRepository
+    students: StudentRepository
+    overrides: ConsentOverrideRepository
+    printouts: PrintoutRepository
+    attendance: AttendanceRepository
     session: Session
 
     def __init__(
@@ -55,6 +67,11 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
         self.cases = CaseRepository(self.session)
+        self.members = MemberRepository(self.session)
+        self.students = StudentRepository(self.session)
+        self.overrides = ConsentOverrideRepository(self.session)
+        self.printouts = PrintoutRepository(self.session)
+        self.attendance = AttendanceRepository(self.session)
         return self
 
     def __exit__(
@@ -70,6 +87,11 @@ class UnitOfWork:
         translated = translate(exc, self._location)
         if translated is not None:
             raise translated from exc
+
+    @property
+    def location(self) -> str | Path | None:
+        """The database this unit of work writes to (for the errors a person reads)."""
+        return self._location
 
     def commit(self) -> None:
         self.session.commit()
