@@ -31,6 +31,7 @@ from sst_desk.workflow.consent_rules import consent_missing
 from sst_desk.workflow.entities import Case, Handlingsplan
 from sst_desk.workflow.logchain import LogAction
 from sst_desk.workflow.problems import Finding
+from sst_desk.workflow.rules_case import Override
 
 from . import cases as case_services
 from .attendance import records_of_case
@@ -60,14 +61,6 @@ class PrintRefused(ValueError):
 
 class NoPlansToPrint(NothingToPrint):
     """None of the chosen cases has a plan in force that this person may print."""
-
-
-@dataclass(frozen=True)
-class Override:
-    """Acting without a valid samtycke: the legal ground the person stated and their note."""
-
-    legal_ground: str
-    note: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""What every window needs from the running app: the database, settings, who is working, the clock."""
+"""What every window needs from the running app: the door to the data, settings, who is working, the clock."""
 
 from __future__ import annotations
 
@@ -24,6 +24,18 @@ class AppContext:
     catalogue: list = field(default_factory=list)
     clock: Callable[[], dt.datetime] = _now
     locker: object | None = None  # ui.lock.IdleLock of the running app (None in tests that need no lock)
+
+    @property
+    def door(self):
+        """The use cases (``services.Door``), acting as the person signed in on ``db`` now.
+
+        Made from ``db`` on each use rather than kept: a restore replaces ``db`` and a sign-in or a
+        change of name replaces its actor, and the door must follow both. (A door is two references.)
+        Read it on the UI thread and hand it to the background work.
+        """
+        from ..services import Door
+
+        return Door(self.db.uow, getattr(self.db, "actor", None))
 
     def now(self) -> dt.datetime:
         return self.clock()

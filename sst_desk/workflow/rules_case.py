@@ -61,3 +61,11 @@ class Member:
     @property
     def name(self) -> str:
         return self.display_name or self.username
+
+
+@dataclass(frozen=True)
+class Override:
+    """Acting without a valid samtycke: the legal ground the person stated, and their note."""
+
+    legal_ground: str
+    note: str = ""

@@ -12,6 +12,7 @@ from sst_desk.__main__ import main
 from sst_desk.persistence import Database
 
 from conftest import TEST_PASSWORD, make_team_db, new_case, open_as
+from doors import door
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +30,7 @@ def team_db(tmp_path: Path) -> Path:
     make_team_db(file)
     db = open_as(file, "tove")
     for name in ("Alva", "Bo"):
-        db.add_case(new_case(first=name))
+        door(db).cases.add_case(new_case(first=name))
     db.close()
     return file
 
@@ -58,7 +59,7 @@ class Terminal(io.StringIO):
 
 def add_case(file: Path, name: str) -> None:
     db = open_as(file, "tove")
-    db.add_case(new_case(first=name))
+    door(db).cases.add_case(new_case(first=name))
     db.close()
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QTableView
 from person import NOW, PATIENCE_MS, click, fill, find, reload
 
 from conftest import UI_PASSWORD
+from doors import door
 
 SHOTS = Path("/tmp/shots_dlg")
 NOT_IN_FILE = "\u2014 not in the file \u2014"
@@ -43,7 +44,7 @@ def add_students(db) -> None:
 
     for pid, first, last in STUDENTS:
         student = Student(first_name=first, last_name=last, school="Ekbackeskolan", grade=7, personal_id=pid)
-        db.add_case(Case(student=student, raised_on=NOW.date() - dt.timedelta(days=30), level=Level.NIVA_2,
+        door(db).cases.add_case(Case(student=student, raised_on=NOW.date() - dt.timedelta(days=30), level=Level.NIVA_2,
                          raised_by=RaisedBy.ELEVHALSA))
 
 
@@ -223,7 +224,7 @@ def test_a_workbook_with_several_sheets_offers_them(qtbot, dialog, context, tmp_
     assert run(qtbot, dialog, "Import").stored == 15
 
     # The saved mapping remembers the sheet: next time the right sheet is read at once.
-    assert context.db.attendance_mapping("Ekbackeskolan Excel").sheet == "Frånvaro"
+    assert door(context.db).attendance.attendance_mapping("Ekbackeskolan Excel").sheet == "Frånvaro"
     fill(dialog, "Sheet", "Instruktioner")
     fill(dialog, "Saved mapping", "New mapping")
     fill(dialog, "Saved mapping", "Ekbackeskolan Excel")
@@ -350,7 +351,7 @@ def test_cancelling_a_long_import_stores_nothing(qtbot, dialog, context, tmp_pat
     assert find(dialog, "Import result", QLabel).text() == "Cancelled. Nothing was imported."
     assert attendance_rows(context.db) == 0
     assert find(dialog, "Import").isEnabled()
-    assert context.db.attendance_mappings() == []  # not saved either: nothing was imported
+    assert door(context.db).attendance.attendance_mappings() == []  # not saved either: nothing was imported
 
 
 def test_escape_during_an_import_cancels_it_then_closes(qtbot, dialog, context, tmp_path, monkeypatch):
@@ -467,7 +468,7 @@ def test_a_worker_imports_only_her_students_and_the_others_read_alike(qtbot, dia
         for pid, first, is_protected in ((colleagues, "Dana", False), (protected, "Eli", True)):
             student = Student(first_name=first, last_name="Annansson", school="Ekbackeskolan", grade=7,
                               personal_id=pid, protected_identity=is_protected)
-            raw.add_case(Case(student=student, raised_on=NOW.date(), level=Level.NIVA_2,
+            door(raw).cases.add_case(Case(student=student, raised_on=NOW.date(), level=Level.NIVA_2,
                               raised_by=RaisedBy.ELEVHALSA))
     finally:
         raw.close()
@@ -519,7 +520,7 @@ def test_the_per_period_choice_is_saved_with_the_mapping(qtbot, dialog, context,
                          for i in range(combo(dialog, "Time is counted in").count())]
     fill(dialog, "Mapping name", "Per elev")
     click(dialog, "Save mapping")
-    assert context.db.attendance_mapping("Per elev").per_period
+    assert door(context.db).attendance.attendance_mapping("Per elev").per_period
     grab(dialog, "issue11-per-period-form.png")
 
 

@@ -11,19 +11,20 @@ from sst_desk.workflow.codes import Level, RaisedBy
 from sst_desk.workflow.entities import Case, Student
 
 from person import NOW, answer_dialog, click, find, reload
+from doors import door
 
 
 def add_case(context, first: str) -> int:
     student = Student(first_name=first, last_name="Testsson", school="Ekbackeskolan", grade=7)
     case = Case(student=student, raised_on=NOW.date(), level=Level.NIVA_2, raised_by=RaisedBy.ELEVHALSA)
-    return context.db.add_case(case).id
+    return door(context.db).cases.add_case(case).id
 
 
 def names(context) -> list[str]:
     """Every student in the database (raw storage access: whoever is signed in)."""
     actor, context.db.actor = context.db.actor, None
     try:
-        return sorted(row.student_name for row in context.db.case_rows(dt.date(2026, 11, 22)))
+        return sorted(row.student_name for row in door(context.db).cases.case_rows(dt.date(2026, 11, 22)))
     finally:
         context.db.actor = actor
 

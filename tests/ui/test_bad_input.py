@@ -10,12 +10,13 @@ from sst_desk.workflow.process import open_case
 
 from person import NOW
 from person import answer_dialog, click, fill, find, shown_errors
+from doors import door
 
 
 def _new_case(context) -> int:
     case = Case(student=Student("Kim", "Testsson", "Ekbackens skola", grade=6), raised_on=NOW.date())
     open_case(case, by="testare", at=NOW)
-    return context.db.add_case(case).id
+    return door(context.db).cases.add_case(case).id
 
 
 def test_new_case_rejects_a_wrong_personnummer_and_empty_fields(main_window, context):
@@ -37,7 +38,7 @@ def test_new_case_rejects_a_wrong_personnummer_and_empty_fields(main_window, con
     assert any("not a valid personal identity" in text for text in seen["wrong digit"])
     assert "This field must be filled in." in seen["wrong digit"]  # last name and school are empty
     assert any("10 or 12 digits" in text for text in seen["wrong shape"])
-    assert context.db.case_rows(NOW.date()) == []  # nothing was saved
+    assert door(context.db).cases.case_rows(NOW.date()) == []  # nothing was saved
 
 
 def test_dates_in_the_wrong_order_are_marked_and_not_saved(main_window, context):
@@ -53,7 +54,7 @@ def test_dates_in_the_wrong_order_are_marked_and_not_saved(main_window, context)
     texts = shown_errors(window)
     assert "This date has not happened yet." in texts
     assert any("decision's date and reference" in text for text in texts)  # the reference is missing
-    stored = context.db.load_case(case_id)
+    stored = door(context.db).cases.load_case(case_id)
     assert stored.decision_on is None and window.isWindowModified()  # nothing lost, nothing saved
 
 
@@ -70,7 +71,7 @@ def test_unsaved_changes_are_not_lost_silently(main_window, context):
 
     answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Save).click())
     window.close()
-    assert context.db.load_case(case_id).reason == "Ny anledning som inte är sparad"
+    assert door(context.db).cases.load_case(case_id).reason == "Ny anledning som inte är sparad"
 
 
 def test_a_locked_stage_says_why(main_window, context):
@@ -89,7 +90,7 @@ def test_a_second_case_for_the_same_student_is_questioned(main_window, context):
     case = Case(student=Student("Kim", "Testsson", "Ekbackens skola", personal_id="20121212-1212"),
                 raised_on=NOW.date())
     open_case(case, by="testare", at=NOW)
-    context.db.add_case(case)
+    door(context.db).cases.add_case(case)
     reload(main_window)
     asked: list[str] = []
 
@@ -106,7 +107,7 @@ def test_a_second_case_for_the_same_student_is_questioned(main_window, context):
     main_window.new_action.trigger()
     assert not errors, errors
     assert asked and "already has a case" in asked[0]
-    assert len(context.db.case_rows(NOW.date())) == 1
+    assert len(door(context.db).cases.case_rows(NOW.date())) == 1
 
 
 def test_a_consent_that_ends_before_it_was_given_is_refused(main_window, context):

@@ -8,6 +8,7 @@ import datetime as dt
 from sst_desk.workflow.codes import PlanStatus, Stage
 
 from person import answer_dialog, click, fill, fill_dialog, save_from_preview, select_row
+from doors import door
 
 
 def _no_errors(errors: list) -> None:
@@ -128,7 +129,7 @@ def test_walk_a_case_through_every_stage(main_window, context, qtbot, tmp_path, 
     assert "The case is complete." in window.blocker_label.text()
 
     # Everything is in the database, with a transition for every step.
-    stored = context.db.load_case(case_id)
+    stored = door(context.db).cases.load_case(case_id)
     assert stored.booster.held is True
     assert [t.to_stage for t in stored.transitions][-2:] == [Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE]
     assert len(stored.transitions) == 11

@@ -24,6 +24,7 @@ from team import log_actions
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))  # the fictional cases of the workflow tests
 from builders import make_case_at  # noqa: E402
+from doors import door
 
 SOL = "14 kap. 1 § SoL – anmälan vid oro för att ett barn far illa"
 KURATOR_PASSWORD = "första-lösen-2026"
@@ -36,7 +37,7 @@ def add_case(db, stage: Stage, *, withdrawn: bool = True) -> int:
     if withdrawn:
         for consent in case.consents:
             consent.withdrawn_on = WITHDRAWN_ON
-    return db.add_case(case).id
+    return door(db).cases.add_case(case).id
 
 
 def sign_in_as_kurator(db, case_id: int) -> None:
@@ -44,7 +45,7 @@ def sign_in_as_kurator(db, case_id: int) -> None:
     tess = db.actor
     db.actor = None  # raw access: the administrator's work, done here directly
     kim = signin.add_account(db, "kim", "Kim Kurator", Role.KURATOR, KURATOR_PASSWORD)
-    db.set_case_members(case_id, [tess.user_id, kim.id])
+    door(db).cases.set_case_members(case_id, [tess.user_id, kim.id])
     signin.authenticate(db, "kim", KURATOR_PASSWORD)
     assert db.actor.role is Role.KURATOR
 
@@ -164,7 +165,7 @@ def test_a_skolsocionom_states_a_legal_ground_and_the_request_is_recorded(main_w
                               "Oro för hemsituationen, anmälan gjord.")]
     assert ("consent_override", f"gather_documents: {SOL}") in log_actions(db)  # the note stays out of the log
     assert window.save()
-    assert "Utredning från BUP" in [d.label for d in db.load_case(case_id).kartlaggning.documents]
+    assert "Utredning från BUP" in [d.label for d in door(db).cases.load_case(case_id).kartlaggning.documents]
 
 
 def test_cancelling_at_the_legal_ground_adds_nothing(main_window, context):
@@ -332,9 +333,9 @@ def test_a_request_date_typed_into_a_recorded_line_needs_consent_too(main_window
 
     db = context.db
     case_id = add_case(db, Stage.KARTLAGGNING)  # every consent withdrawn
-    case = db.load_case(case_id)
+    case = door(db).cases.load_case(case_id)
     case.kartlaggning.documents.append(KartlaggningDocument(label="Intyg från BUP", note="Familjen tar med det"))
-    db.save_case(case)
+    door(db).cases.save_case(case)
     sign_in_as_kurator(db, case_id)  # no override
     window = main_window.open_case(case_id)
     documents_page(window)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from sst_desk.workflow.codes import Stage
 
 from person import answer_dialog, find
+from doors import door
 
 
 def test_new_case_save_and_navigate_with_the_keyboard(main_window, context, qtbot):
@@ -40,7 +41,7 @@ def test_new_case_save_and_navigate_with_the_keyboard(main_window, context, qtbo
     assert window.isWindowModified()
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not window.isWindowModified()
-    assert context.db.load_case(window.case.id).reason == "Hog franvaro"
+    assert door(context.db).cases.load_case(window.case.id).reason == "Hog franvaro"
 
     qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert window.stepper.currentRow() == Stage.INSKRIVNING.order

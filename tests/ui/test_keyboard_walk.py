@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from sst_desk.workflow.codes import Stage
 
 from person import PATIENCE_MS, answer_dialog
+from doors import door
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -173,7 +174,7 @@ def test_a_case_from_aktualisering_to_boostertraff_with_the_keyboard_only(main_w
     keys.type("Held on", "2026-11-22")
     keys.press(Qt.Key.Key_S, CTRL)
     assert not window.isWindowModified()
-    stored = context.db.load_case(window.case.id)
+    stored = door(context.db).cases.load_case(window.case.id)
     assert stored.booster.held is True and stored.booster.held_on == dt.date(2026, 11, 22)
     assert stored.current_plan.insatser[0].name == first_entry
     assert [t.to_stage for t in stored.transitions][-1] is Stage.VIDMAKTHALLANDE

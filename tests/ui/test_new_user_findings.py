@@ -19,6 +19,7 @@ from person import NOW, answer_dialog, click, fill, find, reload, shown_errors
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))  # the fictional cases of the workflow tests
 from builders import make_case_at  # noqa: E402
+from doors import door
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def locale():
 
 def _window_at(main_window, context, stage: Stage):
     case = make_case_at(stage, tzinfo=dt.timezone.utc)
-    window = main_window.open_case(context.db.add_case(case).id)
+    window = main_window.open_case(door(context.db).cases.add_case(case).id)
     window.stepper.setCurrentRow(stage.order)
     return window
 
@@ -169,7 +170,7 @@ def test_the_proposed_booster_session_is_moved_off_a_saturday(main_window, conte
     case = Case(student=Student("Kim", "Testsson", "Ekbackens skola"), raised_on=dt.date(2026, 11, 2))
     open_case(case, by="testare", at=NOW)
     apply(case, Move.NOT_ELIGIBLE, by="testare", at=dt.datetime(2026, 11, 6, 10, tzinfo=dt.timezone.utc))
-    window = main_window.open_case(context.db.add_case(case).id)
+    window = main_window.open_case(door(context.db).cases.add_case(case).id)
     window.stepper.setCurrentRow(Stage.AVSLUTAD.order)
     click(window, "Propose a booster session")
     assert find(window, "Booster session date", QLineEdit).text() == "2027-02-08"  # the Monday after
@@ -180,7 +181,7 @@ def test_enter_in_the_search_field_opens_the_one_case_found(main_window, context
     for first, last in (("Kim", "Testsson"), ("Alva", "Berg")):
         case = Case(student=Student(first, last, "Ekbackens skola"), raised_on=NOW.date())
         open_case(case, by="testare", at=NOW)
-        context.db.add_case(case)
+        door(context.db).cases.add_case(case)
     reload(main_window)
     search = find(main_window, "Search", QLineEdit)
     search.setFocus()

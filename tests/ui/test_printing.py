@@ -7,6 +7,7 @@ from pypdf import PdfReader
 from sst_desk.workflow.codes import PlanStatus
 
 from person import NOW, click, fill, find, reload, save_from_preview
+from doors import door
 
 
 def _text(path) -> str:
@@ -19,7 +20,7 @@ def test_print_the_shown_plan_version(main_window, context, tmp_path, monkeypatc
     populate(context.db, students=20, seed=2, today=NOW.date())
     reload(main_window)
     revised = next(r.case_id for r in main_window.model.rows()
-                   if len(context.db.load_case(r.case_id).plans) > 1)
+                   if len(door(context.db).cases.load_case(r.case_id).plans) > 1)
     window = main_window.open_case(revised)
     targets = iter([tmp_path / "current.pdf", tmp_path / "earlier.pdf"])
     monkeypatch.setattr("sst_desk.ui.printing.QFileDialog.getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
@@ -47,8 +48,8 @@ def test_the_preview_prints_every_page_to_the_printer(main_window, context, tmp_
 
     populate(context.db, students=6, seed=3, today=NOW.date())
     reload(main_window)
-    with_plan = next(r.case_id for r in main_window.model.rows() if context.db.load_case(r.case_id).current_plan
-                     and context.db.load_case(r.case_id).current_plan.goals)
+    with_plan = next(r.case_id for r in main_window.model.rows() if door(context.db).cases.load_case(r.case_id).current_plan
+                     and door(context.db).cases.load_case(r.case_id).current_plan.goals)
     window = main_window.open_case(with_plan)
     preview = window.print_plan()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -65,7 +66,7 @@ def test_every_document_of_a_closed_case_opens_in_the_preview_and_is_logged(main
     populate(context.db, students=30, seed=5, today=NOW.date())
     reload(main_window)
     closed = next(r.case_id for r in main_window.model.rows() if r.stage is Stage.VIDMAKTHALLANDE
-                  and context.db.load_case(r.case_id).follow_ups)
+                  and door(context.db).cases.load_case(r.case_id).follow_ups)
     window = main_window.open_case(closed)
     window._refresh_documents()
     offered = {name for name, action in window.document_actions.items() if action.isEnabled()}
@@ -95,7 +96,7 @@ def test_a_document_the_case_holds_nothing_for_is_not_offered(main_window, conte
 
     import datetime as dt
 
-    window = main_window.open_case(context.db.add_case(make_case_at(Stage.INSKRIVNING, tzinfo=dt.timezone.utc)).id)
+    window = main_window.open_case(door(context.db).cases.add_case(make_case_at(Stage.INSKRIVNING, tzinfo=dt.timezone.utc)).id)
     window._refresh_documents()
     assert not window.document_actions["kallelse"].isEnabled()
     assert not window.document_actions["avslut"].isEnabled()
@@ -114,7 +115,7 @@ def test_save_as_pdf_never_writes_over_the_database_or_its_key_file(main_window,
 
     populate(context.db, students=6, seed=3, today=NOW.date())
     reload(main_window)
-    with_plan = next(r.case_id for r in main_window.model.rows() if context.db.load_case(r.case_id).current_plan)
+    with_plan = next(r.case_id for r in main_window.model.rows() if door(context.db).cases.load_case(r.case_id).current_plan)
     window = main_window.open_case(with_plan)
     key_file = key_file_for(context.db.path)
     before = hashlib.sha256(key_file.read_bytes()).hexdigest()
