@@ -61,11 +61,14 @@ class MembersDialog(QDialog):
     """A checkbox per worker; OK saves the ticked ones as the case's members (at least one)."""
 
     def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None,
-                 choices: tuple[list[Member], set[int]]):
+                 choices: tuple[list[Member], set[int]] | None = None):
         super().__init__(parent)
         self.context = context
         self.case_id = case_id
         self.saved = False
+        if choices is None:  # read in the background (the window stays responsive)
+            door = context.door
+            choices = run_and_wait(parent or context_owner(), lambda: door.cases.assignment_choices(case_id))
         candidates, self.current = choices
         self.setWindowTitle(self.tr("Responsible for the case"))
         self.setAccessibleName(self.tr("Responsible for the case"))

@@ -336,16 +336,18 @@ def test_cancelling_a_long_import_stores_nothing(qtbot, dialog, context, tmp_pat
     fill(dialog, "Mapping name", "Ekbackeskolan lektioner")
     seen = threading.Event()
     dialog.sig_progress.connect(lambda *_: (find(dialog, "Cancel import").click(), seen.set()))
-    importer = context.db.import_attendance
+    from sst_desk.services import attendance as attendance_services
 
-    def paced(path, spec, *, progress, **options):
+    importer = attendance_services.import_attendance
+
+    def paced(uow, actor, path, spec, *, progress, **options):
         """The worker waits until the dialog has seen its progress (on a fast disk it may be done before)."""
         def report(done):
             progress(done)
             seen.wait(10)
-        return importer(path, spec, progress=report, **options)
+        return importer(uow, actor, path, spec, progress=report, **options)
 
-    monkeypatch.setattr(context.db, "import_attendance", paced)
+    monkeypatch.setattr(attendance_services, "import_attendance", paced)
     result = run(qtbot, dialog, "Import", timeout=60_000)
     assert result is not None and result.cancelled and not result.committed
     assert find(dialog, "Import result", QLabel).text() == "Cancelled. Nothing was imported."

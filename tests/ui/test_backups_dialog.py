@@ -10,7 +10,7 @@ from sst_desk.persistence import backups
 from sst_desk.workflow.codes import Level, RaisedBy
 from sst_desk.workflow.entities import Case, Student
 
-from person import NOW, answer_dialog, click, find, reload
+from person import NOW, answer_dialog, click, find, open_window, reload
 from doors import door
 
 
@@ -77,7 +77,7 @@ def test_restore_asks_closes_the_case_windows_and_restores(main_window, context)
     backups.take_backup(context.db, backups.MANUAL)
     bo = add_case(context, "Bo")
     reload(main_window)
-    main_window.open_case(bo)
+    open_window(main_window, bo)
     old_db = context.db
     seen: list[str] = []
     as_administrator(context)
@@ -108,7 +108,7 @@ def test_no_restore_while_a_case_window_keeps_unsaved_work(main_window, context)
     add_case(context, "Alva")
     backups.take_backup(context.db, backups.MANUAL)
     bo = add_case(context, "Bo")
-    window = main_window.open_case(bo)
+    window = open_window(main_window, bo)
     window.setWindowModified(True)
     seen: list[str] = []
     as_administrator(context)

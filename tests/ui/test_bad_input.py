@@ -8,7 +8,7 @@ from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Student
 from sst_desk.workflow.process import open_case
 
-from person import NOW
+from person import NOW, open_window
 from person import answer_dialog, click, fill, find, shown_errors
 from doors import door
 
@@ -43,7 +43,7 @@ def test_new_case_rejects_a_wrong_personnummer_and_empty_fields(main_window, con
 
 def test_dates_in_the_wrong_order_are_marked_and_not_saved(main_window, context):
     case_id = _new_case(context)
-    window = main_window.open_case(case_id)
+    window = open_window(main_window, case_id)
     fill(window, "Form of support", "After investigation and decision")
     fill(window, "Date of decision", "2026-13-40")
     assert window.save() is False
@@ -60,7 +60,7 @@ def test_dates_in_the_wrong_order_are_marked_and_not_saved(main_window, context)
 
 def test_unsaved_changes_are_not_lost_silently(main_window, context):
     case_id = _new_case(context)
-    window = main_window.open_case(case_id)
+    window = open_window(main_window, case_id)
     fill(window, "Reason", "Ny anledning som inte är sparad")
     assert window.isWindowModified()
 
@@ -76,7 +76,7 @@ def test_unsaved_changes_are_not_lost_silently(main_window, context):
 
 def test_a_locked_stage_says_why(main_window, context):
     case_id = _new_case(context)
-    window = main_window.open_case(case_id)
+    window = open_window(main_window, case_id)
     inskrivning = window.stepper.item(Stage.INSKRIVNING.order)
     assert window.stepper.state(Stage.INSKRIVNING.order) == "locked"
     assert "not yet decided that the student meets the criteria" in inskrivning.toolTip()
@@ -114,7 +114,7 @@ def test_a_consent_that_ends_before_it_was_given_is_refused(main_window, context
     from person import fill_dialog
 
     case_id = _new_case(context)
-    window = main_window.open_case(case_id)
+    window = open_window(main_window, case_id)
     fill(window, "Meets the criteria", "Yes")
     answer_dialog(fill_dialog({}))
     click(window, "Enrol the student")

@@ -19,7 +19,7 @@ from sst_desk.ui.lock import IdleLock, UnlockDialog
 from sst_desk.workflow.codes import Level, RaisedBy, Stage
 from sst_desk.workflow.entities import Case, Student
 
-from person import NOW, PATIENCE_MS, answer_dialog, click, fill, find, shown_errors
+from person import NOW, PATIENCE_MS, answer_dialog, click, fill, find, open_window, shown_errors
 from team import log_actions
 from doors import door
 
@@ -47,7 +47,7 @@ def new_case(db) -> int:
 @pytest.fixture
 def typed_case(main_window, context):
     """A case window with text typed into "Reason", not saved."""
-    window = main_window.open_case(new_case(context.db))
+    window = open_window(main_window, new_case(context.db))
     window.stepper.setCurrentRow(Stage.AKTUALISERING.order)
     fill(window, "Reason", TYPED)
     assert window.isWindowModified()
@@ -198,7 +198,7 @@ def test_an_idle_lock_during_an_edit_keeps_what_was_typed_in_the_form(main_windo
     case = Case(student=Student("Alva", "Testsson", "Ekbackeskolan"), raised_on=NOW.date(), criteria_met=True)
     open_case(case, by="testare", at=NOW)
     apply(case, Move.ENROL, by="testare", at=NOW)
-    window = main_window.open_case(door(context.db).cases.add_case(case).id)
+    window = open_window(main_window, door(context.db).cases.add_case(case).id)
     window.stepper.setCurrentRow(Stage.INSKRIVNING.order)
     seen: dict = {}
     reports: list[list] = []

@@ -12,7 +12,7 @@ from sst_desk.workflow.entities import Case, Student
 from sst_desk.workflow.process import open_case
 
 from conftest import UI_PASSWORD
-from person import NOW, answer_dialog, fill
+from person import NOW, answer_dialog, fill, open_window
 from doors import door
 
 NEW_PASSWORD = "Kanelbulle-Trappsteg-7931"
@@ -21,7 +21,7 @@ NEW_PASSWORD = "Kanelbulle-Trappsteg-7931"
 def _open_edited_case(main_window, context):
     case = Case(student=Student("Kim", "Testsson", "Ekbackens skola"), raised_on=NOW.date())
     open_case(case, by="testare", at=NOW)
-    window = main_window.open_case(door(context.db).cases.add_case(case).id)
+    window = open_window(main_window, door(context.db).cases.add_case(case).id)
     fill(window, "School", "Ekbackeskolan")
     assert window.isWindowModified()
     return window
