@@ -113,10 +113,15 @@ def print_document(uow: UowFactory, actor: Actor | None, case_id: int, kind_name
     if plan_version is not None and not kind.needs_plan:
         raise ValueError(f"{kind_name} does not print a plan version")
     with uow(actor) as tx:
-        student_id = tx.require_case(Action.PRINT, case_id)
+        # Reading the case comes first, as it does for a person who opens it (each refusal is logged).
+        student_id = tx.require_case(Action.VIEW, case_id)
+        if student_id is not None:
+            student_id = tx.require_case(Action.PRINT, case_id)
         case = tx.cases.get_full(case_id) if student_id is not None else None
         if case is None:
             raise case_services.not_found(tx, case_id)
+        tx.log(LogAction.VIEW, case_id=case_id, student_id=student_id)  # the stored case file is read to print it
+        tx.commit()
         plan = plan_to_print(case) if plan_version is None else next(
             (p for p in case.plans if p.version == plan_version and (p.goals or p.insatser)), None)
         if kind.needs_plan and plan is None:

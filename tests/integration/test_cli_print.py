@@ -70,7 +70,9 @@ def prints_in_log(file: Path) -> list[tuple[str, int, str]]:
 def current_plans_for(db, *, team: bool) -> list:
     """The cases a batch of the whole visible team would print: the candidates with a plan worth printing."""
     ids = door(db).printing.batch_candidates(dt.date.today()).case_ids(team=team)
-    return [c for c in (door(db).cases.load_case(i) for i in ids) if plan_to_print(c) is not None]
+    found = [c for c in (door(db).cases.load_case(i) for i in ids) if plan_to_print(c) is not None]
+    return sorted(found, key=lambda c: (c.student.school.casefold(), c.student.last_name.casefold(),
+                                        c.student.first_name.casefold()))  # as a lead sorts a pile of paper
 
 
 def plans(file: Path) -> list:

@@ -66,13 +66,15 @@ def test_full_case_survives_every_stage_and_a_restart(db_path: Path, walk_case, 
     assert all(t.at.utcoffset() == dt.timedelta(0) for t in again.transitions)
 
 
-def test_each_save_writes_what_was_edited(db: Database, walk_case, snap) -> None:
+def test_each_save_writes_what_was_edited(db: Database, walk_case, snap, monkeypatch) -> None:
     """Compare the graph handed to save_case with the one it returns, at every stage (ids aside)."""
-    original_save = db.save_case
+    from sst_desk.services import cases as case_services
+
+    original_save = case_services.save_case
     compared: list[Stage] = []
 
-    def checking_save(case: Case) -> Case:
-        result = original_save(case)
+    def checking_save(uow, actor, case: Case) -> Case:
+        result = original_save(uow, actor, case)
         saved, edited = snap(result, ids=False), snap(case, ids=False)
         assert saved.pop("revision") == ("int", case.revision + 1)  # every save claims the next revision
         edited.pop("revision")
@@ -81,7 +83,7 @@ def test_each_save_writes_what_was_edited(db: Database, walk_case, snap) -> None
         compared.append(result.stage)
         return result
 
-    db.save_case = checking_save  # type: ignore[method-assign]
+    monkeypatch.setattr(case_services, "save_case", checking_save)  # what every door calls
     walk_case(db)
     assert len(compared) == 11
 
