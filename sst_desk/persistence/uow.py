@@ -6,8 +6,8 @@
         uow.commit()
 
 Leaving the block without ``commit()`` rolls back. This is the ONE door to the
-data: every read and write (``Database.load_case``, ``save_case``,
-``case_rows`` go through it too). With an ``actor`` (the signed-in person,
+data: every use case in ``sst_desk/services/`` (``load_case``, ``save_case``,
+``case_rows`` …) works through it, with the repositories it carries. With an ``actor`` (the signed-in person,
 ``sst_desk.workflow.access.Actor``) it enforces the permission matrix
 (``require_case`` / ``require``) and writes the access log (``log``) in the
 same transaction as the action. Without an actor it is raw storage access for

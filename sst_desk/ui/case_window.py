@@ -143,7 +143,7 @@ class CaseWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.save_action = QAction(self.tr("Save"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.triggered.connect(self.save)
+        self.save_action.triggered.connect(lambda _checked=False: self.save())
         self.print_action = QAction(self.tr("Print action plan…"), self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(lambda: self.print_plan())
