@@ -65,12 +65,16 @@ def fill(root: QWidget, name: str, value) -> None:
         inner.setText(str(value))
 
 
-def click(root: QWidget, name: str) -> None:
-    """Press the button labelled ``name``, and wait for what it started in the background (a save, a print)."""
+def click(root: QWidget, name: str, *, wait: bool = True) -> None:
+    """Press the button labelled ``name``, and wait for what it started in the background (a save, a print).
+
+    ``wait=False`` returns at once: for a test that acts while the work is still running (Cancel).
+    """
     button = find(root, name, QAbstractButton)
     assert button.isEnabled(), f"{name!r} is disabled"
     button.click()
-    settle()
+    if wait:
+        settle()
 
 
 def shown_errors(root: QWidget) -> list[str]:

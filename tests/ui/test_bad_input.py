@@ -8,7 +8,7 @@ from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Student
 from sst_desk.workflow.process import open_case
 
-from person import NOW, open_window
+from person import NOW, open_window, settle
 from person import answer_dialog, click, fill, find, shown_errors
 from doors import door
 
@@ -71,6 +71,8 @@ def test_unsaved_changes_are_not_lost_silently(main_window, context):
 
     answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Save).click())
     window.close()
+    settle()  # saved in the background, then the window closes
+    assert case_id not in main_window.case_windows  # closed once saved
     assert door(context.db).cases.load_case(case_id).reason == "Ny anledning som inte är sparad"
 
 
