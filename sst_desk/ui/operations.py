@@ -65,7 +65,7 @@ class Operation:
         self._on_failure: Callable[[BaseException], None] | None = None
         self._failure_title = ""
         self._disabled: list[Any] = []
-        self._busy_shown = False
+        self.busy_shown = False
         self._delivery: _Delivery | None = None
         self._timer: QTimer | None = None
         self.done = False
@@ -119,7 +119,7 @@ class Operation:
     def _show_busy(self) -> None:
         if self.done:
             return
-        self._busy_shown = True
+        self.busy_shown = True
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         window = self._window()
         if isinstance(window, QMainWindow):
@@ -130,7 +130,7 @@ class Operation:
         _running.discard(self)
         if self._timer is not None:
             self._timer.stop()
-        if self._busy_shown:
+        if self.busy_shown:
             QApplication.restoreOverrideCursor()
             window = self._window()
             if isinstance(window, QMainWindow) and window.statusBar().currentMessage() == _t("Working…"):
