@@ -16,6 +16,7 @@ the way the window explains database errors (``errors.database_error_text``) in 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +27,37 @@ BUSY_DELAY_MS = 300
 """How long an operation runs before the busy indicator appears (quicker ones show nothing)."""
 
 _running: set[Operation] = set()  # started and not yet delivered: kept alive, and counted for tests
+
+GC_INTERVAL_MS = 500
+"""How often Python's garbage is collected on the UI thread once work runs in the background."""
+_collector: list[QTimer] = []
+
+
+def collect_garbage_on_the_ui_thread() -> None:
+    """Run Python's cyclic garbage collector only on the UI thread, from a timer (as Anki's ``GarbageCollector``).
+
+    The collector runs in whichever thread happens to allocate when a threshold is passed. If that is a
+    worker and the garbage holds a Qt object (a closed dialog in a reference cycle), Qt deletes it off
+    its thread and the process crashes. So automatic collection is switched off and the same thresholds
+    are checked here, on the UI thread. Called once, when the first background work starts.
+    """
+    app = QCoreApplication.instance()
+    if _collector or app is None:
+        return
+    gc.disable()
+    timer = QTimer(app)
+    timer.setInterval(GC_INTERVAL_MS)
+    timer.timeout.connect(_collect)
+    timer.start()
+    _collector.append(timer)
+
+
+def _collect() -> None:
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    for generation in (2, 1, 0):
+        if counts[generation] > thresholds[generation]:
+            gc.collect(generation)
+            return
 
 
 def _t(text: str) -> str:
@@ -87,6 +119,7 @@ class Operation:
         return self
 
     def run_in_background(self) -> Operation:
+        collect_garbage_on_the_ui_thread()
         delivery = _Delivery(self._parent, self)
         self._delivery = delivery
         self._restore = [(item, item.isEnabled()) for item in self._disabled]
