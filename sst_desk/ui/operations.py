@@ -97,6 +97,8 @@ class Operation:
         self._on_failure: Callable[[BaseException], None] | None = None
         self._failure_title = ""
         self._disabled: list[Any] = []
+        self._restore: list[tuple[Any, bool]] = []
+        self._focus: QWidget | None = None
         self.busy_shown = False
         self._delivery: _Delivery | None = None
         self._timer: QTimer | None = None
@@ -123,6 +125,9 @@ class Operation:
         delivery = _Delivery(self._parent, self)
         self._delivery = delivery
         self._restore = [(item, item.isEnabled()) for item in self._disabled]
+        focus = QApplication.focusWidget()  # the field the person was in gets the keyboard back afterwards
+        self._focus = focus if focus is not None and any(
+            isinstance(item, QWidget) and (item is focus or item.isAncestorOf(focus)) for item in self._disabled) else None
         for item in self._disabled:
             item.setEnabled(False)
         self._timer = QTimer(delivery)
@@ -173,6 +178,12 @@ class Operation:
                 item.setEnabled(enabled)
             except RuntimeError:  # the widget was deleted meanwhile (its window closed)
                 pass
+        focus, self._focus = self._focus, None
+        try:
+            if focus is not None and focus.isVisible() and focus.isEnabled() and QApplication.focusWidget() is not focus:
+                focus.setFocus()
+        except RuntimeError:  # deleted meanwhile
+            pass
         if self._delivery is not None:
             self._delivery.deleteLater()
 

@@ -54,7 +54,8 @@ def test_open_a_case_with_the_keyboard(main_window, context, qtbot):
     table.setFocus()
     table.selectRow(0)
     chosen = table.currentIndex().sibling(table.currentIndex().row(), 0).data(ROW_ROLE)
-    qtbot.keyClick(table, Qt.Key.Key_Return)
+    with qtbot.waitSignal(main_window.sig_case_opened, timeout=60_000):  # read in the background
+        qtbot.keyClick(table, Qt.Key.Key_Return)
     assert chosen.case_id in main_window.case_windows
     window = main_window.case_windows[chosen.case_id]
     assert window.case.student.full_name == chosen.student_name

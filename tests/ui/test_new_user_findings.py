@@ -190,7 +190,8 @@ def test_enter_in_the_search_field_opens_the_one_case_found(main_window, context
     search.setFocus()
     qtbot.keyClicks(search, "Berg")
     assert main_window.proxy.rowCount() == 1
-    qtbot.keyClick(search, Qt.Key.Key_Return)
+    with qtbot.waitSignal(main_window.sig_case_opened, timeout=60_000):  # read in the background
+        qtbot.keyClick(search, Qt.Key.Key_Return)
     assert [w.case.student.full_name for w in main_window.case_windows.values()] == ["Alva Berg"]
 
 
