@@ -43,9 +43,6 @@ def member_name(user: Member) -> str:
     return name if user.active else _t("%1 (switched off)").replace("%1", name)
 
 
-_name = member_name
-
-
 def member_names(db: Database, case_id: int) -> list[str]:
     """The names of the people responsible for a case, for the case window ("Ansvariga: …").
 
@@ -76,7 +73,7 @@ class MembersDialog(QDialog):
                                "and may work in it; team leads see the team's cases anyway."), self)
         intro.setWordWrap(True)
         self.ids = [user.id for user in candidates]
-        self.checks = CheckList([(user.id, f"{_name(user)} – {role_word(user.role)}") for user in candidates], 1,
+        self.checks = CheckList([(user.id, f"{member_name(user)} – {role_word(user.role)}") for user in candidates], 1,
                                 self)
         self.checks.setAccessibleName(self.tr("Responsible for the case"))
         self.checks.set_values(sorted(self.current))
@@ -107,10 +104,6 @@ class MembersDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
         self.resize(560, min(520, 200 + 28 * len(candidates)))
-
-    @property
-    def db(self) -> Database:
-        return self.context.db  # type: ignore[return-value]
 
     def chosen(self) -> set[int]:
         return set(self.checks.values())
