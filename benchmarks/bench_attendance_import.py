@@ -35,7 +35,6 @@ def make_database(path: Path, students: int) -> bytes:
 
     from sst_desk.importers.people import fake_students
     from sst_desk.persistence import Database
-    from sst_desk.services import Door
     from sst_desk.persistence.mapping import students as students_table
     from sst_desk.security.keyfile import new_database_key
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sst_desk.persistence.errors import AccessDeniedError, ConcurrentEditError
-from sst_desk.workflow.access import Action, Actor, Resource, allowed, sees_all_cases
+from sst_desk.workflow.access import Action, Actor, Resource, allowed
 from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.caselist import CaseRow
 from sst_desk.workflow.entities import Case
