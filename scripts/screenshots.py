@@ -167,12 +167,14 @@ def grab_security_screens(out: Path, window, grab_dialog, case_window) -> None:
         slot()
     QTimer.singleShot(100, lambda: grab_dialog("members_dialog"))
     case_window.edit_members()
+    from PySide6.QtWidgets import QApplication
+
     previews = len(getattr(case_window, "previews", []))
     if case_window.print_plan() is not None:  # made in the background: wait for the preview
         from sst_desk.ui.operations import operations_running
 
         while operations_running():
-            app.processEvents()
+            QApplication.processEvents()
     preview = case_window.previews[-1] if len(getattr(case_window, "previews", [])) > previews else None
     if preview is not None:
         from PySide6.QtWidgets import QApplication
