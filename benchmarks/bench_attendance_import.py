@@ -61,6 +61,7 @@ def _add_people(db, kurators_students: list[tuple[str, str]]) -> None:
     from sst_desk.persistence import accounts
     from sst_desk.workflow.access import Role
     from sst_desk.workflow.codes import Level, RaisedBy
+    from sst_desk.services import Door
     from sst_desk.workflow.entities import Case, Student
 
     accounts.add_user(db, "lead", "Bench Lead", Role.TEAMLEDARE, "not-a-real-hash")
@@ -68,7 +69,7 @@ def _add_people(db, kurators_students: list[tuple[str, str]]) -> None:
     for pnr, name in kurators_students:
         first, last = name.split()[0], name.split()[1]
         student = Student(first_name=first, last_name=last, school="Benchskolan", grade=8, personal_id=pnr)
-        db.add_case(Case(student=student, raised_on=dt.date(2026, 8, 17), level=Level.NIVA_2,
+        Door(db.uow, None).cases.add_case(Case(student=student, raised_on=dt.date(2026, 8, 17), level=Level.NIVA_2,
                          raised_by=RaisedBy.ELEVHALSA), actor=kurator)
 
 
@@ -81,6 +82,7 @@ def child(db_path: str, key_hex: str, csv_path: str, dry_run: bool, who: str = "
         MappingSpec,
     )
     from sst_desk.persistence import Database
+    from sst_desk.services import Door
 
     spec = MappingSpec(name="bench", identifier=IdentifierKind.PERSONNUMMER, unit=AmountUnit.MINUTES, columns={
         Column.STUDENT: "Personnummer", Column.DATE: "Datum", Column.SCHEDULED: "Schemalagd tid (min)",
@@ -94,7 +96,7 @@ def child(db_path: str, key_hex: str, csv_path: str, dry_run: bool, who: str = "
         db.actor = accounts.find_user(db, {"teamledare": "lead", "kurator": "kurator"}[who]).actor()
     opened = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    result = db.import_attendance(Path(csv_path), spec, dry_run=dry_run)
+    result = Door(db.uow, None).attendance.import_attendance(Path(csv_path), spec, dry_run=dry_run)
     seconds = time.perf_counter() - start
     db.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

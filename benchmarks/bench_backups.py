@@ -34,6 +34,7 @@ def main() -> None:
     from sst_desk.demo import populate
     from sst_desk.persistence import Database, backups
     from sst_desk.persistence.backup import backup_sqlite
+    from sst_desk.services import Door
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=None)
@@ -48,7 +49,7 @@ def main() -> None:
             with Database.open(file) as db:
                 populate(db, students=args.cases, seed=1)
         db = Database.open(file)
-        cases = len(db.case_rows(datetime.date.today()))
+        cases = len(Door(db.uow, None).cases.case_rows(datetime.date.today()))
         out = Path(tmp) / "out"
         out.mkdir()
         n = iter(range(10_000))

@@ -116,31 +116,32 @@ def encrypt_existing_figure(plain: Path, folder: Path, rounds: int) -> float:
 def storage_figures(file: Path, key: bytes | None, rounds: int) -> dict[str, float]:
     """Open, load a case, save a case, the case list, a checked backup, the integrity check: as the team lead."""
     from sst_desk.persistence import Database, accounts, backups
+    from sst_desk.services import Door
 
     def open_close() -> None:
         Database.open(file, key=key).close()
 
     db = Database.open(file, key=key)
     db.actor = accounts.find_user(db, LEAD).actor()
-    rows = [r for r in db.case_rows(dt.date.today()) if not r.protected_identity]
+    rows = [r for r in Door(db.uow, None).cases.case_rows(dt.date.today()) if not r.protected_identity]
     rng = random.Random(5)
     picks = iter(rng.sample([r.case_id for r in rows], min(len(rows), 200)))
     loaded = []
 
     def load() -> None:
-        loaded.append(db.load_case(next(picks)))
+        loaded.append(Door(db.uow, None).cases.load_case(next(picks)))
 
     def edit() -> None:
-        case = db.load_case(next(picks))
+        case = Door(db.uow, None).cases.load_case(next(picks))
         case.reason = (case.reason or "") + " (ändrad)"
         loaded.append(case)
 
     figures = {
         "cases": float(len(rows)),
         "open database": median_s(open_close, rounds),
-        "case list (case_rows)": median_s(lambda: db.case_rows(dt.date.today()), rounds),
+        "case list (case_rows)": median_s(lambda: Door(db.uow, None).cases.case_rows(dt.date.today()), rounds),
         "open a case (load_case)": median_s(load, rounds * 4),
-        "save a case (save_case)": median_s(lambda: db.save_case(loaded.pop()), rounds * 4, before=edit),
+        "save a case (save_case)": median_s(lambda: Door(db.uow, None).cases.save_case(loaded.pop()), rounds * 4, before=edit),
         "backup (take_backup, checked)": median_s(lambda: backups.take_backup(db, backups.MANUAL), rounds),
     }
     db.close()

@@ -114,6 +114,7 @@ def from_the_database(rounds: int) -> None:
 
     from sst_desk.persistence import Database
     from sst_desk.persistence.mapping import attendance
+    from sst_desk.services import Door
     from sst_desk.security.keyfile import new_database_key
     from sst_desk.ui.skollinje_chart import SkollinjeChart
     from sst_desk.workflow.codes import Gender
@@ -124,7 +125,7 @@ def from_the_database(rounds: int) -> None:
     end = dt.date(2026, 11, 22)
     with tempfile.TemporaryDirectory() as folder:
         db = Database.open(Path(folder) / "bench.sqlite3", key=new_database_key())
-        case = db.add_case(Case(Student("Bench", "Elev", "Benchskolan", 8, Gender.EJ_ANGIVET),
+        case = Door(db.uow, None).cases.add_case(Case(Student("Bench", "Elev", "Benchskolan", 8, Gender.EJ_ANGIVET),
                                 raised_on=end - dt.timedelta(weeks=60)))
         monday = end - dt.timedelta(days=end.weekday()) - dt.timedelta(weeks=155)
         with db.uow() as uow:
@@ -137,7 +138,7 @@ def from_the_database(rounds: int) -> None:
         times = []
         for _ in range(rounds):
             start = time.perf_counter()
-            records = db.attendance_for_case(case.id)
+            records = Door(db.uow, None).attendance.attendance_for_case(case.id)
             model = build_skollinje(case, records, today=end)
             chart = SkollinjeChart()
             chart.resize(1000, 420)

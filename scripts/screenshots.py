@@ -70,16 +70,23 @@ def main() -> None:
     QTimer.singleShot(0, lambda: grab_dialog("backups_dialog"))
     window.show_backups()
 
+    def opened(case_id: int):
+        """Open a case and wait until its window is there (the case is read in the background)."""
+        window.open_case(case_id)
+        while case_id not in window.case_windows:
+            app.processEvents()
+        return window.case_windows[case_id]
+
     rows = window.model.rows()
     pick = next(r for r in rows if r.stage is Stage.UPPFOLJNING)
-    case_window = window.open_case(pick.case_id)
+    case_window = opened(pick.case_id)
     app.processEvents()
     for row in range(case_window.stepper.count()):
         case_window.stepper.setCurrentRow(row)
         app.processEvents()
         case_window.grab().save(str(out / f"case_{row}_{case_window.stepper.item(row).text().split()[0].lower()}.png"))
     early = next(r for r in rows if r.stage is Stage.INSKRIVNING)
-    early_window = window.open_case(early.case_id)
+    early_window = opened(early.case_id)
     early_window.stepper.setCurrentRow(Stage.KARTLAGGNING.order)
     app.processEvents()
     early_window.grab().save(str(out / "case_locked_stage.png"))
@@ -160,7 +167,15 @@ def grab_security_screens(out: Path, window, grab_dialog, case_window) -> None:
         slot()
     QTimer.singleShot(100, lambda: grab_dialog("members_dialog"))
     case_window.edit_members()
-    preview = case_window.print_plan()
+    from PySide6.QtWidgets import QApplication
+
+    previews = len(getattr(case_window, "previews", []))
+    if case_window.print_plan() is not None:  # made in the background: wait for the preview
+        from sst_desk.ui.operations import operations_running
+
+        while operations_running():
+            QApplication.processEvents()
+    preview = case_window.previews[-1] if len(getattr(case_window, "previews", [])) > previews else None
     if preview is not None:
         from PySide6.QtWidgets import QApplication
 

@@ -338,7 +338,9 @@ def _demo(args: argparse.Namespace) -> int:
 def _cases(args: argparse.Namespace) -> int:
     db = _open(getattr(args, "db", None), must_exist=True, args=args)
     try:
-        rows = db.case_rows(dt.date.today())
+        from .services import Door
+
+        rows = Door(db.uow, db.actor).cases.case_rows(dt.date.today())
     finally:
         db.close()
     sys.stdout.write(format_rows(rows, args.format))

@@ -131,16 +131,19 @@ def import_command(args: argparse.Namespace, open_for: OpenFor) -> int:
     file: Path = args.file.expanduser()
     if not file.is_file():
         raise CommandError(_t("%1 is not a file; nothing was imported.").replace("%1", str(file)))
+    from .services import Door
+
     db = open_for(args, must_exist=True)
     try:
-        spec = db.attendance_mapping(args.mapping)
+        attendance = Door(db.uow, db.actor).attendance
+        spec = attendance.attendance_mapping(args.mapping)
         if spec is None:
-            names = ", ".join(s.name for s in db.attendance_mappings()) or _t("none yet")
+            names = ", ".join(s.name for s in attendance.attendance_mappings()) or _t("none yet")
             raise CommandError(_t("There is no saved mapping called '%1' (saved: %2). Save one in the app: "
                                   "Team → Importera närvaro….").replace("%1", args.mapping).replace("%2", names))
         try:
-            result = db.import_attendance(file, spec, dry_run=args.dry_run, progress=_progress_printer(),
-                                          options=options_from(args))
+            result = attendance.import_attendance(file, spec, dry_run=args.dry_run, progress=_progress_printer(),
+                                                  options=options_from(args))
         except ImportFileError as exc:
             raise CommandError(_refusal(file, exc.problem)) from None
     finally:
@@ -151,9 +154,11 @@ def import_command(args: argparse.Namespace, open_for: OpenFor) -> int:
 
 
 def mappings_command(args: argparse.Namespace, open_for: OpenFor) -> int:
+    from .services import Door
+
     db = open_for(args, must_exist=True)
     try:
-        specs = db.attendance_mappings()
+        specs = Door(db.uow, db.actor).attendance.attendance_mappings()
     finally:
         db.close()
     if not specs:

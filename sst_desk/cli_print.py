@@ -2,11 +2,11 @@
 
 The kinds come from ``reports.kinds``: only those whose builder exists in this
 installation are offered. Every print is checked and logged before the file is
-written (``record_case_action`` / ``record_prints``); a document shared with
-others (the plan) needs a valid samtycke, and the command line has no way to
-state a legal ground instead (that is done in the window, where it is
-recorded with the case), so it refuses. A batch skips and names the cases
-without consent.
+written (``services.printing.print_document`` / ``print_batch``, the same use
+cases the window calls); a document shared with others (the plan) needs a
+valid samtycke, and the command line has no way to state a legal ground
+instead (that is done in the window, where it is recorded with the case), so
+it refuses. A batch skips and names the cases without consent.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from .cli_errors import CommandError
 if TYPE_CHECKING:
     from .persistence import Database
     from .reports.kinds import DocumentKind
-    from .workflow.entities import Case
+    from .services.printing import PrintRefused
 
 OpenFor = Callable[..., "Database"]
 CONTEXT = "CommandLine"
@@ -89,29 +89,19 @@ def database_file(args: argparse.Namespace) -> Path | None:
 
 
 def _print_one(args: argparse.Namespace, kind: DocumentKind, out: Path, open_for: OpenFor) -> int:
-    from .persistence.printing import plan_to_print
-    from .workflow.access import Action
+    from .services import Door
+    from .services.printing import PrintRefused
 
     db = open_for(args, must_exist=True)
     try:
-        case = db.load_case(args.case)
-        today = dt.date.today()
-        if kind.needs_plan and plan_to_print(case) is None:
-            raise CommandError(_t("Case %1 has no handlingsplan yet; nothing was written.")
-                               .replace("%1", str(args.case)))
-        if not kind.applies_to(case):  # e.g. an uppföljningsprotokoll before any uppföljning is recorded
-            raise CommandError(_t("Case %1 holds nothing for the %2 yet; nothing was written.")
-                               .replace("%1", str(args.case)).replace("%2", kind.name))
-        if kind.consent is not None:
-            _require_consent(case, today, kind)
-        from .fileio import write_export
-
         assert db.actor is not None
-        _check_print(db, args.case)  # a refusal is logged here; the print itself once the file is written
-        attendance = db.attendance_for_case(args.case, log=False) if kind.uses_attendance else []
-        data = kind.build(case, _context(args, db, today), attendance=attendance)
-        write_export(data, out, force=args.force, database=db.path,
-                     before_commit=lambda: db.record_case_action(args.case, Action.PRINT, kind.detail(case)))
+        today = dt.date.today()
+        try:  # the one print use case: checked (a refusal logged), built, written, then logged
+            Door(db.uow, db.actor).printing.print_document(args.case, kind.name,
+                                                           report=_context(args, db, today),
+                                                           today=today, target=out, force=args.force)
+        except PrintRefused as refused:
+            raise CommandError(_refusal_text(refused, kind)) from None
     finally:
         db.close()
     print(_t("Wrote the %1 of case %2 to %3").replace("%1", kind.name).replace("%2", str(args.case))
@@ -119,51 +109,48 @@ def _print_one(args: argparse.Namespace, kind: DocumentKind, out: Path, open_for
     return 0
 
 
-def _check_print(db: Database, case_id: int) -> None:
-    """Raise ``AccessDeniedError`` (the refusal logged) unless the signed-in person may print the case."""
-    from .persistence import CaseNotFound
-    from .workflow.access import Action
+def _refusal_text(refused: PrintRefused, kind: DocumentKind) -> str:
+    """Why nothing was written, in the command line's words (the command line cannot state a legal ground)."""
+    from .services.printing import Refusal
 
-    with db.uow() as uow:
-        if uow.require_case(Action.PRINT, case_id) is None:
-            raise CaseNotFound(case_id, db.location)
-
-
-def _require_consent(case: Case, today: dt.date, kind: DocumentKind) -> None:
-    from .workflow.consent_rules import consent_missing
-
-    missing = consent_missing(case, today)
-    if missing:
-        who = ", ".join(sorted({f.detail for f in missing if f.detail})) or _t("the student or a guardian")
-        raise CommandError(_t("Case %1 has no valid samtycke to share the %2 (missing: %3); record the consent, "
-                              "or state a legal ground in the app. Nothing was written.")
-                           .replace("%1", str(case.id)).replace("%2", kind.name).replace("%3", who))
+    case = str(refused.case_id)
+    if refused.reason is Refusal.NO_PLAN:
+        return _t("Case %1 has no handlingsplan yet; nothing was written.").replace("%1", case)
+    if refused.reason is Refusal.NOTHING_TO_PRINT:  # e.g. an uppföljningsprotokoll before any uppföljning
+        return (_t("Case %1 holds nothing for the %2 yet; nothing was written.")
+                .replace("%1", case).replace("%2", kind.name))
+    who = ", ".join(sorted({f.detail for f in refused.missing if f.detail})) or _t("the student or a guardian")
+    return (_t("Case %1 has no valid samtycke to share the %2 (missing: %3); record the consent, "
+               "or state a legal ground in the app. Nothing was written.")
+            .replace("%1", case).replace("%2", kind.name).replace("%3", who))
 
 
 def _print_batch(args: argparse.Namespace, out: Path, open_for: OpenFor) -> int:
-    from .persistence.printing import current_plans_for, record_prints
-    from .reports.batch import NothingToPrint, write_batch
+    from .reports.batch import NothingToPrint
+    from .services import Door
+    from .services.printing import NoPlansToPrint
 
     db = open_for(args, must_exist=True)
     today = dt.date.today()
     try:
-        cases = current_plans_for(db, school=args.school, team=args.all, today=today)
-        if not cases:
-            if args.school:
-                raise CommandError(_t("No case at %1 has a handlingsplan in force; nothing was written.")
-                                   .replace("%1", args.school))
-            raise CommandError(_t("No case among the cases you may see has a handlingsplan in force; nothing was "
-                                  "written."))
         assert db.actor is not None
+        printing = Door(db.uow, db.actor).printing
+        ids = printing.batch_candidates(today).case_ids(school=args.school, team=args.all)
         title = f"Handlingsplaner – {args.school}" if args.school else "Handlingsplaner – hela teamet"
         try:
-            outcome = write_batch(cases, _context(args, db, today), out, today=today, force=args.force,
-                                  database=db.path,
-                                  record=lambda prints: record_prints(db, prints), title=title,
-                                  attendance=lambda case: db.attendance_for_case(case.id, log=False))
+            if not ids:
+                raise NoPlansToPrint("no case in the list has a plan in force")
+            outcome = printing.print_batch(ids, report=_context(args, db, today), today=today,
+                                           target=out, force=args.force, title=title)
+        except NoPlansToPrint:
+            if args.school:
+                raise CommandError(_t("No case at %1 has a handlingsplan in force; nothing was written.")
+                                   .replace("%1", args.school)) from None
+            raise CommandError(_t("No case among the cases you may see has a handlingsplan in force; nothing was "
+                                  "written.")) from None
         except NothingToPrint:
             raise CommandError(_t("None of the %1 cases has a valid samtycke to share the plan; nothing was "
-                                  "written.").replace("%1", str(len(cases)))) from None
+                                  "written.").replace("%1", str(len(ids)))) from None
     finally:
         db.close()
     print(_t("Wrote %1 handlingsplaner to %2").replace("%1", str(len(outcome.written))).replace("%2", str(out)))

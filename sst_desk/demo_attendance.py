@@ -136,7 +136,9 @@ def write_demo_export(db: Database, folder: Path, today: dt.date) -> Path | None
     export = write_csv_export(folder / f"narvaro-{_slug(school)}.csv", people, start, today, seed=5, unknown=2)
     export.spec.name = f"{school} – närvaroexport"
     export.spec.school = school
-    db.save_attendance_mapping(export.spec)
+    from .services import Door
+
+    Door(db.uow, db.actor).attendance.save_attendance_mapping(export.spec)
     return export.path
 
 

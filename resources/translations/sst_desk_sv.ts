@@ -1309,6 +1309,10 @@
         <translation>Det finns ingen handlingsplan än: den görs i planeringsfasen.</translation>
     </message>
     <message>
+        <source>Saving… the window can be closed when it is done.</source>
+        <translation>Sparar … fönstret kan stängas när det är klart.</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>Osparade ändringar</translation>
     </message>
@@ -2524,6 +2528,14 @@
     <message>
         <source>Someone else saved this case after you opened it, so your copy was not saved over theirs. Your changes are still in the window: note what you need, close the window without saving and open the case again.</source>
         <translation>Någon annan har sparat ärendet efter att du öppnade det, så din version sparades inte över deras. Dina ändringar finns kvar i fönstret: anteckna det du behöver, stäng fönstret utan att spara och öppna ärendet igen.</translation>
+    </message>
+    <message>
+        <source>At least one person must be responsible for the case. Nothing was changed.</source>
+        <translation>Minst en person måste vara ansvarig för ärendet. Inget ändrades.</translation>
+    </message>
+    <message>
+        <source>Acting without consent needs a stated legal ground. Nothing was changed.</source>
+        <translation>Att agera utan samtycke kräver ett angivet lagstöd. Inget ändrades.</translation>
     </message>
     <message>
         <source>The file could not be written: %1</source>
@@ -4939,6 +4951,17 @@
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <source>Working…</source>
+        <translation>Arbetar…</translation>
+    </message>
+    <message>
+        <source>Could not complete</source>
+        <translation>Det gick inte att slutföra</translation>
+    </message>
+</context>
+<context>
     <name>PlaneringPage</name>
     <message>
         <source>Plan version</source>
@@ -5227,6 +5250,18 @@
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>There is no action plan to print yet.</source>
+        <translation>Det finns ingen handlingsplan att skriva ut än.</translation>
+    </message>
+    <message>
+        <source>There is nothing to print in this document yet.</source>
+        <translation>Det finns inget att skriva ut i det här dokumentet än.</translation>
+    </message>
+    <message>
+        <source>The document cannot be shared without a valid consent.</source>
+        <translation>Dokumentet kan inte delas utan ett giltigt samtycke.</translation>
     </message>
     <message>
         <source>Could not print</source>

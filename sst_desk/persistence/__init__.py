@@ -1,8 +1,8 @@
 """Persistence: the SQLAlchemy mapping, unit of work, engine factory and Alembic migrations.
 
-The rest of SST Desk uses ``Database`` (open, load_case, save_case, case_rows,
-backup) and the error classes; nothing outside this package imports SQLAlchemy
-sessions or tables directly.
+The rest of SST Desk opens a ``Database`` (open, units of work, backup, close)
+and reaches the data through the use cases in ``sst_desk/services/``, which call
+the repositories on a unit of work; the error classes are shared by everyone.
 """
 
 from .database import Database

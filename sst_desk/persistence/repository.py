@@ -24,6 +24,7 @@ from sst_desk.workflow.process import ConsentFacts, is_adult, missing_consents
 
 from .attendance import term_absence
 from .errors import ConcurrentEditError
+from .graph import prepare_for_save
 from .mapping import boostertraffar, case_members, cases, consents, guardians, handlingsplaner, students
 
 if TYPE_CHECKING:
@@ -54,6 +55,14 @@ class CaseRepository:
     def add(self, case: Case) -> None:
         self.session.add(case)
 
+    def insert(self, case: Case) -> int:
+        """Add a new case and write it now, so it has its id (and its student one, if new)."""
+        prepare_for_save(case)
+        self.session.add(case)
+        self.session.flush()
+        assert case.id is not None
+        return case.id
+
     def get(self, case_id: int) -> Case | None:
         """The case, with relationships loaded lazily while the session is open."""
         return self.session.get(Case, case_id)
@@ -70,6 +79,7 @@ class CaseRepository:
         a list are deleted (delete-orphan); new ones are inserted.
         """
         assert case.id is not None
+        prepare_for_save(case)  # list order into positions, references inside the graph (graph.py)
         # Claim the next revision first, conditionally: a copy loaded before someone else's save no longer
         # matches, and PostgreSQL makes a concurrent saver wait here and then find no row.
         claimed = self.session.execute(

@@ -6,8 +6,8 @@
         uow.commit()
 
 Leaving the block without ``commit()`` rolls back. This is the ONE door to the
-data: every read and write (``Database.load_case``, ``save_case``,
-``case_rows`` go through it too). With an ``actor`` (the signed-in person,
+data: every use case in ``sst_desk/services/`` (``load_case``, ``save_case``,
+``case_rows`` …) works through it, with the repositories it carries. With an ``actor`` (the signed-in person,
 ``sst_desk.workflow.access.Actor``) it enforces the permission matrix
 (``require_case`` / ``require``) and writes the access log (``log``) in the
 same transaction as the action. Without an actor it is raw storage access for
@@ -30,6 +30,13 @@ from sst_desk.workflow.logchain import LogAction
 from . import accesslog
 from .errors import AccessDeniedError, DatabaseUnavailableError, DiskFullError, NotADatabaseError, is_disk_full
 from .mapping import case_members, cases, students
+from .case_stores import (
+    AttendanceRepository,
+    ConsentOverrideRepository,
+    MemberRepository,
+    PrintoutRepository,
+    StudentRepository,
+)
 from .repository import CaseRepository
 from .settings_repository import TeamSettingsRepository
 
@@ -42,6 +49,11 @@ class UnitOfWork:
 
     cases: CaseRepository
     team_settings: TeamSettingsRepository
+    members: MemberRepository
+    students: StudentRepository
+    overrides: ConsentOverrideRepository
+    printouts: PrintoutRepository
+    attendance: AttendanceRepository
     session: Session
 
     def __init__(
@@ -58,6 +70,11 @@ class UnitOfWork:
         self.session = self._session_factory()
         self.cases = CaseRepository(self.session)
         self.team_settings = TeamSettingsRepository(self.session)
+        self.members = MemberRepository(self.session)
+        self.students = StudentRepository(self.session)
+        self.overrides = ConsentOverrideRepository(self.session)
+        self.printouts = PrintoutRepository(self.session)
+        self.attendance = AttendanceRepository(self.session)
         return self
 
     def __exit__(
@@ -73,6 +90,11 @@ class UnitOfWork:
         translated = translate(exc, self._location)
         if translated is not None:
             raise translated from exc
+
+    @property
+    def location(self) -> str | Path | None:
+        """The database this unit of work writes to (for the errors a person reads)."""
+        return self._location
 
     def commit(self) -> None:
         self.session.commit()

@@ -13,7 +13,7 @@ A batch has no way to state a legal ground per case, so a case without
 consent is skipped and named in the outcome, never printed.
 
 This module does no database work: ``write_batch`` takes a ``record``
-callable that checks and logs every print (``persistence.printing.record_prints``)
+callable that checks and logs every print (``services.printing.print_batch`` passes one)
 after the document is written whole to a temporary file and before it is put
 in place (``fileio.write_export``), so a cancelled, refused or failed batch
 leaves neither a file nor a log entry claiming a print.

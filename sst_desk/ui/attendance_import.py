@@ -4,7 +4,7 @@ The kurator chooses the weekly export, chooses the school's saved column
 mapping (or maps the columns once, helped by the importer's suggestions),
 sees at once what the mapping reads from the first lines, then checks or
 imports. The import runs in the background with a progress bar and Cancel
-(pattern of ``batch_print``); it is all or nothing (``Database.import_attendance``),
+(pattern of ``batch_print``); it is all or nothing (``services.attendance.import_attendance``),
 so a refused or cancelled import leaves the database as it was. The mapping
 form, the preview models and the result panel live in ``attendance_mapping_form``,
 ``attendance_preview`` and ``attendance_results``.
@@ -63,7 +63,7 @@ from .attendance_words import problem_sentence
 from .context import AppContext
 from .errors import database_error_text
 from .forms import ERROR_STYLE
-from .operations import run_in_background
+from .operations import Operation, run_and_wait
 
 log = logging.getLogger(__name__)
 CONTEXT = "AttendanceImport"
@@ -430,7 +430,8 @@ class AttendanceImportDialog(QDialog):
 
     def _load_saved(self) -> None:
         try:
-            self.form.set_saved(self.context.db.attendance_mappings())
+            door = self.context.door
+            self.form.set_saved(run_and_wait(self, lambda: door.attendance.attendance_mappings()))
         except Exception as exc:  # noqa: BLE001 - said in words; the dialog still maps by hand
             self._say(database_error_text(exc), error=True)
 
@@ -471,7 +472,8 @@ class AttendanceImportDialog(QDialog):
             self.form.name.setFocus()
             return False
         try:
-            self.context.db.save_attendance_mapping(spec)
+            door = self.context.door
+            run_and_wait(self, lambda: door.attendance.save_attendance_mapping(spec))
         except Exception as exc:  # noqa: BLE001 - AccessDeniedError, DatabaseError: said in words
             self._say(database_error_text(exc), error=True)
             return False
@@ -573,15 +575,15 @@ class AttendanceImportDialog(QDialog):
         self._update_buttons()
         relay = _Relay(self)
         relay.sig_progress.connect(self._progress_arrived)
-        db, path, cancelled, options = self.context.db, Path(self.table.path), self._cancel.is_set, self.options
+        door, path, cancelled, options = self.context.door, Path(self.table.path), self._cancel.is_set, self.options
 
         def report(progress: Progress) -> None:
             relay.sig_progress.emit(progress.done, progress.total)
             time.sleep(YIELD_SECONDS)
 
-        run_in_background(self, lambda: db.import_attendance(path, spec, dry_run=dry_run, progress=report,
-                                                             cancelled=cancelled, options=options),
-                          self._done, self._failed)
+        Operation(self, lambda: door.attendance.import_attendance(path, spec, dry_run=dry_run, progress=report,
+                                                                  cancelled=cancelled, options=options)) \
+            .success(self._done).failure(self._failed).run_in_background()
         self.cancel_button.setFocus()
         return True
 
@@ -629,7 +631,8 @@ class AttendanceImportDialog(QDialog):
             return
         saved = self.form.saved_spec()
         try:
-            self.context.db.save_attendance_mapping(spec)
+            door = self.context.door
+            run_and_wait(self, lambda: door.attendance.save_attendance_mapping(spec))
         except Exception as exc:  # noqa: BLE001 - the records are stored; only the mapping was not
             self._say(database_error_text(exc), error=True)
             return

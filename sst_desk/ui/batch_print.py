@@ -5,7 +5,8 @@ responsible for each) and counts as the lead chooses. "Print…" asks where to
 save, then loads the cases and builds the PDF in the background with a
 progress dialog; Cancel stops it and nothing is written or logged. Cases
 without a valid samtycke are skipped (a batch cannot state a legal ground per
-case) and named in the summary. See ``reports.batch`` and ``persistence.printing``.
+case) and named in the summary. See ``reports.batch`` and ``services.printing``
+(the same use cases as ``sst-desk print batch``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from .context import AppContext
 from .errors import database_error_text
-from .operations import run_in_background
+from .operations import Operation, run_and_wait
 
 CONTEXT = "BatchPrint"
 MAX_NAMES = 15  # skipped students named in the summary; the rest are counted
@@ -50,14 +51,16 @@ class _Progress(QObject):
 
 
 class BatchPrintDialog(QDialog):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        from ..persistence.printing import batch_candidates
-
+    def __init__(self, context: AppContext, parent: QWidget | None = None, candidates=None) -> None:
+        """``candidates`` (``services.printing.BatchCandidates``) are read in the background when not given."""
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(_t("Print action plans"))
         self.setMinimumWidth(440)
-        self.candidates = batch_candidates(context.db, context.today())
+        if candidates is None:
+            door, today = context.door, context.today()
+            candidates = run_and_wait(parent or self, lambda: door.printing.batch_candidates(today))
+        self.candidates = candidates
         self.outcome = None  # the last BatchOutcome (tests, and the caller)
         self._cancel = threading.Event()
         self._progress: QProgressDialog | None = None
@@ -153,8 +156,6 @@ class BatchPrintDialog(QDialog):
         self._start(ids, Path(target), force=force)
 
     def _start(self, ids: list[int], target: Path, force: bool = False) -> None:
-        from ..persistence.printing import load_plans, record_prints
-        from ..reports.batch import write_batch
         from ..reports.kinds import report_context
 
         self._cancel.clear()
@@ -172,21 +173,17 @@ class BatchPrintDialog(QDialog):
         self._progress = progress
         relay = _Progress(self)
         relay.sig_step.connect(lambda done, total: progress.setValue(done) if not self._cancel.is_set() else None)
-        db, today, n = self.context.db, self.context.today(), len(ids)
+        door, today = self.context.door, self.context.today()
         report = report_context(self.context.team, self.context.user, today)
         title = self.scope_title()
         self.print_button.setEnabled(False)
         progress.show()
 
         def work():
-            cases = load_plans(db, ids, lambda done, _total: relay.sig_step.emit(done, 2 * n), self._cancel.is_set)
-            return write_batch(cases, report, target, today=today, cancelled=self._cancel.is_set, force=force,
-                               database=getattr(db, "path", None),
-                               record=lambda prints: record_prints(db, prints), title=title,
-                               attendance=lambda case: db.attendance_for_case(case.id, log=False),
-                               progress=lambda done, total: relay.sig_step.emit(n + done * n // total, 2 * n))
+            return door.printing.print_batch(ids, report=report, today=today, target=target, force=force, title=title,
+                                             progress=relay.sig_step.emit, cancelled=self._cancel.is_set)
 
-        run_in_background(self, work, self._done, self._failed)
+        Operation(self, work).success(self._done).failure(self._failed).run_in_background()
 
     def _finish(self) -> None:
         if self._progress is not None:

@@ -2,13 +2,16 @@
 
 The window edits a detached copy of the case in memory (``self.case``); pages
 write into it, the workflow's guards read it, and Save writes it in one unit of
-work (``Database.save_case``) and reloads it. Every step through the process is
-saved at once. Nothing is lost silently: closing with unsaved changes asks.
+work (``services.cases.save_case``, in the background: ``operations.Operation``)
+and shows the reloaded case. While a save runs the pages, the actions and the
+window's close wait for it. Every step through the process is saved at once.
+Nothing is lost silently: closing with unsaved changes asks.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from types import SimpleNamespace
 
 import shiboken6
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..settings import CASE_GEOMETRY
+from ..workflow.access import Action, Resource
 from ..workflow.codes import ClosingReason
 from ..workflow.entities import Case
 from ..workflow.editing import save_problems, step_answer_problems, step_blockers
@@ -41,6 +45,7 @@ from .errors import database_error_text
 from .forms import Field, Kind, elided
 from .labels import choices, grade_label, label
 from .messages import message
+from .operations import Operation
 from .pages.base import StagePage
 from .pages.early import AktualiseringPage, InskrivningPage, KartlaggningPage
 from .pages.later import AvslutPage, GenomforandePage, HistoryPage, UppfoljningPage, VidmakthallandePage
@@ -63,13 +68,21 @@ class CaseWindow(QMainWindow):
     """Emitted with the case id after the case was saved."""
     sig_closed = Signal(int)
     """Emitted with the case id when the window has closed."""
+    sig_document_shown = Signal(object)
+    """Emitted with the print preview (or the written file's path) once a document is ready."""
 
-    def __init__(self, context: AppContext, case: Case, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, case: Case, parent: QWidget | None = None, *,
+                 members: list[str] | None = None,
+                 allowed: frozenset[tuple[Resource, Action]] | None = None):
+        """``members`` and ``allowed`` come with the case (``services.cases.open_case``); without them they
+        are read in the background and the actions shown when they arrive."""
         super().__init__(parent)
         install_wheel_guard()
         self.context = context
         self.case = case
         self._loading = False
+        self.saving = False  # a save is being written: no second save, no close, no edits
+        self._allowed = allowed
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -117,9 +130,11 @@ class CaseWindow(QMainWindow):
         geometry = context.settings.get(CASE_GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)
-        self._members = self._member_names()
+        self._members = list(members or [])
         self._load(case)
         self._refresh_permissions()
+        if members is None or allowed is None:
+            self._read_access()
         self.stepper.setCurrentRow(self.case.stage.order)
 
     def _other_pages(self) -> list[StagePage]:
@@ -129,7 +144,7 @@ class CaseWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.save_action = QAction(self.tr("Save"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.triggered.connect(self.save)
+        self.save_action.triggered.connect(lambda _checked=False: self.save())
         self.print_action = QAction(self.tr("Print action plan…"), self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(lambda: self.print_plan())
@@ -315,30 +330,51 @@ class CaseWindow(QMainWindow):
             return False
         return True
 
-    def save(self) -> bool:
-        if not self.collect():
-            return False
-        return self._write()
+    def save(self, then: Callable[[], None] | None = None) -> bool:
+        """Check the forms and start writing the case in the background; ``then()`` runs once it is saved.
 
-    def _write(self) -> bool:
-        try:
-            saved = self.context.db.save_case(self.case)
-        except Exception as exc:  # noqa: BLE001 - shown as a sentence; the edits stay in the window
-            QMessageBox.critical(self, self.tr("Could not save"), database_error_text(exc))
+        False when nothing was started: a field needs correcting, or a save is already running.
+        """
+        if self.saving or not self.collect():
             return False
+        self._write(then)
+        return True
+
+    def _write(self, then: Callable[[], None] | None = None, otherwise: Callable[[], None] | None = None) -> None:
+        door, case = self.context.door, self.case
+        self.saving = True
+        Operation(self, lambda: door.cases.save_case(case)) \
+            .success(lambda saved: self._saved(saved, then)) \
+            .failure(lambda exc: self._save_failed(exc, otherwise)) \
+            .disable(self.stack, self.moves_box, self.save_action, self.next_step_action, self.print_action,
+                     self.documents_menu, self.members_action, self.extract_action) \
+            .run_in_background()
+
+    def _saved(self, saved: Case, then: Callable[[], None] | None) -> None:
+        self.saving = False
         row = self.stepper.currentRow()
         self._load(saved)
         self.stepper.setCurrentRow(row)
         self.statusBar().showMessage(self.tr("Saved at %1").replace(
             "%1", self.context.now().astimezone().strftime("%H:%M")), 5000)
         self.sig_saved.emit(saved.id)
-        return True
+        if then is not None:
+            then()
+
+    def _save_failed(self, exc: BaseException, otherwise: Callable[[], None] | None) -> None:
+        self.saving = False  # the edits stay in the window; the person may try again
+        if otherwise is not None:
+            otherwise()
+        QMessageBox.critical(self, self.tr("Could not save"), database_error_text(exc))
 
     # --- the process ----------------------------------------------------------
 
     def take_move(self, move: Move) -> bool:
-        """Take a step: check the forms, explain what is missing, ask for a comment, apply, save."""
-        if not self.collect():
+        """Take a step: check the forms, explain what is missing, ask for a comment, apply, save.
+
+        True when the step was taken and its save started (it finishes in the background).
+        """
+        if self.saving or not self.collect():
             return False
         today = self.context.today()
         found = step_blockers(self.case, move, today)
@@ -355,11 +391,12 @@ class CaseWindow(QMainWindow):
         except ProcessError as exc:
             QMessageBox.information(self, label(move), "\n".join(message(f) for f in exc.findings))
             return False
-        if not self._write():
+
+        def not_saved() -> None:
             self._load(self.case)  # show the step as taken (it is in the window, not yet saved)
             self.setWindowModified(True)
-            return False
-        self.stepper.setCurrentRow(self.case.stage.order)
+
+        self._write(then=lambda: self.stepper.setCurrentRow(self.case.stage.order), otherwise=not_saved)
         return True
 
     def _ask_move_details(self, move: Move, found: list[Finding]) -> SimpleNamespace | None:
@@ -394,23 +431,30 @@ class CaseWindow(QMainWindow):
             action.setEnabled(self.case.id is not None and kind(name).applies_to(self.case))
 
     def show_document(self, document_kind):
-        """Save, then make ``document_kind`` of this case and show it in the print preview."""
-        from .printing import attendance_for_print, report_context_for, show_document
+        """Save, then make ``document_kind`` of this case in the background and show it in the print preview.
 
-        if self.isWindowModified() and not self.save():
+        Returns the running operation (the preview arrives with ``sig_document_shown``), or None.
+        """
+        from .printing import show_document
+
+        if self.saving:
+            return None
+        if self.isWindowModified():
+            self.save(then=lambda: self.show_document(document_kind))
             return None
         if not document_kind.applies_to(self.case):
             QMessageBox.information(self, document_kind.title, self.tr(
                 "There is nothing to print in this document yet."))
             return None
-        shown = show_document(
-            self, self.context, self.case, title=f"{document_kind.title} – {self.case.student.full_name}",
-            detail=document_kind.detail(self.case),
-            build=lambda: document_kind.build(self.case, report_context_for(self.context),
-                                              attendance=attendance_for_print(self.context, self.case, document_kind)),
-            suggested=f"{document_kind.title} {self.case.student.full_name}.pdf", purpose=document_kind.consent)
+        return show_document(
+            self, self.context, self.case, kind=document_kind.name,
+            title=f"{document_kind.title} – {self.case.student.full_name}",
+            suggested=f"{document_kind.title} {self.case.student.full_name}.pdf", purpose=document_kind.consent,
+            may_override=self.allows(Action.OVERRIDE, Resource.CONSENT), shown=self._document_shown)
+
+    def _document_shown(self, shown) -> None:
         self._keep_preview(shown)
-        return shown
+        self.sig_document_shown.emit(shown)
 
     def _keep_preview(self, shown) -> None:
         """Remember an open preview until it closes.
@@ -429,38 +473,54 @@ class CaseWindow(QMainWindow):
 
     # --- responsibility and registerutdrag ----------------------------------------
 
-    def _member_names(self) -> list[str]:
-        from ..persistence import DatabaseError
-        from .members_dialog import member_names
+    def allows(self, action: Action, resource: Resource = Resource.CASE) -> bool:
+        """What the signed-in person may do with this case, as read when it opened (False until known)."""
+        return self._allowed is not None and (resource, action) in self._allowed
+
+    def _read_access(self) -> None:
+        """Read who is responsible and what the person may do, in the background (a case opened without them)."""
+        from ..services.cases import PERMISSIONS_SHOWN
+        from .members_dialog import member_name
 
         if self.case.id is None or getattr(self.context.db, "actor", None) is None:
-            return []
-        try:
-            return member_names(self.context.db, self.case.id)
-        except DatabaseError:
-            return []
+            return
+        door, case_id = self.context.door, self.case.id
+
+        def work():
+            names = [member_name(m) for m in door.cases.case_members(case_id)]
+            return names, frozenset(p for p in PERMISSIONS_SHOWN if door.cases.may(p[1], case_id, p[0]))
+
+        def arrived(found) -> None:
+            self._members, self._allowed = found
+            self._refresh_header()
+            self._refresh_permissions()
+
+        Operation(self, work).success(arrived).failure(lambda _exc: None).run_in_background()
 
     def _refresh_permissions(self) -> None:
-        from ..workflow.access import Action
-
-        db = self.context.db
-        if self.case.id is None or getattr(db, "actor", None) is None:
+        if self.case.id is None or getattr(self.context.db, "actor", None) is None or self._allowed is None:
             return
-        self.members_action.setVisible(db.may(Action.ASSIGN, self.case.id))
-        self.extract_action.setVisible(db.may(Action.EXPORT, self.case.id))
-        self.print_action.setEnabled(db.may(Action.PRINT, self.case.id))
+        self.members_action.setVisible(self.allows(Action.ASSIGN))
+        self.extract_action.setVisible(self.allows(Action.EXPORT))
+        self.print_action.setEnabled(self.allows(Action.PRINT))
 
     def edit_members(self) -> None:
         from .members_dialog import edit_members
 
-        if self.case.id is not None and edit_members(self, self.context, self.case.id):
-            self._members = self._member_names()
-            self._refresh_header()
+        if self.case.id is not None and not self.saving:
+            edit_members(self, self.context, self.case.id, changed=self._members_changed)
+
+    def _members_changed(self, names: list[str]) -> None:
+        self._members = names
+        self._refresh_header()
 
     def export_extract(self) -> None:
         from .extract_dialog import export_registerutdrag
 
-        if self.isWindowModified() and not self.save():
+        if self.saving:
+            return
+        if self.isWindowModified():
+            self.save(then=self.export_extract)
             return
         if self.case.id is not None:
             export_registerutdrag(self, self.context, self.case.id)
@@ -468,31 +528,43 @@ class CaseWindow(QMainWindow):
     # --- printing ---------------------------------------------------------------
 
     def print_plan(self, plan=None):
-        """Save, then show the handlingsplan (``plan``, or the current version) in the print preview."""
+        """Save, then show the handlingsplan (``plan``, or the current version) in the print preview.
+
+        Made in the background: returns the running operation, and the preview arrives with
+        ``sig_document_shown``. None when nothing was started.
+        """
+        if self.saving:
+            return None
         if self.case.current_plan is None:
             QMessageBox.information(self, self.tr("Print action plan"),
                                     self.tr("There is no action plan yet: it is made in the planning stage."))
             return None
         version = plan.version if plan is not None else None
-        if self.isWindowModified() and not self.save():
+        if self.isWindowModified():
+            # saving reloads the case: print the same version from the fresh copy
+            self.save(then=lambda: self.print_plan(next((p for p in self.case.plans if p.version == version), None)
+                                                   if version is not None else None))
             return None
-        if version is not None:  # saving reloads the case: find the same version in the fresh copy
-            plan = next((p for p in self.case.plans if p.version == version), None)
-        shown = print_handlingsplan(self, self.context, self.case, plan=plan)
-        self._keep_preview(shown)
-        return shown
+        return print_handlingsplan(self, self.context, self.case, plan=plan,
+                                   may_override=self.allows(Action.OVERRIDE, Resource.CONSENT),
+                                   shown=self._document_shown)
 
     # --- closing ----------------------------------------------------------------
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.saving:  # never mid-write: the window closes when asked again after the save
+            self.statusBar().showMessage(self.tr("Saving… the window can be closed when it is done."), 5000)
+            event.ignore()
+            return
         if self.isWindowModified():
             answer = QMessageBox.question(
                 self, self.tr("Unsaved changes"),
                 self.tr("%1 has unsaved changes. Save them before closing?").replace("%1", elided(self.case.student.full_name)),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Save)
-            if answer == QMessageBox.StandardButton.Cancel or (
-                    answer == QMessageBox.StandardButton.Save and not self.save()):
+            if answer == QMessageBox.StandardButton.Save:
+                self.save(then=self.close)  # closes once it is saved; a failed save keeps the window open
+            if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
         self.context.settings.set(CASE_GEOMETRY, bytes(self.saveGeometry()))

@@ -1,10 +1,13 @@
 """The consent gate in the window: gathering documents and sharing the plan need a valid samtycke.
 
-``consent_gate(parent, context, case, purpose)`` returns True when the action
-may go ahead: every consent needed is in force today, or the person (with the
-permission) states a legal ground, which is stored with the case and logged.
-Otherwise it explains who has not consented (or has withdrawn) and returns
-False; nothing is changed. See ``sst_desk.workflow.consent_rules``.
+``ask_consent(parent, context, case, purpose, may_override)`` asks only the
+person: the action may go ahead when every consent needed is in force today,
+or when the person (with the permission) states a legal ground — which the
+use case then stores with the case and logs (printing passes it to
+``services.printing.print_document``). Otherwise it explains who has not
+consented (or has withdrawn) and says stop; nothing is changed.
+``consent_gate`` does the same and records the ground itself (requesting
+documents). See ``sst_desk.workflow.consent_rules``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..persistence import DatabaseError
 from ..workflow.access import Action, Resource
 from ..workflow.consent_rules import LEGAL_GROUNDS, OTHER_GROUND, ConsentPurpose, consent_missing, ground_problem, \
     ground_text
@@ -78,38 +80,64 @@ class OverrideDialog(_Form):
         self.accept()
 
 
-def consent_gate(parent: QWidget, context, case: Case, purpose: ConsentPurpose) -> bool:
-    """True when ``purpose`` may go ahead for ``case`` (consent in force, or an override on a legal ground)."""
+def ask_consent(parent: QWidget, context, case: Case, purpose: ConsentPurpose, may_override: bool):
+    """Ask only the person (no database): ``(go, override)``.
+
+    ``(True, None)`` when every consent needed is in force today; ``(True, Override)`` when the person
+    (``may_override``: CONSENT × OVERRIDE on the case) stated a legal ground — the caller's use case
+    records it with the case; ``(False, None)`` when they stopped (told who has not consented).
+    """
+    from ..workflow.rules_case import Override
+
     found = consent_missing(case, context.today())
     if not found:
-        return True
+        return True, None
     missing = " ".join(finding_text(f) for f in found)
-    db = context.db
-    may_override = case.id is not None and db.may(Action.OVERRIDE, case.id, resource=Resource.CONSENT)
     title = _t("Consent needed")
     text = _t("You cannot %1 without a valid consent. %2").replace("%1", purpose_text(purpose)).replace("%2", missing)
-    if not may_override:
+    if not may_override or case.id is None:
         QMessageBox.information(parent, title, text + "\n\n" + _t(
             "Record the consent first. Only the team's socialtjänst member or team lead can act on another legal "
             "ground."))
-        return False
+        return False, None
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Cancel, parent)
     override = box.addButton(_t("State a legal ground…"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     if box.clickedButton() is not override:
-        return False
+        return False, None
     dialog = OverrideDialog(purpose, missing, parent)
     try:
         if not dialog.exec() or dialog.chosen is None:
-            return False
+            return False, None
         ground, note = dialog.chosen
     finally:
         dialog.deleteLater()
+    return True, Override(ground, note)
+
+
+def may_override_in(widget: QWidget) -> bool:
+    """Whether the case window holding ``widget`` says its person may act without consent on a legal ground."""
+    allows = getattr(widget.window(), "allows", None)
+    return bool(allows is not None and allows(Action.OVERRIDE, Resource.CONSENT))
+
+
+def consent_gate(parent: QWidget, context, case: Case, purpose: ConsentPurpose, may_override: bool) -> bool:
+    """True when ``purpose`` may go ahead for ``case`` (consent in force, or an override on a legal ground).
+
+    A stated ground is recorded with the case (``services.cases.record_consent_override``) in the
+    background before this returns; the window stays responsive meanwhile, and a failure is explained.
+    """
+    go, override = ask_consent(parent, context, case, purpose, may_override)
+    if not go or override is None:
+        return go
+    from .operations import run_and_wait
+
+    door, case_id = context.door, case.id
     try:
-        db.record_consent_override(case.id, purpose.value, ground, note)
-    except DatabaseError as exc:
-        QMessageBox.warning(parent, title, database_error_text(exc))
+        run_and_wait(parent, lambda: door.cases.record_consent_override(case_id, purpose.value, override.legal_ground,
+                                                                        override.note))
+    except Exception as exc:  # noqa: BLE001 - explained; nothing goes ahead without the recorded ground
+        QMessageBox.warning(parent, _t("Consent needed"), database_error_text(exc))
         return False
     return True
-

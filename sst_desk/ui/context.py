@@ -1,4 +1,4 @@
-"""What every window needs from the running app: the database, settings, who is working, the clock."""
+"""What every window needs from the running app: the door to the data, settings, who is working, the clock."""
 
 from __future__ import annotations
 
@@ -28,6 +28,18 @@ class AppContext:
     # The team's settings as read from its database at sign-in (app.build_context), and again after the
     # settings dialog saves them: the properties below read this copy, never the database on the UI thread.
     team: TeamSettings = field(default_factory=TeamSettings)
+
+    @property
+    def door(self):
+        """The use cases (``services.Door``), acting as the person signed in on ``db`` now.
+
+        Made from ``db`` on each use rather than kept: a restore replaces ``db`` and a sign-in or a
+        change of name replaces its actor, and the door must follow both. (A door is two references.)
+        Read it on the UI thread and hand it to the background work.
+        """
+        from ..services import Door
+
+        return Door(self.db.uow, getattr(self.db, "actor", None))
 
     def now(self) -> dt.datetime:
         return self.clock()

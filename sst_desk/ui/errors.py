@@ -60,6 +60,12 @@ def database_error_text(exc: BaseException) -> str:
         return _t("The case no longer exists. It may have been removed by someone else.")
     if isinstance(exc, persistence.DatabaseUnavailableError):
         return _t("The database cannot be reached right now. Your changes are still in the window; try again.")
+    from ..workflow.rules_case import CaseRule, CaseRuleError
+
+    if isinstance(exc, CaseRuleError):  # a case rule the service enforces (workflow/rules_case.py)
+        if exc.reason is CaseRule.NOBODY_RESPONSIBLE:
+            return _t("At least one person must be responsible for the case. Nothing was changed.")
+        return _t("Acting without consent needs a stated legal ground. Nothing was changed.")
     if isinstance(exc, OSError):
         return _t("The file could not be written: %1").replace("%1", exc.strerror or str(exc))
     log.exception("Unexpected error", exc_info=exc)

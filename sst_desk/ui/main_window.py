@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,7 @@ from .context import AppContext
 from .errors import database_error_text
 from .labels import label
 from .listeditor import row_table
-from .operations import run_in_background, wait_for_background_work
+from .operations import Operation, wait_for_background_work
 from .widgets import install_wheel_guard
 
 
@@ -34,6 +34,8 @@ class MainWindow(QMainWindow):
 
     sig_rows_loaded = Signal(int)
     """Emitted after the list is (re)loaded, with the number of cases."""
+    sig_case_opened = Signal(int)
+    """Emitted with the case id once its window is shown (opening reads the case in the background)."""
     sig_signed_out = Signal()
     """Emitted when the person signed out (Arkiv → Logga ut); the app then asks who signs in next."""
     sig_closed = Signal()
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
         install_wheel_guard()  # before any dropdown exists: they are polished with the guard in place
         self.context = context
         self.case_windows: dict[int, QWidget] = {}
+        self._opening: set[int] = set()  # case ids being read in the background
         self.setWindowTitle(self.tr("SST Desk – cases"))
         self.model = CaseTableModel(self)
         self.proxy = CaseFilterProxy(self)
@@ -239,9 +242,10 @@ class MainWindow(QMainWindow):
         self._generation = getattr(self, "_generation", 0) + 1
         generation = self._generation
         self.statusBar().showMessage(self.tr("Loading cases…"))
-        today = self.context.today()
-        run_in_background(self, lambda: self.context.db.case_rows(today),
-                          lambda rows: self._rows_arrived(generation, rows), self._load_failed)
+        today, door = self.context.today(), self.context.door
+        Operation(self, lambda: door.cases.case_rows(today)) \
+            .success(lambda rows: self._rows_arrived(generation, rows)).failure(self._load_failed) \
+            .run_in_background()
 
     def _rows_arrived(self, generation: int, rows: list) -> None:
         if generation != self._generation:
@@ -317,9 +321,8 @@ class MainWindow(QMainWindow):
         db = self.context.db
         if getattr(db, "actor", None) is None:
             return False
-        for window in list(self.case_windows.values()):
-            if not window.close():
-                return False
+        if not self._close_case_windows(self.sign_out):
+            return False
         from ..persistence import DatabaseError, accounts
         from ..workflow.logchain import LogAction
 
@@ -352,30 +355,68 @@ class MainWindow(QMainWindow):
             self.open_case(row.case_id)
 
     def open_case(self, case_id: int):
-        """Open (or raise) the case window for ``case_id``; returns it, or None if it could not be loaded."""
-        from .case_window import CaseWindow
+        """Open (or raise) the case window for ``case_id``.
 
+        An open window is raised and returned at once. Otherwise the case is read in the background
+        (``services.cases.open_case``) and its window shown when it arrives (``sig_case_opened``);
+        returns None then. A case that cannot be read is explained.
+        """
+        window = self.case_windows.get(case_id)
+        if window is not None:
+            self._show_case_window(window)
+            return window
+        if case_id in self._opening:
+            return None
+        self._opening.add(case_id)
+        door = self.context.door
+
+        def failed(exc: BaseException) -> None:
+            self._opening.discard(case_id)
+            QMessageBox.warning(self, self.tr("Could not open the case"), database_error_text(exc))
+
+        Operation(self, lambda: door.cases.open_case(case_id)).success(self._case_arrived).failure(failed) \
+            .run_in_background()
+        return None
+
+    def _case_arrived(self, opened) -> None:
+        from .case_window import CaseWindow
+        from .members_dialog import member_name
+
+        case_id = opened.case.id
+        self._opening.discard(case_id)
         window = self.case_windows.get(case_id)
         if window is None:
-            try:
-                case = self.context.db.load_case(case_id)
-            except Exception as exc:  # noqa: BLE001
-                QMessageBox.warning(self, self.tr("Could not open the case"), database_error_text(exc))
-                return None
-            window = CaseWindow(self.context, case)
+            window = CaseWindow(self.context, opened.case, members=[member_name(m) for m in opened.members],
+                                allowed=opened.allowed)
             window.sig_saved.connect(lambda _id: self.reload())
             window.sig_closed.connect(lambda closed_id: self.case_windows.pop(closed_id, None))
             self.case_windows[case_id] = window
+        self._show_case_window(window)
+        self.sig_case_opened.emit(case_id)
+
+    @staticmethod
+    def _show_case_window(window) -> None:
         window.show()
         window.raise_()
         window.activateWindow()
-        return window
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def _close_case_windows(self, then) -> bool:
+        """Close every case window (each asks about unsaved changes); True when all closed.
+
+        A window whose person chose to save closes once the save is written; ``then()`` is tried again
+        when it has (it is only ever pending on a save the person asked for).
+        """
         for window in list(self.case_windows.values()):
             if not window.close():
-                event.ignore()
-                return
+                if window.saving:
+                    window.sig_closed.connect(lambda _id: QTimer.singleShot(0, then))
+                return False
+        return True
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if not self._close_case_windows(self.close):
+            event.ignore()
+            return
         self.context.settings.set(MAIN_GEOMETRY, bytes(self.saveGeometry()))
         self.context.settings.sync()
         wait_for_background_work()

@@ -3,7 +3,7 @@
 Being responsible (a *case member*) is what lets a skolsocionom or a
 kurator/specialpedagog see and work in a case at all (``workflow/access.py``),
 so the choice is the team lead's, checked and logged by
-``Database.set_case_members``. Administrators are not offered: they manage
+``services.cases.set_case_members`` (run in the background). Administrators are not offered: they manage
 accounts, not cases. Someone already responsible whose account has been
 switched off is still listed, so that saving never drops a member unseen.
 """
@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..persistence import Database, DatabaseError, accounts
-from ..persistence.accounts import UserRecord
+from collections.abc import Callable
+
+from ..persistence import Database, DatabaseError
+from ..workflow.rules_case import Member, members_finding
 from .account_forms import role_word, run_dialog, show_database_error
 from .context import AppContext
+from .operations import run_and_wait
 from .forms import ERROR_STYLE
 from .widgets import CheckList
 
@@ -34,7 +37,8 @@ def _t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def _name(user: UserRecord) -> str:
+def member_name(user: Member) -> str:
+    """How a responsible person is named in the case window and the dialog (switched-off accounts say so)."""
     name = user.display_name or user.username
     return name if user.active else _t("%1 (switched off)").replace("%1", name)
 
@@ -43,27 +47,33 @@ def member_names(db: Database, case_id: int) -> list[str]:
     """The names of the people responsible for a case, for the case window ("Ansvariga: …").
 
     Read-only; for someone who may view the case (a refusal raises ``AccessDeniedError``, logged).
+    Reads the database where it is called: not on the UI thread (the window gets them with the case).
     """
-    return [_name(user) for user in accounts.case_members_of(db, case_id)]
+    from ..services import Door
+
+    return [member_name(user) for user in Door(db.uow, db.actor).cases.case_members(case_id)]
 
 
 class MembersDialog(QDialog):
     """A checkbox per worker; OK saves the ticked ones as the case's members (at least one)."""
 
     def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None,
-                 choices: tuple[list[UserRecord], set[int]] | None = None):
+                 choices: tuple[list[Member], set[int]] | None = None):
         super().__init__(parent)
         self.context = context
         self.case_id = case_id
         self.saved = False
-        candidates, self.current = choices if choices is not None else accounts.assignment_choices(self.db, case_id)
+        if choices is None:  # read in the background (the window stays responsive)
+            door = context.door
+            choices = run_and_wait(parent or context_owner(), lambda: door.cases.assignment_choices(case_id))
+        candidates, self.current = choices
         self.setWindowTitle(self.tr("Responsible for the case"))
         self.setAccessibleName(self.tr("Responsible for the case"))
         intro = QLabel(self.tr("Tick the workers responsible for this case. Only they see it in their case list "
                                "and may work in it; team leads see the team's cases anyway."), self)
         intro.setWordWrap(True)
         self.ids = [user.id for user in candidates]
-        self.checks = CheckList([(user.id, f"{_name(user)} – {role_word(user.role)}") for user in candidates], 1,
+        self.checks = CheckList([(user.id, f"{member_name(user)} – {role_word(user.role)}") for user in candidates], 1,
                                 self)
         self.checks.setAccessibleName(self.tr("Responsible for the case"))
         self.checks.set_values(sorted(self.current))
@@ -95,23 +105,20 @@ class MembersDialog(QDialog):
         self.setMinimumWidth(520)
         self.resize(560, min(520, 200 + 28 * len(candidates)))
 
-    @property
-    def db(self) -> Database:
-        return self.context.db  # type: ignore[return-value]
-
     def chosen(self) -> set[int]:
         return set(self.checks.values())
 
     def _save(self) -> None:
         chosen = self.chosen()
-        if not chosen:
+        if members_finding(chosen) is not None:  # the rule the service enforces (workflow/rules_case.py)
             self.error.setText(self.tr("At least one person must be responsible for the case."))
             self.error.show()
             self.checks.setFocus()
             return
         if chosen != self.current:
+            door, case_id = self.context.door, self.case_id
             try:
-                self.db.set_case_members(self.case_id, sorted(chosen))
+                run_and_wait(self, lambda: door.cases.set_case_members(case_id, sorted(chosen)))
             except DatabaseError as exc:
                 show_database_error(self, self.windowTitle(), exc)
                 return
@@ -119,13 +126,31 @@ class MembersDialog(QDialog):
         self.accept()
 
 
-def edit_members(parent: QWidget | None, context: AppContext, case_id: int) -> bool:
-    """Ärende → Ansvariga…: True when the members were changed; a refusal (logged) is shown in a box."""
+def edit_members(parent: QWidget | None, context: AppContext, case_id: int,
+                 changed: Callable[[list[str]], None] | None = None) -> bool:
+    """Ärende → Ansvariga…: True when the members were changed; a refusal (logged) is shown in a box.
+
+    ``changed(names)`` gets the new members' names after a change (for the case window's header).
+    """
+    door = context.door
+    owner = parent if parent is not None else context_owner()
     try:
-        choices = accounts.assignment_choices(context.db, case_id)  # type: ignore[arg-type]
+        choices = run_and_wait(owner, lambda: door.cases.assignment_choices(case_id))
     except DatabaseError as exc:
         show_database_error(parent, _t("Responsible for the case"), exc)
         return False
     dialog = MembersDialog(context, case_id, parent, choices)
     run_dialog(dialog)
+    if dialog.saved and changed is not None:
+        try:
+            changed([member_name(m) for m in run_and_wait(owner, lambda: door.cases.case_members(case_id))])
+        except DatabaseError:
+            pass  # the header keeps the old names; the change itself is saved
     return dialog.saved
+
+
+def context_owner():
+    """A QObject on the UI thread to carry a background result when there is no parent window."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.instance()

@@ -1,7 +1,7 @@
 """The "Nytt ärende" dialog: who the student is and why they are brought to the team.
 
 Before a case is created the whole register is asked whether the student already has a case
-(``Database.student_case_count``): the person's own list only shows their own cases, and a kurator
+(``services.cases.student_case_count``): the person's own list only shows their own cases, and a kurator
 registered a student twice. A case the person may see is named; one they may not see is only said to
 exist ("ask the team lead"). Escape, Cancel or closing the dialog with something typed asks first.
 """
@@ -92,10 +92,12 @@ class NewCaseDialog(QDialog):
 
     def _already_in_the_register(self, personal_id: str) -> bool:
         """True to go on. Asks about a case the person sees; stops at one they may not see."""
-        counter = getattr(self.context.db, "student_case_count", None)
-        try:
+        from .operations import run_and_wait
+
+        door = self.context.door
+        try:  # the whole register, not only this person's cases: only a number comes back
             found = existing_case(personal_id, self.existing,
-                                  lambda pid: counter(pid) if counter is not None else 0)
+                                  lambda pid: run_and_wait(self, lambda: door.cases.student_case_count(pid)))
         except Exception as exc:  # noqa: BLE001 - said as a sentence; nothing is created
             QMessageBox.critical(self, self.tr("Could not save"), database_error_text(exc))
             return False
@@ -122,8 +124,11 @@ class NewCaseDialog(QDialog):
         if not self._already_in_the_register(draft.student.personal_id or ""):
             return
         open_case(draft, by=self.context.user, at=self.context.now())
+        from .operations import run_and_wait
+
+        door = self.context.door
         try:
-            saved = self.context.db.add_case(draft)
+            saved = run_and_wait(self, lambda: door.cases.add_case(draft))
         except Exception as exc:  # noqa: BLE001 - any failure must reach the worker as a sentence
             QMessageBox.critical(self, self.tr("Could not save"), database_error_text(exc))
             return

@@ -1,18 +1,18 @@
 """Which documents of a case were printed, when and by whom: a small table for the case window's history page.
 
-Read from the access log's print entries (``persistence.printing.printed_documents``);
-the person must be allowed to read the case's log (the people responsible and
-the team lead). Place it with ``PrintedList(context, case_id)`` and call
-``reload()`` after printing from the window.
+Read from the access log's print entries (``services.printing.printed_documents``,
+in the background); the person must be allowed to read the case's log (the
+people responsible and the team lead). Place it with ``PrintedList(context,
+case_id)`` and call ``reload()`` after printing from the window.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, \
     QVBoxLayout, QWidget
 
-from ..persistence import AccessDeniedError, DatabaseError
+from ..persistence import AccessDeniedError
 from .context import AppContext
 from .errors import database_error_text
 
@@ -25,6 +25,9 @@ def _t(text: str) -> str:
 
 class PrintedList(QGroupBox):
     """"Utskrifter": one row per logged print of the case, newest first (date and time, document, who)."""
+
+    sig_loaded = Signal(int)
+    """Emitted with the number of rows once the printouts have been read."""
 
     def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None, *,
                  load: bool = True) -> None:
@@ -51,19 +54,24 @@ class PrintedList(QGroupBox):
             self.reload()
 
     def reload(self) -> None:
-        from ..persistence.printing import printed_documents
+        """Read the printouts again in the background; they are shown (and ``sig_loaded`` sent) when they arrive."""
+        from .operations import Operation
+
+        door, case_id = self.context.door, self.case_id
+        Operation(self, lambda: door.printing.printed_documents(case_id)).success(self._arrived) \
+            .failure(self._failed).run_in_background()
+
+    def _arrived(self, found) -> None:
         from ..reports.kinds import describe
 
-        try:
-            found = printed_documents(self.context.db, self.case_id)
-        except AccessDeniedError:
-            self._show([], _t("Only the people responsible for the case and the team lead see its printouts."))
-            return
-        except DatabaseError as exc:
-            self._show([], database_error_text(exc))
-            return
         rows = [(at.astimezone().strftime("%Y-%m-%d %H:%M"), describe(detail), who) for at, who, detail in found]
         self._show(rows, "" if rows else _t("No document of this case has been printed."))
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, AccessDeniedError):
+            self._show([], _t("Only the people responsible for the case and the team lead see its printouts."))
+        else:  # a database error in a sentence; anything unexpected is logged (errors.py)
+            self._show([], database_error_text(exc))
 
     def rows(self) -> list[tuple[str, str, str]]:
         """What the table shows, row by row (for tests and for reading aloud)."""
@@ -77,3 +85,4 @@ class PrintedList(QGroupBox):
         self.table.setVisible(bool(rows))
         self.note.setText(note)
         self.note.setVisible(bool(note))
+        self.sig_loaded.emit(len(rows))

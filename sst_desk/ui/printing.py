@@ -1,4 +1,4 @@
-"""Printing from the app: every document is checked, logged, built in memory and shown in the preview."""
+"""Printing from the app: the person answers the consent gate; the print use case runs in the background."""
 
 from __future__ import annotations
 
@@ -32,47 +32,65 @@ def choose_pdf_target(parent: QWidget, suggested: str) -> str | None:
     return target or None
 
 
-def show_document(parent: QWidget, context: AppContext, case: Case, *, title: str, detail: str,
-                  build: Callable[[], bytes], suggested: str, purpose=None, target: str | None = None):
-    """Make a document of ``case`` and show it in the preview (or write it to ``target``).
+def show_document(parent: QWidget, context: AppContext, case: Case, *, kind: str, title: str, suggested: str,
+                  purpose=None, may_override: bool = False, plan_version: int | None = None,
+                  target: str | None = None, shown: Callable[[object], None] | None = None):
+    """Make the document ``kind`` of the stored ``case`` in the background and show it in the preview.
 
-    In order: the consent gate for ``purpose`` (sharing needs a valid samtycke), the permission check
-    and the access-log entry (``detail`` names the document, never its content), then the PDF is built
-    in memory. Returns the ``PreviewWindow`` (or the written path with ``target``); None when stopped.
+    The one print use case does the work (``services.printing.print_document``: permission, something
+    to print, consent, the access-log entry, the PDF). Here only the person is asked: the consent gate
+    for ``purpose`` (sharing needs a valid samtycke, or a legal ground they state — ``may_override``
+    offers that). With ``target`` the file is written instead. ``shown(result)`` is called on the UI
+    thread with the ``PreviewWindow`` (or the written path). Returns the running ``Operation``, or
+    None when the person stopped at the gate.
     """
-    from ..persistence import DatabaseError
-    from ..reports import write_pdf_atomic
-    from ..workflow.access import Action
-    from .consent_gate import consent_gate
+    from .consent_gate import ask_consent
+
+    override = None
+    if purpose is not None:
+        go, override = ask_consent(parent, context, case, purpose, may_override)
+        if not go:
+            return None
+    door, report, today = context.door, report_context_for(context), context.today()
+    path = None
+    if target is not None:
+        path = Path(target if target.lower().endswith(".pdf") else target + ".pdf")
+    case_id = case.id
+
+    def work():
+        return door.printing.print_document(case_id, kind, report=report, today=today, plan_version=plan_version,
+                                            target=path, force=path is not None and str(path) == target,
+                                            override=override)
+
+    def done(result) -> None:
+        if isinstance(result, Path):
+            outcome: object = str(result)
+        else:
+            window = PreviewWindow(result, title, suggested, choose_pdf_target, parent)
+            window.show()
+            outcome = window
+        if shown is not None:
+            shown(outcome)
+
+    from .operations import Operation
     from .preview import PreviewWindow
 
-    if purpose is not None and not consent_gate(parent, context, case, purpose):
-        return None
-    if target is not None:  # written to a file: logged once the file is on disk (a failed write is no print)
-        path = Path(target if target.lower().endswith(".pdf") else target + ".pdf")
-        try:
-            data = build()
-            return str(write_pdf_atomic(data, path, force=str(path) == target, database=context.db.path,
-                                        before_commit=lambda: context.db.record_case_action(case.id, Action.PRINT,
-                                                                                           detail)))
-        except DatabaseError as exc:
-            QMessageBox.warning(parent, _t("Could not print"), database_error_text(exc))
-            return None
-        except Exception as exc:  # noqa: BLE001 - a document that cannot be made or written is said, not raised
-            QMessageBox.critical(parent, _t("Could not print"), database_error_text(exc))
-            return None
-    try:  # shown in the preview: checked and logged before anything is made (showing it is the print)
-        context.db.record_case_action(case.id, Action.PRINT, detail)
-        data = build()
-    except DatabaseError as exc:
+    return Operation(parent, work).success(done).failure(lambda exc: _print_failed(parent, exc)).run_in_background()
+
+
+def _print_failed(parent: QWidget, exc: BaseException) -> None:
+    from ..persistence import DatabaseError
+    from ..services.printing import PrintRefused, Refusal
+
+    if isinstance(exc, PrintRefused):
+        text = {Refusal.NO_PLAN: _t("There is no action plan to print yet."),
+                Refusal.NOTHING_TO_PRINT: _t("There is nothing to print in this document yet."),
+                Refusal.CONSENT_MISSING: _t("The document cannot be shared without a valid consent.")}[exc.reason]
+        QMessageBox.information(parent, _t("Could not print"), text)
+    elif isinstance(exc, DatabaseError):
         QMessageBox.warning(parent, _t("Could not print"), database_error_text(exc))
-        return None
-    except Exception as exc:  # noqa: BLE001 - a document that cannot be made is said, not raised
+    else:  # a document that cannot be made or written is said, not raised
         QMessageBox.critical(parent, _t("Could not print"), database_error_text(exc))
-        return None
-    window = PreviewWindow(data, title, suggested, choose_pdf_target, parent)
-    window.show()
-    return window
 
 
 def report_context_for(context: AppContext):
@@ -82,25 +100,14 @@ def report_context_for(context: AppContext):
     return report_context(context)
 
 
-def attendance_for_print(context: AppContext, case: Case, kind=None) -> list:
-    """The student's attendance for the skollinje in a document (``kind.uses_attendance``; the plan always)."""
-    if kind is not None and not kind.uses_attendance:
-        return []
-    reader = getattr(context.db, "attendance_for_case", None)
-    if reader is None or case.id is None:
-        return []
-    return reader(case.id, log=False)  # the print itself is checked and logged
-
-
-def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target: str | None = None, plan=None):
+def print_handlingsplan(parent: QWidget, context: AppContext, case: Case, target: str | None = None, plan=None,
+                        *, may_override: bool = False, shown: Callable[[object], None] | None = None):
     """The handlingsplan (default: the current version) in the preview, or written to ``target``."""
-    from ..reports import build_handlingsplan
     from ..workflow.consent_rules import ConsentPurpose
 
-    shown = plan or case.current_plan
     return show_document(
-        parent, context, case, title=_t("Handlingsplan – %1").replace("%1", case.student.full_name),
-        detail=f"handlingsplan v{shown.version}" if shown else "handlingsplan",
-        build=lambda: build_handlingsplan(case, report_context_for(context), plan=plan,
-                                          attendance=attendance_for_print(context, case)),
-        suggested=suggested_name(case, _t("Handlingsplan"), plan), purpose=ConsentPurpose.SHARE_PLAN, target=target)
+        parent, context, case, kind="handlingsplan",
+        title=_t("Handlingsplan – %1").replace("%1", case.student.full_name),
+        suggested=suggested_name(case, _t("Handlingsplan"), plan), purpose=ConsentPurpose.SHARE_PLAN,
+        may_override=may_override, plan_version=plan.version if plan is not None else None, target=target,
+        shown=shown)

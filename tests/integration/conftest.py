@@ -53,6 +53,7 @@ from sst_desk.workflow.process import Move
 
 from sst_desk.security import keyfile as _keyfile
 from sst_desk.security import passwords as _passwords
+from sst_desk.services import Door
 
 # Argon2 at OWASP cost takes ~30 ms a call; tests sign in hundreds of times. Real parameters are
 # measured in benchmarks/bench_security.py.
@@ -104,13 +105,13 @@ def walk(db: Database, until: Stage | None = None, case: Case | None = None) -> 
     Stops once the case has reached ``until`` (None: all the way, boosterträff recorded).
     Returns the last case ``save_case`` gave back.
     """
-    saved = db.add_case(case or new_case())
+    saved = Door(db.uow, None).cases.add_case(case or new_case())
 
     def step(edit: Callable[[Case], None]) -> bool:
         nonlocal saved
-        current = db.load_case(saved.id)
+        current = Door(db.uow, None).cases.load_case(saved.id)
         edit(current)
-        saved = db.save_case(current)
+        saved = Door(db.uow, None).cases.save_case(current)
         return until is not None and saved.stage is until
 
     def enrol(c: Case) -> None:

@@ -51,6 +51,7 @@ from conftest import new_case  # noqa: E402  (fictional cases, shared with the o
 from sst_desk.persistence import Database, accounts, backups  # noqa: E402
 from sst_desk.workflow.codes import ContactKind  # noqa: E402
 from sst_desk.workflow.entities import Case, ContactEntry  # noqa: E402
+from sst_desk.services import Door  # noqa: E402
 
 MAX_LIFE_S = 20.0  # a writer nobody kills stops by itself (the parent then fails the round)
 ADD_SHARE = 0.35  # of the write calls, how many add a new case (the rest edit one)
@@ -72,7 +73,7 @@ def add(db: Database, mark: str, graphs: dict[int, Case]) -> int:
     case = new_case(first="Elev", last=mark.replace("-", ""))
     case.reason = mark
     say("try-add", mark)
-    stored = db.add_case(case)
+    stored = Door(db.uow, None).cases.add_case(case)
     say("add", stored.id, mark)
     assert stored.id is not None
     graphs[stored.id] = stored
@@ -84,11 +85,11 @@ def save(db: Database, case_id: int, mark: str, graphs: dict[int, Case]) -> None
 
     Like a case window, the writer keeps the graph ``save_case`` returned and edits that next time.
     """
-    case = graphs.pop(case_id, None) or db.load_case(case_id)
+    case = graphs.pop(case_id, None) or Door(db.uow, None).cases.load_case(case_id)
     case.reason = mark
     case.contacts.append(ContactEntry(dt.date(2025, 2, 3), ContactKind.TELEFON, "Elev, mentor", mark, "crash"))
     say("try-save", case_id, mark)
-    graphs[case_id] = db.save_case(case)
+    graphs[case_id] = Door(db.uow, None).cases.save_case(case)
     say("save", case_id, mark)
 
 

@@ -11,6 +11,7 @@ from sst_desk.persistence import Database, accounts
 from sst_desk.workflow.access import Actor, Role
 from sst_desk.workflow.codes import Level, RaisedBy
 from sst_desk.workflow.entities import Case, Student
+from doors import door
 
 TEAM = {
     "lead": ("Lena Ledare", Role.TEAMLEDARE),
@@ -55,5 +56,5 @@ def add_case(team: Team, who: str, first: str, *, protected: bool = False) -> Ca
     db = team.act(who)
     student = Student(first_name=first, last_name="Testsson", school="Ekbackeskolan", grade=7,
                       protected_identity=protected)
-    return db.add_case(Case(student=student, raised_on=dt.date(2026, 11, 2),
+    return door(db).cases.add_case(Case(student=student, raised_on=dt.date(2026, 11, 2),
                             level=Level.NIVA_2, raised_by=RaisedBy.ELEVHALSA))

@@ -15,6 +15,7 @@ from sst_desk.security.passwords import PasswordProblem
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Level, RaisedBy
 from sst_desk.workflow.entities import Case, Student
+from doors import door
 
 ADMIN_PW = "ledning-lösen-2026"
 FIRST_PW = "första-lösen-1"
@@ -113,7 +114,7 @@ def test_managing_users_is_for_administrators_only(db):
 def new_case(db) -> int:
     student = Student(first_name="Alva", last_name="Testsson", school="Ekbackeskolan", grade=7)
     case = Case(student=student, raised_on=dt.date(2026, 11, 2), level=Level.NIVA_2, raised_by=RaisedBy.ELEVHALSA)
-    return db.add_case(case).id
+    return door(db).cases.add_case(case).id
 
 
 def test_assignment_choices_are_active_workers_and_current_members(db):
@@ -124,7 +125,7 @@ def test_assignment_choices_are_active_workers_and_current_members(db):
     signin.set_active(db, signin.add_account(db, "gus", "Gus", Role.KURATOR, FIRST_PW).id, False)
     as_user(db, lead)
     case_id = new_case(db)
-    db.set_case_members(case_id, [lead.id, gone.id])
+    door(db).cases.set_case_members(case_id, [lead.id, gone.id])
     db.actor = None
     signin.set_active(db, gone.id, False)
     as_user(db, lead)
@@ -144,5 +145,5 @@ def test_a_case_keeps_someone_responsible(db):
     as_user(db, lead)
     case_id = new_case(db)
     with pytest.raises(ValueError):
-        db.set_case_members(case_id, [])
-    assert db.case_member_ids(case_id) == [lead.id]
+        door(db).cases.set_case_members(case_id, [])
+    assert door(db).cases.case_member_ids(case_id) == [lead.id]

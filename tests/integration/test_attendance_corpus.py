@@ -25,6 +25,7 @@ from sst_desk.importers.tables import open_rows, open_table
 from sst_desk.persistence import Database
 from sst_desk.persistence.mapping import attendance, attendance_imports
 from sst_desk.workflow.attendance import AttendanceRecord
+from doors import door
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
             first, last = name.split(" ", 1)
             case = new_case(first=first, last=last)
             case.student.personal_id = personnummer
-            db.add_case(case)
+            door(db).cases.add_case(case)
     finally:
         db.close()
     return file
@@ -59,7 +60,7 @@ def team(template: Path, tmp_path: Path):
 def outcome(db: Database, shape: Shape):
     """(result or None, every problem): a whole-file refusal may come as ImportFileError or in the result."""
     try:
-        result = db.import_attendance(shape.path, shape.spec, options=shape.options)
+        result = door(db).attendance.import_attendance(shape.path, shape.spec, options=shape.options)
     except ImportFileError as exc:
         return None, list(exc.problems) if getattr(exc, "problems", None) else [exc.problem]
     return result, list(result.problems)
@@ -67,8 +68,8 @@ def outcome(db: Database, shape: Shape):
 
 def stored_records(db: Database) -> dict[str, list[AttendanceRecord]]:
     out: dict[str, list[AttendanceRecord]] = {}
-    for row in db.case_rows(TODAY):
-        records = db.attendance_for_case(row.case_id)
+    for row in door(db).cases.case_rows(TODAY):
+        records = door(db).attendance.attendance_for_case(row.case_id)
         if records:
             out[row.personal_id] = records
     return out
@@ -197,7 +198,7 @@ def run_cli(capsys: pytest.CaptureFixture[str], file: Path, shape: Shape, *extra
 
     db = open_as(file, "sara")
     try:
-        db.save_attendance_mapping(shape.spec)
+        door(db).attendance.save_attendance_mapping(shape.spec)
     finally:
         db.close()
     code = main(["import-attendance", str(shape.path), "--mapping", shape.spec.name, "--db", str(file), *extra])

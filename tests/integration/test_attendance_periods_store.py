@@ -16,6 +16,7 @@ from sst_desk.persistence import Database, migrate
 from sst_desk.persistence import attendance as store
 from sst_desk.persistence.mapping import attendance, students
 from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit, summarize
+from doors import door
 
 PEOPLE = fake_students(2, seed=23)
 D = dt.date
@@ -30,7 +31,7 @@ def team(tmp_path: Path):
         first, last = name.split(" ", 1)
         case = new_case(first=first, last=last)
         case.student.personal_id = personnummer
-        db.add_case(case)
+        door(db).cases.add_case(case)
     yield db
     db.close()
 
@@ -143,7 +144,7 @@ def test_two_percentage_rows_of_one_student_for_one_period_are_refused_not_avera
     spec = MappingSpec(name="Per elev", unit=AmountUnit.PERCENT, per_period=True, columns={
         Column.STUDENT: "Personnummer", Column.PERIOD_FROM: "Från", Column.PERIOD_TO: "Till",
         Column.ABSENT: "Frånvaro %"})
-    result = team.import_attendance(export, spec)
+    result = door(team).attendance.import_attendance(export, spec)
     assert not result.ok and not result.committed
     assert [(p.line, p.code, p.value) for p in result.problems] == [(4, ProblemCode.PERIOD_REPEATED, "2")]
     with team.engine.connect() as connection:
@@ -152,5 +153,5 @@ def test_two_percentage_rows_of_one_student_for_one_period_are_refused_not_avera
     export.write_text("Personnummer;Från;Till;Frånvaro %\n"
                       f"{first_pnr};2026-08-17;2026-12-04;35,1\n"
                       f"{second_pnr};2026-08-17;2026-12-04;4,0\n", encoding="utf-8")
-    result = team.import_attendance(export, spec)
+    result = door(team).attendance.import_attendance(export, spec)
     assert result.ok and result.committed and result.stored == 2

@@ -21,6 +21,7 @@ from sst_desk.importers.people import fake_students
 from sst_desk.importers.samples import write_csv_export
 from sst_desk.persistence.attendance import UnmatchedReason
 from sst_desk.persistence.mapping import access_log, attendance, students
+from doors import door
 
 START, END = dt.date(2026, 8, 17), dt.date(2026, 9, 11)
 KARINS, SARAS, PROTECTED, UNKNOWN, TEAM = fake_students(5, seed=31)
@@ -40,7 +41,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 case = new_case(first=first, last=last)
                 case.student.personal_id = personnummer
                 case.student.protected_identity = protected
-                db.add_case(case)
+                door(db).cases.add_case(case)
         finally:
             db.close()
     return file
@@ -82,8 +83,8 @@ def test_a_kurator_imports_only_her_student_and_the_others_read_alike(file: Path
     sample = export(tmp_path)
     db = open_as(file, "karin")
     try:
-        dry = db.import_attendance(sample.path, sample.spec, dry_run=True)
-        real = db.import_attendance(sample.path, sample.spec)
+        dry = door(db).attendance.import_attendance(sample.path, sample.spec, dry_run=True)
+        real = door(db).attendance.import_attendance(sample.path, sample.spec)
     finally:
         db.close()
     for result in (dry, real):
@@ -103,7 +104,7 @@ def test_a_team_lead_imports_the_teams_students_but_not_a_protected_one_she_is_n
     sample = export(tmp_path)
     db = open_as(file, "tove")
     try:
-        result = db.import_attendance(sample.path, sample.spec)
+        result = door(db).attendance.import_attendance(sample.path, sample.spec)
     finally:
         db.close()
     assert {u.key for u in result.unmatched} == {PROTECTED[0], UNKNOWN[0]}
@@ -130,7 +131,7 @@ def test_a_name_shared_with_a_student_she_cannot_see_is_not_called_ambiguous(fil
     sample.spec.columns[Column.STUDENT] = "Namn"
     db = open_as(file, "karin")
     try:
-        result = db.import_attendance(sample.path, sample.spec, dry_run=True)
+        result = door(db).attendance.import_attendance(sample.path, sample.spec, dry_run=True)
     finally:
         db.close()
     assert result.students == 1 and result.unmatched == []
@@ -154,7 +155,7 @@ def test_the_command_line_reports_the_others_alike_and_logs_the_dry_run(
     sample = export(tmp_path)
     db = open_as(file, "karin")
     try:
-        db.save_attendance_mapping(sample.spec)
+        door(db).attendance.save_attendance_mapping(sample.spec)
     finally:
         db.close()
     outputs = []

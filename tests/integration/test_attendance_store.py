@@ -26,6 +26,7 @@ from sst_desk.persistence.mapping import (
     attendance_mappings,
 )
 from sst_desk.workflow.attendance import Granularity
+from doors import door
 
 START, END = dt.date(2026, 8, 17), dt.date(2026, 10, 30)
 PEOPLE = fake_students(6, seed=11)
@@ -42,7 +43,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
             first, last = name.split(" ", 1)
             case = new_case(first=first, last=last)
             case.student.personal_id = personnummer
-            db.add_case(case)
+            door(db).cases.add_case(case)
     finally:
         db.close()
     return file
@@ -67,7 +68,7 @@ def log_actions(db: Database) -> list[str]:
 
 def test_a_semicolon_windows_1252_export_is_stored_summed_per_day(team: Database, tmp_path: Path) -> None:
     export = write_csv_export(tmp_path / "närvaro.csv", PEOPLE, START, END, per_lesson=True, seed=3)
-    result = team.import_attendance(export.path, export.spec)
+    result = door(team).attendance.import_attendance(export.path, export.spec)
     assert result.ok and result.committed and not result.unmatched
     assert result.students == len(PEOPLE)
     days = {(p, r.period_start) for p, r in export.rows}
@@ -77,8 +78,8 @@ def test_a_semicolon_windows_1252_export_is_stored_summed_per_day(team: Database
     expected: dict[tuple[str, dt.date], float] = {}
     for personnummer, record in export.rows:
         expected[personnummer, record.period_start] = expected.get((personnummer, record.period_start), 0) + record.absent
-    row = next(r for r in team.case_rows(END) if r.personal_id == PEOPLE[0][0])
-    records = team.attendance_for_case(row.case_id)
+    row = next(r for r in door(team).cases.case_rows(END) if r.personal_id == PEOPLE[0][0])
+    records = door(team).attendance.attendance_for_case(row.case_id)
     assert [(r.period_start, r.absent) for r in records] == sorted(
         (day, absent) for (pnr, day), absent in expected.items() if pnr == PEOPLE[0][0])
     assert all(r.granularity is Granularity.DAY for r in records)
@@ -87,10 +88,10 @@ def test_a_semicolon_windows_1252_export_is_stored_summed_per_day(team: Database
 
 def test_importing_the_same_file_twice_changes_nothing(team: Database, tmp_path: Path) -> None:
     export = write_csv_export(tmp_path / "export.csv", PEOPLE, START, END, seed=4)
-    first = team.import_attendance(export.path, export.spec)
+    first = door(team).attendance.import_attendance(export.path, export.spec)
     assert first.stored > 0
     before = (table_rows(team, attendance), table_rows(team, attendance_imports))
-    again = team.import_attendance(export.path, export.spec)
+    again = door(team).attendance.import_attendance(export.path, export.spec)
     assert again.ok and again.stored == 0 and again.unchanged == first.records
     assert again.previously_imported is not None
     assert (table_rows(team, attendance), table_rows(team, attendance_imports)) == before
@@ -98,9 +99,9 @@ def test_importing_the_same_file_twice_changes_nothing(team: Database, tmp_path:
 
 def test_an_overlapping_export_replaces_instead_of_adding(team: Database, tmp_path: Path) -> None:
     early = write_csv_export(tmp_path / "v1.csv", PEOPLE, START, dt.date(2026, 9, 30), seed=5)
-    team.import_attendance(early.path, early.spec)
+    door(team).attendance.import_attendance(early.path, early.spec)
     later = write_csv_export(tmp_path / "v2.csv", PEOPLE, dt.date(2026, 9, 1), END, seed=6)
-    result = team.import_attendance(later.path, later.spec)
+    result = door(team).attendance.import_attendance(later.path, later.spec)
     assert result.ok
     keys = [(r[1], r[2], r[3]) for r in table_rows(team, attendance)]  # student, period_start, granularity
     assert len(keys) == len(set(keys))
@@ -115,7 +116,7 @@ def test_a_bad_line_refuses_the_whole_import_and_names_the_line(team: Database, 
     cells[5] = b"mycket"  # the absence column of the sixth data row (line 7)
     lines[6] = b";".join(cells)
     export.path.write_bytes(separator.join(lines))
-    result = team.import_attendance(export.path, export.spec)
+    result = door(team).attendance.import_attendance(export.path, export.spec)
     assert not result.ok and not result.committed
     assert [(p.line, p.code) for p in result.problems] == [(7, ProblemCode.NUMBER_INVALID)]
     assert table_rows(team, attendance) == [] and table_rows(team, attendance_imports) == []
@@ -124,7 +125,7 @@ def test_a_bad_line_refuses_the_whole_import_and_names_the_line(team: Database, 
 
 def test_unknown_students_are_listed_and_the_known_ones_stored(team: Database, tmp_path: Path) -> None:
     export = write_csv_export(tmp_path / "mixed.csv", PEOPLE[:3], START, END, seed=8, unknown=2)
-    result = team.import_attendance(export.path, export.spec)
+    result = door(team).attendance.import_attendance(export.path, export.spec)
     assert result.ok and result.committed
     assert len(result.unmatched) == 2 and result.students == 3
     known = {p for p, _name in PEOPLE}
@@ -134,9 +135,9 @@ def test_unknown_students_are_listed_and_the_known_ones_stored(team: Database, t
 
 def test_a_dry_run_and_a_cancelled_import_store_nothing(team: Database, tmp_path: Path) -> None:
     export = write_csv_export(tmp_path / "dry.csv", PEOPLE, START, END, seed=9)
-    dry = team.import_attendance(export.path, export.spec, dry_run=True)
+    dry = door(team).attendance.import_attendance(export.path, export.spec, dry_run=True)
     assert dry.ok and not dry.committed and dry.stored == dry.records > 0
-    cancelled = team.import_attendance(export.path, export.spec, cancelled=lambda: True)
+    cancelled = door(team).attendance.import_attendance(export.path, export.spec, cancelled=lambda: True)
     assert cancelled.cancelled and not cancelled.committed
     assert table_rows(team, attendance) == [] and table_rows(team, attendance_imports) == []
 
@@ -151,7 +152,7 @@ def test_an_unreadable_file_raises_with_its_problem_and_stores_nothing(team: Dat
     else:
         path = write_empty(tmp_path / "empty.csv")
     try:
-        result = team.import_attendance(path, export.spec)
+        result = door(team).attendance.import_attendance(path, export.spec)
     except ImportFileError as exc:
         assert exc.problem.code in (ProblemCode.FILE_EMPTY, ProblemCode.FILE_TRUNCATED)
     else:  # a cut-off last row is a problem on its line
@@ -161,7 +162,7 @@ def test_an_unreadable_file_raises_with_its_problem_and_stores_nothing(team: Dat
 
 def test_an_xlsx_export_with_merged_headers_imports(team: Database, tmp_path: Path) -> None:
     export = write_xlsx_export(tmp_path / "export.xlsx", PEOPLE, START, END, seed=12)
-    result = team.import_attendance(export.path, export.spec)
+    result = door(team).attendance.import_attendance(export.path, export.spec)
     assert result.ok and result.committed and result.students == len(PEOPLE)
 
 
@@ -169,22 +170,22 @@ def test_mappings_are_saved_per_school_and_reused(team: Database, tmp_path: Path
     export = write_csv_export(tmp_path / "export.csv", PEOPLE, START, END, seed=13)
     spec = export.spec
     spec.name, spec.school = "Ekbackeskolan (Skola24)", "Ekbackeskolan"
-    team.save_attendance_mapping(spec)
-    again = team.attendance_mapping("Ekbackeskolan (Skola24)")
+    door(team).attendance.save_attendance_mapping(spec)
+    again = door(team).attendance.attendance_mapping("Ekbackeskolan (Skola24)")
     assert again is not None and again.to_json() == spec.to_json()
     spec.unit = spec.unit  # saving again replaces, never duplicates
-    team.save_attendance_mapping(spec)
+    door(team).attendance.save_attendance_mapping(spec)
     assert len(table_rows(team, attendance_mappings)) == 1
-    assert [s.name for s in team.attendance_mappings()] == ["Ekbackeskolan (Skola24)"]
-    assert team.delete_attendance_mapping("Ekbackeskolan (Skola24)")
+    assert [s.name for s in door(team).attendance.attendance_mappings()] == ["Ekbackeskolan (Skola24)"]
+    assert door(team).attendance.delete_attendance_mapping("Ekbackeskolan (Skola24)")
 
 
 def test_a_kurator_may_import_and_keep_mappings(template: Path, tmp_path: Path) -> None:
     export = write_csv_export(tmp_path / "export.csv", PEOPLE, START, END, seed=16)
     db = open_as(copy_team_db(template, tmp_path / "k.sqlite3"), "karin")
     try:
-        assert db.import_attendance(export.path, export.spec).committed
-        db.save_attendance_mapping(export.spec)
+        assert door(db).attendance.import_attendance(export.path, export.spec).committed
+        door(db).attendance.save_attendance_mapping(export.spec)
     finally:
         db.close()
 
@@ -194,9 +195,9 @@ def test_the_administrator_may_not_import(template: Path, tmp_path: Path) -> Non
     db = open_as(copy_team_db(template, tmp_path / "t.sqlite3"), "admin")
     try:
         with pytest.raises(AccessDeniedError):
-            db.import_attendance(export.path, export.spec)
+            door(db).attendance.import_attendance(export.path, export.spec)
         with pytest.raises(AccessDeniedError):
-            db.save_attendance_mapping(export.spec)
+            door(db).attendance.save_attendance_mapping(export.spec)
         assert table_rows(db, attendance) == []
     finally:
         db.close()
@@ -204,8 +205,8 @@ def test_the_administrator_may_not_import(template: Path, tmp_path: Path) -> Non
 
 def test_the_case_list_shows_absence_this_term(team: Database, tmp_path: Path) -> None:
     export = write_csv_export(tmp_path / "export.csv", PEOPLE, START, END, seed=15)
-    team.import_attendance(export.path, export.spec)
-    rows = team.case_rows(END)
+    door(team).attendance.import_attendance(export.path, export.spec)
+    rows = door(team).cases.case_rows(END)
     assert len(rows) == len(PEOPLE)
     assert all(r.term_absence_percent is not None and 0 <= r.term_absence_percent <= 100 for r in rows)
     by_pnr: dict[str, tuple[float, float]] = {}
@@ -222,8 +223,8 @@ def test_the_registerutdrag_holds_the_students_attendance_and_its_imports(team: 
     from sst_desk.persistence.extract import gather_registerutdrag
 
     export = write_csv_export(tmp_path / "export.csv", PEOPLE, START, END, seed=17)
-    team.import_attendance(export.path, export.spec)
-    row = next(r for r in team.case_rows(END) if r.personal_id == PEOPLE[1][0])
+    door(team).attendance.import_attendance(export.path, export.spec)
+    row = next(r for r in door(team).cases.case_rows(END) if r.personal_id == PEOPLE[1][0])
     data = gather_registerutdrag(team, row.case_id)
     mine = sorted(r.period_start.isoformat() for p, r in export.rows if p == PEOPLE[1][0])
     assert [r["period_start"] for r in data["attendance"]["records"]] == mine  # this student's, no one else's
@@ -236,7 +237,7 @@ def test_attendance_goes_with_the_student(team: Database, tmp_path: Path) -> Non
     from sst_desk.persistence.mapping import cases, students
 
     export = write_csv_export(tmp_path / "export.csv", PEOPLE, START, END, seed=18)
-    team.import_attendance(export.path, export.spec)
+    door(team).attendance.import_attendance(export.path, export.spec)
     before = len(table_rows(team, attendance))
     with team.uow() as uow:
         student_id = uow.session.execute(sa.select(students.c.id).where(
@@ -262,10 +263,10 @@ def test_rows_of_one_day_add_up_and_a_part_is_known_only_when_every_row_says_it(
     spec = MappingSpec(name="Lektioner", columns={
         Column.STUDENT: "Personnummer", Column.DATE: "Datum", Column.SCHEDULED: "Schema", Column.ABSENT: "Frånvaro",
         Column.VALID: "Giltig", Column.INVALID: "Ogiltig"})
-    result = team.import_attendance(path, spec)
+    result = door(team).attendance.import_attendance(path, spec)
     assert result.ok and result.records == 2 and result.stored == 2
-    row = next(r for r in team.case_rows(END) if r.personal_id == pnr)
-    first, second = team.attendance_for_case(row.case_id)
+    row = next(r for r in door(team).cases.case_rows(END) if r.personal_id == pnr)
+    first, second = door(team).attendance.attendance_for_case(row.case_id)
     assert (first.period_start, first.scheduled, first.absent, first.valid, first.invalid) == \
         (dt.date(2026, 9, 7), 195.0, 75.0, None, 15.0)  # the second lesson's valid part was not given
     assert (second.scheduled, second.absent, second.valid, second.invalid) == (60.0, 30.0, 30.0, 0.0)

@@ -27,6 +27,7 @@ from sst_desk.persistence import backup as backup_module
 from sst_desk.persistence import backups
 
 from conftest import new_case
+from doors import door
 
 UTC = dt.timezone.utc
 CASES = 220
@@ -107,7 +108,7 @@ def test_a_backup_taken_while_another_connection_writes_is_consistent(db_path: P
     def write() -> None:
         n = 0
         while not stop.is_set() and n < 200:
-            case = writer_db.add_case(new_case(first=f"Elev{n}", last="Testsson"))
+            case = door(writer_db).cases.add_case(new_case(first=f"Elev{n}", last="Testsson"))
             committed.append(case.id)
             n += 1
 
@@ -135,10 +136,10 @@ def test_a_backup_taken_while_another_connection_writes_is_consistent(db_path: P
 
 def test_restore_round_trip_keeps_a_copy_of_what_it_replaced(db: Database, db_path: Path) -> None:
     for n in range(3):
-        db.add_case(new_case(first=f"Före{n}"))
+        door(db).cases.add_case(new_case(first=f"Före{n}"))
     saved = backups.take_backup(db, backups.MANUAL)
     for n in range(4):
-        db.add_case(new_case(first=f"Efter{n}"))
+        door(db).cases.add_case(new_case(first=f"Efter{n}"))
     db.close()
     assert case_count(db_path) == 7
     safety = backups.restore(saved, db_path)
@@ -147,7 +148,7 @@ def test_restore_round_trip_keeps_a_copy_of_what_it_replaced(db: Database, db_pa
     assert not Path(f"{db_path}-wal").exists()
     reopened = Database.open(db_path)
     try:
-        assert sorted(r.student_name for r in reopened.case_rows(dt.date.today())) == [
+        assert sorted(r.student_name for r in door(reopened).cases.case_rows(dt.date.today())) == [
             f"Före{n} Testsson" for n in range(3)]
     finally:
         reopened.close()
@@ -194,9 +195,9 @@ def test_a_file_sqlite_cannot_read_at_all_is_moved_aside_on_restore(big: Path, d
 
 
 def test_restore_refuses_while_the_database_is_open(db: Database, db_path: Path) -> None:
-    db.add_case(new_case())
+    door(db).cases.add_case(new_case())
     saved = backups.take_backup(db, backups.MANUAL)
-    db.add_case(new_case(first="Bo"))
+    door(db).cases.add_case(new_case(first="Bo"))
     with db.engine.connect() as conn:  # someone else is inside
         conn.exec_driver_sql("SELECT 1")
         with pytest.raises(DatabaseUnavailableError):
@@ -214,7 +215,7 @@ def test_restore_refuses_a_file_that_is_not_a_whole_sst_desk_backup(db: Database
     conn.close()
     text = tmp_path / "notes.sqlite3"
     text.write_text("hej")
-    db.add_case(new_case())
+    door(db).cases.add_case(new_case())
     db.close()
     before = digest(db_path)
     for bad in (other, text):
@@ -226,7 +227,7 @@ def test_restore_refuses_a_file_that_is_not_a_whole_sst_desk_backup(db: Database
 
 def test_a_full_disk_during_a_backup_leaves_the_old_ones_alone(db: Database, db_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    db.add_case(new_case())
+    door(db).cases.add_case(new_case())
     backups.take_backup(db, backups.AUTO, now=dt.datetime(2026, 1, 1, tzinfo=UTC))
     folder = paths.backup_dir_for(db_path)
     before = folder_state(folder)
@@ -283,9 +284,9 @@ def test_a_full_disk_during_a_restore_leaves_the_database_as_it_was(db: Database
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from sst_desk.persistence import RestoreFailedError
 
-    db.add_case(new_case())
+    door(db).cases.add_case(new_case())
     saved = backups.take_backup(db, backups.MANUAL)
-    db.add_case(new_case(first="Bo"))
+    door(db).cases.add_case(new_case(first="Bo"))
     db.close()
     real_replace = os.replace
 

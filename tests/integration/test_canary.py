@@ -37,6 +37,7 @@ from sst_desk.security import keyfile, passwords, signin
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import ContactKind, Stage
 from sst_desk.workflow.entities import ContactEntry
+from doors import door
 
 TODAY = dt.date(2026, 11, 22)  # the walked case closed in 2025; one year of retention has run out
 PASSWORD = "Kanariefågeln sjunger 2026!"
@@ -129,13 +130,13 @@ def decrypted_holding(text: str, files: list[Path], key: bytes) -> list[Path]:
 def save_canary_case(db: Database, walk_case, text: str) -> int:
     """A case walked to its boosterträff, with the canary in its free text, and the person's own view."""
     case = walk_case(db)
-    case = db.load_case(case.id)
+    case = door(db).cases.load_case(case.id)
     case.reason = f"Hög frånvaro. {text}"
     case.closing_note = text
     case.kartlaggning.summary = f"Sammanfattning: {text}"
     case.contacts.append(ContactEntry(dt.date(2025, 3, 1), ContactKind.MOTE, "Alva", f"Samtal om {text}", "Sara"))
     case.set_student_view(Stage.AVSLUTAD, f"Jag tycker {text}")
-    return db.save_case(case).id
+    return door(db).cases.save_case(case).id
 
 
 def export_and_delete(db: Database, case_id: int, folder: Path) -> None:
@@ -196,7 +197,7 @@ def test_plain_database_keeps_no_residue_after_gallring(tmp_path, walk_case):
         result = gallra(db, [case_id], years=1, today=TODAY)
         assert result.complete, result
         assert holding(text, files_left_behind(file)) == []
-        assert len(db.case_rows(TODAY)) == 1
+        assert len(door(db).cases.case_rows(TODAY)) == 1
     finally:
         db.close()
     assert holding(text, files_left_behind(file)) == []

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from sst_desk.__main__ import main
 from sst_desk.workflow.codes import Stage
+from doors import door
 
 STUDENTS = 24
 PASSWORD = "demo-losenord"  # the documented demo password (sst_desk/demo_accounts.py)
@@ -140,7 +141,7 @@ def test_demo_creates_the_cases_in_every_stage(capsys: pytest.CaptureFixture[str
     from sst_desk.security.signin import unlock
 
     with Database.open(db, key=unlock(db, "tove", PASSWORD)) as raw:  # storage access, no actor: every case
-        assert {r.stage for r in raw.case_rows(__import__("datetime").date.today())} == set(Stage)
+        assert {r.stage for r in door(raw).cases.case_rows(__import__("datetime").date.today())} == set(Stage)
 
 
 def test_demo_into_an_existing_database_records_the_steps_as_taken_by_the_user(tmp_path: Path) -> None:
@@ -151,9 +152,9 @@ def test_demo_into_an_existing_database_records_the_steps_as_taken_by_the_user(t
     assert main(["demo", "--db", str(path), "--students", "3", "--user", "karin"]) == 0  # signs in
     db = sign_in(path, "karin", PASSWORD)
     try:
-        newest = max(row.case_id for row in db.case_rows(__import__("datetime").date.today()))
-        case = db.load_case(newest)
-        members = db.case_member_ids(newest)
+        newest = max(row.case_id for row in door(db).cases.case_rows(__import__("datetime").date.today()))
+        case = door(db).cases.load_case(newest)
+        members = door(db).cases.case_member_ids(newest)
     finally:
         db.close()
     assert case.transitions[0].to_stage is Stage.AKTUALISERING

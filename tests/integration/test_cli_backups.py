@@ -10,6 +10,7 @@ import pytest
 from sst_desk.__main__ import main
 
 from conftest import TEST_PASSWORD, make_team_db, new_case, open_as
+from doors import door
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +28,7 @@ def team_db(tmp_path: Path) -> Path:
     make_team_db(file)
     db = open_as(file, "tove")
     for name in ("Alva", "Bo"):
-        db.add_case(new_case(first=name))
+        door(db).cases.add_case(new_case(first=name))
     db.close()
     return file
 
@@ -56,7 +57,7 @@ class Terminal(io.StringIO):
 
 def add_case(file: Path, name: str) -> None:
     db = open_as(file, "tove")
-    db.add_case(new_case(first=name))
+    door(db).cases.add_case(new_case(first=name))
     db.close()
 
 

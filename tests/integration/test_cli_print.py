@@ -9,11 +9,11 @@ import pytest
 from pypdf import PdfReader
 
 from sst_desk.__main__ import main
-from sst_desk.persistence.printing import PLAN_STAGES, batch_candidates, current_plans_for, plan_to_print, \
-    printed_documents
+from sst_desk.services.printing import PLAN_STAGES, plan_to_print
 from sst_desk.reports.kinds import KINDS, available_kinds
 from sst_desk.security import signin
 from sst_desk.workflow.consent_rules import consent_missing
+from doors import door
 
 PASSWORD = "demo-losenord"
 
@@ -67,6 +67,14 @@ def prints_in_log(file: Path) -> list[tuple[str, int, str]]:
         db.close()
 
 
+def current_plans_for(db, *, team: bool) -> list:
+    """The cases a batch of the whole visible team would print: the candidates with a plan worth printing."""
+    ids = door(db).printing.batch_candidates(dt.date.today()).case_ids(team=team)
+    found = [c for c in (door(db).cases.load_case(i) for i in ids) if plan_to_print(c) is not None]
+    return sorted(found, key=lambda c: (c.student.school.casefold(), c.student.last_name.casefold(),
+                                        c.student.first_name.casefold()))  # as a lead sorts a pile of paper
+
+
 def plans(file: Path) -> list:
     db = signin.sign_in(file, "tove", PASSWORD)
     try:
@@ -90,8 +98,8 @@ def test_a_plan_without_consent_is_not_printed(capsys: pytest.CaptureFixture[str
                                                tmp_path: Path) -> None:
     db = signin.sign_in(demo_db, "tove", PASSWORD)
     try:
-        ids = batch_candidates(db).case_ids(team=True)
-        cases = [db.load_case(i) for i in ids]
+        ids = door(db).printing.batch_candidates(dt.date.today()).case_ids(team=True)
+        cases = [door(db).cases.load_case(i) for i in ids]
     finally:
         db.close()
     lacking = next(c for c in cases if plan_to_print(c) and consent_missing(c, dt.date.today()))
@@ -162,7 +170,7 @@ def test_a_worker_batches_only_their_own_cases(demo_db: Path) -> None:
     sara = signin.sign_in(demo_db, "sara", PASSWORD)
     try:
         theirs = current_plans_for(sara, team=True)
-        candidates = batch_candidates(sara)
+        candidates = door(sara).printing.batch_candidates(dt.date.today())
     finally:
         sara.close()
     lead_sees = {c.id for c in plans(demo_db)}
@@ -183,7 +191,7 @@ def test_printed_documents_lists_each_print_newest_first(capsys: pytest.CaptureF
                "--out", str(tmp_path / "c.pdf"))[0] == 0
     db = signin.sign_in(demo_db, "tove", PASSWORD)
     try:
-        found = printed_documents(db, case.id)
+        found = door(db).printing.printed_documents(case.id)
     finally:
         db.close()
     version = case.current_plan.version
@@ -196,7 +204,7 @@ def test_printed_documents_lists_each_print_newest_first(capsys: pytest.CaptureF
         from sst_desk.persistence import AccessDeniedError
 
         with pytest.raises(AccessDeniedError):
-            printed_documents(adam, case.id)
+            door(adam).printing.printed_documents(case.id)
     finally:
         adam.close()
 
@@ -206,8 +214,8 @@ def test_a_document_the_case_holds_nothing_for_is_refused_in_a_sentence(capsys: 
     """Regression: an uppföljningsprotokoll of a case without a recorded uppföljning was an unexpected error."""
     db = signin.sign_in(demo_db, "tove", PASSWORD)
     try:
-        rows = db.case_rows(dt.date.today())
-        case_id = next(r.case_id for r in rows if not db.load_case(r.case_id).follow_ups)
+        rows = door(db).cases.case_rows(dt.date.today())
+        case_id = next(r.case_id for r in rows if not door(db).cases.load_case(r.case_id).follow_ups)
     finally:
         db.close()
     out_file = tmp_path / "u.pdf"

@@ -26,6 +26,7 @@ from sst_desk.workflow.codes import Stage
 
 from conftest import (TEST_PASSWORD, copy_team_db, make_team_db, mount_tmpfs, new_case, one_line, open_as, run_cli,
                       unmount, walk)
+from doors import door
 
 
 @pytest.fixture(autouse=True)
@@ -45,9 +46,9 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cia = walk(sara, until=Stage.GENOMFORANDE, case=new_case(first="Cia"))
     for consent in cia.consents:  # sharing the plan needs a samtycke in force today (the walk's dates are 2025)
         consent.valid_until = None
-    sara.save_case(cia)
-    sara.add_case(new_case(first="Ella", school="Ekbackeskolan"))
-    sara.add_case(new_case(first="Ella", school="Norrskolan"))
+    door(sara).cases.save_case(cia)
+    door(sara).cases.add_case(new_case(first="Ella", school="Ekbackeskolan"))
+    door(sara).cases.add_case(new_case(first="Ella", school="Norrskolan"))
     sara.close()
     return file
 
@@ -85,7 +86,7 @@ def case_ids(file: Path) -> dict[str, list[int]]:
     db = open_as(file, None)
     try:
         found: dict[str, list[int]] = {}
-        for row in db.case_rows(dt.date.today()):
+        for row in door(db).cases.case_rows(dt.date.today()):
             found.setdefault(row.student_name.split()[0], []).append(row.case_id)
         return found
     finally:
@@ -521,7 +522,7 @@ def test_every_file_written_is_readable_by_its_user_only(
             assert main([*argv, "--db", str(file)]) == 0, argv
         db = Database.open(file, key=unlock(file, "tove", "demo-losenord"))
         try:
-            db.case_rows(dt.date.today())
+            door(db).cases.case_rows(dt.date.today())
             wal_and_shm = [Path(f"{file}-wal"), Path(f"{file}-shm")]
             written = [p for p in wal_and_shm if p.exists()]
             modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in written}
@@ -551,7 +552,7 @@ def test_every_file_written_is_readable_by_its_user_only(
 def _rows(file: Path):
     db = open_as_demo(file)
     try:
-        return db.case_rows(dt.date.today())
+        return door(db).cases.case_rows(dt.date.today())
     finally:
         db.close()
 

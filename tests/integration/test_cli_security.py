@@ -25,6 +25,7 @@ from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.logchain import HEAD_FORMAT
 
 from conftest import TEST_PASSWORD, copy_team_db, make_team_db, new_case, one_line, open_as, run_cli, walk
+from doors import door
 
 
 class Terminal(io.StringIO):
@@ -52,10 +53,10 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     walk(sara, until=Stage.GENOMFORANDE, case=new_case(first="Cia"))
     dana = new_case(first="Dana")
     dana.student.protected_identity = True
-    sara.add_case(dana)
+    door(sara).cases.add_case(dana)
     sara.close()
     karin = open_as(file, "karin")
-    karin.add_case(new_case(first="Bo"))
+    door(karin).cases.add_case(new_case(first="Bo"))
     karin.close()
     return file
 
@@ -79,7 +80,7 @@ def fingerprint(file: Path) -> dict[str, str | None]:
 def case_ids(file: Path) -> dict[str, int]:
     db = open_as(file, None)
     try:
-        return {row.student_name.split()[0]: row.case_id for row in db.case_rows(dt.date.today())}
+        return {row.student_name.split()[0]: row.case_id for row in door(db).cases.case_rows(dt.date.today())}
     finally:
         db.close()
 
@@ -217,10 +218,10 @@ def renew_consents(file: Path, case_id: int) -> None:
     """Every consent of the case valid until further notice (the walk's dates are fixed in 2025)."""
     db = open_as(file, None)
     try:
-        case = db.load_case(case_id)
+        case = door(db).cases.load_case(case_id)
         for consent in case.consents:
             consent.valid_until = None
-        db.save_case(case)
+        door(db).cases.save_case(case)
     finally:
         db.close()
 
@@ -484,7 +485,7 @@ def test_restore_asks_for_the_password_when_there_is_a_key_file(
     assert run(capsys, "backup", "--db", str(team_db))[0] == 0
     (saved,) = (team_db.parent / "backups").glob("manual-*.sqlite3")
     add = open_as(team_db, "tove")
-    add.add_case(new_case(first="Efter"))
+    door(add).cases.add_case(new_case(first="Efter"))
     add.close()
     monkeypatch.delenv("SST_DESK_PASSWORD")
 

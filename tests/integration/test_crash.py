@@ -36,6 +36,7 @@ from sst_desk.persistence import Database, accounts, backups, cipher
 from sst_desk.security import keyfile, passwords
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.logchain import GENESIS, LogEntry, entry_hash
+from doors import door
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 USER = "crash.writer"
@@ -271,7 +272,7 @@ def campaign(folder: Path, plan: dict[str, int], seed: int) -> dict[str, int]:
     finally:
         server.close()
     with Database.open(file, key=key) as db:  # and the app opens it as ever
-        assert {row.case_id for row in db.case_rows(dt.date.today())} == ledger.known
+        assert {row.case_id for row in door(db).cases.case_rows(dt.date.today())} == ledger.known
     full = ChainCheck()
     conn = cipher.connect(file, key)
     try:

@@ -17,6 +17,7 @@ from sst_desk.workflow.codes import ClosingReason, PlanStatus, Stage
 from sst_desk.workflow.entities import Case
 from sst_desk.workflow.identity import is_coordination_number, normalise_personal_id
 from sst_desk.workflow.process import is_complete, local_date
+from doors import door
 
 TODAY = dt.date(2025, 11, 3)
 
@@ -156,8 +157,8 @@ def test_populate_stores_every_case_and_they_load_back_whole(tmp_path: Path) -> 
     expected = demo.build_cases(30, seed=2, today=TODAY)
     with Database.open(tmp_path / "demo.sqlite3") as db:
         ids = demo.populate(db, students=30, seed=2, today=TODAY)
-        rows = db.case_rows(TODAY)
-        loaded = [db.load_case(case_id) for case_id in ids]
+        rows = door(db).cases.case_rows(TODAY)
+        loaded = [door(db).cases.load_case(case_id) for case_id in ids]
     assert len(ids) == len(set(ids)) == 30
     assert {r.stage for r in rows} == set(Stage)
     for want, got in zip(expected, loaded):
@@ -176,7 +177,7 @@ def test_a_second_run_into_the_same_database_repeats_no_personnummer(tmp_path: P
     with Database.open(tmp_path / "demo.sqlite3") as db:
         demo.populate(db, students=40, seed=1, today=TODAY)
         demo.populate(db, students=40, seed=1, today=TODAY)
-        ids = [r.personal_id for r in db.case_rows(TODAY) if r.personal_id]
+        ids = [r.personal_id for r in door(db).cases.case_rows(TODAY) if r.personal_id]
     assert len(ids) == len(set(ids)) > 60
 
 
@@ -193,7 +194,7 @@ def test_ensure_demo_database_fills_it_once(tmp_path: Path, monkeypatch: pytest.
     assert ensure_demo_database() == path  # already made: left alone
     assert path.stat().st_mtime_ns == before
     with Database.open(path, key=unlock(path, "tove", DEMO_PASSWORD)) as raw:
-        assert len(raw.case_rows(TODAY)) == 40
+        assert len(door(raw).cases.case_rows(TODAY)) == 40
     for username, _name, role in DEMO_USERS:  # one documented user per role, all able to sign in
         with sign_in(path, username, DEMO_PASSWORD) as db:
             assert db.actor is not None and db.actor.role is role
@@ -202,7 +203,7 @@ def test_ensure_demo_database_fills_it_once(tmp_path: Path, monkeypatch: pytest.
     empty.touch()  # an empty file without users: made into the demo database
     assert ensure_demo_database(empty) == empty
     with Database.open(empty, key=unlock(empty, "sara", DEMO_PASSWORD)) as raw:
-        assert len(raw.case_rows(TODAY)) == 40
+        assert len(door(raw).cases.case_rows(TODAY)) == 40
 
 
 def test_demo_users_see_by_need(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -213,7 +214,7 @@ def test_demo_users_see_by_need(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     seen = {}
     for username in ("sara", "karin", "tove", "adam"):
         with sign_in(path, username, DEMO_PASSWORD) as db:
-            seen[username] = {row.case_id: row.protected_identity for row in db.case_rows(TODAY)}
+            seen[username] = {row.case_id: row.protected_identity for row in door(db).cases.case_rows(TODAY)}
     assert seen["adam"] == {}  # the administrator reads no case content
     assert set(seen["sara"]) != set(seen["karin"])  # each worker sees their own cases
     assert not any(seen["tove"].values())  # the team lead does not see protected students she is not on

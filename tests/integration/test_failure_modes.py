@@ -37,6 +37,7 @@ from sst_desk.workflow.access import Role
 
 from conftest import new_case
 from test_persistence_open import assert_one_sentence
+from doors import door
 
 UTC = dt.timezone.utc
 ADMIN, ADMIN_PW = "admin", "styr hela teamet 1"
@@ -58,7 +59,7 @@ def team(tmp_path: Path) -> Path:
         signin.add_account(db, SARA, "Sara Socionom", Role.SKOLSOCIONOM, SARA_PW)
     with signin.sign_in(file, SARA, SARA_PW) as db:
         for n in range(CASES):
-            db.add_case(new_case(first=f"Elev{n}"))
+            door(db).cases.add_case(new_case(first=f"Elev{n}"))
     return file
 
 
@@ -73,7 +74,7 @@ def state(file: Path) -> dict[str, str]:
 
 def case_count(file: Path, user: str = SARA, password: str = SARA_PW) -> int:
     with signin.sign_in(file, user, password) as db:
-        return len(db.case_rows(dt.date.today()))
+        return len(door(db).cases.case_rows(dt.date.today()))
 
 
 def flip(file: Path, where: str) -> None:
@@ -222,7 +223,7 @@ def test_a_damaged_encrypted_database_is_caught_and_the_newest_good_backup_resto
     key = signin.unlock(team, SARA, SARA_PW)
     with signin.sign_in(team, SARA, SARA_PW) as db:
         older = backups.take_backup(db, backups.AUTO, now=dt.datetime(2026, 1, 1, tzinfo=UTC))
-        db.add_case(new_case(first="Efter"))
+        door(db).cases.add_case(new_case(first="Efter"))
         newer = backups.take_backup(db, backups.AUTO, now=dt.datetime(2026, 1, 2, tzinfo=UTC))
     flip(newer, "page")  # the newest backup is damaged too
     flip(team, where)
@@ -261,7 +262,7 @@ def test_a_full_disk_during_an_encrypted_backup_loses_nothing(team: Path, monkey
         assert_one_sentence(caught.value, folder)
         assert {p: h for p, h in state(team).items() if "backups" in p} == \
             {p: h for p, h in before.items() if "backups" in p}
-        db.add_case(new_case(first="Sedan"))  # the database goes on working
+        door(db).cases.add_case(new_case(first="Sedan"))  # the database goes on working
     assert case_count(team) == CASES + 1
 
 
@@ -339,5 +340,5 @@ def test_a_read_only_backups_folder_leaves_the_encrypted_database_working(team: 
         assert not caught.value.disk_full
         assert str(caught.value) == f"The backup could not be written to {folder}; the earlier backups are untouched."
         assert list(folder.iterdir()) == []
-        db.add_case(new_case(first="Ändå"))
+        door(db).cases.add_case(new_case(first="Ändå"))
     assert case_count(team) == CASES + 1

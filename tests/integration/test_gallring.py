@@ -24,6 +24,7 @@ from sst_desk.persistence.mapping import (
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case
+from doors import door
 
 TODAY = dt.date(2026, 11, 22)
 YEARS = 1  # the walked case closes 2025-04-24, boosterträff held 2025-07-22: due 2026-07-22
@@ -84,17 +85,17 @@ def test_gallring_deletes_the_case_its_records_and_the_student_and_logs_ids_only
     assert [(e.case_id, e.detail) for e in entries] == [
         (done.id, "gallring"), (other.id, "gallring"), (None, "gallring:student"), (None, "gallring:student")]
     with pytest.raises(CaseNotFound):
-        db.load_case(done.id)
+        door(db).cases.load_case(done.id)
 
 
 def test_a_student_with_another_case_is_kept(db, walk_case, lead):
     done = walk_case(db)
-    again = Case(student=db.load_case(done.id).student, raised_on=dt.date(2026, 9, 1))
-    again = db.add_case(again)
+    again = Case(student=door(db).cases.load_case(done.id).student, raised_on=dt.date(2026, 9, 1))
+    again = door(db).cases.add_case(again)
     db.actor = lead
     result = gallra(db, [done.id], years=YEARS, today=TODAY)
     assert (result.cases, result.students, result.guardians) == (1, 0, 0)
-    assert db.load_case(again.id).student.guardians  # the student and their guardians stay with the open case
+    assert door(db).cases.load_case(again.id).student.guardians  # the student and their guardians stay with the open case
 
 
 def test_cases_not_due_are_refused_and_nothing_is_deleted(db, walk_case, lead):
@@ -124,7 +125,7 @@ def test_every_older_backup_of_every_kind_is_deleted_and_a_fresh_one_taken(db, d
     backups.verify_backup(result.backup)
     copy = type(db).open(result.backup)
     try:
-        assert [c.case_id for c in copy.case_rows(TODAY)] == [keep_me.id]
+        assert [c.case_id for c in door(copy).cases.case_rows(TODAY)] == [keep_me.id]
     finally:
         copy.close()
 
@@ -137,7 +138,7 @@ def test_a_protected_students_name_is_left_out_for_a_lead_who_is_not_a_member(db
     (due,) = cases_due(db, YEARS, TODAY)
     assert (due.case_id, due.student_name, due.protected) == (done.id, "", True)
     db.actor = None  # a protected case's members are chosen by one of its members; here: raw storage
-    db.set_case_members(done.id, [lead.user_id])
+    door(db).cases.set_case_members(done.id, [lead.user_id])
     db.actor = lead
     (due,) = cases_due(db, YEARS, TODAY)
     assert due.student_name == "Dana Skyddsson"

@@ -18,6 +18,7 @@ from sst_desk.workflow.logchain import GENESIS, KeptHead, ProblemCode, canonical
 
 from conftest import TEST_PASSWORD, make_team_db  # at import time: later, 'conftest' may be tests/ui's
 from logpeople import Team, add_case, make_team
+from doors import door
 
 
 @pytest.fixture(autouse=True)
@@ -33,12 +34,12 @@ def team(tmp_path):
     alva = add_case(team, "sara", "Alva")
     db = team.db
     for _ in range(3):
-        case = db.load_case(alva.id)
+        case = door(db).cases.load_case(alva.id)
         case.reason = "Hög frånvaro"
-        db.save_case(case)
-    db.record_case_action(alva.id, Action.PRINT, "handlingsplan")
+        door(db).cases.save_case(case)
+    door(db).cases.record_case_action(alva.id, Action.PRINT, "handlingsplan")
     bo = add_case(team, "kim", "Bo")
-    team.db.load_case(bo.id)
+    door(team.db).cases.load_case(bo.id)
     yield team
     team.db.close()
 
@@ -171,7 +172,7 @@ def test_a_rewrite_that_also_forges_the_export_is_still_found(team, tmp_path):
 
 def test_new_entries_after_the_kept_head_are_not_a_problem(team, tmp_path):
     kept = keep_head(team, tmp_path)
-    team.db.load_case(1, actor=team.people["sara"])
+    door(team.db, team.people["sara"]).cases.load_case(1)
     assert found(team, kept) == set()
 
 

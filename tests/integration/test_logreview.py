@@ -15,6 +15,7 @@ from sst_desk.workflow.access import Action
 from sst_desk.workflow.logchain import KeptHead, LogAction, SampleOutcome
 
 from logpeople import Team, add_case, make_team
+from doors import door
 
 
 @pytest.fixture
@@ -28,8 +29,8 @@ def team(tmp_path):
 def busy(team: Team):
     """Sara has Alva's case and opens it; Kim has Bo's; Sara also has a protected student, Cilla."""
     alva = add_case(team, "sara", "Alva")
-    team.db.load_case(alva.id)
-    team.db.record_case_action(alva.id, Action.PRINT, "handlingsplan")
+    door(team.db).cases.load_case(alva.id)
+    door(team.db).cases.record_case_action(alva.id, Action.PRINT, "handlingsplan")
     bo = add_case(team, "kim", "Bo")
     cilla = add_case(team, "sara", "Cilla", protected=True)
     return {"alva": alva, "bo": bo, "cilla": cilla}
@@ -83,7 +84,7 @@ def test_a_protected_student_is_not_named_to_a_lead_who_is_not_responsible(team,
     assert cilla_id not in [sid for sid, _ in logreview.log_students(team.db)]
     assert [name for _, name in logreview.log_students(team.db)] == ["Alva Testsson", "Bo Testsson"]
     members = [team.people["sara"].user_id, team.people["lead"].user_id]
-    team.act(None).set_case_members(busy["cilla"].id, members)
+    door(team.act(None)).cases.set_case_members(busy["cilla"].id, members)
     rows = logreview.query_log(team.act("lead"), student_id=cilla_id)
     assert all(r.student_name == "Cilla Testsson" and not r.student_hidden for r in rows)
 

@@ -10,6 +10,7 @@ import pytest
 from sst_desk.persistence import Database, NotADatabaseError, backups, checks
 
 from conftest import new_case
+from doors import door
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def scans(monkeypatch) -> list[bool]:
 def stored(tmp_path: Path) -> Path:
     file = tmp_path / "team.sqlite3"
     db = Database.open(file)
-    db.add_case(new_case())
+    door(db).cases.add_case(new_case())
     db.close()
     return file
 

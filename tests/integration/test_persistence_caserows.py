@@ -12,6 +12,7 @@ from sst_desk.workflow.attention import Attention, attention, next_due, summariz
 from sst_desk.workflow.caselist import CaseRow
 from sst_desk.workflow.codes import Level, Party, PlanStatus, SignerKind, Stage
 from sst_desk.workflow.entities import Boostertraff, Case, Consent, Handlingsplan
+from doors import door
 
 TODAY = dt.date(2025, 6, 2)
 TWO = [Party.SKOLA, Party.SOCIALTJANST]
@@ -77,11 +78,11 @@ def stages(db: Database, make_case) -> dict[str, int]:
         ),
         "Hed": in_stage(make_case, Stage.PLANERING, "Hed", consents=[consent(days(30)), consent(TODAY)]),
     }
-    return {name: db.add_case(case).id for name, case in cases.items()}
+    return {name: door(db).cases.add_case(case).id for name, case in cases.items()}
 
 
 def test_rows_show_next_due_and_attention(db: Database, stages: dict[str, int]) -> None:
-    rows = {row.student_name.split()[0]: row for row in db.case_rows(TODAY)}
+    rows = {row.student_name.split()[0]: row for row in door(db).cases.case_rows(TODAY)}
     # These fixtures carry only some of the consents that must be given, so every case in a working stage
     # (kartläggning to uppföljning) also shows CONSENT_MISSING; aktualisering and closed cases never do.
     missing = Attention.CONSENT_MISSING
@@ -101,8 +102,8 @@ def test_rows_show_next_due_and_attention(db: Database, stages: dict[str, int]) 
 def test_rows_agree_with_the_full_case(db: Database, stages: dict[str, int]) -> None:
     """The cheap queries must mean what ``attention.summarize`` means on a loaded case."""
     for day in (TODAY, days(-40), days(25)):
-        for row in db.case_rows(day):
-            case = db.load_case(row.case_id)
+        for row in door(db).cases.case_rows(day):
+            case = door(db).cases.load_case(row.case_id)
             summary = summarize(case, day)
             assert (row.next_due, row.attention) == (next_due(summary), attention(summary, day)), (row, day)
 
@@ -111,8 +112,8 @@ def test_row_fields(db: Database, make_case) -> None:
     case = make_case(first="Ines", last="Påhittad", school="Björkskolan")
     case.student.personal_id = "20120230-0000"  # no such date: cannot be anyone's
     case.student.protected_identity = True
-    saved = db.add_case(case)
-    (row,) = db.case_rows(TODAY)
+    saved = door(db).cases.add_case(case)
+    (row,) = door(db).cases.case_rows(TODAY)
     assert row == CaseRow(
         case_id=saved.id,
         student_name="Ines Påhittad",
@@ -142,10 +143,10 @@ def test_rows_take_a_fixed_number_of_queries(db: Database, make_case) -> None:
         case.consents = [consent(days(40))]
         case.plans = [Handlingsplan(1, follow_up_on=days(n))]
         case.boosters = [Boostertraff(days(n))]
-        db.add_case(case)
+        door(db).cases.add_case(case)
     sa.event.listen(db.engine, "before_cursor_execute", record)
     try:
-        rows = db.case_rows(TODAY)
+        rows = door(db).cases.case_rows(TODAY)
     finally:
         sa.event.remove(db.engine, "before_cursor_execute", record)
     assert len(rows) == 12

@@ -9,27 +9,28 @@ import pytest
 from sst_desk.persistence import ConcurrentEditError, Database
 from sst_desk.workflow.codes import ContactKind
 from sst_desk.workflow.entities import ContactEntry
+from doors import door
 
 
 def test_a_save_from_an_older_copy_is_refused_and_changes_nothing(db: Database, make_case) -> None:
-    case_id = db.add_case(make_case()).id
-    first, second = db.load_case(case_id), db.load_case(case_id)
+    case_id = door(db).cases.add_case(make_case()).id
+    first, second = door(db).cases.load_case(case_id), door(db).cases.load_case(case_id)
     first.contacts.append(ContactEntry(dt.date(2026, 11, 20), ContactKind.MOTE, "Elev, kurator", "Samtal"))
-    saved = db.save_case(first)
+    saved = door(db).cases.save_case(first)
     assert saved.revision == first.revision + 1
 
     second.reason = "Skrivet i ett annat fönster"
     with pytest.raises(ConcurrentEditError) as info:
-        db.save_case(second)
+        door(db).cases.save_case(second)
     assert str(case_id) in str(info.value) and "\n" not in str(info.value)
-    stored = db.load_case(case_id)
+    stored = door(db).cases.load_case(case_id)
     assert len(stored.contacts) == len(saved.contacts)  # the first save's contact is still there
     assert stored.reason == saved.reason and stored.revision == saved.revision
 
 
 def test_a_failed_save_can_be_retried(db: Database, make_case, monkeypatch) -> None:
     """The detached copy keeps its revision when the transaction fails, so the retry is not a false conflict."""
-    case = db.load_case(db.add_case(make_case()).id)
+    case = door(db).cases.load_case(door(db).cases.add_case(make_case()).id)
     case.reason = "Första försöket"
     from sst_desk.persistence import repository
 
@@ -45,5 +46,5 @@ def test_a_failed_save_can_be_retried(db: Database, make_case, monkeypatch) -> N
 
     monkeypatch.setattr(repository.CaseRepository, "merge", failing_once)
     with pytest.raises(OSError):
-        db.save_case(case)
-    assert db.save_case(case).reason == "Första försöket"
+        door(db).cases.save_case(case)
+    assert door(db).cases.save_case(case).reason == "Första försöket"

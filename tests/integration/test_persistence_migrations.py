@@ -15,6 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from sst_desk.persistence import Database, UpgradeFailedError, migrate
 from sst_desk.persistence.engine import make_engine
 from sst_desk.persistence.mapping import metadata
+from doors import door
 
 HEAD = "0007"  # the newest shipped revision
 
@@ -98,7 +99,7 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
 
 def test_no_backup_when_already_at_head(db_path: Path, make_case) -> None:
     with Database.open(db_path) as db:
-        db.add_case(make_case())
+        door(db).cases.add_case(make_case())
     with Database.open(db_path):
         pass
     assert backups_of(db_path) == []
@@ -106,12 +107,12 @@ def test_no_backup_when_already_at_head(db_path: Path, make_case) -> None:
 
 def test_an_older_database_is_backed_up_then_upgraded(db_path: Path, make_case, future) -> None:
     with Database.open(db_path) as db:
-        case_id = db.add_case(make_case()).id
+        case_id = door(db).cases.add_case(make_case()).id
     future(RECREATE_STUDENTS)
 
     with Database.open(db_path) as db:
         assert migrate.current_revision(db.engine) == "0099"
-        assert db.load_case(case_id).student.first_name == "Alva"  # the copied table is still linked
+        assert door(db).cases.load_case(case_id).student.first_name == "Alva"  # the copied table is still linked
         with db.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
@@ -146,7 +147,7 @@ def test_a_downgraded_database_is_backed_up_before_rebuilding(db_path: Path) -> 
 
 def test_a_failed_upgrade_leaves_the_database_as_it_was(db_path: Path, make_case, future) -> None:
     with Database.open(db_path) as db:
-        case_id = db.add_case(make_case()).id
+        case_id = door(db).cases.add_case(make_case()).id
     future(FAILING)
     with pytest.raises(UpgradeFailedError) as info:
         Database.open(db_path)

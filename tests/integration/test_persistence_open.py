@@ -22,6 +22,7 @@ from sst_desk.persistence import (
 )
 from sst_desk.persistence import engine as engine_module
 from sst_desk.persistence.mapping import start_mappers
+from doors import door
 
 
 def files_in(folder: Path) -> dict[str, bytes]:
@@ -38,7 +39,7 @@ def test_a_new_database_is_created_with_its_folder(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "er" / "sst.sqlite3"
     with Database.open(path) as db:
         assert db.path == path and db.url == f"sqlite:///{path}"
-        assert db.case_rows(dt.date(2025, 1, 1)) == []
+        assert door(db).cases.case_rows(dt.date(2025, 1, 1)) == []
     assert path.is_file()
     assert not (tmp_path / "deep" / "er" / "backups").exists()
     assert sorted(p.name for p in path.parent.iterdir()) == ["sst.sqlite3"]  # no probe or -wal left
@@ -53,9 +54,9 @@ def test_none_opens_the_default_database(tmp_path: Path, monkeypatch: pytest.Mon
 def test_a_url_works_like_a_path(tmp_path: Path, make_case) -> None:
     path = tmp_path / "via-url.sqlite3"
     with Database.open(f"sqlite:///{path}") as db:
-        case_id = db.add_case(make_case()).id
+        case_id = door(db).cases.add_case(make_case()).id
     with Database.open(str(path)) as db:
-        assert db.load_case(case_id).student.first_name == "Alva"
+        assert door(db).cases.load_case(case_id).student.first_name == "Alva"
 
 
 def test_pragmas_are_in_force_on_every_connection(db: Database) -> None:
@@ -72,7 +73,7 @@ def test_an_empty_file_becomes_a_new_database(tmp_path: Path) -> None:
     path = tmp_path / "empty.sqlite3"
     path.touch()
     with Database.open(path) as db:
-        assert db.case_rows(dt.date(2025, 1, 1)) == []
+        assert door(db).cases.case_rows(dt.date(2025, 1, 1)) == []
 
 
 def _sqlite_of_another_program(path: Path) -> None:
@@ -171,7 +172,7 @@ def test_start_mappers_twice_is_harmless() -> None:
 
 
 def test_backup_makes_a_standalone_copy_atomically(db: Database, make_case, tmp_path: Path) -> None:
-    case_id = db.add_case(make_case()).id
+    case_id = door(db).cases.add_case(make_case()).id
     target = db.backup(tmp_path / "copies" / "copy.sqlite3")
     assert target == tmp_path / "copies" / "copy.sqlite3"
     assert sorted(p.name for p in target.parent.iterdir()) == ["copy.sqlite3"]  # no temp file left
@@ -184,7 +185,7 @@ def test_backup_makes_a_standalone_copy_atomically(db: Database, make_case, tmp_
     in_folder = db.backup(tmp_path / "copies")
     assert in_folder.parent == tmp_path / "copies" and in_folder.suffix == ".sqlite3"
     with Database.open(in_folder) as copy:
-        assert copy.load_case(case_id).student.last_name == "Testsson"
+        assert door(copy).cases.load_case(case_id).student.last_name == "Testsson"
     with pytest.raises(ValueError):
         db.backup(db.path)
 
@@ -208,17 +209,17 @@ def test_failed_open_leaves_no_engine_behind(tmp_path: Path) -> None:
 def test_two_programs_share_one_database(db_path: Path, make_case) -> None:
     """The app and the command line may have the same file open at once."""
     with Database.open(db_path) as app:
-        app.add_case(make_case(first="Ada"))
+        door(app).cases.add_case(make_case(first="Ada"))
         with Database.open(db_path) as cli:  # the -wal and -shm files exist now
-            cli.add_case(make_case(first="Bo"))
-            assert len(app.case_rows(dt.date(2025, 1, 20))) == 2
-        assert len(app.case_rows(dt.date(2025, 1, 20))) == 2
+            door(cli).cases.add_case(make_case(first="Bo"))
+            assert len(door(app).cases.case_rows(dt.date(2025, 1, 20))) == 2
+        assert len(door(app).cases.case_rows(dt.date(2025, 1, 20))) == 2
 
 
 def test_an_in_memory_database_works_for_quick_tools() -> None:
     with Database.open("sqlite://") as db:
         assert db.path is None and db.url == "sqlite://"
-        assert db.case_rows(dt.date(2025, 1, 20)) == []
+        assert door(db).cases.case_rows(dt.date(2025, 1, 20)) == []
         with pytest.raises(DatabaseError):
             db.backup(Path("/nonexistent/copy.sqlite3"))
 

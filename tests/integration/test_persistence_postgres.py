@@ -21,6 +21,7 @@ from sst_desk.persistence.mapping import metadata
 from sst_desk.workflow import process
 from sst_desk.workflow.attention import attention, next_due, summarize
 from sst_desk.workflow.codes import PlanStatus, Stage
+from doors import door
 
 PG_URL = os.environ.get("SST_DESK_TEST_PG_URL", "")
 if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
@@ -64,22 +65,22 @@ def test_full_case_survives_a_restart(pg: Database, walk_case, snap) -> None:
     before = snap(saved)
     pg.close()
     with Database.open(PG_URL) as again:
-        assert snap(again.load_case(saved.id)) == before
+        assert snap(door(again).cases.load_case(saved.id)) == before
 
 
 def test_revision_and_rows(pg: Database, walk_case) -> None:
     running = walk_case(pg, until=Stage.GENOMFORANDE)
     process.revise_plan(running, dt.date(2025, 4, 1))
     running.current_plan.goals.pop(0)
-    again = pg.save_case(running)
+    again = door(pg).cases.save_case(running)
     assert [(p.version, p.status, len(p.goals)) for p in again.plans] == [
         (1, PlanStatus.SUPERSEDED, 2),
         (2, PlanStatus.CURRENT, 1),
     ]
     assert [i.goal for i in again.current_plan.insatser] == [None, again.current_plan.goals[0]]
     day = dt.date(2025, 6, 1)
-    (row,) = pg.case_rows(day)
-    summary = summarize(pg.load_case(row.case_id), day)
+    (row,) = door(pg).cases.case_rows(day)
+    summary = summarize(door(pg).cases.load_case(row.case_id), day)
     assert (row.next_due, row.attention) == (next_due(summary), attention(summary, day))
 
 
@@ -107,16 +108,16 @@ def test_attendance_import_on_the_server(pg: Database, make_case, tmp_path) -> N
     for personnummer, name in people:
         case = make_case(first=name.split()[0], last=name.split()[1])
         case.student.personal_id = personnummer
-        pg.add_case(case)
+        door(pg).cases.add_case(case)
     export = write_csv_export(tmp_path / "export.csv", people, dt.date(2026, 9, 1), dt.date(2026, 10, 30),
                               per_lesson=True, seed=2, unknown=1)
-    first = pg.import_attendance(export.path, export.spec)
+    first = door(pg).attendance.import_attendance(export.path, export.spec)
     assert first.ok and first.committed and first.students == 3 and len(first.unmatched) == 1
     unknown = first.unmatched[0].key
     assert first.stored == first.records == len({(p, r.period_start) for p, r in export.rows if p != unknown})
-    again = pg.import_attendance(export.path, export.spec)
+    again = door(pg).attendance.import_attendance(export.path, export.spec)
     assert again.stored == 0 and again.previously_imported is not None
-    rows = pg.case_rows(dt.date(2026, 10, 30))
+    rows = door(pg).cases.case_rows(dt.date(2026, 10, 30))
     assert all(r.term_absence_percent is not None for r in rows)
-    records = pg.attendance_for_case(rows[0].case_id)
+    records = door(pg).attendance.attendance_for_case(rows[0].case_id)
     assert records and records == sorted(records, key=lambda r: r.period_start)

@@ -11,6 +11,7 @@ from sst_desk.persistence import Database
 from sst_desk.workflow import process
 from sst_desk.workflow.codes import Level, Party, PlanStatus, SchoolMeasure, Stage
 from sst_desk.workflow.entities import Case
+from doors import door
 
 
 def count(db: Database, table: str) -> int:
@@ -41,7 +42,7 @@ def test_full_case_survives_every_stage_and_a_restart(db_path: Path, walk_case, 
 
     reopened = Database.open(db_path)
     try:
-        again = reopened.load_case(saved.id)
+        again = door(reopened).cases.load_case(saved.id)
     finally:
         reopened.close()
     # Read after the database is closed: the graph is detached and fully loaded.
@@ -65,13 +66,15 @@ def test_full_case_survives_every_stage_and_a_restart(db_path: Path, walk_case, 
     assert all(t.at.utcoffset() == dt.timedelta(0) for t in again.transitions)
 
 
-def test_each_save_writes_what_was_edited(db: Database, walk_case, snap) -> None:
+def test_each_save_writes_what_was_edited(db: Database, walk_case, snap, monkeypatch) -> None:
     """Compare the graph handed to save_case with the one it returns, at every stage (ids aside)."""
-    original_save = db.save_case
+    from sst_desk.services import cases as case_services
+
+    original_save = case_services.save_case
     compared: list[Stage] = []
 
-    def checking_save(case: Case) -> Case:
-        result = original_save(case)
+    def checking_save(uow, actor, case: Case) -> Case:
+        result = original_save(uow, actor, case)
         saved, edited = snap(result, ids=False), snap(case, ids=False)
         assert saved.pop("revision") == ("int", case.revision + 1)  # every save claims the next revision
         edited.pop("revision")
@@ -80,17 +83,17 @@ def test_each_save_writes_what_was_edited(db: Database, walk_case, snap) -> None
         compared.append(result.stage)
         return result
 
-    db.save_case = checking_save  # type: ignore[method-assign]
+    monkeypatch.setattr(case_services, "save_case", checking_save)  # what every door calls
     walk_case(db)
     assert len(compared) == 11
 
 
 def test_a_transition_time_keeps_its_instant_whatever_the_zone(db: Database, make_case) -> None:
-    case = db.add_case(make_case())
+    case = door(db).cases.add_case(make_case())
     stockholm = dt.timezone(dt.timedelta(hours=1))
     case.criteria_met = True
     process.apply(case, process.Move.ENROL, by="kurator", at=dt.datetime(2025, 2, 3, 9, 15, tzinfo=stockholm))
-    again = db.save_case(case)
+    again = door(db).cases.save_case(case)
     (transition,) = again.transitions
     assert transition.at == dt.datetime(2025, 2, 3, 8, 15, tzinfo=dt.timezone.utc)
     assert transition.at.tzinfo is dt.timezone.utc
@@ -100,25 +103,25 @@ def test_a_transition_time_keeps_its_instant_whatever_the_zone(db: Database, mak
 
 
 def test_a_naive_transition_time_is_refused(db: Database, make_case) -> None:
-    case = db.add_case(make_case())
+    case = door(db).cases.add_case(make_case())
     case.criteria_met = True
     process.apply(case, process.Move.ENROL, by="kurator", at=dt.datetime(2025, 2, 3, 9, 15))
     try:
-        db.save_case(case)
+        door(db).cases.save_case(case)
     except sa.exc.StatementError as exc:
         assert "time zone" in str(exc.orig)
     else:
         raise AssertionError("a naive datetime was stored")
-    assert db.load_case(case.id).transitions == []
+    assert door(db).cases.load_case(case.id).transitions == []
 
 
 def test_enum_lists_are_stored_as_json_values(db: Database, make_case) -> None:
-    case = db.add_case(make_case())
+    case = door(db).cases.add_case(make_case())
     with db.engine.connect() as conn:
         raw = conn.execute(sa.text("SELECT school_measures, stage, level FROM cases")).one()
     assert raw == ('["franvaroutredning", "anpassningar"]', "aktualisering", 3)
     case.school_measures.remove(SchoolMeasure.ANPASSNINGAR)  # in place: MutableList marks it changed
-    assert db.save_case(case).school_measures == [SchoolMeasure.FRANVAROUTREDNING]
+    assert door(db).cases.save_case(case).school_measures == [SchoolMeasure.FRANVAROUTREDNING]
 
 
 def test_deleting_a_whole_case_through_the_unit_of_work(db: Database, walk_case) -> None:
@@ -136,7 +139,7 @@ def test_unit_of_work_rolls_back_unless_committed(db: Database, make_case) -> No
     with db.uow(actor="socionom.sara") as uow:
         assert uow.actor == "socionom.sara"
         uow.cases.add(make_case())
-    assert db.case_rows(dt.date(2025, 1, 20)) == []
+    assert door(db).cases.case_rows(dt.date(2025, 1, 20)) == []
     with db.uow() as uow:
         uow.cases.add(make_case(first="Bo"))
         uow.commit()

@@ -31,6 +31,7 @@ from sst_desk.security import keyfile, rekey, signin, throttle
 from sst_desk.security.keyfile import KeyFile, key_file_for
 
 from conftest import TEST_PASSWORD, copy_team_db, make_team_db, new_case
+from doors import door
 
 
 @pytest.fixture(autouse=True)
@@ -47,8 +48,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     file = tmp_path_factory.mktemp("team") / "sst.sqlite3"
     make_team_db(file)
     with signin.sign_in(file, "sara", TEST_PASSWORD) as sara:
-        sara.add_case(new_case(first="Alva"))
-        sara.add_case(new_case(first="Bo"))
+        door(sara).cases.add_case(new_case(first="Alva"))
+        door(sara).cases.add_case(new_case(first="Bo"))
     return file
 
 
@@ -75,7 +76,7 @@ def cases_seen(file: Path, username: str, password: str = TEST_PASSWORD) -> int:
     import datetime as dt
 
     with signin.sign_in(file, username, password) as db:
-        return len(db.case_rows(dt.date.today()))
+        return len(door(db).cases.case_rows(dt.date.today()))
 
 
 def old_keys_open_nothing(file: Path, old_key: bytes) -> None:
@@ -195,7 +196,7 @@ def test_a_re_key_refused_because_the_database_is_open_is_finished_at_the_next_s
                 signin.set_active(admin, accounts.find_user(admin, "karin").id, False)
             assert admin.key == old_key
             assert not accounts.find_user(admin, "karin").active
-        assert len(other.case_rows(__import__("datetime").date.today())) == 2  # the other window goes on
+        assert len(door(other).cases.case_rows(__import__("datetime").date.today())) == 2  # the other window goes on
     finally:
         other.close()
     keys = KeyFile.load(key_file_for(team))

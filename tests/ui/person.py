@@ -65,10 +65,16 @@ def fill(root: QWidget, name: str, value) -> None:
         inner.setText(str(value))
 
 
-def click(root: QWidget, name: str) -> None:
+def click(root: QWidget, name: str, *, wait: bool = True) -> None:
+    """Press the button labelled ``name``, and wait for what it started in the background (a save, a print).
+
+    ``wait=False`` returns at once: for a test that acts while the work is still running (Cancel).
+    """
     button = find(root, name, QAbstractButton)
     assert button.isEnabled(), f"{name!r} is disabled"
     button.click()
+    if wait:
+        settle()
 
 
 def shown_errors(root: QWidget) -> list[str]:
@@ -242,6 +248,38 @@ def reload(window, timeout: int = PATIENCE_MS) -> None:
     assert arrived, "the case list did not load"
 
 
+def settle(timeout: int = PATIENCE_MS) -> None:
+    """Wait until every background operation (loading, saving, printing) has come back to the UI thread.
+
+    A wait for a condition, never a fixed delay: it returns as soon as nothing is running any more.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from sst_desk.ui.operations import operations_running
+
+    if not operations_running():
+        return
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.timeout.connect(lambda: loop.quit() if not operations_running() else None)
+    poll.start(POLL_MS)
+    QTimer.singleShot(timeout, loop.quit)
+    loop.exec()
+    poll.stop()
+    assert not operations_running(), "background work did not come back"
+
+
+def open_window(main_window, case_id: int, timeout: int = PATIENCE_MS):
+    """Open a case from the case list the way a person does, and wait until its window is shown."""
+    window = main_window.open_case(case_id)
+    if window is None:
+        settle(timeout)
+        window = main_window.case_windows.get(case_id)
+    assert window is not None, f"case {case_id} did not open"
+    settle(timeout)  # what the window reads as it opens (who is responsible, the school line) arrives too
+    return window
+
+
 def select_row(root: QWidget, table: str, text: str) -> None:
     """Select the row of the table named ``table`` whose first column reads ``text``."""
     from PySide6.QtWidgets import QTableView
@@ -257,6 +295,7 @@ def select_row(root: QWidget, table: str, text: str) -> None:
 
 def save_from_preview(window):
     """Press "Save as PDF…" in the print preview the case window opened last; the path it saved to (or None)."""
+    settle()  # the document is made in the background
     preview = window.previews[-1]
     click(preview, "Save as PDF…")
     saved = preview.saved_to

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPl
 
 from sst_desk.demo import populate
 
-from person import NOW, reload
+from person import NOW, open_window, reload
 
 
 def _inside(widget, class_names: tuple[str, ...]) -> bool:
@@ -43,5 +43,5 @@ def test_case_window_and_main_window_inputs_are_named_by_their_labels(main_windo
     reload(main_window)
     assert _check(main_window) >= 3
     rows = main_window.model.rows()
-    window = main_window.open_case(max(rows, key=lambda r: r.stage.order).case_id)
+    window = open_window(main_window, max(rows, key=lambda r: r.stage.order).case_id)
     assert _check(window) > 40

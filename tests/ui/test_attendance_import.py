@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QTableView
 from person import NOW, PATIENCE_MS, click, fill, find, reload
 
 from conftest import UI_PASSWORD
+from doors import door
 
 SHOTS = Path("/tmp/shots_dlg")
 NOT_IN_FILE = "\u2014 not in the file \u2014"
@@ -43,7 +44,7 @@ def add_students(db) -> None:
 
     for pid, first, last in STUDENTS:
         student = Student(first_name=first, last_name=last, school="Ekbackeskolan", grade=7, personal_id=pid)
-        db.add_case(Case(student=student, raised_on=NOW.date() - dt.timedelta(days=30), level=Level.NIVA_2,
+        door(db).cases.add_case(Case(student=student, raised_on=NOW.date() - dt.timedelta(days=30), level=Level.NIVA_2,
                          raised_by=RaisedBy.ELEVHALSA))
 
 
@@ -101,7 +102,7 @@ def settle(qtbot, dialog) -> None:
 def run(qtbot, dialog, button: str, timeout: int = 30_000):
     """Press Check or Import and wait until the run ends; its ImportResult (None on failure)."""
     with qtbot.waitSignal(dialog.sig_finished, timeout=timeout) as blocker:
-        click(dialog, button)
+        click(dialog, button, wait=False)
     return blocker.args[0]
 
 
@@ -223,7 +224,7 @@ def test_a_workbook_with_several_sheets_offers_them(qtbot, dialog, context, tmp_
     assert run(qtbot, dialog, "Import").stored == 15
 
     # The saved mapping remembers the sheet: next time the right sheet is read at once.
-    assert context.db.attendance_mapping("Ekbackeskolan Excel").sheet == "Frånvaro"
+    assert door(context.db).attendance.attendance_mapping("Ekbackeskolan Excel").sheet == "Frånvaro"
     fill(dialog, "Sheet", "Instruktioner")
     fill(dialog, "Saved mapping", "New mapping")
     fill(dialog, "Saved mapping", "Ekbackeskolan Excel")
@@ -335,22 +336,24 @@ def test_cancelling_a_long_import_stores_nothing(qtbot, dialog, context, tmp_pat
     fill(dialog, "Mapping name", "Ekbackeskolan lektioner")
     seen = threading.Event()
     dialog.sig_progress.connect(lambda *_: (find(dialog, "Cancel import").click(), seen.set()))
-    importer = context.db.import_attendance
+    from sst_desk.services import attendance as attendance_services
 
-    def paced(path, spec, *, progress, **options):
+    importer = attendance_services.import_attendance
+
+    def paced(uow, actor, path, spec, *, progress, **options):
         """The worker waits until the dialog has seen its progress (on a fast disk it may be done before)."""
         def report(done):
             progress(done)
             seen.wait(10)
-        return importer(path, spec, progress=report, **options)
+        return importer(uow, actor, path, spec, progress=report, **options)
 
-    monkeypatch.setattr(context.db, "import_attendance", paced)
+    monkeypatch.setattr(attendance_services, "import_attendance", paced)
     result = run(qtbot, dialog, "Import", timeout=60_000)
     assert result is not None and result.cancelled and not result.committed
     assert find(dialog, "Import result", QLabel).text() == "Cancelled. Nothing was imported."
     assert attendance_rows(context.db) == 0
     assert find(dialog, "Import").isEnabled()
-    assert context.db.attendance_mappings() == []  # not saved either: nothing was imported
+    assert door(context.db).attendance.attendance_mappings() == []  # not saved either: nothing was imported
 
 
 def test_escape_during_an_import_cancels_it_then_closes(qtbot, dialog, context, tmp_path, monkeypatch):
@@ -362,7 +365,7 @@ def test_escape_during_an_import_cancels_it_then_closes(qtbot, dialog, context, 
     choose(qtbot, dialog, export.path, monkeypatch)
     fill(dialog, "Mapping name", "Ekbackeskolan lektioner")
     with qtbot.waitSignal(dialog.sig_finished, timeout=60_000) as finished:
-        click(dialog, "Import")
+        click(dialog, "Import", wait=False)  # Escape comes while it runs
         assert dialog.running
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         assert dialog.isVisible()  # not before the run has stopped
@@ -467,7 +470,7 @@ def test_a_worker_imports_only_her_students_and_the_others_read_alike(qtbot, dia
         for pid, first, is_protected in ((colleagues, "Dana", False), (protected, "Eli", True)):
             student = Student(first_name=first, last_name="Annansson", school="Ekbackeskolan", grade=7,
                               personal_id=pid, protected_identity=is_protected)
-            raw.add_case(Case(student=student, raised_on=NOW.date(), level=Level.NIVA_2,
+            door(raw).cases.add_case(Case(student=student, raised_on=NOW.date(), level=Level.NIVA_2,
                               raised_by=RaisedBy.ELEVHALSA))
     finally:
         raw.close()
@@ -519,7 +522,7 @@ def test_the_per_period_choice_is_saved_with_the_mapping(qtbot, dialog, context,
                          for i in range(combo(dialog, "Time is counted in").count())]
     fill(dialog, "Mapping name", "Per elev")
     click(dialog, "Save mapping")
-    assert context.db.attendance_mapping("Per elev").per_period
+    assert door(context.db).attendance.attendance_mapping("Per elev").per_period
     grab(dialog, "issue11-per-period-form.png")
 
 
@@ -539,7 +542,7 @@ def test_dates_that_read_both_ways_are_asked_and_the_answer_is_stored(qtbot, dia
 
     errors = answer_dialog(march)
     with qtbot.waitSignal(dialog.sig_imported, timeout=30_000):
-        click(dialog, "Import")
+        click(dialog, "Import", wait=False)
     assert not errors, errors
     assert "3 April 2026" in buttons and "4 March 2026" in buttons
     assert stored_days(context.db) == [dt.date(2026, 3, 4)]

@@ -10,20 +10,21 @@ from sst_desk.persistence import backups
 from sst_desk.workflow.codes import Level, RaisedBy
 from sst_desk.workflow.entities import Case, Student
 
-from person import NOW, answer_dialog, click, find, reload
+from person import NOW, answer_dialog, click, find, open_window, reload
+from doors import door
 
 
 def add_case(context, first: str) -> int:
     student = Student(first_name=first, last_name="Testsson", school="Ekbackeskolan", grade=7)
     case = Case(student=student, raised_on=NOW.date(), level=Level.NIVA_2, raised_by=RaisedBy.ELEVHALSA)
-    return context.db.add_case(case).id
+    return door(context.db).cases.add_case(case).id
 
 
 def names(context) -> list[str]:
     """Every student in the database (raw storage access: whoever is signed in)."""
     actor, context.db.actor = context.db.actor, None
     try:
-        return sorted(row.student_name for row in context.db.case_rows(dt.date(2026, 11, 22)))
+        return sorted(row.student_name for row in door(context.db).cases.case_rows(dt.date(2026, 11, 22)))
     finally:
         context.db.actor = actor
 
@@ -76,7 +77,7 @@ def test_restore_asks_closes_the_case_windows_and_restores(main_window, context)
     backups.take_backup(context.db, backups.MANUAL)
     bo = add_case(context, "Bo")
     reload(main_window)
-    main_window.open_case(bo)
+    open_window(main_window, bo)
     old_db = context.db
     seen: list[str] = []
     as_administrator(context)
@@ -107,7 +108,7 @@ def test_no_restore_while_a_case_window_keeps_unsaved_work(main_window, context)
     add_case(context, "Alva")
     backups.take_backup(context.db, backups.MANUAL)
     bo = add_case(context, "Bo")
-    window = main_window.open_case(bo)
+    window = open_window(main_window, bo)
     window.setWindowModified(True)
     seen: list[str] = []
     as_administrator(context)

@@ -8,14 +8,15 @@ from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Student
 from sst_desk.workflow.process import open_case
 
-from person import NOW
+from person import NOW, open_window, settle
 from person import answer_dialog, click, fill, find, shown_errors
+from doors import door
 
 
 def _new_case(context) -> int:
     case = Case(student=Student("Kim", "Testsson", "Ekbackens skola", grade=6), raised_on=NOW.date())
     open_case(case, by="testare", at=NOW)
-    return context.db.add_case(case).id
+    return door(context.db).cases.add_case(case).id
 
 
 def test_new_case_rejects_a_wrong_personnummer_and_empty_fields(main_window, context):
@@ -37,12 +38,12 @@ def test_new_case_rejects_a_wrong_personnummer_and_empty_fields(main_window, con
     assert any("not a valid personal identity" in text for text in seen["wrong digit"])
     assert "This field must be filled in." in seen["wrong digit"]  # last name and school are empty
     assert any("10 or 12 digits" in text for text in seen["wrong shape"])
-    assert context.db.case_rows(NOW.date()) == []  # nothing was saved
+    assert door(context.db).cases.case_rows(NOW.date()) == []  # nothing was saved
 
 
 def test_dates_in_the_wrong_order_are_marked_and_not_saved(main_window, context):
     case_id = _new_case(context)
-    window = main_window.open_case(case_id)
+    window = open_window(main_window, case_id)
     fill(window, "Form of support", "After investigation and decision")
     fill(window, "Date of decision", "2026-13-40")
     assert window.save() is False
@@ -53,13 +54,13 @@ def test_dates_in_the_wrong_order_are_marked_and_not_saved(main_window, context)
     texts = shown_errors(window)
     assert "This date has not happened yet." in texts
     assert any("decision's date and reference" in text for text in texts)  # the reference is missing
-    stored = context.db.load_case(case_id)
+    stored = door(context.db).cases.load_case(case_id)
     assert stored.decision_on is None and window.isWindowModified()  # nothing lost, nothing saved
 
 
 def test_unsaved_changes_are_not_lost_silently(main_window, context):
     case_id = _new_case(context)
-    window = main_window.open_case(case_id)
+    window = open_window(main_window, case_id)
     fill(window, "Reason", "Ny anledning som inte är sparad")
     assert window.isWindowModified()
 
@@ -70,12 +71,14 @@ def test_unsaved_changes_are_not_lost_silently(main_window, context):
 
     answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Save).click())
     window.close()
-    assert context.db.load_case(case_id).reason == "Ny anledning som inte är sparad"
+    settle()  # saved in the background, then the window closes
+    assert case_id not in main_window.case_windows  # closed once saved
+    assert door(context.db).cases.load_case(case_id).reason == "Ny anledning som inte är sparad"
 
 
 def test_a_locked_stage_says_why(main_window, context):
     case_id = _new_case(context)
-    window = main_window.open_case(case_id)
+    window = open_window(main_window, case_id)
     inskrivning = window.stepper.item(Stage.INSKRIVNING.order)
     assert window.stepper.state(Stage.INSKRIVNING.order) == "locked"
     assert "not yet decided that the student meets the criteria" in inskrivning.toolTip()
@@ -89,7 +92,7 @@ def test_a_second_case_for_the_same_student_is_questioned(main_window, context):
     case = Case(student=Student("Kim", "Testsson", "Ekbackens skola", personal_id="20121212-1212"),
                 raised_on=NOW.date())
     open_case(case, by="testare", at=NOW)
-    context.db.add_case(case)
+    door(context.db).cases.add_case(case)
     reload(main_window)
     asked: list[str] = []
 
@@ -106,14 +109,14 @@ def test_a_second_case_for_the_same_student_is_questioned(main_window, context):
     main_window.new_action.trigger()
     assert not errors, errors
     assert asked and "already has a case" in asked[0]
-    assert len(context.db.case_rows(NOW.date())) == 1
+    assert len(door(context.db).cases.case_rows(NOW.date())) == 1
 
 
 def test_a_consent_that_ends_before_it_was_given_is_refused(main_window, context):
     from person import fill_dialog
 
     case_id = _new_case(context)
-    window = main_window.open_case(case_id)
+    window = open_window(main_window, case_id)
     fill(window, "Meets the criteria", "Yes")
     answer_dialog(fill_dialog({}))
     click(window, "Enrol the student")

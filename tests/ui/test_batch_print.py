@@ -85,16 +85,20 @@ def test_print_writes_one_pdf_and_names_the_skipped(qtbot, dialog, lead_context,
 
     from sst_desk.ui.printed_list import PrintedList
 
-    printed = PrintedList(lead_context, outcome.written[0].id)
+    printed = PrintedList(lead_context, outcome.written[0].id, load=False)
     qtbot.addWidget(printed)
+    with qtbot.waitSignal(printed.sig_loaded, timeout=20_000):  # read in the background
+        printed.reload()
     rows = printed.rows()
     version = outcome.written[0].current_plan.version
     assert [(doc, who) for _, doc, who in rows] == [(f"Handlingsplan v{version} (batch)", "Tove Ledare")]
     assert rows[0][0].startswith(NOW.date().isoformat()[:4])
     printed.resize(520, 160)
     printed.grab().save("/tmp/printed_list.png")
-    never = PrintedList(lead_context, outcome.skipped[0].id)
+    never = PrintedList(lead_context, outcome.skipped[0].id, load=False)
     qtbot.addWidget(never)
+    with qtbot.waitSignal(never.sig_loaded, timeout=20_000):
+        never.reload()
     assert never.rows() == [] and find(never, "Printouts note").text() == "No document of this case has been printed."
 
 
@@ -113,11 +117,11 @@ def test_cancel_leaves_no_file_and_no_log(qtbot, dialog, lead_context, tmp_path,
 
     monkeypatch.setattr(batch, "build_handlingsplan", slow)
     texts: list[str] = []
-    click(dialog, "Print…")
+    click(dialog, "Print…", wait=False)  # the plans are made in the background; Cancel comes meanwhile
     qtbot.waitUntil(started.is_set, timeout=20_000)
     progress = next(w for w in dialog.findChildren(QProgressDialog) if w.isVisible())
     errors = answer_dialog(_summary(texts), kind=QMessageBox, timeout_ms=20_000)
-    click(progress, "Cancel printing")
+    click(progress, "Cancel printing", wait=False)
     go_on.set()
     qtbot.waitUntil(lambda: bool(texts) or bool(errors), timeout=20_000)
     assert not errors and texts == ["Cancelled. Nothing was written."]

@@ -7,7 +7,8 @@ import datetime as dt
 
 from sst_desk.workflow.codes import PlanStatus, Stage
 
-from person import answer_dialog, click, fill, fill_dialog, save_from_preview, select_row
+from person import answer_dialog, click, fill, fill_dialog, save_from_preview, select_row, settle
+from doors import door
 
 
 def _no_errors(errors: list) -> None:
@@ -22,6 +23,7 @@ def create_case(main_window, qtbot) -> int:
         "Reason": "Hög ogiltig frånvaro sedan höstlovet.",
     }, ok="Create case"))
     main_window.new_action.trigger()
+    settle()  # the new case opens in the background
     _no_errors(errors)
     assert len(main_window.case_windows) == 1
     return next(iter(main_window.case_windows))
@@ -124,11 +126,12 @@ def test_walk_a_case_through_every_stage(main_window, context, qtbot, tmp_path, 
     fill(window, "Held on", "2026-11-22")
     fill(window, "Notes from the booster session", "Går till skolan varje dag.")
     window.save_action.trigger()
+    settle()
     assert not window.isWindowModified()
     assert "The case is complete." in window.blocker_label.text()
 
     # Everything is in the database, with a transition for every step.
-    stored = context.db.load_case(case_id)
+    stored = door(context.db).cases.load_case(case_id)
     assert stored.booster.held is True
     assert [t.to_stage for t in stored.transitions][-2:] == [Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE]
     assert len(stored.transitions) == 11
@@ -138,5 +141,6 @@ def test_walk_a_case_through_every_stage(main_window, context, qtbot, tmp_path, 
     target = tmp_path / "plan.pdf"
     monkeypatch.setattr("sst_desk.ui.printing.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     window.print_action.trigger()  # the preview opens; nothing is on disk until "Save as PDF…"
+    settle()
     assert not target.exists() and window.previews[-1].document.pageCount() >= 1
     assert save_from_preview(window) == target and target.read_bytes().startswith(b"%PDF")

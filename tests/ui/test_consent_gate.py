@@ -19,11 +19,12 @@ from sst_desk.security import signin
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 
-from person import NOW, answer_dialog, click, fill, fill_dialog, find, save_from_preview, shown_errors
+from person import NOW, answer_dialog, click, fill, fill_dialog, find, open_window, save_from_preview, settle, shown_errors
 from team import log_actions
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))  # the fictional cases of the workflow tests
 from builders import make_case_at  # noqa: E402
+from doors import door
 
 SOL = "14 kap. 1 § SoL – anmälan vid oro för att ett barn far illa"
 KURATOR_PASSWORD = "första-lösen-2026"
@@ -36,7 +37,7 @@ def add_case(db, stage: Stage, *, withdrawn: bool = True) -> int:
     if withdrawn:
         for consent in case.consents:
             consent.withdrawn_on = WITHDRAWN_ON
-    return db.add_case(case).id
+    return door(db).cases.add_case(case).id
 
 
 def sign_in_as_kurator(db, case_id: int) -> None:
@@ -44,7 +45,7 @@ def sign_in_as_kurator(db, case_id: int) -> None:
     tess = db.actor
     db.actor = None  # raw access: the administrator's work, done here directly
     kim = signin.add_account(db, "kim", "Kim Kurator", Role.KURATOR, KURATOR_PASSWORD)
-    db.set_case_members(case_id, [tess.user_id, kim.id])
+    door(db).cases.set_case_members(case_id, [tess.user_id, kim.id])
     signin.authenticate(db, "kim", KURATOR_PASSWORD)
     assert db.actor.role is Role.KURATOR
 
@@ -106,7 +107,7 @@ def test_a_kurator_is_told_why_and_nothing_is_requested(main_window, context):
     db = context.db
     case_id = add_case(db, Stage.KARTLAGGNING)
     sign_in_as_kurator(db, case_id)
-    window = main_window.open_case(case_id)
+    window = open_window(main_window, case_id)
     page = documents_page(window)
     before = list(window.case.kartlaggning.documents)
     for attempt in ("Add other document", "Edit document"):
@@ -130,7 +131,7 @@ def test_a_kurator_is_told_why_and_nothing_is_requested(main_window, context):
 def test_a_skolsocionom_states_a_legal_ground_and_the_request_is_recorded(main_window, context):
     db = context.db
     case_id = add_case(db, Stage.KARTLAGGNING)
-    window = main_window.open_case(case_id)
+    window = open_window(main_window, case_id)
     documents_page(window)
     seen: dict = {}
 
@@ -164,13 +165,14 @@ def test_a_skolsocionom_states_a_legal_ground_and_the_request_is_recorded(main_w
                               "Oro för hemsituationen, anmälan gjord.")]
     assert ("consent_override", f"gather_documents: {SOL}") in log_actions(db)  # the note stays out of the log
     assert window.save()
-    assert "Utredning från BUP" in [d.label for d in db.load_case(case_id).kartlaggning.documents]
+    settle()
+    assert "Utredning från BUP" in [d.label for d in door(db).cases.load_case(case_id).kartlaggning.documents]
 
 
 def test_cancelling_at_the_legal_ground_adds_nothing(main_window, context):
     db = context.db
     case_id = add_case(db, Stage.KARTLAGGNING)
-    window = main_window.open_case(case_id)
+    window = open_window(main_window, case_id)
     documents_page(window)
     reports = answer_in_turn(state_a_ground, lambda dialog: dialog.reject())
     click(window, "Add other document")
@@ -203,7 +205,7 @@ def assert_blocked(window, attempt: str) -> None:
 
 def test_a_withdrawal_typed_in_the_open_case_blocks_at_once(main_window, context):
     db = context.db
-    window = main_window.open_case(add_case(db, Stage.KARTLAGGNING, withdrawn=False))
+    window = open_window(main_window, add_case(db, Stage.KARTLAGGNING, withdrawn=False))
     withdraw_every_consent(window)
     documents_page(window)
     for attempt in ("Add other document", "Edit document"):
@@ -216,7 +218,7 @@ def test_a_checklist_line_opened_and_cancelled_is_not_requested(main_window, con
     """Regression: cancelling an opened checklist line left it "Requested" (it was not), and opening it again
     skipped the consent check, even after the consents had been withdrawn."""
     db = context.db
-    window = main_window.open_case(add_case(db, Stage.KARTLAGGNING, withdrawn=False))
+    window = open_window(main_window, add_case(db, Stage.KARTLAGGNING, withdrawn=False))
     documents_page(window)
     find(window, "Documents", QTableView).selectRow(0)
     reports = answer_in_turn(lambda dialog: dialog.reject())
@@ -250,11 +252,12 @@ def test_a_kurator_cannot_print_the_plan_without_consent(main_window, context, n
     db = context.db
     case_id = add_case(db, Stage.GENOMFORANDE)
     sign_in_as_kurator(db, case_id)
-    window = main_window.open_case(case_id)
+    window = open_window(main_window, case_id)
     assert window.print_action.isEnabled()
     seen: dict = {}
     reports = answer_in_turn(explanation(seen))
     window.print_action.trigger()
+    settle()
     check(reports, 1)
     assert "You cannot share the action plan with the parties without a valid consent." in seen["text"]
     assert no_viewer["save as"] == 0 and not (tmp_path / "handlingsplan.pdf").exists()
@@ -265,7 +268,7 @@ def test_a_kurator_cannot_print_the_plan_without_consent(main_window, context, n
 def test_a_skolsocionom_prints_the_plan_on_a_written_legal_ground(main_window, context, no_viewer, tmp_path):
     db = context.db
     case_id = add_case(db, Stage.GENOMFORANDE)
-    window = main_window.open_case(case_id)
+    window = open_window(main_window, case_id)
     ground = "10 kap. 2 § OSL, beslut i teamet"
 
     def written(dialog) -> None:
@@ -275,6 +278,7 @@ def test_a_skolsocionom_prints_the_plan_on_a_written_legal_ground(main_window, c
 
     reports = answer_in_turn(state_a_ground, written)
     window.print_action.trigger()
+    settle()
     check(reports, 2)
     save_from_preview(window)
     assert (tmp_path / "handlingsplan.pdf").read_bytes().startswith(b"%PDF")
@@ -286,8 +290,9 @@ def test_a_skolsocionom_prints_the_plan_on_a_written_legal_ground(main_window, c
 
 def test_printing_with_consent_in_force_asks_nothing(main_window, context, no_viewer, tmp_path):
     db = context.db
-    window = main_window.open_case(add_case(db, Stage.GENOMFORANDE, withdrawn=False))
+    window = open_window(main_window, add_case(db, Stage.GENOMFORANDE, withdrawn=False))
     window.print_action.trigger()  # a dialog here would hang the run: none opens, only the preview
+    settle()
     assert window.previews[-1].isVisible() and no_viewer["save as"] == 0
     assert overrides(db) == []
 
@@ -332,11 +337,11 @@ def test_a_request_date_typed_into_a_recorded_line_needs_consent_too(main_window
 
     db = context.db
     case_id = add_case(db, Stage.KARTLAGGNING)  # every consent withdrawn
-    case = db.load_case(case_id)
+    case = door(db).cases.load_case(case_id)
     case.kartlaggning.documents.append(KartlaggningDocument(label="Intyg från BUP", note="Familjen tar med det"))
-    db.save_case(case)
+    door(db).cases.save_case(case)
     sign_in_as_kurator(db, case_id)  # no override
-    window = main_window.open_case(case_id)
+    window = open_window(main_window, case_id)
     documents_page(window)
     names = table_text(window, "Documents", 0)
     find(window, "Documents", QTableView).selectRow(names.index("Intyg från BUP"))

@@ -16,6 +16,7 @@ from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Guardian, Student
 
 from person import answer_dialog, click, fill, find
+from doors import door
 
 
 def add_case(db, first: str, stage: Stage = Stage.AVSLUTAD, closed_on: dt.date | None = dt.date(2020, 5, 4)) -> int:
@@ -23,7 +24,7 @@ def add_case(db, first: str, stage: Stage = Stage.AVSLUTAD, closed_on: dt.date |
                       guardians=[Guardian(name=f"{first}s mamma", relation="mamma", phone="070-123 45 67")])
     case = Case(student=student, raised_on=dt.date(2019, 9, 2), stage=stage, closed_on=closed_on,
                 reason=f"Anledning för {first}")
-    return db.add_case(case).id
+    return door(db).cases.add_case(case).id
 
 
 def sign_in_as(db, role: Role):
@@ -95,9 +96,9 @@ def test_the_lead_deletes_the_chosen_due_cases_after_typing_their_number(qtbot, 
     assert table_rows(dialog) == [["Bo Testsson", "2021-01-15", "2026-01-15"]]
     assert not find(dialog, "Gallra…").isEnabled()  # nothing is chosen for the next round
     db.actor = None
-    assert sorted(r.student_name for r in db.case_rows(dt.date(2026, 11, 22))) == [
+    assert sorted(r.student_name for r in door(db).cases.case_rows(dt.date(2026, 11, 22))) == [
         "Bo Testsson", "Cia Testsson", "Dan Testsson"]
-    assert alva not in [r.case_id for r in db.case_rows(dt.date(2026, 11, 22))]
+    assert alva not in [r.case_id for r in door(db).cases.case_rows(dt.date(2026, 11, 22))]
     dialog.grab().save("/tmp/gallring-dialog-after.png")
 
 

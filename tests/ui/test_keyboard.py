@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from sst_desk.workflow.codes import Stage
 
 from person import answer_dialog, find
+from doors import door
 
 
 def test_new_case_save_and_navigate_with_the_keyboard(main_window, context, qtbot):
@@ -25,7 +26,8 @@ def test_new_case_save_and_navigate_with_the_keyboard(main_window, context, qtbo
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the default button: create
 
     errors = answer_dialog(type_the_form)
-    qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(main_window.sig_case_opened, timeout=60_000):  # the new case opens in the background
+        qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert not errors, errors
     assert len(main_window.case_windows) == 1
     window = next(iter(main_window.case_windows.values()))
@@ -38,9 +40,10 @@ def test_new_case_save_and_navigate_with_the_keyboard(main_window, context, qtbo
     reason.setFocus()
     qtbot.keyClicks(reason, "Hog franvaro")
     assert window.isWindowModified()
-    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.sig_saved, timeout=60_000):  # written in the background
+        qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not window.isWindowModified()
-    assert context.db.load_case(window.case.id).reason == "Hog franvaro"
+    assert door(context.db).cases.load_case(window.case.id).reason == "Hog franvaro"
 
     qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert window.stepper.currentRow() == Stage.INSKRIVNING.order
@@ -61,7 +64,8 @@ def test_new_case_save_and_navigate_with_the_keyboard(main_window, context, qtbo
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
     errors = answer_dialog(confirm)
-    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.sig_saved, timeout=60_000):  # the step is saved in the background
+        qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not errors, errors
     assert window.case.stage is Stage.INSKRIVNING
     assert window.case.transitions[-1].comment == "Beslut i teamet"

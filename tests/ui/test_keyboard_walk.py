@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from sst_desk.workflow.codes import Stage
 
 from person import PATIENCE_MS, answer_dialog
+from doors import door
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -83,7 +84,8 @@ def confirm_step(keys: Keyboard) -> list:
 def next_step(keys: Keyboard, window, stage: Stage, before=None) -> None:
     errors = before(keys) if before else confirm_step(keys)
     keys.activate(window)
-    keys.press(Qt.Key.Key_Return, CTRL)
+    with keys.qtbot.waitSignal(window.sig_saved, timeout=60_000):  # every step is saved, in the background
+        keys.press(Qt.Key.Key_Return, CTRL)
     assert not errors, errors
     assert window.case.stage is stage, (window.case.stage, window.blocker_label.text())
 
@@ -100,7 +102,8 @@ def test_a_case_from_aktualisering_to_boostertraff_with_the_keyboard_only(main_w
         keys.press(Qt.Key.Key_Return)
 
     errors = in_dialog(keys, new_case)
-    keys.press(Qt.Key.Key_N, CTRL)
+    with qtbot.waitSignal(main_window.sig_case_opened, timeout=60_000):  # the new case opens in the background
+        keys.press(Qt.Key.Key_N, CTRL)
     assert not errors, errors
     window = next(iter(main_window.case_windows.values()))
     keys.window = window
@@ -171,9 +174,10 @@ def test_a_case_from_aktualisering_to_boostertraff_with_the_keyboard_only(main_w
     # The boosterträff took place; save with Ctrl+S
     keys.choose("Outcome", "Took place")
     keys.type("Held on", "2026-11-22")
-    keys.press(Qt.Key.Key_S, CTRL)
+    with keys.qtbot.waitSignal(window.sig_saved, timeout=60_000):
+        keys.press(Qt.Key.Key_S, CTRL)
     assert not window.isWindowModified()
-    stored = context.db.load_case(window.case.id)
+    stored = door(context.db).cases.load_case(window.case.id)
     assert stored.booster.held is True and stored.booster.held_on == dt.date(2026, 11, 22)
     assert stored.current_plan.insatser[0].name == first_entry
     assert [t.to_stage for t in stored.transitions][-1] is Stage.VIDMAKTHALLANDE

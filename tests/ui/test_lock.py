@@ -19,8 +19,9 @@ from sst_desk.ui.lock import IdleLock, UnlockDialog
 from sst_desk.workflow.codes import Level, RaisedBy, Stage
 from sst_desk.workflow.entities import Case, Student
 
-from person import NOW, PATIENCE_MS, answer_dialog, click, fill, find, shown_errors
+from person import NOW, PATIENCE_MS, answer_dialog, click, fill, find, open_window, shown_errors
 from team import log_actions
+from doors import door
 
 PASSWORD = "ui-test-losenord"  # the database fixture's password for "testare"
 TYPED = "Eleven berättar att rasterna är svåra."
@@ -39,14 +40,14 @@ def locker(context):
 
 def new_case(db) -> int:
     student = Student(first_name="Alva", last_name="Testsson", school="Ekbackeskolan", grade=7)
-    return db.add_case(Case(student=student, raised_on=NOW.date(), level=Level.NIVA_2,
+    return door(db).cases.add_case(Case(student=student, raised_on=NOW.date(), level=Level.NIVA_2,
                             raised_by=RaisedBy.ELEVHALSA)).id
 
 
 @pytest.fixture
 def typed_case(main_window, context):
     """A case window with text typed into "Reason", not saved."""
-    window = main_window.open_case(new_case(context.db))
+    window = open_window(main_window, new_case(context.db))
     window.stepper.setCurrentRow(Stage.AKTUALISERING.order)
     fill(window, "Reason", TYPED)
     assert window.isWindowModified()
@@ -108,7 +109,7 @@ def test_locking_hides_every_window_and_the_password_brings_them_back_unsaved(
     actions = [action for action, _detail in log_actions(context.db)]
     lock_at = actions.index("lock")
     assert actions[lock_at:lock_at + 3] == ["lock", "sign_in_failed", "unlock"]
-    assert context.db.load_case(typed_case.case.id).reason != TYPED
+    assert door(context.db).cases.load_case(typed_case.case.id).reason != TYPED
 
 
 def test_ctrl_l_locks_from_the_main_window_and_from_a_case_window(main_window, context, locker, typed_case, qtbot):
@@ -197,7 +198,7 @@ def test_an_idle_lock_during_an_edit_keeps_what_was_typed_in_the_form(main_windo
     case = Case(student=Student("Alva", "Testsson", "Ekbackeskolan"), raised_on=NOW.date(), criteria_met=True)
     open_case(case, by="testare", at=NOW)
     apply(case, Move.ENROL, by="testare", at=NOW)
-    window = main_window.open_case(context.db.add_case(case).id)
+    window = open_window(main_window, door(context.db).cases.add_case(case).id)
     window.stepper.setCurrentRow(Stage.INSKRIVNING.order)
     seen: dict = {}
     reports: list[list] = []

@@ -29,6 +29,7 @@ from sst_desk.workflow.entities import Case, Student
 from sst_desk.workflow.logchain import KeptHead, LogRow, SampleOutcome
 
 from person import PATIENCE_MS, accept_message_box, answer_dialog, click, fill, find, shown_errors
+from doors import door
 
 PEOPLE = {"lead": ("Lena Ledare", Role.TEAMLEDARE), "sara": ("Sara Socionom", Role.SKOLSOCIONOM),
           "kim": ("Kim Kurator", Role.KURATOR)}
@@ -47,12 +48,12 @@ def team(qapp, tmp_path):
     for who, first in (("sara", "Alva"), ("kim", "Bo")):
         db.actor = actors[who]
         student = Student(first_name=first, last_name="Testsson", school="Ekbackeskolan", grade=7)
-        case = db.add_case(Case(student=student, raised_on=dt.date(2026, 11, 2), level=Level.NIVA_2,
+        case = door(db).cases.add_case(Case(student=student, raised_on=dt.date(2026, 11, 2), level=Level.NIVA_2,
                                 raised_by=RaisedBy.ELEVHALSA))
-        db.load_case(case.id)
+        door(db).cases.load_case(case.id)
         ids[first] = case.id
     db.actor = actors["sara"]
-    db.record_case_action(ids["Alva"], Action.PRINT, "handlingsplan")
+    door(db).cases.record_case_action(ids["Alva"], Action.PRINT, "handlingsplan")
     db.actor = actors["lead"]
     context = build_context(db, Settings.from_file(str(tmp_path / "settings.ini")))
     context.clock = lambda: dt.datetime.now(dt.UTC)  # the log is written with the real clock

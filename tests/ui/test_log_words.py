@@ -19,13 +19,13 @@ from sst_desk.workflow.entities import Case, Student
 from sst_desk.workflow.logchain import LogAction, LogRow
 
 from person import click, find
+from doors import door
 
 
 @pytest.fixture
 def log_dialog(qapp, qtbot, tmp_path):
     """A team lead reads a log where a worker saved, printed, opened attendance and read printouts."""
     from sst_desk.app import build_context
-    from sst_desk.persistence.printing import printed_documents
     from sst_desk.settings import Settings
     from sst_desk.ui.log_review import LogReviewDialog
 
@@ -33,13 +33,13 @@ def log_dialog(qapp, qtbot, tmp_path):
     lead = accounts.add_user(db, "lead", "Lena Ledare", Role.TEAMLEDARE, "hash").actor()
     db.actor = accounts.add_user(db, "sara", "Sara Socionom", Role.SKOLSOCIONOM, "hash").actor()
     student = Student(first_name="Alva", last_name="Testsson", school="Ekbackeskolan", grade=7)
-    case = db.add_case(Case(student=student, raised_on=dt.date(2026, 11, 2), level=Level.NIVA_2,
+    case = door(db).cases.add_case(Case(student=student, raised_on=dt.date(2026, 11, 2), level=Level.NIVA_2,
                             raised_by=RaisedBy.ELEVHALSA))
     case.stage = Stage.VIDMAKTHALLANDE  # the stage a save leaves in the detail
-    db.save_case(case)
-    db.record_case_action(case.id, Action.PRINT, "handlingsplan v2")
-    db.attendance_for_case(case.id)
-    printed_documents(db, case.id)
+    door(db).cases.save_case(case)
+    door(db).cases.record_case_action(case.id, Action.PRINT, "handlingsplan v2")
+    door(db).attendance.attendance_for_case(case.id)
+    door(db).printing.printed_documents(case.id)
     db.actor = lead
     context = build_context(db, Settings.from_file(str(tmp_path / "settings.ini")))
     context.clock = lambda: dt.datetime.now(dt.UTC)

@@ -11,6 +11,7 @@ from sst_desk.ui.members_dialog import edit_members, member_names
 
 from person import answer_dialog, click, fill, shown_errors
 from team import context_for, log_actions, make_team, new_case, use_cheap
+from doors import door
 
 CIA = "Cia Andersson – School social worker (skolsocionom)"
 DAN = "Dan Berg – Team lead (teamledare)"
@@ -50,7 +51,7 @@ def test_the_lead_makes_a_worker_responsible(team):
     assert edit_members(None, context, case_id) is True
     assert not errors, errors
     assert seen == [{CIA: False, DAN: True, EVA: False}], "an administrator was offered, or the current member not ticked"
-    assert context.db.case_member_ids(case_id) == [people["cia"].id]
+    assert door(context.db).cases.case_member_ids(case_id) == [people["cia"].id]
     assert log_actions(context.db)[-1] == ("assign", str(people["cia"].id))
     assert member_names(context.db, case_id) == ["Cia Andersson"]
 
@@ -69,12 +70,12 @@ def test_at_least_one_must_remain(team):
     assert edit_members(None, context, case_id) is False
     assert not errors, errors
     assert seen == [["At least one person must be responsible for the case."]]
-    assert context.db.case_member_ids(case_id) == [people["dan"].id]
+    assert door(context.db).cases.case_member_ids(case_id) == [people["dan"].id]
 
 
 def test_a_switched_off_member_is_shown_so_nobody_is_dropped_unseen(team):
     context, people, case_id = team
-    context.db.set_case_members(case_id, [people["dan"].id, people["eva"].id])
+    door(context.db).cases.set_case_members(case_id, [people["dan"].id, people["eva"].id])
     context.db.actor = people["admin"].actor()
     signin.set_active(context.db, people["eva"].id, False)
     context.db.actor = people["dan"].actor()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from person import NOW, answer_dialog, click, fill, find, shown_errors
+from doors import door
 
 OVERRIDE = "\u202e"
 SHOTS = Path("/tmp/shots_dlg")
@@ -50,4 +51,4 @@ def test_a_name_with_a_right_to_left_override_is_refused_next_to_the_field(main_
     assert seen["still open"]
     assert "hidden control or text-direction character" in str(seen["next to the field"])
     assert any("hidden control or text-direction character" in text for text in seen["errors"])  # type: ignore[union-attr]
-    assert context.db.case_rows(NOW.date()) == []  # nothing was saved
+    assert door(context.db).cases.case_rows(NOW.date()) == []  # nothing was saved

@@ -9,6 +9,7 @@ from sst_desk.workflow.entities import Case, Student
 from sst_desk.workflow.process import open_case
 
 from person import NOW, answer_dialog, click, fill, find
+from doors import door
 
 PID = "20121212-1212"
 
@@ -25,7 +26,7 @@ def _case_of_a_colleague(db) -> None:
     db.actor = eva.actor()
     case = Case(student=Student("Hemlig", "Elevsson", "Ekbackens skola", personal_id=PID), raised_on=NOW.date())
     open_case(case, by="eva", at=NOW)
-    db.add_case(case)
+    door(db).cases.add_case(case)
     db.actor = tess
 
 
@@ -39,7 +40,7 @@ def test_a_student_with_a_case_the_worker_cannot_see_is_not_registered_twice(mai
     """What broke: the duplicate warning looked only at the person's own cases, so a kurator's student
     was registered a second time. The warning names no other case: the worker may not see it."""
     _case_of_a_colleague(context.db)
-    assert context.db.case_rows(NOW.date()) == []  # Tess sees none of it
+    assert door(context.db).cases.case_rows(NOW.date()) == []  # Tess sees none of it
     said: list[str] = []
 
     def handler(dialog) -> None:
@@ -56,7 +57,7 @@ def test_a_student_with_a_case_the_worker_cannot_see_is_not_registered_twice(mai
                     "the student again."]
     assert "Hemlig" not in said[0] and "Eva" not in said[0]
     context.db.actor = None  # raw access: count every case in the register
-    assert len(context.db.case_rows(NOW.date())) == 1
+    assert len(door(context.db).cases.case_rows(NOW.date())) == 1
 
 
 def test_a_new_student_is_still_created(main_window, context):
@@ -68,7 +69,7 @@ def test_a_new_student_is_still_created(main_window, context):
     errors = answer_dialog(handler)
     main_window.new_action.trigger()
     assert not errors, errors
-    assert [r.personal_id for r in context.db.case_rows(NOW.date())] == [PID]
+    assert [r.personal_id for r in door(context.db).cases.case_rows(NOW.date())] == [PID]
 
 
 def test_escape_in_a_new_case_with_typed_data_asks_before_discarding(main_window, context, qtbot):

@@ -15,10 +15,11 @@ from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Student
 from sst_desk.workflow.process import Move, apply, open_case
 
-from person import NOW, answer_dialog, click, fill, find, reload, shown_errors
+from person import NOW, answer_dialog, click, fill, find, open_window, reload, settle, shown_errors
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))  # the fictional cases of the workflow tests
 from builders import make_case_at  # noqa: E402
+from doors import door
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def locale():
 
 def _window_at(main_window, context, stage: Stage):
     case = make_case_at(stage, tzinfo=dt.timezone.utc)
-    window = main_window.open_case(context.db.add_case(case).id)
+    window = open_window(main_window, door(context.db).cases.add_case(case).id)
     window.stepper.setCurrentRow(stage.order)
     return window
 
@@ -65,6 +66,7 @@ def test_a_bad_date_on_the_booster_page_is_shown_there_not_on_the_avslutad_page(
     assert shown_errors(closed_page) == []
     fill(booster_page, "Booster session date", "2027-02-18")
     assert window.save() is True
+    settle()
 
 
 # --- 5. a second print preview ----------------------------------------------------------------------------
@@ -74,11 +76,13 @@ def test_a_second_print_preview_opens_after_the_first_was_closed(main_window, co
     """What broke: "Internal C++ object (PreviewWindow) already deleted" when the second preview opened."""
     window = _window_at(main_window, context, Stage.GENOMFORANDE)
     window.print_action.trigger()
+    settle()
     first = window.previews[-1]
     first.close()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the closed preview is deleted now
     qtbot.wait(10)
     window.print_action.trigger()
+    settle()
     assert len(window.previews) == 1
     second = window.previews[-1]
     assert second is not first and second.isVisible()
@@ -169,7 +173,7 @@ def test_the_proposed_booster_session_is_moved_off_a_saturday(main_window, conte
     case = Case(student=Student("Kim", "Testsson", "Ekbackens skola"), raised_on=dt.date(2026, 11, 2))
     open_case(case, by="testare", at=NOW)
     apply(case, Move.NOT_ELIGIBLE, by="testare", at=dt.datetime(2026, 11, 6, 10, tzinfo=dt.timezone.utc))
-    window = main_window.open_case(context.db.add_case(case).id)
+    window = open_window(main_window, door(context.db).cases.add_case(case).id)
     window.stepper.setCurrentRow(Stage.AVSLUTAD.order)
     click(window, "Propose a booster session")
     assert find(window, "Booster session date", QLineEdit).text() == "2027-02-08"  # the Monday after
@@ -180,13 +184,14 @@ def test_enter_in_the_search_field_opens_the_one_case_found(main_window, context
     for first, last in (("Kim", "Testsson"), ("Alva", "Berg")):
         case = Case(student=Student(first, last, "Ekbackens skola"), raised_on=NOW.date())
         open_case(case, by="testare", at=NOW)
-        context.db.add_case(case)
+        door(context.db).cases.add_case(case)
     reload(main_window)
     search = find(main_window, "Search", QLineEdit)
     search.setFocus()
     qtbot.keyClicks(search, "Berg")
     assert main_window.proxy.rowCount() == 1
-    qtbot.keyClick(search, Qt.Key.Key_Return)
+    with qtbot.waitSignal(main_window.sig_case_opened, timeout=60_000):  # read in the background
+        qtbot.keyClick(search, Qt.Key.Key_Return)
     assert [w.case.student.full_name for w in main_window.case_windows.values()] == ["Alva Berg"]
 
 

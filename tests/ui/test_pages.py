@@ -6,7 +6,8 @@ from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Student
 from sst_desk.workflow.process import Move, apply, open_case
 
-from person import NOW, click, fill, find
+from person import NOW, click, fill, find, open_window, settle
+from doors import door
 
 
 def test_proposing_a_booster_keeps_the_closing_note_being_typed(main_window, context):
@@ -14,14 +15,15 @@ def test_proposing_a_booster_keeps_the_closing_note_being_typed(main_window, con
     case = Case(student=Student("Kim", "Testsson", "Ekbackens skola"), raised_on=NOW.date())
     open_case(case, by="testare", at=NOW)
     apply(case, Move.NOT_ELIGIBLE, by="testare", at=NOW)
-    window = main_window.open_case(context.db.add_case(case).id)
+    window = open_window(main_window, door(context.db).cases.add_case(case).id)
     window.stepper.setCurrentRow(Stage.AVSLUTAD.order)
     fill(window, "Closing note", "Skolan fortsätter på nivå 1; ny kontakt i vår.")
     click(window, "Propose a booster session")
     assert find(window, "Closing note").toPlainText() == "Skolan fortsätter på nivå 1; ny kontakt i vår."
     assert window.case.booster is not None
     assert window.save()
-    stored = context.db.load_case(window.case.id)
+    settle()
+    stored = door(context.db).cases.load_case(window.case.id)
     assert stored.closing_note == "Skolan fortsätter på nivå 1; ny kontakt i vår."
     assert stored.booster.planned_on.month == 2  # three months after 2026-11-22
 
@@ -39,8 +41,8 @@ def test_an_earlier_plan_version_cannot_be_edited(main_window, context):
 
     _populate(context)
     reload(main_window)
-    case_id = next(r.case_id for r in main_window.model.rows() if len(context.db.load_case(r.case_id).plans) > 1)
-    window = main_window.open_case(case_id)
+    case_id = next(r.case_id for r in main_window.model.rows() if len(door(context.db).cases.load_case(r.case_id).plans) > 1)
+    window = open_window(main_window, case_id)
     window.stepper.setCurrentRow(Stage.PLANERING.order)
     fill(window, "Plan version", "Version 1 (earlier)")
     old = next(p for p in window.case.plans if p.version == 1)
@@ -57,12 +59,12 @@ def test_the_plan_being_carried_out_cannot_be_emptied(main_window, context):
     _populate(context)
     reload(main_window)
     row = next(r for r in main_window.model.rows() if r.stage is Stage.GENOMFORANDE)
-    window = main_window.open_case(row.case_id)
+    window = open_window(main_window, row.case_id)
     window.case.current_plan.insatser.clear()
     window.pages[Stage.PLANERING.order].load(window.case)
     assert window.save() is False
     assert "The action plan has no intervention." in window.pages[Stage.PLANERING.order].general_errors.text()
-    assert len(context.db.load_case(row.case_id).current_plan.insatser) > 0
+    assert len(door(context.db).cases.load_case(row.case_id).current_plan.insatser) > 0
 
 
 def test_the_next_step_box_follows_what_is_typed(main_window, context):
@@ -72,7 +74,7 @@ def test_the_next_step_box_follows_what_is_typed(main_window, context):
     _populate(context)
     reload(main_window)
     row = next(r for r in main_window.model.rows() if r.stage is Stage.KARTLAGGNING)
-    window = main_window.open_case(row.case_id)
+    window = open_window(main_window, row.case_id)
     fill(window, "Summary of the assessment", "")
     assert "The assessment has no summary yet." in window.blocker_label.text()
     fill(window, "Summary of the assessment", "Behöver stöd på morgonen.")
@@ -88,15 +90,16 @@ def test_a_move_whose_save_fails_shows_the_step_taken(main_window, context, monk
     _populate(context)
     reload(main_window)
     row = next(r for r in main_window.model.rows() if r.stage is Stage.INSKRIVNING)
-    window = main_window.open_case(row.case_id)
+    window = open_window(main_window, row.case_id)
 
-    def refuse(case):
+    def refuse(_uow, _actor, case):
         raise DatabaseUnavailableError("test.sqlite3", "The database is busy.")
 
-    monkeypatch.setattr(context.db, "save_case", refuse)
+    monkeypatch.setattr("sst_desk.services.cases.save_case", refuse)
     monkeypatch.setattr("sst_desk.ui.case_window.QMessageBox.critical", lambda *a: None)
     answer_dialog(fill_dialog({}))
     click(window, "Start the assessment")
+    settle()  # the save is tried in the background, and fails
     assert window.case.stage is Stage.KARTLAGGNING and window.isWindowModified()
     assert "Kartl" in window.header.text() or "Assessment" in window.header.text()
     assert window.stepper.state(Stage.KARTLAGGNING.order) == "current"
@@ -107,7 +110,7 @@ def test_a_protected_students_school_is_hidden_and_not_searchable(main_window, c
 
     case = Case(student=Student("Sam", "Skyddad", "Hemligaskolan", protected_identity=True), raised_on=NOW.date())
     open_case(case, by="testare", at=NOW)
-    context.db.add_case(case)
+    door(context.db).cases.add_case(case)
     reload(main_window)
     assert main_window.proxy.index(0, 2).data() == "protected"
     fill(main_window, "Search", "Hemliga")
@@ -144,7 +147,7 @@ def _enrolled_case_with_a_signed_guardian(main_window, context):
     case.criteria_met = True
     open_case(case, by="testare", at=NOW)
     apply(case, Move.ENROL, by="testare", at=NOW)
-    window = main_window.open_case(context.db.add_case(case).id)
+    window = open_window(main_window, door(context.db).cases.add_case(case).id)
     window.stepper.setCurrentRow(Stage.INSKRIVNING.order)
     return window
 

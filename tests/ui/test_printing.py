@@ -6,7 +6,8 @@ from pypdf import PdfReader
 
 from sst_desk.workflow.codes import PlanStatus
 
-from person import NOW, click, fill, find, reload, save_from_preview
+from person import NOW, click, fill, find, open_window, reload, save_from_preview, settle
+from doors import door
 
 
 def _text(path) -> str:
@@ -19,12 +20,13 @@ def test_print_the_shown_plan_version(main_window, context, tmp_path, monkeypatc
     populate(context.db, students=20, seed=2, today=NOW.date())
     reload(main_window)
     revised = next(r.case_id for r in main_window.model.rows()
-                   if len(context.db.load_case(r.case_id).plans) > 1)
-    window = main_window.open_case(revised)
+                   if len(door(context.db).cases.load_case(r.case_id).plans) > 1)
+    window = open_window(main_window, revised)
     targets = iter([tmp_path / "current.pdf", tmp_path / "earlier.pdf"])
     monkeypatch.setattr("sst_desk.ui.printing.QFileDialog.getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
 
     window.print_action.trigger()  # Ctrl+P: the current version, in the preview
+    settle()
     save_from_preview(window)
     current = window.case.current_plan
     assert f"Version {current.version}" in _text(tmp_path / "current.pdf")
@@ -47,10 +49,12 @@ def test_the_preview_prints_every_page_to_the_printer(main_window, context, tmp_
 
     populate(context.db, students=6, seed=3, today=NOW.date())
     reload(main_window)
-    with_plan = next(r.case_id for r in main_window.model.rows() if context.db.load_case(r.case_id).current_plan
-                     and context.db.load_case(r.case_id).current_plan.goals)
-    window = main_window.open_case(with_plan)
-    preview = window.print_plan()
+    with_plan = next(r.case_id for r in main_window.model.rows() if door(context.db).cases.load_case(r.case_id).current_plan
+                     and door(context.db).cases.load_case(r.case_id).current_plan.goals)
+    window = open_window(main_window, with_plan)
+    window.print_plan()
+    settle()
+    preview = window.previews[-1]
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -65,8 +69,8 @@ def test_every_document_of_a_closed_case_opens_in_the_preview_and_is_logged(main
     populate(context.db, students=30, seed=5, today=NOW.date())
     reload(main_window)
     closed = next(r.case_id for r in main_window.model.rows() if r.stage is Stage.VIDMAKTHALLANDE
-                  and context.db.load_case(r.case_id).follow_ups)
-    window = main_window.open_case(closed)
+                  and door(context.db).cases.load_case(r.case_id).follow_ups)
+    window = open_window(main_window, closed)
     window._refresh_documents()
     offered = {name for name, action in window.document_actions.items() if action.isEnabled()}
     assert {"handlingsplan", "kartlaggning", "uppfoljning", "avslut", "kallelse"} <= offered
@@ -75,6 +79,7 @@ def test_every_document_of_a_closed_case_opens_in_the_preview_and_is_logged(main
             "SELECT count(*) FROM access_log WHERE action = 'print'")).scalar_one()
     for name in ("kartlaggning", "uppfoljning", "avslut", "kallelse"):
         window.document_actions[name].trigger()
+        settle()
         preview = window.previews[-1]
         assert preview.document.pageCount() >= 1, name
         preview.close()
@@ -95,7 +100,7 @@ def test_a_document_the_case_holds_nothing_for_is_not_offered(main_window, conte
 
     import datetime as dt
 
-    window = main_window.open_case(context.db.add_case(make_case_at(Stage.INSKRIVNING, tzinfo=dt.timezone.utc)).id)
+    window = open_window(main_window, door(context.db).cases.add_case(make_case_at(Stage.INSKRIVNING, tzinfo=dt.timezone.utc)).id)
     window._refresh_documents()
     assert not window.document_actions["kallelse"].isEnabled()
     assert not window.document_actions["avslut"].isEnabled()
@@ -114,8 +119,8 @@ def test_save_as_pdf_never_writes_over_the_database_or_its_key_file(main_window,
 
     populate(context.db, students=6, seed=3, today=NOW.date())
     reload(main_window)
-    with_plan = next(r.case_id for r in main_window.model.rows() if context.db.load_case(r.case_id).current_plan)
-    window = main_window.open_case(with_plan)
+    with_plan = next(r.case_id for r in main_window.model.rows() if door(context.db).cases.load_case(r.case_id).current_plan)
+    window = open_window(main_window, with_plan)
     key_file = key_file_for(context.db.path)
     before = hashlib.sha256(key_file.read_bytes()).hexdigest()
     letter = tmp_path / "brev.pdf"
@@ -130,10 +135,13 @@ def test_save_as_pdf_never_writes_over_the_database_or_its_key_file(main_window,
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *rest: warnings.append(text))
 
     window.print_action.trigger()
+    settle()
     assert save_from_preview(window) is None  # the key file, by a second name
     window.print_action.trigger()
+    settle()
     assert save_from_preview(window) is None  # the database, through a link
     window.print_action.trigger()
+    settle()
     assert save_from_preview(window) == letter  # an ordinary file: the dialog asked, so it is replaced
     assert letter.read_bytes().startswith(b"%PDF")
     assert len(warnings) == 2 and all("never writes a document over it" in text for text in warnings), warnings

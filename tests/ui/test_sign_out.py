@@ -12,7 +12,8 @@ from sst_desk.workflow.entities import Case, Student
 from sst_desk.workflow.process import open_case
 
 from conftest import UI_PASSWORD
-from person import NOW, answer_dialog, fill
+from person import NOW, answer_dialog, fill, open_window
+from doors import door
 
 NEW_PASSWORD = "Kanelbulle-Trappsteg-7931"
 
@@ -20,7 +21,7 @@ NEW_PASSWORD = "Kanelbulle-Trappsteg-7931"
 def _open_edited_case(main_window, context):
     case = Case(student=Student("Kim", "Testsson", "Ekbackens skola"), raised_on=NOW.date())
     open_case(case, by="testare", at=NOW)
-    window = main_window.open_case(context.db.add_case(case).id)
+    window = open_window(main_window, door(context.db).cases.add_case(case).id)
     fill(window, "School", "Ekbackeskolan")
     assert window.isWindowModified()
     return window
@@ -57,7 +58,7 @@ def test_sign_out_closes_the_cases_logs_it_and_forgets_who_was_signed_in(main_wi
     assert context.db.actor is None
     assert not window.isVisible() and not main_window.isVisible() and main_window.case_windows == {}
     assert _log_actions(context.db)[-1] == "sign_out"
-    assert context.db.load_case(window.case.id).student.school == "Ekbackens skola"  # discarded, as answered
+    assert door(context.db).cases.load_case(window.case.id).student.school == "Ekbackens skola"  # discarded, as answered
 
 
 def test_after_signing_out_the_next_person_signs_in_in_the_same_process(qtbot, database, tmp_path):

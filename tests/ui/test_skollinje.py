@@ -33,6 +33,8 @@ from sst_desk.workflow.process import open_case
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 from builders import make_case_at
+from doors import door
+from person import open_window, settle
 
 FIRST_MONDAY = dt.date(2026, 8, 31)
 # (scheduled, absent, valid, invalid) in minutes per week: absence rising to 20 %, an autumn holiday (v. 44).
@@ -53,12 +55,13 @@ def _add_attendance(db, student_id: int) -> None:
 
 
 def _open(main_window, context, case: Case, *, attendance: bool = True):
-    stored = context.db.add_case(case)
+    stored = door(context.db).cases.add_case(case)
     if attendance:
         _add_attendance(context.db, stored.student.id)
-    window = main_window.open_case(stored.id)
+    window = open_window(main_window, stored.id)
     window.stepper.setCurrentRow(window.stack.indexOf(window.skollinje))
     QApplication.processEvents()
+    settle()  # the attendance is read in the background once the page is shown
     return window
 
 
@@ -169,7 +172,8 @@ def test_add_an_event_and_save(main_window, context):
     assert window.isWindowModified()
     assert [m.kind.value for m in find(window, "School line").model.events] == ["sjukdom"]
     assert window.save()
-    stored = context.db.load_case(window.case.id)
+    settle()
+    stored = door(context.db).cases.load_case(window.case.id)
     assert [(e.on, e.kind.value, e.note) for e in stored.events] == [(dt.date(2026, 10, 5), "sjukdom",
                                                                       "Influensa en vecka.")]
     select_row(window, "Events", "2026-10-05")
@@ -221,7 +225,8 @@ def test_a_goals_target_absence_round_trips(main_window, context):
     assert not errors, errors
     assert seen == [["A percentage must be between 0 and 100."], ["Write a number, for example 12,5."]]
     assert window.save()
-    stored = context.db.load_case(window.case.id)
+    settle()
+    stored = door(context.db).cases.load_case(window.case.id)
     assert stored.current_plan.goals[0].target_absence_percent == 12.5
     select_row(window, "Goals", goal)
     answer_dialog(lambda dialog: (seen.append([find(dialog, "Target absence (%)").text()]), dialog.reject()),

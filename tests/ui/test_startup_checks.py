@@ -14,6 +14,7 @@ from sst_desk.settings import BACKUPS_TO_KEEP, Settings
 from sst_desk.ui import startup
 
 from person import answer_dialog, click, fill, shown_errors
+from doors import door
 
 
 @pytest.fixture
@@ -60,7 +61,7 @@ def test_a_damaged_database_offers_the_newest_whole_backup(qapp, tmp_path, boxes
     file = damaged(tmp_path, with_backup=True)
     db = startup.open_for_window(str(file), settings)
     try:
-        assert db is not None and len(db.case_rows(__import__("datetime").date(2026, 11, 22))) == 30
+        assert db is not None and len(door(db).cases.case_rows(__import__("datetime").date(2026, 11, 22))) == 30
     finally:
         if db is not None:
             db.close()

@@ -10,7 +10,8 @@ from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Student
 from sst_desk.workflow.process import open_case
 
-from person import NOW, find
+from person import NOW, find, open_window
+from doors import door
 
 
 def wheel(widget, steps: int = -1) -> None:
@@ -24,7 +25,7 @@ def wheel(widget, steps: int = -1) -> None:
 def _open_case(main_window, context):
     case = Case(student=Student("Kim", "Testsson", "Ekbackens skola"), raised_on=NOW.date())
     open_case(case, by="testare", at=NOW)
-    window = main_window.open_case(context.db.add_case(case).id)
+    window = open_window(main_window, door(context.db).cases.add_case(case).id)
     window.resize(900, 500)  # a short window: the aktualisering page scrolls
     window.stepper.setCurrentRow(Stage.AKTUALISERING.order)
     return window

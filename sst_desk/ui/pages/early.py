@@ -273,10 +273,10 @@ class KartlaggningPage(StagePage):
 
     def _may_request(self) -> bool:
         """Requesting a document from the other authority needs a valid consent (or a stated legal ground)."""
-        from ..consent_gate import consent_gate
+        from ..consent_gate import consent_gate, may_override_in
         from ...workflow.consent_rules import ConsentPurpose
 
-        return consent_gate(self, self.context, self.case, ConsentPurpose.GATHER_DOCUMENTS)
+        return consent_gate(self, self.context, self.case, ConsentPurpose.GATHER_DOCUMENTS, may_override_in(self))
 
     def _add_document(self) -> bool:
         if self.case.kartlaggning is None or not self._may_request():

@@ -188,27 +188,35 @@ class SkollinjePage(StagePage):
         self.reload()
 
     def reload(self) -> None:
-        """Read the student's attendance again and redraw."""
-        self.records = self._read_records()
-        self._records_of = self.case.id if self.case is not None else None
-        self.refresh()
-
-    def _read_records(self) -> list[AttendanceRecord]:
-        from ...persistence import DatabaseError
+        """Read the student's attendance again in the background, and redraw when it arrives."""
+        from ..operations import Operation
 
         self.problem.hide()
-        read = getattr(self.context.db, "attendance_for_case", None)
-        if self.case is None or self.case.id is None or read is None:
-            return []
-        try:
-            return list(read(self.case.id))
-        except DatabaseError as exc:
-            from ..errors import database_error_text
+        case_id = self.case.id if self.case is not None else None
+        self._reading = getattr(self, "_reading", 0) + 1
+        if case_id is None or getattr(self.context.db, "actor", None) is None:
+            self._records_arrived(self._reading, case_id, [])
+            return
+        door, reading = self.context.door, self._reading
+        Operation(self, lambda: door.attendance.attendance_for_case(case_id)) \
+            .success(lambda records: self._records_arrived(reading, case_id, records)) \
+            .failure(lambda exc: self._read_failed(reading, case_id, exc)).run_in_background()
 
-            log.warning("Could not read the attendance of case %s: %s", self.case.id, type(exc).__name__)
-            self.problem.setText(database_error_text(exc))
-            self.problem.show()
-            return []
+    def _records_arrived(self, reading: int, case_id: int | None, records: list[AttendanceRecord]) -> None:
+        if reading != self._reading:
+            return  # a newer read is on its way
+        self.records, self._records_of = list(records), case_id
+        self.refresh()
+
+    def _read_failed(self, reading: int, case_id: int | None, exc: BaseException) -> None:
+        from ..errors import database_error_text
+
+        if reading != self._reading:
+            return
+        log.warning("Could not read the attendance of case %s: %s", case_id, type(exc).__name__)
+        self.problem.setText(database_error_text(exc))
+        self.problem.show()
+        self._records_arrived(reading, case_id, [])
 
     def thresholds(self):
         return self.context.thresholds  # the team's limits (its database), as the case list flags them
