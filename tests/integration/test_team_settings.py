@@ -16,6 +16,9 @@ from sst_desk.persistence.mapping import access_log, team_settings
 from sst_desk.services import Door
 from sst_desk.settings import Settings, computer_team_values, read_team_settings
 
+# At module level: inside a test, "conftest" may already be tests/ui's (docs/testing.md, "Trap").
+from conftest import TEST_PASSWORD, make_team_db, new_case, open_as, run_cli, walk
+
 
 @pytest.fixture
 def team(tmp_path: Path):
@@ -112,7 +115,6 @@ def test_a_database_from_before_team_settings_is_upgraded_with_an_empty_table(tm
 
 def test_the_command_line_gallrar_by_the_teams_retention(capsys, tmp_path: Path, monkeypatch) -> None:
     """``sst-desk gallring`` without --years: this computer's old retention is adopted once, then the team's rules."""
-    from conftest import TEST_PASSWORD, make_team_db, new_case, open_as, run_cli, walk
 
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("LC_ALL", "en_US.UTF-8")

@@ -21,6 +21,7 @@ from sst_desk.importers.attendance_spec import (
     Column,
     ImportedRow,
     MappingSpec,
+    RowNotice,
     RowProblem,
 )
 from sst_desk.importers.people import fake_students
@@ -57,7 +58,7 @@ def test_arbitrary_bytes_never_crash(data, suffix):
             table.preview()
             table.headers()
             for item in read_rows(path, SPEC):
-                assert isinstance(item, ImportedRow | RowProblem)
+                assert isinstance(item, ImportedRow | RowProblem | RowNotice)
         except ImportFileError as error:
             assert isinstance(error.problem, RowProblem)
 
@@ -106,6 +107,8 @@ def test_problems_are_on_the_lines_of_the_bad_cells(changes, delimiter):
         if isinstance(item, RowProblem):
             assert item.line in bad_lines, item
             assert item.column in HEADER or item.column == ""
+        elif isinstance(item, RowNotice):  # e.g. a changed date that falls on a weekend or after today
+            assert item.line in bad_lines or item.line == 0, item
         else:
             record = item.record
             assert item.line in starts
