@@ -107,7 +107,7 @@ class Database:
 
     def uow(self, actor: Actor | None = None) -> UnitOfWork:
         """A unit of work for one user action, as ``actor`` or the signed-in person (``uow.py``)."""
-        return UnitOfWork(self._sessions, actor=actor or self.actor, location=self.location)
+        return UnitOfWork(self._sessions, actor=actor or self.actor, location=self.location, database=self)
 
     def load_case(self, case_id: int, *, actor: Actor | None = None, log: bool = True) -> Case:
         """The whole case file, detached: every relationship loaded, no session needed to use it.

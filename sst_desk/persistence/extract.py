@@ -34,7 +34,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from sst_desk.workflow.access import Action
+from sst_desk.workflow.access import Action, Actor
 from sst_desk.workflow.entities import Case, Guardian, Student
 from sst_desk.workflow.logchain import LogAction
 
@@ -58,14 +58,14 @@ REVIEW_NOTE = (
 
 
 def gather_registerutdrag(db: Database, case_id: int, *, now: dt.datetime | None = None,
-                          log: bool = True) -> dict[str, Any]:
+                          log: bool = True, actor: Actor | None = None) -> dict[str, Any]:
     """Everything stored about the student of case ``case_id``, checked (and, with ``log``, logged as an export).
 
     Callers that write files pass ``log=False`` and call ``record_registerutdrag`` once the files are
     written, so a failed write is not logged as an export. Raises ``CaseNotFound`` and
     ``AccessDeniedError`` (see the module docstring; a refusal is always logged).
     """
-    with db.uow() as uow:
+    with db.uow(actor) as uow:
         student_id, case_ids = _student_cases(uow, db, case_id)
         loaded = [uow.cases.get_full(cid) for cid in case_ids]
         data = _document(uow, [c for c in loaded if c is not None], student_id, now or utc_now())
@@ -76,9 +76,9 @@ def gather_registerutdrag(db: Database, case_id: int, *, now: dt.datetime | None
     return data
 
 
-def record_registerutdrag(db: Database, case_id: int) -> None:
+def record_registerutdrag(db: Database, case_id: int, *, actor: Actor | None = None) -> None:
     """Check again and log the export of every case of the student of ``case_id`` (after the files are written)."""
-    with db.uow() as uow:
+    with db.uow(actor) as uow:
         student_id, case_ids = _student_cases(uow, db, case_id)
         for cid in case_ids:
             uow.log(LogAction.EXPORT, case_id=cid, student_id=student_id, detail=DETAIL)

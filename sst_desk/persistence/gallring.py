@@ -67,7 +67,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from sst_desk import paths
-from sst_desk.workflow.access import Action, Resource
+from sst_desk.workflow.access import Action, Actor, Resource
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.logchain import LogAction
 from sst_desk.workflow.process import local_date
@@ -214,13 +214,13 @@ def _member_cases(uow: UnitOfWork) -> set[int]:
         sa.select(case_members.c.case_id).where(case_members.c.user_id == uow.actor.user_id)).scalars())
 
 
-def cases_due(db: Database, years: int, today: dt.date) -> list[DueCase]:
+def cases_due(db: Database, years: int, today: dt.date, *, actor: Actor | None = None) -> list[DueCase]:
     """The closed cases due for gallring on ``today`` with ``years`` of retention, longest overdue first.
 
     Team lead only (``AccessDeniedError``, logged, for anyone else). The listing is logged (a count).
     """
     check_years(years)
-    with db.uow() as uow:
+    with db.uow(actor) as uow:
         uow.require(Resource.CASE, Action.DELETE)
         rows = _retention_rows(uow)
         members = _member_cases(uow)
@@ -241,7 +241,7 @@ def cases_due(db: Database, years: int, today: dt.date) -> list[DueCase]:
 
 
 def gallra(db: Database, case_ids: Iterable[int], *, years: int, today: dt.date,
-           keep_backups: int = backups.DEFAULT_KEEP) -> GallringResult:
+           keep_backups: int = backups.DEFAULT_KEEP, actor: Actor | None = None) -> GallringResult:
     """Delete the cases ``case_ids`` (each must be due on ``today`` with ``years``) and every trace of them.
 
     See the module docstring for the steps. Raises ``AccessDeniedError`` for
@@ -254,7 +254,7 @@ def gallra(db: Database, case_ids: Iterable[int], *, years: int, today: dt.date,
     check_years(years)
     if not wanted:
         return GallringResult(0, 0, 0)
-    with db.uow() as uow:
+    with db.uow(actor) as uow:
         uow.require(Resource.CASE, Action.DELETE)
         rows = _retention_rows(uow, wanted)
         due = {d.row.case_id for d in due_cases([r for r, _ in rows.values()], years, today)}
@@ -273,12 +273,12 @@ def gallra(db: Database, case_ids: Iterable[int], *, years: int, today: dt.date,
     return _clean_up(db, counts, keep_backups, mark)
 
 
-def finish(db: Database, *, keep_backups: int = backups.DEFAULT_KEEP) -> GallringResult:
+def finish(db: Database, *, keep_backups: int = backups.DEFAULT_KEEP, actor: Actor | None = None) -> GallringResult:
     """Steps 2 and 3 again, deleting nothing: for when an earlier gallring could not clear every trace.
 
     Team lead only, like ``gallra`` (it deletes backups).
     """
-    with db.uow() as uow:
+    with db.uow(actor) as uow:
         uow.require(Resource.CASE, Action.DELETE)
     if db.path is None:
         return GallringResult(0, 0, 0)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,15 +32,27 @@ from . import accesslog
 from .errors import AccessDeniedError, DatabaseUnavailableError, DiskFullError, NotADatabaseError, is_disk_full
 from .mapping import case_members, cases, students
 from .repository import CaseRepository
+from .repository_admin import AccessLogRepository, UserRepository
+
+if TYPE_CHECKING:
+    from .database import Database
+    from .storage import Storage
 
 _DAMAGED = ("malformed", "not a database", "file is encrypted")
 _UNREACHABLE = ("locked", "busy", "unable to open", "disk i/o", "could not connect", "connection", "timeout")
 
 
 class UnitOfWork:
-    """A session, its repositories and the person acting; commit explicitly or it is rolled back."""
+    """A session, its repositories and the person acting; commit explicitly or it is rolled back.
+
+    Repositories: ``cases``, ``users`` (accounts), ``accesslog`` (reading the log; writing is ``log``).
+    ``storage``: the database file's own operations (backups, gallring's purge, the key file), bound to
+    the person acting (``storage.py``).
+    """
 
     cases: CaseRepository
+    users: UserRepository
+    accesslog: AccessLogRepository
     session: Session
 
     def __init__(
@@ -47,15 +60,28 @@ class UnitOfWork:
         session_factory: sessionmaker[Session],
         actor: Actor | None = None,
         location: str | Path | None = None,
+        database: Database | None = None,
     ) -> None:
         self._session_factory = session_factory
         self.actor = actor  # who acts: access control and the access log; None = raw storage access
         self._location = location
+        self._database = database
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
         self.cases = CaseRepository(self.session)
+        self.users = UserRepository(self.session)
+        self.accesslog = AccessLogRepository(self.session, self.actor)
         return self
+
+    @property
+    def storage(self) -> Storage:
+        """The database file's operations as the person acting (each runs its own transactions)."""
+        from .storage import Storage
+
+        if self._database is None:
+            raise RuntimeError("this unit of work was not made by a Database")
+        return Storage(self._database, self.actor)
 
     def __exit__(
         self,

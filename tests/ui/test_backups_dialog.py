@@ -149,7 +149,9 @@ def test_a_team_lead_restores_and_the_restore_is_logged_in_the_restored_database
     restore could roll the access log back unseen; the team lead could not restore at all. Now the window goes
     through the command line's door (``backups.restore_as``): logged before, and in the restored log."""
     from sst_desk.persistence import accounts
-    from sst_desk.persistence.logreview import query_log
+    from door_calls import logreview
+
+    query_log = logreview.query_log
     from sst_desk.security import signin
     from sst_desk.workflow.access import Role
 

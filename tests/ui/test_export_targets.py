@@ -36,7 +36,9 @@ def press_in_next_boxes(buttons: list[QMessageBox.StandardButton], seen: list[st
 
 
 def exports_logged(context) -> int:
-    from sst_desk.persistence.logreview import query_log
+    from door_calls import logreview
+
+    query_log = logreview.query_log
 
     actor, context.db.actor = context.db.actor, None  # raw storage access: reading the log is not the worker's
     try:

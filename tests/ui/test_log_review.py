@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desk.persistence import Database, accounts, cipher, logreview
+from door_calls import logreview
+from sst_desk.persistence import Database, accounts, cipher
 from sst_desk.workflow.access import Action, Role
 from sst_desk.workflow.codes import Level, RaisedBy
 from sst_desk.workflow.entities import Case, Student
-from sst_desk.workflow.logchain import KeptHead, LogRow, SampleOutcome
+from sst_desk.workflow.logchain import KeptHead, LogRow, SampleCheck, SampleOutcome
 
 from person import PATIENCE_MS, accept_message_box, answer_dialog, click, fill, find, shown_errors
 
@@ -288,5 +289,5 @@ def test_the_models_follow_qts_rules(qtmodeltester):
     qtmodeltester.check(log)
     assert log.index(2, 3).data() == "Protected identity"
     samples = SampleCheckModel()
-    samples.set_rows([logreview.SampleCheck(1, at, "lead", at.date(), at.date(), (1, 2), SampleOutcome.OK, "")])
+    samples.set_rows([SampleCheck(1, at, "lead", at.date(), at.date(), (1, 2), SampleOutcome.OK, "")])
     qtmodeltester.check(samples)
