@@ -15,7 +15,7 @@ from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Guardian, Student
 
-from person import answer_dialog, click, fill, find
+from person import PATIENCE_MS, answer_dialog, click, fill, find
 
 
 def add_case(db, first: str, stage: Stage = Stage.AVSLUTAD, closed_on: dt.date | None = dt.date(2020, 5, 4)) -> int:
@@ -50,6 +50,21 @@ def assert_labels_name_their_inputs(root) -> None:
         assert widget.accessibleName(), widget
 
 
+def open_dialog(qtbot, main_window, context) -> GallringDialog:
+    """The dialog once its list (read off the UI thread) is shown."""
+    dialog = GallringDialog(context, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=PATIENCE_MS)
+    return dialog
+
+
+def gallra(qtbot, dialog) -> None:
+    """Press "Gallra…" and wait until the gallring (off the UI thread) is over and told."""
+    with qtbot.waitSignal(dialog.sig_gallring_done, timeout=PATIENCE_MS):
+        click(dialog, "Gallra…")
+
+
 def table_rows(dialog) -> list[list[str]]:
     table = find(dialog, "Cases due for gallring", QTableWidget, visible=False)
     return [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
@@ -63,9 +78,7 @@ def test_the_lead_deletes_the_chosen_due_cases_after_typing_their_number(qtbot, 
     add_case(db, "Dan", stage=Stage.UPPFOLJNING, closed_on=None)
     backups.take_backup(db, backups.MANUAL)
     sign_in_as(db, Role.TEAMLEDARE)
-    dialog = GallringDialog(context, main_window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = open_dialog(qtbot, main_window, context)
     assert table_rows(dialog) == [["Alva Testsson", "2020-05-04", "2025-05-04"],
                                   ["Bo Testsson", "2021-01-15", "2026-01-15"]]
     assert not find(dialog, "Gallra…").isEnabled()
@@ -85,7 +98,7 @@ def test_the_lead_deletes_the_chosen_due_cases_after_typing_their_number(qtbot, 
     done: list[str] = []
     errors = answer_dialog(confirm)
     press_in_next_box(QMessageBox.StandardButton.Ok, done)
-    click(dialog, "Gallra…")
+    gallra(qtbot, dialog)
     assert not errors, errors
     assert confirm_seen == ["Alva Testsson – case 1, closed 2020-05-04",
                             "Type 1, the number of cases, to confirm."]
@@ -104,9 +117,7 @@ def test_the_lead_deletes_the_chosen_due_cases_after_typing_their_number(qtbot, 
 def test_cancelling_the_confirmation_deletes_nothing(qtbot, main_window, context):
     add_case(context.db, "Alva")
     sign_in_as(context.db, Role.TEAMLEDARE)
-    dialog = GallringDialog(context, main_window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = open_dialog(qtbot, main_window, context)
     click(dialog, "Select all")
     errors = answer_dialog(lambda box: click(box, "Cancel"))
     click(dialog, "Gallra…")
@@ -117,9 +128,7 @@ def test_cancelling_the_confirmation_deletes_nothing(qtbot, main_window, context
 def test_someone_who_is_not_the_team_lead_is_told_so(qtbot, main_window, context):
     add_case(context.db, "Alva")
     sign_in_as(context.db, Role.KURATOR)
-    dialog = GallringDialog(context, main_window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = open_dialog(qtbot, main_window, context)
     assert "Only a team lead can see and carry out gallring." in [w.text() for w in dialog.findChildren(QLabel)
                                                                   if w.isVisible()]
     assert not find(dialog, "Gallra…").isEnabled() and not find(dialog, "Select all").isEnabled()
@@ -165,9 +174,7 @@ def test_an_interrupted_gallring_is_finished_when_the_dialog_opens(qtbot, main_w
             key=PENDING_KEY, value=PendingPurge([1], "2026-11-22T08:00:00+00:00", database=db.path.name).to_json()))
         uow.commit()
     sign_in_as(db, Role.TEAMLEDARE)
-    dialog = GallringDialog(context, main_window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = open_dialog(qtbot, main_window, context)
     assert "An interrupted gallring was finished: older backups deleted: 1." in find(dialog, "Result", QLabel).text()
     assert not old.exists() and pending(db) is None
     assert [b.kind for b in backups.list_backups(db.path)] == [backups.AUTO]
