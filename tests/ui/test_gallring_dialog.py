@@ -134,11 +134,17 @@ def test_someone_who_is_not_the_team_lead_is_told_so(qtbot, main_window, context
     assert not find(dialog, "Gallra…").isEnabled() and not find(dialog, "Select all").isEnabled()
 
 
-def test_a_registerutdrag_is_written_to_the_chosen_folder(main_window, context, tmp_path):
+def written(qtbot, export):
+    """What a registerutdrag written in the background ended with: (pdf, json), or None."""
+    qtbot.waitUntil(lambda: export.done, timeout=PATIENCE_MS)
+    return export.result
+
+
+def test_a_registerutdrag_is_written_to_the_chosen_folder(qtbot, main_window, context, tmp_path):
     case_id = add_case(context.db, "Alva")
     seen: list[str] = []
     press_in_next_box(QMessageBox.StandardButton.Ok, seen)
-    pdf, machine = export_registerutdrag(main_window, context, case_id, tmp_path)
+    pdf, machine = written(qtbot, export_registerutdrag(main_window, context, case_id, tmp_path))
     assert pdf.parent == machine.parent == tmp_path
     assert pdf.read_bytes().startswith(b"%PDF")
     data = json.loads(machine.read_text("utf-8"))
@@ -147,14 +153,14 @@ def test_a_registerutdrag_is_written_to_the_chosen_folder(main_window, context, 
     assert seen and str(tmp_path) in seen[0] and pdf.name in seen[0]
 
 
-def test_a_worker_without_access_is_refused_a_registerutdrag(main_window, context, tmp_path):
+def test_a_worker_without_access_is_refused_a_registerutdrag(qtbot, main_window, context, tmp_path):
     case_id = add_case(context.db, "Alva")
     sign_in_as(context.db, Role.KURATOR)  # not a member of the case
     seen: list[str] = []
     press_in_next_box(QMessageBox.StandardButton.Ok, seen)
     folder = tmp_path / "utdrag"
     folder.mkdir()
-    assert export_registerutdrag(main_window, context, case_id, folder) is None
+    assert written(qtbot, export_registerutdrag(main_window, context, case_id, folder)) is None
     assert seen and seen[0].startswith("You may not make a registerutdrag for this student.")
     assert list(folder.iterdir()) == []
 
