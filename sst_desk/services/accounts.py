@@ -36,7 +36,11 @@ from sst_desk.workflow.validation import validate_account_names
 
 from .base import UowFactory
 
-USE_CASES = ("list_users", "get_user", "create_user", "update_user", "reset_password", "switch_off", "switch_on")
+USE_CASES = ("list_users", "get_user", "create_user", "update_user", "reset_password", "switch_off", "switch_on",
+             "record_session_event")
+
+SESSION_EVENTS = frozenset({LogAction.LOCK, LogAction.UNLOCK, LogAction.SIGN_OUT})
+"""What a person's session records that touches no record: the screen locked or unlocked, signing out."""
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,15 @@ def switch_on(uow: UowFactory, actor: Actor | None, user_id: int, password: str)
             tx.log(LogAction.PASSWORD_RESET, detail=str(user_id))
             tx.commit()
         return _existing(tx, user_id).without_hash()
+
+
+def record_session_event(uow: UowFactory, actor: Actor | None, action: LogAction, detail: str = "") -> None:
+    """Log the acting person locking the screen, unlocking it or signing out (``SESSION_EVENTS`` only)."""
+    if action not in SESSION_EVENTS:
+        raise ValueError(f"{action} is not a session event")
+    with uow(actor) as tx:
+        tx.log(action, detail=detail)
+        tx.commit()
 
 
 def _existing(tx, user_id: int) -> UserRecord:
