@@ -16,30 +16,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sst_desk.workflow.access import Actor
+from sst_desk.workflow.accounts import RekeyOutcome
 
 from . import backups, extract, gallring
 
 if TYPE_CHECKING:
     from .database import Database
-
-
-@dataclass(frozen=True)
-class RekeyOutcome:
-    """How a re-key after a switch-off or a reset went (plain: the window and the command line word it).
-
-    ``pending``: the database is open elsewhere, so the re-key waits for the next sign-in; the change
-    itself is made. ``locked_out``: accounts that could not be given the new key (need a new password).
-    ``backups_left``: backups under a key nobody here has, left as they were.
-    """
-
-    pending: bool = False
-    locked_out: tuple[str, ...] = ()
-    backups_left: int = 0
 
 
 class Storage:

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sst_desk.persistence.storage import RekeyOutcome
 from sst_desk.security import passwords
-from sst_desk.security.signin import _personal as personal_words  # the person's name and the team's
 from sst_desk.workflow.access import Action, Actor, Resource, Role
 from sst_desk.workflow.accounts import (
     DuplicateUserError,
     LastAdministratorError,
+    RekeyOutcome,
     UserNotFoundError,
     UserRecord,
     leaves_no_administrator,
@@ -73,16 +72,17 @@ def get_user(uow: UowFactory, actor: Actor | None, user_id: int) -> UserRecord:
 
 
 def create_user(uow: UowFactory, actor: Actor | None, username: str, display_name: str, role: Role,
-                password: str) -> UserRecord:
+                password: str, *, team_name: str = "") -> UserRecord:
     """Add an account with a first password the administrator hands over (the person must change it).
 
-    ``ValueError`` for a missing or malformed name, ``PasswordProblem`` for a weak password,
-    ``DuplicateUserError`` when the name is taken — nothing changes then.
+    ``ValueError`` for a missing or malformed name, ``PasswordProblem`` for a weak password (``team_name``:
+    the team's name, which a guesser would try too), ``DuplicateUserError`` when the name is taken —
+    nothing changes then.
     """
     name = normal_username(username)
     display_name = display_name.strip()
     _check_names(name, display_name)
-    passwords.check_new_password(password, username=name, personal=personal_words(display_name))
+    passwords.check_new_password(password, username=name, personal=_personal(display_name, team_name))
     hashed = passwords.hash_password(password)
     with uow(actor) as tx:
         tx.require(Resource.USERS, Action.CREATE)
@@ -117,7 +117,8 @@ def update_user(uow: UowFactory, actor: Actor | None, user_id: int, *, display_n
         return _existing(tx, user_id).without_hash()
 
 
-def reset_password(uow: UowFactory, actor: Actor | None, user_id: int, password: str) -> AccountChange:
+def reset_password(uow: UowFactory, actor: Actor | None, user_id: int, password: str, *,
+                   team_name: str = "") -> AccountChange:
     """Set a new first password for someone who forgot theirs, and re-key the database.
 
     Whoever knew the old password — from a note, or with a copy of the key file — can no longer open it.
@@ -129,7 +130,8 @@ def reset_password(uow: UowFactory, actor: Actor | None, user_id: int, password:
         if not user.active:
             # A slot for a switched-off account would let its password decrypt the database again.
             raise ValueError("a switched-off account gets a new password when it is switched on")
-        passwords.check_new_password(password, username=user.username, personal=personal_words(user.display_name))
+        personal = _personal(user.display_name, team_name)
+        passwords.check_new_password(password, username=user.username, personal=personal)
         hashed = passwords.hash_password(password)
         store = tx.storage
         with store.key_slot(user.username, password, rekey_pending=True):
@@ -164,7 +166,8 @@ def switch_off(uow: UowFactory, actor: Actor | None, user_id: int) -> AccountCha
     return AccountChange(changed, store.rekey())
 
 
-def switch_on(uow: UowFactory, actor: Actor | None, user_id: int, password: str) -> UserRecord:
+def switch_on(uow: UowFactory, actor: Actor | None, user_id: int, password: str, *,
+              team_name: str = "") -> UserRecord:
     """Switch an account back on with a new first password (checked before anything changes).
 
     Its key slot went when it was switched off, so the password writes a new one; nothing is re-keyed
@@ -173,7 +176,8 @@ def switch_on(uow: UowFactory, actor: Actor | None, user_id: int, password: str)
     with uow(actor) as tx:
         tx.require(Resource.USERS, Action.EDIT)
         user = _existing(tx, user_id)
-        passwords.check_new_password(password, username=user.username, personal=personal_words(user.display_name))
+        personal = _personal(user.display_name, team_name)
+        passwords.check_new_password(password, username=user.username, personal=personal)
         hashed = passwords.hash_password(password)
         with tx.storage.key_slot(user.username, password):
             tx.users.update(user_id, active=True, password_hash=hashed, must_change_password=True)
@@ -190,6 +194,11 @@ def record_session_event(uow: UowFactory, actor: Actor | None, action: LogAction
     with uow(actor) as tx:
         tx.log(action, detail=detail)
         tx.commit()
+
+
+def _personal(display_name: str, team_name: str) -> list[str]:
+    """Words a guesser would try for this person here: their full name and the team's name."""
+    return [word for word in (display_name, team_name) if word]
 
 
 def _existing(tx, user_id: int) -> UserRecord:

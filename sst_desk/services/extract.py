@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sst_desk.workflow.access import Actor
+from sst_desk.workflow.access import Action, Actor
 
 from .base import UowFactory
 
@@ -27,6 +27,7 @@ def gather_registerutdrag(uow: UowFactory, actor: Actor | None, case_id: int, *,
                           ) -> dict[str, Any]:
     """The registerutdrag of the student of ``case_id`` as JSON-ready data, checked and logged as an export."""
     with uow(actor) as tx:
+        _check(tx, case_id)
         return tx.storage.gather_registerutdrag(case_id, now=now, log=True)
 
 
@@ -40,7 +41,19 @@ def write_registerutdrag(uow: UowFactory, actor: Actor | None, case_id: int, fol
     from sst_desk.reports.registerutdrag import write_registerutdrag as write_files
 
     with uow(actor) as tx:
+        _check(tx, case_id)
         store = tx.storage
         data = store.gather_registerutdrag(case_id, now=now, log=False)
         return write_files(data, Path(folder), context, case_id=case_id, force=force, database=store.file,
                            before_commit=lambda: store.record_registerutdrag(case_id))
+
+
+def _check(tx, case_id: int) -> None:
+    """The asked-for case first (``CaseNotFound``, or ``AccessDeniedError`` logged); the storage then checks
+    every other case of the student in the gathering transaction."""
+    from sst_desk.persistence.errors import CaseNotFound
+
+    found = tx.require_case(Action.EXPORT, case_id)
+    tx.rollback()  # end the check's transaction: the storage's own writes the log (SQLite: one writer at a time)
+    if found is None:
+        raise CaseNotFound(case_id)

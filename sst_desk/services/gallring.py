@@ -2,7 +2,8 @@
 and finish a purge an earlier gallring could not complete.
 
 The rule (when a case is due) is ``workflow.retention``; who may gallra is the team lead
-(``(CASE, DELETE)``). Deleting is one transaction, then the file's own clean-up (checkpoint, vacuum, a
+(``(CASE, DELETE)``, checked here first and again by the storage in the deleting transaction, where
+each case is also checked to be due — a check and its deletion must be one transaction). Deleting is one transaction, then the file's own clean-up (checkpoint, vacuum, a
 fresh backup, every older backup purged): ``persistence.gallring`` describes each step, reached here
 through ``tx.storage``. Slow: the window runs these in the background.
 """
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 
 from sst_desk.persistence.backups import DEFAULT_KEEP
 from sst_desk.persistence.gallring import DueCase, GallringResult
-from sst_desk.workflow.access import Actor
+from sst_desk.workflow.access import Action, Actor, Resource
 from sst_desk.workflow.retention import check_years
 
 from .base import UowFactory
@@ -30,6 +31,7 @@ def cases_due(uow: UowFactory, actor: Actor | None, years: int, today: dt.date) 
     """
     check_years(years)
     with uow(actor) as tx:
+        tx.require(Resource.CASE, Action.DELETE)
         return tx.storage.cases_due(years, today)
 
 
@@ -44,12 +46,16 @@ def gallra(uow: UowFactory, actor: Actor | None, case_ids: Iterable[int], *, yea
     wanted = sorted(set(case_ids))
     check_years(years)
     with uow(actor) as tx:
+        tx.require(Resource.CASE, Action.DELETE)
+        if not wanted:
+            return GallringResult(0, 0, 0)
         return tx.storage.gallra(wanted, years=years, today=today, keep_backups=keep_backups)
 
 
 def finish(uow: UowFactory, actor: Actor | None, *, keep_backups: int = DEFAULT_KEEP) -> GallringResult:
     """Clear the file and the older backups again, deleting no case (team lead only, like ``gallra``)."""
     with uow(actor) as tx:
+        tx.require(Resource.CASE, Action.DELETE)
         return tx.storage.finish_gallring(keep_backups)
 
 

@@ -120,6 +120,11 @@ class UsersDialog(QDialog):
         return self.context.db
 
     @property
+    def team_name(self) -> str:
+        """The team's name: a password must not be it (a guesser would try it)."""
+        return str(getattr(self.context, "team_name", "") or "")
+
+    @property
     def door(self) -> Door:
         return door_of(self.context)
 
@@ -183,7 +188,8 @@ class UsersDialog(QDialog):
                 return problems
             try:
                 check_new_password(str(values[PASSWORD]), username=username, repeated=str(values[REPEAT]))
-                added.append(self.door.accounts.create_user(username, name, values[ROLE], str(values[PASSWORD])))
+                added.append(self.door.accounts.create_user(
+                    username, name, values[ROLE], str(values[PASSWORD]), team_name=self.team_name))
             except PasswordProblem as problem:
                 return password_problem_field(problem, PASSWORD, REPEAT)
             except DuplicateUserError as exc:
@@ -253,7 +259,7 @@ class UsersDialog(QDialog):
 
         def reset(password: str) -> None:
             with busy_cursor():  # the re-key copies the database and every backup
-                changes.append(self.door.accounts.reset_password(user.id, password))
+                changes.append(self.door.accounts.reset_password(user.id, password, team_name=self.team_name))
 
         if self._password_dialog(self.tr("Reset password"), intro, user, reset):
             self._tell_rekey(self.tr("Reset password"),
@@ -268,9 +274,12 @@ class UsersDialog(QDialog):
         if user.active:
             self._switch_off(user)
             return
+        def switch_on(password: str) -> None:
+            self.door.accounts.switch_on(user.id, password, team_name=self.team_name)
+
         intro = self.tr("%1 can sign in again with a new first password. Give it to them in a safe way; they must "
                         "choose their own the next time they sign in.").replace("%1", user.display_name or user.username)
-        if self._password_dialog(self.tr("Switch on"), intro, user, lambda pw: self.door.accounts.switch_on(user.id, pw)):
+        if self._password_dialog(self.tr("Switch on"), intro, user, switch_on):
             self._after(user.id)
 
     def _switch_off(self, user: UserRecord) -> None:

@@ -36,6 +36,20 @@ class UserRecord:
                           self.must_change_password, self.created_at, self.last_login_at)
 
 
+@dataclass(frozen=True)
+class RekeyOutcome:
+    """How a re-key after a switch-off or a reset went (plain: the window and the command line word it).
+
+    ``pending``: the database is open elsewhere, so the re-key waits for the next sign-in; the change
+    itself is made. ``locked_out``: accounts that could not be given the new key (need a new password).
+    ``backups_left``: backups under a key nobody here has, left as they were.
+    """
+
+    pending: bool = False
+    locked_out: tuple[str, ...] = ()
+    backups_left: int = 0
+
+
 class DuplicateUserError(ValueError):
     """Another account already has this user name (names are compared case-insensitively)."""
 
