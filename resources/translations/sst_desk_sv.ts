@@ -963,6 +963,10 @@
         <translation>Ingen säkerhetskopia än. ”Säkerhetskopiera nu” gör en; SST Desk gör också en varje dag programmet används.</translation>
     </message>
     <message>
+        <source>Progress</source>
+        <translation>Förlopp</translation>
+    </message>
+    <message>
         <source>Back up now</source>
         <translation>Säkerhetskopiera nu</translation>
     </message>
@@ -987,6 +991,10 @@
         <translation>Bara en administratör eller en teamledare kan återställa en säkerhetskopia.</translation>
     </message>
     <message>
+        <source>Backing up…</source>
+        <translation>Säkerhetskopierar…</translation>
+    </message>
+    <message>
         <source>Backup failed</source>
         <translation>Säkerhetskopieringen misslyckades</translation>
     </message>
@@ -1001,6 +1009,10 @@
     <message>
         <source>Nothing was restored: a case window is still open.</source>
         <translation>Ingenting återställdes: ett ärendefönster är fortfarande öppet.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Återställer…</translation>
     </message>
     <message>
         <source>Restore failed</source>
@@ -2639,6 +2651,10 @@
         <translation>Ingenting togs bort: ett av ärendena är fortfarande öppet i ett fönster.</translation>
     </message>
     <message>
+        <source>Deleting the cases and clearing every trace of them…</source>
+        <translation>Raderar ärendena och alla spår av dem…</translation>
+    </message>
+    <message>
         <source>Only a team lead can carry out gallring. Nothing was deleted.</source>
         <translation>Bara en teamledare kan genomföra gallring. Ingenting togs bort.</translation>
     </message>
@@ -4168,6 +4184,10 @@
     <message>
         <source>Sample check…</source>
         <translation>Gör stickprov…</translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>Läser loggen…</translation>
     </message>
     <message>
         <source>The newest %1 entries are shown; narrow the filters to see older ones.</source>
