@@ -62,7 +62,7 @@ def prints_in_log(file: Path) -> list[tuple[str, int, str]]:
     try:
         from door_calls import logreview
 
-    query_log = logreview.query_log
+        query_log = logreview.query_log
 
         return [(r.username, r.case_id, r.detail) for r in reversed(query_log(db, action="print"))]
     finally:
