@@ -3,9 +3,10 @@ and finish a purge an earlier gallring could not complete.
 
 The rule (when a case is due) is ``workflow.retention``; who may gallra is the team lead
 (``(CASE, DELETE)``, checked here first and again by the storage in the deleting transaction, where
-each case is also checked to be due — a check and its deletion must be one transaction). Deleting is one transaction, then the file's own clean-up (checkpoint, vacuum, a
-fresh backup, every older backup purged): ``persistence.gallring`` describes each step, reached here
-through ``tx.storage``. Slow: the window runs these in the background.
+each case is also checked to be due — a check and its deletion must be one transaction). Deleting is one
+transaction, then the file's own clean-up (checkpoint, vacuum, a fresh backup, every older backup
+purged): ``persistence.gallring`` describes each step, reached here through ``tx.storage``. Slow: the
+window runs these in the background.
 """
 
 from __future__ import annotations

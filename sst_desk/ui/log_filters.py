@@ -24,7 +24,8 @@ DEFAULT_DAYS = 30
 
 
 class LogFilters(QGroupBox):
-    """What to show of the log; ``query()`` gives ``services.accesslog.query_log``'s filters, or None when one is wrong."""
+    """What to show of the log; ``query()`` gives ``services.accesslog.query_log``'s filters, or None when one
+    is wrong."""
 
     sig_student_changed = Signal()
     """Emitted when another student is chosen (the access history follows the choice)."""
