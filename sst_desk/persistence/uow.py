@@ -33,6 +33,7 @@ from .errors import AccessDeniedError, DatabaseUnavailableError, DiskFullError, 
 from .mapping import case_members, cases, students
 from .repository import CaseRepository
 from .repository_admin import AccessLogRepository, UserRepository
+from .repository_gallring import RetentionRepository
 
 if TYPE_CHECKING:
     from .database import Database
@@ -45,7 +46,8 @@ _UNREACHABLE = ("locked", "busy", "unable to open", "disk i/o", "could not conne
 class UnitOfWork:
     """A session, its repositories and the person acting; commit explicitly or it is rolled back.
 
-    Repositories: ``cases``, ``users`` (accounts), ``accesslog`` (reading the log; writing is ``log``).
+    Repositories: ``cases``, ``users`` (accounts), ``accesslog`` (reading the log; writing is ``log``),
+    ``retention`` (gallring's reads and deletes).
     ``storage``: the database file's own operations (backups, gallring's purge, the key file), bound to
     the person acting (``storage.py``).
     """
@@ -53,6 +55,7 @@ class UnitOfWork:
     cases: CaseRepository
     users: UserRepository
     accesslog: AccessLogRepository
+    retention: RetentionRepository
     session: Session
 
     def __init__(
@@ -72,6 +75,7 @@ class UnitOfWork:
         self.cases = CaseRepository(self.session)
         self.users = UserRepository(self.session)
         self.accesslog = AccessLogRepository(self.session, self.actor)
+        self.retention = RetentionRepository(self.session)
         return self
 
     @property
