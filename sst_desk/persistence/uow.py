@@ -33,6 +33,7 @@ from .errors import AccessDeniedError, DatabaseUnavailableError, DiskFullError, 
 from .mapping import case_members, cases, students
 from .repository import CaseRepository
 from .repository_admin import AccessLogRepository, UserRepository
+from .repository_extract import RegisterutdragRepository
 from .repository_gallring import RetentionRepository
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class UnitOfWork:
     """A session, its repositories and the person acting; commit explicitly or it is rolled back.
 
     Repositories: ``cases``, ``users`` (accounts), ``accesslog`` (reading the log; writing is ``log``),
-    ``retention`` (gallring's reads and deletes).
+    ``retention`` (gallring's reads and deletes), ``registerutdrag`` (what an extract gathers).
     ``storage``: the database file's own operations (backups, gallring's purge, the key file), bound to
     the person acting (``storage.py``).
     """
@@ -56,6 +57,7 @@ class UnitOfWork:
     users: UserRepository
     accesslog: AccessLogRepository
     retention: RetentionRepository
+    registerutdrag: RegisterutdragRepository
     session: Session
 
     def __init__(
@@ -76,6 +78,7 @@ class UnitOfWork:
         self.users = UserRepository(self.session)
         self.accesslog = AccessLogRepository(self.session, self.actor)
         self.retention = RetentionRepository(self.session)
+        self.registerutdrag = RegisterutdragRepository(self.session)
         return self
 
     @property
