@@ -67,7 +67,13 @@ from typing import Any
 from sst_desk import paths
 from sst_desk.workflow.access import Action, Actor, Resource
 from sst_desk.workflow.logchain import LogAction
-from sst_desk.workflow.retention import check_years, due_cases
+from sst_desk.workflow.retention import (  # noqa: F401 - DueCase, GallringResult, NotDueError re-exported
+    DueCase,
+    GallringResult,
+    NotDueError,
+    check_years,
+    due_cases,
+)
 
 from sst_desk.fileio import shred
 
@@ -113,44 +119,6 @@ class PendingPurge:
                        str(data.get("database", "")))
         except (ValueError, TypeError, AttributeError):
             return cls([], "")  # an unreadable mark still means: finish the purge (every step)
-
-
-@dataclass(frozen=True)
-class DueCase:
-    """One case due for gallring, as the team lead's list shows it."""
-
-    case_id: int
-    student_id: int
-    student_name: str  # empty for a protected student whose case the team lead is not a member of
-    protected: bool
-    closed_on: dt.date
-    due_on: dt.date
-
-
-@dataclass(frozen=True)
-class GallringResult:
-    """What ``gallra`` did: counts, the fresh backup, and whether every trace could be cleared."""
-
-    cases: int
-    students: int
-    guardians: int
-    backup: Path | None = None
-    backups_deleted: int = 0
-    leftovers: tuple[Path, ...] = ()  # older backup files that could not be deleted
-    wal_cleared: bool = True
-    vacuumed: bool = True
-
-    @property
-    def complete(self) -> bool:
-        return self.wal_cleared and self.vacuumed and not self.leftovers
-
-
-class NotDueError(ValueError):
-    """Some of the cases asked for are open, not yet due, or gone; nothing was deleted."""
-
-    def __init__(self, case_ids: Iterable[int]) -> None:
-        self.case_ids = tuple(sorted(case_ids))
-        super().__init__(f"cases {', '.join(map(str, self.case_ids))} are not due for gallring; nothing was deleted")
 
 
 # --- listing ------------------------------------------------------------------------------------------------

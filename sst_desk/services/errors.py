@@ -15,7 +15,7 @@ from sst_desk.persistence.errors import (  # noqa: F401 - re-exports
     NotADatabaseError,
     RestoreFailedError,
 )
-from sst_desk.persistence.gallring import NotDueError  # noqa: F401
+from sst_desk.workflow.retention import NotDueError  # noqa: F401
 from sst_desk.workflow.accounts import (  # noqa: F401
     DuplicateUserError,
     LastAdministratorError,

@@ -15,9 +15,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from sst_desk.persistence.backups import DEFAULT_KEEP
-from sst_desk.persistence.gallring import DueCase, GallringResult
 from sst_desk.workflow.access import Action, Actor, Resource
-from sst_desk.workflow.retention import check_years
+from sst_desk.workflow.retention import DueCase, GallringResult, check_years
 
 from .base import UowFactory
 

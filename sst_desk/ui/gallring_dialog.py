@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..persistence.gallring import DueCase, GallringResult
 from ..services.errors import AccessDeniedError, DatabaseError, NotDueError
 from ..settings import BACKUPS_TO_KEEP, RETENTION_YEARS
+from ..workflow.retention import DueCase, GallringResult
 from .admin_door import door_of
 from .context import AppContext
 from .errors import database_error_text

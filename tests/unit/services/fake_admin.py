@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sst_desk.persistence.errors import AccessDeniedError, BackupFailedError, DatabaseError
-from sst_desk.persistence.gallring import DueCase, GallringResult, NotDueError
+from sst_desk.workflow.retention import DueCase, GallringResult, NotDueError
 from sst_desk.workflow.access import Action, Actor, Resource, Role, allowed
 from sst_desk.workflow.accounts import RekeyOutcome, UserRecord
 from sst_desk.workflow.logchain import (

@@ -9,7 +9,7 @@ import pytest
 
 from fake_admin import FakeAdminStore
 from sst_desk.persistence.errors import AccessDeniedError
-from sst_desk.persistence.gallring import DueCase, GallringResult
+from sst_desk.workflow.retention import DueCase, GallringResult
 from sst_desk.services import Door
 from sst_desk.services.errors import NotDueError
 from sst_desk.workflow.access import Role
