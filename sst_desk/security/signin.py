@@ -344,8 +344,11 @@ def change_own_password(db: Database, old_password: str, new_password: str, repe
     if new_password == old_password:
         # A first password set by an administrator is known to them: keeping it would defeat the change.
         raise passwords.PasswordProblem("same_as_old", "The new password must differ from the current one.")
-    _with_slot(db, user.username, new_password, lambda: accounts.set_password_hash(
-        db, user.id, passwords.hash_password(new_password), must_change_password=False, reset=False))
+    from sst_desk.persistence.storage import Storage
+
+    hashed = passwords.hash_password(new_password)
+    with Storage(db, db.actor).key_slot(user.username, new_password):  # the slot first; put back if this fails
+        accounts.set_password_hash(db, user.id, hashed, must_change_password=False, reset=False)
     if db.path is not None and db.key is not None:
         _best_effort(lambda: refresh_backup_key_copies(db.path, db.key))
 
@@ -431,30 +434,3 @@ def verify_current_user(db: Database, password: str) -> bool:
     ok = bool(user and user.active and passwords.verify_password(user.password_hash, password))
     accounts.log_event(db, LogAction.UNLOCK if ok else LogAction.SIGN_IN_FAILED, "unlock")
     return ok
-
-
-def _with_slot(db: Database, username: str, password: str, change: Callable[[], T], *,
-               rekey_pending: bool = False) -> T:
-    """Write ``username``'s key slot for ``password`` first, then make the database ``change``.
-
-    ``rekey_pending``: mark the key file so that a re-key interrupted after this is finished at the
-    next sign-in (a reset).
-
-    Key file and password hash must never disagree: that locks the person out for good (the only
-    administrator: everyone). So a failure writing the key file (a full disk) comes before anything
-    has changed, and when the database change fails the old key file is put back.
-    """
-    if db.path is None or db.key is None:
-        return change()  # a server database: no key file
-    path = key_file_for(db.path)
-    keys = KeyFile.load(path)
-    before = path.read_bytes()
-    keys.set_slot(username, password, db.key)
-    if rekey_pending:
-        keys.rekey_pending = True
-    keys.save()
-    try:
-        return change()
-    except BaseException:
-        write_bytes_atomic(before, path)
-        raise
