@@ -54,8 +54,8 @@ def _size(size: int) -> str:
 
 def backup(args: argparse.Namespace, open_database) -> int:
     from .fileio import Refusal, TargetRefused, check_target
-    from .persistence.backups import MANUAL, take_backup
     from .security.keyfile import key_file_for
+    from .services import Door
 
     target = getattr(args, "db", None)
     database = _file(target)
@@ -65,12 +65,8 @@ def backup(args: argparse.Namespace, open_database) -> int:
         if os.path.lexists(key_file_for(out)):  # the copy of the key file goes beside it
             raise TargetRefused(key_file_for(out), Refusal.EXISTS)
     db = open_database(target, must_exist=True)
-    try:
-        from .workflow.access import Action, Resource
-
-        with db.uow() as uow:  # a copy of every case (and its key file): not for workers (refusal logged)
-            uow.require(Resource.BACKUPS, Action.CREATE)
-        written = take_backup(db, MANUAL, dest=out)
+    try:  # a copy of every case (and its key file): not for workers (the refusal is logged)
+        written = Door(db.uow, db.actor).backups.make_backup(out)
     finally:
         db.close()
     print(_t("Backed up %1 to %2 (checked: ok)").replace("%1", str(db.path)).replace("%2", str(written)))

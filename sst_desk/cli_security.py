@@ -70,7 +70,7 @@ MAX_ID = 2**63 - 1  # SQLite's INTEGER
 
 def log_command(args: argparse.Namespace, open_database) -> int:
     from .fileio import check_target
-    from .persistence.logreview import export_head, verify_log
+    from .services import Door
     from .workflow.logchain import ProblemCode
 
     if args.log_command == "export-head":
@@ -79,7 +79,7 @@ def log_command(args: argparse.Namespace, open_database) -> int:
         out = check_target(args.out, force=args.force, database=database_file(args))  # before the password
         db = open_database(args, must_exist=True)
         try:
-            head = export_head(db, out, force=args.force)
+            head = Door(db.uow, db.actor).accesslog.export_head(out, force=args.force)
         finally:
             db.close()
         print(_t("Wrote the head of the access log (entry %1) to %2; keep it outside the database.")
@@ -90,7 +90,7 @@ def log_command(args: argparse.Namespace, open_database) -> int:
         kept = _read_kept_head(args.kept_head)
     db = open_database(args, must_exist=True)
     try:
-        result = verify_log(db, kept)
+        result = Door(db.uow, db.actor).accesslog.verify_log(kept)
     finally:
         db.close()
     if result.ok:
@@ -148,7 +148,7 @@ def _read_kept_head(path: Path):
 
 
 def gallring_command(args: argparse.Namespace, open_database, confirm) -> int:
-    from .persistence.gallring import cases_due, gallra, resume_pending
+    from .services import Door
 
     years = args.years
     if years is not None and not 1 <= years <= 50:
@@ -157,8 +157,9 @@ def gallring_command(args: argparse.Namespace, open_database, confirm) -> int:
     db = open_database(args, must_exist=True)
     try:
         years = years if years is not None else _team_settings(db).retention_years  # the team's rule
+        gallring = Door(db.uow, db.actor).gallring
         # Opening finishes an interrupted purge already; this says so, or tries again if it was blocked.
-        resumed = resume_pending(db)
+        resumed = gallring.resume_pending()
         if resumed is not None:
             if resumed.complete:
                 print(_t("An interrupted gallring was finished; older backups removed: %1.")
@@ -168,7 +169,7 @@ def gallring_command(args: argparse.Namespace, open_database, confirm) -> int:
                          "removed: %1.").replace("%1", str(resumed.backups_deleted)))
                 print(_t("Run 'sst-desk gallring' again when the database is closed everywhere else."))
                 return 1
-        due = cases_due(db, years, today)
+        due = gallring.cases_due(years, today)
         if not due:
             print(_t("No closed case is due for gallring (%1 years after avslut).").replace("%1", str(years)))
             return 0
@@ -184,7 +185,7 @@ def gallring_command(args: argparse.Namespace, open_database, confirm) -> int:
                                         .replace("%1", str(len(due)))):
             print(_t("Nothing was deleted."))
             return 1
-        result = gallra(db, [case.case_id for case in due], years=years, today=today)
+        result = gallring.gallra([case.case_id for case in due], years=years, today=today)
     finally:
         db.close()
     print(_t("Deleted %1 case(s) and %2 student(s); older backups removed: %3.").replace("%1", str(result.cases))
@@ -198,9 +199,8 @@ def gallring_command(args: argparse.Namespace, open_database, confirm) -> int:
 
 def registerutdrag_command(args: argparse.Namespace, open_database) -> int:
     from .fileio import TargetRefused
-    from .persistence.extract import gather_registerutdrag, record_registerutdrag
     from .reports.kinds import report_context
-    from .reports.registerutdrag import write_registerutdrag
+    from .services import Door
 
     folder: Path = args.out.expanduser()
     try:
@@ -213,13 +213,11 @@ def registerutdrag_command(args: argparse.Namespace, open_database) -> int:
         raise CommandError(_t("The folder %1 cannot be written to; nothing was written.").replace("%1", str(folder)))
     db = open_database(args, must_exist=True)
     try:
-        data = gather_registerutdrag(db, args.case, log=False)
         assert db.actor is not None
         context = report_context(_team_settings(db), db.actor.label, dt.date.today())
         try:
-            pdf, data_file = write_registerutdrag(data, folder, context, case_id=args.case, force=args.force,
-                                                  database=db.path,
-                                                  before_commit=lambda: record_registerutdrag(db, args.case))
+            pdf, data_file = Door(db.uow, db.actor).extract.write_registerutdrag(args.case, folder, context,
+                                                                                  force=args.force)
         except TargetRefused as exc:
             if exc.reason.value != "exists":
                 raise

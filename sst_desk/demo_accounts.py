@@ -116,8 +116,7 @@ def mark_earlier_demo(path: Path) -> bool:
 def assign_demo_members(db: Database) -> None:
     """Spread the cases between Sara and Karin as described in the module docstring."""
     with db.uow() as uow:
-        ids = {name: uow.session.execute(sa.select(accounts.users.c.id).where(accounts.users.c.username == name))
-               .scalar_one() for name in ("sara", "karin")}
+        ids = {name: uow.users.find(name).id for name in ("sara", "karin")}
         rows = uow.session.execute(
             sa.select(cases.c.id, students.c.protected_identity)
             .join_from(cases, students, cases.c.student_id == students.c.id).order_by(cases.c.id)).all()

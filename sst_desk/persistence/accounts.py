@@ -4,69 +4,32 @@ The key file (``sst_desk.security.keyfile``) decides who can decrypt the
 database; this table decides who a person is once inside, and whether the
 account is still active. ``sst_desk.security.signin`` keeps the two in step.
 Every change is written to the access log by the acting person.
+
+These are the storage-side functions sign-in, the key handling and the demo generator use on a
+``Database``; the row work is ``repository_admin.UserRepository``. The administrator's use cases
+(and their rules) are ``sst_desk.services.accounts``: the window and the command line go there.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
-import sqlalchemy as sa
-
 from sst_desk.workflow.access import Action, Actor, Resource, Role
+from sst_desk.workflow.accounts import (  # noqa: F401 - re-exported: the record and its errors moved to workflow
+    DuplicateUserError,
+    LastAdministratorError,
+    UserRecord,
+    leaves_no_administrator,
+    normal_username,
+)
 from sst_desk.workflow.logchain import LogAction
 
 from .accesslog import utc_now
 from .database import Database
 from .errors import CaseNotFound
-from .mapping import case_members, database_meta, users
-
-
-@dataclass(frozen=True)
-class UserRecord:
-    id: int
-    username: str
-    display_name: str
-    role: Role
-    active: bool
-    must_change_password: bool
-    created_at: dt.datetime
-    last_login_at: dt.datetime | None
-    password_hash: str = ""
-
-    def actor(self) -> Actor:
-        return Actor(user_id=self.id, username=self.username, display_name=self.display_name, role=self.role)
-
-
-def _record(row: sa.Row, with_hash: bool = False) -> UserRecord:
-    return UserRecord(
-        id=row.id, username=row.username, display_name=row.display_name, role=Role(row.role), active=row.active,
-        must_change_password=row.must_change_password, created_at=row.created_at,
-        last_login_at=row.last_login_at, password_hash=row.password_hash if with_hash else "",
-    )
-
-
-class DuplicateUserError(ValueError):
-    def __init__(self, username: str) -> None:
-        self.username = username
-        super().__init__(f"There is already a user called {username}.")
-
-
-class LastAdministratorError(ValueError):
-    """The change would leave no active administrator: nobody could add users or reset a password again."""
-
-    def __init__(self, user_id: int) -> None:
-        self.user_id = user_id
-        super().__init__("The last active administrator cannot be switched off or given another role.")
-
-
-def normal_username(username: str) -> str:
-    return username.strip().casefold()
 
 
 def count_users(db: Database) -> int:
     with db.uow() as uow:
-        return uow.session.execute(sa.select(sa.func.count()).select_from(users)).scalar_one()
+        return uow.users.count()
 
 
 def all_usernames(db: Database) -> list[str]:
@@ -75,20 +38,18 @@ def all_usernames(db: Database) -> list[str]:
     Used by a re-key to name the owners of slots (a slot carries only a salted hash of the name).
     """
     with db.uow() as uow:
-        return list(uow.session.execute(sa.select(users.c.username).order_by(users.c.username)).scalars())
+        return uow.users.usernames()
 
 
 def find_user(db: Database, username: str) -> UserRecord | None:
     """The account (with its hash, for sign-in) by user name, case-insensitively; None if there is none."""
     with db.uow() as uow:
-        row = uow.session.execute(sa.select(users).where(users.c.username == normal_username(username))).first()
-    return _record(row, with_hash=True) if row is not None else None
+        return uow.users.find(normal_username(username))
 
 
 def get_user(db: Database, user_id: int) -> UserRecord | None:
     with db.uow() as uow:
-        row = uow.session.execute(sa.select(users).where(users.c.id == user_id)).first()
-    return _record(row, with_hash=True) if row is not None else None
+        return uow.users.get(user_id)
 
 
 def list_users(db: Database, *, actor: Actor | None = None, manage: bool = False) -> list[UserRecord]:
@@ -99,8 +60,7 @@ def list_users(db: Database, *, actor: Actor | None = None, manage: bool = False
     with db.uow(actor) as uow:
         if uow.actor is not None and (manage or uow.actor.role is not Role.TEAMLEDARE):
             uow.require(Resource.USERS, Action.VIEW)
-        rows = uow.session.execute(sa.select(users).order_by(users.c.display_name, users.c.username)).all()
-    return [_record(r) for r in rows]
+        return uow.users.list()
 
 
 def add_user(db: Database, username: str, display_name: str, role: Role, password_hash: str, *,
@@ -111,14 +71,10 @@ def add_user(db: Database, username: str, display_name: str, role: Role, passwor
         raise ValueError("a user name is needed")
     with db.uow(actor) as uow:
         uow.require(Resource.USERS, Action.CREATE)
-        if uow.session.execute(sa.select(users.c.id).where(users.c.username == name)).first() is not None:
+        if uow.users.find(name) is not None:
             raise DuplicateUserError(name)
-        user_id = uow.session.execute(
-            sa.insert(users).values(
-                username=name, display_name=display_name.strip(), role=role, password_hash=password_hash,
-                active=True, must_change_password=must_change_password, created_at=utc_now(),
-            ).returning(users.c.id)
-        ).scalar_one()
+        user_id = uow.users.add(name, display_name.strip(), role, password_hash,
+                                must_change_password=must_change_password)
         uow.log(LogAction.USER_CREATED, detail=f"{user_id}:{role.value}")
         uow.commit()
     record = get_user(db, user_id)
@@ -128,7 +84,10 @@ def add_user(db: Database, username: str, display_name: str, role: Role, passwor
 
 def update_user(db: Database, user_id: int, *, display_name: str | None = None, role: Role | None = None,
                 active: bool | None = None, actor: Actor | None = None) -> UserRecord:
-    """Change an account's name, role or whether it may sign in (administrators)."""
+    """Change an account's name, role or whether it may sign in (administrators).
+
+    ``LastAdministratorError`` when it would leave no active administrator (``workflow.accounts``).
+    """
     values: dict[str, object] = {}
     if display_name is not None:
         values["display_name"] = display_name.strip()
@@ -138,22 +97,16 @@ def update_user(db: Database, user_id: int, *, display_name: str | None = None, 
         values["active"] = active
     with db.uow(actor) as uow:
         uow.require(Resource.USERS, Action.EDIT)
-        if values:
-            before = _active_administrators(uow.session)
-            uow.session.execute(sa.update(users).where(users.c.id == user_id).values(**values))
-            if before and not _active_administrators(uow.session):
-                raise LastAdministratorError(user_id)  # leaving the block rolls the update back
+        if (role is not None or active is not None) and leaves_no_administrator(
+                uow.users.list(), user_id, role=role, active=active):
+            raise LastAdministratorError(user_id)
+        uow.users.update(user_id, **values)
         changed = ",".join(f"{k}={getattr(v, 'value', v)}" for k, v in values.items() if k != "display_name")
         uow.log(LogAction.USER_CHANGED, detail=f"{user_id}" + (f":{changed}" if changed else ""))
         uow.commit()
     record = get_user(db, user_id)
     assert record is not None
     return record
-
-
-def _active_administrators(session: sa.orm.Session) -> int:
-    return session.execute(sa.select(sa.func.count()).select_from(users).where(
-        users.c.role == Role.ADMINISTRATOR, users.c.active.is_(True))).scalar_one()
 
 
 def set_password_hash(db: Database, user_id: int, password_hash: str, *, must_change_password: bool,
@@ -164,8 +117,7 @@ def set_password_hash(db: Database, user_id: int, password_hash: str, *, must_ch
             uow.require(Resource.USERS, Action.EDIT)
         elif uow.actor is not None and uow.actor.user_id != user_id:
             uow.require(Resource.USERS, Action.EDIT)
-        uow.session.execute(sa.update(users).where(users.c.id == user_id).values(
-            password_hash=password_hash, must_change_password=must_change_password))
+        uow.users.update(user_id, password_hash=password_hash, must_change_password=must_change_password)
         uow.log(LogAction.PASSWORD_RESET if reset else LogAction.PASSWORD_CHANGED, detail=str(user_id))
         uow.commit()
 
@@ -173,7 +125,7 @@ def set_password_hash(db: Database, user_id: int, password_hash: str, *, must_ch
 def require_password_change(db: Database, user_id: int) -> None:
     """Make the person choose a new password before anything else (a renamed demo database, security/signin)."""
     with db.uow() as uow:
-        uow.session.execute(sa.update(users).where(users.c.id == user_id).values(must_change_password=True))
+        uow.users.update(user_id, must_change_password=True)
         uow.log(LogAction.USER_CHANGED, detail=f"{user_id}:must_change_password")
         uow.commit()
 
@@ -184,15 +136,13 @@ DEMO_MARK = "demo"  # database_meta: the file name the demo generator made the d
 def demo_mark(db: Database) -> str | None:
     """The file name a demo database was made as (``set_demo_mark``); None for a team's own database."""
     with db.uow() as uow:
-        return uow.session.execute(
-            sa.select(database_meta.c.value).where(database_meta.c.key == DEMO_MARK)).scalar_one_or_none()
+        return uow.users.meta(DEMO_MARK)
 
 
 def set_demo_mark(db: Database, file_name: str) -> None:
     """Mark the database as made by the demo generator, under ``file_name`` (demo_accounts)."""
     with db.uow() as uow:
-        uow.session.execute(sa.delete(database_meta).where(database_meta.c.key == DEMO_MARK))
-        uow.session.execute(sa.insert(database_meta).values(key=DEMO_MARK, value=file_name))
+        uow.users.set_meta(DEMO_MARK, file_name)
         uow.commit()
 
 
@@ -202,7 +152,7 @@ def record_sign_in(db: Database, actor: Actor, *, new_hash: str | None = None) -
     if new_hash is not None:
         values["password_hash"] = new_hash
     with db.uow(actor) as uow:
-        uow.session.execute(sa.update(users).where(users.c.id == actor.user_id).values(**values))
+        uow.users.update(actor.user_id, **values)
         uow.log(LogAction.SIGN_IN)
         uow.commit()
 
@@ -217,9 +167,7 @@ def log_event(db: Database, action: LogAction, detail: str = "", *, actor: Actor
 def cases_of(db: Database, user_id: int) -> int:
     """How many cases the user is a member of (an account with cases is deactivated, never deleted)."""
     with db.uow() as uow:
-        return uow.session.execute(
-            sa.select(sa.func.count()).select_from(case_members).where(case_members.c.user_id == user_id)
-        ).scalar_one()
+        return uow.users.case_count(user_id)
 
 
 def case_members_of(db: Database, case_id: int, *, actor: Actor | None = None) -> list[UserRecord]:
@@ -231,10 +179,7 @@ def case_members_of(db: Database, case_id: int, *, actor: Actor | None = None) -
     with db.uow(actor) as uow:
         if uow.require_case(Action.VIEW, case_id) is None:
             raise CaseNotFound(case_id, db.location)
-        rows = uow.session.execute(
-            sa.select(users).join(case_members, case_members.c.user_id == users.c.id)
-            .where(case_members.c.case_id == case_id).order_by(users.c.display_name, users.c.username)).all()
-    return [_record(r) for r in rows]
+        return uow.users.members_of(case_id)
 
 
 def assignment_choices(db: Database, case_id: int, *, actor: Actor | None = None
@@ -245,14 +190,8 @@ def assignment_choices(db: Database, case_id: int, *, actor: Actor | None = None
     work with cases) and anyone already responsible, so that saving never drops a member unseen.
     A refusal is logged and raised (``AccessDeniedError``); a missing case raises ``CaseNotFound``.
     """
-    workers = (Role.SKOLSOCIONOM, Role.KURATOR, Role.TEAMLEDARE)
     with db.uow(actor) as uow:
         if uow.require_case(Action.ASSIGN, case_id) is None:
             raise CaseNotFound(case_id, db.location)
-        current = {uid for (uid,) in uow.session.execute(
-            sa.select(case_members.c.user_id).where(case_members.c.case_id == case_id))}
-        rows = uow.session.execute(
-            sa.select(users).where(sa.or_(sa.and_(users.c.active.is_(True), users.c.role.in_(workers)),
-                                          users.c.id.in_(current)))
-            .order_by(users.c.display_name, users.c.username)).all()
-    return [_record(r) for r in rows], current
+        current = uow.users.member_ids(case_id)
+        return uow.users.assignable(current), current

@@ -221,7 +221,7 @@ def _checked(dest: Path, key: bytes | None) -> Path:
 
 
 def take_backup(db: Database, kind: str = AUTO, *, keep: int = DEFAULT_KEEP, dest: Path | None = None,
-                now: dt.datetime | None = None) -> Path:
+                now: dt.datetime | None = None, actor: Actor | None = None) -> Path:
     """Back up the open database; check the copy; then (automatic ones) keep only the newest ``keep``.
 
     ``dest`` writes to that file instead of the backups folder (never rotated).
@@ -245,10 +245,10 @@ def take_backup(db: Database, kind: str = AUTO, *, keep: int = DEFAULT_KEEP, des
     dest = Path(dest)
     _checked(_write(db.engine, dest, db.path), engine_key(db.engine))
     _key_beside(db.path, dest)
-    if kind == MANUAL and db.actor is not None:  # a copy that may leave the computer: who made it, and where
+    if kind == MANUAL and (actor or db.actor) is not None:  # a copy that may leave the computer: who, and where
         from sst_desk.workflow.logchain import LogAction
 
-        with db.uow() as uow:
+        with db.uow(actor) as uow:
             uow.log(LogAction.BACKUP, detail=str(dest))
             uow.commit()
     if kind == AUTO and dest.parent == paths.backup_dir_for(db.path):

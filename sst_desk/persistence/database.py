@@ -96,7 +96,7 @@ class Database:
 
     def uow(self, actor: Actor | None = None) -> UnitOfWork:
         """A unit of work for one user action, as ``actor`` or the signed-in person (``uow.py``)."""
-        return UnitOfWork(self._sessions, actor=actor or self.actor, location=self.location)
+        return UnitOfWork(self._sessions, actor=actor or self.actor, location=self.location, database=self)
 
     def backup(self, dest: Path) -> Path:
         """Copy the database into ``dest`` (a file, or a folder to put a dated file in); returns the file.

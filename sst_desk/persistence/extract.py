@@ -32,9 +32,7 @@ import datetime as dt
 from enum import Enum
 from typing import Any
 
-import sqlalchemy as sa
-
-from sst_desk.workflow.access import Action
+from sst_desk.workflow.access import Action, Actor
 from sst_desk.workflow.entities import Case, Guardian, Student
 from sst_desk.workflow.logchain import LogAction
 
@@ -42,7 +40,6 @@ from .accesslog import utc_now
 from .database import Database
 from .errors import CaseNotFound
 from .gallring import GALLRING_STUDENT
-from .mapping import access_log, attendance, attendance_imports, case_members, cases, consent_overrides, users
 from .uow import UnitOfWork
 
 FORMAT = "sst-desk-registerutdrag"
@@ -58,14 +55,14 @@ REVIEW_NOTE = (
 
 
 def gather_registerutdrag(db: Database, case_id: int, *, now: dt.datetime | None = None,
-                          log: bool = True) -> dict[str, Any]:
+                          log: bool = True, actor: Actor | None = None) -> dict[str, Any]:
     """Everything stored about the student of case ``case_id``, checked (and, with ``log``, logged as an export).
 
     Callers that write files pass ``log=False`` and call ``record_registerutdrag`` once the files are
     written, so a failed write is not logged as an export. Raises ``CaseNotFound`` and
     ``AccessDeniedError`` (see the module docstring; a refusal is always logged).
     """
-    with db.uow() as uow:
+    with db.uow(actor) as uow:
         student_id, case_ids = _student_cases(uow, db, case_id)
         loaded = [uow.cases.get_full(cid) for cid in case_ids]
         data = _document(uow, [c for c in loaded if c is not None], student_id, now or utc_now())
@@ -76,9 +73,9 @@ def gather_registerutdrag(db: Database, case_id: int, *, now: dt.datetime | None
     return data
 
 
-def record_registerutdrag(db: Database, case_id: int) -> None:
+def record_registerutdrag(db: Database, case_id: int, *, actor: Actor | None = None) -> None:
     """Check again and log the export of every case of the student of ``case_id`` (after the files are written)."""
-    with db.uow() as uow:
+    with db.uow(actor) as uow:
         student_id, case_ids = _student_cases(uow, db, case_id)
         for cid in case_ids:
             uow.log(LogAction.EXPORT, case_id=cid, student_id=student_id, detail=DETAIL)
@@ -90,9 +87,7 @@ def _student_cases(uow: UnitOfWork, db: Database, case_id: int) -> tuple[int, li
     student_id = uow.require_case(Action.EXPORT, case_id)
     if student_id is None:
         raise CaseNotFound(case_id, db.location)
-    case_ids = list(uow.session.execute(
-        sa.select(cases.c.id).where(cases.c.student_id == student_id).order_by(cases.c.raised_on, cases.c.id)
-    ).scalars())
+    case_ids = uow.registerutdrag.case_ids_of_student(student_id)
     for other in case_ids:
         uow.require_case(Action.EXPORT, other)
     return student_id, case_ids
@@ -191,27 +186,19 @@ def _plan(plan: Any) -> dict[str, Any]:
 
 
 def _members(uow: UnitOfWork, case_id: int | None) -> list[dict[str, Any]]:
-    rows = uow.session.execute(
-        sa.select(users.c.username, users.c.display_name, users.c.role)
-        .join_from(case_members, users, case_members.c.user_id == users.c.id)
-        .where(case_members.c.case_id == case_id).order_by(users.c.display_name, users.c.username))
+    rows = uow.registerutdrag.members(case_id)
     return [{"name": r.display_name or r.username, "role": _value(r.role)} for r in rows]
 
 
 def _overrides(uow: UnitOfWork, case_id: int | None) -> list[dict[str, Any]]:
-    rows = uow.session.execute(
-        sa.select(consent_overrides).where(consent_overrides.c.case_id == case_id).order_by(consent_overrides.c.at))
+    rows = uow.registerutdrag.overrides(case_id)
     return [{"at": _value(r.at), "by": r.by, "purpose": r.purpose, "legal_ground": r.legal_ground, "note": r.note}
             for r in rows]
 
 
 def _attendance(uow: UnitOfWork, student_id: int) -> dict[str, Any]:
     """The student's attendance records as imported, and the imports that brought them (who, when, which file)."""
-    a, i = attendance.c, attendance_imports.c
-    rows = uow.session.execute(
-        sa.select(a.period_start, a.period_end, a.granularity, a.unit, a.scheduled, a.absent, a.valid, a.invalid,
-                  a.import_id)
-        .where(a.student_id == student_id).order_by(a.period_start, a.granularity)).all()
+    rows, imports = uow.registerutdrag.attendance(student_id)
     records = [{"period_start": _value(r.period_start), "period_end": _value(r.period_end),
                 "granularity": r.granularity.value, "unit": r.unit.value,
                 "scheduled": r.scheduled, "absent": r.absent, "valid": r.valid, "invalid": r.invalid} for r in rows]
@@ -219,8 +206,6 @@ def _attendance(uow: UnitOfWork, student_id: int) -> dict[str, Any]:
     for r in rows:
         if r.import_id is not None:
             counts[r.import_id] = counts.get(r.import_id, 0) + 1
-    imports = uow.session.execute(
-        sa.select(i.id, i.at, i.by, i.file_name).where(i.id.in_(list(counts))).order_by(i.at)).all() if counts else []
     return {"records": records, "imports": [
         {"at": _value(imp.at), "by": imp.by, "file_name": imp.file_name, "records": counts[imp.id]}
         for imp in imports]}
@@ -233,16 +218,7 @@ def _log_entries(uow: UnitOfWork, student_id: int) -> list[dict[str, Any]]:
     removed by gallring, and the log outlives gallring: so only entries after the last removal of a
     student with this id (``gallring:student``) are this student's.
     """
-    removed = uow.session.execute(
-        sa.select(sa.func.max(access_log.c.seq)).where(
-            access_log.c.student_id == student_id, access_log.c.action == LogAction.DELETE.value,
-            access_log.c.detail == GALLRING_STUDENT)).scalar()
-    rows = uow.session.execute(
-        sa.select(access_log.c.seq, access_log.c.at, access_log.c.username, access_log.c.action,
-                  access_log.c.case_id, access_log.c.detail, users.c.display_name, users.c.role)
-        .join_from(access_log, users, access_log.c.user_id == users.c.id, isouter=True)
-        .where(access_log.c.student_id == student_id, access_log.c.seq > (removed or 0))
-        .order_by(access_log.c.seq))
+    rows = uow.registerutdrag.log_about(student_id, GALLRING_STUDENT)
     return [
         {"seq": r.seq, "at": _value(r.at), "name": r.display_name or r.username,
          "role": _value(r.role) if r.role is not None else None, "action": r.action, "case_id": r.case_id,

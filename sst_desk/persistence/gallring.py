@@ -64,30 +64,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
-
 from sst_desk import paths
-from sst_desk.workflow.access import Action, Resource
-from sst_desk.workflow.codes import Stage
+from sst_desk.workflow.access import Action, Actor, Resource
 from sst_desk.workflow.logchain import LogAction
-from sst_desk.workflow.process import local_date
-from sst_desk.workflow.retention import CLOSED_STAGES, BoosterDates, RetentionRow, check_years, due_cases
+from sst_desk.workflow.retention import (  # noqa: F401 - DueCase, GallringResult, NotDueError re-exported
+    DueCase,
+    GallringResult,
+    NotDueError,
+    check_years,
+    due_cases,
+)
 
 from sst_desk.fileio import shred
 
 from . import backups, cipher
 from .database import Database
-from .mapping import (
-    boostertraffar,
-    case_members,
-    cases,
-    database_meta,
-    follow_ups,
-    goal_ratings,
-    guardians,
-    students,
-    transitions,
-)
 from .uow import UnitOfWork
 
 GALLRING = "gallring"
@@ -130,99 +121,22 @@ class PendingPurge:
             return cls([], "")  # an unreadable mark still means: finish the purge (every step)
 
 
-@dataclass(frozen=True)
-class DueCase:
-    """One case due for gallring, as the team lead's list shows it."""
-
-    case_id: int
-    student_id: int
-    student_name: str  # empty for a protected student whose case the team lead is not a member of
-    protected: bool
-    closed_on: dt.date
-    due_on: dt.date
-
-
-@dataclass(frozen=True)
-class GallringResult:
-    """What ``gallra`` did: counts, the fresh backup, and whether every trace could be cleared."""
-
-    cases: int
-    students: int
-    guardians: int
-    backup: Path | None = None
-    backups_deleted: int = 0
-    leftovers: tuple[Path, ...] = ()  # older backup files that could not be deleted
-    wal_cleared: bool = True
-    vacuumed: bool = True
-
-    @property
-    def complete(self) -> bool:
-        return self.wal_cleared and self.vacuumed and not self.leftovers
-
-
-class NotDueError(ValueError):
-    """Some of the cases asked for are open, not yet due, or gone; nothing was deleted."""
-
-    def __init__(self, case_ids: Iterable[int]) -> None:
-        self.case_ids = tuple(sorted(case_ids))
-        super().__init__(f"cases {', '.join(map(str, self.case_ids))} are not due for gallring; nothing was deleted")
-
-
 # --- listing ------------------------------------------------------------------------------------------------
 
 
-def _retention_rows(uow: UnitOfWork, case_ids: Iterable[int] | None = None) -> dict[int, tuple[RetentionRow, sa.Row]]:
-    """Every closed case (or those of ``case_ids``) with its student, as retention rows; cheap column queries."""
-    query = (
-        sa.select(cases.c.id, cases.c.stage, cases.c.closed_on, cases.c.student_id,
-                  students.c.first_name, students.c.last_name, students.c.protected_identity)
-        .join_from(cases, students, cases.c.student_id == students.c.id)
-        .where(cases.c.stage.in_([s.value for s in CLOSED_STAGES]))
-    )
-    if case_ids is not None:
-        query = query.where(cases.c.id.in_(list(case_ids)))
-    found = {row.id: row for row in uow.session.execute(query)}
-    boosters: dict[int, list[BoosterDates]] = {}
-    for b in uow.session.execute(
-        sa.select(boostertraffar.c.case_id, boostertraffar.c.planned_on, boostertraffar.c.held,
-                  boostertraffar.c.held_on).where(boostertraffar.c.case_id.in_(list(found)))
-    ):
-        boosters.setdefault(b.case_id, []).append(BoosterDates(b.planned_on, b.held, b.held_on))
-    closed = _closing_days(uow, [cid for cid, row in found.items() if row.closed_on is None])
-    return {
-        cid: (RetentionRow(cid, Stage(row.stage), row.closed_on or closed.get(cid), tuple(boosters.get(cid, ()))), row)
-        for cid, row in found.items()
-    }
-
-
-def _closing_days(uow: UnitOfWork, case_ids: list[int]) -> dict[int, dt.date]:
-    """For closed cases without a closing date (older data): the day of their last move into avslutad."""
-    if not case_ids:
-        return {}
-    rows = uow.session.execute(
-        sa.select(transitions.c.case_id, sa.func.max(transitions.c.at).label("at"))
-        .where(transitions.c.case_id.in_(case_ids), transitions.c.to_stage == Stage.AVSLUTAD.value)
-        .group_by(transitions.c.case_id)
-    )
-    return {row.case_id: local_date(row.at) for row in rows if row.at is not None}
-
-
 def _member_cases(uow: UnitOfWork) -> set[int]:
-    if uow.actor is None:
-        return set()
-    return set(uow.session.execute(
-        sa.select(case_members.c.case_id).where(case_members.c.user_id == uow.actor.user_id)).scalars())
+    return set() if uow.actor is None else uow.retention.member_case_ids(uow.actor.user_id)
 
 
-def cases_due(db: Database, years: int, today: dt.date) -> list[DueCase]:
+def cases_due(db: Database, years: int, today: dt.date, *, actor: Actor | None = None) -> list[DueCase]:
     """The closed cases due for gallring on ``today`` with ``years`` of retention, longest overdue first.
 
     Team lead only (``AccessDeniedError``, logged, for anyone else). The listing is logged (a count).
     """
     check_years(years)
-    with db.uow() as uow:
+    with db.uow(actor) as uow:
         uow.require(Resource.CASE, Action.DELETE)
-        rows = _retention_rows(uow)
+        rows = uow.retention.closed_cases()
         members = _member_cases(uow)
         due = []
         for item in due_cases([r for r, _ in rows.values()], years, today):
@@ -241,7 +155,7 @@ def cases_due(db: Database, years: int, today: dt.date) -> list[DueCase]:
 
 
 def gallra(db: Database, case_ids: Iterable[int], *, years: int, today: dt.date,
-           keep_backups: int = backups.DEFAULT_KEEP) -> GallringResult:
+           keep_backups: int = backups.DEFAULT_KEEP, actor: Actor | None = None) -> GallringResult:
     """Delete the cases ``case_ids`` (each must be due on ``today`` with ``years``) and every trace of them.
 
     See the module docstring for the steps. Raises ``AccessDeniedError`` for
@@ -254,9 +168,9 @@ def gallra(db: Database, case_ids: Iterable[int], *, years: int, today: dt.date,
     check_years(years)
     if not wanted:
         return GallringResult(0, 0, 0)
-    with db.uow() as uow:
+    with db.uow(actor) as uow:
         uow.require(Resource.CASE, Action.DELETE)
-        rows = _retention_rows(uow, wanted)
+        rows = uow.retention.closed_cases(wanted)
         due = {d.row.case_id for d in due_cases([r for r, _ in rows.values()], years, today)}
         if set(wanted) - due:
             raise NotDueError(set(wanted) - due)
@@ -273,12 +187,12 @@ def gallra(db: Database, case_ids: Iterable[int], *, years: int, today: dt.date,
     return _clean_up(db, counts, keep_backups, mark)
 
 
-def finish(db: Database, *, keep_backups: int = backups.DEFAULT_KEEP) -> GallringResult:
+def finish(db: Database, *, keep_backups: int = backups.DEFAULT_KEEP, actor: Actor | None = None) -> GallringResult:
     """Steps 2 and 3 again, deleting nothing: for when an earlier gallring could not clear every trace.
 
     Team lead only, like ``gallra`` (it deletes backups).
     """
-    with db.uow() as uow:
+    with db.uow(actor) as uow:
         uow.require(Resource.CASE, Action.DELETE)
     if db.path is None:
         return GallringResult(0, 0, 0)
@@ -288,8 +202,7 @@ def finish(db: Database, *, keep_backups: int = backups.DEFAULT_KEEP) -> Gallrin
 def pending(db: Database) -> PendingPurge | None:
     """The unfinished purge recorded in the database, or None."""
     with db.uow() as uow:
-        value = uow.session.execute(
-            sa.select(database_meta.c.value).where(database_meta.c.key == PENDING_KEY)).scalar()
+        value = uow.retention.mark(PENDING_KEY)
     return PendingPurge.from_json(value) if value is not None else None
 
 
@@ -311,11 +224,7 @@ def resume_pending(db: Database, *, keep_backups: int = backups.DEFAULT_KEEP,
 
 
 def _write_mark(uow: UnitOfWork, mark: PendingPurge) -> None:
-    session = uow.session
-    updated = session.execute(sa.update(database_meta).where(database_meta.c.key == PENDING_KEY)
-                              .values(value=mark.to_json())).rowcount
-    if not updated:
-        session.execute(sa.insert(database_meta).values(key=PENDING_KEY, value=mark.to_json()))
+    uow.retention.set_mark(PENDING_KEY, mark.to_json())
 
 
 def _save_mark(db: Database, mark: PendingPurge | None) -> None:
@@ -323,7 +232,7 @@ def _save_mark(db: Database, mark: PendingPurge | None) -> None:
     with db.uow(None) as uow:
         uow.actor = None  # bookkeeping, not an action of the person: nothing to log
         if mark is None:
-            uow.session.execute(sa.delete(database_meta).where(database_meta.c.key == PENDING_KEY))
+            uow.retention.clear_mark(PENDING_KEY)
         else:
             _write_mark(uow, mark)
         uow.commit()
@@ -369,21 +278,7 @@ def _clean_up(db: Database, counts: tuple[int, int, int], keep_backups: int, mar
 
 def _delete(uow: UnitOfWork, case_ids: list[int], student_of: dict[int, int]) -> tuple[int, int, int]:
     """The cases, then students left without a case; one DELETE log entry per case. Returns the counts."""
-    session = uow.session
-    # A rated goal is RESTRICTed (a rating must not lose its goal); remove the ratings first so the
-    # cascade from the case can remove plans and goals in whatever order SQLite walks it.
-    session.execute(sa.delete(goal_ratings).where(goal_ratings.c.follow_up_id.in_(
-        sa.select(follow_ups.c.id).where(follow_ups.c.case_id.in_(case_ids)))))
-    session.execute(sa.delete(cases).where(cases.c.id.in_(case_ids)))
-    affected = sorted(set(student_of.values()))
-    still_used = set(session.execute(
-        sa.select(cases.c.student_id).where(cases.c.student_id.in_(affected))).scalars())
-    orphans = [sid for sid in affected if sid not in still_used]
-    guardian_count = 0
-    if orphans:
-        guardian_count = session.execute(
-            sa.select(sa.func.count()).select_from(guardians).where(guardians.c.student_id.in_(orphans))).scalar_one()
-        session.execute(sa.delete(students).where(students.c.id.in_(orphans)))
+    orphans, guardian_count = uow.retention.delete(case_ids, student_of)
     for cid in case_ids:
         uow.log(LogAction.DELETE, case_id=cid, student_id=student_of[cid], detail=GALLRING)
     for sid in orphans:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,13 +40,26 @@ from .case_stores import (
 )
 from .repository import CaseRepository
 from .settings_repository import TeamSettingsRepository
+from .repository_admin import AccessLogRepository, UserRepository
+from .repository_extract import RegisterutdragRepository
+from .repository_gallring import RetentionRepository
+
+if TYPE_CHECKING:
+    from .database import Database
+    from .storage import Storage
 
 _DAMAGED = ("malformed", "not a database", "file is encrypted")
 _UNREACHABLE = ("locked", "busy", "unable to open", "disk i/o", "could not connect", "connection", "timeout")
 
 
 class UnitOfWork:
-    """A session, its repositories and the person acting; commit explicitly or it is rolled back."""
+    """A session, its repositories and the person acting; commit explicitly or it is rolled back.
+
+    Repositories: ``cases``, ``users`` (accounts), ``accesslog`` (reading the log; writing is ``log``),
+    ``retention`` (gallring's reads and deletes), ``registerutdrag`` (what an extract gathers).
+    ``storage``: the database file's own operations (backups, gallring's purge, the key file), bound to
+    the person acting (``storage.py``).
+    """
 
     cases: CaseRepository
     team_settings: TeamSettingsRepository
@@ -54,6 +68,10 @@ class UnitOfWork:
     overrides: ConsentOverrideRepository
     printouts: PrintoutRepository
     attendance: AttendanceRepository
+    users: UserRepository
+    accesslog: AccessLogRepository
+    retention: RetentionRepository
+    registerutdrag: RegisterutdragRepository
     session: Session
 
     def __init__(
@@ -61,10 +79,12 @@ class UnitOfWork:
         session_factory: sessionmaker[Session],
         actor: Actor | None = None,
         location: str | Path | None = None,
+        database: Database | None = None,
     ) -> None:
         self._session_factory = session_factory
         self.actor = actor  # who acts: access control and the access log; None = raw storage access
         self._location = location
+        self._database = database
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
@@ -75,7 +95,20 @@ class UnitOfWork:
         self.overrides = ConsentOverrideRepository(self.session)
         self.printouts = PrintoutRepository(self.session)
         self.attendance = AttendanceRepository(self.session)
+        self.users = UserRepository(self.session)
+        self.accesslog = AccessLogRepository(self.session, self.actor)
+        self.retention = RetentionRepository(self.session)
+        self.registerutdrag = RegisterutdragRepository(self.session)
         return self
+
+    @property
+    def storage(self) -> Storage:
+        """The database file's operations as the person acting (each runs its own transactions)."""
+        from .storage import Storage
+
+        if self._database is None:
+            raise RuntimeError("this unit of work was not made by a Database")
+        return Storage(self._database, self.actor)
 
     def __exit__(
         self,

@@ -1,6 +1,6 @@
 """Åtkomsthistorik: who has opened, changed, printed or handed out a student's data, for the guardian who asks.
 
-Built from the access log's rows (``sst_desk.persistence.logreview.student_access_history``):
+Built from the access log's rows (``services.accesslog.student_access_history``):
 when, who (name and role) and what, in Swedish — never anything from the case
 itself. A guardian (or the student) may ask who has accessed the data
 (GDPR art. 15; the log's ``READ_LOG`` entries show that the question was

@@ -309,33 +309,23 @@ def encrypt_existing(file: Path, key: bytes) -> None:
 
 
 def add_account(db: Database, username: str, display_name: str, role: Role, password: str) -> UserRecord:
-    """An administrator adds a user with a first password they hand over; the user must change it."""
-    passwords.check_new_password(password, username=username, personal=_personal(display_name, db))
-    if accounts.find_user(db, username) is not None:  # before its slot could be touched
-        raise accounts.DuplicateUserError(accounts.normal_username(username))
-    return _with_slot(db, username, password, lambda: accounts.add_user(
-        db, username, display_name, role, passwords.hash_password(password), must_change_password=True))
+    """An administrator adds a user with a first password they hand over; the user must change it.
+
+    The use case is ``services.accounts.create_user`` (this is its call on a ``Database``, as the
+    signed-in person): the key slot first, the account after, the slot put back if that fails.
+    """
+    return _accounts(db).create_user(username, display_name, role, password, team_name=_team_name(db))
 
 
-def reset_password(db: Database, user_id: int, new_password: str, *, rekey_after: bool = True) -> None:
+def reset_password(db: Database, user_id: int, new_password: str) -> None:
     """An administrator sets a new first password for someone who forgot theirs (they must change it).
 
     The person gets a new key pair, and the database is re-keyed (``rekey.py``): whoever knew the old
     password — from a note, or with a copy of the key file — can no longer open it. ``RevocationIncomplete``
     when the database is open elsewhere (the reset is made; the re-key waits for the next sign-in).
+    ``services.accounts.reset_password`` is the use case.
     """
-    user = accounts.get_user(db, user_id)
-    if user is None:
-        raise ValueError(f"no user {user_id}")
-    if not user.active:
-        # A slot for a switched-off account would let its password decrypt the database again.
-        raise ValueError("a switched-off account gets a new password when it is switched on (switch_on)")
-    passwords.check_new_password(new_password, username=user.username, personal=_personal(user.display_name, db))
-    _with_slot(db, user.username, new_password, lambda: accounts.set_password_hash(
-        db, user_id, passwords.hash_password(new_password), must_change_password=True, reset=True),
-        rekey_pending=rekey_after)
-    if rekey_after:
-        _rekey(db, user)
+    _told(_accounts(db).reset_password(user_id, new_password, team_name=_team_name(db)))
 
 
 def change_own_password(db: Database, old_password: str, new_password: str, repeated: str | None = None) -> None:
@@ -354,8 +344,11 @@ def change_own_password(db: Database, old_password: str, new_password: str, repe
     if new_password == old_password:
         # A first password set by an administrator is known to them: keeping it would defeat the change.
         raise passwords.PasswordProblem("same_as_old", "The new password must differ from the current one.")
-    _with_slot(db, user.username, new_password, lambda: accounts.set_password_hash(
-        db, user.id, passwords.hash_password(new_password), must_change_password=False, reset=False))
+    from sst_desk.persistence.storage import Storage
+
+    hashed = passwords.hash_password(new_password)
+    with Storage(db, db.actor).key_slot(user.username, new_password):  # the slot first; put back if this fails
+        accounts.set_password_hash(db, user.id, hashed, must_change_password=False, reset=False)
     if db.path is not None and db.key is not None:
         _best_effort(lambda: refresh_backup_key_copies(db.path, db.key))
 
@@ -384,62 +377,43 @@ def refresh_backup_key_copies(db_file: Path, key: bytes) -> int:
 def set_active(db: Database, user_id: int, active: bool) -> UserRecord:
     """Switch an account off (its key slot is removed and the database re-keyed) or back on.
 
-    Switching back on needs a new password (``switch_on``) to write a new slot. ``RevocationIncomplete``
-    when the database is open elsewhere: the account is off and its slot gone, the re-key waits.
-
-    Order (a kill may stop it anywhere): the slot goes and the key file is marked ``rekey_pending``
-    first, then the account is switched off, then the re-key runs; any sign-in finishes a pending one.
+    Switching back on needs a new password (``switch_on``) to write a new slot; without one this only
+    flips the flag. ``RevocationIncomplete`` when the database is open elsewhere: the account is off and
+    its slot gone, the re-key waits. ``services.accounts.switch_off`` is the use case (its order: the slot
+    goes and the key file is marked ``rekey_pending`` first, then the account is switched off, then the
+    re-key runs; any sign-in finishes a pending one).
     """
-    if active or db.path is None or db.key is None:
-        return accounts.update_user(db, user_id, active=active)
-    user = accounts.get_user(db, user_id)
-    if user is None:
-        raise ValueError(f"no user {user_id}")
-    path = key_file_for(db.path)
-    keys = KeyFile.load(path)
-    before = path.read_bytes()
-    keys.remove_slot(user.username)
-    keys.rekey_pending = True
-    keys.save()
-    try:
-        record = accounts.update_user(db, user_id, active=False)
-    except BaseException:
-        write_bytes_atomic(before, path)  # refused (the last administrator): the slot comes back
-        raise
-    _rekey(db, record)
-    return record
+    if active:
+        return accounts.update_user(db, user_id, active=True)
+    return _told(_accounts(db).switch_off(user_id))
 
 
 def switch_on(db: Database, user_id: int, new_password: str) -> UserRecord:
-    """Switch an account back on with a new first password (checked before anything changes).
-
-    Its key slot was removed when it was switched off, so a password is needed to write a new one;
-    nothing needs re-keying (the account gains a way in, nobody loses one).
-    """
-    user = accounts.get_user(db, user_id)
-    if user is None:
-        raise ValueError(f"no user {user_id}")
-    passwords.check_new_password(new_password, username=user.username, personal=_personal(user.display_name, db))
-    set_active(db, user_id, True)
-    reset_password(db, user_id, new_password, rekey_after=False)
-    record = accounts.get_user(db, user_id)
-    assert record is not None
-    return record
+    """Switch an account back on with a new first password (``services.accounts.switch_on``)."""
+    return _accounts(db).switch_on(user_id, new_password, team_name=_team_name(db))
 
 
 last_rekey = None  # the last re-key's result in this process (the window and the command line report it)
 
 
-def _rekey(db: Database, record: UserRecord | None) -> None:
-    global last_rekey
-    if db.path is None or db.key is None:
-        return
-    from . import rekey
+def _accounts(db: Database):
+    """The accounts use cases on ``db``, as its signed-in person."""
+    from sst_desk.services import Door
 
-    try:
-        last_rekey = rekey.rekey(db)
-    except (rekey.RekeyBusy, OSError):  # open elsewhere, or a full disk: still pending, finished at a sign-in
-        raise RevocationIncomplete(record) from None
+    return Door(db.uow, db.actor).accounts
+
+
+def _told(change) -> UserRecord:
+    """The account after a change; ``RevocationIncomplete`` when its re-key had to wait."""
+    if change.rekey is not None and change.rekey.pending:
+        raise RevocationIncomplete(change.user)
+    return change.user
+
+
+def _team_name(db: Database) -> str:
+    """The team's name from its settings (a word a guesser would try in a password)."""
+    words = _personal("", db)
+    return words[0] if words else ""
 
 
 def _personal(display_name: str = "", db: Database | None = None) -> list[str]:
@@ -461,30 +435,3 @@ def verify_current_user(db: Database, password: str) -> bool:
     ok = bool(user and user.active and passwords.verify_password(user.password_hash, password))
     accounts.log_event(db, LogAction.UNLOCK if ok else LogAction.SIGN_IN_FAILED, "unlock")
     return ok
-
-
-def _with_slot(db: Database, username: str, password: str, change: Callable[[], T], *,
-               rekey_pending: bool = False) -> T:
-    """Write ``username``'s key slot for ``password`` first, then make the database ``change``.
-
-    ``rekey_pending``: mark the key file so that a re-key interrupted after this is finished at the
-    next sign-in (a reset).
-
-    Key file and password hash must never disagree: that locks the person out for good (the only
-    administrator: everyone). So a failure writing the key file (a full disk) comes before anything
-    has changed, and when the database change fails the old key file is put back.
-    """
-    if db.path is None or db.key is None:
-        return change()  # a server database: no key file
-    path = key_file_for(db.path)
-    keys = KeyFile.load(path)
-    before = path.read_bytes()
-    keys.set_slot(username, password, db.key)
-    if rekey_pending:
-        keys.rekey_pending = True
-    keys.save()
-    try:
-        return change()
-    except BaseException:
-        write_bytes_atomic(before, path)
-        raise

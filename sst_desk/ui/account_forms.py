@@ -5,7 +5,7 @@ The user administration (``users_dialog``), the person's own password change
 roles and passwords; their words live here, once (context "Accounts").
 
 ``FormDialog`` is a ``Form`` with OK/Cancel whose OK runs a *submit* function:
-it does the work through ``sst_desk.security.signin`` / ``persistence.accounts``
+it does the work through ``sst_desk.services.accounts``
 (checked and logged there) and returns a message per field for what was
 refused, so the dialog stays open with everything typed still in it. A
 database error or a refusal (``AccessDeniedError``) is a message box: it is
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..persistence import DatabaseError
+from ..services.errors import DatabaseError
 from ..security.passwords import MAX_LENGTH as PASSWORD_MAX_LENGTH
 from ..security.passwords import MAX_LENGTH, MIN_LENGTH, PasswordProblem
 from ..workflow.access import Role

@@ -1,8 +1,16 @@
-"""Säkerhetskopior: the database's backups (date, kind, size), "Back up now" and "Restore…"."""
+"""Säkerhetskopior: the database's backups (date, kind, size), "Back up now" and "Restore…".
+
+Backing up goes through ``services.backups`` (checked and logged as the person); restoring replaces
+the database, so it is done with the database closed (``persistence.backups.restore_as``, the command
+line's door too). Both run off the UI thread; ``sig_finished`` says when one is over.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QT_TRANSLATE_NOOP
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -19,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..persistence import Database, DatabaseError
-from ..persistence import backups
+from ..persistence import Database, backups
+from ..services import Door
+from ..services.errors import DatabaseError
 from ..settings import BACKUPS_TO_KEEP
 from .context import AppContext
 from .errors import database_error_text
-from .operations import wait_for_background_work
+from .operations import run_in_background, wait_for_background_work
 
 KIND_WORDS = {
     backups.AUTO: QT_TRANSLATE_NOOP("BackupsDialog", "Automatic"),
@@ -41,6 +50,9 @@ def kind_word(kind: str) -> str:
 
 class BackupsDialog(QDialog):
     """Lists the backups of the open database file; backs up now; restores one after asking."""
+
+    sig_finished = Signal(object)
+    """Carries what a backup or a restore ended with: the backup's path, True for a restore, or the exception."""
 
     def __init__(self, context: AppContext, main_window: QWidget):
         super().__init__(main_window)
@@ -71,6 +83,9 @@ class BackupsDialog(QDialog):
                                     "each day it is used."), self)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: #666;")
+        self.working = QLabel(self)
+        self.working.setAccessibleName(self.tr("Progress"))
+        self.working.hide()
 
         self.backup_button = QPushButton(self.tr("Back up now"), self)
         self.backup_button.setAccessibleName(self.tr("Back up now"))
@@ -94,6 +109,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.folder)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addWidget(self.working)
         layout.addLayout(buttons)
         self.resize(640, 420)
         self.reload()
@@ -115,8 +131,9 @@ class BackupsDialog(QDialog):
             self.intro.setText(
                 self.tr("An automatic backup is taken each day SST Desk is used and when it closes; the newest %1 "
                         "automatic ones are kept. Backups are kept in this folder:").replace("%1", str(keep)))
-            self.folder.setText(str(backups.paths.backup_dir_for(path)))
-            self.rows = backups.list_backups(path)
+            door = self.context.door
+            self.folder.setText(str(door.backups.backup_folder()))
+            self.rows = door.backups.list_backups()
         locale = QLocale()
         self.table.setRowCount(len(self.rows))
         for row, info in enumerate(self.rows):
@@ -129,11 +146,18 @@ class BackupsDialog(QDialog):
         if self.rows:
             self.table.selectRow(0)
         self.empty.setVisible(not self.rows and path is not None)
-        self.backup_button.setEnabled(path is not None)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        self.backup_button.setEnabled(self.db.path is not None and self._may_back_up())
         self.restore_button.setEnabled(self.selected() is not None and self._may_restore())
+
+    def _may_back_up(self) -> bool:
+        """A copy of every case: administrators and team leads (``access``: BACKUPS × CREATE; the service checks)."""
+        from ..workflow.access import Action, Resource, allowed
+
+        actor = getattr(self.db, "actor", None)
+        return actor is None or allowed(actor, Resource.BACKUPS, Action.CREATE)
 
     def _may_restore(self) -> bool:
         """Restoring replaces everyone's data: administrators and team leads only (``access``: BACKUPS × EDIT)."""
@@ -151,16 +175,33 @@ class BackupsDialog(QDialog):
 
     # --- actions --------------------------------------------------------------
 
+    def _set_working(self, working: bool, text: str = "") -> None:
+        if working:
+            self.backup_button.setEnabled(False)
+            self.restore_button.setEnabled(False)
+        else:
+            self._update_buttons()
+        self.working.setText(text)
+        self.working.setVisible(working)
+
     def back_up_now(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            backups.take_backup(self.db, backups.MANUAL)
-        except (DatabaseError, OSError) as exc:
-            QApplication.restoreOverrideCursor()
+        """A manual backup, made and checked off the UI thread."""
+        backups_door = self.context.door.backups
+        self._set_working(True, self.tr("Backing up…"))
+
+        def made(path) -> None:
+            self._set_working(False)
+            self.reload()
+            self.sig_finished.emit(path)
+
+        def failed(exc: BaseException) -> None:
+            self._set_working(False)
+            if not isinstance(exc, (DatabaseError, OSError)):
+                raise exc
             QMessageBox.warning(self, self.tr("Backup failed"), database_error_text(exc))
-            return
-        QApplication.restoreOverrideCursor()
-        self.reload()
+            self.sig_finished.emit(exc)
+
+        run_in_background(self, backups_door.make_backup, made, failed)
 
     def restore_selected(self) -> None:
         info = self.selected()
@@ -183,23 +224,19 @@ class BackupsDialog(QDialog):
         wait_for_background_work()
         key, actor = self.db.key, self.db.actor
         self.db.close()
-        failure: BaseException | None = None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:  # the command line's door too: checked, and logged before and in the restored database
-            backups.restore_as(info.path, path, key, lambda db: _may_restore_here(db, actor))
-        except (DatabaseError, OSError) as exc:
-            failure = exc
-        finally:
-            QApplication.restoreOverrideCursor()
-        try:
-            reopened = Database.open(path, key=key)
-            reopened.actor = _same_person(reopened, actor)
-            self.context.db = reopened
-            from ..services import Door  # the restored database's team settings (retention, letterhead …)
+        self._set_working(True, self.tr("Restoring…"))
+        run_in_background(self, lambda: _restore(info.path, path, key, actor),
+                          lambda outcome: self._restored(outcome, when),
+                          lambda exc: self._restored(_Restored(None, None, exc), when))
 
-            self.context.team = Door(reopened.uow, reopened.actor).settings.team_settings()
-        except (DatabaseError, OSError) as exc:  # the closed engine reconnects on use; keep it
-            failure = failure or exc
+    def _restored(self, outcome: _Restored, when: str) -> None:
+        self._set_working(False)
+        failure = outcome.failure
+        if outcome.db is not None:
+            outcome.db.actor = _same_person(outcome.user, actor=outcome.actor)
+            self.context.db = outcome.db
+            if outcome.team is not None:
+                self.context.team = outcome.team
         self.main_window.reload()
         self.reload()
         if failure is not None:
@@ -207,6 +244,7 @@ class BackupsDialog(QDialog):
         else:
             QMessageBox.information(self, self.tr("Restore backup"),
                                     self.tr("The backup from %1 was restored.").replace("%1", when))
+        self.sig_finished.emit(failure if failure is not None else True)
 
     def _close_case_windows(self) -> bool:
         """Ask every case window to close; False if one stays open (unsaved work the worker kept)."""
@@ -238,13 +276,46 @@ def _may_restore_here(db: Database, actor):
     return actor
 
 
-def _same_person(db: Database, actor):
-    """The signed-in person in the restored database: the same active account, or nobody (then SST Desk quits)."""
-    from ..persistence import accounts
+@dataclass
+class _Restored:
+    """What the background restore ended with: the reopened database, the account found in it, a failure."""
 
+    db: Database | None
+    user: object | None  # workflow.accounts.UserRecord of the person, None when it is not there
+    failure: BaseException | None = None
+    actor: object | None = None
+    team: object | None = None  # options.TeamSettings of the restored database (retention, letterhead …)
+
+
+def _restore(backup: Path, path: Path, key: bytes | None, actor) -> _Restored:
+    """Off the UI thread: restore (checked, logged before and in the restored database), then reopen."""
+    failure: BaseException | None = None
+    try:  # the command line's door too
+        backups.restore_as(backup, path, key, lambda db: _may_restore_here(db, actor))
+    except (DatabaseError, OSError) as exc:
+        failure = exc
+    try:
+        reopened = Database.open(path, key=key)
+    except (DatabaseError, OSError) as exc:  # the closed engine reconnects on use; keep it
+        return _Restored(None, None, failure or exc, actor)
+    user = None
+    if actor is not None:
+        try:
+            user = Door(reopened.uow, None).accounts.get_user(actor.user_id)
+        except LookupError:
+            user = None
+    team = None
+    try:
+        team = Door(reopened.uow, None).settings.team_settings()
+    except (DatabaseError, OSError):  # the window keeps the settings it had; the next sign-in reads them
+        team = None
+    return _Restored(reopened, user, failure, actor, team)
+
+
+def _same_person(user, *, actor):
+    """The signed-in person in the restored database: the same active account, or nobody (then SST Desk quits)."""
     if actor is None:
         return None
-    user = accounts.get_user(db, actor.user_id)
     if user is not None and user.active and user.username == actor.username:
         return user.actor()
     QMessageBox.information(None, QApplication.translate("BackupsDialog", "Restore backup"),

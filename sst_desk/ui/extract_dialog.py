@@ -1,81 +1,94 @@
 """Registerutdrag from the app: choose a folder, write the PDF and the JSON file, say where they are.
 
 The extract covers the student of the case, with every case they have; see
-``persistence.extract`` for who may make one and what is left out.
+``persistence.extract`` for who may make one and what is left out. Gathering
+every case and building the PDF runs off the UI thread (``services.extract``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..persistence import AccessDeniedError, DatabaseError
+from ..fileio import Refusal, TargetRefused
+from ..services.errors import AccessDeniedError, DatabaseError
 from .context import AppContext
 from .errors import database_error_text
+from .operations import run_in_background
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Registerutdrag", text)
 
 
+class RegisterutdragExport(QObject):
+    """One registerutdrag being written in the background; ``sig_finished`` says how it ended."""
+
+    sig_finished = Signal(object)
+    """Carries (pdf, json) when both files are written, None when refused, failed or not replaced."""
+
+    def __init__(self, parent: QWidget, context: AppContext, case_id: int, folder: Path) -> None:
+        super().__init__(parent)
+        self._parent, self._context, self._case_id, self._folder = parent, context, case_id, folder
+        self.done = False
+        self.result: tuple[Path, Path] | None = None
+
+    def start(self, force: bool = False) -> None:
+        from .report_context import report_context
+
+        extract, report = self._context.door.extract, report_context(self._context)
+        case_id, folder, now = self._case_id, self._folder, self._context.now()
+        run_in_background(self, lambda: extract.write_registerutdrag(case_id, folder, report, force=force, now=now),
+                          self._written, self._failed)
+
+    def _written(self, written: tuple[Path, Path]) -> None:
+        pdf, machine = written
+        QMessageBox.information(self._parent, _t("Registerutdrag"), _t(
+            "The registerutdrag was written to %1:\n\n%2 (to read)\n%3 (machine-readable)\n\nGuardians' contact "
+            "details are left out. Read the free text through and make a sekretessprövning before it is handed out; "
+            "delete the files when they have been handed over.").replace("%1", str(self._folder))
+                                .replace("%2", pdf.name).replace("%3", machine.name))
+        self._finish(written)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, TargetRefused) and exc.reason is Refusal.EXISTS:
+            answer = QMessageBox.question(
+                self._parent, _t("Registerutdrag"),
+                _t("A registerutdrag of this case made today is already in %1. Replace it?")
+                .replace("%1", str(self._folder)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.start(force=True)
+                return
+        elif isinstance(exc, AccessDeniedError):
+            QMessageBox.warning(self._parent, _t("Registerutdrag"), _t(
+                "You may not make a registerutdrag for this student. It must cover every case of the student, so it "
+                "is made by someone who may export all of them, usually the team lead."))
+        elif isinstance(exc, (DatabaseError, OSError, TargetRefused)):
+            QMessageBox.warning(self._parent, _t("Registerutdrag"), database_error_text(exc))
+        else:
+            raise exc
+        self._finish(None)
+
+    def _finish(self, result: tuple[Path, Path] | None) -> None:
+        self.done, self.result = True, result
+        self.sig_finished.emit(result)
+
+
 def export_registerutdrag(parent: QWidget, context: AppContext, case_id: int,
-                          folder: str | Path | None = None) -> tuple[Path, Path] | None:
-    """Write the registerutdrag of the student of ``case_id`` into ``folder`` (asked for when None).
+                          folder: str | Path | None = None) -> RegisterutdragExport | None:
+    """Start writing the registerutdrag of the student of ``case_id`` into ``folder`` (asked for when None).
 
-    Returns (pdf, json), or None when cancelled or refused (the person has been told why).
+    Returns the running export (its ``sig_finished`` carries (pdf, json), or None when refused or not
+    replaced; the person is told either way), or None at once when the folder choice was cancelled.
     """
-    from ..fileio import Refusal, TargetRefused
-    from ..persistence.extract import gather_registerutdrag, record_registerutdrag
-    from .report_context import report_context
-    from ..reports.registerutdrag import write_registerutdrag
-
     if folder is None:
         start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         folder = QFileDialog.getExistingDirectory(parent, _t("Choose a folder for the registerutdrag"), start)
         if not folder:
             return None
-    report = report_context(context)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    db = context.db
-
-    def write(force: bool) -> tuple[Path, Path]:  # logged as an export once both files are on disk
-        return write_registerutdrag(data, Path(folder), report, case_id=case_id, force=force,
-                                    database=getattr(db, "path", None),
-                                    before_commit=lambda: record_registerutdrag(db, case_id))
-
-    try:
-        data = gather_registerutdrag(db, case_id, now=context.now(), log=False)
-        try:
-            written = write(False)
-        except TargetRefused as refused:
-            if refused.reason is not Refusal.EXISTS:
-                raise
-            QApplication.restoreOverrideCursor()
-            answer = QMessageBox.question(
-                parent, _t("Registerutdrag"),
-                _t("A registerutdrag of this case made today is already in %1. Replace it?").replace("%1", str(folder)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            written = write(True)
-    except AccessDeniedError:
-        QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, _t("Registerutdrag"), _t(
-            "You may not make a registerutdrag for this student. It must cover every case of the student, so it is "
-            "made by someone who may export all of them, usually the team lead."))
-        return None
-    except (DatabaseError, OSError, TargetRefused) as exc:
-        QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, _t("Registerutdrag"), database_error_text(exc))
-        return None
-    QApplication.restoreOverrideCursor()
-    pdf, machine = written
-    QMessageBox.information(parent, _t("Registerutdrag"), _t(
-        "The registerutdrag was written to %1:\n\n%2 (to read)\n%3 (machine-readable)\n\nGuardians' contact details "
-        "are left out. Read the free text through and make a sekretessprövning before it is handed out; delete the "
-        "files when they have been handed over.").replace("%1", str(Path(folder)))
-                            .replace("%2", pdf.name).replace("%3", machine.name))
-    return written
+    export = RegisterutdragExport(parent, context, case_id, Path(folder))
+    export.start()
+    return export

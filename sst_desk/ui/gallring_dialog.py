@@ -1,17 +1,21 @@
 """Gallring: the closed cases whose retention has run out, and deleting the chosen ones for good (team lead).
 
-The list comes from ``persistence.gallring.cases_due`` with the setting
-"Retention (years after avslut)". Deleting asks first, in a dialog that says
+The list comes from ``services.gallring.cases_due`` with the setting
+"Retention (years after avslut)"; reading it, deleting and the clean-up run
+off the UI thread. Deleting asks first, in a dialog that says
 exactly what goes and that it cannot be undone, and that wants the number of
 cases typed in — a click alone never deletes a child's case file.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -27,13 +31,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..persistence import AccessDeniedError, DatabaseError
-from ..persistence.gallring import DueCase, GallringResult, NotDueError, cases_due, finish, gallra, resume_pending
+from ..services.errors import AccessDeniedError, DatabaseError, NotDueError
 from ..settings import BACKUPS_TO_KEEP
+from ..workflow.retention import DueCase, GallringResult
 from .context import AppContext
 from .errors import database_error_text
 from .forms import ERROR_STYLE
-from .operations import wait_for_background_work
+from .operations import run_in_background, wait_for_background_work
+
+
+@dataclass
+class _Loaded:
+    """What the background reading of the list found."""
+
+    rows: list[DueCase] = field(default_factory=list)
+    allowed: bool = True
+    failure: BaseException | None = None
+    resumed: GallringResult | None = None
+    resume_failure: BaseException | None = None
+    team: Any = None  # the team's settings as read with the list (options.TeamSettings; None: not read)
 
 
 class ConfirmGallringDialog(QDialog):
@@ -115,6 +131,11 @@ def student_label(due: DueCase) -> str:
 class GallringDialog(QDialog):
     """The cases due for gallring; select some and delete them after confirming."""
 
+    sig_loaded = Signal()
+    """Emitted when the list of due cases has been read and shown."""
+    sig_gallring_done = Signal(object)
+    """Carries the ``GallringResult`` (None when nothing was deleted) once a gallring is over and told."""
+
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
@@ -168,47 +189,91 @@ class GallringDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addLayout(buttons)
         self.resize(640, 440)
-        self._finish_interrupted()
-        self.reload()
+        self.loading = False
+        self._load(resume=True)
 
-    def _finish_interrupted(self) -> None:
-        """A gallring interrupted earlier (and not finished when the database was opened) is finished first."""
-        try:
-            resumed = resume_pending(self.context.db, keep_backups=self.context.settings.get(BACKUPS_TO_KEEP))
-        except (DatabaseError, OSError) as exc:
-            self._show_result(database_error_text(exc))
-            return
-        if resumed is None:
-            return
-        if resumed.complete:
+    @property
+    def _keep(self) -> int:
+        return self.context.settings.get(BACKUPS_TO_KEEP)
+
+    def _intro_text(self) -> str:
+        return self.tr(
+            "Closed cases are kept %1 whole years after avslut or the boosterträff, whichever is later (the setting "
+            "\u201cRetention (years after avslut)\u201d). These have been kept longer and are due for gallring. "
+            "Select the ones to delete.").replace("%1", str(self.years))
+
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Ask the database again which cases are due today (off the UI thread); ``then`` runs once shown."""
+        self._load(resume=False, then=then)
+
+    def _load(self, *, resume: bool, then: Callable[[], None] | None = None) -> None:
+        """Read the due cases in the background; first (``resume``) finish a gallring interrupted earlier.
+
+        ``sig_loaded`` says when the list is shown.
+        """
+        self.loading = True
+        self.intro.setText(self._intro_text())
+        self.select_all.setEnabled(False)
+        self.gallra_button.setEnabled(False)
+        door, today, keep = self.context.door, self.context.today(), self._keep
+        gallring = door.gallring
+
+        def work() -> _Loaded:
+            loaded = _Loaded()
+            if resume:
+                try:
+                    loaded.resumed = gallring.resume_pending(keep_backups=keep)
+                except (DatabaseError, OSError) as exc:  # said, and the list is read all the same
+                    loaded.resume_failure = exc
+            try:
+                # The team's rule as stored now: another laptop may have changed it since this window signed in.
+                loaded.team = door.settings.team_settings()
+                loaded.rows = gallring.cases_due(loaded.team.retention_years, today)
+            except AccessDeniedError:
+                loaded.allowed = False
+            except (DatabaseError, OSError) as exc:
+                loaded.failure = exc
+            return loaded
+
+        def failed(exc: BaseException) -> None:
+            loaded = _Loaded()
+            loaded.failure = exc
+            shown(loaded)
+
+        def shown(loaded: _Loaded) -> None:
+            self._show_loaded(loaded)
+            self.loading = False
+            self.sig_loaded.emit()
+            if then is not None:
+                then()
+
+        run_in_background(self, work, shown, failed)
+
+    def _show_loaded(self, loaded: _Loaded) -> None:
+        if loaded.resume_failure is not None:
+            self._show_result(database_error_text(loaded.resume_failure))
+        elif loaded.resumed is not None and loaded.resumed.complete:
             self._show_result(self.tr("An interrupted gallring was finished: older backups deleted: %1.")
-                              .replace("%1", str(resumed.backups_deleted)))
-        else:
+                              .replace("%1", str(loaded.resumed.backups_deleted)))
+        elif loaded.resumed is not None:
             self._show_result(self.tr("An interrupted gallring is still not finished: another program or another "
                                       "SST Desk has the database or a backup open. Close it and open Gallring "
                                       "again."))
-
-    def reload(self) -> None:
-        """Ask the database again which cases are due today."""
-        self.intro.setText(self.tr(
-            "Closed cases are kept %1 whole years after avslut or the boosterträff, whichever is later (the setting "
-            "\u201cRetention (years after avslut)\u201d). These have been kept longer and are due for gallring. "
-            "Select the ones to delete.").replace("%1", str(self.years)))
-        allowed = True
-        try:
-            self.rows = cases_due(self.context.db, self.years, self.context.today())
-        except AccessDeniedError:
-            self.rows, allowed = [], False
-        except (DatabaseError, OSError) as exc:
-            self.rows = []
-            QMessageBox.warning(self, self.tr("Gallring"), database_error_text(exc))
+        self.rows = loaded.rows
+        if loaded.team is not None:  # read with the list: another laptop may have changed the rule meanwhile
+            self.context.team = loaded.team
+            if loaded.team.retention_years != self.years:
+                self.years = loaded.team.retention_years
+                self.intro.setText(self._intro_text())
+        if loaded.failure is not None:
+            QMessageBox.warning(self, self.tr("Gallring"), database_error_text(loaded.failure))
         self.table.clearSelection()  # what is chosen is chosen again, by the person, each time
         self.table.setRowCount(len(self.rows))
         for row, due in enumerate(self.rows):
             cells = (student_label(due), due.closed_on.isoformat(), due.due_on.isoformat())
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        self.empty.setText(self.tr("No case is due for gallring.") if allowed else
+        self.empty.setText(self.tr("No case is due for gallring.") if loaded.allowed else
                            self.tr("Only a team lead can see and carry out gallring."))
         self.empty.setVisible(not self.rows)
         self.table.setVisible(bool(self.rows))
@@ -224,69 +289,100 @@ class GallringDialog(QDialog):
 
     # --- deleting -----------------------------------------------------------------------------------------
 
-    def gallra_selected(self) -> GallringResult | None:
+    def gallra_selected(self) -> None:
+        """Confirm, then delete the chosen cases off the UI thread; ``sig_gallring_done`` says when it is over."""
         chosen = self.selected()
         if not chosen:
-            return None
+            return
         confirm = ConfirmGallringDialog(chosen, self)
         try:
             if confirm.exec() != QDialog.DialogCode.Accepted:
-                return None
+                return
         finally:
             confirm.deleteLater()
         if not self._close_case_windows({d.case_id for d in chosen}):
             QMessageBox.information(self, self.tr("Gallring"),
                                     self.tr("Nothing was deleted: a window of one of these cases is still open."))
-            return None
-        wait_for_background_work()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = gallra(self.context.db, [d.case_id for d in chosen], years=self.years,
-                            today=self.context.today(), keep_backups=self.context.settings.get(BACKUPS_TO_KEEP))
-        except AccessDeniedError:
+            return
+        wait_for_background_work()  # nothing else may hold the database while it is vacuumed
+        self._set_working(True)
+        gallring, ids = self.context.door.gallring, [d.case_id for d in chosen]
+        years, today, keep = self.years, self.context.today(), self._keep
+        run_in_background(self, lambda: gallring.gallra(ids, years=years, today=today, keep_backups=keep),
+                          self._deleted, self._not_deleted)
+
+    def _set_working(self, working: bool) -> None:
+        """While the background work deletes: say so, and let nothing else be started."""
+        busy = self.tr("Deleting the cases and clearing every trace of them…")
+        if working:
+            self._show_result(busy)
+        elif self.result_label.text() == busy:
+            self.result_label.clear()
+            self.result_label.hide()
+        self.table.setEnabled(not working)
+        self.select_all.setEnabled(not working and bool(self.rows))
+        self.gallra_button.setEnabled(not working and bool(self.selected()))
+
+    def _not_deleted(self, exc: BaseException) -> None:
+        if isinstance(exc, AccessDeniedError):
             failure = self.tr("Only a team lead can carry out gallring. Nothing was deleted.")
-            result = None
-        except NotDueError:
+        elif isinstance(exc, NotDueError):
             failure = self.tr("Some of the cases are no longer due for gallring (they may have been reopened). "
                               "Nothing was deleted.")
-            result = None
-        except (DatabaseError, OSError) as exc:
-            failure, result = database_error_text(exc), None
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.reload()
+        else:
+            failure = database_error_text(exc)
+        self._after_gallring(lambda: QMessageBox.warning(self, self.tr("Gallring"), failure), None)
+
+    def _deleted(self, result: GallringResult) -> None:
+        self._after_gallring(lambda: self._report(result), result)
+
+    def _after_gallring(self, tell: Callable[[], None], result: GallringResult | None) -> None:
+        """Read the list again, refresh the main window's, then say what happened."""
+        self._set_working(False)
         reload_main = getattr(self.main_window, "reload", None)
         if callable(reload_main):
             reload_main()
-        if result is None:
-            QMessageBox.warning(self, self.tr("Gallring"), failure)
-            return None
-        self._report(result)
-        return result
+
+        def then() -> None:
+            tell()
+            self.sig_gallring_done.emit(result)
+
+        self.reload(then)
 
     def _report(self, result: GallringResult) -> None:
-        """Say what was done; when traces are left, offer to try the clean-up again."""
+        """Say what was done; when traces are left, offer to try the clean-up again (off the UI thread)."""
         text = self.tr("Cases deleted: %1. Students deleted (they had no other case): %2. A new backup was taken; "
                        "older backups deleted: %3.").replace("%1", str(result.cases)) \
             .replace("%2", str(result.students)).replace("%3", str(result.backups_deleted))
         text += " " + self.tr("Copies of the database made outside SST Desk's backups folder (for example on a "
                               "USB stick) must be deleted by hand.")
-        while not result.complete:
-            problem = self.tr("Some traces could not be cleared: another program or another SST Desk has the "
-                              "database or a backup open. Close it and press Retry.")
-            problem += "".join("\n" + str(path) for path in result.leftovers)
-            self._show_result(text + "\n\n" + problem)
-            answer = QMessageBox.warning(self, self.tr("Gallring not finished"), text + "\n\n" + problem,
-                                         QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close)
-            if answer != QMessageBox.StandardButton.Retry:
-                return
-            try:
-                result = finish(self.context.db, keep_backups=self.context.settings.get(BACKUPS_TO_KEEP))
-            except (DatabaseError, OSError) as exc:
-                QMessageBox.warning(self, self.tr("Gallring"), database_error_text(exc))
-                return
-        self._show_result(text)
-        QMessageBox.information(self, self.tr("Gallring done"), text)
+        if result.complete:
+            self._show_result(text)
+            QMessageBox.information(self, self.tr("Gallring done"), text)
+            return
+        problem = self.tr("Some traces could not be cleared: another program or another SST Desk has the "
+                          "database or a backup open. Close it and press Retry.")
+        problem += "".join("\n" + str(path) for path in result.leftovers)
+        self._show_result(text + "\n\n" + problem)
+        answer = QMessageBox.warning(self, self.tr("Gallring not finished"), text + "\n\n" + problem,
+                                     QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close)
+        if answer != QMessageBox.StandardButton.Retry:
+            return
+        gallring, keep = self.context.door.gallring, self._keep
+
+        def again(finished: GallringResult) -> None:
+            self._set_working(False)
+            self._report(GallringResult(result.cases, result.students, result.guardians, finished.backup,
+                                        result.backups_deleted + finished.backups_deleted, finished.leftovers,
+                                        finished.wal_cleared, finished.vacuumed))
+
+        def failed(exc: BaseException) -> None:
+            self._set_working(False)
+            QMessageBox.warning(self, self.tr("Gallring"), database_error_text(exc))
+
+        wait_for_background_work()
+        self._set_working(True)
+        run_in_background(self, lambda: gallring.finish(keep_backups=keep), again, failed)
 
     def _show_result(self, text: str) -> None:
         self.result_label.setText(text)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
 
-from ..persistence import DatabaseError
+from ..services.errors import DatabaseError
 from ..security import signin
 from ..workflow.logchain import LogAction
 from .signin_dialog import _Form, confirm_quit_locked
@@ -160,9 +160,7 @@ class IdleLock(QObject):
         self.timer.start()
 
     def _log(self, action: LogAction, detail: str = "") -> None:
-        from ..persistence import accounts
-
         try:
-            accounts.log_event(self._context.db, action, detail)
+            self._context.door.accounts.record_session_event(action, detail)
         except DatabaseError:
             pass  # locking must work even when the database is briefly unavailable

@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
-from ..persistence import DatabaseError, accounts, logreview
+from ..services import Door
+from ..services.errors import DatabaseError
 from ..workflow.logchain import LogAction
 from .log_model import action_word
 from .sample_check import error_label, failure_text, read_period, show_error
@@ -23,7 +24,8 @@ DEFAULT_DAYS = 30
 
 
 class LogFilters(QGroupBox):
-    """What to show of the log; ``query()`` gives ``logreview.query_log``'s filters, or None when one is wrong."""
+    """What to show of the log; ``query()`` gives ``services.accesslog.query_log``'s filters, or None when one
+    is wrong."""
 
     sig_student_changed = Signal()
     """Emitted when another student is chosen (the access history follows the choice)."""
@@ -78,11 +80,11 @@ class LogFilters(QGroupBox):
         grid.addWidget(self.show_button, 1, 5)
         grid.addWidget(self.error, 3, 0, 1, 6)
 
-    def load_choices(self, db) -> None:
+    def load_choices(self, door: Door) -> None:
         """Fill the user and student lists (the students the log mentions, names told apart by id)."""
         try:
-            users = accounts.list_users(db)
-            students = logreview.log_students(db)
+            users = door.accounts.list_users(manage=False)
+            students = door.accesslog.log_students()
         except (DatabaseError, OSError) as exc:
             users, students = [], []
             show_error(self.error, failure_text(exc))

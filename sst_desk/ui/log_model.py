@@ -1,6 +1,6 @@
 """The access log on screen: words for its codes (through Qt's translation) and table models of plain rows.
 
-``LogTableModel`` holds ``LogRow``s (``sst_desk.persistence.logreview``),
+``LogTableModel`` holds ``LogRow``s (``sst_desk.services.accesslog``),
 ``SampleCheckModel`` the documented sample checks. Both are read-only;
 ``ROW_ROLE`` gives the plain object behind a line.
 """

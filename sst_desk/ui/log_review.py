@@ -3,9 +3,10 @@
 Filter the log (user, student, period, action) and read it; verify the hash
 chain, also against a head kept outside the database; export the head to keep;
 draw and document sample checks (stickprov); print one student's access
-history for a guardian. Every read goes through ``persistence.logreview``,
-which checks the team lead's rights and logs the reading itself — so the
+history for a guardian. Every read goes through ``services.accesslog`` (the
+door), which checks the team lead's rights and logs the reading itself — so the
 entries are fetched when "Show entries" is pressed, not on every keystroke.
+The search and the chain's verification run off the UI thread.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..fileio import TargetRefused
-from ..persistence import DatabaseError, logreview
 from ..reports.access_history import write_access_history
+from ..services.errors import DatabaseError
 from ..workflow.access import Action, Resource, allowed
-from ..workflow.logchain import KeptHead, KeptHeadError, LogRow
+from ..workflow.logchain import KeptHead, KeptHeadError, LogRow, LogVerification
 from .context import AppContext
 from .log_filters import DEFAULT_DAYS, LogFilters
 from .log_model import ROW_ROLE, LogColumn, LogTableModel, SampleCheckModel
@@ -66,6 +66,8 @@ class LogReviewDialog(QDialog):
 
     sig_verified = Signal(object)
     """Carries the ``LogVerification`` (or the exception) once a verification has finished."""
+    sig_entries_shown = Signal(object)
+    """Carries the list of ``LogRow`` shown (or the exception) once a search has finished."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -99,9 +101,10 @@ class LogReviewDialog(QDialog):
         layout.addLayout(lower)
         layout.addLayout(bottom)
         self.resize(1100, 760)
-        self.filters.load_choices(self.db)
-        self.show_entries()
-        self.load_sample_checks()
+        self.searching = False
+        self.filters.load_choices(context.door)
+        self._samples_loaded = False
+        self.show_entries()  # the sample checks are read once the entries are in (their reading is logged after)
 
     @property
     def db(self):
@@ -171,21 +174,44 @@ class LogReviewDialog(QDialog):
     # --- the entries ------------------------------------------------------------------------------------
 
     def show_entries(self) -> None:
-        """Read the entries the filters ask for (logged as a reading of the log)."""
+        """Read the entries the filters ask for, off the UI thread (logged as a reading of the log).
+
+        ``sig_entries_shown`` says when they are in the table. Bad filters are explained at once and
+        nothing is read.
+        """
         query = self.filters.query()
-        if query is None:
+        if query is None or self.searching:
             return
-        try:
-            rows = logreview.query_log(self.db, **query, limit=LIMIT)
-        except (DatabaseError, OSError) as exc:
-            show_error(self.filters.error, self._failure(exc))
-            return
+        self.searching = True
+        self.filters.show_button.setEnabled(False)
+        self.count_label.setText(self.tr("Reading the log…"))
+        accesslog = self.context.door.accesslog
+        run_in_background(self, lambda: accesslog.query_log(**query, limit=LIMIT), self._entries_read,
+                          self._entries_failed)
+
+    def _entries_failed(self, exc: BaseException) -> None:
+        if not self._samples_loaded:
+            self._samples_loaded = True
+            self.load_sample_checks()
+        self.searching = False
+        self.filters.show_button.setEnabled(True)
+        self.count_label.setText("")
+        show_error(self.filters.error, self._failure(exc))
+        self.sig_entries_shown.emit(exc)
+
+    def _entries_read(self, rows: list[LogRow]) -> None:
+        if not self._samples_loaded:
+            self._samples_loaded = True
+            self.load_sample_checks()
+        self.searching = False
+        self.filters.show_button.setEnabled(True)
         show_error(self.filters.error, "")
         self.model.set_rows(rows)
         self.count_label.setText(
             self.tr("The newest %1 entries are shown; narrow the filters to see older ones.").replace("%1", str(LIMIT))
             if len(rows) >= LIMIT else self.tr("%1 entries, newest first.").replace("%1", str(len(rows))))
         self._update_buttons()
+        self.sig_entries_shown.emit(rows)
 
     def selected_row(self) -> LogRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -208,10 +234,10 @@ class LogReviewDialog(QDialog):
         self._set_busy(True)
         self.result.setStyleSheet("")
         self.result.setText(self.tr("Checking the log…"))
-        db = self.db
-        run_in_background(self, lambda: logreview.verify_log(db, kept), self._verified, self._verify_failed)
+        accesslog = self.context.door.accesslog
+        run_in_background(self, lambda: accesslog.verify_log(kept), self._verified, self._verify_failed)
 
-    def _verified(self, verification: logreview.LogVerification) -> None:
+    def _verified(self, verification: LogVerification) -> None:
         self._set_busy(False)
         self.result.setStyleSheet(GOOD_STYLE if verification.ok else BAD_STYLE)
         self.result.setText(verdict_words(verification, self.context.now()))
@@ -243,27 +269,34 @@ class LogReviewDialog(QDialog):
         self.verify(kept)
 
     def export_head(self) -> None:
-        """Save the chain's head to a file to keep elsewhere; first make sure the log is intact."""
+        """Save the chain's head to a file to keep elsewhere; first make sure the log is intact (off the UI
+        thread; ``sig_verified`` carries the finding, then the head is written)."""
         suggested = self._documents() / f"{self.tr('access-log-head')}-{self.context.today().isoformat()}.txt"
         path = self.choose_save_path(self.tr("Save the log's head as"), str(suggested), self.tr("Text files (*.txt)"))
         if not path:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            verification = logreview.verify_log(self.db)
-        except (DatabaseError, OSError) as exc:
-            QApplication.restoreOverrideCursor()
-            self._bad_result(self._failure(exc))
-            return
-        QApplication.restoreOverrideCursor()
-        if not verification.ok and not self._confirm_export_anyway(len(verification.problems)):
-            self._verified(verification)
-            return
+        self._set_busy(True)
+        self.result.setStyleSheet("")
+        self.result.setText(self.tr("Checking the log…"))
+        accesslog = self.context.door.accesslog
+
+        def checked(verification: LogVerification) -> None:
+            self._set_busy(False)
+            if not verification.ok and not self._confirm_export_anyway(len(verification.problems)):
+                self._verified(verification)
+                return
+            self._write_head(Path(path))
+            self.sig_verified.emit(verification)
+
+        run_in_background(self, accesslog.verify_log, checked, self._verify_failed)
+
+    def _write_head(self, path: Path) -> None:
         try:  # the save dialog asked before replacing; the export is logged once the file is on disk
-            head = logreview.export_head(self.db, Path(path), force=True)
+            head = self.context.door.accesslog.export_head(path, force=True)
         except (DatabaseError, OSError, ValueError, TargetRefused) as exc:
             self._bad_result(self._failure(exc))
             return
+        path = str(path)
         self.result.setStyleSheet(GOOD_STYLE)
         self.result.setText(self.tr("The head was saved to %1: entry %2, hash %3. Keep it outside this computer "
                                     "(print it, or save it on a USB stick) and compare the log with it later.")
@@ -285,14 +318,15 @@ class LogReviewDialog(QDialog):
 
     def load_sample_checks(self) -> None:
         try:
-            self.samples.set_rows(logreview.list_sample_checks(self.db))
+            self.samples.set_rows(self.context.door.accesslog.list_sample_checks())
         except (DatabaseError, OSError) as exc:
             show_error(self.filters.error, self._failure(exc))
 
     def sample_check(self) -> None:
         since, until, _ = self.filters.period()
         today = self.context.today()
-        dialog = SampleCheckDialog(self.db, since or today - dt.timedelta(days=DEFAULT_DAYS), until or today, self)
+        since = since or today - dt.timedelta(days=DEFAULT_DAYS)
+        dialog = SampleCheckDialog(self.context.door, since, until or today, self)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.load_sample_checks()
@@ -319,7 +353,7 @@ class LogReviewDialog(QDialog):
 
         report = report_context(self.context, actor.label if actor else None)
         try:
-            history = logreview.student_access_history(self.db, student_id, for_print=True)
+            history = self.context.door.accesslog.student_access_history(student_id, for_print=True)
             written = write_access_history(Path(path), history.student_name, history.rows, report,
                                            force=path == chosen, database=getattr(self.db, "path", None))
         except (DatabaseError, OSError, TargetRefused) as exc:

@@ -6,8 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from ..persistence.logreview import LogVerification
-from ..workflow.logchain import KeptHeadError
+from ..workflow.logchain import KeptHeadError, LogVerification
 from .log_model import problem_words
 
 CONTEXT = "LogVerdict"

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..persistence import AccessDeniedError, DatabaseError, logreview
-from ..workflow.logchain import SampleOutcome
+from ..services import Door
+from ..services.errors import AccessDeniedError, DatabaseError
+from ..workflow.logchain import SampleCheck, SampleOutcome
 from .errors import database_error_text
 from .forms import ERROR_STYLE
 from .log_model import LogColumn, LogTableModel, outcome_word
@@ -77,10 +78,10 @@ def read_period(since_field: DateField, until_field: DateField, since_error: QLa
 class SampleCheckDialog(QDialog):
     """Draw N random entries of a period, look at them, record the outcome and a note."""
 
-    def __init__(self, db, since: dt.date, until: dt.date, parent: QWidget | None = None):
+    def __init__(self, door: Door, since: dt.date, until: dt.date, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
-        self.saved: logreview.SampleCheck | None = None
+        self.door = door
+        self.saved: SampleCheck | None = None
         self.drawn_period: tuple[dt.date, dt.date] | None = None
         self.setWindowTitle(self.tr("Sample check of the access log"))
         self.setAccessibleName(self.tr("Sample check of the access log"))
@@ -181,7 +182,7 @@ class SampleCheckDialog(QDialog):
                 show_error(self.until_error if since else self.since_error, self.tr("Choose the period to check."))
             return
         try:
-            rows = logreview.draw_sample(self.db, since, until, self.count.value())
+            rows = self.door.accesslog.draw_sample(since, until, self.count.value())
         except (DatabaseError, OSError) as exc:
             show_error(self.draw_error, self._failure(exc))
             return
@@ -205,7 +206,7 @@ class SampleCheckDialog(QDialog):
         show_error(self.note_error, "")
         since, until = self.drawn_period
         try:
-            self.saved = logreview.record_sample_check(self.db, since, until, [r.seq for r in self.model.rows()],
+            self.saved = self.door.accesslog.record_sample_check(since, until, [r.seq for r in self.model.rows()],
                                                        outcome, note)
         except (DatabaseError, OSError) as exc:
             show_error(self.draw_error, self._failure(exc))

@@ -1,8 +1,8 @@
 """Användare: the administrator's list of accounts, and adding, editing, resetting and switching them off/on.
 
-Every action goes through ``sst_desk.security.signin`` or
-``sst_desk.persistence.accounts``, which check the permission matrix and log
-as the signed-in person; this dialog only asks and explains. An account is
+Every action goes through ``sst_desk.services.accounts`` (through the door),
+which checks the permission matrix and the rules and logs as the signed-in
+person; this dialog only asks and explains. An account is
 never deleted (the access log and the cases name it by id): it is switched
 off, which also removes its key slot so its password no longer decrypts the
 database. Switching it back on needs a new first password. Every password an
@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..persistence import Database, DatabaseError, accounts
-from ..persistence.accounts import DuplicateUserError, LastAdministratorError, UserRecord
-from ..security import signin
 from ..security.passwords import PasswordProblem, check_new_password
+from ..services import Door
+from ..services.accounts import AccountChange, RekeyOutcome
+from ..services.errors import DatabaseError, DuplicateUserError, LastAdministratorError
 from ..workflow.access import Role
+from ..workflow.accounts import UserRecord
 from ..workflow.validation import validate_account_names
 from .account_forms import (
     FormDialog,
@@ -114,15 +115,24 @@ class UsersDialog(QDialog):
         return button
 
     @property
-    def db(self) -> Database:
-        return self.context.db  # type: ignore[return-value]
+    def db(self):
+        return self.context.db
+
+    @property
+    def team_name(self) -> str:
+        """The team's name: a password must not be it (a guesser would try it)."""
+        return str(getattr(self.context, "team_name", "") or "")
+
+    @property
+    def door(self) -> Door:
+        return self.context.door
 
     # --- the table ------------------------------------------------------------
 
     def reload(self, select: int | None = None) -> None:
         """Read the accounts again (checked: administrators only) and select ``select`` (a user id)."""
         chosen = select if select is not None else (self.selected().id if self.selected() else None)
-        self._show(accounts.list_users(self.db, manage=True), chosen)
+        self._show(self.door.accounts.list_users(manage=True), chosen)
 
     def _show(self, users: list[UserRecord], chosen: int | None) -> None:
         self.users = users
@@ -177,7 +187,8 @@ class UsersDialog(QDialog):
                 return problems
             try:
                 check_new_password(str(values[PASSWORD]), username=username, repeated=str(values[REPEAT]))
-                added.append(signin.add_account(self.db, username, name, values[ROLE], str(values[PASSWORD])))
+                added.append(self.door.accounts.create_user(
+                    username, name, values[ROLE], str(values[PASSWORD]), team_name=self.team_name))
             except PasswordProblem as problem:
                 return password_problem_field(problem, PASSWORD, REPEAT)
             except DuplicateUserError as exc:
@@ -216,7 +227,7 @@ class UsersDialog(QDialog):
             for finding in validate_account_names("", str(values[NAME])):
                 return {NAME: message(finding)}
             try:
-                record = accounts.update_user(self.db, user.id, display_name=str(values[NAME]), role=values[ROLE])
+                record = self.door.accounts.update_user(user.id, display_name=str(values[NAME]), role=values[ROLE])
             except LastAdministratorError:
                 return {ROLE: self.last_administrator_text()}
             if self._is_me(user):
@@ -243,19 +254,16 @@ class UsersDialog(QDialog):
             return
         intro = self.tr("Set a new first password for %1 and give it to them in a safe way. They must choose their "
                         "own the next time they sign in.").replace("%1", user.display_name or user.username)
-        pending: list[bool] = []
+        changes: list[AccountChange] = []
 
         def reset(password: str) -> None:
-            signin.last_rekey = None
-            try:
-                with busy_cursor():  # the re-key copies the database and every backup
-                    signin.reset_password(self.db, user.id, password)
-            except signin.RevocationIncomplete:
-                pending.append(True)  # the reset is made; only the re-key waits
+            with busy_cursor():  # the re-key copies the database and every backup
+                changes.append(self.door.accounts.reset_password(user.id, password, team_name=self.team_name))
 
         if self._password_dialog(self.tr("Reset password"), intro, user, reset):
             self._tell_rekey(self.tr("Reset password"),
-                             self.tr("The password of %1 has been reset.").replace("%1", user.username), bool(pending))
+                             self.tr("The password of %1 has been reset.").replace("%1", user.username),
+                             changes[0].rekey)
             self._after(user.id)
 
     def switch_selected(self) -> None:
@@ -265,9 +273,12 @@ class UsersDialog(QDialog):
         if user.active:
             self._switch_off(user)
             return
+        def switch_on(password: str) -> None:
+            self.door.accounts.switch_on(user.id, password, team_name=self.team_name)
+
         intro = self.tr("%1 can sign in again with a new first password. Give it to them in a safe way; they must "
                         "choose their own the next time they sign in.").replace("%1", user.display_name or user.username)
-        if self._password_dialog(self.tr("Switch on"), intro, user, lambda pw: signin.switch_on(self.db, user.id, pw)):
+        if self._password_dialog(self.tr("Switch on"), intro, user, switch_on):
             self._after(user.id)
 
     def _switch_off(self, user: UserRecord) -> None:
@@ -286,13 +297,9 @@ class UsersDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        signin.last_rekey = None
-        pending = False
         try:
             with busy_cursor():  # the re-key copies the database and every backup
-                signin.set_active(self.db, user.id, False)
-        except signin.RevocationIncomplete:
-            pending = True  # switched off and its slot gone; only the re-key waits
+                change = self.door.accounts.switch_off(user.id)
         except LastAdministratorError:
             QMessageBox.warning(self, self.tr("Switch off"), self.last_administrator_text())
             return
@@ -300,12 +307,12 @@ class UsersDialog(QDialog):
             show_database_error(self, self.tr("Switch off"), exc)
             return
         self._tell_rekey(self.tr("Switch off"), self.tr("The account of %1 is switched off.")
-                         .replace("%1", user.display_name or user.username), pending)
+                         .replace("%1", user.display_name or user.username), change.rekey)
         self._after(user.id)
 
-    def _tell_rekey(self, title: str, done: str, pending: bool) -> None:
+    def _tell_rekey(self, title: str, done: str, rekey: RekeyOutcome | None) -> None:
         """After a switch-off or a reset: whether the database was re-keyed, and who must get a new password."""
-        if pending:
+        if rekey is not None and rekey.pending:
             QMessageBox.warning(self, title, done + "\n\n" + self.tr(
                 "The database is open elsewhere (another window or a command), so it could not be given a new key "
                 "now: until then, an old copy of the key file still opens it. Close SST Desk everywhere else; the "
@@ -313,14 +320,13 @@ class UsersDialog(QDialog):
             return
         text = done + "\n\n" + self.tr("The database and its backups have a new key: old passwords and old copies "
                                          "of the key file no longer open them.")
-        result = signin.last_rekey
-        if result is not None and result.locked_out:
+        if rekey is not None and rekey.locked_out:
             text += "\n\n" + self.tr("These accounts had not signed in since SST Desk was updated and could not be "
                                        "given the new key: %1. Give each of them a new first password (Reset "
-                                       "password).").replace("%1", ", ".join(sorted(result.locked_out)))
-        if result is not None and result.backups_left:
+                                       "password).").replace("%1", ", ".join(sorted(rekey.locked_out)))
+        if rekey is not None and rekey.backups_left:
             text += "\n\n" + self.tr("%1 backup(s) are under a key nobody here has and were left as they were.") \
-                .replace("%1", str(len(result.backups_left)))
+                .replace("%1", str(rekey.backups_left))
         QMessageBox.information(self, title, text)
 
     def _password_dialog(self, title: str, intro: str, user: UserRecord, action) -> bool:
@@ -344,7 +350,7 @@ class UsersDialog(QDialog):
 def open_users(parent: QWidget | None, context: AppContext) -> None:
     """Arkiv → Användare…: the dialog for an administrator; anyone else gets a refusal (logged) in a box."""
     try:
-        users = accounts.list_users(context.db, manage=True)  # type: ignore[arg-type]
+        users = context.door.accounts.list_users(manage=True)
     except DatabaseError as exc:
         show_database_error(parent, QCoreApplication.translate("UsersDialog", "Users"), exc)
         return

@@ -323,3 +323,45 @@ def _kept_head_problems(chain: list[LogEntry], kept: HeadLike) -> list[ChainProb
     if found.hash != kept.hash:
         return [ChainProblem(ProblemCode.KEPT_HEAD_DIFFERENT, kept.seq, "the entry differs from the kept head")]
     return []
+
+
+# --- what a review of the log hands back (plain: the same from a local database or a team server) ------
+
+
+@dataclass(frozen=True)
+class LogVerification:
+    """What verifying the log found: the problems (none: intact), how many entries, the chain's newest entry."""
+
+    problems: list[ChainProblem]
+    entries: int
+    head: KeptHead | None  # the newest entry (None for an empty log)
+    kept_head: KeptHead | None  # what it was compared with, if anything
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class SampleCheck:
+    """A documented sample check (stickprov) of the log: which entries, by whom, and the outcome."""
+
+    id: int
+    at: dt.datetime
+    reviewer: str
+    period_from: dt.date
+    period_to: dt.date
+    seqs: tuple[int, ...]
+    outcome: SampleOutcome
+    note: str
+
+
+@dataclass(frozen=True)
+class AccessHistory:
+    """Who accessed one student's data, oldest first: for the guardian who asks (registerförteckning)."""
+
+    student_id: int
+    student_name: str  # "" when the student is no longer in the database
+    rows: list[LogRow]
+    since: dt.date | None
+    until: dt.date | None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .codes import Stage
 from .process import add_months
@@ -100,3 +101,44 @@ def due_cases(rows: Iterable[RetentionRow], years: int, today: dt.date) -> list[
         if day <= today:
             found.append(Due(row, start, day))
     return sorted(found, key=lambda d: (d.due_on, d.row.case_id))
+
+
+# --- what a gallring hands back (plain: the same from a local database or a team server) ------------
+
+
+@dataclass(frozen=True)
+class DueCase:
+    """One case due for gallring, as the team lead's list shows it."""
+
+    case_id: int
+    student_id: int
+    student_name: str  # empty for a protected student whose case the team lead is not a member of
+    protected: bool
+    closed_on: dt.date
+    due_on: dt.date
+
+
+@dataclass(frozen=True)
+class GallringResult:
+    """What ``gallra`` did: counts, the fresh backup, and whether every trace could be cleared."""
+
+    cases: int
+    students: int
+    guardians: int
+    backup: Path | None = None
+    backups_deleted: int = 0
+    leftovers: tuple[Path, ...] = ()  # older backup files that could not be deleted
+    wal_cleared: bool = True
+    vacuumed: bool = True
+
+    @property
+    def complete(self) -> bool:
+        return self.wal_cleared and self.vacuumed and not self.leftovers
+
+
+class NotDueError(ValueError):
+    """Some of the cases asked for are open, not yet due, or gone; nothing was deleted."""
+
+    def __init__(self, case_ids: Iterable[int]) -> None:
+        self.case_ids = tuple(sorted(case_ids))
+        super().__init__(f"cases {', '.join(map(str, self.case_ids))} are not due for gallring; nothing was deleted")

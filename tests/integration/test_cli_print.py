@@ -60,7 +60,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def prints_in_log(file: Path) -> list[tuple[str, int, str]]:
     db = signin.sign_in(file, "tove", PASSWORD)
     try:
-        from sst_desk.persistence.logreview import query_log
+        from door_calls import logreview
+
+        query_log = logreview.query_log
 
         return [(r.username, r.case_id, r.detail) for r in reversed(query_log(db, action="print"))]
     finally:

@@ -194,12 +194,15 @@ def test_a_database_failure_after_the_key_slot_puts_the_old_key_file_back(team: 
 
     with signin.sign_in(team, ADMIN, ADMIN_PW) as db:
         sara = accounts.find_user(db, SARA)
-        monkeypatch.setattr(accounts, "set_password_hash", busy)
-        monkeypatch.setattr(accounts, "add_user", busy)
-        with pytest.raises(DatabaseUnavailableError):
-            signin.reset_password(db, sara.id, "återställt lösen 5")
-        with pytest.raises(DatabaseUnavailableError):
-            signin.add_account(db, "kim", "Kim Kurator", Role.KURATOR, "kuratorns lösen 6")
+        from sst_desk.persistence.repository_admin import UserRepository
+
+        with monkeypatch.context() as failing:  # the account's row cannot be written
+            failing.setattr(UserRepository, "update", busy)
+            failing.setattr(UserRepository, "add", busy)
+            with pytest.raises(DatabaseUnavailableError):
+                signin.reset_password(db, sara.id, "återställt lösen 5")
+            with pytest.raises(DatabaseUnavailableError):
+                signin.add_account(db, "kim", "Kim Kurator", Role.KURATOR, "kuratorns lösen 6")
     assert key_file_for(team).read_bytes() == key_before
     assert case_count(team) == CASES
     with pytest.raises(signin.SignInError):

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sst_desk.persistence import cipher, logreview
+from door_calls import logreview
+from sst_desk.persistence import cipher
 from sst_desk.workflow.access import Action
 from sst_desk.workflow.logchain import GENESIS, KeptHead, ProblemCode, canonical, chain_hash
 

@@ -9,7 +9,8 @@ import random
 import pytest
 import sqlalchemy as sa
 
-from sst_desk.persistence import AccessDeniedError, logreview
+from door_calls import logreview
+from sst_desk.persistence import AccessDeniedError
 from sst_desk.persistence.mapping import cases, students
 from sst_desk.workflow.access import Action
 from sst_desk.workflow.logchain import KeptHead, LogAction, SampleOutcome

@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from sst_desk.persistence import AccessDeniedError, ConcurrentEditError, Database, accesslog, accounts, logreview
+from door_calls import logreview
+from sst_desk.persistence import AccessDeniedError, ConcurrentEditError, Database, accesslog, accounts
 from sst_desk.persistence.mapping import access_log, case_members, cases, consent_overrides, log_head, metadata, users
 from sst_desk.workflow.access import Action, Role
 

@@ -126,6 +126,8 @@ def test_cancel_leaves_no_file_and_no_log(qtbot, dialog, lead_context, tmp_path,
     qtbot.waitUntil(lambda: bool(texts) or bool(errors), timeout=20_000)
     assert not errors and texts == ["Cancelled. Nothing was written."]
     assert not target.exists() and not list(tmp_path.glob("*.pdf*"))
-    from sst_desk.persistence.logreview import query_log
+    from door_calls import logreview
+
+    query_log = logreview.query_log
 
     assert query_log(lead_context.db, action="print") == []

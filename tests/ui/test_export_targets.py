@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from person import PATIENCE_MS
 from sst_desk.ui.extract_dialog import export_registerutdrag
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Student
@@ -37,7 +38,9 @@ def press_in_next_boxes(buttons: list[QMessageBox.StandardButton], seen: list[st
 
 
 def exports_logged(context) -> int:
-    from sst_desk.persistence.logreview import query_log
+    from door_calls import logreview
+
+    query_log = logreview.query_log
 
     actor, context.db.actor = context.db.actor, None  # raw storage access: reading the log is not the worker's
     try:
@@ -46,15 +49,22 @@ def exports_logged(context) -> int:
         context.db.actor = actor
 
 
-def test_two_students_with_the_same_name_and_a_second_extract_of_the_same_case(main_window, context, tmp_path):
+def written(qtbot, export):
+    """What a registerutdrag written in the background ended with: (pdf, json), or None."""
+    qtbot.waitUntil(lambda: export.done, timeout=PATIENCE_MS)
+    return export.result
+
+
+def test_two_students_with_the_same_name_and_a_second_extract_of_the_same_case(qtbot, main_window, context,
+                                                                               tmp_path):
     """Regression: the files were named by the student's name, so a second "Ella Testsson" replaced the first one's
     registerutdrag without a word. Now: named by case number; the same case twice on one day asks first."""
     first, second = add_case(context.db, "Ella", "Ekbackeskolan"), add_case(context.db, "Ella", "Norrskolan")
     seen: list[str] = []
     press_in_next_boxes([QMessageBox.StandardButton.Ok], seen)
-    one = export_registerutdrag(main_window, context, first, tmp_path)
+    one = written(qtbot, export_registerutdrag(main_window, context, first, tmp_path))
     press_in_next_boxes([QMessageBox.StandardButton.Ok], seen)
-    two = export_registerutdrag(main_window, context, second, tmp_path)
+    two = written(qtbot, export_registerutdrag(main_window, context, second, tmp_path))
     assert one is not None and two is not None
     assert {p.name for p in (*one, *two)} == {f"Registerutdrag ärende {case} {context.now().date()}.{ext}"
                                              for case in (first, second) for ext in ("pdf", "json")}
@@ -62,10 +72,10 @@ def test_two_students_with_the_same_name_and_a_second_extract_of_the_same_case(m
     kept = one[0].read_bytes()
 
     press_in_next_boxes([QMessageBox.StandardButton.No], seen)  # "already there: replace it?" — no
-    assert export_registerutdrag(main_window, context, first, tmp_path) is None
+    assert written(qtbot, export_registerutdrag(main_window, context, first, tmp_path)) is None
     assert seen[-1].startswith("A registerutdrag of this case made today is already in ")
     assert one[0].read_bytes() == kept and exports_logged(context) == logged  # nothing written, nothing logged
 
     press_in_next_boxes([QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok], seen)
-    assert export_registerutdrag(main_window, context, first, tmp_path) is not None
+    assert written(qtbot, export_registerutdrag(main_window, context, first, tmp_path)) is not None
     assert exports_logged(context) == logged + 1

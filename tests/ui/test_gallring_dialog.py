@@ -15,7 +15,7 @@ from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Guardian, Student
 
-from person import answer_dialog, click, fill, find
+from person import PATIENCE_MS, answer_dialog, click, fill, find
 from doors import door
 
 
@@ -51,6 +51,21 @@ def assert_labels_name_their_inputs(root) -> None:
         assert widget.accessibleName(), widget
 
 
+def open_dialog(qtbot, main_window, context) -> GallringDialog:
+    """The dialog once its list (read off the UI thread) is shown."""
+    dialog = GallringDialog(context, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=PATIENCE_MS)
+    return dialog
+
+
+def gallra(qtbot, dialog) -> None:
+    """Press "Gallra…" and wait until the gallring (off the UI thread) is over and told."""
+    with qtbot.waitSignal(dialog.sig_gallring_done, timeout=PATIENCE_MS):
+        click(dialog, "Gallra…")
+
+
 def table_rows(dialog) -> list[list[str]]:
     table = find(dialog, "Cases due for gallring", QTableWidget, visible=False)
     return [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
@@ -64,9 +79,7 @@ def test_the_lead_deletes_the_chosen_due_cases_after_typing_their_number(qtbot, 
     add_case(db, "Dan", stage=Stage.UPPFOLJNING, closed_on=None)
     backups.take_backup(db, backups.MANUAL)
     sign_in_as(db, Role.TEAMLEDARE)
-    dialog = GallringDialog(context, main_window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = open_dialog(qtbot, main_window, context)
     assert table_rows(dialog) == [["Alva Testsson", "2020-05-04", "2025-05-04"],
                                   ["Bo Testsson", "2021-01-15", "2026-01-15"]]
     assert not find(dialog, "Gallra…").isEnabled()
@@ -86,7 +99,7 @@ def test_the_lead_deletes_the_chosen_due_cases_after_typing_their_number(qtbot, 
     done: list[str] = []
     errors = answer_dialog(confirm)
     press_in_next_box(QMessageBox.StandardButton.Ok, done)
-    click(dialog, "Gallra…")
+    gallra(qtbot, dialog)
     assert not errors, errors
     assert confirm_seen == ["Alva Testsson – case 1, closed 2020-05-04",
                             "Type 1, the number of cases, to confirm."]
@@ -105,9 +118,7 @@ def test_the_lead_deletes_the_chosen_due_cases_after_typing_their_number(qtbot, 
 def test_cancelling_the_confirmation_deletes_nothing(qtbot, main_window, context):
     add_case(context.db, "Alva")
     sign_in_as(context.db, Role.TEAMLEDARE)
-    dialog = GallringDialog(context, main_window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = open_dialog(qtbot, main_window, context)
     click(dialog, "Select all")
     errors = answer_dialog(lambda box: click(box, "Cancel"))
     click(dialog, "Gallra…")
@@ -118,19 +129,23 @@ def test_cancelling_the_confirmation_deletes_nothing(qtbot, main_window, context
 def test_someone_who_is_not_the_team_lead_is_told_so(qtbot, main_window, context):
     add_case(context.db, "Alva")
     sign_in_as(context.db, Role.KURATOR)
-    dialog = GallringDialog(context, main_window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = open_dialog(qtbot, main_window, context)
     assert "Only a team lead can see and carry out gallring." in [w.text() for w in dialog.findChildren(QLabel)
                                                                   if w.isVisible()]
     assert not find(dialog, "Gallra…").isEnabled() and not find(dialog, "Select all").isEnabled()
 
 
-def test_a_registerutdrag_is_written_to_the_chosen_folder(main_window, context, tmp_path):
+def written(qtbot, export):
+    """What a registerutdrag written in the background ended with: (pdf, json), or None."""
+    qtbot.waitUntil(lambda: export.done, timeout=PATIENCE_MS)
+    return export.result
+
+
+def test_a_registerutdrag_is_written_to_the_chosen_folder(qtbot, main_window, context, tmp_path):
     case_id = add_case(context.db, "Alva")
     seen: list[str] = []
     press_in_next_box(QMessageBox.StandardButton.Ok, seen)
-    pdf, machine = export_registerutdrag(main_window, context, case_id, tmp_path)
+    pdf, machine = written(qtbot, export_registerutdrag(main_window, context, case_id, tmp_path))
     assert pdf.parent == machine.parent == tmp_path
     assert pdf.read_bytes().startswith(b"%PDF")
     data = json.loads(machine.read_text("utf-8"))
@@ -139,14 +154,14 @@ def test_a_registerutdrag_is_written_to_the_chosen_folder(main_window, context, 
     assert seen and str(tmp_path) in seen[0] and pdf.name in seen[0]
 
 
-def test_a_worker_without_access_is_refused_a_registerutdrag(main_window, context, tmp_path):
+def test_a_worker_without_access_is_refused_a_registerutdrag(qtbot, main_window, context, tmp_path):
     case_id = add_case(context.db, "Alva")
     sign_in_as(context.db, Role.KURATOR)  # not a member of the case
     seen: list[str] = []
     press_in_next_box(QMessageBox.StandardButton.Ok, seen)
     folder = tmp_path / "utdrag"
     folder.mkdir()
-    assert export_registerutdrag(main_window, context, case_id, folder) is None
+    assert written(qtbot, export_registerutdrag(main_window, context, case_id, folder)) is None
     assert seen and seen[0].startswith("You may not make a registerutdrag for this student.")
     assert list(folder.iterdir()) == []
 
@@ -166,9 +181,7 @@ def test_an_interrupted_gallring_is_finished_when_the_dialog_opens(qtbot, main_w
             key=PENDING_KEY, value=PendingPurge([1], "2026-11-22T08:00:00+00:00", database=db.path.name).to_json()))
         uow.commit()
     sign_in_as(db, Role.TEAMLEDARE)
-    dialog = GallringDialog(context, main_window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = open_dialog(qtbot, main_window, context)
     assert "An interrupted gallring was finished: older backups deleted: 1." in find(dialog, "Result", QLabel).text()
     assert not old.exists() and pending(db) is None
     assert [b.kind for b in backups.list_backups(db.path)] == [backups.AUTO]

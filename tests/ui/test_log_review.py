@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desk.persistence import Database, accounts, cipher, logreview
+from door_calls import logreview
+from sst_desk.persistence import Database, accounts, cipher
 from sst_desk.workflow.access import Action, Role
 from sst_desk.workflow.codes import Level, RaisedBy
 from sst_desk.workflow.entities import Case, Student
-from sst_desk.workflow.logchain import KeptHead, LogRow, SampleOutcome
+from sst_desk.workflow.logchain import KeptHead, LogRow, SampleCheck, SampleOutcome
 
 from person import PATIENCE_MS, accept_message_box, answer_dialog, click, fill, find, shown_errors
 from doors import door
@@ -68,9 +69,16 @@ def dialog(team, qtbot):
     context = team[0]
     window = LogReviewDialog(context)
     window.show()
+    qtbot.waitUntil(lambda: not window.searching, timeout=PATIENCE_MS)  # the first reading runs in the background
     yield window
     window.done(0)
     window.deleteLater()
+
+
+def show_entries(qtbot, window) -> None:
+    """Press "Show entries" and wait for the reading (off the UI thread) to reach the table."""
+    with qtbot.waitSignal(window.sig_entries_shown, timeout=PATIENCE_MS):
+        click(window, "Show entries")
 
 
 def table_rows(window) -> list[LogRow]:
@@ -93,22 +101,22 @@ def test_the_lead_reads_who_did_what(dialog):
     assert "entries, newest first" in dialog.count_label.text()
 
 
-def test_filters_narrow_the_entries(dialog):
+def test_filters_narrow_the_entries(dialog, qtbot):
     fill(dialog, "User", "Kim Kurator (kim)")
-    click(dialog, "Show entries")
+    show_entries(qtbot, dialog)
     assert {r.username for r in table_rows(dialog)} == {"kim"}
     fill(dialog, "User", "All users")
     fill(dialog, "Action", "Opened the case")
-    click(dialog, "Show entries")
+    show_entries(qtbot, dialog)
     assert {r.action for r in table_rows(dialog)} == {"view"} and len(table_rows(dialog)) == 2
     fill(dialog, "Action", "All actions")
     find(dialog, "Student", QComboBox).setEditText("alva testsson")  # typed, any case
-    click(dialog, "Show entries")
+    show_entries(qtbot, dialog)
     assert {r.student_name for r in table_rows(dialog)} == {"Alva Testsson"}
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     fill(dialog, "From", tomorrow)
     fill(dialog, "To", tomorrow)
-    click(dialog, "Show entries")
+    show_entries(qtbot, dialog)
     assert table_rows(dialog) == []
 
 
@@ -161,7 +169,8 @@ def test_export_the_head_and_compare_with_it_later(dialog, qtbot, tmp_path, monk
     stick = tmp_path / "usb" / "head.txt"
     stick.parent.mkdir()
     monkeypatch.setattr(dialog, "choose_save_path", lambda title, suggested, filters: str(stick))
-    click(dialog, "Export head…")
+    with qtbot.waitSignal(dialog.sig_verified, timeout=PATIENCE_MS):  # the log is checked first, off the UI thread
+        click(dialog, "Export head…")
     kept = KeptHead.from_text(stick.read_text(encoding="utf-8"))
     result = find(dialog, "Verification result", QLabel).text()
     assert str(stick) in result and kept.hash in result
@@ -182,7 +191,7 @@ def test_a_file_that_is_not_a_kept_head_is_refused_with_the_reason(dialog, tmp_p
     assert "could not be read" in find(dialog, "Verification result", QLabel).text()
 
 
-def test_a_tampered_log_asks_before_its_head_is_exported(dialog, team, tmp_path, monkeypatch):
+def test_a_tampered_log_asks_before_its_head_is_exported(dialog, team, qtbot, tmp_path, monkeypatch):
     context, key, _ = team
     conn = cipher.connect(context.db.path, key)
     conn.execute("DELETE FROM access_log WHERE seq = 4")
@@ -191,7 +200,8 @@ def test_a_tampered_log_asks_before_its_head_is_exported(dialog, team, tmp_path,
     target = tmp_path / "head.txt"
     monkeypatch.setattr(dialog, "choose_save_path", lambda title, suggested, filters: str(target))
     errors = accept_message_box(QMessageBox.StandardButton.No)
-    click(dialog, "Export head…")
+    with qtbot.waitSignal(dialog.sig_verified, timeout=PATIENCE_MS):
+        click(dialog, "Export head…")
     assert not errors, errors
     assert not target.exists()
     assert "One or more entries just before 5 are missing (deleted)." in find(dialog, "Verification result", QLabel).text()
@@ -239,8 +249,8 @@ def test_print_a_students_access_history_for_a_guardian(dialog, tmp_path, monkey
     assert "Bo Testsson" not in text
 
 
-def test_printing_follows_the_selected_entry(dialog):
-    click(dialog, "Show entries")  # now the lead's first reading is there too, about no student
+def test_printing_follows_the_selected_entry(dialog, qtbot):
+    show_entries(qtbot, dialog)  # now the lead's first reading is there too, about no student
     view = find(dialog, "Log entries", QTableView)
     rows = table_rows(dialog)
     view.selectRow(next(i for i, r in enumerate(rows) if r.student_name == "Bo Testsson"))
@@ -289,5 +299,5 @@ def test_the_models_follow_qts_rules(qtmodeltester):
     qtmodeltester.check(log)
     assert log.index(2, 3).data() == "Protected identity"
     samples = SampleCheckModel()
-    samples.set_rows([logreview.SampleCheck(1, at, "lead", at.date(), at.date(), (1, 2), SampleOutcome.OK, "")])
+    samples.set_rows([SampleCheck(1, at, "lead", at.date(), at.date(), (1, 2), SampleOutcome.OK, "")])
     qtmodeltester.check(samples)

@@ -18,7 +18,7 @@ from sst_desk.workflow.codes import Level, RaisedBy, Stage
 from sst_desk.workflow.entities import Case, Student
 from sst_desk.workflow.logchain import LogAction, LogRow
 
-from person import click, find
+from person import PATIENCE_MS, click, find
 from doors import door
 
 
@@ -45,6 +45,8 @@ def log_dialog(qapp, qtbot, tmp_path):
     context.clock = lambda: dt.datetime.now(dt.UTC)
     dialog = LogReviewDialog(context)
     dialog.show()
+    qtbot.waitUntil(lambda: not dialog.searching, timeout=PATIENCE_MS)  # the first reading runs in the background
+    dialog.qtbot = qtbot
     yield dialog
     dialog.done(0)
     dialog.deleteLater()
@@ -52,7 +54,8 @@ def log_dialog(qapp, qtbot, tmp_path):
 
 
 def _details(dialog) -> dict[str, list[str]]:
-    click(dialog, "Show entries")
+    with dialog.qtbot.waitSignal(dialog.sig_entries_shown, timeout=PATIENCE_MS):
+        click(dialog, "Show entries")
     view = find(dialog, "Log entries", QTableView)
     model = view.model()
     rows: list[LogRow] = model.rows()

@@ -1,0 +1,23 @@
+"""The errors a caller of the services may need to catch, re-exported so widgets and commands
+need not import ``sst_desk.persistence`` (a plain list: other service groups add their names here).
+"""
+
+from sst_desk.persistence.errors import (  # noqa: F401 - re-exports
+    AccessDeniedError,
+    BackupFailedError,
+    CaseNotFound,
+    ConcurrentEditError,
+    DamagedDatabaseError,
+    DatabaseError,
+    DatabaseUnavailableError,
+    DiskFullError,
+    LocationNotWritableError,
+    NotADatabaseError,
+    RestoreFailedError,
+)
+from sst_desk.workflow.retention import NotDueError  # noqa: F401
+from sst_desk.workflow.accounts import (  # noqa: F401
+    DuplicateUserError,
+    LastAdministratorError,
+    UserNotFoundError,
+)
