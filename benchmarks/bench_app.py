@@ -40,7 +40,7 @@ import sys, time
 from sst_desk.app import build_context, make_application
 from sst_desk.persistence import Database
 from sst_desk.settings import Settings
-from sst_desk.ui.main_window import MainWindow
+from sst_desk.ui.caselist.main_window import MainWindow
 from PySide6.QtCore import QEventLoop
 settings = Settings.from_file(sys.argv[2])
 app = make_application("sv", settings)
@@ -90,7 +90,7 @@ def launch(code: str, *args: str, root: Path = ROOT, **extra_env: str) -> float:
 
 
 def database(cases: int) -> Path:
-    from sst_desk.demo import populate
+    from sst_desk.demo.generate import populate
     from sst_desk.persistence import Database
 
     path = Path(tempfile.gettempdir()) / f"sst-bench-{cases}.sqlite3"
@@ -181,7 +181,7 @@ def main() -> None:
     from sst_desk.reports import ReportContext, build_handlingsplan
     from sst_desk.services import Door
     from sst_desk.settings import Settings
-    from sst_desk.ui.main_window import MainWindow
+    from sst_desk.ui.caselist.main_window import MainWindow
     from sst_desk.workflow.codes import Stage
 
     app = make_application("sv", Settings.from_file(str(settings)))

@@ -31,7 +31,7 @@ def median_s(action, rounds: int) -> float:
 
 
 def main() -> None:
-    from sst_desk.demo import populate
+    from sst_desk.demo.generate import populate
     from sst_desk.persistence import Database, backups
     from sst_desk.persistence.backup import backup_sqlite
     from sst_desk.services import Door

@@ -3,7 +3,7 @@
 Run: .venv/bin/python benchmarks/bench_documents.py [--rounds 50] [--batch 200] [--lo-rounds 5]
 
 - one plan: ``build_handlingsplan`` of the typical fictional case, after a warm-up;
-- batch: ``build_batch`` over the current plans of demo cases (``sst_desk.demo.build_cases``),
+- batch: ``build_batch`` over the current plans of demo cases (``sst_desk.demo.generate.build_cases``),
   in memory (no database), i.e. the layout and joining the team lead waits for;
 - LibreOffice: the same plan as a .docx (made with python-docx, which is NOT a project dependency:
   ``pip install python-docx`` in your own venv) converted with ``soffice --headless --convert-to pdf``,
@@ -28,7 +28,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "unit")]
 
 from report_cases import make_case  # noqa: E402
 
-from sst_desk.demo import build_cases  # noqa: E402
+from sst_desk.demo.generate import build_cases  # noqa: E402
 from sst_desk.persistence.printing import PLAN_STAGES, plan_to_print  # noqa: E402
 from sst_desk.reports import ReportContext, build_handlingsplan  # noqa: E402
 from sst_desk.reports.batch import build_batch  # noqa: E402

@@ -26,7 +26,7 @@ def main() -> int:
     parser.add_argument("--backups", type=int, default=3)
     args = parser.parse_args()
 
-    from sst_desk.demo_accounts import DEMO_PASSWORD, create_demo_database
+    from sst_desk.demo.accounts import DEMO_PASSWORD, create_demo_database
     from sst_desk.persistence import accounts, backups
     from sst_desk.security import signin
 

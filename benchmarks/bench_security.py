@@ -42,7 +42,7 @@ def median_s(action: Callable[[], object], rounds: int, before: Callable[[], obj
 
 def prepare(folder: Path, source: Path | None, cases: int) -> tuple[Path, Path, bytes]:
     """A plain database with the demo cases and its encrypted copy; both with the team lead, the copy keyed."""
-    from sst_desk.demo import populate
+    from sst_desk.demo.generate import populate
     from sst_desk.persistence import Database, accounts, cipher
     from sst_desk.security import keyfile, passwords
     from sst_desk.workflow.access import Role

@@ -79,7 +79,7 @@ def main() -> None:
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
-    from sst_desk.ui.skollinje_chart import SkollinjeChart
+    from sst_desk.ui.skollinje.chart import SkollinjeChart
 
     app = QApplication.instance() or QApplication([])
     model = three_year_model()
@@ -116,7 +116,7 @@ def from_the_database(rounds: int) -> None:
     from sst_desk.persistence.mapping import attendance
     from sst_desk.services import Door
     from sst_desk.security.keyfile import new_database_key
-    from sst_desk.ui.skollinje_chart import SkollinjeChart
+    from sst_desk.ui.skollinje.chart import SkollinjeChart
     from sst_desk.workflow.codes import Gender
     from sst_desk.workflow.entities import Case, Student
     from sst_desk.workflow.skollinje import build_skollinje

@@ -36,10 +36,10 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from sst_desk.app import build_context, make_application
-    from sst_desk.demo_accounts import DEMO_PASSWORD, create_demo_database
+    from sst_desk.demo.accounts import DEMO_PASSWORD, create_demo_database
     from sst_desk.security import signin
     from sst_desk.settings import Settings
-    from sst_desk.ui.main_window import MainWindow
+    from sst_desk.ui.caselist.main_window import MainWindow
     from sst_desk.workflow.codes import Stage
 
     work = Path(tempfile.mkdtemp())
@@ -107,7 +107,7 @@ def grab_import_screens(out: Path, window, demo_file: Path) -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from sst_desk.demo_attendance import DEMO_EXPORTS
+    from sst_desk.demo.attendance import DEMO_EXPORTS
 
     dialog = window.show_attendance_import()
     dialog.open_file(next((demo_file.parent / DEMO_EXPORTS).glob("*.csv")))
@@ -132,7 +132,7 @@ def grab_import_screens(out: Path, window, demo_file: Path) -> None:
 
 def grab_signin_screens(out: Path, demo_file: Path, work: Path) -> None:
     """The first-run and sign-in dialogs, shown (not run), with their messages."""
-    from sst_desk.ui.signin_dialog import FirstRunDialog, SignInDialog, demo_hint
+    from sst_desk.ui.accounts.signin_dialog import FirstRunDialog, SignInDialog, demo_hint
 
     first = FirstRunDialog(work / "new.sqlite3", lambda *_: None)
     first.edits["username"].setText("anna admin")
@@ -148,8 +148,8 @@ def grab_signin_screens(out: Path, demo_file: Path, work: Path) -> None:
 def grab_security_screens(out: Path, window, grab_dialog, case_window) -> None:
     from PySide6.QtCore import QTimer
 
-    from sst_desk.ui.consent_gate import OverrideDialog
-    from sst_desk.ui.lock import UnlockDialog
+    from sst_desk.ui.case.consent_gate import OverrideDialog
+    from sst_desk.ui.common.lock import UnlockDialog
     from sst_desk.workflow.consent_rules import ConsentPurpose
 
     unlock = UnlockDialog(window.context)
@@ -171,7 +171,7 @@ def grab_security_screens(out: Path, window, grab_dialog, case_window) -> None:
 
     previews = len(getattr(case_window, "previews", []))
     if case_window.print_plan() is not None:  # made in the background: wait for the preview
-        from sst_desk.ui.operations import operations_running
+        from sst_desk.ui.common.operations import operations_running
 
         while operations_running():
             QApplication.processEvents()

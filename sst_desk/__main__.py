@@ -1,4 +1,4 @@
-"""``python -m sst_desk`` and the ``sst-desk`` command (see ``sst_desk.cli``)."""
+"""``python -m sst_desk`` and the ``sst-desk`` command (see ``sst_desk.cli.main``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .cli import main as cli_main
+    from sst_desk.cli.main import main as cli_main
 
     return cli_main(argv)
 

@@ -14,8 +14,8 @@ import sys
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from . import paths
-from .settings import LANGUAGE, USER_NAME, Settings
+from sst_desk import paths
+from sst_desk.settings import LANGUAGE, USER_NAME, Settings
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("sv", "en")
@@ -73,15 +73,15 @@ def make_application(language: str | None = None, settings: Settings | None = No
     settings = settings or Settings()
     chosen = language or settings.get(LANGUAGE)
     app._sst_translators = install_translators(app, chosen if chosen in LANGUAGES else "sv")  # keep alive
-    from .ui.widgets import install_wheel_guard
+    from sst_desk.ui.common.widgets import install_wheel_guard
 
     install_wheel_guard()  # dropdowns and spin boxes take the wheel only when focused
     return app
 
 
 def build_context(db, settings: Settings):
-    from .ui.context import AppContext
-    from .workflow.catalogue import CatalogueError, default_catalogue_paths, load_catalogue
+    from sst_desk.ui.common.context import AppContext
+    from sst_desk.workflow.catalogue import CatalogueError, default_catalogue_paths, load_catalogue
 
     try:
         catalogue = load_catalogue(*default_catalogue_paths())
@@ -95,9 +95,9 @@ def build_context(db, settings: Settings):
 
 def _team_settings(db, settings: Settings):
     """The team's settings (adopting this computer's old ones at the first start after the upgrade)."""
-    from .options import TeamSettings
-    from .services import Door
-    from .settings import read_team_settings
+    from sst_desk.options import TeamSettings
+    from sst_desk.services import Door
+    from sst_desk.settings import read_team_settings
 
     if not hasattr(db, "uow"):  # a stand-in database of a UI test
         return TeamSettings()
@@ -110,13 +110,13 @@ def run_gui(target: str | None = None, *, demo: bool = False, language: str | No
     setup_logging()
     settings = Settings()
     app = make_application(language, settings)
-    from .persistence import DatabaseError
-    from .ui.errors import database_error_text
-    from .ui.startup import open_for_window
+    from sst_desk.persistence import DatabaseError
+    from sst_desk.ui.common.errors import database_error_text
+    from sst_desk.ui.common.startup import open_for_window
 
     try:
         if demo:
-            from .demo_accounts import ensure_demo_database
+            from sst_desk.demo.accounts import ensure_demo_database
 
             target = str(ensure_demo_database())
     except (DatabaseError, OSError) as exc:
@@ -125,8 +125,8 @@ def run_gui(target: str | None = None, *, demo: bool = False, language: str | No
         return 1
     # None: the default database, as for the subcommands. Signing in unlocks the key; then the location
     # and integrity are checked (a restore offered when the file is damaged) and the daily backup taken.
-    from .ui.signin_dialog import sign_in_for_window
-    from .ui.startup import check_before_sign_in, database_file
+    from sst_desk.ui.accounts.signin_dialog import sign_in_for_window
+    from sst_desk.ui.common.startup import check_before_sign_in, database_file
 
     if not check_before_sign_in(database_file(target or None)):
         return 1
@@ -158,12 +158,12 @@ def run_session(app: QApplication, settings: Settings, db, sign_in_again) -> int
 
 
 def _sessions(app: QApplication, settings: Settings, db, sign_in_again) -> int:
-    from .security.signin import must_change_password
-    from .settings import IDLE_LOCK_MINUTES
-    from .ui.lock import IdleLock
-    from .ui.main_window import MainWindow
-    from .ui.password_dialog import change_password
-    from .ui.startup import backup_on_close
+    from sst_desk.security.signin import must_change_password
+    from sst_desk.settings import IDLE_LOCK_MINUTES
+    from sst_desk.ui.common.lock import IdleLock
+    from sst_desk.ui.caselist.main_window import MainWindow
+    from sst_desk.ui.accounts.password_dialog import change_password
+    from sst_desk.ui.common.startup import backup_on_close
 
     code = 1
     while db is not None:

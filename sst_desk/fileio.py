@@ -40,7 +40,7 @@ _databases: set[Path] = set()
 
 
 def _t(text: str) -> str:
-    from . import i18n
+    from sst_desk import i18n
 
     return i18n.translate(CONTEXT, text)
 
@@ -146,7 +146,7 @@ def _stat(path: Path, *, follow: bool = True) -> os.stat_result | None:
 
 def _family(database: Path) -> list[Path]:
     """A database file and what belongs to it: -wal, -shm, -journal, .attempts, the key file, and its backups."""
-    from . import paths
+    from sst_desk import paths
 
     database = Path(database)
     members = [database, database.with_name(database.name + KEY_SUFFIX)]
@@ -160,7 +160,7 @@ def _family(database: Path) -> list[Path]:
 
 
 def _known_databases(extra: Iterable[Path | None]) -> list[Path]:
-    from . import paths
+    from sst_desk import paths
 
     known = set(_databases)
     for database in (*extra, paths.default_database_path(), paths.data_dir() / "demo.sqlite3"):
@@ -193,7 +193,7 @@ def _real(path: Path) -> Path:
 
 
 def _is_protected(target: Path, target_stat: os.stat_result | None, databases: Sequence[Path]) -> bool:
-    from . import paths
+    from sst_desk import paths
 
     real = _real(target)
     for database in databases:

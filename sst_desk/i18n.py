@@ -43,7 +43,7 @@ def use_language(language: str | None) -> str:
         try:
             from PySide6.QtCore import QTranslator
 
-            from . import paths
+            from sst_desk import paths
 
             translator = QTranslator()
             if translator.load(str(paths.resource("translations", f"sst_desk_{chosen}.qm"))):

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .options import TEAM_NAME, TeamSettings, contact_lines
+from sst_desk.options import TEAM_NAME, TeamSettings, contact_lines
 
 if TYPE_CHECKING:  # reportlab is loaded when something is printed, not when the app starts
-    from .reports.base import ReportContext
+    from sst_desk.reports.base import ReportContext
 
 __all__ = ["contact_lines", "report_context_from_settings"]
 
@@ -22,7 +22,7 @@ __all__ = ["contact_lines", "report_context_from_settings"]
 def report_context_from_settings(team: TeamSettings, printed_by: str, printed_on: dt.date | None = None,
                                  team_name: str | None = None) -> ReportContext:
     """Everything a document needs from the team's settings; ``team_name`` overrides the setting (CLI --team-name)."""
-    from .reports.base import ReportContext
+    from sst_desk.reports.base import ReportContext
 
     return ReportContext(
         team_name=(team_name or team.team_name).strip() or TEAM_NAME.default,

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSettings
 
-from .options import (  # noqa: F401 - the options are imported from here by the rest of the app
+from sst_desk.options import (  # noqa: F401 - the options are imported from here by the rest of the app
     ABSENCE_ALERT_PERCENT,
     ABSENCE_WARN_PERCENT,
     ALL_OPTIONS,
@@ -47,11 +47,11 @@ from .options import (  # noqa: F401 - the options are imported from here by the
     Option,
     image_problem,
 )
-from .paths import APP_NAME, APP_SLUG
+from sst_desk.paths import APP_NAME, APP_SLUG
 
 if TYPE_CHECKING:
-    from .options import TeamSettings
-    from .services import Door
+    from sst_desk.options import TeamSettings
+    from sst_desk.services import Door
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -201,7 +201,7 @@ def computer_team_values(settings: Settings) -> dict[str, object]:
 
 def _logo_bytes(path: str) -> bytes:
     """The image at ``path`` (the logo setting as this computer kept it), b"" when none can be used."""
-    from .options import MAX_LOGO_BYTES
+    from sst_desk.options import MAX_LOGO_BYTES
 
     if not path:
         return b""

@@ -19,10 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from .workflow.access import Role
-from .workflow.attention import Attention
-from .workflow.logchain import LogAction
-from .workflow.codes import (
+from sst_desk.workflow.access import Role
+from sst_desk.workflow.attention import Attention
+from sst_desk.workflow.logchain import LogAction
+from sst_desk.workflow.codes import (
     Assessment,
     Authority,
     ClosingReason,
@@ -44,7 +44,7 @@ from .workflow.codes import (
     SignerKind,
     Stage,
 )
-from .workflow.process import Move
+from sst_desk.workflow.process import Move
 
 CONTEXT = "Labels"  # the Qt translation context of the window's words for codes
 

@@ -29,8 +29,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .attendance_spec import DateOrder
-from .cells import CellError, cell_text, parse_day, parse_number
+from sst_desk.importers.attendance_spec import DateOrder
+from sst_desk.importers.cells import CellError, cell_text, parse_day, parse_number
 
 
 class PercentError(CellError):

@@ -35,11 +35,11 @@ from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from . import attendance_spec
-from .attendance_rows import make_converter
+from sst_desk.importers import attendance_spec
+from sst_desk.importers.attendance_rows import make_converter
 from sst_desk.workflow.attendance import Granularity
 
-from .attendance_spec import (
+from sst_desk.importers.attendance_spec import (
     AmountUnit,
     Column,
     DateOrder,
@@ -54,9 +54,9 @@ from .attendance_spec import (
     RowNotice,
     RowProblem,
 )
-from .calendar_sv import shared_holiday
-from .cells import CellError, cell_text, parse_day, week_without_year
-from .file_context import (
+from sst_desk.importers.calendar_sv import shared_holiday
+from sst_desk.importers.cells import CellError, cell_text, parse_day, week_without_year
+from sst_desk.importers.file_context import (
     date_tokens,
     has_slash_dates,
     order_evidence,
@@ -64,7 +64,7 @@ from .file_context import (
     settle_period,
     settle_school_year,
 )
-from .headers import (
+from sst_desk.importers.headers import (
     SEARCH_ROWS,
     combined_headers,
     find_header_index,
@@ -72,7 +72,7 @@ from .headers import (
     norm,
     suggest_columns,
 )
-from .tables import (
+from sst_desk.importers.tables import (
     ImportCancelled,
     ImportFileError,
     TableFile,

@@ -39,7 +39,7 @@ from collections.abc import Callable
 from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit
 from sst_desk.workflow.identity import normalise_personal_id
 
-from .amounts import (
+from sst_desk.importers.amounts import (
     INVALID,
     VALID,
     PercentError,
@@ -52,7 +52,7 @@ from .amounts import (
     refuse_percent,
     slack,
 )
-from .attendance_spec import (
+from sst_desk.importers.attendance_spec import (
     AmountUnit,
     Column,
     IdentifierKind,
@@ -64,7 +64,7 @@ from .attendance_spec import (
     RowNotice,
     RowProblem,
 )
-from .cells import (
+from sst_desk.importers.cells import (
     CellError,
     cell_text,
     name_key,
@@ -74,7 +74,7 @@ from .cells import (
     parse_year,
     personnummer_text,
 )
-from .headers import norm
+from sst_desk.importers.headers import norm
 
 _CACHE_LIMIT = 50_000
 _TOLERANCE = 0.001  # float noise; beyond it only the cells' written precision (amounts.slack) is tolerated

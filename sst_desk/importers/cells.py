@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 
-from .attendance_spec import DateOrder
+from sst_desk.importers.attendance_spec import DateOrder
 
 # Spaces that appear inside numbers: thin and (narrow) non-breaking spaces are Excel's
 # and the Swedish locale's thousands separators ("1 234,5").

@@ -24,9 +24,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
-from .attendance_spec import DateOrder, ProblemCode
-from .cells import CellError, parse_day, slash_parts
-from .tables import file_error
+from sst_desk.importers.attendance_spec import DateOrder, ProblemCode
+from sst_desk.importers.cells import CellError, parse_day, slash_parts
+from sst_desk.importers.tables import file_error
 
 _MONTHS = 12
 _WEEKEND_VOTES = 2  # the other reading must put at least this many distinct days on a weekend

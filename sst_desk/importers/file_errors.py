@@ -6,7 +6,7 @@ Its own module so that the size limits and the spreadsheet reader can raise it w
 
 from __future__ import annotations
 
-from .attendance_spec import ProblemCode, RowProblem
+from sst_desk.importers.attendance_spec import ProblemCode, RowProblem
 
 
 class ImportFileError(Exception):

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .attendance_spec import AmountUnit, Column
-from .cells import CellError, cell_text, parse_day, parse_number
+from sst_desk.importers.attendance_spec import AmountUnit, Column
+from sst_desk.importers.cells import CellError, cell_text, parse_day, parse_number
 
 SEARCH_ROWS = 30  # the header is looked for in the first rows only
 _MAX_BLOCK = 3  # header rows combined at most
@@ -236,7 +236,7 @@ def _is_percent(header: str) -> bool:
 
 
 def _is_kind_cell(cell: object) -> bool:
-    from .amounts import parse_kind
+    from sst_desk.importers.amounts import parse_kind
     try:
         return parse_kind(cell) is not None
     except CellError:

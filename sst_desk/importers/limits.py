@@ -32,8 +32,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from .attendance_spec import ProblemCode
-from .file_errors import file_error
+from sst_desk.importers.attendance_spec import ProblemCode
+from sst_desk.importers.file_errors import file_error
 
 MAX_UNCOMPRESSED = 1 << 30
 MAX_RATIO = 250

@@ -34,7 +34,7 @@ def fake_students(count: int, *, seed: int = 0, born_from: int = 2009, born_to: 
     span = (dt.date(born_to, 12, 31) - dt.date(born_from, 1, 1)).days
     while len(students) < count:
         born = dt.date(born_from, 1, 1) + dt.timedelta(days=rng.randrange(span))
-        # Serials 980–999: the range Skatteverket sets aside for test personnummer (as sst_desk.demo), so no
+        # Serials 980–999: the range Skatteverket sets aside for test personnummer (as sst_desk.demo.generate), so no
         # generated number belongs to a real person.
         pnr = fake_personnummer(born, rng.randrange(980, 1000))
         students.setdefault(pnr, f"{rng.choice(_FIRST)} {rng.choice(_LAST)}")

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit
 
-from .attendance_spec import AmountUnit, Column, IdentifierKind, MappingSpec
-from .calendar_sv import is_school_day, lov_day
-from .people import fake_students
+from sst_desk.importers.attendance_spec import AmountUnit, Column, IdentifierKind, MappingSpec
+from sst_desk.importers.calendar_sv import is_school_day, lov_day
+from sst_desk.importers.people import fake_students
 
 _NOTES = ["Sjukanmäld av vårdnadshavare", "Sen ankomst; bussen", "Hämtad av förälder\nfeber", "Tandläkare",
           'Ej anmäld, "okänd orsak"']

@@ -39,9 +39,9 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .attendance_spec import ProblemCode
-from .file_errors import file_error
-from .limits import check_xls, check_zip
+from sst_desk.importers.attendance_spec import ProblemCode
+from sst_desk.importers.file_errors import file_error
+from sst_desk.importers.limits import check_xls, check_zip
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -211,8 +211,8 @@ def choose_sheet(workbook, names: list[str], path: Path, kind: str) -> str:
 
 def _sheet_score(sheet) -> tuple[int, int]:
     """(1 if a header row with >= 2 header-like cells has rows of data below it, else 0; rows below)."""
-    from .cells import cell_text
-    from .headers import guess_header_index, is_text
+    from sst_desk.importers.cells import cell_text
+    from sst_desk.importers.headers import guess_header_index, is_text
 
     texts: list[list[str]] = []
     for _, cells in sheet_rows(sheet, limit=_SCORE_ROWS):

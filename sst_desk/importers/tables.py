@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import limits, sheets
-from .attendance_spec import ProblemCode
-from .cells import cell_text
-from .file_errors import ImportFileError, file_error
-from .headers import SEARCH_ROWS, combined_headers, guess_header_index
+from sst_desk.importers import limits, sheets
+from sst_desk.importers.attendance_spec import ProblemCode
+from sst_desk.importers.cells import cell_text
+from sst_desk.importers.file_errors import ImportFileError, file_error
+from sst_desk.importers.headers import SEARCH_ROWS, combined_headers, guess_header_index
 
 DELIMITERS = (";", ",", "\t", "|")
 SPREADSHEET_KINDS = ("xlsx", "xls", "ods")

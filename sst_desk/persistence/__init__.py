@@ -5,8 +5,8 @@ and reaches the data through the use cases in ``sst_desk/services/``, which call
 the repositories on a unit of work; the error classes are shared by everyone.
 """
 
-from .database import Database
-from .errors import (
+from sst_desk.persistence.database import Database
+from sst_desk.persistence.errors import (
     AccessDeniedError,
     BackupFailedError,
     CaseNotFound,
@@ -22,7 +22,7 @@ from .errors import (
     UnsafeLocationError,
     UpgradeFailedError,
 )
-from .uow import UnitOfWork
+from sst_desk.persistence.uow import UnitOfWork
 
 __all__ = [
     "AccessDeniedError",

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sst_desk.workflow.access import Actor
 from sst_desk.workflow.logchain import GENESIS, LogAction, canonical, chain_hash
 
-from .mapping import access_log, log_head
+from sst_desk.persistence.mapping import access_log, log_head
 
 
 def utc_now() -> dt.datetime:

@@ -22,9 +22,9 @@ from sst_desk.workflow.accounts import (  # noqa: F401 - re-exported: the record
 )
 from sst_desk.workflow.logchain import LogAction
 
-from .accesslog import utc_now
-from .database import Database
-from .errors import CaseNotFound
+from sst_desk.persistence.accesslog import utc_now
+from sst_desk.persistence.database import Database
+from sst_desk.persistence.errors import CaseNotFound
 
 
 def count_users(db: Database) -> int:

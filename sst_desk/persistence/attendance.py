@@ -51,8 +51,8 @@ from sst_desk.importers.attendance_spec import (
 from sst_desk.importers.cells import name_key
 from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit, summarize
 
-from .accesslog import utc_now
-from .mapping import attendance, attendance_imports, attendance_mappings, case_members, cases, students
+from sst_desk.persistence.accesslog import utc_now
+from sst_desk.persistence.mapping import attendance, attendance_imports, attendance_mappings, case_members, cases, students
 
 CHUNK = 20_000  # staged rows per INSERT round trip
 MAX_PROBLEMS = 500  # problems (and notices) kept to show (all are counted)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from ..fileio import fsync_directory
-from . import cipher
-from .engine import engine_key
+from sst_desk.fileio import fsync_directory
+from sst_desk.persistence import cipher
+from sst_desk.persistence.engine import engine_key
 
 
 def timestamp() -> str:

@@ -27,12 +27,12 @@ from sqlalchemy.engine import Engine
 from sst_desk import paths
 from sst_desk.fileio import fsync_directory
 
-from . import cipher, migrate
-from .backup import backup_sqlite, unique_path
-from .checks import SQLITE_HEADER, _look_inside, _read_only_uri, checked_whole
-from .database import Database
-from .engine import engine_key, make_engine
-from .errors import (
+from sst_desk.persistence import cipher, migrate
+from sst_desk.persistence.backup import backup_sqlite, unique_path
+from sst_desk.persistence.checks import SQLITE_HEADER, _look_inside, _read_only_uri, checked_whole
+from sst_desk.persistence.database import Database
+from sst_desk.persistence.engine import engine_key, make_engine
+from sst_desk.persistence.errors import (
     BackupFailedError,
     DamagedDatabaseError,
     DatabaseError,

@@ -20,8 +20,8 @@ from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.logchain import LogAction
 from sst_desk.workflow.rules_case import WORKER_ROLES, Member
 
-from . import attendance as attendance_store
-from .mapping import access_log, case_members, cases, consent_overrides, students, users
+from sst_desk.persistence import attendance as attendance_store
+from sst_desk.persistence.mapping import access_log, case_members, cases, consent_overrides, students, users
 
 
 class MemberRepository:

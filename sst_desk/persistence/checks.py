@@ -12,8 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from . import cipher, migrate
-from .errors import (
+from sst_desk.persistence import cipher, migrate
+from sst_desk.persistence.errors import (
     DatabaseUnavailableError,
     DiskFullError,
     LocationNotWritableError,

@@ -18,13 +18,13 @@ from sqlalchemy.orm import sessionmaker
 from sst_desk import paths
 from sst_desk.workflow.access import Actor
 
-from . import cipher, migrate
-from .backup import backup_sqlite, timestamp
-from .checks import check_existing, prepare_folder
-from .engine import make_engine, sqlite_file, to_url
-from .errors import DatabaseError, DatabaseUnavailableError, LocationNotWritableError
-from .mapping import start_mappers
-from .uow import UnitOfWork, translate
+from sst_desk.persistence import cipher, migrate
+from sst_desk.persistence.backup import backup_sqlite, timestamp
+from sst_desk.persistence.checks import check_existing, prepare_folder
+from sst_desk.persistence.engine import make_engine, sqlite_file, to_url
+from sst_desk.persistence.errors import DatabaseError, DatabaseUnavailableError, LocationNotWritableError
+from sst_desk.persistence.mapping import start_mappers
+from sst_desk.persistence.uow import UnitOfWork, translate
 
 
 _log = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ class Database:
 
     def _finish_interrupted_gallring(self) -> None:
         """Any start finishes a gallring's purge that was interrupted (persistence/gallring.py, step 4)."""
-        from .gallring import resume_pending
+        from sst_desk.persistence.gallring import resume_pending
 
         try:
             resume_pending(self, at_start=True)

@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 
-from . import cipher
+from sst_desk.persistence import cipher
 
 _KEYS: weakref.WeakKeyDictionary[Engine, bytes] = weakref.WeakKeyDictionary()
 BUSY_TIMEOUT_MS = 5000  # wait this long for another writer (a second window, the CLI) before giving up

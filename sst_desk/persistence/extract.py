@@ -36,11 +36,11 @@ from sst_desk.workflow.access import Action, Actor
 from sst_desk.workflow.entities import Case, Guardian, Student
 from sst_desk.workflow.logchain import LogAction
 
-from .accesslog import utc_now
-from .database import Database
-from .errors import CaseNotFound
-from .gallring import GALLRING_STUDENT
-from .uow import UnitOfWork
+from sst_desk.persistence.accesslog import utc_now
+from sst_desk.persistence.database import Database
+from sst_desk.persistence.errors import CaseNotFound
+from sst_desk.persistence.gallring import GALLRING_STUDENT
+from sst_desk.persistence.uow import UnitOfWork
 
 FORMAT = "sst-desk-registerutdrag"
 FORMAT_VERSION = 1

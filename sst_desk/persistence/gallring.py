@@ -77,9 +77,9 @@ from sst_desk.workflow.retention import (  # noqa: F401 - DueCase, GallringResul
 
 from sst_desk.fileio import shred
 
-from . import backups, cipher
-from .database import Database
-from .uow import UnitOfWork
+from sst_desk.persistence import backups, cipher
+from sst_desk.persistence.database import Database
+from sst_desk.persistence.uow import UnitOfWork
 
 GALLRING = "gallring"
 GALLRING_STUDENT = "gallring:student"  # extract.py reads the log from after the last one of these

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path, PureWindowsPath
 
-from .errors import UnsafeLocationError
+from sst_desk.persistence.errors import UnsafeLocationError
 
 NETWORK_FILESYSTEMS = frozenset({
     "nfs", "nfs4", "cifs", "smb3", "smbfs", "smb2", "sshfs", "fuse.sshfs", "9p", "afs", "ncpfs", "coda",

@@ -57,7 +57,7 @@ from sst_desk.workflow.entities import (
     Transition,
 )
 
-from .types import IntEnumType, UTCDateTime, enum_list, str_enum
+from sst_desk.persistence.types import IntEnumType, UTCDateTime, enum_list, str_enum
 
 # Named constraints: SQLite batch migrations can only drop or alter what has a name.
 NAMING_CONVENTION = {

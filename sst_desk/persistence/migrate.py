@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from .backup import backup_sqlite, timestamp, unique_path
-from .engine import make_engine, sqlite_file
-from .errors import NewerDatabaseError, NotADatabaseError, UpgradeFailedError
+from sst_desk.persistence.backup import backup_sqlite, timestamp, unique_path
+from sst_desk.persistence.engine import make_engine, sqlite_file
+from sst_desk.persistence.errors import NewerDatabaseError, NotADatabaseError, UpgradeFailedError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -154,7 +154,7 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
     if tables and backup_dir is not None and sqlite_file(engine.url) is not None:
         name = f"pre-upgrade-{current or 'base'}-{timestamp()}.sqlite3"
         backup = backup_sqlite(engine, unique_path(backup_dir / name))
-        from . import cipher
+        from sst_desk.persistence import cipher
 
         file = sqlite_file(engine.url)
         assert file is not None

@@ -22,10 +22,10 @@ from sst_desk.workflow.codes import Level, Party, PlanStatus, SignerKind, Stage
 from sst_desk.workflow.entities import Case, shares_school_and_socialtjanst
 from sst_desk.workflow.process import ConsentFacts, is_adult, missing_consents
 
-from .attendance import term_absence
-from .errors import ConcurrentEditError
-from .graph import prepare_for_save
-from .mapping import boostertraffar, case_members, cases, consents, guardians, handlingsplaner, students
+from sst_desk.persistence.attendance import term_absence
+from sst_desk.persistence.errors import ConcurrentEditError
+from sst_desk.persistence.graph import prepare_for_save
+from sst_desk.persistence.mapping import boostertraffar, case_members, cases, consents, guardians, handlingsplaner, students
 
 if TYPE_CHECKING:
     from sqlalchemy.orm.strategy_options import _AbstractLoad

@@ -18,8 +18,8 @@ from sst_desk.workflow.access import Actor, Role
 from sst_desk.workflow.accounts import UserRecord
 from sst_desk.workflow.logchain import KeptHead, LogEntry, LogRow, SampleCheck, SampleOutcome
 
-from .accesslog import utc_now
-from .mapping import access_log, case_members, cases, database_meta, log_head, sample_checks, students, users
+from sst_desk.persistence.accesslog import utc_now
+from sst_desk.persistence.mapping import access_log, case_members, cases, database_meta, log_head, sample_checks, students, users
 
 Moment = dt.date | dt.datetime
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from sst_desk.workflow.logchain import LogAction
 
-from .mapping import access_log, attendance, attendance_imports, case_members, cases, consent_overrides, users
+from sst_desk.persistence.mapping import access_log, attendance, attendance_imports, case_members, cases, consent_overrides, users
 
 
 class RegisterutdragRepository:

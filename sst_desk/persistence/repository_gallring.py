@@ -17,7 +17,7 @@ from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.process import local_date
 from sst_desk.workflow.retention import CLOSED_STAGES, BoosterDates, RetentionRow
 
-from .mapping import (
+from sst_desk.persistence.mapping import (
     boostertraffar,
     case_members,
     cases,

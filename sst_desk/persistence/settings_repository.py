@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from .mapping import team_settings
+from sst_desk.persistence.mapping import team_settings
 
 
 class TeamSettingsRepository:

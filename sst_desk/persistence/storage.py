@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 from sst_desk.workflow.access import Actor
 from sst_desk.workflow.accounts import RekeyOutcome
 
-from . import backups, extract, gallring
+from sst_desk.persistence import backups, extract, gallring
 
 if TYPE_CHECKING:
-    from .database import Database
+    from sst_desk.persistence.database import Database
 
 
 class Storage:

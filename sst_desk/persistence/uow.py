@@ -28,25 +28,25 @@ from sqlalchemy.orm import Session, sessionmaker
 from sst_desk.workflow.access import Action, Actor, Resource, allowed
 from sst_desk.workflow.logchain import LogAction
 
-from . import accesslog
-from .errors import AccessDeniedError, DatabaseUnavailableError, DiskFullError, NotADatabaseError, is_disk_full
-from .mapping import case_members, cases, students
-from .case_stores import (
+from sst_desk.persistence import accesslog
+from sst_desk.persistence.errors import AccessDeniedError, DatabaseUnavailableError, DiskFullError, NotADatabaseError, is_disk_full
+from sst_desk.persistence.mapping import case_members, cases, students
+from sst_desk.persistence.case_stores import (
     AttendanceRepository,
     ConsentOverrideRepository,
     MemberRepository,
     PrintoutRepository,
     StudentRepository,
 )
-from .repository import CaseRepository
-from .settings_repository import TeamSettingsRepository
-from .repository_admin import AccessLogRepository, UserRepository
-from .repository_extract import RegisterutdragRepository
-from .repository_gallring import RetentionRepository
+from sst_desk.persistence.repository import CaseRepository
+from sst_desk.persistence.settings_repository import TeamSettingsRepository
+from sst_desk.persistence.repository_admin import AccessLogRepository, UserRepository
+from sst_desk.persistence.repository_extract import RegisterutdragRepository
+from sst_desk.persistence.repository_gallring import RetentionRepository
 
 if TYPE_CHECKING:
-    from .database import Database
-    from .storage import Storage
+    from sst_desk.persistence.database import Database
+    from sst_desk.persistence.storage import Storage
 
 _DAMAGED = ("malformed", "not a database", "file is encrypted")
 _UNREACHABLE = ("locked", "busy", "unable to open", "disk i/o", "could not connect", "connection", "timeout")
@@ -104,7 +104,7 @@ class UnitOfWork:
     @property
     def storage(self) -> Storage:
         """The database file's operations as the person acting (each runs its own transactions)."""
-        from .storage import Storage
+        from sst_desk.persistence.storage import Storage
 
         if self._database is None:
             raise RuntimeError("this unit of work was not made by a Database")

@@ -9,10 +9,10 @@ Public API::
 See docs/reports.md for how to add a document.
 """
 
-from .base import DocumentInfo, ReportContext, format_date, render_pdf, write_pdf_atomic
-from .handlingsplan import build_handlingsplan
-from .min_plan import build_min_plan
-from .samtycke import ConsentSigner, build_samtycke, build_samtycken, samtycke_signers
+from sst_desk.reports.base import DocumentInfo, ReportContext, format_date, render_pdf, write_pdf_atomic
+from sst_desk.reports.handlingsplan import build_handlingsplan
+from sst_desk.reports.min_plan import build_min_plan
+from sst_desk.reports.samtycke import ConsentSigner, build_samtycke, build_samtycken, samtycke_signers
 
 __all__ = [
     "ConsentSigner",

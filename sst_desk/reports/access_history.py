@@ -21,10 +21,10 @@ from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.logchain import LogAction, LogRow
 
-from .base import DocumentInfo, ReportContext, format_date, render_pdf, write_pdf_atomic
-from .blocks import data_table, empty, heading, key_values, para
-from .labels_sv import label
-from .styles import styles
+from sst_desk.reports.base import DocumentInfo, ReportContext, format_date, render_pdf, write_pdf_atomic
+from sst_desk.reports.blocks import data_table, empty, heading, key_values, para
+from sst_desk.reports.labels_sv import label
+from sst_desk.reports.styles import styles
 
 TITLE = "Åtkomsthistorik"
 SUBTITLE = "Registerförteckning över åtkomst till uppgifter om eleven"

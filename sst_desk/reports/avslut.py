@@ -16,13 +16,13 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from sst_desk.workflow.entities import Boostertraff, Case, Handlingsplan
 
-from .base import DocumentInfo, ReportContext, format_date, render_pdf
-from .blocks import Signer, data_table, empty, heading, key_values, para, signature_blocks, text_paragraphs
-from .handlingsplan import _student_section
-from .labels_sv import label
-from .missing import Missing, MissingData
-from .rounds import latest_plan, latest_ratings
-from .styles import styles
+from sst_desk.reports.base import DocumentInfo, ReportContext, format_date, render_pdf
+from sst_desk.reports.blocks import Signer, data_table, empty, heading, key_values, para, signature_blocks, text_paragraphs
+from sst_desk.reports.handlingsplan import _student_section
+from sst_desk.reports.labels_sv import label
+from sst_desk.reports.missing import Missing, MissingData
+from sst_desk.reports.rounds import latest_plan, latest_ratings
+from sst_desk.reports.styles import styles
 
 TITLE = "Avslutsanteckning"
 NO_NOTE = "Ingen avslutande anteckning är skriven."

@@ -28,10 +28,10 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 import sst_desk
 from sst_desk import options
 
-from ..fileio import write_export
-from .fonts import BOLD, REGULAR, printable, register_fonts
-from .logo import load_logo
-from .styles import (
+from sst_desk.fileio import write_export
+from sst_desk.reports.fonts import BOLD, REGULAR, printable, register_fonts
+from sst_desk.reports.logo import load_logo
+from sst_desk.reports.styles import (
     ACCENT,
     CONTENT_WIDTH,
     MARGIN_BOTTOM,

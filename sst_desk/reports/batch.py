@@ -32,10 +32,10 @@ from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.consent_rules import consent_missing
 from sst_desk.workflow.entities import Case
 
-from ..fileio import write_export
-from .base import CREATOR, ReportContext
-from .fonts import printable
-from .handlingsplan import build_handlingsplan
+from sst_desk.fileio import write_export
+from sst_desk.reports.base import CREATOR, ReportContext
+from sst_desk.reports.fonts import printable
+from sst_desk.reports.handlingsplan import build_handlingsplan
 
 Progress = Callable[[int, int], None]  # (plans done, plans in all)
 Cancelled = Callable[[], bool]

@@ -15,8 +15,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from .fonts import printable
-from .styles import CONTENT_WIDTH, INK, NOTE_FILL, NOTE_RULE, data_table_style, key_value_style, styles
+from sst_desk.reports.fonts import printable
+from sst_desk.reports.styles import CONTENT_WIDTH, INK, NOTE_FILL, NOTE_RULE, data_table_style, key_value_style, styles
 
 Cell = Flowable | str | Sequence[Flowable]
 

@@ -17,8 +17,8 @@ from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.codes import PlanStatus, Stage
 from sst_desk.workflow.entities import Case, Goal, Handlingsplan, Insats
 
-from .base import DocumentInfo, ReportContext, format_date, render_pdf
-from .blocks import (
+from sst_desk.reports.base import DocumentInfo, ReportContext, format_date, render_pdf
+from sst_desk.reports.blocks import (
     data_table,
     empty,
     heading,
@@ -29,9 +29,9 @@ from .blocks import (
     signature_section,
     text_paragraphs,
 )
-from .labels_sv import grade_label, label
-from .skollinje import skollinje_section
-from .styles import styles
+from sst_desk.reports.labels_sv import grade_label, label
+from sst_desk.reports.skollinje import skollinje_section
+from sst_desk.reports.styles import styles
 
 TITLE = "Handlingsplan"
 NO_PLAN = "Ingen handlingsplan är upprättad än."

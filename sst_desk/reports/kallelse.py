@@ -23,11 +23,11 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from sst_desk.workflow.entities import Case, Guardian
 
-from .base import DocumentInfo, ReportContext, format_date, render_pdf
-from .blocks import markup, para
-from .labels_sv import weekday_label
-from .missing import Missing, MissingData
-from .styles import INK, styles
+from sst_desk.reports.base import DocumentInfo, ReportContext, format_date, render_pdf
+from sst_desk.reports.blocks import markup, para
+from sst_desk.reports.labels_sv import weekday_label
+from sst_desk.reports.missing import Missing, MissingData
+from sst_desk.reports.styles import INK, styles
 
 TITLE = "Kallelse till boosterträff"
 INTRODUCTION = (

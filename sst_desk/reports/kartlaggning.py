@@ -19,12 +19,12 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 from sst_desk.workflow.codes import FactorGroup, Stage
 from sst_desk.workflow.entities import Case, Kartlaggning, KartlaggningDocument
 
-from .base import DocumentInfo, ReportContext, format_date, render_pdf
-from .blocks import data_table, empty, heading, para, text_paragraphs
-from .handlingsplan import _student_section
-from .labels_sv import label
-from .missing import Missing, MissingData
-from .styles import styles
+from sst_desk.reports.base import DocumentInfo, ReportContext, format_date, render_pdf
+from sst_desk.reports.blocks import data_table, empty, heading, para, text_paragraphs
+from sst_desk.reports.handlingsplan import _student_section
+from sst_desk.reports.labels_sv import label
+from sst_desk.reports.missing import Missing, MissingData
+from sst_desk.reports.styles import styles
 
 TITLE = "Kartläggning – sammanfattning"
 NO_DOCUMENTS = "Ingen befintlig dokumentation har begärts in."

@@ -19,7 +19,7 @@ from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.consent_rules import ConsentPurpose
 from sst_desk.workflow.entities import Case
 
-from .base import ReportContext
+from sst_desk.reports.base import ReportContext
 
 DEFAULT_TEAM_NAME = "Skolsociala teamet"
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
 
-from ..options import IMAGE_SIGNATURES, MAX_LOGO_BYTES
+from sst_desk.options import IMAGE_SIGNATURES, MAX_LOGO_BYTES
 
 log = logging.getLogger(__name__)
 

@@ -31,11 +31,11 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Goal, Handlingsplan, Insats
 
-from .base import DocumentInfo, ReportContext, render_pdf
-from .blocks import Signer, markup, signature_blocks
-from .fonts import BOLD, FAMILY, register_fonts
-from .labels_sv import label
-from .styles import ACCENT, CONTENT_WIDTH, INK, MUTED, NOTE_FILL, NOTE_RULE
+from sst_desk.reports.base import DocumentInfo, ReportContext, render_pdf
+from sst_desk.reports.blocks import Signer, markup, signature_blocks
+from sst_desk.reports.fonts import BOLD, FAMILY, register_fonts
+from sst_desk.reports.labels_sv import label
+from sst_desk.reports.styles import ACCENT, CONTENT_WIDTH, INK, MUTED, NOTE_FILL, NOTE_RULE
 
 TITLE = "Min plan"
 BODY_SIZE = 14  # large type: the student copy is read by children, some with reading difficulties

@@ -48,11 +48,11 @@ from sst_desk.workflow.codes import (
 )
 from sst_desk.workflow.logchain import LogAction
 
-from ..fileio import write_exports
-from .base import DocumentInfo, ReportContext, render_pdf
-from .blocks import data_table, empty, heading, key_values, notice, para
-from .labels_sv import grade_label, label
-from .styles import styles
+from sst_desk.fileio import write_exports
+from sst_desk.reports.base import DocumentInfo, ReportContext, render_pdf
+from sst_desk.reports.blocks import data_table, empty, heading, key_values, notice, para
+from sst_desk.reports.labels_sv import grade_label, label
+from sst_desk.reports.styles import styles
 
 TITLE = "Registerutdrag"
 NONE = "Inga uppgifter."

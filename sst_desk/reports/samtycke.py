@@ -31,10 +31,10 @@ from sst_desk.workflow.codes import Party, SignerKind
 from sst_desk.workflow.entities import Case, Consent, Guardian
 from sst_desk.workflow.process import is_adult
 
-from .base import FIRST_PAGE, DocumentInfo, ReportContext, format_date, render_pdf
-from .blocks import Signer, key_values, markup, para, signature_blocks, text_paragraphs
-from .labels_sv import label
-from .styles import styles
+from sst_desk.reports.base import FIRST_PAGE, DocumentInfo, ReportContext, format_date, render_pdf
+from sst_desk.reports.blocks import Signer, key_values, markup, para, signature_blocks, text_paragraphs
+from sst_desk.reports.labels_sv import label
+from sst_desk.reports.styles import styles
 
 TITLE = "Samtycke"
 HEADLINE = "Samtycke till samverkan"

@@ -42,11 +42,11 @@ from sst_desk.workflow.attendance import (
 from sst_desk.workflow.entities import Case
 from sst_desk.workflow.skollinje import EventMark, Skollinje, build_skollinje
 
-from .base import ReportContext, format_date
-from .blocks import heading, markup
-from .fonts import BOLD, CONDENSED, printable, register_fonts
-from .labels_sv import MONTHS_SHORT, label, percent_label, points_label, term_label
-from .styles import ACCENT, CONTENT_WIDTH, INK, MUTED, RULE, styles
+from sst_desk.reports.base import ReportContext, format_date
+from sst_desk.reports.blocks import heading, markup
+from sst_desk.reports.fonts import BOLD, CONDENSED, printable, register_fonts
+from sst_desk.reports.labels_sv import MONTHS_SHORT, label, percent_label, points_label, term_label
+from sst_desk.reports.styles import ACCENT, CONTENT_WIDTH, INK, MUTED, RULE, styles
 
 TITLE = "Skollinjen"
 

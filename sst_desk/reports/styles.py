@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
-from .fonts import BOLD, CONDENSED, CONDENSED_BOLD, FAMILY, ITALIC, register_fonts
+from sst_desk.reports.fonts import BOLD, CONDENSED, CONDENSED_BOLD, FAMILY, ITALIC, register_fonts
 
 PAGE_SIZE = A4
 MARGIN_LEFT = 20 * mm

@@ -24,14 +24,14 @@ from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, FollowUp, Goal, GoalRating, Handlingsplan
 from sst_desk.workflow.process import local_date
 
-from .base import DocumentInfo, ReportContext, format_date, render_pdf
-from .blocks import data_table, empty, heading, key_values, markup, para, signature_section, text_paragraphs
-from .handlingsplan import _student_section
-from .labels_sv import FOLLOW_UP_OUTCOMES, label, percent_label
-from .missing import Missing, MissingData
-from .rounds import decision_after, latest_follow_up, plan_for
-from .skollinje import skollinje_section
-from .styles import styles
+from sst_desk.reports.base import DocumentInfo, ReportContext, format_date, render_pdf
+from sst_desk.reports.blocks import data_table, empty, heading, key_values, markup, para, signature_section, text_paragraphs
+from sst_desk.reports.handlingsplan import _student_section
+from sst_desk.reports.labels_sv import FOLLOW_UP_OUTCOMES, label, percent_label
+from sst_desk.reports.missing import Missing, MissingData
+from sst_desk.reports.rounds import decision_after, latest_follow_up, plan_for
+from sst_desk.reports.skollinje import skollinje_section
+from sst_desk.reports.styles import styles
 
 TITLE = "Uppföljningsprotokoll"
 NO_RATINGS = "Inga mål är bedömda vid den här uppföljningen."

@@ -33,7 +33,7 @@ from sst_desk.fileio import write_bytes_atomic
 from sst_desk.persistence import Database, accounts, cipher
 from sst_desk.workflow.logchain import LogAction
 
-from .keyfile import KeyFile, key_file_for, new_database_key, slot_ids_for
+from sst_desk.security.keyfile import KeyFile, key_file_for, new_database_key, slot_ids_for
 
 STEPS = ("sealed-both", "rekeyed", "backups", "done")  # where the crash test may stop a re-key
 

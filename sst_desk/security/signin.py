@@ -45,9 +45,9 @@ from sst_desk.persistence.accounts import UserRecord
 from sst_desk.workflow.access import Actor, Role
 from sst_desk.workflow.logchain import LogAction
 
-from . import passwords
-from .keyfile import KeyFile, KeyFileError, key_file_for, new_database_key, slot_ids_for
-from .throttle import Throttle, attempts_file_for
+from sst_desk.security import passwords
+from sst_desk.security.keyfile import KeyFile, KeyFileError, key_file_for, new_database_key, slot_ids_for
+from sst_desk.security.throttle import Throttle, attempts_file_for
 
 T = TypeVar("T")
 
@@ -180,14 +180,14 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
         accounts.require_password_change(db, user.id)
     if db.path is not None and db.key is not None:
         _log_failed_attempts(db, actor)
-        from . import rekey
+        from sst_desk.security import rekey
 
         rekey.finish_pending(db, username, password)
     return actor
 
 
 def _demo_password() -> str:
-    from sst_desk.demo_users import DEMO_PASSWORD
+    from sst_desk.demo.users import DEMO_PASSWORD
 
     return DEMO_PASSWORD
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from sst_desk.workflow.access import Actor
 
-from .base import UnitOfWork, UowFactory
+from sst_desk.services.base import UnitOfWork, UowFactory
 
 GROUPS: tuple[str, ...] = (
     "cases", "printing", "attendance", "accounts", "accesslog", "gallring", "extract", "backups", "settings",

@@ -28,7 +28,7 @@ from sst_desk.workflow.logchain import (
     verify,
 )
 
-from .base import UowFactory
+from sst_desk.services.base import UowFactory
 
 DEFAULT_LIMIT = 1000
 # Entries a sample check looks at: someone's access to a student's data, not the review of the log itself.

@@ -33,7 +33,7 @@ from sst_desk.workflow.accounts import (
 from sst_desk.workflow.logchain import LogAction
 from sst_desk.workflow.validation import validate_account_names
 
-from .base import UowFactory
+from sst_desk.services.base import UowFactory
 
 USE_CASES = ("list_users", "get_user", "create_user", "update_user", "reset_password", "switch_off", "switch_on",
              "record_session_event", "case_members", "assignment_choices")

@@ -16,8 +16,8 @@ from sst_desk.workflow.access import Action, Actor, Resource, sees_all_cases
 from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.logchain import LogAction
 
-from .base import UnitOfWork, UowFactory
-from .cases import not_found
+from sst_desk.services.base import UnitOfWork, UowFactory
+from sst_desk.services.cases import not_found
 
 USE_CASES = (
     "import_attendance", "attendance_for_case", "attendance_mappings", "attendance_mapping",

@@ -15,7 +15,7 @@ from pathlib import Path
 from sst_desk.persistence.backups import BackupInfo
 from sst_desk.workflow.access import Action, Actor, Resource
 
-from .base import UowFactory
+from sst_desk.services.base import UowFactory
 
 USE_CASES = ("make_backup", "list_backups", "backup_folder", "check_backup", "check_database")
 

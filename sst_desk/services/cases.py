@@ -21,7 +21,7 @@ from sst_desk.workflow.logchain import LogAction
 from sst_desk.workflow.process import DEFAULT_BOOSTER_MONTHS, Move, apply
 from sst_desk.workflow.rules_case import CaseRuleError, Member, members_finding, override_finding
 
-from .base import UnitOfWork, UowFactory
+from sst_desk.services.base import UnitOfWork, UowFactory
 
 USE_CASES = (
     "case_rows", "load_case", "open_case", "add_case", "save_case", "move_case", "student_case_count",

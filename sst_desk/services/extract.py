@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sst_desk.workflow.access import Action, Actor
 
-from .base import UowFactory
+from sst_desk.services.base import UowFactory
 
 if TYPE_CHECKING:
     from sst_desk.reports.base import ReportContext  # reportlab: imported when a document is written

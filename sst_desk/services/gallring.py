@@ -18,7 +18,7 @@ from sst_desk.persistence.backups import DEFAULT_KEEP
 from sst_desk.workflow.access import Action, Actor, Resource
 from sst_desk.workflow.retention import DueCase, GallringResult, check_years
 
-from .base import UowFactory
+from sst_desk.services.base import UowFactory
 
 USE_CASES = ("cases_due", "gallra", "finish", "resume_pending")
 

@@ -33,9 +33,9 @@ from sst_desk.workflow.logchain import LogAction
 from sst_desk.workflow.problems import Finding
 from sst_desk.workflow.rules_case import Override
 
-from . import cases as case_services
-from .attendance import records_of_case
-from .base import UnitOfWork, UowFactory
+from sst_desk.services import cases as case_services
+from sst_desk.services.attendance import records_of_case
+from sst_desk.services.base import UnitOfWork, UowFactory
 
 USE_CASES = ("print_document", "batch_candidates", "print_batch", "printed_documents")
 

@@ -31,7 +31,7 @@ from sst_desk.options import (
 from sst_desk.workflow.access import Action, Actor, Resource
 from sst_desk.workflow.logchain import LogAction
 
-from .base import UnitOfWork, UowFactory
+from sst_desk.services.base import UnitOfWork, UowFactory
 
 USE_CASES = ("team_settings", "change_team_settings", "adopt_computer_settings")
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .access import Actor, Role
+from sst_desk.workflow.access import Actor, Role
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from .codes import Stage
-from .entities import Case
-from .process import consent_blockers
+from sst_desk.workflow.codes import Stage
+from sst_desk.workflow.entities import Case
+from sst_desk.workflow.process import consent_blockers
 
 CONSENT_EXPIRY_DAYS = 30
 BOOSTER_NOTICE_DAYS = 14

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .attention import Attention
-from .codes import Level, Stage
+from sst_desk.workflow.attention import Attention
+from sst_desk.workflow.codes import Level, Stage
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sst_desk import paths
 
-from .codes import Assessment
+from sst_desk.workflow.codes import Assessment
 
 CATALOGUE_FILENAME = "insatser.json"
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

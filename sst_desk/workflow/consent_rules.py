@@ -23,9 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from .entities import Case
-from .problems import Finding
-from .process import consent_blockers
+from sst_desk.workflow.entities import Case
+from sst_desk.workflow.problems import Finding
+from sst_desk.workflow.process import consent_blockers
 
 
 class ConsentPurpose(enum.StrEnum):

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .codes import ClosingReason, PlanStatus, Stage
-from .entities import (
+from sst_desk.workflow.codes import ClosingReason, PlanStatus, Stage
+from sst_desk.workflow.entities import (
     Case,
     Consent,
     FollowUp,
@@ -37,9 +37,9 @@ from .entities import (
     KartlaggningDocument,
     Referral,
 )
-from .problems import Finding, ProcessError, Problem
-from .process import Move, blockers, plan_blockers, proposed_booster
-from .validation import validate_booster, validate_plan
+from sst_desk.workflow.problems import Finding, ProcessError, Problem
+from sst_desk.workflow.process import Move, blockers, plan_blockers, proposed_booster
+from sst_desk.workflow.validation import validate_booster, validate_plan
 
 __all__ = ["change_blocked", "goal_is_rated", "plan_editable", "plan_of", "proposed_booster", "remove",
            "removal_blocked", "removals_refused", "save_problems", "step_answer_problems", "step_blockers"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .codes import (
+from sst_desk.workflow.codes import (
     Assessment,
     Authority,
     ClosingReason,

@@ -14,7 +14,7 @@ import unicodedata
 
 from personnummer.personnummer import Personnummer, PersonnummerException
 
-from .problems import Problem
+from sst_desk.workflow.problems import Problem
 
 # ASCII digits only: ``\d`` would also take fullwidth and Arabic-Indic digits, which int() and the
 # personnummer package read as numbers, so "１９…" passed the check and was stored as typed.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .caselist import CaseRow
+from sst_desk.workflow.caselist import CaseRow
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """What the workflow says when something is not (yet) possible.
 
 Guards and validators return these codes rather than sentences; the UI turns
-them into words the worker understands (``sst_desk.ui.messages``), and the
+them into words the worker understands (``sst_desk.ui.common.messages``), and the
 command line into English. ``detail`` carries the name of the person, goal or
 insats concerned; ``field`` names the attribute a form should mark.
 """

@@ -22,10 +22,10 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from .codes import SCHOOL_GOAL_AREAS, ClosingReason, PlanStatus, Stage
-from .entities import Boostertraff, Case, FollowUp, Handlingsplan, Kartlaggning, Transition
-from .identity import age_on
-from .problems import Finding, ProcessError, Problem
+from sst_desk.workflow.codes import SCHOOL_GOAL_AREAS, ClosingReason, PlanStatus, Stage
+from sst_desk.workflow.entities import Boostertraff, Case, FollowUp, Handlingsplan, Kartlaggning, Transition
+from sst_desk.workflow.identity import age_on
+from sst_desk.workflow.problems import Finding, ProcessError, Problem
 
 DEFAULT_BOOSTER_MONTHS = 3
 CONSENT_WARNING_DAYS = 30

@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .codes import Stage
-from .process import add_months
+from sst_desk.workflow.codes import Stage
+from sst_desk.workflow.process import add_months
 
 CLOSED_STAGES = frozenset({Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE})
 MIN_YEARS, MAX_YEARS = 1, 50

@@ -13,7 +13,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .access import Role
+from sst_desk.workflow.access import Role
 
 
 class CaseRule(enum.StrEnum):

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .attendance import (
+from sst_desk.workflow.attendance import (
     Granularity,
     AttendanceRecord,
     PeriodKind,
@@ -26,9 +26,9 @@ from .attendance import (
     period_bounds,
     summarize,
 )
-from .codes import EventKind, GoalArea, Stage
-from .entities import Case
-from .process import local_date
+from sst_desk.workflow.codes import EventKind, GoalArea, Stage
+from sst_desk.workflow.entities import Case
+from sst_desk.workflow.process import local_date
 
 
 @dataclass(frozen=True, slots=True)

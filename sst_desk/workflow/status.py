@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from .entities import Consent, KartlaggningDocument
+from sst_desk.workflow.entities import Consent, KartlaggningDocument
 
 
 class ConsentStatus(str, Enum):

@@ -14,11 +14,11 @@ from enum import Enum
 
 import datetime as dt
 
-from .codes import Stage
-from .editing import step_blockers
-from .entities import Case
-from .problems import Finding
-from .process import PATHS, Move, moves_from
+from sst_desk.workflow.codes import Stage
+from sst_desk.workflow.editing import step_blockers
+from sst_desk.workflow.entities import Case
+from sst_desk.workflow.problems import Finding
+from sst_desk.workflow.process import PATHS, Move, moves_from
 
 
 class StepState(str, Enum):

@@ -12,8 +12,8 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from .codes import Assessment, SignerKind, Stage
-from .entities import (
+from sst_desk.workflow.codes import Assessment, SignerKind, Stage
+from sst_desk.workflow.entities import (
     Boostertraff,
     Case,
     CaseEvent,
@@ -29,7 +29,7 @@ from .entities import (
     Student,
     shares_school_and_socialtjanst,
 )
-from .problems import Finding, Problem
+from sst_desk.workflow.problems import Finding, Problem
 
 MIN_GRADE, MAX_GRADE = 0, 13
 

@@ -52,7 +52,7 @@ def folder_state(folder: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def populated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A closed database file with 220 demo cases (made once, copied by the tests)."""
-    from sst_desk.demo import populate
+    from sst_desk.demo.generate import populate
 
     file = tmp_path_factory.mktemp("populated") / "source.sqlite3"
     db = Database.open(file)

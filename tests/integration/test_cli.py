@@ -19,7 +19,7 @@ from sst_desk.workflow.codes import Stage
 from doors import door
 
 STUDENTS = 24
-PASSWORD = "demo-losenord"  # the documented demo password (sst_desk/demo_accounts.py)
+PASSWORD = "demo-losenord"  # the documented demo password (sst_desk/demo/accounts.py)
 
 
 def visible_to_team_lead(students: int) -> int:
@@ -350,7 +350,7 @@ def test_case_id_must_be_a_number(capsys: pytest.CaptureFixture[str], value: str
 def test_an_unexpected_error_is_logged_without_case_content(
     capsys: pytest.CaptureFixture[str], demo_db: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sst_desk.cli as cli
+    import sst_desk.cli.cases as cli  # the cases command formats the rows
 
     rows = rows_as_json(capsys, demo_db)
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from conftest import copy_team_db
 
 from sst_desk.__main__ import main
-from sst_desk.demo_attendance import DEMO_EXPORTS
+from sst_desk.demo.attendance import DEMO_EXPORTS
 from sst_desk.persistence.mapping import attendance
 from sst_desk.security import signin
 
@@ -149,7 +149,7 @@ def test_a_malformed_option_is_refused_with_its_own_sentence(capsys, demo, optio
 
 
 def test_school_years_are_read_in_all_three_spellings() -> None:
-    from sst_desk.cli_attendance import period, school_year
+    from sst_desk.cli.attendance import period, school_year
 
     assert school_year("2026/27") == school_year("2026/2027") == school_year("2026") == 2026
     assert period("2026-08-17:2026-12-18") == (dt.date(2026, 8, 17), dt.date(2026, 12, 18))

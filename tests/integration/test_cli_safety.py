@@ -533,7 +533,7 @@ def test_every_file_written_is_readable_by_its_user_only(
         settings = Settings.from_file(str(tmp_path / "settings.ini"))  # the window's settings file (QSettings)
         settings.set(LANGUAGE, "sv")
         settings.sync()
-        from sst_desk.cli_errors import write_log
+        from sst_desk.cli.errors import write_log
 
         os.umask(0o022)  # the CLI log is private even where the umask was not set (it names files and commands)
         log = write_log(RuntimeError("a bug"))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sst_desk import demo
-from sst_desk.demo_accounts import ensure_demo_database
+from sst_desk.demo import generate as demo
+from sst_desk.demo.accounts import ensure_demo_database
 from sst_desk.workflow import validation
 from sst_desk.workflow.attention import Attention, attention, summarize
 from sst_desk.workflow.codes import ClosingReason, PlanStatus, Stage
@@ -182,7 +182,7 @@ def test_a_second_run_into_the_same_database_repeats_no_personnummer(tmp_path: P
 
 
 def test_ensure_demo_database_fills_it_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sst_desk.demo_accounts import DEMO_PASSWORD, DEMO_USERS
+    from sst_desk.demo.accounts import DEMO_PASSWORD, DEMO_USERS
     from sst_desk.persistence import Database, cipher
     from sst_desk.security.signin import sign_in, unlock
 
@@ -207,7 +207,7 @@ def test_ensure_demo_database_fills_it_once(tmp_path: Path, monkeypatch: pytest.
 
 
 def test_demo_users_see_by_need(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sst_desk.demo_accounts import DEMO_PASSWORD
+    from sst_desk.demo.accounts import DEMO_PASSWORD
     from sst_desk.security.signin import sign_in
 
     path = ensure_demo_database(tmp_path / "demo.sqlite3")

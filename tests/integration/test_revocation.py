@@ -345,7 +345,7 @@ def test_the_wait_after_wrong_passwords_grows_in_real_time_across_commands(team:
 
 def test_a_renamed_demo_database_demands_new_passwords(tmp_path: Path, capsys, monkeypatch) -> None:
     """Regression: a demo database copied under a team's name kept the public password 'demo-losenord'."""
-    from sst_desk.demo_accounts import DEMO_PASSWORD, create_demo_database
+    from sst_desk.demo.accounts import DEMO_PASSWORD, create_demo_database
 
     demo = tmp_path / "demo.sqlite3"
     create_demo_database(demo, students_count=2)
@@ -366,10 +366,10 @@ def test_a_demo_database_made_by_an_earlier_version_gets_its_mark_when_the_demo_
     """Without this, a demo.sqlite3 made before the mark existed lost its notice (the name no longer decides)."""
     import sqlalchemy as sa
 
-    from sst_desk.demo_accounts import ensure_demo_database
-    from sst_desk.demo_accounts import DEMO_PASSWORD, create_demo_database
+    from sst_desk.demo.accounts import ensure_demo_database
+    from sst_desk.demo.accounts import DEMO_PASSWORD, create_demo_database
     from sst_desk.persistence.mapping import database_meta
-    from sst_desk.ui.signin_dialog import demo_hint
+    from sst_desk.ui.accounts.signin_dialog import demo_hint
 
     demo = tmp_path / "demo.sqlite3"
     create_demo_database(demo, students_count=1)

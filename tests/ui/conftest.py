@@ -74,7 +74,7 @@ def context(qapp, database, tmp_path):
 
 @pytest.fixture
 def main_window(qtbot, context):
-    from sst_desk.ui.main_window import MainWindow
+    from sst_desk.ui.caselist.main_window import MainWindow
 
     window = MainWindow(context)
     window.show()

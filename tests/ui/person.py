@@ -79,7 +79,7 @@ def click(root: QWidget, name: str, *, wait: bool = True) -> None:
 
 def shown_errors(root: QWidget) -> list[str]:
     """The field messages currently shown under inputs."""
-    from sst_desk.ui.forms import ERROR_STYLE
+    from sst_desk.ui.case.forms import ERROR_STYLE
 
     return [label.text() for label in root.findChildren(QLabel) if label.styleSheet() == ERROR_STYLE
             and not label.isHidden()]
@@ -255,7 +255,7 @@ def settle(timeout: int = PATIENCE_MS) -> None:
     """
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from sst_desk.ui.operations import operations_running
+    from sst_desk.ui.common.operations import operations_running
 
     if not operations_running():
         return

@@ -43,7 +43,7 @@ def make_team(folder: Path):
 
 def context_for(db, folder: Path):
     from sst_desk.settings import Settings
-    from sst_desk.ui.context import AppContext
+    from sst_desk.ui.common.context import AppContext
 
     settings = Settings.from_file(str(folder / "settings.ini"))
     return AppContext(db=db, settings=settings, user="testare", clock=lambda: NOW)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit
 
-from sst_desk.demo import populate
+from sst_desk.demo.generate import populate
 
 from person import NOW, open_window, reload
 

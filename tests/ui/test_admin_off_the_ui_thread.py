@@ -39,7 +39,7 @@ def threads(monkeypatch) -> dict[str, list[bool]]:
 
 
 def test_the_log_search_and_its_verification_run_in_the_background(qtbot, context, threads):
-    from sst_desk.ui.log_review import LogReviewDialog
+    from sst_desk.ui.accesslog.review import LogReviewDialog
 
     sign_in_as(context.db, Role.TEAMLEDARE)
     dialog = LogReviewDialog(context)
@@ -74,8 +74,8 @@ def test_gallring_reads_and_deletes_in_the_background(qtbot, main_window, contex
 
 
 def test_a_backup_and_a_registerutdrag_are_made_in_the_background(qtbot, main_window, context, threads, tmp_path):
-    from sst_desk.ui.backups_dialog import BackupsDialog
-    from sst_desk.ui.extract_dialog import export_registerutdrag
+    from sst_desk.ui.admin.backups_dialog import BackupsDialog
+    from sst_desk.ui.admin.extract_dialog import export_registerutdrag
 
     case_id = add_case(context.db, "Alva", closed_on=dt.date(2026, 5, 4))
     press_in_next_box(QMessageBox.StandardButton.Ok, [])

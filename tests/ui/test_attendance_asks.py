@@ -20,7 +20,7 @@ def shot(dialog: QDialog, name: str) -> None:
 
 
 def test_both_readings_of_an_ambiguous_date():
-    from sst_desk.ui.attendance_asks import both_readings
+    from sst_desk.ui.attendance.asks import both_readings
 
     assert both_readings("11/2/2026") == (dt.date(2026, 2, 11), dt.date(2026, 11, 2))
     assert both_readings("3.4.26") == (dt.date(2026, 4, 3), dt.date(2026, 3, 4))
@@ -30,7 +30,7 @@ def test_both_readings_of_an_ambiguous_date():
 
 def test_the_date_order_is_asked_with_the_example_read_both_ways(qtbot):
     from sst_desk.importers.attendance_spec import DateOrder, ImportOptions, ProblemCode, RowProblem
-    from sst_desk.ui.attendance_asks import ask
+    from sst_desk.ui.attendance.asks import ask
 
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -54,7 +54,7 @@ def test_the_date_order_is_asked_with_the_example_read_both_ways(qtbot):
 
 def test_cancelling_the_date_order_question_reads_nothing(qtbot):
     from sst_desk.importers.attendance_spec import ImportOptions, ProblemCode, RowProblem
-    from sst_desk.ui.attendance_asks import ask
+    from sst_desk.ui.attendance.asks import ask
 
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -66,7 +66,7 @@ def test_cancelling_the_date_order_question_reads_nothing(qtbot):
 
 def test_the_school_year_is_chosen_as_a_lasar(qtbot):
     from sst_desk.importers.attendance_spec import ImportOptions, ProblemCode, RowProblem
-    from sst_desk.ui.attendance_asks import SchoolYearDialog, ask
+    from sst_desk.ui.attendance.asks import SchoolYearDialog, ask
 
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -86,7 +86,7 @@ def test_the_school_year_is_chosen_as_a_lasar(qtbot):
 
 def test_a_period_that_ends_before_it_starts_is_refused_in_the_question(qtbot):
     from sst_desk.importers.attendance_spec import ImportOptions, ProblemCode, RowProblem
-    from sst_desk.ui.attendance_asks import PeriodDialog, ask
+    from sst_desk.ui.attendance.asks import PeriodDialog, ask
 
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -25,7 +25,7 @@ MONDAY = dt.date(2026, 11, 16)
 # --- the team's students and the school's exports --------------------------------------------------------------
 
 def personnummer(born: dt.date, serial: int) -> str:
-    from sst_desk.demo import fictional_personal_id
+    from sst_desk.demo.generate import fictional_personal_id
 
     return fictional_personal_id(born, serial)
 
@@ -74,21 +74,21 @@ def attendance_rows(db) -> int:
 
 @pytest.fixture
 def dialog(qtbot, context):
-    from sst_desk.ui.attendance_import import AttendanceImportDialog
+    from sst_desk.ui.attendance.import_dialog import AttendanceImportDialog
 
     add_students(context.db)
     shown = AttendanceImportDialog(context)
     qtbot.addWidget(shown)
     shown.show()
     yield shown
-    from sst_desk.ui.operations import wait_for_background_work
+    from sst_desk.ui.common.operations import wait_for_background_work
 
     wait_for_background_work()
 
 
 def choose(qtbot, dialog, path: Path, monkeypatch) -> None:
     """Click "Choose file…" and pick ``path`` in the file dialog; wait for the preview."""
-    monkeypatch.setattr("sst_desk.ui.attendance_import.QFileDialog.getOpenFileName",
+    monkeypatch.setattr("sst_desk.ui.attendance.import_dialog.QFileDialog.getOpenFileName",
                         lambda *a, **k: (str(path), ""))
     click(dialog, "Choose file…")
     settle(qtbot, dialog)
@@ -292,7 +292,7 @@ def test_check_stores_nothing(qtbot, dialog, context, tmp_path, monkeypatch):
 
 
 def test_a_saved_mapping_fills_the_form_next_time(qtbot, dialog, context, tmp_path, monkeypatch):
-    from sst_desk.ui.attendance_import import AttendanceImportDialog
+    from sst_desk.ui.attendance.import_dialog import AttendanceImportDialog
 
     choose(qtbot, dialog, write_export(tmp_path / "v47.csv", week_rows()), monkeypatch)
     click(dialog, "Save mapping")
@@ -418,7 +418,7 @@ def test_the_team_menu_imports_and_the_case_list_reloads(qtbot, main_window, tmp
     action = main_window.team_actions["Import attendance…"]
     assert action.isVisible()
     action.trigger()
-    from sst_desk.ui.attendance_import import AttendanceImportDialog
+    from sst_desk.ui.attendance.import_dialog import AttendanceImportDialog
 
     dialog = main_window.findChild(AttendanceImportDialog)
     assert dialog is not None and dialog.isVisible()
@@ -434,7 +434,7 @@ def test_the_action_is_for_those_who_may_import(qtbot, qapp, tmp_path, role, sho
     from sst_desk.app import build_context
     from sst_desk.security import signin
     from sst_desk.settings import Settings
-    from sst_desk.ui.main_window import MainWindow
+    from sst_desk.ui.caselist.main_window import MainWindow
     from sst_desk.workflow.access import Role
 
     file = tmp_path / "team.sqlite3"
@@ -449,7 +449,7 @@ def test_the_action_is_for_those_who_may_import(qtbot, qapp, tmp_path, role, sho
         assert window.team_actions["Import attendance…"].isVisible() is shown
         window.deleteLater()
     finally:
-        from sst_desk.ui.operations import wait_for_background_work
+        from sst_desk.ui.common.operations import wait_for_background_work
 
         wait_for_background_work()
         db.close()
@@ -504,7 +504,7 @@ def stored_days(db) -> list[dt.date]:
 
 def test_the_file_chooser_offers_every_spreadsheet_kind(qtbot, dialog, monkeypatch):
     asked: list[str] = []
-    monkeypatch.setattr("sst_desk.ui.attendance_import.QFileDialog.getOpenFileName",
+    monkeypatch.setattr("sst_desk.ui.attendance.import_dialog.QFileDialog.getOpenFileName",
                         lambda parent, title, folder, filters: (asked.append(filters), ("", ""))[1])
     click(dialog, "Choose file…")
     assert asked and all(kind in asked[0] for kind in ("*.csv", "*.txt", "*.xlsx", "*.xlsm", "*.xls ", "*.ods"))

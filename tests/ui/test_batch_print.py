@@ -17,7 +17,7 @@ from conftest import UI_PASSWORD
 def lead_context(qapp, tmp_path):
     """A database with demo cases, signed in as Tove Ledare, teamledare."""
     from sst_desk.app import build_context
-    from sst_desk.demo import populate
+    from sst_desk.demo.generate import populate
     from sst_desk.security import signin
     from sst_desk.settings import Settings
     from sst_desk.workflow.access import Role
@@ -31,7 +31,7 @@ def lead_context(qapp, tmp_path):
     context = build_context(db, Settings.from_file(str(tmp_path / "settings.ini")))
     context.clock = lambda: NOW
     yield context
-    from sst_desk.ui.operations import wait_for_background_work
+    from sst_desk.ui.common.operations import wait_for_background_work
 
     wait_for_background_work()
     db.close()
@@ -39,7 +39,7 @@ def lead_context(qapp, tmp_path):
 
 @pytest.fixture
 def dialog(qtbot, lead_context):
-    from sst_desk.ui.batch_print import open_batch_print
+    from sst_desk.ui.printing.batch_print import open_batch_print
 
     shown = open_batch_print(None, lead_context)
     qtbot.addWidget(shown)
@@ -70,7 +70,7 @@ def test_choose_and_count(dialog, lead_context):
 
 def test_print_writes_one_pdf_and_names_the_skipped(qtbot, dialog, lead_context, tmp_path, monkeypatch):
     target = tmp_path / "alla.pdf"
-    monkeypatch.setattr("sst_desk.ui.batch_print.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("sst_desk.ui.printing.batch_print.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     texts: list[str] = []
     errors = answer_dialog(_summary(texts), kind=QMessageBox, timeout_ms=20_000)
     click(dialog, "Print…")
@@ -83,7 +83,7 @@ def test_print_writes_one_pdf_and_names_the_skipped(qtbot, dialog, lead_context,
     assert outcome.skipped[0].student.full_name in texts[0]
     assert len(PdfReader(target).outline) == len(outcome.written)
 
-    from sst_desk.ui.printed_list import PrintedList
+    from sst_desk.ui.printing.printed_list import PrintedList
 
     printed = PrintedList(lead_context, outcome.written[0].id, load=False)
     qtbot.addWidget(printed)
@@ -106,7 +106,7 @@ def test_cancel_leaves_no_file_and_no_log(qtbot, dialog, lead_context, tmp_path,
     import sst_desk.reports.batch as batch
 
     target = tmp_path / "avbruten.pdf"
-    monkeypatch.setattr("sst_desk.ui.batch_print.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("sst_desk.ui.printing.batch_print.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     started, go_on = threading.Event(), threading.Event()
     real = batch.build_handlingsplan
 

@@ -139,7 +139,7 @@ def test_walk_a_case_through_every_stage(main_window, context, qtbot, tmp_path, 
 
     # The handlingsplan prints.
     target = tmp_path / "plan.pdf"
-    monkeypatch.setattr("sst_desk.ui.printing.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("sst_desk.ui.printing.printing.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     window.print_action.trigger()  # the preview opens; nothing is on disk until "Save as PDF…"
     settle()
     assert not target.exists() and window.previews[-1].document.pageCount() >= 1

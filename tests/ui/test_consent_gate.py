@@ -244,7 +244,7 @@ def no_viewer(monkeypatch, tmp_path) -> dict:
         asked["save as"] += 1
         return str(tmp_path / "handlingsplan.pdf"), ""
 
-    monkeypatch.setattr("sst_desk.ui.printing.QFileDialog.getSaveFileName", save_as)
+    monkeypatch.setattr("sst_desk.ui.printing.printing.QFileDialog.getSaveFileName", save_as)
     return asked
 
 
@@ -313,8 +313,8 @@ def visible_entries(window, menu_title: str) -> list[str]:
     (Role.ADMINISTRATOR, ["Users…", "Change my password…"], True),
 ])
 def test_the_team_menu_shows_each_role_what_it_is_for(qapp, context, role, team, backups):
-    from sst_desk.ui.labels import label
-    from sst_desk.ui.main_window import MainWindow
+    from sst_desk.ui.common.labels import label
+    from sst_desk.ui.caselist.main_window import MainWindow
 
     db = context.db
     db.actor = None

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QPoint
 
-from sst_desk.ui.widgets import DateField
+from sst_desk.ui.common.widgets import DateField
 
 
 def test_the_calendar_is_made_when_the_popup_opens_and_picking_a_day_fills_the_field(qtbot):

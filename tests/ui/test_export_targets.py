@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from person import PATIENCE_MS
-from sst_desk.ui.extract_dialog import export_registerutdrag
+from sst_desk.ui.admin.extract_dialog import export_registerutdrag
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Student
 from doors import door

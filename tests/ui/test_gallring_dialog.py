@@ -9,8 +9,8 @@ import json
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableWidget
 
 from sst_desk.persistence import accounts, backups
-from sst_desk.ui.extract_dialog import export_registerutdrag
-from sst_desk.ui.gallring_dialog import GallringDialog
+from sst_desk.ui.admin.extract_dialog import export_registerutdrag
+from sst_desk.ui.admin.gallring_dialog import GallringDialog
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Guardian, Student

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit
 
-from sst_desk.ui.lock import IdleLock, UnlockDialog
+from sst_desk.ui.common.lock import IdleLock, UnlockDialog
 from sst_desk.workflow.codes import Level, RaisedBy, Stage
 from sst_desk.workflow.entities import Case, Student
 
@@ -192,7 +192,7 @@ def test_an_idle_lock_during_the_save_question_keeps_the_question_and_the_edits(
 
 def test_an_idle_lock_during_an_edit_keeps_what_was_typed_in_the_form(main_window, context, locker, qtbot):
     """Regression: hiding an open form ended it as if Cancel was pressed; what was typed in it was lost."""
-    from sst_desk.ui.dialogs import RecordDialog
+    from sst_desk.ui.common.dialogs import RecordDialog
     from sst_desk.workflow.process import Move, apply, open_case
 
     case = Case(student=Student("Alva", "Testsson", "Ekbackeskolan"), raised_on=NOW.date(), criteria_met=True)

@@ -64,7 +64,7 @@ def team(qapp, tmp_path):
 
 @pytest.fixture
 def dialog(team, qtbot):
-    from sst_desk.ui.log_review import LogReviewDialog
+    from sst_desk.ui.accesslog.review import LogReviewDialog
 
     context = team[0]
     window = LogReviewDialog(context)
@@ -261,7 +261,7 @@ def test_printing_follows_the_selected_entry(dialog, qtbot):
 
 
 def test_only_the_team_lead_opens_the_review(team):
-    from sst_desk.ui.log_review import open_log_review
+    from sst_desk.ui.accesslog.review import open_log_review
 
     context, _, actors = team
     context.db.actor = actors["sara"]
@@ -289,7 +289,7 @@ def test_every_input_has_an_accessible_name(dialog):
 
 
 def test_the_models_follow_qts_rules(qtmodeltester):
-    from sst_desk.ui.log_model import LogTableModel, SampleCheckModel
+    from sst_desk.ui.accesslog.model import LogTableModel, SampleCheckModel
 
     at = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
     log = LogTableModel()

@@ -27,7 +27,7 @@ def log_dialog(qapp, qtbot, tmp_path):
     """A team lead reads a log where a worker saved, printed, opened attendance and read printouts."""
     from sst_desk.app import build_context
     from sst_desk.settings import Settings
-    from sst_desk.ui.log_review import LogReviewDialog
+    from sst_desk.ui.accesslog.review import LogReviewDialog
 
     db = Database.open(tmp_path / "team.sqlite3", key=os.urandom(32))
     lead = accounts.add_user(db, "lead", "Lena Ledare", Role.TEAMLEDARE, "hash").actor()
@@ -92,6 +92,6 @@ def test_the_log_detail_column_shows_words_not_codes(log_dialog):
     (LogAction.BACKUP, "/home/a/backups/x.sqlite3", "/home/a/backups/x.sqlite3"),  # free text stays as written
 ])
 def test_each_kind_of_detail_in_words(qapp, action, detail, words):
-    from sst_desk.ui.log_details import action_detail
+    from sst_desk.ui.accesslog.details import action_detail
 
     assert action_detail(str(action), detail) == words

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from sst_desk.demo import populate
-from sst_desk.ui.caselist import ROW_ROLE, CaseTableModel
-from sst_desk.ui.labels import _PAIRS, label
-from sst_desk.ui.listeditor import Column, RowsModel
+from sst_desk.demo.generate import populate
+from sst_desk.ui.caselist.caselist import ROW_ROLE, CaseTableModel
+from sst_desk.ui.common.labels import _PAIRS, label
+from sst_desk.ui.common.listeditor import Column, RowsModel
 from sst_desk.workflow.attention import Attention
 from sst_desk.workflow.codes import Stage
 
@@ -82,7 +82,7 @@ def test_every_code_has_its_own_label(qapp):
 
 
 def test_sorting_by_a_column_header(main_window, context):
-    from sst_desk.ui.caselist import Column as ListColumn
+    from sst_desk.ui.caselist.caselist import Column as ListColumn
 
     populate(context.db, students=15, seed=6, today=NOW.date())
     reload(main_window)
@@ -99,7 +99,7 @@ def test_sorting_by_a_column_header(main_window, context):
 def test_the_filtering_proxy_passes_the_model_tester_and_the_selection_follows_its_case(
         qtmodeltester, main_window, context):
     """The proxy reports a filter or a sort as a layout change: the selected case stays selected while shown."""
-    from sst_desk.ui.caselist import Column as ListColumn
+    from sst_desk.ui.caselist.caselist import Column as ListColumn
 
     populate(context.db, students=30, seed=8, today=NOW.date())
     reload(main_window)

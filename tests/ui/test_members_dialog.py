@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox
 
 from sst_desk.persistence import AccessDeniedError
 from sst_desk.security import signin
-from sst_desk.ui.members_dialog import edit_members, member_names
+from sst_desk.ui.case.members_dialog import edit_members, member_names
 
 from person import answer_dialog, click, fill, shown_errors
 from team import context_for, log_actions, make_team, new_case, use_cheap

@@ -74,7 +74,7 @@ def test_a_new_student_is_still_created(main_window, context):
 
 def test_escape_in_a_new_case_with_typed_data_asks_before_discarding(main_window, context, qtbot):
     """What broke: Escape in "Nytt ärende" threw the typed data away without asking."""
-    from sst_desk.ui.new_case import NewCaseDialog
+    from sst_desk.ui.case.new_case import NewCaseDialog
 
     dialog = NewCaseDialog(context, main_window)
     dialog.show()
@@ -96,7 +96,7 @@ def test_escape_in_a_new_case_with_typed_data_asks_before_discarding(main_window
 
 def test_escape_in_an_empty_new_case_closes_at_once(main_window, context, qtbot):
     """Nothing typed, nothing to lose: no question."""
-    from sst_desk.ui.new_case import NewCaseDialog
+    from sst_desk.ui.case.new_case import NewCaseDialog
 
     dialog = NewCaseDialog(context, main_window)
     dialog.show()

@@ -231,7 +231,7 @@ def test_every_menu_shows_keys_in_its_shortcut_column(main_window, context):
 
 def test_a_one_line_field_takes_a_sensible_length(main_window, context):
     """What broke: a one-line field took 3,000 characters (the delete question showed them all)."""
-    from sst_desk.ui.new_case import NewCaseDialog
+    from sst_desk.ui.case.new_case import NewCaseDialog
 
     dialog = NewCaseDialog(context, main_window)
     for name, limit in (("First name", 100), ("Last name", 100), ("School", 200), ("Name of who raised it", 100)):

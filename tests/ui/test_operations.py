@@ -8,7 +8,7 @@ import time
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QPushButton
 
 from sst_desk.persistence import DatabaseUnavailableError
-from sst_desk.ui.operations import BUSY_DELAY_MS, Operation, operations_running
+from sst_desk.ui.common.operations import BUSY_DELAY_MS, Operation, operations_running
 
 from person import PATIENCE_MS, answer_dialog
 

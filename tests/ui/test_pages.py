@@ -30,7 +30,7 @@ def test_proposing_a_booster_keeps_the_closing_note_being_typed(main_window, con
 
 def _populate(context) -> None:
     """A caseload of 20 demo cases: every stage, a revised plan among them."""
-    from sst_desk.demo import populate
+    from sst_desk.demo.generate import populate
 
     populate(context.db, students=20, seed=2, today=NOW.date())
 
@@ -96,7 +96,7 @@ def test_a_move_whose_save_fails_shows_the_step_taken(main_window, context, monk
         raise DatabaseUnavailableError("test.sqlite3", "The database is busy.")
 
     monkeypatch.setattr("sst_desk.services.cases.save_case", refuse)
-    monkeypatch.setattr("sst_desk.ui.case_window.QMessageBox.critical", lambda *a: None)
+    monkeypatch.setattr("sst_desk.ui.case.case_window.QMessageBox.critical", lambda *a: None)
     answer_dialog(fill_dialog({}))
     click(window, "Start the assessment")
     settle()  # the save is tried in the background, and fails
@@ -167,7 +167,7 @@ def _message_box_text(said: list):
 
 def test_a_guardian_who_signed_stays_and_the_page_says_why_in_the_workflows_words(main_window, context):
     """The rule is the workflow's (editing.removal_blocked); the page shows its sentence and changes nothing."""
-    from sst_desk.ui.messages import message
+    from sst_desk.ui.common.messages import message
     from sst_desk.workflow.editing import removal_blocked
 
     from person import select_row

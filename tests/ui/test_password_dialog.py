@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from sst_desk.security import signin
-from sst_desk.ui.password_dialog import ChangePasswordDialog, change_password
+from sst_desk.ui.accounts.password_dialog import ChangePasswordDialog, change_password
 
 from person import answer_dialog, click, fill, find, shown_errors
 from team import FIRST_PW, context_for, log_actions, make_team, use_cheap

@@ -15,7 +15,7 @@ def _text(path) -> str:
 
 
 def test_print_the_shown_plan_version(main_window, context, tmp_path, monkeypatch):
-    from sst_desk.demo import populate
+    from sst_desk.demo.generate import populate
 
     populate(context.db, students=20, seed=2, today=NOW.date())
     reload(main_window)
@@ -23,7 +23,7 @@ def test_print_the_shown_plan_version(main_window, context, tmp_path, monkeypatc
                    if len(door(context.db).cases.load_case(r.case_id).plans) > 1)
     window = open_window(main_window, revised)
     targets = iter([tmp_path / "current.pdf", tmp_path / "earlier.pdf"])
-    monkeypatch.setattr("sst_desk.ui.printing.QFileDialog.getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
+    monkeypatch.setattr("sst_desk.ui.printing.printing.QFileDialog.getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
 
     window.print_action.trigger()  # Ctrl+P: the current version, in the preview
     settle()
@@ -45,7 +45,7 @@ def test_the_preview_prints_every_page_to_the_printer(main_window, context, tmp_
     from PySide6.QtPrintSupport import QPrinter
     from pypdf import PdfReader as Reader
 
-    from sst_desk.demo import populate
+    from sst_desk.demo.generate import populate
 
     populate(context.db, students=6, seed=3, today=NOW.date())
     reload(main_window)
@@ -63,7 +63,7 @@ def test_the_preview_prints_every_page_to_the_printer(main_window, context, tmp_
 
 
 def test_every_document_of_a_closed_case_opens_in_the_preview_and_is_logged(main_window, context):
-    from sst_desk.demo import populate
+    from sst_desk.demo.generate import populate
     from sst_desk.workflow.codes import Stage
 
     populate(context.db, students=30, seed=5, today=NOW.date())
@@ -114,7 +114,7 @@ def test_save_as_pdf_never_writes_over_the_database_or_its_key_file(main_window,
 
     from PySide6.QtWidgets import QMessageBox
 
-    from sst_desk.demo import populate
+    from sst_desk.demo.generate import populate
     from sst_desk.security.keyfile import key_file_for
 
     populate(context.db, students=6, seed=3, today=NOW.date())
@@ -130,7 +130,7 @@ def test_save_as_pdf_never_writes_over_the_database_or_its_key_file(main_window,
     sym_link = tmp_path / "database.pdf"
     sym_link.symlink_to(context.db.path)
     targets = iter([str(hard_link), str(sym_link), str(letter)])
-    monkeypatch.setattr("sst_desk.ui.printing.QFileDialog.getSaveFileName", lambda *a, **k: (next(targets), ""))
+    monkeypatch.setattr("sst_desk.ui.printing.printing.QFileDialog.getSaveFileName", lambda *a, **k: (next(targets), ""))
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *rest: warnings.append(text))
 

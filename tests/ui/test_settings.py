@@ -16,7 +16,7 @@ from person import NOW, answer_dialog, click, fill, find, reload, shown_errors
 from sst_desk.options import TeamSettings
 from sst_desk.services import Door
 from sst_desk.settings import IDLE_LOCK_MINUTES, LANGUAGE
-from sst_desk.ui.settings_dialog import SettingsDialog, edit_settings
+from sst_desk.ui.admin.settings_dialog import SettingsDialog, edit_settings
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def admin_context(qapp, database, tmp_path):
 
 @pytest.fixture
 def admin_window(qtbot, admin_context):
-    from sst_desk.ui.main_window import MainWindow
+    from sst_desk.ui.caselist.main_window import MainWindow
 
     window = MainWindow(admin_context)
     window.show()
@@ -125,13 +125,13 @@ def test_a_wrong_retention_is_not_saved(admin_window, admin_context):
 def test_document_templates_are_checked_kept_and_printed_with(admin_window, admin_context, tmp_path, monkeypatch):
     from PIL import Image
 
-    from sst_desk.ui.report_context import report_context
+    from sst_desk.ui.printing.report_context import report_context
 
     logo = tmp_path / "logo.png"
     Image.new("RGB", (120, 40), "navy").save(logo)
     (tmp_path / "notes.png").write_text("not an image")
     chosen = [str(tmp_path / "missing.png"), str(tmp_path / "notes.png"), str(logo)]
-    monkeypatch.setattr("sst_desk.ui.settings_dialog.QFileDialog.getOpenFileName",
+    monkeypatch.setattr("sst_desk.ui.admin.settings_dialog.QFileDialog.getOpenFileName",
                         lambda *args, **kwargs: (chosen.pop(0), "Images (*.png *.jpg *.jpeg)"))
     seen: list[dict[str, str]] = []
 

@@ -59,7 +59,7 @@ def test_a_planted_pickle_in_the_settings_file_does_not_run_when_the_main_window
     """What broke: window geometry was stored as pickled bytes, and a planted INI file ran code on start."""
     from sst_desk.app import build_context
     from sst_desk.settings import MAIN_GEOMETRY, Settings
-    from sst_desk.ui.main_window import MainWindow
+    from sst_desk.ui.caselist.main_window import MainWindow
 
     marker = tmp_path / "ran"
     ini = tmp_path / "settings.ini"

@@ -67,9 +67,9 @@ def test_after_signing_out_the_next_person_signs_in_in_the_same_process(qtbot, d
     from sst_desk.app import run_session
     from sst_desk.security import signin
     from sst_desk.settings import Settings
-    from sst_desk.ui.main_window import MainWindow
-    from sst_desk.ui.signin_dialog import SignInDialog, sign_in_for_window
-    from sst_desk.ui.startup import open_for_window
+    from sst_desk.ui.caselist.main_window import MainWindow
+    from sst_desk.ui.accounts.signin_dialog import SignInDialog, sign_in_for_window
+    from sst_desk.ui.common.startup import open_for_window
 
     from person import click
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from sst_desk import app as app_module
 from sst_desk.security import signin
 from sst_desk.settings import LAST_USER, Settings
-from sst_desk.ui import signin_dialog
-from sst_desk.ui.signin_dialog import FirstRunDialog, SignInDialog, demo_hint, sign_in_for_window
-from sst_desk.ui.startup import open_for_window
+from sst_desk.ui.accounts import signin_dialog
+from sst_desk.ui.accounts.signin_dialog import FirstRunDialog, SignInDialog, demo_hint, sign_in_for_window
+from sst_desk.ui.common.startup import open_for_window
 from sst_desk.workflow.access import Role
 
 from person import answer_dialog, click, fill, find, shown_errors, when_shown
@@ -257,7 +257,7 @@ def test_the_demo_notice_is_decided_by_the_demo_mark_not_the_file_name(qapp, tmp
     database (perhaps holding real data by now) hid it while keeping the public password."""
     import shutil
 
-    from sst_desk.demo_accounts import DEMO_PASSWORD, create_demo_database
+    from sst_desk.demo.accounts import DEMO_PASSWORD, create_demo_database
 
     made = tmp_path / "made" / "övning.sqlite3"
     made.parent.mkdir()
@@ -276,7 +276,7 @@ def test_the_demo_notice_is_decided_by_the_demo_mark_not_the_file_name(qapp, tmp
 
 
 def test_the_sign_in_dialog_of_the_demo_names_its_users(qapp, tmp_path, settings):
-    from sst_desk.demo_accounts import DEMO_PASSWORD, create_demo_database
+    from sst_desk.demo.accounts import DEMO_PASSWORD, create_demo_database
 
     demo = tmp_path / "demo.sqlite3"
     create_demo_database(demo, students_count=2)
@@ -299,8 +299,8 @@ def test_the_sign_in_dialog_of_the_demo_names_its_users(qapp, tmp_path, settings
 def test_starting_signs_in_asks_for_an_own_password_then_opens_the_window_with_the_lock(
         qapp, team_file, shown, monkeypatch):
     """run_gui: check the file, sign in, replace the password the administrator gave, lock on idle, cases."""
-    from sst_desk.ui.lock import IdleLock
-    from sst_desk.ui.main_window import MainWindow
+    from sst_desk.ui.common.lock import IdleLock
+    from sst_desk.ui.caselist.main_window import MainWindow
 
     new = "mitt-eget-lösen-7"
     seen: dict = {}

@@ -25,7 +25,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
-from sst_desk.ui import skollinje_text as text
+from sst_desk.ui.skollinje import text
 from sst_desk.workflow.attendance import Granularity, Unit
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.entities import Case, Student
@@ -236,7 +236,7 @@ def test_a_goals_target_absence_round_trips(main_window, context):
 
 
 def test_chart_handles_two_weeks_and_reports_no_point_outside_the_plot(qapp):
-    from sst_desk.ui.skollinje_chart import SkollinjeChart
+    from sst_desk.ui.skollinje.chart import SkollinjeChart
     from sst_desk.workflow.skollinje import Point, Skollinje
 
     start = dt.date(2026, 11, 9)

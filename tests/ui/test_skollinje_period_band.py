@@ -6,8 +6,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from sst_desk.ui.skollinje_chart import SkollinjeChart
-from sst_desk.ui.skollinje_style import ABSENCE
+from sst_desk.ui.skollinje.chart import SkollinjeChart
+from sst_desk.ui.skollinje.style import ABSENCE
 from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.skollinje import build_skollinje

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from sst_desk.persistence import Database, backups
 from sst_desk.settings import BACKUPS_TO_KEEP, Settings
-from sst_desk.ui import startup
+from sst_desk.ui.common import startup
 
 from person import answer_dialog, click, fill, shown_errors
 from doors import door
@@ -38,7 +38,7 @@ def settings(tmp_path) -> Settings:
 
 
 def damaged(tmp_path, with_backup: bool):
-    from sst_desk.demo import populate
+    from sst_desk.demo.generate import populate
 
     file = tmp_path / "team" / "sst.sqlite3"
     db = Database.open(file)
@@ -150,7 +150,7 @@ def test_a_full_disk_is_said_as_such_and_no_restore_is_offered(qapp, tmp_path, b
     import shutil
     import subprocess
 
-    from sst_desk.demo import populate
+    from sst_desk.demo.generate import populate
     from sst_desk.persistence import cipher
 
     made = tmp_path / "made" / "sst.sqlite3"

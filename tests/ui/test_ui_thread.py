@@ -19,8 +19,8 @@ from person import NOW, PATIENCE_MS, fill
 
 
 def test_list_open_edit_save_print_never_run_a_statement_on_the_ui_thread(main_window, context, qtbot):
-    from sst_desk.demo import populate
-    from sst_desk.ui.operations import operations_running
+    from sst_desk.demo.generate import populate
+    from sst_desk.ui.common.operations import operations_running
 
     populate(context.db, students=8, seed=3, today=NOW.date())  # the data is made before anyone watches
     case_id = next(r.case_id for r in door(context.db).cases.case_rows(NOW.date())

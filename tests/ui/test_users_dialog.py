@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTableWidget
 from sst_desk.persistence import accounts
 from sst_desk.security import signin
 from sst_desk.security.keyfile import KeyFile, key_file_for
-from sst_desk.ui.users_dialog import UsersDialog, open_users
+from sst_desk.ui.accounts.users_dialog import UsersDialog, open_users
 from sst_desk.workflow.access import Role
 
 from person import answer_dialog, click, fill, fill_dialog, find, select_row, shown_errors

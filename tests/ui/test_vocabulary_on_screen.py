@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from sst_desk import vocabulary
 from sst_desk.reports import labels_sv
-from sst_desk.ui.labels import _PAIRS, choices, label
+from sst_desk.ui.common.labels import _PAIRS, choices, label
 from sst_desk.workflow.codes import ContactKind
 
 QM = Path(__file__).resolve().parents[2] / "resources" / "translations" / "sst_desk_sv.qm"

@@ -68,7 +68,7 @@ def test_spin_boxes_outside_the_forms_are_guarded_too(qtbot, qapp):
     """One mechanism for the whole application: a spin box in any dialog ignores a passing wheel."""
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-    from sst_desk.ui.widgets import install_wheel_guard
+    from sst_desk.ui.common.widgets import install_wheel_guard
 
     install_wheel_guard()
     area = QScrollArea()

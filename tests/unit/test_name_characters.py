@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from builders import make_case, make_student
 
-from sst_desk.cli_format import to_csv, to_table
+from sst_desk.cli.format import to_csv, to_table
 from sst_desk.workflow.caselist import CaseRow
 from sst_desk.workflow.codes import Level, Stage
 from sst_desk.workflow.entities import Guardian

@@ -1,0 +1,1 @@
+"""sst_desk.ui.case."""
