@@ -64,8 +64,8 @@ def add_commands(commands: argparse._SubParsersAction, add_db, default_db: str) 
     listing = commands.add_parser("attendance-mappings", help=_t("list the saved attendance column mappings"),
                                   description=_t("List the column mappings saved for attendance imports."))
     add_db(listing, default_db)
-    run.set_defaults(run=import_command)
-    listing.set_defaults(run=mappings_command)
+    run.set_defaults(_run=import_command)
+    listing.set_defaults(_run=mappings_command)
 
 
 def school_year(text: str) -> int:

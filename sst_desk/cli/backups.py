@@ -39,9 +39,9 @@ def add_commands(commands: argparse._SubParsersAction, add_db, default_db: str) 
     listing = commands.add_parser("backups", help=_t("list the backups of the database"),
                                   description=_t("List the backups in the database's backups folder, newest first."))
     add_db(listing, default_db)
-    backup_parser.set_defaults(run=backup)
-    restore_parser.set_defaults(run=restore)
-    listing.set_defaults(run=list_backups)
+    backup_parser.set_defaults(_run=backup)
+    restore_parser.set_defaults(_run=restore)
+    listing.set_defaults(_run=list_backups)
 
 
 def _file(target: str | None) -> Path:

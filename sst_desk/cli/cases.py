@@ -22,7 +22,7 @@ def add_commands(commands: argparse._SubParsersAction, add_db, default_db: str) 
     add_db(cases, default_db)
     cases.add_argument("--format", choices=FORMATS, default="table",
                        help=_t("table (for reading), csv or json (default: table)"))
-    cases.set_defaults(run=run)
+    cases.set_defaults(_run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -29,7 +29,7 @@ def add_commands(commands: argparse._SubParsersAction, add_db, demo_db: str, stu
                       .replace("%1", str(MAX_STUDENTS)).replace("%2", str(DEFAULT_STUDENTS)))
     demo.add_argument("--seed", type=seed, default=1, metavar="S",
                       help=_t("random seed; the same seed gives the same cases (default: 1)"))
-    demo.set_defaults(run=run)
+    demo.set_defaults(_run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -118,7 +118,9 @@ def _main(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # --help, --version and usage errors (status 2)
         return int(exit_.code or 0)
-    run = getattr(args, "run", None) or _run_gui  # each command module sets its own (set_defaults)
+    # Each command module names the function that runs its command (set_defaults(_run=…); "_run", not
+    # "run": gallring has a --run option).
+    run = getattr(args, "_run", None) or _run_gui
     return guarded(lambda: run(args))
 
 

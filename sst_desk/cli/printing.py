@@ -54,7 +54,7 @@ def add_commands(commands: argparse._SubParsersAction, add_db, default_db: str, 
     which.add_argument("--school", metavar="NAME", help=_t("the school's name as in the case list"))
     which.add_argument("--all", action="store_true", help=_t("every case you may see"))
     _common(batch, add_db, default_db, "FILE.pdf")
-    printing.set_defaults(run=print_command)
+    printing.set_defaults(_run=print_command)
 
 
 def _common(parser: argparse.ArgumentParser, add_db, default_db: str, metavar: str) -> None:

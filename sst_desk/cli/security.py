@@ -57,9 +57,9 @@ def add_commands(commands: argparse._SubParsersAction, add_db, default_db: str) 
     extract.add_argument("--out", type=Path, required=True, metavar="FOLDER", help=_t("the folder to write into"))
     extract.add_argument("--force", action="store_true",
                          help=_t("replace an extract of the same case made earlier the same day"))
-    log.set_defaults(run=log_command)
-    gallring.set_defaults(run=gallring_command)
-    extract.set_defaults(run=registerutdrag_command)
+    log.set_defaults(_run=log_command)
+    gallring.set_defaults(_run=gallring_command)
+    extract.set_defaults(_run=registerutdrag_command)
 
 
 def case_number(text: str) -> int:
