@@ -122,7 +122,7 @@ def unlock(file: Path, username: str, password: str) -> bytes:
 
 def credentials(args: argparse.Namespace) -> tuple[str, str]:
     """Who signs in, asked for once per command (a restore unlocks the key and then signs in)."""
-    known = getattr(args, "credentials", None)
+    known = getattr(args, "_credentials", None)
     if known is None:
         known = cli_auth.credentials(args)
         args._credentials = known
