@@ -36,8 +36,8 @@
         <translation>Lösenordet är för lätt att gissa: det är ett av de vanligaste lösenorden, eller nästan. Använd tre eller fyra ord som inte hör ihop.</translation>
     </message>
     <message>
-        <source>The password is too easy to guess: it is built on a name, the team, a month, a season or a word like 'lösenord'. Use three or four words that do not belong together.</source>
-        <translation>Lösenordet är för lätt att gissa: det bygger på ett namn, teamet, en månad, en årstid eller ett ord som 'lösenord'. Använd tre eller fyra ord som inte hör ihop.</translation>
+        <source>The password is too easy to guess: it is built on a name, the team, a month, a season or a word like &apos;lösenord&apos;. Use three or four words that do not belong together.</source>
+        <translation>Lösenordet är för lätt att gissa: det bygger på ett namn, teamet, en månad, en årstid eller ett ord som &apos;lösenord&apos;. Använd tre eller fyra ord som inte hör ihop.</translation>
     </message>
     <message>
         <source>The password is too easy to guess: it is built on a sequence, a repeat or a row of keys. Use three or four words that do not belong together.</source>
@@ -115,7 +115,7 @@
         <translation>Vad skolan har gjort</translation>
     </message>
     <message>
-        <source>More about the school's measures</source>
+        <source>More about the school&apos;s measures</source>
         <translation>Mer om skolans åtgärder</translation>
     </message>
     <message>
@@ -123,7 +123,7 @@
         <translation>Uppfyller kriterierna</translation>
     </message>
     <message>
-        <source>The team's decision whether the student meets the criteria for its support.</source>
+        <source>The team&apos;s decision whether the student meets the criteria for its support.</source>
         <translation>Teamets beslut om eleven uppfyller kriterierna för teamets stöd.</translation>
     </message>
     <message>
@@ -413,7 +413,7 @@
         <translation>Det här kommer att läsas in</translation>
     </message>
     <message>
-        <source>The file's first rows</source>
+        <source>The file&apos;s first rows</source>
         <translation>Filens första rader</translation>
     </message>
     <message>
@@ -745,7 +745,7 @@
         <translation>Vilken period?</translation>
     </message>
     <message>
-        <source>The file gives one row per student for a period but does not say which period. Give its first and last day as in the school system's report.</source>
+        <source>The file gives one row per student for a period but does not say which period. Give its first and last day as in the school system&apos;s report.</source>
         <translation>Filen har en rad per elev för en period men säger inte vilken. Ange periodens första och sista dag som i skolsystemets rapport.</translation>
     </message>
     <message>
@@ -761,7 +761,7 @@
         <translation>OpenDocument, bladet %1</translation>
     </message>
     <message>
-        <source>Choose the school's attendance export (CSV, Excel or OpenDocument)</source>
+        <source>Choose the school&apos;s attendance export (CSV, Excel or OpenDocument)</source>
         <translation>Välj skolans närvaroexport (CSV, Excel eller OpenDocument)</translation>
     </message>
     <message>
@@ -979,7 +979,7 @@
         <translation>Stäng</translation>
     </message>
     <message>
-        <source>The database is on a server. It is backed up by the server's own tools, not by SST Desk.</source>
+        <source>The database is on a server. It is backed up by the server&apos;s own tools, not by SST Desk.</source>
         <translation>Databasen ligger på en server. Den säkerhetskopieras med serverns egna verktyg, inte av SST Desk.</translation>
     </message>
     <message>
@@ -1046,7 +1046,7 @@
         <translation>En skola</translation>
     </message>
     <message>
-        <source>One worker's cases</source>
+        <source>One worker&apos;s cases</source>
         <translation>En medarbetares ärenden</translation>
     </message>
     <message>
@@ -1170,7 +1170,7 @@
         <translation>Över %1 % frånvaro denna termin</translation>
     </message>
     <message>
-        <source>Absence this term, from the school's attendance export</source>
+        <source>Absence this term, from the school&apos;s attendance export</source>
         <translation>Frånvaro denna termin, från skolans närvaroexport</translation>
     </message>
     <message>
@@ -1423,8 +1423,8 @@
         <translation>SST Desk: ärendehantering för skolsociala team. Utan kommando öppnas fönstret.</translation>
     </message>
     <message>
-        <source>Without --db, commands use the default database %1 (the demo command: %2). Run 'sst-desk COMMAND --help' for a command's options.</source>
-        <translation>Utan --db använder kommandona standarddatabasen %1 (demokommandot: %2). Kör 'sst-desk KOMMANDO --help' för ett kommandos val.</translation>
+        <source>Without --db, commands use the default database %1 (the demo command: %2). Run &apos;sst-desk COMMAND --help&apos; for a command&apos;s options.</source>
+        <translation>Utan --db använder kommandona standarddatabasen %1 (demokommandot: %2). Kör &apos;sst-desk KOMMANDO --help&apos; för ett kommandos val.</translation>
     </message>
     <message>
         <source>database file or URL to open (default: %1)</source>
@@ -1435,7 +1435,7 @@
         <translation>öppna en demodatabas med påhittade ärenden (skapas första gången)</translation>
     </message>
     <message>
-        <source>language of the window and the messages (default: the system's language, else Swedish; the window: the saved setting)</source>
+        <source>language of the window and the messages (default: the system&apos;s language, else Swedish; the window: the saved setting)</source>
         <translation>språk för fönstret och meddelandena (standard: systemets språk, annars svenska; fönstret: den sparade inställningen)</translation>
     </message>
     <message>
@@ -1487,16 +1487,16 @@
         <translation>%1 är en mapp, inte en databasfil.</translation>
     </message>
     <message>
-        <source>The database %1 has no users yet: start SST Desk once to create the first administrator (or make a demo database with 'sst-desk demo').</source>
-        <translation>Databasen %1 har inga användare än: starta SST Desk en gång och skapa den första administratören (eller gör en demodatabas med 'sst-desk demo').</translation>
+        <source>The database %1 has no users yet: start SST Desk once to create the first administrator (or make a demo database with &apos;sst-desk demo&apos;).</source>
+        <translation>Databasen %1 har inga användare än: starta SST Desk en gång och skapa den första administratören (eller gör en demodatabas med &apos;sst-desk demo&apos;).</translation>
     </message>
     <message>
         <source>%1 is not a database URL SST Desk can use.</source>
         <translation>%1 är ingen databas-URL som SST Desk kan använda.</translation>
     </message>
     <message>
-        <source>SST Desk cannot reach %1: the database driver %2 is not installed on this computer. Install it (pip install "psycopg[binary]") or ask IT; nothing was changed.</source>
-        <translation>SST Desk kan inte nå %1: databasdrivrutinen %2 är inte installerad på den här datorn. Installera den (pip install "psycopg[binary]") eller fråga IT; ingenting ändrades.</translation>
+        <source>SST Desk cannot reach %1: the database driver %2 is not installed on this computer. Install it (pip install &quot;psycopg[binary]&quot;) or ask IT; nothing was changed.</source>
+        <translation>SST Desk kan inte nå %1: databasdrivrutinen %2 är inte installerad på den här datorn. Installera den (pip install &quot;psycopg[binary]&quot;) eller fråga IT; ingenting ändrades.</translation>
     </message>
     <message>
         <source>The key file %1.keys is damaged; put back the copy from the backups folder. Nothing was changed.</source>
@@ -1515,7 +1515,7 @@
         <translation>Demoanvändare: %1; lösenord för alla: %2</translation>
     </message>
     <message>
-        <source>Import a school's attendance export with a column mapping saved in the app (Team → Importera närvaro…). All or nothing: if any row has a problem, nothing is stored and every problem is listed with its line. Importing the same file again changes nothing.</source>
+        <source>Import a school&apos;s attendance export with a column mapping saved in the app (Team → Importera närvaro…). All or nothing: if any row has a problem, nothing is stored and every problem is listed with its line. Importing the same file again changes nothing.</source>
         <translation>Importera en skolas närvaroexport med en kolumnkoppling som sparats i appen (Team → Importera närvaro…). Allt eller inget: har någon rad ett problem sparas ingenting och varje problem listas med sin rad. Att importera samma fil igen ändrar ingenting.</translation>
     </message>
     <message>
@@ -1543,15 +1543,15 @@
         <translation>inga än</translation>
     </message>
     <message>
-        <source>There is no saved mapping called '%1' (saved: %2). Save one in the app: Team → Importera närvaro….</source>
-        <translation>Det finns ingen sparad koppling som heter '%1' (sparade: %2). Spara en i appen: Team → Importera närvaro….</translation>
+        <source>There is no saved mapping called &apos;%1&apos; (saved: %2). Save one in the app: Team → Importera närvaro….</source>
+        <translation>Det finns ingen sparad koppling som heter &apos;%1&apos; (sparade: %2). Spara en i appen: Team → Importera närvaro….</translation>
     </message>
     <message>
         <source>%1: %2. Nothing was imported.</source>
         <translation>%1: %2. Ingenting importerades.</translation>
     </message>
     <message>
-        <source>import a school's attendance export (CSV, XLSX, XLS or ODS)</source>
+        <source>import a school&apos;s attendance export (CSV, XLSX, XLS or ODS)</source>
         <translation>importera en skolas närvaroexport (CSV, XLSX, XLS eller ODS)</translation>
     </message>
     <message>
@@ -1575,24 +1575,24 @@
         <translation>hoppa över rader som är exakta kopior av en tidigare rad (listas) i stället för att vägra filen</translation>
     </message>
     <message>
-        <source>'%1' is not a school year: the second year must follow the first (%2/%3)</source>
-        <translation>'%1' är inget läsår: det andra året måste följa på det första (%2/%3)</translation>
+        <source>&apos;%1&apos; is not a school year: the second year must follow the first (%2/%3)</source>
+        <translation>&apos;%1&apos; är inget läsår: det andra året måste följa på det första (%2/%3)</translation>
     </message>
     <message>
-        <source>'%1' is not a school year; write it as 2026/27, 2026/2027 or 2026</source>
-        <translation>'%1' är inget läsår; skriv det som 2026/27, 2026/2027 eller 2026</translation>
+        <source>&apos;%1&apos; is not a school year; write it as 2026/27, 2026/2027 or 2026</source>
+        <translation>&apos;%1&apos; är inget läsår; skriv det som 2026/27, 2026/2027 eller 2026</translation>
     </message>
     <message>
-        <source>'%1' is not a period; write it as FROM:TO, e.g. 2026-08-17:2026-12-18</source>
-        <translation>'%1' är ingen period; skriv den som FRÅN:TILL, t.ex. 2026-08-17:2026-12-18</translation>
+        <source>&apos;%1&apos; is not a period; write it as FROM:TO, e.g. 2026-08-17:2026-12-18</source>
+        <translation>&apos;%1&apos; är ingen period; skriv den som FRÅN:TILL, t.ex. 2026-08-17:2026-12-18</translation>
     </message>
     <message>
-        <source>'%1' is not a period: it ends before it starts</source>
-        <translation>'%1' är ingen period: den slutar innan den börjar</translation>
+        <source>&apos;%1&apos; is not a period: it ends before it starts</source>
+        <translation>&apos;%1&apos; är ingen period: den slutar innan den börjar</translation>
     </message>
     <message>
-        <source>the dates can be read as day/month or month/day (e.g. '%1'); say which with --date-order dmy or --date-order mdy</source>
-        <translation>datumen kan läsas som dag/månad eller månad/dag (t.ex. '%1'); ange vilket med --date-order dmy eller --date-order mdy</translation>
+        <source>the dates can be read as day/month or month/day (e.g. &apos;%1&apos;); say which with --date-order dmy or --date-order mdy</source>
+        <translation>datumen kan läsas som dag/månad eller månad/dag (t.ex. &apos;%1&apos;); ange vilket med --date-order dmy eller --date-order mdy</translation>
     </message>
     <message>
         <source>the weeks have no year and the file does not say which; give the school year with --school-year, e.g. --school-year 2026/27</source>
@@ -1743,7 +1743,7 @@
         <translation>säkerhetskopiera databasen nu</translation>
     </message>
     <message>
-        <source>Back up the database with SQLite's backup API (safe while SST Desk is open) into its backups folder, and check the copy. Manual backups are kept until you delete them.</source>
+        <source>Back up the database with SQLite&apos;s backup API (safe while SST Desk is open) into its backups folder, and check the copy. Manual backups are kept until you delete them.</source>
         <translation>Säkerhetskopiera databasen med SQLites backup-API (säkert medan SST Desk är öppet) till mappen med säkerhetskopior och kontrollera kopian. Manuella säkerhetskopior sparas tills du tar bort dem.</translation>
     </message>
     <message>
@@ -1771,11 +1771,11 @@
         <translation>lista databasens säkerhetskopior</translation>
     </message>
     <message>
-        <source>List the backups in the database's backups folder, newest first.</source>
+        <source>List the backups in the database&apos;s backups folder, newest first.</source>
         <translation>Lista säkerhetskopiorna i databasens mapp med säkerhetskopior, den nyaste först.</translation>
     </message>
     <message>
-        <source>A database on a server is backed up by the server's own tools, not by SST Desk.</source>
+        <source>A database on a server is backed up by the server&apos;s own tools, not by SST Desk.</source>
         <translation>En databas på en server säkerhetskopieras med serverns egna verktyg, inte av SST Desk.</translation>
     </message>
     <message>
@@ -1855,8 +1855,8 @@
         <translation>Ett oväntat fel stoppade kommandot (%1); detaljerna kunde inte skrivas till någon logg.</translation>
     </message>
     <message>
-        <source>'%1' is not a whole number</source>
-        <translation>'%1' är inget heltal</translation>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation>&apos;%1&apos; är inget heltal</translation>
     </message>
     <message>
         <source>must be at most %1 (got %2)</source>
@@ -1947,7 +1947,7 @@
         <translation>Skriv den gällande handlingsplanen för varje ärende du får se i genomförande eller uppföljning, för en skola eller alla, som en PDF. Ärenden utan giltigt samtycke hoppas över och namnges.</translation>
     </message>
     <message>
-        <source>the school's name as in the case list</source>
+        <source>the school&apos;s name as in the case list</source>
         <translation>skolans namn som i ärendelistan</translation>
     </message>
     <message>
@@ -2015,8 +2015,8 @@
         <translation>kontrollera åtkomstloggen, eller spara dess huvud för att förvara någon annanstans</translation>
     </message>
     <message>
-        <source>The access log is a hash chain: 'verify' checks every entry (and, with --kept-head, that it still contains a head saved earlier); 'export-head' writes the newest entry's hash to a file to keep outside the database.</source>
-        <translation>Åtkomstloggen är en hashkedja: 'verify' kontrollerar varje post (och, med --kept-head, att den fortfarande innehåller ett huvud som sparats tidigare); 'export-head' skriver den nyaste postens hash till en fil som förvaras utanför databasen.</translation>
+        <source>The access log is a hash chain: &apos;verify&apos; checks every entry (and, with --kept-head, that it still contains a head saved earlier); &apos;export-head&apos; writes the newest entry&apos;s hash to a file to keep outside the database.</source>
+        <translation>Åtkomstloggen är en hashkedja: &apos;verify&apos; kontrollerar varje post (och, med --kept-head, att den fortfarande innehåller ett huvud som sparats tidigare); &apos;export-head&apos; skriver den nyaste postens hash till en fil som förvaras utanför databasen.</translation>
     </message>
     <message>
         <source>check the whole chain</source>
@@ -2027,7 +2027,7 @@
         <translation>ett huvud som sparats tidigare med export-head</translation>
     </message>
     <message>
-        <source>write the chain's head to a file</source>
+        <source>write the chain&apos;s head to a file</source>
         <translation>skriv kedjans huvud till en fil</translation>
     </message>
     <message>
@@ -2107,8 +2107,8 @@
         <translation>Det sparade huvudet %1 går inte att läsa.</translation>
     </message>
     <message>
-        <source>The kept head %1 is not a head saved by 'sst-desk log export-head' (it is not text); give the file you saved then.</source>
-        <translation>Det sparade huvudet %1 är inget huvud som sparats med 'sst-desk log export-head' (det är inte text); ange filen du sparade då.</translation>
+        <source>The kept head %1 is not a head saved by &apos;sst-desk log export-head&apos; (it is not text); give the file you saved then.</source>
+        <translation>Det sparade huvudet %1 är inget huvud som sparats med &apos;sst-desk log export-head&apos; (det är inte text); ange filen du sparade då.</translation>
     </message>
     <message>
         <source>The kept head %1 is not valid: %2</source>
@@ -2127,8 +2127,8 @@
         <translation>En avbruten gallring har försökts igen men är fortfarande inte klar; äldre säkerhetskopior borttagna: %1.</translation>
     </message>
     <message>
-        <source>Run 'sst-desk gallring' again when the database is closed everywhere else.</source>
-        <translation>Kör 'sst-desk gallring' igen när databasen inte längre är öppen någon annanstans.</translation>
+        <source>Run &apos;sst-desk gallring&apos; again when the database is closed everywhere else.</source>
+        <translation>Kör &apos;sst-desk gallring&apos; igen när databasen inte längre är öppen någon annanstans.</translation>
     </message>
     <message>
         <source>No closed case is due for gallring (%1 years after avslut).</source>
@@ -2159,8 +2159,8 @@
         <translation>Gallrade %1 ärende(n) och %2 elev(er); äldre säkerhetskopior borttagna: %3.</translation>
     </message>
     <message>
-        <source>The clean-up is not complete (the database is open elsewhere, or a backup could not be deleted); run 'sst-desk gallring' again when it is closed.</source>
-        <translation>Gallringen är inte klar (databasen är öppen någon annanstans, eller så gick en säkerhetskopia inte att ta bort); kör 'sst-desk gallring' igen när den är stängd.</translation>
+        <source>The clean-up is not complete (the database is open elsewhere, or a backup could not be deleted); run &apos;sst-desk gallring&apos; again when it is closed.</source>
+        <translation>Gallringen är inte klar (databasen är öppen någon annanstans, eller så gick en säkerhetskopia inte att ta bort); kör &apos;sst-desk gallring&apos; igen när den är stängd.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist; nothing was written.</source>
@@ -2179,7 +2179,7 @@
         <translation>Ett registerutdrag för ärende %1 som gjorts i dag finns redan i %2; ingenting skrevs. Lägg till --force för att ersätta det.</translation>
     </message>
     <message>
-        <source>Wrote the registerutdrag to %1 and %2. Review free text for other people's details (sekretessprövning) before handing it out.</source>
+        <source>Wrote the registerutdrag to %1 and %2. Review free text for other people&apos;s details (sekretessprövning) before handing it out.</source>
         <translation>Skrev registerutdraget till %1 och %2. Gå igenom fritexten efter uppgifter om andra personer (sekretessprövning) innan det lämnas ut.</translation>
     </message>
 </context>
@@ -2202,7 +2202,7 @@
         <translation>ärende %1, avslutat %2</translation>
     </message>
     <message>
-        <source>Everything recorded in them is deleted: consents, kartläggning, plans, contacts, follow-ups, boosterträffar and the student's own views; so are the students and their guardians when they have no other case. Every older backup of the database is deleted too, and a new one is taken. This cannot be undone.</source>
+        <source>Everything recorded in them is deleted: consents, kartläggning, plans, contacts, follow-ups, boosterträffar and the student&apos;s own views; so are the students and their guardians when they have no other case. Every older backup of the database is deleted too, and a new one is taken. This cannot be undone.</source>
         <translation>Allt som har registrerats i dem tas bort: samtycken, kartläggning, planer, kontakter, uppföljningar, boosterträffar och elevens egen syn. Eleverna och deras vårdnadshavare tas också bort om de inte har något annat ärende. Alla äldre säkerhetskopior av databasen tas bort, och en ny säkerhetskopia görs. Det går inte att ångra.</translation>
     </message>
     <message>
@@ -2277,7 +2277,7 @@
         <translation>Du kan inte %1 utan ett giltigt samtycke. %2</translation>
     </message>
     <message>
-        <source>Record the consent first. Only the team's socialtjänst member or team lead can act on another legal ground.</source>
+        <source>Record the consent first. Only the team&apos;s socialtjänst member or team lead can act on another legal ground.</source>
         <translation>Registrera samtycket först. Bara teamets skolsocionom eller teamledare kan gå vidare med ett annat lagstöd.</translation>
     </message>
     <message>
@@ -2312,11 +2312,11 @@
         <translation>Det gick inte att uppdatera databasen %1 till den här versionen av SST Desk; den lämnades som den var.</translation>
     </message>
     <message>
-        <source>The database %1 is on a network share or in a synced folder, where it can be damaged; move it to a folder on this computer's own disk.</source>
+        <source>The database %1 is on a network share or in a synced folder, where it can be damaged; move it to a folder on this computer&apos;s own disk.</source>
         <translation>Databasen %1 ligger på en nätverksresurs eller i en synkroniserad mapp, där den kan skadas; flytta den till en mapp på datorns egen disk.</translation>
     </message>
     <message>
-        <source>The database %1 is damaged (it fails SQLite's integrity check); nothing was changed.</source>
+        <source>The database %1 is damaged (it fails SQLite&apos;s integrity check); nothing was changed.</source>
         <translation>Databasen %1 är skadad (den klarar inte SQLites integritetskontroll); ingenting ändrades.</translation>
     </message>
     <message>
@@ -2506,11 +2506,11 @@
         <translation>Du har inte behörighet att göra det här.</translation>
     </message>
     <message>
-        <source>The database %1 is on a network share or in a synced folder (such as OneDrive or Dropbox). There it can be damaged when two computers or the sync program write at the same time. Move it to a folder on this computer's own disk.</source>
+        <source>The database %1 is on a network share or in a synced folder (such as OneDrive or Dropbox). There it can be damaged when two computers or the sync program write at the same time. Move it to a folder on this computer&apos;s own disk.</source>
         <translation>Databasen %1 ligger på en nätverksenhet eller i en synkroniserad mapp (till exempel OneDrive eller Dropbox). Där kan den skadas när två datorer eller synkprogrammet skriver samtidigt. Flytta den till en mapp på datorns egen disk.</translation>
     </message>
     <message>
-        <source>The database %1 is damaged: it fails SQLite's integrity check. Nothing was changed.</source>
+        <source>The database %1 is damaged: it fails SQLite&apos;s integrity check. Nothing was changed.</source>
         <translation>Databasen %1 är skadad: den klarar inte SQLites integritetskontroll. Ingenting har ändrats.</translation>
     </message>
     <message>
@@ -2530,7 +2530,7 @@
         <translation>Säkerhetskopian kunde inte skrivas till %1. De tidigare säkerhetskopiorna är orörda. Kontrollera att mappen finns och att du får skriva i den.</translation>
     </message>
     <message>
-        <source>SST Desk cannot write to the folder %1. Choose another location or ask IT to fix the folder's permissions. Nothing was changed.</source>
+        <source>SST Desk cannot write to the folder %1. Choose another location or ask IT to fix the folder&apos;s permissions. Nothing was changed.</source>
         <translation>SST Desk kan inte skriva till mappen %1. Välj en annan plats eller be IT rätta behörigheterna för mappen. Inget har ändrats.</translation>
     </message>
     <message>
@@ -2675,7 +2675,7 @@
         <translation>Borttagna ärenden: %1. Borttagna elever (de hade inget annat ärende): %2. En ny säkerhetskopia har gjorts; borttagna äldre säkerhetskopior: %3.</translation>
     </message>
     <message>
-        <source>Copies of the database made outside SST Desk's backups folder (for example on a USB stick) must be deleted by hand.</source>
+        <source>Copies of the database made outside SST Desk&apos;s backups folder (for example on a USB stick) must be deleted by hand.</source>
         <translation>Kopior av databasen som finns utanför SST Desks mapp för säkerhetskopior (till exempel på ett USB-minne) måste du ta bort för hand.</translation>
     </message>
     <message>
@@ -2912,7 +2912,7 @@
         <translation>Ska samtycka (har vårdnaden)</translation>
     </message>
     <message>
-        <source>Remove %1 from the student's guardians?</source>
+        <source>Remove %1 from the student&apos;s guardians?</source>
         <translation>Ta bort %1 från elevens vårdnadshavare?</translation>
     </message>
     <message>
@@ -3003,7 +3003,7 @@
         <translation>Sammanfattning</translation>
     </message>
     <message>
-        <source>The guardians' view</source>
+        <source>The guardians&apos; view</source>
         <translation>Vårdnadshavarnas syn</translation>
     </message>
     <message>
@@ -3322,7 +3322,7 @@
         <translation>Anmälningar om kränkningar</translation>
     </message>
     <message>
-        <source>Parents' documented views</source>
+        <source>Parents&apos; documented views</source>
         <comment>DocumentKind</comment>
         <translation>Föräldrars dokumenterade synpunkter</translation>
     </message>
@@ -3422,7 +3422,7 @@
         <translation>Depression eller nedstämdhet</translation>
     </message>
     <message>
-        <source>Parents' own school experiences</source>
+        <source>Parents&apos; own school experiences</source>
         <comment>Factor</comment>
         <translation>Föräldrars egna skolerfarenheter</translation>
     </message>
@@ -3472,7 +3472,7 @@
         <translation>Skolanknytning</translation>
     </message>
     <message>
-        <source>Parents' involvement in schooling</source>
+        <source>Parents&apos; involvement in schooling</source>
         <comment>ProtectiveFactor</comment>
         <translation>Föräldrars engagemang i skolgången</translation>
     </message>
@@ -3882,7 +3882,7 @@
         <translation>Stickprovskontroll av åtkomstloggen</translation>
     </message>
     <message>
-        <source>Saved the access log's check value</source>
+        <source>Saved the access log&apos;s check value</source>
         <comment>LogAction</comment>
         <translation>Sparade åtkomstloggens kontrollvärde</translation>
     </message>
@@ -3922,7 +3922,7 @@
         <translation>Importerade närvaro</translation>
     </message>
     <message>
-        <source>Changed the team's settings</source>
+        <source>Changed the team&apos;s settings</source>
         <comment>LogAction</comment>
         <translation>Ändrade teamets inställningar</translation>
     </message>
@@ -3974,7 +3974,7 @@
         <translation>närvaro</translation>
     </message>
     <message>
-        <source>the case's printouts</source>
+        <source>the case&apos;s printouts</source>
         <translation>ärendets utskrifter</translation>
     </message>
     <message>
@@ -3994,7 +3994,7 @@
         <translation>de dokumenterade stickproven</translation>
     </message>
     <message>
-        <source>the student's access history</source>
+        <source>the student&apos;s access history</source>
         <translation>elevens åtkomsthistorik</translation>
     </message>
     <message>
@@ -4014,7 +4014,7 @@
         <translation>gallring</translation>
     </message>
     <message>
-        <source>gallring of the student's data</source>
+        <source>gallring of the student&apos;s data</source>
         <translation>gallring av elevens uppgifter</translation>
     </message>
     <message>
@@ -4435,7 +4435,7 @@
         <translation>Filen %1 går inte att använda som sparat kontrollvärde: %2</translation>
     </message>
     <message>
-        <source>Save the log's head as</source>
+        <source>Save the log&apos;s head as</source>
         <translation>Spara loggens kontrollvärde som</translation>
     </message>
     <message>
@@ -4680,7 +4680,7 @@
         <translation>Ansvariga för ärendet</translation>
     </message>
     <message>
-        <source>Tick the workers responsible for this case. Only they see it in their case list and may work in it; team leads see the team's cases anyway.</source>
+        <source>Tick the workers responsible for this case. Only they see it in their case list and may work in it; team leads see the team&apos;s cases anyway.</source>
         <translation>Kryssa för de medarbetare som ansvarar för ärendet. Bara de ser det i sin ärendelista och får arbeta i det; teamledare ser teamets ärenden ändå.</translation>
     </message>
     <message>
@@ -4731,7 +4731,7 @@
         <translation>Datumet har inte inträffat än.</translation>
     </message>
     <message>
-        <source>A case after investigation and decision needs the decision's date and reference.</source>
+        <source>A case after investigation and decision needs the decision&apos;s date and reference.</source>
         <translation>Ett ärende efter utredning och beslut behöver beslutets datum och referens.</translation>
     </message>
     <message>
@@ -4739,7 +4739,7 @@
         <translation>Samtycket måste låta skolan (eller elevhälsan) och socialtjänsten dela information.</translation>
     </message>
     <message>
-        <source>Choose one of the student's guardians.</source>
+        <source>Choose one of the student&apos;s guardians.</source>
         <translation>Välj en av elevens vårdnadshavare.</translation>
     </message>
     <message>
@@ -4759,7 +4759,7 @@
         <translation>Skriv e-postadressen som namn@domän.se, utan mellanslag.</translation>
     </message>
     <message>
-        <source>The team has not yet decided that the student meets the criteria for the team's support.</source>
+        <source>The team has not yet decided that the student meets the criteria for the team&apos;s support.</source>
         <translation>Teamet har ännu inte beslutat att eleven uppfyller kriterierna för teamets stöd.</translation>
     </message>
     <message>
@@ -5080,7 +5080,7 @@
         <translation>Datum för uppföljning</translation>
     </message>
     <message>
-        <source>The guardians' view of the plan</source>
+        <source>The guardians&apos; view of the plan</source>
         <translation>Vårdnadshavarnas syn på planen</translation>
     </message>
     <message>
@@ -5132,7 +5132,7 @@
         <translation>Handlingsplan, version %1, upprättad %2</translation>
     </message>
     <message>
-        <source>e.g. attendance in the school's system</source>
+        <source>e.g. attendance in the school&apos;s system</source>
         <translation>t.ex. närvaron i skolans system</translation>
     </message>
     <message>
@@ -5152,7 +5152,7 @@
         <translation>t.ex. 15</translation>
     </message>
     <message>
-        <source>For an attendance goal: drawn as the goal's line on the school line (0–100).</source>
+        <source>For an attendance goal: drawn as the goal&apos;s line on the school line (0–100).</source>
         <translation>För ett närvaromål: ritas som målets linje på skollinjen (0–100).</translation>
     </message>
     <message>
@@ -5184,7 +5184,7 @@
         <translation>Ta bort insatsen ”%1”?</translation>
     </message>
     <message>
-        <source>e.g. the social services' reception</source>
+        <source>e.g. the social services&apos; reception</source>
         <translation>t.ex. socialtjänstens mottagning</translation>
     </message>
     <message>
@@ -5331,7 +5331,7 @@
 %2 (to read)
 %3 (machine-readable)
 
-Guardians' contact details are left out. Read the free text through and make a sekretessprövning before it is handed out; delete the files when they have been handed over.</source>
+Guardians&apos; contact details are left out. Read the free text through and make a sekretessprövning before it is handed out; delete the files when they have been handed over.</source>
         <translation>Registerutdraget har sparats i %1:
 
 %2 (att läsa)
@@ -5347,7 +5347,7 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Stickprov i åtkomstloggen</translation>
     </message>
     <message>
-        <source>Entries are drawn at random from the period's accesses to students' data. Check that each person had a reason to open, change or print what they did, then record the outcome.</source>
+        <source>Entries are drawn at random from the period&apos;s accesses to students&apos; data. Check that each person had a reason to open, change or print what they did, then record the outcome.</source>
         <translation>Poster dras slumpvis bland periodens åtkomster till elevers uppgifter. Kontrollera att varje person hade skäl att öppna, ändra eller skriva ut det hen gjorde, och registrera sedan utfallet.</translation>
     </message>
     <message>
@@ -5399,7 +5399,7 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>%1 poster har dragits.</translation>
     </message>
     <message>
-        <source>No one accessed students' data in this period.</source>
+        <source>No one accessed students&apos; data in this period.</source>
         <translation>Ingen tog del av elevers uppgifter under perioden.</translation>
     </message>
     <message>
@@ -5510,7 +5510,7 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Gallringsfrist (år efter avslut)</translation>
     </message>
     <message>
-        <source>A closed case is due for gallring this many whole years after avslut or its boosterträff, whichever is later. Follow your authority's dokumenthanteringsplan.</source>
+        <source>A closed case is due for gallring this many whole years after avslut or its boosterträff, whichever is later. Follow your authority&apos;s dokumenthanteringsplan.</source>
         <translation>Ett avslutat ärende ska gallras så här många hela år efter avslut eller boosterträff, det som kommer senast. Följ er myndighets dokumenthanteringsplan.</translation>
     </message>
     <message>
@@ -5558,11 +5558,11 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Inställningar</translation>
     </message>
     <message>
-        <source>The team's settings (the same on every computer of the team)</source>
+        <source>The team&apos;s settings (the same on every computer of the team)</source>
         <translation>Teamets inställningar (desamma på alla teamets datorer)</translation>
     </message>
     <message>
-        <source>Only an administrator can change the team's settings.</source>
+        <source>Only an administrator can change the team&apos;s settings.</source>
         <translation>Bara en administratör kan ändra teamets inställningar.</translation>
     </message>
     <message>
@@ -5594,7 +5594,7 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Adress, telefon, e-post: en per rad</translation>
     </message>
     <message>
-        <source>Printed under the team's name at the top of the first page of every document.</source>
+        <source>Printed under the team&apos;s name at the top of the first page of every document.</source>
         <translation>Skrivs under teamets namn överst på första sidan i varje dokument.</translation>
     </message>
     <message>
@@ -5657,7 +5657,7 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>SST Desk: första start</translation>
     </message>
     <message>
-        <source>This database has no users yet. Create the administrator account: the administrator adds the team's users and their roles but does not read the cases. The database is encrypted; without a password nobody can read it, so keep the administrator's password safe.</source>
+        <source>This database has no users yet. Create the administrator account: the administrator adds the team&apos;s users and their roles but does not read the cases. The database is encrypted; without a password nobody can read it, so keep the administrator&apos;s password safe.</source>
         <translation>Databasen har inga användare än. Skapa administratörskontot: administratören lägger till teamets användare och deras roller men läser inte ärendena. Databasen är krypterad; utan lösenord kan ingen läsa den, så förvara administratörens lösenord säkert.</translation>
     </message>
     <message>
@@ -5693,7 +5693,7 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Ett användarnamn är ett ord på högst 64 tecken.</translation>
     </message>
     <message>
-        <source>Write the administrator's full name.</source>
+        <source>Write the administrator&apos;s full name.</source>
         <translation>Skriv administratörens för- och efternamn.</translation>
     </message>
     <message>
@@ -5795,7 +5795,7 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Skollinje</translation>
     </message>
     <message>
-        <source>No attendance imported yet for this student. Import the school's export from the Team menu.</source>
+        <source>No attendance imported yet for this student. Import the school&apos;s export from the Team menu.</source>
         <translation>Ingen närvaro är importerad för eleven än. Importera skolans export från menyn Team.</translation>
     </message>
     <message>
@@ -5889,11 +5889,11 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
 <context>
     <name>StagePage</name>
     <message>
-        <source>The student's own view</source>
+        <source>The student&apos;s own view</source>
         <translation>Elevens egen syn</translation>
     </message>
     <message>
-        <source>In the student's own words, if possible.</source>
+        <source>In the student&apos;s own words, if possible.</source>
         <translation>Med elevens egna ord, om möjligt.</translation>
     </message>
 </context>
@@ -6188,7 +6188,7 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Ett användarnamn får inte innehålla mellanslag.</translation>
     </message>
     <message>
-        <source>Write the person's full name.</source>
+        <source>Write the person&apos;s full name.</source>
         <translation>Skriv personens för- och efternamn.</translation>
     </message>
     <message>
