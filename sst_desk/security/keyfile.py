@@ -209,7 +209,7 @@ class KeyFile:
 
     @property
     def demo_name(self) -> str | None:
-        """The file name a demo database was made as (``demo.py``); None for a real database."""
+        """The file name a demo database was made as (``demo/generate.py``); None for a real database."""
         value = self._data.get("demo")
         return value if isinstance(value, str) else None
 

@@ -137,5 +137,5 @@ _WEAK_MESSAGES = {
 def _check_guessable(password: str, extra: list[str]) -> None:
     reason = weakness(password, extra)
     if reason is not None:
-        # code "weak_<reason>": the UI says why in Swedish (ui/account_forms.py).
+        # code "weak_<reason>": the UI says why in Swedish (ui/accounts/forms.py).
         raise PasswordProblem(f"weak_{reason}", _WEAK_MESSAGES[reason] + " Use three or four words that do not belong together.")

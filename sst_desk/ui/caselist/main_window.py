@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         self.reload()  # the team's absence limits may have changed: the flags follow
 
     def lock(self) -> None:
-        """Ctrl+L: hide everything until the signed-in person's password is given (``ui/lock.py``)."""
+        """Ctrl+L: hide everything until the signed-in person's password is given (``ui/common/lock.py``)."""
         if self.context.locker is not None:
             self.context.locker.lock()
 

@@ -2,7 +2,7 @@
 
 ``app.run_gui`` calls ``open_for_window`` instead of ``Database.open`` and
 ``backup_on_close`` after the main window has closed. Every failure ends in a
-message box with one sentence (``ui/errors.py``).
+message box with one sentence (``ui/common/errors.py``).
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def open_for_window(target: str | None, settings: Settings, key: bytes | None = 
     A database file must be on a local disk and pass ``PRAGMA integrity_check``
     (~0.1 s for 5,000 cases); when it fails, the newest backup that passes its
     own check is offered. Then the daily automatic backup is taken if due.
-    ``key`` is the database key, unlocked at sign-in (``ui/signin_dialog.py``).
+    ``key`` is the database key, unlocked at sign-in (``ui/accounts/signin_dialog.py``).
     """
     from sst_desk.persistence.location import check_location
 
