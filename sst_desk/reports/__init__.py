@@ -9,10 +9,28 @@ Public API::
 See docs/reports.md for how to add a document.
 """
 
-from sst_desk.reports.base import DocumentInfo, ReportContext, format_date, render_pdf, write_pdf_atomic
-from sst_desk.reports.handlingsplan import build_handlingsplan
-from sst_desk.reports.min_plan import build_min_plan
-from sst_desk.reports.samtycke import ConsentSigner, build_samtycke, build_samtycken, samtycke_signers
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Imported on first use (PEP 562): importing a light submodule such as ``reports.labels_sv`` (the command
+# line's ``cases`` table) must not load reportlab (~70 ms of every command).
+_HOME = {
+    "DocumentInfo": "base", "ReportContext": "base", "format_date": "base", "render_pdf": "base",
+    "write_pdf_atomic": "base", "build_handlingsplan": "handlingsplan", "build_min_plan": "min_plan",
+    "ConsentSigner": "samtycke", "build_samtycke": "samtycke", "build_samtycken": "samtycke",
+    "samtycke_signers": "samtycke",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ConsentSigner",
