@@ -115,19 +115,31 @@ def date_tokens(rows: Sequence[Sequence[str]]) -> list[str]:
     return [token for row in rows for token in _DATE_TOKEN.findall(" ".join(row))]
 
 
+# What may stand between the two days of a period: a dash, "till", "to", "t.o.m.", "och" ("mellan a och b").
+_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2013\u2014]+|till|to|t\.?\s?o\.?\s?m\.?|och|and)\s*$", re.IGNORECASE)
+
+
 def title_period(rows: Sequence[Sequence[str]], order: DateOrder) -> tuple[dt.date, dt.date] | None:
-    """The first title row holding two days, the first not after the second: "Period: 2026-08-17 – 2026-12-18",
-    "Fr.o.m. 2026-08-17 t.o.m. 2026-12-18", "17.08.2026 - 18.12.2026"."""
+    """The period the title rows state: two days joined as a range, the first not after the second:
+    "Period: 2026-08-17 – 2026-12-18", "Fr.o.m. 2026-08-17 t.o.m. 2026-12-18", "17.08.2026 - 18.12.2026".
+
+    Two days NOT joined as a range ("Skapad 2026-11-30, ändrad 2026-12-01") are no period; and when the
+    title rows state two different periods ("Läsår 2026-08-17 – 2027-06-10", "Urval 2026-08-17 –
+    2026-11-27") none is taken: the file does not settle it, the person is asked."""
+    found: set[tuple[dt.date, dt.date]] = set()
     for row in rows:
-        days = []
-        for token in _DATE_TOKEN.findall(" ".join(row)):
+        text = " ".join(row)
+        tokens = list(_DATE_TOKEN.finditer(text))
+        for first, second in zip(tokens, tokens[1:]):
+            if not _RANGE_JOIN.match(text[first.end():second.start()]):
+                continue
             try:
-                days.append(parse_day(token, order))
+                days = parse_day(first.group(), order), parse_day(second.group(), order)
             except CellError:
                 continue
-        if len(days) >= 2 and days[0] <= days[1]:
-            return days[0], days[1]
-    return None
+            if days[0] <= days[1]:
+                found.add(days)
+    return found.pop() if len(found) == 1 else None
 
 
 def school_year_of(day: dt.date) -> int:

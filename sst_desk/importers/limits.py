@@ -28,6 +28,7 @@ The caps (each refusal is ProblemCode.FILE_TOO_LARGE, naming the file):
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from pathlib import Path
@@ -131,15 +132,21 @@ def _column_number(letters: bytes) -> int:
 
 
 _ERROR_CELL = re.compile(rb'<c\b([^>]*?\bt="e"[^>]*)>(?:<f\b[^>]*?/>|<f\b[^>]*>.*?</f>)?(?:<v>([^<]*)</v>)?', re.S)
+# A formula cell with no computed value: written by a program (openpyxl and most export libraries) and never
+# opened and saved in Excel or LibreOffice, which store the result in <v>. calamine gives it as empty, and an
+# empty amount is read as 0: its formula text ("=D2+E2") is put back instead, so the row is refused naming it.
+# (A cached empty text result is <c t="str"><f>…</f><v></v></c>: a real blank, left alone.)
+_UNCOMPUTED = re.compile(rb'<c\b([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>([^<]*)</f>)(?:<v\s*/>|<v></v>|</c>)')
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
 _errors: dict[tuple[str, int, int], dict[str, dict[tuple[int, int], str]]] = {}
 
 
 def error_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
-    """The error cells (#N/A, #DIV/0!...) of ``sheet`` found by the size check, (row, col) 0-based.
+    """The error cells (#N/A, #DIV/0!...) of ``sheet`` found by the size check, (row, col) 0-based, and (XLSX)
+    the formula cells without a computed value ("=D2+E2").
 
-    calamine gives an error cell as empty, and an empty amount is read as 0: the reader puts the error text
-    back so the row is reported instead of imported with a 0.
+    calamine gives such a cell as empty, and an empty amount is read as 0: the reader puts the error or
+    formula text back so the row is reported instead of imported with a 0.
     """
     key = _seen(path)
     return _errors.get(key, {}).get(sheet, {}) if key is not None else {}
@@ -181,7 +188,8 @@ def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pat
     rows = cells = 0  # counted tags: cells may come without r="A1" references (the format allows it)
     for chunk in _members(archive, info, path):
         data = tail + chunk
-        cut = data.rfind(b"<")
+        cut = data.rfind(b"</c>")  # a whole cell stays in one body, for the error and formula patterns
+        cut = cut + 4 if cut >= 0 else data.rfind(b"<")
         body, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
         if _OTHER_SPACE_REF.search(body):
             body = _OTHER_SPACE_REF.sub(b' r="', body)
@@ -191,6 +199,12 @@ def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pat
                 if ref:
                     cell = (int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1)
                     errors[cell] = (match.group(2) or b"#ERROR").decode("utf-8", "replace")
+        if errors is not None and b"<f" in body:
+            for match in _UNCOMPUTED.finditer(body):
+                ref = _CELL_REF.search(match.group(1))
+                if ref and b't="str"' not in match.group(1):
+                    cell = (int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1)
+                    errors[cell] = "=" + html.unescape((match.group(2) or b"").decode("utf-8", "replace"))
         for letters in set(_WIDE_REF.findall(body)):
             max_col = max(max_col, _column_number(letters))
         if max_row < 999_999 and _SIX_DIGIT_ROW.search(body):

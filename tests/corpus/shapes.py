@@ -479,6 +479,19 @@ def per_student_without_period(directory: Path) -> Shape:
                  refusal=[(ProblemCode.PERIOD_UNKNOWN, 0)])
 
 
+def per_student_title_with_other_dates(directory: Path) -> Shape:
+    """Two days in a title row that are no period ("Skapad …, ändrad …") above the real "Period:" row."""
+    rows = _period_rows()
+    lines = [["Frånvaro per elev"], ["Skapad 2026-11-30, ändrad 2026-12-01"], ["Period: 2026-08-17 - 2026-11-27"], [],
+             VKLASS_PERIOD_HEADER] + [[r.name, r.pnr, "8C", *_count_cells(r, i)] for i, r in enumerate(rows)]
+    path = write_text(directory / "per_elev_skapad_andrad.csv", lines)
+    spec = spec_of("Vklass per elev", {Column.STUDENT: "Personnummer", Column.ABSENT: "Frånvaro",
+                                       Column.VALID: "Varav giltig", Column.INVALID: "Varav ogiltig"},
+                   unit=AmountUnit.PERCENT, per_period=True)
+    return Shape("per_student_title_with_other_dates", path, spec,
+                 expected=expected(rows, Granularity.PERIOD, unit=Unit.PERCENT))
+
+
 def edlevo_per_student_minutes(directory: Path) -> Shape:
     """A per-student summary in minutes with Från/Till: a PERIOD record in minutes, not days."""
     rng = random.Random(13)
@@ -658,6 +671,61 @@ def ods_instruction_sheet_first(directory: Path) -> Shape:
                  expected=expected(rows, Granularity.DAY))
 
 
+FORMULA_HEADER = ["Personnummer", "Datum", "Schemalagd tid (min)", "Giltig (min)", "Ogiltig (min)",
+                  "Total frånvaro (min)"]
+
+
+def _formula_workbook(directory: Path, name: str, rows: list[Row], cached: bool) -> Path:
+    """The total as a formula "=D2+E2"; ``cached``: with its value stored, as Excel and LibreOffice save it
+    (openpyxl writes the formula only, as a program that makes an export without opening it does)."""
+    import re
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Frånvaro"
+    sheet.append(FORMULA_HEADER)
+    for line, r in enumerate(rows, start=2):
+        sheet.append([r.pnr, r.start, r.scheduled, r.valid, r.invalid, f"=D{line}+E{line}"])
+    path = directory / f"{name}.xlsx"
+    book.save(path)
+    if cached:
+        totals = {f"F{line}": r.absent for line, r in enumerate(rows, start=2)}
+        with zipfile.ZipFile(path) as source:
+            members = [(info, source.read(info.filename)) for info in source.infolist()]
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for info, data in members:
+                if info.filename == "xl/worksheets/sheet1.xml":
+                    data = re.sub(rb'(<c r="(F[0-9]+)"[^>]*><f>[^<]*</f>)<v\s*/>',
+                                  lambda m: m[1] + b"<v>%d</v>" % totals[m[2].decode()], data)
+                target.writestr(info, data)
+    return path
+
+
+FORMULA_SPEC = dict(zip([Column.STUDENT, Column.DATE, Column.SCHEDULED, Column.VALID, Column.INVALID, Column.ABSENT],
+                        FORMULA_HEADER, strict=True))
+
+
+def xlsx_formulas_with_values(directory: Path) -> Shape:
+    """A hand-made workbook whose total column is "=D2+E2", saved by Excel: the stored results are read."""
+    rows = day_rows(23)
+    path = _formula_workbook(directory, "formler_sparade", rows, cached=True)
+    return Shape("xlsx_formulas_with_values", path, spec_of("Formler", FORMULA_SPEC),
+                 expected=expected(rows, Granularity.DAY))
+
+
+def xlsx_formulas_never_computed(directory: Path) -> Shape:
+    """The same workbook made by a program and never opened: no results stored. calamine gives such a cell as
+    empty, which would be an absence of 0 on every row; each row is refused naming its formula instead."""
+    rows = day_rows(23)
+    path = _formula_workbook(directory, "formler_utan_varden", rows, cached=False)
+    spec = spec_of("Formler", {role: header for role, header in FORMULA_SPEC.items()
+                               if role not in (Column.VALID, Column.INVALID)})
+    return Shape("xlsx_formulas_never_computed", path, spec,
+                 refusal=[(ProblemCode.NUMBER_INVALID, line) for line in range(2, len(rows) + 2)])
+
+
 def zip_bomb_renamed_xlsx(directory: Path) -> Shape:
     """An 8 MB workbook whose one sheet expands to 1 GB of cells (50 million): refused before it is expanded.
 
@@ -703,8 +771,8 @@ ALL = [
     ej_anmald_before_anmald, only_reported_absence, hours_two_decimals, learnpoint_groups_and_repeated_headers,
     unikum_summa_rows, first_and_last_name_columns, kind_word_column, skola24_per_student_percent,
     vklass_per_student_count_and_percent_title_period, per_student_period_from_option, per_student_without_period,
-    edlevo_per_student_minutes, weekend_holiday_future, all_text_hand_made, xlsx_instruction_sheet_first,
+    per_student_title_with_other_dates, edlevo_per_student_minutes, weekend_holiday_future, all_text_hand_made, xlsx_instruction_sheet_first,
     xlsx_names_merged_over_blocks, ods_names_merged_over_blocks, old_excel_xls, libreoffice_ods,
-    xls_instruction_sheet_first, ods_instruction_sheet_first,
+    xls_instruction_sheet_first, ods_instruction_sheet_first, xlsx_formulas_with_values, xlsx_formulas_never_computed,
     zip_bomb_renamed_xlsx,
 ]

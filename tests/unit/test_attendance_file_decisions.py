@@ -335,6 +335,17 @@ def test_the_period_comes_from_the_title(title):
                                                                                    dt.date(2026, 12, 18))
 
 
+@pytest.mark.parametrize("titles", [["Skapad 2026-11-30, ändrad 2026-12-01"],
+                                    ["Läsår 2026-08-17 – 2027-06-10", "Urval 2026-08-17 – 2026-11-27"]])
+def test_two_days_that_are_not_one_stated_period_settle_nothing(titles):
+    """Two days not joined as a range, or two different ranges: asked, never taken as the period."""
+    with pytest.raises(ImportFileError) as caught:
+        settle_period([["Frånvaro per elev"], *([t] for t in titles)], DateOrder.DMY, None)
+    assert caught.value.problem.code is ProblemCode.PERIOD_UNKNOWN
+    assert settle_period([["Skapad 2026-11-30, ändrad 2026-12-01"], ["Period: 2026-08-17 - 2026-11-27"]],
+                         DateOrder.DMY, None) == (dt.date(2026, 8, 17), dt.date(2026, 11, 27))
+
+
 def test_the_period_comes_from_the_answer_or_is_refused():
     answer = (dt.date(2026, 8, 17), dt.date(2026, 12, 18))
     assert settle_period([["Frånvaro per elev"], ["Utskriven 2026-12-20"]], DateOrder.DMY, answer) == answer
