@@ -14,8 +14,9 @@ The rules, cell by cell (docs/attendance.md, "What a row's cells mean", says the
   allowed ("Giltig frånvaro"): valid = giltig, giltigt, anmäld, anmält, valid, excused; invalid =
   ogiltig, ogiltigt, ej anmäld, ej anmält, oanmäld, oanmält, invalid, unexcused. Nothing else
   ("Sjuk" says why, not whether it is giltig): KIND_INVALID. Blank: unclassified.
-- **Period cells**: one day (PERIOD_FROM, PERIOD_TO), or one cell holding both days,
-  "2026-08-17 – 2026-12-18" (en or em dash, a hyphen between spaces, "till", "to", "t.o.m.").
+- **Period cells**: one day (PERIOD_FROM, PERIOD_TO), one cell holding both days,
+  "2026-08-17 – 2026-12-18" (en or em dash, a hyphen between spaces, "till", "to", "t.o.m."), or a month
+  of a per-month summary, "Oktober 2026", "okt 2026", "2026-10" (its first and last day).
 - **Total rows**: a cell whose first word is summa, totalt, total, totalsumma or summering
   ("Summa:", "Summa klass 8C", "Totalt för gruppen") in the student cell (or beside a blank one) is a
   total, never a student. **Group rows**: a cell whose first word is klass, grupp, … ("Klass 8C").
@@ -30,7 +31,7 @@ import datetime as dt
 import re
 
 from .attendance_spec import DateOrder
-from .cells import CellError, cell_text, parse_day, parse_number
+from .cells import CellError, cell_text, parse_day, parse_month, parse_number
 
 
 class PercentError(CellError):
@@ -116,11 +117,18 @@ def parse_period(value: object, order: DateOrder) -> tuple[dt.date, dt.date]:
 
 
 def period_day(value: object, order: DateOrder, last: bool) -> dt.date:
-    """A PERIOD_FROM/PERIOD_TO cell: a day, or a cell holding both days (mapped to both roles)."""
+    """A PERIOD_FROM/PERIOD_TO cell: a day, a cell holding both days (mapped to both roles), or a month
+    ("Oktober 2026", "okt 2026", "2026-10": its first or last day)."""
     if isinstance(value, str) and _BETWEEN.match(value.strip()):  # before parse_day, which reads "a – b" as a
         first_day, last_day = parse_period(value, order)  # day with a time part
         return last_day if last else first_day
-    return parse_day(value, order)
+    try:
+        return parse_day(value, order)
+    except CellError:
+        if not isinstance(value, str):
+            raise
+    first_day, last_day = parse_month(value)
+    return last_day if last else first_day
 
 
 _TOTAL_WORDS = {"summa", "totalt", "total", "totalsumma", "summering"}

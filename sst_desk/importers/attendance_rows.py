@@ -77,6 +77,7 @@ from .cells import (
 from .headers import norm
 
 _CACHE_LIMIT = 50_000
+_DASHES = frozenset({"-", "\u2013", "\u2014"})  # an amount written as a dash: no value, as an empty cell
 _TOLERANCE = 0.001  # float noise; beyond it only the cells' written precision (amounts.slack) is tolerated
 _EMPTY = object()  # an empty amount cell: what it means depends on the column
 _SKIP = object()  # a repeated header row inside the data (exports paged for print)
@@ -205,8 +206,8 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
     factor = 60.0 if spec.unit is AmountUnit.HOURS else 1.0
 
     def amount(raw: object) -> object:
-        if _blank(raw):
-            return _EMPTY
+        if _blank(raw) or (isinstance(raw, str) and raw.strip() in _DASHES):
+            return _EMPTY  # "-" is how many reports write "none": the same as an empty cell
         try:
             if percent:
                 return parse_percent(raw)

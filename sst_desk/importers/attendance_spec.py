@@ -142,6 +142,12 @@ class RowProblem:
         if self.column:
             where += f", column '{self.column}'"
         what = _ENGLISH[self.code]
+        if self.code is ProblemCode.NUMBER_INVALID and self.value:
+            from .cells import reads_two_ways
+
+            if reads_two_ways(self.value):
+                what = "a number that reads two ways (1,500 is 1.5 in Swedish, 1500 from Excel with a US region); " \
+                       "write it so it reads one way (1500, 1 500 or 1,5)"
         return f"{where}: {what}" + (f": '{self.value}'" if self.value else "")
 
 

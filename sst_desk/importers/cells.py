@@ -18,6 +18,16 @@ from .attendance_spec import DateOrder
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\u2007")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
 _HOURS_MINUTES = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
+# "1,500" or "1.500": one separator and exactly three digits after it, after a whole part of 1-3 digits not
+# starting with 0. A decimal comma with three decimals (Swedish) and a thousands separator (Excel with a US
+# region, "1,500" minutes; German "1.500") read the same, and one reading is a thousand times the other:
+# refused, never guessed. "0,500", "1,50", "1 500", "1,500.5" and "1.500,5" are not in doubt.
+_GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}[,.]\d{3}$")
+
+
+def reads_two_ways(text: str) -> bool:
+    """True for a number written "1,500" or "1.500" (see ``_GROUPED``): refused by parse_number."""
+    return bool(_GROUPED.match(text.translate(_SPACES).replace("\u2212", "-")))
 
 
 class CellError(Exception):
@@ -68,6 +78,8 @@ def parse_number(value: object, *, clock: bool) -> float:
     if not isinstance(value, str):
         raise CellError
     text = value.translate(_SPACES).replace("\u2212", "-")
+    if _GROUPED.match(text):  # reads_two_ways
+        raise CellError  # "1,500": 1.5 (Swedish) or 1500 (US thousands)? Read either way it could be wrong
     if "," in text:
         if "." in text:
             if text.rfind(",") > text.rfind("."):
@@ -97,6 +109,32 @@ _DOTTED_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[T ].*)?$")
 # decided for the whole file (see attendance_file); both separators are read the same way.
 _SLASH_DAY = re.compile(r"^(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?:[T ].*)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+_SERIAL = re.compile(r"^\d{5}$")
+# "2 nov 2026", "2 nov. 2026", "2 november 2026", "2. November 2026" (Swedish and English month names).
+_NAMED_MONTH_DAY = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:\s+\d{1,2}[:.]\d{2}(?::\d{2})?)?$")
+_MONTH_NAMES = [("jan", "januari", "january"), ("feb", "februari", "february"), ("mar", "mars", "march"),
+                ("apr", "april"), ("maj", "may"), ("jun", "juni", "june"), ("jul", "juli", "july"),
+                ("aug", "augusti", "august"), ("sep", "sept", "september"), ("okt", "oct", "oktober", "october"),
+                ("nov", "november"), ("dec", "december")]
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+# A month as a period (a per-month summary): "oktober 2026", "okt 2026", "2026-10"; a four-digit year only.
+_NAMED_MONTH = re.compile(r"^([^\W\d_]+)\.?\s+(\d{4})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def parse_month(value: object) -> tuple[dt.date, dt.date]:
+    """A month cell of a per-month summary ("Oktober 2026", "okt 2026", "2026-10"): its first and last day."""
+    text = cell_text(value)
+    if (match := _NAMED_MONTH.match(text)) and match.group(1).casefold() in MONTHS:
+        year, month = int(match.group(2)), MONTHS[match.group(1).casefold()]
+    elif match := _ISO_MONTH.match(text):
+        year, month = int(match.group(1)), int(match.group(2))
+    else:
+        raise CellError
+    if not 1 <= month <= 12 or not 1900 <= year <= 2200:
+        raise CellError
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(year, month, 1), last
 
 
 def slash_parts(value: object) -> tuple[int, int, int] | None:
@@ -112,7 +150,8 @@ def slash_parts(value: object) -> tuple[int, int, int] | None:
 
 def parse_day(value: object, order: DateOrder = DateOrder.DMY) -> dt.date:
     """A day from ISO ("2026-01-15", "2026/01/15", "20260115"), dotted "15.01.2026" (always d.m.y),
-    "a/b/yyyy" or "a-b-yyyy" read in ``order``, an XLSX date cell or an Excel day number.
+    "a/b/yyyy" or "a-b-yyyy" read in ``order``, a month name ("2 nov 2026", "2 november 2026"), an XLSX
+    date cell or an Excel day number (also as text, "46328", from a CSV of a General-formatted column).
 
     A slash date impossible in ``order`` ("1/15/2026" under DMY) raises CellError: the row is DATE_INVALID."""
     if isinstance(value, dt.datetime):
@@ -129,6 +168,10 @@ def parse_day(value: object, order: DateOrder = DateOrder.DMY) -> dt.date:
     text = value.strip()
     if match := _ISO_DAY.match(text):
         year, _, month, day = match.groups()
+    elif _SERIAL.match(text):
+        return parse_day(int(text))  # an Excel day number a CSV export wrote as it was stored (a General cell)
+    elif (match := _NAMED_MONTH_DAY.match(text)) and match.group(2).casefold() in MONTHS:
+        day, month, year = match.group(1), MONTHS[match.group(2).casefold()], match.group(3)
     elif match := _COMPACT_DAY.match(text):
         year, month, day = match.groups()
     elif match := _DOTTED_DAY.match(text):
@@ -147,6 +190,7 @@ def parse_day(value: object, order: DateOrder = DateOrder.DMY) -> dt.date:
 # "2026-W05", "2026W5", "2026 v5"; "202605" is a week (a common export form), "2026-05" is not (a month).
 _YEAR_WEEK = re.compile(r"^(\d{4})\s*(?:-?\s*w\s*|\s+v(?:\.|ecka)?\s*)(\d{1,2})$")
 _WEEK_YEAR = re.compile(r"^(?:v(?:\.|ecka)?|w(?:eek)?)\s*(\d{1,2})(?:\s*[,/-]?\s*(\d{4}))?$")
+_WEEK_SLASH_YEAR = re.compile(r"^(\d{1,2})\s*[/-]\s*(\d{4})$")  # "46/2026", "46-2026" (never a day: no day part)
 _COMPACT = re.compile(r"^(\d{4})(\d{2})$")
 _BARE = re.compile(r"^(\d{1,2})$")
 SPRING_WEEKS = 26  # weeks 1-26 of a school year fall in the spring (VT), 27-53 in the autumn (HT)
@@ -166,6 +210,8 @@ def _week_parts(value: object) -> tuple[int, int | None]:
         week_year, week = match.groups()
     elif match := _WEEK_YEAR.match(text):
         week, week_year = match.groups()
+    elif match := _WEEK_SLASH_YEAR.match(text):
+        week, week_year = match.groups()
     elif match := _COMPACT.match(text):
         week_year, week = match.groups()
     elif match := _BARE.match(text):
@@ -184,7 +230,7 @@ def week_without_year(value: object) -> bool:
 
 
 def parse_week(value: object, year: int | None = None, *, school_year: int | None = None) -> dt.date:
-    """The Monday of an ISO week: "2026-W05", "2026W05", "v5 2026", "V. 5 2026", "202605", or a week number
+    """The Monday of an ISO week: "2026-W05", "2026W05", "v5 2026", "V. 5 2026", "5/2026", "202605", or a week number
     ("v.46", "V46", "46", "Vecka 46") with ``year`` (from the YEAR column) or else ``school_year`` (the
     läsår's autumn year: weeks 27-53 in that year, weeks 1-26 in the next). Week 53 only where the year
     has one. Raises CellError."""

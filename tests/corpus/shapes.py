@@ -88,7 +88,8 @@ def expected(rows: list[Row], granularity: Granularity, unit: Unit = Unit.MINUTE
 def write_text(path: Path, lines: list[list[str]], *, sep: str = ";", encoding: str = "utf-8",
                newline: str = "\r\n") -> Path:
     def cell(text: str) -> str:
-        return f'"{text}"' if sep in text or '"' in text or "\n" in text else text
+        quoted = text.replace('"', '""')
+        return f'"{quoted}"' if sep in text or '"' in text or "\n" in text else text
     path.write_bytes((newline.join(sep.join(cell(c) for c in line) for line in lines) + newline).encode(encoding))
     return path
 
@@ -551,6 +552,111 @@ def all_text_hand_made(directory: Path) -> Shape:
     return Shape("all_text_hand_made", path, spec, expected=expected(rows, Granularity.DAY))
 
 
+# --- Cells as other exports write them (the attack11 review) -------------------------------------------------
+
+def us_thousands_separators_refused(directory: Path) -> Shape:
+    """Excel with a US region and a "#,##0" format: 1500 minutes a week written "1,500". Read as Swedish it is
+    1.5, and a 1-minute absence would be 67 % of it: every such cell is refused, never read one way."""
+    rng = random.Random(24)
+    rows, lines = [], [["Personnummer", "Vecka", "Schemalagt (min)", "Frånvaro (min)"]]
+    for pnr, name in PEOPLE:
+        for number, monday in AUTUMN_WEEKS:
+            absent = rng.choice([0, 1, 45, 1200])
+            rows.append(Row(pnr, name, monday, 1500, absent, None, None))
+            lines.append([pnr, f"2026-W{number}", "1,500", f"{absent:,}"])
+    path = write_text(directory / "us_tusental.csv", lines, sep=",")
+    spec = spec_of("Veckor US", {Column.STUDENT: "Personnummer", Column.WEEK: "Vecka",
+                                 Column.SCHEDULED: "Schemalagt (min)", Column.ABSENT: "Frånvaro (min)"})
+    return Shape("us_thousands_separators_refused", path, spec,
+                 refusal=[(ProblemCode.NUMBER_INVALID, line) for line in range(2, len(rows) + 2)])
+
+
+def dash_for_nothing(directory: Path) -> Shape:
+    """"-" where there is nothing (a printed report's habit): the same as an empty cell. An empty absence is 0,
+    an empty part is unknown (the metrics then take it as the rest of the absence)."""
+    rows = day_rows(25)
+    def dash(value: float) -> str:
+        return "-" if value == 0 else num(value)
+    lines = [SKOLA24_HEADER] + [[r.pnr, r.name, "8C", r.start.isoformat(), num(r.scheduled), dash(r.absent),
+                                 dash(r.valid), dash(r.invalid)] for r in rows]
+    stored = [Row(r.pnr, r.name, r.start, r.scheduled, r.absent, r.valid or None, r.invalid or None) for r in rows]
+    path = write_text(directory / "streck.csv", lines)
+    return Shape("dash_for_nothing", path, spec_of("Skola24 per dag", SKOLA24_SPEC),
+                 expected=expected(stored, Granularity.DAY))
+
+
+def excel_day_numbers_and_month_names(directory: Path) -> Shape:
+    """A kurator's CSV from a sheet whose date column was "General" (46272 = 7 September 2026), and one typed
+    "8 sep 2026", "9 september 2026": every writing read as its day."""
+    rows = day_rows(26)
+    names = ["sep", "september", "sep."]
+    def written(day: dt.date, index: int) -> str:
+        if index % 2:
+            return str((day - dt.date(1899, 12, 30)).days)
+        return f"{day.day} {names[index % 3]} {day.year}"
+    lines = [SKOLA24_HEADER] + [skola24_line(r, written(r.start, i)) for i, r in enumerate(rows)]
+    path = write_text(directory / "dagnummer_och_manadsnamn.csv", lines)
+    return Shape("excel_day_numbers_and_month_names", path, spec_of("Skola24 per dag", SKOLA24_SPEC),
+                 expected=expected(rows, Granularity.DAY))
+
+
+def weeks_number_slash_year(directory: Path) -> Shape:
+    """Weeks written "37/2026" and "38-2026" (week, then year)."""
+    rng = random.Random(27)
+    rows, lines = [], [["Personnummer", "Namn", "Vecka", "Schemalagt (min)", "Frånvaro (min)", "Giltig (min)",
+                        "Ogiltig (min)"]]
+    for index, (pnr, person) in enumerate(PEOPLE):
+        for number, monday in AUTUMN_WEEKS:
+            absent = rng.choice([0, 60, 135, 400])
+            valid = rng.choice([0, absent])
+            rows.append(Row(pnr, person, monday, 1500, absent, valid, absent - valid))
+            lines.append([pnr, person, f"{number}{'/-'[index % 2]}2026", "1500", num(absent), num(valid),
+                          num(absent - valid)])
+    path = write_text(directory / "vecka_snedstreck_ar.csv", lines)
+    return Shape("weeks_number_slash_year", path, spec_of("Veckor", WEEK_SPEC), expected=expected(rows, Granularity.WEEK))
+
+
+def per_month_summary(directory: Path) -> Shape:
+    """One row per student and month, the month written "Oktober 2026" / "nov 2026": PERIOD records of the
+    month, never days."""
+    rng = random.Random(28)
+    months = [("Oktober 2026", dt.date(2026, 10, 1), dt.date(2026, 10, 31)),
+              ("nov 2026", dt.date(2026, 11, 1), dt.date(2026, 11, 30))]
+    rows, lines = [], [["Personnummer", "Elev", "Månad", "Schemalagd tid (min)", "Frånvaro (min)"]]
+    for pnr, name in PEOPLE:
+        for text, first, last in months:
+            absent = rng.choice([0, 300, 2250])
+            rows.append(Row(pnr, name, first, 6300, absent, None, None, last))
+            lines.append([pnr, name, text, "6300", num(absent)])
+    path = write_text(directory / "per_manad.csv", lines)
+    spec = spec_of("Per månad", {Column.STUDENT: "Personnummer", Column.PERIOD_FROM: "Månad", Column.PERIOD_TO: "Månad",
+                                 Column.SCHEDULED: "Schemalagd tid (min)", Column.ABSENT: "Frånvaro (min)"},
+                   per_period=True)
+    return Shape("per_month_summary", path, spec, expected=expected(rows, Granularity.PERIOD))
+
+
+def lessons_with_timestamps_and_notes(directory: Path) -> Shape:
+    """Per lesson with "2026-09-07 08:15" start times and a trailing notes column holding the separator and
+    quotes ("Sjuk; hemma", 'Sa "magont"'): summed per day, the notes ignored."""
+    rng = random.Random(29)
+    header = ["Personnummer", "Starttid", "Ämne", "Längd (min)", "Frånvaro (min)", "Giltig (min)", "Ogiltig (min)",
+              "Kommentar"]
+    rows, lines = [], [header]
+    for pnr, name in PEOPLE:
+        for day in DAYS[:4]:
+            for start, subject, minutes in [("08:15", "Sv", 60), ("10:00", "Ma", 50), ("13:10", "En", 40)]:
+                absent = rng.choice([0, 0, 10, minutes])
+                valid = rng.choice([0, absent])
+                rows.append(Row(pnr, name, day, minutes, absent, valid, absent - valid))
+                lines.append([pnr, f"{day.isoformat()} {start}", subject, num(minutes), num(absent), num(valid),
+                              num(absent - valid), rng.choice(["", "Sjuk; hemma", 'Sa "magont"', "Totalt borta"])])
+    path = write_text(directory / "lektioner_tidpunkt.csv", lines, encoding="utf-8-sig")
+    spec = spec_of("Lektioner", dict(zip([Column.STUDENT, Column.DATE], header[:2], strict=True))
+                   | {Column.SCHEDULED: header[3], Column.ABSENT: header[4], Column.VALID: header[5],
+                      Column.INVALID: header[6]})
+    return Shape("lessons_with_timestamps_and_notes", path, spec, expected=expected(rows, Granularity.DAY))
+
+
 # --- Spreadsheets ------------------------------------------------------------------------------------------
 
 def _sheet_rows(rows: list[Row]) -> list[list[object]]:
@@ -771,8 +877,12 @@ ALL = [
     ej_anmald_before_anmald, only_reported_absence, hours_two_decimals, learnpoint_groups_and_repeated_headers,
     unikum_summa_rows, first_and_last_name_columns, kind_word_column, skola24_per_student_percent,
     vklass_per_student_count_and_percent_title_period, per_student_period_from_option, per_student_without_period,
-    per_student_title_with_other_dates, edlevo_per_student_minutes, weekend_holiday_future, all_text_hand_made, xlsx_instruction_sheet_first,
+    edlevo_per_student_minutes, weekend_holiday_future, all_text_hand_made, xlsx_instruction_sheet_first,
     xlsx_names_merged_over_blocks, ods_names_merged_over_blocks, old_excel_xls, libreoffice_ods,
-    xls_instruction_sheet_first, ods_instruction_sheet_first, xlsx_formulas_with_values, xlsx_formulas_never_computed,
+    xls_instruction_sheet_first, ods_instruction_sheet_first,
+    # the attack11 review
+    per_student_title_with_other_dates, xlsx_formulas_with_values, xlsx_formulas_never_computed,
+    us_thousands_separators_refused, dash_for_nothing, excel_day_numbers_and_month_names, weeks_number_slash_year,
+    per_month_summary, lessons_with_timestamps_and_notes,
     zip_bomb_renamed_xlsx,
 ]

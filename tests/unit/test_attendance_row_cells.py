@@ -279,3 +279,62 @@ def test_a_kind_file_summed_per_day_never_gives_a_wrong_part():
     assert valid == [40.0, None]
     summed_valid = None if None in valid else sum(valid)  # the staging sum's rule (persistence _STAGE_SQL)
     assert (sum(row.record.absent for row in rows), summed_valid) == (60.0, None)
+
+
+# --- cells as other exports write them (the attack11 review) ----------------------------------------------------
+
+DAY_MINUTES = spec_of(student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro", valid="Giltig",
+                      invalid="Ogiltig")
+DAY_HEADERS = ["Elev", "Datum", "Schema", "Frånvaro", "Giltig", "Ogiltig"]
+
+
+@pytest.mark.parametrize("cell", ["1,500", "1.500", "12,345", "-1,500"])
+def test_a_number_that_reads_as_decimals_or_as_thousands_is_refused_never_guessed(cell):
+    """US Excel writes 1500 minutes as "1,500", Swedish "1,500" is 1.5: a thousand times apart, so refused."""
+    (problems,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "2026-11-02", cell, "1", "1", "0"])
+    assert problems == [RowProblem(2, ProblemCode.NUMBER_INVALID, "Schema", cell)]
+    assert "reads two ways" in problems[0].describe() and "line 2" in problems[0].describe()
+
+
+@pytest.mark.parametrize(("cell", "minutes"), [("1 500", 1500.0), ("1\u00a0500", 1500.0), ("1,500.0", 1500.0),
+                                              ("1.500,0", 1500.0), ("0,500", 0.5), ("1,50", 1.5)])
+def test_numbers_that_read_one_way_only_are_read(cell, minutes):
+    (row,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "2026-11-02", cell, "0", "0", "0"])
+    assert row.record.scheduled == minutes
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2013", " - "])
+def test_a_dash_is_an_empty_amount_and_never_a_scheduled_time(dash):
+    (row,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "2026-11-02", "300", dash, dash, dash])
+    assert (row.record.absent, row.record.valid, row.record.invalid) == (0.0, None, None)
+    (problems,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "2026-11-02", dash, "0", "0", "0"])
+    assert [p.code for p in problems] == [ProblemCode.NUMBER_INVALID]
+
+
+@pytest.mark.parametrize("cell", ["2 nov 2026", "2 nov. 2026", "2 november 2026", "2. November 2026", "46328",
+                                  "2026-11-02 08:15"])
+def test_days_with_a_month_name_or_as_an_excel_day_number_in_text(cell):
+    (row,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, cell, "300", "0", "0", "0"])
+    assert row.record.period_start == dt.date(2026, 11, 2)
+    (problems,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "2 brumaire 2026", "300", "0", "0", "0"])
+    assert [p.code for p in problems] == [ProblemCode.DATE_INVALID]
+
+
+@pytest.mark.parametrize("cell", ["46/2026", "46-2026", "46 / 2026"])
+def test_a_week_number_with_its_year_after_a_slash_or_dash(cell):
+    spec = spec_of(student="Elev", week="Vecka", scheduled="Schema", absent="Frånvaro")
+    (row,) = convert(spec, ["Elev", "Vecka", "Schema", "Frånvaro"], [PNR_A, cell, "1500", "60"])
+    assert (row.record.granularity, row.record.period_start) == (Granularity.WEEK, dt.date(2026, 11, 9))
+
+
+@pytest.mark.parametrize(("cell", "first", "last"), [("Oktober 2026", dt.date(2026, 10, 1), dt.date(2026, 10, 31)),
+                                                     ("okt 2026", dt.date(2026, 10, 1), dt.date(2026, 10, 31)),
+                                                     ("2026-02", dt.date(2026, 2, 1), dt.date(2026, 2, 28)),
+                                                     ("december 2025", dt.date(2025, 12, 1), dt.date(2025, 12, 31))])
+def test_a_per_month_summary_is_a_period_record_of_its_month(cell, first, last):
+    spec = spec_of(per_period=True, student="Elev", period_from="Månad", period_to="Månad", scheduled="Schema",
+                   absent="Frånvaro")
+    (row,) = convert(spec, ["Elev", "Månad", "Schema", "Frånvaro"], [PNR_A, cell, "6000", "300"])
+    assert (row.record.granularity, row.record.period_start, row.record.end) == (Granularity.PERIOD, first, last)
+    (problems,) = convert(spec, ["Elev", "Månad", "Schema", "Frånvaro"], [PNR_A, "Månad 13", "6000", "300"])
+    assert [p.code for p in problems] == [ProblemCode.PERIOD_INVALID]
