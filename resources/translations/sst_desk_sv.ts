@@ -257,6 +257,14 @@
         <translation>Ytterligare en rad för samma elev och period: procentsatser och periodsiffror kan inte läggas ihop. Behåll en rad per elev och period.</translation>
     </message>
     <message>
+        <source>The row has a filled cell after the last column of the header row, so its cells may be shifted. Is a decimal comma not in quotes in a comma-separated file?</source>
+        <translation>Raden har en ifylld cell efter rubrikradens sista kolumn, så dess celler kan vara förskjutna. Står ett decimalkomma utan citattecken i en kommaseparerad fil?</translation>
+    </message>
+    <message>
+        <source>The column&apos;s header names another unit than the one chosen. Choose the unit the file uses.</source>
+        <translation>Kolumnens rubrik anger en annan enhet än den som är vald. Välj den enhet som filen använder.</translation>
+    </message>
+    <message>
         <source>A copy of an earlier row: skipped.</source>
         <translation>En kopia av en tidigare rad: hoppas över.</translation>
     </message>

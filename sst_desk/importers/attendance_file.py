@@ -69,6 +69,7 @@ from .headers import (
     combined_headers,
     find_header_index,
     guess_header_index,
+    header_units,
     norm,
     suggest_columns,
 )
@@ -151,7 +152,9 @@ def check_spec(spec: MappingSpec, headers: list[str]) -> list[RowProblem]:
     missing one; neither: the period comes from the title rows or the person); "scheduled", unless
     the unit is PERCENT; "absent" for any of ABSENT, VALID, INVALID — and ABSENT itself when KIND is
     mapped (the kind says what the absence is). COLUMN_CONFLICT names KIND when VALID or INVALID are
-    mapped too (the row would say it twice). COLUMN_MISSING names the header text.
+    mapped too (the row would say it twice). UNIT_MISMATCH names a read amount column whose header names
+    units ("(h)", "(min)", "%", "lektioner"; ``headers.header_units``) of which the mapping's unit is none,
+    the named units in ``value``. COLUMN_MISSING names the header text.
     """
     mapped = {role: header for role, header in spec.columns.items() if header and header.strip()}
     problems = []
@@ -177,6 +180,13 @@ def check_spec(spec: MappingSpec, headers: list[str]) -> list[RowProblem]:
             problems.append(RowProblem(0, ProblemCode.COLUMN_CONFLICT, Column.KIND.value))
     elif not any(role in mapped for role in _AMOUNTS):
         problems.append(RowProblem(0, ProblemCode.COLUMN_NOT_MAPPED, Column.ABSENT.value))
+    read = _AMOUNTS if spec.unit is AmountUnit.PERCENT else (Column.SCHEDULED, *_AMOUNTS)  # PERCENT: no SCHEDULED
+    for role in read:
+        # "Frånvaro (h)" counted as minutes, "Frånvaro (%)" as minutes: every number a silent other figure
+        named = header_units(mapped[role]) if role in mapped else set()
+        if named and spec.unit not in named:
+            problems.append(RowProblem(0, ProblemCode.UNIT_MISMATCH, mapped[role][:60],
+                                       "/".join(sorted(unit.value for unit in named))))
     present = {norm(header) for header in headers}
     reported = set()
     for role in Column:  # in the roles' order, so the problems come in a stable order

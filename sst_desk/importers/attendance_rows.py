@@ -25,6 +25,8 @@ What a row's cells mean (the cell parsers are in ``cells`` and ``amounts``; docs
   invalid = 0, or the other way round; a blank kind leaves both unknown. The store sums the rows of one
   student and period, and an unknown part makes the sum unknown, so a day with one "Giltig" row and one
   blank row ends with its absence right and its valid and invalid parts unknown, never too small.
+- A row with a filled cell after the header row's last column is ROW_TOO_LONG: its cells may be shifted
+  (a comma-separated file with a decimal comma not in quotes reads "5,5" as the cells "5" and "5").
 - Rounding: absence over scheduled time, or valid + invalid over absence, is refused only beyond what the
   cells' own written precision allows (``amounts.slack``: "0,17 + 0,67" against "0,83" hours is fine,
   "0,25 + 0,67" against "0,83" is not). The numbers are stored as written; the metrics clamp them. Only a row
@@ -156,6 +158,7 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
     cols = _roles(spec)
     at = {role: index[norm(header)] for role, header in cols.items()}
     need = max(at.values()) + 1
+    width = len(headers)
     name = {role: headers[i] for role, i in at.items()}
 
     by_name = spec.identifier is IdentifierKind.NAME
@@ -322,6 +325,10 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
                 return None  # "Klass 8C" alone on a line; any other short row may be a file cut short
             missing = min(i for i in at.values() if i >= len(cells))
             return [RowProblem(line, ProblemCode.ROW_TOO_SHORT, headers[missing])]
+        if len(cells) > width:
+            extra = next((i for i in range(width, len(cells)) if not _blank(cells[i])), None)
+            if extra is not None:  # a cell the header does not name: the row's cells may be shifted
+                return [RowProblem(line, ProblemCode.ROW_TOO_LONG, "", cell_text(cells[extra])[:60])]
         # The common case, a day row of good cells, goes straight through the caches. Written out, not
         # looped or factored into a helper: it runs once per row, a million times in a big import.
         raw = (cells[first_at], cells[last_at]) if pair else cells[student_at]

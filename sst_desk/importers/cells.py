@@ -11,23 +11,13 @@ import datetime as dt
 import math
 import re
 
-from .attendance_spec import DateOrder
+from .attendance_spec import DateOrder, reads_two_ways
 
 # Spaces that appear inside numbers: thin and (narrow) non-breaking spaces are Excel's
 # and the Swedish locale's thousands separators ("1 234,5").
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\u2007")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
 _HOURS_MINUTES = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
-# "1,500" or "1.500": one separator and exactly three digits after it, after a whole part of 1-3 digits not
-# starting with 0. A decimal comma with three decimals (Swedish) and a thousands separator (Excel with a US
-# region, "1,500" minutes; German "1.500") read the same, and one reading is a thousand times the other:
-# refused, never guessed. "0,500", "1,50", "1 500", "1,500.5" and "1.500,5" are not in doubt.
-_GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}[,.]\d{3}$")
-
-
-def reads_two_ways(text: str) -> bool:
-    """True for a number written "1,500" or "1.500" (see ``_GROUPED``): refused by parse_number."""
-    return bool(_GROUPED.match(text.translate(_SPACES).replace("\u2212", "-")))
 
 
 class CellError(Exception):
@@ -78,7 +68,7 @@ def parse_number(value: object, *, clock: bool) -> float:
     if not isinstance(value, str):
         raise CellError
     text = value.translate(_SPACES).replace("\u2212", "-")
-    if _GROUPED.match(text):  # reads_two_ways
+    if reads_two_ways(text):  # "1,500": 1.5 (Swedish) or 1500 (US thousands)? Either reading may be wrong
         raise CellError  # "1,500": 1.5 (Swedish) or 1500 (US thousands)? Read either way it could be wrong
     if "," in text:
         if "." in text:

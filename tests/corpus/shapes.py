@@ -657,6 +657,48 @@ def lessons_with_timestamps_and_notes(directory: Path) -> Shape:
     return Shape("lessons_with_timestamps_and_notes", path, spec, expected=expected(rows, Granularity.DAY))
 
 
+def comma_separated_unquoted_decimal_commas(directory: Path) -> Shape:
+    """A broken export: comma-separated, decimal commas not in quotes, so "5,5" hours are the two cells "5" and
+    "5" and every later cell moves one column right. Rows with such a cell are refused naming the cell past the
+    header; read as they stand they stored 5 hours scheduled and 5 absent for "5,5;0"."""
+    rng = random.Random(30)
+    lines, refused = ["Personnummer,Datum,Schemalagt (h),Frånvaro (h)"], []
+    for pnr, _name in PEOPLE:
+        for day in DAYS[:4]:
+            absent = rng.choice(["0", "1", "2,5", "5,5"])
+            lines.append(f"{pnr},{day.isoformat()},5,5,{absent}")
+            refused.append(len(lines))
+    path = directory / "komma_utan_citat.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    spec = spec_of("Timmar komma", {Column.STUDENT: "Personnummer", Column.DATE: "Datum",
+                                    Column.SCHEDULED: "Schemalagt (h)", Column.ABSENT: "Frånvaro (h)"},
+                   unit=AmountUnit.HOURS)
+    return Shape("comma_separated_unquoted_decimal_commas", path, spec,
+                 refusal=[(ProblemCode.ROW_TOO_LONG, line) for line in refused])
+
+
+def hours_file_under_a_minutes_mapping(directory: Path) -> Shape:
+    """Headers "(h)" and a mapping saved as minutes: 5,5 hours would be stored as 5.5 minutes. Refused."""
+    lines = [["Personnummer", "Datum", "Schemalagt (h)", "Frånvaro (h)"]] + [
+        [r.pnr, r.start.isoformat(), "5,5", num(r.absent / 60, 2)] for r in day_rows(31, minutes=330)]
+    path = write_text(directory / "timmar_som_minuter.csv", lines)
+    spec = spec_of("Minuter", {Column.STUDENT: "Personnummer", Column.DATE: "Datum", Column.SCHEDULED: "Schemalagt (h)",
+                               Column.ABSENT: "Frånvaro (h)"})
+    return Shape("hours_file_under_a_minutes_mapping", path, spec, refusal=[(ProblemCode.UNIT_MISMATCH, 0)])
+
+
+def percent_column_under_a_minutes_mapping(directory: Path) -> Shape:
+    """A per-student summary with "Frånvaro (%)" cells "35,1" (no % in the cell) under a minutes mapping:
+    35.1 minutes of the term's scheduled time instead of 35.1 %. Refused."""
+    lines = [["Frånvaro per elev"], ["Period: 2026-08-17 - 2026-11-27"],
+             ["Personnummer", "Schemalagd tid (min)", "Frånvaro (%)"]] + [
+        [r.pnr, "21000", num(r.absent, 1)] for r in _period_rows()]
+    path = write_text(directory / "procent_som_minuter.csv", lines)
+    spec = spec_of("Per elev minuter", {Column.STUDENT: "Personnummer", Column.SCHEDULED: "Schemalagd tid (min)",
+                                        Column.ABSENT: "Frånvaro (%)"}, per_period=True)
+    return Shape("percent_column_under_a_minutes_mapping", path, spec, refusal=[(ProblemCode.UNIT_MISMATCH, 0)])
+
+
 # --- Spreadsheets ------------------------------------------------------------------------------------------
 
 def _sheet_rows(rows: list[Row]) -> list[list[object]]:
@@ -883,6 +925,7 @@ ALL = [
     # the attack11 review
     per_student_title_with_other_dates, xlsx_formulas_with_values, xlsx_formulas_never_computed,
     us_thousands_separators_refused, dash_for_nothing, excel_day_numbers_and_month_names, weeks_number_slash_year,
-    per_month_summary, lessons_with_timestamps_and_notes,
+    per_month_summary, lessons_with_timestamps_and_notes, comma_separated_unquoted_decimal_commas,
+    hours_file_under_a_minutes_mapping, percent_column_under_a_minutes_mapping,
     zip_bomb_renamed_xlsx,
 ]

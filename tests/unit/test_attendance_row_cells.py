@@ -338,3 +338,31 @@ def test_a_per_month_summary_is_a_period_record_of_its_month(cell, first, last):
     assert (row.record.granularity, row.record.period_start, row.record.end) == (Granularity.PERIOD, first, last)
     (problems,) = convert(spec, ["Elev", "Månad", "Schema", "Frånvaro"], [PNR_A, "Månad 13", "6000", "300"])
     assert [p.code for p in problems] == [ProblemCode.PERIOD_INVALID]
+
+
+def test_a_filled_cell_after_the_header_row_s_last_column_refuses_the_row():
+    """"5,5" not in quotes in a comma-separated file: the cells shift, so the row is refused, not read shifted."""
+    headers = ["Elev", "Datum", "Schema", "Frånvaro"]
+    spec = spec_of(AmountUnit.HOURS, student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro")
+    shifted, padded = convert(spec, headers, [PNR_A, "2026-11-02", "5", "5", "0"],
+                              [PNR_A, "2026-11-03", "5,5", "0", "", ""])
+    assert shifted == [RowProblem(2, ProblemCode.ROW_TOO_LONG, "", "0")]
+    assert (padded.record.scheduled, padded.record.absent) == (330.0, 0.0)  # empty cells past the header: fine
+
+
+@pytest.mark.parametrize(("unit", "header", "named"), [
+    (AmountUnit.MINUTES, "Frånvaro (h)", "hours"), (AmountUnit.MINUTES, "Frånvaro (%)", "percent"),
+    (AmountUnit.HOURS, "Frånvaro (min)", "minutes"), (AmountUnit.LESSONS, "Frånvaro, timmar", "hours")])
+def test_a_header_naming_another_unit_than_the_mapping_is_refused(unit, header, named):
+    spec = spec_of(unit, student="Elev", date="Datum", scheduled="Schema", absent=header)
+    assert check_spec(spec, ["Elev", "Datum", "Schema", header]) == [
+        RowProblem(0, ProblemCode.UNIT_MISMATCH, header, named)]
+
+
+@pytest.mark.parametrize(("unit", "header"), [
+    (AmountUnit.MINUTES, "Frånvaro (min)"), (AmountUnit.HOURS, "Frånvaro (tim)"), (AmountUnit.MINUTES, "Frånvaro"),
+    (AmountUnit.MINUTES, "Frånvaro (h:mm)"), (AmountUnit.HOURS, "Antal frånvarotimmar"),
+    (AmountUnit.PERCENT, "Frånvaro %")])
+def test_a_header_naming_the_mapping_s_unit_or_none_is_fine(unit, header):
+    spec = spec_of(unit, student="Elev", date="Datum", scheduled="Schema", absent=header)
+    assert check_spec(spec, ["Elev", "Datum", "Schema", header]) == []
