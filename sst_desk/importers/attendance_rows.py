@@ -12,7 +12,8 @@ What a row's cells mean (the cell parsers are in ``cells`` and ``amounts``; docs
 - The student: a personnummer, a name, or (identifier NAME) a first and a last name column, whose key
   is ``name_key(f"{first} {last}")``; those two win over a STUDENT column mapped as well. A blank one of
   them is STUDENT_EMPTY naming that column. A total ("Summa", "Totalt för gruppen") is a
-  RowNotice(SUMMARY_SKIPPED), never a student. A repeated header row is skipped, and so is a row whose
+  RowNotice(SUMMARY_SKIPPED), never a student; so is a total word in the day, week or period cell (a
+  student's subtotal row, "Summa" where the day would be). A repeated header row is skipped, and so is a row whose
   only filled cell is a text that is no student ("Klass 8C", "Grupp: 9A"): it holds no number.
 - The period: a day (DATE, read in ``ReadContext.date_order``), an ISO week (WEEK, weeks without a year
   from ``ReadContext.school_year``), or with ``spec.per_period`` the PERIOD_FROM–PERIOD_TO days (both roles
@@ -425,6 +426,9 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
             return total_notice(line, cells)  # "Summa" beside a blank student cell
         if len(filled) == 1 and isinstance(filled[0], str) and (by_name or key.__class__ is not str):
             return None  # a group row ("Klass 8C", "Grupp: 9A"): one text, no number to import
+        when_at = from_at if per_period else date_at if date_at is not None else week_at
+        if when_at is not None and is_total(cells[when_at]):  # a student's subtotal: "Summa" where the day is
+            return RowNotice(line, NoticeCode.SUMMARY_SKIPPED, headers[when_at], cell_text(cells[when_at])[:60])
         problems: list[RowProblem] = []
         if key.__class__ is not str:
             problems.append(student_problem(line, key, cells))  # type: ignore[arg-type]

@@ -699,6 +699,24 @@ def percent_column_under_a_minutes_mapping(directory: Path) -> Shape:
     return Shape("percent_column_under_a_minutes_mapping", path, spec, refusal=[(ProblemCode.UNIT_MISMATCH, 0)])
 
 
+def subtotal_in_the_date_column(directory: Path) -> Shape:
+    """Each student's rows followed by a subtotal row with the student filled in and "Summa" where the day is:
+    skipped (noticed), never refused as a bad date nor added to the student's days."""
+    rows = day_rows(32)
+    lines: list[list[str]] = [SKOLA24_HEADER]
+    summa_lines = []
+    for pnr, name in PEOPLE:
+        mine = [r for r in rows if r.pnr == pnr]
+        lines += [skola24_line(r) for r in mine]
+        lines.append([pnr, name, "8C", "Summa", num(sum(r.scheduled for r in mine)), num(sum(r.absent for r in mine)),
+                      num(sum(r.valid for r in mine)), num(sum(r.invalid for r in mine))])
+        summa_lines.append(len(lines))
+    path = write_text(directory / "delsumma_i_datum.csv", lines)
+    return Shape("subtotal_in_the_date_column", path, spec_of("Skola24 per dag", SKOLA24_SPEC),
+                 expected=expected(rows, Granularity.DAY),
+                 notices=[(NoticeCode.SUMMARY_SKIPPED, line) for line in summa_lines])
+
+
 # --- Spreadsheets ------------------------------------------------------------------------------------------
 
 def _sheet_rows(rows: list[Row]) -> list[list[object]]:
@@ -926,6 +944,6 @@ ALL = [
     per_student_title_with_other_dates, xlsx_formulas_with_values, xlsx_formulas_never_computed,
     us_thousands_separators_refused, dash_for_nothing, excel_day_numbers_and_month_names, weeks_number_slash_year,
     per_month_summary, lessons_with_timestamps_and_notes, comma_separated_unquoted_decimal_commas,
-    hours_file_under_a_minutes_mapping, percent_column_under_a_minutes_mapping,
+    hours_file_under_a_minutes_mapping, percent_column_under_a_minutes_mapping, subtotal_in_the_date_column,
     zip_bomb_renamed_xlsx,
 ]

@@ -366,3 +366,10 @@ def test_a_header_naming_another_unit_than_the_mapping_is_refused(unit, header, 
 def test_a_header_naming_the_mapping_s_unit_or_none_is_fine(unit, header):
     spec = spec_of(unit, student="Elev", date="Datum", scheduled="Schema", absent=header)
     assert check_spec(spec, ["Elev", "Datum", "Schema", header]) == []
+
+
+def test_a_total_word_where_the_day_is_marks_a_subtotal_row_and_is_skipped():
+    rows = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "Summa", "1500", "120", "60", "60"],
+                   [PNR_A, "Sommar", "300", "0", "0", "0"])
+    assert rows[0] == RowNotice(2, NoticeCode.SUMMARY_SKIPPED, "Datum", "Summa")
+    assert [p.code for p in rows[1]] == [ProblemCode.DATE_INVALID]
