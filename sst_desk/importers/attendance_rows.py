@@ -13,7 +13,8 @@ What a row's cells mean (the cell parsers are in ``cells`` and ``amounts``; docs
   is ``name_key(f"{first} {last}")``; those two win over a STUDENT column mapped as well. A blank one of
   them is STUDENT_EMPTY naming that column. A total ("Summa", "Totalt för gruppen") is a
   RowNotice(SUMMARY_SKIPPED), never a student; so is a total word in the day, week or period cell (a
-  student's subtotal row, "Summa" where the day would be). A repeated header row is skipped, and so is a row whose
+  student's subtotal row, "Summa" where the day would be), and a row with a cell that is only a total label
+  ("Summa", "Totalt:", "Delsumma" in any column: a per-lesson export's day sum). A repeated header row is skipped, and so is a row whose
   only filled cell is a text that is no student ("Klass 8C", "Grupp: 9A"): it holds no number.
 - The period: a day (DATE, read in ``ReadContext.date_order``), an ISO week (WEEK, weeks without a year
   from ``ReadContext.school_year``), or with ``spec.per_period`` the PERIOD_FROM–PERIOD_TO days (both roles
@@ -81,6 +82,13 @@ from .headers import norm
 
 _CACHE_LIMIT = 50_000
 _DASHES = frozenset({"-", "\u2013", "\u2014"})  # an amount written as a dash: no value, as an empty cell
+# A cell holding only a total label marks a subtotal row wherever it stands ("Summa" in the lesson column of a
+# per-lesson export: the day's sum, which would be added to the day's lessons and double it). Whole cells
+# only, checked on every row in C (set.isdisjoint): a note "Totalt borta" or a kind "Total" is not one.
+_TOTAL_CELLS = frozenset(word for base in ("summa", "totalt", "delsumma", "dagsumma", "veckosumma", "summa dag",
+                                           "summa vecka", "summa elev", "totalsumma")
+                         for form in (base, base.capitalize(), base.upper())
+                         for word in (form, form + ":"))
 _TOLERANCE = 0.001  # float noise; beyond it only the cells' written precision (amounts.slack) is tolerated
 _EMPTY = object()  # an empty amount cell: what it means depends on the column
 _SKIP = object()  # a repeated header row inside the data (exports paged for print)
@@ -330,6 +338,8 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
             extra = next((i for i in range(width, len(cells)) if not _blank(cells[i])), None)
             if extra is not None:  # a cell the header does not name: the row's cells may be shifted
                 return [RowProblem(line, ProblemCode.ROW_TOO_LONG, "", cell_text(cells[extra])[:60])]
+        if not _TOTAL_CELLS.isdisjoint(cells):
+            return total_notice(line, cells)
         # The common case, a day row of good cells, goes straight through the caches. Written out, not
         # looped or factored into a helper: it runs once per row, a million times in a big import.
         raw = (cells[first_at], cells[last_at]) if pair else cells[student_at]
@@ -408,7 +418,7 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
         return problem(line, key, student_at, cells)  # type: ignore[arg-type]
 
     def total_notice(line: int, cells: list | tuple) -> RowNotice:
-        position = next(i for i, cell in enumerate(cells) if is_total(cell))
+        position = next(i for i, cell in enumerate(cells) if is_total(cell) or cell in _TOTAL_CELLS)
         return RowNotice(line, NoticeCode.SUMMARY_SKIPPED, headers[position] if position < len(headers) else "",
                          cell_text(cells[position])[:60])
 

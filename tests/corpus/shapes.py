@@ -717,6 +717,29 @@ def subtotal_in_the_date_column(directory: Path) -> Shape:
                  notices=[(NoticeCode.SUMMARY_SKIPPED, line) for line in summa_lines])
 
 
+def lessons_with_a_day_sum_row(directory: Path) -> Shape:
+    """Per lesson, each day closed by a row with the student and the day filled in and "Summa" in the lesson
+    column: the day's sum. Added to the lessons it doubled the day (220 of 220 minutes for 110 of 110); skipped."""
+    rng = random.Random(33)
+    rows, summa_lines = [], []
+    lines = [["Personnummer", "Datum", "Lektion", "Längd (min)", "Frånvaro (min)"]]
+    for pnr, name in PEOPLE:
+        for day in DAYS[:3]:
+            total = [0, 0]
+            for subject, minutes in [("Svenska", 60), ("Matematik", 50)]:
+                absent = rng.choice([0, 10, minutes])
+                rows.append(Row(pnr, name, day, minutes, absent, None, None))
+                lines.append([pnr, day.isoformat(), subject, num(minutes), num(absent)])
+                total = [total[0] + minutes, total[1] + absent]
+            lines.append([pnr, day.isoformat(), "Summa", num(total[0]), num(total[1])])
+            summa_lines.append(len(lines))
+    path = write_text(directory / "lektioner_dagsumma.csv", lines)
+    spec = spec_of("Lektioner", {Column.STUDENT: "Personnummer", Column.DATE: "Datum", Column.SCHEDULED: "Längd (min)",
+                                 Column.ABSENT: "Frånvaro (min)"})
+    return Shape("lessons_with_a_day_sum_row", path, spec, expected=expected(rows, Granularity.DAY),
+                 notices=[(NoticeCode.SUMMARY_SKIPPED, line) for line in summa_lines])
+
+
 # --- Spreadsheets ------------------------------------------------------------------------------------------
 
 def _sheet_rows(rows: list[Row]) -> list[list[object]]:
@@ -945,5 +968,6 @@ ALL = [
     us_thousands_separators_refused, dash_for_nothing, excel_day_numbers_and_month_names, weeks_number_slash_year,
     per_month_summary, lessons_with_timestamps_and_notes, comma_separated_unquoted_decimal_commas,
     hours_file_under_a_minutes_mapping, percent_column_under_a_minutes_mapping, subtotal_in_the_date_column,
+    lessons_with_a_day_sum_row,
     zip_bomb_renamed_xlsx,
 ]

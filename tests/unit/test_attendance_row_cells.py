@@ -373,3 +373,12 @@ def test_a_total_word_where_the_day_is_marks_a_subtotal_row_and_is_skipped():
                    [PNR_A, "Sommar", "300", "0", "0", "0"])
     assert rows[0] == RowNotice(2, NoticeCode.SUMMARY_SKIPPED, "Datum", "Summa")
     assert [p.code for p in rows[1]] == [ProblemCode.DATE_INVALID]
+
+
+def test_a_cell_that_is_only_a_total_label_marks_a_sum_row_in_any_column_but_a_note_does_not():
+    headers = ["Elev", "Datum", "Lektion", "Schema", "Frånvaro"]
+    spec = spec_of(student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro")
+    summa, note = convert(spec, headers, [PNR_A, "2026-11-02", "Summa", "110", "60"],
+                          [PNR_A, "2026-11-02", "Totalt borta, ringde hem", "60", "60"])
+    assert summa == RowNotice(2, NoticeCode.SUMMARY_SKIPPED, "Lektion", "Summa")
+    assert (note.record.scheduled, note.record.absent) == (60.0, 60.0)
