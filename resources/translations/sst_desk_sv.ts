@@ -265,6 +265,10 @@
         <translation>Kolumnens rubrik anger en annan enhet än den som är vald. Välj den enhet som filen använder.</translation>
     </message>
     <message>
+        <source>Two or more columns have this header, so which one is meant cannot be told. Rename one of them in the file.</source>
+        <translation>Två eller fler kolumner har den här rubriken, så det går inte att avgöra vilken som menas. Byt namn på en av dem i filen.</translation>
+    </message>
+    <message>
         <source>A copy of an earlier row: skipped.</source>
         <translation>En kopia av en tidigare rad: hoppas över.</translation>
     </message>

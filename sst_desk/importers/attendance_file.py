@@ -32,6 +32,7 @@ import datetime as dt
 import itertools
 import zlib
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -154,7 +155,8 @@ def check_spec(spec: MappingSpec, headers: list[str]) -> list[RowProblem]:
     mapped (the kind says what the absence is). COLUMN_CONFLICT names KIND when VALID or INVALID are
     mapped too (the row would say it twice). UNIT_MISMATCH names a read amount column whose header names
     units ("(h)", "(min)", "%", "lektioner"; ``headers.header_units``) of which the mapping's unit is none,
-    the named units in ``value``. COLUMN_MISSING names the header text.
+    the named units in ``value``. COLUMN_MISSING names the header text; COLUMN_AMBIGUOUS a header text that
+    two or more columns have (the converter would read the first, whichever was meant).
     """
     mapped = {role: header for role, header in spec.columns.items() if header and header.strip()}
     problems = []
@@ -187,12 +189,13 @@ def check_spec(spec: MappingSpec, headers: list[str]) -> list[RowProblem]:
         if named and spec.unit not in named:
             problems.append(RowProblem(0, ProblemCode.UNIT_MISMATCH, mapped[role][:60],
                                        "/".join(sorted(unit.value for unit in named))))
-    present = {norm(header) for header in headers}
+    present = Counter(norm(header) for header in headers)
     reported = set()
     for role in Column:  # in the roles' order, so the problems come in a stable order
-        if role in mapped and norm(mapped[role]) not in present and norm(mapped[role]) not in reported:
+        if role in mapped and present[norm(mapped[role])] != 1 and norm(mapped[role]) not in reported:
             reported.add(norm(mapped[role]))  # PERIOD_FROM and PERIOD_TO may share a column: named once
-            problems.append(RowProblem(0, ProblemCode.COLUMN_MISSING, mapped[role][:60]))
+            code = ProblemCode.COLUMN_AMBIGUOUS if present[norm(mapped[role])] else ProblemCode.COLUMN_MISSING
+            problems.append(RowProblem(0, code, mapped[role][:60]))
     return problems
 
 

@@ -132,6 +132,7 @@ class ProblemCode(str, Enum):
     # The mapping counts in one unit and a mapped amount column's header names another ("Frånvaro (h)" read
     # as minutes, "Frånvaro (%)" as minutes); column = the header, value = the unit the header names.
     UNIT_MISMATCH = "unit_mismatch"
+    COLUMN_AMBIGUOUS = "column_ambiguous"  # the mapped header text names two or more columns of the file
 
 
 # "1,500" or "1.500": one separator and exactly three digits after it, after a whole part of 1-3 digits not
@@ -203,6 +204,8 @@ _ENGLISH: dict[ProblemCode, str] = {
                               "may be shifted (a decimal comma in a comma-separated file not in quotes?)",
     ProblemCode.UNIT_MISMATCH: "the column's header names another unit than the mapping counts in; choose the "
                                "unit the file uses",
+    ProblemCode.COLUMN_AMBIGUOUS: "two or more columns have this header, so which one is meant cannot be told; "
+                                  "rename one of them in the file",
 }
 
 

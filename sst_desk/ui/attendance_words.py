@@ -82,6 +82,9 @@ _PROBLEMS: dict[ProblemCode, str] = {
     ProblemCode.UNIT_MISMATCH: QT_TRANSLATE_NOOP(
         "AttendanceImport", "The column's header names another unit than the one chosen. Choose the unit the file "
         "uses."),
+    ProblemCode.COLUMN_AMBIGUOUS: QT_TRANSLATE_NOOP(
+        "AttendanceImport", "Two or more columns have this header, so which one is meant cannot be told. Rename one "
+        "of them in the file."),
 }
 
 _NOTICES: dict[NoticeCode, str] = {

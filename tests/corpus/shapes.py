@@ -740,6 +740,19 @@ def lessons_with_a_day_sum_row(directory: Path) -> Shape:
                  notices=[(NoticeCode.SUMMARY_SKIPPED, line) for line in summa_lines])
 
 
+def two_columns_with_one_header(directory: Path) -> Shape:
+    """Two columns both headed "Frånvaro" (percent of the day first, then minutes; the upper row that told
+    them apart was lost): a mapping by header text would read the first, whichever was meant. Refused."""
+    rows = day_rows(34)
+    lines = [["Personnummer", "Datum", "Schemalagd tid", "Frånvaro", "Frånvaro"]] + [
+        [r.pnr, r.start.isoformat(), num(r.scheduled), num(round(100 * r.absent / r.scheduled, 1)), num(r.absent)]
+        for r in rows]
+    path = write_text(directory / "tva_franvaro.csv", lines)
+    spec = spec_of("Två frånvaro", {Column.STUDENT: "Personnummer", Column.DATE: "Datum",
+                                    Column.SCHEDULED: "Schemalagd tid", Column.ABSENT: "Frånvaro"})
+    return Shape("two_columns_with_one_header", path, spec, refusal=[(ProblemCode.COLUMN_AMBIGUOUS, 0)])
+
+
 # --- Spreadsheets ------------------------------------------------------------------------------------------
 
 def _sheet_rows(rows: list[Row]) -> list[list[object]]:
@@ -968,6 +981,6 @@ ALL = [
     us_thousands_separators_refused, dash_for_nothing, excel_day_numbers_and_month_names, weeks_number_slash_year,
     per_month_summary, lessons_with_timestamps_and_notes, comma_separated_unquoted_decimal_commas,
     hours_file_under_a_minutes_mapping, percent_column_under_a_minutes_mapping, subtotal_in_the_date_column,
-    lessons_with_a_day_sum_row,
+    lessons_with_a_day_sum_row, two_columns_with_one_header,
     zip_bomb_renamed_xlsx,
 ]

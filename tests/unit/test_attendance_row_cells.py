@@ -382,3 +382,10 @@ def test_a_cell_that_is_only_a_total_label_marks_a_sum_row_in_any_column_but_a_n
                           [PNR_A, "2026-11-02", "Totalt borta, ringde hem", "60", "60"])
     assert summa == RowNotice(2, NoticeCode.SUMMARY_SKIPPED, "Lektion", "Summa")
     assert (note.record.scheduled, note.record.absent) == (60.0, 60.0)
+
+
+def test_a_mapped_header_that_two_columns_have_is_refused():
+    spec = spec_of(student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro")
+    assert check_spec(spec, ["Elev", "Datum", "Schema", "Frånvaro", "frånvaro "]) == [
+        RowProblem(0, ProblemCode.COLUMN_AMBIGUOUS, "Frånvaro")]
+    assert check_spec(spec, ["Elev", "Datum", "Schema", "Frånvaro", "Frånvaro %"]) == []
