@@ -100,6 +100,9 @@ _DOTTED_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[T ].*)?$")
 _SLASH_DAY = re.compile(r"^(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?:[T ].*)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIAL = re.compile(r"^\d{5}$")
+# As text only 2000-01-01 .. 2099-12-31: a five-digit number in a CSV's date column that is no day of this
+# century (21000 minutes of a summary table below the data) stays DATE_INVALID rather than a day in 1957.
+_SERIAL_TEXT_FROM, _SERIAL_TEXT_TO = 36_526, 73_050
 # "2 nov 2026", "2 nov. 2026", "2 november 2026", "2. November 2026" (Swedish and English month names).
 _NAMED_MONTH_DAY = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:\s+\d{1,2}[:.]\d{2}(?::\d{2})?)?$")
 _MONTH_NAMES = [("jan", "januari", "january"), ("feb", "februari", "february"), ("mar", "mars", "march"),
@@ -158,7 +161,7 @@ def parse_day(value: object, order: DateOrder = DateOrder.DMY) -> dt.date:
     text = value.strip()
     if match := _ISO_DAY.match(text):
         year, _, month, day = match.groups()
-    elif _SERIAL.match(text):
+    elif _SERIAL.match(text) and _SERIAL_TEXT_FROM <= int(text) <= _SERIAL_TEXT_TO:
         return parse_day(int(text))  # an Excel day number a CSV export wrote as it was stored (a General cell)
     elif (match := _NAMED_MONTH_DAY.match(text)) and match.group(2).casefold() in MONTHS:
         day, month, year = match.group(1), MONTHS[match.group(2).casefold()], match.group(3)

@@ -316,8 +316,9 @@ def test_a_dash_is_an_empty_amount_and_never_a_scheduled_time(dash):
 def test_days_with_a_month_name_or_as_an_excel_day_number_in_text(cell):
     (row,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, cell, "300", "0", "0", "0"])
     assert row.record.period_start == dt.date(2026, 11, 2)
-    (problems,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "2 brumaire 2026", "300", "0", "0", "0"])
-    assert [p.code for p in problems] == [ProblemCode.DATE_INVALID]
+    for text in ("2 brumaire 2026", "21000", "99999"):
+        (problems,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, text, "300", "0", "0", "0"])
+        assert [p.code for p in problems] == [ProblemCode.DATE_INVALID]
 
 
 @pytest.mark.parametrize("cell", ["46/2026", "46-2026", "46 / 2026"])
