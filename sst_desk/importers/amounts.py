@@ -31,7 +31,7 @@ import datetime as dt
 import re
 
 from .attendance_spec import DateOrder
-from .cells import CellError, cell_text, parse_day, parse_month, parse_number
+from .cells import CellError, cell_text, is_duration_words, parse_day, parse_month, parse_number
 
 
 class PercentError(CellError):
@@ -173,6 +173,8 @@ def slack(value: object, factor: float, counts: bool) -> float:
         text = value.strip()
         if ":" in text:
             return 0.5 / 60 if text.count(":") == 2 else 0.5  # "h:mm:ss" to the second, "h:mm" to the minute
+        if is_duration_words(text) and not counts:
+            return 0.5  # "2 h 30 min": to the minute (decimal hours "1,5 h" are whole minutes too)
         if match := _COUNT_SHARE.match(text):
             text = match["count"] if counts else match["share"]
         elif match := _COUNT.match(text):

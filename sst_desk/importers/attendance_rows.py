@@ -71,6 +71,7 @@ from .attendance_spec import (
 from .cells import (
     CellError,
     cell_text,
+    is_duration_words,
     name_key,
     parse_day,
     parse_number,
@@ -224,14 +225,16 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
             if percent:
                 return parse_percent(raw)
             if lessons:
-                if isinstance(raw, (dt.time, dt.timedelta)) or (isinstance(raw, str) and ":" in raw):
+                if isinstance(raw, (dt.time, dt.timedelta)) or (isinstance(raw, str) and ":" in raw) \
+                        or is_duration_words(raw):
                     raise CellError
                 return parse_lessons(raw)
             refuse_percent(raw)
         except PercentError:
             return _PERCENT_BAD
-        if isinstance(raw, (dt.time, dt.timedelta)) or (isinstance(raw, str) and ":" in raw):
-            return parse_number(raw, clock=True)  # "h:mm" is minutes whatever the unit
+        if isinstance(raw, (dt.time, dt.timedelta)) or (isinstance(raw, str) and ":" in raw) \
+                or is_duration_words(raw):
+            return parse_number(raw, clock=True)  # "h:mm", "2 h 30 min" are minutes whatever the unit
         return parse_number(raw, clock=False) * factor
 
     amounts = _Cache(amount)

@@ -18,6 +18,10 @@ from .attendance_spec import DateOrder, reads_two_ways
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\u2007")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
 _HOURS_MINUTES = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
+# "2 h 30 min", "2h30m", "2 tim 30 min", "1 timme", "1,5 h", "45 min": a time that names its own units.
+_HOURS_MINUTES_WORDS = re.compile(
+    r"^(?:(?P<hours>\d+(?:[.,]\d+)?)\s*(?:h|tim|timme|timmar|t)\.?)?\s*"
+    r"(?:(?P<minutes>\d+)\s*(?:min|minuter|m)\.?)?$")
 
 
 class CellError(Exception):
@@ -47,7 +51,7 @@ def cell_text(value: object) -> str:
 
 
 def parse_number(value: object, *, clock: bool) -> float:
-    """A number of minutes, hours or lessons; ``clock``: "h:mm" (and XLSX times) count as minutes.
+    """A number of minutes, hours or lessons; ``clock``: "h:mm", "2 h 30 min" (and XLSX times) count as minutes.
 
     Decimal comma or point; spaces as thousands separators; with both "," and "."
     the last one is the decimal mark. Raises CellError (not a number, not finite).
@@ -87,7 +91,19 @@ def parse_number(value: object, *, clock: bool) -> float:
     if match:
         hours, minutes, seconds = match.groups()
         return int(hours) * 60 + int(minutes) + (int(seconds) / 60 if seconds else 0.0)
+    match = _HOURS_MINUTES_WORDS.match(value.strip().casefold()) if clock else None
+    if match and (match["hours"] or match["minutes"]):
+        hours = float(match["hours"].replace(",", ".")) if match["hours"] else 0.0
+        return hours * 60 + (int(match["minutes"]) if match["minutes"] else 0)
     raise CellError
+
+
+def is_duration_words(value: object) -> bool:
+    """True for a time written in words, "2 h 30 min", "45 min", "1,5 tim": minutes whatever the unit."""
+    if not isinstance(value, str):
+        return False
+    match = _HOURS_MINUTES_WORDS.match(value.strip().casefold())
+    return bool(match and (match["hours"] or match["minutes"]))
 
 
 # "2026-01-15", "2026/01/15", "2026.01.15", optionally followed by a time part; "20260115".

@@ -753,6 +753,22 @@ def two_columns_with_one_header(directory: Path) -> Shape:
     return Shape("two_columns_with_one_header", path, spec, refusal=[(ProblemCode.COLUMN_AMBIGUOUS, 0)])
 
 
+def times_written_in_words(directory: Path) -> Shape:
+    """A kurator's sheet with times as "5 h 30 min", "45 min", "1 h": minutes, whatever the mapping's unit."""
+    rows = day_rows(35, DAYS[:4], minutes=330)
+    def words(minutes: float) -> str:
+        hours, rest = divmod(int(minutes), 60)
+        return f"{hours} h {rest} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
+    lines = [["Elev", "Datum", "Schema", "Borta", "Giltigt", "Ogiltigt"]] + [
+        [r.name, r.start.isoformat(), words(r.scheduled), words(r.absent), words(r.valid), words(r.invalid)]
+        for r in rows]
+    path = write_text(directory / "tid_i_ord.csv", lines)
+    spec = spec_of("Handgjord", {Column.STUDENT: "Elev", Column.DATE: "Datum", Column.SCHEDULED: "Schema",
+                                 Column.ABSENT: "Borta", Column.VALID: "Giltigt", Column.INVALID: "Ogiltigt"},
+                   identifier=IdentifierKind.NAME, unit=AmountUnit.HOURS)
+    return Shape("times_written_in_words", path, spec, expected=expected(rows, Granularity.DAY))
+
+
 # --- Spreadsheets ------------------------------------------------------------------------------------------
 
 def _sheet_rows(rows: list[Row]) -> list[list[object]]:
@@ -981,6 +997,6 @@ ALL = [
     us_thousands_separators_refused, dash_for_nothing, excel_day_numbers_and_month_names, weeks_number_slash_year,
     per_month_summary, lessons_with_timestamps_and_notes, comma_separated_unquoted_decimal_commas,
     hours_file_under_a_minutes_mapping, percent_column_under_a_minutes_mapping, subtotal_in_the_date_column,
-    lessons_with_a_day_sum_row, two_columns_with_one_header,
+    lessons_with_a_day_sum_row, two_columns_with_one_header, times_written_in_words,
     zip_bomb_renamed_xlsx,
 ]

@@ -390,3 +390,15 @@ def test_a_mapped_header_that_two_columns_have_is_refused():
     assert check_spec(spec, ["Elev", "Datum", "Schema", "Frånvaro", "frånvaro "]) == [
         RowProblem(0, ProblemCode.COLUMN_AMBIGUOUS, "Frånvaro")]
     assert check_spec(spec, ["Elev", "Datum", "Schema", "Frånvaro", "Frånvaro %"]) == []
+
+
+@pytest.mark.parametrize(("cell", "minutes"), [("2 h 30 min", 150.0), ("2h30m", 150.0), ("2 tim 30 min", 150.0),
+                                              ("1 timme", 60.0), ("1,5 h", 90.0), ("45 min", 45.0)])
+def test_a_time_written_in_words_is_minutes_whatever_the_unit(cell, minutes):
+    for unit in (AmountUnit.MINUTES, AmountUnit.HOURS):
+        spec = spec_of(unit, student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro")
+        (row,) = convert(spec, ["Elev", "Datum", "Schema", "Frånvaro"], [PNR_A, "2026-11-02", "5 h 30 min", cell])
+        assert (row.record.scheduled, row.record.absent) == (330.0, minutes)
+    lessons = spec_of(AmountUnit.LESSONS, student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro")
+    (problems,) = convert(lessons, ["Elev", "Datum", "Schema", "Frånvaro"], [PNR_A, "2026-11-02", "6", cell])
+    assert [p.code for p in problems] == [ProblemCode.NUMBER_INVALID]
