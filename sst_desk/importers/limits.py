@@ -85,11 +85,12 @@ def _check_zip(path: Path, kind: str) -> None:
                 raise _too_large(path)
             if kind == "xlsx":
                 members = _sheet_members(archive)
+                percent_styles = _percent_styles(archive)
                 found: dict[str, dict[tuple[int, int], str]] = {}
                 for info in infos:
                     if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
                         errors: dict[tuple[int, int], str] = {}
-                        _check_xlsx_sheet(archive, info, path, errors)
+                        _check_xlsx_sheet(archive, info, path, errors, percent_styles)
                         if errors and info.filename in members:
                             found[members[info.filename]] = errors
                 key = _seen(path)
@@ -138,6 +139,61 @@ _ERROR_CELL = re.compile(rb'<c\b([^>]*?\bt="e"[^>]*)>(?:<f\b[^>]*?/>|<f\b[^>]*>.
 # (A cached empty text result is <c t="str"><f>…</f><v></v></c>: a real blank, left alone.)
 _UNCOMPUTED = re.compile(rb'<c\b([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>([^<]*)</f>)(?:<v\s*/>|<v></v>|</c>)')
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
+# A cell formatted as a percentage holds the fraction (35,1 % is 0.351) and calamine gives only the number, so
+# the number alone cannot tell 0,351 % from 35,1 %. The size check reads the cell's style: a percent-formatted
+# number is put back as the text "35.1 %", which reads as a percentage under PERCENT and is refused under
+# minutes, hours and lessons (PERCENT_INVALID), exactly as the same cell in a CSV. At most MAX_PERCENT_CELLS per
+# sheet are noted (a "frånvaro per elev" export has one row per student); past that the cells stay fractions,
+# which a percent column refuses (never a wrong number, only a refusal).
+MAX_PERCENT_CELLS = 200_000
+_VALUE_CELL = re.compile(rb'<c\b([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?<v>([^<]*)</v>')
+_STYLE = re.compile(rb'\bs="([0-9]+)"')
+_TYPED = re.compile(rb'\bt="(?!n")')  # t="s", "str", "b", "e", "inlineStr": not a number
+_NUM_FMT = re.compile(rb'<numFmt\b([^>]*)>')
+_FMT_ID = re.compile(rb'\bnumFmtId="([0-9]+)"')
+_FMT_CODE = re.compile(rb'\bformatCode="([^"]*)"')
+_CELL_XFS = re.compile(rb'<cellXfs\b[^>]*>(.*?)</cellXfs>', re.S)
+_XF = re.compile(rb'<xf\b([^>]*)')
+_BUILTIN_PERCENT = {b"9", b"10"}  # "0%", "0.00%"
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+
+
+def percent_text(value: bytes | str) -> str:
+    """A percent cell's stored fraction as the text a CSV would hold: b"0.351" -> "35.1 %"."""
+    from decimal import Decimal, InvalidOperation
+
+    text = value.decode("ascii", "replace") if isinstance(value, bytes) else value
+    try:
+        return f"{(Decimal(text.strip()) * 100).normalize():f} %"
+    except InvalidOperation:
+        return text
+
+
+def _percent_styles(archive: zipfile.ZipFile) -> frozenset[bytes]:
+    """The cell style indexes (the s="N" of a cell) whose number format shows a percentage."""
+    try:
+        info = archive.getinfo("xl/styles.xml")
+    except KeyError:
+        return frozenset()
+    if info.file_size > 64 << 20:  # a real styles part is kilobytes; the size caps above still apply
+        return frozenset()
+    styles = archive.read(info)
+    percent_ids = set(_BUILTIN_PERCENT)
+    for match in _NUM_FMT.finditer(styles):
+        number, code = _FMT_ID.search(match.group(1)), _FMT_CODE.search(match.group(1))
+        if number and code and "%" in _QUOTED.sub("", html.unescape(code.group(1).decode("utf-8", "replace"))):
+            percent_ids.add(number.group(1))
+    xfs = _CELL_XFS.search(styles)
+    if not xfs:
+        return frozenset()
+    found = set()
+    for index, match in enumerate(_XF.finditer(xfs.group(1))):
+        number = _FMT_ID.search(match.group(1))
+        if number and number.group(1) in percent_ids:
+            found.add(str(index).encode())
+    return frozenset(found)
+
+
 _errors: dict[tuple[str, int, int], dict[str, dict[tuple[int, int], str]]] = {}
 
 
@@ -176,7 +232,8 @@ def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
-                      errors: dict[tuple[int, int], str] | None = None) -> None:
+                      errors: dict[tuple[int, int], str] | None = None,
+                      percent_styles: frozenset[bytes] = frozenset()) -> None:
     """Bound the sheet's rectangle by its largest column and row references.
 
     Cheap in one pass: two- and three-letter columns and seven-digit rows are rare enough to collect
@@ -205,6 +262,15 @@ def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pat
                 if ref and b't="str"' not in match.group(1):
                     cell = (int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1)
                     errors[cell] = "=" + html.unescape((match.group(2) or b"").decode("utf-8", "replace"))
+        if errors is not None and percent_styles and b' s="' in body and len(errors) < MAX_PERCENT_CELLS:
+            for match in _VALUE_CELL.finditer(body):
+                attributes = match.group(1)
+                style = _STYLE.search(attributes)
+                if style and style.group(1) in percent_styles and not _TYPED.search(attributes):
+                    ref = _CELL_REF.search(attributes)
+                    if ref:
+                        cell = (int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1)
+                        errors[cell] = percent_text(match.group(2))
         for letters in set(_WIDE_REF.findall(body)):
             max_col = max(max_col, _column_number(letters))
         if max_row < 999_999 and _SIX_DIGIT_ROW.search(body):
@@ -226,6 +292,7 @@ _COL_REPEAT = re.compile(rb'number-columns-repeated="([0-9]+)"')
 _ROW_SPAN = re.compile(rb'number-rows-spanned="([0-9]+)"')
 _COL_SPAN = re.compile(rb'number-columns-spanned="([0-9]+)"')
 _ODS_TEXT = re.compile(rb'\s*<text:p>([^<]*)</text:p>')
+_ODS_VALUE = re.compile(rb'\boffice:value="([^"]*)"')
 _TABLE_NAME = re.compile(rb'<table:table\b[^>]*?\btable:name="([^"]*)"')
 _ROW_START = (b" ", b">", b"/", b"\n", b"\r", b"\t")  # what follows "<table:table-row" in a row's own tag
 _merges: dict[tuple[str, int, int], dict[str, list[tuple[int, int, int, int]]]] = {}
@@ -260,7 +327,8 @@ def _check_ods_content(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
                 match = _ROW_REPEAT.search(head)
                 repeat = int(match.group(1)) if match else 1
             filled = b"office:value-type" in piece or b"<text:" in piece
-            if b'value-type="error"' in piece:  # LibreOffice's error cells: calamine gives "" or even 0.0
+            if b'value-type="error"' in piece or b'value-type="percentage"' in piece:
+                # error cells: calamine gives "" or even 0.0; percent cells: the bare fraction (see percent_text)
                 position = 0
                 for match in _CELL.finditer(piece):
                     repeated = _COL_REPEAT.search(match.group(1))
@@ -268,6 +336,12 @@ def _check_ods_content(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
                         text = _ODS_TEXT.match(piece, match.end())
                         errors_found.setdefault(table, {})[(rows, position)] = (
                             text.group(1).decode("utf-8", "replace") if text else "#ERROR")
+                    elif b'value-type="percentage"' in match.group(1):
+                        value = _ODS_VALUE.search(match.group(1))
+                        cells = errors_found.setdefault(table, {})
+                        if value and len(cells) < MAX_PERCENT_CELLS:
+                            for offset in range(min(int(repeated.group(1)) if repeated else 1, 1024)):
+                                cells[(rows, position + offset)] = percent_text(value.group(1))
                     position += int(repeated.group(1)) if repeated else 1
             if b"spanned" in piece:
                 position = 0
@@ -313,6 +387,7 @@ def _check_ods_content(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
             first = False
         joined = b"".join(pieces)
         if b"repeated" in joined or b"spanned" in joined or b'value-type="error"' in joined \
+                or b'value-type="percentage"' in joined \
                 or b"<table:table " in joined \
                 or b"<table:table>" in joined:
             for piece in pieces:

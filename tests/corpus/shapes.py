@@ -944,6 +944,79 @@ def xlsx_formulas_never_computed(directory: Path) -> Shape:
                  refusal=[(ProblemCode.NUMBER_INVALID, line) for line in range(2, len(rows) + 2)])
 
 
+PERCENT_CELL_HEADER = ["Personnummer", "Namn", "Total frånvaro", "Anmäld frånvaro", "Ej anmäld frånvaro"]
+PERCENT_CELL_SPEC = {Column.STUDENT: "Personnummer", Column.ABSENT: "Total frånvaro", Column.VALID: "Anmäld frånvaro",
+                     Column.INVALID: "Ej anmäld frånvaro"}
+
+
+def _percent_table(rows: list[Row]) -> list[list[object]]:
+    """The title with the period, then the percentages as the fractions a "%"-formatted cell stores."""
+    return [["Frånvaro per elev"], ["Period: 2026-08-17 - 2026-11-27"], PERCENT_CELL_HEADER] + [
+        [r.pnr, r.name, round(r.absent / 100, 4), round(r.valid / 100, 4), round(r.invalid / 100, 4)] for r in rows]
+
+
+def xlsx_percent_formatted_cells(directory: Path) -> Shape:
+    """Skola24's "frånvaro per elev" as XLSX: cells formatted "0.0%" hold 0.351 for 35,1 %. calamine gives only
+    the number, so the cell's style is read: 35.1 %, never 0.351 % nor a refusal of every row."""
+    import openpyxl
+
+    rows = _period_rows()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Frånvaro per elev"
+    for line in _percent_table(rows):
+        sheet.append(line)
+    for cells in sheet.iter_rows(min_row=4, min_col=3, max_col=5):
+        for cell in cells:
+            cell.number_format = "0.0%" if cell.column != 5 else "0%"  # a custom format and the built-in 9
+    path = directory / "per_elev_procentformat.xlsx"
+    book.save(path)
+    spec = spec_of("Skola24 per elev xlsx", PERCENT_CELL_SPEC, unit=AmountUnit.PERCENT, per_period=True)
+    return Shape("xlsx_percent_formatted_cells", path, spec,
+                 expected=expected(rows, Granularity.PERIOD, unit=Unit.PERCENT))
+
+
+def ods_percent_cells(directory: Path) -> Shape:
+    """The same from LibreOffice: office:value-type="percentage" office:value="0.351"."""
+    from sheet_files import write_sheet
+
+    rows = _period_rows()
+    path = Path(write_sheet(directory / "per_elev_procent.ods", _percent_table(rows), kind="ods",
+                            sheet="Frånvaro per elev"))
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w") as target:
+        for info, data in members:
+            if info.filename == "content.xml":  # the amounts (floats below 1, or 0) become percentage cells
+                import re
+                data = re.sub(rb'office:value-type="float" office:value="(0(?:\.[0-9]+)?)"',
+                              rb'office:value-type="percentage" office:value="\1"', data)
+            target.writestr(info, data, compress_type=zipfile.ZIP_STORED if info.filename == "mimetype"
+                            else zipfile.ZIP_DEFLATED)
+    spec = spec_of("Skola24 per elev ods", PERCENT_CELL_SPEC, unit=AmountUnit.PERCENT, per_period=True)
+    return Shape("ods_percent_cells", path, spec, expected=expected(rows, Granularity.PERIOD, unit=Unit.PERCENT))
+
+
+def xlsx_percent_cells_under_a_minutes_mapping(directory: Path) -> Shape:
+    """A "%"-formatted absence column (header without a unit) under a minutes mapping: read bare, 0.351 was an
+    absence of 0.351 minutes; as the percentage it is, it is refused (PERCENT_INVALID) on every row."""
+    import openpyxl
+
+    rows = day_rows(36, DAYS[:2])
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Personnummer", "Datum", "Schemalagd tid", "Frånvaro"])
+    for r in rows:
+        sheet.append([r.pnr, r.start, r.scheduled, round(r.absent / r.scheduled, 3) or 0.001])
+        sheet.cell(sheet.max_row, 4).number_format = "0.0%"
+    path = directory / "procent_som_minuter.xlsx"
+    book.save(path)
+    spec = spec_of("Minuter xlsx", {Column.STUDENT: "Personnummer", Column.DATE: "Datum",
+                                    Column.SCHEDULED: "Schemalagd tid", Column.ABSENT: "Frånvaro"})
+    return Shape("xlsx_percent_cells_under_a_minutes_mapping", path, spec,
+                 refusal=[(ProblemCode.PERCENT_INVALID, line) for line in range(2, len(rows) + 2)])
+
+
 def zip_bomb_renamed_xlsx(directory: Path) -> Shape:
     """An 8 MB workbook whose one sheet expands to 1 GB of cells (50 million): refused before it is expanded.
 
@@ -997,6 +1070,7 @@ ALL = [
     us_thousands_separators_refused, dash_for_nothing, excel_day_numbers_and_month_names, weeks_number_slash_year,
     per_month_summary, lessons_with_timestamps_and_notes, comma_separated_unquoted_decimal_commas,
     hours_file_under_a_minutes_mapping, percent_column_under_a_minutes_mapping, subtotal_in_the_date_column,
-    lessons_with_a_day_sum_row, two_columns_with_one_header, times_written_in_words,
+    lessons_with_a_day_sum_row, two_columns_with_one_header, times_written_in_words, xlsx_percent_formatted_cells,
+    ods_percent_cells, xlsx_percent_cells_under_a_minutes_mapping,
     zip_bomb_renamed_xlsx,
 ]
