@@ -146,11 +146,29 @@ def parse_month(value: object) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), last
 
 
+# A weekday before the day, as schedules write it: "må 2026-11-02", "Tis 3/11/2026", "Mon, 11/2/2026".
+_WEEKDAY_NAMES = [("må", "mån", "måndag", "mon", "monday"), ("ti", "tis", "tisdag", "tue", "tues", "tuesday"),
+                  ("on", "ons", "onsdag", "wed", "wednesday"), ("to", "tor", "tors", "torsdag", "thu", "thurs",
+                                                                 "thursday"),
+                  ("fr", "fre", "fredag", "fri", "friday"), ("lö", "lör", "lördag", "sat", "saturday"),
+                  ("sö", "sön", "söndag", "sun", "sunday")]
+WEEKDAYS = {name: number for number, names in enumerate(_WEEKDAY_NAMES) for name in names}
+_WEEKDAY_PREFIX = re.compile(r"^([^\W\d_]+)\.?,?\s+(?=\d)")
+
+
+def _weekday_and_day(text: str) -> tuple[int | None, str]:
+    """(the weekday a prefix names or None, the rest): "må 2026-11-02" -> (0, "2026-11-02")."""
+    match = _WEEKDAY_PREFIX.match(text)
+    if match and match.group(1).casefold() in WEEKDAYS:
+        return WEEKDAYS[match.group(1).casefold()], text[match.end():]
+    return None, text
+
+
 def slash_parts(value: object) -> tuple[int, int, int] | None:
     """(first, second, year) of a day written "a/b/yyyy" or "a-b-yyyy" — the forms whose order is in doubt."""
     if not isinstance(value, str):
         return None
-    match = _SLASH_DAY.match(value.strip())
+    match = _SLASH_DAY.match(_weekday_and_day(value.strip())[1])
     if not match:
         return None
     first, _, second, year = match.groups()
@@ -161,6 +179,7 @@ def parse_day(value: object, order: DateOrder = DateOrder.DMY) -> dt.date:
     """A day from ISO ("2026-01-15", "2026/01/15", "20260115"), dotted "15.01.2026" (always d.m.y),
     "a/b/yyyy" or "a-b-yyyy" read in ``order``, a month name ("2 nov 2026", "2 november 2026"), an XLSX
     date cell or an Excel day number (also as text, "46328", from a CSV of a General-formatted column).
+    A weekday before it ("må 2026-11-02", "Mon, 11/2/2026") must be the day's: else CellError.
 
     A slash date impossible in ``order`` ("1/15/2026" under DMY) raises CellError: the row is DATE_INVALID."""
     if isinstance(value, dt.datetime):
@@ -174,7 +193,12 @@ def parse_day(value: object, order: DateOrder = DateOrder.DMY) -> dt.date:
         raise CellError
     if not isinstance(value, str):
         raise CellError
-    text = value.strip()
+    weekday, text = _weekday_and_day(value.strip())
+    if weekday is not None:
+        day = parse_day(text, order)
+        if day.weekday() != weekday:
+            raise CellError  # "ti 11/2/2026" read as 11 February (a Wednesday): the order or the day is wrong
+        return day
     if match := _ISO_DAY.match(text):
         year, _, month, day = match.groups()
     elif _SERIAL.match(text) and _SERIAL_TEXT_FROM <= int(text) <= _SERIAL_TEXT_TO:

@@ -10,7 +10,8 @@ are not — dots are day.month.year wherever they are written):
 
 1. a first part over 12 ("15/1/2026") settles day/month, a second part over 12 ("1/15/2026") month/day;
    both in one file → DATE_ORDER_MIXED (the file is refused);
-2. with no such value, the calendar may settle it (``_by_calendar``): school days are Monday to
+2. with no such value, the calendar may settle it (``_by_calendar``): a weekday written before the days
+   fits one reading only ("ti 3/11/2026" is a Tuesday as 3 November), school days are Monday to
    Friday, an export covers a compact stretch of days, and lies mostly in the past. Each clue votes
    only when it is clear-cut; the order is taken only when at least one votes and none disagrees;
 3. else DATE_ORDER_AMBIGUOUS, with an example cell in ``value``.
@@ -93,6 +94,8 @@ def _by_calendar(texts: Sequence[str], today: dt.date) -> DateOrder | None:
     span = {order: (max(days) - min(days)).days if days else 0 for order, days in readings.items()}
     future = {order: max(days) if days else today for order, days in readings.items()}
     for order, other in ((DateOrder.DMY, DateOrder.MDY), (DateOrder.MDY, DateOrder.DMY)):
+        if len(readings[order]) == len(texts) > len(readings[other]):
+            votes.add(order)  # a weekday written before the days ("ti 3/11/2026") fits one reading only
         if weekend[order] == 0 and weekend[other] >= _WEEKEND_VOTES:
             votes.add(order)
         if len(texts) >= 3 and span[order] <= _COMPACT_DAYS and span[other] >= max(_SCATTERED_DAYS, 3 * span[order]):

@@ -769,6 +769,19 @@ def times_written_in_words(directory: Path) -> Shape:
     return Shape("times_written_in_words", path, spec, expected=expected(rows, Granularity.DAY))
 
 
+def weekday_before_us_dates(directory: Path) -> Shape:
+    """A schedule export from Excel with a US region, "Thu 10/8/2026" and "Fri 10/9/2026" (8 and 9 October):
+    both readings are school days in one compact stretch, so only the weekdays settle month/day."""
+    days = [dt.date(2026, 10, 8), dt.date(2026, 10, 9)]
+    rows = day_rows(37, days)
+    lines = [SKOLA24_HEADER] + [[r.pnr, r.name, "8C", f"{'Mon Tue Wed Thu Fri Sat Sun'.split()[r.start.weekday()]} {us(r.start)}", num(r.scheduled, comma=False),
+                                 num(r.absent, comma=False), num(r.valid, comma=False), num(r.invalid, comma=False)]
+                                for r in rows]
+    path = write_text(directory / "veckodag_us.csv", lines, sep=",")
+    return Shape("weekday_before_us_dates", path, spec_of("Skola24 via Excel", SKOLA24_SPEC),
+                 expected=expected(rows, Granularity.DAY))
+
+
 # --- Spreadsheets ------------------------------------------------------------------------------------------
 
 def _sheet_rows(rows: list[Row]) -> list[list[object]]:
@@ -1071,6 +1084,6 @@ ALL = [
     per_month_summary, lessons_with_timestamps_and_notes, comma_separated_unquoted_decimal_commas,
     hours_file_under_a_minutes_mapping, percent_column_under_a_minutes_mapping, subtotal_in_the_date_column,
     lessons_with_a_day_sum_row, two_columns_with_one_header, times_written_in_words, xlsx_percent_formatted_cells,
-    ods_percent_cells, xlsx_percent_cells_under_a_minutes_mapping,
+    ods_percent_cells, xlsx_percent_cells_under_a_minutes_mapping, weekday_before_us_dates,
     zip_bomb_renamed_xlsx,
 ]

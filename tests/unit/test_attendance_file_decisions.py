@@ -171,6 +171,14 @@ def test_the_calendar_decides_only_when_clear():
     assert settle_date_order(["3/3/2026", "2026-01-12"], TODAY) is DateOrder.DMY  # the order changes nothing
 
 
+def test_a_weekday_before_the_days_settles_the_order():
+    """"3/4/2026" and "4/3/2026" alone cannot be told apart; with their weekdays they can (3 April is a Friday)."""
+    assert settle_date_order(["fr 3/4/2026", "lö 4/4/2026"], TODAY) is DateOrder.DMY
+    assert settle_date_order(["Wed 3/4/2026", "Sat 4/4/2026"], TODAY) is DateOrder.MDY
+    with pytest.raises(ImportFileError):  # a weekday that fits neither reading settles nothing
+        settle_date_order(["sö 3/4/2026", "sö 4/3/2026"], TODAY)
+
+
 def test_an_answer_the_file_contradicts_makes_those_rows_date_invalid(tmp_path):
     path = day_file(tmp_path, [(PNR, "11/2/2026", 300, 0), (PNR, "16/2/2026", 300, 0)])
     rows, problems, _ = read(path, options=ImportOptions(date_order=DateOrder.MDY))

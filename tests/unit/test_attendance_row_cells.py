@@ -402,3 +402,15 @@ def test_a_time_written_in_words_is_minutes_whatever_the_unit(cell, minutes):
     lessons = spec_of(AmountUnit.LESSONS, student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro")
     (problems,) = convert(lessons, ["Elev", "Datum", "Schema", "Frånvaro"], [PNR_A, "2026-11-02", "6", cell])
     assert [p.code for p in problems] == [ProblemCode.NUMBER_INVALID]
+
+
+@pytest.mark.parametrize(("cell", "wrong", "order"), [("må 2026-11-02", "ti 2026-11-02", DateOrder.DMY),
+                                                      ("Mån 2/11/2026", "Tis 2/11/2026", DateOrder.DMY),
+                                                      ("Mon, 11/2/2026", "Tue, 11/2/2026", DateOrder.MDY),
+                                                      ("måndag 2 nov 2026", "söndag 2 nov 2026", DateOrder.DMY)])
+def test_a_weekday_before_the_day_is_read_and_must_be_its_weekday(cell, wrong, order):
+    context = ReadContext(date_order=order)
+    (row,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, cell, "300", "0", "0", "0"], context=context)
+    assert row.record.period_start == dt.date(2026, 11, 2)
+    (problems,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, wrong, "300", "0", "0", "0"], context=context)
+    assert [p.code for p in problems] == [ProblemCode.DATE_INVALID]
