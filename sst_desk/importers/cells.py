@@ -121,6 +121,8 @@ _SERIAL = re.compile(r"^\d{5}$")
 _SERIAL_TEXT_FROM, _SERIAL_TEXT_TO = 36_526, 73_050
 # "2 nov 2026", "2 nov. 2026", "2 november 2026", "2. November 2026" (Swedish and English month names).
 _NAMED_MONTH_DAY = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:\s+\d{1,2}[:.]\d{2}(?::\d{2})?)?$")
+# "Nov 2, 2026", "November 2 2026" (English, month first: no doubt either, the month is a word).
+_MONTH_NAME_DAY = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s+\d{1,2}[:.]\d{2}(?::\d{2})?)?$")
 _MONTH_NAMES = [("jan", "januari", "january"), ("feb", "februari", "february"), ("mar", "mars", "march"),
                 ("apr", "april"), ("maj", "may"), ("jun", "juni", "june"), ("jul", "juli", "july"),
                 ("aug", "augusti", "august"), ("sep", "sept", "september"), ("okt", "oct", "oktober", "october"),
@@ -177,7 +179,7 @@ def slash_parts(value: object) -> tuple[int, int, int] | None:
 
 def parse_day(value: object, order: DateOrder = DateOrder.DMY) -> dt.date:
     """A day from ISO ("2026-01-15", "2026/01/15", "20260115"), dotted "15.01.2026" (always d.m.y),
-    "a/b/yyyy" or "a-b-yyyy" read in ``order``, a month name ("2 nov 2026", "2 november 2026"), an XLSX
+    "a/b/yyyy" or "a-b-yyyy" read in ``order``, a month name ("2 nov 2026", "2 november 2026", "Nov 2, 2026"), an XLSX
     date cell or an Excel day number (also as text, "46328", from a CSV of a General-formatted column).
     A weekday before it ("må 2026-11-02", "Mon, 11/2/2026") must be the day's: else CellError.
 
@@ -205,6 +207,8 @@ def parse_day(value: object, order: DateOrder = DateOrder.DMY) -> dt.date:
         return parse_day(int(text))  # an Excel day number a CSV export wrote as it was stored (a General cell)
     elif (match := _NAMED_MONTH_DAY.match(text)) and match.group(2).casefold() in MONTHS:
         day, month, year = match.group(1), MONTHS[match.group(2).casefold()], match.group(3)
+    elif (match := _MONTH_NAME_DAY.match(text)) and match.group(1).casefold() in MONTHS:
+        month, day, year = MONTHS[match.group(1).casefold()], match.group(2), match.group(3)
     elif match := _COMPACT_DAY.match(text):
         year, month, day = match.groups()
     elif match := _DOTTED_DAY.match(text):

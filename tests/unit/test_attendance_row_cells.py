@@ -312,7 +312,7 @@ def test_a_dash_is_an_empty_amount_and_never_a_scheduled_time(dash):
 
 
 @pytest.mark.parametrize("cell", ["2 nov 2026", "2 nov. 2026", "2 november 2026", "2. November 2026", "46328",
-                                  "2026-11-02 08:15"])
+                                  "2026-11-02 08:15", "Nov 2, 2026", "November 2 2026"])
 def test_days_with_a_month_name_or_as_an_excel_day_number_in_text(cell):
     (row,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, cell, "300", "0", "0", "0"])
     assert row.record.period_start == dt.date(2026, 11, 2)
