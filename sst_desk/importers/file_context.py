@@ -118,8 +118,10 @@ def date_tokens(rows: Sequence[Sequence[str]]) -> list[str]:
     return [token for row in rows for token in _DATE_TOKEN.findall(" ".join(row))]
 
 
-# What may stand between the two days of a period: a dash, "till", "to", "t.o.m.", "och" ("mellan a och b").
-_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2013\u2014]+|till|to|t\.?\s?o\.?\s?m\.?|och|and)\s*$", re.IGNORECASE)
+# What may stand between the two days of a period: a dash, "till", "to", "t.o.m.", "och" ("mellan a och b"),
+# or the label of a second cell ("Från:" | a | "Till:" | b; "Startdatum …  Slutdatum …"), a colon allowed.
+_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2013\u2014]+|till|to|t\.?\s?o\.?\s?m\.?|och|and|slut(?:datum)?|end(?: date)?)"
+                         r"\s*:?\s*$", re.IGNORECASE)
 
 
 def title_period(rows: Sequence[Sequence[str]], order: DateOrder) -> tuple[dt.date, dt.date] | None:
