@@ -8,7 +8,7 @@ The rules, cell by cell (docs/attendance.md, "What a row's cells mean", says the
   a cell formatted "%" holds the fraction (35,1 % arrives as 0.351), a plain cell the percentage
   (0.351 = 0,351 %), and the reader gets only the number, so 0.351 and 1 cannot be told apart.
   Numbers above 1 can only be percentages (a fraction over 1 would be over 100 %), 0 is 0 either way.
-  (XLSX and ODS cells formatted as a percentage never arrive as numbers: the size check in ``limits``
+  (XLSX, XLS and ODS cells formatted as a percentage never arrive as numbers: the size check in ``limits``
   knows them by their format and hands them over as the text "35.1 %".)
 - **Time** (minutes, hours): a cell with "%" is PERCENT_INVALID, never read as a time.
 - **Lessons**: "12 st (5,3 %)" and "12 st" read 12; a bare "5,3 %" is PERCENT_INVALID.

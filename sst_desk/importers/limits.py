@@ -140,7 +140,8 @@ _ERROR_CELL = re.compile(rb'<c\b([^>]*?\bt="e"[^>]*)>(?:<f\b[^>]*?/>|<f\b[^>]*>.
 _UNCOMPUTED = re.compile(rb'<c\b([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>([^<]*)</f>)(?:<v\s*/>|<v></v>|</c>)')
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
 # A cell formatted as a percentage holds the fraction (35,1 % is 0.351) and calamine gives only the number, so
-# the number alone cannot tell 0,351 % from 35,1 %. The size check reads the cell's style: a percent-formatted
+# the number alone cannot tell 0,351 % from 35,1 %. The size check reads the cell's style (XLSX styles.xml, XLS
+# FORMAT and XF records, ODS value-type="percentage"): a percent-formatted
 # number is put back as the text "35.1 %", which reads as a percentage under PERCENT and is refused under
 # minutes, hours and lessons (PERCENT_INVALID), exactly as the same cell in a CSV. At most MAX_PERCENT_CELLS per
 # sheet are noted (a "frånvaro per elev" export has one row per student); past that the cells stay fractions,
@@ -413,6 +414,39 @@ _CELL_RECORDS = {0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E,
 _MULTI_RECORDS = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column, ..., last column (the last word)
 _BOF, _EOF = 0x0809, 0x000A
 _BOUNDSHEET, _BOOLERR, _FORMULA = 0x0085, 0x0205, 0x0006
+_XLS_FORMAT, _XLS_XF, _NUMBER, _RK, _MULRK = 0x041E, 0x00E0, 0x0203, 0x027E, 0x00BD
+
+
+def _rk(value: int) -> float:
+    """An RK-encoded number (BIFF8): a 30-bit integer or the high bits of a double, optionally / 100."""
+    import struct
+
+    if value & 2:
+        number = float(value >> 2) - (float(1 << 30) if value & (1 << 31) else 0.0)
+    else:
+        number = struct.unpack("<d", struct.pack("<Q", (value & 0xFFFFFFFC) << 32))[0]
+    return number / 100 if value & 1 else number
+
+
+def _xls_numbers(kind: int, stream: bytes, body: int, length: int, styles: set[int]):
+    """(row, column, value) of the numbers a NUMBER, RK, MULRK or FORMULA record holds in one of ``styles``."""
+    import struct
+
+    unpack = struct.unpack_from
+    if kind == _MULRK and length >= 6:
+        row, first = unpack("<HH", stream, body)
+        for index in range((length - 6) // 6):
+            style, value = unpack("<HI", stream, body + 4 + index * 6)
+            if style in styles:
+                yield row, first + index, _rk(value)
+    elif length >= 10:
+        row, col, style = unpack("<HHH", stream, body)
+        if style not in styles:
+            return
+        if kind == _RK:
+            yield row, col, _rk(unpack("<I", stream, body + 6)[0])
+        elif length >= 14 and (kind == _NUMBER or stream[body + 12:body + 14] != b"\xff\xff"):
+            yield row, col, unpack("<d", stream, body + 6)[0]  # NUMBER, or a FORMULA whose result is a number
 _XLS_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
                0x2A: "#N/A"}
 
@@ -454,9 +488,29 @@ def _check_xls(path: Path) -> None:
     names: dict[int, str] = {}  # BOUNDSHEET: the stream offset of a sheet's BOF -> its name
     found: dict[str, dict[tuple[int, int], str]] = {}
     errors: dict[tuple[int, int], str] | None = None
+    percent_formats = {9, 10}  # FORMAT records add the workbook's own; XF records say which style uses which
+    xf_formats: list[int] = []
+    percent_xfs: set[int] = set()
+    noted = 0
     while position + 4 <= end:
         kind, length = unpack("<HH", stream, position)
         body = position + 4
+        if kind == _XLS_FORMAT and length >= 5:
+            number, count = unpack("<HH", stream, body)
+            high = stream[body + 4] & 1
+            raw = stream[body + 5:body + 5 + count * (2 if high else 1)]
+            code = raw.decode("utf-16-le" if high else "latin-1", "replace")
+            if "%" in _QUOTED.sub("", code):
+                percent_formats.add(number)
+        elif kind == _XLS_XF and length >= 4:
+            xf_formats.append(unpack("<H", stream, body + 2)[0])
+            if xf_formats[-1] in percent_formats:
+                percent_xfs.add(len(xf_formats) - 1)
+        elif percent_xfs and errors is not None and noted < MAX_PERCENT_CELLS \
+                and kind in (_NUMBER, _RK, _MULRK, _FORMULA):
+            for row, col, value in _xls_numbers(kind, stream, body, length, percent_xfs):
+                errors[(row, col)] = percent_text(repr(value))
+                noted += 1
         if kind == _BOOLERR and length >= 8 and errors is not None and stream[body + 7] == 1:
             row, col = unpack("<HH", stream, body)
             errors[(row, col)] = _XLS_ERRORS.get(stream[body + 6], "#ERROR")

@@ -1010,6 +1010,28 @@ def ods_percent_cells(directory: Path) -> Shape:
     return Shape("ods_percent_cells", path, spec, expected=expected(rows, Granularity.PERIOD, unit=Unit.PERCENT))
 
 
+def xls_percent_formatted_cells(directory: Path) -> Shape:
+    """Old Excel (.xls): the same per-student percentages in "0.0%" and "0%" cells (BIFF XF and FORMAT records)."""
+    import xlwt
+
+    rows = _period_rows()
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Frånvaro per elev")
+    styles = {3: xlwt.easyxf(num_format_str="0.0%"), 4: xlwt.easyxf(num_format_str="0.0%"),
+              5: xlwt.easyxf(num_format_str="0%")}
+    for r, line in enumerate(_percent_table(rows)):
+        for c, value in enumerate(line):
+            if r >= 3 and c >= 2:
+                sheet.write(r, c, value, styles[c + 1])
+            else:
+                sheet.write(r, c, value)
+    path = directory / "per_elev_procentformat.xls"
+    book.save(str(path))
+    spec = spec_of("Skola24 per elev xls", PERCENT_CELL_SPEC, unit=AmountUnit.PERCENT, per_period=True)
+    return Shape("xls_percent_formatted_cells", path, spec,
+                 expected=expected(rows, Granularity.PERIOD, unit=Unit.PERCENT))
+
+
 def xlsx_percent_cells_under_a_minutes_mapping(directory: Path) -> Shape:
     """A "%"-formatted absence column (header without a unit) under a minutes mapping: read bare, 0.351 was an
     absence of 0.351 minutes; as the percentage it is, it is refused (PERCENT_INVALID) on every row."""
@@ -1084,6 +1106,7 @@ ALL = [
     per_month_summary, lessons_with_timestamps_and_notes, comma_separated_unquoted_decimal_commas,
     hours_file_under_a_minutes_mapping, percent_column_under_a_minutes_mapping, subtotal_in_the_date_column,
     lessons_with_a_day_sum_row, two_columns_with_one_header, times_written_in_words, xlsx_percent_formatted_cells,
-    ods_percent_cells, xlsx_percent_cells_under_a_minutes_mapping, weekday_before_us_dates,
+    ods_percent_cells, xls_percent_formatted_cells, xlsx_percent_cells_under_a_minutes_mapping,
+    weekday_before_us_dates,
     zip_bomb_renamed_xlsx,
 ]
