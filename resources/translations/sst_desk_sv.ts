@@ -269,6 +269,10 @@
         <translation>Två eller fler kolumner har den här rubriken, så det går inte att avgöra vilken som menas. Byt namn på en av dem i filen.</translation>
     </message>
     <message>
+        <source>A header row inside the data names this column differently from the header row, so the columns below it may be in another order. Split the file there.</source>
+        <translation>En rubrikrad inne bland raderna namnger den här kolumnen annorlunda än rubrikraden, så kolumnerna under den kan stå i en annan ordning. Dela upp filen där.</translation>
+    </message>
+    <message>
         <source>A copy of an earlier row: skipped.</source>
         <translation>En kopia av en tidigare rad: hoppas över.</translation>
     </message>

@@ -14,7 +14,8 @@ What a row's cells mean (the cell parsers are in ``cells`` and ``amounts``; docs
   them is STUDENT_EMPTY naming that column. A total ("Summa", "Totalt för gruppen") is a
   RowNotice(SUMMARY_SKIPPED), never a student; so is a total word in the day, week or period cell (a
   student's subtotal row, "Summa" where the day would be), and a row with a cell that is only a total label
-  ("Summa", "Totalt:", "Delsumma" in any column: a per-lesson export's day sum). A repeated header row is skipped, and so is a row whose
+  ("Summa", "Totalt:", "Delsumma" in any column: a per-lesson export's day sum). A repeated header row is skipped
+  (HEADER_CHANGED when a mapped cell of it names another column: the columns below may be in another order), and so is a row whose
   only filled cell is a text that is no student ("Klass 8C", "Grupp: 9A"): it holds no number.
 - The period: a day (DATE, read in ``ReadContext.date_order``), an ISO week (WEEK, weeks without a year
   from ``ReadContext.school_year``), or with ``spec.per_period`` the PERIOD_FROM–PERIOD_TO days (both roles
@@ -350,7 +351,7 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
         if key is None:
             key = student_miss(raw)
         if key is _SKIP:
-            return None
+            return repeated_header(line, cells)
         if date_at is not None:
             raw = cells[date_at]
             period = day_get(raw)
@@ -420,6 +421,18 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
             return problem(line, key, first_at, cells)  # type: ignore[arg-type]
         return problem(line, key, student_at, cells)  # type: ignore[arg-type]
 
+    header_keys = {position: norm(headers[position]) for position in set(at.values())}
+
+    def repeated_header(line: int, cells: list | tuple) -> list[RowProblem] | None:
+        """A header row again inside the data: skipped when its mapped cells name the same columns (blank ones
+        allowed: a page header may be partial); a different name means the columns below may be in another
+        order (two exports pasted together), so the row is refused, never read with the first header."""
+        for position, key in header_keys.items():
+            cell = cells[position]
+            if not _blank(cell) and norm(cell_text(cell)) != key:
+                return [RowProblem(line, ProblemCode.HEADER_CHANGED, headers[position], cell_text(cell)[:60])]
+        return None
+
     def total_notice(line: int, cells: list | tuple) -> RowNotice:
         position = next(i for i, cell in enumerate(cells) if is_total(cell) or cell in _TOTAL_CELLS)
         return RowNotice(line, NoticeCode.SUMMARY_SKIPPED, headers[position] if position < len(headers) else "",
@@ -432,7 +445,7 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
             return None  # a row of empty cells (XLSX formatting, ";;;;" lines)
         key = students((cells[first_at], cells[last_at]) if pair else cells[student_at])
         if key is _SKIP:
-            return None
+            return repeated_header(line, cells)
         if key is _TOTAL:
             return student_problem(line, key, cells)
         if key.__class__ is not str and any(is_total(cell) for cell in filled):

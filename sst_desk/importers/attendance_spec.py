@@ -133,6 +133,9 @@ class ProblemCode(str, Enum):
     # as minutes, "Frånvaro (%)" as minutes); column = the header, value = the unit the header names.
     UNIT_MISMATCH = "unit_mismatch"
     COLUMN_AMBIGUOUS = "column_ambiguous"  # the mapped header text names two or more columns of the file
+    # A header row again inside the data whose mapped cells name other columns than the header row (two
+    # exports pasted one below the other, the second's columns in another order); value = the differing cell.
+    HEADER_CHANGED = "header_changed"
 
 
 # "1,500" or "1.500": one separator and exactly three digits after it, after a whole part of 1-3 digits not
@@ -206,6 +209,8 @@ _ENGLISH: dict[ProblemCode, str] = {
                                "unit the file uses",
     ProblemCode.COLUMN_AMBIGUOUS: "two or more columns have this header, so which one is meant cannot be told; "
                                   "rename one of them in the file",
+    ProblemCode.HEADER_CHANGED: "a header row inside the data names this column differently from the header row, "
+                                "so the columns below it may be in another order; split the file there",
 }
 
 

@@ -85,6 +85,9 @@ _PROBLEMS: dict[ProblemCode, str] = {
     ProblemCode.COLUMN_AMBIGUOUS: QT_TRANSLATE_NOOP(
         "AttendanceImport", "Two or more columns have this header, so which one is meant cannot be told. Rename one "
         "of them in the file."),
+    ProblemCode.HEADER_CHANGED: QT_TRANSLATE_NOOP(
+        "AttendanceImport", "A header row inside the data names this column differently from the header row, so the "
+        "columns below it may be in another order. Split the file there."),
 }
 
 _NOTICES: dict[NoticeCode, str] = {

@@ -782,6 +782,21 @@ def weekday_before_us_dates(directory: Path) -> Shape:
                  expected=expected(rows, Granularity.DAY))
 
 
+def two_exports_pasted_with_columns_swapped(directory: Path) -> Shape:
+    """Class 8C's export and, pasted below with its own header, class 9A's from after a system update whose
+    "Ogiltig" and "Giltig" columns come the other way round. Read with the first header, 9A's valid absence was
+    stored as invalid; the second header row is refused naming the column it names differently."""
+    rows = day_rows(38)
+    first = [r for r in rows if r.pnr in {p for p, _ in PEOPLE[:3]}]
+    second = [r for r in rows if r.pnr not in {p for p, _ in PEOPLE[:3]}]
+    swapped = SKOLA24_HEADER[:6] + [SKOLA24_HEADER[7], SKOLA24_HEADER[6]]
+    lines = [SKOLA24_HEADER] + [skola24_line(r) for r in first] + [swapped] + [
+        skola24_line(r)[:6] + [num(r.invalid), num(r.valid)] for r in second]
+    path = write_text(directory / "tva_exporter.csv", lines)
+    return Shape("two_exports_pasted_with_columns_swapped", path, spec_of("Skola24 per dag", SKOLA24_SPEC),
+                 refusal=[(ProblemCode.HEADER_CHANGED, len(first) + 2)])
+
+
 # --- Spreadsheets ------------------------------------------------------------------------------------------
 
 def _sheet_rows(rows: list[Row]) -> list[list[object]]:
@@ -1107,6 +1122,6 @@ ALL = [
     hours_file_under_a_minutes_mapping, percent_column_under_a_minutes_mapping, subtotal_in_the_date_column,
     lessons_with_a_day_sum_row, two_columns_with_one_header, times_written_in_words, xlsx_percent_formatted_cells,
     ods_percent_cells, xls_percent_formatted_cells, xlsx_percent_cells_under_a_minutes_mapping,
-    weekday_before_us_dates,
+    weekday_before_us_dates, two_exports_pasted_with_columns_swapped,
     zip_bomb_renamed_xlsx,
 ]

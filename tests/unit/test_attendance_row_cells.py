@@ -414,3 +414,10 @@ def test_a_weekday_before_the_day_is_read_and_must_be_its_weekday(cell, wrong, o
     assert row.record.period_start == dt.date(2026, 11, 2)
     (problems,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, wrong, "300", "0", "0", "0"], context=context)
     assert [p.code for p in problems] == [ProblemCode.DATE_INVALID]
+
+
+def test_a_header_row_again_is_skipped_unless_it_names_a_mapped_column_differently():
+    same, partial, other = convert(DAY_MINUTES, DAY_HEADERS, DAY_HEADERS, ["Elev", "", "", "", "", ""],
+                                   ["Elev", "Datum", "Schema", "Frånvaro", "Ogiltig", "Giltig"])
+    assert same is None and partial is None
+    assert other == [RowProblem(4, ProblemCode.HEADER_CHANGED, "Giltig", "Ogiltig")]
