@@ -137,7 +137,7 @@ _ERROR_CELL = re.compile(rb'<c\b([^>]*?\bt="e"[^>]*)>(?:<f\b[^>]*?/>|<f\b[^>]*>.
 # opened and saved in Excel or LibreOffice, which store the result in <v>. calamine gives it as empty, and an
 # empty amount is read as 0: its formula text ("=D2+E2") is put back instead, so the row is refused naming it.
 # (A cached empty text result is <c t="str"><f>…</f><v></v></c>: a real blank, left alone.)
-_UNCOMPUTED = re.compile(rb'<c\b([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>([^<]*)</f>)(?:<v\s*/>|<v></v>|</c>)')
+_UNCOMPUTED = re.compile(rb'<c\b([^>]*)>\s*(?:<f\b[^>]*/>|<f\b[^>]*>([^<]*)</f>)\s*(?:<v\s*/>|<v></v>|</c>)')
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
 # A cell formatted as a percentage holds the fraction (35,1 % is 0.351) and calamine gives only the number, so
 # the number alone cannot tell 0,351 % from 35,1 %. The size check reads the cell's style (XLSX styles.xml, XLS
