@@ -107,13 +107,16 @@ def is_duration_words(value: object) -> bool:
 
 
 # "2026-01-15", "2026/01/15", "2026.01.15", optionally followed by a time part; "20260115".
-_ISO_DAY = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ].*)?$")
+# A time of day may follow a day ("2026-11-02 08:15", "2026-11-02T08:15:00Z", "11/2/2026 8:15 AM", "kl 08.15");
+# anything else after it is no day: "2026-11-02 - 2026-11-08" in a date column is a week, never its Monday.
+_TIME_PART = r"(?:(?:T|\s+(?:kl\.?\s*)?)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?\s*(?:[ap]\.?m\.?|z|[+-]\d{2}:?\d{2})?)?"
+_ISO_DAY = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME_PART + "$", re.IGNORECASE)
 _COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 # "15.01.2026": dots are always day.month.year (Swedish, German, Finnish usage; no region writes m.d.y).
-_DOTTED_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[T ].*)?$")
+_DOTTED_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})" + _TIME_PART + "$", re.IGNORECASE)
 # "11/2/2026", "11-02-2026": day/month in Sweden, month/day from Excel with a US region. The order is
 # decided for the whole file (see attendance_file); both separators are read the same way.
-_SLASH_DAY = re.compile(r"^(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?:[T ].*)?$")
+_SLASH_DAY = re.compile(r"^(\d{1,2})([/-])(\d{1,2})\2(\d{4})" + _TIME_PART + "$", re.IGNORECASE)
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIAL = re.compile(r"^\d{5}$")
 # As text only 2000-01-01 .. 2099-12-31: a five-digit number in a CSV's date column that is no day of this
@@ -270,7 +273,13 @@ def parse_week(value: object, year: int | None = None, *, school_year: int | Non
     """The Monday of an ISO week: "2026-W05", "2026W05", "v5 2026", "V. 5 2026", "5/2026", "202605", or a week number
     ("v.46", "V46", "46", "Vecka 46") with ``year`` (from the YEAR column) or else ``school_year`` (the
     läsår's autumn year: weeks 27-53 in that year, weeks 1-26 in the next). Week 53 only where the year
-    has one. Raises CellError."""
+    has one. A week's Monday as a day ("2026-11-09", a date cell) is that week; another day is CellError (which
+    week a Friday stands for cannot be told). Raises CellError."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DAY.match(value.strip())):
+        monday = parse_day(value)
+        if monday.weekday() != 0:
+            raise CellError
+        return monday
     week, week_year = _week_parts(value)
     chosen = week_year if week_year is not None else year
     if chosen is None and school_year is not None:

@@ -797,6 +797,29 @@ def two_exports_pasted_with_columns_swapped(directory: Path) -> Shape:
                  refusal=[(ProblemCode.HEADER_CHANGED, len(first) + 2)])
 
 
+def week_ranges_in_a_date_column(directory: Path) -> Shape:
+    """A weekly export whose "Datum" holds the week as "2026-09-07 - 2026-09-13": read as its Monday it stored a
+    week's 1500 minutes as one day. Refused (the person maps it as a period, or the export per day)."""
+    path, rows = _week_file(directory, "veckointervall", [], AUTUMN_WEEKS)
+    lines = [["Personnummer", "Datum", "Schemalagt (min)", "Frånvaro (min)"]] + [
+        [r.pnr, f"{r.start.isoformat()} - {(r.start + dt.timedelta(days=6)).isoformat()}", num(r.scheduled),
+         num(r.absent)] for r in rows]
+    path = write_text(directory / "veckointervall_som_datum.csv", lines)
+    spec = spec_of("Veckor som datum", {Column.STUDENT: "Personnummer", Column.DATE: "Datum",
+                                        Column.SCHEDULED: "Schemalagt (min)", Column.ABSENT: "Frånvaro (min)"})
+    return Shape("week_ranges_in_a_date_column", path, spec,
+                 refusal=[(ProblemCode.DATE_INVALID, line) for line in range(2, len(rows) + 2)])
+
+
+def week_column_of_mondays(directory: Path) -> Shape:
+    """A weekly export whose "Vecka" column holds the week's Monday ("2026-09-07"): that ISO week."""
+    path, rows = _week_file(directory, "vecka_mandag_underlag", [], AUTUMN_WEEKS)
+    lines = [["Personnummer", "Vecka", "Schemalagt (min)", "Frånvaro (min)", "Giltig (min)", "Ogiltig (min)"]] + [
+        [r.pnr, r.start.isoformat(), num(r.scheduled), num(r.absent), num(r.valid), num(r.invalid)] for r in rows]
+    path = write_text(directory / "vecka_mandag.csv", lines)
+    return Shape("week_column_of_mondays", path, spec_of("Veckor", WEEK_SPEC), expected=expected(rows, Granularity.WEEK))
+
+
 # --- Spreadsheets ------------------------------------------------------------------------------------------
 
 def _sheet_rows(rows: list[Row]) -> list[list[object]]:
@@ -1122,6 +1145,7 @@ ALL = [
     hours_file_under_a_minutes_mapping, percent_column_under_a_minutes_mapping, subtotal_in_the_date_column,
     lessons_with_a_day_sum_row, two_columns_with_one_header, times_written_in_words, xlsx_percent_formatted_cells,
     ods_percent_cells, xls_percent_formatted_cells, xlsx_percent_cells_under_a_minutes_mapping,
-    weekday_before_us_dates, two_exports_pasted_with_columns_swapped,
+    weekday_before_us_dates, two_exports_pasted_with_columns_swapped, week_ranges_in_a_date_column,
+    week_column_of_mondays,
     zip_bomb_renamed_xlsx,
 ]

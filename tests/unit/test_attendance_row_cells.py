@@ -421,3 +421,20 @@ def test_a_header_row_again_is_skipped_unless_it_names_a_mapped_column_different
                                    ["Elev", "Datum", "Schema", "Frånvaro", "Ogiltig", "Giltig"])
     assert same is None and partial is None
     assert other == [RowProblem(4, ProblemCode.HEADER_CHANGED, "Giltig", "Ogiltig")]
+
+
+def test_a_day_with_something_after_it_that_is_no_time_is_no_day():
+    """"2026-11-02 - 2026-11-08" in a date column is a week: never stored as its Monday (a day)."""
+    (problems,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "2026-11-02 - 2026-11-08", "1500", "0", "0", "0"])
+    assert [p.code for p in problems] == [ProblemCode.DATE_INVALID]
+    (row,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "2026-11-02 kl 08.15", "300", "0", "0", "0"])
+    assert row.record.period_start == dt.date(2026, 11, 2)
+
+
+def test_a_week_column_holding_the_monday_is_that_week_and_another_day_is_refused():
+    spec = spec_of(student="Elev", week="Vecka", scheduled="Schema", absent="Frånvaro")
+    monday, friday, cell = convert(spec, ["Elev", "Vecka", "Schema", "Frånvaro"], [PNR_A, "2026-11-09", "1500", "60"],
+                                   [PNR_A, "2026-11-13", "1500", "60"], [PNR_A, dt.date(2026, 11, 16), "1500", "0"])
+    assert (monday.record.granularity, monday.record.period_start) == (Granularity.WEEK, dt.date(2026, 11, 9))
+    assert [p.code for p in friday] == [ProblemCode.WEEK_INVALID]
+    assert cell.record.period_start == dt.date(2026, 11, 16)
