@@ -11,7 +11,7 @@ The rules, cell by cell (docs/attendance.md, "What a row's cells mean", says the
   (XLSX, XLS and ODS cells formatted as a percentage never arrive as numbers: the size check in ``limits``
   knows them by their format and hands them over as the text "35.1 %".)
 - **Time** (minutes, hours): a cell with "%" is PERCENT_INVALID, never read as a time.
-- **Lessons**: "12 st (5,3 %)" and "12 st" read 12; a bare "5,3 %" is PERCENT_INVALID.
+- **Lessons**: "12 st (5,3 %)", "12 st" and "12 lektioner" read 12; a bare "5,3 %" is PERCENT_INVALID.
 - **Kind words** (the KIND column), case and spacing insensitive, a trailing "frånvaro"/"absence"
   allowed ("Giltig frånvaro"): valid = giltig, giltigt, anmäld, anmält, valid, excused; invalid =
   ogiltig, ogiltigt, ej anmäld, ej anmält, oanmäld, oanmält, invalid, unexcused. Nothing else
@@ -43,9 +43,11 @@ class PercentError(CellError):
 VALID, INVALID = "valid", "invalid"
 
 # "12 st (5,3 %)", "12 st. (5.3%)", "12 (5,3 %)": a count and its share.
+_COUNT_WORDS = r"(?:st\.?|stycken|lektioner|lektion|lessons?|pass|tillfällen|tillfälle)"
 _COUNT_SHARE = re.compile(
-    r"^(?P<count>[\d\s\u00a0\u202f,.]+?)\s*(?:st\.?|stycken)?\s*\(\s*(?P<share>[^()%]+?)\s*%\s*\)$")
-_COUNT = re.compile(r"^(?P<count>[\d\s\u00a0\u202f,.]+?)\s*(?:st\.?|stycken)$")
+    r"^(?P<count>[\d\s\u00a0\u202f,.]+?)\s*" + _COUNT_WORDS + r"?\s*\(\s*(?P<share>[^()%]+?)\s*%\s*\)$",
+    re.IGNORECASE)
+_COUNT = re.compile(r"^(?P<count>[\d\s\u00a0\u202f,.]+?)\s*" + _COUNT_WORDS + "$", re.IGNORECASE)
 _PERCENT = re.compile(r"^(?P<share>[^%]+?)\s*%$")
 
 

@@ -438,3 +438,12 @@ def test_a_week_column_holding_the_monday_is_that_week_and_another_day_is_refuse
     assert (monday.record.granularity, monday.record.period_start) == (Granularity.WEEK, dt.date(2026, 11, 9))
     assert [p.code for p in friday] == [ProblemCode.WEEK_INVALID]
     assert cell.record.period_start == dt.date(2026, 11, 16)
+
+
+def test_lessons_written_with_their_word_are_counts_and_no_time():
+    spec = spec_of(AmountUnit.LESSONS, student="Elev", week="Vecka", scheduled="Lektioner", absent="Frånvaro")
+    (row,) = convert(spec, ["Elev", "Vecka", "Lektioner", "Frånvaro"], [PNR_A, "2026-W46", "30 lektioner", "3 pass"])
+    assert (row.record.scheduled, row.record.absent) == (30.0, 3.0)
+    minutes = spec_of(student="Elev", week="Vecka", scheduled="Lektioner", absent="Frånvaro")
+    (problems,) = convert(minutes, ["Elev", "Vecka", "Lektioner", "Frånvaro"], [PNR_A, "2026-W46", "1500", "3 pass"])
+    assert [p.code for p in problems] == [ProblemCode.NUMBER_INVALID]
