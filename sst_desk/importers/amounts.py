@@ -14,8 +14,10 @@ The rules, cell by cell (docs/attendance.md, "What a row's cells mean", says the
 - **Lessons**: "12 st (5,3 %)", "12 st" and "12 lektioner" read 12; a bare "5,3 %" is PERCENT_INVALID.
 - **Kind words** (the KIND column), case and spacing insensitive, a trailing "frånvaro"/"absence"
   allowed ("Giltig frånvaro"): valid = giltig, giltigt, anmäld, anmält, valid, excused; invalid =
-  ogiltig, ogiltigt, ej anmäld, ej anmält, oanmäld, oanmält, invalid, unexcused. Nothing else
-  ("Sjuk" says why, not whether it is giltig): KIND_INVALID. Blank: unclassified.
+  ogiltig, ogiltigt, ej anmäld, ej anmält, oanmäld, oanmält, invalid, unexcused; present = närvarande,
+  närvaro, present (a lesson list's present rows: valid and invalid 0, and only with an absence of 0 —
+  "Närvarande" beside 20 minutes' absence is KIND_INVALID). Nothing else ("Sjuk" says why, not whether it
+  is giltig; "Sen ankomst"): KIND_INVALID. Blank: unclassified.
 - **Period cells**: one day (PERIOD_FROM, PERIOD_TO), one cell holding both days,
   "2026-08-17 – 2026-12-18" (en or em dash, a hyphen between spaces, "till", "to", "t.o.m."), or a month
   of a per-month summary, "Oktober 2026", "okt 2026", "2026-10" (its first and last day).
@@ -40,7 +42,7 @@ class PercentError(CellError):
     """A percentage where a time is expected, one over 100 %, or a spreadsheet fraction (see the docstring)."""
 
 
-VALID, INVALID = "valid", "invalid"
+VALID, INVALID, PRESENT = "valid", "invalid", "present"
 
 # "12 st (5,3 %)", "12 st. (5.3%)", "12 (5,3 %)": a count and its share.
 _COUNT_WORDS = r"(?:st\.?|stycken|lektioner|lektion|lessons?|pass|tillfällen|tillfälle)"
@@ -95,11 +97,14 @@ _KINDS = {
     **dict.fromkeys(("giltig", "giltigt", "anmäld", "anmält", "valid", "excused"), VALID),
     **dict.fromkeys(("ogiltig", "ogiltigt", "ej anmäld", "ej anmält", "oanmäld", "oanmält", "invalid",
                      "unexcused"), INVALID),
+    # A lesson list's "Närvarande": no absence at all, so neither part (only with an absence of 0).
+    **dict.fromkeys(("närvarande", "närvaro", "present"), PRESENT),
 }
 
 
 def parse_kind(value: object) -> str | None:
-    """VALID, INVALID, or None for a blank cell; CellError for any other word."""
+    """VALID, INVALID, PRESENT ("Närvarande": the row's absence must be 0), or None for a blank cell;
+    CellError for any other word."""
     text = " ".join(cell_text(value).casefold().split()).rstrip(".")
     if not text:
         return None

@@ -46,6 +46,7 @@ from sst_desk.workflow.identity import normalise_personal_id
 
 from .amounts import (
     INVALID,
+    PRESENT,
     VALID,
     PercentError,
     is_group,
@@ -315,6 +316,11 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
             return absent, 0.0
         if kind is INVALID:
             return 0.0, absent
+        if kind is PRESENT:
+            if absent:  # "Närvarande" and minutes of absence: one of them is wrong
+                problems.append(problem(line, ProblemCode.KIND_INVALID, kind_at, cells))
+                return None, None
+            return 0.0, 0.0
         return None, None
 
     records: dict[tuple, AttendanceRecord] = {}
@@ -384,6 +390,8 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
                 valid, invalid = 0.0, absent
             elif kind is _UNCLASSIFIED:
                 valid = invalid = None
+            elif kind is PRESENT and absent == 0.0:
+                valid = invalid = 0.0
             else:
                 return slow(line, cells)
         else:

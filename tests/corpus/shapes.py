@@ -820,6 +820,26 @@ def week_column_of_mondays(directory: Path) -> Shape:
     return Shape("week_column_of_mondays", path, spec_of("Veckor", WEEK_SPEC), expected=expected(rows, Granularity.WEEK))
 
 
+def lesson_list_with_present_rows(directory: Path) -> Shape:
+    """A lesson list with a status per lesson, "Närvarande", "Giltig frånvaro" or "Ogiltig frånvaro", and the
+    absent minutes (0 when present): every lesson counts, present ones with no absence of either kind."""
+    rng = random.Random(39)
+    rows, lines = [], [["Personnummer", "Datum", "Lektion", "Längd (min)", "Frånvaro (min)", "Status"]]
+    for pnr, name in PEOPLE:
+        for day in DAYS[:3]:
+            for subject, minutes in [("Svenska", 60), ("Matematik", 50)]:
+                status = rng.choice(["Närvarande", "Närvarande", "Giltig frånvaro", "Ogiltig frånvaro"])
+                absent = 0 if status == "Närvarande" else minutes
+                valid = absent if status.startswith("Giltig") else 0
+                rows.append(Row(pnr, name, day, minutes, absent, valid, absent - valid))
+                lines.append([pnr, day.isoformat(), subject, num(minutes), num(absent), status])
+    path = write_text(directory / "lektioner_status.csv", lines)
+    spec = spec_of("Lektioner status", {Column.STUDENT: "Personnummer", Column.DATE: "Datum",
+                                        Column.SCHEDULED: "Längd (min)", Column.ABSENT: "Frånvaro (min)",
+                                        Column.KIND: "Status"})
+    return Shape("lesson_list_with_present_rows", path, spec, expected=expected(rows, Granularity.DAY))
+
+
 # --- Spreadsheets ------------------------------------------------------------------------------------------
 
 def _sheet_rows(rows: list[Row]) -> list[list[object]]:
@@ -1146,6 +1166,6 @@ ALL = [
     lessons_with_a_day_sum_row, two_columns_with_one_header, times_written_in_words, xlsx_percent_formatted_cells,
     ods_percent_cells, xls_percent_formatted_cells, xlsx_percent_cells_under_a_minutes_mapping,
     weekday_before_us_dates, two_exports_pasted_with_columns_swapped, week_ranges_in_a_date_column,
-    week_column_of_mondays,
+    week_column_of_mondays, lesson_list_with_present_rows,
     zip_bomb_renamed_xlsx,
 ]

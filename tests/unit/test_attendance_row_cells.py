@@ -447,3 +447,14 @@ def test_lessons_written_with_their_word_are_counts_and_no_time():
     minutes = spec_of(student="Elev", week="Vecka", scheduled="Lektioner", absent="Frånvaro")
     (problems,) = convert(minutes, ["Elev", "Vecka", "Lektioner", "Frånvaro"], [PNR_A, "2026-W46", "1500", "3 pass"])
     assert [p.code for p in problems] == [ProblemCode.NUMBER_INVALID]
+
+
+def test_a_present_lesson_has_no_absence_of_either_kind_and_present_with_absence_is_refused():
+    spec = spec_of(student="Elev", date="Datum", scheduled="Längd", absent="Frånvaro", kind="Status")
+    headers = ["Elev", "Datum", "Längd", "Frånvaro", "Status"]
+    present, blank, contradiction = convert(spec, headers, [PNR_A, "2026-11-02", "60", "0", "Närvarande"],
+                                            [PNR_A, "2026-11-02", "60", "", "närvarande"],
+                                            [PNR_A, "2026-11-02", "60", "20", "Närvarande"])
+    assert (present.record.absent, present.record.valid, present.record.invalid) == (0.0, 0.0, 0.0)
+    assert (blank.record.absent, blank.record.valid, blank.record.invalid) == (0.0, 0.0, 0.0)
+    assert contradiction == [RowProblem(4, ProblemCode.KIND_INVALID, "Status", "Närvarande")]
