@@ -126,6 +126,11 @@ def unicode_text_utf16_tab(directory: Path) -> Shape:
     return skola24_per_day(directory, encoding="utf-16", sep="\t", suffix=".txt", name="unicode_text_utf16_tab")
 
 
+def utf16_without_bom(directory: Path) -> Shape:
+    """UTF-16 little-endian text without a BOM, as some export tools write it (was: "not a CSV or XLSX file")."""
+    return skola24_per_day(directory, encoding="utf-16-le", sep="\t", suffix=".txt", name="utf16_without_bom")
+
+
 def latin1_tab(directory: Path) -> Shape:
     return skola24_per_day(directory, encoding="iso-8859-1", sep="\t", suffix=".txt", name="latin1_tab")
 
@@ -1166,6 +1171,6 @@ ALL = [
     lessons_with_a_day_sum_row, two_columns_with_one_header, times_written_in_words, xlsx_percent_formatted_cells,
     ods_percent_cells, xls_percent_formatted_cells, xlsx_percent_cells_under_a_minutes_mapping,
     weekday_before_us_dates, two_exports_pasted_with_columns_swapped, week_ranges_in_a_date_column,
-    week_column_of_mondays, lesson_list_with_present_rows,
+    week_column_of_mondays, lesson_list_with_present_rows, utf16_without_bom,
     zip_bomb_renamed_xlsx,
 ]
