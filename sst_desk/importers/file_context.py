@@ -120,7 +120,8 @@ def date_tokens(rows: Sequence[Sequence[str]]) -> list[str]:
 
 # What may stand between the two days of a period: a dash, "till", "to", "t.o.m.", "och" ("mellan a och b"),
 # or the label of a second cell ("Från:" | a | "Till:" | b; "Startdatum …  Slutdatum …"), a colon allowed.
-_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2013\u2014]+|till|to|t\.?\s?o\.?\s?m\.?|och|and|slut(?:datum)?|end(?: date)?)"
+_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2013\u2014]+|till och med|fram till|till|to|through|until|t\.?\s?o\.?\s?m\.?|och|and|"
+                         r"slut(?:datum)?|end(?: date)?)"
                          r"\s*:?\s*$", re.IGNORECASE)
 
 

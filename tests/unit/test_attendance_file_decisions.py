@@ -339,7 +339,8 @@ def test_weeks_with_their_year_need_no_school_year(tmp_path):
 @pytest.mark.parametrize("title", ["Period: 2026-08-17 – 2026-12-18", "2026-08-17 - 2026-12-18",
                                    "Fr.o.m. 2026-08-17 t.o.m. 2026-12-18", "Frånvaro 17.08.2026 - 18.12.2026",
                                    "Från: 2026-08-17 Till: 2026-12-18", "Startdatum 2026-08-17 Slutdatum: 2026-12-18",
-                                   "Period 2026-08-17 - 2026-12-18 (utskriven 2026-12-20)"])
+                                   "Period 2026-08-17 - 2026-12-18 (utskriven 2026-12-20)",
+                                   "Från 2026-08-17 till och med 2026-12-18"])
 def test_the_period_comes_from_the_title(title):
     assert settle_period([["Frånvaro per elev"], [title]], DateOrder.DMY, None) == (dt.date(2026, 8, 17),
                                                                                    dt.date(2026, 12, 18))
