@@ -257,6 +257,22 @@
         <translation>Ytterligare en rad för samma elev och period: procentsatser och periodsiffror kan inte läggas ihop. Behåll en rad per elev och period.</translation>
     </message>
     <message>
+        <source>The row has a filled cell after the last column of the header row, so its cells may be shifted. Is a decimal comma not in quotes in a comma-separated file?</source>
+        <translation>Raden har en ifylld cell efter rubrikradens sista kolumn, så dess celler kan vara förskjutna. Står ett decimalkomma utan citattecken i en kommaseparerad fil?</translation>
+    </message>
+    <message>
+        <source>The column&apos;s header names another unit than the one chosen. Choose the unit the file uses.</source>
+        <translation>Kolumnens rubrik anger en annan enhet än den som är vald. Välj den enhet som filen använder.</translation>
+    </message>
+    <message>
+        <source>Two or more columns have this header, so which one is meant cannot be told. Rename one of them in the file.</source>
+        <translation>Två eller fler kolumner har den här rubriken, så det går inte att avgöra vilken som menas. Byt namn på en av dem i filen.</translation>
+    </message>
+    <message>
+        <source>A header row inside the data names this column differently from the header row, so the columns below it may be in another order. Split the file there.</source>
+        <translation>En rubrikrad inne bland raderna namnger den här kolumnen annorlunda än rubrikraden, så kolumnerna under den kan stå i en annan ordning. Dela upp filen där.</translation>
+    </message>
+    <message>
         <source>A copy of an earlier row: skipped.</source>
         <translation>En kopia av en tidigare rad: hoppas över.</translation>
     </message>

@@ -8,14 +8,19 @@ The rules, cell by cell (docs/attendance.md, "What a row's cells mean", says the
   a cell formatted "%" holds the fraction (35,1 % arrives as 0.351), a plain cell the percentage
   (0.351 = 0,351 %), and the reader gets only the number, so 0.351 and 1 cannot be told apart.
   Numbers above 1 can only be percentages (a fraction over 1 would be over 100 %), 0 is 0 either way.
+  (XLSX, XLS and ODS cells formatted as a percentage never arrive as numbers: the size check in ``limits``
+  knows them by their format and hands them over as the text "35.1 %".)
 - **Time** (minutes, hours): a cell with "%" is PERCENT_INVALID, never read as a time.
-- **Lessons**: "12 st (5,3 %)" and "12 st" read 12; a bare "5,3 %" is PERCENT_INVALID.
+- **Lessons**: "12 st (5,3 %)", "12 st" and "12 lektioner" read 12; a bare "5,3 %" is PERCENT_INVALID.
 - **Kind words** (the KIND column), case and spacing insensitive, a trailing "frånvaro"/"absence"
   allowed ("Giltig frånvaro"): valid = giltig, giltigt, anmäld, anmält, valid, excused; invalid =
-  ogiltig, ogiltigt, ej anmäld, ej anmält, oanmäld, oanmält, invalid, unexcused. Nothing else
-  ("Sjuk" says why, not whether it is giltig): KIND_INVALID. Blank: unclassified.
-- **Period cells**: one day (PERIOD_FROM, PERIOD_TO), or one cell holding both days,
-  "2026-08-17 – 2026-12-18" (en or em dash, a hyphen between spaces, "till", "to", "t.o.m.").
+  ogiltig, ogiltigt, ej anmäld, ej anmält, oanmäld, oanmält, invalid, unexcused; present = närvarande,
+  närvaro, present (a lesson list's present rows: valid and invalid 0, and only with an absence of 0 —
+  "Närvarande" beside 20 minutes' absence is KIND_INVALID). Nothing else ("Sjuk" says why, not whether it
+  is giltig; "Sen ankomst"): KIND_INVALID. Blank: unclassified.
+- **Period cells**: one day (PERIOD_FROM, PERIOD_TO), one cell holding both days,
+  "2026-08-17 – 2026-12-18" (en or em dash, a hyphen between spaces, "till", "to", "t.o.m."), or a month
+  of a per-month summary, "Oktober 2026", "okt 2026", "2026-10" (its first and last day).
 - **Total rows**: a cell whose first word is summa, totalt, total, totalsumma or summering
   ("Summa:", "Summa klass 8C", "Totalt för gruppen") in the student cell (or beside a blank one) is a
   total, never a student. **Group rows**: a cell whose first word is klass, grupp, … ("Klass 8C").
@@ -30,19 +35,21 @@ import datetime as dt
 import re
 
 from sst_desk.importers.attendance_spec import DateOrder
-from sst_desk.importers.cells import CellError, cell_text, parse_day, parse_number
+from sst_desk.importers.cells import CellError, cell_text, is_duration_words, parse_day, parse_month, parse_number
 
 
 class PercentError(CellError):
     """A percentage where a time is expected, one over 100 %, or a spreadsheet fraction (see the docstring)."""
 
 
-VALID, INVALID = "valid", "invalid"
+VALID, INVALID, PRESENT = "valid", "invalid", "present"
 
 # "12 st (5,3 %)", "12 st. (5.3%)", "12 (5,3 %)": a count and its share.
+_COUNT_WORDS = r"(?:st\.?|stycken|lektioner|lektion|lessons?|pass|tillfällen|tillfälle)"
 _COUNT_SHARE = re.compile(
-    r"^(?P<count>[\d\s\u00a0\u202f,.]+?)\s*(?:st\.?|stycken)?\s*\(\s*(?P<share>[^()%]+?)\s*%\s*\)$")
-_COUNT = re.compile(r"^(?P<count>[\d\s\u00a0\u202f,.]+?)\s*(?:st\.?|stycken)$")
+    r"^(?P<count>[\d\s\u00a0\u202f,.]+?)\s*" + _COUNT_WORDS + r"?\s*\(\s*(?P<share>[^()%]+?)\s*%\s*\)$",
+    re.IGNORECASE)
+_COUNT = re.compile(r"^(?P<count>[\d\s\u00a0\u202f,.]+?)\s*" + _COUNT_WORDS + "$", re.IGNORECASE)
 _PERCENT = re.compile(r"^(?P<share>[^%]+?)\s*%$")
 
 
@@ -90,11 +97,14 @@ _KINDS = {
     **dict.fromkeys(("giltig", "giltigt", "anmäld", "anmält", "valid", "excused"), VALID),
     **dict.fromkeys(("ogiltig", "ogiltigt", "ej anmäld", "ej anmält", "oanmäld", "oanmält", "invalid",
                      "unexcused"), INVALID),
+    # A lesson list's "Närvarande": no absence at all, so neither part (only with an absence of 0).
+    **dict.fromkeys(("närvarande", "närvaro", "present"), PRESENT),
 }
 
 
 def parse_kind(value: object) -> str | None:
-    """VALID, INVALID, or None for a blank cell; CellError for any other word."""
+    """VALID, INVALID, PRESENT ("Närvarande": the row's absence must be 0), or None for a blank cell;
+    CellError for any other word."""
     text = " ".join(cell_text(value).casefold().split()).rstrip(".")
     if not text:
         return None
@@ -116,11 +126,18 @@ def parse_period(value: object, order: DateOrder) -> tuple[dt.date, dt.date]:
 
 
 def period_day(value: object, order: DateOrder, last: bool) -> dt.date:
-    """A PERIOD_FROM/PERIOD_TO cell: a day, or a cell holding both days (mapped to both roles)."""
+    """A PERIOD_FROM/PERIOD_TO cell: a day, a cell holding both days (mapped to both roles), or a month
+    ("Oktober 2026", "okt 2026", "2026-10": its first or last day)."""
     if isinstance(value, str) and _BETWEEN.match(value.strip()):  # before parse_day, which reads "a – b" as a
         first_day, last_day = parse_period(value, order)  # day with a time part
         return last_day if last else first_day
-    return parse_day(value, order)
+    try:
+        return parse_day(value, order)
+    except CellError:
+        if not isinstance(value, str):
+            raise
+    first_day, last_day = parse_month(value)
+    return last_day if last else first_day
 
 
 _TOTAL_WORDS = {"summa", "totalt", "total", "totalsumma", "summering"}
@@ -165,6 +182,8 @@ def slack(value: object, factor: float, counts: bool) -> float:
         text = value.strip()
         if ":" in text:
             return 0.5 / 60 if text.count(":") == 2 else 0.5  # "h:mm:ss" to the second, "h:mm" to the minute
+        if is_duration_words(text) and not counts:
+            return 0.5  # "2 h 30 min": to the minute (decimal hours "1,5 h" are whole minutes too)
         if match := _COUNT_SHARE.match(text):
             text = match["count"] if counts else match["share"]
         elif match := _COUNT.match(text):

@@ -32,6 +32,7 @@ import datetime as dt
 import itertools
 import zlib
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -69,6 +70,7 @@ from sst_desk.importers.headers import (
     combined_headers,
     find_header_index,
     guess_header_index,
+    header_units,
     norm,
     suggest_columns,
 )
@@ -151,7 +153,10 @@ def check_spec(spec: MappingSpec, headers: list[str]) -> list[RowProblem]:
     missing one; neither: the period comes from the title rows or the person); "scheduled", unless
     the unit is PERCENT; "absent" for any of ABSENT, VALID, INVALID — and ABSENT itself when KIND is
     mapped (the kind says what the absence is). COLUMN_CONFLICT names KIND when VALID or INVALID are
-    mapped too (the row would say it twice). COLUMN_MISSING names the header text.
+    mapped too (the row would say it twice). UNIT_MISMATCH names a read amount column whose header names
+    units ("(h)", "(min)", "%", "lektioner"; ``headers.header_units``) of which the mapping's unit is none,
+    the named units in ``value``. COLUMN_MISSING names the header text; COLUMN_AMBIGUOUS a header text that
+    two or more columns have (the converter would read the first, whichever was meant).
     """
     mapped = {role: header for role, header in spec.columns.items() if header and header.strip()}
     problems = []
@@ -177,12 +182,20 @@ def check_spec(spec: MappingSpec, headers: list[str]) -> list[RowProblem]:
             problems.append(RowProblem(0, ProblemCode.COLUMN_CONFLICT, Column.KIND.value))
     elif not any(role in mapped for role in _AMOUNTS):
         problems.append(RowProblem(0, ProblemCode.COLUMN_NOT_MAPPED, Column.ABSENT.value))
-    present = {norm(header) for header in headers}
+    read = _AMOUNTS if spec.unit is AmountUnit.PERCENT else (Column.SCHEDULED, *_AMOUNTS)  # PERCENT: no SCHEDULED
+    for role in read:
+        # "Frånvaro (h)" counted as minutes, "Frånvaro (%)" as minutes: every number a silent other figure
+        named = header_units(mapped[role]) if role in mapped else set()
+        if named and spec.unit not in named:
+            problems.append(RowProblem(0, ProblemCode.UNIT_MISMATCH, mapped[role][:60],
+                                       "/".join(sorted(unit.value for unit in named))))
+    present = Counter(norm(header) for header in headers)
     reported = set()
     for role in Column:  # in the roles' order, so the problems come in a stable order
-        if role in mapped and norm(mapped[role]) not in present and norm(mapped[role]) not in reported:
+        if role in mapped and present[norm(mapped[role])] != 1 and norm(mapped[role]) not in reported:
             reported.add(norm(mapped[role]))  # PERIOD_FROM and PERIOD_TO may share a column: named once
-            problems.append(RowProblem(0, ProblemCode.COLUMN_MISSING, mapped[role][:60]))
+            code = ProblemCode.COLUMN_AMBIGUOUS if present[norm(mapped[role])] else ProblemCode.COLUMN_MISSING
+            problems.append(RowProblem(0, code, mapped[role][:60]))
     return problems
 
 

@@ -12,7 +12,10 @@ What a row's cells mean (the cell parsers are in ``cells`` and ``amounts``; docs
 - The student: a personnummer, a name, or (identifier NAME) a first and a last name column, whose key
   is ``name_key(f"{first} {last}")``; those two win over a STUDENT column mapped as well. A blank one of
   them is STUDENT_EMPTY naming that column. A total ("Summa", "Totalt för gruppen") is a
-  RowNotice(SUMMARY_SKIPPED), never a student. A repeated header row is skipped, and so is a row whose
+  RowNotice(SUMMARY_SKIPPED), never a student; so is a total word in the day, week or period cell (a
+  student's subtotal row, "Summa" where the day would be), and a row with a cell that is only a total label
+  ("Summa", "Totalt:", "Delsumma" in any column: a per-lesson export's day sum). A repeated header row is skipped
+  (HEADER_CHANGED when a mapped cell of it names another column: the columns below may be in another order), and so is a row whose
   only filled cell is a text that is no student ("Klass 8C", "Grupp: 9A"): it holds no number.
 - The period: a day (DATE, read in ``ReadContext.date_order``), an ISO week (WEEK, weeks without a year
   from ``ReadContext.school_year``), or with ``spec.per_period`` the PERIOD_FROM–PERIOD_TO days (both roles
@@ -25,6 +28,8 @@ What a row's cells mean (the cell parsers are in ``cells`` and ``amounts``; docs
   invalid = 0, or the other way round; a blank kind leaves both unknown. The store sums the rows of one
   student and period, and an unknown part makes the sum unknown, so a day with one "Giltig" row and one
   blank row ends with its absence right and its valid and invalid parts unknown, never too small.
+- A row with a filled cell after the header row's last column is ROW_TOO_LONG: its cells may be shifted
+  (a comma-separated file with a decimal comma not in quotes reads "5,5" as the cells "5" and "5").
 - Rounding: absence over scheduled time, or valid + invalid over absence, is refused only beyond what the
   cells' own written precision allows (``amounts.slack``: "0,17 + 0,67" against "0,83" hours is fine,
   "0,25 + 0,67" against "0,83" is not). The numbers are stored as written; the metrics clamp them. Only a row
@@ -41,6 +46,7 @@ from sst_desk.workflow.identity import normalise_personal_id
 
 from sst_desk.importers.amounts import (
     INVALID,
+    PRESENT,
     VALID,
     PercentError,
     is_group,
@@ -67,6 +73,7 @@ from sst_desk.importers.attendance_spec import (
 from sst_desk.importers.cells import (
     CellError,
     cell_text,
+    is_duration_words,
     name_key,
     parse_day,
     parse_number,
@@ -77,6 +84,14 @@ from sst_desk.importers.cells import (
 from sst_desk.importers.headers import norm
 
 _CACHE_LIMIT = 50_000
+_DASHES = frozenset({"-", "\u2013", "\u2014"})  # an amount written as a dash: no value, as an empty cell
+# A cell holding only a total label marks a subtotal row wherever it stands ("Summa" in the lesson column of a
+# per-lesson export: the day's sum, which would be added to the day's lessons and double it). Whole cells
+# only, checked on every row in C (set.isdisjoint): a note "Totalt borta" or a kind "Total" is not one.
+_TOTAL_CELLS = frozenset(word for base in ("summa", "totalt", "delsumma", "dagsumma", "veckosumma", "summa dag",
+                                           "summa vecka", "summa elev", "totalsumma")
+                         for form in (base, base.capitalize(), base.upper())
+                         for word in (form, form + ":"))
 _TOLERANCE = 0.001  # float noise; beyond it only the cells' written precision (amounts.slack) is tolerated
 _EMPTY = object()  # an empty amount cell: what it means depends on the column
 _SKIP = object()  # a repeated header row inside the data (exports paged for print)
@@ -155,6 +170,7 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
     cols = _roles(spec)
     at = {role: index[norm(header)] for role, header in cols.items()}
     need = max(at.values()) + 1
+    width = len(headers)
     name = {role: headers[i] for role, i in at.items()}
 
     by_name = spec.identifier is IdentifierKind.NAME
@@ -205,20 +221,22 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
     factor = 60.0 if spec.unit is AmountUnit.HOURS else 1.0
 
     def amount(raw: object) -> object:
-        if _blank(raw):
-            return _EMPTY
+        if _blank(raw) or (isinstance(raw, str) and raw.strip() in _DASHES):
+            return _EMPTY  # "-" is how many reports write "none": the same as an empty cell
         try:
             if percent:
                 return parse_percent(raw)
             if lessons:
-                if isinstance(raw, (dt.time, dt.timedelta)) or (isinstance(raw, str) and ":" in raw):
+                if isinstance(raw, (dt.time, dt.timedelta)) or (isinstance(raw, str) and ":" in raw) \
+                        or is_duration_words(raw):
                     raise CellError
                 return parse_lessons(raw)
             refuse_percent(raw)
         except PercentError:
             return _PERCENT_BAD
-        if isinstance(raw, (dt.time, dt.timedelta)) or (isinstance(raw, str) and ":" in raw):
-            return parse_number(raw, clock=True)  # "h:mm" is minutes whatever the unit
+        if isinstance(raw, (dt.time, dt.timedelta)) or (isinstance(raw, str) and ":" in raw) \
+                or is_duration_words(raw):
+            return parse_number(raw, clock=True)  # "h:mm", "2 h 30 min" are minutes whatever the unit
         return parse_number(raw, clock=False) * factor
 
     amounts = _Cache(amount)
@@ -298,6 +316,11 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
             return absent, 0.0
         if kind is INVALID:
             return 0.0, absent
+        if kind is PRESENT:
+            if absent:  # "Närvarande" and minutes of absence: one of them is wrong
+                problems.append(problem(line, ProblemCode.KIND_INVALID, kind_at, cells))
+                return None, None
+            return 0.0, 0.0
         return None, None
 
     records: dict[tuple, AttendanceRecord] = {}
@@ -321,6 +344,12 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
                 return None  # "Klass 8C" alone on a line; any other short row may be a file cut short
             missing = min(i for i in at.values() if i >= len(cells))
             return [RowProblem(line, ProblemCode.ROW_TOO_SHORT, headers[missing])]
+        if len(cells) > width:
+            extra = next((i for i in range(width, len(cells)) if not _blank(cells[i])), None)
+            if extra is not None:  # a cell the header does not name: the row's cells may be shifted
+                return [RowProblem(line, ProblemCode.ROW_TOO_LONG, "", cell_text(cells[extra])[:60])]
+        if not _TOTAL_CELLS.isdisjoint(cells):
+            return total_notice(line, cells)
         # The common case, a day row of good cells, goes straight through the caches. Written out, not
         # looped or factored into a helper: it runs once per row, a million times in a big import.
         raw = (cells[first_at], cells[last_at]) if pair else cells[student_at]
@@ -328,7 +357,7 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
         if key is None:
             key = student_miss(raw)
         if key is _SKIP:
-            return None
+            return repeated_header(line, cells)
         if date_at is not None:
             raw = cells[date_at]
             period = day_get(raw)
@@ -361,6 +390,8 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
                 valid, invalid = 0.0, absent
             elif kind is _UNCLASSIFIED:
                 valid = invalid = None
+            elif kind is PRESENT and absent == 0.0:
+                valid = invalid = 0.0
             else:
                 return slow(line, cells)
         else:
@@ -398,8 +429,20 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
             return problem(line, key, first_at, cells)  # type: ignore[arg-type]
         return problem(line, key, student_at, cells)  # type: ignore[arg-type]
 
+    header_keys = {position: norm(headers[position]) for position in set(at.values())}
+
+    def repeated_header(line: int, cells: list | tuple) -> list[RowProblem] | None:
+        """A header row again inside the data: skipped when its mapped cells name the same columns (blank ones
+        allowed: a page header may be partial); a different name means the columns below may be in another
+        order (two exports pasted together), so the row is refused, never read with the first header."""
+        for position, key in header_keys.items():
+            cell = cells[position]
+            if not _blank(cell) and norm(cell_text(cell)) != key:
+                return [RowProblem(line, ProblemCode.HEADER_CHANGED, headers[position], cell_text(cell)[:60])]
+        return None
+
     def total_notice(line: int, cells: list | tuple) -> RowNotice:
-        position = next(i for i, cell in enumerate(cells) if is_total(cell))
+        position = next(i for i, cell in enumerate(cells) if is_total(cell) or cell in _TOTAL_CELLS)
         return RowNotice(line, NoticeCode.SUMMARY_SKIPPED, headers[position] if position < len(headers) else "",
                          cell_text(cells[position])[:60])
 
@@ -410,13 +453,16 @@ def make_converter(spec: MappingSpec, headers: list[str], today: dt.date,
             return None  # a row of empty cells (XLSX formatting, ";;;;" lines)
         key = students((cells[first_at], cells[last_at]) if pair else cells[student_at])
         if key is _SKIP:
-            return None
+            return repeated_header(line, cells)
         if key is _TOTAL:
             return student_problem(line, key, cells)
         if key.__class__ is not str and any(is_total(cell) for cell in filled):
             return total_notice(line, cells)  # "Summa" beside a blank student cell
         if len(filled) == 1 and isinstance(filled[0], str) and (by_name or key.__class__ is not str):
             return None  # a group row ("Klass 8C", "Grupp: 9A"): one text, no number to import
+        when_at = from_at if per_period else date_at if date_at is not None else week_at
+        if when_at is not None and is_total(cells[when_at]):  # a student's subtotal: "Summa" where the day is
+            return RowNotice(line, NoticeCode.SUMMARY_SKIPPED, headers[when_at], cell_text(cells[when_at])[:60])
         problems: list[RowProblem] = []
         if key.__class__ is not str:
             problems.append(student_problem(line, key, cells))  # type: ignore[arg-type]

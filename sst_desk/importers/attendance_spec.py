@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -125,6 +126,29 @@ class ProblemCode(str, Enum):
     # A second row of one student for the same period when the rows hold a percentage or a period summary:
     # shares cannot be added up (two "35 %" rows are not 70 % of 200); value = the first row's line.
     PERIOD_REPEATED = "period_repeated"
+    # A row with a filled cell beyond the header row's last column: its cells are shifted (an unquoted
+    # decimal comma in a comma-separated file, "5,5" read as the two cells "5" and "5"); value = that cell.
+    ROW_TOO_LONG = "row_too_long"
+    # The mapping counts in one unit and a mapped amount column's header names another ("Frånvaro (h)" read
+    # as minutes, "Frånvaro (%)" as minutes); column = the header, value = the unit the header names.
+    UNIT_MISMATCH = "unit_mismatch"
+    COLUMN_AMBIGUOUS = "column_ambiguous"  # the mapped header text names two or more columns of the file
+    # A header row again inside the data whose mapped cells name other columns than the header row (two
+    # exports pasted one below the other, the second's columns in another order); value = the differing cell.
+    HEADER_CHANGED = "header_changed"
+
+
+# "1,500" or "1.500": one separator and exactly three digits after it, after a whole part of 1-3 digits not
+# starting with 0. A decimal comma with three decimals (Swedish) and a thousands separator (Excel with a US
+# region, "1,500" minutes; German "1.500") read the same, and one reading is a thousand times the other:
+# cells.parse_number refuses it, never guesses. "0,500", "1,50", "1 500", "1,500.5", "1.500,5" are not in doubt.
+_GROUPED = re.compile(r"^[+-]?[1-9]\d{0,2}[,.]\d{3}$")
+_NUMBER_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\u2007")
+
+
+def reads_two_ways(text: str) -> bool:
+    """True for a number written "1,500" or "1.500" (spaces ignored): 1.5 or 1500, which cannot be told."""
+    return bool(_GROUPED.match(text.translate(_NUMBER_SPACES).replace("\u2212", "-")))
 
 
 @dataclass(frozen=True)
@@ -142,6 +166,9 @@ class RowProblem:
         if self.column:
             where += f", column '{self.column}'"
         what = _ENGLISH[self.code]
+        if self.code is ProblemCode.NUMBER_INVALID and reads_two_ways(self.value):
+            what = "a number that reads two ways (1,500 is 1.5 in Swedish, 1500 from Excel with a US region); " \
+                       "write it so it reads one way (1500, 1 500 or 1,5)"
         return f"{where}: {what}" + (f": '{self.value}'" if self.value else "")
 
 
@@ -176,6 +203,14 @@ _ENGLISH: dict[ProblemCode, str] = {
     ProblemCode.COLUMN_CONFLICT: "cannot be mapped together with valid or invalid absence columns",
     ProblemCode.PERIOD_REPEATED: "a second percentage or period row of this student for the same period "
                                  "(first row in the value)",
+    ProblemCode.ROW_TOO_LONG: "the row has a filled cell after the last column of the header row, so its cells "
+                              "may be shifted (a decimal comma in a comma-separated file not in quotes?)",
+    ProblemCode.UNIT_MISMATCH: "the column's header names another unit than the mapping counts in; choose the "
+                               "unit the file uses",
+    ProblemCode.COLUMN_AMBIGUOUS: "two or more columns have this header, so which one is meant cannot be told; "
+                                  "rename one of them in the file",
+    ProblemCode.HEADER_CHANGED: "a header row inside the data names this column differently from the header row, "
+                                "so the columns below it may be in another order; split the file there",
 }
 
 

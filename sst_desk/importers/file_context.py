@@ -10,7 +10,8 @@ are not — dots are day.month.year wherever they are written):
 
 1. a first part over 12 ("15/1/2026") settles day/month, a second part over 12 ("1/15/2026") month/day;
    both in one file → DATE_ORDER_MIXED (the file is refused);
-2. with no such value, the calendar may settle it (``_by_calendar``): school days are Monday to
+2. with no such value, the calendar may settle it (``_by_calendar``): a weekday written before the days
+   fits one reading only ("ti 3/11/2026" is a Tuesday as 3 November), school days are Monday to
    Friday, an export covers a compact stretch of days, and lies mostly in the past. Each clue votes
    only when it is clear-cut; the order is taken only when at least one votes and none disagrees;
 3. else DATE_ORDER_AMBIGUOUS, with an example cell in ``value``.
@@ -93,6 +94,8 @@ def _by_calendar(texts: Sequence[str], today: dt.date) -> DateOrder | None:
     span = {order: (max(days) - min(days)).days if days else 0 for order, days in readings.items()}
     future = {order: max(days) if days else today for order, days in readings.items()}
     for order, other in ((DateOrder.DMY, DateOrder.MDY), (DateOrder.MDY, DateOrder.DMY)):
+        if len(readings[order]) == len(texts) > len(readings[other]):
+            votes.add(order)  # a weekday written before the days ("ti 3/11/2026") fits one reading only
         if weekend[order] == 0 and weekend[other] >= _WEEKEND_VOTES:
             votes.add(order)
         if len(texts) >= 3 and span[order] <= _COMPACT_DAYS and span[other] >= max(_SCATTERED_DAYS, 3 * span[order]):
@@ -115,19 +118,34 @@ def date_tokens(rows: Sequence[Sequence[str]]) -> list[str]:
     return [token for row in rows for token in _DATE_TOKEN.findall(" ".join(row))]
 
 
+# What may stand between the two days of a period: a dash, "till", "to", "t.o.m.", "och" ("mellan a och b"),
+# or the label of a second cell ("Från:" | a | "Till:" | b; "Startdatum …  Slutdatum …"), a colon allowed.
+_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2013\u2014]+|till och med|fram till|till|to|through|until|t\.?\s?o\.?\s?m\.?|och|and|"
+                         r"slut(?:datum)?|end(?: date)?)"
+                         r"\s*:?\s*$", re.IGNORECASE)
+
+
 def title_period(rows: Sequence[Sequence[str]], order: DateOrder) -> tuple[dt.date, dt.date] | None:
-    """The first title row holding two days, the first not after the second: "Period: 2026-08-17 – 2026-12-18",
-    "Fr.o.m. 2026-08-17 t.o.m. 2026-12-18", "17.08.2026 - 18.12.2026"."""
+    """The period the title rows state: two days joined as a range, the first not after the second:
+    "Period: 2026-08-17 – 2026-12-18", "Fr.o.m. 2026-08-17 t.o.m. 2026-12-18", "17.08.2026 - 18.12.2026".
+
+    Two days NOT joined as a range ("Skapad 2026-11-30, ändrad 2026-12-01") are no period; and when the
+    title rows state two different periods ("Läsår 2026-08-17 – 2027-06-10", "Urval 2026-08-17 –
+    2026-11-27") none is taken: the file does not settle it, the person is asked."""
+    found: set[tuple[dt.date, dt.date]] = set()
     for row in rows:
-        days = []
-        for token in _DATE_TOKEN.findall(" ".join(row)):
+        text = " ".join(row)
+        tokens = list(_DATE_TOKEN.finditer(text))
+        for first, second in zip(tokens, tokens[1:]):
+            if not _RANGE_JOIN.match(text[first.end():second.start()]):
+                continue
             try:
-                days.append(parse_day(token, order))
+                days = parse_day(first.group(), order), parse_day(second.group(), order)
             except CellError:
                 continue
-        if len(days) >= 2 and days[0] <= days[1]:
-            return days[0], days[1]
-    return None
+            if days[0] <= days[1]:
+                found.add(days)
+    return found.pop() if len(found) == 1 else None
 
 
 def school_year_of(day: dt.date) -> int:

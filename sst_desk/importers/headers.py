@@ -301,21 +301,46 @@ def suggest_columns(headers: list[str], sample_rows: Sequence[Sequence[object]] 
     return suggested
 
 
+_CLOCK_HEADER = re.compile(r"\b(?:h|hh|t|tt):mm\b")
+
+
+_UNIT_WORDS = ((AmountUnit.MINUTES, {"min", "minuter", "minutes", "minuters"}),
+               (AmountUnit.HOURS, {"tim", "timmar", "h", "hours", "timme", "hrs"}),
+               (AmountUnit.LESSONS, {"lektioner", "lektion", "st", "lessons", "pass", "tillfällen"}))
+
+
+def header_units(header: str) -> set[AmountUnit]:
+    """The units a header's words name ("(min)", "tim", "%", "lektioner"); usually one, often none. "h:mm"
+    names none: such cells are read as hours and minutes whatever the mapping's unit."""
+    if _CLOCK_HEADER.search(header.casefold()):
+        return set()
+    terms = _terms(header)
+    found = {unit for unit, words in _UNIT_WORDS if terms & words}
+    if _is_percent(header):
+        found.add(AmountUnit.PERCENT)
+    return found
+
+
+def header_unit(header: str) -> AmountUnit | None:
+    """The unit to suggest for a header: percent first, then minutes, hours, lessons ("antal" too), or None."""
+    units = header_units(header)
+    if not units and "antal" in _terms(header) and not _CLOCK_HEADER.search(header.casefold()):
+        return AmountUnit.LESSONS
+    for unit in (AmountUnit.PERCENT, AmountUnit.MINUTES, AmountUnit.HOURS, AmountUnit.LESSONS):
+        if unit in units:
+            return unit
+    return None
+
+
 def suggest_unit(headers: list[str], sample_rows: Sequence[Sequence[object]] | None = None) -> AmountUnit | None:
     """The unit the suggested amount columns count in, from their header words ("(min)", "tim", "%",
     "lektioner") or, failing that, their sample cells ("35,1 %", "12 st"); None when they disagree or say nothing."""
     chosen = [h for role, h in suggest_columns(headers, sample_rows).items() if role in _AMOUNT_ROLES]
     found: set[AmountUnit] = set()
     for header in chosen:
-        terms = _terms(header)
-        if _is_percent(header):
-            found.add(AmountUnit.PERCENT)
-        elif terms & {"min", "minuter", "minutes", "minuters"}:
-            found.add(AmountUnit.MINUTES)
-        elif terms & {"tim", "timmar", "h", "hours", "timme", "hrs"}:
-            found.add(AmountUnit.HOURS)
-        elif terms & {"lektioner", "lektion", "st", "antal", "lessons", "pass", "tillfällen"}:
-            found.add(AmountUnit.LESSONS)
+        unit = header_unit(header)
+        if unit is not None:
+            found.add(unit)
     if not found and sample_rows:
         positions = [headers.index(h) for h in chosen]
         cells = [cell_text(row[i]) for row in sample_rows for i in positions if i < len(row) and cell_text(row[i])]

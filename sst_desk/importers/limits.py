@@ -28,6 +28,7 @@ The caps (each refusal is ProblemCode.FILE_TOO_LARGE, naming the file):
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from pathlib import Path
@@ -84,11 +85,12 @@ def _check_zip(path: Path, kind: str) -> None:
                 raise _too_large(path)
             if kind == "xlsx":
                 members = _sheet_members(archive)
+                percent_styles = _percent_styles(archive)
                 found: dict[str, dict[tuple[int, int], str]] = {}
                 for info in infos:
                     if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
                         errors: dict[tuple[int, int], str] = {}
-                        _check_xlsx_sheet(archive, info, path, errors)
+                        _check_xlsx_sheet(archive, info, path, errors, percent_styles)
                         if errors and info.filename in members:
                             found[members[info.filename]] = errors
                 key = _seen(path)
@@ -131,15 +133,77 @@ def _column_number(letters: bytes) -> int:
 
 
 _ERROR_CELL = re.compile(rb'<c\b([^>]*?\bt="e"[^>]*)>(?:<f\b[^>]*?/>|<f\b[^>]*>.*?</f>)?(?:<v>([^<]*)</v>)?', re.S)
+# A formula cell with no computed value: written by a program (openpyxl and most export libraries) and never
+# opened and saved in Excel or LibreOffice, which store the result in <v>. calamine gives it as empty, and an
+# empty amount is read as 0: its formula text ("=D2+E2") is put back instead, so the row is refused naming it.
+# (A cached empty text result is <c t="str"><f>…</f><v></v></c>: a real blank, left alone.)
+_UNCOMPUTED = re.compile(rb'<c\b([^>]*)>\s*(?:<f\b[^>]*/>|<f\b[^>]*>([^<]*)</f>)\s*(?:<v\s*/>|<v></v>|</c>)')
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
+# A cell formatted as a percentage holds the fraction (35,1 % is 0.351) and calamine gives only the number, so
+# the number alone cannot tell 0,351 % from 35,1 %. The size check reads the cell's style (XLSX styles.xml, XLS
+# FORMAT and XF records, ODS value-type="percentage"): a percent-formatted
+# number is put back as the text "35.1 %", which reads as a percentage under PERCENT and is refused under
+# minutes, hours and lessons (PERCENT_INVALID), exactly as the same cell in a CSV. At most MAX_PERCENT_CELLS per
+# sheet are noted (a "frånvaro per elev" export has one row per student); past that the cells stay fractions,
+# which a percent column refuses (never a wrong number, only a refusal).
+MAX_PERCENT_CELLS = 200_000
+_VALUE_CELL = re.compile(rb'<c\b([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?<v>([^<]*)</v>')
+_STYLE = re.compile(rb'\bs="([0-9]+)"')
+_TYPED = re.compile(rb'\bt="(?!n")')  # t="s", "str", "b", "e", "inlineStr": not a number
+_NUM_FMT = re.compile(rb'<numFmt\b([^>]*)>')
+_FMT_ID = re.compile(rb'\bnumFmtId="([0-9]+)"')
+_FMT_CODE = re.compile(rb'\bformatCode="([^"]*)"')
+_CELL_XFS = re.compile(rb'<cellXfs\b[^>]*>(.*?)</cellXfs>', re.S)
+_XF = re.compile(rb'<xf\b([^>]*)')
+_BUILTIN_PERCENT = {b"9", b"10"}  # "0%", "0.00%"
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+
+
+def percent_text(value: bytes | str) -> str:
+    """A percent cell's stored fraction as the text a CSV would hold: b"0.351" -> "35.1 %"."""
+    from decimal import Decimal, InvalidOperation
+
+    text = value.decode("ascii", "replace") if isinstance(value, bytes) else value
+    try:
+        return f"{(Decimal(text.strip()) * 100).normalize():f} %"
+    except InvalidOperation:
+        return text
+
+
+def _percent_styles(archive: zipfile.ZipFile) -> frozenset[bytes]:
+    """The cell style indexes (the s="N" of a cell) whose number format shows a percentage."""
+    try:
+        info = archive.getinfo("xl/styles.xml")
+    except KeyError:
+        return frozenset()
+    if info.file_size > 64 << 20:  # a real styles part is kilobytes; the size caps above still apply
+        return frozenset()
+    styles = archive.read(info)
+    percent_ids = set(_BUILTIN_PERCENT)
+    for match in _NUM_FMT.finditer(styles):
+        number, code = _FMT_ID.search(match.group(1)), _FMT_CODE.search(match.group(1))
+        if number and code and "%" in _QUOTED.sub("", html.unescape(code.group(1).decode("utf-8", "replace"))):
+            percent_ids.add(number.group(1))
+    xfs = _CELL_XFS.search(styles)
+    if not xfs:
+        return frozenset()
+    found = set()
+    for index, match in enumerate(_XF.finditer(xfs.group(1))):
+        number = _FMT_ID.search(match.group(1))
+        if number and number.group(1) in percent_ids:
+            found.add(str(index).encode())
+    return frozenset(found)
+
+
 _errors: dict[tuple[str, int, int], dict[str, dict[tuple[int, int], str]]] = {}
 
 
 def error_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
-    """The error cells (#N/A, #DIV/0!...) of ``sheet`` found by the size check, (row, col) 0-based.
+    """The error cells (#N/A, #DIV/0!...) of ``sheet`` found by the size check, (row, col) 0-based, and (XLSX)
+    the formula cells without a computed value ("=D2+E2").
 
-    calamine gives an error cell as empty, and an empty amount is read as 0: the reader puts the error text
-    back so the row is reported instead of imported with a 0.
+    calamine gives such a cell as empty, and an empty amount is read as 0: the reader puts the error or
+    formula text back so the row is reported instead of imported with a 0.
     """
     key = _seen(path)
     return _errors.get(key, {}).get(sheet, {}) if key is not None else {}
@@ -169,7 +233,8 @@ def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
-                      errors: dict[tuple[int, int], str] | None = None) -> None:
+                      errors: dict[tuple[int, int], str] | None = None,
+                      percent_styles: frozenset[bytes] = frozenset()) -> None:
     """Bound the sheet's rectangle by its largest column and row references.
 
     Cheap in one pass: two- and three-letter columns and seven-digit rows are rare enough to collect
@@ -181,7 +246,8 @@ def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pat
     rows = cells = 0  # counted tags: cells may come without r="A1" references (the format allows it)
     for chunk in _members(archive, info, path):
         data = tail + chunk
-        cut = data.rfind(b"<")
+        cut = data.rfind(b"</c>")  # a whole cell stays in one body, for the error and formula patterns
+        cut = cut + 4 if cut >= 0 else data.rfind(b"<")
         body, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
         if _OTHER_SPACE_REF.search(body):
             body = _OTHER_SPACE_REF.sub(b' r="', body)
@@ -191,6 +257,21 @@ def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pat
                 if ref:
                     cell = (int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1)
                     errors[cell] = (match.group(2) or b"#ERROR").decode("utf-8", "replace")
+        if errors is not None and b"<f" in body:
+            for match in _UNCOMPUTED.finditer(body):
+                ref = _CELL_REF.search(match.group(1))
+                if ref and b't="str"' not in match.group(1):
+                    cell = (int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1)
+                    errors[cell] = "=" + html.unescape((match.group(2) or b"").decode("utf-8", "replace"))
+        if errors is not None and percent_styles and b' s="' in body and len(errors) < MAX_PERCENT_CELLS:
+            for match in _VALUE_CELL.finditer(body):
+                attributes = match.group(1)
+                style = _STYLE.search(attributes)
+                if style and style.group(1) in percent_styles and not _TYPED.search(attributes):
+                    ref = _CELL_REF.search(attributes)
+                    if ref:
+                        cell = (int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1)
+                        errors[cell] = percent_text(match.group(2))
         for letters in set(_WIDE_REF.findall(body)):
             max_col = max(max_col, _column_number(letters))
         if max_row < 999_999 and _SIX_DIGIT_ROW.search(body):
@@ -212,6 +293,7 @@ _COL_REPEAT = re.compile(rb'number-columns-repeated="([0-9]+)"')
 _ROW_SPAN = re.compile(rb'number-rows-spanned="([0-9]+)"')
 _COL_SPAN = re.compile(rb'number-columns-spanned="([0-9]+)"')
 _ODS_TEXT = re.compile(rb'\s*<text:p>([^<]*)</text:p>')
+_ODS_VALUE = re.compile(rb'\boffice:value="([^"]*)"')
 _TABLE_NAME = re.compile(rb'<table:table\b[^>]*?\btable:name="([^"]*)"')
 _ROW_START = (b" ", b">", b"/", b"\n", b"\r", b"\t")  # what follows "<table:table-row" in a row's own tag
 _merges: dict[tuple[str, int, int], dict[str, list[tuple[int, int, int, int]]]] = {}
@@ -246,7 +328,8 @@ def _check_ods_content(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
                 match = _ROW_REPEAT.search(head)
                 repeat = int(match.group(1)) if match else 1
             filled = b"office:value-type" in piece or b"<text:" in piece
-            if b'value-type="error"' in piece:  # LibreOffice's error cells: calamine gives "" or even 0.0
+            if b'value-type="error"' in piece or b'value-type="percentage"' in piece:
+                # error cells: calamine gives "" or even 0.0; percent cells: the bare fraction (see percent_text)
                 position = 0
                 for match in _CELL.finditer(piece):
                     repeated = _COL_REPEAT.search(match.group(1))
@@ -254,6 +337,12 @@ def _check_ods_content(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
                         text = _ODS_TEXT.match(piece, match.end())
                         errors_found.setdefault(table, {})[(rows, position)] = (
                             text.group(1).decode("utf-8", "replace") if text else "#ERROR")
+                    elif b'value-type="percentage"' in match.group(1):
+                        value = _ODS_VALUE.search(match.group(1))
+                        cells = errors_found.setdefault(table, {})
+                        if value and len(cells) < MAX_PERCENT_CELLS:
+                            for offset in range(min(int(repeated.group(1)) if repeated else 1, 1024)):
+                                cells[(rows, position + offset)] = percent_text(value.group(1))
                     position += int(repeated.group(1)) if repeated else 1
             if b"spanned" in piece:
                 position = 0
@@ -299,6 +388,7 @@ def _check_ods_content(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Pa
             first = False
         joined = b"".join(pieces)
         if b"repeated" in joined or b"spanned" in joined or b'value-type="error"' in joined \
+                or b'value-type="percentage"' in joined \
                 or b"<table:table " in joined \
                 or b"<table:table>" in joined:
             for piece in pieces:
@@ -324,6 +414,39 @@ _CELL_RECORDS = {0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E,
 _MULTI_RECORDS = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column, ..., last column (the last word)
 _BOF, _EOF = 0x0809, 0x000A
 _BOUNDSHEET, _BOOLERR, _FORMULA = 0x0085, 0x0205, 0x0006
+_XLS_FORMAT, _XLS_XF, _NUMBER, _RK, _MULRK = 0x041E, 0x00E0, 0x0203, 0x027E, 0x00BD
+
+
+def _rk(value: int) -> float:
+    """An RK-encoded number (BIFF8): a 30-bit integer or the high bits of a double, optionally / 100."""
+    import struct
+
+    if value & 2:
+        number = float(value >> 2) - (float(1 << 30) if value & (1 << 31) else 0.0)
+    else:
+        number = struct.unpack("<d", struct.pack("<Q", (value & 0xFFFFFFFC) << 32))[0]
+    return number / 100 if value & 1 else number
+
+
+def _xls_numbers(kind: int, stream: bytes, body: int, length: int, styles: set[int]):
+    """(row, column, value) of the numbers a NUMBER, RK, MULRK or FORMULA record holds in one of ``styles``."""
+    import struct
+
+    unpack = struct.unpack_from
+    if kind == _MULRK and length >= 6:
+        row, first = unpack("<HH", stream, body)
+        for index in range((length - 6) // 6):
+            style, value = unpack("<HI", stream, body + 4 + index * 6)
+            if style in styles:
+                yield row, first + index, _rk(value)
+    elif length >= 10:
+        row, col, style = unpack("<HHH", stream, body)
+        if style not in styles:
+            return
+        if kind == _RK:
+            yield row, col, _rk(unpack("<I", stream, body + 6)[0])
+        elif length >= 14 and (kind == _NUMBER or stream[body + 12:body + 14] != b"\xff\xff"):
+            yield row, col, unpack("<d", stream, body + 6)[0]  # NUMBER, or a FORMULA whose result is a number
 _XLS_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
                0x2A: "#N/A"}
 
@@ -365,9 +488,29 @@ def _check_xls(path: Path) -> None:
     names: dict[int, str] = {}  # BOUNDSHEET: the stream offset of a sheet's BOF -> its name
     found: dict[str, dict[tuple[int, int], str]] = {}
     errors: dict[tuple[int, int], str] | None = None
+    percent_formats = {9, 10}  # FORMAT records add the workbook's own; XF records say which style uses which
+    xf_formats: list[int] = []
+    percent_xfs: set[int] = set()
+    noted = 0
     while position + 4 <= end:
         kind, length = unpack("<HH", stream, position)
         body = position + 4
+        if kind == _XLS_FORMAT and length >= 5:
+            number, count = unpack("<HH", stream, body)
+            high = stream[body + 4] & 1
+            raw = stream[body + 5:body + 5 + count * (2 if high else 1)]
+            code = raw.decode("utf-16-le" if high else "latin-1", "replace")
+            if "%" in _QUOTED.sub("", code):
+                percent_formats.add(number)
+        elif kind == _XLS_XF and length >= 4:
+            xf_formats.append(unpack("<H", stream, body + 2)[0])
+            if xf_formats[-1] in percent_formats:
+                percent_xfs.add(len(xf_formats) - 1)
+        elif percent_xfs and errors is not None and noted < MAX_PERCENT_CELLS \
+                and kind in (_NUMBER, _RK, _MULRK, _FORMULA):
+            for row, col, value in _xls_numbers(kind, stream, body, length, percent_xfs):
+                errors[(row, col)] = percent_text(repr(value))
+                noted += 1
         if kind == _BOOLERR and length >= 8 and errors is not None and stream[body + 7] == 1:
             row, col = unpack("<HH", stream, body)
             errors[(row, col)] = _XLS_ERRORS.get(stream[body + 6], "#ERROR")

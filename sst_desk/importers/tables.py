@@ -1,7 +1,7 @@
 """Opening a school's export, CSV or XLSX, and streaming its rows with their line numbers.
 
-CSV: the encoding is strict UTF-8 when the whole file decodes so (a BOM is
-dropped), else Windows-1252; the delimiter is sniffed among ; , tab |. A row's
+CSV: the encoding is UTF-16 with a BOM, or without one when every second byte
+is NUL; strict UTF-8 when the whole file decodes so (a BOM is dropped), else Windows-1252; the delimiter is sniffed among ; , tab |. A row's
 line is the physical line it starts on (a quoted field may span lines).
 Spreadsheets (XLSX/XLSM, old XLS, ODS), recognised by content: python-calamine
 (sheets.py), after the size limits (limits.py); a row's line is its row number
@@ -118,7 +118,7 @@ def open_table(path: Path, sheet: str | None = None) -> TableFile:
     if kind is not None:
         return _open_spreadsheet(path, kind, sheet)
     encoding = _encoding(path, head)
-    if encoding not in ("utf-16",) and b"\x00" in head:
+    if not encoding.startswith("utf-16") and b"\x00" in head:
         raise file_error(ProblemCode.FILE_FORMAT, path.name)
     text = head.decode(encoding, errors="replace")
     if not text.lstrip("\ufeff").strip() and len(head) < _SNIFF_BYTES:
@@ -131,6 +131,14 @@ def _encoding(path: Path, head: bytes) -> str:
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    # UTF-16 without a BOM (some export tools): text whose every second byte is NUL. Never a real CSV in
+    # another encoding, which holds no NUL at all.
+    pairs = head[:len(head) - len(head) % 2]
+    if len(pairs) >= 8:
+        if pairs[1::2].count(0) >= 0.9 * (len(pairs) // 2) and pairs[0::2].count(0) == 0:
+            return "utf-16-le"
+        if pairs[0::2].count(0) >= 0.9 * (len(pairs) // 2) and pairs[1::2].count(0) == 0:
+            return "utf-16-be"
     # Strict UTF-8 over the whole file: a Windows-1252 'å' may first appear on line 900,000.
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
     try:

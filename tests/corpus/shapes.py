@@ -88,7 +88,8 @@ def expected(rows: list[Row], granularity: Granularity, unit: Unit = Unit.MINUTE
 def write_text(path: Path, lines: list[list[str]], *, sep: str = ";", encoding: str = "utf-8",
                newline: str = "\r\n") -> Path:
     def cell(text: str) -> str:
-        return f'"{text}"' if sep in text or '"' in text or "\n" in text else text
+        quoted = text.replace('"', '""')
+        return f'"{quoted}"' if sep in text or '"' in text or "\n" in text else text
     path.write_bytes((newline.join(sep.join(cell(c) for c in line) for line in lines) + newline).encode(encoding))
     return path
 
@@ -123,6 +124,11 @@ def skola24_per_day(directory: Path, *, encoding: str = "cp1252", sep: str = ";"
 def unicode_text_utf16_tab(directory: Path) -> Shape:
     """Excel's "Unicode text": UTF-16 with a BOM, tab-separated, .txt."""
     return skola24_per_day(directory, encoding="utf-16", sep="\t", suffix=".txt", name="unicode_text_utf16_tab")
+
+
+def utf16_without_bom(directory: Path) -> Shape:
+    """UTF-16 little-endian text without a BOM, as some export tools write it (was: "not a CSV or XLSX file")."""
+    return skola24_per_day(directory, encoding="utf-16-le", sep="\t", suffix=".txt", name="utf16_without_bom")
 
 
 def latin1_tab(directory: Path) -> Shape:
@@ -479,6 +485,19 @@ def per_student_without_period(directory: Path) -> Shape:
                  refusal=[(ProblemCode.PERIOD_UNKNOWN, 0)])
 
 
+def per_student_title_with_other_dates(directory: Path) -> Shape:
+    """Two days in a title row that are no period ("Skapad …, ändrad …") above the real "Period:" row."""
+    rows = _period_rows()
+    lines = [["Frånvaro per elev"], ["Skapad 2026-11-30, ändrad 2026-12-01"], ["Period: 2026-08-17 - 2026-11-27"], [],
+             VKLASS_PERIOD_HEADER] + [[r.name, r.pnr, "8C", *_count_cells(r, i)] for i, r in enumerate(rows)]
+    path = write_text(directory / "per_elev_skapad_andrad.csv", lines)
+    spec = spec_of("Vklass per elev", {Column.STUDENT: "Personnummer", Column.ABSENT: "Frånvaro",
+                                       Column.VALID: "Varav giltig", Column.INVALID: "Varav ogiltig"},
+                   unit=AmountUnit.PERCENT, per_period=True)
+    return Shape("per_student_title_with_other_dates", path, spec,
+                 expected=expected(rows, Granularity.PERIOD, unit=Unit.PERCENT))
+
+
 def edlevo_per_student_minutes(directory: Path) -> Shape:
     """A per-student summary in minutes with Från/Till: a PERIOD record in minutes, not days."""
     rng = random.Random(13)
@@ -536,6 +555,294 @@ def all_text_hand_made(directory: Path) -> Shape:
                                  Column.ABSENT: "Borta", Column.VALID: "Giltigt", Column.INVALID: "Ogiltigt"},
                    identifier=IdentifierKind.NAME, unit=AmountUnit.HOURS)
     return Shape("all_text_hand_made", path, spec, expected=expected(rows, Granularity.DAY))
+
+
+# --- Cells as other exports write them (the attack11 review) -------------------------------------------------
+
+def us_thousands_separators_refused(directory: Path) -> Shape:
+    """Excel with a US region and a "#,##0" format: 1500 minutes a week written "1,500". Read as Swedish it is
+    1.5, and a 1-minute absence would be 67 % of it: every such cell is refused, never read one way."""
+    rng = random.Random(24)
+    rows, lines = [], [["Personnummer", "Vecka", "Schemalagt (min)", "Frånvaro (min)"]]
+    for pnr, name in PEOPLE:
+        for number, monday in AUTUMN_WEEKS:
+            absent = rng.choice([0, 1, 45, 1200])
+            rows.append(Row(pnr, name, monday, 1500, absent, None, None))
+            lines.append([pnr, f"2026-W{number}", "1,500", f"{absent:,}"])
+    path = write_text(directory / "us_tusental.csv", lines, sep=",")
+    spec = spec_of("Veckor US", {Column.STUDENT: "Personnummer", Column.WEEK: "Vecka",
+                                 Column.SCHEDULED: "Schemalagt (min)", Column.ABSENT: "Frånvaro (min)"})
+    return Shape("us_thousands_separators_refused", path, spec,
+                 refusal=[(ProblemCode.NUMBER_INVALID, line) for line in range(2, len(rows) + 2)])
+
+
+def dash_for_nothing(directory: Path) -> Shape:
+    """"-" where there is nothing (a printed report's habit): the same as an empty cell. An empty absence is 0,
+    an empty part is unknown (the metrics then take it as the rest of the absence)."""
+    rows = day_rows(25)
+    def dash(value: float) -> str:
+        return "-" if value == 0 else num(value)
+    lines = [SKOLA24_HEADER] + [[r.pnr, r.name, "8C", r.start.isoformat(), num(r.scheduled), dash(r.absent),
+                                 dash(r.valid), dash(r.invalid)] for r in rows]
+    stored = [Row(r.pnr, r.name, r.start, r.scheduled, r.absent, r.valid or None, r.invalid or None) for r in rows]
+    path = write_text(directory / "streck.csv", lines)
+    return Shape("dash_for_nothing", path, spec_of("Skola24 per dag", SKOLA24_SPEC),
+                 expected=expected(stored, Granularity.DAY))
+
+
+def excel_day_numbers_and_month_names(directory: Path) -> Shape:
+    """A kurator's CSV from a sheet whose date column was "General" (46272 = 7 September 2026), and one typed
+    "8 sep 2026", "9 september 2026": every writing read as its day."""
+    rows = day_rows(26)
+    names = ["sep", "september", "sep."]
+    def written(day: dt.date, index: int) -> str:
+        if index % 2:
+            return str((day - dt.date(1899, 12, 30)).days)
+        return f"{day.day} {names[index % 3]} {day.year}"
+    lines = [SKOLA24_HEADER] + [skola24_line(r, written(r.start, i)) for i, r in enumerate(rows)]
+    path = write_text(directory / "dagnummer_och_manadsnamn.csv", lines)
+    return Shape("excel_day_numbers_and_month_names", path, spec_of("Skola24 per dag", SKOLA24_SPEC),
+                 expected=expected(rows, Granularity.DAY))
+
+
+def weeks_number_slash_year(directory: Path) -> Shape:
+    """Weeks written "37/2026" and "38-2026" (week, then year)."""
+    rng = random.Random(27)
+    rows, lines = [], [["Personnummer", "Namn", "Vecka", "Schemalagt (min)", "Frånvaro (min)", "Giltig (min)",
+                        "Ogiltig (min)"]]
+    for index, (pnr, person) in enumerate(PEOPLE):
+        for number, monday in AUTUMN_WEEKS:
+            absent = rng.choice([0, 60, 135, 400])
+            valid = rng.choice([0, absent])
+            rows.append(Row(pnr, person, monday, 1500, absent, valid, absent - valid))
+            lines.append([pnr, person, f"{number}{'/-'[index % 2]}2026", "1500", num(absent), num(valid),
+                          num(absent - valid)])
+    path = write_text(directory / "vecka_snedstreck_ar.csv", lines)
+    return Shape("weeks_number_slash_year", path, spec_of("Veckor", WEEK_SPEC), expected=expected(rows, Granularity.WEEK))
+
+
+def per_month_summary(directory: Path) -> Shape:
+    """One row per student and month, the month written "Oktober 2026" / "nov 2026": PERIOD records of the
+    month, never days."""
+    rng = random.Random(28)
+    months = [("Oktober 2026", dt.date(2026, 10, 1), dt.date(2026, 10, 31)),
+              ("nov 2026", dt.date(2026, 11, 1), dt.date(2026, 11, 30))]
+    rows, lines = [], [["Personnummer", "Elev", "Månad", "Schemalagd tid (min)", "Frånvaro (min)"]]
+    for pnr, name in PEOPLE:
+        for text, first, last in months:
+            absent = rng.choice([0, 300, 2250])
+            rows.append(Row(pnr, name, first, 6300, absent, None, None, last))
+            lines.append([pnr, name, text, "6300", num(absent)])
+    path = write_text(directory / "per_manad.csv", lines)
+    spec = spec_of("Per månad", {Column.STUDENT: "Personnummer", Column.PERIOD_FROM: "Månad", Column.PERIOD_TO: "Månad",
+                                 Column.SCHEDULED: "Schemalagd tid (min)", Column.ABSENT: "Frånvaro (min)"},
+                   per_period=True)
+    return Shape("per_month_summary", path, spec, expected=expected(rows, Granularity.PERIOD))
+
+
+def lessons_with_timestamps_and_notes(directory: Path) -> Shape:
+    """Per lesson with "2026-09-07 08:15" start times and a trailing notes column holding the separator and
+    quotes ("Sjuk; hemma", 'Sa "magont"'): summed per day, the notes ignored."""
+    rng = random.Random(29)
+    header = ["Personnummer", "Starttid", "Ämne", "Längd (min)", "Frånvaro (min)", "Giltig (min)", "Ogiltig (min)",
+              "Kommentar"]
+    rows, lines = [], [header]
+    for pnr, name in PEOPLE:
+        for day in DAYS[:4]:
+            for start, subject, minutes in [("08:15", "Sv", 60), ("10:00", "Ma", 50), ("13:10", "En", 40)]:
+                absent = rng.choice([0, 0, 10, minutes])
+                valid = rng.choice([0, absent])
+                rows.append(Row(pnr, name, day, minutes, absent, valid, absent - valid))
+                lines.append([pnr, f"{day.isoformat()} {start}", subject, num(minutes), num(absent), num(valid),
+                              num(absent - valid), rng.choice(["", "Sjuk; hemma", 'Sa "magont"', "Totalt borta"])])
+    path = write_text(directory / "lektioner_tidpunkt.csv", lines, encoding="utf-8-sig")
+    spec = spec_of("Lektioner", dict(zip([Column.STUDENT, Column.DATE], header[:2], strict=True))
+                   | {Column.SCHEDULED: header[3], Column.ABSENT: header[4], Column.VALID: header[5],
+                      Column.INVALID: header[6]})
+    return Shape("lessons_with_timestamps_and_notes", path, spec, expected=expected(rows, Granularity.DAY))
+
+
+def comma_separated_unquoted_decimal_commas(directory: Path) -> Shape:
+    """A broken export: comma-separated, decimal commas not in quotes, so "5,5" hours are the two cells "5" and
+    "5" and every later cell moves one column right. Rows with such a cell are refused naming the cell past the
+    header; read as they stand they stored 5 hours scheduled and 5 absent for "5,5;0"."""
+    rng = random.Random(30)
+    lines, refused = ["Personnummer,Datum,Schemalagt (h),Frånvaro (h)"], []
+    for pnr, _name in PEOPLE:
+        for day in DAYS[:4]:
+            absent = rng.choice(["0", "1", "2,5", "5,5"])
+            lines.append(f"{pnr},{day.isoformat()},5,5,{absent}")
+            refused.append(len(lines))
+    path = directory / "komma_utan_citat.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    spec = spec_of("Timmar komma", {Column.STUDENT: "Personnummer", Column.DATE: "Datum",
+                                    Column.SCHEDULED: "Schemalagt (h)", Column.ABSENT: "Frånvaro (h)"},
+                   unit=AmountUnit.HOURS)
+    return Shape("comma_separated_unquoted_decimal_commas", path, spec,
+                 refusal=[(ProblemCode.ROW_TOO_LONG, line) for line in refused])
+
+
+def hours_file_under_a_minutes_mapping(directory: Path) -> Shape:
+    """Headers "(h)" and a mapping saved as minutes: 5,5 hours would be stored as 5.5 minutes. Refused."""
+    lines = [["Personnummer", "Datum", "Schemalagt (h)", "Frånvaro (h)"]] + [
+        [r.pnr, r.start.isoformat(), "5,5", num(r.absent / 60, 2)] for r in day_rows(31, minutes=330)]
+    path = write_text(directory / "timmar_som_minuter.csv", lines)
+    spec = spec_of("Minuter", {Column.STUDENT: "Personnummer", Column.DATE: "Datum", Column.SCHEDULED: "Schemalagt (h)",
+                               Column.ABSENT: "Frånvaro (h)"})
+    return Shape("hours_file_under_a_minutes_mapping", path, spec, refusal=[(ProblemCode.UNIT_MISMATCH, 0)])
+
+
+def percent_column_under_a_minutes_mapping(directory: Path) -> Shape:
+    """A per-student summary with "Frånvaro (%)" cells "35,1" (no % in the cell) under a minutes mapping:
+    35.1 minutes of the term's scheduled time instead of 35.1 %. Refused."""
+    lines = [["Frånvaro per elev"], ["Period: 2026-08-17 - 2026-11-27"],
+             ["Personnummer", "Schemalagd tid (min)", "Frånvaro (%)"]] + [
+        [r.pnr, "21000", num(r.absent, 1)] for r in _period_rows()]
+    path = write_text(directory / "procent_som_minuter.csv", lines)
+    spec = spec_of("Per elev minuter", {Column.STUDENT: "Personnummer", Column.SCHEDULED: "Schemalagd tid (min)",
+                                        Column.ABSENT: "Frånvaro (%)"}, per_period=True)
+    return Shape("percent_column_under_a_minutes_mapping", path, spec, refusal=[(ProblemCode.UNIT_MISMATCH, 0)])
+
+
+def subtotal_in_the_date_column(directory: Path) -> Shape:
+    """Each student's rows followed by a subtotal row with the student filled in and "Summa" where the day is:
+    skipped (noticed), never refused as a bad date nor added to the student's days."""
+    rows = day_rows(32)
+    lines: list[list[str]] = [SKOLA24_HEADER]
+    summa_lines = []
+    for pnr, name in PEOPLE:
+        mine = [r for r in rows if r.pnr == pnr]
+        lines += [skola24_line(r) for r in mine]
+        lines.append([pnr, name, "8C", "Summa", num(sum(r.scheduled for r in mine)), num(sum(r.absent for r in mine)),
+                      num(sum(r.valid for r in mine)), num(sum(r.invalid for r in mine))])
+        summa_lines.append(len(lines))
+    path = write_text(directory / "delsumma_i_datum.csv", lines)
+    return Shape("subtotal_in_the_date_column", path, spec_of("Skola24 per dag", SKOLA24_SPEC),
+                 expected=expected(rows, Granularity.DAY),
+                 notices=[(NoticeCode.SUMMARY_SKIPPED, line) for line in summa_lines])
+
+
+def lessons_with_a_day_sum_row(directory: Path) -> Shape:
+    """Per lesson, each day closed by a row with the student and the day filled in and "Summa" in the lesson
+    column: the day's sum. Added to the lessons it doubled the day (220 of 220 minutes for 110 of 110); skipped."""
+    rng = random.Random(33)
+    rows, summa_lines = [], []
+    lines = [["Personnummer", "Datum", "Lektion", "Längd (min)", "Frånvaro (min)"]]
+    for pnr, name in PEOPLE:
+        for day in DAYS[:3]:
+            total = [0, 0]
+            for subject, minutes in [("Svenska", 60), ("Matematik", 50)]:
+                absent = rng.choice([0, 10, minutes])
+                rows.append(Row(pnr, name, day, minutes, absent, None, None))
+                lines.append([pnr, day.isoformat(), subject, num(minutes), num(absent)])
+                total = [total[0] + minutes, total[1] + absent]
+            lines.append([pnr, day.isoformat(), "Summa", num(total[0]), num(total[1])])
+            summa_lines.append(len(lines))
+    path = write_text(directory / "lektioner_dagsumma.csv", lines)
+    spec = spec_of("Lektioner", {Column.STUDENT: "Personnummer", Column.DATE: "Datum", Column.SCHEDULED: "Längd (min)",
+                                 Column.ABSENT: "Frånvaro (min)"})
+    return Shape("lessons_with_a_day_sum_row", path, spec, expected=expected(rows, Granularity.DAY),
+                 notices=[(NoticeCode.SUMMARY_SKIPPED, line) for line in summa_lines])
+
+
+def two_columns_with_one_header(directory: Path) -> Shape:
+    """Two columns both headed "Frånvaro" (percent of the day first, then minutes; the upper row that told
+    them apart was lost): a mapping by header text would read the first, whichever was meant. Refused."""
+    rows = day_rows(34)
+    lines = [["Personnummer", "Datum", "Schemalagd tid", "Frånvaro", "Frånvaro"]] + [
+        [r.pnr, r.start.isoformat(), num(r.scheduled), num(round(100 * r.absent / r.scheduled, 1)), num(r.absent)]
+        for r in rows]
+    path = write_text(directory / "tva_franvaro.csv", lines)
+    spec = spec_of("Två frånvaro", {Column.STUDENT: "Personnummer", Column.DATE: "Datum",
+                                    Column.SCHEDULED: "Schemalagd tid", Column.ABSENT: "Frånvaro"})
+    return Shape("two_columns_with_one_header", path, spec, refusal=[(ProblemCode.COLUMN_AMBIGUOUS, 0)])
+
+
+def times_written_in_words(directory: Path) -> Shape:
+    """A kurator's sheet with times as "5 h 30 min", "45 min", "1 h": minutes, whatever the mapping's unit."""
+    rows = day_rows(35, DAYS[:4], minutes=330)
+    def words(minutes: float) -> str:
+        hours, rest = divmod(int(minutes), 60)
+        return f"{hours} h {rest} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
+    lines = [["Elev", "Datum", "Schema", "Borta", "Giltigt", "Ogiltigt"]] + [
+        [r.name, r.start.isoformat(), words(r.scheduled), words(r.absent), words(r.valid), words(r.invalid)]
+        for r in rows]
+    path = write_text(directory / "tid_i_ord.csv", lines)
+    spec = spec_of("Handgjord", {Column.STUDENT: "Elev", Column.DATE: "Datum", Column.SCHEDULED: "Schema",
+                                 Column.ABSENT: "Borta", Column.VALID: "Giltigt", Column.INVALID: "Ogiltigt"},
+                   identifier=IdentifierKind.NAME, unit=AmountUnit.HOURS)
+    return Shape("times_written_in_words", path, spec, expected=expected(rows, Granularity.DAY))
+
+
+def weekday_before_us_dates(directory: Path) -> Shape:
+    """A schedule export from Excel with a US region, "Thu 10/8/2026" and "Fri 10/9/2026" (8 and 9 October):
+    both readings are school days in one compact stretch, so only the weekdays settle month/day."""
+    days = [dt.date(2026, 10, 8), dt.date(2026, 10, 9)]
+    rows = day_rows(37, days)
+    lines = [SKOLA24_HEADER] + [[r.pnr, r.name, "8C", f"{'Mon Tue Wed Thu Fri Sat Sun'.split()[r.start.weekday()]} {us(r.start)}", num(r.scheduled, comma=False),
+                                 num(r.absent, comma=False), num(r.valid, comma=False), num(r.invalid, comma=False)]
+                                for r in rows]
+    path = write_text(directory / "veckodag_us.csv", lines, sep=",")
+    return Shape("weekday_before_us_dates", path, spec_of("Skola24 via Excel", SKOLA24_SPEC),
+                 expected=expected(rows, Granularity.DAY))
+
+
+def two_exports_pasted_with_columns_swapped(directory: Path) -> Shape:
+    """Class 8C's export and, pasted below with its own header, class 9A's from after a system update whose
+    "Ogiltig" and "Giltig" columns come the other way round. Read with the first header, 9A's valid absence was
+    stored as invalid; the second header row is refused naming the column it names differently."""
+    rows = day_rows(38)
+    first = [r for r in rows if r.pnr in {p for p, _ in PEOPLE[:3]}]
+    second = [r for r in rows if r.pnr not in {p for p, _ in PEOPLE[:3]}]
+    swapped = SKOLA24_HEADER[:6] + [SKOLA24_HEADER[7], SKOLA24_HEADER[6]]
+    lines = [SKOLA24_HEADER] + [skola24_line(r) for r in first] + [swapped] + [
+        skola24_line(r)[:6] + [num(r.invalid), num(r.valid)] for r in second]
+    path = write_text(directory / "tva_exporter.csv", lines)
+    return Shape("two_exports_pasted_with_columns_swapped", path, spec_of("Skola24 per dag", SKOLA24_SPEC),
+                 refusal=[(ProblemCode.HEADER_CHANGED, len(first) + 2)])
+
+
+def week_ranges_in_a_date_column(directory: Path) -> Shape:
+    """A weekly export whose "Datum" holds the week as "2026-09-07 - 2026-09-13": read as its Monday it stored a
+    week's 1500 minutes as one day. Refused (the person maps it as a period, or the export per day)."""
+    path, rows = _week_file(directory, "veckointervall", [], AUTUMN_WEEKS)
+    lines = [["Personnummer", "Datum", "Schemalagt (min)", "Frånvaro (min)"]] + [
+        [r.pnr, f"{r.start.isoformat()} - {(r.start + dt.timedelta(days=6)).isoformat()}", num(r.scheduled),
+         num(r.absent)] for r in rows]
+    path = write_text(directory / "veckointervall_som_datum.csv", lines)
+    spec = spec_of("Veckor som datum", {Column.STUDENT: "Personnummer", Column.DATE: "Datum",
+                                        Column.SCHEDULED: "Schemalagt (min)", Column.ABSENT: "Frånvaro (min)"})
+    return Shape("week_ranges_in_a_date_column", path, spec,
+                 refusal=[(ProblemCode.DATE_INVALID, line) for line in range(2, len(rows) + 2)])
+
+
+def week_column_of_mondays(directory: Path) -> Shape:
+    """A weekly export whose "Vecka" column holds the week's Monday ("2026-09-07"): that ISO week."""
+    path, rows = _week_file(directory, "vecka_mandag_underlag", [], AUTUMN_WEEKS)
+    lines = [["Personnummer", "Vecka", "Schemalagt (min)", "Frånvaro (min)", "Giltig (min)", "Ogiltig (min)"]] + [
+        [r.pnr, r.start.isoformat(), num(r.scheduled), num(r.absent), num(r.valid), num(r.invalid)] for r in rows]
+    path = write_text(directory / "vecka_mandag.csv", lines)
+    return Shape("week_column_of_mondays", path, spec_of("Veckor", WEEK_SPEC), expected=expected(rows, Granularity.WEEK))
+
+
+def lesson_list_with_present_rows(directory: Path) -> Shape:
+    """A lesson list with a status per lesson, "Närvarande", "Giltig frånvaro" or "Ogiltig frånvaro", and the
+    absent minutes (0 when present): every lesson counts, present ones with no absence of either kind."""
+    rng = random.Random(39)
+    rows, lines = [], [["Personnummer", "Datum", "Lektion", "Längd (min)", "Frånvaro (min)", "Status"]]
+    for pnr, name in PEOPLE:
+        for day in DAYS[:3]:
+            for subject, minutes in [("Svenska", 60), ("Matematik", 50)]:
+                status = rng.choice(["Närvarande", "Närvarande", "Giltig frånvaro", "Ogiltig frånvaro"])
+                absent = 0 if status == "Närvarande" else minutes
+                valid = absent if status.startswith("Giltig") else 0
+                rows.append(Row(pnr, name, day, minutes, absent, valid, absent - valid))
+                lines.append([pnr, day.isoformat(), subject, num(minutes), num(absent), status])
+    path = write_text(directory / "lektioner_status.csv", lines)
+    spec = spec_of("Lektioner status", {Column.STUDENT: "Personnummer", Column.DATE: "Datum",
+                                        Column.SCHEDULED: "Längd (min)", Column.ABSENT: "Frånvaro (min)",
+                                        Column.KIND: "Status"})
+    return Shape("lesson_list_with_present_rows", path, spec, expected=expected(rows, Granularity.DAY))
 
 
 # --- Spreadsheets ------------------------------------------------------------------------------------------
@@ -658,6 +965,156 @@ def ods_instruction_sheet_first(directory: Path) -> Shape:
                  expected=expected(rows, Granularity.DAY))
 
 
+FORMULA_HEADER = ["Personnummer", "Datum", "Schemalagd tid (min)", "Giltig (min)", "Ogiltig (min)",
+                  "Total frånvaro (min)"]
+
+
+def _formula_workbook(directory: Path, name: str, rows: list[Row], cached: bool) -> Path:
+    """The total as a formula "=D2+E2"; ``cached``: with its value stored, as Excel and LibreOffice save it
+    (openpyxl writes the formula only, as a program that makes an export without opening it does)."""
+    import re
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Frånvaro"
+    sheet.append(FORMULA_HEADER)
+    for line, r in enumerate(rows, start=2):
+        sheet.append([r.pnr, r.start, r.scheduled, r.valid, r.invalid, f"=D{line}+E{line}"])
+    path = directory / f"{name}.xlsx"
+    book.save(path)
+    if cached:
+        totals = {f"F{line}": r.absent for line, r in enumerate(rows, start=2)}
+        with zipfile.ZipFile(path) as source:
+            members = [(info, source.read(info.filename)) for info in source.infolist()]
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for info, data in members:
+                if info.filename == "xl/worksheets/sheet1.xml":
+                    data = re.sub(rb'(<c r="(F[0-9]+)"[^>]*><f>[^<]*</f>)<v\s*/>',
+                                  lambda m: m[1] + b"<v>%d</v>" % totals[m[2].decode()], data)
+                target.writestr(info, data)
+    return path
+
+
+FORMULA_SPEC = dict(zip([Column.STUDENT, Column.DATE, Column.SCHEDULED, Column.VALID, Column.INVALID, Column.ABSENT],
+                        FORMULA_HEADER, strict=True))
+
+
+def xlsx_formulas_with_values(directory: Path) -> Shape:
+    """A hand-made workbook whose total column is "=D2+E2", saved by Excel: the stored results are read."""
+    rows = day_rows(23)
+    path = _formula_workbook(directory, "formler_sparade", rows, cached=True)
+    return Shape("xlsx_formulas_with_values", path, spec_of("Formler", FORMULA_SPEC),
+                 expected=expected(rows, Granularity.DAY))
+
+
+def xlsx_formulas_never_computed(directory: Path) -> Shape:
+    """The same workbook made by a program and never opened: no results stored. calamine gives such a cell as
+    empty, which would be an absence of 0 on every row; each row is refused naming its formula instead."""
+    rows = day_rows(23, DAYS[:5])  # 30 rows: the command line lists 50 problems, the check looks for each line
+    path = _formula_workbook(directory, "formler_utan_varden", rows, cached=False)
+    spec = spec_of("Formler", {role: header for role, header in FORMULA_SPEC.items()
+                               if role not in (Column.VALID, Column.INVALID)})
+    return Shape("xlsx_formulas_never_computed", path, spec,
+                 refusal=[(ProblemCode.NUMBER_INVALID, line) for line in range(2, len(rows) + 2)])
+
+
+PERCENT_CELL_HEADER = ["Personnummer", "Namn", "Total frånvaro", "Anmäld frånvaro", "Ej anmäld frånvaro"]
+PERCENT_CELL_SPEC = {Column.STUDENT: "Personnummer", Column.ABSENT: "Total frånvaro", Column.VALID: "Anmäld frånvaro",
+                     Column.INVALID: "Ej anmäld frånvaro"}
+
+
+def _percent_table(rows: list[Row]) -> list[list[object]]:
+    """The title with the period, then the percentages as the fractions a "%"-formatted cell stores."""
+    return [["Frånvaro per elev"], ["Period: 2026-08-17 - 2026-11-27"], PERCENT_CELL_HEADER] + [
+        [r.pnr, r.name, round(r.absent / 100, 4), round(r.valid / 100, 4), round(r.invalid / 100, 4)] for r in rows]
+
+
+def xlsx_percent_formatted_cells(directory: Path) -> Shape:
+    """Skola24's "frånvaro per elev" as XLSX: cells formatted "0.0%" hold 0.351 for 35,1 %. calamine gives only
+    the number, so the cell's style is read: 35.1 %, never 0.351 % nor a refusal of every row."""
+    import openpyxl
+
+    rows = _period_rows()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Frånvaro per elev"
+    for line in _percent_table(rows):
+        sheet.append(line)
+    for cells in sheet.iter_rows(min_row=4, min_col=3, max_col=5):
+        for cell in cells:
+            cell.number_format = "0.0%" if cell.column != 5 else "0%"  # a custom format and the built-in 9
+    path = directory / "per_elev_procentformat.xlsx"
+    book.save(path)
+    spec = spec_of("Skola24 per elev xlsx", PERCENT_CELL_SPEC, unit=AmountUnit.PERCENT, per_period=True)
+    return Shape("xlsx_percent_formatted_cells", path, spec,
+                 expected=expected(rows, Granularity.PERIOD, unit=Unit.PERCENT))
+
+
+def ods_percent_cells(directory: Path) -> Shape:
+    """The same from LibreOffice: office:value-type="percentage" office:value="0.351"."""
+    from sheet_files import write_sheet
+
+    rows = _period_rows()
+    path = Path(write_sheet(directory / "per_elev_procent.ods", _percent_table(rows), kind="ods",
+                            sheet="Frånvaro per elev"))
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w") as target:
+        for info, data in members:
+            if info.filename == "content.xml":  # the amounts (floats below 1, or 0) become percentage cells
+                import re
+                data = re.sub(rb'office:value-type="float" office:value="(0(?:\.[0-9]+)?)"',
+                              rb'office:value-type="percentage" office:value="\1"', data)
+            target.writestr(info, data, compress_type=zipfile.ZIP_STORED if info.filename == "mimetype"
+                            else zipfile.ZIP_DEFLATED)
+    spec = spec_of("Skola24 per elev ods", PERCENT_CELL_SPEC, unit=AmountUnit.PERCENT, per_period=True)
+    return Shape("ods_percent_cells", path, spec, expected=expected(rows, Granularity.PERIOD, unit=Unit.PERCENT))
+
+
+def xls_percent_formatted_cells(directory: Path) -> Shape:
+    """Old Excel (.xls): the same per-student percentages in "0.0%" and "0%" cells (BIFF XF and FORMAT records)."""
+    import xlwt
+
+    rows = _period_rows()
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Frånvaro per elev")
+    styles = {3: xlwt.easyxf(num_format_str="0.0%"), 4: xlwt.easyxf(num_format_str="0.0%"),
+              5: xlwt.easyxf(num_format_str="0%")}
+    for r, line in enumerate(_percent_table(rows)):
+        for c, value in enumerate(line):
+            if r >= 3 and c >= 2:
+                sheet.write(r, c, value, styles[c + 1])
+            else:
+                sheet.write(r, c, value)
+    path = directory / "per_elev_procentformat.xls"
+    book.save(str(path))
+    spec = spec_of("Skola24 per elev xls", PERCENT_CELL_SPEC, unit=AmountUnit.PERCENT, per_period=True)
+    return Shape("xls_percent_formatted_cells", path, spec,
+                 expected=expected(rows, Granularity.PERIOD, unit=Unit.PERCENT))
+
+
+def xlsx_percent_cells_under_a_minutes_mapping(directory: Path) -> Shape:
+    """A "%"-formatted absence column (header without a unit) under a minutes mapping: read bare, 0.351 was an
+    absence of 0.351 minutes; as the percentage it is, it is refused (PERCENT_INVALID) on every row."""
+    import openpyxl
+
+    rows = day_rows(36, DAYS[:2])
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Personnummer", "Datum", "Schemalagd tid", "Frånvaro"])
+    for r in rows:
+        sheet.append([r.pnr, r.start, r.scheduled, round(r.absent / r.scheduled, 3) or 0.001])
+        sheet.cell(sheet.max_row, 4).number_format = "0.0%"
+    path = directory / "procent_som_minuter.xlsx"
+    book.save(path)
+    spec = spec_of("Minuter xlsx", {Column.STUDENT: "Personnummer", Column.DATE: "Datum",
+                                    Column.SCHEDULED: "Schemalagd tid", Column.ABSENT: "Frånvaro"})
+    return Shape("xlsx_percent_cells_under_a_minutes_mapping", path, spec,
+                 refusal=[(ProblemCode.PERCENT_INVALID, line) for line in range(2, len(rows) + 2)])
+
+
 def zip_bomb_renamed_xlsx(directory: Path) -> Shape:
     """An 8 MB workbook whose one sheet expands to 1 GB of cells (50 million): refused before it is expanded.
 
@@ -706,5 +1163,14 @@ ALL = [
     edlevo_per_student_minutes, weekend_holiday_future, all_text_hand_made, xlsx_instruction_sheet_first,
     xlsx_names_merged_over_blocks, ods_names_merged_over_blocks, old_excel_xls, libreoffice_ods,
     xls_instruction_sheet_first, ods_instruction_sheet_first,
+    # the attack11 review
+    per_student_title_with_other_dates, xlsx_formulas_with_values, xlsx_formulas_never_computed,
+    us_thousands_separators_refused, dash_for_nothing, excel_day_numbers_and_month_names, weeks_number_slash_year,
+    per_month_summary, lessons_with_timestamps_and_notes, comma_separated_unquoted_decimal_commas,
+    hours_file_under_a_minutes_mapping, percent_column_under_a_minutes_mapping, subtotal_in_the_date_column,
+    lessons_with_a_day_sum_row, two_columns_with_one_header, times_written_in_words, xlsx_percent_formatted_cells,
+    ods_percent_cells, xls_percent_formatted_cells, xlsx_percent_cells_under_a_minutes_mapping,
+    weekday_before_us_dates, two_exports_pasted_with_columns_swapped, week_ranges_in_a_date_column,
+    week_column_of_mondays, lesson_list_with_present_rows, utf16_without_bom,
     zip_bomb_renamed_xlsx,
 ]

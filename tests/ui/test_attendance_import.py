@@ -48,9 +48,14 @@ def add_students(db) -> None:
                          raised_by=RaisedBy.ELEVHALSA))
 
 
-def write_export(path: Path, rows: list[str]) -> Path:
+# The same export with headers that name no unit: any unit may be chosen for it (with "(min)" in the headers,
+# only minutes may: check_spec's UNIT_MISMATCH).
+UNITLESS_HEADER = HEADER.replace(" (min)", "")
+
+
+def write_export(path: Path, rows: list[str], header: str = HEADER) -> Path:
     """A school's CSV export as it comes out of the school system: Windows-1252, semicolons."""
-    path.write_bytes(("\r\n".join([HEADER, *rows]) + "\r\n").encode("cp1252"))
+    path.write_bytes(("\r\n".join([header, *rows]) + "\r\n").encode("cp1252"))
     return path
 
 
@@ -155,7 +160,7 @@ def test_choosing_a_file_shows_its_headers_and_suggests_the_columns(qtbot, dialo
 
 
 def test_the_preview_follows_the_mapping(qtbot, dialog, tmp_path, monkeypatch):
-    choose(qtbot, dialog, write_export(tmp_path / "v47.csv", week_rows()), monkeypatch)
+    choose(qtbot, dialog, write_export(tmp_path / "v47.csv", week_rows(), UNITLESS_HEADER), monkeypatch)
     fill(dialog, "Time is counted in", "hours")
     settle(qtbot, dialog)
     assert table_rows(dialog, "What will be read")[0][3:5] == ["21600 min", "2400 min"]
@@ -166,6 +171,13 @@ def test_the_preview_follows_the_mapping(qtbot, dialog, tmp_path, monkeypatch):
     assert table_rows(dialog, "What will be read") == []
     assert dialog.start(False) is False
     assert find(dialog, "Mapping status", QLabel).text().startswith("Complete the column mapping first")
+
+    # Headers that say "(min)" counted as hours: every number would be 60 times too big. Shown, nothing read.
+    choose(qtbot, dialog, write_export(tmp_path / "v47 min.csv", week_rows()), monkeypatch)
+    fill(dialog, "Time is counted in", "hours")
+    settle(qtbot, dialog)
+    assert error_under(dialog, "All absence").startswith("The column's header names another unit")
+    assert table_rows(dialog, "What will be read") == []
 
 
 def test_a_sample_export_is_mapped_by_suggestion(qtbot, dialog, context, tmp_path, monkeypatch):
@@ -294,7 +306,7 @@ def test_check_stores_nothing(qtbot, dialog, context, tmp_path, monkeypatch):
 def test_a_saved_mapping_fills_the_form_next_time(qtbot, dialog, context, tmp_path, monkeypatch):
     from sst_desk.ui.attendance.import_dialog import AttendanceImportDialog
 
-    choose(qtbot, dialog, write_export(tmp_path / "v47.csv", week_rows()), monkeypatch)
+    choose(qtbot, dialog, write_export(tmp_path / "v47.csv", week_rows(), UNITLESS_HEADER), monkeypatch)
     click(dialog, "Save mapping")
     assert error_under(dialog, "Mapping name").startswith("Give the mapping a name")
     fill(dialog, "Mapping name", "Ekbackeskolan vecka")
@@ -319,8 +331,8 @@ def test_a_saved_mapping_fills_the_form_next_time(qtbot, dialog, context, tmp_pa
     third = AttendanceImportDialog(context)
     qtbot.addWidget(third)
     third.show()
-    choose(qtbot, third, write_export(tmp_path / "v48.csv", week_rows(start=MONDAY + dt.timedelta(7))),
-           monkeypatch)
+    choose(qtbot, third, write_export(tmp_path / "v48.csv", week_rows(start=MONDAY + dt.timedelta(7)),
+                                      UNITLESS_HEADER), monkeypatch)
     assert combo(third, "Saved mapping").currentText() == "Ekbackeskolan vecka"
     assert combo(third, "Time is counted in").currentText() == "hours"
 

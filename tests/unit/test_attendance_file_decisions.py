@@ -171,6 +171,14 @@ def test_the_calendar_decides_only_when_clear():
     assert settle_date_order(["3/3/2026", "2026-01-12"], TODAY) is DateOrder.DMY  # the order changes nothing
 
 
+def test_a_weekday_before_the_days_settles_the_order():
+    """"3/4/2026" and "4/3/2026" alone cannot be told apart; with their weekdays they can (3 April is a Friday)."""
+    assert settle_date_order(["fr 3/4/2026", "lö 4/4/2026"], TODAY) is DateOrder.DMY
+    assert settle_date_order(["Wed 3/4/2026", "Sat 4/4/2026"], TODAY) is DateOrder.MDY
+    with pytest.raises(ImportFileError):  # a weekday that fits neither reading settles nothing
+        settle_date_order(["sö 3/4/2026", "sö 4/3/2026"], TODAY)
+
+
 def test_an_answer_the_file_contradicts_makes_those_rows_date_invalid(tmp_path):
     path = day_file(tmp_path, [(PNR, "11/2/2026", 300, 0), (PNR, "16/2/2026", 300, 0)])
     rows, problems, _ = read(path, options=ImportOptions(date_order=DateOrder.MDY))
@@ -329,10 +337,24 @@ def test_weeks_with_their_year_need_no_school_year(tmp_path):
 
 
 @pytest.mark.parametrize("title", ["Period: 2026-08-17 – 2026-12-18", "2026-08-17 - 2026-12-18",
-                                   "Fr.o.m. 2026-08-17 t.o.m. 2026-12-18", "Frånvaro 17.08.2026 - 18.12.2026"])
+                                   "Fr.o.m. 2026-08-17 t.o.m. 2026-12-18", "Frånvaro 17.08.2026 - 18.12.2026",
+                                   "Från: 2026-08-17 Till: 2026-12-18", "Startdatum 2026-08-17 Slutdatum: 2026-12-18",
+                                   "Period 2026-08-17 - 2026-12-18 (utskriven 2026-12-20)",
+                                   "Från 2026-08-17 till och med 2026-12-18"])
 def test_the_period_comes_from_the_title(title):
     assert settle_period([["Frånvaro per elev"], [title]], DateOrder.DMY, None) == (dt.date(2026, 8, 17),
                                                                                    dt.date(2026, 12, 18))
+
+
+@pytest.mark.parametrize("titles", [["Skapad 2026-11-30, ändrad 2026-12-01"],
+                                    ["Läsår 2026-08-17 – 2027-06-10", "Urval 2026-08-17 – 2026-11-27"]])
+def test_two_days_that_are_not_one_stated_period_settle_nothing(titles):
+    """Two days not joined as a range, or two different ranges: asked, never taken as the period."""
+    with pytest.raises(ImportFileError) as caught:
+        settle_period([["Frånvaro per elev"], *([t] for t in titles)], DateOrder.DMY, None)
+    assert caught.value.problem.code is ProblemCode.PERIOD_UNKNOWN
+    assert settle_period([["Skapad 2026-11-30, ändrad 2026-12-01"], ["Period: 2026-08-17 - 2026-11-27"]],
+                         DateOrder.DMY, None) == (dt.date(2026, 8, 17), dt.date(2026, 11, 27))
 
 
 def test_the_period_comes_from_the_answer_or_is_refused():

@@ -279,3 +279,182 @@ def test_a_kind_file_summed_per_day_never_gives_a_wrong_part():
     assert valid == [40.0, None]
     summed_valid = None if None in valid else sum(valid)  # the staging sum's rule (persistence _STAGE_SQL)
     assert (sum(row.record.absent for row in rows), summed_valid) == (60.0, None)
+
+
+# --- cells as other exports write them (the attack11 review) ----------------------------------------------------
+
+DAY_MINUTES = spec_of(student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro", valid="Giltig",
+                      invalid="Ogiltig")
+DAY_HEADERS = ["Elev", "Datum", "Schema", "Frånvaro", "Giltig", "Ogiltig"]
+
+
+@pytest.mark.parametrize("cell", ["1,500", "1.500", "12,345", "-1,500"])
+def test_a_number_that_reads_as_decimals_or_as_thousands_is_refused_never_guessed(cell):
+    """US Excel writes 1500 minutes as "1,500", Swedish "1,500" is 1.5: a thousand times apart, so refused."""
+    (problems,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "2026-11-02", cell, "1", "1", "0"])
+    assert problems == [RowProblem(2, ProblemCode.NUMBER_INVALID, "Schema", cell)]
+    assert "reads two ways" in problems[0].describe() and "line 2" in problems[0].describe()
+
+
+@pytest.mark.parametrize(("cell", "minutes"), [("1 500", 1500.0), ("1\u00a0500", 1500.0), ("1,500.0", 1500.0),
+                                              ("1.500,0", 1500.0), ("0,500", 0.5), ("1,50", 1.5)])
+def test_numbers_that_read_one_way_only_are_read(cell, minutes):
+    (row,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "2026-11-02", cell, "0", "0", "0"])
+    assert row.record.scheduled == minutes
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2013", " - "])
+def test_a_dash_is_an_empty_amount_and_never_a_scheduled_time(dash):
+    (row,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "2026-11-02", "300", dash, dash, dash])
+    assert (row.record.absent, row.record.valid, row.record.invalid) == (0.0, None, None)
+    (problems,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "2026-11-02", dash, "0", "0", "0"])
+    assert [p.code for p in problems] == [ProblemCode.NUMBER_INVALID]
+
+
+@pytest.mark.parametrize("cell", ["2 nov 2026", "2 nov. 2026", "2 november 2026", "2. November 2026", "46328",
+                                  "2026-11-02 08:15", "Nov 2, 2026", "November 2 2026"])
+def test_days_with_a_month_name_or_as_an_excel_day_number_in_text(cell):
+    (row,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, cell, "300", "0", "0", "0"])
+    assert row.record.period_start == dt.date(2026, 11, 2)
+    for text in ("2 brumaire 2026", "21000", "99999"):
+        (problems,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, text, "300", "0", "0", "0"])
+        assert [p.code for p in problems] == [ProblemCode.DATE_INVALID]
+
+
+@pytest.mark.parametrize("cell", ["46/2026", "46-2026", "46 / 2026"])
+def test_a_week_number_with_its_year_after_a_slash_or_dash(cell):
+    spec = spec_of(student="Elev", week="Vecka", scheduled="Schema", absent="Frånvaro")
+    (row,) = convert(spec, ["Elev", "Vecka", "Schema", "Frånvaro"], [PNR_A, cell, "1500", "60"])
+    assert (row.record.granularity, row.record.period_start) == (Granularity.WEEK, dt.date(2026, 11, 9))
+
+
+@pytest.mark.parametrize(("cell", "first", "last"), [("Oktober 2026", dt.date(2026, 10, 1), dt.date(2026, 10, 31)),
+                                                     ("okt 2026", dt.date(2026, 10, 1), dt.date(2026, 10, 31)),
+                                                     ("2026-02", dt.date(2026, 2, 1), dt.date(2026, 2, 28)),
+                                                     ("december 2025", dt.date(2025, 12, 1), dt.date(2025, 12, 31))])
+def test_a_per_month_summary_is_a_period_record_of_its_month(cell, first, last):
+    spec = spec_of(per_period=True, student="Elev", period_from="Månad", period_to="Månad", scheduled="Schema",
+                   absent="Frånvaro")
+    (row,) = convert(spec, ["Elev", "Månad", "Schema", "Frånvaro"], [PNR_A, cell, "6000", "300"])
+    assert (row.record.granularity, row.record.period_start, row.record.end) == (Granularity.PERIOD, first, last)
+    (problems,) = convert(spec, ["Elev", "Månad", "Schema", "Frånvaro"], [PNR_A, "Månad 13", "6000", "300"])
+    assert [p.code for p in problems] == [ProblemCode.PERIOD_INVALID]
+
+
+def test_a_filled_cell_after_the_header_row_s_last_column_refuses_the_row():
+    """"5,5" not in quotes in a comma-separated file: the cells shift, so the row is refused, not read shifted."""
+    headers = ["Elev", "Datum", "Schema", "Frånvaro"]
+    spec = spec_of(AmountUnit.HOURS, student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro")
+    shifted, padded = convert(spec, headers, [PNR_A, "2026-11-02", "5", "5", "0"],
+                              [PNR_A, "2026-11-03", "5,5", "0", "", ""])
+    assert shifted == [RowProblem(2, ProblemCode.ROW_TOO_LONG, "", "0")]
+    assert (padded.record.scheduled, padded.record.absent) == (330.0, 0.0)  # empty cells past the header: fine
+
+
+@pytest.mark.parametrize(("unit", "header", "named"), [
+    (AmountUnit.MINUTES, "Frånvaro (h)", "hours"), (AmountUnit.MINUTES, "Frånvaro (%)", "percent"),
+    (AmountUnit.HOURS, "Frånvaro (min)", "minutes"), (AmountUnit.LESSONS, "Frånvaro, timmar", "hours")])
+def test_a_header_naming_another_unit_than_the_mapping_is_refused(unit, header, named):
+    spec = spec_of(unit, student="Elev", date="Datum", scheduled="Schema", absent=header)
+    assert check_spec(spec, ["Elev", "Datum", "Schema", header]) == [
+        RowProblem(0, ProblemCode.UNIT_MISMATCH, header, named)]
+
+
+@pytest.mark.parametrize(("unit", "header"), [
+    (AmountUnit.MINUTES, "Frånvaro (min)"), (AmountUnit.HOURS, "Frånvaro (tim)"), (AmountUnit.MINUTES, "Frånvaro"),
+    (AmountUnit.MINUTES, "Frånvaro (h:mm)"), (AmountUnit.HOURS, "Antal frånvarotimmar"),
+    (AmountUnit.PERCENT, "Frånvaro %")])
+def test_a_header_naming_the_mapping_s_unit_or_none_is_fine(unit, header):
+    spec = spec_of(unit, student="Elev", date="Datum", scheduled="Schema", absent=header)
+    assert check_spec(spec, ["Elev", "Datum", "Schema", header]) == []
+
+
+def test_a_total_word_where_the_day_is_marks_a_subtotal_row_and_is_skipped():
+    rows = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "Summa", "1500", "120", "60", "60"],
+                   [PNR_A, "Sommar", "300", "0", "0", "0"])
+    assert rows[0] == RowNotice(2, NoticeCode.SUMMARY_SKIPPED, "Datum", "Summa")
+    assert [p.code for p in rows[1]] == [ProblemCode.DATE_INVALID]
+
+
+def test_a_cell_that_is_only_a_total_label_marks_a_sum_row_in_any_column_but_a_note_does_not():
+    headers = ["Elev", "Datum", "Lektion", "Schema", "Frånvaro"]
+    spec = spec_of(student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro")
+    summa, note = convert(spec, headers, [PNR_A, "2026-11-02", "Summa", "110", "60"],
+                          [PNR_A, "2026-11-02", "Totalt borta, ringde hem", "60", "60"])
+    assert summa == RowNotice(2, NoticeCode.SUMMARY_SKIPPED, "Lektion", "Summa")
+    assert (note.record.scheduled, note.record.absent) == (60.0, 60.0)
+
+
+def test_a_mapped_header_that_two_columns_have_is_refused():
+    spec = spec_of(student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro")
+    assert check_spec(spec, ["Elev", "Datum", "Schema", "Frånvaro", "frånvaro "]) == [
+        RowProblem(0, ProblemCode.COLUMN_AMBIGUOUS, "Frånvaro")]
+    assert check_spec(spec, ["Elev", "Datum", "Schema", "Frånvaro", "Frånvaro %"]) == []
+
+
+@pytest.mark.parametrize(("cell", "minutes"), [("2 h 30 min", 150.0), ("2h30m", 150.0), ("2 tim 30 min", 150.0),
+                                              ("1 timme", 60.0), ("1,5 h", 90.0), ("45 min", 45.0)])
+def test_a_time_written_in_words_is_minutes_whatever_the_unit(cell, minutes):
+    for unit in (AmountUnit.MINUTES, AmountUnit.HOURS):
+        spec = spec_of(unit, student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro")
+        (row,) = convert(spec, ["Elev", "Datum", "Schema", "Frånvaro"], [PNR_A, "2026-11-02", "5 h 30 min", cell])
+        assert (row.record.scheduled, row.record.absent) == (330.0, minutes)
+    lessons = spec_of(AmountUnit.LESSONS, student="Elev", date="Datum", scheduled="Schema", absent="Frånvaro")
+    (problems,) = convert(lessons, ["Elev", "Datum", "Schema", "Frånvaro"], [PNR_A, "2026-11-02", "6", cell])
+    assert [p.code for p in problems] == [ProblemCode.NUMBER_INVALID]
+
+
+@pytest.mark.parametrize(("cell", "wrong", "order"), [("må 2026-11-02", "ti 2026-11-02", DateOrder.DMY),
+                                                      ("Mån 2/11/2026", "Tis 2/11/2026", DateOrder.DMY),
+                                                      ("Mon, 11/2/2026", "Tue, 11/2/2026", DateOrder.MDY),
+                                                      ("måndag 2 nov 2026", "söndag 2 nov 2026", DateOrder.DMY)])
+def test_a_weekday_before_the_day_is_read_and_must_be_its_weekday(cell, wrong, order):
+    context = ReadContext(date_order=order)
+    (row,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, cell, "300", "0", "0", "0"], context=context)
+    assert row.record.period_start == dt.date(2026, 11, 2)
+    (problems,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, wrong, "300", "0", "0", "0"], context=context)
+    assert [p.code for p in problems] == [ProblemCode.DATE_INVALID]
+
+
+def test_a_header_row_again_is_skipped_unless_it_names_a_mapped_column_differently():
+    same, partial, other = convert(DAY_MINUTES, DAY_HEADERS, DAY_HEADERS, ["Elev", "", "", "", "", ""],
+                                   ["Elev", "Datum", "Schema", "Frånvaro", "Ogiltig", "Giltig"])
+    assert same is None and partial is None
+    assert other == [RowProblem(4, ProblemCode.HEADER_CHANGED, "Giltig", "Ogiltig")]
+
+
+def test_a_day_with_something_after_it_that_is_no_time_is_no_day():
+    """"2026-11-02 - 2026-11-08" in a date column is a week: never stored as its Monday (a day)."""
+    (problems,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "2026-11-02 - 2026-11-08", "1500", "0", "0", "0"])
+    assert [p.code for p in problems] == [ProblemCode.DATE_INVALID]
+    (row,) = convert(DAY_MINUTES, DAY_HEADERS, [PNR_A, "2026-11-02 kl 08.15", "300", "0", "0", "0"])
+    assert row.record.period_start == dt.date(2026, 11, 2)
+
+
+def test_a_week_column_holding_the_monday_is_that_week_and_another_day_is_refused():
+    spec = spec_of(student="Elev", week="Vecka", scheduled="Schema", absent="Frånvaro")
+    monday, friday, cell = convert(spec, ["Elev", "Vecka", "Schema", "Frånvaro"], [PNR_A, "2026-11-09", "1500", "60"],
+                                   [PNR_A, "2026-11-13", "1500", "60"], [PNR_A, dt.date(2026, 11, 16), "1500", "0"])
+    assert (monday.record.granularity, monday.record.period_start) == (Granularity.WEEK, dt.date(2026, 11, 9))
+    assert [p.code for p in friday] == [ProblemCode.WEEK_INVALID]
+    assert cell.record.period_start == dt.date(2026, 11, 16)
+
+
+def test_lessons_written_with_their_word_are_counts_and_no_time():
+    spec = spec_of(AmountUnit.LESSONS, student="Elev", week="Vecka", scheduled="Lektioner", absent="Frånvaro")
+    (row,) = convert(spec, ["Elev", "Vecka", "Lektioner", "Frånvaro"], [PNR_A, "2026-W46", "30 lektioner", "3 pass"])
+    assert (row.record.scheduled, row.record.absent) == (30.0, 3.0)
+    minutes = spec_of(student="Elev", week="Vecka", scheduled="Lektioner", absent="Frånvaro")
+    (problems,) = convert(minutes, ["Elev", "Vecka", "Lektioner", "Frånvaro"], [PNR_A, "2026-W46", "1500", "3 pass"])
+    assert [p.code for p in problems] == [ProblemCode.NUMBER_INVALID]
+
+
+def test_a_present_lesson_has_no_absence_of_either_kind_and_present_with_absence_is_refused():
+    spec = spec_of(student="Elev", date="Datum", scheduled="Längd", absent="Frånvaro", kind="Status")
+    headers = ["Elev", "Datum", "Längd", "Frånvaro", "Status"]
+    present, blank, contradiction = convert(spec, headers, [PNR_A, "2026-11-02", "60", "0", "Närvarande"],
+                                            [PNR_A, "2026-11-02", "60", "", "närvarande"],
+                                            [PNR_A, "2026-11-02", "60", "20", "Närvarande"])
+    assert (present.record.absent, present.record.valid, present.record.invalid) == (0.0, 0.0, 0.0)
+    assert (blank.record.absent, blank.record.valid, blank.record.invalid) == (0.0, 0.0, 0.0)
+    assert contradiction == [RowProblem(4, ProblemCode.KIND_INVALID, "Status", "Närvarande")]

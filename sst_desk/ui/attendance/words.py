@@ -76,6 +76,18 @@ _PROBLEMS: dict[ProblemCode, str] = {
     ProblemCode.PERIOD_REPEATED: QT_TRANSLATE_NOOP(
         "AttendanceImport", "Another row of the same student and period: percentages and period figures "
         "cannot be added up. Keep one row per student and period."),
+    ProblemCode.ROW_TOO_LONG: QT_TRANSLATE_NOOP(
+        "AttendanceImport", "The row has a filled cell after the last column of the header row, so its cells may "
+        "be shifted. Is a decimal comma not in quotes in a comma-separated file?"),
+    ProblemCode.UNIT_MISMATCH: QT_TRANSLATE_NOOP(
+        "AttendanceImport", "The column's header names another unit than the one chosen. Choose the unit the file "
+        "uses."),
+    ProblemCode.COLUMN_AMBIGUOUS: QT_TRANSLATE_NOOP(
+        "AttendanceImport", "Two or more columns have this header, so which one is meant cannot be told. Rename one "
+        "of them in the file."),
+    ProblemCode.HEADER_CHANGED: QT_TRANSLATE_NOOP(
+        "AttendanceImport", "A header row inside the data names this column differently from the header row, so the "
+        "columns below it may be in another order. Split the file there."),
 }
 
 _NOTICES: dict[NoticeCode, str] = {
