@@ -1,1 +1,1 @@
-"""sst_desk.demo.generate."""
+"""The demo: fictional students and cases in every stage, the demo accounts and attendance (all made up)."""

@@ -1,1 +1,1 @@
-"""sst_desk.ui.accesslog."""
+"""The access log's review: search, the chain check, sample checks, the log's words."""

@@ -1,1 +1,1 @@
-"""sst_desk.ui.accounts."""
+"""Accounts: sign-in, the password dialog, the users dialog and its forms."""

@@ -1,1 +1,1 @@
-"""sst_desk.ui.admin."""
+"""The administrator's dialogs: settings, backups, gallring, registerutdrag."""

@@ -1,1 +1,1 @@
-"""sst_desk.ui.attendance."""
+"""The attendance import dialog: the file, its columns, the questions it asks, the check and the result."""

@@ -1,1 +1,1 @@
-"""sst_desk.ui.caselist.caselist."""
+"""The main window and its case list (model, filter as you type)."""

@@ -1,1 +1,1 @@
-"""sst_desk.ui.common."""
+"""What every window shares: the app context and its door, background operations, errors, labels, widgets."""

@@ -1,1 +1,1 @@
-"""sst_desk.ui.printing.printing."""
+"""Printing from the window: a case's documents, the preview, the batch print, the printouts list."""

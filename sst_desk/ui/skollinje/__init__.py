@@ -1,1 +1,1 @@
-"""sst_desk.ui.skollinje."""
+"""Skollinjen: the attendance chart, its painting, style and text."""
