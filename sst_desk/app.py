@@ -110,7 +110,7 @@ def run_gui(target: str | None = None, *, demo: bool = False, language: str | No
     setup_logging()
     settings = Settings()
     app = make_application(language, settings)
-    from sst_desk.persistence import DatabaseError
+    from sst_desk.services.errors import DatabaseError
     from sst_desk.ui.common.errors import database_error_text
     from sst_desk.ui.common.startup import open_for_window
 

@@ -28,7 +28,7 @@ from sst_desk.cli.errors import CommandError
 
 if TYPE_CHECKING:
     from sst_desk.importers.attendance_spec import ImportOptions, Progress
-    from sst_desk.persistence.attendance import ImportResult
+    from sst_desk.services.attendance import ImportResult
 
 SHOWN_PROBLEMS = 50
 SHOWN_NOTICES = 10  # per kind
@@ -173,7 +173,7 @@ def mappings_command(args: argparse.Namespace) -> int:
 
 def _report(result: ImportResult) -> None:
     from sst_desk.importers.attendance_spec import ProblemCode
-    from sst_desk.persistence.attendance import UnmatchedReason
+    from sst_desk.services.attendance import UnmatchedReason
     from sst_desk.workflow.validation import visible_escapes
 
     if result.problem_count:

@@ -144,21 +144,21 @@ def restore_key(file: Path, args: argparse.Namespace) -> bytes | None:
 
 
 def restore_right(args: argparse.Namespace):
-    """``authorize`` for ``backups.restore_as``: sign in on the database given, and require BACKUPS × EDIT.
+    """``authorize`` for ``backups.restore_as``: sign in on the database given, then ask
+    ``services.backups.authorize_restore`` (BACKUPS × EDIT).
 
     Restoring replaces everyone's data: administrators and team leads only. The check runs on the
     current database when it can be read (a refusal is logged there), else on the restored copy.
     """
 
     def authorize(db: Database) -> Actor:
-        from sst_desk.workflow.access import Action, Resource
+        from sst_desk.services import Door
 
         username, password = credentials(args)
         cli_auth.authenticate(db, username, password)
-        with db.uow() as uow:
-            uow.require(Resource.BACKUPS, Action.EDIT)
-        assert db.actor is not None
-        return db.actor
+        actor = Door(db.uow, db.actor).backups.authorize_restore()
+        assert actor is not None
+        return actor
 
     return authorize
 

@@ -34,7 +34,7 @@ def add_commands(commands: argparse._SubParsersAction, add_db, demo_db: str, stu
 
 def run(args: argparse.Namespace) -> int:
     """A new demo database gets the demo users (README); an existing one gets more cases, made by whoever signs in."""
-    from sst_desk.demo.generate import DEMO_DATABASE_NAME, populate
+    from sst_desk.demo.generate import DEMO_DATABASE_NAME, add_demo_cases
     from sst_desk.demo.accounts import DEMO_PASSWORD, DEMO_USERS, create_demo_database
     from sst_desk.security.signin import first_run_needed
 
@@ -55,15 +55,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
     db = open_database(target, must_exist=False, args=args)
     try:
-        from sst_desk.workflow.access import Action, Resource
-
-        with db.uow() as uow:
-            uow.require(Resource.CASE, Action.CREATE)
-        assert db.actor is not None
-        ids = populate(db, students=args.students, seed=args.seed, by=db.actor.label, members=[db.actor.user_id])
-        from sst_desk.demo.attendance import add_attendance
-
-        add_attendance(db, ids, args.seed, dt.date.today())
+        ids = add_demo_cases(db, students=args.students, seed=args.seed, today=dt.date.today())
     finally:
         db.close()
     print(_t("Created %1 fictional cases in %2").replace("%1", str(len(ids))).replace("%2", location(target)))

@@ -94,7 +94,7 @@ def write_log(exc: BaseException) -> Path | None:
 def guarded(action: Callable[[], int]) -> int:
     """Run a subcommand and turn every failure into a sentence and an exit status."""
     from sst_desk.fileio import TargetRefused
-    from sst_desk.persistence import DatabaseError
+    from sst_desk.services.errors import DatabaseError
 
     try:
         return action()

@@ -267,6 +267,25 @@ def populate(db: Database, students: int = 40, seed: int = 1, today: dt.date | N
     return ids
 
 
+def add_demo_cases(db: Database, students: int, seed: int, today: dt.date) -> list[int]:
+    """More fictional cases, with attendance, in an existing database, made by whoever is signed in on ``db``.
+
+    For ``sst-desk demo`` on a database that has users. The cases are written raw in batches, past
+    the services, for speed (``populate``), so the check ``services.cases.add_case`` would make is
+    made here first: the person must be allowed to add cases (CASE × CREATE; a refusal raises
+    ``AccessDeniedError`` and is logged). The signed-in person is responsible for every new case.
+    """
+    from sst_desk.demo.attendance import add_attendance
+    from sst_desk.workflow.access import Action, Resource
+
+    with db.uow() as uow:
+        uow.require(Resource.CASE, Action.CREATE)
+    assert db.actor is not None
+    ids = populate(db, students=students, seed=seed, by=db.actor.label, members=[db.actor.user_id])
+    add_attendance(db, ids, seed, today)
+    return ids
+
+
 class _CaseMaker:
     """Builds one case along a scenario, adding realistic content before each step."""
 

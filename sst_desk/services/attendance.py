@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sst_desk.importers.attendance_spec import ImportOptions, MappingSpec, Progress
-from sst_desk.persistence.attendance import ImportResult, log_detail
+from sst_desk.persistence.attendance import ImportResult, Unmatched, UnmatchedReason, log_detail  # noqa: F401 - the
+# result's types, re-exported for the window and the command line (they import no persistence)
 from sst_desk.workflow.access import Action, Actor, Resource, sees_all_cases
 from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.logchain import LogAction

@@ -12,8 +12,12 @@ from sst_desk.persistence.errors import (  # noqa: F401 - re-exports
     DatabaseUnavailableError,
     DiskFullError,
     LocationNotWritableError,
+    NewerDatabaseError,
     NotADatabaseError,
     RestoreFailedError,
+    UnsafeLocationError,
+    UpgradeFailedError,
+    is_disk_full,
 )
 from sst_desk.workflow.retention import NotDueError  # noqa: F401
 from sst_desk.workflow.accounts import (  # noqa: F401

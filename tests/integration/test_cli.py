@@ -162,6 +162,25 @@ def test_demo_into_an_existing_database_records_the_steps_as_taken_by_the_user(t
     assert members == [db.actor.user_id]  # she is responsible for the cases she made
 
 
+def test_demo_into_an_existing_database_is_refused_to_someone_who_may_not_add_cases(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The demo writes its cases past the services (for speed), so it asks CASE x CREATE itself first."""
+    from sst_desk.security.signin import sign_in
+
+    path = tmp_path / "more.sqlite3"
+    assert run(capsys, "demo", "--db", str(path), "--students", "2")[0] == 0
+    code, out, err = run(capsys, "demo", "--db", str(path), "--students", "3", "--user", "adam")
+    assert code != 0 and "You may not do this" in err and "attempt was logged" in err and "Created" not in out
+    db = sign_in(path, "tove", PASSWORD)
+    try:
+        rows = door(db).cases.case_rows(__import__("datetime").date.today())
+        (refusal,) = door(db).accesslog.query_log(username="adam", action="denied")
+    finally:
+        db.close()
+    assert len(rows) == 2 and refusal.detail == "case:create"
+
+
 def test_demo_without_db_fills_the_demo_database_not_the_real_one(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:

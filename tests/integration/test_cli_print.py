@@ -60,11 +60,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def prints_in_log(file: Path) -> list[tuple[str, int, str]]:
     db = signin.sign_in(file, "tove", PASSWORD)
     try:
-        from door_calls import logreview
+        from doors import door
 
-        query_log = logreview.query_log
-
-        return [(r.username, r.case_id, r.detail) for r in reversed(query_log(db, action="print"))]
+        return [(r.username, r.case_id, r.detail) for r in reversed(door(db).accesslog.query_log(action="print"))]
     finally:
         db.close()
 

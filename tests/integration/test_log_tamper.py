@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from door_calls import logreview
 from sst_desk.persistence import cipher
 from sst_desk.workflow.access import Action
 from sst_desk.workflow.logchain import GENESIS, KeptHead, ProblemCode, canonical, chain_hash
@@ -47,7 +46,7 @@ def team(tmp_path):
 
 def keep_head(team: Team, folder: Path) -> KeptHead:
     """Export the head as the lead does and read it back from the 'USB stick'."""
-    kept = logreview.export_head(team.act("lead"))
+    kept = door(team.act("lead")).accesslog.export_head()
     stick = folder / "usb" / "head.txt"
     stick.parent.mkdir()
     stick.write_text(kept.to_text(), encoding="utf-8")
@@ -81,7 +80,7 @@ def last_seq(team: Team) -> int:
 
 
 def found(team: Team, kept: KeptHead | None = None) -> set[tuple[str, int]]:
-    result = logreview.verify_log(team.act("lead"), kept)
+    result = door(team.act("lead")).accesslog.verify_log(kept)
     return {(p.code.value, p.seq) for p in result.problems}
 
 
@@ -166,9 +165,9 @@ def test_a_rewrite_that_also_forges_the_export_is_still_found(team, tmp_path):
         prev = digest
     statements.append(("UPDATE log_head SET hash = ? WHERE id = 1", (prev,)))
     tamper(team, *statements)
-    result = logreview.verify_log(team.act("lead"), kept)
+    result = door(team.act("lead")).accesslog.verify_log(kept)
     assert [(p.code, p.seq) for p in result.problems] == [(ProblemCode.KEPT_HEAD_DIFFERENT, kept.seq)]
-    assert logreview.verify_log(team.act("lead")).ok
+    assert door(team.act("lead")).accesslog.verify_log().ok
 
 
 def test_new_entries_after_the_kept_head_are_not_a_problem(team, tmp_path):
@@ -201,7 +200,7 @@ def test_a_deleted_head_row_is_tampering_and_sign_in_still_works(tmp_path, capsy
     db.close()
     db = signin.sign_in(file, "tove", TEST_PASSWORD)
     try:
-        result = logreview.verify_log(db)
+        result = door(db).accesslog.verify_log()
     finally:
         db.close()
     assert [(p.code, p.seq) for p in result.problems] == [(ProblemCode.HEAD_DELETED, newest + 1)]

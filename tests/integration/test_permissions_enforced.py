@@ -24,7 +24,6 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from door_calls import logreview
 from sst_desk.persistence import AccessDeniedError, ConcurrentEditError, Database, accesslog, accounts
 from sst_desk.persistence.mapping import access_log, case_members, cases, consent_overrides, log_head, metadata, users
 from sst_desk.workflow.access import Action, Role
@@ -151,7 +150,7 @@ def test_each_case_operation_is_allowed_or_refused_and_logged(team: Team, userna
             expected_action, team.ids[username], username, case_id, student_id), (what, name)
         if expected_action == "denied":
             assert entry.detail == denied_detail
-    assert logreview.verify_log(team.sign_in("tove")).ok
+    assert door(team.sign_in("tove")).accesslog.verify_log().ok
 
 
 def test_what_the_allowed_operations_stored(team: Team) -> None:
@@ -296,7 +295,7 @@ def test_refusals_keep_the_chain_intact(team: Team) -> None:
     with team.raw.uow() as uow:
         head = uow.session.execute(sa.select(log_head)).one()
     assert (head.seq, head.hash) == (entries[-1].seq, entries[-1].hash)
-    assert logreview.verify_log(team.sign_in("tove")).ok
+    assert door(team.sign_in("tove")).accesslog.verify_log().ok
 
 
 def test_the_log_holds_ids_never_names_or_content(team: Team) -> None:

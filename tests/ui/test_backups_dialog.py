@@ -157,9 +157,7 @@ def test_a_team_lead_restores_and_the_restore_is_logged_in_the_restored_database
     restore could roll the access log back unseen; the team lead could not restore at all. Now the window goes
     through the command line's door (``backups.restore_as``): logged before, and in the restored log."""
     from sst_desk.persistence import accounts
-    from door_calls import logreview
-
-    query_log = logreview.query_log
+    from doors import door
     from sst_desk.security import signin
     from sst_desk.workflow.access import Role
 
@@ -184,7 +182,7 @@ def test_a_team_lead_restores_and_the_restore_is_logged_in_the_restored_database
     assert not errors, errors
     assert seen[1].endswith(" was restored."), seen
     assert names(context) == ["Alva Testsson"]
-    restores = query_log(context.db, action="restore")  # newest first; reading the log is the team lead's
+    restores = door(context.db).accesslog.query_log(action="restore")  # newest first; the team lead reads the log
     assert [(r.username, r.detail.split(" manual-")[0]) for r in restores] == [
         ("ledare", "restored from the backup")]  # appended to the restored database's own log
     (pre,) = [info for info in backups.list_backups(context.db.path) if info.kind == backups.PRE_RESTORE]

@@ -126,8 +126,6 @@ def test_cancel_leaves_no_file_and_no_log(qtbot, dialog, lead_context, tmp_path,
     qtbot.waitUntil(lambda: bool(texts) or bool(errors), timeout=20_000)
     assert not errors and texts == ["Cancelled. Nothing was written."]
     assert not target.exists() and not list(tmp_path.glob("*.pdf*"))
-    from door_calls import logreview
+    from doors import door
 
-    query_log = logreview.query_log
-
-    assert query_log(lead_context.db, action="print") == []
+    assert door(lead_context.db).accesslog.query_log(action="print") == []

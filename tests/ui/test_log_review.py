@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from door_calls import logreview
 from sst_desk.persistence import Database, accounts, cipher
 from sst_desk.workflow.access import Action, Role
 from sst_desk.workflow.codes import Level, RaisedBy
@@ -228,7 +227,7 @@ def test_a_sample_check_is_drawn_looked_at_and_documented(dialog, team):
     assert seen["first"] == ["Draw the entries first."]
     assert seen["second"] == ["Say what must be followed up."]
     assert len(seen["drawn"]) == 3 and all(r.student_id is not None for r in seen["drawn"])
-    (stored,) = logreview.list_sample_checks(team[0].db)
+    (stored,) = door(team[0].db).accesslog.list_sample_checks()
     assert stored.outcome is SampleOutcome.FOLLOW_UP and stored.seqs == tuple(r.seq for r in seen["drawn"])
     samples = find(dialog, "Sample checks", QTableView).model()
     assert samples.rowCount() == 1 and samples.index(0, 4).data() == "Needs follow-up"

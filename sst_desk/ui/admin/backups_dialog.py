@@ -1,8 +1,10 @@
 """Säkerhetskopior: the database's backups (date, kind, size), "Back up now" and "Restore…".
 
 Backing up goes through ``services.backups`` (checked and logged as the person); restoring replaces
-the database, so it is done with the database closed (``persistence.backups.restore_as``, the command
-line's door too). Both run off the UI thread; ``sig_finished`` says when one is over.
+the database, so it is done with the database closed and reopened by the window's bootstrap
+(``ui/common/startup.restore_for_window``: ``persistence.backups.restore_as``, the command line's door
+too, asking ``services.backups.authorize_restore``). Both run off the UI thread; ``sig_finished`` says
+when one is over.
 """
 
 from __future__ import annotations
@@ -27,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desk.persistence import Database, backups
-from sst_desk.services import Door
+from sst_desk.services import Door, backups
 from sst_desk.services.errors import DatabaseError
 from sst_desk.settings import BACKUPS_TO_KEEP
 from sst_desk.ui.common.context import AppContext
@@ -115,8 +116,9 @@ class BackupsDialog(QDialog):
         self.reload()
 
     @property
-    def db(self) -> Database:
-        return self.context.db  # type: ignore[return-value]
+    def db(self):
+        """The open database (``context.db``): its file, key and signed-in person; the data goes through doors."""
+        return self.context.db
 
     def reload(self) -> None:
         """Read the backups folder again and show it, newest first."""
@@ -263,24 +265,11 @@ def show_backups(context: AppContext, main_window: QWidget) -> None:
         dialog.deleteLater()
 
 
-def _may_restore_here(db: Database, actor):
-    """``authorize`` for ``backups.restore_as``: the signed-in person, who must hold BACKUPS × EDIT (refusal
-    logged)."""
-    from sst_desk.workflow.access import Action, Resource
-
-    if actor is None:  # a database without accounts (before encryption): nobody to check
-        return None
-    db.actor = actor
-    with db.uow() as uow:
-        uow.require(Resource.BACKUPS, Action.EDIT)
-    return actor
-
-
 @dataclass
 class _Restored:
     """What the background restore ended with: the reopened database, the account found in it, a failure."""
 
-    db: Database | None
+    db: object | None  # the reopened persistence.Database (opened by ui/common/startup.restore_for_window)
     user: object | None  # workflow.accounts.UserRecord of the person, None when it is not there
     failure: BaseException | None = None
     actor: object | None = None
@@ -289,15 +278,11 @@ class _Restored:
 
 def _restore(backup: Path, path: Path, key: bytes | None, actor) -> _Restored:
     """Off the UI thread: restore (checked, logged before and in the restored database), then reopen."""
-    failure: BaseException | None = None
-    try:  # the command line's door too
-        backups.restore_as(backup, path, key, lambda db: _may_restore_here(db, actor))
-    except (DatabaseError, OSError) as exc:
-        failure = exc
-    try:
-        reopened = Database.open(path, key=key)
-    except (DatabaseError, OSError) as exc:  # the closed engine reconnects on use; keep it
-        return _Restored(None, None, failure or exc, actor)
+    from sst_desk.ui.common.startup import restore_for_window
+
+    reopened, failure = restore_for_window(backup, path, key, actor)
+    if reopened is None:  # the closed engine reconnects on use; keep it
+        return _Restored(None, None, failure, actor)
     user = None
     if actor is not None:
         try:

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from collections.abc import Callable
 
-from sst_desk.persistence import Database, DatabaseError
+from sst_desk.services import Door
+from sst_desk.services.errors import DatabaseError
 from sst_desk.workflow.rules_case import Member, members_finding
 from sst_desk.ui.accounts.forms import role_word, run_dialog, show_database_error
 from sst_desk.ui.common.context import AppContext
@@ -43,15 +44,14 @@ def member_name(user: Member) -> str:
     return name if user.active else _t("%1 (switched off)").replace("%1", name)
 
 
-def member_names(db: Database, case_id: int) -> list[str]:
+def member_names(door: Door, case_id: int) -> list[str]:
     """The names of the people responsible for a case, for the case window ("Ansvariga: …").
 
     Read-only; for someone who may view the case (a refusal raises ``AccessDeniedError``, logged).
-    Reads the database where it is called: not on the UI thread (the window gets them with the case).
+    Reads the database where it is called (``door.cases.case_members``): not on the UI thread (the
+    window gets them with the case).
     """
-    from sst_desk.services import Door
-
-    return [member_name(user) for user in Door(db.uow, db.actor).cases.case_members(case_id)]
+    return [member_name(user) for user in door.cases.case_members(case_id)]
 
 
 class MembersDialog(QDialog):

@@ -323,11 +323,11 @@ class MainWindow(QMainWindow):
             return False
         if not self._close_case_windows(self.sign_out):
             return False
-        from sst_desk.persistence import DatabaseError, accounts
+        from sst_desk.services.errors import DatabaseError
         from sst_desk.workflow.logchain import LogAction
 
         try:
-            accounts.log_event(db, LogAction.SIGN_OUT, "sign out")
+            self.context.door.accounts.record_session_event(LogAction.SIGN_OUT, "sign out")
         except DatabaseError:
             pass  # signing out must work even when the database is briefly unavailable
         if self.context.locker is not None:

@@ -138,3 +138,25 @@ def backup_on_close(db: Database, settings: Settings) -> None:
     except (DatabaseError, OSError) as exc:
         log.warning("The automatic backup on closing failed: %s", type(exc).__name__)
         QMessageBox.warning(None, _t("Automatic backup failed"), database_error_text(exc))
+
+
+def restore_for_window(backup: Path, path: Path, key: bytes | None, actor) -> tuple[Database | None, Exception | None]:
+    """Off the UI thread, for the Backups dialog: restore ``backup`` over the closed database ``path``, reopen it.
+
+    The restore is ``persistence.backups.restore_as`` (the command line's door too): checked, logged
+    before and in the restored database, and allowed only when ``services.backups.authorize_restore``
+    lets ``actor`` (the person signed in before; None for a database without accounts) restore.
+    Returns the reopened database (None when it cannot be opened) and why the restore failed (None: it
+    did not); a failed restore leaves the database as it was, and it is reopened all the same.
+    """
+    from sst_desk.services import Door
+
+    failure: Exception | None = None
+    try:
+        backups.restore_as(backup, path, key, lambda db: Door(db.uow, actor).backups.authorize_restore())
+    except (DatabaseError, OSError) as exc:
+        failure = exc
+    try:
+        return Database.open(path, key=key), failure
+    except (DatabaseError, OSError) as exc:
+        return None, failure or exc

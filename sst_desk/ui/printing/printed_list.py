@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, \
     QVBoxLayout, QWidget
 
-from sst_desk.persistence import AccessDeniedError
+from sst_desk.services.errors import AccessDeniedError
 from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.common.errors import database_error_text
 

@@ -79,7 +79,7 @@ def show_document(parent: QWidget, context: AppContext, case: Case, *, kind: str
 
 
 def _print_failed(parent: QWidget, exc: BaseException) -> None:
-    from sst_desk.persistence import DatabaseError
+    from sst_desk.services.errors import DatabaseError
     from sst_desk.services.printing import PrintRefused, Refusal
 
     if isinstance(exc, PrintRefused):

@@ -67,3 +67,13 @@ def test_a_server_database_is_backed_up_by_the_server():
     with pytest.raises(DatabaseError):
         as_(store, "adam").backups.make_backup()
     assert as_(store, "adam").backups.list_backups() == [] and as_(store, "adam").backups.backup_folder() is None
+
+
+def test_only_the_administrator_and_the_team_lead_may_restore_and_a_refusal_is_logged():
+    store = store_with_people()
+    tove = as_(store, "tove")
+    assert as_(store, "adam").backups.authorize_restore().username == "adam"
+    assert tove.backups.authorize_restore() == tove.actor
+    with pytest.raises(AccessDeniedError):
+        as_(store, "sara").backups.authorize_restore()
+    assert store.actions() == [("sara", LogAction.DENIED, "backups:edit")]
