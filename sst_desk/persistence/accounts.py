@@ -24,7 +24,6 @@ from sst_desk.workflow.logchain import LogAction
 
 from sst_desk.persistence.accesslog import utc_now
 from sst_desk.persistence.database import Database
-from sst_desk.persistence.errors import CaseNotFound
 
 
 def count_users(db: Database) -> int:
@@ -168,30 +167,3 @@ def cases_of(db: Database, user_id: int) -> int:
     """How many cases the user is a member of (an account with cases is deactivated, never deleted)."""
     with db.uow() as uow:
         return uow.users.case_count(user_id)
-
-
-def case_members_of(db: Database, case_id: int, *, actor: Actor | None = None) -> list[UserRecord]:
-    """The accounts responsible for a case, by name, for whoever may view the case.
-
-    The case window shows them; viewing the case was logged when it was opened, so only a refusal is
-    logged here (``AccessDeniedError``).
-    """
-    with db.uow(actor) as uow:
-        if uow.require_case(Action.VIEW, case_id) is None:
-            raise CaseNotFound(case_id, db.location)
-        return uow.users.members_of(case_id)
-
-
-def assignment_choices(db: Database, case_id: int, *, actor: Actor | None = None
-                       ) -> tuple[list[UserRecord], set[int]]:
-    """Who may be made responsible for a case, and who is now, for a person who may assign it.
-
-    The candidates are the active workers (skolsocionom, kurator, teamledare; administrators do not
-    work with cases) and anyone already responsible, so that saving never drops a member unseen.
-    A refusal is logged and raised (``AccessDeniedError``); a missing case raises ``CaseNotFound``.
-    """
-    with db.uow(actor) as uow:
-        if uow.require_case(Action.ASSIGN, case_id) is None:
-            raise CaseNotFound(case_id, db.location)
-        current = uow.users.member_ids(case_id)
-        return uow.users.assignable(current), current

@@ -23,7 +23,6 @@ from sst_desk.persistence.mapping import access_log, case_members, cases, databa
 
 Moment = dt.date | dt.datetime
 
-WORKER_ROLES = (Role.SKOLSOCIONOM, Role.KURATOR, Role.TEAMLEDARE)
 """Who works with cases and may be made responsible for one (administrators do not)."""
 
 
@@ -84,25 +83,6 @@ class UserRepository:
         return self.session.execute(
             sa.select(sa.func.count()).select_from(case_members).where(case_members.c.user_id == user_id)
         ).scalar_one()
-
-    def members_of(self, case_id: int) -> list[UserRecord]:
-        """The accounts responsible for a case, by name."""
-        rows = self.session.execute(
-            sa.select(users).join(case_members, case_members.c.user_id == users.c.id)
-            .where(case_members.c.case_id == case_id).order_by(users.c.display_name, users.c.username)).all()
-        return [user_record(r) for r in rows]
-
-    def member_ids(self, case_id: int) -> set[int]:
-        return {uid for (uid,) in self.session.execute(
-            sa.select(case_members.c.user_id).where(case_members.c.case_id == case_id))}
-
-    def assignable(self, also: Iterable[int]) -> list[UserRecord]:
-        """The active workers, and the accounts in ``also`` (whatever their state), by name."""
-        rows = self.session.execute(
-            sa.select(users).where(sa.or_(sa.and_(users.c.active.is_(True), users.c.role.in_(WORKER_ROLES)),
-                                          users.c.id.in_(list(also))))
-            .order_by(users.c.display_name, users.c.username)).all()
-        return [user_record(r) for r in rows]
 
     def meta(self, key: str) -> str | None:
         """A value from ``database_meta`` (the demo mark)."""

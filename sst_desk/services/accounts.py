@@ -36,7 +36,7 @@ from sst_desk.workflow.validation import validate_account_names
 from sst_desk.services.base import UowFactory
 
 USE_CASES = ("list_users", "get_user", "create_user", "update_user", "reset_password", "switch_off", "switch_on",
-             "record_session_event", "case_members", "assignment_choices")
+             "record_session_event")
 
 SESSION_EVENTS = frozenset({LogAction.LOCK, LogAction.UNLOCK, LogAction.SIGN_OUT})
 """What a person's session records that touches no record: the screen locked or unlocked, signing out."""
@@ -194,31 +194,6 @@ def record_session_event(uow: UowFactory, actor: Actor | None, action: LogAction
     with uow(actor) as tx:
         tx.log(action, detail=detail)
         tx.commit()
-
-
-def case_members(uow: UowFactory, actor: Actor | None, case_id: int) -> list[UserRecord]:
-    """The accounts responsible for a case, by name, for whoever may view the case.
-
-    Viewing the case was logged when it was opened, so only a refusal is logged here
-    (``AccessDeniedError``); ``CaseNotFound`` for a case that does not exist.
-    """
-    with uow(actor) as tx:
-        if tx.require_case(Action.VIEW, case_id) is None:
-            raise _case_not_found(case_id)
-        return tx.users.members_of(case_id)
-
-
-def assignment_choices(uow: UowFactory, actor: Actor | None, case_id: int) -> tuple[list[UserRecord], set[int]]:
-    """Who may be made responsible for a case, and who is now, for a person who may assign it.
-
-    The candidates are the active workers (skolsocionom, kurator, teamledare; administrators do not work
-    with cases) and anyone already responsible, so that saving never drops a member unseen.
-    """
-    with uow(actor) as tx:
-        if tx.require_case(Action.ASSIGN, case_id) is None:
-            raise _case_not_found(case_id)
-        current = tx.users.member_ids(case_id)
-        return tx.users.assignable(current), current
 
 
 def _case_not_found(case_id: int) -> Exception:

@@ -129,15 +129,15 @@ def test_assignment_choices_are_active_workers_and_current_members(db):
     db.actor = None
     signin.set_active(db, gone.id, False)
     as_user(db, lead)
-    choices, current = accounts.assignment_choices(db, case_id)
+    choices, current = door(db).cases.assignment_choices(case_id)
     assert sorted(u.username for u in choices) == ["cia", "dan", "eva", "fia"]  # not admin, not gus
     assert current == {lead.id, gone.id}
-    assert [u.username for u in accounts.case_members_of(db, case_id)] == ["dan", "eva"]
+    assert [u.username for u in door(db).cases.case_members(case_id)] == ["dan", "eva"]
     as_user(db, worker)
     with pytest.raises(AccessDeniedError):
-        accounts.assignment_choices(db, case_id)
+        door(db).cases.assignment_choices(case_id)
     with pytest.raises(AccessDeniedError):
-        accounts.case_members_of(db, case_id)  # not her case
+        door(db).cases.case_members(case_id)  # not her case
 
 
 def test_a_case_keeps_someone_responsible(db):

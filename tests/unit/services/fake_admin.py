@@ -223,16 +223,6 @@ class FakeUserRepository:
         if values and user_id in self.data.users:
             self.data.users[user_id] = replace(self.data.users[user_id], **values)
 
-    def member_ids(self, case_id: int) -> set[int]:
-        return set(self.data.cases[case_id].members)
-
-    def members_of(self, case_id: int) -> list[UserRecord]:
-        return [u for u in self.list() if u.id in self.data.cases[case_id].members]
-
-    def assignable(self, also) -> list[UserRecord]:
-        workers = (Role.SKOLSOCIONOM, Role.KURATOR, Role.TEAMLEDARE)
-        return [u for u in self.list() if (u.active and u.role in workers) or u.id in set(also)]
-
 
 class FakeAccessLogRepository:
     """``AccessLogRepository`` over the transaction's copy (protected students hidden from non-members)."""

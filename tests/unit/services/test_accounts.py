@@ -172,17 +172,3 @@ def test_the_last_administrator_rule_itself(store):
     assert not leaves_no_administrator(users, 1, role=Role.ADMINISTRATOR)
     assert not leaves_no_administrator(users, 2, active=False)
     assert not leaves_no_administrator([u for u in users if u.role is not Role.ADMINISTRATOR], 2, active=False)
-
-
-def test_who_is_responsible_and_who_may_be_made_so(store):
-    store.add_user("karin", Role.KURATOR, display_name="Karin Kurator", active=False)
-    store.add_case(1, 10, "Alva Testsson", members=[3, 4])
-    assert [u.username for u in door(store, "sara").accounts.case_members(1)] == ["karin", "sara"]
-    candidates, current = door(store, "tove").accounts.assignment_choices(1)
-    assert current == {3, 4}
-    assert [u.username for u in candidates] == ["karin", "sara", "tove"]  # no administrator; Karin as she is
-    with pytest.raises(AccessDeniedError):
-        door(store, "sara").accounts.assignment_choices(1)
-    with pytest.raises(AccessDeniedError):
-        door(store, "adam").accounts.case_members(1)
-    assert store.actions()[-2:] == [("sara", LogAction.DENIED, "case:assign"), ("adam", LogAction.DENIED, "case:view")]
