@@ -23,8 +23,6 @@ from sst_desk.persistence.mapping import access_log, case_members, cases, databa
 
 Moment = dt.date | dt.datetime
 
-"""Who works with cases and may be made responsible for one (administrators do not)."""
-
 
 def user_record(row: sa.Row, with_hash: bool = False) -> UserRecord:
     return UserRecord(
