@@ -991,10 +991,6 @@
         <translation>Återställ…</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Stäng</translation>
-    </message>
-    <message>
         <source>The database is on a server. It is backed up by the server&apos;s own tools, not by SST Desk.</source>
         <translation>Databasen ligger på en server. Den säkerhetskopieras med serverns egna verktyg, inte av SST Desk.</translation>
     </message>
@@ -2496,6 +2492,13 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something unexpected went wrong; your changes are still in the window. The details were written to the log.</source>
@@ -2645,10 +2648,6 @@
     <message>
         <source>Gallra…</source>
         <translation>Gallra…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Stäng</translation>
     </message>
     <message>
         <source>An interrupted gallring was finished: older backups deleted: %1.</source>
@@ -4381,10 +4380,6 @@
     <message>
         <source>Print access history…</source>
         <translation>Skriv ut åtkomsthistorik…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Stäng</translation>
     </message>
     <message>
         <source>Log entries</source>
@@ -6142,10 +6137,6 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Switch off</source>
         <translation>Stäng av</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Stäng</translation>
     </message>
     <message>
         <source>Active</source>

@@ -19,7 +19,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from sst_desk.reports.access_history import write_access_history
 from sst_desk.services.errors import DatabaseError
 from sst_desk.workflow.access import Action, Resource, allowed
 from sst_desk.workflow.logchain import KeptHead, KeptHeadError, LogRow, LogVerification
+from sst_desk.ui.common.dialogs import close_button_box
 from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.accesslog.filters import DEFAULT_DAYS, LogFilters
 from sst_desk.ui.accesslog.model import ROW_ROLE, LogColumn, LogTableModel, SampleCheckModel
@@ -80,11 +80,7 @@ class LogReviewDialog(QDialog):
         self._build_table()
         integrity, samples = self._build_integrity(), self._build_samples()
         self.print_button = self._button(self.tr("Print access history…"), self.print_history)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close_button = close.button(QDialogButtonBox.StandardButton.Close)
-        close_button.setText(self.tr("Close"))
-        close_button.setAccessibleName(self.tr("Close"))
-        close.rejected.connect(self.reject)
+        close = close_button_box(self)
         lower = QHBoxLayout()
         lower.addWidget(integrity, 2)
         lower.addWidget(samples, 3)

@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from sst_desk.services.errors import DatabaseError, DuplicateUserError, LastAdmi
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.accounts import UserRecord
 from sst_desk.workflow.validation import validate_account_names
+from sst_desk.ui.common.dialogs import close_button_box
 from sst_desk.ui.accounts.forms import (
     FormDialog,
     password_problem_field,
@@ -87,11 +87,7 @@ class UsersDialog(QDialog):
         self.edit_button = self._button(self.tr("Edit…"), self.edit_selected)
         self.reset_button = self._button(self.tr("Reset password…"), self.reset_selected)
         self.switch_button = self._button(self.tr("Switch off"), self.switch_selected)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close_button = close.button(QDialogButtonBox.StandardButton.Close)
-        close_button.setText(self.tr("Close"))
-        close_button.setAccessibleName(self.tr("Close"))
-        close.rejected.connect(self.reject)
+        close = close_button_box(self)
 
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.reset_button, self.switch_button):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from sst_desk.services import Door, backups
 from sst_desk.services.errors import DatabaseError
 from sst_desk.settings import BACKUPS_TO_KEEP
+from sst_desk.ui.common.dialogs import close_button_box
 from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.common.errors import database_error_text
 from sst_desk.ui.common.operations import run_in_background, wait_for_background_work
@@ -94,11 +94,7 @@ class BackupsDialog(QDialog):
         self.restore_button = QPushButton(self.tr("Restore…"), self)
         self.restore_button.setAccessibleName(self.tr("Restore…"))
         self.restore_button.clicked.connect(self.restore_selected)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close_button = close.button(QDialogButtonBox.StandardButton.Close)
-        close_button.setText(self.tr("Close"))
-        close_button.setAccessibleName(self.tr("Close"))
-        close.rejected.connect(self.reject)
+        close = close_button_box(self)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)

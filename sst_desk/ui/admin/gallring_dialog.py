@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from sst_desk.services.errors import AccessDeniedError, DatabaseError, NotDueError
 from sst_desk.settings import BACKUPS_TO_KEEP
 from sst_desk.workflow.retention import DueCase, GallringResult
+from sst_desk.ui.common.dialogs import close_button_box
 from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.common.errors import database_error_text
 from sst_desk.ui.case.forms import ERROR_STYLE
@@ -171,11 +172,7 @@ class GallringDialog(QDialog):
         self.gallra_button = QPushButton(self.tr("Gallra…"), self)
         self.gallra_button.setAccessibleName(self.tr("Gallra…"))
         self.gallra_button.clicked.connect(self.gallra_selected)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close_button = close.button(QDialogButtonBox.StandardButton.Close)
-        close_button.setText(self.tr("Close"))
-        close_button.setAccessibleName(self.tr("Close"))
-        close.rejected.connect(self.reject)
+        close = close_button_box(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.select_all)
         buttons.addWidget(self.gallra_button)

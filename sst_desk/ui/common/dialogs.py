@@ -101,3 +101,16 @@ def edit_record(parent: QWidget, title: str, fields: Sequence[Field], record: ob
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
         dialog.deleteLater()
+
+
+def close_button_box(dialog: QDialog) -> QDialogButtonBox:
+    """The dialog's Close button ("Stäng"), named for screen readers and tests, closing the dialog."""
+    from PySide6.QtCore import QCoreApplication
+
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    button = box.button(QDialogButtonBox.StandardButton.Close)
+    text = QCoreApplication.translate("Dialogs", "Close")
+    button.setText(text)
+    button.setAccessibleName(text)
+    box.rejected.connect(dialog.reject)
+    return box
