@@ -1,6 +1,7 @@
 """The acceptance corpus of issue 11: real-shaped attendance exports and what importing each must give.
 
-Every writer in ``tests/corpus/shapes.py`` writes one shape of file the way a Swedish school system
+Every writer in ``tests/corpus/shapes.py`` (and ``shapes_cells.py``, the shapes the attack on the import
+found; shared helpers in ``writing.py``; ``shapes.ALL`` lists them all) writes one shape of file the way a Swedish school system
 (Skola24, Vklass, SchoolSoft, InfoMentor, Unikum, Edlevo, LearnPoint) or a kurator's hand-made sheet writes
 it, and returns a ``Shape``: the file, a mapping that reads it, the person's answers (``ImportOptions``), and
 EITHER the exact records that must be stored per student (``expected``) OR the refusal (``refusal``: the
