@@ -721,6 +721,10 @@
         <translation>Elever som inte hittades</translation>
     </message>
     <message>
+        <source>A number that reads two ways: 1,500 is 1.5 in Swedish but 1500 from Excel with a US region. Write it so that it reads one way (1500, 1 500 or 1,5).</source>
+        <translation>Ett tal som kan läsas på två sätt: 1,500 är 1,5 på svenska men 1500 från Excel med amerikanska inställningar. Skriv det så att det bara kan läsas på ett sätt (1500, 1 500 eller 1,5).</translation>
+    </message>
+    <message>
         <source>%1 %2 %3</source>
         <translation>%1 %2 %3</translation>
     </message>
@@ -1621,10 +1625,6 @@
     <message>
         <source>%1: %2 problem(s); nothing was imported.</source>
         <translation>%1: %2 problem; ingenting importerades.</translation>
-    </message>
-    <message>
-        <source>line %1 is a copy of line %2</source>
-        <translation>rad %1 är en kopia av rad %2</translation>
     </message>
     <message>
         <source>line %1 has the same student and period as line %2: percentages and period figures cannot be added up</source>

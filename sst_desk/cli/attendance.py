@@ -122,7 +122,9 @@ def _refusal(file: Path, problem) -> str:
         what = _t("the file does not say which period it covers; give it with --period, e.g. "
                   "--period 2026-08-17:2026-12-18")
     else:
-        what = problem.describe()
+        from sst_desk.attendance_words import problem_sentence
+
+        what = problem_sentence(problem).rstrip(".")
     return _t("%1: %2. Nothing was imported.").replace("%1", file.name).replace("%2", what)
 
 
@@ -172,6 +174,7 @@ def mappings_command(args: argparse.Namespace) -> int:
 
 
 def _report(result: ImportResult) -> None:
+    from sst_desk.attendance_words import duplicate_sentence, problem_sentence
     from sst_desk.importers.attendance_spec import ProblemCode
     from sst_desk.services.attendance import UnmatchedReason
     from sst_desk.workflow.validation import visible_escapes
@@ -181,14 +184,13 @@ def _report(result: ImportResult) -> None:
               .replace("%2", str(result.problem_count)))
         for problem in result.problems[:SHOWN_PROBLEMS]:
             if problem.code is ProblemCode.DUPLICATE_ROW:
-                print("  " + _t("line %1 is a copy of line %2").replace("%1", str(problem.line))
-                      .replace("%2", problem.value))
+                print("  " + duplicate_sentence(problem.line, problem.value))
             elif problem.code is ProblemCode.PERIOD_REPEATED:
                 print("  " + _t("line %1 has the same student and period as line %2: percentages and period "
                                 "figures cannot be added up").replace("%1", str(problem.line))
                       .replace("%2", problem.value))
             else:
-                print(f"  {problem.describe()}")
+                print("  " + problem_sentence(problem))
         if result.problem_count > SHOWN_PROBLEMS:
             print("  " + _t("… and %1 more.").replace("%1", str(result.problem_count - SHOWN_PROBLEMS)))
         if any(p.code is ProblemCode.DUPLICATE_ROW for p in result.problems):
@@ -225,6 +227,7 @@ def _report(result: ImportResult) -> None:
 
 def _report_notices(result: ImportResult) -> None:
     """Rows the check points out (stored or not): how many of each kind, and the first lines."""
+    from sst_desk.attendance_words import notice_sentence
     from sst_desk.importers.attendance_spec import NoticeCode
 
     headings = {
@@ -241,7 +244,7 @@ def _report_notices(result: ImportResult) -> None:
         print(heading.replace("%1", str(count)))
         shown = [n for n in result.notices if n.code is code][:SHOWN_NOTICES]
         for notice in shown:
-            print("  " + notice.describe())
+            print("  " + notice_sentence(notice))
         if count > len(shown):
             print("  " + _t("… and %1 more.").replace("%1", str(count - len(shown))))
     if result.skipped_rows:

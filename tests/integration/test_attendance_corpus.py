@@ -240,7 +240,7 @@ def test_the_command_line_stores_exactly_the_numbers_or_refuses_naming_what_to_d
             for problem, line in shape.refusal:
                 assert OPTION_NAMED.get(problem, "") in text, text
                 if line:
-                    assert f"line {line}" in text, text
+                    assert f"Line {line}" in text, text  # the dialog's sentences (sst_desk.attendance_words)
             assert table_rows(db, attendance) == []
         else:
             assert code == 0, text

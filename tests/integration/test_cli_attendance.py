@@ -103,7 +103,7 @@ def test_a_bad_row_is_named_by_line_and_nothing_is_stored(capsys, demo, tmp_path
     code, out, _ = run(capsys, "import-attendance", str(bad), "--mapping", mapping_name(capsys, file),
                        "--db", str(file))
     assert code == 1
-    assert "nothing was imported" in out and "line 4, column 'Datum': not a date: '2026-13-45'" in out
+    assert "nothing was imported" in out and "Line 4, column \u201cDatum\u201d: Not a date. (\u201c2026-13-45\u201d)" in out
     assert stored(file) == before
 
 
@@ -117,7 +117,7 @@ def test_unknown_mapping_missing_file_and_empty_file_say_so(capsys, demo, tmp_pa
     empty.write_bytes(b"")
     code, _, err = run(capsys, "import-attendance", str(empty), "--mapping", mapping_name(capsys, file),
                        "--db", str(file))
-    assert code == 1 and "the file is empty" in err and "Nothing was imported" in err
+    assert code == 1 and "The file is empty" in err and "Nothing was imported" in err
 
 
 # --- issue 11: what the file cannot settle is asked for by an option; copies and notices are said ------------
@@ -219,7 +219,7 @@ def test_copied_rows_are_refused_by_line_until_skipped(capsys, demo, tmp_path) -
 
     code, out, _ = run(capsys, "import-attendance", str(doubled), "--mapping", name, "--db", str(file))
     assert code == 1
-    assert f"line {first} is a copy of line 2" in out and f"line {second} is a copy of line 3" in out
+    assert f"Line {first} is a copy of line 2." in out and f"Line {second} is a copy of line 3." in out
     assert "--skip-duplicate-rows" in out
     assert stored(file) == before
 

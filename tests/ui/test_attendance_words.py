@@ -6,7 +6,7 @@ import datetime as dt
 
 
 def test_a_period_record_reads_from_to_and_a_percentage_with_a_comma(qapp):
-    from sst_desk.ui.attendance.words import amount, period
+    from sst_desk.attendance_words import amount, period
     from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit
 
     record = AttendanceRecord(period_start=dt.date(2026, 8, 17), granularity=Granularity.PERIOD, scheduled=100,
@@ -17,7 +17,7 @@ def test_a_period_record_reads_from_to_and_a_percentage_with_a_comma(qapp):
 
 def test_every_new_code_and_role_has_words(qapp):
     from sst_desk.importers.attendance_spec import AmountUnit, Column, NoticeCode, ProblemCode
-    from sst_desk.ui.attendance.words import notice_text, problem_text, role_label, unit_label
+    from sst_desk.attendance_words import notice_text, problem_text, role_label, unit_label
 
     assert all(problem_text(code) for code in ProblemCode)
     assert all(notice_text(code) for code in NoticeCode)
@@ -30,7 +30,7 @@ def test_every_new_code_and_role_has_words(qapp):
 
 def test_copies_and_notices_name_their_lines(qapp):
     from sst_desk.importers.attendance_spec import NoticeCode, RowNotice
-    from sst_desk.ui.attendance.words import duplicate_sentence, notice_sentence
+    from sst_desk.attendance_words import duplicate_sentence, notice_sentence
 
     assert duplicate_sentence(14, "4") == "Line 14 is a copy of line 4."
     assert notice_sentence(RowNotice(14, NoticeCode.DUPLICATE_SKIPPED, other_line=4)) == \
@@ -44,7 +44,7 @@ def test_the_swedish_words(qapp):
     from sst_desk import paths
     from sst_desk.importers.attendance_spec import AmountUnit, Column
     from sst_desk.ui.attendance.asks import long_date
-    from sst_desk.ui.attendance.words import duplicate_sentence, role_label, unit_label
+    from sst_desk.attendance_words import duplicate_sentence, role_label, unit_label
 
     translator = QTranslator()
     assert translator.load(str(paths.resource("translations", "sst_desk_sv.qm")))

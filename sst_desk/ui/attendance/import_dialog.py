@@ -59,7 +59,7 @@ from sst_desk.ui.attendance.asks import ASKED, ask
 from sst_desk.ui.attendance.mapping_form import MappingForm
 from sst_desk.ui.attendance.preview import FileRowsModel, ReadModel, span_problems
 from sst_desk.ui.attendance.results import ResultPanel
-from sst_desk.ui.attendance.words import problem_sentence
+from sst_desk.attendance_words import problem_sentence
 from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.common.errors import database_error_text
 from sst_desk.ui.case.forms import ERROR_STYLE

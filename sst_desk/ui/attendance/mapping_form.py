@@ -27,7 +27,7 @@ from sst_desk.importers.attendance_spec import (
     MappingSpec,
     RowProblem,
 )
-from sst_desk.ui.attendance.words import identifier_label, problem_text, role_label, unit_label
+from sst_desk.attendance_words import identifier_label, problem_text, role_label, unit_label
 from sst_desk.ui.case.forms import ERROR_STYLE
 
 CONTEXT = "AttendanceImport"

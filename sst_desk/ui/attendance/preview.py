@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QTableView
 
 from sst_desk.importers.attendance_spec import Column, ImportedRow, RowProblem
-from sst_desk.ui.attendance.words import amount, period, problem_sentence, role_label
+from sst_desk.attendance_words import amount, period, problem_sentence, role_label
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root: a table has no parent index

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWi
 
 from sst_desk.importers.attendance_spec import NoticeCode, ProblemCode, RowProblem
 from sst_desk.services.attendance import ImportResult, Unmatched, UnmatchedReason
-from sst_desk.ui.attendance.words import duplicate_sentence, notice_sentence, problem_text
+from sst_desk.attendance_words import duplicate_sentence, notice_sentence, problem_text
 from sst_desk.ui.case.forms import ERROR_STYLE
 from sst_desk.ui.common.listeditor import Column, RowsModel, row_table
 

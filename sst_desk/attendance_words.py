@@ -1,5 +1,8 @@
 """Words for the attendance import (context "AttendanceImport"): problem codes, column roles, units, periods.
 
+Shared by the import dialog and ``sst-desk import-attendance`` (through ``i18n.translate``: the command
+line's translator, else Qt's), so the window and the command line say the same thing.
+
 The importer reports ``ProblemCode``s with the line and column; this is the
 one place that turns them into sentences for the worker, through Qt's
 translation system, so the dialog and its tables say the same thing.
@@ -7,7 +10,9 @@ translation system, so the dialog and its tables say the same thing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from sst_desk import i18n
 
 from sst_desk.importers.attendance_spec import (
     AmountUnit,
@@ -17,6 +22,7 @@ from sst_desk.importers.attendance_spec import (
     ProblemCode,
     RowNotice,
     RowProblem,
+    reads_two_ways,
 )
 from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit
 
@@ -24,7 +30,7 @@ CONTEXT = "AttendanceImport"
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    return i18n.translate(CONTEXT, text)
 
 
 _PROBLEMS: dict[ProblemCode, str] = {
@@ -135,6 +141,9 @@ def problem_text(code: ProblemCode) -> str:
 def problem_sentence(problem: RowProblem) -> str:
     """Where and what: "Line 14, column “Frånvaro”: Not a number. (“x”)"."""
     what = problem_text(problem.code)
+    if problem.code is ProblemCode.NUMBER_INVALID and reads_two_ways(problem.value):
+        what = _t("A number that reads two ways: 1,500 is 1.5 in Swedish but 1500 from Excel with a US region. "
+                  "Write it so that it reads one way (1500, 1 500 or 1,5).")
     if problem.value:
         what += " " + _t("(\u201c%1\u201d)").replace("%1", problem.value)
     if problem.line and problem.column:
