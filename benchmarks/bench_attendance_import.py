@@ -69,8 +69,8 @@ def _add_people(db, kurators_students: list[tuple[str, str]]) -> None:
     for pnr, name in kurators_students:
         first, last = name.split()[0], name.split()[1]
         student = Student(first_name=first, last_name=last, school="Benchskolan", grade=8, personal_id=pnr)
-        Door(db.uow, None).cases.add_case(Case(student=student, raised_on=dt.date(2026, 8, 17), level=Level.NIVA_2,
-                         raised_by=RaisedBy.ELEVHALSA), actor=kurator)
+        Door(db.uow, kurator).cases.add_case(Case(student=student, raised_on=dt.date(2026, 8, 17),
+                                                  level=Level.NIVA_2, raised_by=RaisedBy.ELEVHALSA))
 
 
 def child(db_path: str, key_hex: str, csv_path: str, dry_run: bool, who: str = "") -> None:
