@@ -29,7 +29,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "unit")]
 from report_cases import make_case  # noqa: E402
 
 from sst_desk.demo.generate import build_cases  # noqa: E402
-from sst_desk.persistence.printing import PLAN_STAGES, plan_to_print  # noqa: E402
+from sst_desk.services.printing import PLAN_STAGES, plan_to_print  # noqa: E402
 from sst_desk.reports import ReportContext, build_handlingsplan  # noqa: E402
 from sst_desk.reports.batch import build_batch  # noqa: E402
 from sst_desk.workflow.entities import Case  # noqa: E402

@@ -80,8 +80,10 @@ def sign_in_figures(encrypted: Path, rounds: int, folder: Path) -> dict[str, flo
         from sst_desk.persistence import backups
 
         backups.check_integrity(encrypted, signin.unlock(encrypted, LEAD, PASSWORD))
+        from sst_desk.services import Door
+
         with signin.sign_in(encrypted, LEAD, PASSWORD) as opened:
-            opened.case_rows(dt.date.today())
+            Door(opened.uow, opened.actor).cases.case_rows(dt.date.today())
 
     figures = {
         "sign-in (unlock + open + authenticate)": median_s(lambda: signin.sign_in(encrypted, LEAD, PASSWORD).close(),
