@@ -146,9 +146,11 @@ def restore_for_window(backup: Path, path: Path, key: bytes | None, actor) -> tu
     The restore is ``persistence.restore.restore_as`` (the command line's door too): checked, logged
     before and in the restored database, and allowed only when ``services.backups.authorize_restore``
     lets ``actor`` (the person signed in before; None for a database without accounts) restore.
-    Returns the reopened database (None when it cannot be opened) and why the restore failed (None: it
+    Returns the reopened database (None when it cannot be opened), with its key-slot keeper attached (the
+    session goes on as the same person, who may manage accounts), and why the restore failed (None: it
     did not); a failed restore leaves the database as it was, and it is reopened all the same.
     """
+    from sst_desk.security import keyslots
     from sst_desk.services import Door
 
     failure: Exception | None = None
@@ -157,6 +159,6 @@ def restore_for_window(backup: Path, path: Path, key: bytes | None, actor) -> tu
     except (DatabaseError, OSError) as exc:
         failure = exc
     try:
-        return Database.open(path, key=key), failure
+        return keyslots.attach(Database.open(path, key=key)), failure
     except (DatabaseError, OSError) as exc:
         return None, failure or exc
