@@ -14,7 +14,8 @@ holding the database key under that person's password. Key file and password has
    (``rekey.finish_pending``).
 
 A unit of work offers this as ``tx.key_slots`` (``persistence/uow.py``); ``attach`` gives a ``Database``
-its keeper, and ``signin`` attaches one to every database it opens or signs a person in on. A database
+its keeper: ``signin.authenticate`` attaches one to every database a person signs in on (the window, the
+command line, the first administrator), and the window's restore to the database it reopens. A database
 without a key file (on a server, or a plain test file) has nothing to keep: every step does nothing.
 Persistence does not import this module (it sits below security, which opens databases).
 """
