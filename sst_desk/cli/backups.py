@@ -92,8 +92,9 @@ def list_backups(args: argparse.Namespace) -> int:
 
 
 def restore(args: argparse.Namespace) -> int:
-    """Replace the database with a backup: checked, confirmed, authorized and logged (``backups.restore_as``)."""
-    from sst_desk.persistence.backups import restore_as, verify_backup
+    """Replace the database with a backup: checked, confirmed, authorized and logged (``restore.restore_as``)."""
+    from sst_desk.persistence.backups import verify_backup
+    from sst_desk.persistence.restore import restore_as
 
     target = _file(getattr(args, "db", None))
     source: Path = args.backup_file.expanduser().resolve()

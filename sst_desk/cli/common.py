@@ -144,7 +144,7 @@ def restore_key(file: Path, args: argparse.Namespace) -> bytes | None:
 
 
 def restore_right(args: argparse.Namespace):
-    """``authorize`` for ``backups.restore_as``: sign in on the database given, then ask
+    """``authorize`` for ``restore.restore_as``: sign in on the database given, then ask
     ``services.backups.authorize_restore`` (BACKUPS × EDIT).
 
     Restoring replaces everyone's data: administrators and team leads only. The check runs on the

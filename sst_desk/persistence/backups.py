@@ -30,7 +30,6 @@ from sst_desk.fileio import fsync_directory
 from sst_desk.persistence import cipher, migrate
 from sst_desk.persistence.backup import backup_sqlite, unique_path
 from sst_desk.persistence.checks import SQLITE_HEADER, _look_inside, _read_only_uri, checked_whole
-from sst_desk.persistence.database import Database
 from sst_desk.persistence.engine import engine_key, make_engine
 from sst_desk.persistence.errors import (
     BackupFailedError,
@@ -44,8 +43,10 @@ from sst_desk.persistence.errors import (
     is_disk_full,
 )
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: the unit of work's storage reaches this module
     from sst_desk.workflow.access import Actor
+
+    from sst_desk.persistence.database import Database
 
 AUTO, MANUAL, PRE_RESTORE, PRE_UPGRADE, OTHER = "auto", "manual", "pre-restore", "pre-upgrade", "other"
 KINDS = (AUTO, MANUAL, PRE_RESTORE, PRE_UPGRADE)
@@ -365,8 +366,8 @@ def restore(backup: Path, target: Path, key: bytes | None = None,
     ``Database`` on ``target`` before calling this. ``key`` is the database
     key: backup and database share it (the key never changes, only its wrapping).
     ``before_swap(copy)`` runs on the finished copy before it replaces ``target``
-    (``restore_as`` signs in and logs there); if it raises, nothing is replaced.
-    A person's restore goes through ``restore_as``.
+    (``restore.restore_as`` signs in and logs there); if it raises, nothing is replaced.
+    A person's restore goes through ``restore.restore_as``.
     """
     backup, target = Path(backup).resolve(), Path(target).resolve()
     if backup == target:
@@ -417,71 +418,3 @@ def _fold_into_one_file(file: Path, key: bytes | None) -> None:
         conn.execute("PRAGMA journal_mode = DELETE")
     finally:
         conn.close()
-
-
-Authorize = Callable[[Database], "Actor"]
-
-
-def restore_as(backup: Path, target: Path, key: bytes | None, authorize: Authorize) -> Path | None:
-    """The one door for a restore a person asks for (command line and the Backups dialog); see ``restore``.
-
-    ``authorize(db)`` signs the person in on ``db`` and raises ``AccessDeniedError`` (logged there)
-    unless they may restore (``BACKUPS × EDIT``: administrator, teamledare); it returns the actor.
-    It runs on the current database when that can be read — which then records the restore before
-    it is replaced (kept in the pre-restore copy) — and otherwise (a damaged file) on the restored
-    copy. Either way the restored copy gets a RESTORE entry appended to ITS log before it replaces
-    the database, so a restore can never silently roll the access log back.
-    """
-    from sst_desk.workflow.logchain import LogAction
-
-    backup, target = Path(backup).resolve(), Path(target).resolve()
-    verify_backup(backup, key)
-    if target.exists() and target.stat().st_size > 0 and not integrity_problems(target, key):
-        db = Database.open(target, key=key)
-        try:
-            actor = authorize(db)
-            with db.uow(actor) as uow:
-                uow.log(LogAction.RESTORE, detail=f"replaced by the backup {backup.name}")
-                uow.commit()
-        finally:
-            db.close()
-    else:  # damaged (or missing): the backup's accounts decide — asked on a throwaway copy, before anything moves
-        actor = _authorize_on_copy(backup, target, key, authorize)
-
-    def stamp(copy: Path) -> None:
-        restored = Database.open(copy, key=key)
-        try:
-            with restored.uow(actor) as uow:
-                uow.log(LogAction.RESTORE, detail=f"restored from the backup {backup.name}")
-                uow.commit()
-        finally:
-            restored.close()
-
-    return restore(backup, target, key, before_swap=stamp)
-
-
-def _authorize_on_copy(backup: Path, target: Path, key: bytes | None, authorize: Authorize):
-    """``authorize`` on a temporary copy of ``backup`` beside ``target`` (signing in writes to the log), then gone."""
-    probe = target.with_name(f".{target.name}.authorize-{uuid.uuid4().hex}.tmp")
-    try:
-        with open(backup, "rb") as handle:
-            header = handle.read(100)
-        source = cipher.connect(_read_only_uri(backup, header), key, uri=True)
-        try:
-            copy = cipher.connect(probe, key)
-            try:
-                source.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            source.close()
-        db = Database.open(probe, key=key)
-        try:
-            return authorize(db)
-        finally:
-            db.close()
-    except OSError as exc:
-        raise RestoreFailedError(target.parent, disk_full=exc.errno == errno.ENOSPC) from exc
-    finally:
-        for leftover in (probe, Path(f"{probe}-wal"), Path(f"{probe}-shm"), Path(f"{probe}-journal")):
-            leftover.unlink(missing_ok=True)

@@ -24,7 +24,7 @@ from sst_desk.persistence.checks import check_existing, prepare_folder
 from sst_desk.persistence.engine import make_engine, sqlite_file, to_url
 from sst_desk.persistence.errors import DatabaseError, DatabaseUnavailableError, LocationNotWritableError
 from sst_desk.persistence.mapping import start_mappers
-from sst_desk.persistence.uow import UnitOfWork, translate
+from sst_desk.persistence.uow import KeySlotKeeper, UnitOfWork, translate
 
 
 _log = logging.getLogger(__name__)
@@ -40,6 +40,8 @@ class Database:
         # The signed-in person (set by sst_desk.security.signin). Every method acts as them: access is
         # checked and logged. None is raw storage access (tests, the demo generator): see uow.py.
         self.actor: Actor | None = None
+        # The key file's keeper for the accounts use cases (set by sst_desk.security.keyslots.attach; uow.py).
+        self.key_slots: KeySlotKeeper | None = None
         self.url: str = engine.url.render_as_string(hide_password=True)
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
 

@@ -30,17 +30,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sst_desk.workflow.access import Action, Actor
 from sst_desk.workflow.entities import Case, Guardian, Student
 from sst_desk.workflow.logchain import LogAction
 
 from sst_desk.persistence.accesslog import utc_now
-from sst_desk.persistence.database import Database
 from sst_desk.persistence.errors import CaseNotFound
 from sst_desk.persistence.gallring import GALLRING_STUDENT
-from sst_desk.persistence.uow import UnitOfWork
+
+if TYPE_CHECKING:  # types only: the unit of work's storage reaches this module
+    from sst_desk.persistence.database import Database
+    from sst_desk.persistence.uow import UnitOfWork
 
 FORMAT = "sst-desk-registerutdrag"
 FORMAT_VERSION = 1

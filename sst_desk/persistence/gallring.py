@@ -62,7 +62,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sst_desk import paths
 from sst_desk.workflow.access import Action, Actor, Resource
@@ -78,8 +78,10 @@ from sst_desk.workflow.retention import (  # noqa: F401 - DueCase, GallringResul
 from sst_desk.fileio import shred
 
 from sst_desk.persistence import backups, cipher
-from sst_desk.persistence.database import Database
-from sst_desk.persistence.uow import UnitOfWork
+
+if TYPE_CHECKING:  # types only: Database.open resumes an interrupted purge here (no import circle)
+    from sst_desk.persistence.database import Database
+    from sst_desk.persistence.uow import UnitOfWork
 
 GALLRING = "gallring"
 GALLRING_STUDENT = "gallring:student"  # extract.py reads the log from after the last one of these

@@ -1,26 +1,24 @@
-"""What a use case asks of the database *file* rather than of its rows: backups, gallring's purge, the key file.
+"""What a use case asks of the database *file* rather than of its rows: backups, gallring's purge, extracts.
 
 A unit of work on a ``Database`` offers it as ``tx.storage`` (``uow.py``), bound to the person acting.
 These operations are not one transaction: a backup copies the file, gallring deletes in one transaction
-and then checkpoints, vacuums and purges backups, a re-key copies the database and every backup. So each
+and then checkpoints, vacuums and purges backups. So each
 runs its own units of work (checked and logged as the acting person, as before), and a service calls them
 with nothing of its own pending in ``tx``. A database on a server has no file here: the operations say so
-(``DatabaseError``), and the key operations do nothing (the server keeps its own keys).
+(``DatabaseError``).
 
-The key-file operations are the local file's way to keep passwords and the database key in step; they
-use ``sst_desk.security`` (imported late: persistence is below security, which opens the database).
+The key file is not here: keeping it in step with the accounts is ``security/keyslots.py``'s work, which
+a unit of work offers as ``tx.key_slots`` (persistence is below security, which opens the database).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sst_desk.workflow.access import Actor
-from sst_desk.workflow.accounts import RekeyOutcome
 
 from sst_desk.persistence import backups, extract, gallring
 
@@ -88,76 +86,3 @@ class Storage:
 
     def record_registerutdrag(self, case_id: int) -> None:
         extract.record_registerutdrag(self._db, case_id, actor=self.actor)
-
-    # --- the key file (a local, encrypted file only) --------------------------------------------------
-
-    @property
-    def has_key_file(self) -> bool:
-        return self._db.path is not None and self._db.key is not None
-
-    @contextlib.contextmanager
-    def key_slot(self, username: str, password: str, *, rekey_pending: bool = False) -> Iterator[None]:
-        """Write ``username``'s key slot for ``password`` before the block; put the old key file back if it fails.
-
-        Key file and password hash must never disagree (that locks the person out for good), so the
-        slot is written first — a full disk stops everything before any change — and undone when the
-        database change in the block fails. ``rekey_pending`` marks the key file so that a re-key
-        interrupted after this is finished at the next sign-in (a reset).
-        """
-        if not self.has_key_file:
-            yield
-            return
-        from sst_desk.fileio import write_bytes_atomic
-        from sst_desk.security.keyfile import KeyFile, key_file_for
-
-        assert self._db.path is not None and self._db.key is not None
-        path = key_file_for(self._db.path)
-        keys = KeyFile.load(path)
-        before = path.read_bytes()
-        keys.set_slot(username, password, self._db.key)
-        if rekey_pending:
-            keys.rekey_pending = True
-        keys.save()
-        try:
-            yield
-        except BaseException:
-            write_bytes_atomic(before, path)
-            raise
-
-    @contextlib.contextmanager
-    def without_key_slot(self, username: str) -> Iterator[None]:
-        """Remove ``username``'s slot and mark a re-key pending before the block; put it back if the block fails."""
-        if not self.has_key_file:
-            yield
-            return
-        from sst_desk.fileio import write_bytes_atomic
-        from sst_desk.security.keyfile import KeyFile, key_file_for
-
-        assert self._db.path is not None
-        path = key_file_for(self._db.path)
-        keys = KeyFile.load(path)
-        before = path.read_bytes()
-        keys.remove_slot(username)
-        keys.rekey_pending = True
-        keys.save()
-        try:
-            yield
-        except BaseException:
-            write_bytes_atomic(before, path)  # refused (the last administrator): the slot comes back
-            raise
-
-    def rekey(self) -> RekeyOutcome | None:
-        """Give the database (and its backups) a new key; None for a database without a key file.
-
-        Open elsewhere, or a full disk: ``RekeyOutcome(pending=True)`` — finished at a later sign-in.
-        """
-        if not self.has_key_file:
-            return None
-        from sst_desk.security import rekey, signin
-
-        try:
-            result = rekey.rekey(self._db)
-        except (rekey.RekeyBusy, OSError):
-            return RekeyOutcome(pending=True)
-        signin.last_rekey = result  # the process's last re-key, as signin's own account functions record it
-        return RekeyOutcome(locked_out=tuple(sorted(result.locked_out)), backups_left=len(result.backups_left))

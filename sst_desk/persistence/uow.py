@@ -18,14 +18,17 @@ tests): the app and the command line always act as a signed-in person
 
 from __future__ import annotations
 
+import contextlib
+from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from sst_desk.workflow.access import Action, Actor, Resource, allowed
+from sst_desk.workflow.accounts import RekeyOutcome
 from sst_desk.workflow.logchain import LogAction
 
 from sst_desk.persistence import accesslog
@@ -48,6 +51,37 @@ if TYPE_CHECKING:
     from sst_desk.persistence.database import Database
     from sst_desk.persistence.storage import Storage
 
+class KeySlotKeeper(Protocol):
+    """What the accounts use cases ask of the key file (``security.keyslots.KeySlots``; persistence is below it).
+
+    ``key_slot``/``without_key_slot`` change the key file before the block and put it back if the block
+    fails; ``rekey`` gives the database a new key after (None: no key file; ``pending``: it waits).
+    """
+
+    def key_slot(self, username: str, password: str, *, rekey_pending: bool = False
+                 ) -> AbstractContextManager[None]: ...
+
+    def without_key_slot(self, username: str) -> AbstractContextManager[None]: ...
+
+    def rekey(self) -> RekeyOutcome | None: ...
+
+
+class _NoKeyFile:
+    """The keeper of a database without a key file: nothing to write, nothing to re-key."""
+
+    def key_slot(self, username: str, password: str, *, rekey_pending: bool = False
+                 ) -> AbstractContextManager[None]:
+        return contextlib.nullcontext()
+
+    def without_key_slot(self, username: str) -> AbstractContextManager[None]:
+        return contextlib.nullcontext()
+
+    def rekey(self) -> RekeyOutcome | None:
+        return None
+
+
+NO_KEY_FILE = _NoKeyFile()
+
 _DAMAGED = ("malformed", "not a database", "file is encrypted")
 _UNREACHABLE = ("locked", "busy", "unable to open", "disk i/o", "could not connect", "connection", "timeout")
 
@@ -57,8 +91,8 @@ class UnitOfWork:
 
     Repositories: ``cases``, ``users`` (accounts), ``accesslog`` (reading the log; writing is ``log``),
     ``retention`` (gallring's reads and deletes), ``registerutdrag`` (what an extract gathers).
-    ``storage``: the database file's own operations (backups, gallring's purge, the key file), bound to
-    the person acting (``storage.py``).
+    ``storage``: the database file's own operations (backups, gallring's purge), bound to the person
+    acting (``storage.py``). ``key_slots``: the key file kept in step with the accounts (``KeySlotKeeper``).
     """
 
     cases: CaseRepository
@@ -100,6 +134,23 @@ class UnitOfWork:
         self.retention = RetentionRepository(self.session)
         self.registerutdrag = RegisterutdragRepository(self.session)
         return self
+
+    @property
+    def key_slots(self) -> KeySlotKeeper:
+        """The key file's keeper that ``security.keyslots.attach`` gave the database (the accounts use cases').
+
+        A database without a key file (a server, a plain file) has nothing to keep in step: ``NO_KEY_FILE``.
+        A local encrypted file without a keeper is refused: a password changed without its slot would lock
+        the person out for good.
+        """
+        if self._database is None:
+            raise RuntimeError("this unit of work was not made by a Database")
+        keeper = self._database.key_slots
+        if keeper is not None:
+            return keeper
+        if self._database.path is None or self._database.key is None:
+            return NO_KEY_FILE
+        raise RuntimeError("this database was opened without its key file's keeper (security.keyslots.attach)")
 
     @property
     def storage(self) -> Storage:

@@ -45,7 +45,7 @@ from sst_desk.persistence.accounts import UserRecord
 from sst_desk.workflow.access import Actor, Role
 from sst_desk.workflow.logchain import LogAction
 
-from sst_desk.security import passwords
+from sst_desk.security import keyslots, passwords
 from sst_desk.security.keyfile import KeyFile, KeyFileError, key_file_for, new_database_key, slot_ids_for
 from sst_desk.security.throttle import Throttle, attempts_file_for
 
@@ -175,6 +175,8 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
     rehash = passwords.hash_password(password) if passwords.needs_rehash(user.password_hash) else None
     accounts.record_sign_in(db, actor, new_hash=rehash)
     db.actor = actor
+    if db.key_slots is None:
+        keyslots.attach(db)  # the accounts use cases keep the key file in step through it
     if _renamed_demo(db) and password == _demo_password():
         # A demo database under another name may hold real data now: its public password must go.
         accounts.require_password_change(db, user.id)
@@ -344,10 +346,8 @@ def change_own_password(db: Database, old_password: str, new_password: str, repe
     if new_password == old_password:
         # A first password set by an administrator is known to them: keeping it would defeat the change.
         raise passwords.PasswordProblem("same_as_old", "The new password must differ from the current one.")
-    from sst_desk.persistence.storage import Storage
-
     hashed = passwords.hash_password(new_password)
-    with Storage(db, db.actor).key_slot(user.username, new_password):  # the slot first; put back if this fails
+    with keyslots.KeySlots(db).key_slot(user.username, new_password):  # the slot first; put back if this fails
         accounts.set_password_hash(db, user.id, hashed, must_change_password=False, reset=False)
     if db.path is not None and db.key is not None:
         _best_effort(lambda: refresh_backup_key_copies(db.path, db.key))
@@ -391,9 +391,6 @@ def set_active(db: Database, user_id: int, active: bool) -> UserRecord:
 def switch_on(db: Database, user_id: int, new_password: str) -> UserRecord:
     """Switch an account back on with a new first password (``services.accounts.switch_on``)."""
     return _accounts(db).switch_on(user_id, new_password, team_name=_team_name(db))
-
-
-last_rekey = None  # the last re-key's result in this process (the window and the command line report it)
 
 
 def _accounts(db: Database):

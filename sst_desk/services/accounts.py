@@ -11,8 +11,9 @@ assign cases. Every change is logged by the acting person. The rules:
 * **Keys follow accounts** (a local encrypted file): a new password gets its key slot before the
   database changes, and the slot is put back if the change fails; switching off removes the slot and a
   reset re-keys the database so the old password (or an old copy of the key file) opens nothing
-  (``tx.storage.key_slot`` / ``without_key_slot`` / ``rekey``). The re-key needs the database to itself:
-  ``AccountChange.rekey.pending`` says it waits for the next sign-in (the change itself is made).
+  (``tx.key_slots.key_slot`` / ``without_key_slot`` / ``rekey``: ``security/keyslots.py`` does the file
+  work, these use cases decide when). The re-key needs the database to itself: ``AccountChange.rekey.pending``
+  says it waits for the next sign-in (the change itself is made).
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ def create_user(uow: UowFactory, actor: Actor | None, username: str, display_nam
         tx.require(Resource.USERS, Action.CREATE)
         if tx.users.find(name) is not None:  # before its key slot could be touched
             raise DuplicateUserError(name)
-        with tx.storage.key_slot(name, password):
+        with tx.key_slots.key_slot(name, password):
             user_id = tx.users.add(name, display_name, Role(role), hashed, must_change_password=True)
             tx.log(LogAction.USER_CREATED, detail=f"{user_id}:{Role(role).value}")
             tx.commit()
@@ -133,13 +134,13 @@ def reset_password(uow: UowFactory, actor: Actor | None, user_id: int, password:
         personal = _personal(user.display_name, team_name)
         passwords.check_new_password(password, username=user.username, personal=personal)
         hashed = passwords.hash_password(password)
-        store = tx.storage
-        with store.key_slot(user.username, password, rekey_pending=True):
+        keys = tx.key_slots
+        with keys.key_slot(user.username, password, rekey_pending=True):
             tx.users.update(user_id, password_hash=hashed, must_change_password=True)
             tx.log(LogAction.PASSWORD_RESET, detail=str(user_id))
             tx.commit()
         changed = _existing(tx, user_id).without_hash()
-    return AccountChange(changed, store.rekey())
+    return AccountChange(changed, keys.rekey())
 
 
 def switch_off(uow: UowFactory, actor: Actor | None, user_id: int) -> AccountChange:
@@ -157,13 +158,13 @@ def switch_off(uow: UowFactory, actor: Actor | None, user_id: int) -> AccountCha
             raise ValueError("you cannot switch off the account you are signed in with")
         if not user.active:
             return AccountChange(user.without_hash())
-        store = tx.storage
-        with store.without_key_slot(user.username):
+        keys = tx.key_slots
+        with keys.without_key_slot(user.username):
             tx.users.update(user_id, active=False)
             tx.log(LogAction.USER_CHANGED, detail=f"{user_id}:active=False")
             tx.commit()
         changed = _existing(tx, user_id).without_hash()
-    return AccountChange(changed, store.rekey())
+    return AccountChange(changed, keys.rekey())
 
 
 def switch_on(uow: UowFactory, actor: Actor | None, user_id: int, password: str, *,
@@ -179,7 +180,7 @@ def switch_on(uow: UowFactory, actor: Actor | None, user_id: int, password: str,
         personal = _personal(user.display_name, team_name)
         passwords.check_new_password(password, username=user.username, personal=personal)
         hashed = passwords.hash_password(password)
-        with tx.storage.key_slot(user.username, password):
+        with tx.key_slots.key_slot(user.username, password):
             tx.users.update(user_id, active=True, password_hash=hashed, must_change_password=True)
             tx.log(LogAction.USER_CHANGED, detail=f"{user_id}:active=True")
             tx.log(LogAction.PASSWORD_RESET, detail=str(user_id))

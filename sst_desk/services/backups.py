@@ -4,7 +4,7 @@ The copy is a storage operation (SQLite's backup API, checked, with a copy of th
 it; ``persistence.backups``) reached through ``tx.storage``. Making a manual backup needs
 ``(BACKUPS, CREATE)`` (a copy of every case that may leave the computer) and is logged with where it
 went. Restoring replaces the database, so it happens with the database closed, before anyone acts
-through a door: ``persistence.backups.restore_as`` (the window's Backups dialog through
+through a door: ``persistence.restore.restore_as`` (the window's Backups dialog through
 ``ui/common/startup.restore_for_window``, and ``sst-desk restore``); the person's right to do it is
 ``authorize_restore``, asked through a door on the database about to be replaced.
 A database on a server is backed up by the server's own tools (``DatabaseError``).
@@ -68,7 +68,7 @@ def authorize_restore(uow: UowFactory, actor: Actor | None) -> Actor | None:
     """Raise ``AccessDeniedError`` (logged) unless the person may restore a backup; returns the person.
 
     Restoring replaces everyone's data: ``(BACKUPS, EDIT)``, administrators and team leads only.
-    ``persistence.backups.restore_as`` asks this (as its ``authorize``) on the database about to be
+    ``persistence.restore.restore_as`` asks this (as its ``authorize``) on the database about to be
     replaced, or on a copy of the backup when that database cannot be read.
     """
     with uow(actor) as tx:

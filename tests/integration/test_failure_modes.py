@@ -23,6 +23,7 @@ from sst_desk import fileio, paths
 from sst_desk.persistence import (
     BackupFailedError,
     DamagedDatabaseError,
+    Database,
     DatabaseUnavailableError,
     LocationNotWritableError,
     NotADatabaseError,
@@ -216,6 +217,36 @@ def test_adding_an_account_under_a_taken_name_leaves_that_persons_key_slot_alone
             signin.add_account(db, " Sara", "Another Sara", Role.KURATOR, "en annan kurators lösen 8")
     assert key_file_for(team).read_bytes() == key_before
     assert case_count(team) == CASES
+
+
+def test_an_encrypted_database_without_its_key_slot_keeper_changes_no_account(team: Path) -> None:
+    """The key-slot work is security's (security/keyslots.py), attached at sign-in: a unit of work on an
+    encrypted file opened past it refuses an account change rather than write a password without its slot."""
+    key = signin.unlock(team, ADMIN, ADMIN_PW)
+    key_before = key_file_for(team).read_bytes()
+    with Database.open(team, key=key) as db:
+        db.actor = accounts.find_user(db, ADMIN).actor()  # signed in by hand, past signin.authenticate
+        with pytest.raises(RuntimeError, match="key file's keeper"):
+            door(db).accounts.create_user("kim", "Kim Kurator", Role.KURATOR, "kuratorns lösen 6")
+    assert key_file_for(team).read_bytes() == key_before
+    with Database.open(team, key=key) as db:
+        assert accounts.find_user(db, "kim") is None
+
+
+def test_the_windows_restore_reopens_the_database_ready_to_keep_the_key_file(team: Path) -> None:
+    """What broke once the key slots left persistence: the database the Backups dialog reopens after a
+    restore had no keeper, so the administrator's next new account would have failed."""
+    from sst_desk.ui.common.startup import restore_for_window
+
+    with signin.sign_in(team, ADMIN, ADMIN_PW) as db:
+        backup = backups.take_backup(db, backups.MANUAL)
+        actor, key = db.actor, db.key
+    reopened, failure = restore_for_window(backup, team, key, actor)
+    assert failure is None and reopened is not None
+    with reopened:
+        reopened.actor = actor  # the dialog goes on as the same person
+        door(reopened).accounts.create_user("kim", "Kim Kurator", Role.KURATOR, "kuratorns lösen 6")
+    signin.sign_in(team, "kim", "kuratorns lösen 6").close()  # the new account's key slot was written
 
 
 # --- a damaged database, and its backups ------------------------------------------------------------

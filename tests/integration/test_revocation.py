@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sst_desk.__main__ import main
 from sst_desk.persistence import Database, accounts, backups, cipher
 from sst_desk.persistence.mapping import access_log
-from sst_desk.security import keyfile, rekey, signin, throttle
+from sst_desk.security import keyfile, keyslots, rekey, signin, throttle
 from sst_desk.security.keyfile import KeyFile, key_file_for
 
 from conftest import TEST_PASSWORD, copy_team_db, make_team_db, new_case
@@ -240,7 +240,7 @@ def test_a_format_1_slot_is_upgraded_at_sign_in_and_others_are_named_when_a_re_k
     assert keys.slot_format("tove") == 2 and keys.slot_format("sara") == 1
     with signin.sign_in(team, "admin", TEST_PASSWORD) as admin:
         signin.set_active(admin, accounts.find_user(admin, "karin").id, False)
-    assert sorted(signin.last_rekey.locked_out) == ["sara"]  # said to the administrator, not silent
+    assert sorted(keyslots.last_rekey.locked_out) == ["sara"]  # said to the administrator, not silent
     assert cases_seen(team, "tove") == 2
     with pytest.raises(signin.SignInError):
         signin.unlock(team, "sara", TEST_PASSWORD)
@@ -258,7 +258,7 @@ import os, signal, sys, threading, time
 sys.path.insert(0, {here!r})
 import conftest  # cheap Argon2, as the database was made with
 from sst_desk.persistence import accounts
-from sst_desk.security import rekey, signin
+from sst_desk.security import keyslots, rekey, signin
 
 stop_at, file = sys.argv[1], sys.argv[2]
 
@@ -411,6 +411,6 @@ def test_a_damaged_backup_does_not_stop_a_switch_off_and_keeps_no_old_key_copy(t
             handle.write(b"\xa5" * 200)
     with signin.sign_in(team, "admin", TEST_PASSWORD) as admin:
         signin.set_active(admin, accounts.find_user(admin, "karin").id, False)
-    assert signin.last_rekey.backups_left == [damaged] and signin.last_rekey.backups_rekeyed == 1
+    assert keyslots.last_rekey.backups_left == [damaged] and keyslots.last_rekey.backups_rekeyed == 1
     assert not key_file_for(damaged).exists()
     assert cases_seen(team, "tove") == 2

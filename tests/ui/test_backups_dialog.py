@@ -155,7 +155,7 @@ def test_only_an_administrator_or_a_team_lead_may_restore(main_window, context):
 def test_a_team_lead_restores_and_the_restore_is_logged_in_the_restored_database(qtbot, main_window, context):
     """Regression (issue 10): a restore was logged only when the account was in the restored database, so a
     restore could roll the access log back unseen; the team lead could not restore at all. Now the window goes
-    through the command line's door (``backups.restore_as``): logged before, and in the restored log."""
+    through the command line's door (``restore.restore_as``): logged before, and in the restored log."""
     from sst_desk.persistence import accounts
     from doors import door
     from sst_desk.security import signin

@@ -6,7 +6,9 @@ Imports inside functions run later and cannot half-initialise a module, but a ci
 ties two modules into one: there the only circles allowed are the ones listed in ``KNOWN`` (each with
 the reason it is still there); a new one fails. Imports under ``if TYPE_CHECKING:`` never run and are left out
 of both. Regression (issue 12): ``demo`` ↔ ``demo_accounts`` and ``ui.skollinje_chart`` ↔
-``ui.skollinje_paint`` were such circles.
+``ui.skollinje_paint`` were such circles, and so was persistence ↔ security (the unit of work's storage
+reached the key slots through ``security``; ``Database.open``'s gallring resume and the backups opened
+databases): now ``security.keyslots`` does the key-slot work and persistence imports no ``security``.
 """
 
 from __future__ import annotations
@@ -22,14 +24,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 #: Circles closed only by imports inside functions, left for the work that takes their modules apart.
 KNOWN: dict[frozenset[str], str] = {
-    frozenset({"sst_desk.persistence", "sst_desk.persistence.accounts", "sst_desk.persistence.backups",
-               "sst_desk.persistence.database", "sst_desk.persistence.extract", "sst_desk.persistence.gallring",
-               "sst_desk.persistence.storage", "sst_desk.persistence.uow", "sst_desk.security.rekey",
-               "sst_desk.security.signin"}):
-        "Database.open resumes an interrupted gallring, and gallring/backups take a Database; the unit of work's "
-        "storage (uow.storage: backups, gallring's purge, the key file) reaches the key slots through "
-        "security.signin/rekey, which open databases themselves. Next: the key-slot work becomes a use case in "
-        "services/accounts and the gallring resume a service step (issue 12, left after the first merge)",
     frozenset({"sst_desk.ui.accesslog.model", "sst_desk.ui.accesslog.details"}):
         "the access log's words are split between the list model and the detail sentences; they go together "
         "as one module of words inside ui/accesslog/ (issue 12, next)",
@@ -171,6 +165,13 @@ def test_imports_inside_functions_close_no_circle_but_the_known_ones() -> None:
     new = [c for c in circles(edges) if not any(c <= allowed for allowed in KNOWN)]
     assert not new, "import circles (through imports inside functions):\n" + "\n".join(
         describe(c, edges) for c in new)
+
+
+def test_persistence_imports_neither_security_nor_services() -> None:
+    """The layers: persistence is below security (which opens databases) and the services (which use it)."""
+    upward = [e for e in import_edges(ROOT / "sst_desk") if e.source.startswith("sst_desk.persistence")
+              and e.target.startswith(("sst_desk.security", "sst_desk.services"))]
+    assert not upward, "\n".join(f"{e.source} → {e.target} (line {e.line})" for e in upward)
 
 
 def test_the_two_circles_of_issue_12_are_gone() -> None:

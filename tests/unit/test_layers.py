@@ -50,7 +50,7 @@ PERSISTENCE_IMPORTS_ALLOWED: dict[str, str] = {
     "sst_desk.cli.auth":
         "the command line's sign-in names the Database it signs in on (a type only)",
     "sst_desk.cli.backups":
-        "`sst-desk restore` replaces a closed database file (persistence.backups.restore_as signs in and asks "
+        "`sst-desk restore` replaces a closed database file (persistence.restore.restore_as signs in and asks "
         "services.backups.authorize_restore) and `sst-desk backups` lists a file's backups folder, both "
         "before anyone could act through a door",
     "sst_desk.demo.accounts": _DEMO_RAW + "; the demo database's accounts and key file are made at its creation",

@@ -2,7 +2,7 @@
 
 Backing up goes through ``services.backups`` (checked and logged as the person); restoring replaces
 the database, so it is done with the database closed and reopened by the window's bootstrap
-(``ui/common/startup.restore_for_window``: ``persistence.backups.restore_as``, the command line's door
+(``ui/common/startup.restore_for_window``: ``persistence.restore.restore_as``, the command line's door
 too, asking ``services.backups.authorize_restore``). Both run off the UI thread; ``sig_finished`` says
 when one is over.
 """

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from sst_desk import paths
 from sst_desk.persistence import DamagedDatabaseError, Database, DatabaseError
-from sst_desk.persistence import backups
+from sst_desk.persistence import backups, restore
 from sst_desk.settings import BACKUPS_TO_KEEP, Settings
 from sst_desk.ui.common.errors import database_error_text
 
@@ -143,20 +143,22 @@ def backup_on_close(db: Database, settings: Settings) -> None:
 def restore_for_window(backup: Path, path: Path, key: bytes | None, actor) -> tuple[Database | None, Exception | None]:
     """Off the UI thread, for the Backups dialog: restore ``backup`` over the closed database ``path``, reopen it.
 
-    The restore is ``persistence.backups.restore_as`` (the command line's door too): checked, logged
+    The restore is ``persistence.restore.restore_as`` (the command line's door too): checked, logged
     before and in the restored database, and allowed only when ``services.backups.authorize_restore``
     lets ``actor`` (the person signed in before; None for a database without accounts) restore.
-    Returns the reopened database (None when it cannot be opened) and why the restore failed (None: it
+    Returns the reopened database (None when it cannot be opened), with its key-slot keeper attached (the
+    session goes on as the same person, who may manage accounts), and why the restore failed (None: it
     did not); a failed restore leaves the database as it was, and it is reopened all the same.
     """
+    from sst_desk.security import keyslots
     from sst_desk.services import Door
 
     failure: Exception | None = None
     try:
-        backups.restore_as(backup, path, key, lambda db: Door(db.uow, actor).backups.authorize_restore())
+        restore.restore_as(backup, path, key, lambda db: Door(db.uow, actor).backups.authorize_restore())
     except (DatabaseError, OSError) as exc:
         failure = exc
     try:
-        return Database.open(path, key=key), failure
+        return keyslots.attach(Database.open(path, key=key)), failure
     except (DatabaseError, OSError) as exc:
         return None, failure or exc

@@ -139,6 +139,7 @@ class FakeUnitOfWork:
         self.users = FakeUserRepository(self.data)
         self.accesslog = FakeAccessLogRepository(self.data, self.actor)
         self.storage = FakeStorage(self.store, self.actor)
+        self.key_slots = FakeKeySlots(self.store)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -303,18 +304,12 @@ def _in(at: dt.datetime, since, until) -> bool:
     return (since is None or day >= since) and (until is None or day <= until)
 
 
-class FakeStorage:
-    """``persistence.storage.Storage``: what the file-level operations did, recorded on the store."""
+class FakeKeySlots:
+    """``security.keyslots.KeySlots`` (``tx.key_slots``): the key file's slots and re-keys, recorded on the store."""
 
-    def __init__(self, store: FakeAdminStore, actor: Actor | None) -> None:
+    def __init__(self, store: FakeAdminStore) -> None:
         self.store = store
-        self.actor = actor
 
-    @property
-    def file(self) -> Path | None:
-        return self.store.file
-
-    # key file
     @contextlib.contextmanager
     def key_slot(self, username: str, password: str, *, rekey_pending: bool = False) -> Iterator[None]:
         if not self.store.key_file:
@@ -351,6 +346,18 @@ class FakeStorage:
         self.store.rekeys += 1
         self.store.rekey_pending = False
         return RekeyOutcome(locked_out=self.store.locked_out)
+
+
+class FakeStorage:
+    """``persistence.storage.Storage``: what the file-level operations did, recorded on the store."""
+
+    def __init__(self, store: FakeAdminStore, actor: Actor | None) -> None:
+        self.store = store
+        self.actor = actor
+
+    @property
+    def file(self) -> Path | None:
+        return self.store.file
 
     # backups
     def take_backup(self, kind: str = "manual", *, dest: Path | None = None, keep: int = 7) -> Path:
