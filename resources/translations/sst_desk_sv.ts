@@ -4850,6 +4850,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Ärendet är inte i den fas som steget utgår från.</translation>
     </message>
     <message>
+        <source>The case&apos;s history stays as it was recorded: a step taken cannot be removed or changed.</source>
+        <translation>Ärendets historik står kvar som den registrerades: ett taget steg kan inte tas bort eller ändras.</translation>
+    </message>
+    <message>
         <source>A case moves to another stage only by the process&apos;s steps, one at a time from where it stands.</source>
         <translation>Ett ärende går till en annan fas bara genom processens steg, ett i taget från den fas där det står.</translation>
     </message>

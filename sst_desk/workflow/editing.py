@@ -40,6 +40,7 @@ from sst_desk.workflow.entities import (
     Insats,
     KartlaggningDocument,
     Referral,
+    Transition,
 )
 from sst_desk.workflow.problems import Finding, ProcessError, Problem
 from sst_desk.workflow.process import PATHS, Move, blockers, local_date, plan_blockers, proposed_booster
@@ -243,6 +244,10 @@ class _Before:
         return getattr(self._case, name)
 
 
+def _recorded(step: Transition) -> tuple:
+    return step.from_stage, step.to_stage, step.at, step.by, step.comment
+
+
 def _move_between(source: Stage | None, target: Stage) -> Move | None:
     return next((m for m, p in PATHS.items() if p.source is source and p.target is target), None)
 
@@ -254,7 +259,13 @@ def stage_change_problems(stored: Case, submitted: Case) -> list[Finding]:
     order: each must start where the case stood, be one of ``process.PATHS``, and pass that step's guards
     (``process.blockers``, on the day of the step, as ``apply`` checks them) on the case as it stood before
     the step. The last must end at ``submitted.stage``; without new steps the stage stays the stored one.
+    The stored steps stay as they were recorded (the history page shows them and offers no change).
     """
+    sent = {t.id: t for t in submitted.transitions if t.id is not None}
+    for step in stored.transitions:
+        kept = sent.get(step.id) if step.id is not None else step
+        if kept is None or _recorded(kept) != _recorded(step):
+            return [Finding(Problem.HISTORY_CHANGED, step.to_stage.value, "transitions")]
     stored_ids = {t.id for t in stored.transitions if t.id is not None}
     positions = [i for i, t in enumerate(submitted.transitions) if t.id is None or t.id not in stored_ids]
     # The plans in the order the steps left them current: a revision makes a new version current, so the

@@ -179,3 +179,13 @@ def test_moving_through_the_door_still_takes_the_step(store, cases):
     give_all_consents(case)
     cases.save_case(case, today=TODAY)
     assert cases.move_case(case.id, Move.START_KARTLAGGNING, at=at()).stage is Stage.KARTLAGGNING
+
+
+def test_the_recorded_history_is_neither_removed_nor_rewritten(store, cases):
+    case = cases.load_case(cases.add_case(make_case_at(Stage.KARTLAGGNING)).id)
+    case.transitions.pop()
+    assert refused(store, cases, case) == [Problem.HISTORY_CHANGED]
+
+    again = cases.load_case(case.id)
+    again.transitions[0].by = "någon annan"
+    assert refused(store, cases, again) == [Problem.HISTORY_CHANGED]
