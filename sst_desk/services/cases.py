@@ -139,7 +139,7 @@ def save_case(uow: UowFactory, actor: Actor | None, case: Case, *, today: dt.dat
     remote client): in the same transaction, before anything is written, the stored case is loaded and
     ``workflow.editing.save_refused(stored, case, today)`` asked — a removal the record keeps (a rated
     goal, a guardian who signed), a field or plan the window would mark, a stage reached without the
-    process's steps and their guards. Any finding raises ``ProcessError`` with the findings; nothing is
+    process's steps and their guards, a recorded step left out or altered. Any finding raises ``ProcessError`` with the findings; nothing is
     written. A refusal is not logged: the person had the permission (an access refusal is logged by
     ``require_case`` as ``denied``), nothing was changed, and the log records what was done to a case,
     not what was kept from being done. ``today`` is the day the date rules are checked on (None: this
