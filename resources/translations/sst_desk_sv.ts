@@ -2569,6 +2569,14 @@
         <translation>Att agera utan samtycke kräver ett angivet lagstöd. Inget ändrades.</translation>
     </message>
     <message>
+        <source>The case was not saved, because the process&apos;s rules do not allow it:
+%1
+Nothing was changed; your changes are still in the window.</source>
+        <translation>Ärendet sparades inte, eftersom processens regler inte tillåter det:
+%1
+Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
+    </message>
+    <message>
         <source>The file could not be written: %1</source>
         <translation>Filen kunde inte skrivas: %1</translation>
     </message>
@@ -4840,6 +4848,14 @@
     <message>
         <source>The case is not in the stage this step starts from.</source>
         <translation>Ärendet är inte i den fas som steget utgår från.</translation>
+    </message>
+    <message>
+        <source>The case&apos;s history stays as it was recorded: a step taken cannot be removed or changed.</source>
+        <translation>Ärendets historik står kvar som den registrerades: ett taget steg kan inte tas bort eller ändras.</translation>
+    </message>
+    <message>
+        <source>A case moves to another stage only by the process&apos;s steps, one at a time from where it stands.</source>
+        <translation>Ett ärende går till en annan fas bara genom processens steg, ett i taget från den fas där det står.</translation>
     </message>
     <message>
         <source>This goal has been rated at a follow-up and stays on record. Revise the plan to change its goals.</source>

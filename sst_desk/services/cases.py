@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sst_desk.persistence.errors import CaseNotFound
+from sst_desk.persistence.errors import CaseNotFound, ConcurrentEditError
 from sst_desk.workflow.access import Action, Actor, Resource, Scope, scope, sees_all_cases
 from sst_desk.workflow.caselist import CaseRow
 from sst_desk.workflow.codes import ClosingReason
 from sst_desk.workflow.entities import Case
 from sst_desk.workflow.logchain import LogAction
-from sst_desk.workflow.process import DEFAULT_BOOSTER_MONTHS, Move, apply
+from sst_desk.workflow.editing import save_refused
+from sst_desk.workflow.problems import ProcessError
+from sst_desk.workflow.process import DEFAULT_BOOSTER_MONTHS, Move, apply, local_date
 from sst_desk.workflow.rules_case import CaseRuleError, Member, members_finding, override_finding
 
 from sst_desk.services.base import UnitOfWork, UowFactory
@@ -126,18 +128,37 @@ def add_case(uow: UowFactory, actor: Actor | None, case: Case) -> Case:
     return _load(uow, actor, case_id, log=False)  # the creation is the logged act
 
 
-def save_case(uow: UowFactory, actor: Actor | None, case: Case) -> Case:
+def save_case(uow: UowFactory, actor: Actor | None, case: Case, *, today: dt.date | None = None) -> Case:
     """Write an edited case graph (from ``load_case``) in one transaction; returns it freshly loaded.
 
     Children removed from a list are deleted, new ones inserted, goals and insatser numbered by list
     order. Use the returned graph from now on: new objects in it have their ids. A copy someone else
     saved over meanwhile raises ``ConcurrentEditError`` and writes nothing.
+
+    The process's rules are enforced here, whoever sends the case (the window, the command line, a
+    remote client): in the same transaction, before anything is written, the stored case is loaded and
+    ``workflow.editing.save_refused(stored, case, today)`` asked — a removal the record keeps (a rated
+    goal, a guardian who signed), a field or plan the window would mark, a stage reached without the
+    process's steps and their guards, a recorded step left out or altered. Any finding raises ``ProcessError`` with the findings; nothing is
+    written. A refusal is not logged: the person had the permission (an access refusal is logged by
+    ``require_case`` as ``denied``), nothing was changed, and the log records what was done to a case,
+    not what was kept from being done. ``today`` is the day the date rules are checked on (None: this
+    machine's clock); the guards of a step are checked on the day of its transition, as ``apply`` does.
     """
     if case.id is None:
         raise ValueError("a new case is stored with add_case")
+    day = today or dt.date.today()
     with uow(actor) as tx:
         student_id = tx.require_case(Action.EDIT, case.id)
-        if student_id is None or tx.cases.merge(case) is None:
+        stored = tx.cases.get_full(case.id) if student_id is not None else None
+        if stored is None:
+            raise not_found(tx, case.id)
+        if stored.revision != case.revision:
+            raise ConcurrentEditError(case.id)  # before the rules: they would compare with someone else's save
+        refused = save_refused(stored, case, day)
+        if refused:
+            raise ProcessError(refused)
+        if tx.cases.merge(case) is None:
             raise not_found(tx, case.id)
         tx.log(LogAction.EDIT, case_id=case.id, student_id=student_id, detail=case.stage.value)
         tx.commit()
@@ -156,7 +177,7 @@ def move_case(uow: UowFactory, actor: Actor | None, case_id: int, move: Move, *,
     case = load_case(uow, actor, case_id)
     by = actor.label if actor is not None else ""
     apply(case, move, by=by, at=at, comment=comment, closing_reason=closing_reason, booster_months=booster_months)
-    return save_case(uow, actor, case)
+    return save_case(uow, actor, case, today=local_date(at))
 
 
 def student_case_count(uow: UowFactory, actor: Actor | None, personal_id: str) -> int:

@@ -19,6 +19,10 @@ answers with a ``Finding`` — a ``Problem`` code and the name it concerns — o
   saved, by the stage whose page shows it.
 - ``step_blockers(case, move, today)``: why a step cannot be taken, leaving
   out what the step's own dialog asks (the closing reason).
+- ``stage_change_problems(stored, submitted)`` and ``save_refused(stored, submitted, today)``: what a
+  whole case sent to be saved (``services.cases.save_case``) may not carry past the window's checks —
+  a removal the record keeps, a field or plan the window would mark, a stage reached without the
+  process's own steps.
 """
 
 from __future__ import annotations
@@ -36,13 +40,15 @@ from sst_desk.workflow.entities import (
     Insats,
     KartlaggningDocument,
     Referral,
+    Transition,
 )
 from sst_desk.workflow.problems import Finding, ProcessError, Problem
-from sst_desk.workflow.process import Move, blockers, plan_blockers, proposed_booster
-from sst_desk.workflow.validation import validate_booster, validate_plan
+from sst_desk.workflow.process import PATHS, Move, blockers, local_date, plan_blockers, proposed_booster
+from sst_desk.workflow.validation import validate_booster, validate_case, validate_plan
 
 __all__ = ["change_blocked", "goal_is_rated", "plan_editable", "plan_of", "proposed_booster", "remove",
-           "removal_blocked", "removals_refused", "save_problems", "step_answer_problems", "step_blockers"]
+           "removal_blocked", "removals_refused", "save_problems", "save_refused", "stage_change_problems",
+           "step_answer_problems", "step_blockers"]
 
 Item = Goal | Insats | Guardian | Referral | KartlaggningDocument
 
@@ -221,3 +227,81 @@ def step_answer_problems(move: Move, closing_reason: ClosingReason | None) -> li
     if move is Move.CLOSE and closing_reason is None:
         return [Finding(Problem.CLOSING_REASON_MISSING, field="closing_reason")]
     return []
+
+
+class _Before:
+    """A submitted case as it stood just before one of its new steps: the guards of that step read this.
+
+    Only what the step itself changed is set back (the stage, the history, which plan is current); every
+    other attribute is the submitted case's own — the worker's edits come before the step they allow.
+    Read-only, so the caller's case (and a mapped object's state) is never touched.
+    """
+
+    def __init__(self, case: Case, stage: Stage, transitions: list, plan: Handlingsplan | None) -> None:
+        self._case, self.stage, self.transitions, self.current_plan = case, stage, transitions, plan
+
+    def __getattr__(self, name: str):
+        return getattr(self._case, name)
+
+
+def _recorded(step: Transition) -> tuple:
+    return step.from_stage, step.to_stage, step.at, step.by, step.comment
+
+
+def _move_between(source: Stage | None, target: Stage) -> Move | None:
+    return next((m for m, p in PATHS.items() if p.source is source and p.target is target), None)
+
+
+def stage_change_problems(stored: Case, submitted: Case) -> list[Finding]:
+    """Whether ``submitted`` reached its stage from ``stored``'s by the process's own steps (empty: it did).
+
+    The steps are the transitions ``submitted`` adds to the stored history (those without a stored id), in
+    order: each must start where the case stood, be one of ``process.PATHS``, and pass that step's guards
+    (``process.blockers``, on the day of the step, as ``apply`` checks them) on the case as it stood before
+    the step. The last must end at ``submitted.stage``; without new steps the stage stays the stored one.
+    The stored steps stay as they were recorded (the history page shows them and offers no change).
+    """
+    sent = {t.id: t for t in submitted.transitions if t.id is not None}
+    for step in stored.transitions:
+        kept = sent.get(step.id) if step.id is not None else step
+        if kept is None or _recorded(kept) != _recorded(step):
+            return [Finding(Problem.HISTORY_CHANGED, step.to_stage.value, "transitions")]
+    stored_ids = {t.id for t in stored.transitions if t.id is not None}
+    positions = [i for i, t in enumerate(submitted.transitions) if t.id is None or t.id not in stored_ids]
+    # The plans in the order the steps left them current: a revision makes a new version current, so the
+    # plan current before the r-th last revision is r places down this list.
+    plans = [submitted.current_plan] + sorted((p for p in submitted.plans if p is not submitted.current_plan),
+                                              key=lambda p: p.version, reverse=True)
+    revisions_after = sum(1 for i in positions if _move_between(
+        submitted.transitions[i].from_stage, submitted.transitions[i].to_stage) is Move.REVISE_PLAN)
+    stage = stored.stage
+    for i in positions:
+        step = submitted.transitions[i]
+        move = _move_between(step.from_stage, step.to_stage)
+        if move is None or step.from_stage is not stage:
+            return [Finding(Problem.STAGE_NOT_REACHED, step.to_stage.value, "stage")]
+        plan = plans[revisions_after] if revisions_after < len(plans) else None
+        before = _Before(submitted, stage, submitted.transitions[:i], plan)
+        found = blockers(before, move, local_date(step.at), submitted.closing_reason)  # type: ignore[arg-type]
+        if found:
+            return found
+        if move is Move.REVISE_PLAN:
+            revisions_after -= 1
+        stage = step.to_stage
+    if submitted.stage is not stage:
+        return [Finding(Problem.STAGE_NOT_REACHED, submitted.stage.value, "stage")]
+    return []
+
+
+def save_refused(stored: Case, submitted: Case, today: dt.date) -> list[Finding]:
+    """Why ``submitted`` may not be written over ``stored`` (empty: it may); the server side of the window's Save.
+
+    The same checks the case window makes before it saves, no stricter: what the record keeps
+    (``removals_refused``), the case's and the student's fields (``validate_case``, which the first page runs
+    on every save), what the pages would mark (``save_problems``), and a stage reached only by the process's
+    steps (``stage_change_problems``). Warnings (a plan without a school goal …) never refuse a save.
+    """
+    found = removals_refused(stored, submitted) + validate_case(submitted, today)
+    for findings in save_problems(submitted, today).values():
+        found += [f for f in findings if f not in found]  # the boosterträff's dates are on two pages
+    return found + stage_change_problems(stored, submitted)

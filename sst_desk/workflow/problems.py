@@ -47,6 +47,8 @@ class Problem(str, Enum):
     BOOSTER_NOT_PLANNED = "booster_not_planned"
     BOOSTER_ALREADY_RECORDED = "booster_already_recorded"
     WRONG_STAGE = "wrong_stage"
+    HISTORY_CHANGED = "history_changed"  # a saved case left out or altered a recorded step; detail: its stage
+    STAGE_NOT_REACHED = "stage_not_reached"  # a saved case claims a stage no step led to; detail: that stage
     # what stays on record (workflow.editing): detail names the goal, guardian, referral, plan version…
     GOAL_RATED = "goal_rated"
     GUARDIAN_SIGNED = "guardian_signed"

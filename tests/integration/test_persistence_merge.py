@@ -32,6 +32,7 @@ from sst_desk.workflow.entities import (
     Kartlaggning,
     KartlaggningDocument,
 )
+from sst_desk.workflow.problems import ProcessError, Problem
 from doors import door
 
 
@@ -119,11 +120,22 @@ def test_new_guardian_and_their_consent_in_one_save(db: Database, running) -> No
     assert again.consents[-1].guardian is new_guardian
 
 
+def merged_below_the_door(db: Database, case):
+    """Write ``case`` with the repository's merge alone (no process rules): what the storage itself does."""
+    with db.uow(None) as tx:
+        tx.cases.merge(case)
+        tx.commit()
+    return door(db).cases.load_case(case.id)
+
+
 def test_removing_a_guardian_keeps_their_consent_unlinked(db: Database, running) -> None:
     gone = running.student.guardians.pop(1)
     signed = [c for c in running.consents if c.guardian is gone]
     assert len(signed) == 1
-    again = door(db).cases.save_case(running)
+    with pytest.raises(ProcessError) as refused:  # the process keeps a guardian who signed (workflow.editing)
+        door(db).cases.save_case(running)
+    assert [f.problem for f in refused.value.findings] == [Problem.GUARDIAN_SIGNED]
+    again = merged_below_the_door(db, running)  # should a graph without them reach storage, the consent stays
     assert [g.name for g in again.student.guardians] == ["Maja Testsson"]
     kept = [c for c in again.consents if c.signer_name == "Olle Testsson"]
     assert len(kept) == 1 and kept[0].guardian is None
@@ -152,6 +164,7 @@ def test_in_place_changes_to_enum_lists_are_saved(db: Database, running) -> None
 def test_revising_the_plan_keeps_the_old_version(db: Database, running) -> None:
     old_goal_ids = [g.id for g in running.current_plan.goals]
     new_plan = process.revise_plan(running, dt.date(2025, 4, 1))
+    new_plan.follow_up_on = dt.date(2025, 5, 1)  # a running plan keeps its follow-up date (save_problems)
     new_plan.goals[0].target = "90 %"
     again = door(db).cases.save_case(running)
     old, new = again.plans
@@ -175,13 +188,17 @@ def test_a_rated_goal_cannot_be_removed(db: Database, running) -> None:
     running.follow_ups.append(FollowUp(dt.date(2025, 3, 20), 1, [GoalRating(goals[0], Rating.DELVIS)]))
     running = door(db).cases.save_case(running)
     running.current_plan.goals.pop(0)
-    with pytest.raises(ValueError, match="rated"):
+    with pytest.raises(ProcessError) as refused:  # the process's rule, at the door (workflow.editing)
         door(db).cases.save_case(running)
+    assert [f.problem for f in refused.value.findings] == [Problem.GOAL_RATED]
+    with pytest.raises(ValueError, match="rated"), db.uow(None) as tx:  # and the storage's own net below it
+        tx.cases.merge(running)
     assert count(db, "goals") == 2
 
 
 def test_removing_a_new_goal_of_a_revised_plan_unlinks_its_insats(db: Database, running) -> None:
     new_plan = process.revise_plan(running, dt.date(2025, 4, 1))
+    new_plan.follow_up_on = dt.date(2025, 5, 1)  # a running plan keeps its follow-up date (save_problems)
     new_plan.goals.pop(0)  # a copy never saved, still served by the copied insats
     again = door(db).cases.save_case(running).current_plan
     assert [i.goal for i in again.insatser] == [None, again.goals[0]]

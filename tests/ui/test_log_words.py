@@ -35,8 +35,12 @@ def log_dialog(qapp, qtbot, tmp_path):
     student = Student(first_name="Alva", last_name="Testsson", school="Ekbackeskolan", grade=7)
     case = door(db).cases.add_case(Case(student=student, raised_on=dt.date(2026, 11, 2), level=Level.NIVA_2,
                             raised_by=RaisedBy.ELEVHALSA))
-    case.stage = Stage.VIDMAKTHALLANDE  # the stage a save leaves in the detail
-    door(db).cases.save_case(case)
+    door(db).cases.save_case(case)  # a save logs the stage it leaves the case in: here aktualisering
+    # The entry a save in vidmakthållande leaves (a case gets there only through every step of the process,
+    # which save_case checks; what is tested here is how the log words the stage).
+    with db.uow(db.actor) as tx:
+        tx.log(LogAction.EDIT, case_id=case.id, student_id=case.student.id, detail=Stage.VIDMAKTHALLANDE.value)
+        tx.commit()
     door(db).cases.record_case_action(case.id, Action.PRINT, "handlingsplan v2")
     door(db).attendance.attendance_for_case(case.id)
     door(db).printing.printed_documents(case.id)

@@ -66,6 +66,14 @@ def database_error_text(exc: BaseException) -> str:
         if exc.reason is CaseRule.NOBODY_RESPONSIBLE:
             return _t("At least one person must be responsible for the case. Nothing was changed.")
         return _t("Acting without consent needs a stated legal ground. Nothing was changed.")
+    from sst_desk.workflow.problems import ProcessError
+
+    if isinstance(exc, ProcessError):  # the process's rules, enforced by the service (workflow/editing.py)
+        from sst_desk.ui.common.messages import message
+
+        reasons = "\n".join(f"\u2022 {message(f)}" for f in dict.fromkeys(exc.findings))
+        return _t("The case was not saved, because the process's rules do not allow it:\n%1\nNothing was "
+                  "changed; your changes are still in the window.").replace("%1", reasons)
     if isinstance(exc, OSError):
         return _t("The file could not be written: %1").replace("%1", exc.strerror or str(exc))
     log.exception("Unexpected error", exc_info=exc)

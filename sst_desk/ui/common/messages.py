@@ -60,6 +60,10 @@ _SOURCE: dict[Problem, str] = {
     Problem.BOOSTER_NOT_PLANNED: QT_TRANSLATE_NOOP("Messages", "Set a date for the booster session."),
     Problem.BOOSTER_ALREADY_RECORDED: QT_TRANSLATE_NOOP("Messages", "The booster session is already recorded."),
     Problem.WRONG_STAGE: QT_TRANSLATE_NOOP("Messages", "The case is not in the stage this step starts from."),
+    Problem.HISTORY_CHANGED: QT_TRANSLATE_NOOP(
+        "Messages", "The case's history stays as it was recorded: a step taken cannot be removed or changed."),
+    Problem.STAGE_NOT_REACHED: QT_TRANSLATE_NOOP(
+        "Messages", "A case moves to another stage only by the process's steps, one at a time from where it stands."),
     Problem.GOAL_RATED: QT_TRANSLATE_NOOP(
         "Messages", "This goal has been rated at a follow-up and stays on record. Revise the plan to change its goals."),
     Problem.GUARDIAN_SIGNED: QT_TRANSLATE_NOOP(

@@ -11,6 +11,7 @@ as a rolled-back transaction does. ``require`` / ``require_case`` / ``may`` / ``
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ class State:
     mappings: dict[str, object] = field(default_factory=dict)
     next_case: int = 1
     next_student: int = 1
+    next_record: int = 1  # goals, guardians, transitions …: a stored record has an id, as in the database
 
 
 class FakeStore:
@@ -138,6 +140,21 @@ class FakeUnitOfWork:
         raise AccessDeniedError(what, case_id, self.location)
 
 
+def _number(value: object, state: State, seen: set[int]) -> None:
+    """Give every record of a stored graph without an id one (the rules match a submitted copy by ids)."""
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if getattr(value, "id", 0) is None:
+            value.id, state.next_record = state.next_record, state.next_record + 1  # type: ignore[union-attr]
+        for f in dataclasses.fields(value):
+            _number(getattr(value, f.name), state, seen)
+    elif isinstance(value, list):
+        for item in value:
+            _number(item, state, seen)
+
+
 class _Repo:
     def __init__(self, tx: FakeUnitOfWork) -> None:
         self.tx = tx
@@ -158,6 +175,7 @@ class _Cases(_Repo):
             case.student.id, state.next_student = state.next_student, state.next_student + 1
         case.id, state.next_case = state.next_case, state.next_case + 1
         state.cases[case.id] = copy.deepcopy(case)
+        _number(state.cases[case.id], state, set())
         return case.id
 
     def merge(self, case: Case) -> Case | None:
@@ -168,6 +186,7 @@ class _Cases(_Repo):
             raise ConcurrentEditError(case.id)
         saved = copy.deepcopy(case)
         saved.revision = case.revision + 1
+        _number(saved, self.state, set())
         self.state.cases[case.id] = saved
         return saved
 
