@@ -70,7 +70,8 @@ def test_full_case_survives_a_restart(pg: Database, walk_case, snap) -> None:
 
 def test_revision_and_rows(pg: Database, walk_case) -> None:
     running = walk_case(pg, until=Stage.GENOMFORANDE)
-    process.revise_plan(running, dt.date(2025, 4, 1))
+    new_plan = process.revise_plan(running, dt.date(2025, 4, 1))
+    new_plan.follow_up_on = dt.date(2025, 5, 1)  # a running plan keeps its follow-up date (save_problems)
     running.current_plan.goals.pop(0)
     again = door(pg).cases.save_case(running)
     assert [(p.version, p.status, len(p.goals)) for p in again.plans] == [
