@@ -2658,16 +2658,20 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Gallra…</translation>
     </message>
     <message>
+        <source>Closed cases are kept %1 whole years after avslut or the boosterträff, whichever is later (the setting “Retention (years after avslut)”).</source>
+        <translation>Avslutade ärenden sparas %1 hela år efter avslut eller boosterträff, det som kommer senast (inställningen ”Gallringsfrist (år efter avslut)”).</translation>
+    </message>
+    <message>
+        <source>These have been kept longer and are due for gallring. Select the ones to delete.</source>
+        <translation>De här ärendena har sparats längre och ska gallras. Markera de ärenden som ska tas bort.</translation>
+    </message>
+    <message>
         <source>An interrupted gallring was finished: older backups deleted: %1.</source>
         <translation>En avbruten gallring har slutförts: äldre säkerhetskopior borttagna: %1.</translation>
     </message>
     <message>
         <source>An interrupted gallring is still not finished: another program or another SST Desk has the database or a backup open. Close it and open Gallring again.</source>
         <translation>En avbruten gallring är fortfarande inte slutförd: ett annat program eller en annan SST Desk har databasen eller en säkerhetskopia öppen. Stäng den och öppna Gallring igen.</translation>
-    </message>
-    <message>
-        <source>Closed cases are kept %1 whole years after avslut or the boosterträff, whichever is later (the setting “Retention (years after avslut)”). These have been kept longer and are due for gallring. Select the ones to delete.</source>
-        <translation>Avslutade ärenden sparas %1 hela år efter avslut eller boosterträff, det som kommer senast (inställningen ”Gallringsfrist (år efter avslut)”). De här ärendena har sparats längre och ska gallras. Markera de ärenden som ska tas bort.</translation>
     </message>
     <message>
         <source>No case is due for gallring.</source>

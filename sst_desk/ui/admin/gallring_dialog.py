@@ -194,10 +194,13 @@ class GallringDialog(QDialog):
         return self.context.settings.get(BACKUPS_TO_KEEP)
 
     def _intro_text(self) -> str:
-        return self.tr(
+        """The team's rule; with cases listed, also what to do with them (an empty list says so below)."""
+        rule = self.tr(
             "Closed cases are kept %1 whole years after avslut or the boosterträff, whichever is later (the setting "
-            "\u201cRetention (years after avslut)\u201d). These have been kept longer and are due for gallring. "
-            "Select the ones to delete.").replace("%1", str(self.years))
+            "\u201cRetention (years after avslut)\u201d).").replace("%1", str(self.years))
+        if not self.rows:
+            return rule
+        return rule + " " + self.tr("These have been kept longer and are due for gallring. Select the ones to delete.")
 
     def reload(self, then: Callable[[], None] | None = None) -> None:
         """Ask the database again which cases are due today (off the UI thread); ``then`` runs once shown."""
@@ -259,9 +262,7 @@ class GallringDialog(QDialog):
         self.rows = loaded.rows
         if loaded.team is not None:  # read with the list: another laptop may have changed the rule meanwhile
             self.context.team = loaded.team
-            if loaded.team.retention_years != self.years:
-                self.years = loaded.team.retention_years
-                self.intro.setText(self._intro_text())
+            self.years = loaded.team.retention_years
         if loaded.failure is not None:
             QMessageBox.warning(self, self.tr("Gallring"), database_error_text(loaded.failure))
         self.table.clearSelection()  # what is chosen is chosen again, by the person, each time
@@ -273,6 +274,7 @@ class GallringDialog(QDialog):
         self.empty.setText(self.tr("No case is due for gallring.") if loaded.allowed else
                            self.tr("Only a team lead can see and carry out gallring."))
         self.empty.setVisible(not self.rows)
+        self.intro.setText(self._intro_text())
         self.table.setVisible(bool(self.rows))
         self.select_all.setEnabled(bool(self.rows))
         self._update_buttons()
