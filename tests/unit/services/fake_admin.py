@@ -20,9 +20,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sst_desk.persistence.errors import AccessDeniedError, BackupFailedError, DatabaseError
+from fake_access import FakeAccess
+from sst_desk.persistence.errors import BackupFailedError, DatabaseError
 from sst_desk.workflow.retention import DueCase, GallringResult, NotDueError
-from sst_desk.workflow.access import Action, Actor, Resource, Role, allowed
+from sst_desk.workflow.access import Actor, Role
 from sst_desk.workflow.accounts import RekeyOutcome, UserRecord
 from sst_desk.workflow.logchain import (
     GENESIS,
@@ -127,7 +128,7 @@ class FakeAdminStore:
         return [(e.username, e.action, e.detail) for e in self.data.log]
 
 
-class FakeUnitOfWork:
+class FakeUnitOfWork(FakeAccess):
     """One transaction on copies of the store's data (``services.base.UnitOfWork``'s shape)."""
 
     def __init__(self, store: FakeAdminStore, actor: Actor | None) -> None:
@@ -164,31 +165,6 @@ class FakeUnitOfWork:
             return None
         member = self.actor is not None and self.actor.user_id in case.members
         return case.student_id, self.data.students[case.student_id].protected, member
-
-    def may(self, action: Action, case_id: int, resource: Resource = Resource.CASE) -> bool:
-        facts = self._facts(case_id)
-        if facts is None:
-            return False
-        return self.actor is None or allowed(self.actor, resource, action, member=facts[2], protected=facts[1])
-
-    def require_case(self, action: Action, case_id: int, resource: Resource = Resource.CASE) -> int | None:
-        facts = self._facts(case_id)
-        if facts is None:
-            return None
-        if self.actor is None or allowed(self.actor, resource, action, member=facts[2], protected=facts[1]):
-            return facts[0]
-        self._refuse(f"{resource.value}:{action.value}", case_id, facts[0])
-
-    def require(self, resource: Resource, action: Action) -> None:
-        if self.actor is None or allowed(self.actor, resource, action):
-            return
-        self._refuse(f"{resource.value}:{action.value}", None, None)
-
-    def _refuse(self, what: str, case_id: int | None, student_id: int | None) -> None:
-        self.rollback()
-        self.log(LogAction.DENIED, case_id=case_id, student_id=student_id, detail=what)
-        self.commit()
-        raise AccessDeniedError(what, case_id)
 
 
 class FakeUserRepository:

@@ -16,8 +16,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sst_desk.persistence.errors import AccessDeniedError, ConcurrentEditError
-from sst_desk.workflow.access import Action, Actor, Resource, allowed
+from fake_access import FakeAccess
+from sst_desk.persistence.errors import ConcurrentEditError
+from sst_desk.workflow.access import Actor
 from sst_desk.workflow.attendance import AttendanceRecord
 from sst_desk.workflow.caselist import CaseRow
 from sst_desk.workflow.entities import Case
@@ -73,7 +74,7 @@ class FakeStore:
         return [(str(e.action), e.detail) for e in self.state.log]
 
 
-class FakeUnitOfWork:
+class FakeUnitOfWork(FakeAccess):
     def __init__(self, store: FakeStore, actor: Actor | None) -> None:
         self.store, self.actor = store, actor
         self.location = store.location
@@ -110,34 +111,6 @@ class FakeUnitOfWork:
             return None
         member = self.actor is not None and self.actor.user_id in self.work.members.get(case_id, set())
         return case.student.id, case.student.protected_identity, member
-
-    def may(self, action: Action, case_id: int, resource: Resource = Resource.CASE) -> bool:
-        facts = self._facts(case_id)
-        if facts is None:
-            return False
-        if self.actor is None:
-            return True
-        return allowed(self.actor, resource, action, member=facts[2], protected=facts[1])
-
-    def require_case(self, action: Action, case_id: int, resource: Resource = Resource.CASE) -> int | None:
-        facts = self._facts(case_id)
-        if facts is None:
-            return None
-        if self.actor is None or allowed(self.actor, resource, action, member=facts[2], protected=facts[1]):
-            return facts[0]
-        self._refuse(f"{resource.value}:{action.value}", case_id, facts[0])
-        return None
-
-    def require(self, resource: Resource, action: Action) -> None:
-        if self.actor is None or allowed(self.actor, resource, action):
-            return
-        self._refuse(f"{resource.value}:{action.value}", None, None)
-
-    def _refuse(self, what: str, case_id: int | None, student_id: int | None) -> None:
-        self.rollback()
-        self.log(LogAction.DENIED, case_id=case_id, student_id=student_id, detail=what)
-        self.commit()
-        raise AccessDeniedError(what, case_id, self.location)
 
 
 def _number(value: object, state: State, seen: set[int]) -> None:
