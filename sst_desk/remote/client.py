@@ -206,6 +206,19 @@ class RemoteSession:
         except wire.WireError as exc:
             raise ServerError(self.location) from exc
 
+    def change_password(self, old_password: str, new_password: str) -> None:
+        """Choose a new password (the old one checked on the server); this session goes on with a new token,
+        every other session of the person ends. ``SignInError`` for a wrong old password, ``PasswordProblem``
+        for a new one that may not be chosen."""
+        body = {"old_password": old_password, "new_password": new_password}
+        data = self.server.answer(self.server.request("POST", "/password", body=body, token=self._token))
+        try:
+            token, expires_at = data["token"], dt.datetime.fromisoformat(data["expires_at"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ServerError(self.location) from exc
+        with self._lock:
+            self._token, self.expires_at, self.must_change_password = token, expires_at, False
+
     def signout(self) -> None:
         """End the session on the server (the token stops working); the sign-out is logged there."""
         with self._lock:

@@ -201,3 +201,29 @@ def team_server(folder: Path, *, cert: str = "good") -> Iterator[tuple[TeamServe
             yield server, certs
         finally:
             server.stop()
+
+
+def populate_demo(database: str, folder: Path, *, students: int = 12, seed: int = 2) -> list[int]:
+    """The demo's users (password ``DEMO_PASSWORD``, no change required), fictional cases with their members
+    and attendance, and a school's export in ``folder`` to import: written straight into the server's
+    database (raw storage access, as the demo generator does)."""
+    from sst_desk.demo.accounts import assign_demo_members
+    from sst_desk.demo.attendance import add_attendance, write_demo_export
+    from sst_desk.demo.generate import populate
+    from sst_desk.demo.users import DEMO_PASSWORD, DEMO_USERS
+    from sst_desk.persistence import Database, accounts
+    from sst_desk.security import passwords
+
+    today = dt.date.today()
+    db = Database.open(database)
+    try:
+        for username, name, role in DEMO_USERS:
+            accounts.add_user(db, username, name, role, passwords.hash_password(DEMO_PASSWORD),
+                              must_change_password=False)
+        ids = populate(db, students=students, seed=seed, today=today)
+        add_attendance(db, ids, seed, today)
+        write_demo_export(db, folder, today)
+        assign_demo_members(db)
+    finally:
+        db.close()
+    return ids
