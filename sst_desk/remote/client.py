@@ -51,7 +51,7 @@ from sst_desk.services import GROUPS, group_module
 from sst_desk.workflow.access import Actor
 
 API = "/api/v1"
-HOSTNAME_MISMATCH = 62  # OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH
+NAME_MISMATCH = frozenset({62, 64})  # OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH
 
 
 def server_location(url: str) -> str:
@@ -121,7 +121,7 @@ class RemoteServer:
         except httpx.ConnectError as exc:
             verify = _certificate_failure(exc)
             if verify is not None:
-                if verify.verify_code == HOSTNAME_MISMATCH:
+                if verify.verify_code in NAME_MISMATCH:
                     raise CertificateNameError(self.location) from None
                 raise UntrustedCertificateError(self.location) from None
             raise ServerUnreachableError(self.location) from None
