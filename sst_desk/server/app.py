@@ -26,14 +26,14 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from sst_desk import __version__
 from sst_desk.persistence import Database
@@ -260,6 +260,16 @@ class ServerApp:
             return _error(ServerError(LOCATION), 500)
         return JSONResponse(body)
 
+    async def actor_of(self, request: Request) -> Actor:
+        """The person of the request's ``Authorization: Bearer`` token; ``SessionExpired`` or
+        ``PasswordChangeRequired`` (send them with ``error_response``) when it may not act."""
+        return await run_in_threadpool(self.auth.actor_for, _bearer(request))
+
+    @staticmethod
+    def error_response(exc: BaseException) -> JSONResponse:
+        """An error as ``/call`` sends it: wire-encoded, with its HTTP status."""
+        return _error(exc)
+
     def _run(self, actor: Actor, group: str, name: str, args: tuple, kwargs: dict) -> Any:
         door = Door(self.db.uow, actor)  # the server's own door, as the token's user
         return getattr(getattr(door, group), name)(*args, **kwargs)
@@ -272,11 +282,17 @@ def _where(exc: BaseException) -> str:
     return "".join(f" at {frame.filename}:{frame.lineno}" for frame in frames[-3:])
 
 
-def create_app(config: ServerConfig, *, db: Database | None = None) -> Starlette:
-    """The server's application for ``config`` (the database opened here unless ``db`` is given)."""
+def create_app(config: ServerConfig, *, db: Database | None = None,
+               extra_routes: Sequence[BaseRoute] = ()) -> Starlette:
+    """The server's application for ``config`` (the database opened here unless ``db`` is given).
+
+    ``extra_routes`` plug more endpoints in beside ``/api/v1`` (live events: a WebSocket or server-sent events
+    route); they reach the server as ``request.app.state.server`` (a ``ServerApp``) and sign a request in with
+    ``ServerApp.actor_of(request)``, the same token rules as ``/call``.
+    """
     database = db if db is not None else Database.open(config.database)
     app = ServerApp(config, database, Authenticator(database, config))
-    starlette = Starlette(routes=app.routes())
+    starlette = Starlette(routes=[*app.routes(), *extra_routes])
     starlette.state.server = app
     return starlette
 
