@@ -1727,10 +1727,6 @@
         <translation>Inget lösenord angavs; ingenting gjordes.</translation>
     </message>
     <message>
-        <source>You must choose a new password before you can use SST Desk: the one you signed in with was set by an administrator (or is the public demo password). Open the window (run sst-desk without a command, with the same --db), sign in and choose your own; nothing was done.</source>
-        <translation>Du måste välja ett nytt lösenord innan du kan använda SST Desk: det du loggade in med har satts av en administratör (eller är demodatabasens gemensamma lösenord). Öppna fönstret (kör sst-desk utan kommando, med samma --db), logga in och välj ett eget; ingenting har gjorts.</translation>
-    </message>
-    <message>
         <source>Too many wrong passwords for this name or from this computer: wait %1 s and try again; nothing was done.</source>
         <translation>För många felaktiga lösenord för det här namnet eller från den här datorn: vänta %1 s och försök igen; ingenting gjordes.</translation>
     </message>
@@ -1837,6 +1833,38 @@
     <message>
         <source>The window does not connect to a team server in this version; use the commands with --server (for example: sst-desk --server URL cases).</source>
         <translation>Fönstret ansluter inte till en teamserver i den här versionen; använd kommandona med --server (till exempel: sst-desk --server URL cases).</translation>
+    </message>
+    <message>
+        <source>choose a new password for yourself</source>
+        <translation>välj ett nytt lösenord åt dig själv</translation>
+    </message>
+    <message>
+        <source>Choose a new password for yourself: the current one is asked first, the new one twice (or read from $%1).</source>
+        <translation>Välj ett nytt lösenord åt dig själv: först frågas efter det nuvarande, sedan det nya två gånger (eller läses från $%1).</translation>
+    </message>
+    <message>
+        <source>No terminal to ask for the new password on; set %1 for scripts.</source>
+        <translation>Ingen terminal att fråga efter det nya lösenordet på; sätt %1 för skript.</translation>
+    </message>
+    <message>
+        <source>New password: </source>
+        <translation>Nytt lösenord: </translation>
+    </message>
+    <message>
+        <source>The new password again: </source>
+        <translation>Det nya lösenordet igen: </translation>
+    </message>
+    <message>
+        <source>%1 Nothing was changed.</source>
+        <translation>%1 Ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong; nothing was changed.</source>
+        <translation>Det nuvarande lösenordet är fel; ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>Your new password is set; use it from now on.</source>
+        <translation>Ditt nya lösenord är sparat; använd det från och med nu.</translation>
     </message>
     <message>
         <source>run the team server (HTTPS, PostgreSQL)</source>
@@ -1949,10 +1977,6 @@
     <message>
         <source>Someone else made the first administrator meanwhile; nothing was changed.</source>
         <translation>Någon annan skapade den första administratören under tiden; ingenting ändrades.</translation>
-    </message>
-    <message>
-        <source>The password cannot be used: %1 Nothing was changed.</source>
-        <translation>Lösenordet kan inte användas: %1 Ingenting ändrades.</translation>
     </message>
     <message>
         <source>A user name is needed; nothing was changed.</source>
@@ -2145,6 +2169,10 @@
     <message>
         <source>Wrote the %1 of case %2 to %3</source>
         <translation>Skrev %1 för ärende %2 till %3</translation>
+    </message>
+    <message>
+        <source>You must choose a new password before you can use SST Desk: the one you signed in with was set by an administrator (or is the public demo password). Choose your own with &apos;sst-desk password&apos; (with the same --db or --server) or in the window; nothing was done.</source>
+        <translation>Du måste välja ett nytt lösenord innan du kan använda SST Desk: det du loggade in med valdes av en administratör (eller är demons offentliga lösenord). Välj ett eget med &apos;sst-desk password&apos; (med samma --db eller --server) eller i fönstret; ingenting gjordes.</translation>
     </message>
     <message>
         <source>the student or a guardian</source>
