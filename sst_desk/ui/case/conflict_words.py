@@ -101,10 +101,10 @@ FIELD_WORDS: dict[tuple[str, str], tuple[str, str]] = {
     ("Kartlaggning", "protective_notes"): QT_TRANSLATE_NOOP("KartlaggningPage", "Notes on protective factors"),
     ("Kartlaggning", "guardians_view"): QT_TRANSLATE_NOOP("KartlaggningPage", "The guardians' view"),
     ("Kartlaggning", "summary"): QT_TRANSLATE_NOOP("KartlaggningPage", "Summary of the assessment"),
-    ("Kartlaggning", "school_notes"): QT_TRANSLATE_NOOP("ConflictWords", "Notes on school"),
-    ("Kartlaggning", "individual_notes"): QT_TRANSLATE_NOOP("ConflictWords", "Notes on the individual"),
-    ("Kartlaggning", "family_notes"): QT_TRANSLATE_NOOP("ConflictWords", "Notes on the family"),
-    ("Kartlaggning", "other_notes"): QT_TRANSLATE_NOOP("ConflictWords", "Notes on other factors"),
+    ("Kartlaggning", "school_notes"): QT_TRANSLATE_NOOP("ConflictWords", "Notes on school-related factors"),
+    ("Kartlaggning", "individual_notes"): QT_TRANSLATE_NOOP("ConflictWords", "Notes on individual factors"),
+    ("Kartlaggning", "family_notes"): QT_TRANSLATE_NOOP("ConflictWords", "Notes on family factors"),
+    ("Kartlaggning", "other_notes"): QT_TRANSLATE_NOOP("ConflictWords", "Notes on further factors"),
     ("KartlaggningDocument", "kind"): QT_TRANSLATE_NOOP("KartlaggningPage", "Kind of document"),
     ("KartlaggningDocument", "label"): QT_TRANSLATE_NOOP("KartlaggningPage", "Name, if other"),
     ("KartlaggningDocument", "requested_on"): QT_TRANSLATE_NOOP("KartlaggningPage", "Requested on"),
@@ -163,7 +163,7 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "Boostertraff": QT_TRANSLATE_NOOP("ConflictWords", "Booster session %1"),
     "Referral": QT_TRANSLATE_NOOP("ConflictWords", "Referral %1"),
     "StudentView": QT_TRANSLATE_NOOP("ConflictWords", "The student's own view"),
-    "CaseEvent": QT_TRANSLATE_NOOP("ConflictWords", "School line note %1"),
+    "CaseEvent": QT_TRANSLATE_NOOP("ConflictWords", "School line event %1"),
     "Transition": QT_TRANSLATE_NOOP("ConflictWords", "Step %1"),
 }
 
@@ -182,7 +182,7 @@ LIST_WORDS: dict[str, tuple[str, str]] = {
     "boosters": QT_TRANSLATE_NOOP("ConflictWords", "Booster sessions"),
     "referrals": QT_TRANSLATE_NOOP("ConflictWords", "Referrals"),
     "student_views": QT_TRANSLATE_NOOP("ConflictWords", "The student's own view"),
-    "events": QT_TRANSLATE_NOOP("ConflictWords", "School line notes"),
+    "events": QT_TRANSLATE_NOOP("ConflictWords", "School line events"),
     "transitions": QT_TRANSLATE_NOOP("ConflictWords", "Steps in the process"),
 }
 
