@@ -132,7 +132,7 @@ def test_take_in_updates_untouched_fields_keeps_mine_and_says_who_changed_what(m
     assert stored.reason == "Anna skrev en ny anledning."
     assert [c.summary for c in stored.contacts][-1] == "Anna ringde hem."
     assert not window.isWindowModified()
-    click(window, "Close the note on changes by others")
+    click(window, "Close note")
     assert not find(window, "Changes by others", visible=False).isVisibleTo(window)
 
 
