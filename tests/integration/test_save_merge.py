@@ -194,3 +194,37 @@ def test_saves_at_the_same_moment_are_merged_not_lost(people, case_id) -> None:
     stored = people[0].cases.load_case(case_id)
     assert (stored.reason, stored.socionom, stored.school_contact) == (
         "Första tråden", "Andra tråden", "Tredje tråden")
+
+
+def test_two_different_steps_are_a_conflict_on_the_stage_and_theirs_can_be_kept(where, people, walk_case) -> None:
+    """Anna starts genomförande while Bo refers the case on (which would close it): one stage must win."""
+    from sst_desk.workflow import process
+    from sst_desk.workflow.codes import Authority
+    from sst_desk.workflow.codes import ReferralKind
+    from sst_desk.workflow.entities import Insats, Referral
+    from sst_desk.workflow.process import Move
+
+    with Database.open(where) as db:
+        planning = walk_case(db, until=Stage.PLANERING).id
+    anna, bo = Window(people[0], planning), Window(people[1], planning)
+    when = dt.datetime(2025, 2, 10, 10, tzinfo=dt.timezone.utc)
+    plan = anna.case.current_plan
+    goal = Goal("Närvaro minst 80 %", baseline="58 %", target="80 %", measure="Närvarostatistik")
+    plan.goals.append(goal)
+    plan.insatser.append(Insats("Motiverande samtal", responsible_authority=Authority.SOCIALTJANST,
+                                responsible_person="Socionom Sara", start_on=when.date(), goal=goal))
+    plan.follow_up_on = dt.date(2025, 4, 1)
+    plan.guardians_view = "Vi ställer upp."
+    process.apply(anna.case, Move.START_GENOMFORANDE, by="anna", at=when)
+    bo.case.school_contact = "Mentor Bo"
+    bo.case.referrals.append(Referral(ReferralKind.HANVISNING, when.date(), "Socialtjänstens mottagning"))
+    process.apply(bo.case, Move.REFER_ON, by="bo", at=when, comment="Till socialtjänsten")
+    anna.save()
+    with pytest.raises(SaveConflict) as info:
+        bo.save()
+    assert "stage" in {c.path for c in info.value.conflicts}
+    saved = bo.save({c.path: Side.THEIRS for c in info.value.conflicts})
+    assert saved.stage is Stage.GENOMFORANDE and saved.school_contact == "Mentor Bo"
+    assert [t.by for t in saved.transitions][-1] == "anna"
+    assert saved.closed_on is None and saved.closing_reason is None
+    assert [r.to_whom for r in saved.referrals] == ["Socialtjänstens mottagning"]  # his record stays
