@@ -2312,10 +2312,6 @@
         <source>(removed)</source>
         <translation>(borttagen)</translation>
     </message>
-    <message>
-        <source>text</source>
-        <translation>text</translation>
-    </message>
 </context>
 <context>
     <name>ConflictWords</name>
