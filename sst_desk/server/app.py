@@ -82,7 +82,7 @@ def status_for(exc: BaseException) -> int:
         return 403
     if isinstance(exc, CaseNotFound):
         return 404
-    if isinstance(exc, ConcurrentEditError) or type(exc).__name__ == "SaveConflict":
+    if isinstance(exc, ConcurrentEditError):  # SaveConflict too: both values come with it
         return 409
     if isinstance(exc, DatabaseUnavailableError):
         return 503

@@ -1,6 +1,7 @@
-"""Saves merged instead of refused (issue 13), on SQLite and on PostgreSQL.
+"""Saves merged instead of refused (issue 13), on SQLite, on PostgreSQL and through the team server.
 
-Two and three people ("doors", each its own connection to the same database) open one case and edit it:
+Two and three people ("doors", each its own connection to the same database — or, through the server, each
+signed in over HTTPS on ``sst-desk serve``) open one case and edit it:
 different fields are all kept; the same field changed differently raises ``SaveConflict`` with both
 values and writes nothing; saving again with a choice per conflict writes the chosen values. The
 PostgreSQL half needs SST_DESK_TEST_PG_URL (a scratch database: its tables are dropped).
@@ -40,9 +41,52 @@ def _wipe() -> None:
         engine.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=[
-    pytest.mark.postgres, pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch database")])])
+SERVER_LEADS = ("lead.anna", "lead.bo", "lead.cecilia")  # team leads: each may edit every case of the team
+SERVER_PASSWORD = "Lavendel-Tornsvala-Strand-26"
+
+
+@pytest.fixture(scope="module")
+def merge_server(tmp_path_factory: pytest.TempPathFactory):
+    """``sst-desk serve`` on its own PostgreSQL database with three team leads, for the module; each test puts
+    the database back to that state (server_harness.restore)."""
+    import server_harness
+    from sst_desk.persistence import accounts
+    from sst_desk.security import passwords
+    from sst_desk.workflow.access import Role
+
+    folder = tmp_path_factory.mktemp("merge-server")
+    certs = server_harness.certificates(folder / "tls")
+    state = server_harness.make_state(folder / "state")
+    with server_harness.fresh_database() as url:
+        with Database.open(url) as db:
+            for username in SERVER_LEADS:
+                accounts.add_user(db, username, username.split(".")[1].title(), Role.TEAMLEDARE,
+                                  passwords.hash_password(SERVER_PASSWORD), must_change_password=False)
+        rows = server_harness.snapshot(url)
+        server = server_harness.TeamServer(url, state, certs.good, certs.ca)
+        server.start()
+        try:
+            yield server, rows
+        finally:
+            server.stop()
+
+
+BACKENDS = ["sqlite",
+            pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.skipif(
+                not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch database")]),
+            pytest.param("server", marks=[pytest.mark.postgres, pytest.mark.skipif(
+                not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch database")])]
+
+
+@pytest.fixture(params=BACKENDS)
 def where(request, tmp_path) -> Iterator[str | os.PathLike]:
+    if request.param == "server":
+        import server_harness
+
+        server, rows = request.getfixturevalue("merge_server")
+        server_harness.restore(server.database, rows)
+        yield server.database  # the database the server serves: the tests' own raw reads and walks
+        return
     if request.param == "postgres":
         _wipe()
         location = PG_URL
@@ -53,8 +97,19 @@ def where(request, tmp_path) -> Iterator[str | os.PathLike]:
 
 
 @pytest.fixture
-def people(where) -> Iterator[list[Door]]:
-    """Three people, each with their own connection to the one database."""
+def people(request, where) -> Iterator[list]:
+    """Three people, each with their own connection to the one database (or signed in on the server)."""
+    if request.node.callspec.params.get("where") == "server":
+        from sst_desk.remote.client import RemoteServer
+
+        server, _rows = request.getfixturevalue("merge_server")
+        remotes = [RemoteServer(server.url, ca_file=server.ca) for _ in SERVER_LEADS]
+        sessions = [remote.signin(name, SERVER_PASSWORD) for remote, name in zip(remotes, SERVER_LEADS)]
+        yield [session.door for session in sessions]
+        for session, remote in zip(sessions, remotes):
+            session.signout()
+            remote.close()
+        return
     opened = [Database.open(where) for _ in range(3)]
     yield [Door(db.uow, None) for db in opened]
     for db in opened:
