@@ -220,3 +220,21 @@ def test_the_password_command_on_a_database_file(capsys, tmp_path, monkeypatch) 
     code, out, err = run(capsys, "cases", "--db", str(file))
     assert code == 0, err
     assert TEST_PASSWORD != "Hjortron-Myrmark-Lada-39"
+
+
+def test_an_attendance_file_sent_over_the_wire_is_named_by_its_last_part_only(served, tmp_path) -> None:
+    """The server writes what a client sends only into a private temporary folder, under the file's own name."""
+    from sst_desk.remote.client import RemoteServer
+
+    server, ca, exports = served
+    export = next(exports.glob("*.csv"))
+    escape = Path("/tmp") / f"sst-desk-escape-{tmp_path.name}.csv"
+    with RemoteServer(server.url, ca_file=ca) as remote:
+        tove = remote.signin("tove", DEMO_PASSWORD)
+        spec = tove.door.attendance.attendance_mappings()[0]
+        result = tove.door.attendance.import_attendance_data(f"../../../../tmp/{escape.name}", export.read_bytes(),
+                                                             spec, dry_run=True)
+        assert result.file_name == escape.name and not escape.exists()
+        with pytest.raises(ValueError):
+            tove.door.attendance.import_attendance_data("..", b"x", spec, dry_run=True)
+        tove.signout()
