@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
@@ -61,6 +62,7 @@ from sst_desk.services import Door
 from sst_desk.workflow.access import Actor
 
 _log = logging.getLogger("sst_desk.server")
+_LOGGABLE = re.compile(r"[^A-Za-z0-9_.]")
 
 API = "/api/v1"
 LOCATION = SERVER  # how the server names itself in the errors it sends (never its database's URL)
@@ -235,7 +237,7 @@ class ServerApp:
         group, name = data["group"], data["name"]
         if type(group) is not str or type(name) is not str:
             raise BadRequest("group and name must be strings")
-        request.state.what = f"{group}.{name}"[:80]
+        request.state.what = _LOGGABLE.sub("?", f"{group}.{name}"[:80])  # a client's words: no line breaks in the log
         try:
             args, kwargs = wire.decode(data["args"]), wire.decode(data["kwargs"])
         except wire.WireError as exc:
