@@ -18,6 +18,7 @@ from sst_desk.workflow.access import Actor, Role
 from sst_desk.workflow.accounts import UserRecord
 from sst_desk.workflow.logchain import KeptHead, LogEntry, LogRow, SampleCheck, SampleOutcome
 
+from sst_desk.persistence import accesslog
 from sst_desk.persistence.accesslog import utc_now
 from sst_desk.persistence.mapping import access_log, case_members, cases, database_meta, log_head, sample_checks, students, users
 
@@ -153,6 +154,10 @@ class AccessLogRepository:
         """The ``log_head`` row (None when it is missing)."""
         row = self.session.execute(sa.select(log_head.c.seq, log_head.c.hash).where(log_head.c.id == 1)).first()
         return KeptHead(row.seq, row.hash, utc_now()) if row is not None else None
+
+    def keyed(self) -> bool:
+        """Whether ``database_meta`` says the log is keyed (a team server's; ``accesslog.key_the_log``)."""
+        return accesslog.log_key_id(self.session) is not None
 
     def head_with_time(self) -> KeptHead | None:
         """The head with its entry's time (what is kept outside the database); None for an empty log."""
