@@ -12,7 +12,7 @@ import errno
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sst_desk import fileio, i18n, paths
 from sst_desk.cli import auth as cli_auth
@@ -53,11 +53,13 @@ def reachable(file: Path, shown: str) -> None:
                                   "loop. Nothing was changed.").replace("%1", shown)) from None
 
 
-def open_database(target: str | None, *, must_exist: bool, args: argparse.Namespace | None = None) -> Database:
+def open_database(target: str | None, *, must_exist: bool, args: argparse.Namespace | None = None,
+                  **server: Any) -> Database:
     """Open the database signed in as the person ``args`` names; reading commands never create one.
 
     The password is asked for once: it unlocks the database key, the file's integrity is checked
-    with that key, and then the account is checked inside.
+    with that key, and then the account is checked inside. ``server``: a team server's ``log_key`` and
+    ``anchors`` for ``Database.open`` (``log verify`` on the server's machine).
     """
     from sqlalchemy.exc import ArgumentError
 
@@ -89,7 +91,7 @@ def open_database(target: str | None, *, must_exist: bool, args: argparse.Namesp
 
         check_integrity(file, key)
     try:
-        db = Database.open(target, key=key)
+        db = Database.open(target, key=key, **server)
     except ArgumentError:  # a URL naming no database SQLAlchemy knows ("nonsense://x")
         raise CommandError(_t("%1 is not a database URL SST Desk can use.").replace("%1", shown)) from None
     except ImportError as exc:  # a URL whose driver is not installed (postgresql:// without psycopg)
@@ -129,8 +131,8 @@ def credentials(args: argparse.Namespace) -> tuple[str, str]:
     return known
 
 
-def open_for(args: argparse.Namespace, *, must_exist: bool) -> Database:
-    return open_database(getattr(args, "db", None), must_exist=must_exist, args=args)
+def open_for(args: argparse.Namespace, *, must_exist: bool, **server: Any) -> Database:
+    return open_database(getattr(args, "db", None), must_exist=must_exist, args=args, **server)
 
 
 def restore_key(file: Path, args: argparse.Namespace) -> bytes | None:

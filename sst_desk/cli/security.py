@@ -33,6 +33,10 @@ def add_commands(commands: argparse._SubParsersAction, add_db, default_db: str) 
     verify = actions.add_parser("verify", help=_t("check the whole chain"))
     add_db(verify, default_db)
     verify.add_argument("--kept-head", type=Path, metavar="FILE", help=_t("a head saved earlier with export-head"))
+    verify.add_argument("--log-key", type=Path, metavar="FILE",
+                        help=_t("on a team server: the server's secret file, to check the keyed log"))
+    verify.add_argument("--anchors", type=Path, metavar="FILE",
+                        help=_t("on a team server: its anchor file, to compare the log with (needs --log-key)"))
     head = actions.add_parser("export-head", help=_t("write the chain's head to a file"))
     add_db(head, default_db)
     head.add_argument("--out", type=Path, required=True, metavar="FILE", help=_t("the file to write (not existing)"))
@@ -74,6 +78,7 @@ MAX_ID = 2**63 - 1  # SQLite's INTEGER
 
 def log_command(args: argparse.Namespace) -> int:
     from sst_desk.fileio import check_target
+    from sst_desk.persistence.anchors import AnchorError
     from sst_desk.services import Door
     from sst_desk.workflow.logchain import ProblemCode
 
@@ -92,11 +97,27 @@ def log_command(args: argparse.Namespace) -> int:
     kept = None
     if args.kept_head is not None:
         kept = _read_kept_head(args.kept_head)
-    db = open_for(args, must_exist=True)
+    server = _server_options(args)
+    db = open_for(args, must_exist=True, **server)
     try:
         result = Door(db.uow, db.actor).accesslog.verify_log(kept)
+    except AnchorError as exc:
+        raise CommandError(_t("The anchor file %1 cannot be read; nothing was verified.")
+                           .replace("%1", str(args.anchors))) from exc
     finally:
         db.close()
+    if result.needs_key:
+        print(_t("The access log is keyed with the team server's secret: it can only be verified on the server "
+                 "(there: sst-desk log verify --log-key FILE --anchors FILE). Entries 1–%1 and the links "
+                 "between all %2 entries are intact.")
+              .replace("%1", str(result.problems[0].seq - 1)).replace("%2", str(result.entries)))
+        return 2
+    if result.ok and result.anchor is not None:
+        print(_t("The access log is intact: %1 entries, keyed with the server's secret, and it contains every "
+                 "one of the %2 anchored heads (the newest: entry %3).")
+              .replace("%1", str(result.entries)).replace("%2", str(result.anchors))
+              .replace("%3", str(result.anchor.seq)))
+        return 0
     if result.ok:
         if kept is not None:
             print(_t("The access log is intact: %1 entries, and it contains the kept head (entry %2).")
@@ -104,6 +125,9 @@ def log_command(args: argparse.Namespace) -> int:
         else:
             print(_t("The access log is intact: %1 entries.").replace("%1", str(result.entries)))
         return 0
+    if any(problem.code is ProblemCode.KEY_WRONG for problem in result.problems):
+        print(_t("The secret file given is not the one this access log is keyed with; check which file the "
+                 "server uses."))
     if any(problem.code is ProblemCode.HEAD_DELETED for problem in result.problems):
         print(_t("The access log has been tampered with: its record of the newest entry (log_head) was deleted."))
     print(_t("The access log has been changed: %1 problem(s) in %2 entries.")
@@ -115,6 +139,34 @@ def log_command(args: argparse.Namespace) -> int:
 
 
 KEPT_HEAD_MAX_BYTES = 64 * 1024  # a kept head is one line; a bigger file is not one
+LOG_KEY_BYTES = 32  # the team server's secret file: 32 random bytes (sst-desk serve --init makes it)
+
+
+def _server_options(args: argparse.Namespace) -> dict:
+    """``log_key`` and ``anchors`` for ``Database.open`` from --log-key and --anchors (on the server's machine)."""
+    from sst_desk.persistence import AnchorFile
+
+    if args.anchors is not None and args.log_key is None:
+        raise CommandError(_t("--anchors needs --log-key: the anchors are signed with the server's secret."))
+    if args.log_key is None:
+        return {}
+    key = _read_log_key(args.log_key)
+    return {"log_key": key, "anchors": AnchorFile(args.anchors.expanduser(), key) if args.anchors else None}
+
+
+def _read_log_key(path: Path) -> bytes:
+    """The server's secret in ``path``, or a sentence saying why it is not one."""
+    shown = str(path)
+    try:
+        with open(path.expanduser(), "rb") as handle:
+            raw = handle.read(LOG_KEY_BYTES + 1)
+    except OSError:
+        raise CommandError(_t("The secret file %1 cannot be read (on the server it is readable by the server's "
+                              "account only).").replace("%1", shown)) from None
+    if len(raw) != LOG_KEY_BYTES:
+        raise CommandError(_t("%1 is not the team server's secret file (it holds %2 random bytes).")
+                           .replace("%1", shown).replace("%2", str(LOG_KEY_BYTES)))
+    return raw
 
 
 def _read_kept_head(path: Path):
