@@ -11,6 +11,7 @@ import argparse
 import errno
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -129,6 +130,21 @@ def credentials(args: argparse.Namespace) -> tuple[str, str]:
         known = cli_auth.credentials(args)
         args._credentials = known
     return known
+
+
+def server_options(args: argparse.Namespace, read_key: Callable[[Path], bytes]) -> dict[str, Any]:
+    """``log_key`` and ``anchors`` for ``Database.open`` from --log-key and --anchors (on a server's machine).
+
+    ``read_key`` reads the server's secret file (or raises ``CommandError`` saying why it is not one).
+    """
+    from sst_desk.persistence import AnchorFile
+
+    if args.anchors is not None and args.log_key is None:
+        raise CommandError(_t("--anchors needs --log-key: the anchors are signed with the server's secret."))
+    if args.log_key is None:
+        return {}
+    key = read_key(args.log_key)
+    return {"log_key": key, "anchors": AnchorFile(args.anchors.expanduser(), key) if args.anchors else None}
 
 
 def open_for(args: argparse.Namespace, *, must_exist: bool, **server: Any) -> Database:

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from sst_desk import i18n
-from sst_desk.cli.common import confirm, open_for
+from sst_desk.cli.common import confirm, open_for, server_options
 from sst_desk.cli.errors import CommandError
 
 CONTEXT = "CommandLine"
@@ -78,7 +78,7 @@ MAX_ID = 2**63 - 1  # SQLite's INTEGER
 
 def log_command(args: argparse.Namespace) -> int:
     from sst_desk.fileio import check_target
-    from sst_desk.persistence.anchors import AnchorError
+    from sst_desk.services.errors import AnchorError
     from sst_desk.services import Door
     from sst_desk.workflow.logchain import ProblemCode
 
@@ -97,7 +97,7 @@ def log_command(args: argparse.Namespace) -> int:
     kept = None
     if args.kept_head is not None:
         kept = _read_kept_head(args.kept_head)
-    server = _server_options(args)
+    server = server_options(args, _read_log_key)
     db = open_for(args, must_exist=True, **server)
     try:
         result = Door(db.uow, db.actor).accesslog.verify_log(kept)
@@ -140,18 +140,6 @@ def log_command(args: argparse.Namespace) -> int:
 
 KEPT_HEAD_MAX_BYTES = 64 * 1024  # a kept head is one line; a bigger file is not one
 LOG_KEY_BYTES = 32  # the team server's secret file: 32 random bytes (sst-desk serve --init makes it)
-
-
-def _server_options(args: argparse.Namespace) -> dict:
-    """``log_key`` and ``anchors`` for ``Database.open`` from --log-key and --anchors (on the server's machine)."""
-    from sst_desk.persistence import AnchorFile
-
-    if args.anchors is not None and args.log_key is None:
-        raise CommandError(_t("--anchors needs --log-key: the anchors are signed with the server's secret."))
-    if args.log_key is None:
-        return {}
-    key = _read_log_key(args.log_key)
-    return {"log_key": key, "anchors": AnchorFile(args.anchors.expanduser(), key) if args.anchors else None}
 
 
 def _read_log_key(path: Path) -> bytes:
