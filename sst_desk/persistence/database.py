@@ -43,6 +43,9 @@ class Database:
         # anchors.py). None on a laptop: a SHA-256 chain, checked against heads people keep.
         self.log_key = log_key
         self.anchors = anchors
+        # The log is keyed but we lack the key (the owner's URL, a copied file): entries cannot be written
+        # into its chain, so logged actions are refused (uow.flush_log) and verification says "on the server".
+        self.log_keyed_elsewhere = False
         # The signed-in person (set by sst_desk.security.signin). Every method acts as them: access is
         # checked and logged. None is raw storage access (tests, the demo generator): see uow.py.
         self.actor: Actor | None = None
@@ -97,15 +100,26 @@ class Database:
             engine.dispose()
             raise
         db = cls(engine, file, key if file is not None else None, log_key=log_key, anchors=anchors)
-        if log_key is not None:
-            try:
+        try:
+            if log_key is not None:
                 db._check_log_key(log_key, key_log)
-            except BaseException:
-                engine.dispose()
-                raise
+            else:
+                db.log_keyed_elsewhere = db._log_is_keyed()
+        except sa.exc.DBAPIError as exc:
+            engine.dispose()
+            raise (translate(exc, location) or DatabaseUnavailableError(location)) from exc
+        except BaseException:
+            engine.dispose()
+            raise
         if file is not None:
             db._finish_interrupted_gallring()
         return db
+
+    def _log_is_keyed(self) -> bool:
+        from sst_desk.persistence.accesslog import log_key_id
+
+        with self._sessions() as session, session.begin():
+            return log_key_id(session) is not None
 
     def _check_log_key(self, log_key: bytes, key_log: str | None) -> None:
         """Refuse a log keyed with another key; key an unkeyed one if ``key_log`` says who does."""

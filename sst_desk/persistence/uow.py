@@ -33,7 +33,14 @@ from sst_desk.workflow.logchain import LogAction
 
 from sst_desk.persistence import accesslog
 from sst_desk.persistence.anchors import Anchor, AnchorFile
-from sst_desk.persistence.errors import AccessDeniedError, DatabaseUnavailableError, DiskFullError, NotADatabaseError, is_disk_full
+from sst_desk.persistence.errors import (
+    AccessDeniedError,
+    DatabaseUnavailableError,
+    DiskFullError,
+    LogKeyError,
+    NotADatabaseError,
+    is_disk_full,
+)
 from sst_desk.persistence.mapping import case_members, cases, students
 from sst_desk.persistence.case_stores import (
     AttendanceRepository,
@@ -224,7 +231,14 @@ class UnitOfWork:
         pending, self._pending = self._pending, []
         if not pending:
             return None
+        if self._database is not None and self._database.log_keyed_elsewhere:
+            raise LogKeyError(self._location, "needs_key")  # an unkeyed entry would break the server's chain
         return accesslog.append_all(self.session, pending, key=self.log_key)
+
+    @property
+    def log_writable(self) -> bool:
+        """False when the log is keyed by a team server whose key this process lacks (``flush_log`` refuses)."""
+        return self._database is None or not self._database.log_keyed_elsewhere
 
     def case_facts(self, case_id: int) -> tuple[int, bool, bool] | None:
         """``(student_id, protected, member)`` for a stored case, None when there is no such case."""

@@ -80,7 +80,9 @@ def verify_log(uow: UowFactory, actor: Actor | None, kept_head: KeptHead | None 
     On a team server (``Database.open(..., log_key=, anchors=)``) the keyed entries are checked with the
     server's key and every anchor in its anchor file is compared like a kept head, the newest reported as
     ``anchor``. Elsewhere a keyed log is reported as needing the server (``ProblemCode.KEY_NEEDED``).
-    ``persistence.anchors.AnchorError`` when the anchor file cannot be read.
+    ``persistence.anchors.AnchorError`` when the anchor file cannot be read. Without the key, a keyed log
+    is verified as far as possible and the verification is not logged (it cannot be written into the
+    server's chain).
     """
     with uow(actor) as tx:
         tx.require(Resource.ACCESS_LOG, Action.READ_LOG)
@@ -94,9 +96,12 @@ def verify_log(uow: UowFactory, actor: Actor | None, kept_head: KeptHead | None 
             problems += [ChainProblem(ProblemCode.ANCHOR_INVALID, line, f"line {line} of the anchor file fails "
                                       "its HMAC") for line in reading.invalid_lines]
         outcome = "ok" if not problems else f"problems={len(problems)}"
-        tx.log(LogAction.READ_LOG, detail=f"verify;{outcome}" + (f";kept={kept_head.seq}" if kept_head else "")
-               + (f";anchors={len(anchors)}" if reading is not None else ""))
-        tx.commit()
+        if tx.log_writable:
+            tx.log(LogAction.READ_LOG, detail=f"verify;{outcome}" + (f";kept={kept_head.seq}" if kept_head else "")
+                   + (f";anchors={len(anchors)}" if reading is not None else ""))
+            tx.commit()
+        # else: a server's keyed log read with the owner's credentials (no key): an entry written here would
+        # break its chain, and whoever holds those credentials can read the table unlogged anyway.
     newest = KeptHead(chain[-1].seq, chain[-1].hash, chain[-1].at) if chain else None
     anchor = anchors[-1] if anchors else None
     return LogVerification(problems=problems, entries=len(chain), head=newest, kept_head=kept_head,

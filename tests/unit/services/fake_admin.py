@@ -136,6 +136,7 @@ class FakeUnitOfWork(FakeAccess):
         self.actor = actor
         self.log_key: bytes | None = None  # a laptop's SHA-256 chain (the keyed chain: test_log_anchors.py)
         self.anchors = None
+        self.log_writable = True
 
     def __enter__(self) -> FakeUnitOfWork:
         self.data = copy.deepcopy(self.store.data)
