@@ -107,10 +107,10 @@ def log_command(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if result.needs_key:
-        print(_t("The access log is keyed with the team server's secret: it can only be verified on the server "
-                 "(there: sst-desk log verify --log-key FILE --anchors FILE). Entries 1–%1 and the links "
-                 "between all %2 entries are intact.")
-              .replace("%1", str(result.problems[0].seq - 1)).replace("%2", str(result.entries)))
+        print(_t("The access log is keyed with the team server's secret: from entry %1 on, its entries can only "
+                 "be verified on the server (there: sst-desk log verify --log-key FILE --anchors FILE). Nothing "
+                 "else is wrong with its %2 entries.")
+              .replace("%1", str(result.problems[0].seq)).replace("%2", str(result.entries)))
         return 2
     if result.ok and result.anchor is not None:
         print(_t("The access log is intact: %1 entries, keyed with the server's secret, and it contains every "
