@@ -1811,6 +1811,10 @@
         <translation>%1 [j/N] </translation>
     </message>
     <message>
+        <source>The access log is keyed with the team server&apos;s secret: it can only be verified on the server (there: sst-desk log verify --log-key FILE --anchors FILE).</source>
+        <translation>Åtkomstloggen är skyddad med teamserverns hemliga nyckel: den kan bara kontrolleras på servern (där: sst-desk log verify --log-key FIL --anchors FIL).</translation>
+    </message>
+    <message>
         <source>The access log is keyed with the team server&apos;s secret: from entry %1 on, its entries can only be verified on the server (there: sst-desk log verify --log-key FILE --anchors FILE). Nothing else is wrong with its %2 entries.</source>
         <translation>Åtkomstloggen är skyddad med teamserverns hemliga nyckel: från post %1 och framåt kan posterna bara kontrolleras på servern (där: sst-desk log verify --log-key FIL --anchors FIL). Inget annat är fel med loggens %2 poster.</translation>
     </message>

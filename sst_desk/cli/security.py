@@ -78,7 +78,7 @@ MAX_ID = 2**63 - 1  # SQLite's INTEGER
 
 def log_command(args: argparse.Namespace) -> int:
     from sst_desk.fileio import check_target
-    from sst_desk.services.errors import AnchorError
+    from sst_desk.services.errors import AnchorError, LogKeyError
     from sst_desk.services import Door
     from sst_desk.workflow.logchain import ProblemCode
 
@@ -98,7 +98,15 @@ def log_command(args: argparse.Namespace) -> int:
     if args.kept_head is not None:
         kept = _read_kept_head(args.kept_head)
     server = server_options(args, _read_log_key)
-    db = open_for(args, must_exist=True, **server)
+    try:
+        db = open_for(args, must_exist=True, **server)
+    except LogKeyError as exc:
+        if exc.code != "needs_key":
+            raise
+        # Signing in is logged, and nothing may be written into a server's keyed chain without its key.
+        print(_t("The access log is keyed with the team server's secret: it can only be verified on the server "
+                 "(there: sst-desk log verify --log-key FILE --anchors FILE)."))
+        return 2
     try:
         result = Door(db.uow, db.actor).accesslog.verify_log(kept)
     except AnchorError as exc:

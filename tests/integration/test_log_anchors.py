@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from sst_desk.persistence import AnchorFile, LogKeyError
+from sst_desk.persistence import AnchorFile, Database, LogKeyError
 from sst_desk.persistence.engine import make_engine
 from sst_desk.workflow.access import Action
 from sst_desk.workflow.logchain import LogAction, ProblemCode, canonical, chain_hash, key_id
+from conftest import TEST_PASSWORD, make_team_db  # at import time (tests/ui has a conftest too)
 from logteam import LogTeam, Site, make_log_team, new_site
 
 SECRET = os.urandom(32)
@@ -190,3 +191,53 @@ def test_an_unkeyed_log_is_switched_at_init_and_its_chain_goes_on(site: Site, tm
 def test_the_server_clock_is_in_every_anchor(team: LogTeam, tmp_path) -> None:
     newest = AnchorFile(tmp_path / "state" / "anchors", SECRET).read().newest
     assert abs(newest.at - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
+
+
+# --- sst-desk log verify on the server's machine, and elsewhere -----------------------------------------
+
+
+@pytest.fixture
+def keyed_file(tmp_path, monkeypatch) -> Path:
+    """A team's encrypted file whose log a server keyed and anchored (a DBA's copy, or the server's own disk)."""
+    file = tmp_path / "team.sqlite3"
+    key = make_team_db(file)
+    (tmp_path / "state").mkdir()
+    Database.open(file, key=key, **server_kw(tmp_path, key_log=INIT)).close()
+    (tmp_path / "state" / "secret").write_bytes(SECRET)
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    monkeypatch.setenv("SST_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SST_DESK_USER", "tove")
+    monkeypatch.setenv("SST_DESK_PASSWORD", TEST_PASSWORD)
+    return file
+
+
+def test_log_verify_without_the_secret_says_to_verify_on_the_server(keyed_file, capsys) -> None:
+    from sst_desk.__main__ import main
+
+    assert main(["log", "verify", "--db", str(keyed_file)]) == 2
+    out = capsys.readouterr().out
+    assert "keyed with the team server's secret: it can only be verified on the server" in out
+    assert "tampered" not in out and "changed" not in out
+
+
+def test_log_verify_on_the_server_checks_the_key_and_the_anchors(keyed_file, tmp_path, capsys) -> None:
+    from sst_desk.__main__ import main
+
+    state = tmp_path / "state"
+    argv = ["log", "verify", "--db", str(keyed_file), "--log-key", str(state / "secret")]
+    assert main([*argv, "--anchors", str(state / "anchors")]) == 0
+    out = capsys.readouterr().out
+    assert "The access log is intact:" in out and "keyed with the server's secret" in out and "anchored" in out
+
+    (state / "other").write_bytes(os.urandom(32))
+    assert main(["log", "verify", "--db", str(keyed_file), "--log-key", str(state / "other")]) == 1
+    captured = capsys.readouterr()
+    assert "keyed with another secret (key id" in captured.out + captured.err
+
+    (state / "short").write_bytes(b"not a key")
+    assert main(["log", "verify", "--db", str(keyed_file), "--log-key", str(state / "short")]) == 1
+    captured = capsys.readouterr()
+    assert "is not the team server's secret file" in captured.out + captured.err
+    assert main(["log", "verify", "--db", str(keyed_file), "--anchors", str(state / "anchors")]) == 1
+    captured = capsys.readouterr()
+    assert "--anchors needs --log-key" in captured.out + captured.err
