@@ -98,7 +98,7 @@ class AccessLogRepository:
 
     ``reader`` is the person reading (None: raw storage access): rows about a protected student the
     reader is not responsible for come back without the student's name (``LogRow.student_hidden``).
-    Appending entries is the unit of work's ``log`` (``accesslog.append``), never this class.
+    Appending entries is the unit of work's ``log`` and ``commit`` (``accesslog.append_all``), never this class.
     """
 
     def __init__(self, session: Session, reader: Actor | None) -> None:
