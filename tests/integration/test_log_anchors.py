@@ -123,7 +123,9 @@ def test_a_truncated_tail_with_the_head_row_fixed_is_found_by_the_anchor(team: L
     run_sql(site, ("DELETE FROM access_log WHERE seq > :cut", {"cut": cut}),
             ("UPDATE log_head SET seq = :seq, hash = :hash WHERE id = 1",
              {"seq": cut, "hash": entries[cut - 1].hash}))
-    assert found(team) == {("kept_head_missing", anchored)}
+    problems = found(team)
+    assert ("kept_head_missing", anchored) in problems  # the newest anchor; an older one above the cut may be too
+    assert all(code == "kept_head_missing" and seq > cut for code, seq in problems), problems
 
 
 def test_a_deleted_entry_in_the_middle_breaks_the_chain(team: LogTeam, site: Site) -> None:
