@@ -108,10 +108,12 @@ def append_all(session: Session, entries: list[Pending], *, at: dt.datetime | No
             # remove it without breaking the chain. Work goes on: a deleted row must not lock the team out.
             first = entries[0]
             name = first.actor.username if first.actor is not None else (first.username or "")
+            # Keyed like the entries around it: not when it precedes the switch to the key (key_the_log).
+            missing_key = None if first.action == LogAction.LOG_KEYED else key
             prev_seq, prev_hash = _insert(session, newest.seq + 1, newest.hash, at,
                                           first.actor.user_id if first.actor is not None else None, name,
                                           LogAction.LOG_HEAD_MISSING, None, None,
-                                          f"log_head missing; newest entry was {newest.seq}", key)
+                                          f"log_head missing; newest entry was {newest.seq}", missing_key)
     seq, digest = prev_seq, prev_hash
     for entry in entries:
         name = entry.actor.username if entry.actor is not None else (entry.username or "")

@@ -243,3 +243,18 @@ def test_log_verify_on_the_server_checks_the_key_and_the_anchors(keyed_file, tmp
     assert main(["log", "verify", "--db", str(keyed_file), "--anchors", str(state / "anchors")]) == 1
     captured = capsys.readouterr()
     assert "--anchors needs --log-key" in captured.out + captured.err
+
+
+def test_keying_a_log_whose_head_row_was_deleted_keeps_both_marks_verifiable(site: Site, tmp_path) -> None:
+    """The head row deleted before --init: the LOG_HEAD_MISSING entry comes before the switch, unkeyed."""
+    team = make_log_team(site)
+    try:
+        team.db.close()
+        run_sql(site, ("DELETE FROM log_head", {}))
+        (tmp_path / "state").mkdir()
+        team.db = team.site.open(**server_kw(tmp_path, key_log=INIT))
+        actions = [e.action for e in chain(team)]
+        assert actions[-2:] == [LogAction.LOG_HEAD_MISSING, LogAction.LOG_KEYED]
+        assert found(team) == {("head_deleted", len(actions) - 1)}  # the tampering, and nothing else
+    finally:
+        team.db.close()
