@@ -87,6 +87,21 @@ class AnchorFile:
 
     # --- writing -----------------------------------------------------------------------------------
 
+    def ensure(self) -> None:
+        """Create the file if missing and make it 0600 — at the server's start, so that an anchor file that
+        cannot be written stops the start with a sentence instead of failing quietly after each commit."""
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+        except OSError as exc:
+            raise AnchorError("not_writable", f"the anchor file {self.path} cannot be written ({exc.strerror})") from exc
+        try:
+            os.fchmod(fd, 0o600)
+        except OSError as exc:
+            raise AnchorError("not_writable", f"the anchor file {self.path} cannot be made private "
+                                              f"({exc.strerror})") from exc
+        finally:
+            os.close(fd)
+
     def line(self, anchor: Anchor) -> str:
         """The text of ``anchor``'s line, its HMAC included (without the line end)."""
         body = f"{anchor.seq}\t{anchor.hash}\t{_stamp(anchor.at)}"

@@ -77,7 +77,7 @@ class Database:
         entries and anchors the head after its commits, and verification uses both. The log must already
         be keyed with that key — ``LogKeyError`` ("not_keyed", "wrong_key") otherwise — unless
         ``key_log`` names who switches it now (the server's ``--init``: an entry by that name marks the
-        switch and the chain goes on). Without ``log_key`` a keyed log still opens: it can be used and
+        switch and the chain goes on). An anchor file that cannot be written raises ``AnchorError``. Without ``log_key`` a keyed log still opens: it can be used and
         read, and verification says that its keyed entries need the server.
         """
         start_mappers()
@@ -101,6 +101,8 @@ class Database:
             raise
         db = cls(engine, file, key if file is not None else None, log_key=log_key, anchors=anchors)
         try:
+            if anchors is not None:
+                anchors.ensure()  # persistence.anchors.AnchorError: the server does not start without it
             if log_key is not None:
                 db._check_log_key(log_key, key_log)
             else:

@@ -192,3 +192,16 @@ def test_an_anchor_that_cannot_be_written_does_not_fail_the_commit(tmp_path, cap
 def test_a_short_key_is_refused() -> None:
     with pytest.raises(ValueError):
         AnchorFile("anchors", b"short")
+
+
+def test_ensure_makes_the_anchor_file_private_or_says_why_not(tmp_path) -> None:
+    from sst_desk.persistence.anchors import AnchorError
+
+    target = tmp_path / "anchors"
+    target.write_text("")
+    target.chmod(0o644)
+    AnchorFile(target, KEY).ensure()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    with pytest.raises(AnchorError) as missing:
+        AnchorFile(tmp_path / "no-such-folder" / "anchors", KEY).ensure()
+    assert missing.value.code == "not_writable" and "no-such-folder" in str(missing.value)
