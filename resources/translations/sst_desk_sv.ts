@@ -1305,8 +1305,36 @@
         <translation>Kunde inte spara</translation>
     </message>
     <message>
+        <source>Close note</source>
+        <translation>Stäng meddelandet</translation>
+    </message>
+    <message>
         <source>Saved at %1</source>
         <translation>Sparat kl. %1</translation>
+    </message>
+    <message>
+        <source>Not saved: your changes are still here.</source>
+        <translation>Inte sparat: dina ändringar finns kvar.</translation>
+    </message>
+    <message>
+        <source>Changes by others</source>
+        <translation>Ändringar av andra</translation>
+    </message>
+    <message>
+        <source>%1 changed %2</source>
+        <translation>%1 ändrade %2</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Någon annan</translation>
+    </message>
+    <message>
+        <source>the case</source>
+        <translation>ärendet</translation>
+    </message>
+    <message>
+        <source>You changed the same: %1. Your values are kept on screen; when you save, you choose which to keep.</source>
+        <translation>Du ändrade samma: %1. Dina värden står kvar på skärmen; när du sparar väljer du vilka som ska gälla.</translation>
     </message>
     <message>
         <source>This step is not possible yet:</source>
@@ -1811,12 +1839,164 @@
         <translation>%1 [j/N] </translation>
     </message>
     <message>
+        <source>on a team server: the server&apos;s secret file, to check the keyed log</source>
+        <translation>på en teamserver: serverns nyckelfil, för att kontrollera den nyckelskyddade loggen</translation>
+    </message>
+    <message>
+        <source>on a team server: its anchor file, to compare the log with (needs --log-key)</source>
+        <translation>på en teamserver: dess ankarfil, att jämföra loggen med (kräver --log-key)</translation>
+    </message>
+    <message>
         <source>The access log is keyed with the team server&apos;s secret: it can only be verified on the server (there: sst-desk log verify --log-key FILE --anchors FILE).</source>
         <translation>Åtkomstloggen är skyddad med teamserverns hemliga nyckel: den kan bara kontrolleras på servern (där: sst-desk log verify --log-key FIL --anchors FIL).</translation>
     </message>
     <message>
+        <source>The anchor file %1 cannot be read; nothing was verified.</source>
+        <translation>Ankarfilen %1 kan inte läsas; ingenting kontrollerades.</translation>
+    </message>
+    <message>
         <source>The access log is keyed with the team server&apos;s secret: from entry %1 on, its entries can only be verified on the server (there: sst-desk log verify --log-key FILE --anchors FILE). Nothing else is wrong with its %2 entries.</source>
         <translation>Åtkomstloggen är skyddad med teamserverns hemliga nyckel: från post %1 och framåt kan posterna bara kontrolleras på servern (där: sst-desk log verify --log-key FIL --anchors FIL). Inget annat är fel med loggens %2 poster.</translation>
+    </message>
+    <message>
+        <source>The access log is intact: %1 entries, keyed with the server&apos;s secret, and it contains every one of the %2 anchored heads (the newest: entry %3).</source>
+        <translation>Åtkomstloggen är intakt: %1 poster, skyddade med serverns hemliga nyckel, och den innehåller alla %2 förankrade kontrollvärden (det senaste: post %3).</translation>
+    </message>
+    <message>
+        <source>The secret file given is not the one this access log is keyed with; check which file the server uses.</source>
+        <translation>Nyckelfilen som angavs är inte den som åtkomstloggen är skyddad med; kontrollera vilken fil servern använder.</translation>
+    </message>
+    <message>
+        <source>The secret file %1 cannot be read (on the server it is readable by the server&apos;s account only).</source>
+        <translation>Nyckelfilen %1 kan inte läsas (på servern kan bara serverns konto läsa den).</translation>
+    </message>
+    <message>
+        <source>%1 is not the team server&apos;s secret file (it holds %2 random bytes).</source>
+        <translation>%1 är inte teamserverns nyckelfil (den innehåller %2 slumpmässiga byte).</translation>
+    </message>
+    <message>
+        <source>run the team server (HTTPS, PostgreSQL)</source>
+        <translation>kör teamets server (HTTPS, PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Run the team server: the window and the command line of the team&apos;s computers connect to it with --server. HTTPS only: give the certificate and its key. See docs/server.md.</source>
+        <translation>Kör teamets server: fönstret och kommandoraden på teamets datorer ansluter till den med --server. Endast HTTPS: ange certifikatet och dess nyckel. Se docs/server.md.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s configuration file (TOML): database, cert, key, host, port, state_dir</source>
+        <translation>serverns konfigurationsfil (TOML): database, cert, key, host, port, state_dir</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL URL (the runtime role&apos;s; with --init, the owner&apos;s)</source>
+        <translation>PostgreSQL-adressen (driftrollens; med --init ägarens)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate (PEM)</source>
+        <translation>serverns TLS-certifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>the TLS certificate&apos;s private key (PEM)</source>
+        <translation>TLS-certifikatets privata nyckel (PEM)</translation>
+    </message>
+    <message>
+        <source>the address to listen on (default: 127.0.0.1)</source>
+        <translation>adressen att lyssna på (standard: 127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>the port to listen on (default: 8443)</source>
+        <translation>porten att lyssna på (standard: 8443)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s own folder, for its secret file (default: /var/lib/sst-desk)</source>
+        <translation>serverns egen mapp, för dess hemliga nyckelfil (standard: /var/lib/sst-desk)</translation>
+    </message>
+    <message>
+        <source>create or upgrade the database and make the first administrator, then stop</source>
+        <translation>skapa eller uppdatera databasen och skapa den första administratören, och avsluta sedan</translation>
+    </message>
+    <message>
+        <source>Give the database&apos;s URL with --database or in the configuration file.</source>
+        <translation>Ange databasens adress med --database eller i konfigurationsfilen.</translation>
+    </message>
+    <message>
+        <source>The team server runs on PostgreSQL: give a postgresql:// URL, not a file.</source>
+        <translation>Teamets server körs på PostgreSQL: ange en postgresql://-adress, inte en fil.</translation>
+    </message>
+    <message>
+        <source>No answer was given; nothing was changed.</source>
+        <translation>Inget svar gavs; ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>The team server speaks HTTPS only: give its certificate and key with --cert and --key (or cert and key in the configuration file).</source>
+        <translation>Teamets server talar bara HTTPS: ange dess certifikat och nyckel med --cert och --key (eller cert och key i konfigurationsfilen).</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2).</source>
+        <translation>%1 kunde inte läsas (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not a PEM file (a certificate or key in text form).</source>
+        <translation>%1 är ingen PEM-fil (ett certifikat eller en nyckel i textform).</translation>
+    </message>
+    <message>
+        <source>The certificate %1 and the key %2 do not belong together or cannot be used.</source>
+        <translation>Certifikatet %1 och nyckeln %2 hör inte ihop eller kan inte användas.</translation>
+    </message>
+    <message>
+        <source>SST Desk&apos;s team server listens on https://%1:%2/ (stop it with Ctrl+C).</source>
+        <translation>SST Desks teamserver lyssnar på https://%1:%2/ (stoppa den med Ctrl+C).</translation>
+    </message>
+    <message>
+        <source>Made the server&apos;s secret file %1.</source>
+        <translation>Skapade serverns hemliga nyckelfil %1.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s secret file %1 is there.</source>
+        <translation>Serverns hemliga nyckelfil %1 finns redan.</translation>
+    </message>
+    <message>
+        <source>The database is up to date and has accounts already; no administrator was made.</source>
+        <translation>Databasen är uppdaterad och har redan konton; ingen administratör skapades.</translation>
+    </message>
+    <message>
+        <source>The database has no accounts yet: make the first administrator.</source>
+        <translation>Databasen har inga konton ännu: skapa den första administratören.</translation>
+    </message>
+    <message>
+        <source>User name: </source>
+        <translation>Användarnamn: </translation>
+    </message>
+    <message>
+        <source>Full name: </source>
+        <translation>Fullständigt namn: </translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>Lösenord: </translation>
+    </message>
+    <message>
+        <source>The password again: </source>
+        <translation>Lösenordet igen: </translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>De två lösenorden skiljer sig åt; ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>Someone else made the first administrator meanwhile; nothing was changed.</source>
+        <translation>Någon annan skapade den första administratören under tiden; ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>The password cannot be used: %1 Nothing was changed.</source>
+        <translation>Lösenordet kan inte användas: %1 Ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>A user name is needed; nothing was changed.</source>
+        <translation>Ett användarnamn behövs; ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>Made the administrator %1. Start the server without --init, with the runtime role&apos;s database URL.</source>
+        <translation>Skapade administratören %1. Starta servern utan --init, med driftrollens databasadress.</translation>
     </message>
     <message>
         <source>There is no backup file %1.</source>
@@ -2051,14 +2231,6 @@
         <translation>ett huvud som sparats tidigare med export-head</translation>
     </message>
     <message>
-        <source>on a team server: the server&apos;s secret file, to check the keyed log</source>
-        <translation>på en teamserver: serverns nyckelfil, för att kontrollera den nyckelskyddade loggen</translation>
-    </message>
-    <message>
-        <source>on a team server: its anchor file, to compare the log with (needs --log-key)</source>
-        <translation>på en teamserver: dess ankarfil, att jämföra loggen med (kräver --log-key)</translation>
-    </message>
-    <message>
         <source>write the chain&apos;s head to a file</source>
         <translation>skriv kedjans huvud till en fil</translation>
     </message>
@@ -2111,24 +2283,12 @@
         <translation>Skrev åtkomstloggens huvud (post %1) till %2; förvara det utanför databasen.</translation>
     </message>
     <message>
-        <source>The anchor file %1 cannot be read; nothing was verified.</source>
-        <translation>Ankarfilen %1 kan inte läsas; ingenting kontrollerades.</translation>
-    </message>
-    <message>
-        <source>The access log is intact: %1 entries, keyed with the server&apos;s secret, and it contains every one of the %2 anchored heads (the newest: entry %3).</source>
-        <translation>Åtkomstloggen är intakt: %1 poster, skyddade med serverns hemliga nyckel, och den innehåller alla %2 förankrade kontrollvärden (det senaste: post %3).</translation>
-    </message>
-    <message>
         <source>The access log is intact: %1 entries, and it contains the kept head (entry %2).</source>
         <translation>Åtkomstloggen är intakt: %1 poster, och den innehåller det sparade huvudet (post %2).</translation>
     </message>
     <message>
         <source>The access log is intact: %1 entries.</source>
         <translation>Åtkomstloggen är intakt: %1 poster.</translation>
-    </message>
-    <message>
-        <source>The secret file given is not the one this access log is keyed with; check which file the server uses.</source>
-        <translation>Nyckelfilen som angavs är inte den som åtkomstloggen är skyddad med; kontrollera vilken fil servern använder.</translation>
     </message>
     <message>
         <source>The access log has been tampered with: its record of the newest entry (log_head) was deleted.</source>
@@ -2141,14 +2301,6 @@
     <message>
         <source>  entry %1: %2 %3</source>
         <translation>  post %1: %2 %3</translation>
-    </message>
-    <message>
-        <source>The secret file %1 cannot be read (on the server it is readable by the server&apos;s account only).</source>
-        <translation>Nyckelfilen %1 kan inte läsas (på servern kan bara serverns konto läsa den).</translation>
-    </message>
-    <message>
-        <source>%1 is not the team server&apos;s secret file (it holds %2 random bytes).</source>
-        <translation>%1 är inte teamserverns nyckelfil (den innehåller %2 slumpmässiga byte).</translation>
     </message>
     <message>
         <source>The kept head %1 cannot be reached: its symbolic links go round in a loop.</source>
@@ -2276,6 +2428,240 @@
     <message>
         <source>Type %1, the number of cases, to confirm.</source>
         <translation>Skriv %1, antalet ärenden, för att bekräfta.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else saved this case</source>
+        <translation>Någon annan har sparat ärendet</translation>
+    </message>
+    <message>
+        <source>Choose which values to keep</source>
+        <translation>Välj vilka värden som ska gälla</translation>
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation>Sparat av %1</translation>
+    </message>
+    <message>
+        <source>Saved by someone else</source>
+        <translation>Sparat av någon annan</translation>
+    </message>
+    <message>
+        <source>Someone else saved this case after you opened it. Their changes and yours are kept together, except in the fields below, which you both changed. Choose for each which value to keep; nothing has been saved yet.</source>
+        <translation>Någon annan sparade ärendet efter att du öppnade det. Deras ändringar och dina sparas tillsammans, utom i fälten nedan, som ni båda har ändrat. Välj för varje fält vilket värde som ska gälla; ingenting är sparat ännu.</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Vad som har hänt</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Ditt värde</translation>
+    </message>
+    <message>
+        <source>Your value: %1</source>
+        <translation>Ditt värde: %1</translation>
+    </message>
+    <message>
+        <source>Save with my choices</source>
+        <translation>Spara med mina val</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(borttagen)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictWords</name>
+    <message>
+        <source>Stage</source>
+        <translation>Fas</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>Inskriven den</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Avslutad den</translation>
+    </message>
+    <message>
+        <source>Factors</source>
+        <translation>Faktorer</translation>
+    </message>
+    <message>
+        <source>Notes on school-related factors</source>
+        <translation>Anteckningar om skolrelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Notes on individual factors</source>
+        <translation>Anteckningar om individrelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Notes on family factors</source>
+        <translation>Anteckningar om familjerelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Notes on further factors</source>
+        <translation>Anteckningar om ytterligare faktorer</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>The student&apos;s own view</source>
+        <translation>Elevens egen syn</translation>
+    </message>
+    <message>
+        <source>Guardian %1</source>
+        <translation>Vårdnadshavare %1</translation>
+    </message>
+    <message>
+        <source>Consent %1</source>
+        <translation>Samtycke %1</translation>
+    </message>
+    <message>
+        <source>Document %1</source>
+        <translation>Dokument %1</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>Handlingsplan</translation>
+    </message>
+    <message>
+        <source>Goal %1</source>
+        <translation>Mål %1</translation>
+    </message>
+    <message>
+        <source>Intervention %1</source>
+        <translation>Insats %1</translation>
+    </message>
+    <message>
+        <source>Contact %1</source>
+        <translation>Kontakt %1</translation>
+    </message>
+    <message>
+        <source>Follow-up %1</source>
+        <translation>Uppföljning %1</translation>
+    </message>
+    <message>
+        <source>Rating %1</source>
+        <translation>Bedömning %1</translation>
+    </message>
+    <message>
+        <source>Booster session %1</source>
+        <translation>Boosterträff %1</translation>
+    </message>
+    <message>
+        <source>Referral %1</source>
+        <translation>Hänvisning %1</translation>
+    </message>
+    <message>
+        <source>School line event %1</source>
+        <translation>Händelse på skollinjen %1</translation>
+    </message>
+    <message>
+        <source>School line events</source>
+        <translation>Händelser på skollinjen</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Steg %1</translation>
+    </message>
+    <message>
+        <source>Guardians</source>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Samtycken</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Kartläggning</translation>
+    </message>
+    <message>
+        <source>Action plans</source>
+        <translation>Handlingsplaner</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Insatser</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Uppföljningar</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Bedömningar</translation>
+    </message>
+    <message>
+        <source>Booster sessions</source>
+        <translation>Boosterträffar</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Hänvisningar</translation>
+    </message>
+    <message>
+        <source>Steps in the process</source>
+        <translation>Steg i processen</translation>
+    </message>
+    <message>
+        <source>The whole record</source>
+        <translation>Hela posten</translation>
+    </message>
+    <message>
+        <source>%1 (new row)</source>
+        <translation>%1 (ny rad)</translation>
+    </message>
+    <message>
+        <source>%1 (row removed)</source>
+        <translation>%1 (rad borttagen)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tomt)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
     </message>
 </context>
 <context>
@@ -2508,6 +2894,10 @@
         <translation>Ärende nummer %1 sparades av någon annan efter att du öppnade det; din kopia sparades inte över deras.</translation>
     </message>
     <message>
+        <source>Case number %1 was saved by someone else after you opened it, with other values in %2 of the fields you changed; choose which to keep. Nothing was saved yet.</source>
+        <translation>Ärende nummer %1 sparades av någon annan efter att du öppnade det, med andra värden i %2 av fälten du ändrade; välj vilka som ska gälla. Ingenting är sparat ännu.</translation>
+    </message>
+    <message>
         <source>The disk is full: the backup could not be written to %1; the earlier backups are untouched. Free some space and try again.</source>
         <translation>Disken är full: säkerhetskopian kunde inte skrivas till %1; de tidigare säkerhetskopiorna är orörda. Frigör utrymme och försök igen.</translation>
     </message>
@@ -2522,6 +2912,42 @@
     <message>
         <source>You may not do this (%1 case %2); the attempt was logged. Ask your team lead if you should be responsible for the case.</source>
         <translation>Du får inte göra det här (%1 ärende %2); försöket loggades. Fråga din teamledare om du ska vara ansvarig för ärendet.</translation>
+    </message>
+    <message>
+        <source>SST Desk cannot reach the server %1 right now; check the network and try again.</source>
+        <translation>SST Desk når inte servern %1 just nu; kontrollera nätverket och försök igen.</translation>
+    </message>
+    <message>
+        <source>The certificate of the server %1 is not trusted by this computer; get the server&apos;s CA file from your IT department and give it with --ca-file (nothing was sent).</source>
+        <translation>Certifikatet för servern %1 är inte betrott av den här datorn; hämta serverns CA-fil från IT-avdelningen och ange den med --ca-file (ingenting skickades).</translation>
+    </message>
+    <message>
+        <source>The server %1 answered with a certificate made out for another name; check the server address with your IT department (nothing was sent).</source>
+        <translation>Servern %1 svarade med ett certifikat som är utfärdat för ett annat namn; kontrollera serverns adress med IT-avdelningen (ingenting skickades).</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be used: it is missing or is not a PEM certificate file.</source>
+        <translation>CA-filen %1 kan inte användas: den saknas eller är ingen PEM-certifikatfil.</translation>
+    </message>
+    <message>
+        <source>The address %1 is not an https:// address: plain HTTP is not allowed, because case data would cross the network unencrypted.</source>
+        <translation>Adressen %1 är ingen https://-adress: okrypterad HTTP är inte tillåten, eftersom ärendeuppgifter då skulle gå okrypterade över nätverket.</translation>
+    </message>
+    <message>
+        <source>Your session on the server %1 has ended; sign in again.</source>
+        <translation>Din session på servern %1 har upphört; logga in igen.</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the request.</source>
+        <translation>Servern %1 avvisade begäran.</translation>
+    </message>
+    <message>
+        <source>The server %1 could not do this because of an error on the server (it is in the server&apos;s log); nothing was changed.</source>
+        <translation>Servern %1 kunde inte göra detta på grund av ett fel på servern (det finns i serverns logg); ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the request: %2</source>
+        <translation>Servern %1 avvisade begäran: %2</translation>
     </message>
 </context>
 <context>
