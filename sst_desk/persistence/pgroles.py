@@ -8,6 +8,12 @@ The server's ``serve --init`` (and every upgrade, after the migrations) runs, as
     setup_roles(owner_engine, "sst_desk_runtime")                     # the grants below, idempotent
     url = runtime_url(owner_url, "sst_desk_runtime", password)        # what the server then connects with
 
+``server.setup.setup_database`` (milestone 1) calls ``setup_roles(owner_url, config=config)``: the owner's
+URL instead of an engine, and the role named by ``config.runtime_role`` when the configuration has one,
+else ``sst_desk_runtime``. A role that does not exist yet is then made without a login (NOLOGIN); the
+administrator gives it one (``ALTER ROLE sst_desk_runtime LOGIN PASSWORD '…'``, or
+``ensure_runtime_role`` before ``setup_roles``), and the server connects with it.
+
 ``runtime_problems(runtime_engine)`` says what is wrong if the server was given a role that may do more
 (the owner's own login, a superuser, UPDATE on the log): the server should refuse to start with one.
 
@@ -18,10 +24,14 @@ Gallring never deletes log entries (the log outlives the cases it names, holding
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 
+from sst_desk.persistence.engine import make_engine
+
+DEFAULT_RUNTIME_ROLE = "sst_desk_runtime"
 SCHEMA = "public"
 LOG_TABLE = "access_log"
 VERSION_TABLE = "alembic_version"
@@ -63,8 +73,22 @@ def ensure_runtime_role(owner_engine: Engine, runtime_role: str, password: str) 
     return True
 
 
-def setup_roles(owner_engine: Engine, runtime_role: str) -> None:
+@dataclass(frozen=True)
+class RoleSetup:
+    """What ``setup_roles`` did: the runtime role's name, whether it was made now, whether it may log in."""
+
+    runtime_role: str
+    created: bool
+    can_log_in: bool
+
+
+def setup_roles(owner_engine: Engine | str | URL, runtime_role: str | None = None, *,
+                config: object | None = None) -> RoleSetup:
     """Grant ``runtime_role`` exactly what the server needs on the database ``owner_engine`` owns (idempotent).
+
+    ``owner_engine``: the owner's engine, or its URL. ``runtime_role``: default ``config.runtime_role`` if
+    the server's configuration has one, else ``sst_desk_runtime``; a role that does not exist is made
+    NOLOGIN (``RoleSetup.can_log_in`` False: give it a password before the server connects with it).
 
     - no CREATE on the schema, and no TEMPORARY on the database, for ``PUBLIC`` (roles not named here);
     - CONNECT and TEMPORARY on the database (the attendance import stages its rows in a temporary table)
@@ -76,13 +100,33 @@ def setup_roles(owner_engine: Engine, runtime_role: str) -> None:
       again after every migration all the same: it puts ``access_log``'s limits back if a migration
       recreated the table.
     """
-    role = _name(runtime_role)
+    role = _name(runtime_role or getattr(config, "runtime_role", None) or DEFAULT_RUNTIME_ROLE)
+    if isinstance(owner_engine, Engine):
+        return _setup_roles(owner_engine, role)
+    engine = make_engine(owner_engine)
+    try:
+        return _setup_roles(engine, role)
+    finally:
+        engine.dispose()
+
+
+def _setup_roles(owner_engine: Engine, role: str) -> RoleSetup:
     with owner_engine.begin() as conn:
         database = conn.execute(sa.text("SELECT current_database()")).scalar_one()
         owner = conn.execute(sa.text("SELECT current_user")).scalar_one()
         if role == owner:
             raise RoleSetupError("the runtime role must not be the owner itself")
         quote = conn.dialect.identifier_preparer.quote
+        login = conn.execute(sa.text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :n"), {"n": role}).first()
+        created = login is None
+        if created:
+            try:
+                with conn.begin_nested():
+                    conn.exec_driver_sql(f"CREATE ROLE {quote(role)} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE "
+                                         "NOREPLICATION NOBYPASSRLS NOINHERIT")
+            except sa.exc.ProgrammingError as exc:
+                raise RoleSetupError(f"the runtime role {role} does not exist and the owner may not create it "
+                                     "(it needs CREATEROLE)") from exc
         tables = list(conn.execute(sa.text(
             "SELECT tablename FROM pg_tables WHERE schemaname = :s ORDER BY tablename"), {"s": SCHEMA}).scalars())
         sequences = list(conn.execute(sa.text(
@@ -109,6 +153,7 @@ def setup_roles(owner_engine: Engine, runtime_role: str) -> None:
             statements.append(f"GRANT USAGE ON SEQUENCE {SCHEMA}.{quote(sequence)} TO {quote(role)}")
         for statement in statements:
             conn.exec_driver_sql(statement)
+    return RoleSetup(role, created, bool(login.rolcanlogin) if login is not None else False)
 
 
 def runtime_url(owner_url: str | URL, runtime_role: str, password: str) -> URL:

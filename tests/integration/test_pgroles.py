@@ -188,3 +188,24 @@ def test_every_use_case_works_as_the_runtime_role(owner, runtime, tmp_path: Path
     finally:
         db.close()
     assert AnchorFile(anchors, SECRET).read().newest is not None
+
+
+def test_the_servers_init_call_makes_a_missing_runtime_role_without_a_login(owner) -> None:
+    """``server.setup.setup_database`` passes the owner's URL and its configuration: a role the configuration
+    names that does not exist yet is made NOLOGIN, for the administrator to give a password."""
+    from types import SimpleNamespace
+
+    name = f"sst_runtime_{secrets.token_hex(4)}"
+    try:
+        done = setup_roles(PG_URL, config=SimpleNamespace(runtime_role=name, database=PG_URL))
+        assert (done.runtime_role, done.created, done.can_log_in) == (name, True, False)
+        again = setup_roles(PG_URL, name)
+        assert (again.created, again.can_log_in) == (False, False)
+        with owner.connect() as conn:
+            assert conn.execute(sa.text("SELECT has_table_privilege(:r, 'access_log', 'UPDATE'), "
+                                        "has_table_privilege(:r, 'access_log', 'INSERT')"), {"r": name}).one() \
+                == (False, True)
+    finally:
+        with owner.begin() as conn:
+            conn.exec_driver_sql(f"DROP OWNED BY {name}")
+            conn.exec_driver_sql(f"DROP ROLE {name}")
