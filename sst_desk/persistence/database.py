@@ -77,8 +77,10 @@ class Database:
         entries and anchors the head after its commits, and verification uses both. The log must already
         be keyed with that key — ``LogKeyError`` ("not_keyed", "wrong_key") otherwise — unless
         ``key_log`` names who switches it now (the server's ``--init``: an entry by that name marks the
-        switch and the chain goes on). An anchor file that cannot be written raises ``AnchorError``. Without ``log_key`` a keyed log still opens: it can be used and
-        read, and verification says that its keyed entries need the server.
+        switch and the chain goes on; ``--init`` only). An anchor file that cannot be written raises
+        ``AnchorError``. Without ``log_key`` a keyed log still opens and can be read, but every logged
+        action is refused (``LogKeyError`` "needs_key": an unkeyed entry would break the server's chain),
+        and verification says that its keyed entries need the server.
         """
         start_mappers()
         url = to_url(paths.default_database_path() if path_or_url is None else path_or_url)
