@@ -76,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_t("database file or URL to open (default: %1)").replace("%1", default_db))
     where.add_argument("--demo", action="store_true",
                        help=_t("open a demo database with fictional cases (created on first use)"))
+    where.add_argument("--server", metavar="URL", default=None,
+                       help=_t("open the window on the team server at this https:// address"))
+    parser.add_argument("--ca-file", metavar="FILE", default=None,
+                        help=_t("the CA certificate that vouches for the team server (remembered for it)"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None,
                         help=_t("language of the window and the messages (default: the system's language, "
                                 "else Swedish; the window: the saved setting)"))
@@ -130,4 +134,5 @@ def _run_gui(args: argparse.Namespace) -> int:
     from sst_desk.app import run_gui
 
     i18n.reset()  # the window installs Qt's translators for its own language
-    return run_gui(args.db, demo=args.demo, language=args.lang, user=getattr(args, "user", None))
+    return run_gui(args.db, demo=args.demo, language=args.lang, user=getattr(args, "user", None),
+                   server=getattr(args, "server", None), ca_file=getattr(args, "ca_file", None))

@@ -18,6 +18,7 @@ from sst_desk.security import signin
 from sst_desk.security.passwords import MIN_LENGTH, PasswordProblem
 from sst_desk.ui.accounts.forms import FormDialog, password_problem_field, run_dialog
 from sst_desk.ui.common.context import AppContext
+from sst_desk.ui.common.operations import run_and_wait
 from sst_desk.ui.case.forms import Field
 
 CONTEXT = "ChangePasswordDialog"
@@ -55,8 +56,9 @@ class ChangePasswordDialog(FormDialog):
         current, new, repeat = (str(values[name]) for name in (CURRENT, NEW, REPEAT))
         if not current:
             return {CURRENT: _t("Type the password you use now.")}
-        try:
-            signin.change_own_password(self.context.db, current, new, repeat)  # type: ignore[arg-type]
+        db = self.context.db
+        try:  # off the UI thread: hashing and rewrapping the key slot take a moment
+            run_and_wait(self, lambda: signin.change_own_password(db, current, new, repeat))  # type: ignore[arg-type]
         except signin.SignInError:
             return {CURRENT: _t("The current password is wrong.")}
         except PasswordProblem as problem:

@@ -39,6 +39,7 @@ from sst_desk.workflow.editing import save_problems, step_answer_problems, step_
 from sst_desk.workflow.problems import Finding, ProcessError
 from sst_desk.workflow.process import PATHS, Move, apply, is_complete, moves_from, warnings
 from sst_desk.workflow.steps import StageStep, StepState, stage_steps
+from sst_desk.ui.common.connection import UnreachableBanner, is_unreachable
 from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.common.dialogs import RecordDialog
 from sst_desk.ui.common.errors import database_error_text
@@ -120,8 +121,11 @@ class CaseWindow(QMainWindow):
         splitter.addWidget(self.stepper)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        self.banner = UnreachableBanner(self)  # shown while the team server cannot be reached; edits stay
+        self.banner.sig_retry.connect(self._retry)
         central = QWidget(self)
         layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -365,7 +369,20 @@ class CaseWindow(QMainWindow):
         self.saving = False  # the edits stay in the window; the person may try again
         if otherwise is not None:
             otherwise()
+        if is_unreachable(exc):  # the banner says it, with "Try again"; the window stays open with the edits
+            self.statusBar().showMessage(self.tr("Not saved: the server cannot be reached."))
+            return
         QMessageBox.critical(self, self.tr("Could not save"), database_error_text(exc))
+
+    def _retry(self) -> None:
+        """The banner's "Try again": save what is unsaved, or else ask the server whether it answers again."""
+        if self.saving:
+            return
+        if self.isWindowModified():
+            self.save()
+            return
+        settings = self.context.door.settings
+        Operation(self, settings.team_settings).failure(lambda _exc: None).run_in_background()
 
     # --- the process ----------------------------------------------------------
 

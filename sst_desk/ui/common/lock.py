@@ -19,9 +19,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
 
 from sst_desk.services.errors import DatabaseError
-from sst_desk.security import signin
 from sst_desk.workflow.logchain import LogAction
+from sst_desk.ui.accounts import session
 from sst_desk.ui.accounts.signin_dialog import _Form, confirm_quit_locked
+from sst_desk.ui.common.operations import Operation, run_and_wait
 
 CONTEXT = "Lock"
 _INPUT = {
@@ -60,8 +61,9 @@ class UnlockDialog(_Form):
         if not password:
             self.show_errors({"password": _t("Write your password.")})
             return
-        try:
-            ok = signin.verify_current_user(self._context.db, password)
+        db = self._context.db
+        try:  # off the UI thread: Argon2id takes a moment, and on a team server it is a network call
+            ok = run_and_wait(self, lambda: session.verify_password(db, password))
         except DatabaseError as exc:
             from sst_desk.ui.common.errors import database_error_text
 
@@ -141,7 +143,7 @@ class IdleLock(QObject):
         self.timer.stop()
         hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and not isinstance(w, UnlockDialog)]
         show_again = [conceal(window) for window in hidden]
-        self._log(LogAction.LOCK)
+        self._log(LogAction.LOCK, wait=False)  # the password is asked at once, even while the server is silent
         dialog = UnlockDialog(self._context)
         try:
             unlocked = dialog.exec() == QDialog.DialogCode.Accepted
@@ -159,8 +161,17 @@ class IdleLock(QObject):
         self.locked = False
         self.timer.start()
 
-    def _log(self, action: LogAction, detail: str = "") -> None:
+    def _log(self, action: LogAction, detail: str = "", *, wait: bool = True) -> None:
+        """Record ``action`` off the UI thread; ``wait``: before going on (quitting must be logged first).
+
+        Locking must work even when the database or the server is briefly unavailable: a failure is let be.
+        """
+        accounts = self._context.door.accounts
+        work = lambda: accounts.record_session_event(action, detail)  # noqa: E731
+        if not wait:
+            Operation(self, work).failure(lambda _exc: None).run_in_background()
+            return
         try:
-            self._context.door.accounts.record_session_event(action, detail)
+            run_and_wait(self, work)
         except DatabaseError:
-            pass  # locking must work even when the database is briefly unavailable
+            pass
