@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sst_desk.remote.client import RemoteServer, RemoteSession
+from sst_desk.remote.here import ServerDoor
 from sst_desk.workflow.access import Actor
 
 CONNECT_TIMEOUT_S = 5.0
@@ -36,6 +37,7 @@ class ServerConnection:
         self.session = session
         self.actor: Actor | None = session.actor  # None once signed out (Arkiv → Logga ut)
         self.must_change_password = session.must_change_password
+        self._door = ServerDoor(session.door)
 
     @property
     def url(self) -> str:
@@ -47,9 +49,9 @@ class ServerConnection:
         return self.server.location
 
     @property
-    def door(self):
-        """The use cases, run on the server as the signed-in person (``remote.client.RemoteDoor``)."""
-        return self.session.door
+    def door(self) -> ServerDoor:
+        """The use cases, run on the server as the signed-in person; files they make written here (``here.py``)."""
+        return self._door
 
     def verify_password(self, password: str) -> bool:
         """Unlocking a locked screen: is ``password`` the signed-in person's? Checked (and logged) by the server.
