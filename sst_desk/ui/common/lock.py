@@ -13,6 +13,7 @@ application-wide event filter restarts the timer on input.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -25,6 +26,7 @@ from sst_desk.ui.accounts.signin_dialog import _Form, confirm_quit_locked
 from sst_desk.ui.common.operations import Operation, run_and_wait
 
 CONTEXT = "Lock"
+LOCK_LOG_WAIT_S = 30.0  # at most this long the unlock waits for the lock's own log entry (a silent server)
 _INPUT = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
@@ -38,12 +40,13 @@ def _t(text: str) -> str:
 class UnlockDialog(_Form):
     """The locked screen: the signed-in person's password, or quit."""
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:
+    def __init__(self, context, parent: QWidget | None = None, *, after: threading.Event | None = None) -> None:
+        """``after``: set once the lock itself is logged (in the background); the unlock is logged after it."""
         who = context.db.actor.label if context.db.actor is not None else ""
         super().__init__(_t("SST Desk is locked"),
                          _t("SST Desk is locked; open cases and unsaved changes are kept. %1, write your password "
                             "to go on.").replace("%1", who), parent)
-        self._context = context
+        self._context, self._after = context, after
         self.add_field("password", _t("Password"), secret=True)
         self.set_ok_text(_t("Unlock"))
         self.buttons.removeButton(self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
@@ -61,9 +64,15 @@ class UnlockDialog(_Form):
         if not password:
             self.show_errors({"password": _t("Write your password.")})
             return
-        db = self._context.db
+        db, after = self._context.db, self._after
+
+        def verify() -> bool:
+            if after is not None:
+                after.wait(LOCK_LOG_WAIT_S)  # the log shows the lock before the unlock (or the failed try)
+            return session.verify_password(db, password)
+
         try:  # off the UI thread: Argon2id takes a moment, and on a team server it is a network call
-            ok = run_and_wait(self, lambda: session.verify_password(db, password))
+            ok = run_and_wait(self, verify)
         except DatabaseError as exc:
             from sst_desk.ui.common.errors import database_error_text
 
@@ -143,8 +152,8 @@ class IdleLock(QObject):
         self.timer.stop()
         hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and not isinstance(w, UnlockDialog)]
         show_again = [conceal(window) for window in hidden]
-        self._log(LogAction.LOCK, wait=False)  # the password is asked at once, even while the server is silent
-        dialog = UnlockDialog(self._context)
+        logged = self._log(LogAction.LOCK, wait=False)  # the password is asked at once, even if the server is silent
+        dialog = UnlockDialog(self._context, after=logged)
         try:
             unlocked = dialog.exec() == QDialog.DialogCode.Accepted
         finally:
@@ -161,17 +170,25 @@ class IdleLock(QObject):
         self.locked = False
         self.timer.start()
 
-    def _log(self, action: LogAction, detail: str = "", *, wait: bool = True) -> None:
+    def _log(self, action: LogAction, detail: str = "", *, wait: bool = True) -> threading.Event:
         """Record ``action`` off the UI thread; ``wait``: before going on (quitting must be logged first).
 
-        Locking must work even when the database or the server is briefly unavailable: a failure is let be.
+        Returns an event set once the record is written (or failed). Locking must work even when the
+        database or the server is briefly unavailable: a failure is let be.
         """
-        accounts = self._context.door.accounts
-        work = lambda: accounts.record_session_event(action, detail)  # noqa: E731
+        accounts, done = self._context.door.accounts, threading.Event()
+
+        def work() -> None:
+            try:
+                accounts.record_session_event(action, detail)
+            finally:
+                done.set()
+
         if not wait:
             Operation(self, work).failure(lambda _exc: None).run_in_background()
-            return
+            return done
         try:
             run_and_wait(self, work)
         except DatabaseError:
             pass
+        return done
