@@ -207,7 +207,7 @@ def run_session(app: QApplication, settings: Settings, db, sign_in_again) -> int
 def _sessions(app: QApplication, settings: Settings, db, sign_in_again) -> int:
     from sst_desk.services.errors import DatabaseError
     from sst_desk.settings import IDLE_LOCK_MINUTES
-    from sst_desk.ui.accounts.session import must_change_password
+    from sst_desk.ui.accounts.session import must_change_password, on_server
     from sst_desk.ui.common.errors import database_error_text
     from sst_desk.ui.common.operations import context_owner, run_and_wait
     from sst_desk.ui.common.lock import IdleLock
@@ -225,7 +225,14 @@ def _sessions(app: QApplication, settings: Settings, db, sign_in_again) -> int:
                                  database_error_text(exc))
             _close(db)
             return 1
-        if must_change and not change_password(None, context, forced=True):
+        if must_change and on_server(db):
+            # The team server offers no change of one's own password over the wire yet: say so, plainly.
+            QMessageBox.information(None, QCoreApplication.translate("App", "Choose your own password"),
+                                    QCoreApplication.translate(
+                                        "App", "An administrator has set your password, so they know it. Choosing "
+                                        "your own is not yet possible over the team server: ask the administrator "
+                                        "to give you a password only you are told, in a safe way."))
+        elif must_change and not change_password(None, context, forced=True):
             _close(db)  # the person chose to quit rather than replace the password they were given
             return 1
         context.locker = IdleLock(context, settings.get(IDLE_LOCK_MINUTES))

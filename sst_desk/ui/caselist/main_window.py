@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
 
     def _build_team_menu(self, actor) -> None:
         """"Team": accounts, the access log, gallring, batch print, attendance import, one's own password — each for whom it is meant."""
+        from sst_desk.ui.accounts.session import on_server
         from sst_desk.workflow.access import Action, Resource, Scope, allowed, scope
 
         menu = self.menuBar().addMenu(self.tr("&Team"))
@@ -195,7 +196,8 @@ class MainWindow(QMainWindow):
              scope(actor.role, Resource.CASE, Action.PRINT) is Scope.TEAM),
             (self.tr("Import attendance…"), self.show_attendance_import,
              allowed(actor, Resource.ATTENDANCE, Action.CREATE)),
-            (self.tr("Change my password…"), self.change_password, True),
+            # Not over a team server: it offers no change of one's own password over the wire yet.
+            (self.tr("Change my password…"), self.change_password, not on_server(self.context.db)),
         )
         self.team_actions: dict[str, QAction] = {}
         for text, slot, shown in entries:
