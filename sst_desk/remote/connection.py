@@ -84,14 +84,15 @@ class ServerConnection:
 
 
 def connect(url: str, username: str, password: str, *, ca_file: str | Path | None = None,
-            connect_timeout: float = CONNECT_TIMEOUT_S, timeout: float = REQUEST_TIMEOUT_S) -> ServerConnection:
+            connect_timeout: float | None = None, timeout: float | None = None) -> ServerConnection:
     """Sign in on the server at ``url``; the connection, or the error that says why not.
 
     ``remote.errors``: plain HTTP refused, a certificate not trusted or for another name, a server that
     cannot be reached; ``security.signin.SignInError`` for a wrong name or password, a switched-off account,
-    or "wait" after too many wrong tries.
+    or "wait" after too many wrong tries. The timeouts default to the module's (read at each call).
     """
-    server = RemoteServer(url, ca_file=ca_file, connect_timeout=connect_timeout, timeout=timeout)
+    server = RemoteServer(url, ca_file=ca_file, connect_timeout=connect_timeout or CONNECT_TIMEOUT_S,
+                          timeout=timeout or REQUEST_TIMEOUT_S)
     try:
         return ServerConnection(server, server.signin(username, password))
     except BaseException:
