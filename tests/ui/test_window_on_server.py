@@ -95,9 +95,16 @@ def sign_in(url: str, settings, *, password: str = WORKER[2], ca_file=None):
     return connection
 
 
+def try_sign_in(dialog, password: str) -> None:
+    """Type the worker's name and ``password`` and press "Sign in" (the dialog may stay open)."""
+    fill(dialog, "User name", WORKER[0])
+    fill(dialog, "Password", password)
+    click(dialog, "Sign in")
+
+
 def test_a_worker_signs_in_sees_the_list_opens_edits_saves_and_signs_out(served, settings, qtbot):
     from sst_desk.app import build_context
-    from sst_desk.remote.client import RemoteServer
+    from sst_desk.remote.client import RemoteServer, RemoteSession
     from sst_desk.remote.errors import SessionExpired
     from sst_desk.settings import LAST_SERVER
     from sst_desk.ui.caselist.main_window import MainWindow
@@ -125,7 +132,7 @@ def test_a_worker_signs_in_sees_the_list_opens_edits_saves_and_signs_out(served,
             check = client.signin(WORKER[0], WORKER[2])
             assert check.door.cases.load_case(case_id).student.school == "Granskolan"
             check.signout()
-        session = connection.session
+        token, actor = connection.session._token, connection.actor  # noqa: SLF001 - to try it after the sign-out
         assert window.sign_out()
     finally:
         window.close()
@@ -133,8 +140,10 @@ def test_a_worker_signs_in_sees_the_list_opens_edits_saves_and_signs_out(served,
     from sst_desk.app import _close
 
     _close(connection)  # as app.run_session does after a sign-out: the token is revoked on the server
-    with pytest.raises(SessionExpired):
-        session.call("cases", "case_rows", (), {})
+    with RemoteServer(server.url, ca_file=ca) as client:
+        stale = RemoteSession(client, token, actor, expires_at=dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5))
+        with pytest.raises(SessionExpired):
+            stale.door.cases.case_rows(dt.date.today())
 
 
 def test_a_wrong_password_reads_as_on_a_file_and_http_is_refused(served, settings, qtbot):
@@ -144,7 +153,7 @@ def test_a_wrong_password_reads_as_on_a_file_and_http_is_refused(served, setting
     seen: dict = {}
 
     def wrong_then_cancel(dialog: ServerSignInDialog) -> None:
-        fill_dialog({"User name": WORKER[0], "Password": "inte-rätt-lösen-1"}, ok="Sign in")(dialog)
+        try_sign_in(dialog, "inte-rätt-lösen-1")
         seen["password error"] = find(dialog, "Password: error", QLabel).text()
         dialog.reject()
 
@@ -167,7 +176,7 @@ def test_an_untrusted_certificate_offers_the_ca_file_which_is_remembered_for_the
     seen: dict = {}
 
     def first_without_then_with_the_ca(dialog: ServerSignInDialog) -> None:
-        fill_dialog({"User name": WORKER[0], "Password": WORKER[2]}, ok="Sign in")(dialog)
+        try_sign_in(dialog, WORKER[2])
         seen["message"] = find(dialog, "Message", QLabel).text()
         seen["button shown"] = dialog.ca_button.isVisible()
         shot(dialog, "server-sign-in-untrusted-certificate")
@@ -180,6 +189,7 @@ def test_an_untrusted_certificate_offers_the_ca_file_which_is_remembered_for_the
     assert not errors, errors
     try:
         assert "is not trusted by this computer" in seen["message"] and seen["button shown"]
+        assert "Choose CA file" in seen["message"]
         assert connection is not None
         assert server_ca_file(settings, server.url) == str(ca)
     finally:

@@ -40,7 +40,7 @@ class ServerSignInDialog(_Form):
         super().__init__(_t("SST Desk: sign in"), _t(
             "Sign in to the team server %1. Your password is checked by the server; the cases stay there and "
             "nothing of them is stored on this computer.").replace("%1", server_location(url)), parent)
-        self.url, self.ca_file = url, ca_file
+        self.url, self.ca_file, self._location = url, ca_file, server_location(url)
         self.add_field("username", _t("User name"), text=username)
         self.add_field("password", _t("Password"), secret=True)
         self.set_ok_text(_t("Sign in"))
@@ -81,11 +81,12 @@ class ServerSignInDialog(_Form):
                 self.ok_button.setEnabled(False)
                 self._wait.start(max(1, math.ceil(exc.seconds)) * 1000)
             return
-        except UntrustedCertificateError as exc:
+        except UntrustedCertificateError:
             self.ca_button.setVisible(True)
-            self.show_errors({}, database_error_text(exc) + "\n\n" + _t(
-                "If IT gave you the server's CA file, choose it with \u201cChoose CA file…\u201d; it is remembered for "
-                "this server."))
+            self.show_errors({}, _t(
+                "The certificate of the server %1 is not trusted by this computer, so nothing was sent. Get the "
+                "server's CA file from your IT department and choose it with \u201cChoose CA file…\u201d; it is "
+                "remembered for this server.").replace("%1", self._location))
             return
         except DatabaseError as exc:  # unreachable, another name on the certificate, a refusal: one sentence
             self.show_errors({}, database_error_text(exc))

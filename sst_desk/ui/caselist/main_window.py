@@ -21,6 +21,7 @@ from sst_desk.settings import MAIN_GEOMETRY
 from sst_desk.workflow.attention import Attention
 from sst_desk.workflow.codes import Stage
 from sst_desk.ui.caselist.caselist import ROW_ROLE, CaseFilterProxy, CaseTableModel, Column
+from sst_desk.ui.accounts.session import on_server
 from sst_desk.ui.common.connection import UnreachableBanner, is_unreachable
 from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.common.errors import database_error_text
@@ -109,6 +110,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()
         self.count_label = QLabel(self)
+        location = getattr(context.db, "location", None) if on_server(context.db) else None
+        if location:  # which team server this window works on
+            self.server_label = QLabel(self.tr("Team server: %1").replace("%1", location), self)
+            self.server_label.setAccessibleName(self.tr("Team server"))
+            self.statusBar().addPermanentWidget(self.server_label)
         if hasattr(self, "signed_in_label"):
             self.statusBar().addPermanentWidget(self.signed_in_label)
         self.statusBar().addPermanentWidget(self.count_label)
@@ -184,7 +190,6 @@ class MainWindow(QMainWindow):
 
     def _build_team_menu(self, actor) -> None:
         """"Team": accounts, the access log, gallring, batch print, attendance import, one's own password — each for whom it is meant."""
-        from sst_desk.ui.accounts.session import on_server
         from sst_desk.workflow.access import Action, Resource, Scope, allowed, scope
 
         menu = self.menuBar().addMenu(self.tr("&Team"))
