@@ -141,6 +141,14 @@
         <source>SST Desk cannot start</source>
         <translation>SST Desk kan inte starta</translation>
     </message>
+    <message>
+        <source>Choose your own password</source>
+        <translation>Välj ett eget lösenord</translation>
+    </message>
+    <message>
+        <source>An administrator has set your password, so they know it. Choosing your own is not yet possible over the team server: ask the administrator to give you a password only you are told, in a safe way.</source>
+        <translation>En administratör har satt ditt lösenord och känner därför till det. Att välja ett eget går ännu inte över teamservern: be administratören ge dig ett lösenord som bara du får veta, på ett säkert sätt.</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceImport</name>
@@ -1301,6 +1309,10 @@
         <translation>Rätta de markerade fälten; inget har sparats än.</translation>
     </message>
     <message>
+        <source>Not saved: the server cannot be reached.</source>
+        <translation>Inte sparat: servern kan inte nås.</translation>
+    </message>
+    <message>
         <source>Could not save</source>
         <translation>Kunde inte spara</translation>
     </message>
@@ -1805,6 +1817,14 @@
     <message>
         <source>%1 [y/N] </source>
         <translation>%1 [j/N] </translation>
+    </message>
+    <message>
+        <source>open the window on the team server at this https:// address</source>
+        <translation>öppna fönstret på teamservern på denna https://-adress</translation>
+    </message>
+    <message>
+        <source>the CA certificate that vouches for the team server (remembered for it)</source>
+        <translation>CA-certifikatet som går i god för teamservern (kom ihåg det för servern)</translation>
     </message>
     <message>
         <source>run the team server (HTTPS, PostgreSQL)</source>
@@ -2360,6 +2380,21 @@
     <message>
         <source>Type %1, the number of cases, to confirm.</source>
         <translation>Skriv %1, antalet ärenden, för att bekräfta.</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>Connection to the server</source>
+        <translation>Anslutning till servern</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached – what you have typed is kept; try again</source>
+        <translation>Servern kan inte nås – det du skrivit finns kvar; försök igen</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
     </message>
 </context>
 <context>
@@ -4768,6 +4803,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Inga ärenden än. Börja med ”Nytt ärende” (Ctrl+N).</translation>
     </message>
     <message>
+        <source>Team server: %1</source>
+        <translation>Teamserver: %1</translation>
+    </message>
+    <message>
+        <source>Team server</source>
+        <translation>Teamserver</translation>
+    </message>
+    <message>
         <source>New case</source>
         <translation>Nytt ärende</translation>
     </message>
@@ -5615,6 +5658,65 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     </message>
 </context>
 <context>
+    <name>ServerSignIn</name>
+    <message>
+        <source>SST Desk: sign in</source>
+        <translation>SST Desk: logga in</translation>
+    </message>
+    <message>
+        <source>Sign in to the team server %1. Your password is checked by the server; the cases stay there and nothing of them is stored on this computer.</source>
+        <translation>Logga in på teamservern %1. Ditt lösenord kontrolleras av servern; ärendena stannar där och inget av dem sparas på den här datorn.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <source>Choose CA file…</source>
+        <translation>Välj CA-fil…</translation>
+    </message>
+    <message>
+        <source>Choose CA file</source>
+        <translation>Välj CA-fil</translation>
+    </message>
+    <message>
+        <source>Write your user name.</source>
+        <translation>Skriv ditt användarnamn.</translation>
+    </message>
+    <message>
+        <source>Write your password.</source>
+        <translation>Skriv ditt lösenord.</translation>
+    </message>
+    <message>
+        <source>The certificate of the server %1 is not trusted by this computer, so nothing was sent. Get the server&apos;s CA file from your IT department and choose it with “Choose CA file…”; it is remembered for this server.</source>
+        <translation>Den här datorn litar inte på certifikatet från servern %1, så inget skickades. Hämta serverns CA-fil från IT-avdelningen och välj den med ”Välj CA-fil…”; den sparas för den här servern.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 will be used for this server. Sign in again.</source>
+        <translation>CA-filen %1 används för den här servern. Logga in igen.</translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s CA file</source>
+        <translation>Välj serverns CA-fil</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certifikat (*.pem *.crt *.cer);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>SST Desk cannot start</source>
+        <translation>SST Desk kan inte starta</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Choose…</source>
@@ -5749,6 +5851,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Inställningar</translation>
     </message>
     <message>
+        <source>On a team server the server&apos;s operators back up the database; this computer keeps none.</source>
+        <translation>På en teamserver säkerhetskopierar serverns driftansvariga databasen; den här datorn sparar inga kopior.</translation>
+    </message>
+    <message>
         <source>The team&apos;s settings (the same on every computer of the team)</source>
         <translation>Teamets inställningar (desamma på alla teamets datorer)</translation>
     </message>
@@ -5844,6 +5950,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>%1: fel</translation>
     </message>
     <message>
+        <source>A database file on this computer protects the cases if the laptop is lost or stolen: the file is encrypted, and without a password nobody can read it. It does not protect colleagues&apos; cases from each other: every user&apos;s password unlocks the whole file, so the roles hold only inside SST Desk. Only a team server enforces the roles where the data is, so that each person can reach only the cases they may see. If your team has a server, choose “Use a team server…”.</source>
+        <translation>En databasfil på den här datorn skyddar ärendena om datorn tappas bort eller blir stulen: filen är krypterad, och utan lösenord kan ingen läsa den. Den skyddar inte kollegers ärenden från varandra: varje användares lösenord låser upp hela filen, så rollerna gäller bara inne i SST Desk. Bara en teamserver upprätthåller rollerna där uppgifterna finns, så att var och en bara kommer åt de ärenden de får se. Har ert team en server, välj ”Använd en teamserver…”.</translation>
+    </message>
+    <message>
         <source>SST Desk: first start</source>
         <translation>SST Desk: första start</translation>
     </message>
@@ -5854,6 +5964,14 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Database: %1</source>
         <translation>Databas: %1</translation>
+    </message>
+    <message>
+        <source>Use a team server…</source>
+        <translation>Använd en teamserver…</translation>
+    </message>
+    <message>
+        <source>Use a team server</source>
+        <translation>Använd en teamserver</translation>
     </message>
     <message>
         <source>User name</source>
@@ -5886,6 +6004,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Write the administrator&apos;s full name.</source>
         <translation>Skriv administratörens för- och efternamn.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s address, from your IT department (for example https://sst.kommun.se:8443):</source>
+        <translation>Teamserverns adress, från IT-avdelningen (till exempel https://sst.kommun.se:8443):</translation>
     </message>
     <message>
         <source>Sign in to SST Desk.</source>
