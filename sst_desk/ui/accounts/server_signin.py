@@ -24,6 +24,7 @@ from sst_desk.ui.common.errors import database_error_text
 from sst_desk.ui.common.operations import run_and_wait
 
 CONTEXT = "ServerSignIn"
+WIDTH = 520
 
 
 def _t(text: str) -> str:
@@ -54,6 +55,7 @@ class ServerSignInDialog(_Form):
         self._wait.timeout.connect(self._waited)
         (self.edits["password"] if username else self.edits["username"]).setFocus()
         self.connection = None
+        self.resize(WIDTH, self.heightForWidth(WIDTH))  # room for the server's address and its messages
 
     @property
     def ok_button(self) -> QPushButton:
