@@ -258,3 +258,34 @@ def test_a_silent_server_then_a_stopped_one_show_the_banner_and_try_again_saves_
         window.close()
         window.deleteLater()
         _close(connection)
+
+
+def test_the_lock_checks_the_password_on_the_server(served, settings, qtbot):
+    """A locked window opens with the signed-in person's password, checked by the server (a wrong one is
+    refused there and said here); the session goes on afterwards."""
+    from sst_desk.app import _close, build_context
+    from sst_desk.ui.common.lock import IdleLock, UnlockDialog
+
+    server, ca, _case_id = served
+    connection = sign_in(server.url, settings, ca_file=str(ca))
+    context = build_context(connection, settings)
+    lock = IdleLock(context, 10)
+    seen: dict = {}
+
+    def wrong_then_right(dialog: UnlockDialog) -> None:
+        fill(dialog, "Password", "inte-mitt-lösen-9")
+        click(dialog, "Unlock")
+        seen["error"] = find(dialog, "Password: error", QLabel).text()
+        fill_dialog({"Password": WORKER[2]}, ok="Unlock")(dialog)
+
+    try:
+        errors = answer_dialog(wrong_then_right, kind=UnlockDialog, may_stay_open=True)
+        lock.lock()
+        assert not errors, errors
+        assert seen["error"] == "The password is wrong."
+        assert not lock.locked
+        assert connection.door.cases.case_rows(dt.date.today())  # the session is still the person's
+    finally:
+        lock.stop()
+        lock.timer.stop()
+        _close(connection)
