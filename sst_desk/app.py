@@ -207,33 +207,22 @@ def run_session(app: QApplication, settings: Settings, db, sign_in_again) -> int
 def _sessions(app: QApplication, settings: Settings, db, sign_in_again) -> int:
     from sst_desk.services.errors import DatabaseError
     from sst_desk.settings import IDLE_LOCK_MINUTES
-    from sst_desk.ui.accounts.session import must_change_password, on_server
     from sst_desk.ui.common.errors import database_error_text
-    from sst_desk.ui.common.operations import context_owner, run_and_wait
     from sst_desk.ui.common.lock import IdleLock
     from sst_desk.ui.caselist.main_window import MainWindow
-    from sst_desk.ui.accounts.password_dialog import change_password
     from sst_desk.ui.common.startup import backup_on_close
 
     code = 1
     while db is not None:
         try:
+            if not own_password_chosen(db, settings):
+                _close(db)  # the person chose to quit rather than replace the password they were given
+                return 1
             context = build_context(db, settings)
-            must_change = run_and_wait(context_owner(), lambda: must_change_password(db))  # noqa: B023
         except DatabaseError as exc:  # the team server went silent right after the sign-in, say
             QMessageBox.critical(None, QCoreApplication.translate("App", "SST Desk cannot start"),
                                  database_error_text(exc))
             _close(db)
-            return 1
-        if must_change and on_server(db):
-            # The team server offers no change of one's own password over the wire yet: say so, plainly.
-            QMessageBox.information(None, QCoreApplication.translate("App", "Choose your own password"),
-                                    QCoreApplication.translate(
-                                        "App", "An administrator has set your password, so they know it. Choosing "
-                                        "your own is not yet possible over the team server: ask the administrator "
-                                        "to give you a password only you are told, in a safe way."))
-        elif must_change and not change_password(None, context, forced=True):
-            _close(db)  # the person chose to quit rather than replace the password they were given
             return 1
         context.locker = IdleLock(context, settings.get(IDLE_LOCK_MINUTES))
         window = MainWindow(context)
@@ -254,6 +243,23 @@ def _sessions(app: QApplication, settings: Settings, db, sign_in_again) -> int:
         window.deleteLater()
         db = sign_in_again()
     return code
+
+
+def own_password_chosen(db, settings: Settings) -> bool:
+    """Before anything else, the person replaces a first password an administrator set (False: they quit).
+
+    Asked before the team's settings are read: a team server answers nothing else until it is done. The
+    dialog needs only the database of its context.
+    """
+    from sst_desk.ui.accounts.password_dialog import change_password
+    from sst_desk.ui.accounts.session import must_change_password
+    from sst_desk.ui.common.context import AppContext
+    from sst_desk.ui.common.operations import context_owner, run_and_wait
+
+    if not run_and_wait(context_owner(), lambda: must_change_password(db)):
+        return True
+    actor = getattr(db, "actor", None)
+    return change_password(None, AppContext(db=db, settings=settings, user=actor.label if actor else ""), forced=True)
 
 
 def _close(db) -> None:

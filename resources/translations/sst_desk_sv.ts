@@ -141,14 +141,6 @@
         <source>SST Desk cannot start</source>
         <translation>SST Desk kan inte starta</translation>
     </message>
-    <message>
-        <source>Choose your own password</source>
-        <translation>Välj ett eget lösenord</translation>
-    </message>
-    <message>
-        <source>An administrator has set your password, so they know it. Choosing your own is not yet possible over the team server: ask the administrator to give you a password only you are told, in a safe way.</source>
-        <translation>En administratör har satt ditt lösenord och känner därför till det. Att välja ett eget går ännu inte över teamservern: be administratören ge dig ett lösenord som bara du får veta, på ett säkert sätt.</translation>
-    </message>
 </context>
 <context>
     <name>AttendanceImport</name>
@@ -1743,6 +1735,10 @@
         <translation>Du måste välja ett nytt lösenord innan du kan använda SST Desk: det du loggade in med har satts av en administratör (eller är demodatabasens gemensamma lösenord). Öppna fönstret (kör sst-desk utan kommando, med samma --db), logga in och välj ett eget; ingenting har gjorts.</translation>
     </message>
     <message>
+        <source>Too many wrong passwords for this name or from this computer: wait %1 s and try again; nothing was done.</source>
+        <translation>För många felaktiga lösenord för det här namnet eller från den här datorn: vänta %1 s och försök igen; ingenting gjordes.</translation>
+    </message>
+    <message>
         <source>%1 is not an SST Desk database, or its key file %1.keys is missing; nothing was changed. If it is your database, put back the key file from the backups folder.</source>
         <translation>%1 är ingen SST Desk-databas, eller så saknas dess nyckelfil %1.keys; ingenting ändrades. Om det är din databas, lägg tillbaka nyckelfilen från mappen med säkerhetskopior.</translation>
     </message>
@@ -1799,6 +1795,10 @@
         <translation>Lista säkerhetskopiorna i databasens mapp med säkerhetskopior, den nyaste först.</translation>
     </message>
     <message>
+        <source>Backups and restores work on a database file. The team server&apos;s database is backed up by its operators with PostgreSQL&apos;s own tools (docs/server-operations.md); nothing was done.</source>
+        <translation>Säkerhetskopiering och återställning gäller en databasfil. Teamserverns databas säkerhetskopieras av dem som driftar den, med PostgreSQL:s egna verktyg (docs/server-operations.md); ingenting gjordes.</translation>
+    </message>
+    <message>
         <source>A database on a server is backed up by the server&apos;s own tools, not by SST Desk.</source>
         <translation>En databas på en server säkerhetskopieras med serverns egna verktyg, inte av SST Desk.</translation>
     </message>
@@ -1811,6 +1811,10 @@
         <translation>Det finns inga säkerhetskopior av %1 i %2.</translation>
     </message>
     <message>
+        <source>Give either --db or --server, not both; nothing was done.</source>
+        <translation>Ange antingen --db eller --server, inte båda; ingenting gjordes.</translation>
+    </message>
+    <message>
         <source>This cannot be undone; run it on a terminal to confirm, or add --yes.</source>
         <translation>Det här kan inte ångras; kör det i en terminal för att bekräfta, eller lägg till --yes.</translation>
     </message>
@@ -1819,12 +1823,20 @@
         <translation>%1 [j/N] </translation>
     </message>
     <message>
-        <source>open the window on the team server at this https:// address</source>
-        <translation>öppna fönstret på teamservern på denna https://-adress</translation>
+        <source>The demo makes fictional cases in a database file; it does not write into the team server (give --db instead); nothing was done.</source>
+        <translation>Demon skapar påhittade ärenden i en databasfil; den skriver inte till teamservern (ange --db i stället); ingenting gjordes.</translation>
     </message>
     <message>
-        <source>the CA certificate that vouches for the team server (remembered for it)</source>
-        <translation>CA-certifikatet som går i god för teamservern (kom ihåg det för servern)</translation>
+        <source>work on the team server at this https:// address instead of a database</source>
+        <translation>arbeta mot teamservern på den här https://-adressen i stället för en databas</translation>
+    </message>
+    <message>
+        <source>the certificate authority (PEM) the team server&apos;s certificate is checked against (default: $%1, else the system&apos;s)</source>
+        <translation>certifikatutfärdaren (PEM) som teamserverns certifikat kontrolleras mot (standard: $%1, annars systemets)</translation>
+    </message>
+    <message>
+        <source>work on the team server at this https:// address (sst-desk serve) instead of a database</source>
+        <translation>arbeta mot teamservern på den här https://-adressen (sst-desk serve) i stället för en databas</translation>
     </message>
     <message>
         <source>run the team server (HTTPS, PostgreSQL)</source>
@@ -2649,6 +2661,10 @@
     <message>
         <source>Your session on the server %1 has ended; sign in again.</source>
         <translation>Din session på servern %1 har upphört; logga in igen.</translation>
+    </message>
+    <message>
+        <source>You must choose a new password before you can use the server %1: the one you signed in with was set by an administrator; nothing was done.</source>
+        <translation>Du måste välja ett nytt lösenord innan du kan använda servern %1: det du loggade in med valdes av en administratör; ingenting gjordes.</translation>
     </message>
     <message>
         <source>The server %1 refused the request.</source>

@@ -12,6 +12,7 @@ its user only (``fileio.restrict_new_files``).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -56,10 +57,20 @@ def _int(text: str) -> int:
 
 
 def _add_db(parser: argparse.ArgumentParser, default_text: str) -> None:
-    # SUPPRESS: leave a --db (or --user) given before the subcommand in place when none is given after it.
-    parser.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
-                        help=_t("database file or URL (default: %1)").replace("%1", default_text))
+    # SUPPRESS: leave a --db (or --user, --server) given before the subcommand in place when none is given after it.
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
+                       help=_t("database file or URL (default: %1)").replace("%1", default_text))
+    where.add_argument("--server", metavar="URL", default=argparse.SUPPRESS,
+                       help=_t("work on the team server at this https:// address instead of a database"))
+    _add_ca_file(parser, suppress=True)
     cli_auth.add_user_argument(parser, suppress=True)
+
+
+def _add_ca_file(parser: argparse.ArgumentParser, *, suppress: bool = False) -> None:
+    parser.add_argument("--ca-file", metavar="FILE", default=argparse.SUPPRESS if suppress else None,
+                        help=_t("the certificate authority (PEM) the team server's certificate is checked against "
+                                "(default: $%1, else the system's)").replace("%1", "SST_DESK_CA_FILE"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,9 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--demo", action="store_true",
                        help=_t("open a demo database with fictional cases (created on first use)"))
     where.add_argument("--server", metavar="URL", default=None,
-                       help=_t("open the window on the team server at this https:// address"))
-    parser.add_argument("--ca-file", metavar="FILE", default=None,
-                        help=_t("the CA certificate that vouches for the team server (remembered for it)"))
+                       help=_t("work on the team server at this https:// address (sst-desk serve) instead of a "
+                               "database"))
+    _add_ca_file(parser)
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None,
                         help=_t("language of the window and the messages (default: the system's language, "
                                 "else Swedish; the window: the saved setting)"))
@@ -136,5 +147,8 @@ def _run_gui(args: argparse.Namespace) -> int:
     from sst_desk.app import run_gui
 
     i18n.reset()  # the window installs Qt's translators for its own language
+    # --server: the window on the team server (app.run_gui signs in over HTTPS); --ca-file, else
+    # $SST_DESK_CA_FILE, else the one remembered for that server, else the system's certificate store.
     return run_gui(args.db, demo=args.demo, language=args.lang, user=getattr(args, "user", None),
-                   server=getattr(args, "server", None), ca_file=getattr(args, "ca_file", None))
+                   server=getattr(args, "server", None),
+                   ca_file=getattr(args, "ca_file", None) or os.environ.get("SST_DESK_CA_FILE") or None)

@@ -5,9 +5,10 @@ key (``path``, ``key``: both None here — nothing of the team's data is on this
 ``ServerConnection`` answers them for a signed-in ``remote.client.RemoteSession``: ``door`` is the session's
 remote door, ``close()`` signs out on the server. The token lives in this object only, never on disk.
 
-Two things a file does inside the database the server does over its own sign-in: checking the password
-that unlocks a locked screen (``verify_password``: a fresh sign-in, signed out again at once) and whether an
-administrator's first password must be replaced (``must_change_password``, from the sign-in's answer).
+What a file does inside the database the server does over its own endpoints: checking the password that
+unlocks a locked screen (``verify_password``: a fresh sign-in, signed out again at once), whether an
+administrator's first password must be replaced (``must_change_password``, from the sign-in's answer; the
+server answers nothing else until it is), and choosing one's own (``change_password``).
 No Qt here: the window runs every method off its UI thread (``ui/common/operations.py``).
 """
 
@@ -69,6 +70,11 @@ class ServerConnection:
             return False
         check.signout()
         return True
+
+    def change_password(self, current: str, new: str) -> None:
+        """Choose one's own password on the server; this session goes on (new token), every other one ends."""
+        self.session.change_password(current, new)
+        self.must_change_password = False
 
     def close(self) -> None:
         """Sign out on the server (best effort: an unreachable server lets the token expire) and let go."""

@@ -41,6 +41,7 @@ pytestmark = [
 ]
 
 WORKER = ("sara.socionom", "Sara Socionom", "Snöstorm-Tallbacka-93")
+FIRST_PASSWORD = "Första-Lösen-Från-Ada-1"
 TODAY = dt.date.today()
 REPORT = ReportContext(team_name="Teamet i Ekbacken", printed_by=WORKER[1], printed_on=TODAY)
 
@@ -54,8 +55,11 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RemoteSer
     with team_server(folder) as (server, certs):
         with RemoteServer(server.url, ca_file=certs.ca) as client:
             admin = client.signin(ADMIN[0], ADMIN[2])
-            admin.door.accounts.create_user(WORKER[0], WORKER[1], Role.SKOLSOCIONOM, WORKER[2])
+            admin.door.accounts.create_user(WORKER[0], WORKER[1], Role.SKOLSOCIONOM, FIRST_PASSWORD)
             admin.signout()
+            first = client.signin(WORKER[0], FIRST_PASSWORD)  # a first password: she chooses her own at once
+            first.change_password(FIRST_PASSWORD, WORKER[2])
+            first.signout()
             worker = client.signin(WORKER[0], WORKER[2])
             printable = [c for c in build_cases(12, seed=7, today=TODAY)
                          if c.stage is Stage.GENOMFORANDE and not consent_missing(c, TODAY)][:2]

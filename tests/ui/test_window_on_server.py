@@ -34,6 +34,7 @@ pytestmark = [
 ]
 
 WORKER = ("sara.socionom", "Sara Socionom", "Snöstorm-Tallbacka-93")
+FIRST_PASSWORD = "Första-Lösen-Från-Ada-1"
 SCREENSHOTS = Path(os.environ.get("SST_DESK_SCREENSHOTS", "")) if os.environ.get("SST_DESK_SCREENSHOTS") else None
 
 
@@ -56,8 +57,11 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TeamServe
     with team_server(folder) as (server, certs):
         with RemoteServer(server.url, ca_file=certs.ca) as client:
             admin = client.signin(ADMIN[0], ADMIN[2])
-            admin.door.accounts.create_user(WORKER[0], WORKER[1], Role.SKOLSOCIONOM, WORKER[2])
+            admin.door.accounts.create_user(WORKER[0], WORKER[1], Role.SKOLSOCIONOM, FIRST_PASSWORD)
             admin.signout()
+            first = client.signin(WORKER[0], FIRST_PASSWORD)  # a first password: she chooses her own at once
+            first.change_password(FIRST_PASSWORD, WORKER[2])
+            first.signout()
             worker = client.signin(WORKER[0], WORKER[2])
             student = Student(first_name="Alva", last_name="Servarsson", school="Ekbackeskolan", grade=7)
             case = worker.door.cases.add_case(Case(student=student, raised_on=dt.date.today(), level=Level.NIVA_2,
@@ -120,7 +124,7 @@ def test_a_worker_signs_in_sees_the_list_opens_edits_saves_and_signs_out(served,
     try:
         reload(window)
         assert [row.student_name for row in window.model.rows()] == ["Alva Servarsson"]
-        assert not window.team_actions["Change my password…"].isVisible()  # not offered over the server yet
+        assert window.team_actions["Change my password…"].isVisible()  # over the wire, as on a file
         shot(window, "server-main-window")
         case_window = open_window(window, case_id)
         fill(case_window, "School", "Granskolan")
@@ -288,4 +292,47 @@ def test_the_lock_checks_the_password_on_the_server(served, settings, qtbot):
     finally:
         lock.stop()
         lock.timer.stop()
+        _close(connection)
+
+
+def test_a_first_password_is_replaced_in_the_window_before_anything_else(served, settings, qtbot):
+    """A colleague the administrator just added signs in with the first password: the server answers nothing
+    else until she has chosen her own, and the window asks for it first (the forced dialog), over the wire."""
+    from sst_desk.app import _close, build_context, own_password_chosen
+    from sst_desk.remote.client import RemoteServer
+    from sst_desk.remote.errors import PasswordChangeRequired
+    from sst_desk.ui.accounts.password_dialog import ChangePasswordDialog
+    from sst_desk.ui.accounts.server_signin import ServerSignInDialog, sign_in_to_server
+    from sst_desk.workflow.access import Role
+
+    server, ca, _case_id = served
+    with RemoteServer(server.url, ca_file=ca) as client:
+        admin = client.signin(ADMIN[0], ADMIN[2])
+        admin.door.accounts.create_user("kim.kurator", "Kim Kurator", Role.KURATOR, FIRST_PASSWORD)
+        admin.signout()
+    errors = answer_dialog(fill_dialog({"User name": "kim.kurator", "Password": FIRST_PASSWORD}, ok="Sign in"),
+                           kind=ServerSignInDialog)
+    connection = sign_in_to_server(server.url, settings, ca_file=str(ca))
+    assert not errors, errors
+    try:
+        assert connection.must_change_password
+        with pytest.raises(PasswordChangeRequired):
+            connection.door.settings.team_settings()
+        chosen = "Kims-Egna-Lösen-Vid-Sjön-4"
+        seen: dict = {}
+
+        def choose(dialog: ChangePasswordDialog) -> None:
+            seen["title"] = dialog.windowTitle()
+            shot(dialog, "server-choose-own-password")
+            fill_dialog({"Current password": FIRST_PASSWORD, "New password": chosen,
+                         "Repeat the new password": chosen}, ok="Change password")(dialog)
+
+        errors = answer_dialog(choose, kind=ChangePasswordDialog)
+        assert own_password_chosen(connection, settings)
+        assert not errors, errors
+        assert seen["title"] == "Choose your own password"
+        assert build_context(connection, settings).team.team_name  # the server answers her now
+        with RemoteServer(server.url, ca_file=ca) as client:  # and the new password is hers
+            client.signin("kim.kurator", chosen).signout()
+    finally:
         _close(connection)

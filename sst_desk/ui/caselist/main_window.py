@@ -201,8 +201,7 @@ class MainWindow(QMainWindow):
              scope(actor.role, Resource.CASE, Action.PRINT) is Scope.TEAM),
             (self.tr("Import attendance…"), self.show_attendance_import,
              allowed(actor, Resource.ATTENDANCE, Action.CREATE)),
-            # Not over a team server: it offers no change of one's own password over the wire yet.
-            (self.tr("Change my password…"), self.change_password, not on_server(self.context.db)),
+            (self.tr("Change my password…"), self.change_password, True),
         )
         self.team_actions: dict[str, QAction] = {}
         for text, slot, shown in entries:
