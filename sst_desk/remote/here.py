@@ -10,6 +10,8 @@ names with the very same arguments on a file and on a server (one code path):
   the server, one at a time, and the batch put together here;
 * ``accesslog.export_head(out=FILE)``: the head exported on the server (logged), written here;
 * ``extract.write_registerutdrag``: gathered on the server (checked and logged as an export), written here;
+* ``attendance.import_attendance``: the school's export read here and its bytes sent
+  (``attendance.import_attendance_data``);
 * ``gallring.resume_pending``: the server finishes an interrupted gallring itself; nothing to do here.
 
 Every target is checked (``fileio.check_target``) before the server is asked, so a file that may not be
@@ -163,6 +165,28 @@ def write_registerutdrag(door: Any, case_id: int, folder: Path, context: Any, *,
     return write_files(data, Path(folder), context, case_id=case_id, force=force)
 
 
+def import_attendance(door: Any, path: Path, spec: Any, *, dry_run: bool = False,
+                      progress: Callable[[Any], None] | None = None, cancelled: Callable[[], bool] | None = None,
+                      options: Any = None) -> Any:
+    """A school's attendance export read here and sent whole; the server imports it all or nothing.
+
+    The server reads no file named by a client (``attendance.import_attendance_data``). Its progress is not
+    reported while the server works (the dialog shows it as busy); a cancel asked before the file is sent
+    stops it here.
+    """
+    from sst_desk.importers.attendance_file import ImportCancelled
+    from sst_desk.importers.attendance_spec import ProblemCode
+    from sst_desk.importers.file_errors import file_error
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:  # as the importer says it of a file it cannot read
+        raise file_error(ProblemCode.FILE_UNREADABLE, str(exc)) from None
+    if cancelled is not None and cancelled():
+        raise ImportCancelled()
+    return door.attendance.import_attendance_data(Path(path).name, data, spec, dry_run=dry_run, options=options)
+
+
 def resume_pending(_door: Any, **_kwargs: Any) -> None:
     """Nothing to finish here: the server finishes an interrupted gallring itself."""
     return None
@@ -173,4 +197,5 @@ _HERE: dict[str, dict[str, Callable[..., Any]]] = {
     "accesslog": {"export_head": export_head},
     "extract": {"write_registerutdrag": write_registerutdrag},
     "gallring": {"resume_pending": resume_pending},
+    "attendance": {"import_attendance": import_attendance},
 }

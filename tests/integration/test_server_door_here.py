@@ -136,3 +136,20 @@ def test_the_logs_head_is_exported_on_the_server_and_written_here(served, tmp_pa
         assert door.gallring.resume_pending() is None  # an interrupted gallring is the server's to finish
     finally:
         admin.signout()
+
+
+def test_a_schools_attendance_export_is_read_here_and_imported_on_the_server(served, door, tmp_path):
+    from sst_desk.importers.file_errors import ImportFileError
+    from sst_desk.importers.samples import write_csv_export
+
+    _client, (case_id, _other) = served
+    student = door.cases.load_case(case_id).student
+    start = TODAY - dt.timedelta(days=TODAY.weekday() + 21)
+    sample = write_csv_export(tmp_path / "v36.csv", [(student.personal_id, student.full_name)], start,
+                              start + dt.timedelta(days=11), seed=5)
+    checked = door.attendance.import_attendance(sample.path, sample.spec, dry_run=True)
+    assert checked.dry_run and not checked.committed and not door.attendance.attendance_for_case(case_id)
+    stored = door.attendance.import_attendance(sample.path, sample.spec)
+    assert stored.committed and door.attendance.attendance_for_case(case_id)
+    with pytest.raises(ImportFileError):  # a file that cannot be read here is said as the importer says it
+        door.attendance.import_attendance(tmp_path / "saknas.csv", sample.spec)
