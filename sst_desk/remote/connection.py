@@ -31,7 +31,6 @@ class ServerConnection:
 
     path: Path | None = None  # no database file on this computer: no backups, restore or key here
     key: bytes | None = None
-    key_slots = None
 
     def __init__(self, server: RemoteServer, session: RemoteSession) -> None:
         self.server = server
