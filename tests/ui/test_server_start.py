@@ -79,3 +79,17 @@ def test_a_ca_file_is_remembered_per_server(settings):
     remember_server_ca_file(settings, "https://sst.kommun.example:8443", None)
     assert server_ca_file(settings, "https://sst.kommun.example:8443") is None
     assert server_ca_file(settings, "https://other.example") == "/tmp/other.pem"
+
+
+def test_a_ca_file_that_is_gone_is_said_and_another_can_be_chosen(settings, tmp_path):
+    from sst_desk.ui.accounts.server_signin import ServerSignInDialog
+
+    dialog = ServerSignInDialog("https://127.0.0.1:9", username="sara", ca_file=str(tmp_path / "borta.pem"))
+    try:
+        dialog.show()
+        find(dialog, "Password").setText("ett-lösenord-123")
+        click(dialog, "Sign in")
+        assert "borta.pem cannot be used" in find(dialog, "Message", QLabel).text()
+        assert dialog.ca_button.isVisible() and dialog.isVisible() and dialog.connection is None
+    finally:
+        dialog.deleteLater()

@@ -63,7 +63,7 @@ class ServerSignInDialog(_Form):
 
     def _submit(self) -> None:
         from sst_desk.remote.connection import connect
-        from sst_desk.remote.errors import UntrustedCertificateError
+        from sst_desk.remote.errors import CaFileError, UntrustedCertificateError
 
         username, password = self.value("username").strip(), self.value("password")
         if not username or not password:
@@ -89,6 +89,10 @@ class ServerSignInDialog(_Form):
                 "The certificate of the server %1 is not trusted by this computer, so nothing was sent. Get the "
                 "server's CA file from your IT department and choose it with \u201cChoose CA file…\u201d; it is "
                 "remembered for this server.").replace("%1", self._location))
+            return
+        except CaFileError as exc:  # the CA file given (or remembered) is gone or is no certificate: choose another
+            self.ca_button.setVisible(True)
+            self.show_errors({}, database_error_text(exc))
             return
         except DatabaseError as exc:  # unreachable, another name on the certificate, a refusal: one sentence
             self.show_errors({}, database_error_text(exc))
