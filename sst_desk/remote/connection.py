@@ -6,7 +6,7 @@ key (``path``, ``key``: both None here — nothing of the team's data is on this
 remote door, ``close()`` signs out on the server. The token lives in this object only, never on disk.
 
 What a file does inside the database the server does over its own endpoints: checking the password that
-unlocks a locked screen (``verify_password``: a fresh sign-in, signed out again at once), whether an
+unlocks a locked screen (``verify_password``: a fresh sign-in, which the window then goes on in), whether an
 administrator's first password must be replaced (``must_change_password``, from the sign-in's answer; the
 server answers nothing else until it is), and choosing one's own (``change_password``).
 No Qt here: the window runs every method off its UI thread (``ui/common/operations.py``).
@@ -56,18 +56,26 @@ class ServerConnection:
     def verify_password(self, password: str) -> bool:
         """Unlocking a locked screen: is ``password`` the signed-in person's? Checked (and logged) by the server.
 
-        A wrong password is False; a server that cannot be reached raises (the lock says so and stays).
+        The check is a fresh sign-in, and the window goes on in that new session (the old one is signed
+        out): a person back after the server's idle expiry unlocks into a session that works again. A wrong
+        password is False; a server that cannot be reached raises (the lock says so and stays).
         """
         from sst_desk.security.signin import SignInError
+        from sst_desk.services.errors import DatabaseError
 
         assert self.actor is not None
         try:
-            check = self.server.signin(self.actor.username, password)
+            fresh = self.server.signin(self.actor.username, password)
         except SignInError as exc:
             if exc.code == "wait":
                 raise
             return False
-        check.signout()
+        old, self.session, self._door = self.session, fresh, ServerDoor(fresh.door)
+        self.must_change_password = fresh.must_change_password
+        try:
+            old.signout()
+        except DatabaseError:
+            pass  # expired already, or the server went silent: the old token lapses by itself
         return True
 
     def change_password(self, current: str, new: str) -> None:

@@ -266,8 +266,10 @@ def test_a_silent_server_then_a_stopped_one_show_the_banner_and_try_again_saves_
 
 def test_the_lock_checks_the_password_on_the_server(served, settings, qtbot):
     """A locked window opens with the signed-in person's password, checked by the server (a wrong one is
-    refused there and said here); the session goes on afterwards."""
+    refused there and said here); the window goes on in the fresh session of that check, the old one ends."""
     from sst_desk.app import _close, build_context
+    from sst_desk.remote.client import RemoteServer, RemoteSession
+    from sst_desk.remote.errors import SessionExpired
     from sst_desk.ui.common.lock import IdleLock, UnlockDialog
 
     server, ca, _case_id = served
@@ -282,13 +284,20 @@ def test_the_lock_checks_the_password_on_the_server(served, settings, qtbot):
         seen["error"] = find(dialog, "Password: error", QLabel).text()
         fill_dialog({"Password": WORKER[2]}, ok="Unlock")(dialog)
 
+    old_token = connection.session._token  # noqa: SLF001 - to try it after the unlock
     try:
         errors = answer_dialog(wrong_then_right, kind=UnlockDialog, may_stay_open=True)
         lock.lock()
         assert not errors, errors
         assert seen["error"] == "The password is wrong."
         assert not lock.locked
-        assert connection.door.cases.case_rows(dt.date.today())  # the session is still the person's
+        assert connection.door.cases.case_rows(dt.date.today())  # the person's, in the fresh session
+        assert connection.session._token != old_token  # noqa: SLF001
+        with RemoteServer(server.url, ca_file=ca) as client:
+            stale = RemoteSession(client, old_token, connection.actor,
+                                  expires_at=dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5))
+            with pytest.raises(SessionExpired):
+                stale.door.cases.case_rows(dt.date.today())
     finally:
         lock.stop()
         lock.timer.stop()
