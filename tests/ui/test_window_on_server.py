@@ -345,3 +345,45 @@ def test_a_first_password_is_replaced_in_the_window_before_anything_else(served,
             client.signin("kim.kurator", chosen).signout()
     finally:
         _close(connection)
+
+
+def test_a_session_the_server_ended_locks_the_window_and_the_unlock_signs_in_afresh(served, settings, qtbot):
+    """The token is revoked on the server (as when it lapses): the next call says so, the window locks, and
+    the person's password opens a fresh session; the list loads again."""
+    from sst_desk.app import _close, build_context
+    from sst_desk.remote.client import RemoteServer, RemoteSession
+    from sst_desk.ui.caselist.main_window import MainWindow
+    from sst_desk.ui.common.lock import IdleLock, UnlockDialog
+
+    server, ca, _case_id = served
+    connection = sign_in(server.url, settings, ca_file=str(ca))
+    context = build_context(connection, settings)
+    context.locker = IdleLock(context, 10)
+    window = MainWindow(context)
+    window.show()
+    said: list[str] = []
+    try:
+        reload(window)
+        with RemoteServer(server.url, ca_file=ca) as client:  # the server ends the session
+            RemoteSession(client, connection.session._token, connection.actor,  # noqa: SLF001
+                          expires_at=dt.datetime.now(dt.UTC)).signout()
+        unlocked: list[bool] = []
+
+        def unlock_with_the_password(dialog: UnlockDialog) -> None:
+            fill_dialog({"Password": WORKER[2]}, ok="Unlock")(dialog)
+            unlocked.append(True)
+
+        box = answer_dialog(lambda b: (said.append(b.text()), b.accept()), kind=QMessageBox)
+        unlock = answer_dialog(unlock_with_the_password, kind=UnlockDialog)
+        window.reload()
+        qtbot.waitUntil(lambda: bool(unlocked) and not context.locker.locked, timeout=PATIENCE_MS)
+        assert not box and not unlock, (box, unlock)
+        assert "has ended; sign in again" in said[0]
+        with qtbot.waitSignal(window.sig_rows_loaded, timeout=PATIENCE_MS):
+            window.reload()  # in the fresh session
+    finally:
+        context.locker.stop()
+        context.locker.timer.stop()
+        window.close()
+        window.deleteLater()
+        _close(connection)

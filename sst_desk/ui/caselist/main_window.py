@@ -22,7 +22,7 @@ from sst_desk.workflow.attention import Attention
 from sst_desk.workflow.codes import Stage
 from sst_desk.ui.caselist.caselist import ROW_ROLE, CaseFilterProxy, CaseTableModel, Column
 from sst_desk.ui.accounts.session import on_server
-from sst_desk.ui.common.connection import UnreachableBanner, is_unreachable
+from sst_desk.ui.common.connection import UnreachableBanner, connection_state, is_unreachable
 from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.common.errors import database_error_text
 from sst_desk.ui.common.labels import label
@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
 
         self.banner = UnreachableBanner(self)  # shown while the team server cannot be reached
         self.banner.sig_retry.connect(self.reload)
+        # The server ended the session (idle or absolute expiry, revoked): lock, and the unlock signs in afresh.
+        connection_state().sig_session_ended.connect(self._session_ended)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
@@ -317,6 +319,10 @@ class MainWindow(QMainWindow):
 
             self.context.locker.set_minutes(self.context.settings.get(IDLE_LOCK_MINUTES))
         self.reload()  # the team's absence limits may have changed: the flags follow
+
+    def _session_ended(self) -> None:
+        if self.isVisible() and self.context.locker is not None and not self.context.locker.locked:
+            QTimer.singleShot(0, self.lock)  # once the call that found it has come back
 
     def lock(self) -> None:
         """Ctrl+L: hide everything until the signed-in person's password is given (``ui/common/lock.py``)."""

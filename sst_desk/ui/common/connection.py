@@ -5,6 +5,8 @@ server could not be reached (``remote.errors.ServerUnreachableError``: down, a s
 marks the connection lost, any answer marks it back. Each window shows an ``UnreachableBanner`` while it is
 lost, with "Try again"; nothing typed is thrown away meanwhile (a case window that could not save stays
 open with its changes). On a database file the connection is never lost, and no banner is ever shown.
+A session the server no longer takes (``SessionExpired``) is announced too: the main window locks, and the
+unlock signs in afresh (``remote.connection.ServerConnection.verify_password``), edits kept.
 """
 
 from __future__ import annotations
@@ -28,11 +30,20 @@ def is_unreachable(error: BaseException) -> bool:
     return isinstance(error, ServerUnreachableError)
 
 
+def session_ended(error: BaseException) -> bool:
+    """True when the server no longer takes the session (it lapsed, or it was revoked)."""
+    from sst_desk.remote.errors import SessionExpired
+
+    return isinstance(error, SessionExpired)
+
+
 class ConnectionState(QObject):
     """Reachable or not, as the last background call found it; one per app (``connection_state()``)."""
 
     sig_changed = Signal(bool)
     """Carries True when the server answers again, False when it could not be reached."""
+    sig_session_ended = Signal()
+    """Emitted when the server no longer takes the session's token (expired, or revoked): sign in again."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +54,11 @@ class ConnectionState(QObject):
         if not self.reachable:
             self.reachable = True
             self.sig_changed.emit(True)
+
+    def note_handled(self, error: BaseException) -> None:
+        """The window has said what went wrong; a session the server ended is announced now (to lock)."""
+        if session_ended(error):
+            self.sig_session_ended.emit()
 
     def note_failure(self, error: BaseException) -> None:
         """A call failed; only a server that could not be reached changes the state."""

@@ -197,14 +197,18 @@ class Operation:
     def _deliver_error(self, error: object) -> None:
         self._end()
         assert isinstance(error, BaseException)
-        connection_state().note_failure(error)  # the windows' banners say when the server cannot be reached
-        if self._on_failure is not None:
-            self._on_failure(error)
-            return
-        from sst_desk.ui.common.errors import database_error_text
+        state = connection_state()
+        state.note_failure(error)  # the windows' banners say when the server cannot be reached
+        try:
+            if self._on_failure is not None:
+                self._on_failure(error)
+                return
+            from sst_desk.ui.common.errors import database_error_text
 
-        parent = self._window()
-        QMessageBox.warning(parent, self._failure_title or _t("Could not complete"), database_error_text(error))
+            parent = self._window()
+            QMessageBox.warning(parent, self._failure_title or _t("Could not complete"), database_error_text(error))
+        finally:
+            state.note_handled(error)  # then a session the server ended locks the window (the unlock signs in)
 
 
 def _emit(signal, value: object) -> None:
