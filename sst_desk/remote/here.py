@@ -6,8 +6,8 @@ file half here. ``ServerDoor`` wraps the session's ``RemoteDoor`` so that a wind
 names with the very same arguments on a file and on a server (one code path):
 
 * ``printing.print_document(..., target=FILE)``: the document is made on the server (checked and logged
-  there) and written here; ``printing.print_batch``: each plan is read (a view) and printed (a print) on
-  the server, one at a time, and the batch put together here;
+  there) and written here; ``printing.print_batch``: the plans are read from the server and the batch
+  built here, its prints logged there once the file is on disk (``remote.printing.print_batch``);
 * ``accesslog.export_head(out=FILE)``: the head exported on the server (logged), written here;
 * ``extract.write_registerutdrag``: gathered on the server (checked and logged as an export), written here;
 * ``attendance.import_attendance``: the school's export read here and its bytes sent
@@ -22,12 +22,12 @@ logged the print or export when it handed the data out, as a preview is logged).
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sst_desk.fileio import check_target, write_export
+from sst_desk.remote import printing as remote_printing
 
 
 class _Group:
@@ -86,59 +86,6 @@ def print_document(door: Any, case_id: int, kind_name: str, *, target: Path | No
     return write_export(data, Path(target), force=force)
 
 
-def print_batch(door: Any, case_ids: list[int], *, report: Any, today: dt.date, target: Path,
-                force: bool = False, title: str = "Handlingsplaner",
-                progress: Callable[[int, int], None] | None = None,
-                cancelled: Callable[[], bool] | None = None) -> Any:
-    """The current handlingsplan of each chosen case, as one PDF written to ``target`` here.
-
-    As on a file: each case is read (logged as a view), those without a plan in force or that this
-    person may not print are left out, those without a valid samtycke skipped and named; the others are
-    printed on the server one at a time (each print checked and logged there) and put together here.
-    """
-    from pypdf import PdfReader, PdfWriter
-
-    from sst_desk.reports.batch import BatchCancelled, BatchOutcome, NothingToPrint, partition_by_consent
-    from sst_desk.services.errors import AccessDeniedError, CaseNotFound
-    from sst_desk.services.printing import NoPlansToPrint, plan_to_print
-
-    check_target(Path(target), force=force)
-    total = 2 * len(case_ids)
-    found = []
-    for n, case_id in enumerate(case_ids, start=1):
-        if cancelled is not None and cancelled():
-            raise BatchCancelled()
-        try:
-            case = door.cases.load_case(case_id)
-        except (AccessDeniedError, CaseNotFound):
-            continue
-        if plan_to_print(case) is not None:
-            found.append(case)
-        if progress is not None:
-            progress(n, total)
-    if not found:
-        raise NoPlansToPrint("no chosen case has a plan in force to print")
-    printable, skipped = partition_by_consent(found, today)
-    if not printable:
-        raise NothingToPrint("no chosen case has a valid samtycke")
-    writer = PdfWriter()
-    written = []
-    for n, case in enumerate(printable, start=1):
-        if cancelled is not None and cancelled():
-            raise BatchCancelled()
-        data = door.printing.print_document(case.id, "handlingsplan", report=report, today=today)
-        for page in PdfReader(io.BytesIO(data)).pages:
-            writer.add_page(page)
-        written.append(case)
-        if progress is not None:
-            progress(len(case_ids) + n * len(case_ids) // len(printable), total)
-    writer.add_metadata({"/Title": title})
-    out = io.BytesIO()
-    writer.write(out)
-    path = write_export(out.getvalue(), Path(target), force=force)
-    return BatchOutcome(path, written, skipped)
-
-
 # --- the access log, the registerutdrag, gallring ---------------------------------------------------------------
 
 
@@ -193,7 +140,7 @@ def resume_pending(_door: Any, **_kwargs: Any) -> None:
 
 
 _HERE: dict[str, dict[str, Callable[..., Any]]] = {
-    "printing": {"print_document": print_document, "print_batch": print_batch},
+    "printing": {"print_document": print_document, "print_batch": remote_printing.print_batch},
     "accesslog": {"export_head": export_head},
     "extract": {"write_registerutdrag": write_registerutdrag},
     "gallring": {"resume_pending": resume_pending},
