@@ -387,3 +387,40 @@ def test_a_session_the_server_ended_locks_the_window_and_the_unlock_signs_in_afr
         window.close()
         window.deleteLater()
         _close(connection)
+
+
+def test_sst_desk_with_server_opens_the_main_window_on_the_server(served, qtbot, tmp_path, monkeypatch):
+    """``sst-desk --server URL --ca-file CA`` (``app.run_gui``): the sign-in dialog, then the main window with
+    the server's cases; closing it ends the app and signs out."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from sst_desk import app as app_module
+    from sst_desk.settings import LAST_SERVER, Settings
+    from sst_desk.ui.accounts.server_signin import ServerSignInDialog
+    from sst_desk.ui.caselist.main_window import MainWindow
+
+    server, ca, _case_id = served
+    settings_file = str(tmp_path / "settings.ini")
+    monkeypatch.setattr(app_module, "Settings", lambda: Settings.from_file(settings_file))
+    seen: dict = {}
+
+    def close_when_listed() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible() and widget.model.rowCount():
+                seen["rows"] = [row.student_name for row in widget.model.rows()]
+                seen["server"] = widget.server_label.text()
+                widget.close()
+
+    watcher = QTimer()
+    watcher.timeout.connect(close_when_listed)
+    watcher.start(100)
+    errors = answer_dialog(fill_dialog({"User name": WORKER[0], "Password": WORKER[2]}, ok="Sign in"),
+                           kind=ServerSignInDialog)
+    try:
+        assert app_module.run_gui(server=server.url, ca_file=str(ca), language="en") == 0
+    finally:
+        watcher.stop()
+    assert not errors, errors
+    assert "Alva Servarsson" in seen["rows"] and seen["server"] == f"Team server: {server.url}"
+    assert Settings.from_file(settings_file).get(LAST_SERVER) == server.url
