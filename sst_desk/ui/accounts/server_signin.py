@@ -55,6 +55,7 @@ class ServerSignInDialog(_Form):
         self._wait.timeout.connect(self._waited)
         (self.edits["password"] if username else self.edits["username"]).setFocus()
         self.connection = None
+        self._busy = False
         self.resize(WIDTH, self.heightForWidth(WIDTH))  # room for the server's address and its messages
 
     @property
@@ -74,6 +75,7 @@ class ServerSignInDialog(_Form):
             return
         url, ca_file = self.url, self.ca_file
         self.buttons.setEnabled(False)  # one request at a time; the window stays responsive meanwhile
+        self._busy = True
         try:
             self.connection = run_and_wait(self, lambda: connect(url, username, password, ca_file=ca_file))
         except signin.SignInError as exc:
@@ -98,10 +100,15 @@ class ServerSignInDialog(_Form):
             self.show_errors({}, database_error_text(exc))
             return
         finally:
+            self._busy = False
             self.buttons.setEnabled(True)
             if self._wait.isActive():
                 self.ok_button.setEnabled(False)
         self.accept()
+
+    def reject(self) -> None:  # not while a sign-in is on its way: its session would be left open on the server
+        if not self._busy:
+            super().reject()
 
     def _waited(self) -> None:
         self.ok_button.setEnabled(True)
