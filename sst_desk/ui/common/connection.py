@@ -65,8 +65,7 @@ class ConnectionState(QObject):
         if not is_unreachable(error):
             self.note_answer()  # a refusal or a rule is an answer too
             return
-        if self.reachable:
-            self.reachable = False
+        self.reachable = False
         self.sig_changed.emit(False)  # again each time: a banner hidden meanwhile shows once more
 
 
