@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from person import PATIENCE_MS, answer_dialog, click, fill, fill_dialog, find, open_window, reload
+from person import PATIENCE_MS, answer_dialog, click, fill, fill_dialog, find, open_window, reload, select_row
 from server_harness import ADMIN, PG_URL, TeamServer, team_server
 
 if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
@@ -424,3 +424,36 @@ def test_sst_desk_with_server_opens_the_main_window_on_the_server(served, qtbot,
     assert not errors, errors
     assert "Alva Servarsson" in seen["rows"] and seen["server"] == f"Team server: {server.url}"
     assert Settings.from_file(settings_file).get(LAST_SERVER) == server.url
+
+
+def test_the_administrator_manages_accounts_in_the_window_over_the_server(served, settings, qtbot):
+    """Users… over the server: the list, a new colleague, switched off again — and no word of a key file."""
+    from sst_desk.app import _close, build_context
+    from sst_desk.ui.accounts.users_dialog import UsersDialog
+    from sst_desk.ui.accounts.server_signin import ServerSignInDialog, sign_in_to_server
+
+    server, ca, _case_id = served
+    errors = answer_dialog(fill_dialog({"User name": ADMIN[0], "Password": ADMIN[2]}, ok="Sign in"),
+                           kind=ServerSignInDialog)
+    connection = sign_in_to_server(server.url, settings, ca_file=str(ca))
+    assert not errors, errors
+    try:
+        dialog = UsersDialog(build_context(connection, settings), None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert WORKER[1] in [user.display_name for user in dialog.users]
+        errors = answer_dialog(fill_dialog({"User name": "tove.ledare", "Full name": "Tove Ledare",
+                                            "Role": "Team lead (teamledare)", "First password": FIRST_PASSWORD,
+                                            "Repeat the password": FIRST_PASSWORD}, ok="Add user"))
+        click(dialog, "Add user…")
+        assert not errors, errors
+        select_row(dialog, "Users", "Tove Ledare")
+        said: list[str] = []
+        errors = answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Yes).click(), kind=QMessageBox)
+        told = answer_dialog(lambda box: (said.append(box.text()), box.accept()), kind=QMessageBox)
+        click(dialog, "Switch off")
+        assert not errors and not told, (errors, told)
+        assert said == ["The account of Tove Ledare is switched off."]  # a server has no key file to re-key
+        assert not next(u for u in dialog.users if u.username == "tove.ledare").active
+    finally:
+        _close(connection)

@@ -311,8 +311,14 @@ class UsersDialog(QDialog):
         self._after(user.id)
 
     def _tell_rekey(self, title: str, done: str, rekey: RekeyOutcome | None) -> None:
-        """After a switch-off or a reset: whether the database was re-keyed, and who must get a new password."""
-        if rekey is not None and rekey.pending:
+        """After a switch-off or a reset: whether the database was re-keyed, and who must get a new password.
+
+        ``rekey`` None: nothing was re-keyed (a team server has no key file: its accounts are checked there).
+        """
+        if rekey is None:
+            QMessageBox.information(self, title, done)
+            return
+        if rekey.pending:
             QMessageBox.warning(self, title, done + "\n\n" + self.tr(
                 "The database is open elsewhere (another window or a command), so it could not be given a new key "
                 "now: until then, an old copy of the key file still opens it. Close SST Desk everywhere else; the "
