@@ -94,22 +94,44 @@ def build_context(db, settings: Settings):
 
 
 def _team_settings(db, settings: Settings):
-    """The team's settings (adopting this computer's old ones at the first start after the upgrade)."""
-    from sst_desk.options import TeamSettings
-    from sst_desk.services import Door
-    from sst_desk.settings import read_team_settings
+    """The team's settings (adopting this computer's old ones at the first start after the upgrade).
 
-    if not hasattr(db, "uow"):  # a stand-in database of a UI test
+    Read off the UI thread (on a team server it is a network call), with the window's events going on.
+    """
+    from sst_desk.options import TeamSettings
+    from sst_desk.settings import computer_team_values
+    from sst_desk.ui.accounts.session import on_server
+    from sst_desk.ui.common.context import door_for
+    from sst_desk.ui.common.operations import context_owner, run_and_wait
+
+    if not hasattr(db, "uow") and not on_server(db):  # a stand-in database of a UI test
         return TeamSettings()
-    return read_team_settings(Door(db.uow, getattr(db, "actor", None)), settings)
+    door, found = door_for(db), computer_team_values(settings)  # QSettings is read here, on the UI thread
+
+    def read() -> TeamSettings:
+        if found:
+            door.settings.adopt_computer_settings(found)
+        return door.settings.team_settings()
+
+    return run_and_wait(context_owner(), read)
 
 
 def run_gui(target: str | None = None, *, demo: bool = False, language: str | None = None,
-            user: str | None = None) -> int:
-    """Start the desktop app on ``target`` (a path or URL), the default database, or the demo database."""
+            user: str | None = None, server: str | None = None, ca_file: str | None = None) -> int:
+    """Start the desktop app on ``target`` (a path or URL), the default database, the demo database, or the
+    team server at ``server`` (``ca_file``: the CA that vouches for its certificate, remembered for it).
+
+    A plain start (no database, no server) goes to the team server this computer signed in on last, as
+    long as it has no database file of its own (a team member's laptop: the first-run dialog's choice).
+    """
     setup_logging()
     settings = Settings()
     app = make_application(language, settings)
+    name = user or os.environ.get("SST_DESK_USER", "")
+    if server is None and target is None and not demo:
+        server = _remembered_server(settings)
+    if server is not None:
+        return _run_on_server(app, settings, server, name, ca_file)
     from sst_desk.services.errors import DatabaseError
     from sst_desk.ui.common.errors import database_error_text
     from sst_desk.ui.common.startup import open_for_window
@@ -125,7 +147,7 @@ def run_gui(target: str | None = None, *, demo: bool = False, language: str | No
         return 1
     # None: the default database, as for the subcommands. Signing in unlocks the key; then the location
     # and integrity are checked (a restore offered when the file is damaged) and the daily backup taken.
-    from sst_desk.ui.accounts.signin_dialog import sign_in_for_window
+    from sst_desk.ui.accounts.signin_dialog import UseServer, sign_in_for_window
     from sst_desk.ui.common.startup import check_before_sign_in, database_file
 
     if not check_before_sign_in(database_file(target or None)):
@@ -135,10 +157,35 @@ def run_gui(target: str | None = None, *, demo: bool = False, language: str | No
         return sign_in_for_window(target or None, settings, database_file(target or None),
                                   lambda key: open_for_window(target or None, settings, key), username=name)
 
-    db = sign_in(user or os.environ.get("SST_DESK_USER", ""))
+    db = sign_in(name)
+    if isinstance(db, UseServer):  # the first-run dialog: this computer works on the team's server instead
+        return _run_on_server(app, settings, db.url, name, None)
     if db is None:
         return 1
     return run_session(app, settings, db, lambda: sign_in(""))
+
+
+def _remembered_server(settings: Settings) -> str | None:
+    """The team server signed in on last, while this computer has no database file of its own; else None."""
+    from sst_desk.security.signin import first_run_needed
+    from sst_desk.settings import LAST_SERVER
+    from sst_desk.ui.common.startup import database_file
+
+    last = settings.get(LAST_SERVER).strip()
+    if not last:
+        return None
+    file = database_file(None)
+    return last if file is not None and first_run_needed(file) else None
+
+
+def _run_on_server(app: QApplication, settings: Settings, url: str, name: str, ca_file: str | None) -> int:
+    """The window on the team server at ``url``: the sign-in over HTTPS, then the same main window."""
+    from sst_desk.ui.accounts.server_signin import sign_in_to_server
+
+    connection = sign_in_to_server(url, settings, username=name, ca_file=ca_file)
+    if connection is None:
+        return 1
+    return run_session(app, settings, connection, lambda: sign_in_to_server(url, settings))
 
 
 def run_session(app: QApplication, settings: Settings, db, sign_in_again) -> int:
@@ -158,18 +205,24 @@ def run_session(app: QApplication, settings: Settings, db, sign_in_again) -> int
 
 
 def _sessions(app: QApplication, settings: Settings, db, sign_in_again) -> int:
-    from sst_desk.security.signin import must_change_password
+    from sst_desk.services.errors import DatabaseError
     from sst_desk.settings import IDLE_LOCK_MINUTES
+    from sst_desk.ui.common.errors import database_error_text
     from sst_desk.ui.common.lock import IdleLock
     from sst_desk.ui.caselist.main_window import MainWindow
-    from sst_desk.ui.accounts.password_dialog import change_password
     from sst_desk.ui.common.startup import backup_on_close
 
     code = 1
     while db is not None:
-        context = build_context(db, settings)
-        if must_change_password(db) and not change_password(None, context, forced=True):
-            db.close()  # the person chose to quit rather than replace the password they were given
+        try:
+            if not own_password_chosen(db, settings):
+                _close(db)  # the person chose to quit rather than replace the password they were given
+                return 1
+            context = build_context(db, settings)
+        except DatabaseError as exc:  # the team server went silent right after the sign-in, say
+            QMessageBox.critical(None, QCoreApplication.translate("App", "SST Desk cannot start"),
+                                 database_error_text(exc))
+            _close(db)
             return 1
         context.locker = IdleLock(context, settings.get(IDLE_LOCK_MINUTES))
         window = MainWindow(context)
@@ -184,9 +237,37 @@ def _sessions(app: QApplication, settings: Settings, db, sign_in_again) -> int:
         finally:
             context.locker.stop()
             backup_on_close(context.db, settings)  # context.db: a restore in the window reopens the database
-            context.db.close()
+            _close(context.db)
         if not signed_out:
             return code
         window.deleteLater()
         db = sign_in_again()
     return code
+
+
+def own_password_chosen(db, settings: Settings) -> bool:
+    """Before anything else, the person replaces a first password an administrator set (False: they quit).
+
+    Asked before the team's settings are read: a team server answers nothing else until it is done. The
+    dialog needs only the database of its context.
+    """
+    from sst_desk.ui.accounts.password_dialog import change_password
+    from sst_desk.ui.accounts.session import must_change_password
+    from sst_desk.ui.common.context import AppContext
+    from sst_desk.ui.common.operations import context_owner, run_and_wait
+
+    if not run_and_wait(context_owner(), lambda: must_change_password(db)):
+        return True
+    actor = getattr(db, "actor", None)
+    return change_password(None, AppContext(db=db, settings=settings, user=actor.label if actor else ""), forced=True)
+
+
+def _close(db) -> None:
+    """Close the database, or sign out on the team server (off the UI thread: the network may be silent)."""
+    from sst_desk.ui.accounts.session import on_server
+    from sst_desk.ui.common.operations import context_owner, run_and_wait
+
+    if on_server(db):
+        run_and_wait(context_owner(), db.close)
+    else:
+        db.close()

@@ -154,6 +154,12 @@ USER_NAME = Option[str]("user/display_name", str, "")
 MAIN_GEOMETRY = Option[bytes]("ui/main_geometry", bytes, b"")
 CASE_GEOMETRY = Option[bytes]("ui/case_geometry", bytes, b"")
 LAST_USER = Option[str]("security/last_user", str, "")  # pre-filled in the sign-in dialog (a name, never a password)
+# The team server this computer signed in on last (``sst-desk --server URL``, or the first-run dialog's choice):
+# a plain start goes there while this computer has no database file of its own.
+LAST_SERVER = Option[str]("server/last_url", str, "")
+# The CA file that vouches for each server's certificate, given once (``--ca-file`` or the sign-in dialog's
+# "Choose CA file…"): a JSON object from server URL to file path (plain text, as every value here).
+SERVER_CA_FILES = Option[str]("server/ca_files", str, "")
 BACKUPS_TO_KEEP = Option[int](
     "backup/keep", int, 10, name="backups_to_keep", title=_t("Automatic backups to keep"),
     help=_t("One is taken each day SST Desk is used, and when it closes. The oldest beyond this number are "
@@ -199,6 +205,7 @@ ALL_OPTIONS: tuple[Option[Any], ...] = (  # in the settings dialog's order
     TEAM_NAME, BOOSTER_MONTHS, RETENTION_YEARS, ABSENCE_WARN_PERCENT, ABSENCE_ALERT_PERCENT, TEAM_CONTACT,
     TEAM_LOGO, CONSENT_TEXT,
     LANGUAGE, BACKUPS_TO_KEEP, IDLE_LOCK_MINUTES, USER_NAME, LAST_USER, MAIN_GEOMETRY, CASE_GEOMETRY,
+    LAST_SERVER, SERVER_CA_FILES,
 )
 TEAM_OPTIONS: tuple[Option[Any], ...] = tuple(o for o in ALL_OPTIONS if o.team)
 COMPUTER_OPTIONS: tuple[Option[Any], ...] = tuple(o for o in ALL_OPTIONS if not o.team)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import logging
 import re
 from pathlib import Path
@@ -36,9 +37,11 @@ from sst_desk.options import (  # noqa: F401 - the options are imported from her
     CONSENT_TEXT,
     IDLE_LOCK_MINUTES,
     LANGUAGE,
+    LAST_SERVER,
     LAST_USER,
     MAIN_GEOMETRY,
     RETENTION_YEARS,
+    SERVER_CA_FILES,
     TEAM_CONTACT,
     TEAM_LOGO,
     TEAM_NAME,
@@ -172,6 +175,42 @@ def _computer_only(option: Option[object]) -> None:
     if option.team:
         raise ValueError(f"{option.name} is a team setting: it lives in the team's database "
                          "(sst_desk.services.settings), not on this computer")
+
+
+def server_ca_file(settings: Settings, url: str) -> str | None:
+    """The CA file remembered for the team server at ``url`` (None: the system's certificate store)."""
+    return _ca_files(settings).get(_server_key(url)) or None
+
+
+def remember_server_ca_file(settings: Settings, url: str, ca_file: str | None) -> None:
+    """Remember ``ca_file`` for the server at ``url`` (None forgets it: the system's store is used again)."""
+    files = _ca_files(settings)
+    if ca_file:
+        files[_server_key(url)] = str(ca_file)
+    else:
+        files.pop(_server_key(url), None)
+    settings.set(SERVER_CA_FILES, json.dumps(files, ensure_ascii=False, sort_keys=True) if files else "")
+
+
+def _server_key(url: str) -> str:
+    """One server under one key: ``https://Host:8443/`` and ``https://host:8443`` are the same server."""
+    text = url.strip().rstrip("/")
+    scheme, sep, rest = text.partition("://")
+    if not sep:
+        return text
+    host, slash, path = rest.partition("/")
+    return f"{scheme.lower()}://{host.lower()}{slash}{path}"
+
+
+def _ca_files(settings: Settings) -> dict[str, str]:
+    """The remembered CA files; a hand-edited value that is not a JSON object of texts is ignored."""
+    try:
+        found = json.loads(settings.get(SERVER_CA_FILES) or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {str(k): v for k, v in found.items() if isinstance(v, str) and v}
 
 
 def computer_team_values(settings: Settings) -> dict[str, object]:

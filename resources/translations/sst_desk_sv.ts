@@ -1301,6 +1301,10 @@
         <translation>Rätta de markerade fälten; inget har sparats än.</translation>
     </message>
     <message>
+        <source>Not saved: the server cannot be reached.</source>
+        <translation>Inte sparat: servern kan inte nås.</translation>
+    </message>
+    <message>
         <source>Could not save</source>
         <translation>Kunde inte spara</translation>
     </message>
@@ -1861,10 +1865,6 @@
     <message>
         <source>work on the team server at this https:// address (sst-desk serve) instead of a database</source>
         <translation>arbeta mot teamservern på den här https://-adressen (sst-desk serve) i stället för en databas</translation>
-    </message>
-    <message>
-        <source>The window does not connect to a team server in this version; use the commands with --server (for example: sst-desk --server URL cases).</source>
-        <translation>Fönstret ansluter inte till en teamserver i den här versionen; använd kommandona med --server (till exempel: sst-desk --server URL cases).</translation>
     </message>
     <message>
         <source>choose a new password for yourself</source>
@@ -2742,6 +2742,21 @@
     <message>
         <source>No</source>
         <translation>Nej</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>Connection to the server</source>
+        <translation>Anslutning till servern</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached – what you have typed is kept; try again</source>
+        <translation>Servern kan inte nås – det du skrivit finns kvar; försök igen</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
     </message>
 </context>
 <context>
@@ -5203,6 +5218,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Inga ärenden än. Börja med ”Nytt ärende” (Ctrl+N).</translation>
     </message>
     <message>
+        <source>Team server: %1</source>
+        <translation>Teamserver: %1</translation>
+    </message>
+    <message>
+        <source>Team server</source>
+        <translation>Teamserver</translation>
+    </message>
+    <message>
         <source>New case</source>
         <translation>Nytt ärende</translation>
     </message>
@@ -6050,6 +6073,65 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     </message>
 </context>
 <context>
+    <name>ServerSignIn</name>
+    <message>
+        <source>SST Desk: sign in</source>
+        <translation>SST Desk: logga in</translation>
+    </message>
+    <message>
+        <source>Sign in to the team server %1. Your password is checked by the server; the cases stay there and nothing of them is stored on this computer.</source>
+        <translation>Logga in på teamservern %1. Ditt lösenord kontrolleras av servern; ärendena stannar där och inget av dem sparas på den här datorn.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <source>Choose CA file…</source>
+        <translation>Välj CA-fil…</translation>
+    </message>
+    <message>
+        <source>Choose CA file</source>
+        <translation>Välj CA-fil</translation>
+    </message>
+    <message>
+        <source>Write your user name.</source>
+        <translation>Skriv ditt användarnamn.</translation>
+    </message>
+    <message>
+        <source>Write your password.</source>
+        <translation>Skriv ditt lösenord.</translation>
+    </message>
+    <message>
+        <source>The certificate of the server %1 is not trusted by this computer, so nothing was sent. Get the server&apos;s CA file from your IT department and choose it with “Choose CA file…”; it is remembered for this server.</source>
+        <translation>Den här datorn litar inte på certifikatet från servern %1, så inget skickades. Hämta serverns CA-fil från IT-avdelningen och välj den med ”Välj CA-fil…”; den sparas för den här servern.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 will be used for this server. Sign in again.</source>
+        <translation>CA-filen %1 används för den här servern. Logga in igen.</translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s CA file</source>
+        <translation>Välj serverns CA-fil</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certifikat (*.pem *.crt *.cer);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>SST Desk cannot start</source>
+        <translation>SST Desk kan inte starta</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Choose…</source>
@@ -6184,6 +6266,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Inställningar</translation>
     </message>
     <message>
+        <source>On a team server the server&apos;s operators back up the database; this computer keeps none.</source>
+        <translation>På en teamserver säkerhetskopierar serverns driftansvariga databasen; den här datorn sparar inga kopior.</translation>
+    </message>
+    <message>
         <source>The team&apos;s settings (the same on every computer of the team)</source>
         <translation>Teamets inställningar (desamma på alla teamets datorer)</translation>
     </message>
@@ -6279,6 +6365,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>%1: fel</translation>
     </message>
     <message>
+        <source>A database file on this computer protects the cases if the laptop is lost or stolen: the file is encrypted, and without a password nobody can read it. It does not protect colleagues&apos; cases from each other: every user&apos;s password unlocks the whole file, so the roles hold only inside SST Desk. Only a team server enforces the roles where the data is, so that each person can reach only the cases they may see. If your team has a server, choose “Use a team server…”.</source>
+        <translation>En databasfil på den här datorn skyddar ärendena om datorn tappas bort eller blir stulen: filen är krypterad, och utan lösenord kan ingen läsa den. Den skyddar inte kollegers ärenden från varandra: varje användares lösenord låser upp hela filen, så rollerna gäller bara inne i SST Desk. Bara en teamserver upprätthåller rollerna där uppgifterna finns, så att var och en bara kommer åt de ärenden de får se. Har ert team en server, välj ”Använd en teamserver…”.</translation>
+    </message>
+    <message>
         <source>SST Desk: first start</source>
         <translation>SST Desk: första start</translation>
     </message>
@@ -6289,6 +6379,14 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Database: %1</source>
         <translation>Databas: %1</translation>
+    </message>
+    <message>
+        <source>Use a team server…</source>
+        <translation>Använd en teamserver…</translation>
+    </message>
+    <message>
+        <source>Use a team server</source>
+        <translation>Använd en teamserver</translation>
     </message>
     <message>
         <source>User name</source>
@@ -6321,6 +6419,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Write the administrator&apos;s full name.</source>
         <translation>Skriv administratörens för- och efternamn.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s address, from your IT department (for example https://sst.kommun.se:8443):</source>
+        <translation>Teamserverns adress, från IT-avdelningen (till exempel https://sst.kommun.se:8443):</translation>
     </message>
     <message>
         <source>Sign in to SST Desk.</source>

@@ -12,6 +12,7 @@ its user only (``fileio.restrict_new_files``).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -145,12 +146,11 @@ def _main(argv: list[str]) -> int:
 def _run_gui(args: argparse.Namespace) -> int:
     # Qt is imported only here. The window reports database problems itself; what
     # reaches guarded() is a start-up failure such as Qt's system libraries missing.
-    if getattr(args, "server", None):
-        from sst_desk.cli.errors import CommandError
-
-        raise CommandError(_t("The window does not connect to a team server in this version; use the commands "
-                              "with --server (for example: sst-desk --server URL cases)."))
     from sst_desk.app import run_gui
 
     i18n.reset()  # the window installs Qt's translators for its own language
-    return run_gui(args.db, demo=args.demo, language=args.lang, user=getattr(args, "user", None))
+    # --server: the window on the team server (app.run_gui signs in over HTTPS); --ca-file, else
+    # $SST_DESK_CA_FILE, else the one remembered for that server, else the system's certificate store.
+    return run_gui(args.db, demo=args.demo, language=args.lang, user=getattr(args, "user", None),
+                   server=getattr(args, "server", None),
+                   ca_file=getattr(args, "ca_file", None) or os.environ.get("SST_DESK_CA_FILE") or None)

@@ -96,14 +96,22 @@ def fake_gui(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
     return calls
 
 
-def test_without_a_command_the_window_opens_with_the_options(fake_gui: list[tuple]) -> None:
+def test_without_a_command_the_window_opens_with_the_options(fake_gui: list[tuple], monkeypatch) -> None:
+    monkeypatch.delenv("SST_DESK_CA_FILE", raising=False)
     assert main(["--db", "team.sqlite3", "--lang", "en"]) == 0
     assert main(["--demo", "--user", "sara"]) == 0
     assert main([]) == 0
+    assert main(["--server", "https://sst.kommun.example:8443", "--ca-file", "ca.pem"]) == 0
+    monkeypatch.setenv("SST_DESK_CA_FILE", "/etc/sst-desk/ca.pem")
+    assert main(["--server", "https://sst.kommun.example:8443"]) == 0
+    plain = {"server": None, "ca_file": None}
+    on_server = {"demo": False, "language": None, "user": None, "server": "https://sst.kommun.example:8443"}
     assert fake_gui == [
-        ("team.sqlite3", {"demo": False, "language": "en", "user": None}),
-        (None, {"demo": True, "language": None, "user": "sara"}),  # the name is filled in; the password asked
-        (None, {"demo": False, "language": None, "user": None}),
+        ("team.sqlite3", {"demo": False, "language": "en", "user": None, **plain}),
+        (None, {"demo": True, "language": None, "user": "sara", **plain}),  # the name is filled in; the password asked
+        (None, {"demo": False, "language": None, "user": None, **plain}),
+        (None, {**on_server, "ca_file": "ca.pem"}),  # the window on the team server
+        (None, {**on_server, "ca_file": "/etc/sst-desk/ca.pem"}),  # the CA file from the environment
     ]
 
 

@@ -5,6 +5,8 @@ What broke: there was no way to sign out; the only way to let a colleague in was
 
 from __future__ import annotations
 
+import shiboken6
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -56,7 +58,9 @@ def test_sign_out_closes_the_cases_logs_it_and_forgets_who_was_signed_in(main_wi
     assert not errors, errors
     assert signed_out == [True]
     assert context.db.actor is None
-    assert not window.isVisible() and not main_window.isVisible() and main_window.case_windows == {}
+    # The sign-out is logged in the background, and the closed case window (deleted on close) may be gone by now.
+    assert not shiboken6.isValid(window) or not window.isVisible()
+    assert not main_window.isVisible() and main_window.case_windows == {}
     assert _log_actions(context.db)[-1] == "sign_out"
     assert door(context.db).cases.load_case(window.case.id).student.school == "Ekbackens skola"  # discarded, as answered
 

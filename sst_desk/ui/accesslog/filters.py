@@ -18,6 +18,7 @@ from sst_desk.services.errors import DatabaseError
 from sst_desk.workflow.logchain import LogAction
 from sst_desk.ui.accesslog.model import action_word
 from sst_desk.ui.accesslog.sample_check import error_label, failure_text, read_period, show_error
+from sst_desk.ui.common.operations import run_and_wait
 from sst_desk.ui.common.widgets import DateField
 
 DEFAULT_DAYS = 30
@@ -82,9 +83,9 @@ class LogFilters(QGroupBox):
 
     def load_choices(self, door: Door) -> None:
         """Fill the user and student lists (the students the log mentions, names told apart by id)."""
-        try:
-            users = door.accounts.list_users(manage=False)
-            students = door.accesslog.log_students()
+        try:  # off the UI thread: the database or the team server answers while the window stays responsive
+            users, students = run_and_wait(self, lambda: (door.accounts.list_users(manage=False),
+                                                          door.accesslog.log_students()))
         except (DatabaseError, OSError) as exc:
             users, students = [], []
             show_error(self.error, failure_text(exc))

@@ -41,7 +41,7 @@ from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.accesslog.filters import DEFAULT_DAYS, LogFilters
 from sst_desk.ui.accesslog.model import ROW_ROLE, LogColumn, LogTableModel, SampleCheckModel
 from sst_desk.ui.accesslog.verdict import head_error_words, verdict_words
-from sst_desk.ui.common.operations import run_in_background, wait_for_background_work
+from sst_desk.ui.common.operations import run_and_wait, run_in_background, wait_for_background_work
 from sst_desk.ui.accesslog.sample_check import SampleCheckDialog, failure_text, show_error
 
 CONTEXT = "LogReviewDialog"
@@ -288,7 +288,8 @@ class LogReviewDialog(QDialog):
 
     def _write_head(self, path: Path) -> None:
         try:  # the save dialog asked before replacing; the export is logged once the file is on disk
-            head = self.context.door.accesslog.export_head(path, force=True)
+            accesslog = self.context.door.accesslog
+            head = run_and_wait(self, lambda: accesslog.export_head(path, force=True))
         except (DatabaseError, OSError, ValueError, TargetRefused) as exc:
             self._bad_result(self._failure(exc))
             return
@@ -314,7 +315,8 @@ class LogReviewDialog(QDialog):
 
     def load_sample_checks(self) -> None:
         try:
-            self.samples.set_rows(self.context.door.accesslog.list_sample_checks())
+            accesslog = self.context.door.accesslog
+            self.samples.set_rows(run_and_wait(self, accesslog.list_sample_checks))
         except (DatabaseError, OSError) as exc:
             show_error(self.filters.error, self._failure(exc))
 
@@ -349,7 +351,8 @@ class LogReviewDialog(QDialog):
 
         report = report_context(self.context, actor.label if actor else None)
         try:
-            history = self.context.door.accesslog.student_access_history(student_id, for_print=True)
+            accesslog = self.context.door.accesslog
+            history = run_and_wait(self, lambda: accesslog.student_access_history(student_id, for_print=True))
             written = write_access_history(Path(path), history.student_name, history.rows, report,
                                            force=path == chosen, database=getattr(self.db, "path", None))
         except (DatabaseError, OSError, TargetRefused) as exc:

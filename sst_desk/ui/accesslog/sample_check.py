@@ -30,6 +30,7 @@ from sst_desk.workflow.logchain import SampleCheck, SampleOutcome
 from sst_desk.ui.common.errors import database_error_text
 from sst_desk.ui.case.forms import ERROR_STYLE
 from sst_desk.ui.accesslog.model import LogColumn, LogTableModel, outcome_word
+from sst_desk.ui.common.operations import run_and_wait
 from sst_desk.ui.common.widgets import DateField
 
 DEFAULT_SAMPLE = 10
@@ -182,7 +183,8 @@ class SampleCheckDialog(QDialog):
                 show_error(self.until_error if since else self.since_error, self.tr("Choose the period to check."))
             return
         try:
-            rows = self.door.accesslog.draw_sample(since, until, self.count.value())
+            door, count = self.door, self.count.value()
+            rows = run_and_wait(self, lambda: door.accesslog.draw_sample(since, until, count))
         except (DatabaseError, OSError) as exc:
             show_error(self.draw_error, self._failure(exc))
             return
@@ -206,8 +208,8 @@ class SampleCheckDialog(QDialog):
         show_error(self.note_error, "")
         since, until = self.drawn_period
         try:
-            self.saved = self.door.accesslog.record_sample_check(since, until, [r.seq for r in self.model.rows()],
-                                                       outcome, note)
+            door, seqs = self.door, [r.seq for r in self.model.rows()]
+            self.saved = run_and_wait(self, lambda: door.accesslog.record_sample_check(since, until, seqs, outcome, note))
         except (DatabaseError, OSError) as exc:
             show_error(self.draw_error, self._failure(exc))
             return

@@ -3,9 +3,10 @@
 After an administrator has set a first password (a new account, a reset, an
 account switched back on) the administrator knows it, so the person must
 choose their own before anything else: the *forced* dialog explains this and
-offers no way past it but quitting SST Desk. Changing the password also
-rewraps the person's slot in the key file (``signin.change_own_password``),
-and is logged.
+offers no way past it but quitting SST Desk. On a file, changing the password
+also rewraps the person's slot in the key file (``signin.change_own_password``);
+on a team server the server stores it and ends the person's other sessions
+(``session.change_own_password``). It is logged either way.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from PySide6.QtWidgets import QWidget
 
 from sst_desk.security import signin
 from sst_desk.security.passwords import MIN_LENGTH, PasswordProblem
+from sst_desk.ui.accounts import session
 from sst_desk.ui.accounts.forms import FormDialog, password_problem_field, run_dialog
 from sst_desk.ui.common.context import AppContext
+from sst_desk.ui.common.operations import run_and_wait
 from sst_desk.ui.case.forms import Field
 
 CONTEXT = "ChangePasswordDialog"
@@ -55,8 +58,9 @@ class ChangePasswordDialog(FormDialog):
         current, new, repeat = (str(values[name]) for name in (CURRENT, NEW, REPEAT))
         if not current:
             return {CURRENT: _t("Type the password you use now.")}
-        try:
-            signin.change_own_password(self.context.db, current, new, repeat)  # type: ignore[arg-type]
+        db = self.context.db
+        try:  # off the UI thread: hashing and rewrapping the key slot take a moment
+            run_and_wait(self, lambda: session.change_own_password(db, current, new, repeat))
         except signin.SignInError:
             return {CURRENT: _t("The current password is wrong.")}
         except PasswordProblem as problem:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +32,7 @@ from PySide6.QtWidgets import (
 from sst_desk.persistence import Database, DatabaseError
 from sst_desk.security import passwords, signin
 from sst_desk.security.keyfile import KeyFileError
-from sst_desk.settings import LAST_USER, Settings
+from sst_desk.settings import LAST_SERVER, LAST_USER, Settings
 from sst_desk.workflow.validation import validate_account_names
 from sst_desk.ui.accounts.forms import password_problem_field
 from sst_desk.ui.common.errors import database_error_text
@@ -152,20 +155,48 @@ class _Form(QDialog):
         raise NotImplementedError
 
 
+@dataclass(frozen=True)
+class UseServer:
+    """The first-run dialog's other answer: this computer works on the team server at ``url``, not on a file."""
+
+    url: str
+
+
+def protection_text() -> str:
+    """What a database file protects, and what only a team server does (the first-run dialog, docs/server.md)."""
+    return _t("A database file on this computer protects the cases if the laptop is lost or stolen: the file is "
+              "encrypted, and without a password nobody can read it. It does not protect colleagues' cases from each "
+              "other: every user's password unlocks the whole file, so the roles hold only inside SST Desk. Only a "
+              "team server enforces the roles where the data is, so that each person can reach only the cases they "
+              "may see. If your team has a server, choose \u201cUse a team server…\u201d.")
+
+
 class FirstRunDialog(_Form):
-    """Create the first administrator of a new (or not yet encrypted) database."""
+    """Create the first administrator of a new (or not yet encrypted) database, or choose the team's server.
+
+    ``last_server``: the address offered when the person chooses "Use a team server…" (None: no such
+    choice, as for a PostgreSQL URL). ``server_url`` is the address chosen (the dialog is then accepted).
+    """
 
     def __init__(self, file: Path | None, create: Callable[[str, str, str], Database],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, last_server: str | None = None) -> None:
         super().__init__(
             _t("SST Desk: first start"),
             _t("This database has no users yet. Create the administrator account: the administrator adds the "
                "team's users and their roles but does not read the cases. The database is encrypted; without a "
                "password nobody can read it, so keep the administrator's password safe.")
+            + (("\n\n" + protection_text()) if last_server is not None else "")
             + (("\n\n" + _t("Database: %1").replace("%1", str(file))) if file is not None else ""),
             parent,
         )
         self._create = create
+        self._last_server = last_server
+        self.server_url: str | None = None
+        if last_server is not None:
+            server = QPushButton(_t("Use a team server…"), self)
+            server.setAccessibleName(_t("Use a team server"))
+            server.clicked.connect(self._choose_server)
+            self.buttons.addButton(server, QDialogButtonBox.ButtonRole.ActionRole)
         self.add_field("username", _t("User name"))
         self.add_field("display_name", _t("Full name"))
         self.add_field("password", _t("Password"), secret=True)
@@ -198,6 +229,27 @@ class FirstRunDialog(_Form):
             self.show_errors({}, database_error_text(exc))
             return
         self.accept()
+
+    def _choose_server(self) -> None:
+        """Ask for the team server's address (https:// only); accept the dialog with it."""
+        from sst_desk.remote.client import check_url
+
+        url = self.ask_server_url(self._last_server or "https://")
+        if url is None:
+            return
+        try:
+            self.server_url = check_url(url)
+        except DatabaseError as exc:  # not https://: refused with the client's sentence
+            self.show_errors({}, database_error_text(exc))
+            return
+        self.accept()
+
+    def ask_server_url(self, suggested: str) -> str | None:
+        """The address typed (a seam tests replace); None when cancelled."""
+        text, ok = QInputDialog.getText(self, _t("Use a team server"), _t(
+            "The team server's address, from your IT department (for example https://sst.kommun.se:8443):"),
+                                        text=suggested)
+        return text.strip() if ok and text.strip() else None
 
 
 class SignInDialog(_Form):
@@ -263,14 +315,21 @@ def sign_in_for_window(target: str | None, settings: Settings, database_file: Pa
                        open_database: Callable[[bytes | None], Database | None], username: str = "") -> Database | None:
     """The start-up sign-in; the open, signed-in database, or None when the person gave up (or it failed).
 
+    On a new database file the first-run dialog may instead answer ``UseServer(url)``: the person chose the
+    team's server (``app.run_gui`` then signs in there).
+
     ``username`` (``--user`` / ``SST_DESK_USER``) is filled in; otherwise the last one who signed in here.
     The password is always asked for in the window.
     """
     if database_file is not None and signin.first_run_needed(database_file):
         dialog = FirstRunDialog(database_file, lambda u, n, p: signin.create_first_administrator(
-            database_file, u, n, p))
+            database_file, u, n, p), last_server=settings.get(LAST_SERVER))
         try:
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.database is None:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            if dialog.server_url is not None:
+                return UseServer(dialog.server_url)  # type: ignore[return-value]
+            if dialog.database is None:
                 return None
             settings.set(LAST_USER, dialog.database.actor.username if dialog.database.actor else "")
             return dialog.database

@@ -49,7 +49,7 @@ from sst_desk.ui.accounts.forms import (
 from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.case.forms import Field, Kind
 from sst_desk.ui.common.messages import message
-from sst_desk.ui.common.widgets import busy_cursor
+from sst_desk.ui.common.operations import context_owner, run_and_wait
 
 USERNAME, NAME, ROLE, PASSWORD, REPEAT = "username", "display_name", "role", "password", "repeat"
 DATE_FORMAT = "%Y-%m-%d %H:%M"
@@ -128,7 +128,8 @@ class UsersDialog(QDialog):
     def reload(self, select: int | None = None) -> None:
         """Read the accounts again (checked: administrators only) and select ``select`` (a user id)."""
         chosen = select if select is not None else (self.selected().id if self.selected() else None)
-        self._show(self.door.accounts.list_users(manage=True), chosen)
+        door = self.door
+        self._show(run_and_wait(self, lambda: door.accounts.list_users(manage=True)), chosen)
 
     def _show(self, users: list[UserRecord], chosen: int | None) -> None:
         self.users = users
@@ -183,8 +184,9 @@ class UsersDialog(QDialog):
                 return problems
             try:
                 check_new_password(str(values[PASSWORD]), username=username, repeated=str(values[REPEAT]))
-                added.append(self.door.accounts.create_user(
-                    username, name, values[ROLE], str(values[PASSWORD]), team_name=self.team_name))
+                door, role, password, team = self.door, values[ROLE], str(values[PASSWORD]), self.team_name
+                added.append(run_and_wait(self, lambda: door.accounts.create_user(
+                    username, name, role, password, team_name=team)))
             except PasswordProblem as problem:
                 return password_problem_field(problem, PASSWORD, REPEAT)
             except DuplicateUserError as exc:
@@ -223,7 +225,8 @@ class UsersDialog(QDialog):
             for finding in validate_account_names("", str(values[NAME])):
                 return {NAME: message(finding)}
             try:
-                record = self.door.accounts.update_user(user.id, display_name=str(values[NAME]), role=values[ROLE])
+                door, name, role = self.door, str(values[NAME]), values[ROLE]
+                record = run_and_wait(self, lambda: door.accounts.update_user(user.id, display_name=name, role=role))
             except LastAdministratorError:
                 return {ROLE: self.last_administrator_text()}
             if self._is_me(user):
@@ -253,8 +256,8 @@ class UsersDialog(QDialog):
         changes: list[AccountChange] = []
 
         def reset(password: str) -> None:
-            with busy_cursor():  # the re-key copies the database and every backup
-                changes.append(self.door.accounts.reset_password(user.id, password, team_name=self.team_name))
+            door, team = self.door, self.team_name  # the re-key copies the database and every backup: not here
+            changes.append(run_and_wait(self, lambda: door.accounts.reset_password(user.id, password, team_name=team)))
 
         if self._password_dialog(self.tr("Reset password"), intro, user, reset):
             self._tell_rekey(self.tr("Reset password"),
@@ -270,7 +273,8 @@ class UsersDialog(QDialog):
             self._switch_off(user)
             return
         def switch_on(password: str) -> None:
-            self.door.accounts.switch_on(user.id, password, team_name=self.team_name)
+            door, team = self.door, self.team_name
+            run_and_wait(self, lambda: door.accounts.switch_on(user.id, password, team_name=team))
 
         intro = self.tr("%1 can sign in again with a new first password. Give it to them in a safe way; they must "
                         "choose their own the next time they sign in.").replace("%1", user.display_name or user.username)
@@ -293,9 +297,9 @@ class UsersDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            with busy_cursor():  # the re-key copies the database and every backup
-                change = self.door.accounts.switch_off(user.id)
+        door = self.door
+        try:  # the re-key copies the database and every backup: off the UI thread
+            change = run_and_wait(self, lambda: door.accounts.switch_off(user.id))
         except LastAdministratorError:
             QMessageBox.warning(self, self.tr("Switch off"), self.last_administrator_text())
             return
@@ -307,8 +311,14 @@ class UsersDialog(QDialog):
         self._after(user.id)
 
     def _tell_rekey(self, title: str, done: str, rekey: RekeyOutcome | None) -> None:
-        """After a switch-off or a reset: whether the database was re-keyed, and who must get a new password."""
-        if rekey is not None and rekey.pending:
+        """After a switch-off or a reset: whether the database was re-keyed, and who must get a new password.
+
+        ``rekey`` None: nothing was re-keyed (a team server has no key file: its accounts are checked there).
+        """
+        if rekey is None:
+            QMessageBox.information(self, title, done)
+            return
+        if rekey.pending:
             QMessageBox.warning(self, title, done + "\n\n" + self.tr(
                 "The database is open elsewhere (another window or a command), so it could not be given a new key "
                 "now: until then, an old copy of the key file still opens it. Close SST Desk everywhere else; the "
@@ -345,8 +355,9 @@ class UsersDialog(QDialog):
 
 def open_users(parent: QWidget | None, context: AppContext) -> None:
     """Arkiv → Användare…: the dialog for an administrator; anyone else gets a refusal (logged) in a box."""
+    door = context.door
     try:
-        users = context.door.accounts.list_users(manage=True)
+        users = run_and_wait(parent or context_owner(), lambda: door.accounts.list_users(manage=True))
     except DatabaseError as exc:
         show_database_error(parent, QCoreApplication.translate("UsersDialog", "Users"), exc)
         return

@@ -34,7 +34,7 @@ from sst_desk.settings import BACKUPS_TO_KEEP
 from sst_desk.ui.common.dialogs import close_button_box
 from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.common.errors import database_error_text
-from sst_desk.ui.common.operations import run_in_background, wait_for_background_work
+from sst_desk.ui.common.operations import run_and_wait, run_in_background, wait_for_background_work
 
 KIND_WORDS = {
     backups.AUTO: QT_TRANSLATE_NOOP("BackupsDialog", "Automatic"),
@@ -130,8 +130,8 @@ class BackupsDialog(QDialog):
                 self.tr("An automatic backup is taken each day SST Desk is used and when it closes; the newest %1 "
                         "automatic ones are kept. Backups are kept in this folder:").replace("%1", str(keep)))
             door = self.context.door
-            self.folder.setText(str(door.backups.backup_folder()))
-            self.rows = door.backups.list_backups()
+            folder, self.rows = run_and_wait(self, lambda: (door.backups.backup_folder(), door.backups.list_backups()))
+            self.folder.setText(str(folder))
         locale = QLocale()
         self.table.setRowCount(len(self.rows))
         for row, info in enumerate(self.rows):

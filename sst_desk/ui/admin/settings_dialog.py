@@ -144,6 +144,14 @@ class SettingsDialog(RecordDialog):
         logo_edit.setEnabled(True)  # read-only, so that its text stays readable and reachable by Tab
         self.choose_logo.setEnabled(self.may_edit_team)
         self.remove_logo.setEnabled(self.may_edit_team and bool(self.logo))
+        from sst_desk.ui.accounts.session import on_server
+
+        if on_server(context.db):  # no database file here: the server's operators keep its backups
+            kept = self.form.input(BACKUPS_TO_KEEP.name)
+            kept.setEnabled(False)
+            note = _t("On a team server the server's operators back up the database; this computer keeps none.")
+            kept.setToolTip(note)
+            kept.setAccessibleDescription(note)
 
     # --- building -------------------------------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ from sst_desk.workflow.editing import save_problems, step_answer_problems, step_
 from sst_desk.workflow.problems import Finding, ProcessError
 from sst_desk.workflow.process import PATHS, Move, apply, is_complete, moves_from, warnings
 from sst_desk.workflow.steps import StageStep, StepState, stage_steps
+from sst_desk.ui.common.connection import UnreachableBanner, is_unreachable
 from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.common.dialogs import RecordDialog
 from sst_desk.ui.common.errors import database_error_text
@@ -130,9 +131,13 @@ class CaseWindow(QMainWindow):
         splitter.addWidget(self.stepper)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        # Shown while the team server cannot be reached (edits stay); above the note on others' changes.
+        self.unreachable_banner = UnreachableBanner(self)
+        self.unreachable_banner.sig_retry.connect(self._retry)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         self.banner = self._make_banner(central)
+        layout.addWidget(self.unreachable_banner)
         layout.addWidget(self.banner)
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
@@ -387,7 +392,10 @@ class CaseWindow(QMainWindow):
             return
         if otherwise is not None:
             otherwise()
-        QMessageBox.critical(self, self.tr("Could not save"), database_error_text(exc))
+        if is_unreachable(exc):  # the banner says it, with "Try again"; the window stays open with the edits
+            self.statusBar().showMessage(self.tr("Not saved: the server cannot be reached."))
+        else:
+            QMessageBox.critical(self, self.tr("Could not save"), database_error_text(exc))
         self._take_in_waiting()
 
     def _resolve(self, conflict, otherwise: Callable[[], None] | None, then: Callable[[], None] | None,
@@ -484,6 +492,16 @@ class CaseWindow(QMainWindow):
                                    "you choose which to keep.").replace("%1", both)
         self.banner_label.setText(text)
         self.banner.show()
+
+    def _retry(self) -> None:
+        """The banner's "Try again": save what is unsaved, or else ask the server whether it answers again."""
+        if self.saving:
+            return
+        if self.isWindowModified():
+            self.save()
+            return
+        settings = self.context.door.settings
+        Operation(self, settings.team_settings).failure(lambda _exc: None).run_in_background()
 
     # --- the process ----------------------------------------------------------
 

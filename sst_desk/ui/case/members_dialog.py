@@ -27,7 +27,7 @@ from sst_desk.services.errors import DatabaseError
 from sst_desk.workflow.rules_case import Member, members_finding
 from sst_desk.ui.accounts.forms import role_word, run_dialog, show_database_error
 from sst_desk.ui.common.context import AppContext
-from sst_desk.ui.common.operations import run_and_wait
+from sst_desk.ui.common.operations import context_owner, run_and_wait
 from sst_desk.ui.case.forms import ERROR_STYLE
 from sst_desk.ui.common.widgets import CheckList
 
@@ -147,10 +147,3 @@ def edit_members(parent: QWidget | None, context: AppContext, case_id: int,
         except DatabaseError:
             pass  # the header keeps the old names; the change itself is saved
     return dialog.saved
-
-
-def context_owner():
-    """A QObject on the UI thread to carry a background result when there is no parent window."""
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.instance()

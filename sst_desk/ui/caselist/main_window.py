@@ -21,11 +21,13 @@ from sst_desk.settings import MAIN_GEOMETRY
 from sst_desk.workflow.attention import Attention
 from sst_desk.workflow.codes import Stage
 from sst_desk.ui.caselist.caselist import ROW_ROLE, CaseFilterProxy, CaseTableModel, Column
+from sst_desk.ui.accounts.session import on_server
+from sst_desk.ui.common.connection import UnreachableBanner, connection_state, is_unreachable
 from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.common.errors import database_error_text
 from sst_desk.ui.common.labels import label
 from sst_desk.ui.common.listeditor import row_table
-from sst_desk.ui.common.operations import Operation, wait_for_background_work
+from sst_desk.ui.common.operations import Operation, run_and_wait, wait_for_background_work
 from sst_desk.ui.common.widgets import install_wheel_guard
 
 
@@ -97,14 +99,24 @@ class MainWindow(QMainWindow):
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.hide()
 
+        self.banner = UnreachableBanner(self)  # shown while the team server cannot be reached
+        self.banner.sig_retry.connect(self.reload)
+        # The server ended the session (idle or absolute expiry, revoked): lock, and the unlock signs in afresh.
+        connection_state().sig_session_ended.connect(self._session_ended)
         central = QWidget(self)
         layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_hint)
         self.setCentralWidget(central)
         self._build_actions()
         self.count_label = QLabel(self)
+        location = getattr(context.db, "location", None) if on_server(context.db) else None
+        if location:  # which team server this window works on
+            self.server_label = QLabel(self.tr("Team server: %1").replace("%1", location), self)
+            self.server_label.setAccessibleName(self.tr("Team server"))
+            self.statusBar().addPermanentWidget(self.server_label)
         if hasattr(self, "signed_in_label"):
             self.statusBar().addPermanentWidget(self.signed_in_label)
         self.statusBar().addPermanentWidget(self.count_label)
@@ -258,6 +270,8 @@ class MainWindow(QMainWindow):
 
     def _load_failed(self, exc: BaseException) -> None:
         self.statusBar().clearMessage()
+        if is_unreachable(exc):  # the banner says it, with "Try again"; the list shown stays as it was
+            return
         QMessageBox.warning(self, self.tr("Could not load the cases"), database_error_text(exc))
 
     def _filter_changed(self, *_args: object) -> None:
@@ -306,6 +320,10 @@ class MainWindow(QMainWindow):
             self.context.locker.set_minutes(self.context.settings.get(IDLE_LOCK_MINUTES))
         self.reload()  # the team's absence limits may have changed: the flags follow
 
+    def _session_ended(self) -> None:
+        if self.isVisible() and self.context.locker is not None and not self.context.locker.locked:
+            QTimer.singleShot(0, self.lock)  # once the call that found it has come back
+
     def lock(self) -> None:
         """Ctrl+L: hide everything until the signed-in person's password is given (``ui/common/lock.py``)."""
         if self.context.locker is not None:
@@ -326,8 +344,9 @@ class MainWindow(QMainWindow):
         from sst_desk.services.errors import DatabaseError
         from sst_desk.workflow.logchain import LogAction
 
+        accounts = self.context.door.accounts
         try:
-            self.context.door.accounts.record_session_event(LogAction.SIGN_OUT, "sign out")
+            run_and_wait(self, lambda: accounts.record_session_event(LogAction.SIGN_OUT, "sign out"))
         except DatabaseError:
             pass  # signing out must work even when the database is briefly unavailable
         if self.context.locker is not None:
@@ -372,6 +391,8 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             self._opening.discard(case_id)
+            if is_unreachable(exc):  # the banner says it; the person opens the case again when it is back
+                return
             QMessageBox.warning(self, self.tr("Could not open the case"), database_error_text(exc))
 
         Operation(self, lambda: door.cases.open_case(case_id)).success(self._case_arrived).failure(failed) \

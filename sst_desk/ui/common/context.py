@@ -15,11 +15,22 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
+def door_for(db):
+    """The use cases on ``db`` as its signed-in person: a file's ``Door``, or a team server's remote door."""
+    from sst_desk.ui.accounts.session import on_server
+
+    if on_server(db):
+        return db.door
+    from sst_desk.services import Door
+
+    return Door(db.uow, getattr(db, "actor", None))
+
+
 @dataclass
 class AppContext:
     """Shared by the main window and the case windows; holds no session and no case."""
 
-    db: object  # sst_desk.persistence.Database (kept untyped so ui tests can pass a fake)
+    db: object  # sst_desk.persistence.Database, or remote.connection.ServerConnection (untyped: ui tests pass fakes)
     settings: Settings
     user: str
     catalogue: list = field(default_factory=list)
@@ -35,11 +46,10 @@ class AppContext:
 
         Made from ``db`` on each use rather than kept: a restore replaces ``db`` and a sign-in or a
         change of name replaces its actor, and the door must follow both. (A door is two references.)
-        Read it on the UI thread and hand it to the background work.
+        Read it on the UI thread and hand it to the background work. On a team server it is the
+        session's remote door (``remote.connection.ServerConnection``): the same use cases, run there.
         """
-        from sst_desk.services import Door
-
-        return Door(self.db.uow, getattr(self.db, "actor", None))
+        return door_for(self.db)
 
     def now(self) -> dt.datetime:
         return self.clock()

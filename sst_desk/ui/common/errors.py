@@ -58,6 +58,10 @@ def database_error_text(exc: BaseException) -> str:
                   "and open the case again.")
     if isinstance(exc, errors.CaseNotFound):
         return _t("The case no longer exists. It may have been removed by someone else.")
+    from sst_desk.remote.errors import RemoteError, ServerUnreachableError
+
+    if isinstance(exc, (RemoteError, ServerUnreachableError)):  # the team server: each says which server, and why
+        return exc.sentence()
     if isinstance(exc, errors.DatabaseUnavailableError):
         return _t("The database cannot be reached right now. Your changes are still in the window; try again.")
     from sst_desk.workflow.rules_case import CaseRule, CaseRuleError

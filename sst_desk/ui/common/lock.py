@@ -13,17 +13,20 @@ application-wide event filter restarts the timer on input.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
 
 from sst_desk.services.errors import DatabaseError
-from sst_desk.security import signin
 from sst_desk.workflow.logchain import LogAction
+from sst_desk.ui.accounts import session
 from sst_desk.ui.accounts.signin_dialog import _Form, confirm_quit_locked
+from sst_desk.ui.common.operations import Operation, run_and_wait
 
 CONTEXT = "Lock"
+LOCK_LOG_WAIT_S = 30.0  # at most this long the unlock waits for the lock's own log entry (a silent server)
 _INPUT = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
@@ -37,12 +40,13 @@ def _t(text: str) -> str:
 class UnlockDialog(_Form):
     """The locked screen: the signed-in person's password, or quit."""
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:
+    def __init__(self, context, parent: QWidget | None = None, *, after: threading.Event | None = None) -> None:
+        """``after``: set once the lock itself is logged (in the background); the unlock is logged after it."""
         who = context.db.actor.label if context.db.actor is not None else ""
         super().__init__(_t("SST Desk is locked"),
                          _t("SST Desk is locked; open cases and unsaved changes are kept. %1, write your password "
                             "to go on.").replace("%1", who), parent)
-        self._context = context
+        self._context, self._after = context, after
         self.add_field("password", _t("Password"), secret=True)
         self.set_ok_text(_t("Unlock"))
         self.buttons.removeButton(self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
@@ -60,8 +64,15 @@ class UnlockDialog(_Form):
         if not password:
             self.show_errors({"password": _t("Write your password.")})
             return
-        try:
-            ok = signin.verify_current_user(self._context.db, password)
+        db, after = self._context.db, self._after
+
+        def verify() -> bool:
+            if after is not None:
+                after.wait(LOCK_LOG_WAIT_S)  # the log shows the lock before the unlock (or the failed try)
+            return session.verify_password(db, password)
+
+        try:  # off the UI thread: Argon2id takes a moment, and on a team server it is a network call
+            ok = run_and_wait(self, verify)
         except DatabaseError as exc:
             from sst_desk.ui.common.errors import database_error_text
 
@@ -141,8 +152,8 @@ class IdleLock(QObject):
         self.timer.stop()
         hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and not isinstance(w, UnlockDialog)]
         show_again = [conceal(window) for window in hidden]
-        self._log(LogAction.LOCK)
-        dialog = UnlockDialog(self._context)
+        logged = self._log(LogAction.LOCK, wait=False)  # the password is asked at once, even if the server is silent
+        dialog = UnlockDialog(self._context, after=logged)
         try:
             unlocked = dialog.exec() == QDialog.DialogCode.Accepted
         finally:
@@ -159,8 +170,25 @@ class IdleLock(QObject):
         self.locked = False
         self.timer.start()
 
-    def _log(self, action: LogAction, detail: str = "") -> None:
+    def _log(self, action: LogAction, detail: str = "", *, wait: bool = True) -> threading.Event:
+        """Record ``action`` off the UI thread; ``wait``: before going on (quitting must be logged first).
+
+        Returns an event set once the record is written (or failed). Locking must work even when the
+        database or the server is briefly unavailable: a failure is let be.
+        """
+        accounts, done = self._context.door.accounts, threading.Event()
+
+        def work() -> None:
+            try:
+                accounts.record_session_event(action, detail)
+            finally:
+                done.set()
+
+        if not wait:
+            Operation(self, work).failure(lambda _exc: None).run_in_background()
+            return done
         try:
-            self._context.door.accounts.record_session_event(action, detail)
+            run_and_wait(self, work)
         except DatabaseError:
-            pass  # locking must work even when the database is briefly unavailable
+            pass
+        return done

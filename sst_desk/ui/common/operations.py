@@ -23,6 +23,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
+from sst_desk.ui.common.connection import connection_state
+
 BUSY_DELAY_MS = 300
 """How long an operation runs before the busy indicator appears (quicker ones show nothing)."""
 
@@ -189,18 +191,24 @@ class Operation:
 
     def _deliver_result(self, result: object) -> None:
         self._end()
+        connection_state().note_answer()
         self._on_success(result)
 
     def _deliver_error(self, error: object) -> None:
         self._end()
         assert isinstance(error, BaseException)
-        if self._on_failure is not None:
-            self._on_failure(error)
-            return
-        from sst_desk.ui.common.errors import database_error_text
+        state = connection_state()
+        state.note_failure(error)  # the windows' banners say when the server cannot be reached
+        try:
+            if self._on_failure is not None:
+                self._on_failure(error)
+                return
+            from sst_desk.ui.common.errors import database_error_text
 
-        parent = self._window()
-        QMessageBox.warning(parent, self._failure_title or _t("Could not complete"), database_error_text(error))
+            parent = self._window()
+            QMessageBox.warning(parent, self._failure_title or _t("Could not complete"), database_error_text(error))
+        finally:
+            state.note_handled(error)  # then a session the server ended locks the window (the unlock signs in)
 
 
 def _emit(signal, value: object) -> None:
@@ -239,6 +247,13 @@ def run_and_wait(parent: QWidget | QObject, work: Callable[[], Any]) -> Any:
     if not ok:
         raise value
     return value
+
+
+def context_owner() -> QObject:
+    """A QObject on the UI thread to carry a background result when there is no parent window."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    return app
 
 
 def operations_running() -> int:

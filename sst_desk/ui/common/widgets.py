@@ -5,8 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QWheelEvent
@@ -30,18 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 DATE_FORMAT = "%Y-%m-%d"
-
-
-@contextmanager
-def busy_cursor() -> Iterator[None]:
-    """A wait cursor while work the person started runs on the UI thread (a re-key takes seconds)."""
-    from PySide6.QtWidgets import QApplication
-
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 class WheelGuard(QObject):

@@ -1,4 +1,5 @@
-"""A real team server for the tests: its own PostgreSQL database, throwaway certificates, a subprocess.
+"""A real team server for the tests (tests/integration and tests/ui import it): its own PostgreSQL database,
+throwaway certificates, a subprocess.
 
 ``certificates(folder)`` makes a test CA and three server certificates with the ``cryptography`` package:
 ``good`` (signed by the CA, for localhost and 127.0.0.1), ``wrong_name`` (signed by the CA, for another host)
@@ -31,7 +32,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 PG_URL = os.environ.get("SST_DESK_TEST_PG_URL", "")
 ADMIN = ("admin.server", "Ada Admin", "Rimfrost-Kompass-47")
 
