@@ -77,7 +77,7 @@ start)
     make_certificates
 
     # The server's own database beside the tests' one, made afresh; its owner's URL.
-    "$python" - "$pg_url" "$database" > "$dir/database-url" <<'EOF'
+    (umask 077; "$python" - "$pg_url" "$database" > "$dir/database-url") <<'EOF'
 import sys
 
 import psycopg
