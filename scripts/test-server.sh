@@ -3,7 +3,8 @@
 # HTTPS, on its own database in the test PostgreSQL (scripts/test-postgres.sh).
 #
 #   scripts/test-server.sh start DIR PG_URL [DATABASE]
-#       makes a throwaway certificate authority and a server certificate for localhost/127.0.0.1 in DIR (openssl),
+#       makes a throwaway certificate authority and a server certificate for localhost/127.0.0.1 in DIR (openssl,
+#       installed with apt when missing),
 #       creates DATABASE (default sst_server; dropped first if there) in the cluster of PG_URL — never the
 #       database of PG_URL itself, whose tables the PostgreSQL tests drop —, runs `sst-desk serve --init` on it
 #       (the first administrator `admin` with a random password, answered on standard input), then
@@ -70,7 +71,13 @@ start)
     pg_url=${3:?the test PostgreSQL URL (scripts/test-postgres.sh start prints it)}
     database=${4:-sst_server}
     [ -x "$python" ] || { echo "No Python at $python: run scripts/bootstrap.sh first." >&2; exit 1; }
-    command -v openssl >/dev/null || { echo "openssl is needed for the test certificate (apt-get install openssl)." >&2; exit 1; }
+    if ! command -v openssl >/dev/null; then
+        SUDO=""
+        [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+        echo "Installing openssl for the test certificate" >&2
+        $SUDO apt-get update -qq >&2
+        $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssl >&2
+    fi
     rm -rf "$dir"
     mkdir -p "$dir/state"
     chmod 700 "$dir" "$dir/state"
