@@ -211,6 +211,8 @@ def client_process(url: str, ca: str, work: dict[str, list[int]], seconds: float
         rng = random.Random(seed)
         mine: list[tuple[str, float]] = []
         number = 0
+        if think:  # people do not all press at the same moment: the clients start spread over one cycle
+            time.sleep(rng.uniform(0, 2 * think))
         while time.perf_counter() < deadline:
             number += 1
             case_id = rng.choice(ids)
