@@ -90,6 +90,15 @@ def must_change_message() -> str:
               "with the same --db), sign in and choose your own; nothing was done.")
 
 
+def server_sign_in_message(exc: Exception) -> str:
+    """A refused sign-in on the team server, in the command line's words."""
+    if getattr(exc, "code", "") == "wait":
+        seconds = max(1, round(getattr(exc, "seconds", 0.0) + 0.5))
+        return _t("Too many wrong passwords for this name or from this computer: wait %1 s and try again; "
+                  "nothing was done.").replace("%1", str(seconds))
+    return _sign_in_message(exc, None)
+
+
 def _sign_in_message(exc: Exception, file: Path | None) -> str:
     code = getattr(exc, "code", "")
     if code == "key_file_missing":

@@ -7,6 +7,8 @@ TLS files. Endpoints:
 * ``POST /api/v1/signin`` ``{"username", "password"}`` → ``{"token", "expires_at", "actor",
   "must_change_password"}``; a wrong name or password → 401 with the same sentence for both;
 * ``POST /api/v1/signout`` (``Authorization: Bearer TOKEN``) → 204;
+* ``POST /api/v1/password`` ``{"old_password", "new_password"}`` (with the token) → a new session as for a
+  sign-in; every other session of the person ends;
 * ``POST /api/v1/call`` ``{"group", "name", "args", "kwargs"}`` (wire-encoded, ``remote.wire``) → 200
   ``{"result"}`` or an error status with ``{"error"}``: the exception the use case raised, wire-encoded.
 
@@ -42,10 +44,18 @@ from sst_desk.persistence.errors import (
     DatabaseUnavailableError,
 )
 from sst_desk.remote import wire
-from sst_desk.remote.errors import SERVER, RequestRefused, ServerError, SessionExpired, relocate
+from sst_desk.remote.errors import (
+    SERVER,
+    PasswordChangeRequired,
+    RequestRefused,
+    ServerError,
+    SessionExpired,
+    relocate,
+)
+from sst_desk.security.passwords import PasswordProblem
 from sst_desk.security.signin import SignInError
 from sst_desk.server import calls
-from sst_desk.server.auth import Authenticator
+from sst_desk.server.auth import Authenticator, IssuedSession
 from sst_desk.server.config import ServerConfig
 from sst_desk.services import Door
 from sst_desk.workflow.access import Actor
@@ -68,7 +78,7 @@ def status_for(exc: BaseException) -> int:
     """The HTTP status that goes with an error a use case raised."""
     if isinstance(exc, (SessionExpired, SignInError)):
         return 401
-    if isinstance(exc, AccessDeniedError):
+    if isinstance(exc, (AccessDeniedError, PasswordChangeRequired)):
         return 403
     if isinstance(exc, CaseNotFound):
         return 404
@@ -86,8 +96,8 @@ def status_for(exc: BaseException) -> int:
 def _error(exc: BaseException, status: int | None = None) -> JSONResponse:
     try:
         body = {"error": wire.encode(exc)}
-    except wire.WireError:
-        _log.error("an error of type %s could not be sent over the wire", type(exc).__qualname__)
+    except wire.WireError as problem:
+        _log.error("an error of type %s could not be sent over the wire: %s", type(exc).__qualname__, problem)
         exc = ServerError(LOCATION)
         body = {"error": wire.encode(exc)}
         status = 500
@@ -123,6 +133,11 @@ async def read_json(request: Request, limit: int) -> dict[str, Any]:
     return data
 
 
+def _session_response(session: IssuedSession) -> JSONResponse:
+    return JSONResponse({"token": session.token, "expires_at": session.expires_at.isoformat(),
+                         "actor": wire.encode(session.actor), "must_change_password": session.must_change_password})
+
+
 def _bearer(request: Request) -> str:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
@@ -143,6 +158,7 @@ class ServerApp:
             Route(f"{API}/signin", self.guarded(self.signin), methods=["POST"]),
             Route(f"{API}/signout", self.guarded(self.signout), methods=["POST"]),
             Route(f"{API}/call", self.guarded(self.call), methods=["POST"]),
+            Route(f"{API}/password", self.guarded(self.password), methods=["POST"]),
         ]
 
     def guarded(self, handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
@@ -180,9 +196,24 @@ class ServerApp:
         except SignInError as exc:
             return _error(exc, 401)
         request.state.user_id = session.actor.user_id
-        return JSONResponse({"token": session.token, "expires_at": session.expires_at.isoformat(),
-                             "actor": wire.encode(session.actor),
-                             "must_change_password": session.must_change_password})
+        return _session_response(session)
+
+    async def password(self, request: Request) -> Response:
+        """The signed-in person chooses a new password: ``{"old_password", "new_password"}`` → a new session."""
+        try:
+            token = _bearer(request)
+        except SessionExpired as exc:
+            return _error(exc)
+        data = await read_json(request, self.config.max_body_bytes)
+        old, new = data.get("old_password"), data.get("new_password")
+        if set(data) != {"old_password", "new_password"} or type(old) is not str or type(new) is not str:
+            raise BadRequest("a password change takes exactly old_password and new_password, as strings")
+        try:
+            session = await run_in_threadpool(self.auth.change_password, token, old, new)
+        except (SessionExpired, SignInError, PasswordProblem) as exc:
+            return _error(exc)
+        request.state.user_id = session.actor.user_id
+        return _session_response(session)
 
     async def signout(self, request: Request) -> Response:
         try:
@@ -195,7 +226,7 @@ class ServerApp:
     async def call(self, request: Request) -> Response:
         try:
             actor = await run_in_threadpool(self.auth.actor_for, _bearer(request))
-        except SessionExpired as exc:
+        except (SessionExpired, PasswordChangeRequired) as exc:
             return _error(exc)
         request.state.user_id = actor.user_id
         data = await read_json(request, self.config.max_body_bytes)
@@ -224,8 +255,8 @@ class ServerApp:
             raise
         try:
             body = {"result": wire.encode(result)}
-        except wire.WireError:
-            _log.error("the result of %s.%s could not be sent over the wire", group, name)
+        except wire.WireError as exc:  # names a type, never a value
+            _log.error("the result of %s.%s could not be sent over the wire: %s", group, name, exc)
             return _error(ServerError(LOCATION), 500)
         return JSONResponse(body)
 

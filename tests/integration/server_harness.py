@@ -145,6 +145,7 @@ class TeamServer:
         self.url = f"https://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[str] | None = None
         self.log = state / "server.log"
+        self.config: Path | None = None  # a configuration file to start with instead of the options
 
     def init(self, admin: tuple[str, str, str] = ADMIN) -> subprocess.CompletedProcess[str]:
         username, display_name, password = admin
@@ -152,22 +153,44 @@ class TeamServer:
                         stdin=f"{username}\n{display_name}\n{password}\n{password}\n")
 
     def start(self) -> None:
-        args = [sys.executable, "-m", "sst_desk", "serve", "--database", self.database, "--cert", str(self.cert[0]),
-                "--key", str(self.cert[1]), "--host", "127.0.0.1", "--port", str(self.port),
-                "--state-dir", str(self.state)]
+        """Start and wait until it answers over HTTPS with a certificate the CA file verifies."""
+        self._launch()
+        self._wait(lambda client: client.get(self.url + "/api/v1/health").status_code == 200,
+                   ssl.create_default_context(cafile=str(self.ca)))
+
+    def start_unchecked(self) -> None:
+        """Start and wait until its port takes connections (its certificate may be one nobody trusts)."""
+
+        def listening(_client) -> bool:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                return True
+
+        self._launch()
+        self._wait(listening, False)
+
+    def _launch(self) -> None:
+        args = [sys.executable, "-m", "sst_desk", "serve"]
+        if self.config is not None:
+            args += ["--config", str(self.config)]
+        else:
+            args += ["--database", self.database, "--cert", str(self.cert[0]), "--key", str(self.cert[1]),
+                     "--host", "127.0.0.1", "--port", str(self.port), "--state-dir", str(self.state)]
         env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "en_US.UTF-8"}
         self.state.mkdir(parents=True, exist_ok=True)
         with open(self.log, "w") as log:
             self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT)
+
+    def _wait(self, ready, verify) -> None:
+        assert self.process is not None
         deadline = time.monotonic() + 60
-        with httpx.Client(verify=ssl.create_default_context(cafile=str(self.ca)), timeout=2) as client:
+        with httpx.Client(verify=verify, timeout=2) as client:
             while time.monotonic() < deadline:
                 if self.process.poll() is not None:
                     raise RuntimeError(f"the server stopped: {self.log.read_text()}")
                 try:
-                    if client.get(self.url + "/api/v1/health").status_code == 200:
+                    if ready(client):
                         return
-                except httpx.TransportError:
+                except (httpx.TransportError, OSError):
                     pass
                 time.sleep(0.1)
         self.stop()
@@ -201,3 +224,29 @@ def team_server(folder: Path, *, cert: str = "good") -> Iterator[tuple[TeamServe
             yield server, certs
         finally:
             server.stop()
+
+
+def populate_demo(database: str, folder: Path, *, students: int = 12, seed: int = 2) -> list[int]:
+    """The demo's users (password ``DEMO_PASSWORD``, no change required), fictional cases with their members
+    and attendance, and a school's export in ``folder`` to import: written straight into the server's
+    database (raw storage access, as the demo generator does)."""
+    from sst_desk.demo.accounts import assign_demo_members
+    from sst_desk.demo.attendance import add_attendance, write_demo_export
+    from sst_desk.demo.generate import populate
+    from sst_desk.demo.users import DEMO_PASSWORD, DEMO_USERS
+    from sst_desk.persistence import Database, accounts
+    from sst_desk.security import passwords
+
+    today = dt.date.today()
+    db = Database.open(database)
+    try:
+        for username, name, role in DEMO_USERS:
+            accounts.add_user(db, username, name, role, passwords.hash_password(DEMO_PASSWORD),
+                              must_change_password=False)
+        ids = populate(db, students=students, seed=seed, today=today)
+        add_attendance(db, ids, seed, today)
+        write_demo_export(db, folder, today)
+        assign_demo_members(db)
+    finally:
+        db.close()
+    return ids

@@ -123,6 +123,8 @@ scalars = st.recursive(
     | st.decimals(allow_nan=False, allow_infinity=False) | st.sampled_from(list(Stage)) | st.sampled_from(list(Role)),
     lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
     | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    | st.dictionaries(st.integers() | st.sampled_from(list(Stage)) | st.tuples(st.integers(), st.text(max_size=3)),
+                      inner, max_size=4)
     | st.frozensets(st.integers() | st.text(max_size=5) | st.sampled_from(list(Action)), max_size=4),
     max_leaves=20)
 
@@ -205,7 +207,7 @@ class Stranger:
 
 
 @pytest.mark.parametrize("value", [
-    object(), Stranger(), NotAllowed.X, {1: "int key"}, {"a": {("tuple",): 1}}, bytearray(b"x"),
+    object(), Stranger(), NotAllowed.X, {object(): "key"}, {"a": {NotAllowed.X: 1}}, bytearray(b"x"),
     lambda: None, KeyError("not in the table"), OSError("nor this"), range(3), complex(1, 2),
     UserRecord(1, "sara", "Sara", Role.KURATOR, True, False, dt.datetime.now(dt.UTC), None, password_hash="$argon2"),
 ])
@@ -229,6 +231,8 @@ def test_anything_else_is_refused_by_name(value: Any) -> None:
     {"$": "float", "v": "1.5"},  # finite floats are plain JSON numbers
     {"$": "tuple", "v": [1], "extra": 2},
     {"$": "frozenset", "v": [[1]]},  # an unhashable member
+    {"$": "map", "v": [[[1], 2]]},  # an unhashable key
+    {"$": "map", "v": [[1]]},  # not a pair
     {"no tag": 1},
     float("inf"),
 ])
