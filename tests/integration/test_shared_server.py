@@ -82,6 +82,7 @@ def test_its_administrator_and_a_worker_sign_in_and_a_case_is_opened_and_saved(s
         assert admin.actor.role is Role.ADMINISTRATOR
         admin.door.accounts.create_user(worker[0], worker[1], Role.SKOLSOCIONOM, worker[2])
         session = remote.signin(worker[0], worker[2])
+        session.change_password(worker[2], "Höstlöv-Strandväg-72")  # the first password is the administrator's
         case = next(c for c in build_cases(6, seed=11, today=dt.date.today()) if c.stage is Stage.GENOMFORANDE)
         added = session.door.cases.add_case(case)
         opened = session.door.cases.open_case(added.id)
