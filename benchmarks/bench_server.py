@@ -340,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  server memory (VmRSS) before {memory_before['VmRSS'] / 1024:.0f} MiB, after "
           f"{memory_after['VmRSS'] / 1024:.0f} MiB, peak {memory_after['VmHWM'] / 1024:.0f} MiB; server CPU "
           f"{cpu_used:.1f} s in {wall:.1f} s ({cpu_used / wall:.2f} cores), "
-          f"{cpu_used / max(1, len(samples) + len(probes)) * 1000:.0f} ms of CPU a request")
+          f"{cpu_used / max(1, len(samples)) * 1000:.0f} ms of CPU a view or save (the probes' small share in)")
     print(f"  load average after: {os.getloadavg()[0]:.1f}; {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
     return 1 if errors or not views or not saves else 0
 
