@@ -6,9 +6,9 @@
 set -eu
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
     -v password="$(cat /run/secrets/db_runtime_password)" <<'SQL'
-CREATE ROLE sst_server LOGIN PASSWORD :'password';
+CREATE ROLE sst_desk_runtime LOGIN PASSWORD :'password';
 REVOKE ALL ON DATABASE sst FROM PUBLIC;
-GRANT CONNECT, TEMPORARY ON DATABASE sst TO sst_server;
+GRANT CONNECT, TEMPORARY ON DATABASE sst TO sst_desk_runtime;
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
-GRANT USAGE ON SCHEMA public TO sst_server;
+GRANT USAGE ON SCHEMA public TO sst_desk_runtime;
 SQL
