@@ -10,12 +10,13 @@ scripts/bootstrap.sh
 # tests/unit starts neither. Anything else (no path: the whole suite) gets both.
 unit_paths=0
 other_paths=0
+here=$(pwd -P)
 for arg in "$@"; do
     case "$arg" in -*) continue ;; esac
     path=${arg%%::*}
     [ -e "$path" ] || continue
     case "$(realpath "$path")/" in
-    "$PWD/tests/unit/"*) unit_paths=$((unit_paths + 1)) ;;
+    "$here/tests/unit/"*) unit_paths=$((unit_paths + 1)) ;;
     *) other_paths=$((other_paths + 1)) ;;
     esac
 done
