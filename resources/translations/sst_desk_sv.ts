@@ -1305,8 +1305,36 @@
         <translation>Kunde inte spara</translation>
     </message>
     <message>
+        <source>Close note</source>
+        <translation>Stäng meddelandet</translation>
+    </message>
+    <message>
         <source>Saved at %1</source>
         <translation>Sparat kl. %1</translation>
+    </message>
+    <message>
+        <source>Not saved: your changes are still here.</source>
+        <translation>Inte sparat: dina ändringar finns kvar.</translation>
+    </message>
+    <message>
+        <source>Changes by others</source>
+        <translation>Ändringar av andra</translation>
+    </message>
+    <message>
+        <source>%1 changed %2</source>
+        <translation>%1 ändrade %2</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Någon annan</translation>
+    </message>
+    <message>
+        <source>the case</source>
+        <translation>ärendet</translation>
+    </message>
+    <message>
+        <source>You changed the same: %1. Your values are kept on screen; when you save, you choose which to keep.</source>
+        <translation>Du ändrade samma: %1. Dina värden står kvar på skärmen; när du sparar väljer du vilka som ska gälla.</translation>
     </message>
     <message>
         <source>This step is not possible yet:</source>
@@ -1727,10 +1755,6 @@
         <translation>Inget lösenord angavs; ingenting gjordes.</translation>
     </message>
     <message>
-        <source>You must choose a new password before you can use SST Desk: the one you signed in with was set by an administrator (or is the public demo password). Open the window (run sst-desk without a command, with the same --db), sign in and choose your own; nothing was done.</source>
-        <translation>Du måste välja ett nytt lösenord innan du kan använda SST Desk: det du loggade in med har satts av en administratör (eller är demodatabasens gemensamma lösenord). Öppna fönstret (kör sst-desk utan kommando, med samma --db), logga in och välj ett eget; ingenting har gjorts.</translation>
-    </message>
-    <message>
         <source>Too many wrong passwords for this name or from this computer: wait %1 s and try again; nothing was done.</source>
         <translation>För många felaktiga lösenord för det här namnet eller från den här datorn: vänta %1 s och försök igen; ingenting gjordes.</translation>
     </message>
@@ -1839,6 +1863,38 @@
         <translation>Fönstret ansluter inte till en teamserver i den här versionen; använd kommandona med --server (till exempel: sst-desk --server URL cases).</translation>
     </message>
     <message>
+        <source>choose a new password for yourself</source>
+        <translation>välj ett nytt lösenord åt dig själv</translation>
+    </message>
+    <message>
+        <source>Choose a new password for yourself: the current one is asked first, the new one twice (or read from $%1).</source>
+        <translation>Välj ett nytt lösenord åt dig själv: först frågas efter det nuvarande, sedan det nya två gånger (eller läses från $%1).</translation>
+    </message>
+    <message>
+        <source>No terminal to ask for the new password on; set %1 for scripts.</source>
+        <translation>Ingen terminal att fråga efter det nya lösenordet på; sätt %1 för skript.</translation>
+    </message>
+    <message>
+        <source>New password: </source>
+        <translation>Nytt lösenord: </translation>
+    </message>
+    <message>
+        <source>The new password again: </source>
+        <translation>Det nya lösenordet igen: </translation>
+    </message>
+    <message>
+        <source>%1 Nothing was changed.</source>
+        <translation>%1 Ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong; nothing was changed.</source>
+        <translation>Det nuvarande lösenordet är fel; ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>Your new password is set; use it from now on.</source>
+        <translation>Ditt nya lösenord är sparat; använd det från och med nu.</translation>
+    </message>
+    <message>
         <source>run the team server (HTTPS, PostgreSQL)</source>
         <translation>kör teamets server (HTTPS, PostgreSQL)</translation>
     </message>
@@ -1869,6 +1925,10 @@
     <message>
         <source>the port to listen on (default: 8443)</source>
         <translation>porten att lyssna på (standard: 8443)</translation>
+    </message>
+    <message>
+        <source>how many server processes (default: 1; up to the number of cores helps)</source>
+        <translation>hur många serverprocesser (standard: 1; upp till antalet kärnor hjälper)</translation>
     </message>
     <message>
         <source>the server&apos;s own folder, for its secret file (default: /var/lib/sst-desk)</source>
@@ -1949,10 +2009,6 @@
     <message>
         <source>Someone else made the first administrator meanwhile; nothing was changed.</source>
         <translation>Någon annan skapade den första administratören under tiden; ingenting ändrades.</translation>
-    </message>
-    <message>
-        <source>The password cannot be used: %1 Nothing was changed.</source>
-        <translation>Lösenordet kan inte användas: %1 Ingenting ändrades.</translation>
     </message>
     <message>
         <source>A user name is needed; nothing was changed.</source>
@@ -2145,6 +2201,10 @@
     <message>
         <source>Wrote the %1 of case %2 to %3</source>
         <translation>Skrev %1 för ärende %2 till %3</translation>
+    </message>
+    <message>
+        <source>You must choose a new password before you can use SST Desk: the one you signed in with was set by an administrator (or is the public demo password). Choose your own with &apos;sst-desk password&apos; (with the same --db or --server) or in the window; nothing was done.</source>
+        <translation>Du måste välja ett nytt lösenord innan du kan använda SST Desk: det du loggade in med valdes av en administratör (eller är demons offentliga lösenord). Välj ett eget med &apos;sst-desk password&apos; (med samma --db eller --server) eller i fönstret; ingenting gjordes.</translation>
     </message>
     <message>
         <source>the student or a guardian</source>
@@ -2395,6 +2455,240 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else saved this case</source>
+        <translation>Någon annan har sparat ärendet</translation>
+    </message>
+    <message>
+        <source>Choose which values to keep</source>
+        <translation>Välj vilka värden som ska gälla</translation>
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation>Sparat av %1</translation>
+    </message>
+    <message>
+        <source>Saved by someone else</source>
+        <translation>Sparat av någon annan</translation>
+    </message>
+    <message>
+        <source>Someone else saved this case after you opened it. Their changes and yours are kept together, except in the fields below, which you both changed. Choose for each which value to keep; nothing has been saved yet.</source>
+        <translation>Någon annan sparade ärendet efter att du öppnade det. Deras ändringar och dina sparas tillsammans, utom i fälten nedan, som ni båda har ändrat. Välj för varje fält vilket värde som ska gälla; ingenting är sparat ännu.</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Vad som har hänt</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Ditt värde</translation>
+    </message>
+    <message>
+        <source>Your value: %1</source>
+        <translation>Ditt värde: %1</translation>
+    </message>
+    <message>
+        <source>Save with my choices</source>
+        <translation>Spara med mina val</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(borttagen)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictWords</name>
+    <message>
+        <source>Stage</source>
+        <translation>Fas</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>Inskriven den</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Avslutad den</translation>
+    </message>
+    <message>
+        <source>Factors</source>
+        <translation>Faktorer</translation>
+    </message>
+    <message>
+        <source>Notes on school-related factors</source>
+        <translation>Anteckningar om skolrelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Notes on individual factors</source>
+        <translation>Anteckningar om individrelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Notes on family factors</source>
+        <translation>Anteckningar om familjerelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Notes on further factors</source>
+        <translation>Anteckningar om ytterligare faktorer</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>The student&apos;s own view</source>
+        <translation>Elevens egen syn</translation>
+    </message>
+    <message>
+        <source>Guardian %1</source>
+        <translation>Vårdnadshavare %1</translation>
+    </message>
+    <message>
+        <source>Consent %1</source>
+        <translation>Samtycke %1</translation>
+    </message>
+    <message>
+        <source>Document %1</source>
+        <translation>Dokument %1</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>Handlingsplan</translation>
+    </message>
+    <message>
+        <source>Goal %1</source>
+        <translation>Mål %1</translation>
+    </message>
+    <message>
+        <source>Intervention %1</source>
+        <translation>Insats %1</translation>
+    </message>
+    <message>
+        <source>Contact %1</source>
+        <translation>Kontakt %1</translation>
+    </message>
+    <message>
+        <source>Follow-up %1</source>
+        <translation>Uppföljning %1</translation>
+    </message>
+    <message>
+        <source>Rating %1</source>
+        <translation>Bedömning %1</translation>
+    </message>
+    <message>
+        <source>Booster session %1</source>
+        <translation>Boosterträff %1</translation>
+    </message>
+    <message>
+        <source>Referral %1</source>
+        <translation>Hänvisning %1</translation>
+    </message>
+    <message>
+        <source>School line event %1</source>
+        <translation>Händelse på skollinjen %1</translation>
+    </message>
+    <message>
+        <source>School line events</source>
+        <translation>Händelser på skollinjen</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Steg %1</translation>
+    </message>
+    <message>
+        <source>Guardians</source>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Samtycken</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Kartläggning</translation>
+    </message>
+    <message>
+        <source>Action plans</source>
+        <translation>Handlingsplaner</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Insatser</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Uppföljningar</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Bedömningar</translation>
+    </message>
+    <message>
+        <source>Booster sessions</source>
+        <translation>Boosterträffar</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Hänvisningar</translation>
+    </message>
+    <message>
+        <source>Steps in the process</source>
+        <translation>Steg i processen</translation>
+    </message>
+    <message>
+        <source>The whole record</source>
+        <translation>Hela posten</translation>
+    </message>
+    <message>
+        <source>%1 (new row)</source>
+        <translation>%1 (ny rad)</translation>
+    </message>
+    <message>
+        <source>%1 (row removed)</source>
+        <translation>%1 (rad borttagen)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tomt)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+</context>
+<context>
     <name>ConsentGate</name>
     <message>
         <source>request documents from the other authority</source>
@@ -2606,6 +2900,10 @@
     <message>
         <source>Case number %1 was saved by someone else after you opened it; your copy was not saved over theirs.</source>
         <translation>Ärende nummer %1 sparades av någon annan efter att du öppnade det; din kopia sparades inte över deras.</translation>
+    </message>
+    <message>
+        <source>Case number %1 was saved by someone else after you opened it, with other values in %2 of the fields you changed; choose which to keep. Nothing was saved yet.</source>
+        <translation>Ärende nummer %1 sparades av någon annan efter att du öppnade det, med andra värden i %2 av fälten du ändrade; välj vilka som ska gälla. Ingenting är sparat ännu.</translation>
     </message>
     <message>
         <source>The disk is full: the backup could not be written to %1; the earlier backups are untouched. Free some space and try again.</source>

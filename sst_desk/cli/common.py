@@ -53,7 +53,8 @@ def reachable(file: Path, shown: str) -> None:
                                   "loop. Nothing was changed.").replace("%1", shown)) from None
 
 
-def open_database(target: str | None, *, must_exist: bool, args: argparse.Namespace | None = None) -> Database:
+def open_database(target: str | None, *, must_exist: bool, args: argparse.Namespace | None = None,
+                  changing_password: bool = False) -> Database:
     """Open the database signed in as the person ``args`` names; reading commands never create one.
 
     The password is asked for once: it unlocks the database key, the file's integrity is checked
@@ -98,7 +99,7 @@ def open_database(target: str | None, *, must_exist: bool, args: argparse.Namesp
                               "computer. Install it (pip install \"psycopg[binary]\") or ask IT; nothing was "
                               "changed.").replace("%1", shown).replace("%2", driver)) from None
     try:
-        cli_auth.authenticate(db, username, password)
+        cli_auth.authenticate(db, username, password, changing_password=changing_password)
     except BaseException:
         db.close()
         raise
@@ -179,22 +180,26 @@ def server_of(args: argparse.Namespace) -> str | None:
     return getattr(args, "server", None) or None
 
 
-def open_door(args: argparse.Namespace, *, must_exist: bool = True) -> Opened:
-    """The register of ``--server`` (signed in over HTTPS) or of ``--db`` (opened here), signed in."""
+def open_door(args: argparse.Namespace, *, must_exist: bool = True, changing_password: bool = False) -> Opened:
+    """The register of ``--server`` (signed in over HTTPS) or of ``--db`` (opened here), signed in.
+
+    A person who must choose a new password is refused, unless ``changing_password`` (``sst-desk password``).
+    """
     url = server_of(args)
     if url is not None and getattr(args, "db", None):
         raise CommandError(_t("Give either --db or --server, not both; nothing was done."))
     if url is None:
         from sst_desk.services import Door
 
-        db = open_for(args, must_exist=must_exist)
+        db = open_database(getattr(args, "db", None), must_exist=must_exist, args=args,
+                           changing_password=changing_password)
         assert db.actor is not None
         return Opened(Door(db.uow, db.actor), db.actor, db=db)
-    door, actor, db, session = _remote(url, args)
+    door, actor, db, session = _remote(url, args, changing_password=changing_password)
     return Opened(door, actor, db=db, session=session)
 
 
-def _remote(url: str, args: argparse.Namespace):
+def _remote(url: str, args: argparse.Namespace, *, changing_password: bool = False):
     from sst_desk.remote.client import RemoteServer
     from sst_desk.security.signin import SignInError
 
@@ -206,7 +211,7 @@ def _remote(url: str, args: argparse.Namespace):
             session = server.signin(username, password)
         except SignInError as exc:
             raise CommandError(cli_auth.server_sign_in_message(exc)) from None
-        if session.must_change_password:
+        if session.must_change_password and not changing_password:
             session.signout()
             raise CommandError(cli_auth.must_change_message())
     except BaseException:

@@ -52,6 +52,7 @@ _MODULES: tuple[str, ...] = (
     "sst_desk.workflow.entities",
     "sst_desk.workflow.intake",
     "sst_desk.workflow.logchain",
+    "sst_desk.workflow.merge",
     "sst_desk.workflow.problems",
     "sst_desk.workflow.process",
     "sst_desk.workflow.retention",
@@ -79,6 +80,7 @@ _EXCEPTION_NAMES: tuple[tuple[str, str], ...] = (
     ("sst_desk.persistence.errors", "UpgradeFailedError"),
     ("sst_desk.persistence.errors", "CaseNotFound"),
     ("sst_desk.persistence.errors", "ConcurrentEditError"),
+    ("sst_desk.persistence.errors", "SaveConflict"),
     ("sst_desk.persistence.errors", "UnsafeLocationError"),
     ("sst_desk.persistence.errors", "DamagedDatabaseError"),
     ("sst_desk.persistence.errors", "DiskFullError"),
@@ -157,8 +159,8 @@ class _Tables:
 def _own_classes(module: ModuleType) -> list[type]:
     found = []
     for value in vars(module).values():
-        if not isinstance(value, type) or value.__module__ != module.__name__:
-            continue
+        if not isinstance(value, type) or value.__module__ != module.__name__ or value.__name__.startswith("_"):
+            continue  # imported from elsewhere, or the module's own private helper
         if issubclass(value, BaseException):
             continue  # exceptions go by the exception table
         if dataclasses.is_dataclass(value) or issubclass(value, enum.Enum):

@@ -25,15 +25,16 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from sst_desk import __version__
 from sst_desk.persistence import Database
@@ -61,6 +62,7 @@ from sst_desk.services import Door
 from sst_desk.workflow.access import Actor
 
 _log = logging.getLogger("sst_desk.server")
+_LOGGABLE = re.compile(r"[^A-Za-z0-9_.]")
 
 API = "/api/v1"
 LOCATION = SERVER  # how the server names itself in the errors it sends (never its database's URL)
@@ -82,7 +84,7 @@ def status_for(exc: BaseException) -> int:
         return 403
     if isinstance(exc, CaseNotFound):
         return 404
-    if isinstance(exc, ConcurrentEditError) or type(exc).__name__ == "SaveConflict":
+    if isinstance(exc, ConcurrentEditError):  # SaveConflict too: both values come with it
         return 409
     if isinstance(exc, DatabaseUnavailableError):
         return 503
@@ -235,7 +237,7 @@ class ServerApp:
         group, name = data["group"], data["name"]
         if type(group) is not str or type(name) is not str:
             raise BadRequest("group and name must be strings")
-        request.state.what = f"{group}.{name}"[:80]
+        request.state.what = _LOGGABLE.sub("?", f"{group}.{name}"[:80])  # a client's words: no line breaks in the log
         try:
             args, kwargs = wire.decode(data["args"]), wire.decode(data["kwargs"])
         except wire.WireError as exc:
@@ -260,6 +262,16 @@ class ServerApp:
             return _error(ServerError(LOCATION), 500)
         return JSONResponse(body)
 
+    async def actor_of(self, request: Request) -> Actor:
+        """The person of the request's ``Authorization: Bearer`` token; ``SessionExpired`` or
+        ``PasswordChangeRequired`` (send them with ``error_response``) when it may not act."""
+        return await run_in_threadpool(self.auth.actor_for, _bearer(request))
+
+    @staticmethod
+    def error_response(exc: BaseException) -> JSONResponse:
+        """An error as ``/call`` sends it: wire-encoded, with its HTTP status."""
+        return _error(exc)
+
     def _run(self, actor: Actor, group: str, name: str, args: tuple, kwargs: dict) -> Any:
         door = Door(self.db.uow, actor)  # the server's own door, as the token's user
         return getattr(getattr(door, group), name)(*args, **kwargs)
@@ -272,13 +284,28 @@ def _where(exc: BaseException) -> str:
     return "".join(f" at {frame.filename}:{frame.lineno}" for frame in frames[-3:])
 
 
-def create_app(config: ServerConfig, *, db: Database | None = None) -> Starlette:
-    """The server's application for ``config`` (the database opened here unless ``db`` is given)."""
+def create_app(config: ServerConfig, *, db: Database | None = None,
+               extra_routes: Sequence[BaseRoute] = ()) -> Starlette:
+    """The server's application for ``config`` (the database opened here unless ``db`` is given).
+
+    ``extra_routes`` plug more endpoints in beside ``/api/v1`` (live events: a WebSocket or server-sent events
+    route); they reach the server as ``request.app.state.server`` (a ``ServerApp``) and sign a request in with
+    ``ServerApp.actor_of(request)``, the same token rules as ``/call``.
+    """
     database = db if db is not None else Database.open(config.database)
     app = ServerApp(config, database, Authenticator(database, config))
-    starlette = Starlette(routes=app.routes())
+    starlette = Starlette(routes=[*app.routes(), *extra_routes])
     starlette.state.server = app
     return starlette
 
 
-__all__ = ["API", "ServerApp", "create_app", "status_for"]
+__all__ = ["API", "ServerApp", "app_from_environment", "create_app", "status_for"]
+
+
+def app_from_environment() -> Starlette:
+    """The application of a worker process started by ``sst-desk serve --workers N`` (uvicorn's factory)."""
+    import os
+
+    from sst_desk.server.config import CONFIG_ENV, from_environment
+
+    return create_app(from_environment(os.environ[CONFIG_ENV]))

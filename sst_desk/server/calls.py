@@ -109,7 +109,9 @@ DECISIONS: dict[tuple[str, str], Remote | Refused] = {
     # settings
     ("settings", "team_settings"): Remote(),
     ("settings", "change_team_settings"): Remote(),
-    ("settings", "adopt_computer_settings"): Remote(),
+    ("settings", "adopt_computer_settings"): Refused(
+        "a team server's settings are the team's, not one computer's: an administrator sets them "
+        "(settings.change_team_settings)"),
 }
 
 

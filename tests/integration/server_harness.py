@@ -110,7 +110,7 @@ def fresh_database() -> Iterator[str]:
     """The URL of a new, empty PostgreSQL database on the test server; dropped afterwards."""
     url = sa.engine.make_url(PG_URL)
     name = f"sst_server_{secrets.token_hex(4)}"
-    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    admin = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
@@ -146,6 +146,7 @@ class TeamServer:
         self.process: subprocess.Popen[str] | None = None
         self.log = state / "server.log"
         self.config: Path | None = None  # a configuration file to start with instead of the options
+        self.workers = 1
 
     def init(self, admin: tuple[str, str, str] = ADMIN) -> subprocess.CompletedProcess[str]:
         username, display_name, password = admin
@@ -174,7 +175,8 @@ class TeamServer:
             args += ["--config", str(self.config)]
         else:
             args += ["--database", self.database, "--cert", str(self.cert[0]), "--key", str(self.cert[1]),
-                     "--host", "127.0.0.1", "--port", str(self.port), "--state-dir", str(self.state)]
+                     "--host", "127.0.0.1", "--port", str(self.port), "--state-dir", str(self.state),
+                     "--workers", str(self.workers)]
         env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "en_US.UTF-8"}
         self.state.mkdir(parents=True, exist_ok=True)
         with open(self.log, "w") as log:
@@ -250,3 +252,45 @@ def populate_demo(database: str, folder: Path, *, students: int = 12, seed: int 
     finally:
         db.close()
     return ids
+
+
+def make_state(folder: Path) -> Path:
+    """A server state folder with its secret, as ``serve --init`` leaves it."""
+    from sst_desk.server.config import make_server_secret
+
+    make_server_secret(folder / "secret")
+    return folder
+
+
+def snapshot(database: str) -> dict[str, list[dict]]:
+    """Every row of every SST Desk table in ``database`` (for ``restore``)."""
+    from sst_desk.persistence.mapping import metadata
+
+    engine = sa.create_engine(database)
+    try:
+        with engine.connect() as conn:
+            return {table.name: [dict(row._mapping) for row in conn.execute(sa.select(table))]
+                    for table in metadata.sorted_tables}
+    finally:
+        engine.dispose()
+
+
+def restore(database: str, rows: dict[str, list[dict]]) -> None:
+    """Put ``database`` back to ``rows`` (from ``snapshot``) in one transaction while a server keeps running on it:
+    a test's own copy of the data without a new server process for each test."""
+    from sst_desk.persistence.mapping import metadata
+
+    engine = sa.create_engine(database)
+    try:
+        with engine.begin() as conn:
+            names = ", ".join(f'"{table.name}"' for table in metadata.sorted_tables)
+            conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+            for table in metadata.sorted_tables:
+                if rows.get(table.name):
+                    conn.execute(sa.insert(table), rows[table.name])
+                if "id" in table.c and table.c.id.autoincrement is not False and rows.get(table.name):
+                    conn.exec_driver_sql(
+                        f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
+                        f"(SELECT max(id) FROM \"{table.name}\"))")
+    finally:
+        engine.dispose()

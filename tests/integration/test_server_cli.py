@@ -168,3 +168,73 @@ def test_the_cli_in_swedish_over_the_server(capsys, served, monkeypatch) -> None
     monkeypatch.setenv("LC_ALL", "sv_SE.UTF-8")
     code, out, err = run(capsys, "backup", "--server", url(served))
     assert code == 1 and "säkerhetskopier" in err.lower() and "ingenting gjordes" in err
+
+
+def test_a_new_person_chooses_their_own_password_over_the_server_first(capsys, served, monkeypatch) -> None:
+    from sst_desk.remote.client import RemoteServer
+    from sst_desk.workflow.access import Role
+
+    server, ca, _exports = served
+    with RemoteServer(server.url, ca_file=ca) as remote:
+        admin = remote.signin("adam", DEMO_PASSWORD)
+        admin.door.accounts.create_user("nina", "Nina Ny", Role.KURATOR, "Tranbär-Skärgård-Kompass-52")
+        admin.signout()
+    monkeypatch.setenv("SST_DESK_USER", "nina")
+    monkeypatch.setenv("SST_DESK_PASSWORD", "Tranbär-Skärgård-Kompass-52")
+    code, out, err = run(capsys, "--server", url(served), "cases")
+    assert code == 1 and "sst-desk password" in err  # nothing else until she has chosen her own
+    monkeypatch.setenv("SST_DESK_NEW_PASSWORD", "sommar2024")
+    code, out, err = run(capsys, "--server", url(served), "password")
+    assert code == 1 and "too easy to guess" in err and "Nothing was changed" in err
+    monkeypatch.setenv("SST_DESK_NEW_PASSWORD", "Nattugglan-Bergsbäck-Vass-17")
+    code, out, err = run(capsys, "password", "--server", url(served))
+    assert code == 0 and "new password is set" in out, err
+    code, out, err = run(capsys, "--server", url(served), "cases")
+    assert code == 1 and "user name or the password is wrong" in err  # the handed-over one is gone
+    monkeypatch.setenv("SST_DESK_PASSWORD", "Nattugglan-Bergsbäck-Vass-17")
+    code, out, err = run(capsys, "--server", url(served), "cases")
+    assert code == 0, err
+
+
+def test_the_password_command_on_a_database_file(capsys, tmp_path, monkeypatch) -> None:
+    from conftest import TEST_PASSWORD, make_team_db, open_as
+    from doors import door
+
+    file = tmp_path / "team.sqlite3"
+    make_team_db(file)
+    admin = open_as(file, "admin")
+    karin = next(u for u in door(admin).accounts.list_users() if u.username == "karin")
+    door(admin).accounts.reset_password(karin.id, "Rönnbär-Fyrtorn-Segel-64")
+    admin.close()
+    monkeypatch.setenv("SST_DESK_USER", "karin")
+    monkeypatch.setenv("SST_DESK_PASSWORD", "Rönnbär-Fyrtorn-Segel-64")
+    code, out, err = run(capsys, "cases", "--db", str(file))
+    assert code == 1 and "sst-desk password" in err
+    monkeypatch.setenv("SST_DESK_NEW_PASSWORD", "Rönnbär-Fyrtorn-Segel-64")
+    code, out, err = run(capsys, "password", "--db", str(file))
+    assert code == 1 and "other than the current one" in err
+    monkeypatch.setenv("SST_DESK_NEW_PASSWORD", "Hjortron-Myrmark-Lada-39")
+    code, out, err = run(capsys, "password", "--db", str(file))
+    assert code == 0, err
+    monkeypatch.setenv("SST_DESK_PASSWORD", "Hjortron-Myrmark-Lada-39")
+    code, out, err = run(capsys, "cases", "--db", str(file))
+    assert code == 0, err
+    assert TEST_PASSWORD != "Hjortron-Myrmark-Lada-39"
+
+
+def test_an_attendance_file_sent_over_the_wire_is_named_by_its_last_part_only(served, tmp_path) -> None:
+    """The server writes what a client sends only into a private temporary folder, under the file's own name."""
+    from sst_desk.remote.client import RemoteServer
+
+    server, ca, exports = served
+    export = next(exports.glob("*.csv"))
+    escape = Path("/tmp") / f"sst-desk-escape-{tmp_path.name}.csv"
+    with RemoteServer(server.url, ca_file=ca) as remote:
+        tove = remote.signin("tove", DEMO_PASSWORD)
+        spec = tove.door.attendance.attendance_mappings()[0]
+        result = tove.door.attendance.import_attendance_data(f"../../../../tmp/{escape.name}", export.read_bytes(),
+                                                             spec, dry_run=True)
+        assert result.file_name == escape.name and not escape.exists()
+        with pytest.raises(ValueError):
+            tove.door.attendance.import_attendance_data("..", b"x", spec, dry_run=True)
+        tove.signout()

@@ -50,7 +50,7 @@ def test_a_print_comes_back_as_bytes_never_as_a_file_on_the_server() -> None:
 @pytest.mark.parametrize("group, name", [
     ("backups", "make_backup"), ("backups", "authorize_restore"), ("backups", "list_backups"),
     ("attendance", "import_attendance"), ("extract", "write_registerutdrag"), ("printing", "print_batch"),
-    ("gallring", "resume_pending"),
+    ("gallring", "resume_pending"), ("settings", "adopt_computer_settings"),
 ])
 def test_use_cases_that_work_on_the_servers_disk_are_refused_with_a_reason(group: str, name: str) -> None:
     with pytest.raises(calls.CallRefused, match="not offered over the server: .{20,}"):

@@ -177,6 +177,22 @@ def test_the_services_exceptions_come_back_as_the_same_class_with_the_same_data(
         assert back.sentence() == error.sentence()
 
 
+def test_a_save_conflict_comes_back_with_both_values_and_the_current_case() -> None:
+    from sst_desk.persistence.errors import SaveConflict
+    from sst_desk.workflow.merge import Conflict
+
+    current = build_cases(1, seed=4, today=dt.date(2026, 5, 1))[0]
+    goal = current.plans[0].goals[0] if current.plans and current.plans[0].goals else Goal(description="Mål")
+    conflicts = (Conflict("reason", "förr", "mitt", "deras", "Case"),
+                 Conflict("plans[id=3].goals[id=7]", goal, None, goal, "Goal", label="Mål", number=1))
+    back = through_json(SaveConflict(7, conflicts, current, "server"))
+    assert type(back) is SaveConflict and isinstance(back, ConcurrentEditError)
+    assert [(c.path, c.mine, c.theirs) for c in back.conflicts][0] == ("reason", "mitt", "deras")
+    assert back.conflicts[1].base is back.conflicts[1].theirs  # one goal, shared as it was
+    same_graph(current, back.current)
+    assert back.case_id == 7 and back.sentence() == SaveConflict(7, conflicts, current, "server").sentence()
+
+
 def test_a_subclass_not_in_the_table_travels_as_the_nearest_class_above_it() -> None:
     back = through_json(ServerUnreachableError("https://sst.example"))  # the client's own: never sent
     assert type(back) is DatabaseUnavailableError and "sst.example" in str(back)
