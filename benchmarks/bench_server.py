@@ -49,8 +49,9 @@ BUDGET_MS = 150.0
 class Services:
     """The test PostgreSQL (given, or started here) and the team server on a database of its own."""
 
-    def __init__(self, folder: Path, pg_url: str | None) -> None:
+    def __init__(self, folder: Path, pg_url: str | None, workers: int = 1) -> None:
         self.folder = folder
+        self.workers = workers
         self.own_pg = not pg_url
         self.pg_dir = folder / "pg"
         self.server_dir = folder / "server"
@@ -58,7 +59,7 @@ class Services:
         self.url = ""
 
     def __enter__(self) -> Services:
-        env = {**os.environ, "SST_DESK_PYTHON": sys.executable}
+        env = {**os.environ, "SST_DESK_PYTHON": sys.executable, "SST_DESK_TEST_SERVER_WORKERS": str(self.workers)}
         if self.own_pg:
             self.pg_url = _script("test-postgres.sh", "start", str(self.pg_dir), env=env)
         self.url = _script("test-server.sh", "start", str(self.server_dir), self.pg_url, "sst_bench", env=env)
@@ -121,16 +122,20 @@ def percentiles(seconds: list[float]) -> dict[str, float]:
     return {"p50": cuts[49], "p95": cuts[94], "p99": cuts[98]}
 
 
-def memory_kib(pid: int) -> dict[str, int]:
-    """VmRSS and VmHWM (peak) of the server process and its children, from /proc/PID/status."""
-    total = {"VmRSS": 0, "VmHWM": 0}
+def server_pids(pid: int) -> list[int]:
+    """The server process and its children (the worker processes of ``--workers``)."""
     pids = [pid]
     try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        pids += [int(child) for child in children]
+        pids += [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
     except OSError:
         pass
-    for one in pids:
+    return pids
+
+
+def memory_kib(pid: int) -> dict[str, int]:
+    """VmRSS and VmHWM (peak) summed over the server's processes, from /proc/PID/status."""
+    total = {"VmRSS": 0, "VmHWM": 0}
+    for one in server_pids(pid):
         try:
             for line in Path(f"/proc/{one}/status").read_text().splitlines():
                 name, _, value = line.partition(":")
@@ -142,9 +147,15 @@ def memory_kib(pid: int) -> dict[str, int]:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of the server process so far (its threads included)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU time of the server's processes so far (their threads included)."""
+    total = 0
+    for one in server_pids(pid):
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def health_round_trips(url: str, ca: str, count: int, pause: float = 0.0,
@@ -293,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think", type=float, default=1.0,
                         help="a client's mean pause in seconds after a view and after a save (0: none)")
     parser.add_argument("--processes", type=int, default=3, help="client processes the clients are spread over")
+    parser.add_argument("--workers", type=int, default=1, help="the server's processes (sst-desk serve --workers)")
     parser.add_argument("--quick", action="store_true", help="3 clients for 3 s: proves the path, measures nothing")
     args = parser.parse_args(argv)
     if args.quick:
@@ -303,10 +315,11 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         folder.chmod(0o711)  # PostgreSQL's own user reaches its data directory inside
         started = time.perf_counter()
-        with Services(folder, os.environ.get("SST_DESK_TEST_PG_URL")) as services:
+        with Services(folder, os.environ.get("SST_DESK_TEST_PG_URL"), args.workers) as services:
             owned = populate(services.database_url, args.clients, args.cases_per_client)
             cases = sum(len(ids) for ids in owned.values())
-            print(f"server {services.url} (pid {services.pid}) on PostgreSQL; {args.clients} accounts, {cases} "
+            print(f"server {services.url} (pid {services.pid}, {args.workers} worker process(es)) on PostgreSQL; "
+                  f"{args.clients} accounts, {cases} "
                   f"demo cases; prepared in {time.perf_counter() - started:.0f} s; load average "
                   f"{os.getloadavg()[0]:.1f}, {os.cpu_count()} CPUs")
             memory_before = memory_kib(services.pid)

@@ -16,7 +16,8 @@
 # What DIR holds for the tests: ca.pem (the CA to trust: SST_DESK_TEST_SERVER_CA), admin (two lines: the
 # administrator's user name and password), database-url (the owner's URL of the server's database),
 # server.pid, server.log, server.toml and state/ (the server's secret).
-# The Python used is SST_DESK_PYTHON, or .venv/bin/python of this checkout.
+# The Python used is SST_DESK_PYTHON, or .venv/bin/python of this checkout; SST_DESK_TEST_SERVER_WORKERS sets the
+# server's processes (`workers`, default 1).
 set -euo pipefail
 
 action=${1:?start or stop}
@@ -110,6 +111,7 @@ key = "$dir/server.key"
 host = "127.0.0.1"
 port = $port
 state_dir = "$dir/state"
+workers = ${SST_DESK_TEST_SERVER_WORKERS:-1}
 EOF
     )
 
