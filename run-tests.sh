@@ -48,7 +48,11 @@ fi
 export QT_QPA_PLATFORM=offscreen
 
 if [ "$services" -eq 1 ]; then
-    wait "$starting" || { cat "$run_dir/start.log" >&2; echo "The test PostgreSQL or team server did not start." >&2; exit 1; }
+    if ! wait "$starting"; then
+        cat "$run_dir/start.log" >&2
+        echo "The test PostgreSQL or team server did not start." >&2
+        exit 1
+    fi
     starting=""
     SST_DESK_TEST_PG_URL=$(cat "$run_dir/pg-url")
     # The team server (scripts/test-server.sh): its URL, the CA its certificate is signed by, the file with its

@@ -6,7 +6,8 @@
 The real server process (``sst-desk serve``, started by ``scripts/test-server.sh`` with a throwaway CA) on the
 test PostgreSQL (``SST_DESK_TEST_PG_URL``, or a throwaway one started by ``scripts/test-postgres.sh``), in a
 database of its own. The demo generator (``sst_desk.demo``) fills it: one account per client (skolsocionom
-and kurator, alternately), each responsible for ``--cases-per-client`` fictional cases of its own. Every
+and kurator, alternately; made over the wire by the administrator, each password then chosen by its
+person), each responsible for ``--cases-per-client`` fictional cases of its own. Every
 client signs in over the wire with its own password (``remote.client.RemoteServer``: its own connection, as a
 laptop has) and then, until the time is up, opens one of its cases (``cases.open_case``: the case window's
 one read, logged as a view) and saves it with one field changed (``cases.save_case``), pausing ``--think``
@@ -16,10 +17,10 @@ threads spread over ``--processes`` processes, so the clients' own decoding does
 interpreter lock.
 
 Printed: p50/p95/p99 of a view and a save under load (budget: p95 ≤ 150 ms on loopback), requests per
-second, the server's resident memory (``/proc/PID/status``) before and after, its CPU time; beside them, the
-anchor measured in the same run: a bare ``/api/v1/health`` round trip, alone before the load and probed
-during it, and one client's view and save with no load. Not a test: ``--quick`` (3 clients, 3 s) only proves
-that the whole path runs (tests/integration/test_bench_server.py).
+second, the server's resident memory (``/proc/PID/status``) at its start and after the load, its CPU time;
+beside them, the anchor measured in the same run: a bare ``/api/v1/health`` round trip, alone before the
+load and probed during it, and one client's view and save with no load. Not a test: ``--quick`` (3 clients,
+3 s) only proves that the whole path runs (tests/integration/test_bench_server.py).
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PASSWORD = "Bänkprov-Lasttest-2026"  # every benchmark account's; the database is thrown away afterwards
+FIRST_PASSWORD = "Första-Lösenordet-Ekorre-83"  # the administrator's, handed over
+PASSWORD = "Eget-Lösenord-Havstrut-47"  # every benchmark account's own; the database is thrown away afterwards
 BUDGET_MS = 150.0
 
 
@@ -59,7 +61,9 @@ class Services:
         self.url = ""
 
     def __enter__(self) -> Services:
-        env = {**os.environ, "SST_DESK_PYTHON": sys.executable, "SST_DESK_TEST_SERVER_WORKERS": str(self.workers)}
+        env = {**os.environ, "SST_DESK_PYTHON": sys.executable}
+        if self.workers > 1:
+            env["SST_DESK_TEST_SERVER_WORKERS"] = str(self.workers)
         if self.own_pg:
             self.pg_url = _script("test-postgres.sh", "start", str(self.pg_dir), env=env)
         self.url = _script("test-server.sh", "start", str(self.server_dir), self.pg_url, "sst_bench", env=env)
@@ -92,23 +96,36 @@ def _script(name: str, *args: str, env: dict[str, str]) -> str:
 
 # --- the demo population --------------------------------------------------------------------------------------
 
-def populate(database_url: str, clients: int, cases_per_client: int) -> dict[str, list[int]]:
-    """One account per client with its own fictional cases (the demo generator); user name → case ids."""
+def populate(services: Services, clients: int, cases_per_client: int) -> dict[str, list[int]]:
+    """One account per client with its own fictional cases (the demo generator); user name → case ids.
+
+    The accounts are made over the wire, as a team's are: the administrator makes each with a first password,
+    and the person signs in and chooses her own (the server refuses everything else until then). The cases go
+    straight into the server's database with the demo generator, which stores them as data (no log entries):
+    300 cases through ``add_case`` one by one would take minutes.
+    """
     from sst_desk.demo.generate import populate as demo_cases
-    from sst_desk.persistence import Database, accounts
-    from sst_desk.security import passwords
+    from sst_desk.persistence import Database
+    from sst_desk.remote.client import RemoteServer
     from sst_desk.workflow.access import Role
 
-    hashed = passwords.hash_password(PASSWORD)  # one hash for all: each Argon2id hash costs ~50 ms
+    admin_name, admin_password = (services.server_dir / "admin").read_text().splitlines()[:2]
     roles = (Role.SKOLSOCIONOM, Role.KURATOR)
-    owned: dict[str, list[int]] = {}
-    with Database.open(database_url) as db:
+    ids: dict[str, int] = {}
+    with RemoteServer(services.url, ca_file=services.ca) as remote:
+        admin = remote.signin(admin_name, admin_password)
         for number in range(1, clients + 1):
             username = f"bench{number:02d}"
-            user_id = accounts.add_user(db, username, f"Bänk Klient {number}", roles[number % 2], hashed,
-                                        actor=None, must_change_password=False).id
-            owned[username] = demo_cases(db, students=cases_per_client, seed=number, members=[user_id])
-    return owned
+            record = admin.door.accounts.create_user(username, f"Klient {number:02d}", roles[number % 2],
+                                                     FIRST_PASSWORD)
+            person = remote.signin(username, FIRST_PASSWORD)
+            person.change_password(FIRST_PASSWORD, PASSWORD)
+            person.signout()
+            ids[username] = record.id
+        admin.signout()
+    with Database.open(services.database_url) as db:
+        return {username: demo_cases(db, students=cases_per_client, seed=number, members=[user_id])
+                for number, (username, user_id) in enumerate(ids.items(), start=1)}
 
 
 # --- measuring ------------------------------------------------------------------------------------------------
@@ -316,13 +333,13 @@ def main(argv: list[str] | None = None) -> int:
         folder.chmod(0o711)  # PostgreSQL's own user reaches its data directory inside
         started = time.perf_counter()
         with Services(folder, os.environ.get("SST_DESK_TEST_PG_URL"), args.workers) as services:
-            owned = populate(services.database_url, args.clients, args.cases_per_client)
+            memory_before = memory_kib(services.pid)  # just started: no request served yet
+            owned = populate(services, args.clients, args.cases_per_client)
             cases = sum(len(ids) for ids in owned.values())
             print(f"server {services.url} (pid {services.pid}, {args.workers} worker process(es)) on PostgreSQL; "
                   f"{args.clients} accounts, {cases} "
                   f"demo cases; prepared in {time.perf_counter() - started:.0f} s; load average "
                   f"{os.getloadavg()[0]:.1f}, {os.cpu_count()} CPUs")
-            memory_before = memory_kib(services.pid)
             first = next(iter(owned))
             anchor = health_round_trips(services.url, services.ca, 20 if args.quick else 200)
             alone = idle_figures(services.url, services.ca, first, owned[first], 4 if args.quick else 30)
@@ -350,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  requests per second (views + saves): {len(samples) / wall:.1f}; errors: {len(errors)}")
     for error in sorted(set(errors))[:5]:
         print(f"    {error}")
-    print(f"  server memory (VmRSS) before {memory_before['VmRSS'] / 1024:.0f} MiB, after "
+    print(f"  server memory (VmRSS) at its start {memory_before['VmRSS'] / 1024:.0f} MiB, after the load "
           f"{memory_after['VmRSS'] / 1024:.0f} MiB, peak {memory_after['VmHWM'] / 1024:.0f} MiB; server CPU "
           f"{cpu_used:.1f} s in {wall:.1f} s ({cpu_used / wall:.2f} cores), "
           f"{cpu_used / max(1, len(samples)) * 1000:.0f} ms of CPU a view or save (the probes' small share in)")

@@ -17,7 +17,7 @@
 # administrator's user name and password), database-url (the owner's URL of the server's database),
 # server.pid, server.log, server.toml and state/ (the server's secret).
 # The Python used is SST_DESK_PYTHON, or .venv/bin/python of this checkout; SST_DESK_TEST_SERVER_WORKERS sets the
-# server's processes (`workers`, default 1).
+# server's processes (`workers`; unset: the server's default, one).
 set -euo pipefail
 
 action=${1:?start or stop}
@@ -111,8 +111,10 @@ key = "$dir/server.key"
 host = "127.0.0.1"
 port = $port
 state_dir = "$dir/state"
-workers = ${SST_DESK_TEST_SERVER_WORKERS:-1}
 EOF
+    if [ -n "${SST_DESK_TEST_SERVER_WORKERS:-}" ]; then
+        echo "workers = $SST_DESK_TEST_SERVER_WORKERS" >> "$dir/server.toml"
+    fi
     )
 
     cd "$root"
@@ -123,7 +125,8 @@ EOF
     setsid "$python" -m sst_desk --lang en serve --config "$dir/server.toml" >"$dir/server.log" 2>&1 < /dev/null &
     echo $! > "$dir/server.pid"
     url="https://127.0.0.1:$port"
-    "$python" - "$url/api/v1/health" "$dir/ca.pem" "$(cat "$dir/server.pid")" <<'EOF' || fail "The test server did not answer /api/v1/health within 60 s (its log follows)."
+    "$python" - "$url/api/v1/health" "$dir/ca.pem" "$(cat "$dir/server.pid")" <<'EOF' \
+        || fail "The test server did not answer /api/v1/health within 60 s (its log follows)."
 import os
 import ssl
 import sys
