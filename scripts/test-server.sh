@@ -7,11 +7,12 @@
 #       installed with apt when missing),
 #       creates DATABASE (default sst_server; dropped first if there) in the cluster of PG_URL — never the
 #       database of PG_URL itself, whose tables the PostgreSQL tests drop —, runs `sst-desk serve --init` on it
-#       (the first administrator `admin` with a random password, answered on standard input), then
-#       `sst-desk serve` in the background on a free port on 127.0.0.1; waits until /api/v1/health answers over
-#       HTTPS verified against the throwaway CA and prints the server's URL on stdout.
+#       with the owner's URL (the first administrator `admin` with a random password, answered on standard
+#       input), gives a runtime role of its own (sst_runtime_DATABASE) the privileges of docs/server-operations.md,
+#       then runs `sst-desk serve` as that role in the background on a free port on 127.0.0.1; waits until
+#       /api/v1/health answers over HTTPS verified against the throwaway CA and prints the server's URL on stdout.
 #   scripts/test-server.sh stop DIR
-#       stops the server and removes DIR.
+#       stops the server, drops its database and runtime role, and removes DIR.
 #
 # What DIR holds for the tests: ca.pem (the CA to trust: SST_DESK_TEST_SERVER_CA), admin (two lines: the
 # administrator's user name and password), database-url (the owner's URL of the server's database),
@@ -100,12 +101,19 @@ with psycopg.connect(**connect, autocommit=True) as conn:
 print(url.set(database=name).render_as_string(hide_password=False))
 EOF
     database_url=$(cat "$dir/database-url")
+    # The server runs as a runtime role of its own, as docs/server-operations.md sets it up: one per database
+    # (roles are the whole cluster's; the run's server and a benchmark's must not change each other's password).
+    runtime_role="sst_runtime_$database"
+    runtime_password=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
+    runtime_url=$("$python" -c 'import sys, sqlalchemy as sa
+print(sa.engine.make_url(sys.argv[1]).set(username=sys.argv[2], password=sys.argv[3])
+      .render_as_string(hide_password=False))' "$database_url" "$runtime_role" "$runtime_password")
     port=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     password=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
     (umask 077; printf '%s\n%s\n' admin "$password" > "$dir/admin")
     # TOML basic strings: the URL and paths hold no quote or backslash (hex password, mktemp paths).
     (umask 077; cat > "$dir/server.toml" <<EOF
-database = "$database_url"
+database = "$runtime_url"
 cert = "$dir/server.pem"
 key = "$dir/server.key"
 host = "127.0.0.1"
@@ -119,8 +127,43 @@ EOF
 
     cd "$root"
     printf '%s\n%s\n%s\n%s\n' admin "Test Administrator" "$password" "$password" \
-        | "$python" -m sst_desk --lang en serve --config "$dir/server.toml" --init >"$dir/init.log" 2>&1 \
+        | "$python" -m sst_desk --lang en serve --config "$dir/server.toml" --database "$database_url" --init \
+            >"$dir/init.log" 2>&1 \
         || { cat "$dir/init.log" >&2; echo "sst-desk serve --init failed (above)." >&2; exit 1; }
+
+    # The runtime role and its privileges after the migrations: the grants of docs/server-operations.md (the
+    # access log SELECT and INSERT only, no DDL), run as the test cluster's superuser.
+    "$python" - "$database_url" "$runtime_role" "$runtime_password" <<'EOF' >>"$dir/init.log" 2>&1 \
+        || { cat "$dir/init.log" >&2; echo "The runtime role could not be set up (above)." >&2; exit 1; }
+import sys
+
+import psycopg
+import sqlalchemy as sa
+from psycopg import sql
+
+url = sa.engine.make_url(sys.argv[1])
+role, password = sys.argv[2], sys.argv[3]
+names = {"role": sql.Identifier(role), "db": sql.Identifier(url.database), "owner": sql.Identifier(url.username)}
+connect = dict(host=url.host, port=url.port, user=url.username, password=url.password, dbname=url.database)
+with psycopg.connect(**connect, autocommit=True) as conn:
+    exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone() is not None
+    verb = "ALTER" if exists else "CREATE"
+    conn.execute(sql.SQL(verb + " ROLE {role} LOGIN PASSWORD {pw}").format(pw=sql.Literal(password), **names))
+    for statement in (
+        "REVOKE ALL ON DATABASE {db} FROM PUBLIC",
+        "GRANT CONNECT, TEMPORARY ON DATABASE {db} TO {role}",
+        "REVOKE ALL ON SCHEMA public FROM PUBLIC",
+        "GRANT USAGE ON SCHEMA public TO {role}",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
+        "REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON access_log FROM {role}",
+        "REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {role}",
+        "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {role}",
+        "ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public"
+        " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role}",
+        "ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public GRANT USAGE ON SEQUENCES TO {role}",
+    ):
+        conn.execute(sql.SQL(statement).format(**names))
+EOF
 
     setsid "$python" -m sst_desk --lang en serve --config "$dir/server.toml" >"$dir/server.log" 2>&1 < /dev/null &
     echo $! > "$dir/server.pid"
@@ -154,6 +197,22 @@ EOF
     ;;
 stop)
     stop_server
+    # Its database and runtime role go too (a benchmark on a developer's own PostgreSQL leaves nothing).
+    if [ -f "$dir/database-url" ] && [ -x "$python" ]; then
+        "$python" - "$(cat "$dir/database-url")" <<'EOF' >/dev/null 2>&1 || true
+import sys
+
+import psycopg
+import sqlalchemy as sa
+from psycopg import sql
+
+url = sa.engine.make_url(sys.argv[1])
+connect = dict(host=url.host, port=url.port, user=url.username, password=url.password, dbname="postgres")
+with psycopg.connect(**connect, autocommit=True) as conn:
+    conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(url.database)))
+    conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(f"sst_runtime_{url.database}")))
+EOF
+    fi
     rm -rf "$dir"
     ;;
 *)
