@@ -32,7 +32,15 @@ from sst_desk.workflow.accounts import RekeyOutcome
 from sst_desk.workflow.logchain import LogAction
 
 from sst_desk.persistence import accesslog
-from sst_desk.persistence.errors import AccessDeniedError, DatabaseUnavailableError, DiskFullError, NotADatabaseError, is_disk_full
+from sst_desk.persistence.anchors import Anchor, AnchorFile
+from sst_desk.persistence.errors import (
+    AccessDeniedError,
+    DatabaseUnavailableError,
+    DiskFullError,
+    LogKeyError,
+    NotADatabaseError,
+    is_disk_full,
+)
 from sst_desk.persistence.mapping import case_members, cases, students
 from sst_desk.persistence.case_stores import (
     AttendanceRepository,
@@ -119,8 +127,10 @@ class UnitOfWork:
         self.actor = actor  # who acts: access control and the access log; None = raw storage access
         self._location = location
         self._database = database
+        self._pending: list[accesslog.Pending] = []  # log entries appended at commit (``log``)
 
     def __enter__(self) -> UnitOfWork:
+        self._pending = []
         self.session = self._session_factory()
         self.cases = CaseRepository(self.session)
         self.team_settings = TeamSettingsRepository(self.session)
@@ -170,6 +180,7 @@ class UnitOfWork:
         # close() ends the transaction, rolling back whatever was not committed. An
         # explicit rollback() first would expire every loaded object, and callers
         # (load_case) rely on reading what they loaded after the block.
+        self._pending = []
         self.session.close()
         translated = translate(exc, self._location)
         if translated is not None:
@@ -181,15 +192,53 @@ class UnitOfWork:
         return self._location
 
     def commit(self) -> None:
+        """Append the recorded log entries to the chain, then COMMIT; a keyed server's head is then anchored."""
+        appended = self.flush_log()
         self.session.commit()
+        anchors = self._database.anchors if self._database is not None else None
+        if appended is not None and anchors is not None:
+            anchors.note(Anchor(appended.seq, appended.hash, appended.at))
 
     # --- access control and the access log ----------------------------------------------------------
 
+    @property
+    def log_key(self) -> bytes | None:
+        """The key of a keyed log (a server's, ``Database.open(..., log_key=)``); None for SHA-256."""
+        return self._database.log_key if self._database is not None else None
+
+    @property
+    def anchors(self) -> AnchorFile | None:
+        """The server's anchor file (``Database.open(..., anchors=)``), None elsewhere."""
+        return self._database.anchors if self._database is not None else None
+
     def log(self, action: LogAction, *, case_id: int | None = None, student_id: int | None = None,
             detail: str = "") -> None:
-        """Record what the actor did, in this transaction (nothing without an actor)."""
+        """Record what the actor did, in this transaction (nothing without an actor).
+
+        The entry is appended to the chain by ``commit`` just before the COMMIT (``flush_log``), so the
+        chain's head row is locked for milliseconds rather than for the whole transaction; a rollback
+        drops it with the rest of the action.
+        """
         if self.actor is not None:
-            accesslog.append(self.session, self.actor, action, case_id=case_id, student_id=student_id, detail=detail)
+            self._pending.append(accesslog.Pending(self.actor, action, case_id, student_id, detail))
+
+    def flush_log(self) -> accesslog.Appended | None:
+        """Append the recorded entries to the chain now (locking its head row until the transaction ends).
+
+        ``commit`` does this; call it earlier only when the action must read its own entry (exporting the
+        head, which *is* that entry). None when nothing was recorded.
+        """
+        pending, self._pending = self._pending, []
+        if not pending:
+            return None
+        if self._database is not None and self._database.log_keyed_elsewhere:
+            raise LogKeyError(self._location, "needs_key")  # an unkeyed entry would break the server's chain
+        return accesslog.append_all(self.session, pending, key=self.log_key)
+
+    @property
+    def log_writable(self) -> bool:
+        """False when the log is keyed by a team server whose key this process lacks (``flush_log`` refuses)."""
+        return self._database is None or not self._database.log_keyed_elsewhere
 
     def case_facts(self, case_id: int) -> tuple[int, bool, bool] | None:
         """``(student_id, protected, member)`` for a stored case, None when there is no such case."""
@@ -236,12 +285,13 @@ class UnitOfWork:
         self._refuse(f"{resource.value}:{action.value}", None, None)
 
     def _refuse(self, what: str, case_id: int | None, student_id: int | None) -> None:
-        self.session.rollback()
+        self.rollback()  # whatever the action did and recorded so far goes; the refusal alone is kept
         self.log(LogAction.DENIED, case_id=case_id, student_id=student_id, detail=what)
-        self.session.commit()
+        self.commit()
         raise AccessDeniedError(what, case_id, self._location)
 
     def rollback(self) -> None:
+        self._pending = []
         self.session.rollback()
 
 

@@ -369,14 +369,14 @@ def test_when_the_log_entry_cannot_be_written_the_action_is_not_done(
     team = file_team
     tove = team.sign_in("tove")
     before, logged_before = state(team.raw), log(team.raw)
-    real_append = accesslog.append
+    real_append = accesslog.append_all  # the unit of work appends its entries at commit
 
-    def failing(session, actor, action, **kw):
-        if str(action) in ("edit", "assign", "consent_override"):
+    def failing(session, entries, **kw):
+        if any(str(entry.action) in ("edit", "assign", "consent_override") for entry in entries):
             raise RuntimeError("disk full while logging")
-        return real_append(session, actor, action, **kw)
+        return real_append(session, entries, **kw)
 
-    monkeypatch.setattr(accesslog, "append", failing)
+    monkeypatch.setattr(accesslog, "append_all", failing)
     with pytest.raises(RuntimeError):
         operation(team, tove, what, "Bo")()
     monkeypatch.undo()
