@@ -2011,6 +2011,10 @@
         <translation>Certifikatet %1 och nyckeln %2 hör inte ihop eller kan inte användas.</translation>
     </message>
     <message>
+        <source>The server&apos;s anchor file cannot be used (%1); the server did not start.</source>
+        <translation>Serverns ankarfil kan inte användas (%1); servern startade inte.</translation>
+    </message>
+    <message>
         <source>SST Desk&apos;s team server listens on https://%1:%2/ (stop it with Ctrl+C).</source>
         <translation>SST Desks teamserver lyssnar på https://%1:%2/ (stoppa den med Ctrl+C).</translation>
     </message>
@@ -2021,6 +2025,14 @@
     <message>
         <source>The server&apos;s secret file %1 is there.</source>
         <translation>Serverns hemliga nyckelfil %1 finns redan.</translation>
+    </message>
+    <message>
+        <source>The database role %1 may now do what the server needs, and no more.</source>
+        <translation>Databasrollen %1 får nu göra det servern behöver, och inget mer.</translation>
+    </message>
+    <message>
+        <source>The role %1 cannot log in yet: give it a password (ALTER ROLE %1 LOGIN PASSWORD &apos;…&apos;) and start the server with its URL.</source>
+        <translation>Rollen %1 kan inte logga in ännu: ge den ett lösenord (ALTER ROLE %1 LOGIN PASSWORD &apos;…&apos;) och starta servern med dess adress.</translation>
     </message>
     <message>
         <source>The database is up to date and has accounts already; no administrator was made.</source>

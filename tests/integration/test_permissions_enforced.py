@@ -126,6 +126,7 @@ def server_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
             _make_cases(lambda username: door(raw, people[username]))
         finally:
             raw.close()
+        server_harness.key_the_log(url, state)  # as serve --init leaves it
         rows = server_harness.snapshot(url)
         server = server_harness.TeamServer(url, state, certs.good, certs.ca)
         server.start()
@@ -156,7 +157,7 @@ def _server_team(template: tuple[server_harness.TeamServer, Path, dict]) -> Iter
     from sst_desk.remote.client import RemoteServer
 
     server, ca, rows = template
-    server_harness.restore(server.database, rows)
+    server_harness.restore(server.database, rows, server.state / "anchors")
     remote = RemoteServer(server.url, ca_file=ca)
     raw = Database.open(server.database)
     sessions = []
