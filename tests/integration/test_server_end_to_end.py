@@ -22,7 +22,8 @@ from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.problems import ProcessError
 
-from server_harness import ADMIN, PG_URL, TeamServer, team_server
+from server_harness import PG_URL, TeamServer
+from shared_server import server_for_tests, unique
 
 if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
     raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
@@ -33,15 +34,22 @@ pytestmark = [
     pytest.mark.timeout(180),
 ]
 
-WORKER = ("sara.socionom", "Sara Socionom", "Snöstorm-Tallbacka-93")
-OTHER = ("kalle.kurator", "Kalle Kurator", "Blåbärsris-Fjällgård-28")
+# Unique per run: on the run's shared server (shared_server.py) other tests make accounts too.
+WORKER = (unique("sara.socionom"), "Sara Socionom", "Snöstorm-Tallbacka-93")
+OTHER = (unique("kalle.kurator"), "Kalle Kurator", "Blåbärsris-Fjällgård-28")
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TeamServer, Path]]:
-    folder = tmp_path_factory.mktemp("team-server")
-    with team_server(folder) as (server, certs):
-        yield server, certs.ca
+def served_with_admin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TeamServer, Path, tuple]]:
+    """The run's team server (run-tests.sh), or one of this module's own: server, CA file, administrator."""
+    with server_for_tests(tmp_path_factory.mktemp("team-server")) as found:
+        yield found
+
+
+@pytest.fixture(scope="module")
+def served(served_with_admin) -> tuple[TeamServer, Path]:
+    server, ca, _admin = served_with_admin
+    return server, ca
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +60,9 @@ def remote(served) -> Iterator[RemoteServer]:
 
 
 @pytest.fixture(scope="module")
-def admin(remote: RemoteServer) -> RemoteSession:
-    session = remote.signin(ADMIN[0], ADMIN[2])
+def admin(remote: RemoteServer, served_with_admin) -> RemoteSession:
+    username, _name, password = served_with_admin[2]
+    session = remote.signin(username, password)
     for username, name, password in (WORKER, OTHER):
         role = Role.SKOLSOCIONOM if username == WORKER[0] else Role.KURATOR
         session.door.accounts.create_user(username, name, role, password)
