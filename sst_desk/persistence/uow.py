@@ -19,6 +19,7 @@ tests): the app and the command line always act as a signed-in person
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
@@ -31,7 +32,7 @@ from sst_desk.workflow.access import Action, Actor, Resource, allowed
 from sst_desk.workflow.accounts import RekeyOutcome
 from sst_desk.workflow.logchain import LogAction
 
-from sst_desk.persistence import accesslog
+from sst_desk.persistence import accesslog, changes
 from sst_desk.persistence.errors import AccessDeniedError, DatabaseUnavailableError, DiskFullError, NotADatabaseError, is_disk_full
 from sst_desk.persistence.mapping import case_members, cases, students
 from sst_desk.persistence.case_stores import (
@@ -119,9 +120,11 @@ class UnitOfWork:
         self.actor = actor  # who acts: access control and the access log; None = raw storage access
         self._location = location
         self._database = database
+        self._changed: set[int] = set()  # case ids to tell the team about when this transaction commits
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
+        self._changed = set()
         self.cases = CaseRepository(self.session)
         self.team_settings = TeamSettingsRepository(self.session)
         self.members = MemberRepository(self.session)
@@ -181,7 +184,22 @@ class UnitOfWork:
         return self._location
 
     def commit(self) -> None:
+        """Commit; the cases marked ``changed`` are told first, inside the transaction (``changes.notify``)."""
+        if self._changed:
+            changes.notify(self.session, self._changed, self.actor.user_id if self.actor is not None else None)
         self.session.commit()
+        self._changed.clear()
+
+    # --- telling the team what changed (issue 13: live changes) ---------------------------------------
+
+    def changed(self, case_id: int) -> None:
+        """The use case changed this case: on commit, the team server hears of it (PostgreSQL NOTIFY)."""
+        self._changed.add(case_id)
+
+    def changed_students(self, student_ids: Iterable[int]) -> None:
+        """What these students' cases show changed (attendance): each of their cases is told on commit."""
+        if changes.sends(self.session):  # only a server has anyone to tell: a file skips the query
+            self._changed.update(changes.cases_of_students(self.session, student_ids))
 
     # --- access control and the access log ----------------------------------------------------------
 
@@ -236,13 +254,14 @@ class UnitOfWork:
         self._refuse(f"{resource.value}:{action.value}", None, None)
 
     def _refuse(self, what: str, case_id: int | None, student_id: int | None) -> None:
-        self.session.rollback()
+        self.rollback()
         self.log(LogAction.DENIED, case_id=case_id, student_id=student_id, detail=what)
         self.session.commit()
         raise AccessDeniedError(what, case_id, self._location)
 
     def rollback(self) -> None:
         self.session.rollback()
+        self._changed.clear()  # what was rolled back did not happen
 
 
 def translate(exc: BaseException | None, location: str | Path | None) -> Exception | None:
