@@ -4608,6 +4608,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Inga ärenden än. Börja med ”Nytt ärende” (Ctrl+N).</translation>
     </message>
     <message>
+        <source>The server ended this session: colleagues&apos; changes are no longer shown as they happen.</source>
+        <translation>Servern avslutade sessionen: kollegornas ändringar visas inte längre när de görs.</translation>
+    </message>
+    <message>
         <source>New case</source>
         <translation>Nytt ärende</translation>
     </message>

@@ -28,6 +28,9 @@ class AppContext:
     # The team's settings as read from its database at sign-in (app.build_context), and again after the
     # settings dialog saves them: the properties below read this copy, never the database on the UI thread.
     team: TeamSettings = field(default_factory=TeamSettings)
+    # The team server session whose changes the windows show live (``remote.events.EventSource``, issue 13);
+    # None on a database file, which has nobody else's changes to tell.
+    live: object | None = None
 
     @property
     def door(self):
