@@ -126,6 +126,23 @@ class ConcurrentEditError(DatabaseError):
         self.args = (self._say(_WORDS["concurrent"], case_id),)
 
 
+class SaveConflict(ConcurrentEditError):
+    """Someone else saved the case meanwhile and changed some of the same fields differently.
+
+    Everything else was merged (``sst_desk.workflow.merge``); nothing was written. ``conflicts`` are the
+    ``workflow.merge.Conflict``s (both values of each field), ``current`` the case as stored now (who saved
+    it is in its history). Save again with ``resolutions`` (a side per conflict's path) to write. Plain data:
+    a remote door sends the case id, the conflicts and the current case and raises it again on its side.
+    """
+
+    def __init__(self, case_id: int, conflicts: tuple = (), current: object = None,
+                 location: str | Path | None = None) -> None:
+        self.conflicts = tuple(conflicts)
+        self.current = current
+        super().__init__(case_id, location)
+        self.args = (self._say(_WORDS["conflict"], case_id, len(self.conflicts)),)
+
+
 class UnsafeLocationError(DatabaseError):
     """The database is on a network share or in a synced folder, where SQLite's locking cannot be trusted."""
 
@@ -264,6 +281,9 @@ _WORDS = {
     "concurrent": QT_TRANSLATE_NOOP("DatabaseErrors",
                                     "Case number %1 was saved by someone else after you opened it; your copy was not "
                                     "saved over theirs."),
+    "conflict": QT_TRANSLATE_NOOP("DatabaseErrors",
+                                  "Case number %1 was saved by someone else after you opened it, with other values in "
+                                  "%2 of the fields you changed; choose which to keep. Nothing was saved yet."),
     "backup_full": QT_TRANSLATE_NOOP("DatabaseErrors",
                                      "The disk is full: the backup could not be written to %1; the earlier backups "
                                      "are untouched. Free some space and try again."),

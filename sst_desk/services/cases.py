@@ -12,13 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sst_desk.persistence.errors import CaseNotFound, ConcurrentEditError
+from collections.abc import Mapping
+
+from sst_desk.persistence.errors import CaseNotFound, ConcurrentEditError, SaveConflict
 from sst_desk.workflow.access import Action, Actor, Resource, Scope, scope, sees_all_cases
 from sst_desk.workflow.caselist import CaseRow
 from sst_desk.workflow.codes import ClosingReason
 from sst_desk.workflow.entities import Case
 from sst_desk.workflow.logchain import LogAction
 from sst_desk.workflow.editing import save_refused
+from sst_desk.workflow.merge import Side, merge3
 from sst_desk.workflow.problems import ProcessError
 from sst_desk.workflow.process import DEFAULT_BOOSTER_MONTHS, Move, apply, local_date
 from sst_desk.workflow.rules_case import CaseRuleError, Member, members_finding, override_finding
@@ -129,33 +132,66 @@ def add_case(uow: UowFactory, actor: Actor | None, case: Case) -> Case:
     return _load(uow, actor, case_id, log=False)  # the creation is the logged act
 
 
-def save_case(uow: UowFactory, actor: Actor | None, case: Case, *, today: dt.date | None = None) -> Case:
+SAVE_ATTEMPTS = 5
+"""How often a merging save tries again when yet another save came in between its read and its write."""
+
+
+def save_case(uow: UowFactory, actor: Actor | None, case: Case, *, base: Case | None = None,
+              resolutions: Mapping[str, Side] | None = None, today: dt.date | None = None) -> Case:
     """Write an edited case graph (from ``load_case``) in one transaction; returns it freshly loaded.
 
     Children removed from a list are deleted, new ones inserted, goals and insatser numbered by list
-    order. Use the returned graph from now on: new objects in it have their ids. A copy someone else
-    saved over meanwhile raises ``ConcurrentEditError`` and writes nothing.
+    order. Use the returned graph from now on: new objects in it have their ids.
+
+    Someone else may have saved the case since this copy was loaded. With ``base`` (the case as it was
+    loaded, untouched) the person's changes since ``base`` are merged into the stored case in the same
+    transaction (``workflow.merge.merge3(base, case, stored, resolutions)``): different fields and rows
+    are all kept. Where both changed the same field differently, ``SaveConflict`` is raised with the
+    conflicts and the stored case, and nothing is written; save again with ``resolutions`` (a
+    ``Side`` per conflict's path). A save that comes in between this one's read and its write makes it
+    merge again (at most ``SAVE_ATTEMPTS`` times). Without ``base`` a copy someone else saved over
+    meanwhile raises ``ConcurrentEditError`` and writes nothing.
 
     The process's rules are enforced here, whoever sends the case (the window, the command line, a
     remote client): in the same transaction, before anything is written, the stored case is loaded and
-    ``workflow.editing.save_refused(stored, case, today)`` asked — a removal the record keeps (a rated
-    goal, a guardian who signed), a field or plan the window would mark, a stage reached without the
-    process's steps and their guards, a recorded step left out or altered. Any finding raises ``ProcessError`` with the findings; nothing is
-    written. A refusal is not logged: the person had the permission (an access refusal is logged by
-    ``require_case`` as ``denied``), nothing was changed, and the log records what was done to a case,
-    not what was kept from being done. ``today`` is the day the date rules are checked on (None: this
-    machine's clock); the guards of a step are checked on the day of its transition, as ``apply`` does.
+    ``workflow.editing.save_refused(stored, case, today)`` asked (on the merged case, when merged) — a
+    removal the record keeps (a rated goal, a guardian who signed), a field or plan the window would mark,
+    a stage reached without the process's steps and their guards, a recorded step left out or altered. Any
+    finding raises ``ProcessError`` with the findings; nothing is written. A refusal is not logged: the
+    person had the permission (an access refusal is logged by ``require_case`` as ``denied``), nothing was
+    changed, and the log records what was done to a case, not what was kept from being done. ``today`` is
+    the day the date rules are checked on (None: this machine's clock); the guards of a step are checked on
+    the day of its transition, as ``apply`` does.
     """
     if case.id is None:
         raise ValueError("a new case is stored with add_case")
     day = today or dt.date.today()
+    for attempt in range(SAVE_ATTEMPTS):
+        try:
+            return _save_once(uow, actor, case, base, resolutions, day)
+        except SaveConflict:
+            raise
+        except ConcurrentEditError:
+            if base is None or attempt == SAVE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
+
+
+def _save_once(uow: UowFactory, actor: Actor | None, case: Case, base: Case | None,
+               resolutions: Mapping[str, Side] | None, day: dt.date) -> Case:
+    assert case.id is not None
     with uow(actor) as tx:
         student_id = tx.require_case(Action.EDIT, case.id)
         stored = tx.cases.get_full(case.id) if student_id is not None else None
         if stored is None:
             raise not_found(tx, case.id)
         if stored.revision != case.revision:
-            raise ConcurrentEditError(case.id)  # before the rules: they would compare with someone else's save
+            if base is None:
+                raise ConcurrentEditError(case.id)  # before the rules: they would compare with someone else's save
+            merged = merge3(base, case, stored, resolutions)
+            if merged.conflicts:
+                raise SaveConflict(case.id, merged.conflicts, stored)
+            case = merged.case
         refused = save_refused(stored, case, day)
         if refused:
             raise ProcessError(refused)

@@ -7,6 +7,7 @@ from sst_desk.persistence.errors import (  # noqa: F401 - re-exports
     BackupFailedError,
     CaseNotFound,
     ConcurrentEditError,
+    SaveConflict,
     DamagedDatabaseError,
     DatabaseError,
     DatabaseUnavailableError,

@@ -1,0 +1,196 @@
+"""Saves merged instead of refused (issue 13), on SQLite and on PostgreSQL.
+
+Two and three people ("doors", each its own connection to the same database) open one case and edit it:
+different fields are all kept; the same field changed differently raises ``SaveConflict`` with both
+values and writes nothing; saving again with a choice per conflict writes the chosen values. The
+PostgreSQL half needs SST_DESK_TEST_PG_URL (a scratch database: its tables are dropped).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from sst_desk.persistence import ConcurrentEditError, Database, SaveConflict
+from sst_desk.persistence.engine import make_engine
+from sst_desk.persistence.mapping import metadata
+from sst_desk.services import Door
+from sst_desk.workflow.codes import ContactKind, Stage
+from sst_desk.workflow.entities import ContactEntry, Goal
+from sst_desk.workflow.merge import Side, clone
+
+PG_URL = os.environ.get("SST_DESK_TEST_PG_URL", "")
+if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
+    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
+
+TODAY = dt.date(2025, 3, 3)
+
+
+def _wipe() -> None:
+    engine = make_engine(PG_URL)
+    try:
+        with engine.begin() as conn:
+            metadata.drop_all(conn)
+            conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=[
+    pytest.mark.postgres, pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch database")])])
+def where(request, tmp_path) -> Iterator[str | os.PathLike]:
+    if request.param == "postgres":
+        _wipe()
+        location = PG_URL
+    else:
+        location = tmp_path / "data" / "sst-desk.sqlite3"
+    Database.open(location).close()  # made (and migrated) once
+    yield location
+
+
+@pytest.fixture
+def people(where) -> Iterator[list[Door]]:
+    """Three people, each with their own connection to the one database."""
+    opened = [Database.open(where) for _ in range(3)]
+    yield [Door(db.uow, None) for db in opened]
+    for db in opened:
+        db.close()
+
+
+class Window:
+    """What the case window keeps: the case as loaded (``base``) and the copy being edited."""
+
+    def __init__(self, door: Door, case_id: int) -> None:
+        self.door = door
+        self.base = door.cases.load_case(case_id)
+        self.case = clone(self.base)
+
+    def save(self, resolutions=None):
+        saved = self.door.cases.save_case(self.case, base=self.base, resolutions=resolutions, today=TODAY)
+        self.base, self.case = saved, clone(saved)
+        return saved
+
+
+@pytest.fixture
+def case_id(where, walk_case) -> int:
+    with Database.open(where) as db:
+        return walk_case(db, until=Stage.GENOMFORANDE).id
+
+
+def test_two_people_different_fields_are_both_kept(people, case_id) -> None:
+    anna, bo = Window(people[0], case_id), Window(people[1], case_id)
+    anna.case.reason = "Anna skrev om anledningen."
+    anna.case.current_plan.goals[0].target = "90 %"
+    bo.case.school_contact = "Mentor Bo"
+    bo.case.contacts.append(ContactEntry(dt.date(2025, 2, 20), ContactKind.TELEFON, "VH", "Bo ringde hem."))
+    first = anna.save()
+    second = bo.save()
+    assert second.revision == first.revision + 1
+    stored = people[2].cases.load_case(case_id)
+    assert stored.reason == "Anna skrev om anledningen."
+    assert stored.current_plan.goals[0].target == "90 %"
+    assert stored.school_contact == "Mentor Bo"
+    assert [c.summary for c in stored.contacts][-1] == "Bo ringde hem."
+
+
+def test_three_people_different_fields_and_rows_are_all_kept(people, case_id) -> None:
+    windows = [Window(door, case_id) for door in people]
+    windows[0].case.socionom = "Socionom Sigrid"
+    windows[0].case.current_plan.goals.append(Goal(description="Äter lunch i matsalen"))
+    windows[1].case.student.guardians[0].phone = "070-000 00 09"
+    windows[1].case.current_plan.insatser[0].responsible_person = "Kurator Kim"
+    windows[2].case.kartlaggning.summary = "Sammanfattning skriven av den tredje."
+    windows[2].case.set_student_view(Stage.GENOMFORANDE, "Det känns lite bättre.")
+    for window in (windows[2], windows[0], windows[1]):
+        window.save()
+    stored = people[0].cases.load_case(case_id)
+    assert stored.socionom == "Socionom Sigrid"
+    assert [g.description for g in stored.current_plan.goals][-1] == "Äter lunch i matsalen"
+    assert stored.student.guardians[0].phone == "070-000 00 09"
+    assert stored.current_plan.insatser[0].responsible_person == "Kurator Kim"
+    assert stored.kartlaggning.summary == "Sammanfattning skriven av den tredje."
+    assert stored.student_view(Stage.GENOMFORANDE) == "Det känns lite bättre."
+    assert stored.revision == windows[1].base.revision
+
+
+def test_the_same_field_shows_both_values_and_writes_nothing_until_chosen(people, case_id) -> None:
+    anna, bo = Window(people[0], case_id), Window(people[1], case_id)
+    goal = anna.case.current_plan.goals[0]
+    anna.case.reason = "Annas anledning"
+    goal.description = "Annas mål"
+    bo.case.reason = "Bos anledning"
+    bo.case.current_plan.goals[0].description = "Bos mål"
+    bo.case.socionom = "Socionom Bo"  # not in conflict: merged once Bo chooses
+    anna.save()
+    with pytest.raises(SaveConflict) as info:
+        bo.save()
+    conflicts = {c.path: c for c in info.value.conflicts}
+    plan_id = anna.base.current_plan.id
+    goal_path = f"plans[id={plan_id}].goals[id={goal.id}].description"
+    assert set(conflicts) == {"reason", goal_path}
+    assert (conflicts["reason"].mine, conflicts["reason"].theirs) == ("Bos anledning", "Annas anledning")
+    assert (conflicts[goal_path].mine, conflicts[goal_path].theirs) == ("Bos mål", "Annas mål")
+    assert conflicts[goal_path].kind == "Goal" and conflicts[goal_path].number == 1
+    assert info.value.current.reason == "Annas anledning"
+    assert isinstance(info.value, ConcurrentEditError) and str(case_id) in str(info.value)
+    stored = people[2].cases.load_case(case_id)
+    assert (stored.reason, stored.socionom) == ("Annas anledning", anna.base.socionom)  # nothing of Bo's yet
+
+    saved = bo.save({"reason": Side.MINE, goal_path: Side.THEIRS})
+    assert (saved.reason, saved.current_plan.goals[0].description, saved.socionom) == (
+        "Bos anledning", "Annas mål", "Socionom Bo")
+    assert people[2].cases.load_case(case_id).reason == "Bos anledning"
+
+
+def test_without_a_base_the_older_copy_is_still_refused(people, case_id) -> None:
+    older = people[1].cases.load_case(case_id)
+    anna = Window(people[0], case_id)
+    anna.case.reason = "Ny"
+    anna.save()
+    older.school_contact = "Någon"
+    with pytest.raises(ConcurrentEditError) as info:
+        people[1].cases.save_case(older, today=TODAY)
+    assert not isinstance(info.value, SaveConflict)
+
+
+def test_the_rules_are_checked_on_the_merged_case(people, case_id) -> None:
+    from sst_desk.workflow.problems import ProcessError
+
+    anna, bo = Window(people[0], case_id), Window(people[1], case_id)
+    anna.case.student.first_name = "Alva-Li"
+    anna.save()
+    bo.case.student.last_name = ""  # the window would mark it; the door refuses it on the merged case too
+    with pytest.raises(ProcessError):
+        bo.save()
+    assert people[2].cases.load_case(case_id).student.first_name == "Alva-Li"
+
+
+def test_saves_at_the_same_moment_are_merged_not_lost(people, case_id) -> None:
+    """Three threads save at once (each its own connection): each retries against the newer save and merges."""
+    windows = [Window(door, case_id) for door in people]
+    windows[0].case.reason = "Första tråden"
+    windows[1].case.socionom = "Andra tråden"
+    windows[2].case.school_contact = "Tredje tråden"
+    start = threading.Barrier(3)
+    failures: list[BaseException] = []
+
+    def save(window: Window) -> None:
+        start.wait()
+        try:
+            window.save()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=save, args=(w,)) for w in windows]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not failures
+    stored = people[0].cases.load_case(case_id)
+    assert (stored.reason, stored.socionom, stored.school_contact) == (
+        "Första tråden", "Andra tråden", "Tredje tråden")
