@@ -78,6 +78,19 @@ class Subscription:
         except TimeoutError:
             return None
 
+    def drain(self, most: int = 500) -> list[Event]:
+        """The events waiting now (at most ``most``), without waiting for more."""
+        found: list[Event] = []
+        while len(found) < most:
+            try:
+                found.append(self._queue.get_nowait())
+            except asyncio.QueueEmpty:
+                if self._lagged:
+                    self._lagged = False
+                    found.append(RESYNC)
+                break
+        return found
+
     def close(self) -> None:
         self._feed.unsubscribe(self)
 
