@@ -10,13 +10,16 @@ event arriving late) is left alone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from sst_desk.ui.common.operations import Operation
 
 
 class CaseFollower(QObject):
     """Keeps one case window up to date with the saves made elsewhere."""
+
+    sig_taken_in = Signal(int)
+    """Emitted with the revision once the window has taken a newer version in."""
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -52,6 +55,7 @@ class CaseFollower(QObject):
         if newer.revision > window.case.revision:
             window.take_in(newer, by)
             self.taken_in += 1
+            self.sig_taken_in.emit(newer.revision)
         self._go_on()
 
     def _failed(self, _exc: BaseException) -> None:

@@ -28,9 +28,6 @@ class AppContext:
     # The team's settings as read from its database at sign-in (app.build_context), and again after the
     # settings dialog saves them: the properties below read this copy, never the database on the UI thread.
     team: TeamSettings = field(default_factory=TeamSettings)
-    # The team server session whose changes the windows show live (``remote.events.EventSource``, issue 13);
-    # None on a database file, which has nobody else's changes to tell.
-    live: object | None = None
 
     @property
     def door(self):
@@ -43,6 +40,12 @@ class AppContext:
         from sst_desk.services import Door
 
         return Door(self.db.uow, getattr(self.db, "actor", None))
+
+    @property
+    def live(self):
+        """Where colleagues' changes come from as they happen (``remote.events.EventSource``, issue 13): the
+        team server session the window works on; None on a database file, where nobody else's change is told."""
+        return self.db if callable(getattr(self.db, "events_request", None)) else None
 
     def now(self) -> dt.datetime:
         return self.clock()
