@@ -39,6 +39,9 @@ class AppContext:
         """
         from sst_desk.services import Door
 
+        remote = getattr(self.db, "door", None)
+        if remote is not None:
+            return remote  # a team server session (remote.client.RemoteSession): the same use cases, run there
         return Door(self.db.uow, getattr(self.db, "actor", None))
 
     @property
