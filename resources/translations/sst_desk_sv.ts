@@ -1807,6 +1807,130 @@
         <translation>%1 [j/N] </translation>
     </message>
     <message>
+        <source>run the team server (HTTPS, PostgreSQL)</source>
+        <translation>kör teamets server (HTTPS, PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Run the team server: the window and the command line of the team&apos;s computers connect to it with --server. HTTPS only: give the certificate and its key. See docs/server.md.</source>
+        <translation>Kör teamets server: fönstret och kommandoraden på teamets datorer ansluter till den med --server. Endast HTTPS: ange certifikatet och dess nyckel. Se docs/server.md.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s configuration file (TOML): database, cert, key, host, port, state_dir</source>
+        <translation>serverns konfigurationsfil (TOML): database, cert, key, host, port, state_dir</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL URL (the runtime role&apos;s; with --init, the owner&apos;s)</source>
+        <translation>PostgreSQL-adressen (driftrollens; med --init ägarens)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate (PEM)</source>
+        <translation>serverns TLS-certifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>the TLS certificate&apos;s private key (PEM)</source>
+        <translation>TLS-certifikatets privata nyckel (PEM)</translation>
+    </message>
+    <message>
+        <source>the address to listen on (default: 127.0.0.1)</source>
+        <translation>adressen att lyssna på (standard: 127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>the port to listen on (default: 8443)</source>
+        <translation>porten att lyssna på (standard: 8443)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s own folder, for its secret file (default: /var/lib/sst-desk)</source>
+        <translation>serverns egen mapp, för dess hemliga nyckelfil (standard: /var/lib/sst-desk)</translation>
+    </message>
+    <message>
+        <source>create or upgrade the database and make the first administrator, then stop</source>
+        <translation>skapa eller uppdatera databasen och skapa den första administratören, och avsluta sedan</translation>
+    </message>
+    <message>
+        <source>Give the database&apos;s URL with --database or in the configuration file.</source>
+        <translation>Ange databasens adress med --database eller i konfigurationsfilen.</translation>
+    </message>
+    <message>
+        <source>The team server runs on PostgreSQL: give a postgresql:// URL, not a file.</source>
+        <translation>Teamets server körs på PostgreSQL: ange en postgresql://-adress, inte en fil.</translation>
+    </message>
+    <message>
+        <source>No answer was given; nothing was changed.</source>
+        <translation>Inget svar gavs; ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>The team server speaks HTTPS only: give its certificate and key with --cert and --key (or cert and key in the configuration file).</source>
+        <translation>Teamets server talar bara HTTPS: ange dess certifikat och nyckel med --cert och --key (eller cert och key i konfigurationsfilen).</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2).</source>
+        <translation>%1 kunde inte läsas (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not a PEM file (a certificate or key in text form).</source>
+        <translation>%1 är ingen PEM-fil (ett certifikat eller en nyckel i textform).</translation>
+    </message>
+    <message>
+        <source>The certificate %1 and the key %2 do not belong together or cannot be used.</source>
+        <translation>Certifikatet %1 och nyckeln %2 hör inte ihop eller kan inte användas.</translation>
+    </message>
+    <message>
+        <source>SST Desk&apos;s team server listens on https://%1:%2/ (stop it with Ctrl+C).</source>
+        <translation>SST Desks teamserver lyssnar på https://%1:%2/ (stoppa den med Ctrl+C).</translation>
+    </message>
+    <message>
+        <source>Made the server&apos;s secret file %1.</source>
+        <translation>Skapade serverns hemliga nyckelfil %1.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s secret file %1 is there.</source>
+        <translation>Serverns hemliga nyckelfil %1 finns redan.</translation>
+    </message>
+    <message>
+        <source>The database is up to date and has accounts already; no administrator was made.</source>
+        <translation>Databasen är uppdaterad och har redan konton; ingen administratör skapades.</translation>
+    </message>
+    <message>
+        <source>The database has no accounts yet: make the first administrator.</source>
+        <translation>Databasen har inga konton ännu: skapa den första administratören.</translation>
+    </message>
+    <message>
+        <source>User name: </source>
+        <translation>Användarnamn: </translation>
+    </message>
+    <message>
+        <source>Full name: </source>
+        <translation>Fullständigt namn: </translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>Lösenord: </translation>
+    </message>
+    <message>
+        <source>The password again: </source>
+        <translation>Lösenordet igen: </translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>De två lösenorden skiljer sig åt; ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>Someone else made the first administrator meanwhile; nothing was changed.</source>
+        <translation>Någon annan skapade den första administratören under tiden; ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>The password cannot be used: %1 Nothing was changed.</source>
+        <translation>Lösenordet kan inte användas: %1 Ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>A user name is needed; nothing was changed.</source>
+        <translation>Ett användarnamn behövs; ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>Made the administrator %1. Start the server without --init, with the runtime role&apos;s database URL.</source>
+        <translation>Skapade administratören %1. Starta servern utan --init, med driftrollens databasadress.</translation>
+    </message>
+    <message>
         <source>There is no backup file %1.</source>
         <translation>Det finns ingen säkerhetskopia %1.</translation>
     </message>
@@ -2466,6 +2590,42 @@
     <message>
         <source>You may not do this (%1 case %2); the attempt was logged. Ask your team lead if you should be responsible for the case.</source>
         <translation>Du får inte göra det här (%1 ärende %2); försöket loggades. Fråga din teamledare om du ska vara ansvarig för ärendet.</translation>
+    </message>
+    <message>
+        <source>SST Desk cannot reach the server %1 right now; check the network and try again.</source>
+        <translation>SST Desk når inte servern %1 just nu; kontrollera nätverket och försök igen.</translation>
+    </message>
+    <message>
+        <source>The certificate of the server %1 is not trusted by this computer; get the server&apos;s CA file from your IT department and give it with --ca-file (nothing was sent).</source>
+        <translation>Certifikatet för servern %1 är inte betrott av den här datorn; hämta serverns CA-fil från IT-avdelningen och ange den med --ca-file (ingenting skickades).</translation>
+    </message>
+    <message>
+        <source>The server %1 answered with a certificate made out for another name; check the server address with your IT department (nothing was sent).</source>
+        <translation>Servern %1 svarade med ett certifikat som är utfärdat för ett annat namn; kontrollera serverns adress med IT-avdelningen (ingenting skickades).</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be used: it is missing or is not a PEM certificate file.</source>
+        <translation>CA-filen %1 kan inte användas: den saknas eller är ingen PEM-certifikatfil.</translation>
+    </message>
+    <message>
+        <source>The address %1 is not an https:// address: plain HTTP is not allowed, because case data would cross the network unencrypted.</source>
+        <translation>Adressen %1 är ingen https://-adress: okrypterad HTTP är inte tillåten, eftersom ärendeuppgifter då skulle gå okrypterade över nätverket.</translation>
+    </message>
+    <message>
+        <source>Your session on the server %1 has ended; sign in again.</source>
+        <translation>Din session på servern %1 har upphört; logga in igen.</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the request.</source>
+        <translation>Servern %1 avvisade begäran.</translation>
+    </message>
+    <message>
+        <source>The server %1 could not do this because of an error on the server (it is in the server&apos;s log); nothing was changed.</source>
+        <translation>Servern %1 kunde inte göra detta på grund av ett fel på servern (det finns i serverns logg); ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the request: %2</source>
+        <translation>Servern %1 avvisade begäran: %2</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from sst_desk.cli import cases as cli_cases
 from sst_desk.cli import demo as cli_demo
 from sst_desk.cli import printing as cli_print
 from sst_desk.cli import security as cli_security
+from sst_desk.cli import serve as cli_serve
 from sst_desk.cli.errors import guarded
 from sst_desk.cli.format import whole_number
 
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_backups.add_commands(commands, _add_db, default_db)
     cli_security.add_commands(commands, _add_db, default_db)
     cli_attendance.add_commands(commands, _add_db, default_db)
+    cli_serve.add_commands(commands)
     return parser
 
 

@@ -12,6 +12,8 @@ These are the storage-side functions sign-in, the key handling and the demo gene
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+
 from sst_desk.workflow.access import Action, Actor, Resource, Role
 from sst_desk.workflow.accounts import (  # noqa: F401 - re-exported: the record and its errors moved to workflow
     DuplicateUserError,
@@ -22,6 +24,7 @@ from sst_desk.workflow.accounts import (  # noqa: F401 - re-exported: the record
 )
 from sst_desk.workflow.logchain import LogAction
 
+from sst_desk.persistence import accesslog
 from sst_desk.persistence.accesslog import utc_now
 from sst_desk.persistence.database import Database
 
@@ -147,11 +150,10 @@ def set_demo_mark(db: Database, file_name: str) -> None:
 
 def record_sign_in(db: Database, actor: Actor, *, new_hash: str | None = None) -> None:
     """Log a sign-in and note its time (and store a re-hashed password when the parameters were raised)."""
-    values: dict[str, object] = {"last_login_at": utc_now()}
-    if new_hash is not None:
-        values["password_hash"] = new_hash
     with db.uow(actor) as uow:
-        uow.users.update(actor.user_id, **values)
+        uow.users.update(actor.user_id, last_login_at=utc_now())
+        if new_hash is not None:
+            uow.users.store_rehash(actor.user_id, new_hash)
         uow.log(LogAction.SIGN_IN)
         uow.commit()
 
@@ -161,6 +163,38 @@ def log_event(db: Database, action: LogAction, detail: str = "", *, actor: Actor
     with db.uow(actor) as uow:
         uow.log(action, detail=detail)
         uow.commit()
+
+
+def log_failed_sign_in(db: Database, username: str, detail: str) -> None:
+    """Log a failed sign-in on the team server at once (there the database is open; ``username`` as given to the
+    log: the account's name, or a hash of a name that is no account)."""
+    with db.uow() as uow:
+        accesslog.append(uow.session, None, LogAction.SIGN_IN_FAILED, username=username[:64], detail=detail)
+        uow.commit()
+
+
+class AccountsExistError(ValueError):
+    """The database has accounts already: the first administrator is made only in an empty one."""
+
+
+def add_first_administrator(db: Database, username: str, display_name: str, password_hash: str) -> Actor:
+    """The first administrator, atomically: ``AccountsExistError`` when any account exists.
+
+    On PostgreSQL the users table is locked (SHARE ROW EXCLUSIVE conflicts with itself) in the same
+    transaction as the count and the insert, so two ``serve --init`` at once cannot both make one.
+    """
+    name = normal_username(username)
+    with db.uow() as uow:
+        if db.engine.dialect.name == "postgresql":
+            uow.session.execute(sa.text("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE"))
+        if uow.users.count() > 0:
+            raise AccountsExistError("this database already has users")
+        user_id = uow.users.add(name, display_name.strip(), Role.ADMINISTRATOR, password_hash,
+                                must_change_password=False)
+        actor = Actor(user_id=user_id, username=name, display_name=display_name.strip(), role=Role.ADMINISTRATOR)
+        accesslog.append(uow.session, actor, LogAction.USER_CREATED, detail=f"{user_id}:{Role.ADMINISTRATOR.value}")
+        uow.commit()
+    return actor
 
 
 def cases_of(db: Database, user_id: int) -> int:

@@ -473,6 +473,23 @@ _lock = threading.Lock()
 _started = False
 
 
+# The team server's sign-in sessions (sst_desk/server; docs/server.md): only a SHA-256 hash of each token is
+# stored, so a copy of the database opens no session. A token lapses after ``idle`` without use (last_used_at)
+# and at expires_at whatever happens; revoked_at is set by signing out, switching the account off, or a
+# password change or reset (in the same transaction as the change).
+server_sessions = sa.Table(
+    "server_sessions",
+    metadata,
+    _pk(),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    _parent("user_id", "users"),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("last_used_at", UTCDateTime, nullable=False),
+    sa.Column("expires_at", UTCDateTime, nullable=False),
+    sa.Column("revoked_at", UTCDateTime),
+)
+
+
 def _children(target: type, order_by: list[sa.Column] | sa.Column) -> RelationshipProperty:
     """A collection the parent owns: saved, merged and deleted with it; removed items are deleted."""
     return relationship(target, cascade="all, delete-orphan", order_by=order_by)

@@ -19,7 +19,9 @@ from sst_desk.workflow.accounts import UserRecord
 from sst_desk.workflow.logchain import KeptHead, LogEntry, LogRow, SampleCheck, SampleOutcome
 
 from sst_desk.persistence.accesslog import utc_now
-from sst_desk.persistence.mapping import access_log, case_members, cases, database_meta, log_head, sample_checks, students, users
+from sst_desk.persistence.mapping import (
+    access_log, case_members, cases, database_meta, log_head, sample_checks, server_sessions, students, users,
+)
 
 Moment = dt.date | dt.datetime
 
@@ -72,9 +74,19 @@ class UserRepository:
 
     def update(self, user_id: int, **values: object) -> None:
         """Set columns of one account (display_name, role, active, password_hash, must_change_password,
-        last_login_at)."""
+        last_login_at).
+
+        Switching the account off or changing its password revokes its team-server sessions in the same
+        transaction (``revoke_user_sessions``): a token never outlives the password it was signed in with.
+        """
         if values:
             self.session.execute(sa.update(users).where(users.c.id == user_id).values(**values))
+        if values.get("active") is False or "password_hash" in values:
+            revoke_user_sessions(self.session, user_id)
+
+    def store_rehash(self, user_id: int, password_hash: str) -> None:
+        """The same password hashed with today's parameters (at a sign-in): not a change, no session revoked."""
+        self.session.execute(sa.update(users).where(users.c.id == user_id).values(password_hash=password_hash))
 
     def case_count(self, user_id: int) -> int:
         """How many cases the user is a member of."""
@@ -262,3 +274,12 @@ def period_end(moment: Moment) -> dt.datetime:
     if isinstance(moment, dt.datetime):
         return period_start(moment) + dt.timedelta(microseconds=1)
     return dt.datetime.combine(moment + dt.timedelta(days=1), dt.time()).astimezone()
+
+
+def revoke_user_sessions(session: Session, user_id: int, *, at: dt.datetime | None = None) -> int:
+    """Revoke every open team-server session of ``user_id`` in ``session``'s transaction; returns how many."""
+    result = session.execute(
+        sa.update(server_sessions)
+        .where(server_sessions.c.user_id == user_id, server_sessions.c.revoked_at.is_(None))
+        .values(revoked_at=at or dt.datetime.now(dt.UTC)))
+    return result.rowcount or 0

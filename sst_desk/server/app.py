@@ -1,0 +1,253 @@
+"""The team server's web application: JSON over HTTPS under ``/api/v1`` (docs/server.md).
+
+``create_app(config)`` builds the Starlette application; ``sst-desk serve`` runs it under uvicorn with the
+TLS files. Endpoints:
+
+* ``GET  /api/v1/health`` → ``{"version"}``;
+* ``POST /api/v1/signin`` ``{"username", "password"}`` → ``{"token", "expires_at", "actor",
+  "must_change_password"}``; a wrong name or password → 401 with the same sentence for both;
+* ``POST /api/v1/signout`` (``Authorization: Bearer TOKEN``) → 204;
+* ``POST /api/v1/call`` ``{"group", "name", "args", "kwargs"}`` (wire-encoded, ``remote.wire``) → 200
+  ``{"result"}`` or an error status with ``{"error"}``: the exception the use case raised, wire-encoded.
+
+Every use case runs through the server's own ``Door(db.uow, actor)``, the actor taken from the token: access
+is checked and logged on the server, in the same transaction as the action (``server.calls`` decides which
+use cases are offered, and sets day and time arguments from the server's clock).
+
+No traceback leaves the server: an unexpected exception is logged here (types and code locations, no
+values) and the client gets ``ServerError``. Requests are logged by path, use-case name, status, time and
+user id, never with arguments or results (case content).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from sst_desk import __version__
+from sst_desk.persistence import Database
+from sst_desk.persistence.errors import (
+    AccessDeniedError,
+    CaseNotFound,
+    ConcurrentEditError,
+    DatabaseUnavailableError,
+)
+from sst_desk.remote import wire
+from sst_desk.remote.errors import SERVER, RequestRefused, ServerError, SessionExpired, relocate
+from sst_desk.security.signin import SignInError
+from sst_desk.server import calls
+from sst_desk.server.auth import Authenticator
+from sst_desk.server.config import ServerConfig
+from sst_desk.services import Door
+from sst_desk.workflow.access import Actor
+
+_log = logging.getLogger("sst_desk.server")
+
+API = "/api/v1"
+LOCATION = SERVER  # how the server names itself in the errors it sends (never its database's URL)
+
+
+class BadRequest(Exception):
+    """A request the server cannot read; ``str()`` is the sentence for the client."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        self.status = status
+        super().__init__(message)
+
+
+def status_for(exc: BaseException) -> int:
+    """The HTTP status that goes with an error a use case raised."""
+    if isinstance(exc, (SessionExpired, SignInError)):
+        return 401
+    if isinstance(exc, AccessDeniedError):
+        return 403
+    if isinstance(exc, CaseNotFound):
+        return 404
+    if isinstance(exc, ConcurrentEditError) or type(exc).__name__ == "SaveConflict":
+        return 409
+    if isinstance(exc, DatabaseUnavailableError):
+        return 503
+    if isinstance(exc, ServerError):
+        return 500
+    if isinstance(exc, RequestRefused):
+        return 400
+    return 422  # the request was understood and refused by a rule (ProcessError, a ValueError …)
+
+
+def _error(exc: BaseException, status: int | None = None) -> JSONResponse:
+    try:
+        body = {"error": wire.encode(exc)}
+    except wire.WireError:
+        _log.error("an error of type %s could not be sent over the wire", type(exc).__qualname__)
+        exc = ServerError(LOCATION)
+        body = {"error": wire.encode(exc)}
+        status = 500
+    return JSONResponse(body, status_code=status or status_for(exc))
+
+
+def _refused(message: str, status: int = 400) -> JSONResponse:
+    return _error(RequestRefused(LOCATION, message), status)
+
+
+async def read_json(request: Request, limit: int) -> dict[str, Any]:
+    """The request's JSON object, read at most ``limit`` bytes; ``BadRequest`` with a sentence otherwise."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.isdigit():
+            raise BadRequest("the Content-Length header is not a number")
+        if int(declared) > limit:
+            raise BadRequest(f"the request is larger than the {limit} bytes the server takes", 413)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BadRequest(f"the request is larger than the {limit} bytes the server takes", 413)
+        chunks.append(chunk)
+    try:
+        data = json.loads(b"".join(chunks))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise BadRequest("the request is not JSON") from None
+    except RecursionError:
+        raise BadRequest("the request is nested too deeply") from None
+    if type(data) is not dict:
+        raise BadRequest("the request must be a JSON object")
+    return data
+
+
+def _bearer(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise SessionExpired(LOCATION)
+    return token.strip()
+
+
+class ServerApp:
+    """The endpoints, bound to one database and one authenticator."""
+
+    def __init__(self, config: ServerConfig, db: Database, auth: Authenticator) -> None:
+        self.config, self.db, self.auth = config, db, auth
+
+    def routes(self) -> list[Route]:
+        return [
+            Route(f"{API}/health", self.guarded(self.health), methods=["GET"]),
+            Route(f"{API}/signin", self.guarded(self.signin), methods=["POST"]),
+            Route(f"{API}/signout", self.guarded(self.signout), methods=["POST"]),
+            Route(f"{API}/call", self.guarded(self.call), methods=["POST"]),
+        ]
+
+    def guarded(self, handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
+        """``handler`` with the request logged and nothing unexpected leaving the server."""
+
+        async def endpoint(request: Request) -> Response:
+            started = time.perf_counter()
+            request.state.what = ""
+            request.state.user_id = None
+            try:
+                response = await handler(request)
+            except BadRequest as exc:
+                response = _refused(str(exc), exc.status)
+            except Exception as exc:  # noqa: BLE001 - the boundary: the client gets a sentence, the log the type
+                _log.error("unexpected %s in %s %s%s", type(exc).__qualname__, request.method, request.url.path,
+                           _where(exc))
+                response = _error(ServerError(LOCATION), 500)
+            _log.info("%s %s %s %s user=%s %.1f ms", request.method, request.url.path, request.state.what,
+                      response.status_code, request.state.user_id, (time.perf_counter() - started) * 1000)
+            return response
+
+        return endpoint
+
+    async def health(self, request: Request) -> Response:
+        return JSONResponse({"version": __version__})
+
+    async def signin(self, request: Request) -> Response:
+        data = await read_json(request, self.config.max_body_bytes)
+        username, password = data.get("username"), data.get("password")
+        if set(data) != {"username", "password"} or type(username) is not str or type(password) is not str:
+            raise BadRequest("a sign-in takes exactly a username and a password, as strings")
+        client = request.client.host if request.client is not None else ""
+        try:
+            session = await run_in_threadpool(self.auth.sign_in, username, password, client)
+        except SignInError as exc:
+            return _error(exc, 401)
+        request.state.user_id = session.actor.user_id
+        return JSONResponse({"token": session.token, "expires_at": session.expires_at.isoformat(),
+                             "actor": wire.encode(session.actor),
+                             "must_change_password": session.must_change_password})
+
+    async def signout(self, request: Request) -> Response:
+        try:
+            token = _bearer(request)
+        except SessionExpired as exc:
+            return _error(exc)
+        await run_in_threadpool(self.auth.sign_out, token)
+        return Response(status_code=204)
+
+    async def call(self, request: Request) -> Response:
+        try:
+            actor = await run_in_threadpool(self.auth.actor_for, _bearer(request))
+        except SessionExpired as exc:
+            return _error(exc)
+        request.state.user_id = actor.user_id
+        data = await read_json(request, self.config.max_body_bytes)
+        if set(data) != {"group", "name", "args", "kwargs"}:
+            raise BadRequest("a call takes exactly group, name, args and kwargs")
+        group, name = data["group"], data["name"]
+        if type(group) is not str or type(name) is not str:
+            raise BadRequest("group and name must be strings")
+        request.state.what = f"{group}.{name}"[:80]
+        try:
+            args, kwargs = wire.decode(data["args"]), wire.decode(data["kwargs"])
+        except wire.WireError as exc:
+            raise BadRequest(f"the arguments cannot be read: {exc}") from None
+        if type(args) is not list or type(kwargs) is not dict:
+            raise BadRequest("args must be a list and kwargs a dict")
+        try:
+            args, kwargs = calls.prepare(group, name, args, kwargs)
+        except calls.CallRefused as exc:
+            return _refused(str(exc))
+        try:
+            result = await run_in_threadpool(self._run, actor, group, name, args, kwargs)
+        except Exception as exc:  # a use case's own error travels if the wire's table knows it
+            if wire.encodable_exception(exc):
+                relocate(exc, str(self.db.location), LOCATION)
+                return _error(exc)
+            raise
+        try:
+            body = {"result": wire.encode(result)}
+        except wire.WireError:
+            _log.error("the result of %s.%s could not be sent over the wire", group, name)
+            return _error(ServerError(LOCATION), 500)
+        return JSONResponse(body)
+
+    def _run(self, actor: Actor, group: str, name: str, args: tuple, kwargs: dict) -> Any:
+        door = Door(self.db.uow, actor)  # the server's own door, as the token's user
+        return getattr(getattr(door, group), name)(*args, **kwargs)
+
+
+def _where(exc: BaseException) -> str:
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    return "".join(f" at {frame.filename}:{frame.lineno}" for frame in frames[-3:])
+
+
+def create_app(config: ServerConfig, *, db: Database | None = None) -> Starlette:
+    """The server's application for ``config`` (the database opened here unless ``db`` is given)."""
+    database = db if db is not None else Database.open(config.database)
+    app = ServerApp(config, database, Authenticator(database, config))
+    starlette = Starlette(routes=app.routes())
+    starlette.state.server = app
+    return starlette
+
+
+__all__ = ["API", "ServerApp", "create_app", "status_for"]

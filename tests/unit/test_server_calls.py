@@ -1,0 +1,75 @@
+"""The server's decision table (sst_desk/server/calls.py): every use case decided, the server's clock for day
+and time arguments, no file written on the server on a client's word, and the refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sst_desk.server import calls
+from sst_desk.services import GROUPS, group_module
+
+DAY = dt.date(2031, 5, 17)
+MOMENT = dt.datetime(2031, 5, 17, 9, 30, tzinfo=dt.UTC)
+
+
+def prepare(group: str, name: str, *args, **kwargs):
+    return calls.prepare(group, name, list(args), kwargs, today=lambda: DAY, now=lambda: MOMENT)
+
+
+def test_every_use_case_of_every_group_has_a_decision_and_every_decision_a_use_case() -> None:
+    assert calls.check_table() == []
+    decided = {(g, n) for g in GROUPS for n in group_module(g).USE_CASES}
+    assert decided == set(calls.DECISIONS)
+
+
+def test_the_server_day_replaces_the_clients_day_given_or_not() -> None:
+    assert prepare("cases", "case_rows", dt.date(1999, 1, 1)) == ((DAY,), {})
+    assert prepare("cases", "case_rows") == ((DAY,), {})
+    args, kwargs = prepare("cases", "save_case", "a case", today=dt.date(2000, 1, 1))
+    assert args == ("a case",) and kwargs == {"today": DAY}
+    args, kwargs = prepare("cases", "save_case", "a case")
+    assert kwargs == {"today": DAY}
+    args, kwargs = prepare("cases", "move_case", 7, "move", at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    assert kwargs["at"] == MOMENT
+    assert prepare("gallring", "cases_due", 5, dt.date(1990, 1, 1)) == ((5, DAY), {})
+    assert prepare("extract", "gather_registerutdrag", 3)[1] == {"now": MOMENT}
+
+
+def test_a_print_comes_back_as_bytes_never_as_a_file_on_the_server() -> None:
+    args, kwargs = prepare("printing", "print_document", 7, "handlingsplan", report="ctx", today=dt.date(2000, 1, 1))
+    assert kwargs["today"] == DAY and "target" not in kwargs
+    with pytest.raises(calls.CallRefused, match="writes no file on the server"):
+        prepare("printing", "print_document", 7, "handlingsplan", report="ctx", today=DAY, target="/etc/passwd")
+    with pytest.raises(calls.CallRefused, match="writes no file"):
+        prepare("accesslog", "export_head", "/tmp/head.txt")
+    assert prepare("accesslog", "export_head") == ((), {})
+
+
+@pytest.mark.parametrize("group, name", [
+    ("backups", "make_backup"), ("backups", "authorize_restore"), ("backups", "list_backups"),
+    ("attendance", "import_attendance"), ("extract", "write_registerutdrag"), ("printing", "print_batch"),
+    ("gallring", "resume_pending"),
+])
+def test_use_cases_that_work_on_the_servers_disk_are_refused_with_a_reason(group: str, name: str) -> None:
+    with pytest.raises(calls.CallRefused, match="not offered over the server: .{20,}"):
+        prepare(group, name)
+
+
+@pytest.mark.parametrize("group, name, message", [
+    ("nosuch", "x", "no group"),
+    ("cases", "not_found", "no use case"),  # a module function, not a use case
+    ("cases", "__init__", "no use case"),
+    ("cases", "load_case", "do not fit"),  # no case id
+])
+def test_unknown_names_and_arguments_that_do_not_fit_are_refused(group: str, name: str, message: str) -> None:
+    with pytest.raises(calls.CallRefused, match=message):
+        prepare(group, name)
+
+
+def test_arguments_that_do_not_fit_are_refused_before_anything_runs() -> None:
+    with pytest.raises(calls.CallRefused, match="do not fit"):
+        prepare("cases", "load_case", 1, 2, 3)
+    with pytest.raises(calls.CallRefused, match="do not fit"):
+        prepare("cases", "load_case", 1, uow="mine")
