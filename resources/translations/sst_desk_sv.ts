@@ -1309,6 +1309,34 @@
         <translation>Sparat kl. %1</translation>
     </message>
     <message>
+        <source>Not saved: your changes are still here.</source>
+        <translation>Inte sparat: dina ändringar finns kvar.</translation>
+    </message>
+    <message>
+        <source>Changes by others</source>
+        <translation>Ändringar av andra</translation>
+    </message>
+    <message>
+        <source>Close the note on changes by others</source>
+        <translation>Stäng meddelandet om andras ändringar</translation>
+    </message>
+    <message>
+        <source>%1 changed %2</source>
+        <translation>%1 ändrade %2</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Någon annan</translation>
+    </message>
+    <message>
+        <source>the case</source>
+        <translation>ärendet</translation>
+    </message>
+    <message>
+        <source>You changed the same: %1. Your values are kept on screen; when you save, you choose which to keep.</source>
+        <translation>Du ändrade samma: %1. Dina värden står kvar på skärmen; när du sparar väljer du vilka som ska gälla.</translation>
+    </message>
+    <message>
         <source>This step is not possible yet:</source>
         <translation>Det här steget går inte att ta än:</translation>
     </message>
@@ -2363,6 +2391,244 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else saved this case</source>
+        <translation>Någon annan har sparat ärendet</translation>
+    </message>
+    <message>
+        <source>Choose which values to keep</source>
+        <translation>Välj vilka värden som ska gälla</translation>
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation>Sparat av %1</translation>
+    </message>
+    <message>
+        <source>Saved by someone else</source>
+        <translation>Sparat av någon annan</translation>
+    </message>
+    <message>
+        <source>Someone else saved this case after you opened it. Their changes and yours are kept together, except in the fields below, which you both changed. Choose for each which value to keep; nothing has been saved yet.</source>
+        <translation>Någon annan sparade ärendet efter att du öppnade det. Deras ändringar och dina sparas tillsammans, utom i fälten nedan, som ni båda har ändrat. Välj för varje fält vilket värde som ska gälla; ingenting är sparat ännu.</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Vad som har hänt</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Ditt värde</translation>
+    </message>
+    <message>
+        <source>Your value: %1</source>
+        <translation>Ditt värde: %1</translation>
+    </message>
+    <message>
+        <source>Save with my choices</source>
+        <translation>Spara med mina val</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(borttagen)</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictWords</name>
+    <message>
+        <source>Stage</source>
+        <translation>Fas</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>Inskriven den</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Avslutad den</translation>
+    </message>
+    <message>
+        <source>Factors</source>
+        <translation>Faktorer</translation>
+    </message>
+    <message>
+        <source>Notes on school-related factors</source>
+        <translation>Anteckningar om skolrelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Notes on individual factors</source>
+        <translation>Anteckningar om individrelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Notes on family factors</source>
+        <translation>Anteckningar om familjerelaterade faktorer</translation>
+    </message>
+    <message>
+        <source>Notes on further factors</source>
+        <translation>Anteckningar om ytterligare faktorer</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>The student&apos;s own view</source>
+        <translation>Elevens egen syn</translation>
+    </message>
+    <message>
+        <source>Guardian %1</source>
+        <translation>Vårdnadshavare %1</translation>
+    </message>
+    <message>
+        <source>Consent %1</source>
+        <translation>Samtycke %1</translation>
+    </message>
+    <message>
+        <source>Document %1</source>
+        <translation>Dokument %1</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>Handlingsplan</translation>
+    </message>
+    <message>
+        <source>Goal %1</source>
+        <translation>Mål %1</translation>
+    </message>
+    <message>
+        <source>Intervention %1</source>
+        <translation>Insats %1</translation>
+    </message>
+    <message>
+        <source>Contact %1</source>
+        <translation>Kontakt %1</translation>
+    </message>
+    <message>
+        <source>Follow-up %1</source>
+        <translation>Uppföljning %1</translation>
+    </message>
+    <message>
+        <source>Rating %1</source>
+        <translation>Bedömning %1</translation>
+    </message>
+    <message>
+        <source>Booster session %1</source>
+        <translation>Boosterträff %1</translation>
+    </message>
+    <message>
+        <source>Referral %1</source>
+        <translation>Hänvisning %1</translation>
+    </message>
+    <message>
+        <source>School line event %1</source>
+        <translation>Händelse på skollinjen %1</translation>
+    </message>
+    <message>
+        <source>School line events</source>
+        <translation>Händelser på skollinjen</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Steg %1</translation>
+    </message>
+    <message>
+        <source>Guardians</source>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Samtycken</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Kartläggning</translation>
+    </message>
+    <message>
+        <source>Action plans</source>
+        <translation>Handlingsplaner</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Insatser</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Uppföljningar</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Bedömningar</translation>
+    </message>
+    <message>
+        <source>Booster sessions</source>
+        <translation>Boosterträffar</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Hänvisningar</translation>
+    </message>
+    <message>
+        <source>Steps in the process</source>
+        <translation>Steg i processen</translation>
+    </message>
+    <message>
+        <source>The whole record</source>
+        <translation>Hela posten</translation>
+    </message>
+    <message>
+        <source>%1 (new row)</source>
+        <translation>%1 (ny rad)</translation>
+    </message>
+    <message>
+        <source>%1 (row removed)</source>
+        <translation>%1 (rad borttagen)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tomt)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+</context>
+<context>
     <name>ConsentGate</name>
     <message>
         <source>request documents from the other authority</source>
@@ -2574,6 +2840,10 @@
     <message>
         <source>Case number %1 was saved by someone else after you opened it; your copy was not saved over theirs.</source>
         <translation>Ärende nummer %1 sparades av någon annan efter att du öppnade det; din kopia sparades inte över deras.</translation>
+    </message>
+    <message>
+        <source>Case number %1 was saved by someone else after you opened it, with other values in %2 of the fields you changed; choose which to keep. Nothing was saved yet.</source>
+        <translation>Ärende nummer %1 sparades av någon annan efter att du öppnade det, med andra värden i %2 av fälten du ändrade; välj vilka som ska gälla. Ingenting är sparat ännu.</translation>
     </message>
     <message>
         <source>The disk is full: the backup could not be written to %1; the earlier backups are untouched. Free some space and try again.</source>

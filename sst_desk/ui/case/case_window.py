@@ -6,6 +6,11 @@ work (``services.cases.save_case``, in the background: ``operations.Operation``)
 and shows the reloaded case. While a save runs the pages, the actions and the
 window's close wait for it. Every step through the process is saved at once.
 Nothing is lost silently: closing with unsaved changes asks.
+
+The window keeps the case as it was loaded (``base``, a copy) and sends it with every save, so a
+colleague's save in between is merged rather than refused (``workflow.merge``); where both changed the
+same field, ``SaveConflict`` brings the conflict dialog (``conflict_dialog``). ``take_in`` shows a newer
+copy someone else saved while the window is open: untouched fields follow it, a banner says who changed what.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from sst_desk.settings import CASE_GEOMETRY
 from sst_desk.workflow.access import Action, Resource
 from sst_desk.workflow.codes import ClosingReason
 from sst_desk.workflow.entities import Case
+from sst_desk.workflow.merge import MergeResult, Side, clone, merge3
 from sst_desk.workflow.editing import save_problems, step_answer_problems, step_blockers
 from sst_desk.workflow.problems import Finding, ProcessError
 from sst_desk.workflow.process import PATHS, Move, apply, is_complete, moves_from, warnings
@@ -42,6 +48,7 @@ from sst_desk.workflow.steps import StageStep, StepState, stage_steps
 from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.common.dialogs import RecordDialog
 from sst_desk.ui.common.errors import database_error_text
+from sst_desk.ui.case.conflict_words import changes_words, conflict_place
 from sst_desk.ui.case.forms import Field, Kind, elided
 from sst_desk.ui.common.labels import choices, grade_label, label
 from sst_desk.ui.common.messages import message
@@ -80,6 +87,9 @@ class CaseWindow(QMainWindow):
         install_wheel_guard()
         self.context = context
         self.case = case
+        self.base = clone(case)  # the case as loaded: what the person's edits are measured against when saving
+        self._saved_by: str | None = None  # who saved the newer copy last taken in (for the conflict dialog)
+        self._newer: tuple[Case, str] | None = None  # a newer copy that came while a save was running
         self._loading = False
         self.saving = False  # a save is being written: no second save, no close, no edits
         self._allowed = allowed
@@ -122,6 +132,8 @@ class CaseWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         central = QWidget(self)
         layout = QVBoxLayout(central)
+        self.banner = self._make_banner(central)
+        layout.addWidget(self.banner)
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -340,12 +352,13 @@ class CaseWindow(QMainWindow):
         self._write(then)
         return True
 
-    def _write(self, then: Callable[[], None] | None = None, otherwise: Callable[[], None] | None = None) -> None:
-        door, case = self.context.door, self.case
+    def _write(self, then: Callable[[], None] | None = None, otherwise: Callable[[], None] | None = None,
+               resolutions: dict[str, Side] | None = None) -> None:
+        door, case, base = self.context.door, self.case, self.base
         self.saving = True
-        Operation(self, lambda: door.cases.save_case(case)) \
+        Operation(self, lambda: door.cases.save_case(case, base=base, resolutions=resolutions)) \
             .success(lambda saved: self._saved(saved, then)) \
-            .failure(lambda exc: self._save_failed(exc, otherwise)) \
+            .failure(lambda exc: self._save_failed(exc, otherwise, then, resolutions)) \
             .disable(self.stack, self.moves_box, self.save_action, self.next_step_action, self.print_action,
                      self.documents_menu, self.members_action, self.extract_action) \
             .run_in_background()
@@ -353,6 +366,8 @@ class CaseWindow(QMainWindow):
     def _saved(self, saved: Case, then: Callable[[], None] | None) -> None:
         self.saving = False
         row = self.stepper.currentRow()
+        self.base = clone(saved)
+        self._saved_by = None
         self._load(saved)
         self.stepper.setCurrentRow(row)
         self.statusBar().showMessage(self.tr("Saved at %1").replace(
@@ -360,12 +375,115 @@ class CaseWindow(QMainWindow):
         self.sig_saved.emit(saved.id)
         if then is not None:
             then()
+        self._take_in_waiting()
 
-    def _save_failed(self, exc: BaseException, otherwise: Callable[[], None] | None) -> None:
+    def _save_failed(self, exc: BaseException, otherwise: Callable[[], None] | None,
+                     then: Callable[[], None] | None = None, resolutions: dict[str, Side] | None = None) -> None:
+        from sst_desk.services.errors import SaveConflict
+
         self.saving = False  # the edits stay in the window; the person may try again
+        if isinstance(exc, SaveConflict):
+            self._resolve(exc, otherwise, then, resolutions)
+            return
         if otherwise is not None:
             otherwise()
         QMessageBox.critical(self, self.tr("Could not save"), database_error_text(exc))
+        self._take_in_waiting()
+
+    def _resolve(self, conflict, otherwise: Callable[[], None] | None, then: Callable[[], None] | None,
+                 earlier: dict[str, Side] | None) -> None:
+        """Someone else changed some of the same fields: show both values, save again with the choices.
+
+        Cancel keeps everything typed in the window (nothing was written). Another save that comes in
+        meanwhile brings this dialog again for what is new; the choices made stay.
+        """
+        from sst_desk.ui.case.conflict_dialog import choose
+
+        chosen = choose(self, conflict.conflicts, self._saved_by or _last_step_by(self.base, conflict.current))
+        if chosen is None:
+            if otherwise is not None:
+                otherwise()
+            self.statusBar().showMessage(self.tr("Not saved: your changes are still here."), 8000)
+            self._take_in_waiting()
+            return
+        self._write(then, otherwise, {**(earlier or {}), **chosen})
+
+    # --- someone else's save --------------------------------------------------
+
+    def _make_banner(self, parent: QWidget) -> QWidget:
+        banner = QWidget(parent)
+        banner.setAccessibleName(self.tr("Changes by others"))
+        banner.setStyleSheet("QWidget#changes-banner { background: #e8f1fb; border: 1px solid #9cc1e8; }")
+        banner.setObjectName("changes-banner")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(8, 4, 4, 4)
+        self.banner_label = QLabel(banner)
+        self.banner_label.setWordWrap(True)
+        self.banner_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner_label.setAccessibleName(self.tr("Changes by others"))
+        close = QPushButton(self.tr("Close"), banner)
+        close.setAccessibleName(self.tr("Close the note on changes by others"))
+        close.clicked.connect(banner.hide)
+        row.addWidget(self.banner_label, 1)
+        row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        banner.hide()
+        return banner
+
+    def take_in(self, newer: Case, by: str) -> MergeResult | None:
+        """Someone (``by``) saved this case; ``newer`` is the copy now stored. Show it without losing any edit.
+
+        The pages' edits are written into the window's case, then ``merge3(base, what the window holds,
+        newer)``: fields the person has not touched take the newer values (only those inputs change, so
+        focus and cursor stay where she types), her own edits stay, and the lists show the merged rows. A
+        field both changed keeps hers and the banner says so: saving will show both values. The banner
+        says who changed what. Without a conflict ``newer`` becomes the base of the next save. Returns the
+        merge (None when nothing was taken in: an older copy, or a save running — then it waits for it).
+        """
+        if newer.id != self.case.id or newer.revision <= self.base.revision:
+            return None
+        if self.saving:
+            self._newer = (newer, by)
+            return None
+        modified = self.isWindowModified()
+        for page in self.pages:
+            page.store(self.case)
+        result = merge3(self.base, self.case, newer)
+        merged = result.case
+        if result.conflicts:
+            merged.revision = self.base.revision  # the save merges again against the old base: the dialog asks
+        else:
+            self.base = clone(newer)
+        self._saved_by = by
+        self._loading = True
+        try:
+            self.case = merged
+            for page in self.pages + self._other_pages():
+                page.take_in(merged)
+            self._refresh_process()
+        finally:
+            self._loading = False
+        self.setWindowModified(modified or bool(result.conflicts))
+        self._show_changes(by, result)
+        return result
+
+    def _take_in_waiting(self) -> None:
+        waiting, self._newer = self._newer, None
+        if waiting is not None:
+            self.take_in(*waiting)
+
+    def _show_changes(self, by: str, result: MergeResult) -> None:
+        changed = changes_words(result.theirs_changed)
+        if not changed and not result.conflicts:
+            return
+        text = self.tr("%1 changed %2").replace("%1", by or self.tr("Someone else")).replace(
+            "%2", changed or self.tr("the case"))
+        if result.conflicts:
+            both = ", ".join(dict.fromkeys(conflict_place(c) for c in result.conflicts))
+            text += "\n" + self.tr("You changed the same: %1. Your values are kept on screen; when you save, "
+                                   "you choose which to keep.").replace("%1", both)
+        self.banner_label.setText(text)
+        self.banner.show()
 
     # --- the process ----------------------------------------------------------
 
@@ -570,3 +688,12 @@ class CaseWindow(QMainWindow):
         self.context.settings.set(CASE_GEOMETRY, bytes(self.saveGeometry()))
         event.accept()
         self.sig_closed.emit(self.case.id)
+
+
+def _last_step_by(base: Case, current: Case | None) -> str | None:
+    """Who took the newest step in ``current`` that ``base`` does not have (the saver, when a step was saved)."""
+    if current is None:
+        return None
+    known = {t.id for t in base.transitions}
+    new = [t for t in current.transitions if t.id not in known and t.by]
+    return new[-1].by if new else None

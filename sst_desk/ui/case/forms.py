@@ -100,6 +100,19 @@ def _same(choice: object, value: object) -> bool:
     return choice is value
 
 
+def _same_value(spec: Field, shown: object, value: object) -> bool:
+    """Whether an input showing ``shown`` (as ``Form.values`` reads it) already shows ``value``."""
+    if spec.kind is Kind.MULTI:
+        return set(shown or []) == set(value or [])
+    if spec.kind in (Kind.TEXT, Kind.MULTILINE):
+        return (shown or "") == (value or "").strip()
+    if spec.kind is Kind.CHOICE:
+        return _same(shown, value)
+    if spec.kind is Kind.BOOL:
+        return bool(shown) == bool(value)
+    return shown == value
+
+
 def get_path(obj: object, path: str) -> object:
     for part in path.split("."):
         obj = getattr(obj, part)
@@ -214,6 +227,32 @@ class Form(QWidget):
             self._touched.clear()
         finally:
             self._loading = False
+
+    def load_untouched(self, obj: object) -> list[str]:
+        """Show ``obj``'s values in the fields the worker has not changed since the last load; the rest stay.
+
+        For a newer copy saved by someone else (``CaseWindow.take_in``): only inputs whose value differs are
+        set, so the field being typed in, its cursor and the focus are left alone. Returns the names updated.
+        """
+        shown, _errors = self.values()
+        updated: list[str] = []
+        self._loading = True
+        try:
+            for name, spec in self.fields.items():
+                if name in self._touched:
+                    continue
+                value = spec.getter(obj) if spec.getter else get_path(obj, name)
+                if _same_value(spec, shown.get(name), value):
+                    continue
+                self.set_value(name, value)
+                updated.append(name)
+        finally:
+            self._loading = False
+        return updated
+
+    def touched(self) -> frozenset[str]:
+        """The fields the worker changed since the last load."""
+        return frozenset(self._touched)
 
     def set_value(self, name: str, value: object) -> None:
         """Set an input as if the worker had (outside ``load``): it counts as changed."""

@@ -119,6 +119,17 @@ class StagePage(QWidget):
                 form.load(obj)
         self.refresh()
 
+    def take_in(self, case: Case) -> None:
+        """Show a merged newer copy (``CaseWindow.take_in``): fields the worker has not touched take its values,
+        the worker's own edits stay as typed, the lists show its rows."""
+        self.case = case
+        for form, target in self.forms:
+            obj = target(case)
+            form.setEnabled(obj is not None)
+            if obj is not None:
+                form.load_untouched(obj)
+        self.refresh()
+
     def store(self, case: Case) -> dict[str, str]:
         """Write the page into ``case``; return field messages (nothing is written for a field in error)."""
         errors: dict[str, str] = {}

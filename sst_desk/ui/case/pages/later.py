@@ -170,6 +170,13 @@ class AvslutPage(StagePage):
 
     def load(self, case: Case) -> None:
         super().load(case)
+        self._show_closing(case)
+
+    def take_in(self, case: Case) -> None:
+        super().take_in(case)
+        self._show_closing(case)
+
+    def _show_closing(self, case: Case) -> None:
         self.closed_label.setText(self.tr("Closed on %1").replace("%1", iso_date(case.closed_on)) if case.closed_on else "")
         self.book_button.setVisible(proposed_booster(case, self.context.booster_months) is not None)
 
@@ -213,6 +220,10 @@ class HistoryPage(StagePage):
              Column(self.tr("By"), lambda t: t.by), Column(self.tr("Comment"), lambda t: t.comment, True)],
             empty_text=self.tr("No step taken yet."), parent=self.content)
         self.body.addWidget(self.transitions)
+
+    def take_in(self, case: Case) -> None:
+        super().take_in(case)
+        self.transitions.set_items(sorted(case.transitions, key=lambda t: t.at, reverse=True))
 
     def load(self, case: Case) -> None:
         super().load(case)

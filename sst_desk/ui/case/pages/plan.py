@@ -85,6 +85,17 @@ class PlaneringPage(StagePage):
 
     def load(self, case: Case) -> None:
         self.shown_plan = case.current_plan
+        self._show_versions(case)
+        super().load(case)
+
+    def take_in(self, case: Case) -> None:
+        """As ``load`` for a merged newer copy, keeping the version shown (by its number) when it is still there."""
+        shown = self.shown_plan.version if self.shown_plan is not None else None
+        self.shown_plan = next((p for p in case.plans if p.version == shown), None) or case.current_plan
+        self._show_versions(case)
+        super().take_in(case)
+
+    def _show_versions(self, case: Case) -> None:
         self.version_box.blockSignals(True)
         self.version_box.clear()
         self._versions = sorted(case.plans, key=lambda p: -p.version)
@@ -93,8 +104,9 @@ class PlaneringPage(StagePage):
             if plan.status is PlanStatus.SUPERSEDED:
                 text += " " + self.tr("(earlier)")
             self.version_box.addItem(text)
+        if self.shown_plan in self._versions:
+            self.version_box.setCurrentIndex(self._versions.index(self.shown_plan))
         self.version_box.blockSignals(False)
-        super().load(case)
 
     def _version_chosen(self, index: int) -> None:
         self.shown_plan = self._versions[index] if 0 <= index < len(self._versions) else None
