@@ -129,7 +129,9 @@ def serve(config) -> int:
     server = uvicorn.Server(uvicorn.Config(
         app, host=config.host, port=config.port, ssl_certfile=str(cert), ssl_keyfile=str(key),
         log_level="info", access_log=False, server_header=False, proxy_headers=False,
-        timeout_keep_alive=30, limit_concurrency=1000))
+        timeout_keep_alive=30, limit_concurrency=1000,
+        # Open event streams (GET /api/v1/events) never finish by themselves: a stop ends them after this.
+        timeout_graceful_shutdown=5))
     print(_t("SST Desk's team server listens on https://%1:%2/ (stop it with Ctrl+C).")
           .replace("%1", config.host).replace("%2", str(config.port)), flush=True)
     server.run()

@@ -93,8 +93,9 @@ class RemoteServer:
                  timeout: float = 15) -> None:
         self.url = check_url(url)
         self.location = server_location(self.url)
+        self.tls = ssl_context(ca_file)  # also verifies the live change feed's connection (remote/events.py)
         self._http = httpx.Client(
-            base_url=self.url + API, verify=ssl_context(ca_file),
+            base_url=self.url + API, verify=self.tls,
             timeout=httpx.Timeout(timeout, connect=connect_timeout),
             headers={"User-Agent": f"sst-desk/{__version__}"}, follow_redirects=False, trust_env=False)
 
@@ -205,6 +206,10 @@ class RemoteSession:
             return wire.decode(data["result"])
         except wire.WireError as exc:
             raise ServerError(self.location) from exc
+
+    def events_request(self) -> tuple[str, dict[str, str], ssl.SSLContext]:
+        """``(url, headers, TLS context)`` of this session's live change feed (``remote.events.EventStream``)."""
+        return self.server.url + API + "/events", {"Authorization": f"Bearer {self._token}"}, self.server.tls
 
     def signout(self) -> None:
         """End the session on the server (the token stops working); the sign-out is logged there."""

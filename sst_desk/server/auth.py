@@ -129,8 +129,8 @@ class Authenticator:
         who = name if known else "#" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]  # not an account
         accounts.log_failed_sign_in(self.db, who, f"name={who};client={client};reason={why}")
 
-    def actor_for(self, token: str) -> Actor:
-        actor = self.sessions.actor_for(token)
+    def actor_for(self, token: str, *, touch: bool = True) -> Actor:
+        actor = self.sessions.actor_for(token, touch=touch)
         if actor is None:
             raise SessionExpired(LOCATION)
         return actor

@@ -106,8 +106,9 @@ class Heard:
 def demo_case(protected: bool = False):
     from sst_desk.demo.generate import build_cases
 
-    cases = build_cases(40, seed=5, today=dt.date.today())
-    return next(c for c in cases if c.stage is Stage.AKTUALISERING and c.student.protected_identity is protected)
+    case = next(c for c in build_cases(40, seed=5, today=dt.date.today()) if c.stage is Stage.AKTUALISERING)
+    case.student.protected_identity = protected  # skyddade personuppgifter: only those responsible see the case
+    return case
 
 
 def test_a_save_is_heard_by_another_client_within_a_second(people: dict[str, RemoteSession]) -> None:
