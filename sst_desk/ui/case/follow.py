@@ -26,13 +26,14 @@ class CaseFollower(QObject):
         self._window = window
         self._reading = False
         self._waiting: tuple[int | None, str] | None = None  # a change that came while busy: (revision, by)
+        self._latest = 0  # the newest revision given to the window (it may keep an older one after a conflict)
         self.taken_in = 0  # how many newer versions were given to the window
         window.sig_saved.connect(lambda _case_id: self._go_on())
 
     def changed(self, revision: int | None, by: str) -> None:
         """``by`` saved the case as ``revision`` (None: it may have changed — the stream was broken off)."""
         window = self._window
-        if window.case.id is None or (revision is not None and revision <= window.case.revision):
+        if window.case.id is None or (revision is not None and revision <= self._shown()):
             return  # shown already: the window's own save, or an event that arrived after a newer one
         if self._reading or window.saving:
             self._waiting = _later(self._waiting, (revision, by))
@@ -52,11 +53,17 @@ class CaseFollower(QObject):
         if window.saving:
             self._waiting = _later(self._waiting, (newer.revision, by))  # read again once the save is back
             return
-        if newer.revision > window.case.revision:
+        if newer.revision > self._shown():
+            self._latest = newer.revision
             window.take_in(newer, by)
             self.taken_in += 1
             self.sig_taken_in.emit(newer.revision)
         self._go_on()
+
+    def _shown(self) -> int:
+        """The newest revision the window holds or was given."""
+        window = self._window
+        return max(window.case.revision, getattr(window, "base", window.case).revision, self._latest)
 
     def _failed(self, _exc: BaseException) -> None:
         # Not shown: the person did not ask for it, and the next change, the next save or a reopening tells
