@@ -183,3 +183,32 @@ def test_no_token_no_stream(served) -> None:
         assert client.get(server.url + "/api/v1/events").status_code == 401
         answer = client.get(server.url + "/api/v1/events", headers={"Authorization": "Bearer not-a-token"})
         assert answer.status_code == 401 and "text/event-stream" not in answer.headers.get("content-type", "")
+
+
+def test_after_the_server_restarts_the_stream_comes_back_and_asks_for_a_reload(tmp_path: Path) -> None:
+    """The server is stateless apart from the database: sessions survive its restart, and the window's stream,
+    broken off, opens again by itself (waiting a little longer each time) and says that saves may have been
+    missed (``Resync``) — then hears the next save."""
+    from sst_desk.remote.events import Resync
+
+    with team_server(tmp_path) as (server, certs), RemoteServer(server.url, ca_file=certs.ca) as remote:
+        admin = remote.signin(ADMIN[0], ADMIN[2])
+        admin.door.accounts.create_user(SARA[0], SARA[1], SARA[2], SARA[3])
+        admin.door.accounts.create_user(TOVE[0], TOVE[1], TOVE[2], TOVE[3])
+        sara, tove = remote.signin(SARA[0], SARA[3]), remote.signin(TOVE[0], TOVE[3])
+        case = sara.door.cases.add_case(demo_case())
+        heard = Heard(tove)
+        heard.stream = EventStream(tove, heard._deliver, reconnect_delays=(0.2, 0.5))
+        with heard:
+            server.stop()
+            deadline = time.monotonic() + 10
+            while heard.stream.connected.is_set() and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert not heard.stream.connected.is_set()  # it noticed the break
+            server.start()
+            heard.wait_for(lambda e: isinstance(e, Resync), timeout=20)
+            assert heard.stream.opened == 2
+            loaded = sara.door.cases.load_case(case.id)
+            loaded.reason = "Efter omstarten."
+            saved = sara.door.cases.save_case(loaded)
+            heard.wait_for(lambda e: isinstance(e, CaseEvent) and e.revision == saved.revision)
