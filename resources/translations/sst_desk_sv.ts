@@ -1305,6 +1305,10 @@
         <translation>Kunde inte spara</translation>
     </message>
     <message>
+        <source>Close note</source>
+        <translation>Stäng meddelandet</translation>
+    </message>
+    <message>
         <source>Saved at %1</source>
         <translation>Sparat kl. %1</translation>
     </message>
@@ -1315,10 +1319,6 @@
     <message>
         <source>Changes by others</source>
         <translation>Ändringar av andra</translation>
-    </message>
-    <message>
-        <source>Close the note on changes by others</source>
-        <translation>Stäng meddelandet om andras ändringar</translation>
     </message>
     <message>
         <source>%1 changed %2</source>

@@ -496,6 +496,8 @@ def _repoint(case: Case, memo: dict[int, Any]) -> None:
             else:
                 copy = memo.get(id(target))
                 found = copy if any(x is copy for x in pool) else None
+            if found is None and isinstance(obj, GoalRating):
+                continue  # a rated goal that is gone: left as it was, for the rules to refuse (a rating needs its goal)
             setattr(obj, name, found)
 
 

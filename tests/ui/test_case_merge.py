@@ -106,6 +106,8 @@ def test_take_in_updates_untouched_fields_keeps_mine_and_says_who_changed_what(m
     window.stepper.setCurrentRow(0)
     fill(window, "Contact at school", "Mentor Tess")
     typing = find(window, "Contact at school", QLineEdit)
+    window.activateWindow()
+    typing.setFocus()
     typing.setCursorPosition(3)
 
     def edit(case) -> None:
@@ -114,10 +116,12 @@ def test_take_in_updates_untouched_fields_keeps_mine_and_says_who_changed_what(m
         case.contacts.append(ContactEntry(dt.date(2026, 11, 20), ContactKind.TELEFON, "VH", "Anna ringde hem."))
 
     annas_save(anna, case_id, edit)
+    assert typing.hasFocus()
     result = window.take_in(newer(anna, case_id), ANNA)
     assert result is not None and not result.conflicts
     assert find(window, "Reason").toPlainText() == "Anna skrev en ny anledning."
     assert typing.text() == "Mentor Tess" and typing.cursorPosition() == 3  # her edit and her cursor stay
+    assert typing.hasFocus()  # the focus stays where she types
     banner = find(window, "Changes by others", QLabel)
     assert banner.isVisibleTo(window)
     text = banner.text()
@@ -132,7 +136,7 @@ def test_take_in_updates_untouched_fields_keeps_mine_and_says_who_changed_what(m
     assert stored.reason == "Anna skrev en ny anledning."
     assert [c.summary for c in stored.contacts][-1] == "Anna ringde hem."
     assert not window.isWindowModified()
-    click(window, "Close the note on changes by others")
+    click(window, "Close note")
     assert not find(window, "Changes by others", visible=False).isVisibleTo(window)
 
 
@@ -225,3 +229,35 @@ def test_a_field_both_changed_stays_hers_on_screen_and_the_save_asks(main_window
     assert f"Saved by {ANNA}: Reason" in seen["radios"]
     stored = door(context.db).cases.load_case(case_id)
     assert (stored.reason, stored.decision_ref) == ("Tess anledning", "Dnr 2026-17")
+
+
+def test_yet_another_save_while_choosing_asks_again_and_keeps_the_first_choice(main_window, context, anna, case_id):
+    window = open_window(main_window, case_id)
+    window.stepper.setCurrentRow(0)
+    fill(window, "Reason", "Tess anledning")
+    fill(window, "Decision reference", "Tess dnr")
+    annas_save(anna, case_id, lambda case: setattr(case, "reason", "Annas anledning"))
+    asked: list[list[str]] = []
+
+    def second(dialog) -> None:
+        asked.append(sorted(b.accessibleName() for b in dialog.findChildren(QRadioButton)))
+        find(dialog, "Your value: Decision reference", QRadioButton).setChecked(True)
+        click(dialog, "Save with my choices", wait=False)
+
+    later: list[list] = []
+
+    def first(dialog) -> None:
+        asked.append(sorted(b.accessibleName() for b in dialog.findChildren(QRadioButton)))
+        find(dialog, "Saved by someone else: Reason", QRadioButton).setChecked(True)
+        # Anna saves once more before Tess presses the button: the next try meets a new conflict
+        annas_save(anna, case_id, lambda case: setattr(case, "decision_ref", "Annas dnr"))
+        later.append(answer_dialog(second))
+        click(dialog, "Save with my choices", wait=False)
+
+    errors = answer_dialog(first)
+    save(window)
+    assert not errors and not any(later), (errors, later)
+    assert asked == [["Saved by someone else: Reason", "Your value: Reason"],
+                     ["Saved by someone else: Decision reference", "Your value: Decision reference"]]
+    stored = door(context.db).cases.load_case(case_id)
+    assert (stored.reason, stored.decision_ref) == ("Annas anledning", "Tess dnr")

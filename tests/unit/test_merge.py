@@ -263,3 +263,17 @@ def test_transitions_only_grow_and_a_stage_changed_differently_is_a_conflict():
     settled = merge3(base, mine, theirs, {c.path: Side.THEIRS for c in clash.conflicts})
     assert settled.clean and settled.case.stage is Stage.GENOMFORANDE
     assert [t.id for t in settled.case.transitions] == [t.id for t in theirs.transitions]
+
+
+def test_a_goal_removed_in_mine_that_theirs_rated_is_left_for_the_rules_to_refuse():
+    from sst_desk.workflow.editing import save_refused
+
+    store, base, mine, theirs = three()
+    record_follow_up(theirs, FIRST_FOLLOW_UP_ON)
+    theirs = store.save(theirs)
+    mine.current_plan.goals.pop(1)
+    result = merge3(base, mine, theirs)
+    assert result.clean
+    ratings = result.case.follow_ups[-1].ratings
+    assert all(r.goal is not None for r in ratings)
+    assert save_refused(theirs, result.case, dt.date(2026, 11, 22))

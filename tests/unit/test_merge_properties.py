@@ -4,7 +4,8 @@ Each save merges the client's copy into what is stored now (``merge3(base, mine,
 service does. A small model says what must come out: a field only one side changed keeps that change,
 the same value on both sides is no conflict, different values are exactly the conflicts reported, and
 the chosen side's value is what is stored after resolving. Rows (contacts) are added, edited and removed
-too: a removal against an edit is a conflict about the row.
+too: a removal against an edit is a conflict about the row. A code set (the kartläggning's factors)
+takes the ticks and unticks of both sides.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sst_desk.workflow.codes import ContactKind
+from sst_desk.workflow.codes import ContactKind, Factor
 from sst_desk.workflow.entities import Case, ContactEntry
 from sst_desk.workflow.merge import Side, apply_path, clone, merge3
 
@@ -47,7 +48,9 @@ edit = st.one_of(
     st.tuples(st.just("contact"), st.integers(0, 1), st.sampled_from(VALUES)),
     st.tuples(st.just("remove"), st.integers(0, 1), st.just("")),
     st.tuples(st.just("add"), st.just(0), st.just("")),
+    st.tuples(st.just("factor"), st.integers(0, 3), st.just("")),
 )
+FACTORS = list(Factor)[:4]
 step = st.tuples(st.integers(0, 2), st.lists(edit, min_size=1, max_size=4))
 
 
@@ -70,7 +73,8 @@ def test_random_edits_of_clients_merge_as_the_model_says(clients, steps, choices
     # The model: what is stored, as plain values: fields by path, contacts by id (None: removed).
     stored_fields = {p: apply_path(first, p) for p in paths}
     stored_contacts: dict[int, str | None] = {c.id: c.summary for c in first.contacts}
-    client_base = {n: (dict(stored_fields), dict(stored_contacts)) for n in range(clients)}
+    stored_factors = set(first.kartlaggning.factors)
+    client_base = {n: (dict(stored_fields), dict(stored_contacts), set(stored_factors)) for n in range(clients)}
     added_summaries: set[str] = set()
 
     for who, edits in steps:
@@ -79,6 +83,11 @@ def test_random_edits_of_clients_merge_as_the_model_says(clients, steps, choices
         for kind, index, value in edits:
             if kind == "field":
                 set_path(person.case, paths[index], value)
+            elif kind == "factor":  # a code set: ticked or unticked
+                factors = person.case.kartlaggning.factors
+                factor = FACTORS[index]
+                person.case.kartlaggning.factors = ([f for f in factors if f is not factor] if factor in factors
+                                                    else [*factors, factor])
             elif kind in ("contact", "remove"):
                 contact = next((c for c in person.case.contacts if c.id == contact_ids[index]), None)
                 if contact is None:
@@ -94,7 +103,8 @@ def test_random_edits_of_clients_merge_as_the_model_says(clients, steps, choices
                 pending[who].append(summary)
         # --- the client saves ---------------------------------------------------------
         theirs = store.load()
-        base_fields, base_contacts = client_base[who]
+        base_fields, base_contacts, base_factors = client_base[who]
+        mine_factors = set(person.case.kartlaggning.factors)
         mine_fields = {p: apply_path(person.case, p) for p in paths}
         mine_contacts = {cid: next((c.summary for c in person.case.contacts if c.id == cid), None)
                          for cid in contact_ids}
@@ -149,6 +159,11 @@ def test_random_edits_of_clients_merge_as_the_model_says(clients, steps, choices
             got = next((c.summary for c in merged.contacts if c.id == cid), None)
             assert got == want, row
             stored_contacts[cid] = want
+        want_factors = {f for f in set(Factor) if (f in mine_factors if (f in mine_factors) != (f in base_factors)
+                                                  else f in stored_factors)}
+        assert set(merged.kartlaggning.factors) == want_factors  # the adds and removes of both sides
+        assert len(merged.kartlaggning.factors) == len(want_factors)
+        stored_factors = want_factors
         summaries = [c.summary for c in merged.contacts]
         for summary in added_summaries | set(pending[who]):
             assert summaries.count(summary) == 1, summary
@@ -156,10 +171,11 @@ def test_random_edits_of_clients_merge_as_the_model_says(clients, steps, choices
         pending[who] = []
         saved = store.save(merged)
         person.base, person.case = saved, clone(saved)
-        client_base[who] = (dict(stored_fields), dict(stored_contacts))
+        client_base[who] = (dict(stored_fields), dict(stored_contacts), set(stored_factors))
 
     # Every client that loads now sees what the model says, and every added row once.
     final = store.load()
     assert {p: apply_path(final, p) for p in paths} == stored_fields
     assert {cid: next((c.summary for c in final.contacts if c.id == cid), None)
             for cid in contact_ids} == stored_contacts
+    assert set(final.kartlaggning.factors) == stored_factors

@@ -168,3 +168,41 @@ def test_the_rules_are_pure_findings():
 def test_only_listed_use_cases_open_through_the_door(store):
     with pytest.raises(AttributeError):
         door(store, SARA).cases.not_found  # a helper, not a use case  # noqa: B018
+
+
+def test_a_save_with_its_base_is_merged_and_logged_once(store):
+    from sst_desk.workflow.merge import clone
+
+    case = door(store, SARA).cases.add_case(make_case())
+    base = door(store, SARA).cases.load_case(case.id)
+    mine = clone(base)
+    theirs = door(store, SARA).cases.load_case(case.id)
+    theirs.student.school = "Björkdalsskolan"
+    door(store, SARA).cases.save_case(theirs)
+    mine.reason = "Skrivet i ett annat fönster"
+    before = len(store.actions())
+    saved = door(store, SARA).cases.save_case(mine, base=base)
+    assert (saved.student.school, saved.reason) == ("Björkdalsskolan", "Skrivet i ett annat fönster")
+    assert store.actions()[before:] == [("edit", "aktualisering")]
+
+
+def test_the_same_field_raises_save_conflict_and_the_choice_is_written(store):
+    from sst_desk.persistence.errors import SaveConflict
+    from sst_desk.workflow.merge import Side, clone
+
+    case = door(store, SARA).cases.add_case(make_case())
+    base = door(store, SARA).cases.load_case(case.id)
+    mine = clone(base)
+    theirs = door(store, SARA).cases.load_case(case.id)
+    theirs.reason = "Deras"
+    door(store, SARA).cases.save_case(theirs)
+    mine.reason = "Min"
+    before = len(store.actions())
+    with pytest.raises(SaveConflict) as info:
+        door(store, SARA).cases.save_case(mine, base=base)
+    [conflict] = info.value.conflicts
+    assert (conflict.path, conflict.mine, conflict.theirs) == ("reason", "Min", "Deras")
+    assert info.value.current.reason == "Deras" and store.actions()[before:] == []  # nothing written or logged
+    saved = door(store, SARA).cases.save_case(mine, base=base, resolutions={"reason": Side.MINE})
+    assert saved.reason == "Min"
+
