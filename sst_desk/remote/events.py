@@ -139,6 +139,9 @@ class EventStream:
                 if response.status_code in (401, 403):
                     self._deliver(SessionEnded())
                     return True
+                if response.status_code == 404:
+                    _log.warning("this server offers no live change feed")
+                    return True  # an older server: the window works on without live changes
                 if response.status_code != 200:
                     _log.warning("the live change feed was answered %s", response.status_code)
                     return False

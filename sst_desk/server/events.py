@@ -75,8 +75,10 @@ class EventStreams:
         self._names: dict[int, tuple[str, float]] = {}
         self.open_streams = 0
 
-    def routes(self) -> list[Route]:
-        return [Route(f"{API}/events", self.events, methods=["GET"])]
+    def routes(self, guard: Callable[[Callable], Callable] | None = None) -> list[Route]:
+        """The endpoint's route; ``guard`` wraps it as the server's other endpoints are (``ServerApp.guarded``:
+        the request logged, nothing unexpected leaving the server)."""
+        return [Route(f"{API}/events", guard(self.events) if guard is not None else self.events, methods=["GET"])]
 
     async def events(self, request: Request) -> Response:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
@@ -87,6 +89,7 @@ class EventStreams:
             actor = await run_in_threadpool(self._actor_for, token)
         except SessionExpired as exc:
             return JSONResponse({"error": wire.encode(exc)}, status_code=401)
+        request.state.user_id = actor.user_id  # for the server's request log (ServerApp.guarded)
         reader = _Reader(token, actor)
         subscription = self.feed.subscribe()  # before the first byte: nothing saved after "ready" is missed
         return StreamingResponse(self._stream(reader, subscription), media_type=sse.MEDIA_TYPE,
@@ -161,14 +164,15 @@ class EventStreams:
         return name
 
 
-def install(starlette: Starlette, db: Database, actor_for: Callable[[str], Actor]) -> EventStreams | None:
+def install(starlette: Starlette, db: Database, actor_for: Callable[[str], Actor], *,
+            guard: Callable[[Callable], Callable] | None = None) -> EventStreams | None:
     """Give the server's application the events endpoint and its change feed (started and stopped with the
     application's lifespan). Only on PostgreSQL; on SQLite nothing is ever notified, and None is returned."""
     if db.engine.dialect.name != "postgresql":
         return None
     feed = ChangeFeed(listen_conninfo(db.engine.url))
     streams = EventStreams(db, actor_for, feed)
-    starlette.router.routes.extend(streams.routes())
+    starlette.router.routes.extend(streams.routes(guard))
     outer = starlette.router.lifespan_context
 
     @contextlib.asynccontextmanager

@@ -73,6 +73,8 @@ class Subscription:
         if self._lagged and self._queue.empty():
             self._lagged = False
             return RESYNC
+        if not self._queue.empty():
+            return self._queue.get_nowait()
         try:
             return await asyncio.wait_for(self._queue.get(), timeout)
         except TimeoutError:

@@ -9,7 +9,7 @@ for a burst of changes (``DEBOUNCE_MS``), an open case window of a changed case 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from sst_desk.remote.events import EventSource, EventStream, LiveEvent, Resync, SessionEnded
 from sst_desk.remote.sse import CaseEvent
@@ -40,6 +40,9 @@ class LiveUpdates(QObject):
         self.sig_case_changed.connect(self._list_changed)
         self.sig_resync.connect(self._list_changed)
         self.stream = EventStream(source, self._arrived, **stream_options)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)  # the app quitting without closing its windows, too
 
     def start(self) -> LiveUpdates:
         self.stream.start()
