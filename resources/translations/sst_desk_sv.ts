@@ -1755,8 +1755,8 @@
         <translation>Inget lösenord angavs; ingenting gjordes.</translation>
     </message>
     <message>
-        <source>You must choose a new password before you can use SST Desk: the one you signed in with was set by an administrator (or is the public demo password). Open the window (run sst-desk without a command, with the same --db), sign in and choose your own; nothing was done.</source>
-        <translation>Du måste välja ett nytt lösenord innan du kan använda SST Desk: det du loggade in med har satts av en administratör (eller är demodatabasens gemensamma lösenord). Öppna fönstret (kör sst-desk utan kommando, med samma --db), logga in och välj ett eget; ingenting har gjorts.</translation>
+        <source>Too many wrong passwords for this name or from this computer: wait %1 s and try again; nothing was done.</source>
+        <translation>För många felaktiga lösenord för det här namnet eller från den här datorn: vänta %1 s och försök igen; ingenting gjordes.</translation>
     </message>
     <message>
         <source>%1 is not an SST Desk database, or its key file %1.keys is missing; nothing was changed. If it is your database, put back the key file from the backups folder.</source>
@@ -1815,6 +1815,10 @@
         <translation>Lista säkerhetskopiorna i databasens mapp med säkerhetskopior, den nyaste först.</translation>
     </message>
     <message>
+        <source>Backups and restores work on a database file. The team server&apos;s database is backed up by its operators with PostgreSQL&apos;s own tools (docs/server-operations.md); nothing was done.</source>
+        <translation>Säkerhetskopiering och återställning gäller en databasfil. Teamserverns databas säkerhetskopieras av dem som driftar den, med PostgreSQL:s egna verktyg (docs/server-operations.md); ingenting gjordes.</translation>
+    </message>
+    <message>
         <source>A database on a server is backed up by the server&apos;s own tools, not by SST Desk.</source>
         <translation>En databas på en server säkerhetskopieras med serverns egna verktyg, inte av SST Desk.</translation>
     </message>
@@ -1827,12 +1831,68 @@
         <translation>Det finns inga säkerhetskopior av %1 i %2.</translation>
     </message>
     <message>
+        <source>Give either --db or --server, not both; nothing was done.</source>
+        <translation>Ange antingen --db eller --server, inte båda; ingenting gjordes.</translation>
+    </message>
+    <message>
         <source>This cannot be undone; run it on a terminal to confirm, or add --yes.</source>
         <translation>Det här kan inte ångras; kör det i en terminal för att bekräfta, eller lägg till --yes.</translation>
     </message>
     <message>
         <source>%1 [y/N] </source>
         <translation>%1 [j/N] </translation>
+    </message>
+    <message>
+        <source>The demo makes fictional cases in a database file; it does not write into the team server (give --db instead); nothing was done.</source>
+        <translation>Demon skapar påhittade ärenden i en databasfil; den skriver inte till teamservern (ange --db i stället); ingenting gjordes.</translation>
+    </message>
+    <message>
+        <source>work on the team server at this https:// address instead of a database</source>
+        <translation>arbeta mot teamservern på den här https://-adressen i stället för en databas</translation>
+    </message>
+    <message>
+        <source>the certificate authority (PEM) the team server&apos;s certificate is checked against (default: $%1, else the system&apos;s)</source>
+        <translation>certifikatutfärdaren (PEM) som teamserverns certifikat kontrolleras mot (standard: $%1, annars systemets)</translation>
+    </message>
+    <message>
+        <source>work on the team server at this https:// address (sst-desk serve) instead of a database</source>
+        <translation>arbeta mot teamservern på den här https://-adressen (sst-desk serve) i stället för en databas</translation>
+    </message>
+    <message>
+        <source>The window does not connect to a team server in this version; use the commands with --server (for example: sst-desk --server URL cases).</source>
+        <translation>Fönstret ansluter inte till en teamserver i den här versionen; använd kommandona med --server (till exempel: sst-desk --server URL cases).</translation>
+    </message>
+    <message>
+        <source>choose a new password for yourself</source>
+        <translation>välj ett nytt lösenord åt dig själv</translation>
+    </message>
+    <message>
+        <source>Choose a new password for yourself: the current one is asked first, the new one twice (or read from $%1).</source>
+        <translation>Välj ett nytt lösenord åt dig själv: först frågas efter det nuvarande, sedan det nya två gånger (eller läses från $%1).</translation>
+    </message>
+    <message>
+        <source>No terminal to ask for the new password on; set %1 for scripts.</source>
+        <translation>Ingen terminal att fråga efter det nya lösenordet på; sätt %1 för skript.</translation>
+    </message>
+    <message>
+        <source>New password: </source>
+        <translation>Nytt lösenord: </translation>
+    </message>
+    <message>
+        <source>The new password again: </source>
+        <translation>Det nya lösenordet igen: </translation>
+    </message>
+    <message>
+        <source>%1 Nothing was changed.</source>
+        <translation>%1 Ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong; nothing was changed.</source>
+        <translation>Det nuvarande lösenordet är fel; ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>Your new password is set; use it from now on.</source>
+        <translation>Ditt nya lösenord är sparat; använd det från och med nu.</translation>
     </message>
     <message>
         <source>run the team server (HTTPS, PostgreSQL)</source>
@@ -1945,10 +2005,6 @@
     <message>
         <source>Someone else made the first administrator meanwhile; nothing was changed.</source>
         <translation>Någon annan skapade den första administratören under tiden; ingenting ändrades.</translation>
-    </message>
-    <message>
-        <source>The password cannot be used: %1 Nothing was changed.</source>
-        <translation>Lösenordet kan inte användas: %1 Ingenting ändrades.</translation>
     </message>
     <message>
         <source>A user name is needed; nothing was changed.</source>
@@ -2141,6 +2197,10 @@
     <message>
         <source>Wrote the %1 of case %2 to %3</source>
         <translation>Skrev %1 för ärende %2 till %3</translation>
+    </message>
+    <message>
+        <source>You must choose a new password before you can use SST Desk: the one you signed in with was set by an administrator (or is the public demo password). Choose your own with &apos;sst-desk password&apos; (with the same --db or --server) or in the window; nothing was done.</source>
+        <translation>Du måste välja ett nytt lösenord innan du kan använda SST Desk: det du loggade in med valdes av en administratör (eller är demons offentliga lösenord). Välj ett eget med &apos;sst-desk password&apos; (med samma --db eller --server) eller i fönstret; ingenting gjordes.</translation>
     </message>
     <message>
         <source>the student or a guardian</source>
@@ -2435,10 +2495,6 @@
     <message>
         <source>(removed)</source>
         <translation>(borttagen)</translation>
-    </message>
-    <message>
-        <source>text</source>
-        <translation>text</translation>
     </message>
 </context>
 <context>
@@ -2884,6 +2940,10 @@
     <message>
         <source>Your session on the server %1 has ended; sign in again.</source>
         <translation>Din session på servern %1 har upphört; logga in igen.</translation>
+    </message>
+    <message>
+        <source>You must choose a new password before you can use the server %1: the one you signed in with was set by an administrator; nothing was done.</source>
+        <translation>Du måste välja ett nytt lösenord innan du kan använda servern %1: det du loggade in med valdes av en administratör; ingenting gjordes.</translation>
     </message>
     <message>
         <source>The server %1 refused the request.</source>

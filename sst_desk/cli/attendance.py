@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sst_desk import i18n
-from sst_desk.cli.common import open_for
+from sst_desk.cli.common import open_door
 from sst_desk.cli.errors import CommandError
 
 if TYPE_CHECKING:
@@ -134,36 +134,33 @@ def import_command(args: argparse.Namespace) -> int:
     file: Path = args.file.expanduser()
     if not file.is_file():
         raise CommandError(_t("%1 is not a file; nothing was imported.").replace("%1", str(file)))
-    from sst_desk.services import Door
-
-    db = open_for(args, must_exist=True)
+    opened = open_door(args)
     try:
-        attendance = Door(db.uow, db.actor).attendance
+        attendance = opened.door.attendance
         spec = attendance.attendance_mapping(args.mapping)
         if spec is None:
             names = ", ".join(s.name for s in attendance.attendance_mappings()) or _t("none yet")
             raise CommandError(_t("There is no saved mapping called '%1' (saved: %2). Save one in the app: "
                                   "Team → Importera närvaro….").replace("%1", args.mapping).replace("%2", names))
         try:
-            result = attendance.import_attendance(file, spec, dry_run=args.dry_run, progress=_progress_printer(),
-                                                  options=options_from(args))
+            if opened.remote:  # the server reads no file named by a client: the contents go over the wire
+                result = attendance.import_attendance_data(file.name, file.read_bytes(), spec, dry_run=args.dry_run,
+                                                           options=options_from(args))
+            else:
+                result = attendance.import_attendance(file, spec, dry_run=args.dry_run, progress=_progress_printer(),
+                                                      options=options_from(args))
         except ImportFileError as exc:
             raise CommandError(_refusal(file, exc.problem)) from None
     finally:
-        db.close()
+        opened.close()
     _clear_progress()
     _report(result)
     return 0 if result.ok else 1
 
 
 def mappings_command(args: argparse.Namespace) -> int:
-    from sst_desk.services import Door
-
-    db = open_for(args, must_exist=True)
-    try:
-        specs = Door(db.uow, db.actor).attendance.attendance_mappings()
-    finally:
-        db.close()
+    with open_door(args) as opened:
+        specs = opened.door.attendance.attendance_mappings()
     if not specs:
         print(_t("No mapping saved yet. Save one in the app: Team → Importera närvaro…."))
     for spec in specs:

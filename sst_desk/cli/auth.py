@@ -67,7 +67,7 @@ def unlock_key(file: Path, username: str, password: str) -> bytes:
         raise CommandError(_sign_in_message(exc, file)) from None
 
 
-def authenticate(db: Database, username: str, password: str) -> None:
+def authenticate(db: Database, username: str, password: str, *, changing_password: bool = False) -> None:
     """Check the account inside the open database; ``db.actor`` is then the signed-in person.
 
     A person who must choose a new password (an administrator reset theirs, or a renamed demo database)
@@ -79,15 +79,24 @@ def authenticate(db: Database, username: str, password: str) -> None:
         signin.authenticate(db, username, password)
     except signin.SignInError as exc:
         raise CommandError(_sign_in_message(exc, db.path)) from None
-    if signin.must_change_password(db):
+    if signin.must_change_password(db) and not changing_password:
         raise CommandError(must_change_message())
 
 
 def must_change_message() -> str:
     """Why a person who must choose a new password is refused on the command line."""
     return _t("You must choose a new password before you can use SST Desk: the one you signed in with was set by "
-              "an administrator (or is the public demo password). Open the window (run sst-desk without a command, "
-              "with the same --db), sign in and choose your own; nothing was done.")
+              "an administrator (or is the public demo password). Choose your own with 'sst-desk password' (with the "
+              "same --db or --server) or in the window; nothing was done.")
+
+
+def server_sign_in_message(exc: Exception) -> str:
+    """A refused sign-in on the team server, in the command line's words."""
+    if getattr(exc, "code", "") == "wait":
+        seconds = max(1, round(getattr(exc, "seconds", 0.0) + 0.5))
+        return _t("Too many wrong passwords for this name or from this computer: wait %1 s and try again; "
+                  "nothing was done.").replace("%1", str(seconds))
+    return _sign_in_message(exc, None)
 
 
 def _sign_in_message(exc: Exception, file: Path | None) -> str:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from sst_desk import i18n, paths
-from sst_desk.cli.common import check_location, confirm, open_database, restore_key, restore_right
+from sst_desk.cli.common import check_location, confirm, open_database, refuse_on_server, restore_key, restore_right
 from sst_desk.cli.errors import CommandError
 
 CONTEXT = "CommandLine"
@@ -44,6 +44,12 @@ def add_commands(commands: argparse._SubParsersAction, add_db, default_db: str) 
     listing.set_defaults(_run=list_backups)
 
 
+def _refuse_on_server(args: argparse.Namespace) -> None:
+    refuse_on_server(args, _t("Backups and restores work on a database file. The team server's database is backed "
+                              "up by its operators with PostgreSQL's own tools (docs/server-operations.md); "
+                              "nothing was done."))
+
+
 def _file(target: str | None) -> Path:
     """The database file (never a server URL: a server's backups are its own job)."""
     if target is not None and "://" in target:
@@ -56,6 +62,7 @@ def _size(size: int) -> str:
 
 
 def backup(args: argparse.Namespace) -> int:
+    _refuse_on_server(args)
     from sst_desk.fileio import Refusal, TargetRefused, check_target
     from sst_desk.security.keyfile import key_file_for
     from sst_desk.services import Door
@@ -77,6 +84,7 @@ def backup(args: argparse.Namespace) -> int:
 
 
 def list_backups(args: argparse.Namespace) -> int:
+    _refuse_on_server(args)
     from sst_desk.persistence.backups import list_backups as found
 
     file = _file(getattr(args, "db", None))
@@ -93,6 +101,7 @@ def list_backups(args: argparse.Namespace) -> int:
 
 def restore(args: argparse.Namespace) -> int:
     """Replace the database with a backup: checked, confirmed, authorized and logged (``restore.restore_as``)."""
+    _refuse_on_server(args)
     from sst_desk.persistence.backups import verify_backup
     from sst_desk.persistence.restore import restore_as
 

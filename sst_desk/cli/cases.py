@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 
 from sst_desk import i18n
-from sst_desk.cli.common import open_database
+from sst_desk.cli.common import open_door
 from sst_desk.cli.format import FORMATS, format_rows
 
 CONTEXT = "CommandLine"
@@ -26,12 +26,7 @@ def add_commands(commands: argparse._SubParsersAction, add_db, default_db: str) 
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_database(getattr(args, "db", None), must_exist=True, args=args)
-    try:
-        from sst_desk.services import Door
-
-        rows = Door(db.uow, db.actor).cases.case_rows(dt.date.today())
-    finally:
-        db.close()
+    with open_door(args) as opened:
+        rows = opened.door.cases.case_rows(dt.date.today())  # a server uses its own day
     sys.stdout.write(format_rows(rows, args.format))
     return 0

@@ -53,7 +53,8 @@ def reachable(file: Path, shown: str) -> None:
                                   "loop. Nothing was changed.").replace("%1", shown)) from None
 
 
-def open_database(target: str | None, *, must_exist: bool, args: argparse.Namespace | None = None) -> Database:
+def open_database(target: str | None, *, must_exist: bool, args: argparse.Namespace | None = None,
+                  changing_password: bool = False) -> Database:
     """Open the database signed in as the person ``args`` names; reading commands never create one.
 
     The password is asked for once: it unlocks the database key, the file's integrity is checked
@@ -98,7 +99,7 @@ def open_database(target: str | None, *, must_exist: bool, args: argparse.Namesp
                               "computer. Install it (pip install \"psycopg[binary]\") or ask IT; nothing was "
                               "changed.").replace("%1", shown).replace("%2", driver)) from None
     try:
-        cli_auth.authenticate(db, username, password)
+        cli_auth.authenticate(db, username, password, changing_password=changing_password)
     except BaseException:
         db.close()
         raise
@@ -131,6 +132,98 @@ def credentials(args: argparse.Namespace) -> tuple[str, str]:
 
 def open_for(args: argparse.Namespace, *, must_exist: bool) -> Database:
     return open_database(getattr(args, "db", None), must_exist=must_exist, args=args)
+
+
+CA_FILE_ENV = "SST_DESK_CA_FILE"
+
+
+class Opened:
+    """The register a command works on, signed in: a database (file or URL) or a team server (``--server``).
+
+    ``door`` has the same use cases either way (``services.Door`` or ``remote.client.RemoteDoor``); ``actor``
+    is the signed-in person; ``file`` the database file (None for a URL or a server); ``close()`` closes the
+    database or signs out of the server.
+    """
+
+    def __init__(self, door, actor: Actor, *, db: Database | None = None, session=None) -> None:
+        self.door, self.actor, self.db, self.session = door, actor, db, session
+
+    @property
+    def remote(self) -> bool:
+        return self.session is not None
+
+    @property
+    def file(self) -> Path | None:
+        return self.db.path if self.db is not None else None
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+        if self.session is not None:
+            from sst_desk.services.errors import DatabaseError
+
+            try:
+                self.session.signout()
+            except DatabaseError:
+                pass  # the token lapses by itself; the command's own outcome stands
+            finally:
+                self.session.server.close()
+
+    def __enter__(self) -> Opened:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def server_of(args: argparse.Namespace) -> str | None:
+    return getattr(args, "server", None) or None
+
+
+def open_door(args: argparse.Namespace, *, must_exist: bool = True, changing_password: bool = False) -> Opened:
+    """The register of ``--server`` (signed in over HTTPS) or of ``--db`` (opened here), signed in.
+
+    A person who must choose a new password is refused, unless ``changing_password`` (``sst-desk password``).
+    """
+    url = server_of(args)
+    if url is not None and getattr(args, "db", None):
+        raise CommandError(_t("Give either --db or --server, not both; nothing was done."))
+    if url is None:
+        from sst_desk.services import Door
+
+        db = open_database(getattr(args, "db", None), must_exist=must_exist, args=args,
+                           changing_password=changing_password)
+        assert db.actor is not None
+        return Opened(Door(db.uow, db.actor), db.actor, db=db)
+    door, actor, db, session = _remote(url, args, changing_password=changing_password)
+    return Opened(door, actor, db=db, session=session)
+
+
+def _remote(url: str, args: argparse.Namespace, *, changing_password: bool = False):
+    from sst_desk.remote.client import RemoteServer
+    from sst_desk.security.signin import SignInError
+
+    ca_file = getattr(args, "ca_file", None) or os.environ.get(CA_FILE_ENV) or None
+    server = RemoteServer(url, ca_file=ca_file)  # an http:// address is refused before anything is asked
+    try:
+        username, password = credentials(args)
+        try:
+            session = server.signin(username, password)
+        except SignInError as exc:
+            raise CommandError(cli_auth.server_sign_in_message(exc)) from None
+        if session.must_change_password and not changing_password:
+            session.signout()
+            raise CommandError(cli_auth.must_change_message())
+    except BaseException:
+        server.close()
+        raise
+    return session.door, session.actor, None, session
+
+
+def refuse_on_server(args: argparse.Namespace, what: str) -> None:
+    """Commands that work on a database file (backups, restore, the demo) say so with ``--server``."""
+    if server_of(args) is not None:
+        raise CommandError(what)
 
 
 def restore_key(file: Path, args: argparse.Namespace) -> bytes | None:

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from sst_desk import i18n, paths
-from sst_desk.cli.common import check_location, location, open_database, reachable
+from sst_desk.cli.common import check_location, location, open_database, reachable, refuse_on_server
 from sst_desk.cli.errors import CommandError
 
 CONTEXT = "CommandLine"
@@ -34,6 +34,8 @@ def add_commands(commands: argparse._SubParsersAction, add_db, demo_db: str, stu
 
 def run(args: argparse.Namespace) -> int:
     """A new demo database gets the demo users (README); an existing one gets more cases, made by whoever signs in."""
+    refuse_on_server(args, _t("The demo makes fictional cases in a database file; it does not write into the team "
+                              "server (give --db instead); nothing was done."))
     from sst_desk.demo.generate import DEMO_DATABASE_NAME, add_demo_cases
     from sst_desk.demo.accounts import DEMO_PASSWORD, DEMO_USERS, create_demo_database
     from sst_desk.security.signin import first_run_needed

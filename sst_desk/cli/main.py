@@ -23,6 +23,7 @@ from sst_desk.cli import backups as cli_backups
 from sst_desk.cli import cases as cli_cases
 from sst_desk.cli import demo as cli_demo
 from sst_desk.cli import printing as cli_print
+from sst_desk.cli import password as cli_password
 from sst_desk.cli import security as cli_security
 from sst_desk.cli import serve as cli_serve
 from sst_desk.cli.errors import guarded
@@ -56,10 +57,20 @@ def _int(text: str) -> int:
 
 
 def _add_db(parser: argparse.ArgumentParser, default_text: str) -> None:
-    # SUPPRESS: leave a --db (or --user) given before the subcommand in place when none is given after it.
-    parser.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
-                        help=_t("database file or URL (default: %1)").replace("%1", default_text))
+    # SUPPRESS: leave a --db (or --user, --server) given before the subcommand in place when none is given after it.
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
+                       help=_t("database file or URL (default: %1)").replace("%1", default_text))
+    where.add_argument("--server", metavar="URL", default=argparse.SUPPRESS,
+                       help=_t("work on the team server at this https:// address instead of a database"))
+    _add_ca_file(parser, suppress=True)
     cli_auth.add_user_argument(parser, suppress=True)
+
+
+def _add_ca_file(parser: argparse.ArgumentParser, *, suppress: bool = False) -> None:
+    parser.add_argument("--ca-file", metavar="FILE", default=argparse.SUPPRESS if suppress else None,
+                        help=_t("the certificate authority (PEM) the team server's certificate is checked against "
+                                "(default: $%1, else the system's)").replace("%1", "SST_DESK_CA_FILE"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_t("database file or URL to open (default: %1)").replace("%1", default_db))
     where.add_argument("--demo", action="store_true",
                        help=_t("open a demo database with fictional cases (created on first use)"))
+    where.add_argument("--server", metavar="URL", default=None,
+                       help=_t("work on the team server at this https:// address (sst-desk serve) instead of a "
+                               "database"))
+    _add_ca_file(parser)
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None,
                         help=_t("language of the window and the messages (default: the system's language, "
                                 "else Swedish; the window: the saved setting)"))
@@ -89,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_backups.add_commands(commands, _add_db, default_db)
     cli_security.add_commands(commands, _add_db, default_db)
     cli_attendance.add_commands(commands, _add_db, default_db)
+    cli_password.add_commands(commands, _add_db, default_db)
     cli_serve.add_commands(commands)
     return parser
 
@@ -129,6 +145,11 @@ def _main(argv: list[str]) -> int:
 def _run_gui(args: argparse.Namespace) -> int:
     # Qt is imported only here. The window reports database problems itself; what
     # reaches guarded() is a start-up failure such as Qt's system libraries missing.
+    if getattr(args, "server", None):
+        from sst_desk.cli.errors import CommandError
+
+        raise CommandError(_t("The window does not connect to a team server in this version; use the commands "
+                              "with --server (for example: sst-desk --server URL cases)."))
     from sst_desk.app import run_gui
 
     i18n.reset()  # the window installs Qt's translators for its own language

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sst_desk import i18n
-from sst_desk.cli.common import open_for
+from sst_desk.cli.common import open_door
 from sst_desk.cli.errors import CommandError
 
 if TYPE_CHECKING:
@@ -88,21 +88,22 @@ def database_file(args: argparse.Namespace) -> Path | None:
 
 
 def _print_one(args: argparse.Namespace, kind: DocumentKind, out: Path) -> int:
-    from sst_desk.services import Door
+    from sst_desk.fileio import write_export
     from sst_desk.services.printing import PrintRefused
 
-    db = open_for(args, must_exist=True)
-    try:
-        assert db.actor is not None
+    with open_door(args) as opened:
         today = dt.date.today()
+        printing = opened.door.printing
         try:  # the one print use case: checked (a refusal logged), built, written, then logged
-            Door(db.uow, db.actor).printing.print_document(args.case, kind.name,
-                                                           report=_context(args, db, today),
-                                                           today=today, target=out, force=args.force)
+            if opened.remote:  # checked, logged and built on the server; the file is written here
+                data = printing.print_document(args.case, kind.name, report=_context(args, opened, today),
+                                               today=today)
+                write_export(data, out, force=args.force)
+            else:
+                printing.print_document(args.case, kind.name, report=_context(args, opened, today), today=today,
+                                        target=out, force=args.force)
         except PrintRefused as refused:
             raise CommandError(_refusal_text(refused, kind)) from None
-    finally:
-        db.close()
     print(_t("Wrote the %1 of case %2 to %3").replace("%1", kind.name).replace("%2", str(args.case))
           .replace("%3", str(out)))
     return 0
@@ -125,22 +126,25 @@ def _refusal_text(refused: PrintRefused, kind: DocumentKind) -> str:
 
 
 def _print_batch(args: argparse.Namespace, out: Path) -> int:
+    from sst_desk.remote.printing import print_batch as print_batch_here
     from sst_desk.reports.batch import NothingToPrint
-    from sst_desk.services import Door
     from sst_desk.services.printing import NoPlansToPrint
 
-    db = open_for(args, must_exist=True)
+    opened = open_door(args)
     today = dt.date.today()
     try:
-        assert db.actor is not None
-        printing = Door(db.uow, db.actor).printing
+        printing = opened.door.printing
         ids = printing.batch_candidates(today).case_ids(school=args.school, team=args.all)
         title = f"Handlingsplaner – {args.school}" if args.school else "Handlingsplaner – hela teamet"
         try:
             if not ids:
                 raise NoPlansToPrint("no case in the list has a plan in force")
-            outcome = printing.print_batch(ids, report=_context(args, db, today), today=today,
+            if opened.remote:  # built and written here; every print checked and logged on the server
+                outcome = print_batch_here(opened.door, ids, report=_context(args, opened, today), today=today,
                                            target=out, force=args.force, title=title)
+            else:
+                outcome = printing.print_batch(ids, report=_context(args, opened, today), today=today,
+                                               target=out, force=args.force, title=title)
         except NoPlansToPrint:
             if args.school:
                 raise CommandError(_t("No case at %1 has a handlingsplan in force; nothing was written.")
@@ -151,7 +155,7 @@ def _print_batch(args: argparse.Namespace, out: Path) -> int:
             raise CommandError(_t("None of the %1 cases has a valid samtycke to share the plan; nothing was "
                                   "written.").replace("%1", str(len(ids)))) from None
     finally:
-        db.close()
+        opened.close()
     print(_t("Wrote %1 handlingsplaner to %2").replace("%1", str(len(outcome.written))).replace("%2", str(out)))
     if outcome.skipped:
         names = "; ".join(_t("%1 (case %2)").replace("%1", c.student.full_name).replace("%2", str(c.id))
@@ -161,15 +165,15 @@ def _print_batch(args: argparse.Namespace, out: Path) -> int:
     return 0
 
 
-def _context(args: argparse.Namespace, db, today: dt.date):
+def _context(args: argparse.Namespace, opened, today: dt.date):
     from sst_desk.reports.kinds import report_context
 
-    return report_context(_team_settings(db), db.actor.label, today, team_name=args.team_name)
+    return report_context(_team_settings(opened), opened.actor.label, today, team_name=args.team_name)
 
 
-def _team_settings(db):
-    """The team's settings from its database (adopting this computer's old ones at the first start)."""
-    from sst_desk.services import Door
+def _team_settings(opened):
+    """The team's settings from its database (adopting this computer's old ones at the first start; never into
+    a team server's, which is the team's, not this computer's)."""
     from sst_desk.settings import Settings, read_team_settings  # QtCore only (no widgets)
 
-    return read_team_settings(Door(db.uow, db.actor), Settings())
+    return read_team_settings(opened.door, None if opened.remote else Settings())

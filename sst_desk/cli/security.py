@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from sst_desk import i18n
-from sst_desk.cli.common import confirm, open_for
+from sst_desk.cli.common import confirm, open_door
 from sst_desk.cli.errors import CommandError
 
 CONTEXT = "CommandLine"
@@ -73,30 +73,27 @@ MAX_ID = 2**63 - 1  # SQLite's INTEGER
 
 
 def log_command(args: argparse.Namespace) -> int:
-    from sst_desk.fileio import check_target
-    from sst_desk.services import Door
+    from sst_desk.fileio import check_target, write_export
     from sst_desk.workflow.logchain import ProblemCode
 
     if args.log_command == "export-head":
         from sst_desk.cli.printing import database_file
 
         out = check_target(args.out, force=args.force, database=database_file(args))  # before the password
-        db = open_for(args, must_exist=True)
-        try:
-            head = Door(db.uow, db.actor).accesslog.export_head(out, force=args.force)
-        finally:
-            db.close()
+        with open_door(args) as opened:
+            if opened.remote:  # the server writes no file: the head comes back and is written here
+                head = opened.door.accesslog.export_head()
+                write_export(head.to_text().encode("utf-8"), out, force=args.force)
+            else:
+                head = opened.door.accesslog.export_head(out, force=args.force)
         print(_t("Wrote the head of the access log (entry %1) to %2; keep it outside the database.")
               .replace("%1", str(head.seq)).replace("%2", str(out)))
         return 0
     kept = None
     if args.kept_head is not None:
         kept = _read_kept_head(args.kept_head)
-    db = open_for(args, must_exist=True)
-    try:
-        result = Door(db.uow, db.actor).accesslog.verify_log(kept)
-    finally:
-        db.close()
+    with open_door(args) as opened:
+        result = opened.door.accesslog.verify_log(kept)
     if result.ok:
         if kept is not None:
             print(_t("The access log is intact: %1 entries, and it contains the kept head (entry %2).")
@@ -152,18 +149,17 @@ def _read_kept_head(path: Path):
 
 
 def gallring_command(args: argparse.Namespace) -> int:
-    from sst_desk.services import Door
-
     years = args.years
     if years is not None and not 1 <= years <= 50:
         raise CommandError(_t("--years must be a whole number from 1 to 50."))
     today = dt.date.today()
-    db = open_for(args, must_exist=True)
+    opened = open_door(args)
     try:
-        years = years if years is not None else _team_settings(db).retention_years  # the team's rule
-        gallring = Door(db.uow, db.actor).gallring
+        years = years if years is not None else _team_settings(opened).retention_years  # the team's rule
+        gallring = opened.door.gallring
         # Opening finishes an interrupted purge already; this says so, or tries again if it was blocked.
-        resumed = gallring.resume_pending()
+        # (A server finishes its own; it offers no resume to a client.)
+        resumed = None if opened.remote else gallring.resume_pending()
         if resumed is not None:
             if resumed.complete:
                 print(_t("An interrupted gallring was finished; older backups removed: %1.")
@@ -191,7 +187,7 @@ def gallring_command(args: argparse.Namespace) -> int:
             return 1
         result = gallring.gallra([case.case_id for case in due], years=years, today=today)
     finally:
-        db.close()
+        opened.close()
     print(_t("Deleted %1 case(s) and %2 student(s); older backups removed: %3.").replace("%1", str(result.cases))
           .replace("%2", str(result.students)).replace("%3", str(result.backups_deleted)))
     if not result.complete:
@@ -204,7 +200,7 @@ def gallring_command(args: argparse.Namespace) -> int:
 def registerutdrag_command(args: argparse.Namespace) -> int:
     from sst_desk.fileio import TargetRefused
     from sst_desk.reports.kinds import report_context
-    from sst_desk.services import Door
+    from sst_desk.reports.registerutdrag import write_registerutdrag
 
     folder: Path = args.out.expanduser()
     try:
@@ -215,29 +211,29 @@ def registerutdrag_command(args: argparse.Namespace) -> int:
                               "was written.").replace("%1", str(folder))) from None
     if not os.access(folder, os.W_OK | os.X_OK):  # said before the password is asked for
         raise CommandError(_t("The folder %1 cannot be written to; nothing was written.").replace("%1", str(folder)))
-    db = open_for(args, must_exist=True)
-    try:
-        assert db.actor is not None
-        context = report_context(_team_settings(db), db.actor.label, dt.date.today())
+    with open_door(args) as opened:
+        context = report_context(_team_settings(opened), opened.actor.label, dt.date.today())
         try:
-            pdf, data_file = Door(db.uow, db.actor).extract.write_registerutdrag(args.case, folder, context,
-                                                                                  force=args.force)
+            if opened.remote:  # gathered (checked and logged as an export) on the server, written here
+                data = opened.door.extract.gather_registerutdrag(args.case)
+                pdf, data_file = write_registerutdrag(data, folder, context, case_id=args.case, force=args.force)
+            else:
+                pdf, data_file = opened.door.extract.write_registerutdrag(args.case, folder, context,
+                                                                          force=args.force)
         except TargetRefused as exc:
             if exc.reason.value != "exists":
                 raise
             raise CommandError(_t("A registerutdrag of case %1 made today is already in %2; nothing was written. "
                                   "Add --force to replace it.").replace("%1", str(args.case))
                                .replace("%2", str(folder))) from None
-    finally:
-        db.close()
     print(_t("Wrote the registerutdrag to %1 and %2. Review free text for other people's details "
              "(sekretessprövning) before handing it out.").replace("%1", str(pdf)).replace("%2", str(data_file)))
     return 0
 
 
-def _team_settings(db):
-    """The team's settings from its database (adopting this computer's old ones at the first start)."""
-    from sst_desk.services import Door
+def _team_settings(opened):
+    """The team's settings from its database (adopting this computer's old ones at the first start; never into
+    a team server's, which is the team's, not this computer's)."""
     from sst_desk.settings import Settings, read_team_settings  # QtCore only (no widgets)
 
-    return read_team_settings(Door(db.uow, db.actor), Settings())
+    return read_team_settings(opened.door, None if opened.remote else Settings())

@@ -64,8 +64,9 @@ def run_init(config, *, ask: Callable[..., str]) -> int:
             raise CommandError(_t("Someone else made the first administrator meanwhile; nothing was changed.")) \
                 from None
         except PasswordProblem as exc:
-            raise CommandError(_t("The password cannot be used: %1 Nothing was changed.").replace("%1", str(exc))) \
-                from None
+            from sst_desk.cli.password import problem_sentence
+
+            raise CommandError(_t("%1 Nothing was changed.").replace("%1", problem_sentence(exc))) from None
         except ValueError:
             raise CommandError(_t("A user name is needed; nothing was changed.")) from None
         print(_t("Made the administrator %1. Start the server without --init, with the runtime role's database "

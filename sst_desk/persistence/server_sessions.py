@@ -53,8 +53,9 @@ class SessionStore:
             tx.commit()
         return token, expires_at
 
-    def actor_for(self, token: str, *, touch: bool = True) -> Actor | None:
-        """The person ``token`` stands for, or None when it is unknown, lapsed, revoked or no longer valid.
+    def actor_for(self, token: str, *, touch: bool = True) -> tuple[Actor, bool] | None:
+        """The person ``token`` stands for and whether they must choose a new password first; None when the
+        token is unknown, lapsed, revoked or its account switched off.
 
         ``touch=False`` checks without counting as use (the live change feed's checks: an open window must
         not keep an idle session alive)."""
@@ -64,7 +65,7 @@ class SessionStore:
                 sa.select(server_sessions.c.id, server_sessions.c.created_at, server_sessions.c.last_used_at,
                           server_sessions.c.expires_at, server_sessions.c.revoked_at,
                           users.c.id.label("user_id"), users.c.username, users.c.display_name, users.c.role,
-                          users.c.active)
+                          users.c.active, users.c.must_change_password)
                 .join_from(server_sessions, users, server_sessions.c.user_id == users.c.id)
                 .where(server_sessions.c.token_hash == token_hash(token))).first()
             if row is None or row.revoked_at is not None or not row.active:
@@ -76,7 +77,7 @@ class SessionStore:
                                    .values(last_used_at=now))
                 tx.commit()
         return Actor(user_id=row.user_id, username=row.username, display_name=row.display_name,
-                     role=Role(row.role))
+                     role=Role(row.role)), bool(row.must_change_password)
 
     def revoke(self, token: str) -> Actor | None:
         """End the session of ``token`` (signing out); returns whose it was, None if it was not open."""

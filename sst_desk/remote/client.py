@@ -51,7 +51,7 @@ from sst_desk.services import GROUPS, group_module
 from sst_desk.workflow.access import Actor
 
 API = "/api/v1"
-HOSTNAME_MISMATCH = 62  # OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH
+NAME_MISMATCH = frozenset({62, 64})  # OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH
 
 
 def server_location(url: str) -> str:
@@ -122,7 +122,7 @@ class RemoteServer:
         except httpx.ConnectError as exc:
             verify = _certificate_failure(exc)
             if verify is not None:
-                if verify.verify_code == HOSTNAME_MISMATCH:
+                if verify.verify_code in NAME_MISMATCH:
                     raise CertificateNameError(self.location) from None
                 raise UntrustedCertificateError(self.location) from None
             raise ServerUnreachableError(self.location) from None
@@ -206,6 +206,19 @@ class RemoteSession:
             return wire.decode(data["result"])
         except wire.WireError as exc:
             raise ServerError(self.location) from exc
+
+    def change_password(self, old_password: str, new_password: str) -> None:
+        """Choose a new password (the old one checked on the server); this session goes on with a new token,
+        every other session of the person ends. ``SignInError`` for a wrong old password, ``PasswordProblem``
+        for a new one that may not be chosen."""
+        body = {"old_password": old_password, "new_password": new_password}
+        data = self.server.answer(self.server.request("POST", "/password", body=body, token=self._token))
+        try:
+            token, expires_at = data["token"], dt.datetime.fromisoformat(data["expires_at"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ServerError(self.location) from exc
+        with self._lock:
+            self._token, self.expires_at, self.must_change_password = token, expires_at, False
 
     def events_request(self) -> tuple[str, dict[str, str], ssl.SSLContext]:
         """``(url, headers, TLS context)`` of this session's live change feed (``remote.events.EventStream``)."""

@@ -90,6 +90,16 @@ class SessionExpired(RemoteError):
                                  "Your session on the server %1 has ended; sign in again.")
 
 
+class PasswordChangeRequired(RemoteError):
+    """The person signed in with a password an administrator set (or the public demo one): nothing but choosing
+    their own is allowed until they do (``RemoteSession.change_password``)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "DatabaseErrors",
+        "You must choose a new password before you can use the server %1: the one you signed in with was set by "
+        "an administrator; nothing was done.")
+
+
 class RequestRefused(RemoteError):
     """The server refused the request as such (a use case not offered over the wire, a malformed request)."""
 

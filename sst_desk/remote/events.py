@@ -78,6 +78,7 @@ class EventStream:
         self._thread: threading.Thread | None = None
         self.connected = threading.Event()  # set while the stream is open (after its ``ready``)
         self.opened = 0  # how many times the stream was opened
+        self._renewed = False  # the session's token was replaced: reopen at once
 
     def start(self) -> EventStream:
         if self._thread is None:
@@ -124,6 +125,8 @@ class EventStream:
                     delay = self._delays[min(failures - 1, len(self._delays) - 1)]
                     if self.connected.is_set():
                         failures, delay = 0, self._delays[0]  # it was open: try again soon
+                    if self._renewed:
+                        self._renewed, failures, delay = False, 0, 0.0
                     self.connected.clear()
                     self._stopping.wait(delay)
         except Exception:  # noqa: BLE001 - a thread's last word: logged, never raised into nowhere
@@ -137,8 +140,7 @@ class EventStream:
         try:
             with client.stream("GET", url, headers={**headers, "Accept": sse.MEDIA_TYPE}) as response:
                 if response.status_code in (401, 403):
-                    self._deliver(SessionEnded())
-                    return True
+                    return self._ended(headers)
                 if response.status_code == 404:
                     _log.warning("this server offers no live change feed")
                     return True  # an older server: the window works on without live changes
@@ -147,9 +149,10 @@ class EventStream:
                     return False
                 self._hold(response)
                 try:
-                    return self._events(response)
+                    ended = self._events(response)
                 finally:
                     self._hold(None)
+                return self._ended(headers) if ended and not self._stopping.is_set() else ended
         except (httpx.TransportError, ValueError, OSError) as exc:
             if not self._stopping.is_set():
                 _log.info("the live change feed broke off (%s)", type(exc).__name__)
@@ -182,9 +185,17 @@ class EventStream:
                 elif isinstance(event, sse.StreamEvent) and event.kind == sse.RESYNC:
                     self._deliver(RESYNC)
                 elif isinstance(event, sse.StreamEvent) and event.kind == sse.ENDED:
-                    self._deliver(SessionEnded())
                     return True
         return False
+
+    def _ended(self, headers: dict[str, str]) -> bool:
+        """The server ended the stream of the token in ``headers``. True (and ``SessionEnded``) when the
+        session is over; False when it goes on with a new token (a changed password): open it again."""
+        if self._source.events_request()[1] != headers:
+            self._renewed = True
+            return False
+        self._deliver(SessionEnded())
+        return True
 
 
 __all__ = ["RESYNC", "EventSource", "EventStream", "LiveEvent", "Resync", "SessionEnded"]

@@ -4,7 +4,7 @@
 these round-trip:
 
 * ``None``, ``bool``, ``int``, ``float`` (also NaN and infinities), ``str``, ``list``;
-* ``tuple``, ``dict`` with ``str`` keys, ``frozenset``, ``set``, ``bytes``, ``Decimal``, ``date``,
+* ``tuple``, ``dict`` (with ``str`` keys as a JSON object, other hashable allowed keys as pairs), ``frozenset``, ``set``, ``bytes``, ``Decimal``, ``date``,
   ``datetime`` (an aware one stays aware, with its offset), ``time``, ``timedelta``, ``pathlib`` paths
   (values only: which use cases may take a path over the wire is the server's decision, docs/server.md);
 * the dataclasses and enums *defined in* the modules of ``_MODULES`` (the workflow's entities and rules,
@@ -52,6 +52,7 @@ _MODULES: tuple[str, ...] = (
     "sst_desk.workflow.entities",
     "sst_desk.workflow.intake",
     "sst_desk.workflow.logchain",
+    "sst_desk.workflow.merge",
     "sst_desk.workflow.problems",
     "sst_desk.workflow.process",
     "sst_desk.workflow.retention",
@@ -79,6 +80,7 @@ _EXCEPTION_NAMES: tuple[tuple[str, str], ...] = (
     ("sst_desk.persistence.errors", "UpgradeFailedError"),
     ("sst_desk.persistence.errors", "CaseNotFound"),
     ("sst_desk.persistence.errors", "ConcurrentEditError"),
+    ("sst_desk.persistence.errors", "SaveConflict"),
     ("sst_desk.persistence.errors", "UnsafeLocationError"),
     ("sst_desk.persistence.errors", "DamagedDatabaseError"),
     ("sst_desk.persistence.errors", "DiskFullError"),
@@ -101,6 +103,7 @@ _EXCEPTION_NAMES: tuple[tuple[str, str], ...] = (
     ("sst_desk.remote.errors", "ServerError"),
     ("sst_desk.remote.errors", "RequestRefused"),
     ("sst_desk.remote.errors", "SessionExpired"),
+    ("sst_desk.remote.errors", "PasswordChangeRequired"),
     ("sst_desk.security.signin", "SignInError"),
     ("builtins", "ValueError"),
     ("builtins", "LookupError"),
@@ -109,6 +112,8 @@ _EXCEPTION_NAMES: tuple[tuple[str, str], ...] = (
 #: Classes allowed besides those of ``_MODULES`` (module, class name).
 _EXTRA: tuple[tuple[str, str], ...] = (
     ("sst_desk.reports.base", "ReportContext"),  # who prints and for which team: a print's argument
+    ("sst_desk.options", "TeamSettings"),  # services.settings' result (sst_desk.options also holds Option: not sent)
+    ("sst_desk.options", "SettingProblem"),  # in SettingsRefused.problems
 )
 
 #: The nesting a value may have (a case graph is about ten deep): a deeper one is refused, not a crash.
@@ -154,8 +159,8 @@ class _Tables:
 def _own_classes(module: ModuleType) -> list[type]:
     found = []
     for value in vars(module).values():
-        if not isinstance(value, type) or value.__module__ != module.__name__:
-            continue
+        if not isinstance(value, type) or value.__module__ != module.__name__ or value.__name__.startswith("_"):
+            continue  # imported from elsewhere, or the module's own private helper
         if issubclass(value, BaseException):
             continue  # exceptions go by the exception table
         if dataclasses.is_dataclass(value) or issubclass(value, enum.Enum):
@@ -224,11 +229,11 @@ class _Encoder:
         if cls is tuple:
             return {"$": "tuple", "v": [self.value(item, depth + 1) for item in obj]}
         if cls is dict:
-            for key in obj:
-                if type(key) is not str:
-                    raise WireError(f"a dict key of type {type(key).__qualname__} cannot go over the wire "
-                                    "(only str keys)")
-            return {"$": "dict", "v": {key: self.value(item, depth + 1) for key, item in obj.items()}}
+            if all(type(key) is str for key in obj):
+                return {"$": "dict", "v": {key: self.value(item, depth + 1) for key, item in obj.items()}}
+            # Other keys (case ids, enum members, tuples of them) as pairs: JSON objects take only strings.
+            return {"$": "map", "v": [[self.value(key, depth + 1), self.value(item, depth + 1)]
+                                      for key, item in obj.items()]}
         if cls is frozenset or cls is set:
             return {"$": cls.__name__, "v": [self.value(item, depth + 1) for item in obj]}
         if cls is dt.datetime:
@@ -371,6 +376,19 @@ class _Decoder:
                 return {"tuple": tuple, "frozenset": frozenset, "set": set}[tag](values)
             except TypeError as exc:  # an unhashable member of a set
                 raise WireError(f"a {tag} of values that cannot be in one") from exc
+        if tag == "map":
+            self._keys(data, {"$", "v"})
+            pairs = self._list(data["v"])
+            result = {}
+            for pair in pairs:
+                if type(pair) is not list or len(pair) != 2:
+                    raise WireError("a map's items must be [key, value] pairs")
+                key = self.value(pair[0], depth + 1)
+                try:
+                    result[key] = self.value(pair[1], depth + 1)
+                except TypeError as exc:
+                    raise WireError("a map key that cannot be a key") from exc
+            return result
         if tag == "dict":
             self._keys(data, {"$", "v"})
             items = data["v"]

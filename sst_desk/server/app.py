@@ -7,6 +7,8 @@ TLS files. Endpoints:
 * ``POST /api/v1/signin`` ``{"username", "password"}`` → ``{"token", "expires_at", "actor",
   "must_change_password"}``; a wrong name or password → 401 with the same sentence for both;
 * ``POST /api/v1/signout`` (``Authorization: Bearer TOKEN``) → 204;
+* ``POST /api/v1/password`` ``{"old_password", "new_password"}`` (with the token) → a new session as for a
+  sign-in; every other session of the person ends;
 * ``POST /api/v1/call`` ``{"group", "name", "args", "kwargs"}`` (wire-encoded, ``remote.wire``) → 200
   ``{"result"}`` or an error status with ``{"error"}``: the exception the use case raised, wire-encoded.
 
@@ -23,15 +25,16 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from sst_desk import __version__
 from sst_desk.persistence import Database
@@ -42,15 +45,24 @@ from sst_desk.persistence.errors import (
     DatabaseUnavailableError,
 )
 from sst_desk.remote import wire
-from sst_desk.remote.errors import SERVER, RequestRefused, ServerError, SessionExpired, relocate
+from sst_desk.remote.errors import (
+    SERVER,
+    PasswordChangeRequired,
+    RequestRefused,
+    ServerError,
+    SessionExpired,
+    relocate,
+)
+from sst_desk.security.passwords import PasswordProblem
 from sst_desk.security.signin import SignInError
 from sst_desk.server import calls
-from sst_desk.server.auth import Authenticator
+from sst_desk.server.auth import Authenticator, IssuedSession
 from sst_desk.server.config import ServerConfig
 from sst_desk.services import Door
 from sst_desk.workflow.access import Actor
 
 _log = logging.getLogger("sst_desk.server")
+_LOGGABLE = re.compile(r"[^A-Za-z0-9_.]")
 
 API = "/api/v1"
 LOCATION = SERVER  # how the server names itself in the errors it sends (never its database's URL)
@@ -68,11 +80,11 @@ def status_for(exc: BaseException) -> int:
     """The HTTP status that goes with an error a use case raised."""
     if isinstance(exc, (SessionExpired, SignInError)):
         return 401
-    if isinstance(exc, AccessDeniedError):
+    if isinstance(exc, (AccessDeniedError, PasswordChangeRequired)):
         return 403
     if isinstance(exc, CaseNotFound):
         return 404
-    if isinstance(exc, ConcurrentEditError) or type(exc).__name__ == "SaveConflict":
+    if isinstance(exc, ConcurrentEditError):  # SaveConflict too: both values come with it
         return 409
     if isinstance(exc, DatabaseUnavailableError):
         return 503
@@ -86,8 +98,8 @@ def status_for(exc: BaseException) -> int:
 def _error(exc: BaseException, status: int | None = None) -> JSONResponse:
     try:
         body = {"error": wire.encode(exc)}
-    except wire.WireError:
-        _log.error("an error of type %s could not be sent over the wire", type(exc).__qualname__)
+    except wire.WireError as problem:
+        _log.error("an error of type %s could not be sent over the wire: %s", type(exc).__qualname__, problem)
         exc = ServerError(LOCATION)
         body = {"error": wire.encode(exc)}
         status = 500
@@ -123,6 +135,11 @@ async def read_json(request: Request, limit: int) -> dict[str, Any]:
     return data
 
 
+def _session_response(session: IssuedSession) -> JSONResponse:
+    return JSONResponse({"token": session.token, "expires_at": session.expires_at.isoformat(),
+                         "actor": wire.encode(session.actor), "must_change_password": session.must_change_password})
+
+
 def _bearer(request: Request) -> str:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
@@ -143,6 +160,7 @@ class ServerApp:
             Route(f"{API}/signin", self.guarded(self.signin), methods=["POST"]),
             Route(f"{API}/signout", self.guarded(self.signout), methods=["POST"]),
             Route(f"{API}/call", self.guarded(self.call), methods=["POST"]),
+            Route(f"{API}/password", self.guarded(self.password), methods=["POST"]),
         ]
 
     def guarded(self, handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
@@ -180,9 +198,24 @@ class ServerApp:
         except SignInError as exc:
             return _error(exc, 401)
         request.state.user_id = session.actor.user_id
-        return JSONResponse({"token": session.token, "expires_at": session.expires_at.isoformat(),
-                             "actor": wire.encode(session.actor),
-                             "must_change_password": session.must_change_password})
+        return _session_response(session)
+
+    async def password(self, request: Request) -> Response:
+        """The signed-in person chooses a new password: ``{"old_password", "new_password"}`` → a new session."""
+        try:
+            token = _bearer(request)
+        except SessionExpired as exc:
+            return _error(exc)
+        data = await read_json(request, self.config.max_body_bytes)
+        old, new = data.get("old_password"), data.get("new_password")
+        if set(data) != {"old_password", "new_password"} or type(old) is not str or type(new) is not str:
+            raise BadRequest("a password change takes exactly old_password and new_password, as strings")
+        try:
+            session = await run_in_threadpool(self.auth.change_password, token, old, new)
+        except (SessionExpired, SignInError, PasswordProblem) as exc:
+            return _error(exc)
+        request.state.user_id = session.actor.user_id
+        return _session_response(session)
 
     async def signout(self, request: Request) -> Response:
         try:
@@ -195,7 +228,7 @@ class ServerApp:
     async def call(self, request: Request) -> Response:
         try:
             actor = await run_in_threadpool(self.auth.actor_for, _bearer(request))
-        except SessionExpired as exc:
+        except (SessionExpired, PasswordChangeRequired) as exc:
             return _error(exc)
         request.state.user_id = actor.user_id
         data = await read_json(request, self.config.max_body_bytes)
@@ -204,7 +237,7 @@ class ServerApp:
         group, name = data["group"], data["name"]
         if type(group) is not str or type(name) is not str:
             raise BadRequest("group and name must be strings")
-        request.state.what = f"{group}.{name}"[:80]
+        request.state.what = _LOGGABLE.sub("?", f"{group}.{name}"[:80])  # a client's words: no line breaks in the log
         try:
             args, kwargs = wire.decode(data["args"]), wire.decode(data["kwargs"])
         except wire.WireError as exc:
@@ -224,10 +257,20 @@ class ServerApp:
             raise
         try:
             body = {"result": wire.encode(result)}
-        except wire.WireError:
-            _log.error("the result of %s.%s could not be sent over the wire", group, name)
+        except wire.WireError as exc:  # names a type, never a value
+            _log.error("the result of %s.%s could not be sent over the wire: %s", group, name, exc)
             return _error(ServerError(LOCATION), 500)
         return JSONResponse(body)
+
+    async def actor_of(self, request: Request) -> Actor:
+        """The person of the request's ``Authorization: Bearer`` token; ``SessionExpired`` or
+        ``PasswordChangeRequired`` (send them with ``error_response``) when it may not act."""
+        return await run_in_threadpool(self.auth.actor_for, _bearer(request))
+
+    @staticmethod
+    def error_response(exc: BaseException) -> JSONResponse:
+        """An error as ``/call`` sends it: wire-encoded, with its HTTP status."""
+        return _error(exc)
 
     def _run(self, actor: Actor, group: str, name: str, args: tuple, kwargs: dict) -> Any:
         door = Door(self.db.uow, actor)  # the server's own door, as the token's user
@@ -241,11 +284,17 @@ def _where(exc: BaseException) -> str:
     return "".join(f" at {frame.filename}:{frame.lineno}" for frame in frames[-3:])
 
 
-def create_app(config: ServerConfig, *, db: Database | None = None) -> Starlette:
-    """The server's application for ``config`` (the database opened here unless ``db`` is given)."""
+def create_app(config: ServerConfig, *, db: Database | None = None,
+               extra_routes: Sequence[BaseRoute] = ()) -> Starlette:
+    """The server's application for ``config`` (the database opened here unless ``db`` is given).
+
+    ``extra_routes`` plug more endpoints in beside ``/api/v1`` (live events: a WebSocket or server-sent events
+    route); they reach the server as ``request.app.state.server`` (a ``ServerApp``) and sign a request in with
+    ``ServerApp.actor_of(request)``, the same token rules as ``/call``.
+    """
     database = db if db is not None else Database.open(config.database)
     app = ServerApp(config, database, Authenticator(database, config))
-    starlette = Starlette(routes=app.routes())
+    starlette = Starlette(routes=[*app.routes(), *extra_routes])
     starlette.state.server = app
     # Live changes (issue 13): GET /api/v1/events and the one LISTEN connection (server/events.py, live.py).
     from sst_desk.server import events

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from sst_desk.persistence import Database
 from sst_desk.persistence import accounts
-from sst_desk.remote.errors import SessionExpired
+from sst_desk.remote.errors import PasswordChangeRequired, SessionExpired
 from sst_desk.security import passwords
 from sst_desk.security.signin import WRONG, SignInError
 from sst_desk.server.config import ServerConfig
@@ -129,11 +129,39 @@ class Authenticator:
         who = name if known else "#" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]  # not an account
         accounts.log_failed_sign_in(self.db, who, f"name={who};client={client};reason={why}")
 
-    def actor_for(self, token: str, *, touch: bool = True) -> Actor:
-        actor = self.sessions.actor_for(token, touch=touch)
-        if actor is None:
+    def actor_for(self, token: str, *, changing_password: bool = False, touch: bool = True) -> Actor:
+        """The person of ``token``: ``SessionExpired`` for a token that is no longer good, and
+        ``PasswordChangeRequired`` for someone who must choose their own password first (unless doing so).
+        ``touch=False``: the check does not count as use of the session (the live change feed's)."""
+        found = self.sessions.actor_for(token, touch=touch)
+        if found is None:
             raise SessionExpired(LOCATION)
+        actor, must_change = found
+        if must_change and not changing_password:
+            raise PasswordChangeRequired(LOCATION)
         return actor
+
+    def change_password(self, token: str, old_password: str, new_password: str) -> IssuedSession:
+        """The signed-in person chooses a new password (the old one checked); every session of theirs ends,
+        this one included, and a new token is issued. ``SignInError`` for a wrong old password,
+        ``PasswordProblem`` for a new one that may not be chosen."""
+        actor = self.actor_for(token, changing_password=True)
+        user = accounts.find_user(self.db, actor.username)
+        if user is None or not passwords.verify_password(user.password_hash, old_password):
+            raise SignInError("wrong_credentials", "The current password is wrong.")
+        passwords.check_new_password(new_password, username=user.username,
+                                     personal=[user.display_name, self._team_name(actor)])
+        if new_password == old_password:
+            raise passwords.PasswordProblem("same_as_old", "The new password must differ from the current one.")
+        accounts.set_password_hash(self.db, user.id, passwords.hash_password(new_password),
+                                   must_change_password=False, reset=False, actor=actor)  # revokes its sessions
+        token, expires_at = self.sessions.issue(actor)
+        return IssuedSession(token, expires_at, actor, False)
+
+    def _team_name(self, actor: Actor) -> str:
+        from sst_desk.services import Door
+
+        return Door(self.db.uow, actor).settings.team_settings().team_name
 
     def sign_out(self, token: str) -> None:
         actor = self.sessions.revoke(token)

@@ -59,12 +59,14 @@ DECISIONS: dict[tuple[str, str], Remote | Refused] = {
     # transaction) and its bytes come back; the client writes the file
     ("printing", "print_document"): Remote(clock=(("today", DAY),), no_file=("target",)),
     ("printing", "batch_candidates"): Remote(clock=(("today", DAY),)),
-    ("printing", "print_batch"): Refused("a batch is printed by the client, one document at a time "
-                                        "(printing.print_document without a target) into one file of its own"),
+    ("printing", "print_batch"): Refused("a batch is made by the client from the cases it loads, and its prints "
+                                        "logged with printing.record_prints (sst_desk/remote/printing.py)"),
     ("printing", "printed_documents"): Remote(),
-    # attendance: the file is read by the client and its bytes sent (server.remote_calls.import_attendance_data)
+    ("printing", "record_prints"): Remote(),
+    # attendance: the file is read by the client and its contents sent (attendance.import_attendance_data)
     ("attendance", "import_attendance"): Refused("the server reads no file named by a client; the client "
-                                                 "sends the file's contents (attendance import over the server)"),
+                                                 "sends the file's contents (attendance.import_attendance_data)"),
+    ("attendance", "import_attendance_data"): Remote(),
     ("attendance", "attendance_for_case"): Remote(),
     ("attendance", "attendance_mappings"): Remote(),
     ("attendance", "attendance_mapping"): Remote(),
@@ -107,7 +109,9 @@ DECISIONS: dict[tuple[str, str], Remote | Refused] = {
     # settings
     ("settings", "team_settings"): Remote(),
     ("settings", "change_team_settings"): Remote(),
-    ("settings", "adopt_computer_settings"): Remote(),
+    ("settings", "adopt_computer_settings"): Refused(
+        "a team server's settings are the team's, not one computer's: an administrator sets them "
+        "(settings.change_team_settings)"),
 }
 
 

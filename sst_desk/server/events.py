@@ -32,7 +32,7 @@ from starlette.routing import Route
 from sst_desk.persistence import Database, accounts
 from sst_desk.persistence.changes import CaseChanged
 from sst_desk.remote import sse, wire
-from sst_desk.remote.errors import SessionExpired
+from sst_desk.remote.errors import PasswordChangeRequired, SessionExpired
 from sst_desk.server.live import ChangeFeed, Event, Resync, Subscription, listen_conninfo
 from sst_desk.services import Door
 from sst_desk.workflow.access import Action, Actor
@@ -65,8 +65,9 @@ class EventStreams:
     def __init__(self, db: Database, actor_for: Callable[[str], Actor], feed: ChangeFeed, *,
                  heartbeat_seconds: float = HEARTBEAT_SECONDS, cache_seconds: float = CACHE_SECONDS,
                  clock: Callable[[], float] = time.monotonic) -> None:
-        """``actor_for(token)`` is the person a token stands for, or raises ``SessionExpired``; it should not
-        count as use of the session."""
+        """``actor_for(token)`` is the person a token stands for, or raises ``SessionExpired`` (or
+        ``PasswordChangeRequired``: nothing is told to someone who may not act yet); it should not count as use
+        of the session."""
         self.db, self.feed = db, feed
         self._actor_for = actor_for
         self._heartbeat = heartbeat_seconds
@@ -87,8 +88,9 @@ class EventStreams:
             if scheme.lower() != "bearer" or not token:
                 raise SessionExpired(LOCATION)
             actor = await run_in_threadpool(self._actor_for, token)
-        except SessionExpired as exc:
-            return JSONResponse({"error": wire.encode(exc)}, status_code=401)
+        except (SessionExpired, PasswordChangeRequired) as exc:  # answered as every endpoint answers them
+            status = 403 if isinstance(exc, PasswordChangeRequired) else 401
+            return JSONResponse({"error": wire.encode(exc)}, status_code=status)
         request.state.user_id = actor.user_id  # for the server's request log (ServerApp.guarded)
         reader = _Reader(token, actor)
         subscription = self.feed.subscribe()  # before the first byte: nothing saved after "ready" is missed
@@ -124,7 +126,7 @@ class EventStreams:
     def _still_valid(self, reader: _Reader) -> bool:
         try:
             actor = self._actor_for(reader.token)
-        except SessionExpired:
+        except (SessionExpired, PasswordChangeRequired):
             return False
         if actor != reader.actor:
             reader.seen.clear()  # a new role or name: ask again

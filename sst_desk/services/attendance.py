@@ -7,8 +7,10 @@ dry run nor cancelled; otherwise the database is left exactly as it was.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from sst_desk.importers.attendance_spec import ImportOptions, MappingSpec, Progress
 from sst_desk.persistence.attendance import ImportResult, Unmatched, UnmatchedReason, log_detail  # noqa: F401 - the
@@ -21,7 +23,7 @@ from sst_desk.services.base import UnitOfWork, UowFactory
 from sst_desk.services.cases import not_found
 
 USE_CASES = (
-    "import_attendance", "attendance_for_case", "attendance_mappings", "attendance_mapping",
+    "import_attendance", "import_attendance_data", "attendance_for_case", "attendance_mappings", "attendance_mapping",
     "save_attendance_mapping", "delete_attendance_mapping",
 )
 
@@ -54,6 +56,26 @@ def import_attendance(uow: UowFactory, actor: Actor | None, path: Path, spec: Ma
             tx.log(LogAction.IMPORT, detail=log_detail(result))
             tx.commit()
     return result
+
+
+MAX_FILE_NAME = 200
+
+
+def import_attendance_data(uow: UowFactory, actor: Actor | None, file_name: str, data: bytes, spec: MappingSpec, *,
+                           dry_run: bool = False, options: ImportOptions | None = None) -> ImportResult:
+    """``import_attendance`` of a file's contents sent by a client of the team server (which reads no file
+    named by a client): ``data`` is written under its own ``file_name`` (only the last part of it) into a
+    private temporary folder, imported, and removed. The same checks, the same log entry.
+    """
+    name = PurePosixPath(PureWindowsPath(str(file_name)).name).name.strip()
+    if not name or name in (".", "..") or len(name) > MAX_FILE_NAME:
+        raise ValueError("the attendance file needs a plain file name")
+    with tempfile.TemporaryDirectory(prefix="sst-desk-import-") as folder:
+        path = Path(folder) / name
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(bytes(data))
+        return import_attendance(uow, actor, path, spec, dry_run=dry_run, options=options)
 
 
 def records_of_case(tx: UnitOfWork, case_id: int, action: Action = Action.VIEW) -> tuple[int, list[AttendanceRecord]]:

@@ -37,7 +37,7 @@ from sst_desk.services import cases as case_services
 from sst_desk.services.attendance import records_of_case
 from sst_desk.services.base import UnitOfWork, UowFactory
 
-USE_CASES = ("print_document", "batch_candidates", "print_batch", "printed_documents")
+USE_CASES = ("print_document", "batch_candidates", "print_batch", "printed_documents", "record_prints")
 
 PLAN_STAGES = frozenset({Stage.GENOMFORANDE, Stage.UPPFOLJNING})
 """Stages in which a case has an agreed plan in force (planering drafts it; avslutad has ended it)."""
@@ -219,8 +219,11 @@ def _load_plans(uow: UowFactory, actor: Actor | None, case_ids: list[int],
     return found
 
 
-def _record_prints(uow: UowFactory, actor: Actor | None, prints: list[tuple[int, str]]) -> None:
-    """Check and log a print of each ``(case_id, detail)`` in ONE transaction: all are logged, or none."""
+def record_prints(uow: UowFactory, actor: Actor | None, prints: list[tuple[int, str]]) -> None:
+    """Check and log a print of each ``(case_id, detail)`` in ONE transaction: all are logged, or none.
+
+    For a batch made elsewhere (a client of the team server builds it on its own computer) as for this one.
+    """
     with uow(actor) as tx:
         checked: list[tuple[int, int, str]] = []
         for case_id, detail in prints:
@@ -267,7 +270,7 @@ def print_batch(uow: UowFactory, actor: Actor | None, case_ids: list[int], *, re
 
     building = (lambda done, total: progress(n + done * n // total, 2 * n)) if progress is not None else None
     return write_batch(found, report, Path(target), today=today, cancelled=cancelled, force=force,
-                       database=_database_of(uow, actor), record=lambda prints: _record_prints(uow, actor, prints),
+                       database=_database_of(uow, actor), record=lambda prints: record_prints(uow, actor, prints),
                        title=title, attendance=attendance_of, progress=building)
 
 
@@ -289,4 +292,4 @@ def printed_documents(uow: UowFactory, actor: Actor | None, case_id: int) -> lis
 
 __all__ = ["BatchCandidates", "NoPlansToPrint", "Override", "PLAN_STAGES",
            "PrintRefused", "Printout", "Refusal", "USE_CASES", "batch_candidates", "plan_to_print",
-           "print_batch", "print_document", "printed_documents"]
+           "print_batch", "print_document", "printed_documents", "record_prints"]

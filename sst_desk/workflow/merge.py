@@ -14,7 +14,9 @@
 - references (an insats's goal, a rating's goal, a consent's guardian) point into the merged graph;
 - order: ``theirs``' order with ``mine``'s new rows appended, or ``mine``'s order when only she reordered;
 - the process history (transitions) only grows: a step both sides took to the same stage is kept once
-  (``theirs``'); different stages are a conflict on ``stage``.
+  (``theirs``'); different stages are a conflict on ``stage``. Settled for ``theirs``, what ``mine``'s steps
+  did (dates, a plan or kartläggning started, a boosterträff proposed) is not taken; her other edits are.
+  Settled for ``mine``, her steps follow theirs in the history, and the process rules judge the result.
 
 ``resolutions`` maps a conflict's ``path`` to ``Side.MINE`` or ``Side.THEIRS``. A conflict without a
 resolution is reported in ``MergeResult.conflicts`` and, in the merged case, keeps ``mine``'s value
@@ -501,8 +503,44 @@ def _repoint(case: Case, memo: dict[int, Any]) -> None:
             setattr(obj, name, found)
 
 
+def _new_steps(base: Case, side: Case) -> list[Transition]:
+    known = {t.id for t in base.transitions if t.id is not None}
+    return [t for t in side.transitions if t.id is None or t.id not in known]
+
+
+def _steps_differ(base: Case, mine: Case, theirs: Case) -> bool:
+    """Both sides took the case through the process, to different stages."""
+    mine_new, theirs_new = _new_steps(base, mine), _new_steps(base, theirs)
+    return bool(mine_new and theirs_new) and mine_new[-1].to_stage != theirs_new[-1].to_stage
+
+
+def _without_own_steps(base: Case, mine: Case) -> Case:
+    """``mine`` as if she had not taken her steps (the stage conflict settled for theirs): what the steps did
+    (``process.apply``: the stage and its history, enrolment and closing dates, a kartläggning or plan
+    started, a plan revised, a boosterträff proposed) goes back to ``base``; her other edits stay."""
+    rewound: Case = clone(mine)
+    steps = _new_steps(base, mine)
+    rewound.transitions = [t for t in rewound.transitions if t.id is not None and t.id in
+                           {b.id for b in base.transitions}]
+    rewound.stage = base.stage
+    for name in ("enrolled_on", "closed_on", "closing_reason"):
+        setattr(rewound, name, getattr(base, name))
+    if any(t.comment and t.comment == rewound.closing_note for t in steps):
+        rewound.closing_note = base.closing_note
+    if rewound.kartlaggning is not None and rewound.kartlaggning.id is None and base.kartlaggning is None:
+        rewound.kartlaggning = None
+    statuses = {p.id: p.status for p in base.plans}
+    rewound.plans = [p for p in rewound.plans if p.id is not None]
+    for plan in rewound.plans:
+        plan.status = statuses.get(plan.id, plan.status)
+    rewound.boosters = [b for b in rewound.boosters if b.id is not None]
+    return rewound
+
+
 def merge3(base: Case, mine: Case, theirs: Case, resolutions: Mapping[str, Side] | None = None) -> MergeResult:
     """Put ``mine``'s changes since ``base`` into ``theirs``; see the module's description."""
+    if _steps_differ(base, mine, theirs) and Side(dict(resolutions or {}).get("stage", Side.MINE)) is Side.THEIRS:
+        mine = _without_own_steps(base, mine)
     merger = _Merger(resolutions)
     out: Case = clone(theirs, merger.theirs_memo)
     merger.obj("", base, mine, out, None)

@@ -110,7 +110,7 @@ def fresh_database() -> Iterator[str]:
     """The URL of a new, empty PostgreSQL database on the test server; dropped afterwards."""
     url = sa.engine.make_url(PG_URL)
     name = f"sst_server_{secrets.token_hex(4)}"
-    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    admin = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
@@ -145,6 +145,7 @@ class TeamServer:
         self.url = f"https://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[str] | None = None
         self.log = state / "server.log"
+        self.config: Path | None = None  # a configuration file to start with instead of the options
 
     def init(self, admin: tuple[str, str, str] = ADMIN) -> subprocess.CompletedProcess[str]:
         username, display_name, password = admin
@@ -152,22 +153,44 @@ class TeamServer:
                         stdin=f"{username}\n{display_name}\n{password}\n{password}\n")
 
     def start(self) -> None:
-        args = [sys.executable, "-m", "sst_desk", "serve", "--database", self.database, "--cert", str(self.cert[0]),
-                "--key", str(self.cert[1]), "--host", "127.0.0.1", "--port", str(self.port),
-                "--state-dir", str(self.state)]
+        """Start and wait until it answers over HTTPS with a certificate the CA file verifies."""
+        self._launch()
+        self._wait(lambda client: client.get(self.url + "/api/v1/health").status_code == 200,
+                   ssl.create_default_context(cafile=str(self.ca)))
+
+    def start_unchecked(self) -> None:
+        """Start and wait until its port takes connections (its certificate may be one nobody trusts)."""
+
+        def listening(_client) -> bool:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                return True
+
+        self._launch()
+        self._wait(listening, False)
+
+    def _launch(self) -> None:
+        args = [sys.executable, "-m", "sst_desk", "serve"]
+        if self.config is not None:
+            args += ["--config", str(self.config)]
+        else:
+            args += ["--database", self.database, "--cert", str(self.cert[0]), "--key", str(self.cert[1]),
+                     "--host", "127.0.0.1", "--port", str(self.port), "--state-dir", str(self.state)]
         env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "en_US.UTF-8"}
         self.state.mkdir(parents=True, exist_ok=True)
         with open(self.log, "w") as log:
             self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT)
+
+    def _wait(self, ready, verify) -> None:
+        assert self.process is not None
         deadline = time.monotonic() + 60
-        with httpx.Client(verify=ssl.create_default_context(cafile=str(self.ca)), timeout=2) as client:
+        with httpx.Client(verify=verify, timeout=2) as client:
             while time.monotonic() < deadline:
                 if self.process.poll() is not None:
                     raise RuntimeError(f"the server stopped: {self.log.read_text()}")
                 try:
-                    if client.get(self.url + "/api/v1/health").status_code == 200:
+                    if ready(client):
                         return
-                except httpx.TransportError:
+                except (httpx.TransportError, OSError):
                     pass
                 time.sleep(0.1)
         self.stop()
@@ -201,3 +224,71 @@ def team_server(folder: Path, *, cert: str = "good") -> Iterator[tuple[TeamServe
             yield server, certs
         finally:
             server.stop()
+
+
+def populate_demo(database: str, folder: Path, *, students: int = 12, seed: int = 2) -> list[int]:
+    """The demo's users (password ``DEMO_PASSWORD``, no change required), fictional cases with their members
+    and attendance, and a school's export in ``folder`` to import: written straight into the server's
+    database (raw storage access, as the demo generator does)."""
+    from sst_desk.demo.accounts import assign_demo_members
+    from sst_desk.demo.attendance import add_attendance, write_demo_export
+    from sst_desk.demo.generate import populate
+    from sst_desk.demo.users import DEMO_PASSWORD, DEMO_USERS
+    from sst_desk.persistence import Database, accounts
+    from sst_desk.security import passwords
+
+    today = dt.date.today()
+    db = Database.open(database)
+    try:
+        for username, name, role in DEMO_USERS:
+            accounts.add_user(db, username, name, role, passwords.hash_password(DEMO_PASSWORD),
+                              must_change_password=False)
+        ids = populate(db, students=students, seed=seed, today=today)
+        add_attendance(db, ids, seed, today)
+        write_demo_export(db, folder, today)
+        assign_demo_members(db)
+    finally:
+        db.close()
+    return ids
+
+
+def make_state(folder: Path) -> Path:
+    """A server state folder with its secret, as ``serve --init`` leaves it."""
+    from sst_desk.server.config import make_server_secret
+
+    make_server_secret(folder / "secret")
+    return folder
+
+
+def snapshot(database: str) -> dict[str, list[dict]]:
+    """Every row of every SST Desk table in ``database`` (for ``restore``)."""
+    from sst_desk.persistence.mapping import metadata
+
+    engine = sa.create_engine(database)
+    try:
+        with engine.connect() as conn:
+            return {table.name: [dict(row._mapping) for row in conn.execute(sa.select(table))]
+                    for table in metadata.sorted_tables}
+    finally:
+        engine.dispose()
+
+
+def restore(database: str, rows: dict[str, list[dict]]) -> None:
+    """Put ``database`` back to ``rows`` (from ``snapshot``) in one transaction while a server keeps running on it:
+    a test's own copy of the data without a new server process for each test."""
+    from sst_desk.persistence.mapping import metadata
+
+    engine = sa.create_engine(database)
+    try:
+        with engine.begin() as conn:
+            names = ", ".join(f'"{table.name}"' for table in metadata.sorted_tables)
+            conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+            for table in metadata.sorted_tables:
+                if rows.get(table.name):
+                    conn.execute(sa.insert(table), rows[table.name])
+                if "id" in table.c and table.c.id.autoincrement is not False and rows.get(table.name):
+                    conn.exec_driver_sql(
+                        f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
+                        f"(SELECT max(id) FROM \"{table.name}\"))")
+    finally:
+        engine.dispose()

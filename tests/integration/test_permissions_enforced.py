@@ -1,4 +1,10 @@
-"""The permission matrix as the persistence layer enforces it, on a real encrypted team database.
+"""The permission matrix as the persistence layer enforces it, on a real encrypted team database — and the same
+matrix over HTTPS through the team server (issue 13): every test that takes ``team`` runs on both backends,
+
+- ``file``: the encrypted SQLite team database, each person signed in on it in this process;
+- ``server``: ``sst-desk serve`` in a subprocess on its own PostgreSQL database (put back to the same three
+  cases before each test), each person signed in over the wire with their password only; the checks read
+  that database.
 
 Each of the four people (one per role, ``conftest.TEAM_USERS``) signs in and
 tries every case operation on three cases:
@@ -25,11 +31,14 @@ import pytest
 import sqlalchemy as sa
 
 from sst_desk.persistence import AccessDeniedError, ConcurrentEditError, Database, accesslog, accounts
-from sst_desk.persistence.mapping import access_log, case_members, cases, consent_overrides, log_head, metadata, users
+from sst_desk.persistence.mapping import (
+    access_log, case_members, cases, consent_overrides, log_head, metadata, server_sessions, users,
+)
 from sst_desk.workflow.access import Action, Role
 
-from conftest import copy_team_db, make_team_db, new_case, open_as
+from conftest import TEAM_USERS, TEST_PASSWORD, copy_team_db, make_team_db, new_case, open_as
 from doors import door
+import server_harness
 
 PEOPLE = ("admin", "tove", "sara", "karin")
 CASES = ("Alva", "Dana", "Bo")
@@ -49,54 +58,142 @@ LOGGED = {"view": ("view", "case:view"), "edit": ("edit", "case:edit"), "print":
           "override": ("consent_override", "consent:override")}
 
 
+NEW_PASSWORD = "Fjällbjörk-Sandstrand-Vinge-73"  # a first password an administrator could hand over
+
+
 @dataclass
 class Team:
-    file: Path
+    backend: str
     raw: Database  # storage access without an actor: reads for the checks, logs nothing
     ids: dict[str, int]  # user name -> user id
     case_ids: dict[str, int]
     student_ids: dict[str, int]
-    open: list[Database]
-
-    def sign_in(self, username: str) -> Database:
-        db = open_as(self.file, username)
-        self.open.append(db)
-        return db
+    sign_in: Callable[[str], object]  # user name -> a door acting as that person (local or over the wire)
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The team with its three cases, made once; each test works on its own copy of the closed files."""
-    file = tmp_path_factory.mktemp("team") / "sst.sqlite3"
-    make_team_db(file)
+def _make_cases(sign_in: Callable[[str], object]) -> None:
     for who, name, protected in (("sara", "Alva", False), ("sara", "Dana", True), ("karin", "Bo", False)):
-        db = open_as(file, who)
         case = new_case(first=name)
         case.student.protected_identity = protected
-        door(db).cases.add_case(case)
-        db.close()
-    return file
+        sign_in(who).cases.add_case(case)
 
 
-@pytest.fixture
-def team(template: Path, tmp_path: Path) -> Iterator[Team]:
-    file = copy_team_db(template, tmp_path / "sst.sqlite3")
-    raw = open_as(file, None)
+def _ids(raw: Database) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     ids = {u.username: u.id for u in accounts.list_users(raw)}
     rows = door(raw).cases.case_rows(dt.date.today())
     case_ids = {r.student_name.split()[0]: r.case_id for r in rows}
     student_ids = {name: door(raw).cases.load_case(cid).student.id for name, cid in case_ids.items()}
-    made = Team(file, raw, ids, case_ids, student_ids, [raw])
-    yield made
-    for db in made.open:
+    return ids, case_ids, student_ids
+
+
+@pytest.fixture(scope="module")
+def file_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The team with its three cases, made once; each test works on its own copy of the closed files."""
+    file = tmp_path_factory.mktemp("team") / "sst.sqlite3"
+    make_team_db(file)
+    opened: list[Database] = []
+
+    def sign_in(username: str):
+        db = open_as(file, username)
+        opened.append(db)
+        return door(db)
+
+    _make_cases(sign_in)
+    for db in opened:
         db.close()
+    return file
+
+
+@pytest.fixture(scope="module")
+def server_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[server_harness.TeamServer, Path,
+                                                                             dict]]:
+    """The same team on PostgreSQL, made once and served by one ``sst-desk serve`` for the module; each test puts
+    the database back to this state first (``server_harness.restore``), the server running on."""
+    if not server_harness.PG_URL:
+        pytest.skip("set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database")
+    from sst_desk.security import passwords
+
+    folder = tmp_path_factory.mktemp("team-server")
+    certs = server_harness.certificates(folder / "tls")
+    state = server_harness.make_state(folder / "state")
+    with server_harness.fresh_database() as url:
+        raw = Database.open(url)
+        try:
+            for username, name, role in TEAM_USERS:
+                accounts.add_user(raw, username, name, Role(role), passwords.hash_password(TEST_PASSWORD),
+                                  must_change_password=False)
+            people = {u.username: u.actor() for u in accounts.list_users(raw)}
+            _make_cases(lambda username: door(raw, people[username]))
+        finally:
+            raw.close()
+        rows = server_harness.snapshot(url)
+        server = server_harness.TeamServer(url, state, certs.good, certs.ca)
+        server.start()
+        try:
+            yield server, certs.ca, rows
+        finally:
+            server.stop()
+
+
+def _file_team(template: Path, tmp_path: Path) -> Iterator[Team]:
+    file = copy_team_db(template, tmp_path / "sst.sqlite3")
+    raw = open_as(file, None)
+    opened = [raw]
+
+    def sign_in(username: str):
+        db = open_as(file, username)
+        opened.append(db)
+        return door(db)
+
+    try:
+        yield Team("file", raw, *_ids(raw), sign_in)
+    finally:
+        for db in opened:
+            db.close()
+
+
+def _server_team(template: tuple[server_harness.TeamServer, Path, dict]) -> Iterator[Team]:
+    from sst_desk.remote.client import RemoteServer
+
+    server, ca, rows = template
+    server_harness.restore(server.database, rows)
+    remote = RemoteServer(server.url, ca_file=ca)
+    raw = Database.open(server.database)
+    sessions = []
+
+    def sign_in(username: str):
+        session = remote.signin(username, TEST_PASSWORD)  # the password only, over HTTPS
+        sessions.append(session)
+        return session.door
+
+    try:
+        yield Team("server", raw, *_ids(raw), sign_in)
+    finally:
+        for session in sessions:
+            session.signout()
+        remote.close()
+        raw.close()
+
+
+@pytest.fixture(params=["file", pytest.param("server", marks=pytest.mark.postgres)])
+def team(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Team]:
+    if request.param == "file":
+        yield from _file_team(request.getfixturevalue("file_template"), tmp_path)
+    else:
+        yield from _server_team(request.getfixturevalue("server_template"))
+
+
+@pytest.fixture
+def file_team(file_template: Path, tmp_path: Path) -> Iterator[Team]:
+    yield from _file_team(file_template, tmp_path)
 
 
 def state(raw: Database) -> dict[str, list[tuple]]:
-    """Every row of every table but the access log (and its head), to see that nothing changed."""
+    """Every row of every table but the access log (and its head) and the server's sessions, to see that nothing
+    changed."""
     with raw.uow() as uow:
         return {table.name: sorted((tuple(row) for row in uow.session.execute(sa.select(table))), key=repr)
-                for table in metadata.sorted_tables if table not in (access_log, log_head)}
+                for table in metadata.sorted_tables if table not in (access_log, log_head, server_sessions)}
 
 
 def log(raw: Database) -> list[sa.Row]:
@@ -104,22 +201,23 @@ def log(raw: Database) -> list[sa.Row]:
         return list(uow.session.execute(sa.select(access_log).order_by(access_log.c.seq)))
 
 
-def operation(team: Team, db: Database, what: str, name: str) -> Callable[[], object]:
+def operation(team: Team, person, what: str, name: str) -> Callable[[], object]:
+    """``what`` on the case ``name`` through ``person``'s door (in this process, or over the wire)."""
     case_id = team.case_ids[name]
     if what == "view":
-        return lambda: door(db).cases.load_case(case_id)
+        return lambda: person.cases.load_case(case_id)
     if what == "edit":
         copy = door(team.raw).cases.load_case(case_id)  # a current copy, whether or not the person could load it
         copy.reason = "Ändrad anledning"
-        return lambda: door(db).cases.save_case(copy)
+        return lambda: person.cases.save_case(copy)
     if what == "print":
-        return lambda: door(db).cases.record_case_action(case_id, Action.PRINT, "handlingsplan v1")
+        return lambda: person.cases.record_case_action(case_id, Action.PRINT, "handlingsplan v1")
     if what == "export":
-        return lambda: door(db).cases.record_case_action(case_id, Action.EXPORT, "registerutdrag")
+        return lambda: person.cases.record_case_action(case_id, Action.EXPORT, "registerutdrag")
     if what == "assign":
-        return lambda: door(db).cases.set_case_members(case_id, [team.ids["sara"], team.ids["karin"]])
+        return lambda: person.cases.set_case_members(case_id, [team.ids["sara"], team.ids["karin"]])
     if what == "override":
-        return lambda: door(db).cases.record_consent_override(case_id, "share_plan", "10 kap. 19 § OSL", "Akut läge")
+        return lambda: person.cases.record_consent_override(case_id, "share_plan", "10 kap. 19 § OSL", "Akut läge")
     raise AssertionError(what)
 
 
@@ -150,7 +248,7 @@ def test_each_case_operation_is_allowed_or_refused_and_logged(team: Team, userna
             expected_action, team.ids[username], username, case_id, student_id), (what, name)
         if expected_action == "denied":
             assert entry.detail == denied_detail
-    assert door(team.sign_in("tove")).accesslog.verify_log().ok
+    assert team.sign_in("tove").accesslog.verify_log().ok
 
 
 def test_what_the_allowed_operations_stored(team: Team) -> None:
@@ -178,7 +276,7 @@ def test_what_the_allowed_operations_stored(team: Team) -> None:
 def test_the_case_list_shows_each_person_their_cases(team: Team, username: str, visible: set[str]) -> None:
     db = team.sign_in(username)
     logged_before = len(log(team.raw))
-    rows = door(db).cases.case_rows(dt.date.today())
+    rows = db.cases.case_rows(dt.date.today())
     assert {r.student_name.split()[0] for r in rows} == visible
     new = log(team.raw)[logged_before:]
     if visible:
@@ -192,13 +290,13 @@ def test_a_new_member_sees_the_case_and_a_removed_one_no_longer_does(team: Team)
     karin, tove = team.sign_in("karin"), team.sign_in("tove")
     alva = team.case_ids["Alva"]
     with pytest.raises(AccessDeniedError):
-        door(karin).cases.load_case(alva)
-    door(tove).cases.set_case_members(alva, [team.ids["karin"]])
-    assert door(karin).cases.load_case(alva).student.first_name == "Alva"
+        karin.cases.load_case(alva)
+    tove.cases.set_case_members(alva, [team.ids["karin"]])
+    assert karin.cases.load_case(alva).student.first_name == "Alva"
     sara = team.sign_in("sara")
-    assert "Alva" not in {r.student_name.split()[0] for r in door(sara).cases.case_rows(dt.date.today())}
+    assert "Alva" not in {r.student_name.split()[0] for r in sara.cases.case_rows(dt.date.today())}
     with pytest.raises(AccessDeniedError):
-        door(sara).cases.load_case(alva)
+        sara.cases.load_case(alva)
 
 
 # --- creating cases and accounts -----------------------------------------------------------------------------
@@ -210,13 +308,13 @@ def test_creating_a_case(team: Team, username: str) -> None:
     before, logged_before = state(team.raw), log(team.raw)
     if username == "admin":
         with pytest.raises(AccessDeniedError):
-            door(db).cases.add_case(new_case(first="Eva"))
+            db.cases.add_case(new_case(first="Eva"))
         assert state(team.raw) == before
         (entry,) = log(team.raw)[len(logged_before):]
         assert (entry.action, entry.detail, entry.case_id, entry.user_id) == (
             "denied", "case:create", None, team.ids["admin"])
         return
-    made = door(db).cases.add_case(new_case(first="Eva"))
+    made = db.cases.add_case(new_case(first="Eva"))
     assert door(team.raw).cases.case_member_ids(made.id) == [team.ids[username]]  # who creates it is responsible
     (entry,) = log(team.raw)[len(logged_before):]
     assert (entry.action, entry.case_id, entry.student_id, entry.user_id) == (
@@ -229,14 +327,14 @@ def test_only_an_administrator_adds_accounts(team: Team, username: str) -> None:
     before, logged_before = state(team.raw), log(team.raw)
     if username != "admin":
         with pytest.raises(AccessDeniedError) as refused:
-            accounts.add_user(db, "nils", "Nils Ny", Role.KURATOR, "not-a-real-hash")
+            db.accounts.create_user("nils", "Nils Ny", Role.KURATOR, NEW_PASSWORD)
         assert refused.value.case_id is None
         assert state(team.raw) == before
         (entry,) = log(team.raw)[len(logged_before):]
         assert (entry.action, entry.detail, entry.case_id, entry.user_id) == (
             "denied", "users:create", None, team.ids[username])
         return
-    made = accounts.add_user(db, "nils", "Nils Ny", Role.KURATOR, "not-a-real-hash")
+    made = db.accounts.create_user("nils", "Nils Ny", Role.KURATOR, NEW_PASSWORD)
     (entry,) = log(team.raw)[len(logged_before):]
     assert (entry.action, entry.detail, entry.user_id) == ("user_created", f"{made.id}:kurator", team.ids["admin"])
 
@@ -247,13 +345,13 @@ def test_only_an_administrator_adds_accounts(team: Team, username: str) -> None:
 def test_a_save_refused_as_a_concurrent_edit_leaves_no_edit_entry(team: Team) -> None:
     sara = team.sign_in("sara")
     alva = team.case_ids["Alva"]
-    first, second = door(sara).cases.load_case(alva), door(sara).cases.load_case(alva)
+    first, second = sara.cases.load_case(alva), sara.cases.load_case(alva)
     first.reason = "Först sparad"
-    door(sara).cases.save_case(first)
+    sara.cases.save_case(first)
     before, logged_before = state(team.raw), log(team.raw)
     second.reason = "Skulle skriva över"
     with pytest.raises(ConcurrentEditError):
-        door(sara).cases.save_case(second)
+        sara.cases.save_case(second)
     assert state(team.raw) == before
     assert log(team.raw)[len(logged_before):] == []
     assert [e.action for e in log(team.raw)].count("edit") == 1
@@ -262,9 +360,13 @@ def test_a_save_refused_as_a_concurrent_edit_leaves_no_edit_entry(team: Team) ->
 
 @pytest.mark.parametrize("what", ["edit", "assign", "override"])
 def test_when_the_log_entry_cannot_be_written_the_action_is_not_done(
-    team: Team, what: str, monkeypatch: pytest.MonkeyPatch
+    file_team: Team, what: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No change without its log entry: the entry is written in the action's transaction, or neither is."""
+    """No change without its log entry: the entry is written in the action's transaction, or neither is.
+
+    In this process only (the failure is made here); the server runs the same unit of work.
+    """
+    team = file_team
     tove = team.sign_in("tove")
     before, logged_before = state(team.raw), log(team.raw)
     real_append = accesslog.append
@@ -295,7 +397,7 @@ def test_refusals_keep_the_chain_intact(team: Team) -> None:
     with team.raw.uow() as uow:
         head = uow.session.execute(sa.select(log_head)).one()
     assert (head.seq, head.hash) == (entries[-1].seq, entries[-1].hash)
-    assert door(team.sign_in("tove")).accesslog.verify_log().ok
+    assert team.sign_in("tove").accesslog.verify_log().ok
 
 
 def test_the_log_holds_ids_never_names_or_content(team: Team) -> None:
@@ -303,7 +405,7 @@ def test_the_log_holds_ids_never_names_or_content(team: Team) -> None:
     for what in ("view", "edit", "print", "export", "assign", "override"):
         operation(team, tove, what, "Alva")()
     with pytest.raises(AccessDeniedError):
-        door(tove).cases.load_case(team.case_ids["Dana"])
+        tove.cases.load_case(team.case_ids["Dana"])
     text = " ".join(f"{e.action} {e.detail}" for e in log(team.raw))
     for word in ("Alva", "Dana", "Testsson", "Ändrad", "Akut", "Ekbackeskolan"):
         assert word not in text

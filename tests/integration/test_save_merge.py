@@ -1,6 +1,7 @@
-"""Saves merged instead of refused (issue 13), on SQLite and on PostgreSQL.
+"""Saves merged instead of refused (issue 13), on SQLite, on PostgreSQL and through the team server.
 
-Two and three people ("doors", each its own connection to the same database) open one case and edit it:
+Two and three people ("doors", each its own connection to the same database — or, through the server, each
+signed in over HTTPS on ``sst-desk serve``) open one case and edit it:
 different fields are all kept; the same field changed differently raises ``SaveConflict`` with both
 values and writes nothing; saving again with a choice per conflict writes the chosen values. The
 PostgreSQL half needs SST_DESK_TEST_PG_URL (a scratch database: its tables are dropped).
@@ -40,9 +41,52 @@ def _wipe() -> None:
         engine.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=[
-    pytest.mark.postgres, pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch database")])])
+SERVER_LEADS = ("lead.anna", "lead.bo", "lead.cecilia")  # team leads: each may edit every case of the team
+SERVER_PASSWORD = "Lavendel-Tornsvala-Strand-26"
+
+
+@pytest.fixture(scope="module")
+def merge_server(tmp_path_factory: pytest.TempPathFactory):
+    """``sst-desk serve`` on its own PostgreSQL database with three team leads, for the module; each test puts
+    the database back to that state (server_harness.restore)."""
+    import server_harness
+    from sst_desk.persistence import accounts
+    from sst_desk.security import passwords
+    from sst_desk.workflow.access import Role
+
+    folder = tmp_path_factory.mktemp("merge-server")
+    certs = server_harness.certificates(folder / "tls")
+    state = server_harness.make_state(folder / "state")
+    with server_harness.fresh_database() as url:
+        with Database.open(url) as db:
+            for username in SERVER_LEADS:
+                accounts.add_user(db, username, username.split(".")[1].title(), Role.TEAMLEDARE,
+                                  passwords.hash_password(SERVER_PASSWORD), must_change_password=False)
+        rows = server_harness.snapshot(url)
+        server = server_harness.TeamServer(url, state, certs.good, certs.ca)
+        server.start()
+        try:
+            yield server, rows
+        finally:
+            server.stop()
+
+
+BACKENDS = ["sqlite",
+            pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.skipif(
+                not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch database")]),
+            pytest.param("server", marks=[pytest.mark.postgres, pytest.mark.skipif(
+                not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch database")])]
+
+
+@pytest.fixture(params=BACKENDS)
 def where(request, tmp_path) -> Iterator[str | os.PathLike]:
+    if request.param == "server":
+        import server_harness
+
+        server, rows = request.getfixturevalue("merge_server")
+        server_harness.restore(server.database, rows)
+        yield server.database  # the database the server serves: the tests' own raw reads and walks
+        return
     if request.param == "postgres":
         _wipe()
         location = PG_URL
@@ -53,8 +97,19 @@ def where(request, tmp_path) -> Iterator[str | os.PathLike]:
 
 
 @pytest.fixture
-def people(where) -> Iterator[list[Door]]:
-    """Three people, each with their own connection to the one database."""
+def people(request, where) -> Iterator[list]:
+    """Three people, each with their own connection to the one database (or signed in on the server)."""
+    if request.node.callspec.params.get("where") == "server":
+        from sst_desk.remote.client import RemoteServer
+
+        server, _rows = request.getfixturevalue("merge_server")
+        remotes = [RemoteServer(server.url, ca_file=server.ca) for _ in SERVER_LEADS]
+        sessions = [remote.signin(name, SERVER_PASSWORD) for remote, name in zip(remotes, SERVER_LEADS)]
+        yield [session.door for session in sessions]
+        for session, remote in zip(sessions, remotes):
+            session.signout()
+            remote.close()
+        return
     opened = [Database.open(where) for _ in range(3)]
     yield [Door(db.uow, None) for db in opened]
     for db in opened:
@@ -194,3 +249,37 @@ def test_saves_at_the_same_moment_are_merged_not_lost(people, case_id) -> None:
     stored = people[0].cases.load_case(case_id)
     assert (stored.reason, stored.socionom, stored.school_contact) == (
         "Första tråden", "Andra tråden", "Tredje tråden")
+
+
+def test_two_different_steps_are_a_conflict_on_the_stage_and_theirs_can_be_kept(where, people, walk_case) -> None:
+    """Anna starts genomförande while Bo refers the case on (which would close it): one stage must win."""
+    from sst_desk.workflow import process
+    from sst_desk.workflow.codes import Authority
+    from sst_desk.workflow.codes import ReferralKind
+    from sst_desk.workflow.entities import Insats, Referral
+    from sst_desk.workflow.process import Move
+
+    with Database.open(where) as db:
+        planning = walk_case(db, until=Stage.PLANERING).id
+    anna, bo = Window(people[0], planning), Window(people[1], planning)
+    when = dt.datetime(2025, 2, 10, 10, tzinfo=dt.timezone.utc)
+    plan = anna.case.current_plan
+    goal = Goal("Närvaro minst 80 %", baseline="58 %", target="80 %", measure="Närvarostatistik")
+    plan.goals.append(goal)
+    plan.insatser.append(Insats("Motiverande samtal", responsible_authority=Authority.SOCIALTJANST,
+                                responsible_person="Socionom Sara", start_on=when.date(), goal=goal))
+    plan.follow_up_on = dt.date(2025, 4, 1)
+    plan.guardians_view = "Vi ställer upp."
+    process.apply(anna.case, Move.START_GENOMFORANDE, by="anna", at=when)
+    bo.case.school_contact = "Mentor Bo"
+    bo.case.referrals.append(Referral(ReferralKind.HANVISNING, when.date(), "Socialtjänstens mottagning"))
+    process.apply(bo.case, Move.REFER_ON, by="bo", at=when, comment="Till socialtjänsten")
+    anna.save()
+    with pytest.raises(SaveConflict) as info:
+        bo.save()
+    assert "stage" in {c.path for c in info.value.conflicts}
+    saved = bo.save({c.path: Side.THEIRS for c in info.value.conflicts})
+    assert saved.stage is Stage.GENOMFORANDE and saved.school_contact == "Mentor Bo"
+    assert [t.by for t in saved.transitions][-1] == "anna"
+    assert saved.closed_on is None and saved.closing_reason is None
+    assert [r.to_whom for r in saved.referrals] == ["Socialtjänstens mottagning"]  # his record stays

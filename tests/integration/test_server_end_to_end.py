@@ -16,7 +16,7 @@ import pytest
 
 from sst_desk.persistence import AccessDeniedError, CaseNotFound, ConcurrentEditError
 from sst_desk.remote.client import RemoteServer, RemoteSession
-from sst_desk.remote.errors import RequestRefused, SessionExpired
+from sst_desk.remote.errors import PasswordChangeRequired, RequestRefused, SessionExpired
 from sst_desk.security.signin import SignInError
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
@@ -60,9 +60,25 @@ def admin(remote: RemoteServer) -> RemoteSession:
     return session
 
 
+OWN_PASSWORD = "Vinterek-Sjöbod-Lykta-61"
+
+
 @pytest.fixture(scope="module")
 def worker(remote: RemoteServer, admin: RemoteSession) -> RemoteSession:
-    return remote.signin(WORKER[0], WORKER[2])
+    session = remote.signin(WORKER[0], WORKER[2])
+    assert session.must_change_password  # a first password handed over by the administrator
+    with pytest.raises(PasswordChangeRequired):
+        session.door.cases.case_rows(None)  # nothing but choosing one's own password until then
+    session.change_password(WORKER[2], OWN_PASSWORD)
+    assert not session.must_change_password
+    return session
+
+
+@pytest.fixture(scope="module")
+def other(remote: RemoteServer, admin: RemoteSession) -> RemoteSession:
+    session = remote.signin(OTHER[0], OTHER[2])
+    session.change_password(OTHER[2], OWN_PASSWORD)
+    return session
 
 
 def demo_case():
@@ -81,7 +97,6 @@ def test_health_names_the_version(remote: RemoteServer) -> None:
 
 def test_sign_in_load_and_save_a_case_over_https(worker: RemoteSession, served) -> None:
     assert worker.actor.username == WORKER[0] and worker.actor.role is Role.SKOLSOCIONOM
-    assert worker.must_change_password  # a first password handed over by the administrator
     added = worker.door.cases.add_case(demo_case())
     assert added.id is not None
     loaded = worker.door.cases.load_case(added.id)
@@ -102,7 +117,7 @@ def test_sign_in_load_and_save_a_case_over_https(worker: RemoteSession, served) 
 
 
 def test_the_services_errors_come_back_as_the_same_classes(worker: RemoteSession, remote: RemoteServer,
-                                                           admin: RemoteSession) -> None:
+                                                           admin: RemoteSession, other: RemoteSession) -> None:
     case = worker.door.cases.add_case(demo_case())
     stale = worker.door.cases.load_case(case.id)
     fresh = worker.door.cases.load_case(case.id)
@@ -115,7 +130,6 @@ def test_the_services_errors_come_back_as_the_same_classes(worker: RemoteSession
     with pytest.raises(CaseNotFound) as missing:
         worker.door.cases.load_case(999_999)
     assert missing.value.case_id == 999_999 and remote.location in str(missing.value)
-    other = remote.signin(OTHER[0], OTHER[2])
     with pytest.raises(AccessDeniedError) as denied:
         other.door.cases.load_case(case.id)
     assert denied.value.case_id == case.id and denied.value.action == "case:view"
@@ -137,8 +151,8 @@ def test_a_wrong_password_and_an_unknown_name_read_the_same(remote: RemoteServer
     assert str(wrong.value) == str(unknown.value)
 
 
-def test_signing_out_ends_the_token(remote: RemoteServer) -> None:
-    session = remote.signin(OTHER[0], OTHER[2])
+def test_signing_out_ends_the_token(remote: RemoteServer, other: RemoteSession) -> None:
+    session = remote.signin(OTHER[0], OWN_PASSWORD)
     session.door.cases.case_rows(None)
     token = session._token
     session.signout()

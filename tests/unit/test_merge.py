@@ -263,6 +263,25 @@ def test_transitions_only_grow_and_a_stage_changed_differently_is_a_conflict():
     settled = merge3(base, mine, theirs, {c.path: Side.THEIRS for c in clash.conflicts})
     assert settled.clean and settled.case.stage is Stage.GENOMFORANDE
     assert [t.id for t in settled.case.transitions] == [t.id for t in theirs.transitions]
+    # what her step did is not taken either: no closing, no boosterträff proposed
+    assert (settled.case.closed_on, settled.case.closing_reason) == (None, None)
+    assert len(settled.case.boosters) == len(theirs.boosters)
+
+
+def test_her_other_edits_stay_when_her_step_gives_way_to_theirs():
+    store = stored_case()
+    base, theirs = store.load(), store.load()
+    mine = clone(base)
+    mine.school_contact = "Mentor Mira"
+    record_follow_up(mine, FIRST_FOLLOW_UP_ON)
+    apply(mine, Move.CLOSE, by="mine", at=at(dt.date(2026, 11, 18)), closing_reason=ClosingReason.MAL_UPPNADDA)
+    record_follow_up(theirs, FIRST_FOLLOW_UP_ON)
+    theirs.current_plan.follow_up_on = dt.date(2027, 1, 20)
+    apply(theirs, Move.CONTINUE, by="theirs", at=at(dt.date(2026, 11, 18)))
+    theirs = store.save(theirs)
+    settled = merge3(base, mine, theirs, {"stage": Side.THEIRS})
+    assert settled.case.school_contact == "Mentor Mira"
+    assert settled.case.stage is Stage.GENOMFORANDE and settled.case.closed_on is None
 
 
 def test_a_goal_removed_in_mine_that_theirs_rated_is_left_for_the_rules_to_refuse():

@@ -50,7 +50,7 @@ def test_a_print_comes_back_as_bytes_never_as_a_file_on_the_server() -> None:
 @pytest.mark.parametrize("group, name", [
     ("backups", "make_backup"), ("backups", "authorize_restore"), ("backups", "list_backups"),
     ("attendance", "import_attendance"), ("extract", "write_registerutdrag"), ("printing", "print_batch"),
-    ("gallring", "resume_pending"),
+    ("gallring", "resume_pending"), ("settings", "adopt_computer_settings"),
 ])
 def test_use_cases_that_work_on_the_servers_disk_are_refused_with_a_reason(group: str, name: str) -> None:
     with pytest.raises(calls.CallRefused, match="not offered over the server: .{20,}"):
@@ -73,3 +73,57 @@ def test_arguments_that_do_not_fit_are_refused_before_anything_runs() -> None:
         prepare("cases", "load_case", 1, 2, 3)
     with pytest.raises(calls.CallRefused, match="do not fit"):
         prepare("cases", "load_case", 1, uow="mine")
+
+
+def _types_in(tp, seen: set) -> list[type]:
+    """Every class named by the type hint ``tp``, and by the fields of the dataclasses among them."""
+    import collections.abc
+    import dataclasses
+    import typing
+
+    origin = typing.get_origin(tp)
+    if origin is collections.abc.Callable:
+        return [collections.abc.Callable]
+    if origin is not None:
+        return [t for arg in typing.get_args(tp) if arg is not Ellipsis for t in _types_in(arg, seen)]
+    if tp in seen or tp is typing.Any:
+        return []
+    seen.add(tp)
+    found = [tp]
+    if dataclasses.is_dataclass(tp):
+        for hint in typing.get_type_hints(tp).values():
+            found += _types_in(hint, seen)
+    return found
+
+
+# Parameters a client never sends: the server's own random source (accesslog.draw_sample).
+NOT_SENT = {("accesslog", "draw_sample", "rng")}
+
+
+def test_every_argument_and_result_of_a_use_case_offered_over_the_wire_can_travel() -> None:
+    import dataclasses
+    import enum
+    import pathlib
+    import typing
+
+    from sst_desk.remote import wire
+
+    allowed = wire.allowed_types()
+    plain = {int, float, str, bool, bytes, type(None), dt.date, dt.datetime, dt.time, dt.timedelta, pathlib.Path,
+             list, dict, tuple, set, frozenset, object}
+    problems = []
+    for (group, name), decision in calls.DECISIONS.items():
+        if not isinstance(decision, calls.Remote):
+            continue
+        hints = typing.get_type_hints(getattr(group_module(group), name))
+        for parameter, hint in hints.items():
+            if parameter in ("uow", "actor") or (group, name, parameter) in NOT_SENT:
+                continue
+            for tp in _types_in(hint, set()):
+                if tp in plain:
+                    continue
+                if (dataclasses.is_dataclass(tp) or (isinstance(tp, type) and issubclass(tp, enum.Enum))) \
+                        and tp in allowed:
+                    continue
+                problems.append(f"{group}.{name} {parameter}: {tp}")
+    assert problems == []

@@ -123,6 +123,8 @@ scalars = st.recursive(
     | st.decimals(allow_nan=False, allow_infinity=False) | st.sampled_from(list(Stage)) | st.sampled_from(list(Role)),
     lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
     | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    | st.dictionaries(st.integers() | st.sampled_from(list(Stage)) | st.tuples(st.integers(), st.text(max_size=3)),
+                      inner, max_size=4)
     | st.frozensets(st.integers() | st.text(max_size=5) | st.sampled_from(list(Action)), max_size=4),
     max_leaves=20)
 
@@ -175,6 +177,22 @@ def test_the_services_exceptions_come_back_as_the_same_class_with_the_same_data(
         assert back.sentence() == error.sentence()
 
 
+def test_a_save_conflict_comes_back_with_both_values_and_the_current_case() -> None:
+    from sst_desk.persistence.errors import SaveConflict
+    from sst_desk.workflow.merge import Conflict
+
+    current = build_cases(1, seed=4, today=dt.date(2026, 5, 1))[0]
+    goal = current.plans[0].goals[0] if current.plans and current.plans[0].goals else Goal(description="Mål")
+    conflicts = (Conflict("reason", "förr", "mitt", "deras", "Case"),
+                 Conflict("plans[id=3].goals[id=7]", goal, None, goal, "Goal", label="Mål", number=1))
+    back = through_json(SaveConflict(7, conflicts, current, "server"))
+    assert type(back) is SaveConflict and isinstance(back, ConcurrentEditError)
+    assert [(c.path, c.mine, c.theirs) for c in back.conflicts][0] == ("reason", "mitt", "deras")
+    assert back.conflicts[1].base is back.conflicts[1].theirs  # one goal, shared as it was
+    same_graph(current, back.current)
+    assert back.case_id == 7 and back.sentence() == SaveConflict(7, conflicts, current, "server").sentence()
+
+
 def test_a_subclass_not_in_the_table_travels_as_the_nearest_class_above_it() -> None:
     back = through_json(ServerUnreachableError("https://sst.example"))  # the client's own: never sent
     assert type(back) is DatabaseUnavailableError and "sst.example" in str(back)
@@ -205,7 +223,7 @@ class Stranger:
 
 
 @pytest.mark.parametrize("value", [
-    object(), Stranger(), NotAllowed.X, {1: "int key"}, {"a": {("tuple",): 1}}, bytearray(b"x"),
+    object(), Stranger(), NotAllowed.X, {object(): "key"}, {"a": {NotAllowed.X: 1}}, bytearray(b"x"),
     lambda: None, KeyError("not in the table"), OSError("nor this"), range(3), complex(1, 2),
     UserRecord(1, "sara", "Sara", Role.KURATOR, True, False, dt.datetime.now(dt.UTC), None, password_hash="$argon2"),
 ])
@@ -229,6 +247,8 @@ def test_anything_else_is_refused_by_name(value: Any) -> None:
     {"$": "float", "v": "1.5"},  # finite floats are plain JSON numbers
     {"$": "tuple", "v": [1], "extra": 2},
     {"$": "frozenset", "v": [[1]]},  # an unhashable member
+    {"$": "map", "v": [[[1], 2]]},  # an unhashable key
+    {"$": "map", "v": [[1]]},  # not a pair
     {"no tag": 1},
     float("inf"),
 ])

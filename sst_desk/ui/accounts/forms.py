@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,40 +29,13 @@ from PySide6.QtWidgets import (
 
 from sst_desk.services.errors import DatabaseError
 from sst_desk.security.passwords import MAX_LENGTH as PASSWORD_MAX_LENGTH
+from sst_desk.security.password_words import PASSWORD_WORDS as _PASSWORD_WORDS  # the CLI says the same
 from sst_desk.security.passwords import MAX_LENGTH, MIN_LENGTH, PasswordProblem
 from sst_desk.workflow.access import Role
 from sst_desk.ui.common.errors import database_error_text
 from sst_desk.ui.case.forms import ERROR_STYLE, Field, Form
 
 CONTEXT = "Accounts"
-
-
-_PASSWORD_WORDS: dict[str, str] = {
-    "mismatch": QT_TRANSLATE_NOOP("Accounts", "The two passwords differ. Type the same password twice."),
-    "too_short": QT_TRANSLATE_NOOP("Accounts", "A password has at least %1 characters."),
-    "too_long": QT_TRANSLATE_NOOP("Accounts", "A password has at most %1 characters."),
-    "spaces": QT_TRANSLATE_NOOP("Accounts", "A password cannot begin or end with a space."),
-    "contains_name": QT_TRANSLATE_NOOP("Accounts", "A password cannot contain the user name."),
-    "too_simple": QT_TRANSLATE_NOOP(
-        "Accounts", "The password has too few different characters. A few words in a row are easy to remember and "
-                    "hard to guess."),
-    "same_as_old": QT_TRANSLATE_NOOP("Accounts", "Choose a password other than the current one."),
-    # zxcvbn found it too easy to guess (security/passwords.py, weakness): say why, and what works.
-    "weak_common": QT_TRANSLATE_NOOP(
-        "Accounts", "The password is too easy to guess: it is one of the most common passwords, or close to one. "
-                    "Use three or four words that do not belong together."),
-    "weak_personal": QT_TRANSLATE_NOOP(
-        "Accounts", "The password is too easy to guess: it is built on a name, the team, a month, a season or a "
-                    "word like 'lösenord'. Use three or four words that do not belong together."),
-    "weak_pattern": QT_TRANSLATE_NOOP(
-        "Accounts", "The password is too easy to guess: it is built on a sequence, a repeat or a row of keys. "
-                    "Use three or four words that do not belong together."),
-    "weak_date": QT_TRANSLATE_NOOP(
-        "Accounts", "The password is too easy to guess: it is built on a date or a year. Use three or four words "
-                    "that do not belong together."),
-    "weak_guessable": QT_TRANSLATE_NOOP(
-        "Accounts", "The password is too easy to guess. Use three or four words that do not belong together."),
-}
 
 
 def t(text: str) -> str:

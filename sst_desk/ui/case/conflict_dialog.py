@@ -76,9 +76,7 @@ class ConflictDialog(QDialog):
                 shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 shown.setStyleSheet(VALUE_STYLE)
                 shown.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-                shown.setAccessibleName(f"{button.accessibleName()} ({self.tr('text')})")
-                shown.setAccessibleDescription(shown.text())
-                shown.setBuddy(button)
+                shown.setBuddy(button)  # read with its choice; a screen reader reads the value as the label's text
                 grid.addWidget(button, 0, column)
                 grid.addWidget(shown, 1, column)
             self.choices[conflict.path] = (mine, theirs)
