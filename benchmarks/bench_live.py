@@ -204,9 +204,12 @@ def main() -> None:
             admin = remote.signin(ADMIN[0], ADMIN[2])
             admin.door.accounts.create_user(SARA[0], SARA[1], Role.SKOLSOCIONOM, SARA[2])
             admin.door.accounts.create_user(TOVE[0], TOVE[1], Role.TEAMLEDARE, TOVE[2])
+            sara, own = remote.signin(SARA[0], SARA[2]), "Egen-Lösenmening-Vintergata-82"
+            sara.change_password(SARA[2], own)  # a first password handed over: each chooses their own first
             with RemoteServer(server.url, ca_file=certs.ca) as other:
-                measure(remote, remote.signin(SARA[0], SARA[2]), other.signin(TOVE[0], TOVE[2]), args.saves,
-                        folder)
+                tove = other.signin(TOVE[0], TOVE[2])
+                tove.change_password(TOVE[2], own)
+                measure(remote, sara, tove, args.saves, folder)
 
 
 if __name__ == "__main__":

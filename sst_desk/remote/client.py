@@ -222,7 +222,9 @@ class RemoteSession:
 
     def events_request(self) -> tuple[str, dict[str, str], ssl.SSLContext]:
         """``(url, headers, TLS context)`` of this session's live change feed (``remote.events.EventStream``)."""
-        return self.server.url + API + "/events", {"Authorization": f"Bearer {self._token}"}, self.server.tls
+        token = self._token
+        headers = {"Authorization": f"Bearer {token}"} if token else {}  # signed out: the server says 401
+        return self.server.url + API + "/events", headers, self.server.tls
 
     def signout(self) -> None:
         """End the session on the server (the token stops working); the sign-out is logged there."""

@@ -41,6 +41,15 @@ pytestmark = [
 SARA = ("sara.socionom", "Sara Socionom", Role.SKOLSOCIONOM, "Snöstorm-Tallbacka-93")
 TOVE = ("tove.teamledare", "Tove Teamledare", Role.TEAMLEDARE, "Lingonris-Hällebäck-51")
 KARIN = ("karin.kurator", "Karin Kurator", Role.KURATOR, "Blåbärsris-Fjällgård-28")
+OWN = "Egen-Lösenmening-Vintergata-82"  # what each chooses after the administrator's first password
+
+
+def sign_in(remote: RemoteServer, username: str, first: str) -> RemoteSession:
+    """Sign in with the administrator's first password and choose one's own (only then may one act)."""
+    session = remote.signin(username, first)
+    if session.must_change_password:
+        session.change_password(first, OWN + username[:4])
+    return session
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +71,7 @@ def people(remote: RemoteServer) -> dict[str, RemoteSession]:
     admin = remote.signin(ADMIN[0], ADMIN[2])
     for username, name, role, password in (SARA, TOVE, KARIN):
         admin.door.accounts.create_user(username, name, role, password)
-    return {username: remote.signin(username, password) for username, _name, _role, password in (SARA, TOVE, KARIN)}
+    return {username: sign_in(remote, username, password) for username, _name, _role, password in (SARA, TOVE, KARIN)}
 
 
 class Heard:
@@ -150,7 +159,7 @@ def test_a_kurator_hears_nothing_of_cases_she_may_not_see(people: dict[str, Remo
 
 def test_a_signed_out_token_ends_its_stream(remote: RemoteServer, people: dict[str, RemoteSession]) -> None:
     sara = people[SARA[0]]
-    leaving = remote.signin(TOVE[0], TOVE[3])
+    leaving = remote.signin(TOVE[0], OWN + TOVE[0][:4])  # a second session of hers
     case = sara.door.cases.add_case(demo_case())
     heard = Heard(leaving).__enter__()
     try:
@@ -195,7 +204,7 @@ def test_after_the_server_restarts_the_stream_comes_back_and_asks_for_a_reload(t
         admin = remote.signin(ADMIN[0], ADMIN[2])
         admin.door.accounts.create_user(SARA[0], SARA[1], SARA[2], SARA[3])
         admin.door.accounts.create_user(TOVE[0], TOVE[1], TOVE[2], TOVE[3])
-        sara, tove = remote.signin(SARA[0], SARA[3]), remote.signin(TOVE[0], TOVE[3])
+        sara, tove = sign_in(remote, SARA[0], SARA[3]), sign_in(remote, TOVE[0], TOVE[3])
         case = sara.door.cases.add_case(demo_case())
         heard = Heard(tove)
         heard.stream = EventStream(tove, heard._deliver, reconnect_delays=(0.2, 0.5))
@@ -212,3 +221,32 @@ def test_after_the_server_restarts_the_stream_comes_back_and_asks_for_a_reload(t
             loaded.reason = "Efter omstarten."
             saved = sara.door.cases.save_case(loaded)
             heard.wait_for(lambda e: isinstance(e, CaseEvent) and e.revision == saved.revision)
+
+
+def test_a_changed_password_keeps_the_stream_going_with_the_new_token(tmp_path: Path) -> None:
+    """Choosing a new password ends every session of the person but this one, which goes on with a new token:
+    the server ends the stream of the old token at its next check, and the stream opens again with the new
+    one by itself, asking for a reload (what the ended batch held) — never ``SessionEnded``."""
+    from sst_desk.remote.events import Resync
+
+    with team_server(tmp_path) as (server, certs), RemoteServer(server.url, ca_file=certs.ca) as remote:
+        admin = remote.signin(ADMIN[0], ADMIN[2])
+        admin.door.accounts.create_user(TOVE[0], TOVE[1], TOVE[2], TOVE[3])
+        admin.door.accounts.create_user(KARIN[0], KARIN[1], KARIN[2], KARIN[3])
+        tove, karin = sign_in(remote, TOVE[0], TOVE[3]), sign_in(remote, KARIN[0], KARIN[3])
+        case = tove.door.cases.add_case(demo_case())
+        tove.door.cases.set_case_members(case.id, [tove.actor.user_id, karin.actor.user_id])
+
+        def save(reason: str):
+            loaded = tove.door.cases.load_case(case.id)
+            loaded.reason = reason
+            return tove.door.cases.save_case(loaded)
+
+        with Heard(karin) as heard:
+            karin.change_password(OWN + KARIN[0][:4], OWN + "ny")
+            save("Efter Karins nya lösenord.")
+            heard.wait_for(lambda e: isinstance(e, Resync), timeout=10)
+            assert heard.stream.opened == 2
+            saved = save("Och en gång till.")
+            heard.wait_for(lambda e: isinstance(e, CaseEvent) and e.revision == saved.revision)
+            assert not any(isinstance(e, SessionEnded) for _t, e in heard.events) and heard.stream.running

@@ -48,7 +48,11 @@ def sessions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
             admin = remote.signin(ADMIN[0], ADMIN[2])
             for username, name, role, password in (SARA, TOVE):
                 admin.door.accounts.create_user(username, name, role, password)
-            yield {username: remote.signin(username, password) for username, _n, _r, password in (SARA, TOVE)}
+            people = {}
+            for username, _name, _role, password in (SARA, TOVE):
+                people[username] = remote.signin(username, password)
+                people[username].change_password(password, "Egen-Lösenmening-Vintergata-82")  # then they may act
+            yield people
 
 
 def main_window_for(session, folder: Path):
