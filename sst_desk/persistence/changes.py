@@ -45,9 +45,8 @@ class CaseChanged:
             case_id, revision, user_id = data["case"], data["revision"], data["user"]
         except (ValueError, KeyError, TypeError):
             return None
-        if not isinstance(case_id, int) or not isinstance(revision, int) or not (
-                user_id is None or isinstance(user_id, int)):
-            return None
+        if type(case_id) is not int or type(revision) is not int or not (user_id is None or type(user_id) is int):
+            return None  # (type(): a JSON true is no id)
         return cls(case_id, revision, user_id)
 
 

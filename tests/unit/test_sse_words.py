@@ -52,3 +52,15 @@ def test_what_the_client_cannot_read_is_left_out(kind, data):
 def test_an_endless_line_is_refused():
     with pytest.raises(ValueError):
         list(sse.EventReader().feed("data: " + "x" * (sse.MAX_LINE + 1)))
+
+
+def test_a_notification_carries_ids_only_and_anything_else_on_the_channel_is_ignored():
+    from sst_desk.persistence.changes import CaseChanged
+
+    told = CaseChanged(7, 12, 3)
+    assert told.payload() == '{"case":7,"revision":12,"user":3}'
+    assert CaseChanged.from_payload(told.payload()) == told
+    assert CaseChanged.from_payload('{"case":7,"revision":12,"user":null}') == CaseChanged(7, 12, None)
+    for junk in ("", "7", "[7, 12, 3]", '{"case":7}', '{"case":true,"revision":1,"user":1}',
+                 '{"case":7,"revision":"12","user":1}', '{"case":7,"revision":12,"user":"sara"}'):
+        assert CaseChanged.from_payload(junk) is None, junk
