@@ -1927,6 +1927,10 @@
         <translation>porten att lyssna på (standard: 8443)</translation>
     </message>
     <message>
+        <source>how many server processes (default: 1; up to the number of cores helps)</source>
+        <translation>hur många serverprocesser (standard: 1; upp till antalet kärnor hjälper)</translation>
+    </message>
+    <message>
         <source>the server&apos;s own folder, for its secret file (default: /var/lib/sst-desk)</source>
         <translation>serverns egen mapp, för dess hemliga nyckelfil (standard: /var/lib/sst-desk)</translation>
     </message>

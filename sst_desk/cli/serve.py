@@ -30,6 +30,12 @@ def _port(text: str) -> int:
     return whole_number(text, 1, 65535)
 
 
+def _workers(text: str) -> int:
+    from sst_desk.cli.format import whole_number
+
+    return whole_number(text, 1, 64)
+
+
 def add_commands(commands: argparse._SubParsersAction) -> None:
     serve = commands.add_parser(
         "serve", help=_t("run the team server (HTTPS, PostgreSQL)"),
@@ -46,6 +52,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
                        help=_t("the TLS certificate's private key (PEM)"))
     serve.add_argument("--host", default=None, help=_t("the address to listen on (default: 127.0.0.1)"))
     serve.add_argument("--port", type=_port, default=None, help=_t("the port to listen on (default: 8443)"))
+    serve.add_argument("--workers", type=_workers, default=None,
+                       help=_t("how many server processes (default: 1; up to the number of cores helps)"))
     serve.add_argument("--state-dir", metavar="DIR", type=Path, default=None,
                        help=_t("the server's own folder, for its secret file (default: /var/lib/sst-desk)"))
     serve.add_argument("--init", action="store_true",
@@ -61,7 +69,7 @@ def config_from(args: argparse.Namespace):
     except ConfigError as exc:
         raise CommandError(str(exc)) from None
     config = base.with_options(database=args.database, cert=args.cert, key=args.key, host=args.host,
-                               port=args.port, state_dir=args.state_dir)
+                               port=args.port, state_dir=args.state_dir, workers=getattr(args, "workers", None))
     if not config.database:
         raise CommandError(_t("Give the database's URL with --database or in the configuration file."))
     if "://" not in config.database or config.database.startswith("sqlite"):
@@ -125,14 +133,27 @@ def serve(config) -> int:
     except ConfigError as exc:
         raise CommandError(str(exc)) from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app = create_app(config)
-    server = uvicorn.Server(uvicorn.Config(
-        app, host=config.host, port=config.port, ssl_certfile=str(cert), ssl_keyfile=str(key),
-        log_level="info", access_log=False, server_header=False, proxy_headers=False,
-        timeout_keep_alive=30, limit_concurrency=1000,
-        # Open event streams (GET /api/v1/events) never finish by themselves: a stop ends them after this.
-        timeout_graceful_shutdown=5))
-    print(_t("SST Desk's team server listens on https://%1:%2/ (stop it with Ctrl+C).")
-          .replace("%1", config.host).replace("%2", str(config.port)), flush=True)
+    options = dict(host=config.host, port=config.port, ssl_certfile=str(cert), ssl_keyfile=str(key),
+                   log_level="info", access_log=False, server_header=False, proxy_headers=False,
+                   timeout_keep_alive=30, limit_concurrency=1000,
+                   # Open event streams (GET /api/v1/events) never finish by themselves: a stop ends them after this.
+                   timeout_graceful_shutdown=5)
+    if config.workers > 1:
+        import os
+
+        from sst_desk.server.config import CONFIG_ENV, to_environment
+
+        create_app(config).state.server.db.close()  # the database is reachable and current before workers start
+        os.environ[CONFIG_ENV] = to_environment(config)  # the workers' configuration (this user's processes only)
+        _listening(config)
+        uvicorn.run("sst_desk.server.app:app_from_environment", factory=True, workers=config.workers, **options)
+        return 0
+    server = uvicorn.Server(uvicorn.Config(create_app(config), **options))
+    _listening(config)
     server.run()
     return 0
+
+
+def _listening(config) -> None:
+    print(_t("SST Desk's team server listens on https://%1:%2/ (stop it with Ctrl+C).")
+          .replace("%1", config.host).replace("%2", str(config.port)), flush=True)

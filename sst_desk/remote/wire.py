@@ -33,6 +33,7 @@ import enum
 import importlib
 import math
 import pathlib
+import threading
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from types import ModuleType
@@ -169,12 +170,16 @@ def _own_classes(module: ModuleType) -> list[type]:
 
 
 _tables: _Tables | None = None
+_tables_lock = threading.Lock()
 
 
 def _get_tables() -> _Tables:
+    """The tables, built once (under a lock: the server's threads may ask first at the same moment)."""
     global _tables
     if _tables is None:
-        _tables = _Tables()
+        with _tables_lock:
+            if _tables is None:
+                _tables = _Tables()
     return _tables
 
 

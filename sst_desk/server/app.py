@@ -303,4 +303,13 @@ def create_app(config: ServerConfig, *, db: Database | None = None,
     return starlette
 
 
-__all__ = ["API", "ServerApp", "create_app", "status_for"]
+__all__ = ["API", "ServerApp", "app_from_environment", "create_app", "status_for"]
+
+
+def app_from_environment() -> Starlette:
+    """The application of a worker process started by ``sst-desk serve --workers N`` (uvicorn's factory)."""
+    import os
+
+    from sst_desk.server.config import CONFIG_ENV, from_environment
+
+    return create_app(from_environment(os.environ[CONFIG_ENV]))

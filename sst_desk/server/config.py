@@ -8,6 +8,7 @@ line wins. Every key::
     key = "/etc/sst-desk/tls/server.key"                              # PEM private key
     host = "0.0.0.0"
     port = 8443
+    workers = 1                                                       # server processes
     state_dir = "/var/lib/sst-desk"                                   # holds `secret`
     secret_file = "/var/lib/sst-desk/secret"                          # default: state_dir/secret
 
@@ -19,7 +20,8 @@ from __future__ import annotations
 import os
 import secrets
 import tomllib
-from dataclasses import dataclass, field, replace
+import json
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +50,9 @@ class ServerConfig:
     # Sessions (docs/server.md): idle minutes before a token lapses (each use slides it), and the absolute limit.
     idle_minutes: int = 30
     absolute_hours: int = 12
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    # Server processes (uvicorn workers): the use cases are Python under one GIL per process; on a machine
+    # with several cores more processes serve more people at once. They share nothing but the database.
+    workers: int = 1
 
     @property
     def secret_path(self) -> Path:
@@ -60,9 +64,9 @@ class ServerConfig:
 
 
 _KEYS = {"database", "cert", "key", "host", "port", "state_dir", "secret_file", "max_body_bytes", "idle_minutes",
-         "absolute_hours"}
+         "absolute_hours", "workers"}
 _PATHS = {"cert", "key", "state_dir", "secret_file"}
-_INTS = {"port", "max_body_bytes", "idle_minutes", "absolute_hours"}
+_INTS = {"port", "max_body_bytes", "idle_minutes", "absolute_hours", "workers"}
 
 
 def load_config(path: Path) -> ServerConfig:
@@ -89,6 +93,19 @@ def load_config(path: Path) -> ServerConfig:
             raise ConfigError(f"In {path}, {name} must be a non-empty string.")
         values[name] = Path(value) if name in _PATHS else value
     return ServerConfig(**values)
+
+
+CONFIG_ENV = "SST_DESK_SERVER_CONFIG"
+"""How ``sst-desk serve --workers N`` hands its configuration to the worker processes uvicorn starts."""
+
+
+def to_environment(config: ServerConfig) -> str:
+    return json.dumps({k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(config).items()})
+
+
+def from_environment(text: str) -> ServerConfig:
+    values = json.loads(text)
+    return ServerConfig(**{k: (Path(v) if k in _PATHS and v is not None else v) for k, v in values.items()})
 
 
 def load_server_secret(path: Path) -> bytes:

@@ -146,6 +146,7 @@ class TeamServer:
         self.process: subprocess.Popen[str] | None = None
         self.log = state / "server.log"
         self.config: Path | None = None  # a configuration file to start with instead of the options
+        self.workers = 1
 
     def init(self, admin: tuple[str, str, str] = ADMIN) -> subprocess.CompletedProcess[str]:
         username, display_name, password = admin
@@ -174,7 +175,8 @@ class TeamServer:
             args += ["--config", str(self.config)]
         else:
             args += ["--database", self.database, "--cert", str(self.cert[0]), "--key", str(self.cert[1]),
-                     "--host", "127.0.0.1", "--port", str(self.port), "--state-dir", str(self.state)]
+                     "--host", "127.0.0.1", "--port", str(self.port), "--state-dir", str(self.state),
+                     "--workers", str(self.workers)]
         env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "en_US.UTF-8"}
         self.state.mkdir(parents=True, exist_ok=True)
         with open(self.log, "w") as log:

@@ -238,3 +238,8 @@ def test_an_attendance_file_sent_over_the_wire_is_named_by_its_last_part_only(se
         with pytest.raises(ValueError):
             tove.door.attendance.import_attendance_data("..", b"x", spec, dry_run=True)
         tove.signout()
+
+
+def test_the_window_over_a_server_is_refused_with_a_sentence_not_opened_on_the_default_file(capsys, served) -> None:
+    code, out, err = run(capsys, "--server", url(served))
+    assert code == 1 and "--server" in err and "Traceback" not in err

@@ -216,18 +216,21 @@ def test_serve_init_and_serve_from_the_console(tmp_path: Path) -> None:
         assert a_file.returncode == 1 and "PostgreSQL" in a_file.stderr
 
 
-def test_serve_reads_its_configuration_file(tmp_path: Path) -> None:
+def test_serve_reads_its_configuration_file_and_runs_several_processes(tmp_path: Path) -> None:
     with team_server(tmp_path / "first") as (server, certs):
         server.stop()
         config = tmp_path / "server.toml"
         other = TeamServer(server.database, server.state, certs.good, certs.ca)
         config.write_text(f'database = "{server.database}"\ncert = "{certs.good[0]}"\nkey = "{certs.good[1]}"\n'
-                          f'host = "127.0.0.1"\nport = {other.port}\nstate_dir = "{server.state}"\n')
+                          f'host = "127.0.0.1"\nport = {other.port}\nstate_dir = "{server.state}"\nworkers = 2\n')
         other.config = config
         other.start()
         try:
-            with RemoteServer(other.url, ca_file=certs.ca) as remote:
-                assert "version" in remote.health()
+            with RemoteServer(other.url, ca_file=certs.ca) as remote:  # two processes, one database
+                sessions = [remote.signin(ADMIN[0], ADMIN[2]) for _ in range(4)]
+                assert all(len(s.door.accounts.list_users()) == 1 for s in sessions for _ in range(3))
+                for session in sessions:
+                    session.signout()
         finally:
             other.stop()
         config.write_text('databse = "typo"\n')
