@@ -281,6 +281,8 @@ CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
         LogAction.LOG_HEAD_MISSING: Words(
             "Found the log tampered with (its record of the newest entry was deleted)",
             "Upptäckte att loggen manipulerats (uppgiften om den senaste posten var borttagen)"),
+        LogAction.LOG_KEYED: Words("Protected the log with the server's secret key",
+                                   "Skyddade loggen med serverns hemliga nyckel"),
     },
 }
 

@@ -1831,6 +1831,10 @@
         <translation>Det finns inga säkerhetskopior av %1 i %2.</translation>
     </message>
     <message>
+        <source>--anchors needs --log-key: the anchors are signed with the server&apos;s secret.</source>
+        <translation>--anchors kräver --log-key: ankarfilens rader är signerade med serverns hemliga nyckel.</translation>
+    </message>
+    <message>
         <source>Give either --db or --server, not both; nothing was done.</source>
         <translation>Ange antingen --db eller --server, inte båda; ingenting gjordes.</translation>
     </message>
@@ -1893,6 +1897,46 @@
     <message>
         <source>Your new password is set; use it from now on.</source>
         <translation>Ditt nya lösenord är sparat; använd det från och med nu.</translation>
+    </message>
+    <message>
+        <source>on a team server: the server&apos;s secret file, to check the keyed log</source>
+        <translation>på en teamserver: serverns nyckelfil, för att kontrollera den nyckelskyddade loggen</translation>
+    </message>
+    <message>
+        <source>on a team server: its anchor file, to compare the log with (needs --log-key)</source>
+        <translation>på en teamserver: dess ankarfil, att jämföra loggen med (kräver --log-key)</translation>
+    </message>
+    <message>
+        <source>--log-key and --anchors are for the team server&apos;s own machine; over --server the server checks the log with its secret and anchors itself.</source>
+        <translation>--log-key och --anchors används på teamserverns egen dator; med --server kontrollerar servern loggen med sin egen hemliga nyckel och sina ankare.</translation>
+    </message>
+    <message>
+        <source>The access log is keyed with the team server&apos;s secret: it can only be verified on the server (there: sst-desk log verify --log-key FILE --anchors FILE).</source>
+        <translation>Åtkomstloggen är skyddad med teamserverns hemliga nyckel: den kan bara kontrolleras på servern (där: sst-desk log verify --log-key FIL --anchors FIL).</translation>
+    </message>
+    <message>
+        <source>The anchor file %1 cannot be read; nothing was verified.</source>
+        <translation>Ankarfilen %1 kan inte läsas; ingenting kontrollerades.</translation>
+    </message>
+    <message>
+        <source>The access log is keyed with the team server&apos;s secret: from entry %1 on, its entries can only be verified on the server (there: sst-desk log verify --log-key FILE --anchors FILE). Nothing else is wrong with its %2 entries.</source>
+        <translation>Åtkomstloggen är skyddad med teamserverns hemliga nyckel: från post %1 och framåt kan posterna bara kontrolleras på servern (där: sst-desk log verify --log-key FIL --anchors FIL). Inget annat är fel med loggens %2 poster.</translation>
+    </message>
+    <message>
+        <source>The access log is intact: %1 entries, keyed with the server&apos;s secret, and it contains every one of the %2 anchored heads (the newest: entry %3).</source>
+        <translation>Åtkomstloggen är intakt: %1 poster, skyddade med serverns hemliga nyckel, och den innehåller alla %2 förankrade kontrollvärden (det senaste: post %3).</translation>
+    </message>
+    <message>
+        <source>The secret file given is not the one this access log is keyed with; check which file the server uses.</source>
+        <translation>Nyckelfilen som angavs är inte den som åtkomstloggen är skyddad med; kontrollera vilken fil servern använder.</translation>
+    </message>
+    <message>
+        <source>The secret file %1 cannot be read (on the server it is readable by the server&apos;s account only).</source>
+        <translation>Nyckelfilen %1 kan inte läsas (på servern kan bara serverns konto läsa den).</translation>
+    </message>
+    <message>
+        <source>%1 is not the team server&apos;s secret file (it holds %2 random bytes).</source>
+        <translation>%1 är inte teamserverns nyckelfil (den innehåller %2 slumpmässiga byte).</translation>
     </message>
     <message>
         <source>run the team server (HTTPS, PostgreSQL)</source>
@@ -1967,6 +2011,10 @@
         <translation>Certifikatet %1 och nyckeln %2 hör inte ihop eller kan inte användas.</translation>
     </message>
     <message>
+        <source>The server&apos;s anchor file cannot be used (%1); the server did not start.</source>
+        <translation>Serverns ankarfil kan inte användas (%1); servern startade inte.</translation>
+    </message>
+    <message>
         <source>SST Desk&apos;s team server listens on https://%1:%2/ (stop it with Ctrl+C).</source>
         <translation>SST Desks teamserver lyssnar på https://%1:%2/ (stoppa den med Ctrl+C).</translation>
     </message>
@@ -1977,6 +2025,14 @@
     <message>
         <source>The server&apos;s secret file %1 is there.</source>
         <translation>Serverns hemliga nyckelfil %1 finns redan.</translation>
+    </message>
+    <message>
+        <source>The database role %1 may now do what the server needs, and no more.</source>
+        <translation>Databasrollen %1 får nu göra det servern behöver, och inget mer.</translation>
+    </message>
+    <message>
+        <source>The role %1 cannot log in yet: give it a password (ALTER ROLE %1 LOGIN PASSWORD &apos;…&apos;) and start the server with its URL.</source>
+        <translation>Rollen %1 kan inte logga in ännu: ge den ett lösenord (ALTER ROLE %1 LOGIN PASSWORD &apos;…&apos;) och starta servern med dess adress.</translation>
     </message>
     <message>
         <source>The database is up to date and has accounts already; no administrator was made.</source>
@@ -2770,6 +2826,10 @@
         <translation>SST Desk kan inte ansluta till databasen %1 just nu; försök igen senare.</translation>
     </message>
     <message>
+        <source>The access log of the database %1 is not keyed with the server&apos;s secret; nothing was changed.</source>
+        <translation>Åtkomstloggen i databasen %1 är inte skyddad med serverns hemliga nyckel; ingenting ändrades.</translation>
+    </message>
+    <message>
         <source>Updating the database %1 to this version of SST Desk failed; it was left as it was.</source>
         <translation>Det gick inte att uppdatera databasen %1 till den här versionen av SST Desk; den lämnades som den var.</translation>
     </message>
@@ -2888,6 +2948,18 @@
     <message>
         <source>attendance edit</source>
         <translation>spara kolumnkopplingar för närvaro</translation>
+    </message>
+    <message>
+        <source>The access log of the database %1 is keyed with another secret (key id %2) than the server&apos;s (key id %3); check which secret file the server was given. Nothing was changed.</source>
+        <translation>Åtkomstloggen i databasen %1 är skyddad med en annan hemlig nyckel (nyckel-id %2) än serverns (nyckel-id %3); kontrollera vilken nyckelfil servern fick. Ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>The database %1 belongs to a team server, whose secret key protects its access log: work through the server (sst-desk --server …). Nothing was changed.</source>
+        <translation>Databasen %1 tillhör en teamserver, vars hemliga nyckel skyddar åtkomstloggen: arbeta via servern (sst-desk --server …). Ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>The access log of the database %1 is not keyed with the server&apos;s secret yet; run &apos;sst-desk serve --init&apos; first. Nothing was changed.</source>
+        <translation>Åtkomstloggen i databasen %1 är ännu inte skyddad med serverns hemliga nyckel; kör först &apos;sst-desk serve --init&apos;. Ingenting ändrades.</translation>
     </message>
     <message>
         <source>Updating the database %1 to this version of SST Desk failed; it was left as it was, and a copy from before the attempt is at %2.</source>
@@ -4452,6 +4524,11 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <comment>LogAction</comment>
         <translation>Upptäckte att loggen manipulerats (uppgiften om den senaste posten var borttagen)</translation>
     </message>
+    <message>
+        <source>Protected the log with the server&apos;s secret key</source>
+        <comment>LogAction</comment>
+        <translation>Skyddade loggen med serverns hemliga nyckel</translation>
+    </message>
 </context>
 <context>
     <name>Lock</name>
@@ -4817,6 +4894,22 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Loggen har manipulerats: uppgiften om den senaste posten har tagits bort (upptäckt vid post %1).</translation>
     </message>
     <message>
+        <source>From entry %1 on the log is protected with the server&apos;s secret key; only the server can check those entries&apos; contents.</source>
+        <translation>Från post %1 och framåt är loggen skyddad med serverns hemliga nyckel; bara servern kan kontrollera de posternas innehåll.</translation>
+    </message>
+    <message>
+        <source>The log is protected with another secret key than the one given (from entry %1 on).</source>
+        <translation>Loggen är skyddad med en annan hemlig nyckel än den som angavs (från post %1 och framåt).</translation>
+    </message>
+    <message>
+        <source>The database says its log is protected with the server&apos;s key, but no entry says so: the log was rewritten.</source>
+        <translation>Databasen anger att loggen är skyddad med serverns nyckel, men ingen post visar det: loggen har skrivits om.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the server&apos;s anchor file has been changed.</source>
+        <translation>Rad %1 i serverns ankarfil har ändrats.</translation>
+    </message>
+    <message>
         <source>No remarks</source>
         <translation>Utan anmärkning</translation>
     </message>
@@ -5035,6 +5128,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>tiden (at) måste vara ett datum och en tid med tidszon.</translation>
     </message>
     <message>
+        <source>The log is protected with the team server&apos;s secret key: only the server can check its entries from entry %1 on. Nothing else is wrong with its %2 entries. Checked %3.</source>
+        <translation>Loggen är skyddad med teamserverns hemliga nyckel: bara servern kan kontrollera posterna från post %1 och framåt. Inget annat är fel med loggens %2 poster. Kontrollerad %3.</translation>
+    </message>
+    <message>
         <source>The log has been tampered with (problems found: %1). Checked %2.</source>
         <translation>Någon har ändrat i loggen (antal fel: %1). Kontrollerad %2.</translation>
     </message>
@@ -5045,6 +5142,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>The log has no entries yet. Checked %1.</source>
         <translation>Loggen har inga poster än. Kontrollerad %1.</translation>
+    </message>
+    <message>
+        <source>The log is intact: %1 entries, none changed, removed or reordered, and it still holds every head the server anchored outside the database (the newest: entry %2). Checked %3.</source>
+        <translation>Loggen är orörd: %1 poster, ingen ändrad, borttagen eller flyttad, och den innehåller fortfarande alla kontrollvärden som servern förankrat utanför databasen (det senaste: post %2). Kontrollerad %3.</translation>
     </message>
     <message>
         <source>The log is intact and matches the head kept on %1 (entry %2): %3 entries, none changed, removed or reordered. Checked %4.</source>

@@ -11,8 +11,9 @@ import argparse
 import errno
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sst_desk import fileio, i18n, paths
 from sst_desk.cli import auth as cli_auth
@@ -54,11 +55,12 @@ def reachable(file: Path, shown: str) -> None:
 
 
 def open_database(target: str | None, *, must_exist: bool, args: argparse.Namespace | None = None,
-                  changing_password: bool = False) -> Database:
+                  changing_password: bool = False, **server: Any) -> Database:
     """Open the database signed in as the person ``args`` names; reading commands never create one.
 
     The password is asked for once: it unlocks the database key, the file's integrity is checked
-    with that key, and then the account is checked inside.
+    with that key, and then the account is checked inside. ``server``: a team server's ``log_key`` and
+    ``anchors`` for ``Database.open`` (``log verify`` on the server's machine).
     """
     from sqlalchemy.exc import ArgumentError
 
@@ -90,7 +92,7 @@ def open_database(target: str | None, *, must_exist: bool, args: argparse.Namesp
 
         check_integrity(file, key)
     try:
-        db = Database.open(target, key=key)
+        db = Database.open(target, key=key, **server)
     except ArgumentError:  # a URL naming no database SQLAlchemy knows ("nonsense://x")
         raise CommandError(_t("%1 is not a database URL SST Desk can use.").replace("%1", shown)) from None
     except ImportError as exc:  # a URL whose driver is not installed (postgresql:// without psycopg)
@@ -130,8 +132,23 @@ def credentials(args: argparse.Namespace) -> tuple[str, str]:
     return known
 
 
-def open_for(args: argparse.Namespace, *, must_exist: bool) -> Database:
-    return open_database(getattr(args, "db", None), must_exist=must_exist, args=args)
+def server_options(args: argparse.Namespace, read_key: Callable[[Path], bytes]) -> dict[str, Any]:
+    """``log_key`` and ``anchors`` for ``Database.open`` from --log-key and --anchors (on a server's machine).
+
+    ``read_key`` reads the server's secret file (or raises ``CommandError`` saying why it is not one).
+    """
+    from sst_desk.persistence import AnchorFile
+
+    if args.anchors is not None and args.log_key is None:
+        raise CommandError(_t("--anchors needs --log-key: the anchors are signed with the server's secret."))
+    if args.log_key is None:
+        return {}
+    key = read_key(args.log_key)
+    return {"log_key": key, "anchors": AnchorFile(args.anchors.expanduser(), key) if args.anchors else None}
+
+
+def open_for(args: argparse.Namespace, *, must_exist: bool, **server: Any) -> Database:
+    return open_database(getattr(args, "db", None), must_exist=must_exist, args=args, **server)
 
 
 CA_FILE_ENV = "SST_DESK_CA_FILE"
@@ -180,7 +197,8 @@ def server_of(args: argparse.Namespace) -> str | None:
     return getattr(args, "server", None) or None
 
 
-def open_door(args: argparse.Namespace, *, must_exist: bool = True, changing_password: bool = False) -> Opened:
+def open_door(args: argparse.Namespace, *, must_exist: bool = True, changing_password: bool = False,
+              **server: Any) -> Opened:
     """The register of ``--server`` (signed in over HTTPS) or of ``--db`` (opened here), signed in.
 
     A person who must choose a new password is refused, unless ``changing_password`` (``sst-desk password``).
@@ -192,7 +210,7 @@ def open_door(args: argparse.Namespace, *, must_exist: bool = True, changing_pas
         from sst_desk.services import Door
 
         db = open_database(getattr(args, "db", None), must_exist=must_exist, args=args,
-                           changing_password=changing_password)
+                           changing_password=changing_password, **server)
         assert db.actor is not None
         return Opened(Door(db.uow, db.actor), db.actor, db=db)
     door, actor, db, session = _remote(url, args, changing_password=changing_password)

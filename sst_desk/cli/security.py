@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from sst_desk import i18n
-from sst_desk.cli.common import confirm, open_door
+from sst_desk.cli.common import confirm, open_door, server_of, server_options
 from sst_desk.cli.errors import CommandError
 
 CONTEXT = "CommandLine"
@@ -33,6 +33,10 @@ def add_commands(commands: argparse._SubParsersAction, add_db, default_db: str) 
     verify = actions.add_parser("verify", help=_t("check the whole chain"))
     add_db(verify, default_db)
     verify.add_argument("--kept-head", type=Path, metavar="FILE", help=_t("a head saved earlier with export-head"))
+    verify.add_argument("--log-key", type=Path, metavar="FILE",
+                        help=_t("on a team server: the server's secret file, to check the keyed log"))
+    verify.add_argument("--anchors", type=Path, metavar="FILE",
+                        help=_t("on a team server: its anchor file, to compare the log with (needs --log-key)"))
     head = actions.add_parser("export-head", help=_t("write the chain's head to a file"))
     add_db(head, default_db)
     head.add_argument("--out", type=Path, required=True, metavar="FILE", help=_t("the file to write (not existing)"))
@@ -74,6 +78,7 @@ MAX_ID = 2**63 - 1  # SQLite's INTEGER
 
 def log_command(args: argparse.Namespace) -> int:
     from sst_desk.fileio import check_target, write_export
+    from sst_desk.services.errors import AnchorError, LogKeyError
     from sst_desk.workflow.logchain import ProblemCode
 
     if args.log_command == "export-head":
@@ -92,8 +97,38 @@ def log_command(args: argparse.Namespace) -> int:
     kept = None
     if args.kept_head is not None:
         kept = _read_kept_head(args.kept_head)
-    with open_door(args) as opened:
+    if server_of(args) is not None and (args.log_key is not None or args.anchors is not None):
+        raise CommandError(_t("--log-key and --anchors are for the team server's own machine; over --server the "
+                              "server checks the log with its secret and anchors itself."))
+    server = {} if server_of(args) is not None else server_options(args, _read_log_key)
+    try:
+        opened = open_door(args, **server)
+    except LogKeyError as exc:
+        if exc.code != "needs_key":
+            raise
+        # Signing in is logged, and nothing may be written into a server's keyed chain without its key.
+        print(_t("The access log is keyed with the team server's secret: it can only be verified on the server "
+                 "(there: sst-desk log verify --log-key FILE --anchors FILE)."))
+        return 2
+    try:
         result = opened.door.accesslog.verify_log(kept)
+    except AnchorError as exc:
+        raise CommandError(_t("The anchor file %1 cannot be read; nothing was verified.")
+                           .replace("%1", str(args.anchors))) from exc
+    finally:
+        opened.close()
+    if result.needs_key:
+        print(_t("The access log is keyed with the team server's secret: from entry %1 on, its entries can only "
+                 "be verified on the server (there: sst-desk log verify --log-key FILE --anchors FILE). Nothing "
+                 "else is wrong with its %2 entries.")
+              .replace("%1", str(result.problems[0].seq)).replace("%2", str(result.entries)))
+        return 2
+    if result.ok and result.anchor is not None:
+        print(_t("The access log is intact: %1 entries, keyed with the server's secret, and it contains every "
+                 "one of the %2 anchored heads (the newest: entry %3).")
+              .replace("%1", str(result.entries)).replace("%2", str(result.anchors))
+              .replace("%3", str(result.anchor.seq)))
+        return 0
     if result.ok:
         if kept is not None:
             print(_t("The access log is intact: %1 entries, and it contains the kept head (entry %2).")
@@ -101,6 +136,9 @@ def log_command(args: argparse.Namespace) -> int:
         else:
             print(_t("The access log is intact: %1 entries.").replace("%1", str(result.entries)))
         return 0
+    if any(problem.code is ProblemCode.KEY_WRONG for problem in result.problems):
+        print(_t("The secret file given is not the one this access log is keyed with; check which file the "
+                 "server uses."))
     if any(problem.code is ProblemCode.HEAD_DELETED for problem in result.problems):
         print(_t("The access log has been tampered with: its record of the newest entry (log_head) was deleted."))
     print(_t("The access log has been changed: %1 problem(s) in %2 entries.")
@@ -112,6 +150,22 @@ def log_command(args: argparse.Namespace) -> int:
 
 
 KEPT_HEAD_MAX_BYTES = 64 * 1024  # a kept head is one line; a bigger file is not one
+LOG_KEY_BYTES = 32  # the team server's secret file: 32 random bytes (sst-desk serve --init makes it)
+
+
+def _read_log_key(path: Path) -> bytes:
+    """The server's secret in ``path``, or a sentence saying why it is not one."""
+    shown = str(path)
+    try:
+        with open(path.expanduser(), "rb") as handle:
+            raw = handle.read(LOG_KEY_BYTES + 1)
+    except OSError:
+        raise CommandError(_t("The secret file %1 cannot be read (on the server it is readable by the server's "
+                              "account only).").replace("%1", shown)) from None
+    if len(raw) != LOG_KEY_BYTES:
+        raise CommandError(_t("%1 is not the team server's secret file (it holds %2 random bytes).")
+                           .replace("%1", shown).replace("%2", str(LOG_KEY_BYTES)))
+    return raw
 
 
 def _read_kept_head(path: Path):

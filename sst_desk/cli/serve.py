@@ -119,7 +119,6 @@ def serve(config) -> int:
 
     import uvicorn
 
-    from sst_desk.server.app import create_app
     from sst_desk.server.config import ConfigError, load_server_secret
 
     cert, key = check_tls(config)
@@ -133,6 +132,8 @@ def serve(config) -> int:
     except ConfigError as exc:
         raise CommandError(str(exc)) from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = _app(config)
+    _warn_about_the_role(app.state.server.db)
     options = dict(host=config.host, port=config.port, ssl_certfile=str(cert), ssl_keyfile=str(key),
                    log_level="info", access_log=False, server_header=False, proxy_headers=False,
                    timeout_keep_alive=30, limit_concurrency=1000,
@@ -143,15 +144,38 @@ def serve(config) -> int:
 
         from sst_desk.server.config import CONFIG_ENV, to_environment
 
-        create_app(config).state.server.db.close()  # the database is reachable and current before workers start
+        app.state.server.db.close()  # the database was reachable, current and keyed: the workers open their own
         os.environ[CONFIG_ENV] = to_environment(config)  # the workers' configuration (this user's processes only)
         _listening(config)
         uvicorn.run("sst_desk.server.app:app_from_environment", factory=True, workers=config.workers, **options)
         return 0
-    server = uvicorn.Server(uvicorn.Config(create_app(config), **options))
+    server = uvicorn.Server(uvicorn.Config(app, **options))
     _listening(config)
     server.run()
     return 0
+
+
+def _app(config):
+    """The application, its database opened with the server's secret and anchors; a sentence if it cannot be."""
+    from sst_desk.services.errors import AnchorError
+    from sst_desk.server.app import create_app
+
+    try:
+        return create_app(config)
+    except AnchorError as exc:
+        raise CommandError(_t("The server's anchor file cannot be used (%1); the server did not start.")
+                           .replace("%1", str(exc))) from None
+
+
+def _warn_about_the_role(db) -> None:
+    """Say it when the server connects as a role that may do more than the runtime role (docs/server.md)."""
+    from sst_desk.server.setup import role_problems
+
+    problems = role_problems(db)
+    if problems:
+        logging.getLogger("sst_desk.server").warning(
+            "the database role may do more than the server needs (%s): connect as the runtime role that "
+            "'serve --init' sets up, or the access log's limits do not hold", "; ".join(problems))
 
 
 def _listening(config) -> None:

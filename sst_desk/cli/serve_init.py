@@ -34,20 +34,31 @@ def _line(ask: Callable[..., str], prompt: str, *, secret: bool = False) -> str:
 def run_init(config, *, ask: Callable[..., str]) -> int:
     from sst_desk.security.passwords import PasswordProblem
     from sst_desk.server import setup
-    from sst_desk.server.config import ConfigError, make_server_secret
+    from sst_desk.services.errors import AnchorError
+    from sst_desk.server.config import ConfigError, make_server_secret, open_server_database
 
-    db = setup.open_owner_database(config)
     try:
-        setup.setup_database(config.database, config)
-        try:
-            made = make_server_secret(config.secret_path)
-        except ConfigError as exc:
-            raise CommandError(str(exc)) from None
-        except OSError as exc:
-            raise CommandError(_t("%1 could not be read or written (%2).").replace("%1", str(config.secret_path))
-                               .replace("%2", exc.strerror or type(exc).__name__)) from None
-        print((_t("Made the server's secret file %1.") if made else _t("The server's secret file %1 is there."))
-              .replace("%1", str(config.secret_path)))
+        made = make_server_secret(config.secret_path)  # first: the log is keyed with it
+    except ConfigError as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(_t("%1 could not be read or written (%2).").replace("%1", str(config.secret_path))
+                           .replace("%2", exc.strerror or type(exc).__name__)) from None
+    print((_t("Made the server's secret file %1.") if made else _t("The server's secret file %1 is there."))
+          .replace("%1", str(config.secret_path)))
+    try:
+        db = open_server_database(config, key_log="serve --init")  # migrated, and its log keyed
+    except AnchorError as exc:
+        raise CommandError(_t("The server's anchor file cannot be used (%1); the server did not start.")
+                           .replace("%1", str(exc))) from None
+    try:
+        roles = setup.setup_database(config.database, config)
+        if roles is not None:
+            print(_t("The database role %1 may now do what the server needs, and no more.")
+                  .replace("%1", roles.runtime_role))
+            if not roles.can_log_in:
+                print(_t("The role %1 cannot log in yet: give it a password (ALTER ROLE %1 LOGIN PASSWORD '…') and "
+                         "start the server with its URL.").replace("%1", roles.runtime_role))
         if setup.has_accounts(db):
             print(_t("The database is up to date and has accounts already; no administrator was made."))
             return 0

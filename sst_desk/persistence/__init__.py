@@ -5,6 +5,7 @@ and reaches the data through the use cases in ``sst_desk/services/``, which call
 the repositories on a unit of work; the error classes are shared by everyone.
 """
 
+from sst_desk.persistence.anchors import AnchorFile
 from sst_desk.persistence.database import Database
 from sst_desk.persistence.errors import (
     AccessDeniedError,
@@ -17,6 +18,7 @@ from sst_desk.persistence.errors import (
     DatabaseError,
     DatabaseUnavailableError,
     LocationNotWritableError,
+    LogKeyError,
     NewerDatabaseError,
     NotADatabaseError,
     RestoreFailedError,
@@ -27,6 +29,7 @@ from sst_desk.persistence.uow import UnitOfWork
 
 __all__ = [
     "AccessDeniedError",
+    "AnchorFile",
     "BackupFailedError",
     "CaseNotFound",
     "ConcurrentEditError",
@@ -37,6 +40,7 @@ __all__ = [
     "DatabaseError",
     "DatabaseUnavailableError",
     "LocationNotWritableError",
+    "LogKeyError",
     "NewerDatabaseError",
     "NotADatabaseError",
     "RestoreFailedError",

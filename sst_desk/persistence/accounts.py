@@ -169,8 +169,18 @@ def log_failed_sign_in(db: Database, username: str, detail: str) -> None:
     """Log a failed sign-in on the team server at once (there the database is open; ``username`` as given to the
     log: the account's name, or a hash of a name that is no account)."""
     with db.uow() as uow:
-        accesslog.append(uow.session, None, LogAction.SIGN_IN_FAILED, username=username[:64], detail=detail)
+        _refuse_unkeyed(db)
+        accesslog.append(uow.session, None, LogAction.SIGN_IN_FAILED, username=username[:64], detail=detail,
+                         key=uow.log_key)
         uow.commit()
+
+
+def _refuse_unkeyed(db: Database) -> None:
+    """As ``uow.flush_log``: no unkeyed entry into a server's keyed chain (opened without its key)."""
+    if db.log_keyed_elsewhere:
+        from sst_desk.persistence.errors import LogKeyError
+
+        raise LogKeyError(db.location, "needs_key")
 
 
 class AccountsExistError(ValueError):
@@ -192,7 +202,9 @@ def add_first_administrator(db: Database, username: str, display_name: str, pass
         user_id = uow.users.add(name, display_name.strip(), Role.ADMINISTRATOR, password_hash,
                                 must_change_password=False)
         actor = Actor(user_id=user_id, username=name, display_name=display_name.strip(), role=Role.ADMINISTRATOR)
-        accesslog.append(uow.session, actor, LogAction.USER_CREATED, detail=f"{user_id}:{Role.ADMINISTRATOR.value}")
+        _refuse_unkeyed(db)
+        accesslog.append(uow.session, actor, LogAction.USER_CREATED, detail=f"{user_id}:{Role.ADMINISTRATOR.value}",
+                         key=uow.log_key)
         uow.commit()
     return actor
 

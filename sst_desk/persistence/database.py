@@ -19,10 +19,11 @@ from sst_desk import paths
 from sst_desk.workflow.access import Actor
 
 from sst_desk.persistence import cipher, migrate
+from sst_desk.persistence.anchors import AnchorFile
 from sst_desk.persistence.backup import backup_sqlite, timestamp
 from sst_desk.persistence.checks import check_existing, prepare_folder
 from sst_desk.persistence.engine import make_engine, sqlite_file, to_url
-from sst_desk.persistence.errors import DatabaseError, DatabaseUnavailableError, LocationNotWritableError
+from sst_desk.persistence.errors import DatabaseError, DatabaseUnavailableError, LocationNotWritableError, LogKeyError
 from sst_desk.persistence.mapping import start_mappers
 from sst_desk.persistence.uow import KeySlotKeeper, UnitOfWork, translate
 
@@ -33,10 +34,18 @@ _log = logging.getLogger(__name__)
 class Database:
     """An open SST Desk database: one engine, one session factory."""
 
-    def __init__(self, engine: Engine, path: Path | None, key: bytes | None = None) -> None:
+    def __init__(self, engine: Engine, path: Path | None, key: bytes | None = None, *,
+                 log_key: bytes | None = None, anchors: AnchorFile | None = None) -> None:
         self.engine = engine
         self.path = path
         self.key = key  # the SQLCipher key of a file database (None: a server, or a plain test file)
+        # A team server's: the access log's HMAC key and the file its heads are anchored in (accesslog.py,
+        # anchors.py). None on a laptop: a SHA-256 chain, checked against heads people keep.
+        self.log_key = log_key
+        self.anchors = anchors
+        # The log is keyed but we lack the key (the owner's URL, a copied file): entries cannot be written
+        # into its chain, so logged actions are refused (uow.flush_log) and verification says "on the server".
+        self.log_keyed_elsewhere = False
         # The signed-in person (set by sst_desk.security.signin). Every method acts as them: access is
         # checked and logged. None is raw storage access (tests, the demo generator): see uow.py.
         self.actor: Actor | None = None
@@ -50,7 +59,9 @@ class Database:
         return self.path if self.path is not None else self.url
 
     @classmethod
-    def open(cls, path_or_url: str | Path | None = None, *, key: bytes | None = None) -> Database:
+    def open(cls, path_or_url: str | Path | None = None, *, key: bytes | None = None,
+             log_key: bytes | None = None, anchors: AnchorFile | None = None, key_log: str | None = None,
+             ) -> Database:
         """Open (creating if needed) and bring up to date the database at a path or URL.
 
         ``None`` means the user's default database. An existing file is first
@@ -60,6 +71,16 @@ class Database:
         ``NewerDatabaseError``, ``DatabaseUnavailableError``, ``UpgradeFailedError``.
         ``key`` (32 bytes) opens or creates the file encrypted with SQLCipher;
         the app gets it from ``sst_desk.security`` (the key file), never from a setting.
+
+        A team server passes its secret as ``log_key`` (the access log is HMAC-keyed with it) and its
+        ``anchors`` file (``persistence.anchors.AnchorFile``): every unit of work then appends keyed
+        entries and anchors the head after its commits, and verification uses both. The log must already
+        be keyed with that key — ``LogKeyError`` ("not_keyed", "wrong_key") otherwise — unless
+        ``key_log`` names who switches it now (the server's ``--init``: an entry by that name marks the
+        switch and the chain goes on; ``--init`` only). An anchor file that cannot be written raises
+        ``AnchorError``. Without ``log_key`` a keyed log still opens and can be read, but every logged
+        action is refused (``LogKeyError`` "needs_key": an unkeyed entry would break the server's chain),
+        and verification says that its keyed entries need the server.
         """
         start_mappers()
         url = to_url(paths.default_database_path() if path_or_url is None else path_or_url)
@@ -80,10 +101,52 @@ class Database:
         except BaseException:
             engine.dispose()
             raise
-        db = cls(engine, file, key if file is not None else None)
+        db = cls(engine, file, key if file is not None else None, log_key=log_key, anchors=anchors)
+        try:
+            if anchors is not None:
+                anchors.ensure()  # persistence.anchors.AnchorError: the server does not start without it
+            if log_key is not None:
+                db._check_log_key(log_key, key_log)
+            else:
+                db.log_keyed_elsewhere = db._log_is_keyed()
+        except sa.exc.DBAPIError as exc:
+            engine.dispose()
+            raise (translate(exc, location) or DatabaseUnavailableError(location)) from exc
+        except BaseException:
+            engine.dispose()
+            raise
         if file is not None:
             db._finish_interrupted_gallring()
         return db
+
+    def _log_is_keyed(self) -> bool:
+        from sst_desk.persistence.accesslog import log_key_id
+
+        with self._sessions() as session, session.begin():
+            return log_key_id(session) is not None
+
+    def _check_log_key(self, log_key: bytes, key_log: str | None) -> None:
+        """Refuse a log keyed with another key; key an unkeyed one if ``key_log`` says who does."""
+        from sst_desk.persistence.accesslog import check_log_key, key_the_log
+        from sst_desk.persistence.anchors import Anchor
+
+        with self._sessions() as session, session.begin():
+            if check_log_key(session, log_key, self.location):
+                return
+            if key_log is None:
+                raise LogKeyError(self.location, "not_keyed")
+            switch = key_the_log(session, log_key, key_log, self.location)
+        if switch is not None and self.anchors is not None:
+            self.anchors.note(Anchor(switch.seq, switch.hash, switch.at))
+
+    def close(self) -> None:
+        """Close every connection (with WAL, this also folds the -wal file back into the database).
+
+        A server's anchor file gets the last head first (``AnchorFile.close``).
+        """
+        if self.anchors is not None:
+            self.anchors.close()
+        self.engine.dispose()
 
     def _finish_interrupted_gallring(self) -> None:
         """Any start finishes a gallring's purge that was interrupted (persistence/gallring.py, step 4)."""
@@ -133,9 +196,6 @@ class Database:
         self.key = key
         self._sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
 
-    def close(self) -> None:
-        """Close every connection (with WAL, this also folds the -wal file back into the database)."""
-        self.engine.dispose()
 
     def __enter__(self) -> Database:
         return self

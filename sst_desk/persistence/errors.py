@@ -95,6 +95,24 @@ class DatabaseUnavailableError(DatabaseError):
                                  "SST Desk cannot connect to the database %1 right now; try again later.")
 
 
+class LogKeyError(DatabaseError):
+    """A team server's log key does not fit the database's access log (``code``: "wrong_key", "not_keyed"),
+    or a keyed log was to be written without its key ("needs_key": only its server may write it)."""
+
+    template = QT_TRANSLATE_NOOP("DatabaseErrors", "The access log of the database %1 is not keyed with the "
+                                                   "server's secret; nothing was changed.")
+
+    def __init__(self, location: str | Path | None, code: str, *, found: str = "", given: str = "") -> None:
+        self.code = code
+        super().__init__(location)
+        if code == "wrong_key":
+            self.args = (self._say(_WORDS["log_wrong_key"], self.location, found or "?", given),)
+        elif code == "needs_key":
+            self.args = (self._say(_WORDS["log_needs_key"], self.location),)
+        else:
+            self.args = (self._say(_WORDS["log_not_keyed"], self.location),)
+
+
 class UpgradeFailedError(DatabaseError):
     """Bringing an older database up to date failed; the backup (if any) is in ``backup_path``."""
 
@@ -274,6 +292,17 @@ _ACTIONS = {code: code for code in (
 
 
 _WORDS = {
+    "log_wrong_key": QT_TRANSLATE_NOOP("DatabaseErrors",
+                                       "The access log of the database %1 is keyed with another secret (key id %2) "
+                                       "than the server's (key id %3); check which secret file the server was "
+                                       "given. Nothing was changed."),
+    "log_needs_key": QT_TRANSLATE_NOOP("DatabaseErrors",
+                                       "The database %1 belongs to a team server, whose secret key protects its "
+                                       "access log: work through the server (sst-desk --server …). Nothing was "
+                                       "changed."),
+    "log_not_keyed": QT_TRANSLATE_NOOP("DatabaseErrors",
+                                       "The access log of the database %1 is not keyed with the server's secret "
+                                       "yet; run 'sst-desk serve --init' first. Nothing was changed."),
     "upgrade_backup": QT_TRANSLATE_NOOP("DatabaseErrors",
                                         "Updating the database %1 to this version of SST Desk failed; it was left as "
                                         "it was, and a copy from before the attempt is at %2."),

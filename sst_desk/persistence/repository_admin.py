@@ -18,6 +18,7 @@ from sst_desk.workflow.access import Actor, Role
 from sst_desk.workflow.accounts import UserRecord
 from sst_desk.workflow.logchain import KeptHead, LogEntry, LogRow, SampleCheck, SampleOutcome
 
+from sst_desk.persistence import accesslog
 from sst_desk.persistence.accesslog import utc_now
 from sst_desk.persistence.mapping import (
     access_log, case_members, cases, database_meta, log_head, sample_checks, server_sessions, students, users,
@@ -109,7 +110,7 @@ class AccessLogRepository:
 
     ``reader`` is the person reading (None: raw storage access): rows about a protected student the
     reader is not responsible for come back without the student's name (``LogRow.student_hidden``).
-    Appending entries is the unit of work's ``log`` (``accesslog.append``), never this class.
+    Appending entries is the unit of work's ``log`` and ``commit`` (``accesslog.append_all``), never this class.
     """
 
     def __init__(self, session: Session, reader: Actor | None) -> None:
@@ -165,6 +166,10 @@ class AccessLogRepository:
         """The ``log_head`` row (None when it is missing)."""
         row = self.session.execute(sa.select(log_head.c.seq, log_head.c.hash).where(log_head.c.id == 1)).first()
         return KeptHead(row.seq, row.hash, utc_now()) if row is not None else None
+
+    def keyed(self) -> bool:
+        """Whether ``database_meta`` says the log is keyed (a team server's; ``accesslog.key_the_log``)."""
+        return accesslog.log_key_id(self.session) is not None
 
     def head_with_time(self) -> KeptHead | None:
         """The head with its entry's time (what is kept outside the database); None for an empty log."""

@@ -33,7 +33,15 @@ from sst_desk.workflow.accounts import RekeyOutcome
 from sst_desk.workflow.logchain import LogAction
 
 from sst_desk.persistence import accesslog, changes
-from sst_desk.persistence.errors import AccessDeniedError, DatabaseUnavailableError, DiskFullError, NotADatabaseError, is_disk_full
+from sst_desk.persistence.anchors import Anchor, AnchorFile
+from sst_desk.persistence.errors import (
+    AccessDeniedError,
+    DatabaseUnavailableError,
+    DiskFullError,
+    LogKeyError,
+    NotADatabaseError,
+    is_disk_full,
+)
 from sst_desk.persistence.mapping import case_members, cases, students
 from sst_desk.persistence.case_stores import (
     AttendanceRepository,
@@ -120,9 +128,11 @@ class UnitOfWork:
         self.actor = actor  # who acts: access control and the access log; None = raw storage access
         self._location = location
         self._database = database
+        self._pending: list[accesslog.Pending] = []  # log entries appended at commit (``log``)
         self._changed: set[int] = set()  # case ids to tell the team about when this transaction commits
 
     def __enter__(self) -> UnitOfWork:
+        self._pending = []
         self.session = self._session_factory()
         self._changed = set()
         self.cases = CaseRepository(self.session)
@@ -173,6 +183,7 @@ class UnitOfWork:
         # close() ends the transaction, rolling back whatever was not committed. An
         # explicit rollback() first would expire every loaded object, and callers
         # (load_case) rely on reading what they loaded after the block.
+        self._pending = []
         self.session.close()
         translated = translate(exc, self._location)
         if translated is not None:
@@ -184,11 +195,19 @@ class UnitOfWork:
         return self._location
 
     def commit(self) -> None:
-        """Commit; the cases marked ``changed`` are told first, inside the transaction (``changes.notify``)."""
+        """Append the recorded log entries to the chain, then COMMIT; a keyed server's head is then anchored.
+
+        The cases marked ``changed`` are told first, inside the transaction (``changes.notify``): PostgreSQL
+        delivers the notifications only if the commit succeeds.
+        """
         if self._changed:
             changes.notify(self.session, self._changed, self.actor.user_id if self.actor is not None else None)
+        appended = self.flush_log()
         self.session.commit()
         self._changed.clear()
+        anchors = self._database.anchors if self._database is not None else None
+        if appended is not None and anchors is not None:
+            anchors.note(Anchor(appended.seq, appended.hash, appended.at))
 
     # --- telling the team what changed (issue 13: live changes) ---------------------------------------
 
@@ -203,11 +222,44 @@ class UnitOfWork:
 
     # --- access control and the access log ----------------------------------------------------------
 
+    @property
+    def log_key(self) -> bytes | None:
+        """The key of a keyed log (a server's, ``Database.open(..., log_key=)``); None for SHA-256."""
+        return self._database.log_key if self._database is not None else None
+
+    @property
+    def anchors(self) -> AnchorFile | None:
+        """The server's anchor file (``Database.open(..., anchors=)``), None elsewhere."""
+        return self._database.anchors if self._database is not None else None
+
     def log(self, action: LogAction, *, case_id: int | None = None, student_id: int | None = None,
             detail: str = "") -> None:
-        """Record what the actor did, in this transaction (nothing without an actor)."""
+        """Record what the actor did, in this transaction (nothing without an actor).
+
+        The entry is appended to the chain by ``commit`` just before the COMMIT (``flush_log``), so the
+        chain's head row is locked for milliseconds rather than for the whole transaction; a rollback
+        drops it with the rest of the action.
+        """
         if self.actor is not None:
-            accesslog.append(self.session, self.actor, action, case_id=case_id, student_id=student_id, detail=detail)
+            self._pending.append(accesslog.Pending(self.actor, action, case_id, student_id, detail))
+
+    def flush_log(self) -> accesslog.Appended | None:
+        """Append the recorded entries to the chain now (locking its head row until the transaction ends).
+
+        ``commit`` does this; call it earlier only when the action must read its own entry (exporting the
+        head, which *is* that entry). None when nothing was recorded.
+        """
+        pending, self._pending = self._pending, []
+        if not pending:
+            return None
+        if self._database is not None and self._database.log_keyed_elsewhere:
+            raise LogKeyError(self._location, "needs_key")  # an unkeyed entry would break the server's chain
+        return accesslog.append_all(self.session, pending, key=self.log_key)
+
+    @property
+    def log_writable(self) -> bool:
+        """False when the log is keyed by a team server whose key this process lacks (``flush_log`` refuses)."""
+        return self._database is None or not self._database.log_keyed_elsewhere
 
     def case_facts(self, case_id: int) -> tuple[int, bool, bool] | None:
         """``(student_id, protected, member)`` for a stored case, None when there is no such case."""
@@ -254,12 +306,13 @@ class UnitOfWork:
         self._refuse(f"{resource.value}:{action.value}", None, None)
 
     def _refuse(self, what: str, case_id: int | None, student_id: int | None) -> None:
-        self.rollback()
+        self.rollback()  # whatever the action did and recorded so far goes; the refusal alone is kept
         self.log(LogAction.DENIED, case_id=case_id, student_id=student_id, detail=what)
-        self.session.commit()
+        self.commit()
         raise AccessDeniedError(what, case_id, self._location)
 
     def rollback(self) -> None:
+        self._pending = []
         self.session.rollback()
         self._changed.clear()  # what was rolled back did not happen
 

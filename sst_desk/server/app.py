@@ -23,6 +23,7 @@ user id, never with arguments or results (case content).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
@@ -286,15 +287,25 @@ def _where(exc: BaseException) -> str:
 
 def create_app(config: ServerConfig, *, db: Database | None = None,
                extra_routes: Sequence[BaseRoute] = ()) -> Starlette:
-    """The server's application for ``config`` (the database opened here unless ``db`` is given).
+    """The server's application for ``config``: its database opened here (the access log keyed with the server's
+    secret and anchored in its state folder: ``config.open_server_database``) unless ``db`` is given.
 
     ``extra_routes`` plug more endpoints in beside ``/api/v1`` (live events: a WebSocket or server-sent events
     route); they reach the server as ``request.app.state.server`` (a ``ServerApp``) and sign a request in with
     ``ServerApp.actor_of(request)``, the same token rules as ``/call``.
     """
-    database = db if db is not None else Database.open(config.database)
+    from sst_desk.server.config import open_server_database
+
+    database = db if db is not None else open_server_database(config)
     app = ServerApp(config, database, Authenticator(database, config))
-    starlette = Starlette(routes=[*app.routes(), *extra_routes])
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette):
+        yield
+        if db is None:
+            database.close()  # a clean stop anchors the last head (persistence/anchors.py)
+
+    starlette = Starlette(routes=[*app.routes(), *extra_routes], lifespan=lifespan)
     starlette.state.server = app
     # Live changes (issue 13): GET /api/v1/events and the one LISTEN connection (server/events.py, live.py).
     from sst_desk.server import events

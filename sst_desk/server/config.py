@@ -9,7 +9,8 @@ line wins. Every key::
     host = "0.0.0.0"
     port = 8443
     workers = 1                                                       # server processes
-    state_dir = "/var/lib/sst-desk"                                   # holds `secret`
+    runtime_role = "sst_desk_runtime"                                 # the role --init sets up
+    state_dir = "/var/lib/sst-desk"                                   # holds `secret` and `anchors`
     secret_file = "/var/lib/sst-desk/secret"                          # default: state_dir/secret
 
 ``ConfigError`` says in one sentence what is wrong (a missing key, a file that is not there).
@@ -29,6 +30,7 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8443
 DEFAULT_STATE_DIR = Path("/var/lib/sst-desk")
 SECRET_NAME = "secret"
+ANCHORS_NAME = "anchors"
 SECRET_BYTES = 32
 MAX_BODY_BYTES = 16 * 1024 * 1024  # an attendance export or a logo is a few MB; a case graph far less
 
@@ -53,10 +55,17 @@ class ServerConfig:
     # Server processes (uvicorn workers): the use cases are Python under one GIL per process; on a machine
     # with several cores more processes serve more people at once. They share nothing but the database.
     workers: int = 1
+    # The database role the server connects as (``persistence.pgroles``; "" for its default, sst_desk_runtime).
+    runtime_role: str = ""
 
     @property
     def secret_path(self) -> Path:
         return self.secret_file if self.secret_file is not None else self.state_dir / SECRET_NAME
+
+    @property
+    def anchors_path(self) -> Path:
+        """The anchor file (``persistence.anchors``): the chain's heads, kept beside the secret."""
+        return self.state_dir / ANCHORS_NAME
 
     def with_options(self, **options: Any) -> ServerConfig:
         """This configuration with the options given (not None) on top: the command line wins."""
@@ -64,7 +73,7 @@ class ServerConfig:
 
 
 _KEYS = {"database", "cert", "key", "host", "port", "state_dir", "secret_file", "max_body_bytes", "idle_minutes",
-         "absolute_hours", "workers"}
+         "absolute_hours", "workers", "runtime_role"}
 _PATHS = {"cert", "key", "state_dir", "secret_file"}
 _INTS = {"port", "max_body_bytes", "idle_minutes", "absolute_hours", "workers"}
 
@@ -129,6 +138,21 @@ def load_server_secret(path: Path) -> bytes:
     if len(data) != SECRET_BYTES:
         raise ConfigError(f"The server's secret file {path} is not {SECRET_BYTES} bytes long; it is damaged.")
     return data
+
+
+def open_server_database(config: ServerConfig, *, key_log: str | None = None):
+    """The server's database, its access log keyed with the server's secret and anchored in its state folder.
+
+    ``key_log`` (``serve --init`` only): key a log that is not keyed yet, the entry naming who did it.
+    Raises ``ConfigError`` for a missing secret, the database's own errors otherwise (``LogKeyError`` for a
+    log keyed with another secret, or not keyed and no ``key_log``; ``AnchorError`` for an anchor file that
+    cannot be written).
+    """
+    from sst_desk.persistence import AnchorFile, Database
+
+    secret = load_server_secret(config.secret_path)
+    return Database.open(config.database, log_key=secret, anchors=AnchorFile(config.anchors_path, secret),
+                         key_log=key_log)
 
 
 def make_server_secret(path: Path) -> bool:

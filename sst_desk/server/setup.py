@@ -37,13 +37,20 @@ def setup_database(owner_url: str, config: ServerConfig) -> object | None:
     """Set up the database roles (the owner runs migrations; the runtime role may not rewrite the log).
 
     The role work is ``persistence.pgroles`` (issue 13, the access-log chain's part); this calls its
-    ``setup_roles(owner_url, ...)`` when that module is there and returns what it returns.
+    ``setup_roles(owner_url, config=config)`` when that module is there and returns its ``RoleSetup``.
     """
     if importlib.util.find_spec(PGROLES) is None:
         return None
     module = importlib.import_module(PGROLES)
     setup = getattr(module, "setup_roles", None)
     return setup(owner_url, config=config) if setup is not None else None
+
+
+def role_problems(db: Database) -> list[str]:
+    """What the role the server connects as may do beyond the runtime role's rights (``pgroles.runtime_problems``)."""
+    if db.engine.dialect.name != "postgresql" or importlib.util.find_spec(PGROLES) is None:
+        return []
+    return importlib.import_module(PGROLES).runtime_problems(db.engine)
 
 
 def has_accounts(db: Database) -> bool:
@@ -65,6 +72,3 @@ def create_first_administrator(db: Database, username: str, display_name: str, p
         raise AlreadyInitialised() from None
 
 
-def open_owner_database(config: ServerConfig) -> Database:
-    """The database at the owner's URL, created or upgraded to this version's schema."""
-    return Database.open(config.database)

@@ -19,10 +19,12 @@ from sst_desk.workflow.access import Action, Actor, Resource
 from sst_desk.workflow.logchain import (
     GENESIS,
     AccessHistory,
+    ChainProblem,
     KeptHead,
     LogAction,
     LogRow,
     LogVerification,
+    ProblemCode,
     SampleCheck,
     SampleOutcome,
     verify,
@@ -73,17 +75,39 @@ def log_students(uow: UowFactory, actor: Actor | None) -> list[tuple[int, str]]:
 
 
 def verify_log(uow: UowFactory, actor: Actor | None, kept_head: KeptHead | None = None) -> LogVerification:
-    """Check the whole chain, its head row and (if given) a head kept outside the database."""
+    """Check the whole chain, its head row, (if given) a head kept outside the database, and a server's anchors.
+
+    On a team server (``Database.open(..., log_key=, anchors=)``) the keyed entries are checked with the
+    server's key and every anchor in its anchor file is compared like a kept head, the newest reported as
+    ``anchor``. Elsewhere a keyed log is reported as needing the server (``ProblemCode.KEY_NEEDED``).
+    ``persistence.anchors.AnchorError`` when the anchor file cannot be read. Without the key, a keyed log
+    is verified as far as possible and the verification is not logged (it cannot be written into the
+    server's chain).
+    """
     with uow(actor) as tx:
         tx.require(Resource.ACCESS_LOG, Action.READ_LOG)
         chain = tx.accesslog.chain()
         stored = tx.accesslog.stored_head() or KeptHead(0, GENESIS, dt.datetime.now(dt.UTC))
-        problems = verify(chain, stored, kept_head)
+        keyed = tx.accesslog.keyed()
+        reading = tx.anchors.read() if tx.anchors is not None else None
+        anchors = reading.anchors if reading is not None else []
+        problems = verify(chain, stored, kept_head, key=tx.log_key, keyed=keyed, anchors=anchors)
+        if reading is not None:
+            problems += [ChainProblem(ProblemCode.ANCHOR_INVALID, line, f"line {line} of the anchor file fails "
+                                      "its HMAC") for line in reading.invalid_lines]
         outcome = "ok" if not problems else f"problems={len(problems)}"
-        tx.log(LogAction.READ_LOG, detail=f"verify;{outcome}" + (f";kept={kept_head.seq}" if kept_head else ""))
-        tx.commit()
+        if tx.log_writable:
+            tx.log(LogAction.READ_LOG, detail=f"verify;{outcome}" + (f";kept={kept_head.seq}" if kept_head else "")
+                   + (f";anchors={len(anchors)}" if reading is not None else ""))
+            tx.commit()
+        # else: a server's keyed log read with the owner's credentials (no key): an entry written here would
+        # break its chain, and whoever holds those credentials can read the table unlogged anyway.
     newest = KeptHead(chain[-1].seq, chain[-1].hash, chain[-1].at) if chain else None
-    return LogVerification(problems=problems, entries=len(chain), head=newest, kept_head=kept_head)
+    anchor = anchors[-1] if anchors else None
+    return LogVerification(problems=problems, entries=len(chain), head=newest, kept_head=kept_head,
+                           anchor=KeptHead(anchor.seq, anchor.hash, anchor.at) if anchor is not None else None,
+                           anchors=len(anchors),
+                           keyed=keyed or any(entry.action == LogAction.LOG_KEYED for entry in chain))
 
 
 def export_head(uow: UowFactory, actor: Actor | None, out: Path | None = None, *, force: bool = False) -> KeptHead:
@@ -98,6 +122,7 @@ def export_head(uow: UowFactory, actor: Actor | None, out: Path | None = None, *
     with uow(actor) as tx:
         tx.require(Resource.ACCESS_LOG, Action.EXPORT)
         tx.log(LogAction.EXPORT_HEAD)
+        tx.flush_log()  # the head to keep is this very entry
         head = tx.accesslog.head_with_time()
         if head is None:
             raise ValueError("the access log is empty: there is no head to keep yet")

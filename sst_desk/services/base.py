@@ -54,6 +54,9 @@ class UnitOfWork(Protocol):
     def log(self, action: LogAction, *, case_id: int | None = None, student_id: int | None = None,
             detail: str = "") -> None: ...
 
+    def flush_log(self) -> object:
+        """Append the entries ``log`` recorded now rather than at ``commit`` (an action reading its own entry)."""
+
     def may(self, action: Action, case_id: int, resource: Resource = Resource.CASE) -> bool: ...
 
     def require_case(self, action: Action, case_id: int, resource: Resource = Resource.CASE) -> int | None: ...

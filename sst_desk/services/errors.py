@@ -13,6 +13,7 @@ from sst_desk.persistence.errors import (  # noqa: F401 - re-exports
     DatabaseUnavailableError,
     DiskFullError,
     LocationNotWritableError,
+    LogKeyError,
     NewerDatabaseError,
     NotADatabaseError,
     RestoreFailedError,
@@ -20,6 +21,7 @@ from sst_desk.persistence.errors import (  # noqa: F401 - re-exports
     UpgradeFailedError,
     is_disk_full,
 )
+from sst_desk.persistence.anchors import AnchorError  # noqa: F401 - a server's anchor file (services.accesslog)
 from sst_desk.workflow.retention import NotDueError  # noqa: F401
 from sst_desk.workflow.accounts import (  # noqa: F401
     DuplicateUserError,

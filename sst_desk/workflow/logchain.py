@@ -5,7 +5,12 @@ entry's own fields in a canonical form, so changing, deleting, inserting or
 reordering any entry breaks the chain from that point on. A rewrite of the
 whole chain is consistent in itself; it is caught against a *kept head* — the
 newest ``(seq, hash)`` exported earlier and kept outside the database
-(docs/security.md).
+(docs/security.md) — or, on a team server, against its anchors.
+
+On a team server the chain is *keyed*: from the ``LOG_KEYED`` entry on, each
+hash is HMAC-SHA256 with a secret only the server holds, so whoever can write
+the database but lacks the secret cannot recompute it
+(docs/security-accesslog.md, "The keyed chain").
 
 An entry names people and records by id and by action, never by content: the
 log outlives gallring without keeping anything readable about a student.
@@ -16,12 +21,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
 GENESIS = "0" * 64  # the "previous hash" of the first entry
+KEYED_CHAIN = "hmac-sha256"  # database_meta "log_chain" of a keyed log, and the LOG_KEYED entry's detail
+_KEY_ID_MESSAGE = b"sst-desk log key id"
 
 
 class LogAction(enum.StrEnum):
@@ -54,6 +62,8 @@ class LogAction(enum.StrEnum):
     # Written by the log itself when its head row (log_head) was found deleted: the chain goes on after the
     # newest entry there is, and this entry keeps the tampering in the chain for every later verification.
     LOG_HEAD_MISSING = "log_head_missing"
+    # The chain is keyed from this entry on (itself included): detail "hmac-sha256;key=<key id>".
+    LOG_KEYED = "log_keyed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,17 +98,39 @@ def canonical(
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def chain_hash(prev_hash: str, body: bytes) -> str:
-    return hashlib.sha256(prev_hash.encode("ascii") + b"\n" + body).hexdigest()
+def chain_hash(prev_hash: str, body: bytes, key: bytes | None = None) -> str:
+    """SHA-256 over ``prev_hash`` and ``body``; with ``key``, HMAC-SHA256 keyed with it (a server's log)."""
+    message = prev_hash.encode("ascii") + b"\n" + body
+    if key is None:
+        return hashlib.sha256(message).hexdigest()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
-def entry_hash(entry: LogEntry) -> str:
-    """The hash ``entry`` should carry given its ``prev_hash`` and fields."""
+def entry_hash(entry: LogEntry, key: bytes | None = None) -> str:
+    """The hash ``entry`` should carry given its ``prev_hash`` and fields (``key``: for a keyed entry)."""
     return chain_hash(
         entry.prev_hash,
         canonical(entry.seq, entry.at, entry.user_id, entry.username, entry.action, entry.case_id,
                   entry.student_id, entry.detail),
+        key,
     )
+
+
+def key_id(key: bytes) -> str:
+    """Names a log key without revealing it: HMAC(key, "sst-desk log key id"), 16 hex characters."""
+    return hmac.new(key, _KEY_ID_MESSAGE, hashlib.sha256).hexdigest()[:16]
+
+
+def keyed_detail(key: bytes) -> str:
+    """The detail of the ``LOG_KEYED`` entry that switches a chain to ``key``."""
+    return f"{KEYED_CHAIN};key={key_id(key)}"
+
+
+def keyed_detail_key_id(detail: str) -> str | None:
+    """The key id a ``LOG_KEYED`` entry's detail names (None when it names none)."""
+    kind, _, rest = detail.partition(";")
+    name, _, value = rest.partition("=")
+    return value if kind == KEYED_CHAIN and name == "key" and value else None
 
 
 # --- reading the chain back: rows for people, kept heads, verification ------------------------------
@@ -238,6 +270,11 @@ class ProblemCode(enum.StrEnum):
     KEPT_HEAD_MISSING = "kept_head_missing"  # the kept head's entry is gone: truncated below it
     KEPT_HEAD_DIFFERENT = "kept_head_different"  # the kept head's entry differs: the chain was rewritten
     HEAD_DELETED = "head_deleted"  # the head row was deleted (found now, or recorded by a LOG_HEAD_MISSING entry)
+    # A keyed log (a team server's): its entries from the LOG_KEYED entry on can be checked only with the key.
+    KEY_NEEDED = "key_needed"  # verified without the server's key: the keyed entries' contents were not checked
+    KEY_WRONG = "key_wrong"  # the key given is not the one the log is keyed with (their ids differ)
+    KEYED_MARK_MISSING = "keyed_mark_missing"  # the database says its log is keyed, but no entry switches to it
+    ANCHOR_INVALID = "anchor_invalid"  # a line of the anchor file fails its HMAC (the file was edited)
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,20 +293,45 @@ class HeadLike(Protocol):
 
 
 def verify(entries: Iterable[LogEntry], stored_head: HeadLike | None = None,
-           kept_head: HeadLike | None = None) -> list[ChainProblem]:
+           kept_head: HeadLike | None = None, *, key: bytes | None = None, keyed: bool = False,
+           anchors: Iterable[HeadLike] = ()) -> list[ChainProblem]:
     """Every problem in the chain, ordered by seq; an empty list means it is intact.
 
     ``entries`` in seq order (as stored). ``stored_head`` is the ``log_head`` row
     (pass ``(0, GENESIS)`` when there is none, so that entries without a head
     are found); None skips those checks. ``kept_head`` is a head exported
     earlier and kept outside the database.
+
+    A keyed chain (``LOG_KEYED`` entry): the entries from it on are checked
+    with ``key``; without it only their links are checked (``KEY_NEEDED``),
+    with another key not even that far (``KEY_WRONG``). ``keyed``: the
+    database says its log is keyed (``database_meta``), so a chain without a
+    ``LOG_KEYED`` entry was rewritten. ``anchors``: the heads a server anchored
+    outside the database (``persistence.anchors``), oldest first; each must
+    still be in the chain as it was, like a kept head.
     """
     chain = list(entries)
     seq_of_hash = {entry.hash: entry.seq for entry in chain}
     problems: list[ChainProblem] = []
     previous: LogEntry | None = None
+    switch = next((entry for entry in chain if entry.action == LogAction.LOG_KEYED), None)
+    check_keyed = True
+    if switch is not None:
+        wanted = keyed_detail_key_id(switch.detail)
+        if key is None:
+            check_keyed = False
+            problems.append(ChainProblem(ProblemCode.KEY_NEEDED, switch.seq,
+                                         "the log is keyed from this entry on; verify it on the server"))
+        elif wanted != key_id(key):
+            check_keyed = False
+            problems.append(ChainProblem(ProblemCode.KEY_WRONG, switch.seq,
+                                         f"the log is keyed with key {wanted}, the key given is {key_id(key)}"))
+    elif keyed and chain:
+        problems.append(ChainProblem(ProblemCode.KEYED_MARK_MISSING, chain[0].seq,
+                                     "the database says its log is keyed, but no entry switches to the key"))
     for entry in chain:
-        if entry_hash(entry) != entry.hash:
+        in_keyed = switch is not None and entry.seq >= switch.seq
+        if (check_keyed or not in_keyed) and entry_hash(entry, key if in_keyed else None) != entry.hash:
             problems.append(ChainProblem(ProblemCode.CHANGED, entry.seq, "fields do not match the hash"))
         if entry.action == LogAction.LOG_HEAD_MISSING:
             problems.append(ChainProblem(ProblemCode.HEAD_DELETED, entry.seq,
@@ -283,6 +345,7 @@ def verify(entries: Iterable[LogEntry], stored_head: HeadLike | None = None,
         problems += _head_problems(chain, stored_head)
     if kept_head is not None:
         problems += _kept_head_problems(chain, kept_head)
+    problems += _anchor_problems(chain, list(anchors), kept_head)
     return sorted(problems, key=lambda p: p.seq)
 
 
@@ -325,6 +388,22 @@ def _kept_head_problems(chain: list[LogEntry], kept: HeadLike) -> list[ChainProb
     return []
 
 
+def _anchor_problems(chain: list[LogEntry], anchors: list[HeadLike], kept: HeadLike | None) -> list[ChainProblem]:
+    """The oldest anchor the chain no longer matches (where tampering reaches back to) and the newest one.
+
+    Each anchor is a kept head; reporting every later one too would repeat the same finding thousands
+    of times. An anchor equal to ``kept`` is reported once, as the kept head.
+    """
+    found: list[ChainProblem] = []
+    failing = [problem for anchor in anchors for problem in _kept_head_problems(chain, anchor)]
+    for problem in (failing[:1] + failing[-1:]) if failing else []:
+        if kept is not None and problem.seq == kept.seq:
+            continue
+        if problem not in found:
+            found.append(problem)
+    return found
+
+
 # --- what a review of the log hands back (plain: the same from a local database or a team server) ------
 
 
@@ -336,6 +415,14 @@ class LogVerification:
     entries: int
     head: KeptHead | None  # the newest entry (None for an empty log)
     kept_head: KeptHead | None  # what it was compared with, if anything
+    anchor: KeptHead | None = None  # the newest anchor it was compared with (a server's anchor file)
+    anchors: int = 0  # how many anchors were compared
+    keyed: bool = False  # the log is keyed (a team server's)
+
+    @property
+    def needs_key(self) -> bool:
+        """Verified without the server's key: nothing else is wrong, but the keyed entries were not checked."""
+        return bool(self.problems) and all(p.code is ProblemCode.KEY_NEEDED for p in self.problems)
 
     @property
     def ok(self) -> bool:

@@ -262,6 +262,14 @@ def make_state(folder: Path) -> Path:
     return folder
 
 
+def key_the_log(database: str, state: Path) -> None:
+    """Key ``database``'s access log with the secret in ``state`` (what ``serve --init`` does), so that the server
+    can open it."""
+    from sst_desk.server.config import ServerConfig, open_server_database
+
+    open_server_database(ServerConfig(database=database, state_dir=state), key_log="tests").close()
+
+
 def snapshot(database: str) -> dict[str, list[dict]]:
     """Every row of every SST Desk table in ``database`` (for ``restore``)."""
     from sst_desk.persistence.mapping import metadata
@@ -275,9 +283,17 @@ def snapshot(database: str) -> dict[str, list[dict]]:
         engine.dispose()
 
 
-def restore(database: str, rows: dict[str, list[dict]]) -> None:
+def restore(database: str, rows: dict[str, list[dict]], anchors: Path | None = None) -> None:
     """Put ``database`` back to ``rows`` (from ``snapshot``) in one transaction while a server keeps running on it:
-    a test's own copy of the data without a new server process for each test."""
+    a test's own copy of the data without a new server process for each test.
+
+    ``anchors``: the server's anchor file, emptied too — its heads belong to the chain being thrown away (the
+    server writes no anchor below the newest it wrote, so the file stays consistent with the restored chain).
+    """
+    if anchors is not None and anchors.exists():
+        time.sleep(1.2)  # the server anchors the last commit's head at most a second later (persistence/anchors.py)
+        with open(anchors, "r+b") as handle:
+            handle.truncate(0)
     from sst_desk.persistence.mapping import metadata
 
     engine = sa.create_engine(database)

@@ -126,6 +126,7 @@ def server_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
             _make_cases(lambda username: door(raw, people[username]))
         finally:
             raw.close()
+        server_harness.key_the_log(url, state)  # as serve --init leaves it
         rows = server_harness.snapshot(url)
         server = server_harness.TeamServer(url, state, certs.good, certs.ca)
         server.start()
@@ -156,7 +157,7 @@ def _server_team(template: tuple[server_harness.TeamServer, Path, dict]) -> Iter
     from sst_desk.remote.client import RemoteServer
 
     server, ca, rows = template
-    server_harness.restore(server.database, rows)
+    server_harness.restore(server.database, rows, server.state / "anchors")
     remote = RemoteServer(server.url, ca_file=ca)
     raw = Database.open(server.database)
     sessions = []
@@ -369,14 +370,14 @@ def test_when_the_log_entry_cannot_be_written_the_action_is_not_done(
     team = file_team
     tove = team.sign_in("tove")
     before, logged_before = state(team.raw), log(team.raw)
-    real_append = accesslog.append
+    real_append = accesslog.append_all  # the unit of work appends its entries at commit
 
-    def failing(session, actor, action, **kw):
-        if str(action) in ("edit", "assign", "consent_override"):
+    def failing(session, entries, **kw):
+        if any(str(entry.action) in ("edit", "assign", "consent_override") for entry in entries):
             raise RuntimeError("disk full while logging")
-        return real_append(session, actor, action, **kw)
+        return real_append(session, entries, **kw)
 
-    monkeypatch.setattr(accesslog, "append", failing)
+    monkeypatch.setattr(accesslog, "append_all", failing)
     with pytest.raises(RuntimeError):
         operation(team, tove, what, "Bo")()
     monkeypatch.undo()

@@ -62,6 +62,7 @@ def merge_server(tmp_path_factory: pytest.TempPathFactory):
             for username in SERVER_LEADS:
                 accounts.add_user(db, username, username.split(".")[1].title(), Role.TEAMLEDARE,
                                   passwords.hash_password(SERVER_PASSWORD), must_change_password=False)
+        server_harness.key_the_log(url, state)  # as serve --init leaves it
         rows = server_harness.snapshot(url)
         server = server_harness.TeamServer(url, state, certs.good, certs.ca)
         server.start()
@@ -84,7 +85,7 @@ def where(request, tmp_path) -> Iterator[str | os.PathLike]:
         import server_harness
 
         server, rows = request.getfixturevalue("merge_server")
-        server_harness.restore(server.database, rows)
+        server_harness.restore(server.database, rows, server.state / "anchors")
         yield server.database  # the database the server serves: the tests' own raw reads and walks
         return
     if request.param == "postgres":

@@ -300,3 +300,20 @@ def test_the_models_follow_qts_rules(qtmodeltester):
     samples = SampleCheckModel()
     samples.set_rows([SampleCheck(1, at, "lead", at.date(), at.date(), (1, 2), SampleOutcome.OK, "")])
     qtmodeltester.check(samples)
+
+
+def test_a_keyed_log_read_without_the_server_is_not_called_tampered():
+    """A team server's log verified with the owner's credentials: the window says to verify on the server."""
+    from sst_desk.ui.accesslog.verdict import verdict_words
+    from sst_desk.workflow.logchain import ChainProblem, LogVerification, ProblemCode
+
+    now = dt.datetime(2026, 12, 6, 12, 0, tzinfo=dt.UTC)
+    needs_key = LogVerification([ChainProblem(ProblemCode.KEY_NEEDED, 1)], entries=40, head=None, kept_head=None,
+                                keyed=True)
+    text = verdict_words(needs_key, now)
+    assert "team server's secret key" in text and "tampered" not in text and "40 entries" in text
+    anchored = LogVerification([], entries=40, head=None, kept_head=None, anchor=KeptHead(38, "a" * 64, now),
+                               anchors=12, keyed=True)
+    assert "anchored outside the database (the newest: entry 38)" in verdict_words(anchored, now)
+    wrong = LogVerification([ChainProblem(ProblemCode.KEY_WRONG, 1)], entries=40, head=None, kept_head=None)
+    assert "another secret key" in verdict_words(wrong, now)

@@ -45,6 +45,16 @@ PROBLEM_WORDS = {
                                                                     "log was rewritten."),
     ProblemCode.HEAD_DELETED: QT_TRANSLATE_NOOP("LogReview", "The log has been tampered with: its record of the "
                                                              "newest entry was deleted (found at entry %1)."),
+    ProblemCode.KEY_NEEDED: QT_TRANSLATE_NOOP("LogReview", "From entry %1 on the log is protected with the "
+                                                           "server's secret key; only the server can check those "
+                                                           "entries' contents."),
+    ProblemCode.KEY_WRONG: QT_TRANSLATE_NOOP("LogReview", "The log is protected with another secret key than the "
+                                                          "one given (from entry %1 on)."),
+    ProblemCode.KEYED_MARK_MISSING: QT_TRANSLATE_NOOP("LogReview", "The database says its log is protected with the "
+                                                                   "server's key, but no entry says so: the log was "
+                                                                   "rewritten."),
+    ProblemCode.ANCHOR_INVALID: QT_TRANSLATE_NOOP("LogReview", "Line %1 of the server's anchor file has been "
+                                                               "changed."),
 }
 
 OUTCOME_WORDS = {

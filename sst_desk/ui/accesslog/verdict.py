@@ -34,6 +34,10 @@ def head_error_words(error: KeptHeadError) -> str:
 def verdict_words(result: LogVerification, checked_at: dt.datetime) -> str:
     """One paragraph (and, when tampered with, a list of what was found)."""
     when = checked_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    if result.needs_key:
+        return (_t("The log is protected with the team server's secret key: only the server can check its "
+                   "entries from entry %1 on. Nothing else is wrong with its %2 entries. Checked %3.")
+                .replace("%1", str(result.problems[0].seq)).replace("%2", str(result.entries)).replace("%3", when))
     if not result.ok:
         lines = [_t("The log has been tampered with (problems found: %1). Checked %2.")
                  .replace("%1", str(len(result.problems))).replace("%2", when)]
@@ -43,6 +47,10 @@ def verdict_words(result: LogVerification, checked_at: dt.datetime) -> str:
         return "\n".join(lines)
     if result.entries == 0:
         return _t("The log has no entries yet. Checked %1.").replace("%1", when)
+    if result.anchor is not None and result.kept_head is None:
+        return (_t("The log is intact: %1 entries, none changed, removed or reordered, and it still holds every "
+                   "head the server anchored outside the database (the newest: entry %2). Checked %3.")
+                .replace("%1", str(result.entries)).replace("%2", str(result.anchor.seq)).replace("%3", when))
     if result.kept_head is not None:
         kept_on = result.kept_head.at.astimezone().strftime("%Y-%m-%d %H:%M")
         return (_t("The log is intact and matches the head kept on %1 (entry %2): %3 entries, none changed, "

@@ -134,6 +134,9 @@ class FakeUnitOfWork(FakeAccess):
     def __init__(self, store: FakeAdminStore, actor: Actor | None) -> None:
         self.store = store
         self.actor = actor
+        self.log_key: bytes | None = None  # a laptop's SHA-256 chain (the keyed chain: test_log_anchors.py)
+        self.anchors = None
+        self.log_writable = True
 
     def __enter__(self) -> FakeUnitOfWork:
         self.data = copy.deepcopy(self.store.data)
@@ -158,6 +161,9 @@ class FakeUnitOfWork(FakeAccess):
         if self.actor is not None:
             self.store.append(self.actor, action, case_id=case_id, student_id=student_id, detail=detail,
                               data=self.data)
+
+    def flush_log(self) -> None:
+        """Entries are appended by ``log`` at once here: nothing is waiting."""
 
     def _facts(self, case_id: int) -> tuple[int, bool, bool] | None:
         case = self.data.cases.get(case_id)
@@ -244,6 +250,9 @@ class FakeAccessLogRepository:
 
     def chain(self) -> list[LogEntry]:
         return list(self.data.log)
+
+    def keyed(self) -> bool:
+        return False
 
     def stored_head(self) -> KeptHead | None:
         return KeptHead(self.data.head[0], self.data.head[1], T0) if self.data.head is not None else None
