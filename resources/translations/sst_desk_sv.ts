@@ -5226,6 +5226,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Teamserver</translation>
     </message>
     <message>
+        <source>The server ended this session: colleagues&apos; changes are no longer shown as they happen.</source>
+        <translation>Servern avslutade sessionen: kollegornas ändringar visas inte längre när de görs.</translation>
+    </message>
+    <message>
         <source>New case</source>
         <translation>Nytt ärende</translation>
     </message>

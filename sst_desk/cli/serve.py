@@ -136,7 +136,9 @@ def serve(config) -> int:
     _warn_about_the_role(app.state.server.db)
     options = dict(host=config.host, port=config.port, ssl_certfile=str(cert), ssl_keyfile=str(key),
                    log_level="info", access_log=False, server_header=False, proxy_headers=False,
-                   timeout_keep_alive=30, limit_concurrency=1000)
+                   timeout_keep_alive=30, limit_concurrency=1000,
+                   # Open event streams (GET /api/v1/events) never finish by themselves: a stop ends them after this.
+                   timeout_graceful_shutdown=5)
     if config.workers > 1:
         import os
 

@@ -141,6 +141,9 @@ class ImportResult:
     notices: list[RowNotice] = field(default_factory=list)  # the first MAX_PROBLEMS; never make ok False
     notice_counts: dict[NoticeCode, int] = field(default_factory=dict)  # all notices, per code
     skipped_rows: int = 0  # rows not stored because of a notice (SKIPPING_NOTICES)
+    # The students whose records were new or changed: their cases are told to the team (issue 13). Ids only,
+    # of students the importer may see.
+    changed_students: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -311,6 +314,9 @@ def import_attendance(
         # Nothing new: keep no import row either, so a repeated import leaves the tables as they were.
         connection.execute(attendance_imports.delete().where(attendance_imports.c.id == import_id))
     else:
+        result.changed_students = tuple(connection.execute(
+            sa.select(attendance.c.student_id).where(attendance.c.import_id == import_id).distinct()
+            .order_by(attendance.c.student_id)).scalars())
         connection.execute(attendance_imports.update().where(attendance_imports.c.id == import_id)
                            .values(rows=result.stored))
     staging.drop(connection)

@@ -53,9 +53,12 @@ class SessionStore:
             tx.commit()
         return token, expires_at
 
-    def actor_for(self, token: str) -> tuple[Actor, bool] | None:
+    def actor_for(self, token: str, *, touch: bool = True) -> tuple[Actor, bool] | None:
         """The person ``token`` stands for and whether they must choose a new password first; None when the
-        token is unknown, lapsed, revoked or its account switched off."""
+        token is unknown, lapsed, revoked or its account switched off.
+
+        ``touch=False`` checks without counting as use (the live change feed's checks: an open window must
+        not keep an idle session alive)."""
         now = self._clock()
         with self.db.uow() as tx:
             row = tx.session.execute(
@@ -69,7 +72,7 @@ class SessionStore:
                 return None
             if now >= row.expires_at or now - row.last_used_at >= self.idle:
                 return None
-            if now - row.last_used_at >= TOUCH_EVERY:
+            if touch and now - row.last_used_at >= TOUCH_EVERY:
                 tx.session.execute(sa.update(server_sessions).where(server_sessions.c.id == row.id)
                                    .values(last_used_at=now))
                 tx.commit()

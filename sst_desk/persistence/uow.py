@@ -19,6 +19,7 @@ tests): the app and the command line always act as a signed-in person
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
@@ -31,7 +32,7 @@ from sst_desk.workflow.access import Action, Actor, Resource, allowed
 from sst_desk.workflow.accounts import RekeyOutcome
 from sst_desk.workflow.logchain import LogAction
 
-from sst_desk.persistence import accesslog
+from sst_desk.persistence import accesslog, changes
 from sst_desk.persistence.anchors import Anchor, AnchorFile
 from sst_desk.persistence.errors import (
     AccessDeniedError,
@@ -128,10 +129,12 @@ class UnitOfWork:
         self._location = location
         self._database = database
         self._pending: list[accesslog.Pending] = []  # log entries appended at commit (``log``)
+        self._changed: set[int] = set()  # case ids to tell the team about when this transaction commits
 
     def __enter__(self) -> UnitOfWork:
         self._pending = []
         self.session = self._session_factory()
+        self._changed = set()
         self.cases = CaseRepository(self.session)
         self.team_settings = TeamSettingsRepository(self.session)
         self.members = MemberRepository(self.session)
@@ -192,12 +195,30 @@ class UnitOfWork:
         return self._location
 
     def commit(self) -> None:
-        """Append the recorded log entries to the chain, then COMMIT; a keyed server's head is then anchored."""
+        """Append the recorded log entries to the chain, then COMMIT; a keyed server's head is then anchored.
+
+        The cases marked ``changed`` are told first, inside the transaction (``changes.notify``): PostgreSQL
+        delivers the notifications only if the commit succeeds.
+        """
+        if self._changed:
+            changes.notify(self.session, self._changed, self.actor.user_id if self.actor is not None else None)
         appended = self.flush_log()
         self.session.commit()
+        self._changed.clear()
         anchors = self._database.anchors if self._database is not None else None
         if appended is not None and anchors is not None:
             anchors.note(Anchor(appended.seq, appended.hash, appended.at))
+
+    # --- telling the team what changed (issue 13: live changes) ---------------------------------------
+
+    def changed(self, case_id: int) -> None:
+        """The use case changed this case: on commit, the team server hears of it (PostgreSQL NOTIFY)."""
+        self._changed.add(case_id)
+
+    def changed_students(self, student_ids: Iterable[int]) -> None:
+        """What these students' cases show changed (attendance): each of their cases is told on commit."""
+        if changes.sends(self.session):  # only a server has anyone to tell: a file skips the query
+            self._changed.update(changes.cases_of_students(self.session, student_ids))
 
     # --- access control and the access log ----------------------------------------------------------
 
@@ -293,6 +314,7 @@ class UnitOfWork:
     def rollback(self) -> None:
         self._pending = []
         self.session.rollback()
+        self._changed.clear()  # what was rolled back did not happen
 
 
 def translate(exc: BaseException | None, location: str | Path | None) -> Exception | None:

@@ -93,8 +93,9 @@ class RemoteServer:
                  timeout: float = 15) -> None:
         self.url = check_url(url)
         self.location = server_location(self.url)
+        self.tls = ssl_context(ca_file)  # also verifies the live change feed's connection (remote/events.py)
         self._http = httpx.Client(
-            base_url=self.url + API, verify=ssl_context(ca_file),
+            base_url=self.url + API, verify=self.tls,
             timeout=httpx.Timeout(timeout, connect=connect_timeout),
             headers={"User-Agent": f"sst-desk/{__version__}"}, follow_redirects=False, trust_env=False)
 
@@ -218,6 +219,12 @@ class RemoteSession:
             raise ServerError(self.location) from exc
         with self._lock:
             self._token, self.expires_at, self.must_change_password = token, expires_at, False
+
+    def events_request(self) -> tuple[str, dict[str, str], ssl.SSLContext]:
+        """``(url, headers, TLS context)`` of this session's live change feed (``remote.events.EventStream``)."""
+        token = self._token
+        headers = {"Authorization": f"Bearer {token}"} if token else {}  # signed out: the server says 401
+        return self.server.url + API + "/events", headers, self.server.tls
 
     def signout(self) -> None:
         """End the session on the server (the token stops working); the sign-out is logged there."""

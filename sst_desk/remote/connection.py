@@ -53,6 +53,11 @@ class ServerConnection:
         """The use cases, run on the server as the signed-in person; files they make written here (``here.py``)."""
         return self._door
 
+    def events_request(self):
+        """The live change feed of the session the window works in now (``remote.events.EventStream`` asks at
+        every (re)connect): after an unlock or a password change that is a new token, and the stream follows."""
+        return self.session.events_request()
+
     def verify_password(self, password: str) -> bool:
         """Unlocking a locked screen: is ``password`` the signed-in person's? Checked (and logged) by the server.
 

@@ -307,6 +307,10 @@ def create_app(config: ServerConfig, *, db: Database | None = None,
 
     starlette = Starlette(routes=[*app.routes(), *extra_routes], lifespan=lifespan)
     starlette.state.server = app
+    # Live changes (issue 13): GET /api/v1/events and the one LISTEN connection (server/events.py, live.py).
+    from sst_desk.server import events
+
+    events.install(starlette, database, lambda token: app.auth.actor_for(token, touch=False), guard=app.guarded)
     return starlette
 
 

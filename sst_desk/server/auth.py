@@ -129,10 +129,11 @@ class Authenticator:
         who = name if known else "#" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]  # not an account
         accounts.log_failed_sign_in(self.db, who, f"name={who};client={client};reason={why}")
 
-    def actor_for(self, token: str, *, changing_password: bool = False) -> Actor:
+    def actor_for(self, token: str, *, changing_password: bool = False, touch: bool = True) -> Actor:
         """The person of ``token``: ``SessionExpired`` for a token that is no longer good, and
-        ``PasswordChangeRequired`` for someone who must choose their own password first (unless doing so)."""
-        found = self.sessions.actor_for(token)
+        ``PasswordChangeRequired`` for someone who must choose their own password first (unless doing so).
+        ``touch=False``: the check does not count as use of the session (the live change feed's)."""
+        found = self.sessions.actor_for(token, touch=touch)
         if found is None:
             raise SessionExpired(LOCATION)
         actor, must_change = found

@@ -47,6 +47,7 @@ def import_attendance(uow: UowFactory, actor: Actor | None, path: Path, spec: Ma
         result = tx.attendance.import_file(Path(path), spec, by=by, dry_run=dry_run, progress=progress,
                                            cancelled=cancelled, visible_to=visible_to, options=options)
         if result.committed:
+            tx.changed_students(result.changed_students)  # their cases' school line and absence changed
             tx.log(LogAction.IMPORT, detail=log_detail(result))
             tx.commit()
         elif result.dry_run and not result.cancelled:

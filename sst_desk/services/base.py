@@ -18,7 +18,7 @@ and writes. Services never import Qt.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 from typing import Protocol
 
@@ -62,6 +62,12 @@ class UnitOfWork(Protocol):
     def require_case(self, action: Action, case_id: int, resource: Resource = Resource.CASE) -> int | None: ...
 
     def require(self, resource: Resource, action: Action) -> None: ...
+
+    def changed(self, case_id: int) -> None:
+        """This transaction changes the case: when it commits, the team's clients hear of it (issue 13)."""
+
+    def changed_students(self, student_ids: Iterable[int]) -> None:
+        """What these students' cases show changes (attendance): each of their cases is told on commit."""
 
 
 UowFactory = Callable[[Actor | None], UnitOfWork]

@@ -126,6 +126,7 @@ def add_case(uow: UowFactory, actor: Actor | None, case: Case) -> Case:
         case_id = tx.cases.insert(case)
         if tx.actor is not None:
             tx.members.add(case_id, tx.actor.user_id)
+        tx.changed(case_id)
         tx.log(LogAction.CREATE, case_id=case_id, student_id=case.student.id)
         tx.commit()
     return _load(uow, actor, case_id, log=False)  # the creation is the logged act
@@ -196,6 +197,7 @@ def _save_once(uow: UowFactory, actor: Actor | None, case: Case, base: Case | No
             raise ProcessError(refused)
         if tx.cases.merge(case) is None:
             raise not_found(tx, case.id)
+        tx.changed(case.id)
         tx.log(LogAction.EDIT, case_id=case.id, student_id=student_id, detail=case.stage.value)
         tx.commit()
     return _load(uow, actor, case.id, log=False)  # the save is the logged act
@@ -261,6 +263,7 @@ def add_override(tx: UnitOfWork, case_id: int, purpose: str, legal_ground: str, 
     ground = legal_ground.strip()
     tx.overrides.add(case_id, at=at or dt.datetime.now(dt.UTC), by=by, purpose=purpose, legal_ground=ground,
                      note=note.strip())
+    tx.changed(case_id)
     tx.log(LogAction.CONSENT_OVERRIDE, case_id=case_id, student_id=student_id, detail=f"{purpose}: {ground[:120]}")
 
 
@@ -326,5 +329,6 @@ def set_case_members(uow: UowFactory, actor: Actor | None, case_id: int, user_id
         if student_id is None:
             raise not_found(tx, case_id)
         tx.members.replace(case_id, chosen)
+        tx.changed(case_id)  # who is responsible shows in the case window, and decides who sees the case
         tx.log(LogAction.ASSIGN, case_id=case_id, student_id=student_id, detail=",".join(str(u) for u in chosen))
         tx.commit()

@@ -126,3 +126,27 @@ def test_the_filtering_proxy_passes_the_model_tester_and_the_selection_follows_i
     fill(main_window, "Search", "zzzz-no-such-student")
     assert main_window.proxy.rowCount() == 0 and "0 of 30 cases shown" in main_window.count_label.text()
 
+
+
+def test_a_reload_keeps_the_selected_cases_and_the_current_one(main_window, context):
+    """Issue 13: the list reloads when a colleague saves; the person's selection must not jump to row one."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    populate(context.db, students=12, seed=5, today=NOW.date())
+    reload(main_window)
+    table, proxy = main_window.table, main_window.proxy
+    flags = QItemSelectionModel.SelectionFlag
+    chosen = [proxy.index(r, 0).data(ROW_ROLE).case_id for r in (4, 7)]
+    table.selectionModel().clearSelection()
+    for r in (4, 7):
+        table.selectionModel().select(proxy.index(r, 0), flags.Select | flags.Rows)
+    table.selectionModel().setCurrentIndex(proxy.index(7, 2), flags.NoUpdate)
+    changed = door(context.db).cases.load_case(chosen[0])
+    changed.student.school = "Almskolan"  # the colleague's save: a new school, a new sort place for nobody
+    door(context.db).cases.save_case(changed)
+    reload(main_window)
+    selected = sorted(i.data(ROW_ROLE).case_id for i in table.selectionModel().selectedRows())
+    assert selected == sorted(chosen)
+    current = table.selectionModel().currentIndex()
+    assert current.sibling(current.row(), 0).data(ROW_ROLE).case_id == chosen[1]
+    assert next(r for r in main_window.model.rows() if r.case_id == chosen[0]).school == "Almskolan"

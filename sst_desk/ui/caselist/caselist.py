@@ -128,6 +128,10 @@ class CaseTableModel(QAbstractTableModel):
     def rows(self) -> list[CaseRow]:
         return [line.row for line in self._lines]
 
+    def row_numbers(self, case_ids: set[int]) -> dict[int, int]:
+        """case id → row number, for those of ``case_ids`` the model holds (to select them again after a reload)."""
+        return {line.row.case_id: number for number, line in enumerate(self._lines) if line.row.case_id in case_ids}
+
     def shown_rows(self, search: Search, keep: Callable[[CaseRow], bool] | None) -> list[int]:
         """The row numbers, in order, that ``search`` matches and ``keep`` (the other filters) keeps."""
         lines = self._lines

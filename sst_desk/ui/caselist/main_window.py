@@ -124,6 +124,42 @@ class MainWindow(QMainWindow):
         geometry = context.settings.get(MAIN_GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)
+        self.live = self._start_live()
+
+    def _start_live(self):
+        """On a team server: colleagues' saves shown as they happen (``ui/common/live.py``); None on a file."""
+        if self.context.live is None:
+            return None
+        from sst_desk.ui.common.live import LiveUpdates
+
+        live = LiveUpdates(self.context.live, self)
+        live.sig_list_stale.connect(lambda: self.reload(quietly=True))
+        live.sig_case_changed.connect(self._case_changed_elsewhere)
+        live.sig_resync.connect(self._resync_case_windows)
+        live.sig_session_ended.connect(self._live_ended)
+        return live.start()
+
+    def _stop_live(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+
+    def _case_changed_elsewhere(self, event) -> None:
+        """A colleague saved a case (``remote.sse.CaseEvent``): its open window takes the newer version in."""
+        window = self.case_windows.get(event.case_id)
+        follower = getattr(window, "follower", None)
+        if follower is not None:
+            follower.changed(event.revision, event.by)
+
+    def _resync_case_windows(self) -> None:
+        """Changes may have been missed while the stream was broken off: every open case window checks."""
+        for window in list(self.case_windows.values()):
+            follower = getattr(window, "follower", None)
+            if follower is not None:
+                follower.changed(None, "")
+
+    def _live_ended(self) -> None:
+        self.statusBar().showMessage(self.tr(
+            "The server ended this session: colleagues' changes are no longer shown as they happen."))
 
     def _build_actions(self) -> None:
         self.new_action = QAction(self.tr("New case"), self)
@@ -136,7 +172,7 @@ class MainWindow(QMainWindow):
         self.table.addAction(self.open_action)
         self.refresh_action = QAction(self.tr("Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(self.reload)
+        self.refresh_action.triggered.connect(lambda _checked=False: self.reload())
         self.find_action = QAction(self.tr("Search"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
@@ -249,24 +285,66 @@ class MainWindow(QMainWindow):
 
     # --- data -----------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Reload the list in the background; the rows arrive with ``sig_rows_loaded``."""
+    def reload(self, *, quietly: bool = False) -> None:
+        """Reload the list in the background; the rows arrive with ``sig_rows_loaded``.
+
+        ``quietly``: a colleague's change (live changes) — no "Loading cases…" in the status bar, and a
+        failure is left for the next reload rather than put in front of the person in a message box.
+        """
         self._generation = getattr(self, "_generation", 0) + 1
         generation = self._generation
-        self.statusBar().showMessage(self.tr("Loading cases…"))
+        if not quietly:
+            self.statusBar().showMessage(self.tr("Loading cases…"))
         today, door = self.context.today(), self.context.door
         Operation(self, lambda: door.cases.case_rows(today)) \
-            .success(lambda rows: self._rows_arrived(generation, rows)).failure(self._load_failed) \
+            .success(lambda rows: self._rows_arrived(generation, rows, quietly)) \
+            .failure(lambda _exc: None if quietly else self._load_failed(_exc)) \
             .run_in_background()
 
-    def _rows_arrived(self, generation: int, rows: list) -> None:
+    def _rows_arrived(self, generation: int, rows: list, quietly: bool = False) -> None:
         if generation != self._generation:
             return  # a newer reload is on its way
-        self.statusBar().clearMessage()
+        if not quietly:
+            self.statusBar().clearMessage()
         self.model.thresholds = self.context.thresholds
+        chosen, current = self._chosen_cases()
+        scrolled = self.table.verticalScrollBar().value()
         self.model.set_rows(rows)
+        self._choose_cases(chosen, current)
+        self.table.verticalScrollBar().setValue(scrolled)
         self._update_counts()
         self.sig_rows_loaded.emit(len(rows))
+
+    def _chosen_cases(self) -> tuple[set[int], int | None]:
+        """The case ids of the selected rows and of the current one (kept across a reload)."""
+        selection = self.table.selectionModel()
+        chosen = {row.case_id for index in selection.selectedRows() if (row := index.data(ROW_ROLE)) is not None}
+        current = selection.currentIndex()
+        row = current.sibling(current.row(), 0).data(ROW_ROLE) if current.isValid() else None
+        return chosen, row.case_id if row is not None else None
+
+    def _choose_cases(self, chosen: set[int], current: int | None) -> None:
+        """Select the rows of ``chosen`` again (those still listed and shown) and make ``current`` current."""
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        wanted = chosen | ({current} if current is not None else set())
+        if not wanted:
+            return
+        numbers = self.model.row_numbers(wanted)
+        selection = QItemSelection()
+        last = self.proxy.columnCount() - 1
+        for case_id in chosen:
+            if case_id in numbers:
+                index = self.proxy.mapFromSource(self.model.index(numbers[case_id], 0))
+                if index.isValid():
+                    selection.select(index, index.sibling(index.row(), last))
+        flags = QItemSelectionModel.SelectionFlag
+        model = self.table.selectionModel()
+        if current is not None and current in numbers:
+            index = self.proxy.mapFromSource(self.model.index(numbers[current], 0))
+            if index.isValid():
+                model.setCurrentIndex(index, flags.NoUpdate)
+        model.select(selection, flags.ClearAndSelect | flags.Rows)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.statusBar().clearMessage()
@@ -410,6 +488,10 @@ class MainWindow(QMainWindow):
             window = CaseWindow(self.context, opened.case, members=[member_name(m) for m in opened.members],
                                 allowed=opened.allowed)
             window.sig_saved.connect(lambda _id: self.reload())
+            if self.live is not None:
+                from sst_desk.ui.case.follow import CaseFollower
+
+                window.follower = CaseFollower(window)  # colleagues' saves of this case come into it
             window.sig_closed.connect(lambda closed_id: self.case_windows.pop(closed_id, None))
             self.case_windows[case_id] = window
         self._show_case_window(window)
@@ -440,6 +522,7 @@ class MainWindow(QMainWindow):
             return
         self.context.settings.set(MAIN_GEOMETRY, bytes(self.saveGeometry()))
         self.context.settings.sync()
+        self._stop_live()  # sign-out and quitting: no stream thread outlives the window
         wait_for_background_work()
         event.accept()
         self.sig_closed.emit()

@@ -51,6 +51,12 @@ class AppContext:
         """
         return door_for(self.db)
 
+    @property
+    def live(self):
+        """Where colleagues' changes come from as they happen (``remote.events.EventSource``, issue 13): the
+        team server session the window works on; None on a database file, where nobody else's change is told."""
+        return self.db if callable(getattr(self.db, "events_request", None)) else None
+
     def now(self) -> dt.datetime:
         return self.clock()
 

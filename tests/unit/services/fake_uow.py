@@ -60,6 +60,7 @@ class FakeStore:
         self.state = State()
         self.users: dict[int, Member] = {}
         self.commits = 0
+        self.told: list[int] = []  # the case ids each commit told the team about (``tx.changed``), in order
         self.importer: Callable[..., object] | None = None  # what ``attendance.import_file`` returns
 
     def uow(self, actor: Actor | None = None) -> FakeUnitOfWork:
@@ -81,6 +82,7 @@ class FakeUnitOfWork(FakeAccess):
 
     def __enter__(self) -> FakeUnitOfWork:
         self.work = copy.deepcopy(self.store.state)
+        self.changes: set[int] = set()
         self.cases = _Cases(self)
         self.members = _Members(self)
         self.students = _Students(self)
@@ -95,9 +97,19 @@ class FakeUnitOfWork(FakeAccess):
     def commit(self) -> None:
         self.store.state = copy.deepcopy(self.work)
         self.store.commits += 1
+        self.store.told += sorted(self.changes)
+        self.changes.clear()
 
     def rollback(self) -> None:
         self.work = copy.deepcopy(self.store.state)
+        self.changes.clear()
+
+    def changed(self, case_id: int) -> None:
+        self.changes.add(case_id)
+
+    def changed_students(self, student_ids) -> None:
+        wanted = set(student_ids)
+        self.changes.update(i for i, c in self.work.cases.items() if c.student.id in wanted)
 
     def log(self, action: LogAction, *, case_id: int | None = None, student_id: int | None = None,
             detail: str = "") -> None:

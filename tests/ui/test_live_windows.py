@@ -1,0 +1,114 @@
+"""Two people's windows on one team server (issue 13, live changes): A saves, B sees it without touching anything.
+
+A real ``sst-desk serve`` (subprocess, PostgreSQL, HTTPS with a throwaway certificate, the integration tests'
+harness); two sessions signed in over the wire, each with its own main window in this process. Sara changes
+the student's school in her case window and saves; Tove's case list shows the new school and her open window
+of the case shows it with a banner naming Sara — found by waiting for the widgets, never by sleeping.
+
+Needs SST_DESK_TEST_PG_URL (scripts/test-postgres.sh).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from sst_desk.workflow.access import Role
+from sst_desk.workflow.codes import Stage
+
+from person import NOW, fill, find, open_window, reload
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "integration"))  # the real server, as its tests start it
+from server_harness import ADMIN, PG_URL, team_server  # noqa: E402
+
+if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
+    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
+    pytest.mark.timeout(180),
+]
+
+SARA = ("sara.socionom", "Sara Socionom", Role.SKOLSOCIONOM, "Snöstorm-Tallbacka-93")
+TOVE = ("tove.teamledare", "Tove Teamledare", Role.TEAMLEDARE, "Lingonris-Hällebäck-51")
+
+
+@pytest.fixture(scope="module")
+def sessions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+    from sst_desk.remote.client import RemoteServer
+
+    with team_server(tmp_path_factory.mktemp("live-windows")) as (server, certs):
+        with RemoteServer(server.url, ca_file=certs.ca) as remote:
+            admin = remote.signin(ADMIN[0], ADMIN[2])
+            for username, name, role, password in (SARA, TOVE):
+                admin.door.accounts.create_user(username, name, role, password)
+            people = {}
+            for username, _name, _role, password in (SARA, TOVE):
+                people[username] = remote.signin(username, password)
+                people[username].change_password(password, "Egen-Lösenmening-Vintergata-82")  # then they may act
+            yield people
+
+
+def main_window_for(session, folder: Path):
+    from sst_desk.app import build_context
+    from sst_desk.settings import Settings
+    from sst_desk.ui.caselist.main_window import MainWindow
+
+    context = build_context(session, Settings.from_file(str(folder / "settings.ini")))
+    context.clock = lambda: NOW
+    window = MainWindow(context)
+    window.show()
+    reload(window)
+    return window
+
+
+def close(window) -> None:
+    for case_window in list(window.case_windows.values()):
+        case_window.setWindowModified(False)
+    window.close()
+    window.deleteLater()
+
+
+def row_of(window, case_id: int):
+    return next((row for row in window.model.rows() if row.case_id == case_id), None)
+
+
+def test_a_colleagues_save_shows_in_the_list_and_the_open_window_with_her_name(qtbot, sessions, tmp_path) -> None:
+    from sst_desk.demo.generate import build_cases
+
+    sara, tove = sessions[SARA[0]], sessions[TOVE[0]]
+    case = next(c for c in build_cases(20, seed=7, today=NOW.date()) if c.stage is Stage.AKTUALISERING)
+    case.student.protected_identity = False
+    case_id = sara.door.cases.add_case(case).id
+    a = main_window_for(sara, tmp_path / "a")
+    b = main_window_for(tove, tmp_path / "b")
+    try:
+        assert b.live is not None and a.live is not None
+        qtbot.waitUntil(lambda: b.live.stream.connected.is_set(), timeout=10_000)
+        theirs = open_window(b, case_id)
+        mine = open_window(a, case_id)
+        old_school = row_of(b, case_id).school
+        assert theirs.banner.isHidden()
+
+        fill(mine, "School", "Almbackaskolan")
+        mine.save_action.trigger()  # Ctrl+S
+        qtbot.waitUntil(lambda: not mine.saving and not mine.isWindowModified(), timeout=10_000)
+
+        qtbot.waitUntil(lambda: row_of(b, case_id).school == "Almbackaskolan", timeout=5_000)
+        banner = find(theirs, "Changes by others", QLabel)
+        qtbot.waitUntil(lambda: theirs.banner.isVisible(), timeout=5_000)
+        assert "Sara Socionom" in banner.text()
+        assert find(theirs, "School").text() == "Almbackaskolan" != old_school  # the field followed
+        assert not theirs.isWindowModified()  # nothing of hers to save: she typed nothing
+        assert theirs.follower.taken_in == 1
+        assert mine.banner.isHidden()  # her own save is no news to her
+    finally:
+        close(a)
+        close(b)
+    assert not a.live.stream.running and not b.live.stream.running  # no stream thread outlives its window
