@@ -11,7 +11,6 @@ Needs SST_DESK_TEST_PG_URL (scripts/test-postgres.sh).
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,8 +22,7 @@ from sst_desk.workflow.codes import Stage
 
 from person import NOW, fill, find, open_window, reload
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "integration"))  # the real server, as its tests start it
-from server_harness import ADMIN, PG_URL, team_server  # noqa: E402
+from server_harness import ADMIN, PG_URL, team_server  # the real server, as the integration tests start it
 
 if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
     raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
@@ -57,10 +55,12 @@ def sessions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
 
 def main_window_for(session, folder: Path):
     from sst_desk.app import build_context
+    from sst_desk.remote.connection import ServerConnection
     from sst_desk.settings import Settings
     from sst_desk.ui.caselist.main_window import MainWindow
 
-    context = build_context(session, Settings.from_file(str(folder / "settings.ini")))
+    # As `sst-desk --server` runs it: the window's database is the server connection (remote/connection.py)
+    context = build_context(ServerConnection(session.server, session), Settings.from_file(str(folder / "settings.ini")))
     context.clock = lambda: NOW
     window = MainWindow(context)
     window.show()
