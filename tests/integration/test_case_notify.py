@@ -18,12 +18,11 @@ import sqlalchemy as sa
 
 from sst_desk.persistence import ConcurrentEditError, Database, accounts, changes
 from sst_desk.persistence.changes import CHANNEL, CaseChanged
-from sst_desk.persistence.engine import make_engine
-from sst_desk.persistence.mapping import metadata
 from sst_desk.workflow.access import Actor, Role
 
 from conftest import new_case
 from doors import door
+from logteam import wipe_pg
 
 PG_URL = os.environ.get("SST_DESK_TEST_PG_URL", "")
 if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
@@ -32,19 +31,9 @@ if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
 needs_pg = pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database")
 
 
-def _wipe() -> None:
-    engine = make_engine(PG_URL)
-    try:
-        with engine.begin() as conn:
-            metadata.drop_all(conn)
-            conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture
 def pg() -> Iterator[Database]:
-    _wipe()
+    wipe_pg()
     database = Database.open(PG_URL)
     yield database
     database.close()

@@ -15,13 +15,12 @@ import pytest
 
 from sst_desk.persistence import Database, accounts
 from sst_desk.persistence.changes import CaseChanged
-from sst_desk.persistence.engine import make_engine
-from sst_desk.persistence.mapping import metadata
 from sst_desk.server.live import RESYNC, ChangeFeed, listen_conninfo
 from sst_desk.workflow.access import Actor, Role
 
 from conftest import new_case
 from doors import door
+from logteam import wipe_pg
 
 PG_URL = os.environ.get("SST_DESK_TEST_PG_URL", "")
 if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
@@ -35,13 +34,7 @@ pytestmark = [
 
 @pytest.fixture
 def pg() -> Iterator[Database]:
-    engine = make_engine(PG_URL)
-    try:
-        with engine.begin() as conn:
-            metadata.drop_all(conn)
-            conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-    finally:
-        engine.dispose()
+    wipe_pg()
     database = Database.open(PG_URL)
     yield database
     database.close()

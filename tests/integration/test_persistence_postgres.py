@@ -16,12 +16,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from sst_desk.persistence import Database, DatabaseUnavailableError, NewerDatabaseError, migrate
-from sst_desk.persistence.engine import make_engine
 from sst_desk.persistence.mapping import metadata
 from sst_desk.workflow import process
 from sst_desk.workflow.attention import attention, next_due, summarize
 from sst_desk.workflow.codes import PlanStatus, Stage
 from doors import door
+from logteam import wipe_pg
 
 PG_URL = os.environ.get("SST_DESK_TEST_PG_URL", "")
 if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
@@ -34,19 +34,9 @@ pytestmark = [
 ]
 
 
-def _wipe() -> None:
-    engine = make_engine(PG_URL)
-    try:
-        with engine.begin() as conn:
-            metadata.drop_all(conn)
-            conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture
 def pg() -> Iterator[Database]:
-    _wipe()
+    wipe_pg()
     database = Database.open(PG_URL)
     yield database
     database.close()

@@ -17,28 +17,18 @@ from collections.abc import Iterator
 import pytest
 
 from sst_desk.persistence import ConcurrentEditError, Database, SaveConflict
-from sst_desk.persistence.engine import make_engine
-from sst_desk.persistence.mapping import metadata
 from sst_desk.services import Door
 from sst_desk.workflow.codes import ContactKind, Stage
 from sst_desk.workflow.entities import ContactEntry, Goal
 from sst_desk.workflow.merge import Side, clone
+
+from logteam import wipe_pg
 
 PG_URL = os.environ.get("SST_DESK_TEST_PG_URL", "")
 if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
     raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
 
 TODAY = dt.date(2025, 3, 3)
-
-
-def _wipe() -> None:
-    engine = make_engine(PG_URL)
-    try:
-        with engine.begin() as conn:
-            metadata.drop_all(conn)
-            conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-    finally:
-        engine.dispose()
 
 
 SERVER_LEADS = ("lead.anna", "lead.bo", "lead.cecilia")  # team leads: each may edit every case of the team
@@ -89,7 +79,7 @@ def where(request, tmp_path) -> Iterator[str | os.PathLike]:
         yield server.database  # the database the server serves: the tests' own raw reads and walks
         return
     if request.param == "postgres":
-        _wipe()
+        wipe_pg()
         location = PG_URL
     else:
         location = tmp_path / "data" / "sst-desk.sqlite3"
