@@ -18,6 +18,8 @@ from pypdf import PdfReader
 from sst_desk.__main__ import main
 from sst_desk.demo.users import DEMO_PASSWORD
 
+from conftest import TEST_PASSWORD, make_team_db, open_as  # module level: docs/testing.md, the conftest trap
+from doors import door
 from server_harness import PG_URL, TeamServer, populate_demo, team_server
 
 if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
@@ -199,8 +201,6 @@ def test_a_new_person_chooses_their_own_password_over_the_server_first(capsys, s
 
 
 def test_the_password_command_on_a_database_file(capsys, tmp_path, monkeypatch) -> None:
-    from conftest import TEST_PASSWORD, make_team_db, open_as
-    from doors import door
 
     file = tmp_path / "team.sqlite3"
     make_team_db(file)
