@@ -91,6 +91,8 @@ CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
 CLOSE_ELSEWHERE = 4409
 """The room is held by another server process (``--workers N``): try again."""
+CLOSE_BAD_MESSAGE = 1007
+"""A document update that cannot be applied (a faulty or hostile client): the connection ends."""
 CLOSE_TRY_AGAIN = 1013
 """The database cannot be reached now (WebSocket "try again later")."""
 
@@ -256,6 +258,13 @@ class CaseRoom:
             self._sender = member
             try:
                 handle_sync_message(message[1:], self.doc)
+            except (KeyboardInterrupt, SystemExit, asyncio.CancelledError):
+                raise
+            except BaseException as exc:  # noqa: BLE001 - Yrs panics (PanicException) on a malformed update
+                _log.warning("room %s: user %s sent an update that cannot be applied (%s); disconnected",
+                             self.case_id, member.actor.user_id, type(exc).__name__)
+                self.members.pop(member.channel, None)
+                asyncio.get_running_loop().create_task(member.channel.close(CLOSE_BAD_MESSAGE))
             finally:
                 self._sender = None
         return True
@@ -497,10 +506,7 @@ class RoomClaims:
 
     def close(self) -> None:
         with self._lock:
-            if self._connection is not None:
-                with contextlib.suppress(Exception):
-                    self._connection.close()
-                self._connection = None
+            self._drop()  # invalidated, not returned to the pool: its session (and its locks) end
 
 
 class _Elsewhere(Exception):
