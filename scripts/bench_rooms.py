@@ -211,12 +211,40 @@ def on_server(count: int, keystrokes: int) -> None:
                 time.sleep(3.0)
                 after = rss_kib(pid)
                 assert all(isinstance(p.doc.get("case", type=Map), Map) for p in peers)
+                latencies = relay(server.url, certs.ca, sara._token, ids[0], keystrokes=1000)
         print(f"the server process (sst-desk serve, PostgreSQL, TLS): {count} rooms with one peer each, "
               f"{keystrokes} keystrokes each")
         print(f"  RSS before {before / 1024:.1f} MiB, with the rooms open {during / 1024:.1f} MiB "
               f"({(during - before) / count:.1f} KiB per open case, its connection included), "
               f"after they closed {after / 1024:.1f} MiB")
         print(f"  document state per room: {sum(sizes) / len(sizes) / 1024:.1f} KiB on average")
+        ordered = sorted(latencies)
+        print(f"  a keystroke from one peer to another through the room ({len(ordered)} keystrokes, loopback, "
+              f"one after another; a save every few seconds included): p50 {ordered[len(ordered) // 2]:.1f} ms, "
+              f"p95 {ordered[int(len(ordered) * 0.95)]:.1f} ms, max {ordered[-1]:.1f} ms")
+
+
+def relay(url: str, ca: Path, token: str, case_id: int, keystrokes: int) -> list[float]:
+    """Milliseconds from one peer sending a keystroke to another peer holding it, for each keystroke."""
+    from pycrdt import Map
+
+    from room_peer import RoomPeer
+
+    writer, reader = RoomPeer(url, ca, token, case_id).join(), RoomPeer(url, ca, token, case_id).join()
+    mine = writer.doc.get("case", type=Map)["reason"]
+    theirs = reader.doc.get("case", type=Map)["reason"]
+    found = []
+    for number in range(keystrokes):
+        expected = len(mine) + 1
+        started = time.perf_counter()
+        mine.insert(len(mine), "abcdefghij"[number % 10])
+        writer.flush()
+        reader.pump(until=lambda expected=expected: len(theirs) == expected, timeout=10)
+        found.append((time.perf_counter() - started) * 1000)
+        writer.pump(timeout=0.002)  # read the echo of its own update (not measured)
+    writer.close()
+    reader.close()
+    return found
 
 
 def main() -> None:

@@ -255,7 +255,7 @@ class CaseRoom:
         if len(message) < 2 or message[0] != YMessageType.SYNC or message[1] == YSyncMessageType.SYNC_STEP1:
             return False
         member = _MEMBER.get()
-        if member is None or not member.may_edit:
+        if member is None or not member.may_edit or member.ended is not None:  # read-only, or being sent away
             self.stats.dropped += 1
             if member is not None:
                 member.dropped += 1
@@ -326,8 +326,9 @@ class CaseRoom:
             self._first_change = None
             try:
                 case = read_case(self.doc)
-            except DocumentError as exc:
-                _log.error("room %s: the document does not hold a case (%s)", self.case_id, exc)
+            except (DocumentError, ValueError, TypeError, KeyError) as exc:  # a faulty client's document
+                _log.error("room %s: the document does not hold a readable case (%s)", self.case_id,
+                           type(exc).__name__)
                 self.problem = True
                 return await self._store_state()
             case.id = self.case_id
@@ -354,6 +355,10 @@ class CaseRoom:
                 self._first_change = time.monotonic()
                 _log.warning("room %s: not written now (%s); writing again later", self.case_id, type(exc).__name__)
                 return False
+            except Exception as exc:  # noqa: BLE001 - kept, tried again at the next change; the type goes to the log
+                self.problem = True
+                _log.error("room %s: the save failed (%s)%s", self.case_id, type(exc).__name__, _where(exc))
+                return await self._store_state()
             self.own_revisions.add(saved.revision)
             with self.doc.transaction(origin=ORIGIN_SERVER):  # one update: the clients see it all at once
                 assign_ids(self.doc, saved, origin=ORIGIN_SERVER)
@@ -460,6 +465,13 @@ class CaseRoom:
         viewers = [member.actor for member in self.members.values()]
         await run_in_threadpool(self.host.log_views, self.case_id, viewers)
         await self.persist()  # the state row
+
+
+def _where(exc: BaseException) -> str:
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    return "".join(f" at {frame.filename}:{frame.lineno}" for frame in frames[-3:])
 
 
 class RoomClaims:
