@@ -223,6 +223,8 @@ def test_show_case_updates_what_is_shown_and_keeps_the_scroll_position(qtbot) ->
     view.show_case(case)
     assert "Goal 13: Läsa en bok i månaden" in view.text()
     assert bar.value() == kept  # the lines were rebuilt; the place on the page was not lost
+    headings = [w for w in view.content.findChildren(QLabel) if w.isVisible() and w.property("kind") == "heading"]
+    assert len(headings) == 5 and all(w.contentsMargins().top() >= FLOOR_PX for w in headings)  # still styled
 
     case.plans = []
     view.show_case(case)

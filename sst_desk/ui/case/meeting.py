@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from sst_desk.workflow.codes import Stage
@@ -78,8 +78,7 @@ class MeetingView(QWidget):
         self.setWindowTitle(self.tr("Meeting mode"))
         self.setAccessibleName(self.tr("Meeting mode"))
         self.setAccessibleDescription(self._help_text())
-        self.setStyleSheet(f"MeetingView, QScrollArea, QWidget#meeting-content {{ background: white; }}"
-                           f" QLabel {{ color: {INK}; background: white; }}")
+        self.setStyleSheet("MeetingView, QScrollArea, QWidget#meeting-content { background: white; }")
         self.zoom = 1.0
         self._lines: list[Line] = []
         self._labels: list[QLabel] = []
@@ -272,39 +271,54 @@ class MeetingView(QWidget):
         return self.tr("[personal identity number hidden]") if found and problem is None else match.group(0)
 
     def _set_lines(self, lines: list[Line]) -> None:
+        """Show ``lines``, touching only the labels whose kind or text changed; the scroll position stays."""
         bar = self.scroll.verticalScrollBar()
         kept = bar.value()
-        if [line.kind for line in lines] != [line.kind for line in self._lines]:
-            for old in self._labels:
-                self.lines_layout.removeWidget(old)
-                old.hide()
-                old.deleteLater()
-            self._labels = []
-            for index, line in enumerate(lines):
-                widget = QLabel(self.content)
-                widget.setWordWrap(True)
-                widget.setTextFormat(Qt.TextFormat.RichText if line.caption else Qt.TextFormat.PlainText)
-                widget.setProperty("kind", line.kind)
-                self.lines_layout.insertWidget(index, widget)
-                widget.show()  # now, not when the layout's queued show comes: the scroll range is needed now
+        rebuilt = len(lines) != len(self._labels)
+        while len(self._labels) > len(lines):
+            self._drop(self._labels.pop())
+        for index, line in enumerate(lines):
+            old = self._lines[index] if index < len(self._lines) else None
+            if old is not None and old.kind == line.kind:
+                if line != old:
+                    self._set_text(self._labels[index], line)
+                continue
+            # A new label rather than a restyled one: Qt re-applies a style sheet's margins and padding only
+            # to a label that is polished for the first time with its "kind" already set.
+            widget = QLabel(self.content)
+            widget.setWordWrap(True)
+            widget.setIndent(0)  # else a label with a style sheet is indented by half an "x" and looks astray
+            widget.setTextFormat(Qt.TextFormat.RichText if line.caption else Qt.TextFormat.PlainText)
+            widget.setProperty("kind", line.kind)  # styled by the content's style sheet (_style_sheet)
+            self._set_text(widget, line)
+            if index < len(self._labels):
+                self._drop(self._labels[index])
+                self._labels[index] = widget
+            else:
                 self._labels.append(widget)
-            self._lines = []
-            self._px = 0  # style the new labels
-        for widget, line, old in zip(self._labels, lines, self._lines + [None] * len(lines)):
-            if line != old:
-                shown = self._shown(line)
-                plain = f"{line.caption}: {shown}" if line.caption else shown
-                widget.setProperty("plain", plain)
-                widget.setAccessibleName(plain.replace(_BREAK, ""))
-                if line.caption:  # the caption muted, the value in full ink: rich text, everything escaped
-                    widget.setText(f"<span style='color:{MUTED}'>{html.escape(line.caption)}:</span> "
-                                   + html.escape(shown).replace("\n", "<br>"))
-                else:
-                    widget.setText(shown)
+            self.lines_layout.insertWidget(index, widget)
+            widget.show()  # now, not when the layout's queued show comes: the scroll range is needed now
+            rebuilt = True
         self._lines = list(lines)
-        self._apply_size(force=True)
-        self._settle_layout()
-        bar.setValue(min(kept, bar.maximum()))
+        if rebuilt:
+            self._settle_layout()
+            bar.setValue(min(kept, bar.maximum()))
+
+    def _drop(self, widget: QLabel) -> None:
+        self.lines_layout.removeWidget(widget)
+        widget.hide()
+        widget.deleteLater()
+
+    def _set_text(self, widget: QLabel, line: Line) -> None:
+        shown = self._shown(line)
+        plain = f"{line.caption}: {shown}" if line.caption else shown
+        widget.setProperty("plain", plain)
+        widget.setAccessibleName(plain.replace(_BREAK, ""))
+        if line.caption:  # the caption muted, the value in full ink: rich text, everything escaped
+            widget.setText(f"<span style='color:{MUTED}'>{html.escape(line.caption)}:</span> "
+                           + html.escape(shown).replace("\n", "<br>"))
+        else:
+            widget.setText(shown)
 
     def _settle_layout(self) -> None:
         """Lay the content out now, so the scroll range is known before a kept position is set."""
@@ -333,24 +347,19 @@ class MeetingView(QWidget):
         self.zoom = zoom
         self._apply_size()
 
-    def _apply_size(self, force: bool = False) -> None:
+    def _apply_size(self) -> None:
+        """Size every line for the window's height and the zoom, keeping the same place in the plan."""
         px = self.body_px()
-        if px == self._px and not force:
+        if px == self._px:
             return
         bar = self.scroll.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        changed = px != self._px
         self._px = px
         margin = max(px, round(self.width() * 0.05)) if self.width() > 0 else px
         self.lines_layout.setContentsMargins(margin, px, margin, px * 2)
         self.lines_layout.setSpacing(round(px * 0.35))
-        for widget, line in zip(self._labels, self._lines):
-            font = QFont(widget.font())
-            font.setPixelSize(round(px * SCALE[line.kind]))
-            font.setBold(line.kind in ("title", "heading", "item"))
-            widget.setFont(font)
-            widget.setStyleSheet(_style(line.kind, px))
-        if changed and not force:
+        self.content.setStyleSheet(_style_sheet(px))  # one sheet for all labels: cheap to change
+        if self._labels:
             self._settle_layout()
             bar.setValue(round(fraction * bar.maximum()))
 
@@ -386,16 +395,20 @@ def _ordered_goals(plan: Handlingsplan) -> list[Goal]:
     return sorted(plan.goals, key=lambda g: g.position)  # stable: equal positions keep list order (as on paper)
 
 
-def _style(kind: str, px: int) -> str:
-    if kind == "heading":
-        return (f"color: {ACCENT}; border-bottom: {max(2, px // 9)}px solid {ACCENT}; "
-                f"padding-bottom: {px // 6}px; margin-top: {px}px;")
-    if kind == "item":
-        return f"margin-top: {px // 2}px;"
-    if kind in ("empty", "help", "subtitle"):
-        return f"color: {MUTED};"
-    if kind == "field":
-        return f"padding-left: {px}px;"
-    if kind == "text":
-        return f"padding-left: {px}px;"
-    return ""
+def _style_sheet(px: int) -> str:
+    """The labels' style for a body of ``px`` pixels, by their ``kind`` property."""
+    def size(kind: str) -> str:
+        return f"font-size: {round(px * SCALE[kind])}px;"
+
+    rule, pad = max(2, px // 9), px // 6
+    return "\n".join([
+        f"QLabel {{ color: {INK}; background: white; {size('text')} }}",
+        f"QLabel[kind=\"title\"] {{ {size('title')} font-weight: bold; }}",
+        f"QLabel[kind=\"subtitle\"] {{ {size('subtitle')} color: {MUTED}; }}",
+        f"QLabel[kind=\"heading\"] {{ {size('heading')} font-weight: bold; color: {ACCENT}; "
+        f"border-bottom: {rule}px solid {ACCENT}; padding-bottom: {pad}px; margin-top: {px}px; }}",
+        f"QLabel[kind=\"item\"] {{ {size('item')} font-weight: bold; margin-top: {px // 2}px; }}",
+        f"QLabel[kind=\"field\"], QLabel[kind=\"text\"] {{ padding-left: {px}px; }}",
+        f"QLabel[kind=\"empty\"] {{ color: {MUTED}; padding-left: {px}px; }}",
+        f"QLabel[kind=\"help\"] {{ color: {MUTED}; margin-top: {px}px; }}",
+    ])
