@@ -170,7 +170,9 @@ def test_only_what_the_family_may_see(main_window, context, qtbot) -> None:
     other.student.protected_identity = False
     other = stored(context, other)
     case = big_plan_case()
-    case.current_plan.guardians_view += f" Elevens personnummer är {case.student.personal_id}."
+    typed = other.student.personal_id.replace("-", "")[2:]  # another child's, as ten digits
+    case.current_plan.guardians_view += (f" Elevens personnummer är {case.student.personal_id}, kusinens {typed}."
+                                         " Ring mamma på 070-174 06 12.")
     case = stored(context, case)
     window = open_window(main_window, case.id)
     view = enter_by_f11(qtbot, window)
@@ -178,9 +180,11 @@ def test_only_what_the_family_may_see(main_window, context, qtbot) -> None:
     student = case.student
     for form in personal_id_forms(student.personal_id) + personal_id_forms(other.student.personal_id):
         assert form not in text
-    assert "[personal identity number hidden]" in text
+    assert text.count("[personal identity number hidden]") == 2
+    assert "Ring mamma på 070-174 06 12." in text  # a phone number is no personnummer
     assert not re.search(r"\d{6}[-+]?\d{4}", text)
-    assert student.last_name not in text.replace(student.guardians[0].name, "")  # a guardian's own name may show
+    assert student.last_name not in text  # not the student's, nor a guardian's (responsible for an insats)
+    assert student.guardians[0].name.split()[0] in text
     assert student.school not in text
     assert other.student.first_name not in text and other.student.last_name not in text
     assert f"Action plan for {student.first_name}" in text

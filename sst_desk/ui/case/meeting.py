@@ -83,7 +83,7 @@ class MeetingView(QWidget):
         self._lines: list[Line] = []
         self._labels: list[QLabel] = []
         self._px = 0  # the body size now applied to the labels
-        self._mask: tuple[str, str] = ("", "")  # (full name, first name) of the case shown
+        self._mask: list[tuple[str, str]] = []  # (full name, first name) of the student and each guardian
         self._hidden_ids: set[str] = set()
 
         self.scroll = QScrollArea(self)
@@ -146,9 +146,12 @@ class MeetingView(QWidget):
     def show_case(self, case: Case) -> None:
         """Show ``case`` (again), keeping the scroll position; the case is read now and not kept."""
         student = case.student
-        self._mask = (student.full_name, student.first_name)
-        self._hidden_ids = {i for i in [student.personal_id] if i}
-        self._set_lines(self.lines_for(case))
+        mask = [(student.full_name, student.first_name.strip())]
+        mask += [(g.name.strip(), g.name.split()[0]) for g in student.guardians if len(g.name.split()) > 1]
+        hidden = {i for i in [student.personal_id] if i}
+        again = (mask, hidden) != (self._mask, self._hidden_ids)  # what is hidden changed: every text anew
+        self._mask, self._hidden_ids = mask, hidden
+        self._set_lines(self.lines_for(case), every_text=again)
 
     def text(self) -> str:
         """Everything the view shows, line by line (what a person — or a test — reads on the screen)."""
@@ -256,11 +259,11 @@ class MeetingView(QWidget):
     # --- rendering ------------------------------------------------------------------------
 
     def _shown(self, line: Line) -> str:
-        """A line's text as shown: personnummer hidden, the last name dropped, long words breakable."""
+        """A line's text as shown: personnummer hidden, the family's last name dropped, long words breakable."""
         text = line.text
-        full, first = self._mask
-        if full and first and full != first:
-            text = text.replace(full, first)
+        for full, first in sorted(self._mask, key=lambda pair: -len(pair[0])):  # "Eva Ek Berg" before "Eva Ek"
+            if full and first and full != first:
+                text = text.replace(full, first)
         text = _PERSONAL_ID.sub(self._hide_personal_id, text)
         for known in self._hidden_ids:  # the student's own, written exactly as stored
             text = text.replace(known, self.tr("[personal identity number hidden]"))
@@ -270,7 +273,7 @@ class MeetingView(QWidget):
         found, problem = normalise_personal_id(match.group(0), dt.date.today())
         return self.tr("[personal identity number hidden]") if found and problem is None else match.group(0)
 
-    def _set_lines(self, lines: list[Line]) -> None:
+    def _set_lines(self, lines: list[Line], every_text: bool = False) -> None:
         """Show ``lines``, touching only the labels whose kind or text changed; the scroll position stays."""
         bar = self.scroll.verticalScrollBar()
         kept = bar.value()
@@ -280,7 +283,7 @@ class MeetingView(QWidget):
         for index, line in enumerate(lines):
             old = self._lines[index] if index < len(self._lines) else None
             if old is not None and old.kind == line.kind:
-                if line != old:
+                if line != old or every_text:
                     self._set_text(self._labels[index], line)
                 continue
             # A new label rather than a restyled one: Qt re-applies a style sheet's margins and padding only
