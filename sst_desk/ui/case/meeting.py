@@ -3,9 +3,10 @@
 The plan is made *with* the student and the guardians, often with it on a projector (DOMAIN.md, "The team and
 the meeting"). This window shows, full screen on the case window's screen, the student's first name, the
 current plan's goals and insatser, the next follow-up and the student's and the guardians' own views — and
-nothing else: no personnummer (a number of that shape typed into a text is hidden too), no last name (the family
-knows it; a projected plan is also seen by whoever passes the door, and the last name identifies the child to
-them without helping the meeting), no school, no log, no other case.
+nothing else: no personnummer (a valid one typed into a text is hidden too), no last name (the family knows
+it; a projected plan is also seen by whoever passes the door or the window, and the last name identifies the
+child to them without helping the meeting — so the student's and the guardians' full names in texts, e.g. as
+responsible for an insats, are shortened to first names), no school, no log, no other case.
 
 Type is at least ``FLOOR_PX`` pixels (legible from three metres on a 1080p projector, and never smaller on
 1280×720), scaled by the window's height (full screen: the screen's) and by the person's +/−. Keyboard only:
