@@ -313,3 +313,30 @@ def test_the_keyboard_scrolls_the_plan(qtbot) -> None:
     before = view.body_px()
     qtbot.keyClick(view, Qt.Key.Key_Plus)  # plain + as well as Ctrl+plus
     assert view.body_px() > before
+
+
+def test_a_case_read_from_the_shared_document_shows_with_a_colleagues_typing(qtbot) -> None:
+    """What the co-editing window hands over on each change of the shared document (``casedoc.read_case``):
+    the insatser still name their goals by number, and a colleague's typing in another copy shows."""
+    from pycrdt import Doc
+
+    from sst_desk.collab.casedoc import new_doc, read_case, set_text, text_of
+    from sst_desk.ui.case.meeting import MeetingView
+
+    case = big_plan_case()
+    mine = new_doc(case)
+    theirs = Doc()
+    theirs.apply_update(mine.get_update())
+    shown = read_case(theirs)
+    set_text(text_of(theirs, shown.current_plan, "guardians_view"), "Vi hämtar på fredagar.")
+    mine.apply_update(theirs.get_update(mine.get_state()))
+
+    view = MeetingView()
+    qtbot.addWidget(view)
+    view.show_case(read_case(mine))
+    text = view.text()
+    assert "Vi hämtar på fredagar." in text
+    plan = case.current_plan
+    served = next(i for i in plan.insatser if i.goal is not None)
+    number = sorted(plan.goals, key=lambda g: g.position).index(served.goal) + 1
+    assert f"Serves: Goal {number}: {served.goal.description}" in text
