@@ -340,3 +340,35 @@ def test_a_case_read_from_the_shared_document_shows_with_a_colleagues_typing(qtb
     served = next(i for i in plan.insatser if i.goal is not None)
     number = sorted(plan.goals, key=lambda g: g.position).index(served.goal) + 1
     assert f"Serves: Goal {number}: {served.goal.description}" in text
+
+
+def test_locking_hides_the_plan_from_the_projector_and_unlocking_brings_it_back(main_window, context, qtbot) -> None:
+    """The meeting view is a window of its own: the lock must hide it like every other window."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from sst_desk.ui.common.lock import IdleLock, UnlockDialog
+    from person import answer_dialog, click
+
+    case = stored(context, big_plan_case())
+    window = open_window(main_window, case.id)
+    view = enter_by_f11(qtbot, window)
+    seen: list[bool] = []
+
+    def unlock(dialog) -> None:
+        assert isinstance(dialog, UnlockDialog), dialog
+        seen.append(view.isVisible())
+        find(dialog, "Password", QLineEdit).setText("ui-test-losenord")  # conftest.UI_PASSWORD
+        click(dialog, "Unlock")
+
+    locker = IdleLock(context, 10)
+    try:
+        errors = answer_dialog(unlock)
+        locker.lock()
+        assert not errors, errors
+    finally:
+        locker.timer.stop()
+        QApplication.instance().removeEventFilter(locker)
+        locker.deleteLater()
+    assert seen == [False]  # hidden while locked
+    assert view.isVisible() and view.isFullScreen()
+    view.close()
