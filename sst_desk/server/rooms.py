@@ -54,7 +54,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from pycrdt import Channel, Doc, Map, TransactionEvent, YMessageType, YSyncMessageType, handle_sync_message
+from pycrdt import (
+    Channel,
+    Decoder,
+    Doc,
+    Encoder,
+    Map,
+    TransactionEvent,
+    YMessageType,
+    YSyncMessageType,
+    create_awareness_message,
+    handle_sync_message,
+    read_message,
+)
 from pycrdt.websocket import YRoom
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -167,6 +179,7 @@ class Member:
     active: bool = False  # sent a change since the session was last checked (the check then counts as use)
     dropped: int = 0  # document updates dropped (read-only)
     ended: int | None = None  # the close code the server ended the connection with
+    presence: set[int] = field(default_factory=set)  # the awareness client ids this connection speaks for
 
     async def end(self, code: int) -> None:
         self.ended = code
@@ -247,14 +260,37 @@ class CaseRoom:
         self.members.pop(member.channel, None)
         self._last_actor = member.actor
 
+    async def forget_presence(self, member: Member) -> None:
+        """Tell the others that ``member``'s presence is gone (a laptop that dropped off says nothing itself)."""
+        awareness = self.yroom.awareness
+        gone = [client for client in member.presence if client in awareness.states]
+        member.presence.clear()
+        if not gone:
+            return
+        encoder = Encoder()
+        encoder.write_var_uint(len(gone))
+        for client in gone:
+            encoder.write_var_uint(client)
+            encoder.write_var_uint(awareness.meta.get(client, {}).get("clock", 0) + 1)
+            encoder.write_var_string("null")
+        update = encoder.to_bytes()
+        awareness.apply_awareness_update(update, "server")  # not "local": YRoom does not send it again
+        message = create_awareness_message(update)
+        for other in list(self.members.values()):
+            await other.channel.send(message)
+
     # --- messages --------------------------------------------------------------------------------------
 
     async def _on_message(self, message: bytes) -> bool:
         """True = YRoom skips it. Document updates (sync step 2, update) are applied here, as their sender, or
         dropped when the sender may not edit; sync step 1 and awareness are YRoom's."""
+        member = _MEMBER.get()
+        if len(message) >= 2 and message[0] == YMessageType.AWARENESS:
+            if member is not None:
+                _note_presence(member, message)
+            return False
         if len(message) < 2 or message[0] != YMessageType.SYNC or message[1] == YSyncMessageType.SYNC_STEP1:
             return False
-        member = _MEMBER.get()
         if member is None or not member.may_edit or member.ended is not None:  # read-only, or being sent away
             self.stats.dropped += 1
             if member is not None:
@@ -474,6 +510,22 @@ def _where(exc: BaseException) -> str:
     return "".join(f" at {frame.filename}:{frame.lineno}" for frame in frames[-3:])
 
 
+def _note_presence(member: Member, message: bytes) -> None:
+    """Remember which awareness client ids a connection speaks for (to clear them when it goes)."""
+    try:
+        decoder = Decoder(read_message(message[1:]))
+        for _ in range(decoder.read_var_uint()):
+            client = decoder.read_var_uint()
+            decoder.read_var_uint()  # clock
+            state = decoder.read_var_string()
+            if state and state != "null":
+                member.presence.add(client)
+            else:
+                member.presence.discard(client)
+    except Exception:  # noqa: BLE001 - a message YRoom cannot read either; it is its to refuse
+        return
+
+
 class RoomClaims:
     """Which cases' rooms this server process holds: PostgreSQL advisory locks on one connection of its own
     (session locks go with the connection). On SQLite (one process) every claim is granted."""
@@ -643,6 +695,7 @@ class RoomHost:
     async def _leave(self, room: CaseRoom, member: Member) -> None:
         async with self._lock_for(room.case_id):
             room.remove(member)
+            await room.forget_presence(member)
             if room.members or self.rooms.get(room.case_id) is not room:
                 return
             del self.rooms[room.case_id]

@@ -14,14 +14,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pycrdt import (
+    Awareness,
     Doc,
     Map,
     Text,
     YMessageType,
     YSyncMessageType,
+    create_awareness_message,
     create_sync_message,
     create_update_message,
     handle_sync_message,
+    read_message,
 )
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
@@ -65,6 +68,7 @@ class RoomPeer:
         self._outbox: list[bytes] = []
         self._applying = False
         self.doc.observe(self._local)
+        self.awareness = Awareness(self.doc)  # presence: ours, and the others' as the room tells them
         self.ws: ClientConnection | None = None
         self.synced = False
 
@@ -124,6 +128,9 @@ class RoomPeer:
                 continue
             except ConnectionClosed as closed:
                 raise Refused(closed.rcvd.code if closed.rcvd is not None else None) from None
+            if isinstance(message, bytes) and message and message[0] == YMessageType.AWARENESS:
+                self.awareness.apply_awareness_update(read_message(message[1:]), "remote")
+                continue
             if not isinstance(message, bytes) or not message or message[0] != YMessageType.SYNC:
                 continue
             if message[1] == YSyncMessageType.SYNC_STEP2:
@@ -135,6 +142,16 @@ class RoomPeer:
                 self._applying = False
             if reply is not None:
                 self.ws.send(reply)
+
+    def set_presence(self, state: dict) -> None:
+        """Say who we are and where (the room relays it to everyone in it)."""
+        assert self.ws is not None
+        self.awareness.set_local_state(state)
+        self.ws.send(create_awareness_message(self.awareness.encode_awareness_update([self.doc.client_id])))
+
+    def presence(self) -> dict[int, dict]:
+        """The others' presence by client id."""
+        return {client: state for client, state in self.awareness.states.items() if client != self.doc.client_id}
 
     # --- the case document ------------------------------------------------------------------------------
 

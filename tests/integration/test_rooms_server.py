@@ -271,3 +271,15 @@ def test_a_lapsed_session_or_a_lost_right_ends_the_connection(served, remote, pe
     eventually(lambda: people["sara"].door.cases.load_case(case_id).reason.startswith("Nu. "),
                what="Sara's typing saved (the check comes first)")
     sara.close()
+
+
+def test_presence_is_relayed_and_cleared_when_a_laptop_drops_off(served, people) -> None:
+    case_id = new_case(people)
+    sara, tove = peer(served, people["sara"], case_id), peer(served, people["tove"], case_id)
+    state = {"user": {"name": "Sara Socionom", "initials": "SS", "colour": "#1b6ac9", "shape": "circle"},
+             "field": "r1/reason"}
+    sara.set_presence(state)
+    tove.pump(until=lambda: state in tove.presence().values(), timeout=5)
+    sara.drop()  # gone without a word (the network went)
+    tove.pump(until=lambda: state not in tove.presence().values(), timeout=5)
+    tove.close()
