@@ -80,7 +80,10 @@ class RoomPeer:
 
     def join(self, timeout: float = 10) -> RoomPeer:
         self.ws = connect(self.url, ssl=self.context, additional_headers={"Authorization": f"Bearer {self.token}"},
-                          open_timeout=timeout, max_size=None).__enter__()  # closed by drop()
+                          open_timeout=timeout, max_size=None,
+                          # unbounded: a peer that is not reading must still be able to close (with the default
+                          # 16 frames, close() waits for ever on a receiving thread blocked by a full buffer)
+                          max_queue=None).__enter__()  # closed by drop()
         self.synced = False
         self._outbox.clear()  # what the server lacks goes in sync step 2, in answer to its step 1
         self.ws.send(create_sync_message(self.doc))  # our step 1: what we have

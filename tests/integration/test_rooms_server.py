@@ -283,3 +283,55 @@ def test_presence_is_relayed_and_cleared_when_a_laptop_drops_off(served, people)
     sara.drop()  # gone without a word (the network went)
     tove.pump(until=lambda: state not in tove.presence().values(), timeout=5)
     tove.close()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_typing_with_drops_converges_and_loses_nothing(served, people, seed: int) -> None:
+    """Three peers type into one text at random places between each other's words, drop off and come back
+    (typing offline meanwhile): every peer, the room and the tables end identical, with every word once."""
+    import random
+
+    rng = random.Random(seed)
+    case_id = new_case(people)
+    sessions = [people["sara"], people["tove"], people["sara"]]  # Sara has the case open on two laptops
+    peers = [peer(served, session, case_id) for session in sessions]
+    online = [True, True, True]
+    words: list[str] = []
+    for step in range(45):
+        number = rng.randrange(3)
+        p = peers[number]
+        if rng.random() < 0.12:
+            if online[number]:
+                p.drop()
+            else:
+                p.rejoin()
+            online[number] = not online[number]
+            continue
+        text = p.text("closing_note")
+        value = str(text)
+        places = [0] + [i + 1 for i, c in enumerate(value) if c == ";"]  # between words, never inside one
+        word = f"w{number}.{step};"
+        text.insert(rng.choice(places), word)  # ASCII: a byte offset is a character's
+        words.append(word)
+        if online[number]:
+            p.flush()
+            if rng.random() < 0.5:
+                p.pump(timeout=0.05)
+    for number, p in enumerate(peers):
+        if not online[number]:
+            p.rejoin()
+        p.flush()
+
+    def settled() -> bool:
+        for p in peers:
+            p.pump(timeout=0.1)
+        values = {str(p.text("closing_note")) for p in peers}
+        return len(values) == 1 and len(next(iter(values))) == sum(len(w) for w in words)
+
+    eventually(settled, timeout=20, what="every peer holding every word")
+    final = str(peers[0].text("closing_note"))
+    assert sorted(final.split(";")[:-1]) == sorted(w[:-1] for w in words)  # each word once, none lost
+    for p in peers:
+        p.close()
+    eventually(lambda: people["sara"].door.cases.load_case(case_id).closing_note == final, timeout=15,
+               what="the tables holding the merged text")
