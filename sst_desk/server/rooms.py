@@ -466,7 +466,10 @@ class CaseRoom:
 
     async def outside_change(self, revision: int | None) -> None:
         """A save outside the room (``revision``; None: maybe, after the change feed reconnected)."""
-        if revision is not None and (revision == self.base.revision or revision in self.own_revisions):
+        if revision is not None and revision in self.own_revisions:
+            return
+        await self.host.check_members(self)  # who is responsible may have changed (set_case_members tells too)
+        if revision is not None and revision == self.base.revision:
             return
         if self.dirty_case:
             self.problem = False  # try the refused changes again on the newer case
