@@ -9,6 +9,7 @@ stays) and ``rejoin()`` comes back: both sides exchange what the other lacks.
 from __future__ import annotations
 
 import ssl
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -78,17 +79,55 @@ class RoomPeer:
 
     # --- connection ------------------------------------------------------------------------------------
 
+    stalls = 0
+    """Joins that did not complete and were tried again (see ``join``)."""
+
     def join(self, timeout: float = 10) -> RoomPeer:
-        self.ws = connect(self.url, ssl=self.context, additional_headers={"Authorization": f"Bearer {self.token}"},
-                          open_timeout=timeout, max_size=None,
-                          # unbounded: a peer that is not reading must still be able to close (with the default
-                          # 16 frames, close() waits for ever on a receiving thread blocked by a full buffer)
-                          max_queue=None).__enter__()  # closed by drop()
-        self.synced = False
-        self._outbox.clear()  # what the server lacks goes in sync step 2, in answer to its step 1
-        self.ws.send(create_sync_message(self.doc))  # our step 1: what we have
-        self.pump(until=lambda: self.synced, timeout=timeout)
-        return self
+        """Connect and sync. A join whose opening handshake gets no answer is abandoned and tried again: now
+        and then (about one back-to-back join in 150 on this machine) the server never sees the upgrade request
+        of a new TLS connection, and the websockets client then hangs in ``connect()`` after its own timeout
+        (it waits for its receiving thread). Not diagnosed yet (docs/server.md, "Case rooms")."""
+        deadline = time.monotonic() + 3 * timeout
+        while True:
+            ws = self._connect(min(timeout, 5.0))
+            if ws is not None:
+                self.ws = ws
+                self.synced = False
+                self._outbox.clear()  # what the server lacks goes in sync step 2, in answer to its step 1
+                self.ws.send(create_sync_message(self.doc))  # our step 1: what we have
+                self.pump(until=lambda: self.synced, timeout=timeout)
+                return self
+            RoomPeer.stalls += 1
+            if time.monotonic() > deadline:
+                raise AssertionError("the room's WebSocket handshake got no answer, again and again")
+
+    def _connect(self, timeout: float) -> ClientConnection | None:
+        """The connection, or None when its opening handshake stalled (left to a daemon thread)."""
+        found: dict[str, object] = {}
+
+        def run() -> None:
+            try:
+                found["ws"] = connect(self.url, ssl=self.context,
+                                      additional_headers={"Authorization": f"Bearer {self.token}"},
+                                      open_timeout=timeout, max_size=None,
+                                      # unbounded: a peer that is not reading must still be able to close (with
+                                      # the default 16 frames, close() waits for ever on a receiving thread
+                                      # blocked by a full buffer)
+                                      max_queue=None).__enter__()  # closed by drop()
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                found["error"] = exc
+
+        thread = threading.Thread(target=run, name="room peer connect", daemon=True)
+        thread.start()
+        thread.join(timeout + 1.0)
+        if thread.is_alive():
+            return None
+        if "error" in found:
+            error = found["error"]
+            if isinstance(error, TimeoutError):
+                return None
+            raise error  # type: ignore[misc]
+        return found["ws"]  # type: ignore[return-value]
 
     def drop(self) -> None:
         """Go offline: close the socket, keep the document (changes made now wait for ``rejoin``)."""
