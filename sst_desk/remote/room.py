@@ -81,13 +81,15 @@ class SyncPeer:
     """
 
     def __init__(self, doc: Doc, send: Callable[[bytes], None], *, origin: str = ORIGIN_ROOM,
-                 outdated_ms: int = OUTDATED_MS, on_synced: Callable[[], None] | None = None,
+                 outdated_ms: int = OUTDATED_MS, renew_ms: int = int(HEARTBEAT_SECONDS * 1000),
+                 on_synced: Callable[[], None] | None = None,
                  on_awareness: Callable[[], None] | None = None) -> None:
         self.doc = doc
         self._send = send
         self._origin = origin
         self._origin_hash = hash(origin)  # pycrdt keeps a transaction's origin as its hash
         self._outdated_ms = outdated_ms
+        self._renew_ms = renew_ms
         self._on_synced = on_synced
         self._on_awareness = on_awareness
         self.connected_now = False
@@ -145,12 +147,12 @@ class SyncPeer:
         return {client: state for client, state in self.awareness.states.items() if client != own and state}
 
     def heartbeat(self, now_ms: int | None = None) -> None:
-        """Renew our presence if it was last sent ``HEARTBEAT_SECONDS`` ago; forget others silent too long."""
+        """Renew our presence if it was last sent ``renew_ms`` ago; forget others silent ``outdated_ms``."""
         now = int(time.time() * 1000) if now_ms is None else now_ms
         own = self.awareness.client_id
         local = self.awareness.get_local_state()
         meta = self.awareness.meta.get(own)
-        if local is not None and meta is not None and now - meta["lastUpdated"] >= HEARTBEAT_SECONDS * 1000 - 50:
+        if local is not None and meta is not None and now - meta["lastUpdated"] >= self._renew_ms * 0.9:
             self.awareness.set_local_state(local)
         gone = [client for client, meta in self.awareness.meta.items()
                 if client != own and client in self.awareness.states
@@ -235,7 +237,8 @@ class RoomClient:
         self._lock = threading.Lock()
         self._ws: Any = None
         self._thread: threading.Thread | None = None
-        self.peer = SyncPeer(doc, self._queue, on_synced=self._synced, on_awareness=self._awareness)
+        self.peer = SyncPeer(doc, self._queue, renew_ms=int(heartbeat_seconds * 1000), on_synced=self._synced,
+                             on_awareness=self._awareness)
 
     # --- the owner's side --------------------------------------------------------------------------
 
@@ -335,7 +338,8 @@ class RoomClient:
                     generation += 1
                     self.connections += 1
                     failures = 0
-                    code = self._serve(ws, generation)
+                    with ws:  # (websockets 17.1 wants its connections used as context managers)
+                        code = self._serve(ws, generation)
                     if self._stopping.is_set():
                         return
                     refusal, problem = (code if code in REFUSALS else None), None
