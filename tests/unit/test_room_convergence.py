@@ -18,6 +18,7 @@ removed ones. Everyone sees everyone else's presence.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 from itertools import count
@@ -26,31 +27,31 @@ import anyio
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pycrdt import Array, Decoder, Doc, Map, Text
+from pycrdt import Decoder, Doc, Map, Text
 from pycrdt.websocket import YRoom
 
+from sst_desk.collab.casedoc import apply_case, key_of, new_doc, read_case, utf8_offset
+from sst_desk.demo.generate import build_cases
 from sst_desk.remote.room import SyncPeer
+from sst_desk.workflow.codes import ContactKind
+from sst_desk.workflow.entities import ContactEntry
 
 pytestmark = pytest.mark.timeout(240)
 
-INITIAL = "".join(chr(0x0400 + n) for n in range(12))  # the stored text: unique letters (two bytes each in UTF-8)
+INITIAL = "Frnvå: " + "".join(chr(0x0400 + n) for n in range(12))  # the stored text: each letter once
+TODAY = dt.date(2026, 12, 7)
+STORED = next(case for case in build_cases(12, seed=14, today=TODAY) if len(case.contacts) >= 2)
+"""A fictional case from the demo generator with a few contacts (the shared list of records)."""
+STORED.reason = INITIAL
 
 
-def utf8_offset(text: str, index: int) -> int:
-    """pycrdt 0.14 counts a Text's positions in UTF-8 bytes, not characters (y-crdt/pycrdt#379): an index
-    in characters must be converted, or å, ä, ö and every letter past them land in the wrong place."""
-    return len(text[:index].encode("utf-8"))
+_OPENED = new_doc(STORED).get_update()
 
 
 def initial_doc() -> Doc:
-    """The room's document as the server loads it: the case record with a text field and a list of goals."""
+    """The room's document as the server opens it (``casedoc.new_doc``, made once: a copy of it)."""
     doc = Doc()
-    case = doc.get("case", type=Map)
-    case["key"] = "r1"
-    case["id"] = 1
-    case["reason"] = Text(INITIAL)
-    case["goals"] = Array([Map({"key": "r10", "id": 10, "description": Text("Närvaro")}),
-                           Map({"key": "r11", "id": 11, "description": Text("Trivsel")})])
+    doc.apply_update(_OPENED)
     return doc
 
 
@@ -117,7 +118,7 @@ class Client:
     def case(self) -> Map | None:
         """The case record once this client has it (a window lets nobody type before)."""
         case = self.doc.get("case", type=Map)
-        return case if "reason" in case and "goals" in case else None
+        return case if "reason" in case and "contacts" in case else None
 
 
 class Scenario:
@@ -127,7 +128,7 @@ class Scenario:
         self.keys = count(1)
         self.typed: set[str] = set()
         self.deleted: set[str] = set()
-        self.added: set[str] = {"r10", "r11"}
+        self.added: set[str] = set(INITIAL_CONTACTS)
         self.removed: set[str] = set()
 
     async def connect(self, client: Client) -> None:
@@ -181,23 +182,28 @@ class Scenario:
             self.deleted.update(gone)
 
     def add(self, client: Client, where: float) -> None:
-        case = client.case()
-        if case is None:
+        """A contact logged in a dialog and written back as the window does (``read_case``/``apply_case``)."""
+        if client.case() is None:
             return
-        goals: Array = case["goals"]
-        key = f"k{next(self.keys)}"
-        goals.insert(min(int(where * (len(goals) + 1)), len(goals)),
-                     Map({"key": key, "id": None, "description": Text(key)}))
+        case = read_case(client.doc)
+        entry = ContactEntry(on=TODAY, kind=ContactKind.MOTE, participants="Elev", summary=f"ny {next(self.keys)}")
+        case.contacts.insert(min(int(where * (len(case.contacts) + 1)), len(case.contacts)), entry)
+        apply_case(client.doc, case)
+        key = key_of(entry)
+        assert key is not None
         self.added.add(key)
 
     def remove(self, client: Client, where: float) -> None:
-        case = client.case()
-        if case is None or not len(case["goals"]):
+        if client.case() is None:
             return
-        goals: Array = case["goals"]
-        index = min(int(where * len(goals)), len(goals) - 1)
-        self.removed.add(goals[index]["key"])
-        del goals[index]
+        case = read_case(client.doc)
+        if not case.contacts:
+            return
+        gone = case.contacts.pop(min(int(where * len(case.contacts)), len(case.contacts) - 1))
+        key = key_of(gone)
+        assert key is not None
+        apply_case(client.doc, case)
+        self.removed.add(key)
 
     async def step(self, step: tuple[int, str, float, int]) -> None:
         number, action, where, n = step
@@ -249,8 +255,8 @@ def text_of(doc: Doc) -> str:
     return str(doc.get("case", type=Map)["reason"])
 
 
-def goal_keys(doc: Doc) -> list[str]:
-    return [goal["key"] for goal in doc.get("case", type=Map)["goals"]]
+def contact_keys(doc: Doc) -> list[str]:
+    return [contact["key"] for contact in doc.get("case", type=Map)["contacts"]]
 
 
 ACTIONS = ("type", "type", "delete", "add", "remove", "up", "up", "down", "down", "cut", "connect")
@@ -260,6 +266,9 @@ scenarios = st.fixed_dictionaries({
     "steps": st.lists(st.tuples(st.integers(0, 2), st.sampled_from(ACTIONS), st.floats(0, 1), st.integers(1, 4)),
                       min_size=5, max_size=40),
 })
+
+
+INITIAL_CONTACTS = contact_keys(initial_doc())
 
 
 async def run(plan: dict) -> None:
@@ -287,14 +296,14 @@ async def run(plan: dict) -> None:
         expected = (set(INITIAL) | scenario.typed) - scenario.deleted
         assert len(server_text) == len(set(server_text)), "a character doubled"
         assert set(server_text) == expected, "a character lost or one that was deleted came back"
-        server_goals = goal_keys(server_doc)
-        assert len(server_goals) == len(set(server_goals))
-        assert set(server_goals) == scenario.added - scenario.removed
+        server_contacts = contact_keys(server_doc)
+        assert len(server_contacts) == len(set(server_contacts))
+        assert set(server_contacts) == scenario.added - scenario.removed
         for client in clients:
             assert state_vector(client.doc) == state_vector(server_doc), f"{client.name} differs from the server"
             assert client.doc.get("case", type=Map).to_py() == server_doc.get("case", type=Map).to_py()
             assert text_of(client.doc) == server_text
-            assert goal_keys(client.doc) == server_goals
+            assert contact_keys(client.doc) == server_contacts
             assert client.peer.synced
             others = {other.peer.awareness.client_id for other in clients if other is not client}
             assert set(client.peer.presence()) == others
@@ -333,7 +342,9 @@ def test_offline_edits_need_no_queue_of_their_own() -> None:
     s.disconnected(), c.disconnected()
     reason = laptop.get("case", type=Map)["reason"]
     reason += " offline"  # (not ``case["reason"] += …``: that would put a new Text in the Map)
-    laptop.get("case", type=Map)["goals"].append(Map({"key": "k1", "id": None, "description": Text("Ny")}))
+    offline = read_case(laptop)
+    offline.contacts.append(ContactEntry(on=TODAY, kind=ContactKind.TELEFON, participants="VH", summary="Ringt"))
+    apply_case(laptop, offline)
     server.get("case", type=Map)["reason"].insert(0, "kollega ")
     assert not to_server and not to_laptop  # nothing is sent, nothing is queued
     s.connected(), c.connected()
@@ -346,5 +357,6 @@ def test_offline_edits_need_no_queue_of_their_own() -> None:
             c.receive(message)
     assert text_of(server) == text_of(laptop)
     assert text_of(server) in {"kollega före " + INITIAL + " offline", "före kollega " + INITIAL + " offline"}
-    assert goal_keys(server) == goal_keys(laptop) == ["r10", "r11", "k1"]
+    assert contact_keys(server) == contact_keys(laptop) == contact_keys(initial_doc()) + [key_of(offline.contacts[-1])]
+    assert read_case(server).contacts[-1].summary == "Ringt"
     assert s.synced and c.synced
