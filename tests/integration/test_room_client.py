@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http
+import os
 import queue
 import ssl
 import threading
@@ -29,12 +30,14 @@ import pytest
 from pycrdt import Doc, Map, Text
 from websockets.sync.server import Server, ServerConnection, serve
 
+from sst_desk.collab.casedoc import utf8_offset
 from sst_desk.remote.client import RemoteServer, RemoteSession
 from sst_desk.remote.errors import CertificateNameError, ServerUnreachableError, UntrustedCertificateError
 from sst_desk.remote.room import RoomClient, RoomStatus, SyncPeer
 from sst_desk.workflow.access import Actor, Role
+from sst_desk.workflow.codes import Stage
 
-from server_harness import Certificates, certificates, free_port
+from server_harness import ADMIN, PG_URL, Certificates, TeamServer, certificates, free_port, team_server
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -394,3 +397,121 @@ def test_a_silent_colleague_is_forgotten_and_the_heartbeat_renews_ones_own(room:
     assert sara.doc.client_id in owner.call(lambda: tove_later(29_000))
     assert owner.call(lambda: tove_later(30_000)) == {}
     assert sara.close() and tove.close()
+
+
+# --- against the real team server ---------------------------------------------------------------------------
+# ``sst-desk serve`` as a subprocess on PostgreSQL (tests/server_harness.py), its rooms endpoint
+# (server/rooms.py), the people signed in as the window signs them in (``RemoteServer.signin``).
+
+if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
+    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
+
+SARA = ("sara.socionom", "Sara Socionom", Role.SKOLSOCIONOM, "Snöstorm-Tallbacka-93")
+TOVE = ("tove.teamledare", "Tove Teamledare", Role.TEAMLEDARE, "Lingonris-Hällebäck-51")
+KARIN = ("karin.kurator", "Karin Kurator", Role.KURATOR, "Blåbärsris-Fjällgård-28")
+OWN = "Egen-Lösenmening-Vintergata-82"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TeamServer]:
+    with team_server(tmp_path_factory.mktemp("room-client-server")) as (server, _certs):
+        yield server
+
+
+@pytest.fixture(scope="module")
+def people(served: TeamServer) -> Iterator[dict[str, RemoteSession]]:
+    remote = RemoteServer(served.url, ca_file=served.ca)
+    admin = remote.signin(ADMIN[0], ADMIN[2])
+    signed_in = {}
+    for username, name, role, password in (SARA, TOVE, KARIN):
+        admin.door.accounts.create_user(username, name, role, password)
+        session = remote.signin(username, password)
+        if session.must_change_password:
+            session.change_password(password, OWN + username[:4])
+        signed_in[username.split(".")[0]] = session
+    yield signed_in
+    remote.close()
+
+
+_SEEDS = iter(range(300, 1000))
+
+
+def new_case(people: dict[str, RemoteSession], reason: str) -> int:
+    """A fictional case in aktualisering, made by Sara (she is responsible for it), with ``reason``."""
+    from sst_desk.demo.generate import build_cases
+
+    case = next(c for c in build_cases(40, seed=next(_SEEDS), today=dt.date.today())
+                if c.stage is Stage.AKTUALISERING)
+    case.reason = reason
+    return people["sara"].door.cases.add_case(case).id
+
+
+def type_at(window: Window, index: int | None, letters: str) -> None:
+    """Type ``letters`` at character ``index`` (None: at the end) of the case's reason, in the owner's thread."""
+    def edit() -> None:
+        text = window.doc.get("case", type=Map)["reason"]
+        shown = str(text)
+        text.insert(utf8_offset(shown, len(shown) if index is None else index), letters)
+    window.owner.call(edit)
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database")
+def test_two_windows_type_into_one_field_through_the_team_server(served: TeamServer,
+                                                                 people: dict[str, RemoteSession],
+                                                                 owner: Owner) -> None:
+    case_id = new_case(people, "Frånvaro.")
+    sara = Window(owner, people["sara"], case_id).start()
+    tove = Window(owner, people["tove"], case_id).start()
+    wait_for(lambda: sara.client.status is tove.client.status is RoomStatus.SYNCED, what="both in the room")
+    assert sara.text() == tove.text() == "Frånvaro."
+    hers, his = "Hög ", " Oro hemma."
+    for n in range(len(his)):  # Sara at the start, Tove at the end, keystroke by keystroke, at once
+        if n < len(hers):
+            type_at(sara, n, hers[n])
+        type_at(tove, None, his[n])
+    expected = "Hög Frånvaro. Oro hemma."
+    wait_for(lambda: sara.text() == tove.text() == expected, what=lambda: f"{sara.text()!r} / {tove.text()!r}")
+    wait_for(lambda: people["tove"].door.cases.load_case(case_id).reason == expected, timeout=15,
+             what="the merged text in the tables")
+    assert sara.close() and tove.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database")
+def test_edits_made_while_the_team_server_was_down_arrive_after_its_restart(
+        served: TeamServer, people: dict[str, RemoteSession], owner: Owner) -> None:
+    case_id = new_case(people, "Början.")
+    sara = Window(owner, people["sara"], case_id, reconnect_delays=(0.2, 0.5)).start()
+    wait_for(lambda: sara.client.status is RoomStatus.SYNCED, what="in the room")
+    served.stop()
+    try:
+        wait_for(lambda: sara.client.status is RoomStatus.OFFLINE, what="offline")
+        type_at(sara, None, " Skrivet utan nät, på väg till Ekbacken.")
+    finally:
+        served.start()
+    wait_for(lambda: sara.client.status is RoomStatus.SYNCED, timeout=15, what="back in the room")
+    expected = "Början. Skrivet utan nät, på väg till Ekbacken."
+    wait_for(lambda: people["sara"].door.cases.load_case(case_id).reason == expected, timeout=15,
+             what="the offline typing in the tables")
+    assert sara.text() == expected
+    assert sara.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database")
+def test_the_team_server_refuses_and_the_window_does_not_try_again(
+        served: TeamServer, people: dict[str, RemoteSession], owner: Owner) -> None:
+    case_id = new_case(people, "Frånvaro.")
+    karin = Window(owner, people["karin"], case_id).start()  # a kurator not responsible for the case
+    gone = Window(owner, people["sara"], 999_999).start()
+    wait_for(lambda: karin.client.status is gone.client.status is RoomStatus.REFUSED, what="both refused")
+    assert (karin.client.refusal, gone.client.refusal) == (4403, 4404)
+    remote = RemoteServer(served.url, ca_file=served.ca)
+    lapsed = remote.signin(SARA[0], OWN + SARA[0][:4])
+    lapsed.signout()
+    expired = Window(owner, lapsed, case_id).start()
+    wait_for(lambda: expired.client.status is RoomStatus.REFUSED, what="refused after signing out")
+    assert expired.client.refusal == 4401
+    assert karin.close() and gone.close() and expired.close()
+    remote.close()
