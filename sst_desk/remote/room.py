@@ -330,8 +330,9 @@ class RoomClient:
 
     def _run(self) -> None:
         failures, generation = 0, 0
-        try:
-            while not self._stopping.is_set():
+        while not self._stopping.is_set():
+            problem: BaseException | None = None
+            try:
                 uri, headers, tls = self.session.room_request(self.case_id)
                 ws, problem, refusal = self._connect(uri, headers, tls)
                 if ws is not None:
@@ -347,14 +348,14 @@ class RoomClient:
                     if refusal == 4401 and self.session.room_request(self.case_id)[1] != headers:
                         continue  # the session goes on with a new token (a changed password): at once
                     self.refusal = refusal
-                    self._post(lambda g=generation, r=refusal: self._lost(g, RoomStatus.REFUSED, None))
+                    self._post(lambda g=generation: self._lost(g, RoomStatus.REFUSED, None))
                     return
-                self._post(lambda g=generation, p=problem: self._lost(g, RoomStatus.OFFLINE, p))
-                delay = self._delays[min(failures, len(self._delays) - 1)]
-                failures += 1
-                self._stopping.wait(delay)
-        except Exception:  # noqa: BLE001 - a thread's last word: logged, never raised into nowhere
-            _log.exception("the case room's connection stopped")
+            except Exception:  # noqa: BLE001 - never a dead thread behind a room that looks alive: try again
+                _log.exception("the case room's connection failed")
+            self._post(lambda g=generation, p=problem: self._lost(g, RoomStatus.OFFLINE, p))
+            delay = self._delays[min(failures, len(self._delays) - 1)]
+            failures += 1
+            self._stopping.wait(delay)
 
     def _connect(self, uri: str, headers: dict[str, str], tls: ssl.SSLContext):
         """``(connection, None, None)``, or ``(None, the problem as a sentence, a refusal code or None)``."""
