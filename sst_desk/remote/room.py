@@ -29,7 +29,7 @@ import ssl
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from pycrdt import (
     Awareness,
@@ -189,21 +189,18 @@ class SyncPeer:
             self._on_awareness()
 
 
-class RoomSource:
-    """What the room needs of a signed-in session (``remote.client.RemoteSession``)."""
+class RoomSource(Protocol):
+    """What the room needs of a signed-in session (``remote.client.RemoteSession``, or the window's
+    ``remote.connection.ServerConnection``, which follows the session it works in now)."""
 
     location: str
 
     def room_request(self, case_id: int) -> tuple[str, dict[str, str], ssl.SSLContext]:
-        raise NotImplementedError
+        """``(wss:// address, headers with the token, TLS context)`` of the case's room."""
 
 
-class _Stop:
-    """The outbox's last item: send nothing after it, close the connection."""
-
-
-_STOP = _Stop()
-_WAKE = object()
+_STOP = object()  # the outbox's last item: send nothing after it, close the connection
+_WAKE = object()  # the reader saw the connection end: stop waiting for the outbox
 
 
 class RoomClient:
@@ -213,7 +210,7 @@ class RoomClient:
     changes and others' presence are told there too (``on_status(status)``, ``on_awareness()``).
     """
 
-    def __init__(self, session: Any, case_id: int, doc: Doc, *, post: Callable[[Callable[[], None]], None],
+    def __init__(self, session: RoomSource, case_id: int, doc: Doc, *, post: Callable[[Callable[[], None]], None],
                  on_status: Callable[[RoomStatus], None] | None = None,
                  on_awareness: Callable[[], None] | None = None,
                  reconnect_delays: Sequence[float] = RECONNECT_DELAYS,

@@ -515,3 +515,28 @@ def test_the_team_server_refuses_and_the_window_does_not_try_again(
     assert expired.client.refusal == 4401
     assert karin.close() and gone.close() and expired.close()
     remote.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database")
+def test_after_unlocking_the_window_the_room_goes_on_with_the_new_session(
+        served: TeamServer, people: dict[str, RemoteSession], owner: Owner) -> None:
+    """Unlocking a locked screen signs in afresh and signs the old session out (``ServerConnection``): the
+    room ends the old token's connection (4401) and the client joins again at once with the new one."""
+    from sst_desk.remote.connection import connect
+
+    case_id = new_case(people, "Frånvaro.")
+    window_db = connect(served.url, SARA[0], OWN + SARA[0][:4], ca_file=served.ca)
+    try:
+        sara = Window(owner, window_db, case_id).start()
+        wait_for(lambda: sara.client.status is RoomStatus.SYNCED, what="in the room")
+        assert window_db.verify_password(OWN + SARA[0][:4])  # the old session is signed out on the server
+        type_at(sara, None, " Efter upplåsningen.")  # the save checks everyone in the room: 4401 for the old token
+        wait_for(lambda: sara.client.connections == 2 and sara.client.status is RoomStatus.SYNCED, timeout=15,
+                 what=lambda: f"joined again ({sara.client.connections}, {sara.client.status})")
+        assert sara.client.refusal is None
+        wait_for(lambda: people["sara"].door.cases.load_case(case_id).reason == "Frånvaro. Efter upplåsningen.",
+                 timeout=15, what="the typing in the tables")
+        assert sara.close()
+    finally:
+        window_db.close()
