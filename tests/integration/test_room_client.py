@@ -540,3 +540,20 @@ def test_after_unlocking_the_window_the_room_goes_on_with_the_new_session(
         assert sara.close()
     finally:
         window_db.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database")
+def test_presence_through_the_team_server(served: TeamServer, people: dict[str, RemoteSession],
+                                          owner: Owner) -> None:
+    case_id = new_case(people, "Frånvaro.")
+    sara = Window(owner, people["sara"], case_id).start()
+    tove = Window(owner, people["tove"], case_id).start()
+    wait_for(lambda: sara.client.status is tove.client.status is RoomStatus.SYNCED, what="both in the room")
+    state = {"user": {"name": "Sara Socionom", "initials": "SS", "colour": "#1b6ac9", "shape": "square"},
+             "field": "Case/reason"}
+    owner.call(lambda: sara.client.set_presence(state))
+    wait_for(lambda: owner.call(tove.client.presence) == {sara.doc.client_id: state}, what="Tove sees Sara")
+    assert sara.close()
+    wait_for(lambda: owner.call(tove.client.presence) == {}, what="Sara gone from Tove's room")
+    assert tove.close()
