@@ -95,6 +95,9 @@ class SyncPeer:
         self.connected_now = False
         self.synced = False
         self.awareness = Awareness(doc)
+        # Its first state has clock 0, which the others ignore (y-protocols' rule: only a newer clock counts);
+        # at 1 they learn of us on joining even before we say where we are.
+        self.awareness.set_local_state({})
         self._awareness_sub = self.awareness.observe(self._awareness_changed)
         self._doc_sub = doc.observe(self._doc_changed)
 
@@ -185,8 +188,14 @@ class SyncPeer:
         if topic == "update" and origin == "local":
             if self.connected_now:
                 self._send(self._awareness_message([client for ids in what.values() for client in ids]))
-        elif topic == "change" and origin != "local" and self._on_awareness is not None:
-            self._on_awareness()
+        elif topic == "change" and origin != "local":
+            if what["added"] and self.connected_now and self.awareness.get_local_state() is not None:
+                # Someone joined: the room only relays, so tell them who we are now rather than at our next
+                # renewal (up to 15 s). Once per newcomer: our renewal reaches the others as an update, not
+                # as someone new, so this does not echo.
+                self.awareness.set_local_state(self.awareness.get_local_state())
+            if self._on_awareness is not None:
+                self._on_awareness()
 
 
 class RoomSource(Protocol):

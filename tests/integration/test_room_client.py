@@ -371,6 +371,10 @@ def test_others_presence_is_shown_and_goes_when_they_leave(room: RoomServer, cer
     moved = {**state, "field": ""}
     owner.call(lambda: sara.client.set_presence(moved))
     wait_for(lambda: owner.call(tove.client.presence) == {sara_id: moved}, what="Tove sees Sara move")
+    later = Window(owner, session_for(room.url, certs.ca)).start()  # joins after Sara said where she is
+    wait_for(lambda: owner.call(later.client.presence) == {sara_id: moved}, timeout=3,
+             what="a latecomer sees Sara at once, not at her next renewal in 15 s")
+    assert later.close()
     assert sara.close()
     wait_for(lambda: owner.call(tove.client.presence) == {}, what="Sara gone")
     assert tove.close()
@@ -554,6 +558,9 @@ def test_presence_through_the_team_server(served: TeamServer, people: dict[str, 
              "field": "Case/reason"}
     owner.call(lambda: sara.client.set_presence(state))
     wait_for(lambda: owner.call(tove.client.presence) == {sara.doc.client_id: state}, what="Tove sees Sara")
+    later = Window(owner, people["tove"], case_id).start()  # Tove opens the case on a second screen
+    wait_for(lambda: owner.call(later.client.presence).get(sara.doc.client_id) == state, timeout=3,
+             what="a window that joins later sees Sara at once, not at her next renewal in 15 s")
     assert sara.close()
     wait_for(lambda: owner.call(tove.client.presence) == {}, what="Sara gone from Tove's room")
-    assert tove.close()
+    assert tove.close() and later.close()
