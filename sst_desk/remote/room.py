@@ -316,8 +316,10 @@ class RoomClient:
             return  # from a connection that has ended since
         try:
             self.peer.receive(message)
-        except Exception:  # noqa: BLE001 - a malformed message must not end the window's event loop
-            _log.warning("a message from the case room could not be read", exc_info=True)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # noqa: BLE001 - a malformed message (Yrs panics with a BaseException) must not
+            _log.warning("a message from the case room could not be read", exc_info=True)  # end the event loop
 
     def _lost(self, generation: int, status: RoomStatus, problem: BaseException | None) -> None:
         if self._closed:
