@@ -231,6 +231,13 @@ class Window:
     def _awareness(self) -> None:
         self.awareness_calls += 1
 
+    def said(self, what: str) -> Callable[[], str]:
+        """What a failed wait reports: the room client's statuses, problem and joins so far."""
+        client = self.client
+        return lambda: (f"{what} (statuses {[s.name for s in self.statuses]}, problem {client.problem!r}, "
+                        f"joined {client.connections}, refusal {client.refusal}, thread alive "
+                        f"{client._thread is not None and client._thread.is_alive()})")
+
     def start(self) -> Window:
         self.owner.call(self.client.start)
         return self
@@ -259,7 +266,7 @@ def room_text(doc: Doc) -> str:
 
 def test_joins_with_the_ca_file_and_edits_travel_both_ways(room: RoomServer, certs: Certificates, owner: Owner) -> None:
     window = Window(owner, session_for(room.url, certs.ca)).start()
-    wait_for(lambda: window.client.status is RoomStatus.SYNCED, what="synced")
+    wait_for(lambda: window.client.status is RoomStatus.SYNCED, what=window.said("synced"))
     assert room.requests == [("/api/v1/rooms/7", f"Bearer {TOKEN}")]
     assert window.text() == "Hög frånvaro"
     assert window.statuses == [RoomStatus.SYNCED]  # CONNECTING was the starting status
@@ -282,7 +289,7 @@ def test_a_certificate_not_trusted_is_refused_with_a_sentence(certs: Certificate
     room = RoomServer(getattr(certs, which)).start()
     try:
         window = Window(owner, session_for(room.url, certs.ca)).start()
-        wait_for(lambda: window.client.status is RoomStatus.OFFLINE, what="offline")
+        wait_for(lambda: window.client.status is RoomStatus.OFFLINE, what=window.said("offline"))
         problem = window.client.problem
         assert isinstance(problem, error)
         assert room.url in str(problem) and "nothing was sent" in str(problem)
@@ -295,9 +302,9 @@ def test_a_certificate_not_trusted_is_refused_with_a_sentence(certs: Certificate
 def test_an_unreachable_room_says_so_and_comes_back_with_the_edits_of_both_sides(
         room: RoomServer, certs: Certificates, owner: Owner) -> None:
     window = Window(owner, session_for(room.url, certs.ca)).start()
-    wait_for(lambda: window.client.status is RoomStatus.SYNCED, what="synced")
+    wait_for(lambda: window.client.status is RoomStatus.SYNCED, what=window.said("synced"))
     room.stop()
-    wait_for(lambda: window.client.status is RoomStatus.OFFLINE, what="offline")
+    wait_for(lambda: window.client.status is RoomStatus.OFFLINE, what=window.said("offline"))
     window.type(" (skrivet utan nät)")  # stays in the document: nothing else holds it
 
     def colleague(doc: Doc) -> None:
@@ -313,7 +320,7 @@ def test_an_unreachable_room_says_so_and_comes_back_with_the_edits_of_both_sides
     again.doc = room.doc
     again.start()
     try:
-        wait_for(lambda: window.client.status is RoomStatus.SYNCED, what="synced again")
+        wait_for(lambda: window.client.status is RoomStatus.SYNCED, what=window.said("synced again"))
         expected = "Kollegan: Hög frånvaro (skrivet utan nät)"
         wait_for(lambda: again.text() == expected, what="the offline edit on the server")
         assert window.text() == expected
@@ -329,14 +336,14 @@ def test_a_refusal_is_not_tried_again(room: RoomServer, certs: Certificates, own
     room.refuse[8] = 4403
     window = Window(owner, session_for(room.url, certs.ca), case_id=8).start()
     wait_for(lambda: window.client.status is RoomStatus.REFUSED,
-             what=lambda: f"refused (statuses {window.statuses}, {room.handshakes} handshakes)")
+             what=lambda: window.said("refused")() + f", {room.handshakes} handshakes")
     assert window.client.refusal == 4403
     time.sleep(1.0)  # the reconnect waits are 0.1–0.4 s: a retry would show
     assert room.handshakes == 1
     assert window.close()
 
     expired = Window(owner, session_for(room.url, certs.ca, token="lapsed")).start()
-    wait_for(lambda: expired.client.status is RoomStatus.REFUSED, what="refused on the handshake")
+    wait_for(lambda: expired.client.status is RoomStatus.REFUSED, what=expired.said("refused on the handshake"))
     assert expired.client.refusal == 4401
     time.sleep(0.6)
     assert room.handshakes == 2
@@ -345,7 +352,7 @@ def test_a_refusal_is_not_tried_again(room: RoomServer, certs: Certificates, own
 
 def test_close_sends_what_is_pending_and_says_goodbye(room: RoomServer, certs: Certificates, owner: Owner) -> None:
     window = Window(owner, session_for(room.url, certs.ca)).start()
-    wait_for(lambda: window.client.status is RoomStatus.SYNCED, what="synced")
+    wait_for(lambda: window.client.status is RoomStatus.SYNCED, what=window.said("synced"))
     owner.call(lambda: window.client.set_presence({"user": {"name": "Sara Lind"}, "field": "r7/reason"}))
 
     def type_and_close() -> bool:  # in one go on the owner's thread: the typing is still in the outbox
@@ -487,10 +494,10 @@ def test_edits_made_while_the_team_server_was_down_arrive_after_its_restart(
         served: TeamServer, people: dict[str, RemoteSession], owner: Owner) -> None:
     case_id = new_case(people, "Början.")
     sara = Window(owner, people["sara"], case_id, reconnect_delays=(0.2, 0.5)).start()
-    wait_for(lambda: sara.client.status is RoomStatus.SYNCED, what="in the room")
+    wait_for(lambda: sara.client.status is RoomStatus.SYNCED, what=sara.said("in the room"))
     served.stop()
     try:
-        wait_for(lambda: sara.client.status is RoomStatus.OFFLINE, what="offline")
+        wait_for(lambda: sara.client.status is RoomStatus.OFFLINE, what=sara.said("offline"))
         type_at(sara, None, " Skrivet utan nät, på väg till Ekbacken.")
     finally:
         served.start()
@@ -515,7 +522,7 @@ def test_the_team_server_refuses_and_the_window_does_not_try_again(
     lapsed = remote.signin(SARA[0], OWN + SARA[0][:4])
     lapsed.signout()
     expired = Window(owner, lapsed, case_id).start()
-    wait_for(lambda: expired.client.status is RoomStatus.REFUSED, what="refused after signing out")
+    wait_for(lambda: expired.client.status is RoomStatus.REFUSED, what=expired.said("refused after signing out"))
     assert expired.client.refusal == 4401
     assert karin.close() and gone.close() and expired.close()
     remote.close()
@@ -533,7 +540,7 @@ def test_after_unlocking_the_window_the_room_goes_on_with_the_new_session(
     window_db = connect(served.url, SARA[0], OWN + SARA[0][:4], ca_file=served.ca)
     try:
         sara = Window(owner, window_db, case_id).start()
-        wait_for(lambda: sara.client.status is RoomStatus.SYNCED, what="in the room")
+        wait_for(lambda: sara.client.status is RoomStatus.SYNCED, what=sara.said("in the room"))
         assert window_db.verify_password(OWN + SARA[0][:4])  # the old session is signed out on the server
         type_at(sara, None, " Efter upplåsningen.")  # the save checks everyone in the room: 4401 for the old token
         wait_for(lambda: sara.client.connections == 2 and sara.client.status is RoomStatus.SYNCED, timeout=15,
