@@ -380,10 +380,12 @@ class RoomClient:
                          user_agent_header=_user_agent())
         except InvalidStatus as exc:
             code = 4000 + exc.response.status_code
+            _log.info("case room %s: answered %s", self.case_id, exc.response.status_code)
             if code in REFUSALS:
                 return None, None, code
             return None, ServerUnreachableError(location), None
         except (OSError, InvalidHandshake, TimeoutError) as exc:
+            _log.info("case room %s: not reached (%s)", self.case_id, type(exc).__name__)
             verify = _certificate_failure(exc)
             if verify is not None:
                 error = (CertificateNameError if verify.verify_code in NAME_MISMATCH else UntrustedCertificateError)
@@ -445,6 +447,7 @@ class RoomClient:
             with self._lock:
                 self._ws = None
             reader.join(2.0)
+        _log.info("case room %s: connection %s ended (%s)", self.case_id, generation, closed[0] if closed else None)
         return closed[0] if closed else None
 
     def _abort(self) -> None:
