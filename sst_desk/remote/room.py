@@ -377,7 +377,7 @@ class RoomClient:
         try:
             ws = connect(uri, ssl=tls, additional_headers=headers, open_timeout=self._open_timeout,
                          proxy=None, max_size=MAX_MESSAGE, compression=None, close_timeout=2,
-                         user_agent_header=_user_agent())
+                         user_agent_header=_user_agent(), create_connection=_connection_class())
         except InvalidStatus as exc:
             code = 4000 + exc.response.status_code
             _log.info("case room %s: answered %s", self.case_id, exc.response.status_code)
@@ -458,6 +458,35 @@ class RoomClient:
                 ws.socket.shutdown(2)
             except OSError:
                 pass
+
+
+_CONNECTION: type | None = None
+
+
+def _connection_class() -> type:
+    """websockets' sync client connection, made to wake its reading thread when it closes the socket.
+
+    Its reader waits in ``select`` and then reads; over TLS 1.3 the server's session tickets make the socket
+    readable without any data for the application, so the read blocks, and closing the socket from another
+    thread does not wake it. A server that accepts TLS but never answers the upgrade (overloaded, or stuck)
+    then hangs ``connect()`` for good after its timeout, in ``recv_events_thread.join()`` (seen under load in
+    tests/integration/test_room_client.py). Shutting the socket down first ends the blocked read."""
+    global _CONNECTION
+    if _CONNECTION is None:
+        import socket
+
+        from websockets.sync.client import ClientConnection
+
+        class WakingConnection(ClientConnection):
+            def close_socket(self) -> None:
+                try:
+                    self.socket.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                super().close_socket()
+
+        _CONNECTION = WakingConnection
+    return _CONNECTION
 
 
 def _user_agent() -> str:

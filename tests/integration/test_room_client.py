@@ -16,9 +16,11 @@ it, and the test reads and edits the document only through it.
 from __future__ import annotations
 
 import datetime as dt
+import faulthandler
 import http
 import os
 import queue
+import socket
 import ssl
 import threading
 import time
@@ -93,6 +95,7 @@ def wait_for(condition: Callable[[], bool], timeout: float = 10.0, what: str | C
             return
         time.sleep(0.02)
     said = what() if callable(what) else what
+    faulthandler.dump_traceback(all_threads=True)  # where each thread is, for a wait that never ended
     raise AssertionError(f"waited {timeout} s in vain for {said or condition}")
 
 
@@ -330,6 +333,54 @@ def test_an_unreachable_room_says_so_and_comes_back_with_the_edits_of_both_sides
         assert window.close()
     finally:
         again.stop()
+
+
+class SilentServer:
+    """Takes TCP connections and completes TLS (with TLS 1.3's session tickets), then never answers: a server
+    that is overloaded or stuck. ``accepted`` counts the connections."""
+
+    def __init__(self, cert: tuple[Path, Path]) -> None:
+        self.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        self.tls.load_cert_chain(*cert)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.accepted = 0
+        self.held: list[socket.socket] = []
+        threading.Thread(target=self._run, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"https://127.0.0.1:{self.port}"
+
+    def _run(self) -> None:
+        while True:
+            try:
+                raw, _address = self.listener.accept()
+            except OSError:
+                return
+            try:
+                self.held.append(self.tls.wrap_socket(raw, server_side=True))  # handshake done, then silence
+                self.accepted += 1
+            except (OSError, ssl.SSLError):
+                raw.close()
+
+    def stop(self) -> None:
+        self.listener.close()
+        for held in self.held:
+            held.close()
+
+
+def test_a_server_that_never_answers_the_upgrade_leaves_the_window_offline_and_trying(
+        certs: Certificates, owner: Owner) -> None:
+    silent = SilentServer(certs.good)
+    try:
+        window = Window(owner, session_for(silent.url, certs.ca), open_timeout=1.0).start()
+        wait_for(lambda: window.client.status is RoomStatus.OFFLINE, timeout=5, what=window.said("offline"))
+        assert isinstance(window.client.problem, ServerUnreachableError)
+        wait_for(lambda: silent.accepted >= 3, timeout=10, what="it keeps trying")
+        assert window.close()
+    finally:
+        silent.stop()
 
 
 def test_a_refusal_is_not_tried_again(room: RoomServer, certs: Certificates, owner: Owner) -> None:
