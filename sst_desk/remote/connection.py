@@ -58,6 +58,11 @@ class ServerConnection:
         every (re)connect): after an unlock or a password change that is a new token, and the stream follows."""
         return self.session.events_request()
 
+    def room_request(self, case_id: int):
+        """The co-editing room of case ``case_id`` in the session the window works in now
+        (``remote.room.RoomClient`` asks at every (re)connect: after an unlock it joins with the new token)."""
+        return self.session.room_request(case_id)
+
     def verify_password(self, password: str) -> bool:
         """Unlocking a locked screen: is ``password`` the signed-in person's? Checked (and logged) by the server.
 
