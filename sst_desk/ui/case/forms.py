@@ -10,6 +10,7 @@ way a person does.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -249,6 +250,16 @@ class Form(QWidget):
         finally:
             self._loading = False
         return updated
+
+    @contextlib.contextmanager
+    def quietly(self):
+        """Change inputs without it counting as the worker's edit (a colleague's change shown in a shared case)."""
+        before = self._loading
+        self._loading = True
+        try:
+            yield
+        finally:
+            self._loading = before
 
     def touched(self) -> frozenset[str]:
         """The fields the worker changed since the last load."""

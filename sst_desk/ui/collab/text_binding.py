@@ -169,8 +169,11 @@ class TextBinding(QObject):
         if not edits:
             return
         by_undo = event.transaction.origin == self._undo_origin
-        self._shadow = new
-        self._show_edits(new, edits, caret_to_change=by_undo)
+        before, self._shadow = self._shadow, new
+        if self._widget_text() == before:
+            self._show_edits(new, edits, caret_to_change=by_undo)
+        else:  # the widget shows a tidied form of the text (its tidy is on the way): show this one whole
+            self._show_all(new, keep_caret=True)
         if self._widget_text() != new and not self._tidy_pending:
             # The widget cannot show this text as it is (a "\r" becomes a line break): once this change is
             # over, the shared text takes the widget's form, so that every window agrees with its widget.
@@ -189,14 +192,23 @@ class TextBinding(QObject):
         # toPlainText would turn a no-break space into a space; the raw text keeps every character.
         return self._widget.document().toRawText().replace("\u2029", "\n")
 
-    def _show_all(self, text: str) -> None:
+    def _show_all(self, text: str, *, keep_caret: bool = False) -> None:
+        widget = self._widget
         with self._changing_widget():
-            if isinstance(self._widget, QLineEdit):
+            if isinstance(widget, QLineEdit):
+                position = widget.cursorPosition()
                 self._fit_limit(text)
-                self._widget.setText(text)
+                widget.setText(text)
+                if keep_caret:
+                    widget.setCursorPosition(min(position, len(widget.text())))
             else:
-                self._widget.setPlainText(text)
-        if self._widget_text() != text:
+                position = widget.textCursor().position()
+                scrolled = widget.verticalScrollBar().value()
+                widget.setPlainText(text)
+                if keep_caret:
+                    self._place_caret(widget, position, position)
+                    widget.verticalScrollBar().setValue(scrolled)
+        if self._widget_text() != text and not self._tidy_pending:
             self._tidy_pending = True
             QTimer.singleShot(0, self._tidy)
 

@@ -67,16 +67,27 @@ def text_change(old: str, new: str, cursor: int | None = None) -> Edit | None:
     if old == new:
         return None
     shortest = min(len(old), len(new))
-    suffix = 0
-    while suffix < shortest and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
-        suffix += 1
-    if cursor is not None:
-        suffix = min(suffix, max(0, len(new) - cursor))
-    bound = min(len(old), len(new)) - suffix
-    prefix = 0
-    while prefix < bound and old[prefix] == new[prefix]:
-        prefix += 1
+    if cursor is None:  # no hint: the change goes as late as it can (the usual diff)
+        prefix = _common_prefix(old, new, shortest)
+        suffix = _common_suffix(old, new, shortest - prefix)
+    else:
+        suffix = min(_common_suffix(old, new, shortest), max(0, len(new) - cursor))
+        prefix = _common_prefix(old, new, shortest - suffix)
     return Edit(prefix, len(old) - suffix - prefix, new[prefix:len(new) - suffix])
+
+
+def _common_prefix(old: str, new: str, bound: int) -> int:
+    count = 0
+    while count < bound and old[count] == new[count]:
+        count += 1
+    return count
+
+
+def _common_suffix(old: str, new: str, bound: int) -> int:
+    count = 0
+    while count < bound and old[len(old) - 1 - count] == new[len(new) - 1 - count]:
+        count += 1
+    return count
 
 
 def delta_edits(text: str, delta: Iterable[Mapping[str, object]]) -> tuple[str, list[Edit]]:
