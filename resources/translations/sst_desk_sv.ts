@@ -5846,6 +5846,28 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     </message>
 </context>
 <context>
+    <name>PresenceMarkers</name>
+    <message>
+        <source>%1 is writing here</source>
+        <translation>%1 skriver här</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceStrip</name>
+    <message>
+        <source>Also open:</source>
+        <translation>Har också ärendet öppet:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Also open: %1</source>
+        <translation>Har också ärendet öppet: %1</translation>
+    </message>
+</context>
+<context>
     <name>PreviewWindow</name>
     <message>
         <source>Document</source>

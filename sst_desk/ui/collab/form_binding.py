@@ -133,7 +133,12 @@ class FormBinding(QObject):
     def _observe(self, slot: Slot) -> None:
         if slot.path in self._observed:
             return
-        subscription = slot.record.observe(lambda event, path=slot.path: self._record_changed(path, event))
+        path = slot.path
+
+        def changed(event: MapEvent) -> None:  # one parameter: pycrdt passes as many as the callback takes
+            self._record_changed(path, event)
+
+        subscription = slot.record.observe(changed)
         self._observed[slot.path] = (slot.record, subscription)
 
     def _observe_set(self, name: str) -> None:
@@ -144,7 +149,10 @@ class FormBinding(QObject):
             old[0].unobserve(old[1])
         members = slot.record.get(slot.attr)
         if isinstance(members, Map):
-            subscription = members.observe(lambda _event, n=name: self._remote_change(n))
+            def changed(_event: MapEvent) -> None:
+                self._remote_change(name)
+
+            subscription = members.observe(changed)
             self._observed[key] = (members, subscription)
 
     # --- public ---------------------------------------------------------------

@@ -26,7 +26,7 @@ STYLES = tuple((OKABE_ITO[i % len(OKABE_ITO)], SHAPES[i % len(SHAPES)])
                for i in range(len(OKABE_ITO) * len(SHAPES)))
 """Every colour with every shape (28), neighbours differing in both."""
 
-BADGE_SIZE = 22
+BADGE_WIDTH, BADGE_HEIGHT = 38, 20
 
 
 def initials(name: str) -> str:
@@ -80,7 +80,7 @@ class PresenceBadge(QWidget):
     def __init__(self, user: Mapping, parent: QWidget | None = None):
         super().__init__(parent)
         self.user = dict(user)
-        self.setFixedSize(QSize(BADGE_SIZE, BADGE_SIZE))
+        self.setFixedSize(QSize(BADGE_WIDTH, BADGE_HEIGHT))
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -90,40 +90,51 @@ class PresenceBadge(QWidget):
         return shape if shape in SHAPES else SHAPES[0]
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt naming
+        """A pill in the person's colour holding their shape and their initials, in black or white."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill = _colour(self.user.get("colour"))
-        box = QRectF(1.5, 1.5, self.width() - 3, self.height() - 3)
-        path = QPainterPath()
-        if self.shape == "square":
-            path.addRoundedRect(box, 2, 2)
-        elif self.shape == "triangle":
-            path.moveTo(QPointF(box.center().x(), box.top()))
-            path.lineTo(box.bottomRight())
-            path.lineTo(box.bottomLeft())
-            path.closeSubpath()
-        elif self.shape == "diamond":
-            centre = box.center()
-            path.moveTo(QPointF(centre.x(), box.top()))
-            path.lineTo(QPointF(box.right(), centre.y()))
-            path.lineTo(QPointF(centre.x(), box.bottom()))
-            path.lineTo(QPointF(box.left(), centre.y()))
-            path.closeSubpath()
-        else:
-            path.addEllipse(box)
-        painter.setPen(QPen(QColor("#202020"), 1.2))  # a dark edge: a yellow badge on white still shows
+        pill = QRectF(0.75, 0.75, self.width() - 1.5, self.height() - 1.5)
+        painter.setPen(QPen(QColor("#202020"), 1.0))  # a dark edge: a yellow badge on white still shows
         painter.setBrush(fill)
-        painter.drawPath(path)
-        # black or white initials, whichever stands out more on the fill
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         light = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF() > 0.45
-        painter.setPen(QColor("#000000") if light else QColor("#ffffff"))
+        ink = QColor("#000000") if light else QColor("#ffffff")
+        size = self.height() * 0.5
+        glyph = QRectF(pill.left() + self.height() * 0.3, pill.center().y() - size / 2, size, size)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ink)
+        painter.drawPath(shape_path(self.shape, glyph))
         font = QFont(self.font())
         font.setBold(True)
-        font.setPixelSize(8 if self.shape == "triangle" else 9)
+        font.setPixelSize(max(9, int(self.height() * 0.55)))
         painter.setFont(font)
-        text_box = box.adjusted(0, box.height() * 0.25, 0, 0) if self.shape == "triangle" else box
+        painter.setPen(ink)
+        text_box = QRectF(glyph.right() + 2, pill.top(), pill.right() - glyph.right() - 4, pill.height())
         painter.drawText(text_box, Qt.AlignmentFlag.AlignCenter, str(self.user.get("initials") or "?")[:3])
         painter.end()
+
+
+def shape_path(shape: str, box: QRectF) -> QPainterPath:
+    """One of ``SHAPES`` filling ``box``."""
+    path = QPainterPath()
+    centre = box.center()
+    if shape == "square":
+        path.addRect(box)
+    elif shape == "triangle":
+        path.moveTo(QPointF(centre.x(), box.top()))
+        path.lineTo(box.bottomRight())
+        path.lineTo(box.bottomLeft())
+        path.closeSubpath()
+    elif shape == "diamond":
+        path.moveTo(QPointF(centre.x(), box.top()))
+        path.lineTo(QPointF(box.right(), centre.y()))
+        path.lineTo(QPointF(centre.x(), box.bottom()))
+        path.lineTo(QPointF(box.left(), centre.y()))
+        path.closeSubpath()
+    else:
+        path.addEllipse(box)
+    return path
 
 
 class PresenceStrip(QWidget):
@@ -232,7 +243,7 @@ class PresenceMarkers(QObject):
                 badge.raise_()
                 badges.append(badge)
             self._badges[path] = badges
-            self._set_margin(path, len(badges) * (BADGE_SIZE + 2))
+            self._set_margin(path, len(badges) * (BADGE_WIDTH + 2))
             self._place(path)
 
     def _set_margin(self, path: str, width: int) -> None:
@@ -247,7 +258,7 @@ class PresenceMarkers(QObject):
         x = widget.width() - 3
         for badge in self._badges.get(path, []):
             x -= badge.width()
-            badge.move(x, max(0, (min(widget.height(), BADGE_SIZE + 6) - badge.height()) // 2))
+            badge.move(x, max(0, (min(widget.height(), BADGE_HEIGHT + 6) - badge.height()) // 2))
             x -= 2
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
