@@ -209,3 +209,17 @@ def test_a_person_who_may_not_edit_sees_the_changes_and_cannot_type(qtbot):
     assert find(ali, "Summary").toPlainText() == "Ny text"
     find(sara, "Urgent").setChecked(True)
     assert find(ali, "Urgent").isChecked()
+
+
+def test_a_form_loaded_from_another_object_writes_nothing_and_shows_the_document_again(qtbot):
+    mesh, (sara, _ali), (binding, _other) = windows(qtbot, 2)
+    record = mesh.docs[0].get("case", type=pycrdt.Map)
+    other = type("Other", (), {"summary": "Annan text", "student": type("S", (), {"school": "X"})(),
+                               "follow_up_on": None, "rating": None, "level": Level(1), "urgent": True,
+                               "absence_percent": None, "parties": [], "guardian": None, "view": ""})()
+    sara.load(other)  # e.g. an earlier plan version shown: the bound record is not changed by it
+    assert str(record["summary"]) == "Hög frånvaro sedan hösten." and record["urgent"] is False
+    assert record["follow_up_on"] == "2026-12-01"
+    binding.resync()
+    assert find(sara, "Summary").toPlainText() == "Hög frånvaro sedan hösten."
+    assert not find(sara, "Urgent").isChecked()

@@ -123,7 +123,7 @@ class FormBinding(QObject):
         return True
 
     def _text_binding(self, name: str, editor, text: Text) -> None:
-        binding = TextBinding(editor, text, quiet=self.form.quietly)
+        binding = TextBinding(editor, text, quiet=self.form.quietly, ignore=lambda: self.form.loading)
         binding.sig_local_edit.connect(lambda n=name: self.sig_edited.emit(n))
         binding.sig_remote_edit.connect(lambda n=name: self.sig_shown.emit(n))
         if self._read_only:
@@ -183,6 +183,21 @@ class FormBinding(QObject):
             else:
                 widget.setEnabled(not read_only)
 
+    def resync(self) -> None:
+        """Show the document's values again in every bound input (after the form was loaded from an object)."""
+        if self._closed or not shiboken6.isValid(self.form):
+            return
+        for name in self._slots:
+            if name in self.texts:
+                self.texts[name].resync()
+            else:
+                self._refresh(name)
+
+    def record_key(self) -> str | None:
+        """The key of the record Map the form is bound to."""
+        key = self.record.get("key")
+        return key if isinstance(key, str) else None
+
     def close(self) -> None:
         if self._closed:
             return
@@ -196,8 +211,8 @@ class FormBinding(QObject):
     # --- the person's change → the document -----------------------------------
 
     def _local_change(self, name: str) -> None:
-        if self._applying or self._closed or self._read_only:
-            return
+        if self._applying or self._closed or self._read_only or self.form.loading:
+            return  # a load fills the form from an object: nobody's edit (``resync`` shows the document again)
         values, errors = self.form.values()
         if name in errors:  # a half-typed date or number: the document keeps its last good value
             return

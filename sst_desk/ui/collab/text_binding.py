@@ -63,9 +63,12 @@ class TextBinding(QObject):
     """Emitted after a change from elsewhere (another person, a sync, an undo or redo) was shown."""
 
     def __init__(self, widget: TextWidget, text: Text, *,
-                 quiet: Callable[[], AbstractContextManager[object]] = _nothing) -> None:
+                 quiet: Callable[[], AbstractContextManager[object]] = _nothing,
+                 ignore: Callable[[], bool] = lambda: False) -> None:
         """``quiet``: a context entered around every change this binding makes to the widget, so that the
-        widget's owner (a ``Form``) does not count it as the person's edit."""
+        widget's owner (a ``Form``) does not count it as the person's edit. ``ignore()``: True while the
+        widget is being filled by its owner (a ``Form.load``), which is nobody's typing: not sent
+        (``resync`` shows the shared text again)."""
         super().__init__()
         if not isinstance(widget, (QLineEdit, QPlainTextEdit)):
             raise TypeError(f"cannot bind a {type(widget).__name__} to a shared text")
@@ -73,6 +76,7 @@ class TextBinding(QObject):
         self._text = text
         self._doc = text.doc
         self._quiet = quiet
+        self._ignore = ignore
         self._writing = False  # our own transaction is being committed: its event is already on screen
         self._applying = False  # we are changing the widget: its change signals are not the person's
         self._tidy_pending = False
@@ -113,6 +117,11 @@ class TextBinding(QObject):
             return False
         return self.undo_manager.redo()
 
+    def resync(self) -> None:
+        """Show the shared text again if the widget was filled with something else (its owner loaded it)."""
+        if not self._closed and shiboken6.isValid(self._widget) and self._widget_text() != self._shadow:
+            self._show_all(self._shadow, keep_caret=True)
+
     def close(self) -> None:
         """Stop following the shared text (the widget keeps what it shows)."""
         if self._closed:
@@ -130,12 +139,12 @@ class TextBinding(QObject):
     # --- the person's typing → the shared text --------------------------------
 
     def _on_line_changed(self, new: str) -> None:
-        if self._applying or self._closed:
+        if self._applying or self._closed or self._ignore():
             return
         self._push(new, index_from_utf16(new, self._widget.cursorPosition()), LOCAL_ORIGIN)
 
     def _on_contents_change(self, position: int, _removed: int, added: int) -> None:
-        if self._applying or self._closed:
+        if self._applying or self._closed or self._ignore():
             return
         new = self._widget_text()
         # Qt sometimes reports a whole block for a one-character change; the diff trims it, the reported
