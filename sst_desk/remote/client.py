@@ -226,6 +226,14 @@ class RemoteSession:
         headers = {"Authorization": f"Bearer {token}"} if token else {}  # signed out: the server says 401
         return self.server.url + API + "/events", headers, self.server.tls
 
+    def room_request(self, case_id: int) -> tuple[str, dict[str, str], ssl.SSLContext]:
+        """``(wss:// address, headers, TLS context)`` of the co-editing room of case ``case_id``
+        (``remote.room.RoomClient`` asks at every (re)connect, so a renewed token is used at once)."""
+        token = self._token
+        headers = {"Authorization": f"Bearer {token}"} if token else {}  # signed out: the server refuses
+        address = "wss://" + self.server.url.split("://", 1)[1]  # check_url made it https://
+        return f"{address}{API}/rooms/{int(case_id)}", headers, self.server.tls
+
     def signout(self) -> None:
         """End the session on the server (the token stops working); the sign-out is logged there."""
         with self._lock:
