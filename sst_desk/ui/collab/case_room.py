@@ -278,14 +278,21 @@ class CaseRoom(QObject):
     def _bind_all(self) -> None:
         """Bind every page form to its record's Map (again where the record shown is another one now)."""
         case = self.window.case
+        index = casedoc.records(self.doc)  # once: finding one record walks them all
         for page in self.window.all_pages():
             for form, target in page.forms:
-                self._bind(page, form, target, case)
+                self._bind(page, form, target, case, index)
         self._register_fields()
 
-    def _bind(self, page, form: Form, target: Callable, case) -> None:
+    @staticmethod
+    def _record(obj: object, index: dict[str, Map]) -> Map | None:
+        key = casedoc.key_of(obj) or casedoc.stored_key(obj) if obj is not None else None
+        return index.get(key) if key is not None else None
+
+    def _bind(self, page, form: Form, target: Callable, case, index: dict[str, Map] | None = None) -> None:
+        index = casedoc.records(self.doc) if index is None else index
         obj = target(case)
-        record = casedoc.record_map(self.doc, obj) if obj is not None else None
+        record = self._record(obj, index)
         current = self._bindings.get(id(form))
         if current is not None:
             if record is not None and current[2].record_key() == record.get("key"):
@@ -295,24 +302,24 @@ class CaseRoom(QObject):
             del self._bindings[id(form)]
         if record is None:
             return
-        binding = FormBinding(form, record, key_of=casedoc.key_of, slots=self._slots(page, form, case))
+        binding = FormBinding(form, record, key_of=casedoc.key_of, slots=self._slots(page, form, case, index))
         binding.set_read_only(not self.may_edit)
         if id(form) not in self._watched:
             self._watched.add(id(form))
             form.sig_loaded.connect(lambda p=page, f=form, t=target: self._form_loaded(p, f, t))
         self._bindings[id(form)] = (form, target, binding)
 
-    def _slots(self, page, form: Form, case) -> dict[str, Slot | None]:
+    def _slots(self, page, form: Form, case, index: dict[str, Map]) -> dict[str, Slot | None]:
         """Where the page fields that are not a plain attribute live: the student's view of the page's stage,
         a kartläggning's factors of one group (a part of its ``factors`` set)."""
         slots: dict[str, Slot | None] = {}
         for name in form.fields:
             if name == "view" and getattr(page, "stage", None) is not None:
                 view = next((v for v in case.student_views if v.stage is page.stage), None)
-                node = casedoc.record_map(self.doc, view) if view is not None else None
+                node = self._record(view, index)
                 slots[name] = Slot(node, "text", str(node.get("key"))) if node is not None else None
             elif name.startswith("factors_") and case.kartlaggning is not None:
-                node = casedoc.record_map(self.doc, case.kartlaggning)
+                node = self._record(case.kartlaggning, index)
                 slots[name] = Slot(node, "factors", str(node.get("key"))) if node is not None else None
         return slots
 
