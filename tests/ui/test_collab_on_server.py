@@ -153,3 +153,49 @@ def test_keystroke_to_the_other_window_on_loopback(qtbot, shared, tmp_path):
     finally:
         for window in (sara, kim):
             window.close()
+
+
+def test_a_goal_added_by_one_is_listed_for_the_other_and_a_step_taken_reaches_both(qtbot, shared, tmp_path):
+    from person import answer_dialog, fill_dialog
+    from sst_desk.ui.common.labels import label
+    from sst_desk.workflow.codes import Authority
+    from sst_desk.workflow.process import Move
+
+    people, case_id = shared
+    sara = case_window_for(people[SARA[0]], case_id, tmp_path / "sara")
+    kim = case_window_for(people[KIM[0]], case_id, tmp_path / "kim")
+    try:
+        for window in (sara, kim):
+            qtbot.waitUntil(lambda w=window: w.room is not None and w.room.joined, timeout=15_000)
+        goals = len(sara.case.current_plan.goals)
+        typed = {"Goal": "Eleven deltar i idrotten varje vecka", "Measured by": "Lärarens närvarolista"}
+        answer_dialog(fill_dialog(typed))
+        kim.pages[Stage.PLANERING.order].goals.add_new()
+        model = sara.pages[Stage.PLANERING.order].goals.model
+        qtbot.waitUntil(lambda: typed["Goal"] in [model.item(r).description for r in range(model.rowCount())],
+                        timeout=10_000)
+        qtbot.waitUntil(lambda: kim.room.save_state.text().startswith("Saved "), timeout=20_000)
+        stored = people[TOVE[0]].door.cases.load_case(case_id)
+        assert [g.description for g in stored.current_plan.goals].count(typed["Goal"]) == 1
+        assert len(stored.current_plan.goals) == goals + 1
+
+        # what the step needs, made by Kim: the follow-up date (a field: live) and an insats (a dialog)
+        from person import fill
+
+        fill(kim.pages[Stage.PLANERING.order], "Follow-up date", "2027-02-15")
+        answer_dialog(fill_dialog({"Intervention": "Läxhjälp två dagar i veckan", "Responsible person": "Kim Kurator",
+                                   "Responsible authority": label(Authority.SKOLA), "Start": "2026-11-23",
+                                   "Serves goal": typed["Goal"]}))
+        kim.pages[Stage.PLANERING.order].insatser.add_new()
+        qtbot.waitUntil(lambda: len(sara.case.current_plan.insatser) == 1
+                        and sara.case.current_plan.follow_up_on is not None, timeout=10_000)
+        # a step stays the explicit action it was, saved with the revision check; the room brings it to both
+        answer_dialog(fill_dialog({}))
+        assert sara.take_move(Move.START_GENOMFORANDE)
+        for window in (sara, kim):
+            qtbot.waitUntil(lambda w=window: w.case.stage is Stage.GENOMFORANDE, timeout=20_000)
+            qtbot.waitUntil(lambda w=window: label(Stage.GENOMFORANDE) in w.header.text(), timeout=5_000)
+        assert people[TOVE[0]].door.cases.load_case(case_id).stage is Stage.GENOMFORANDE
+    finally:
+        for window in (sara, kim):
+            window.close()
