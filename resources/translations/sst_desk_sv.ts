@@ -1153,6 +1153,14 @@
         <translation>Ansluter till det delade ärendet… Tills dess visas det skrivskyddat.</translation>
     </message>
     <message>
+        <source>Changes not sent</source>
+        <translation>Ändringar inte skickade</translation>
+    </message>
+    <message>
+        <source>Your latest changes to %1 have not reached the team server yet. Closing the window throws them away. Close anyway?</source>
+        <translation>Dina senaste ändringar i %1 har inte nått teamservern än. Stänger du fönstret försvinner de. Stänga ändå?</translation>
+    </message>
+    <message>
         <source>The team server cannot be reached. Keep working: your changes stay in this window and are sent when the server answers again.</source>
         <translation>Teamservern går inte att nå. Arbeta vidare: dina ändringar stannar i det här fönstret och skickas när servern svarar igen.</translation>
     </message>
@@ -1434,14 +1442,6 @@
     <message>
         <source>Saving… the window can be closed when it is done.</source>
         <translation>Sparar … fönstret kan stängas när det är klart.</translation>
-    </message>
-    <message>
-        <source>Changes not sent</source>
-        <translation>Ändringar inte skickade</translation>
-    </message>
-    <message>
-        <source>Your latest changes to %1 have not reached the team server yet. Closing the window throws them away. Close anyway?</source>
-        <translation>Dina senaste ändringar i %1 har inte nått teamservern än. Stänger du fönstret försvinner de. Stänga ändå?</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

@@ -769,16 +769,9 @@ class CaseWindow(QMainWindow):
             event.ignore()
             return
         if self.room is not None:
-            if self.room.has_unsent():
-                answer = QMessageBox.question(
-                    self, self.tr("Changes not sent"),
-                    self.tr("Your latest changes to %1 have not reached the team server yet. Closing the window "
-                            "throws them away. Close anyway?").replace("%1", elided(self.case.student.full_name)),
-                    QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                    QMessageBox.StandardButton.Cancel)
-                if answer != QMessageBox.StandardButton.Close:
-                    event.ignore()
-                    return
+            if not self.room.may_close():  # asks when edits have not reached the server
+                event.ignore()
+                return
             self.room.close()
             self.context.settings.set(CASE_GEOMETRY, bytes(self.saveGeometry()))
             event.accept()

@@ -24,10 +24,10 @@ from typing import Any, Protocol
 import shiboken6
 from pycrdt import Doc, Map
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from sst_desk.collab import casedoc
-from sst_desk.ui.case.forms import Form
+from sst_desk.ui.case.forms import Form, elided
 from sst_desk.ui.collab.form_binding import FormBinding, Slot
 from sst_desk.ui.collab.presence import FieldTracker, PresenceMarkers, PresenceStrip, local_state
 from sst_desk.ui.collab.text_binding import LOCAL_ORIGIN, TIDY_ORIGIN
@@ -200,6 +200,17 @@ class CaseRoom(QObject):
     def has_unsent(self) -> bool:
         """True when the person's edits may not have reached the server (it cannot be reached, or refused)."""
         return self._unsaved and _status_name(getattr(self.room, "status", "")) != "SYNCED"
+
+    def may_close(self) -> bool:
+        """Whether the window may close: edits that have not reached the server are lost with it — ask."""
+        if not self.has_unsent():
+            return True
+        answer = QMessageBox.question(
+            self.window, self.tr("Changes not sent"),
+            self.tr("Your latest changes to %1 have not reached the team server yet. Closing the window "
+                    "throws them away. Close anyway?").replace("%1", elided(self.window.case.student.full_name)),
+            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Close
 
     def _status(self, status: Any) -> None:
         name = _status_name(status)
