@@ -1205,6 +1205,10 @@
         <translation>Sparat %1</translation>
     </message>
     <message>
+        <source>Shared: saved as you type</source>
+        <translation>Delat: sparas medan du skriver</translation>
+    </message>
+    <message>
         <source>the team server could not save the shared case.</source>
         <translation>teamservern kunde inte spara det delade ärendet.</translation>
     </message>

@@ -240,6 +240,8 @@ def test_a_colleagues_field_is_marked_and_the_strip_names_them(qtbot, context, p
     qtbot.waitUntil(lambda: [b.accessibleName() for b in sara.room.markers.badges(path)]
                     == ["Tess Testare is writing here"])
     assert sara.room.markers.badges(path)[0].parent() is plan_view(sara)
+    sara.resize(1150, 800)
+    assert sara.grab().save("/tmp/collab_case_window.png")  # looked at: strip, marker, save state
 
 
 def test_a_save_the_server_could_not_make_is_said_in_words(qtbot, context, planned_case):

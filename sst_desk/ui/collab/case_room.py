@@ -159,6 +159,7 @@ class CaseRoom(QObject):
         self.strip = PresenceStrip(window)
         self.save_state = QLabel(window)
         self.save_state.setAccessibleName(self.tr("Shared case"))
+        self.save_state.setContentsMargins(8, 0, 8, 0)
         self.markers = PresenceMarkers(self)
         self.tracker = FieldTracker(window, self)
         self.tracker.sig_field.connect(self._field_entered)
@@ -474,6 +475,9 @@ class CaseRoom(QObject):
             self.save_state.setStyleSheet("")
         elif saved_at:
             text = self.tr("Saved %1").replace("%1", _clock(saved_at))
+            self.save_state.setStyleSheet("")
+        elif self.joined:
+            text = self.tr("Shared: saved as you type")
             self.save_state.setStyleSheet("")
         else:
             text = ""
