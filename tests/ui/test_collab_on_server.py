@@ -92,37 +92,41 @@ def put_caret(box, position: int) -> None:
     box.setTextCursor(cursor)
 
 
-def test_two_people_type_at_the_same_place_at_once_and_the_stored_case_keeps_both(qtbot, shared, tmp_path):
+@pytest.mark.parametrize("count", [2, 3], ids=["two", "three"])
+def test_people_type_at_the_same_place_at_once_and_the_stored_case_keeps_all(qtbot, shared, tmp_path, count):
     people, case_id = shared
-    sara = case_window_for(people[SARA[0]], case_id, tmp_path / "sara")
-    kim = case_window_for(people[KIM[0]], case_id, tmp_path / "kim")
+    who = [SARA, KIM, TOVE][:count]
+    windows = [case_window_for(people[person[0]], case_id, tmp_path / person[0]) for person in who]
     try:
-        for window in (sara, kim):
+        for window in windows:
             qtbot.waitUntil(lambda w=window: w.room is not None and w.room.joined, timeout=15_000)
-        qtbot.waitUntil(lambda: sara.room.strip.text() == "Also open: Kim Kurator (KK)", timeout=10_000)
-        mine, theirs = plan_view(sara), plan_view(kim)
-        start = mine.toPlainText()
-        put_caret(mine, len(start))
-        put_caret(theirs, len(start))
-        words_sara, words_kim = " Mamma kommer på mötet.", " Skolan ordnar läxhjälp två dagar."
-        for step in range(max(len(words_sara), len(words_kim))):
-            type_keys(mine, words_sara[step:step + 1])
-            type_keys(theirs, words_kim[step:step + 1])
+        others = {name for _user, name, _role, _password in who[1:]}
+        qtbot.waitUntil(lambda: {user["name"] for user in windows[0].room.strip.people} == others, timeout=10_000)
+        if count == 2:
+            assert windows[0].room.strip.text() == "Also open: Kim Kurator (KK)"
+        boxes = [plan_view(window) for window in windows]
+        start = boxes[0].toPlainText()
+        for box in boxes:
+            put_caret(box, len(start))
+        words = [" Mamma kommer på mötet.", " Skolan ordnar läxhjälp två dagar.", " Uppföljning i februari."][:count]
+        for step in range(max(map(len, words))):
+            for box, word in zip(boxes, words):
+                type_keys(box, word[step:step + 1])
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-        qtbot.waitUntil(lambda: mine.toPlainText() == theirs.toPlainText()
-                        and len(mine.toPlainText()) == len(start) + len(words_sara) + len(words_kim), timeout=10_000)
-        text = mine.toPlainText()
-        # every character of both; who typed what stays readable (each one's words, in typing order)
-        assert sorted(text) == sorted(start + words_sara + words_kim)
-        for words in (words_sara, words_kim):
+        total = len(start) + sum(map(len, words))
+        qtbot.waitUntil(lambda: len({box.toPlainText() for box in boxes}) == 1
+                        and len(boxes[0].toPlainText()) == total, timeout=10_000)
+        text = boxes[0].toPlainText()
+        # every character of everyone; each one's words in their typing order
+        assert sorted(text) == sorted(start + "".join(words))
+        for word in words:
             rest = iter(text[len(start):])
-            assert all(char in rest for char in words), f"{words!r} not in order in {text!r}"
-        qtbot.waitUntil(lambda: sara.room.save_state.text().startswith("Saved ")
-                        and kim.room.save_state.text().startswith("Saved "), timeout=20_000)
+            assert all(char in rest for char in word), f"{word!r} not in order in {text!r}"
+        qtbot.waitUntil(lambda: all(w.room.save_state.text().startswith("Saved ") for w in windows), timeout=20_000)
         stored = people[TOVE[0]].door.cases.load_case(case_id)
         assert stored.current_plan.guardians_view == text  # the room stores the shared text as it is
     finally:
-        for window in (sara, kim):
+        for window in windows:
             window.close()
 
 
