@@ -306,3 +306,26 @@ def test_on_a_database_file_there_is_no_room(qtbot, context, planned_case):
     qtbot.addWidget(window)
     assert window.room is None
     assert window.save_action.isVisible()
+
+
+def test_a_students_view_typed_where_there_was_none_reaches_the_other_window(qtbot, context, planned_case):
+    """The student's own view of a stage is a record made when first written: typing it makes the record in the
+    shared document (a field without a place yet), and from then on it is shared character by character."""
+    server, sara, ali = open_two(qtbot, context, planned_case)
+    stages = {view.stage for view in sara.case.student_views}
+    row, page = next((row, page) for row, page in enumerate(sara.pages) if page.stage not in stages
+                     and page.forms and not page.locked_note.isVisible())
+    sara.stepper.setCurrentRow(row)
+    ali.stepper.setCurrentRow(row)
+    mine = find(page, "The student's own view")
+    theirs = find(ali.pages[row], "The student's own view")
+    type_keys(mine, "Jag vill ")  # the record is made with what is typed (saving trims the space)
+    qtbot.waitUntil(lambda: theirs.toPlainText() == "Jag vill ")
+    qtbot.waitUntil(lambda: any(v.stage is page.stage and v.text == "Jag vill "
+                                for v in casedoc.read_case(server.doc).student_views))
+    assert mine.toPlainText() == "Jag vill "  # the space typed before the record existed is still there
+    type_keys(mine, "börja om")  # now a shared text: both follow it as it is typed
+    qtbot.waitUntil(lambda: theirs.toPlainText() == "Jag vill börja om")
+    assert mine.toPlainText() == "Jag vill börja om"
+    views = [v for v in casedoc.read_case(server.doc).student_views if v.stage is page.stage]
+    assert len(views) == 1 and views[0].text == "Jag vill börja om"

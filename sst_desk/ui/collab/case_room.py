@@ -153,6 +153,7 @@ class CaseRoom(QObject):
         self._unsaved = False  # the person changed something the server has not yet saved
         self._problem = ""
         self._push_pending = False
+        self._page_signals = self._form_signals = 0  # page changes, and how many of them were form edits
         self._doc_subscription = None
         self.banner = RoomBanner(window)
         self.banner.sig_retry.connect(self.rejoin)
@@ -305,20 +306,25 @@ class CaseRoom(QObject):
         index = casedoc.records(self.doc) if index is None else index
         obj = target(case)
         record = self._record(obj, index)
+        slots = self._slots(page, form, case, index) if record is not None else {}
+        places = {name: (slot.path, slot.attr) if slot is not None else None for name, slot in slots.items()}
         current = self._bindings.get(id(form))
         if current is not None:
-            if record is not None and current[2].record_key() == record.get("key"):
-                current[2].resync()
+            binding = current[2]
+            if record is not None and binding.record_key() == record.get("key") and binding.places == places:
+                binding.resync()
                 return
-            current[2].close()
+            binding.close()  # another record, or a field's record made meanwhile (a first student's view)
             del self._bindings[id(form)]
         if record is None:
             return
-        binding = FormBinding(form, record, key_of=casedoc.key_of, slots=self._slots(page, form, case, index))
+        binding = FormBinding(form, record, key_of=casedoc.key_of, slots=slots)
+        binding.places = places
         binding.set_read_only(not self.may_edit)
         if id(form) not in self._watched:
             self._watched.add(id(form))
             form.sig_loaded.connect(lambda p=page, f=form, t=target: self._form_loaded(p, f, t))
+            form.sig_changed.connect(self._form_edited)
         self._bindings[id(form)] = (form, target, binding)
 
     def _slots(self, page, form: Form, case, index: dict[str, Map]) -> dict[str, Slot | None]:
@@ -385,14 +391,23 @@ class CaseRoom(QObject):
 
     def page_changed(self) -> None:
         """A page changed the window's case (a list's dialog, a field the document has no place for)."""
+        self._page_signals += 1
         if not self._push_pending:
             self._push_pending = True
             QTimer.singleShot(0, self._push_local)
 
+    def _form_edited(self) -> None:
+        """A form field changed (its page tells ``page_changed`` too): most are bound and already sent."""
+        self._form_signals += 1
+
     def _push_local(self) -> None:
         self._push_pending = False
+        by_forms_only = self._page_signals <= self._form_signals
+        self._page_signals = self._form_signals = 0
         if not self.joined or not self.may_edit or not shiboken6.isValid(self.window):
             return
+        if by_forms_only and not self._unbound_touched():
+            return  # typing in bound fields: the bindings sent it already (this runs at every keystroke)
         case = self.window.case
         for form, target, binding in self._bound_forms():
             obj = target(case)
@@ -409,6 +424,13 @@ class CaseRoom(QObject):
                 self.doc.apply_update(delta)
         self._reread_timer.stop()
         self.reread()
+
+    def _unbound_touched(self) -> bool:
+        """Has the person changed a field the document has no place for yet (a first student's view…)?"""
+        for form, _target, binding in self._bound_forms():
+            if form.touched() - (set(form.fields) - binding.unbound if binding is not None else set()):
+                return True
+        return False
 
     def _bound_forms(self):
         """Every page form with its binding (None for a form the document has no record for)."""

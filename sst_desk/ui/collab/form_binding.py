@@ -22,6 +22,7 @@ from enum import Enum
 import shiboken6
 from pycrdt import Map, MapEvent, Subscription, Text
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLineEdit
 
 from sst_desk.ui.case.forms import Field, Form, Kind
 from sst_desk.ui.collab.text_binding import LOCAL_ORIGIN, TextBinding, bound_widget
@@ -84,6 +85,7 @@ class FormBinding(QObject):
         self._slots: dict[str, Slot] = {}
         self.texts: dict[str, TextBinding] = {}
         self.unbound: set[str] = set()
+        self.places: dict[str, tuple[str, str] | None] = {}  # the slots given, as (path, attr): to compare
         self._writing = False
         self._applying = False
         self._read_only = False
@@ -123,7 +125,12 @@ class FormBinding(QObject):
         return True
 
     def _text_binding(self, name: str, editor, text: Text) -> None:
+        line = isinstance(editor, QLineEdit)
+        typed = editor.text() if line else editor.toPlainText()
+        caret = editor.cursorPosition() if line else editor.textCursor().position()
         binding = TextBinding(editor, text, quiet=self.form.quietly, ignore=lambda: self.form.loading)
+        if name in self.form.touched():  # bound after the person began typing (a record made by it)
+            binding.offer(typed, caret)
         binding.sig_local_edit.connect(lambda n=name: self.sig_edited.emit(n))
         binding.sig_remote_edit.connect(lambda n=name: self.sig_shown.emit(n))
         if self._read_only:

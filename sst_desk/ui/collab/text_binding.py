@@ -85,7 +85,8 @@ class TextBinding(QObject):
         self.undo_manager = UndoManager(scopes=[text], capture_timeout_millis=UNDO_GROUP_MS)
         self.undo_manager.include_origin(LOCAL_ORIGIN)
         self._undo_origin = self.undo_manager.origin  # not readable while the manager is undoing
-        self._show_all(self._shadow)
+        shown = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+        self._show_all(self._shadow, keep_caret=bool(shown))  # bound again (another record): the caret stays put
         if isinstance(widget, QPlainTextEdit):
             widget.setUndoRedoEnabled(False)
             widget.document().contentsChange.connect(self._on_contents_change)
@@ -116,6 +117,20 @@ class TextBinding(QObject):
         if self._closed or self._widget.isReadOnly():
             return False
         return self.undo_manager.redo()
+
+    def offer(self, typed: str, caret: int) -> None:
+        """The widget showed ``typed`` (its caret at ``caret``, in Qt's units) before it was bound: when that is
+        the shared text but for the spaces and line breaks around it (which saving trims), it is what the person
+        is typing — keep it, share it, and put the caret back where it was."""
+        if typed != self._shadow and typed.strip() == self._shadow.strip() and not self._widget.isReadOnly():
+            self._show_all(typed)
+            self._push(typed, None, LOCAL_ORIGIN)
+        widget = self._widget
+        with self._changing_widget():
+            if isinstance(widget, QLineEdit):
+                widget.setCursorPosition(min(caret, len(widget.text())))
+            else:
+                self._place_caret(widget, caret, caret)
 
     def resync(self) -> None:
         """Show the shared text again if the widget was filled with something else (its owner loaded it)."""
