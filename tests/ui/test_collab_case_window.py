@@ -329,3 +329,15 @@ def test_a_students_view_typed_where_there_was_none_reaches_the_other_window(qtb
     assert mine.toPlainText() == "Jag vill börja om"
     views = [v for v in casedoc.read_case(server.doc).student_views if v.stage is page.stage]
     assert len(views) == 1 and views[0].text == "Jag vill börja om"
+
+
+def test_the_goal_one_has_chosen_stays_chosen_while_a_colleague_types(qtbot, context, planned_case):
+    server, sara, ali = open_two(qtbot, context, planned_case)
+    goals = sara.pages[Stage.PLANERING.order].goals
+    goals.view.selectRow(1)
+    chosen = goals.selected().description
+    reread = []
+    sara.room.sig_reread.connect(lambda: reread.append(1))
+    type_keys(plan_view(ali), "Pappa ringer på fredag.")
+    qtbot.waitUntil(lambda: bool(reread) and plan_view(sara).toPlainText().endswith("Pappa ringer på fredag."))
+    assert goals.selected() is not None and goals.selected().description == chosen
