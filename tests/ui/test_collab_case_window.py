@@ -341,3 +341,20 @@ def test_the_goal_one_has_chosen_stays_chosen_while_a_colleague_types(qtbot, con
     type_keys(plan_view(ali), "Pappa ringer på fredag.")
     qtbot.waitUntil(lambda: bool(reread) and plan_view(sara).toPlainText().endswith("Pappa ringer på fredag."))
     assert goals.selected() is not None and goals.selected().description == chosen
+
+
+def test_the_next_step_button_keeps_the_keyboard_focus_while_a_colleague_types(qtbot, context, planned_case):
+    from sst_desk.ui.common.labels import label
+    from sst_desk.workflow.process import Move
+
+    server, sara, ali = open_two(qtbot, context, planned_case)
+    button = find(sara, label(Move.START_GENOMFORANDE))
+    sara.activateWindow()
+    qtbot.waitUntil(sara.isActiveWindow)
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    reread = []
+    sara.room.sig_reread.connect(lambda: reread.append(1))
+    type_keys(plan_view(ali), "Ny rad.")
+    qtbot.waitUntil(lambda: bool(reread))
+    assert find(sara, label(Move.START_GENOMFORANDE)) is button and button.hasFocus()

@@ -314,13 +314,18 @@ class CaseWindow(QMainWindow):
         return self.tr("Opens after \u201c%1\u201d.").replace("%1", label(step.opens_after))
 
     def _refresh_moves(self) -> None:
+        today = self.context.today()
+        moves = moves_from(self.case.stage)
+        if list(self.move_buttons) != list(moves):  # the same steps keep their buttons (and the keyboard focus)
+            self._make_move_buttons(moves)
+        self._say_blockers(moves, today)
+
+    def _make_move_buttons(self, moves: list[Move]) -> None:
         while self.moves_layout.count():
             item = self.moves_layout.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
         self.move_buttons.clear()
-        today = self.context.today()
-        moves = moves_from(self.case.stage)
         for move in moves:
             button = QPushButton(label(move), self.moves_box)
             button.setAccessibleName(label(move))
@@ -331,6 +336,8 @@ class CaseWindow(QMainWindow):
             self.moves_layout.addWidget(button)
             self.move_buttons[move] = button
         self.moves_layout.addStretch(1)
+
+    def _say_blockers(self, moves: list[Move], today) -> None:
         forward = next((m for m in moves if PATHS[m].forward), None)
         if not moves:
             self.blocker_label.setText(self.tr("The case is complete.") if is_complete(self.case)
