@@ -179,20 +179,6 @@ class CaseWindow(QMainWindow):
         """May the person change the case (True until known: the server refuses what is not allowed)?"""
         return self._allowed is None or self.allows(Action.EDIT)
 
-    def set_editable(self, editable: bool) -> None:
-        """In a room: the lists' buttons and the next steps follow whether the person may type now."""
-        self.moves_box.setEnabled(editable)
-        self.next_step_action.setEnabled(editable)
-        from sst_desk.ui.common.listeditor import ListEditor
-
-        if editable:
-            for page in self.all_pages():
-                page.refresh()  # each page enables its own buttons as the case allows
-            return
-        for editor in self.findChildren(ListEditor):
-            for button in editor.buttons.values():
-                button.setEnabled(False)
-
     def show_room_case(self, case: Case, *, loaded: bool) -> None:
         """Show the case read from the room's document: ``loaded`` fills every page (the first sync), else
         only what changed is shown (lists, header, steps; the field being typed in is left alone)."""

@@ -31,6 +31,7 @@ from sst_desk.ui.case.forms import Form, elided
 from sst_desk.ui.collab.form_binding import FormBinding, Slot
 from sst_desk.ui.collab.presence import FieldTracker, PresenceMarkers, PresenceStrip, local_state
 from sst_desk.ui.collab.text_binding import LOCAL_ORIGIN, TIDY_ORIGIN
+from sst_desk.ui.common.listeditor import ListEditor
 from sst_desk.ui.common.messages import message
 
 REREAD_MS = 120
@@ -267,7 +268,7 @@ class CaseRoom(QObject):
         self.sig_joined.emit()
 
     def _editable(self, editable: bool) -> None:
-        """Let the person type and use the lists and steps, or show everything read-only."""
+        """Let the person type and use the lists and the next steps, or show everything read-only."""
         self.editable = editable
         for page in self.window.all_pages():
             for form, _target in page.forms:
@@ -280,7 +281,16 @@ class CaseRoom(QObject):
                         widget.button.setEnabled(editable)
                     else:
                         widget.setEnabled(editable)
-        self.window.set_editable(editable)
+        window = self.window
+        window.moves_box.setEnabled(editable)
+        window.next_step_action.setEnabled(editable)
+        if editable:
+            for page in window.all_pages():
+                page.refresh()  # each page enables its own list buttons as the case allows
+            return
+        for editor in window.findChildren(ListEditor):
+            for button in editor.buttons.values():
+                button.setEnabled(False)
 
     def _remember_read(self) -> None:
         self._read_update = self.doc.get_update()
@@ -449,8 +459,9 @@ class CaseRoom(QObject):
         if self.room is None:
             return
         context = self.window.context
-        name = getattr(getattr(context.db, "actor", None), "name", None) or str(context.user)
-        seed = str(context.user)
+        actor = getattr(context.db, "actor", None)
+        name = getattr(actor, "display_name", None) or str(context.user)
+        seed = getattr(actor, "username", None) or str(context.user)  # the same badge each time when free
         self._presence = local_state(name, seed, self.room.presence(), field)
         self.room.set_presence(self._presence)
 
