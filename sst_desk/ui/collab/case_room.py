@@ -152,7 +152,6 @@ class CaseRoom(QObject):
         self._read_update = b""
         self._read_state = b""
         self._unsaved = False  # the person changed something the server has not yet saved
-        self._problem = ""
         self._push_pending = False
         self._page_signals = self._form_signals = 0  # page changes, and how many of them were form edits
         self._doc_subscription = None
