@@ -66,12 +66,8 @@ def server_room_factory(context, case_id: int | None) -> RoomFactory | None:
 
     if case_id is None or not on_server(context.db):
         return None
-    try:
-        from sst_desk.remote.room import RoomClient
-    except ModuleNotFoundError as exc:  # a build without the room client: the window saves as on issue 13
-        if exc.name != "sst_desk.remote.room":
-            raise
-        return None
+    from sst_desk.remote.room import RoomClient  # imported on the server only: a file's window never needs it
+
     session = context.db.session
 
     def factory(doc: Doc, **callbacks: Any) -> Room:
