@@ -161,23 +161,10 @@ class CaseWindow(QMainWindow):
         self.stepper.setCurrentRow(self.case.stage.order)
         factory = room_factory or server_room_factory(context, case.id)
         if factory is not None and case.id is not None:
-            self._join_room(factory)
-
-    def _join_room(self, factory: RoomFactory) -> None:
-        """Share the case with whoever else has it open: the room's banner and presence above the pages, its
-        save state where the Save button was (the room saves itself)."""
-        self.room = CaseRoom(self, factory)
-        self._central_layout.insertWidget(0, self.room.banner)
-        self._central_layout.insertWidget(3, self.room.strip)
-        self.save_action.setVisible(False)
-        self.toolbar.insertWidget(self.print_action, self.room.save_state)
+            self.room = CaseRoom(self, factory)  # the case is shared with whoever else has it open
 
     def all_pages(self) -> list[StagePage]:
         return self.pages + self._other_pages()
-
-    def allows_edit(self) -> bool:
-        """May the person change the case (True until known: the server refuses what is not allowed)?"""
-        return self._allowed is None or self.allows(Action.EDIT)
 
     def show_room_case(self, case: Case, *, loaded: bool) -> None:
         """Show the case read from the room's document: ``loaded`` fills every page (the first sync), else

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from sst_desk.collab import casedoc
+from sst_desk.workflow.access import Action
 from sst_desk.ui.case.forms import Form, elided
 from sst_desk.ui.collab.form_binding import FormBinding, Slot
 from sst_desk.ui.collab.presence import FieldTracker, PresenceMarkers, PresenceStrip, local_state
@@ -165,7 +166,17 @@ class CaseRoom(QObject):
         self._reread_timer.setInterval(REREAD_MS)
         self._reread_timer.timeout.connect(self.reread)
         self.room: Room | None = None
+        self._attach()
         self._connect()
+
+    def _attach(self) -> None:
+        """The room's banner and presence above the window's pages, its save state where the Save button was
+        (the room saves itself)."""
+        window = self.window
+        window._central_layout.insertWidget(0, self.banner)
+        window._central_layout.insertWidget(3, self.strip)
+        window.save_action.setVisible(False)
+        window.toolbar.insertWidget(window.print_action, self.save_state)
 
     # --- the connection ---------------------------------------------------------
 
@@ -251,7 +262,8 @@ class CaseRoom(QObject):
             self.banner.say(self.tr("The shared case could not be read. It is shown read-only."), retry=True)
             return
         self.joined = True
-        self.may_edit = self.window.allows_edit()
+        # may the person change the case (True until known: the server drops what is not allowed)?
+        self.may_edit = self.window._allowed is None or self.window.allows(Action.EDIT)
         self._remember_read()
         self.window.show_room_case(case, loaded=True)
         self._bind_all()
