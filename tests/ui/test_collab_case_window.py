@@ -358,3 +358,13 @@ def test_the_next_step_button_keeps_the_keyboard_focus_while_a_colleague_types(q
     type_keys(plan_view(ali), "Ny rad.")
     qtbot.waitUntil(lambda: bool(reread))
     assert find(sara, label(Move.START_GENOMFORANDE)) is button and button.hasFocus()
+
+
+def test_the_meeting_view_on_the_projector_follows_a_colleagues_typing(qtbot, context, planned_case):
+    server, sara, ali = open_two(qtbot, context, planned_case)
+    sara.show_meeting()
+    meeting = sara.meeting
+    qtbot.addWidget(meeting)
+    type_keys(plan_view(ali), " Mamma vill vara med.")
+    qtbot.waitUntil(lambda: "Mamma vill vara med." in meeting.text(), timeout=5_000)
+    meeting.close()
