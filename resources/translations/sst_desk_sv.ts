@@ -1143,6 +1143,77 @@
     </message>
 </context>
 <context>
+    <name>CaseRoom</name>
+    <message>
+        <source>Shared case</source>
+        <translation>Delat ärende</translation>
+    </message>
+    <message>
+        <source>Connecting to the shared case… It is shown read-only until then.</source>
+        <translation>Ansluter till det delade ärendet… Tills dess visas det skrivskyddat.</translation>
+    </message>
+    <message>
+        <source>Changes not sent</source>
+        <translation>Ändringar inte skickade</translation>
+    </message>
+    <message>
+        <source>Your latest changes to %1 have not reached the team server yet. Closing the window throws them away. Close anyway?</source>
+        <translation>Dina senaste ändringar i %1 har inte nått teamservern än. Stänger du fönstret försvinner de. Stänga ändå?</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached. Keep working: your changes stay in this window and are sent when the server answers again.</source>
+        <translation>Teamservern går inte att nå. Arbeta vidare: dina ändringar stannar i det här fönstret och skickas när servern svarar igen.</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached. The case is shown read-only until it answers.</source>
+        <translation>Teamservern går inte att nå. Ärendet visas skrivskyddat tills den svarar.</translation>
+    </message>
+    <message>
+        <source>What you typed is kept in this window.</source>
+        <translation>Det du har skrivit finns kvar i det här fönstret.</translation>
+    </message>
+    <message>
+        <source>Your session on the team server has ended. Sign in again, then try again.</source>
+        <translation>Din session på teamservern har tagit slut. Logga in igen och försök sedan igen.</translation>
+    </message>
+    <message>
+        <source>You may no longer see this case in the shared editing.</source>
+        <translation>Du får inte längre se det här ärendet i den delade redigeringen.</translation>
+    </message>
+    <message>
+        <source>The case is no longer on the team server.</source>
+        <translation>Ärendet finns inte längre på teamservern.</translation>
+    </message>
+    <message>
+        <source>The team server did not let this window join the shared case.</source>
+        <translation>Teamservern lät inte det här fönstret ansluta till det delade ärendet.</translation>
+    </message>
+    <message>
+        <source>The shared case could not be read. It is shown read-only.</source>
+        <translation>Det delade ärendet gick inte att läsa. Det visas skrivskyddat.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Inte sparat: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Sparas…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Sparat %1</translation>
+    </message>
+    <message>
+        <source>Shared: saved as you type</source>
+        <translation>Delat: sparas medan du skriver</translation>
+    </message>
+    <message>
+        <source>the team server could not save the shared case.</source>
+        <translation>teamservern kunde inte spara det delade ärendet.</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>Student</source>
@@ -1307,6 +1378,10 @@
     <message>
         <source>Correct the marked fields; nothing was saved yet.</source>
         <translation>Rätta de markerade fälten; inget har sparats än.</translation>
+    </message>
+    <message>
+        <source>This case is shared: the team server saves it as you type.</source>
+        <translation>Ärendet är delat: teamservern sparar det medan du skriver.</translation>
     </message>
     <message>
         <source>Not saved: the server cannot be reached.</source>
@@ -6009,6 +6084,28 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     </message>
 </context>
 <context>
+    <name>PresenceMarkers</name>
+    <message>
+        <source>%1 is writing here</source>
+        <translation>%1 skriver här</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceStrip</name>
+    <message>
+        <source>Also open:</source>
+        <translation>Har också ärendet öppet:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Also open: %1</source>
+        <translation>Har också ärendet öppet: %1</translation>
+    </message>
+</context>
+<context>
     <name>PreviewWindow</name>
     <message>
         <source>Document</source>
@@ -6154,6 +6251,17 @@ Guardians&apos; contact details are left out. Read the free text through and mak
 %3 (maskinläsbar)
 
 Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör en sekretessprövning innan utdraget lämnas ut; ta bort filerna när de har lämnats över.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomBanner</name>
+    <message>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <source>Join the shared case again</source>
+        <translation>Anslut till det delade ärendet igen</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,7 @@ from sst_desk.ui.case.pages.plan import PlaneringPage
 from sst_desk.ui.case.pages.skollinje import SkollinjePage
 from sst_desk.ui.printing.printing import print_handlingsplan
 from sst_desk.ui.case.stepper import Stepper
+from sst_desk.ui.collab.case_room import CaseRoom, RoomFactory, server_room_factory
 from sst_desk.ui.common.widgets import install_wheel_guard
 
 PAGE_CLASSES: list[type[StagePage]] = [
@@ -81,9 +82,12 @@ class CaseWindow(QMainWindow):
 
     def __init__(self, context: AppContext, case: Case, parent: QWidget | None = None, *,
                  members: list[str] | None = None,
-                 allowed: frozenset[tuple[Resource, Action]] | None = None):
+                 allowed: frozenset[tuple[Resource, Action]] | None = None,
+                 room_factory: RoomFactory | None = None):
         """``members`` and ``allowed`` come with the case (``services.cases.open_case``); without them they
-        are read in the background and the actions shown when they arrive."""
+        are read in the background and the actions shown when they arrive. On the team server the window
+        joins the case's room (``collab.case_room``; ``room_factory`` makes its client, by default the
+        server's ``RoomClient``); on a database file there is none."""
         super().__init__(parent)
         install_wheel_guard()
         self.context = context
@@ -94,6 +98,7 @@ class CaseWindow(QMainWindow):
         self._loading = False
         self.saving = False  # a save is being written: no second save, no close, no edits
         self._allowed = allowed
+        self.room: CaseRoom | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -136,6 +141,7 @@ class CaseWindow(QMainWindow):
         self.unreachable_banner.sig_retry.connect(self._retry)
         central = QWidget(self)
         layout = QVBoxLayout(central)
+        self._central_layout = layout
         self.banner = self._make_banner(central)
         layout.addWidget(self.unreachable_banner)
         layout.addWidget(self.banner)
@@ -153,6 +159,30 @@ class CaseWindow(QMainWindow):
         if members is None or allowed is None:
             self._read_access()
         self.stepper.setCurrentRow(self.case.stage.order)
+        factory = room_factory or server_room_factory(context, case.id)
+        if factory is not None and case.id is not None:
+            self.room = CaseRoom(self, factory)  # the case is shared with whoever else has it open
+
+    def all_pages(self) -> list[StagePage]:
+        return self.pages + self._other_pages()
+
+    def show_room_case(self, case: Case, *, loaded: bool) -> None:
+        """Show the case read from the room's document: ``loaded`` fills every page (the first sync), else
+        only what changed is shown (lists, header, steps; the field being typed in is left alone)."""
+        self.base = clone(case)
+        if loaded:
+            row = self.stepper.currentRow()
+            self._load(case)
+            self.stepper.setCurrentRow(row)
+            return
+        self._loading = True
+        try:
+            self.case = case
+            for page in self.all_pages():
+                page.take_in(case)
+            self._refresh_process()
+        finally:
+            self._loading = False
 
     def _other_pages(self) -> list[StagePage]:
         """The steps after the stages: no stage of their own, never locked."""
@@ -209,7 +239,7 @@ class CaseWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.addAction(self.meeting_action)
         self.addAction(self.meeting_action)
-        toolbar = self.addToolBar(self.tr("Case"))
+        toolbar = self.toolbar = self.addToolBar(self.tr("Case"))
         toolbar.setObjectName("case-toolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.save_action)
@@ -265,13 +295,18 @@ class CaseWindow(QMainWindow):
         return self.tr("Opens after \u201c%1\u201d.").replace("%1", label(step.opens_after))
 
     def _refresh_moves(self) -> None:
+        today = self.context.today()
+        moves = moves_from(self.case.stage)
+        if list(self.move_buttons) != list(moves):  # the same steps keep their buttons (and the keyboard focus)
+            self._make_move_buttons(moves)
+        self._say_blockers(moves, today)
+
+    def _make_move_buttons(self, moves: list[Move]) -> None:
         while self.moves_layout.count():
             item = self.moves_layout.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
         self.move_buttons.clear()
-        today = self.context.today()
-        moves = moves_from(self.case.stage)
         for move in moves:
             button = QPushButton(label(move), self.moves_box)
             button.setAccessibleName(label(move))
@@ -282,6 +317,8 @@ class CaseWindow(QMainWindow):
             self.moves_layout.addWidget(button)
             self.move_buttons[move] = button
         self.moves_layout.addStretch(1)
+
+    def _say_blockers(self, moves: list[Move], today) -> None:
         forward = next((m for m in moves if PATHS[m].forward), None)
         if not moves:
             self.blocker_label.setText(self.tr("The case is complete.") if is_complete(self.case)
@@ -303,6 +340,10 @@ class CaseWindow(QMainWindow):
             self.take_move(forward)
 
     def _mark_dirty(self) -> None:
+        if self.room is not None:
+            if not self._loading:
+                self.room.page_changed()  # the room saves it; nothing waits for Save
+            return
         if not self._loading:
             self.setWindowModified(True)
             self._refresh_process_soft()
@@ -378,6 +419,11 @@ class CaseWindow(QMainWindow):
 
         False when nothing was started: a field needs correcting, or a save is already running.
         """
+        if self.room is not None:  # Ctrl+S in a shared case: it is saved as it is typed
+            self.statusBar().showMessage(self.tr("This case is shared: the team server saves it as you type."), 5000)
+            if then is not None:
+                then()
+            return False
         if self.saving or not self.collect():
             return False
         self._write(then)
@@ -396,6 +442,14 @@ class CaseWindow(QMainWindow):
 
     def _saved(self, saved: Case, then: Callable[[], None] | None) -> None:
         self.saving = False
+        if self.room is not None:  # a step: the room brings the stored case into the shared document
+            self.statusBar().showMessage(self.tr("Saved at %1").replace(
+                "%1", self.context.now().astimezone().strftime("%H:%M")), 5000)
+            self.room.after_save()
+            self.sig_saved.emit(saved.id)
+            if then is not None:
+                then()
+            return
         row = self.stepper.currentRow()
         self.base = clone(saved)
         self._saved_by = None
@@ -474,6 +528,8 @@ class CaseWindow(QMainWindow):
         says who changed what. Without a conflict ``newer`` becomes the base of the next save. Returns the
         merge (None when nothing was taken in: an older copy, or a save running — then it waits for it).
         """
+        if self.room is not None:  # the room's document already holds what was saved
+            return None
         if newer.id != self.case.id or newer.revision <= self.base.revision:
             return None
         if self.saving:
@@ -717,6 +773,15 @@ class CaseWindow(QMainWindow):
         if self.saving:  # never mid-write: the window closes when asked again after the save
             self.statusBar().showMessage(self.tr("Saving… the window can be closed when it is done."), 5000)
             event.ignore()
+            return
+        if self.room is not None:
+            if not self.room.may_close():  # asks when edits have not reached the server
+                event.ignore()
+                return
+            self.room.close()
+            self.context.settings.set(CASE_GEOMETRY, bytes(self.saveGeometry()))
+            event.accept()
+            self.sig_closed.emit(self.case.id)
             return
         if self.isWindowModified():
             answer = QMessageBox.question(

@@ -10,6 +10,7 @@ way a person does.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -131,6 +132,8 @@ class Form(QWidget):
 
     sig_changed = Signal()
     """Emitted on any edit by the user or by ``load`` (callers ignore it while loading)."""
+    sig_loaded = Signal()
+    """Emitted after ``load`` filled the inputs from an object (a shared case's binding follows it)."""
 
     def __init__(self, fields: Sequence[Field], parent: QWidget | None = None):
         super().__init__(parent)
@@ -227,6 +230,7 @@ class Form(QWidget):
             self._touched.clear()
         finally:
             self._loading = False
+        self.sig_loaded.emit()
 
     def load_untouched(self, obj: object) -> list[str]:
         """Show ``obj``'s values in the fields the worker has not changed since the last load; the rest stay.
@@ -249,6 +253,21 @@ class Form(QWidget):
         finally:
             self._loading = False
         return updated
+
+    @property
+    def loading(self) -> bool:
+        """True while the inputs are being set from an object or quietly, not by the worker."""
+        return self._loading
+
+    @contextlib.contextmanager
+    def quietly(self):
+        """Change inputs without it counting as the worker's edit (a colleague's change shown in a shared case)."""
+        before = self._loading
+        self._loading = True
+        try:
+            yield
+        finally:
+            self._loading = before
 
     def touched(self) -> frozenset[str]:
         """The fields the worker changed since the last load."""

@@ -154,9 +154,19 @@ class ListEditor(QWidget):
         return button
 
     def set_items(self, items: Sequence[object]) -> None:
+        """Show ``items``; the row the person had chosen stays chosen when it is still there (a shared case is
+        re-read whenever a colleague types: the same records, new objects — matched by id, else by place)."""
+        chosen = self.selected()
+        row = self.view.selectionModel().selectedRows()[0].row() if chosen is not None else -1
         self.model.set_items(items)
         self.empty.setVisible(not items and bool(self.empty.text()))
         self._fit_height()
+        if chosen is not None:
+            record_id = getattr(chosen, "id", None)
+            same = [i for i, item in enumerate(items) if record_id is not None and getattr(item, "id", None) == record_id]
+            again = same[0] if same else row if record_id is None and row < len(items) else -1
+            if again >= 0:
+                self.view.selectRow(again)
 
     def _fit_height(self) -> None:
         """Show every row without a scrollbar of its own (the page scrolls), within sensible bounds."""

@@ -1,0 +1,1 @@
+"""Qt widgets on a shared (pycrdt) case document: text binding with own-typing undo, form binding, presence."""
