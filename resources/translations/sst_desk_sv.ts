@@ -4535,6 +4535,11 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Ändrade teamets inställningar</translation>
     </message>
     <message>
+        <source>Copied the case to their computer for offline work</source>
+        <comment>LogAction</comment>
+        <translation>Kopierade ärendet till sin dator för arbete offline</translation>
+    </message>
+    <message>
         <source>Found the log tampered with (its record of the newest entry was deleted)</source>
         <comment>LogAction</comment>
         <translation>Upptäckte att loggen manipulerats (uppgiften om den senaste posten var borttagen)</translation>
@@ -4751,6 +4756,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
+        <source>offline, on the computer&apos;s copy, at %1</source>
+        <translation>offline, i datorns lokala kopia, %1</translation>
+    </message>
+    <message>
         <source>%1, version %2</source>
         <translation>%1, version %2</translation>
     </message>
@@ -4769,6 +4778,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>cases due for gallring: %1</source>
         <translation>ärenden att gallra: %1</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>version %1</translation>
     </message>
     <message>
         <source>user %1, %2</source>

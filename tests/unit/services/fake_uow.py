@@ -154,6 +154,9 @@ class _Cases(_Repo):
         case = self.state.cases.get(case_id)
         return copy.deepcopy(case) if case is not None else None
 
+    def revisions(self, case_ids: list[int]) -> dict[int, int]:
+        return {i: self.state.cases[i].revision for i in case_ids if i in self.state.cases}
+
     def insert(self, case: Case) -> int:
         state = self.state
         if case.student.id is None:

@@ -1,0 +1,149 @@
+"""The laptop's offline copy, as the team server hands it out and hears back of it (docs/security.md, "The
+offline copy").
+
+A laptop signed in to the team server keeps an encrypted copy of the cases its person works on
+(``sst_desk/offline``). Two use cases serve it:
+
+* ``offline_copy(known)``: the person's own cases (those they are responsible for: a case member) whose
+  stored revision differs from the laptop's ``known`` revision, whole; the ids the laptop must drop (no
+  longer the person's, no longer visible, gallrad); and the case-list rows of the cases it keeps. Only a
+  case member's cases are copied — a team lead's view of the whole team is not — so a protected student's
+  case is copied only to the people responsible for it. Each case copied is logged (``offline_copy``, with
+  the revision): a data-protection officer sees which case left the server for which laptop, and when.
+* ``record_offline_views(views)``: the cases the person opened from the copy while the server could not be
+  reached, each logged as a ``view`` with the time it was opened (detail ``offline=<ISO time>``) — only if
+  the person may still view the case; otherwise the refusal is logged (``denied``) and the view is not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sst_desk.persistence.errors import AccessDeniedError
+from sst_desk.workflow.access import Action, Actor
+from sst_desk.workflow.caselist import CaseRow
+from sst_desk.workflow.entities import Case
+from sst_desk.workflow.logchain import LogAction
+
+from sst_desk.services.base import UowFactory
+
+USE_CASES = ("offline_copy", "record_offline_views")
+
+OFFLINE_VIEW_PREFIX = "offline="
+"""An offline view's log detail: ``offline=<the ISO time it was opened on the laptop>``."""
+
+
+@dataclass(frozen=True)
+class OfflineCopy:
+    """What a laptop's copy needs to be brought up to date (see the module's text).
+
+    ``cases``: each changed case, whole, with its revision in ``case.revision``; ``room_states``: the case's
+    shared-document state (Yjs update bytes) by case id, where the server has one to give; ``drop``: the
+    case ids to remove from the copy; ``rows``: the case-list rows of every case the copy keeps.
+    """
+
+    cases: tuple[Case, ...] = ()
+    drop: tuple[int, ...] = ()
+    rows: tuple[CaseRow, ...] = ()
+    room_states: dict[int, bytes] = field(default_factory=dict)
+    taken_at: dt.datetime | None = None
+
+
+def offline_copy(uow: UowFactory, actor: Actor | None, known: Mapping[int, int] | None = None,
+                 today: dt.date | None = None) -> OfflineCopy:
+    """The person's cases the laptop lacks or holds at another revision; what to drop; the rows (module text).
+
+    ``known``: case id → the revision the laptop holds. Nothing is copied for a person without a case of
+    their own (an administrator: none). Every case copied is logged in the same transaction.
+    """
+    known = dict(known or {})
+    day = today or dt.date.today()
+    with uow(actor) as tx:
+        if tx.actor is None:
+            return OfflineCopy(drop=tuple(sorted(known)), taken_at=dt.datetime.now(dt.UTC))
+        rows = [row for row in tx.cases.list_rows(day, visible_to=(tx.actor.user_id, False))
+                if tx.may(Action.VIEW, row.case_id)]  # members only, and still visible (the matrix decides)
+        mine = {row.case_id for row in rows}
+        revisions = tx.cases.revisions(sorted(mine))
+        copied: list[Case] = []
+        for case_id in sorted(mine):
+            if known.get(case_id) == revisions.get(case_id):
+                continue
+            case = tx.cases.get_full(case_id)
+            if case is None:  # removed between the two reads
+                mine.discard(case_id)
+                continue
+            copied.append(case)
+            tx.log(LogAction.OFFLINE_COPY, case_id=case_id, student_id=case.student.id, detail=str(case.revision))
+        tx.commit()
+    drop = tuple(sorted(set(known) - mine))
+    states: dict[int, bytes] = {}
+    for case in copied:
+        assert case.id is not None
+        state = _room_state(uow, actor, case.id)
+        if state is not None:
+            states[case.id] = state
+    return OfflineCopy(cases=tuple(copied), drop=drop, rows=tuple(r for r in rows if r.case_id in mine),
+                       room_states=states, taken_at=dt.datetime.now(dt.UTC))
+
+
+def _room_state(uow: UowFactory, actor: Actor | None, case_id: int) -> bytes | None:
+    """The case room's shared-document state from the rooms' service (issue 14), where it is installed.
+
+    The rooms' service (``case_room_state``) makes the state from the case when the room has none, so that a
+    laptop holding it and the room never diverge; until that service is in this build the copy carries no
+    state and the window builds the document from the copied case.
+    """
+    import importlib
+
+    try:
+        rooms = importlib.import_module("sst_desk.services.rooms")
+    except ModuleNotFoundError:
+        return None
+    case_room_state = getattr(rooms, "case_room_state", None)
+    if case_room_state is None:
+        return None
+    return case_room_state(uow, actor, case_id)
+
+
+def offline_view_detail(at: dt.datetime) -> str:
+    """The log detail of a view made on the laptop at ``at`` (UTC, to the second)."""
+    if at.tzinfo is None:
+        at = at.astimezone()
+    return OFFLINE_VIEW_PREFIX + at.astimezone(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def offline_view_time(detail: str) -> dt.datetime | None:
+    """The time in an offline view's detail; None for any other detail."""
+    if not detail.startswith(OFFLINE_VIEW_PREFIX):
+        return None
+    try:
+        return dt.datetime.fromisoformat(detail[len(OFFLINE_VIEW_PREFIX):])
+    except ValueError:
+        return None
+
+
+def record_offline_views(uow: UowFactory, actor: Actor | None, views: list[tuple[int, dt.datetime]]) -> int:
+    """Log each view made from the offline copy (``view``, detail ``offline=<time>``); how many were logged.
+
+    Each view is checked as the person is now: one who may no longer view the case gets a logged refusal
+    instead (``denied``, as any refused view); a case that is no longer stored (gallrad) is skipped. Each
+    view is its own transaction, so one refusal does not drop the others.
+    """
+    logged = 0
+    for case_id, at in views:
+        if not isinstance(at, dt.datetime):
+            raise ValueError("an offline view's time is a date and time")
+        try:
+            with uow(actor) as tx:
+                student_id = tx.require_case(Action.VIEW, int(case_id))
+                if student_id is None:
+                    continue
+                tx.log(LogAction.VIEW, case_id=int(case_id), student_id=student_id, detail=offline_view_detail(at))
+                tx.commit()
+                logged += 1
+        except AccessDeniedError:
+            continue
+    return logged
