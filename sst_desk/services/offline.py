@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from sst_desk.persistence.errors import AccessDeniedError
 from sst_desk.workflow.access import Action, Actor
 from sst_desk.workflow.caselist import CaseRow
-from sst_desk.workflow.entities import Case
 from sst_desk.workflow.logchain import LogAction
 
 from sst_desk.services.base import UowFactory
+from sst_desk.services.cases import PERMISSIONS_SHOWN, CaseFile
 
 USE_CASES = ("offline_copy", "record_offline_views")
 
@@ -39,12 +39,13 @@ OFFLINE_VIEW_PREFIX = "offline="
 class OfflineCopy:
     """What a laptop's copy needs to be brought up to date (see the module's text).
 
-    ``cases``: each changed case, whole, with its revision in ``case.revision``; ``room_states``: the case's
+    ``files``: each changed case, whole (``case.revision`` its revision), with who is responsible and what the
+    person may do with it, as ``cases.open_case`` gives it; ``room_states``: the case's
     shared-document state (Yjs update bytes) by case id, where the server has one to give; ``drop``: the
     case ids to remove from the copy; ``rows``: the case-list rows of every case the copy keeps.
     """
 
-    cases: tuple[Case, ...] = ()
+    files: tuple[CaseFile, ...] = ()
     drop: tuple[int, ...] = ()
     rows: tuple[CaseRow, ...] = ()
     room_states: dict[int, bytes] = field(default_factory=dict)
@@ -67,7 +68,7 @@ def offline_copy(uow: UowFactory, actor: Actor | None, known: Mapping[int, int] 
                 if tx.may(Action.VIEW, row.case_id)]  # members only, and still visible (the matrix decides)
         mine = {row.case_id for row in rows}
         revisions = tx.cases.revisions(sorted(mine))
-        copied: list[Case] = []
+        copied: list[CaseFile] = []
         for case_id in sorted(mine):
             if known.get(case_id) == revisions.get(case_id):
                 continue
@@ -75,17 +76,18 @@ def offline_copy(uow: UowFactory, actor: Actor | None, known: Mapping[int, int] 
             if case is None:  # removed between the two reads
                 mine.discard(case_id)
                 continue
-            copied.append(case)
+            allowed = frozenset(p for p in PERMISSIONS_SHOWN if tx.may(p[1], case_id, p[0]))
+            copied.append(CaseFile(case, tuple(tx.members.of_case(case_id)), allowed))
             tx.log(LogAction.OFFLINE_COPY, case_id=case_id, student_id=case.student.id, detail=str(case.revision))
         tx.commit()
     drop = tuple(sorted(set(known) - mine))
     states: dict[int, bytes] = {}
-    for case in copied:
-        assert case.id is not None
-        state = _room_state(uow, actor, case.id)
+    for file in copied:
+        assert file.case.id is not None
+        state = _room_state(uow, actor, file.case.id)
         if state is not None:
-            states[case.id] = state
-    return OfflineCopy(cases=tuple(copied), drop=drop, rows=tuple(r for r in rows if r.case_id in mine),
+            states[file.case.id] = state
+    return OfflineCopy(files=tuple(copied), drop=drop, rows=tuple(r for r in rows if r.case_id in mine),
                        room_states=states, taken_at=dt.datetime.now(dt.UTC))
 
 

@@ -44,39 +44,39 @@ def test_only_the_persons_own_cases_are_copied_and_each_copy_is_logged(store):
     mine = add(store, SARA)
     karins = add(store, KARIN)
     copy = Door(store.uow, SARA).offline.offline_copy({}, today=TODAY)
-    assert [c.id for c in copy.cases] == [mine] and [r.case_id for r in copy.rows] == [mine]
+    assert [c.case.id for c in copy.files] == [mine] and [r.case_id for r in copy.rows] == [mine]
     assert copy.drop == () and copy.room_states == {}
-    assert store.actions()[-1] == ("offline_copy", str(copy.cases[0].revision))
-    assert karins not in {c.id for c in copy.cases}
+    assert store.actions()[-1] == ("offline_copy", str(copy.files[0].case.revision))
+    assert karins not in {c.case.id for c in copy.files}
 
 
 def test_a_team_lead_gets_her_own_cases_not_the_whole_teams(store):
     add(store, SARA)
     own = add(store, TOVE)
     copy = Door(store.uow, TOVE).offline.offline_copy({}, today=TODAY)
-    assert [c.id for c in copy.cases] == [own]
+    assert [c.case.id for c in copy.files] == [own]
 
 
 def test_a_protected_students_case_reaches_only_the_responsible_persons_copy(store):
     protected = add(store, SARA, protected=True)  # Sara responsible; Tove, the team lead, is not
-    assert [c.id for c in Door(store.uow, SARA).offline.offline_copy({}, today=TODAY).cases] == [protected]
-    assert Door(store.uow, TOVE).offline.offline_copy({}, today=TODAY).cases == ()
+    assert [c.case.id for c in Door(store.uow, SARA).offline.offline_copy({}, today=TODAY).files] == [protected]
+    assert Door(store.uow, TOVE).offline.offline_copy({}, today=TODAY).files == ()
 
 
 def test_an_unchanged_case_is_not_sent_again_a_changed_one_is_and_a_lost_one_is_dropped(store):
     one, two = add(store, SARA), add(store, SARA)
     first = Door(store.uow, SARA).offline.offline_copy({}, today=TODAY)
-    known = {c.id: c.revision for c in first.cases}
+    known = {c.case.id: c.case.revision for c in first.files}
     logged = len(store.log)
     again = Door(store.uow, SARA).offline.offline_copy(known, today=TODAY)
-    assert again.cases == () and {r.case_id for r in again.rows} == {one, two}
+    assert again.files == () and {r.case_id for r in again.rows} == {one, two}
     assert len(store.log) == logged  # nothing copied, nothing logged
     case = Door(store.uow, SARA).cases.load_case(one)
     case.reason = "Ändrad anledning"
     Door(store.uow, SARA).cases.save_case(case, today=TODAY)
     Door(store.uow, TOVE).cases.set_case_members(two, [KARIN.user_id])
     later = Door(store.uow, SARA).offline.offline_copy(known, today=TODAY)
-    assert [c.id for c in later.cases] == [one] and later.drop == (two,)
+    assert [c.case.id for c in later.files] == [one] and later.drop == (two,)
     assert [r.case_id for r in later.rows] == [one]
     gone = Door(store.uow, SARA).offline.offline_copy({**known, 99: 1}, today=TODAY)
     assert 99 in gone.drop
@@ -85,7 +85,7 @@ def test_an_unchanged_case_is_not_sent_again_a_changed_one_is_and_a_lost_one_is_
 def test_an_administrator_gets_nothing(store):
     add(store, SARA)
     copy = Door(store.uow, ADAM).offline.offline_copy({5: 1}, today=TODAY)
-    assert copy.cases == () and copy.rows == () and copy.drop == (5,)
+    assert copy.files == () and copy.rows == () and copy.drop == (5,)
 
 
 def test_offline_views_are_logged_with_their_time_and_a_view_no_longer_allowed_is_refused(store):
