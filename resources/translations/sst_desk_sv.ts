@@ -2758,6 +2758,10 @@
         <source>Try again</source>
         <translation>Försök igen</translation>
     </message>
+    <message>
+        <source>Offline – your local copy from %1. Saving waits until the server can be reached; what you have typed is kept</source>
+        <translation>Offline – din lokala kopia från %1. Att spara får vänta tills servern går att nå; det du har skrivit finns kvar</translation>
+    </message>
 </context>
 <context>
     <name>ConsentGate</name>
@@ -3047,6 +3051,10 @@
     <message>
         <source>The server %1 refused the request: %2</source>
         <translation>Servern %1 avvisade begäran: %2</translation>
+    </message>
+    <message>
+        <source>The local copy of your cases on this computer (%1) cannot be read: it is damaged. Sign in when the server can be reached, and SST Desk makes a new copy; nothing was changed on the server.</source>
+        <translation>Den lokala kopian av dina ärenden på den här datorn (%1) går inte att läsa: den är skadad. Logga in när servern går att nå, så gör SST Desk en ny kopia; ingenting ändrades på servern.</translation>
     </message>
 </context>
 <context>
@@ -5271,6 +5279,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Logga ut</translation>
     </message>
     <message>
+        <source>Sign out and remove the local copy</source>
+        <translation>Logga ut och ta bort den lokala kopian</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
@@ -6120,6 +6132,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Välj CA-fil</translation>
     </message>
     <message>
+        <source>Work offline</source>
+        <translation>Arbeta offline</translation>
+    </message>
+    <message>
         <source>Write your user name.</source>
         <translation>Skriv ditt användarnamn.</translation>
     </message>
@@ -6130,6 +6146,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>The certificate of the server %1 is not trusted by this computer, so nothing was sent. Get the server&apos;s CA file from your IT department and choose it with “Choose CA file…”; it is remembered for this server.</source>
         <translation>Den här datorn litar inte på certifikatet från servern %1, så inget skickades. Hämta serverns CA-fil från IT-avdelningen och välj den med ”Välj CA-fil…”; den sparas för den här servern.</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached. This computer has a local copy of your cases: “Work offline” opens it with your password, and what you open is logged on the server when it can be reached again.</source>
+        <translation>Servern %1 går inte att nå. Den här datorn har en lokal kopia av dina ärenden: ”Arbeta offline” öppnar den med ditt lösenord, och det du öppnar loggas på servern när den går att nå igen.</translation>
     </message>
     <message>
         <source>The CA file %1 will be used for this server. Sign in again.</source>

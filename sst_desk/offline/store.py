@@ -35,7 +35,8 @@ from typing import Any
 from sst_desk.fileio import shred
 from sst_desk.paths import data_dir
 from sst_desk.persistence import cipher
-from sst_desk.persistence.errors import QT_TRANSLATE_NOOP, DatabaseError
+from sst_desk.persistence.errors import QT_TRANSLATE_NOOP
+from sst_desk.remote.errors import RemoteError
 from sst_desk.security.keyfile import KeyFile, KeyFileError, key_file_for, new_database_key
 from sst_desk.security.signin import WRONG, SignInError
 from sst_desk.security.throttle import Throttle, attempts_file_for
@@ -56,7 +57,7 @@ _SCHEMA = (
 )
 
 
-class OfflineCopyError(DatabaseError):
+class OfflineCopyError(RemoteError):
     """The offline copy (or its key file) cannot be read: damaged, or from another version; nothing was changed."""
 
     template = QT_TRANSLATE_NOOP(

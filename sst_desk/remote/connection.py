@@ -59,6 +59,8 @@ class ServerConnection:
         self.session = session
         self.store = store  # offline.store.OfflineStore, or None (no copy kept)
         self.actor: Actor | None = session.actor if session is not None else actor  # None once signed out
+        self._username = self.actor.username if self.actor is not None else ""
+        self.forget_on_close = False  # Arkiv → "Sign out and remove the local copy" sets it before closing
         self.must_change_password = session.must_change_password if session is not None else False
         self._door = ServerDoor(session.door) if session is not None else None
         self.offline_as_of: dt.datetime | None = None if session is not None else _synced(store)
@@ -164,11 +166,10 @@ class ServerConnection:
         from sst_desk.offline import store as offline_store
 
         self._stop_sync()
-        username = self.actor.username if self.actor is not None else None
         self.store, self._fallback = None, None
-        if username is None:
+        if not self._username:
             return False
-        return offline_store.wipe(self.server.url, username)
+        return offline_store.wipe(self.server.url, self._username)
 
     def _stop_sync(self) -> None:
         sync, self.sync = self.sync, None
@@ -246,11 +247,14 @@ class ServerConnection:
                 _log.warning("the offline copy could not take the new password; it is made anew")
                 self.forget_copy()
 
-    def close(self, *, forget: bool = False) -> None:
+    def close(self, *, forget: bool | None = None) -> None:
         """Sign out on the server (best effort: an unreachable server lets the token expire) and let go.
 
-        ``forget``: also remove the offline copy from this computer (Arkiv → "Sign out and remove the local copy").
+        ``forget`` (default ``forget_on_close``): also remove the offline copy from this computer (Arkiv →
+        "Sign out and remove the local copy").
         """
+        if forget is None:
+            forget = self.forget_on_close
         from sst_desk.services.errors import DatabaseError
 
         self._stop_sync()
