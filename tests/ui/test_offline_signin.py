@@ -136,3 +136,31 @@ def test_without_a_copy_nothing_offline_is_offered(settings):
         assert not dialog.offline_button.isVisible() and dialog.connection is None
     finally:
         dialog.deleteLater()
+
+
+def test_a_colleagues_change_on_the_live_feed_brings_the_copy_up_to_date(qtbot):
+    from sst_desk.remote.sse import CaseEvent
+    from sst_desk.ui.common.live import LiveUpdates
+
+    class Source:
+        location = "https://127.0.0.1:9"
+
+        class sync:  # noqa: N801 - stands in for offline.sync.OfflineSync: counts the pokes
+            pokes = 0
+
+            @classmethod
+            def poke(cls) -> None:
+                cls.pokes += 1
+
+        def events_request(self):
+            return self.location + "/api/v1/events", {}, False
+
+    source = Source()
+    live = LiveUpdates(source, debounce_ms=10)  # not started: the events are handed in as the stream would
+    try:
+        with qtbot.waitSignal(live.sig_list_stale, timeout=2000):
+            live._arrived(CaseEvent(case_id=7, revision=3, user_id=2, by="Karin Kurator"))
+        assert Source.sync.pokes == 1
+    finally:
+        live.stop()
+        live.deleteLater()
