@@ -490,6 +490,20 @@ server_sessions = sa.Table(
 )
 
 
+# The team server's case rooms (issue 14; sst_desk/server/rooms.py, docs/server.md "Case rooms"): the shared
+# document of a case as its full Yjs update, so a room is reopened with the history its clients synced
+# against (a laptop that edited offline sends updates relative to it). ``revision`` is the case's stored
+# revision the state was last saved with or loaded from. Deleting a case (gallring) deletes its row.
+case_rooms = sa.Table(
+    "case_rooms",
+    metadata,
+    sa.Column("case_id", sa.ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("state", sa.LargeBinary, nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+)
+
+
 def _children(target: type, order_by: list[sa.Column] | sa.Column) -> RelationshipProperty:
     """A collection the parent owns: saved, merged and deleted with it; removed items are deleted."""
     return relationship(target, cascade="all, delete-orphan", order_by=order_by)

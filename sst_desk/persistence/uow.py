@@ -51,6 +51,7 @@ from sst_desk.persistence.case_stores import (
     StudentRepository,
 )
 from sst_desk.persistence.repository import CaseRepository
+from sst_desk.persistence.case_rooms import CaseRoomRepository
 from sst_desk.persistence.settings_repository import TeamSettingsRepository
 from sst_desk.persistence.repository_admin import AccessLogRepository, UserRepository
 from sst_desk.persistence.repository_extract import RegisterutdragRepository
@@ -115,6 +116,7 @@ class UnitOfWork:
     accesslog: AccessLogRepository
     retention: RetentionRepository
     registerutdrag: RegisterutdragRepository
+    case_rooms: CaseRoomRepository
     session: Session
 
     def __init__(
@@ -146,6 +148,7 @@ class UnitOfWork:
         self.accesslog = AccessLogRepository(self.session, self.actor)
         self.retention = RetentionRepository(self.session)
         self.registerutdrag = RegisterutdragRepository(self.session)
+        self.case_rooms = CaseRoomRepository(self.session)  # the team server's case rooms (issue 14)
         return self
 
     @property

@@ -310,7 +310,12 @@ def create_app(config: ServerConfig, *, db: Database | None = None,
     # Live changes (issue 13): GET /api/v1/events and the one LISTEN connection (server/events.py, live.py).
     from sst_desk.server import events
 
-    events.install(starlette, database, lambda token: app.auth.actor_for(token, touch=False), guard=app.guarded)
+    streams = events.install(starlette, database, lambda token: app.auth.actor_for(token, touch=False),
+                             guard=app.guarded)
+    # Case rooms (issue 14): WebSocket /api/v1/rooms/{case_id}, live co-editing (server/rooms.py).
+    from sst_desk.server import rooms
+
+    rooms.install(starlette, database, app.auth.actor_for, feed=streams.feed if streams is not None else None)
     return starlette
 
 

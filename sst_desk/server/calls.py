@@ -39,6 +39,9 @@ class Refused:
 _BACKUPS = ("the server's database is backed up by its operators with PostgreSQL's own tools "
             "(docs/server-operations.md), not from a client")
 
+_ROOMS = ("the server's case room does this itself; a client joins the room (the WebSocket "
+          "/api/v1/rooms/{case_id}, docs/server.md \"Case rooms\")")
+
 DECISIONS: dict[tuple[str, str], Remote | Refused] = {
     # cases
     ("cases", "case_rows"): Remote(clock=(("today", DAY),)),
@@ -115,6 +118,12 @@ DECISIONS: dict[tuple[str, str], Remote | Refused] = {
     ("settings", "adopt_computer_settings"): Refused(
         "a team server's settings are the team's, not one computer's: an administrator sets them "
         "(settings.change_team_settings)"),
+    # case rooms (issue 14): the stored shared document, for an offline laptop's copy; the rest is the room's
+    ("rooms", "case_room_state"): Remote(),
+    ("rooms", "open_room"): Refused(_ROOMS),
+    ("rooms", "store_room_state"): Refused(_ROOMS),
+    ("rooms", "record_room_edit"): Refused(_ROOMS),
+    ("rooms", "record_room_view"): Refused(_ROOMS),
 }
 
 
