@@ -10,6 +10,8 @@ A laptop signed in to the team server keeps an encrypted copy of the cases its p
   case member's cases are copied — a team lead's view of the whole team is not — so a protected student's
   case is copied only to the people responsible for it. Each case copied is logged (``offline_copy``, with
   the revision): a data-protection officer sees which case left the server for which laptop, and when.
+  With each case copied comes its room's shared-document state (``rooms.case_room_state``), so that edits
+  made offline in the case window merge into the room's history when the laptop joins it again.
 * ``record_offline_views(views)``: the cases the person opened from the copy while the server could not be
   reached, each logged as a ``view`` with the time it was opened (detail ``offline=<ISO time>``) — only if
   the person may still view the case; otherwise the refusal is logged (``denied``) and the view is not.
@@ -21,7 +23,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sst_desk.persistence.errors import AccessDeniedError
+from sst_desk.persistence.errors import AccessDeniedError, CaseNotFound
 from sst_desk.workflow.access import Action, Actor
 from sst_desk.workflow.caselist import CaseRow
 from sst_desk.workflow.logchain import LogAction
@@ -92,22 +94,14 @@ def offline_copy(uow: UowFactory, actor: Actor | None, known: Mapping[int, int] 
 
 
 def _room_state(uow: UowFactory, actor: Actor | None, case_id: int) -> bytes | None:
-    """The case room's shared-document state from the rooms' service (issue 14), where it is installed.
-
-    The rooms' service (``case_room_state``) makes the state from the case when the room has none, so that a
-    laptop holding it and the room never diverge; until that service is in this build the copy carries no
-    state and the window builds the document from the copied case.
-    """
-    import importlib
+    """The case room's shared-document state (``rooms.case_room_state``: made from the case when the room has
+    none, so that a laptop holding it and the room share one history). None when the case went meanwhile."""
+    from sst_desk.services.rooms import case_room_state
 
     try:
-        rooms = importlib.import_module("sst_desk.services.rooms")
-    except ModuleNotFoundError:
+        return case_room_state(uow, actor, case_id)
+    except (AccessDeniedError, CaseNotFound):
         return None
-    case_room_state = getattr(rooms, "case_room_state", None)
-    if case_room_state is None:
-        return None
-    return case_room_state(uow, actor, case_id)
 
 
 def offline_view_detail(at: dt.datetime) -> str:

@@ -17,6 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pycrdt import Doc
+
+from sst_desk.collab.casedoc import read_case, set_text, text_of
 
 from sst_desk.demo.users import DEMO_PASSWORD
 from sst_desk.offline import store as offline_store
@@ -94,6 +97,7 @@ def test_the_copy_answers_while_the_server_is_stopped_and_its_views_reach_the_lo
     try:
         online_rows = sara.door.cases.case_rows(None)
         assert sara.store is not None and sara.store.case_ids() == sorted(r.case_id for r in online_rows)
+        assert all(sara.store.doc_state(i) for i in sara.store.case_ids())  # each case's room history
         file = sara.store.file
         assert file.parent.parent == data_dir and "sara" not in file.name
         assert stat.S_IMODE(file.stat().st_mode) == 0o600
@@ -115,12 +119,21 @@ def test_the_copy_answers_while_the_server_is_stopped_and_its_views_reach_the_lo
         with pytest.raises(ServerUnreachableError):  # a save needs the server: the window keeps the edits
             sara.door.cases.save_case(opened.case)
         assert sara.door.settings.team_settings() is not None
+        # An edit offline goes into the case's shared document, kept in the copy (the window's part).
+        doc = Doc()
+        doc.apply_update(sara.store.doc_state(case_id))
+        assert read_case(doc).id == case_id
+        set_text(text_of(doc, read_case(doc), "reason"), "Skrivet offline på tåget.")
+        sara.store.save_doc_state(case_id, doc.get_update())
 
         server.start()
         sara.door.cases.case_rows(None)  # the server answers again: the copy sends its views
         assert not sara.offline
         synced(sara)
         assert sara.store.pending_views() == []
+        kept = Doc()
+        kept.apply_update(sara.store.doc_state(case_id))  # the sync kept the offline edit for the room
+        assert read_case(kept).reason == "Skrivet offline på tåget."
         tove_remote.close()
         tove_remote, tove = admin_door(server, ca, "tove")
         views = [r for r in tove.door.accesslog.query_log(username="sara", action="view", limit=500)
