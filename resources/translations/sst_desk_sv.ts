@@ -6108,8 +6108,8 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>SST Desk: logga in</translation>
     </message>
     <message>
-        <source>Sign in to the team server %1. Your password is checked by the server; the cases stay there and nothing of them is stored on this computer.</source>
-        <translation>Logga in på teamservern %1. Ditt lösenord kontrolleras av servern; ärendena stannar där och inget av dem sparas på den här datorn.</translation>
+        <source>Sign in to the team server %1. Your password is checked by the server. So that you can work when the server cannot be reached, an encrypted copy of the cases you are responsible for is kept on this computer; only your password opens it.</source>
+        <translation>Logga in på teamservern %1. Ditt lösenord kontrolleras av servern. För att du ska kunna arbeta när servern inte går att nå sparas en krypterad kopia av de ärenden du ansvarar för på den här datorn; bara ditt lösenord öppnar den.</translation>
     </message>
     <message>
         <source>User name</source>

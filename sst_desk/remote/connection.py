@@ -1,7 +1,8 @@
 """The window's handle on a team server, in the place a database file has (``AppContext.db``).
 
 The window asks its database four things besides the use cases: who is signed in (``actor``), its file and
-key (``path``, ``key``: both None here — nothing of the team's data is on this computer), and ``close()``.
+key (``path``, ``key``: both None here — the team's database is not on this computer; the person's offline
+copy, below, has a key of its own), and ``close()``.
 ``ServerConnection`` answers them for a signed-in ``remote.client.RemoteSession``: ``door`` is the session's
 remote door, ``close()`` signs out on the server. The token lives in this object only, never on disk.
 

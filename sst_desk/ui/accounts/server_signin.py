@@ -2,8 +2,9 @@
 
 ``sign_in_to_server`` is what ``app.run_gui`` calls in server mode. Name and password go over HTTPS to the
 server, which answers with a session token kept in memory only (``remote.connection.ServerConnection``);
-nothing is written on this computer but the server's address, the last user name and, when one was
-needed, the CA file that vouches for the server's certificate (``settings.remember_server_ca_file``). A
+written on this computer are the server's address, the last user name, when one was needed the CA file
+that vouches for the server's certificate (``settings.remember_server_ca_file``), and the person's
+encrypted offline copy of their own cases, which only their password opens (``sst_desk/offline``). A
 wrong name or password reads as on a database file; the server's slowing-down after wrong tries is shown
 as a wait; a certificate this computer does not trust offers "Choose CA file…". The request runs off the
 UI thread.
@@ -44,8 +45,9 @@ class ServerSignInDialog(_Form):
         from sst_desk.remote.client import server_location
 
         super().__init__(_t("SST Desk: sign in"), _t(
-            "Sign in to the team server %1. Your password is checked by the server; the cases stay there and "
-            "nothing of them is stored on this computer.").replace("%1", server_location(url)), parent)
+            "Sign in to the team server %1. Your password is checked by the server. So that you can work when the "
+            "server cannot be reached, an encrypted copy of the cases you are responsible for is kept on this "
+            "computer; only your password opens it.").replace("%1", server_location(url)), parent)
         self.url, self.ca_file, self._location = url, ca_file, server_location(url)
         self.add_field("username", _t("User name"), text=username)
         self.add_field("password", _t("Password"), secret=True)
