@@ -244,3 +244,30 @@ def test_a_switched_off_account_loses_its_copy(running, data_dir, tmp_path):
     finally:
         karin.close()
         adam_remote.close()
+
+
+def test_a_view_made_offline_of_a_case_lost_meanwhile_is_logged_as_refused(running, data_dir):
+    server, ca = running
+    karin = signed_in(server, ca, "karin")
+    tove_remote, tove = admin_door(server, ca, "tove")
+    try:
+        case_id = karin.store.case_ids()[-1]
+        members = tove.door.cases.case_member_ids(case_id)
+        server.stop()
+        karin.door.cases.open_case(case_id)  # from the copy, offline
+        server.start()
+        tove_remote.close()
+        tove_remote, tove = admin_door(server, ca, "tove")
+        tove.door.cases.set_case_members(case_id, [m for m in members if m != karin.actor.user_id]
+                                         or [tove.actor.user_id])
+        karin.door.cases.case_rows(None)  # back: the view goes to the server, which no longer lets her see it
+        synced(karin)
+        assert karin.store.pending_views() == [] and case_id not in karin.store.case_ids()
+        entries = tove.door.accesslog.query_log(username="karin", limit=50)
+        mine = [r for r in entries if r.case_id == case_id]
+        assert mine[0].action == "denied" and mine[0].detail == "case:view"
+        assert not any(r.action == "view" and offline_view_time(r.detail or "") for r in mine)
+        tove.door.cases.set_case_members(case_id, members)
+    finally:
+        tove_remote.close()
+        karin.close()
