@@ -222,30 +222,6 @@ def test_signing_out_for_good_wipes_the_copy(running, data_dir):
     assert not offline_store.exists(server.url, "sara")
 
 
-def test_a_switched_off_account_loses_its_copy(running, data_dir, tmp_path):
-    server, ca = running
-    from sst_desk.demo.users import DEMO_USERS
-
-    assert any(name == "karin" for name, _n, _r in DEMO_USERS)
-    karin = signed_in(server, ca, "karin")
-    file = karin.store.file
-    adam_remote, adam = admin_door(server, ca, "adam")
-    try:
-        user = next(u for u in adam.door.accounts.list_users() if u.username == "karin")
-        adam.door.accounts.switch_off(user.id)
-        with pytest.raises(SessionExpired):
-            karin.door.cases.case_rows(None)  # her session ended with the switch-off: the window locks
-        assert not karin.verify_password(DEMO_PASSWORD)  # the unlock is refused as switched off …
-        assert not file.exists() and not offline_store.exists(server.url, "karin")  # … and the copy is gone
-        OfflineStore.create(server.url, "karin", DEMO_PASSWORD)  # a copy left from before, say
-        with pytest.raises(SignInError) as refused:
-            connect(server.url, "karin", DEMO_PASSWORD, ca_file=ca)
-        assert refused.value.code == "inactive" and not offline_store.exists(server.url, "karin")
-    finally:
-        karin.close()
-        adam_remote.close()
-
-
 def test_a_view_made_offline_of_a_case_lost_meanwhile_is_logged_as_refused(running, data_dir):
     server, ca = running
     karin = signed_in(server, ca, "karin")
@@ -271,3 +247,28 @@ def test_a_view_made_offline_of_a_case_lost_meanwhile_is_logged_as_refused(runni
     finally:
         tove_remote.close()
         karin.close()
+
+
+def test_a_switched_off_account_loses_its_copy(running, data_dir, tmp_path):
+    """Last in the module: Karin stays switched off."""
+    server, ca = running
+    from sst_desk.demo.users import DEMO_USERS
+
+    assert any(name == "karin" for name, _n, _r in DEMO_USERS)
+    karin = signed_in(server, ca, "karin")
+    file = karin.store.file
+    adam_remote, adam = admin_door(server, ca, "adam")
+    try:
+        user = next(u for u in adam.door.accounts.list_users() if u.username == "karin")
+        adam.door.accounts.switch_off(user.id)
+        with pytest.raises(SessionExpired):
+            karin.door.cases.case_rows(None)  # her session ended with the switch-off: the window locks
+        assert not karin.verify_password(DEMO_PASSWORD)  # the unlock is refused as switched off …
+        assert not file.exists() and not offline_store.exists(server.url, "karin")  # … and the copy is gone
+        OfflineStore.create(server.url, "karin", DEMO_PASSWORD)  # a copy left from before, say
+        with pytest.raises(SignInError) as refused:
+            connect(server.url, "karin", DEMO_PASSWORD, ca_file=ca)
+        assert refused.value.code == "inactive" and not offline_store.exists(server.url, "karin")
+    finally:
+        karin.close()
+        adam_remote.close()
