@@ -136,11 +136,12 @@ class OfflineStore:
 
     @classmethod
     def open(cls, url: str, username: str, password: str, folder: Path | None = None, *,
-             wait: float = WAIT_S) -> OfflineStore:
+             wait: float = WAIT_S, throttled: bool = True) -> OfflineStore:
         """The copy for ``username`` on ``url`` opened with ``password``.
 
         ``SignInError``: "wrong_credentials" for a wrong password or no copy (the same sentence as a wrong
         name or password anywhere), "wait" after too many wrong tries; ``OfflineCopyError`` for a damaged copy.
+        ``throttled=False``: the server has just accepted the password (an online sign-in): no wait.
         """
         file = copy_file(url, username, folder)
         key_path = key_file_for(file)
@@ -150,7 +151,7 @@ class OfflineStore:
         try:
             keys = KeyFile.load(key_path)
             name_hash = keys.slot_id(username)
-            remaining = throttle.wait_needed(name_hash)
+            remaining = throttle.wait_needed(name_hash) if throttled else 0.0
             if remaining > wait:
                 raise SignInError("wait", f"Too many wrong passwords: wait {remaining:.0f} s and try again.",
                                   seconds=remaining)
@@ -176,7 +177,7 @@ class OfflineStore:
         be read without the old password: they are lost with it; docs/security.md.)
         """
         try:
-            return cls.open(url, username, password, folder, wait=0.0)
+            return cls.open(url, username, password, folder, throttled=False)
         except (SignInError, OfflineCopyError):
             return cls.create(url, username, password, folder)
 

@@ -240,13 +240,29 @@ class ServerConnection:
         if self.session is None:
             raise ServerUnreachableError(self.location)
         self.session.change_password(current, new)
-        self.must_change_password = False
+        was_required, self.must_change_password = self.must_change_password, False
         if self.store is not None and self.actor is not None:
             try:
                 self.store.change_password(self.actor.username, current, new)
             except (SignInError, DatabaseError, OSError):
                 _log.warning("the offline copy could not take the new password; it is made anew")
-                self.forget_copy()
+                self._new_copy(new)
+        if was_required and self.sync is not None:
+            self.sync.poke()  # the server answered nothing else until now: fill the copy
+
+    def _new_copy(self, password: str) -> None:
+        """Replace the copy by a new, empty one under ``password`` (filled by the next pass)."""
+        from sst_desk.offline.door import FallbackDoor
+        from sst_desk.offline.store import OfflineStore
+        from sst_desk.services.errors import DatabaseError
+
+        self.forget_copy()
+        try:
+            self.store = OfflineStore.create(self.server.url, self._username, password)
+        except (DatabaseError, OSError):
+            return
+        self._fallback = FallbackDoor(self)
+        self.start_sync()
 
     def close(self, *, forget: bool | None = None) -> None:
         """Sign out on the server (best effort: an unreachable server lets the token expire) and let go.

@@ -249,6 +249,27 @@ def test_a_view_made_offline_of_a_case_lost_meanwhile_is_logged_as_refused(runni
         karin.close()
 
 
+def test_choosing_ones_own_password_re_keys_the_copy_and_fills_it(running, data_dir):
+    from sst_desk.workflow.access import Role
+
+    server, ca = running
+    adam_remote, adam = admin_door(server, ca, "adam")
+    first, own = "Forsta-Losenordet-71", "Eget-Losenord-Havtorn-19"
+    adam.door.accounts.create_user("nils", "Nils Nykomling", Role.KURATOR, first)
+    adam_remote.close()
+    nils = connect(server.url, "nils", first, ca_file=ca)
+    try:
+        assert nils.must_change_password and nils.store is not None
+        nils.change_password(first, own)
+        synced(nils)
+        assert nils.store.synced_at is not None and nils.store.actor().username == "nils"
+        assert OfflineStore.open(server.url, "nils", own)
+        with pytest.raises(SignInError):
+            OfflineStore.open(server.url, "nils", first)
+    finally:
+        nils.close()
+
+
 def test_a_switched_off_account_loses_its_copy(running, data_dir, tmp_path):
     """Last in the module: Karin stays switched off."""
     server, ca = running
