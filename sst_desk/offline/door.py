@@ -17,7 +17,6 @@ server (``ServerConnection.verify_password``), which sends the offline views.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -132,8 +131,10 @@ def from_copy(connection: ServerConnection, group: str, name: str, args: tuple, 
     from sst_desk.remote.errors import ServerUnreachableError
 
     answer = FROM_COPY.get((group, name))
-    if answer is None or connection.store is None:
+    store = connection.store
+    synced_at = store.synced_at if store is not None else None
+    if answer is None or synced_at is None:  # a copy never filled answers nothing: an empty list would mislead
         raise ServerUnreachableError(connection.location)
     result = answer(connection, *args, **kwargs)
-    connection.offline_as_of = connection.store.synced_at or dt.datetime.now(dt.UTC)
+    connection.offline_as_of = synced_at
     return result
