@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,10 @@ _log = logging.getLogger(__name__)
 
 INTERVAL_S = 180.0
 """How often the copy is brought up to date while nothing pokes it (seconds)."""
+MIN_GAP_S = 30.0
+"""At least this long between two passes: a case co-edited in a meeting is saved every few seconds, and each
+pass that copies it logs an ``offline_copy`` on the server — the log says when a case left for a laptop, not
+every keystroke's save."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ class OfflineSync:
         self.store = store
         self._door_of = door_of
         self._interval = interval
+        self._gap = MIN_GAP_S
         self._on_synced = on_synced
         self._on_failed = on_failed
         self._wake = threading.Event()
@@ -110,11 +116,15 @@ class OfflineSync:
         from sst_desk.remote.errors import SessionExpired
         from sst_desk.services.errors import DatabaseError
 
+        last = None
         while not self._stopping.is_set():
             self._wake.wait(self._interval)
+            if last is not None and self._gap > 0:
+                self._stopping.wait(max(0.0, last + self._gap - time.monotonic()))  # pokes meanwhile: one pass
             if self._stopping.is_set():
                 break
             self._wake.clear()
+            last = time.monotonic()
             door = self._door_of()
             if door is None:
                 self.idle.set()

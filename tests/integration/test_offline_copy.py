@@ -23,6 +23,7 @@ from sst_desk.collab.casedoc import read_case, set_text, text_of
 
 from sst_desk.demo.users import DEMO_PASSWORD
 from sst_desk.offline import store as offline_store
+from sst_desk.offline import sync as offline_sync
 from sst_desk.offline.store import OfflineStore
 from sst_desk.remote import connection as remote_connection
 from sst_desk.remote.client import RemoteServer
@@ -58,6 +59,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("SST_DESK_DATA_DIR", str(folder))
     monkeypatch.setattr(remote_connection, "PROBE_EVERY_S", 0.0)
+    monkeypatch.setattr(offline_sync, "MIN_GAP_S", 0.0)
     return folder
 
 

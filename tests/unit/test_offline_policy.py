@@ -162,3 +162,36 @@ def test_a_window_signed_in_offline_cannot_change_the_password(monkeypatch):
     connection = ServerConnection(RemoteServer(URL), None, store=Copy(), actor=SARA)
     with pytest.raises(ServerUnreachableError):
         connection.change_password("gammalt", "nytt")
+
+
+def test_pokes_in_a_burst_make_one_pass_and_passes_keep_their_distance(monkeypatch):
+    import time
+
+    from sst_desk.offline import sync as offline_sync
+    from sst_desk.services.offline import OfflineCopy
+
+    class Store:
+        applied: list[float] = []
+
+        def pending_views(self):
+            return []
+
+        def known(self):
+            return {}
+
+        def apply(self, copy, **_kwargs):
+            self.applied.append(time.monotonic())
+
+    door = SimpleNamespace(actor=SARA, offline=SimpleNamespace(offline_copy=lambda known: OfflineCopy()),
+                           settings=SimpleNamespace(team_settings=lambda: None))
+    monkeypatch.setattr(offline_sync, "MIN_GAP_S", 0.4)
+    store = Store()
+    sync = offline_sync.OfflineSync(store, lambda: door, interval=60).start()
+    try:
+        assert sync.wait_idle(5) and len(store.applied) == 1  # the first pass at once
+        for _ in range(5):  # a colleague typing: saves every few moments
+            sync.poke()
+        assert sync.wait_idle(5) and len(store.applied) == 2
+        assert store.applied[1] - store.applied[0] >= 0.4
+    finally:
+        assert sync.stop()
