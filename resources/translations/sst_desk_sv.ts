@@ -1257,6 +1257,14 @@
         <translation>Ä&amp;rende</translation>
     </message>
     <message>
+        <source>Meeting mode</source>
+        <translation>Mötesläge</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
@@ -5341,6 +5349,161 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Could not open the case</source>
         <translation>Kunde inte öppna ärendet</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingView</name>
+    <message>
+        <source>Meeting mode</source>
+        <translation>Mötesläge</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>Handlingsplan</translation>
+    </message>
+    <message>
+        <source>Leave meeting mode</source>
+        <translation>Lämna mötesläget</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Större text</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Mindre text</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation>Normal textstorlek</translation>
+    </message>
+    <message>
+        <source>The student</source>
+        <translation>Eleven</translation>
+    </message>
+    <message>
+        <source>Action plan for %1</source>
+        <translation>Handlingsplan för %1</translation>
+    </message>
+    <message>
+        <source>There is no action plan yet: it is made together in the planning stage, after the assessment.</source>
+        <translation>Ingen handlingsplan är upprättad än. Den tas fram tillsammans i planeringen, efter kartläggningen.</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Version %1, made %2</source>
+        <translation>Version %1, upprättad %2</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>The date of the next follow-up is not decided yet.</source>
+        <translation>Datum för nästa uppföljning är inte bestämt än.</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>Nästa uppföljning</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>No goals yet.</source>
+        <translation>Inga mål har angetts än.</translation>
+    </message>
+    <message>
+        <source>Goal %1: %2</source>
+        <translation>Mål %1: %2</translation>
+    </message>
+    <message>
+        <source>(no description yet)</source>
+        <translation>(ingen beskrivning än)</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Område</translation>
+    </message>
+    <message>
+        <source>Measured by</source>
+        <translation>Hur det mäts</translation>
+    </message>
+    <message>
+        <source>Baseline → target</source>
+        <translation>Utgångsläge → mål</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Insatser</translation>
+    </message>
+    <message>
+        <source>No interventions yet.</source>
+        <translation>Inga insatser har angetts än.</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(inget namn än)</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Serves</source>
+        <translation>Hör till</translation>
+    </message>
+    <message>
+        <source>The student&apos;s own view</source>
+        <translation>Elevens egen syn</translation>
+    </message>
+    <message>
+        <source>The student&apos;s own view has not been written down yet.</source>
+        <translation>Elevens egen syn har inte dokumenterats.</translation>
+    </message>
+    <message>
+        <source>The guardians&apos; view</source>
+        <translation>Vårdnadshavarnas syn</translation>
+    </message>
+    <message>
+        <source>The guardians&apos; view has not been written down yet.</source>
+        <translation>Vårdnadshavarnas syn har inte dokumenterats.</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>Inte bestämt än</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>from %1, until further notice</source>
+        <translation>från %1, tills vidare</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>till %1</translation>
+    </message>
+    <message>
+        <source>No particular goal</source>
+        <translation>Inget särskilt mål</translation>
+    </message>
+    <message>
+        <source>Esc or F11 leaves meeting mode. Page Up and Page Down scroll; Ctrl and plus or minus change the text size.</source>
+        <translation>Esc eller F11 lämnar mötesläget. Page Up och Page Down bläddrar; Ctrl och plus eller minus ändrar textstorleken.</translation>
+    </message>
+    <message>
+        <source>[personal identity number hidden]</source>
+        <translation>[personnummer dolt]</translation>
     </message>
 </context>
 <context>

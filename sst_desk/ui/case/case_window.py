@@ -202,6 +202,13 @@ class CaseWindow(QMainWindow):
                        self.extract_action, next_page, previous_page, close_action):
             menu.addAction(action)
             self.addAction(action)
+        self.meeting = None  # the meeting mode's view (ui.case.meeting), made when first asked for
+        self.meeting_action = QAction(self.tr("Meeting mode"), self)
+        self.meeting_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.meeting_action.triggered.connect(self.show_meeting)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.meeting_action)
+        self.addAction(self.meeting_action)
         toolbar = self.addToolBar(self.tr("Case"))
         toolbar.setObjectName("case-toolbar")
         toolbar.setMovable(False)
@@ -246,6 +253,7 @@ class CaseWindow(QMainWindow):
         for row in range(len(self.pages), len(self.pages) + len(self._other_pages())):
             self.stepper.set_state(row, None)
         self._refresh_moves()
+        self._refresh_meeting()
 
     def _locked_reason(self, step: StageStep) -> str:
         """Why a stage is locked, in the worker's words (the workflow's ``StageStep`` says which reason)."""
@@ -309,6 +317,24 @@ class CaseWindow(QMainWindow):
             page.store(self.case)
         self._refresh_header()
         self._refresh_moves()
+        self._refresh_meeting()
+
+    # --- meeting mode -----------------------------------------------------------
+
+    def show_meeting(self) -> None:
+        """Mötesläge (F11): the plan full screen for the family; Esc or F11 comes back to this window as it was."""
+        from sst_desk.ui.case.meeting import MeetingView
+
+        if self.meeting is None or not shiboken6.isValid(self.meeting):
+            self.meeting = MeetingView(self)
+            self.meeting.sig_left.connect(self.activateWindow)
+        self.meeting.show_case(self.case)
+        self.meeting.enter(self)
+
+    def _refresh_meeting(self) -> None:
+        """Keep an open meeting view showing the case as it is now (an edit here, a save, a colleague's save)."""
+        if self.meeting is not None and shiboken6.isValid(self.meeting) and self.meeting.isVisible():
+            self.meeting.show_case(self.case)
 
     # --- saving -------------------------------------------------------------
 
