@@ -166,6 +166,11 @@ class Member:
     channel: StarletteChannel
     active: bool = False  # sent a change since the session was last checked (the check then counts as use)
     dropped: int = 0  # document updates dropped (read-only)
+    ended: int | None = None  # the close code the server ended the connection with
+
+    async def end(self, code: int) -> None:
+        self.ended = code
+        await self.channel.close(code)
 
 
 @dataclass
@@ -201,6 +206,7 @@ class CaseRoom:
         self._writer: asyncio.Task[None] | None = None
         self._task: asyncio.Task[None] | None = None
         self._last_actor: Actor | None = None
+        self.own_revisions: set[int] = set()  # revisions this room saved (the change feed tells of them too)
         self._subscription = doc.observe(self._on_doc_change)
 
     # --- life ------------------------------------------------------------------------------------------
@@ -219,7 +225,7 @@ class CaseRoom:
                 await writer
         await self.persist()
         for member in list(self.members.values()):
-            await member.channel.close(1001, "the room closed")
+            await member.end(1001)  # going away: the server stops
         with contextlib.suppress(RuntimeError):
             await self.yroom.stop()
         if self._task is not None:
@@ -264,7 +270,7 @@ class CaseRoom:
                 _log.warning("room %s: user %s sent an update that cannot be applied (%s); disconnected",
                              self.case_id, member.actor.user_id, type(exc).__name__)
                 self.members.pop(member.channel, None)
-                asyncio.get_running_loop().create_task(member.channel.close(CLOSE_BAD_MESSAGE))
+                asyncio.get_running_loop().create_task(member.end(CLOSE_BAD_MESSAGE))
             finally:
                 self._sender = None
         return True
@@ -348,7 +354,7 @@ class CaseRoom:
                 self._first_change = time.monotonic()
                 _log.warning("room %s: not written now (%s); writing again later", self.case_id, type(exc).__name__)
                 return False
-            self.host.own_revisions.add((self.case_id, saved.revision))
+            self.own_revisions.add(saved.revision)
             with self.doc.transaction(origin=ORIGIN_SERVER):  # one update: the clients see it all at once
                 assign_ids(self.doc, saved, origin=ORIGIN_SERVER)
                 apply_case(self.doc, saved, origin=ORIGIN_SERVER)
@@ -419,8 +425,7 @@ class CaseRoom:
 
     async def outside_change(self, revision: int | None) -> None:
         """A save outside the room (``revision``; None: maybe, after the change feed reconnected)."""
-        if revision is not None and (revision == self.base.revision
-                                     or (self.case_id, revision) in self.host.own_revisions):
+        if revision is not None and (revision == self.base.revision or revision in self.own_revisions):
             return
         if self.dirty_case:
             self.problem = False  # try the refused changes again on the newer case
@@ -524,7 +529,6 @@ class RoomHost:
     most_seconds: float = MOST_SECONDS
     check_seconds: float = CHECK_SECONDS
     rooms: dict[int, CaseRoom] = field(default_factory=dict)
-    own_revisions: set[tuple[int, int]] = field(default_factory=set)
     _locks: dict[int, asyncio.Lock] = field(default_factory=dict)
     _listener: asyncio.Task[None] | None = None
 
@@ -543,7 +547,7 @@ class RoomHost:
         channel = StarletteChannel(websocket, f"{API}/rooms/{case_id}")
         code, user_id = await self._serve(websocket, channel, case_id)
         if code is not None:
-            await channel.close(code)
+            await channel.close(code)  # once: a second close of an ended connection does nothing
         _log.info("WS %s/rooms/%s user=%s closed %s after %.1f s", API, case_id, user_id, code or "by the client",
                   time.perf_counter() - started)
 
@@ -586,7 +590,7 @@ class RoomHost:
             watcher.cancel()
             _MEMBER.reset(mark)
             await self._leave(room, member)
-        return None, actor.user_id
+        return member.ended, actor.user_id
 
     def _lock_for(self, case_id: int) -> asyncio.Lock:
         lock = self._locks.get(case_id)
@@ -643,7 +647,7 @@ class RoomHost:
             await asyncio.sleep(self.check_seconds)
             code = await run_in_threadpool(self._recheck, room.case_id, member)
             if code is not None:
-                await member.channel.close(code)
+                await member.end(code)
                 return
 
     async def check_members(self, room: CaseRoom) -> None:
@@ -652,7 +656,7 @@ class RoomHost:
             code = await run_in_threadpool(self._recheck, room.case_id, member)
             if code is not None:
                 room.remove(member)  # their later messages are not theirs to send
-                await member.channel.close(code)
+                await member.end(code)
 
     def _recheck(self, case_id: int, member: Member) -> int | None:
         """In the thread pool: the close code for ``member`` now, or None (and their right to edit updated)."""

@@ -29,7 +29,7 @@ from sst_desk.remote.client import RemoteServer, RemoteSession
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 
-from room_peer import RoomPeer, close_code
+from room_peer import Refused, RoomPeer, close_code
 from server_harness import ADMIN, PG_URL, TeamServer, team_server
 
 if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
@@ -248,3 +248,26 @@ def test_the_room_survives_a_restart_and_an_offline_peer_merges_without_duplicat
     back.close()
     eventually(lambda: sara_session.door.cases.load_case(case_id).reason == expected, what="merged into the tables")
     assert read_case(back.doc).reason == expected
+
+
+def test_a_lapsed_session_or_a_lost_right_ends_the_connection(served, remote, people) -> None:
+    server, _ca = served
+    case_id = new_case(people)
+    karin_id, sara_id = people["karin"].actor.user_id, people["sara"].actor.user_id
+    people["tove"].door.cases.set_case_members(case_id, [sara_id, karin_id])
+    second = remote.signin(TOVE[0], OWN + TOVE[0][:4])  # a second session of Tove's, to sign out
+    tove, karin, sara = (peer(served, second, case_id), peer(served, people["karin"], case_id),
+                         peer(served, people["sara"], case_id))
+    second.signout()
+    people["tove"].door.cases.set_case_members(case_id, [sara_id])  # Karin is no longer responsible
+    sara.text("reason").insert(0, "Nu. ")
+    sara.flush()  # the save checks everyone in the room again
+    with pytest.raises(Refused) as ended:
+        tove.pump(timeout=10)
+    assert ended.value.code == 4401
+    with pytest.raises(Refused) as ended:
+        karin.pump(timeout=10)
+    assert ended.value.code == 4403
+    eventually(lambda: people["sara"].door.cases.load_case(case_id).reason.startswith("Nu. "),
+               what="Sara's typing saved (the check comes first)")
+    sara.close()
