@@ -164,3 +164,15 @@ def test_a_colleagues_change_on_the_live_feed_brings_the_copy_up_to_date(qtbot):
     finally:
         live.stop()
         live.deleteLater()
+
+
+def test_the_log_review_says_what_the_offline_entries_mean(qapp):
+    from sst_desk.ui.accesslog.details import action_detail
+    from sst_desk.ui.accesslog.model import action_word
+
+    at = dt.datetime(2031, 5, 17, 12, 32, tzinfo=dt.UTC)
+    said = action_detail("view", "offline=" + at.isoformat())
+    assert said == "offline, on the computer's copy, at " + at.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert action_detail("offline_copy", "7") == "revision 7"
+    assert action_word("offline_copy") == "Copied the case to their computer for offline work"
+    assert action_detail("view", "offline=not a time") == "offline=not a time"
