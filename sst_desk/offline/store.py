@@ -281,6 +281,25 @@ class OfflineStore:
             return [(int(n), int(c), dt.datetime.fromisoformat(at))
                     for n, c, at in conn.execute("SELECT id, case_id, at FROM views ORDER BY id")]
 
+    def failed_sign_ins(self) -> tuple[list[Any], tuple[int, dt.datetime, dt.datetime] | None]:
+        """Wrong passwords typed at this copy's offline sign-in, not yet in the server's log: the throttle's
+        records (for ``forget_failed_sign_ins``) and (how many, first, last), or None."""
+        pending = Throttle(attempts_file_for(self.file)).unlogged()
+        if not pending:
+            return [], None
+        try:
+            firsts = [dt.datetime.fromisoformat(p.first) for p in pending if p.first]
+            lasts = [dt.datetime.fromisoformat(p.last) for p in pending if p.last]
+        except ValueError:
+            return pending, None
+        count = sum(p.count for p in pending)
+        now = _now()
+        return pending, (count, min(firsts, default=now), max(lasts, default=now))
+
+    def forget_failed_sign_ins(self, pending: list[Any]) -> None:
+        """The server has logged these wrong passwords."""
+        _best_effort(lambda: Throttle(attempts_file_for(self.file)).mark_logged(pending))
+
     # --- writing -------------------------------------------------------------------------------------------
 
     def record_view(self, case_id: int, at: dt.datetime | None = None) -> None:

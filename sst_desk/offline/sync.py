@@ -5,7 +5,8 @@ colleague's change on the live feed) and every ``interval`` seconds. One pass, t
 session on the server (``door_of()``; None while there is no session):
 
 1. the views made from the copy while the server could not be reached are sent
-   (``offline.record_offline_views``: the server logs each with its time) and forgotten here;
+   (``offline.record_offline_views``: the server logs each with its time) and forgotten here, and so are the
+   wrong passwords typed at the copy's offline sign-in (one ``sign_in_failed``: how many, first, last);
 2. ``offline.offline_copy(known)``: the cases whose revision changed come whole, the ones the person may no
    longer see are dropped (with their views and document states), the list's rows replaced; the team's
    settings and the person (``Actor``) are kept for an offline start.
@@ -54,10 +55,12 @@ def sync_once(store: OfflineStore, door: Any) -> SyncResult:
     as it was, or as far as the views were sent.
     """
     pending = store.pending_views()
+    tries, failed = store.failed_sign_ins()
     sent = 0
-    if pending:
-        sent = door.offline.record_offline_views([(case_id, at) for _n, case_id, at in pending])
+    if pending or failed is not None:
+        sent = door.offline.record_offline_views([(case_id, at) for _n, case_id, at in pending], failed)
         store.forget_views(n for n, _c, _at in pending)
+        store.forget_failed_sign_ins(tries)
     copy = door.offline.offline_copy(store.known())
     settings = door.settings.team_settings()
     store.apply(copy, actor=getattr(door, "actor", None), team_settings=settings)

@@ -111,6 +111,12 @@ def offline_view_detail(at: dt.datetime) -> str:
     return OFFLINE_VIEW_PREFIX + at.astimezone(dt.UTC).replace(microsecond=0).isoformat()
 
 
+def _utc(at: dt.datetime) -> str:
+    if not isinstance(at, dt.datetime):
+        raise ValueError("a failed sign-in's time is a date and time")
+    return (at if at.tzinfo else at.astimezone()).astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
 def offline_view_time(detail: str) -> dt.datetime | None:
     """The time in an offline view's detail; None for any other detail."""
     if not detail.startswith(OFFLINE_VIEW_PREFIX):
@@ -121,13 +127,23 @@ def offline_view_time(detail: str) -> dt.datetime | None:
         return None
 
 
-def record_offline_views(uow: UowFactory, actor: Actor | None, views: list[tuple[int, dt.datetime]]) -> int:
+def record_offline_views(uow: UowFactory, actor: Actor | None, views: list[tuple[int, dt.datetime]],
+                         failed: tuple[int, dt.datetime, dt.datetime] | None = None) -> int:
     """Log each view made from the offline copy (``view``, detail ``offline=<time>``); how many were logged.
 
     Each view is checked as the person is now: one who may no longer view the case gets a logged refusal
     instead (``denied``, as any refused view); a case that is no longer stored (gallrad) is skipped. Each
-    view is its own transaction, so one refusal does not drop the others.
+    view is its own transaction, so one refusal does not drop the others. ``failed``: wrong passwords typed
+    at the copy's offline sign-in (how many, the first and the last time), logged as one ``sign_in_failed``
+    of the person (detail ``name=…;count=…;first=…;last=…;offline``, as a database file logs its own).
     """
+    if failed is not None:
+        count, first, last = failed
+        if int(count) > 0 and actor is not None:
+            with uow(actor) as tx:
+                tx.log(LogAction.SIGN_IN_FAILED, detail=f"name={actor.username};count={int(count)};"
+                       f"first={_utc(first)};last={_utc(last)};offline")
+                tx.commit()
     logged = 0
     for case_id, at in views:
         if not isinstance(at, dt.datetime):

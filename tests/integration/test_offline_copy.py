@@ -174,6 +174,11 @@ def test_signing_in_offline_opens_the_copy_with_the_password_only(running, data_
         assert offline.verify_password(DEMO_PASSWORD) and offline.session is not None
         synced(offline)
         assert offline.store.pending_views() == [] and not offline.offline
+        assert offline.store.failed_sign_ins() == ([], None)
+        tove_remote, tove = admin_door(server, ca, "tove")
+        failed = tove.door.accesslog.query_log(username="karin", action="sign_in_failed", limit=5)
+        tove_remote.close()
+        assert failed and failed[0].detail.startswith("name=karin;count=2;") and failed[0].detail.endswith(";offline")
     finally:
         offline.close()
 

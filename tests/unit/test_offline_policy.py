@@ -176,6 +176,9 @@ def test_pokes_in_a_burst_make_one_pass_and_passes_keep_their_distance(monkeypat
         def pending_views(self):
             return []
 
+        def failed_sign_ins(self):
+            return [], None
+
         def known(self):
             return {}
 

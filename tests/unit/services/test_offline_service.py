@@ -111,3 +111,13 @@ def test_a_view_without_a_time_is_refused(store):
     mine = add(store, SARA)
     with pytest.raises(ValueError):
         Door(store.uow, SARA).offline.record_offline_views([(mine, "yesterday")])
+
+
+def test_wrong_passwords_typed_offline_reach_the_log_as_one_failed_sign_in(store):
+    first, last = AT, AT + dt.timedelta(minutes=3)
+    assert Door(store.uow, SARA).offline.record_offline_views([], (2, first, last)) == 0
+    assert store.actions()[-1] == ("sign_in_failed", "name=sara;count=2;first=2031-05-17T09:30:12+00:00;"
+                                                     "last=2031-05-17T09:33:12+00:00;offline")
+    before = len(store.log)
+    Door(store.uow, SARA).offline.record_offline_views([], (0, first, last))
+    assert len(store.log) == before
