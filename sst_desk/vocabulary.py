@@ -278,6 +278,8 @@ CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
         LogAction.RESTORE: Words("Restored a backup", "Återställde en säkerhetskopia"),
         LogAction.IMPORT: Words("Imported attendance", "Importerade närvaro"),
         LogAction.SETTINGS_CHANGED: Words("Changed the team's settings", "Ändrade teamets inställningar"),
+        LogAction.OFFLINE_COPY: Words("Copied the case to their computer for offline work",
+                                      "Kopierade ärendet till sin dator för arbete offline"),
         LogAction.LOG_HEAD_MISSING: Words(
             "Found the log tampered with (its record of the newest entry was deleted)",
             "Upptäckte att loggen manipulerats (uppgiften om den senaste posten var borttagen)"),

@@ -2841,6 +2841,10 @@
         <source>Try again</source>
         <translation>Försök igen</translation>
     </message>
+    <message>
+        <source>Offline – your local copy from %1. Saving waits until the server can be reached; what you have typed is kept</source>
+        <translation>Offline – din lokala kopia från %1. Att spara får vänta tills servern går att nå; det du har skrivit finns kvar</translation>
+    </message>
 </context>
 <context>
     <name>ConsentGate</name>
@@ -3130,6 +3134,10 @@
     <message>
         <source>The server %1 refused the request: %2</source>
         <translation>Servern %1 avvisade begäran: %2</translation>
+    </message>
+    <message>
+        <source>The local copy of your cases on this computer (%1) cannot be read: it is damaged. Sign in when the server can be reached, and SST Desk makes a new copy; nothing was changed on the server.</source>
+        <translation>Den lokala kopian av dina ärenden på den här datorn (%1) går inte att läsa: den är skadad. Logga in när servern går att nå, så gör SST Desk en ny kopia; ingenting ändrades på servern.</translation>
     </message>
 </context>
 <context>
@@ -4618,6 +4626,11 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Ändrade teamets inställningar</translation>
     </message>
     <message>
+        <source>Copied the case to their computer for offline work</source>
+        <comment>LogAction</comment>
+        <translation>Kopierade ärendet till sin dator för arbete offline</translation>
+    </message>
+    <message>
         <source>Found the log tampered with (its record of the newest entry was deleted)</source>
         <comment>LogAction</comment>
         <translation>Upptäckte att loggen manipulerats (uppgiften om den senaste posten var borttagen)</translation>
@@ -4834,6 +4847,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
+        <source>offline, on the computer&apos;s copy, at %1</source>
+        <translation>offline, i datorns lokala kopia, %1</translation>
+    </message>
+    <message>
         <source>%1, version %2</source>
         <translation>%1, version %2</translation>
     </message>
@@ -4852,6 +4869,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>cases due for gallring: %1</source>
         <translation>ärenden att gallra: %1</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>version %1</translation>
     </message>
     <message>
         <source>user %1, %2</source>
@@ -5339,6 +5360,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Sign out</source>
         <translation>Logga ut</translation>
+    </message>
+    <message>
+        <source>Sign out and remove the local copy</source>
+        <translation>Logga ut och ta bort den lokala kopian</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -6354,8 +6379,8 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>SST Desk: logga in</translation>
     </message>
     <message>
-        <source>Sign in to the team server %1. Your password is checked by the server; the cases stay there and nothing of them is stored on this computer.</source>
-        <translation>Logga in på teamservern %1. Ditt lösenord kontrolleras av servern; ärendena stannar där och inget av dem sparas på den här datorn.</translation>
+        <source>Sign in to the team server %1. Your password is checked by the server. So that you can work when the server cannot be reached, an encrypted copy of the cases you are responsible for is kept on this computer; only your password opens it.</source>
+        <translation>Logga in på teamservern %1. Ditt lösenord kontrolleras av servern. För att du ska kunna arbeta när servern inte går att nå sparas en krypterad kopia av de ärenden du ansvarar för på den här datorn; bara ditt lösenord öppnar den.</translation>
     </message>
     <message>
         <source>User name</source>
@@ -6378,6 +6403,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Välj CA-fil</translation>
     </message>
     <message>
+        <source>Work offline</source>
+        <translation>Arbeta offline</translation>
+    </message>
+    <message>
         <source>Write your user name.</source>
         <translation>Skriv ditt användarnamn.</translation>
     </message>
@@ -6388,6 +6417,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>The certificate of the server %1 is not trusted by this computer, so nothing was sent. Get the server&apos;s CA file from your IT department and choose it with “Choose CA file…”; it is remembered for this server.</source>
         <translation>Den här datorn litar inte på certifikatet från servern %1, så inget skickades. Hämta serverns CA-fil från IT-avdelningen och välj den med ”Välj CA-fil…”; den sparas för den här servern.</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached. This computer has a local copy of your cases: “Work offline” opens it with your password, and what you open is logged on the server when it can be reached again.</source>
+        <translation>Servern %1 går inte att nå. Den här datorn har en lokal kopia av dina ärenden: ”Arbeta offline” öppnar den med ditt lösenord, och det du öppnar loggas på servern när den går att nå igen.</translation>
     </message>
     <message>
         <source>The CA file %1 will be used for this server. Sign in again.</source>

@@ -67,6 +67,13 @@ class CaseRepository:
         """The case, with relationships loaded lazily while the session is open."""
         return self.session.get(Case, case_id)
 
+    def revisions(self, case_ids: list[int]) -> dict[int, int]:
+        """The stored revision of each of ``case_ids`` that exists (one query; for the offline copy's sync)."""
+        if not case_ids:
+            return {}
+        query = sa.select(cases.c.id, cases.c.revision).where(cases.c.id.in_(sorted(set(case_ids))))
+        return {int(case_id): int(revision) for case_id, revision in self.session.execute(query).all()}
+
     def get_full(self, case_id: int) -> Case | None:
         """The case with every relationship loaded (usable after the session closes)."""
         return self.session.get(Case, case_id, options=full_case_options())

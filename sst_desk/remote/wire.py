@@ -63,6 +63,7 @@ _MODULES: tuple[str, ...] = (
     "sst_desk.workflow.steps",
     "sst_desk.services.accounts",
     "sst_desk.services.cases",
+    "sst_desk.services.offline",
     "sst_desk.services.printing",
     "sst_desk.importers.attendance_spec",
     "sst_desk.persistence.attendance",

@@ -109,6 +109,9 @@ DECISIONS: dict[tuple[str, str], Remote | Refused] = {
     ("backups", "check_backup"): Refused(_BACKUPS),
     ("backups", "check_database"): Refused("the server's database is checked by PostgreSQL and its operators"),
     ("backups", "authorize_restore"): Refused(_BACKUPS),
+    # the laptop's offline copy (sst_desk/offline): the person's own cases, each copy and offline view logged
+    ("offline", "offline_copy"): Remote(clock=(("today", DAY),)),
+    ("offline", "record_offline_views"): Remote(),
     # settings
     ("settings", "team_settings"): Remote(),
     ("settings", "change_team_settings"): Remote(),

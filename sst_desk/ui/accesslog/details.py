@@ -112,6 +112,17 @@ def _refusal(detail: str) -> str:
     return detail
 
 
+def _offline_view(detail: str) -> str:
+    """A view made from the laptop's offline copy, sent when the server was back: when it was opened."""
+    import datetime as dt
+
+    try:
+        at = dt.datetime.fromisoformat(detail[len("offline="):]).astimezone()
+    except ValueError:
+        return detail
+    return _t("offline, on the computer's copy, at %1").replace("%1", at.strftime("%Y-%m-%d %H:%M"))
+
+
 def _document(detail: str) -> str:
     from sst_desk.reports.kinds import available_kinds
 
@@ -149,6 +160,10 @@ def action_detail(action: str, detail: str) -> str:
             return _t("cases due for gallring: %1").replace("%1", detail[len("gallring:"):])
     if action == LogAction.DENIED:
         return _refusal(detail)
+    if action == LogAction.VIEW and detail.startswith("offline="):
+        return _offline_view(detail)
+    if action == LogAction.OFFLINE_COPY and detail.isdigit():
+        return _t("revision %1").replace("%1", detail)
     if action in (LogAction.PRINT, LogAction.EXPORT):
         return _document(detail)
     if action == LogAction.USER_CREATED:

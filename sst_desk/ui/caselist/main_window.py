@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         self.banner.sig_retry.connect(self.reload)
         # The server ended the session (idle or absolute expiry, revoked): lock, and the unlock signs in afresh.
         connection_state().sig_session_ended.connect(self._session_ended)
+        if on_server(context.db):  # answers from the offline copy keep the banner up, saying how old it is
+            connection_state().offline_source = lambda: getattr(self.context.db, "offline_as_of", None)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
@@ -194,6 +196,9 @@ class MainWindow(QMainWindow):
         self.sign_out_action.triggered.connect(self.sign_out)
         self.sign_out_action.setVisible(getattr(self.context.db, "actor", None) is not None)
         self.addAction(self.sign_out_action)
+        self.forget_action = QAction(self.tr("Sign out and remove the local copy"), self)
+        self.forget_action.triggered.connect(self.sign_out_for_good)
+        self.forget_action.setVisible(getattr(self.context.db, "store", None) is not None)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         quit_action.triggered.connect(self.close)
@@ -206,6 +211,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.sign_out_action)
+        file_menu.addAction(self.forget_action)
         file_menu.addAction(quit_action)
         actor = getattr(self.context.db, "actor", None)
         if actor is not None:
@@ -435,6 +441,16 @@ class MainWindow(QMainWindow):
         self.signed_out = True
         self.sig_signed_out.emit()
         return True
+
+    def sign_out_for_good(self) -> bool:
+        """Arkiv → "Sign out and remove the local copy": sign out, and the offline copy of the person's cases is
+        overwritten and removed from this computer as the connection closes (``ServerConnection.close``)."""
+        db = self.context.db
+        db.forget_on_close = True
+        if self.sign_out():
+            return True
+        db.forget_on_close = False
+        return False
 
     def show_backups(self) -> None:
         from sst_desk.ui.admin.backups_dialog import show_backups

@@ -7,9 +7,15 @@ lost, with "Try again"; nothing typed is thrown away meanwhile (a case window th
 open with its changes). On a database file the connection is never lost, and no banner is ever shown.
 A session the server no longer takes (``SessionExpired``) is announced too: the main window locks, and the
 unlock signs in afresh (``remote.connection.ServerConnection.verify_password``), edits kept.
+With an offline copy (``sst_desk/offline``) a call the copy answered is an answer from the copy, not from the
+server: the state stays "not reachable" and the banner says how old the copy is ("Offline – your local copy
+from 14:32"); ``offline_source`` (set by the main window) tells which answers came from the copy.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -48,9 +54,20 @@ class ConnectionState(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.reachable = True
+        self.offline_as_of: dt.datetime | None = None
+        """While the window works on the offline copy: when that copy was brought up to date (else None)."""
+        self.offline_source: Callable[[], dt.datetime | None] | None = None
+        """The time of the copy the last answer came from, or None when the server gave it (the connection's
+        ``offline_as_of``)."""
 
     def note_answer(self) -> None:
-        """A call came back (with a result or a refusal): the server is there."""
+        """A call came back (with a result or a refusal): the server is there — unless the copy answered."""
+        as_of = self.offline_source() if self.offline_source is not None else None
+        if as_of is not None:
+            self.offline_as_of, self.reachable = as_of, False
+            self.sig_changed.emit(False)
+            return
+        self.offline_as_of = None
         if not self.reachable:
             self.reachable = True
             self.sig_changed.emit(True)
@@ -109,7 +126,22 @@ class UnreachableBanner(QFrame):
         state = connection_state()
         state.sig_changed.connect(self._changed)
         if not state.reachable:
-            self.show()
+            self._changed(False)
 
     def _changed(self, reachable: bool) -> None:
+        as_of = connection_state().offline_as_of
+        if as_of is not None:
+            self.message.setText(offline_text(as_of))
+        else:
+            self.message.setText(_t("The server cannot be reached – what you have typed is kept; try again"))
+        self.message.setAccessibleName(self.message.text())
         self.setVisible(not reachable)
+
+
+def offline_text(as_of: dt.datetime, now: dt.datetime | None = None) -> str:
+    """"Offline – your local copy from 14:32 …" (the day too when the copy is not from today)."""
+    local = as_of.astimezone()
+    today = (now or dt.datetime.now().astimezone()).date()
+    when = local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
+    return _t("Offline – your local copy from %1. Saving waits until the server can be reached; what you have "
+              "typed is kept").replace("%1", when)

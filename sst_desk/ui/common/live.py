@@ -37,6 +37,8 @@ class LiveUpdates(QObject):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(debounce_ms)
         self._debounce.timeout.connect(self.sig_list_stale)
+        self._debounce.timeout.connect(self._copy_stale)
+        self._source = source
         self.sig_case_changed.connect(self._list_changed)
         self.sig_resync.connect(self._list_changed)
         self.stream = EventStream(source, self._arrived, **stream_options)
@@ -64,6 +66,13 @@ class LiveUpdates(QObject):
                 self.sig_session_ended.emit()
         except RuntimeError:  # the window and this object were deleted while the thread read on
             pass
+
+    def _copy_stale(self) -> None:
+        """A colleague's change: the offline copy (``sst_desk/offline``), if the session keeps one, takes it in
+        soon (on the copy's own thread)."""
+        sync = getattr(self._source, "sync", None)
+        if sync is not None:
+            sync.poke()
 
     def _list_changed(self, *_event: object) -> None:
         if not self._debounce.isActive():

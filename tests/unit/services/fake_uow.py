@@ -46,6 +46,7 @@ class State:
     log: list[Logged] = field(default_factory=list)
     attendance: dict[int, list[AttendanceRecord]] = field(default_factory=dict)
     mappings: dict[str, object] = field(default_factory=dict)
+    rooms: dict[int, tuple[bytes, int]] = field(default_factory=dict)  # case id → (room state, revision)
     next_case: int = 1
     next_student: int = 1
     next_record: int = 1  # goals, guardians, transitions …: a stored record has an id, as in the database
@@ -89,6 +90,7 @@ class FakeUnitOfWork(FakeAccess):
         self.overrides = _Overrides(self)
         self.printouts = _Printouts(self)
         self.attendance = _Attendance(self)
+        self.case_rooms = _CaseRooms(self)
         return self
 
     def __exit__(self, *exc) -> None:
@@ -153,6 +155,9 @@ class _Cases(_Repo):
     def get_full(self, case_id: int) -> Case | None:
         case = self.state.cases.get(case_id)
         return copy.deepcopy(case) if case is not None else None
+
+    def revisions(self, case_ids: list[int]) -> dict[int, int]:
+        return {i: self.state.cases[i].revision for i in case_ids if i in self.state.cases}
 
     def insert(self, case: Case) -> int:
         state = self.state
@@ -250,3 +255,22 @@ class _Attendance(_Repo):
 
     def delete_mapping(self, name: str) -> bool:
         return self.state.mappings.pop(name, None) is not None
+
+
+class _CaseRooms(_Repo):
+    """``persistence.case_rooms.CaseRoomRepository``: the stored state of each case's room."""
+
+    def get(self, case_id: int):
+        from sst_desk.persistence.case_rooms import StoredRoom
+
+        found = self.state.rooms.get(case_id)
+        return StoredRoom(case_id, found[0], found[1], dt.datetime.now(dt.UTC)) if found else None
+
+    def put(self, case_id: int, state: bytes, revision: int, at: dt.datetime | None = None) -> None:
+        self.state.rooms[case_id] = (bytes(state), revision)
+
+    def insert_new(self, case_id: int, state: bytes, revision: int) -> bool:
+        if case_id in self.state.rooms:
+            return False
+        self.state.rooms[case_id] = (bytes(state), revision)
+        return True
