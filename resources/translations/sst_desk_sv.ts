@@ -1161,6 +1161,10 @@
         <translation>Dina senaste ändringar i %1 har inte nått teamservern än. Stänger du fönstret försvinner de. Stänga ändå?</translation>
     </message>
     <message>
+        <source>The team server cannot be reached. Keep working: your changes are kept encrypted on this computer and sent when the server answers again.</source>
+        <translation>Teamservern kan inte nås. Arbeta vidare: dina ändringar sparas krypterade på den här datorn och skickas när servern svarar igen.</translation>
+    </message>
+    <message>
         <source>The team server cannot be reached. Keep working: your changes stay in this window and are sent when the server answers again.</source>
         <translation>Teamservern går inte att nå. Arbeta vidare: dina ändringar stannar i det här fönstret och skickas när servern svarar igen.</translation>
     </message>

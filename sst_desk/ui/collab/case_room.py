@@ -16,8 +16,10 @@ case) the window turns read-only and keeps what was typed, with "Try again" to j
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -35,10 +37,18 @@ from sst_desk.ui.collab.text_binding import LOCAL_ORIGIN, TIDY_ORIGIN
 from sst_desk.ui.common.listeditor import ListEditor
 from sst_desk.ui.common.messages import message
 
+_log = logging.getLogger(__name__)
+
 REREAD_MS = 120
 """A burst of changes from elsewhere is read once, this long after it started (lists, header, next steps)."""
 BUSY_RETRY_MS = 300
 """While a record dialog is open the case is not re-read (the dialog edits the case as read): try again."""
+
+KEEP_MS = 1000
+"""The case's document is kept in the laptop's offline copy this long after a burst of changes (and at close)."""
+
+_keeper = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="sst-desk-offline-doc")
+"""Writes documents into the offline copy off the UI thread, one at a time, in order."""
 
 BANNER_STYLE = ("QFrame#room-banner { background: #fff4e5; border: 1px solid #f0c36d; border-radius: 4px; }"
                 " QLabel { color: #4a3500; }")
@@ -166,8 +176,41 @@ class CaseRoom(QObject):
         self._reread_timer.setInterval(REREAD_MS)
         self._reread_timer.timeout.connect(self.reread)
         self.room: Room | None = None
+        # The laptop's offline copy (offline/store.py) keeps the case's document: a window opened while the
+        # server cannot be reached works on it, and what is typed then reaches the room when it answers.
+        self.store = getattr(window.context.db, "store", None)
+        self.case_id = window.case.id
+        self._from_copy = self._load_kept()
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_MS)
+        self._keep_timer.timeout.connect(self._keep)
         self._attach()
         self._connect()
+
+    # --- the offline copy ---------------------------------------------------------
+
+    def _load_kept(self) -> bool:
+        """Start from the document the offline copy holds for the case (the room's own history): True if any."""
+        if self.store is None or self.case_id is None:
+            return False
+        try:
+            state = self.store.doc_state(self.case_id)
+            if state:
+                self.doc.apply_update(state)
+                casedoc.read_case(self.doc)
+                return True
+        except Exception:  # noqa: BLE001 - a damaged copy: the room brings the case (nothing of the room lost)
+            _log.warning("the offline copy's document of case %s could not be used", self.case_id)
+        return False
+
+    def _keep(self) -> Any:
+        """Keep the document in the offline copy (merged with what the copy holds), off the UI thread."""
+        if self.store is None or self.case_id is None or not self.joined:
+            return None
+        state = self.doc.get_update()
+        self._kept_unsaved = self._unsaved
+        return _keeper.submit(_keep_state, self.store, self.case_id, state)
 
     def _attach(self) -> None:
         """The room's banner and presence above the window's pages, its save state where the Save button was
@@ -194,8 +237,12 @@ class CaseRoom(QObject):
         self._connect()
 
     def close(self) -> None:
-        """Leave the room: what is pending is sent first (``RoomClient.close``)."""
+        """Leave the room: what is pending is sent first (``RoomClient.close``) and kept in the offline copy."""
         self._reread_timer.stop()
+        self._keep_timer.stop()
+        kept = self._keep()
+        if kept is not None:
+            concurrent.futures.wait([kept], timeout=5)
         self.tracker.close()
         if self.room is not None:
             self.room.close()
@@ -207,7 +254,10 @@ class CaseRoom(QObject):
             self._doc_subscription = None
 
     def has_unsent(self) -> bool:
-        """True when the person's edits may not have reached the server (it cannot be reached, or refused)."""
+        """True when the person's edits may not have reached the server (it cannot be reached, or refused) and
+        no offline copy keeps them on this computer."""
+        if self.store is not None and self.joined:
+            return False  # kept in the copy at close, sent when the case is opened with the server there
         return self._unsaved and _status_name(getattr(self.room, "status", "")) != "SYNCED"
 
     def may_close(self) -> bool:
@@ -230,7 +280,12 @@ class CaseRoom(QObject):
             else:
                 self._editable(self.may_edit)
         elif name == "OFFLINE":
-            if self.joined:
+            if not self.joined and self._from_copy:
+                self._join()  # the case as the offline copy keeps it: work on, it is sent when the server answers
+            if self.joined and self.store is not None:
+                self.banner.say(self.tr("The team server cannot be reached. Keep working: your changes are kept "
+                                        "encrypted on this computer and sent when the server answers again."))
+            elif self.joined:
                 self.banner.say(self.tr("The team server cannot be reached. Keep working: your changes stay in "
                                         "this window and are sent when the server answers again."))
             else:
@@ -383,6 +438,8 @@ class CaseRoom(QObject):
         origin = event.transaction.origin()
         if origin in (hash(LOCAL_ORIGIN), hash(TIDY_ORIGIN)):
             self._unsaved = True
+        if self.store is not None and not self._keep_timer.isActive():
+            self._keep_timer.start()
         if not self._reread_timer.isActive():
             self._reread_timer.start()
         self._show_save_state()
@@ -534,6 +591,13 @@ class CaseRoom(QObject):
         except Exception:  # noqa: BLE001 - whatever the server sent, the person gets a sentence
             words = []
         return " ".join(words) or self.tr("the team server could not save the shared case.")
+
+
+def _keep_state(store: Any, case_id: int, state: bytes) -> None:
+    try:
+        store.merge_doc_state(case_id, state)
+    except Exception:  # noqa: BLE001 - the copy is a convenience; the room keeps the server's document
+        _log.warning("the document of case %s could not be kept in the offline copy", case_id, exc_info=True)
 
 
 def _clock(iso: str) -> str:
