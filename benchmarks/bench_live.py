@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "integration"))  # server_harness: the server as its tests start it
+sys.path.insert(0, str(ROOT / "tests"))  # server_harness: the server as its tests start it
 
 SARA = ("sara.socionom", "Sara Socionom", "Snöstorm-Tallbacka-93")
 TOVE = ("tove.teamledare", "Tove Teamledare", "Lingonris-Hällebäck-51")

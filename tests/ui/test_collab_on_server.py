@@ -4,8 +4,7 @@ A real ``sst-desk serve`` (subprocess, PostgreSQL, HTTPS, the integration tests'
 (skolsocionom) and Kim (kurator), both responsible for the case, each with a case window in this process
 joined to the case's room over a real WebSocket. Sara and Kim type into the same field at the same
 place at once: both windows end alike, nobody's characters are lost, and the stored case (once the room
-has saved) holds the same text. Then keystroke to screen: each key Sara types, timed until Kim's window
-shows it (loopback; the issue's budget is p95 ≤ 300 ms), printed for performance.md.
+has saved) holds the same text. Each key Sara types reaches Kim's window (how fast: benchmarks/bench_coedit.py).
 
 Needs SST_DESK_TEST_PG_URL (scripts/test-postgres.sh).
 """
@@ -13,8 +12,6 @@ Needs SST_DESK_TEST_PG_URL (scripts/test-postgres.sh).
 from __future__ import annotations
 
 import os
-import statistics
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,7 +37,7 @@ SARA = ("sara.socionom", "Sara Socionom", Role.SKOLSOCIONOM, "Snöstorm-Tallback
 KIM = ("kim.kurator", "Kim Kurator", Role.KURATOR, "Blåbärsris-Granskogen-47")
 TOVE = ("tove.teamledare", "Tove Teamledare", Role.TEAMLEDARE, "Lingonris-Hällebäck-51")
 OWN = "Egen-Lösenmening-Vintergata-82"
-KEYSTROKES = int(os.environ.get("SST_DESK_KEYSTROKES", "300"))  # the closing note measured 1,000
+KEYSTROKES = 60
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +127,8 @@ def test_people_type_at_the_same_place_at_once_and_the_stored_case_keeps_all(qtb
             window.close()
 
 
-def test_keystroke_to_the_other_window_on_loopback(qtbot, shared, tmp_path):
+def test_each_keystroke_reaches_the_other_window_one_by_one(qtbot, shared, tmp_path):
+    """Keys typed one after another each reach the other window (how fast: benchmarks/bench_coedit.py)."""
     people, case_id = shared
     sara = case_window_for(people[SARA[0]], case_id, tmp_path / "sara")
     kim = case_window_for(people[KIM[0]], case_id, tmp_path / "kim")
@@ -139,21 +137,11 @@ def test_keystroke_to_the_other_window_on_loopback(qtbot, shared, tmp_path):
             qtbot.waitUntil(lambda w=window: w.room is not None and w.room.joined, timeout=15_000)
         mine, theirs = plan_view(sara), plan_view(kim)
         put_caret(mine, len(mine.toPlainText()))
-        delays = []
         for index in range(KEYSTROKES):
-            expected = len(theirs.toPlainText()) + 1
-            began = time.perf_counter()
-            type_keys(mine, "abcdefghij"[index % 10])
-            while len(theirs.toPlainText()) < expected:
-                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 2)
-                if time.perf_counter() - began > 5:
-                    raise AssertionError(f"keystroke {index} did not reach the other window in 5 s")
-            delays.append((time.perf_counter() - began) * 1000)
-        delays.sort()
-        p50, p95 = statistics.median(delays), delays[int(len(delays) * 0.95) - 1]
-        print(f"\nkeystroke → other window, {KEYSTROKES} keys on loopback: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
-              f"max {delays[-1]:.1f} ms")
-        assert p95 <= 300, f"p95 {p95:.1f} ms is over the issue's budget of 300 ms"
+            expected = theirs.toPlainText() + "abcåäö😀 "[index % 8]
+            type_keys(mine, "abcåäö😀 "[index % 8])
+            qtbot.waitUntil(lambda e=expected: theirs.toPlainText() == e, timeout=10_000)
+        assert mine.toPlainText() == theirs.toPlainText()
     finally:
         for window in (sara, kim):
             window.close()
