@@ -254,16 +254,13 @@ class CaseRoom(QObject):
             self._doc_subscription = None
 
     def has_unsent(self) -> bool:
-        """True when the person's edits may not have reached the server (it cannot be reached, or refused) and
-        no offline copy keeps them on this computer."""
-        if self.store is not None and self.joined:
-            return False  # kept in the copy at close, sent when the case is opened with the server there
+        """True when the person's edits may not have reached the server (it cannot be reached, or refused)."""
         return self._unsaved and _status_name(getattr(self.room, "status", "")) != "SYNCED"
 
     def may_close(self) -> bool:
         """Whether the window may close: edits that have not reached the server are lost with it — ask."""
-        if not self.has_unsent():
-            return True
+        if not self.has_unsent() or (self.store is not None and self.joined):
+            return True  # with an offline copy they are kept in it at close and sent when the case is opened
         answer = QMessageBox.question(
             self.window, self.tr("Changes not sent"),
             self.tr("Your latest changes to %1 have not reached the team server yet. Closing the window "
