@@ -84,9 +84,9 @@ class RoomPeer:
 
     def join(self, timeout: float = 10) -> RoomPeer:
         """Connect and sync. A join whose opening handshake gets no answer is abandoned and tried again: now
-        and then (about one back-to-back join in 150 on this machine) the server never sees the upgrade request
-        of a new TLS connection, and the websockets client then hangs in ``connect()`` after its own timeout
-        (it waits for its receiving thread). Not diagnosed yet (docs/server.md, "Case rooms")."""
+        and then (about one back-to-back join in 150, when ``connect()`` ran on the test's main thread) the
+        upgrade got no answer and the websockets client hung in ``connect()`` after its own timeout (waiting for
+        its receiving thread). Not diagnosed (docs/server.md, "Case rooms")."""
         deadline = time.monotonic() + 3 * timeout
         while True:
             ws = self._connect(min(timeout, 5.0))
