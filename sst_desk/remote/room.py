@@ -367,7 +367,7 @@ class RoomClient:
 
     def _connect(self, uri: str, headers: dict[str, str], tls: ssl.SSLContext):
         """``(connection, None, None)``, or ``(None, the problem as a sentence, a refusal code or None)``."""
-        from websockets.exceptions import InvalidHandshake, InvalidStatus
+        from websockets.exceptions import InvalidStatus, WebSocketException
         from websockets.sync.client import connect
 
         from sst_desk.remote.client import NAME_MISMATCH, _certificate_failure
@@ -384,7 +384,7 @@ class RoomClient:
             if code in REFUSALS:
                 return None, None, code
             return None, ServerUnreachableError(location), None
-        except (OSError, InvalidHandshake, TimeoutError) as exc:
+        except (OSError, WebSocketException) as exc:  # also a connection lost in the handshake (ConnectionClosed)
             _log.info("case room %s: not reached (%s)", self.case_id, type(exc).__name__)
             verify = _certificate_failure(exc)
             if verify is not None:
