@@ -367,7 +367,7 @@ class RoomClient:
 
     def _connect(self, uri: str, headers: dict[str, str], tls: ssl.SSLContext):
         """``(connection, None, None)``, or ``(None, the problem as a sentence, a refusal code or None)``."""
-        from websockets.exceptions import InvalidHandshake, InvalidStatus
+        from websockets.exceptions import InvalidStatus, WebSocketException
         from websockets.sync.client import connect
 
         from sst_desk.remote.client import NAME_MISMATCH, _certificate_failure
@@ -384,7 +384,7 @@ class RoomClient:
             if code in REFUSALS:
                 return None, None, code
             return None, ServerUnreachableError(location), None
-        except (OSError, InvalidHandshake, TimeoutError) as exc:
+        except (OSError, WebSocketException) as exc:  # also a connection lost in the handshake (ConnectionClosed)
             _log.info("case room %s: not reached (%s)", self.case_id, type(exc).__name__)
             verify = _certificate_failure(exc)
             if verify is not None:
@@ -464,28 +464,46 @@ _CONNECTION: type | None = None
 
 
 def _connection_class() -> type:
-    """websockets' sync client connection, made to wake its reading thread when it closes the socket.
+    """websockets' sync client connection, made safe for TLS 1.3's session tickets.
 
-    Its reader waits in ``select`` and then reads; over TLS 1.3 the server's session tickets make the socket
-    readable without any data for the application, so the read blocks, and closing the socket from another
-    thread does not wake it. A server that accepts TLS but never answers the upgrade (overloaded, or stuck)
-    then hangs ``connect()`` for good after its timeout, in ``recv_events_thread.join()`` (seen under load in
-    tests/integration/test_room_client.py). Shutting the socket down first ends the blocked read."""
+    The connection starts its reading thread before it writes the upgrade request, so the server's session
+    tickets, which arrive just then, are read by one thread (``SSL_read``) while the other writes the request
+    (``SSL_write``) on the same OpenSSL object, which is not thread-safe: now and then the request is lost or
+    the write fails with an SSL "internal error", and the reader blocks (select said readable; the ticket held
+    no data for the application). After ``open_timeout``, ``connect()`` then closed the socket and waited for
+    that reader for good (the join stall of docs/collab.md). Here the reader starts reading only once the
+    request is written (the tickets are read after it, before the answer), and closing shuts the socket down
+    first, which ends a blocked read whatever the cause."""
     global _CONNECTION
     if _CONNECTION is None:
         import socket
 
         from websockets.sync.client import ClientConnection
 
-        class WakingConnection(ClientConnection):
+        class SafeConnection(ClientConnection):
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                self._request_written = threading.Event()  # before super() starts the reading thread
+                super().__init__(*args, **kwargs)
+
+            def recv_events(self) -> None:
+                self._request_written.wait()
+                super().recv_events()
+
+            def send_data(self) -> None:
+                try:
+                    super().send_data()
+                finally:
+                    self._request_written.set()
+
             def close_socket(self) -> None:
+                self._request_written.set()
                 try:
                     self.socket.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
                 super().close_socket()
 
-        _CONNECTION = WakingConnection
+        _CONNECTION = SafeConnection
     return _CONNECTION
 
 
