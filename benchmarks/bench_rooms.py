@@ -1,7 +1,7 @@
 """The memory of the team server's case rooms (issue 14): what one open case costs the server process.
 
-    .venv/bin/python scripts/bench_rooms.py [--rooms 50] [--keystrokes 500] [--server]
-    .venv/bin/python scripts/bench_rooms.py --keystrokes 0      # the rooms as they open
+    .venv/bin/python benchmarks/bench_rooms.py [--rooms 50] [--keystrokes 500] [--server]
+    .venv/bin/python benchmarks/bench_rooms.py --keystrokes 0      # the rooms as they open
 
 In process (always): ``--rooms`` realistic fictional cases (the demo generator's, those furthest through the
 process: a plan with goals and insatser, contacts, follow-ups), each a ``server.rooms.CaseRoom`` with its
