@@ -147,6 +147,45 @@ def test_each_keystroke_reaches_the_other_window_one_by_one(qtbot, shared, tmp_p
             window.close()
 
 
+def test_three_people_change_the_goals_list_at_once_and_all_end_alike_and_stored(qtbot, shared, tmp_path):
+    """Sara and Kim each add a goal while Tove removes one, each in their own window: every window ends with the
+    same list — both new goals, without the removed one — and the stored case holds it."""
+    from person import accept_message_box, answer_dialog, fill_dialog, select_row
+
+    people, case_id = shared
+    windows = {person[0]: case_window_for(people[person[0]], case_id, tmp_path / person[0])
+               for person in (SARA, KIM, TOVE)}
+    try:
+        for window in windows.values():
+            qtbot.waitUntil(lambda w=window: w.room is not None and w.room.joined, timeout=15_000)
+        pages = {name: window.pages[Stage.PLANERING.order] for name, window in windows.items()}
+        gone = windows[TOVE[0]].case.current_plan.goals[-1].description
+        sara_goal, kim_goal = "Eleven äter frukost hemma", "Eleven går på mattestödet"
+        answer_dialog(fill_dialog({"Goal": sara_goal, "Measured by": "Elevens egen dagbok"}))
+        pages[SARA[0]].goals.add_new()
+        answer_dialog(fill_dialog({"Goal": kim_goal, "Measured by": "Mattelärarens lista"}))
+        pages[KIM[0]].goals.add_new()
+        select_row(pages[TOVE[0]], "Goals", gone)
+        accept_message_box()
+        pages[TOVE[0]].goals.remove_selected()
+
+        def shown(name: str) -> list[str]:
+            model = pages[name].goals.model
+            return [model.item(r).description for r in range(model.rowCount())]
+
+        qtbot.waitUntil(lambda: len({tuple(shown(name)) for name in windows}) == 1
+                        and {sara_goal, kim_goal} <= set(shown(SARA[0])) and gone not in shown(SARA[0]),
+                        timeout=15_000)
+        for window in windows.values():
+            qtbot.waitUntil(lambda w=window: w.room.save_state.text().startswith("Saved ")
+                            and not w.room.has_unsent(), timeout=20_000)
+        qtbot.waitUntil(lambda: [g.description for g in people[TOVE[0]].door.cases.load_case(case_id)
+                                 .current_plan.goals] == shown(SARA[0]), timeout=20_000)
+    finally:
+        for window in windows.values():
+            window.close()
+
+
 def test_a_goal_added_by_one_is_listed_for_the_other_and_a_step_taken_reaches_both(qtbot, shared, tmp_path):
     from person import answer_dialog, fill_dialog
     from sst_desk.ui.common.labels import label
