@@ -37,6 +37,21 @@ PG_URL = os.environ.get("SST_DESK_TEST_PG_URL", "")
 ADMIN = ("admin.server", "Ada Admin", "Rimfrost-Kompass-47")
 
 
+def postgres_marks(timeout: int | None = None) -> list:
+    """The ``pytestmark`` of a test module that needs PostgreSQL: marked ``postgres``, skipped without
+    SST_DESK_TEST_PG_URL — but never in a run that requires it (``SST_DESK_REQUIRE_PG``, as run-tests.sh and
+    CI set it): there a missing URL fails the module at once instead of skipping it without a word."""
+    import pytest
+
+    if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
+        raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
+    marks = [pytest.mark.postgres,
+             pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database")]
+    if timeout is not None:
+        marks.append(pytest.mark.timeout(timeout))
+    return marks
+
+
 @dataclass(frozen=True)
 class Certificates:
     ca: Path

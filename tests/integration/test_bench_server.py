@@ -11,18 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PG_URL = os.environ.get("SST_DESK_TEST_PG_URL", "")
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
+from server_harness import postgres_marks  # noqa: E402 - after the module's own imports
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(300),
-]
+pytestmark = postgres_marks(timeout=300)
 
 
 def test_the_server_benchmark_runs_its_quick_mode_without_an_error() -> None:

@@ -7,7 +7,6 @@ Needs SST_DESK_TEST_PG_URL (a scratch database: every SST Desk table in it is dr
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Iterator
 
 import psycopg
@@ -22,14 +21,9 @@ from conftest import new_case
 from doors import door
 from logteam import wipe_pg
 
-PG_URL = os.environ.get("SST_DESK_TEST_PG_URL", "")
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
+from server_harness import PG_URL, postgres_marks  # noqa: E402 - after the module's own imports
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-]
+pytestmark = postgres_marks()
 
 
 @pytest.fixture

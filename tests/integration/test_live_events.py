@@ -12,7 +12,6 @@ Needs SST_DESK_TEST_PG_URL (scripts/test-postgres.sh); the module gets a databas
 from __future__ import annotations
 
 import datetime as dt
-import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -27,16 +26,9 @@ from sst_desk.remote.sse import CaseEvent
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 
-from server_harness import ADMIN, PG_URL, TeamServer, team_server
+from server_harness import ADMIN, TeamServer, postgres_marks, team_server
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(180),
-]
+pytestmark = postgres_marks(timeout=180)
 
 SARA = ("sara.socionom", "Sara Socionom", Role.SKOLSOCIONOM, "Snöstorm-Tallbacka-93")
 TOVE = ("tove.teamledare", "Tove Teamledare", Role.TEAMLEDARE, "Lingonris-Hällebäck-51")

@@ -11,7 +11,6 @@ stopped and started, which the run's shared server must never be.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,16 +31,9 @@ from sst_desk.remote.errors import ServerUnreachableError, SessionExpired
 from sst_desk.security.signin import SignInError
 from sst_desk.services.offline import offline_view_time
 
-from server_harness import PG_URL, TeamServer, populate_demo, team_server
+from server_harness import TeamServer, populate_demo, postgres_marks, team_server
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(240),
-]
+pytestmark = postgres_marks(timeout=240)
 
 SYNC_WAIT_S = 30.0
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,16 +29,9 @@ from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 
 from room_peer import Refused, RoomPeer, close_code
-from server_harness import ADMIN, PG_URL, TeamServer, team_server
+from server_harness import ADMIN, TeamServer, postgres_marks, team_server
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(240),
-]
+pytestmark = postgres_marks(timeout=240)
 
 SARA = ("sara.socionom", "Sara Socionom", Role.SKOLSOCIONOM, "Snöstorm-Tallbacka-93")
 TOVE = ("tove.teamledare", "Tove Teamledare", Role.TEAMLEDARE, "Lingonris-Hällebäck-51")

@@ -10,27 +10,18 @@ Needs SST_DESK_TEST_PG_URL (scripts/test-postgres.sh).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 from pathlib import Path
 
-import pytest
 
 from sst_desk.remote.client import RemoteServer
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 
 from room_peer import Refused, RoomPeer
-from server_harness import ADMIN, PG_URL, TeamServer, team_server
+from server_harness import ADMIN, TeamServer, postgres_marks, team_server
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(240),
-]
+pytestmark = postgres_marks(timeout=240)
 
 
 def join_retrying(server: TeamServer, ca: Path, token: str, case_id: int, refusals: list[int]) -> RoomPeer:

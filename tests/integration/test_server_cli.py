@@ -8,7 +8,6 @@ and fictional cases; the commands run in this process, signing in over HTTPS wit
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,16 +19,9 @@ from sst_desk.demo.users import DEMO_PASSWORD
 
 from conftest import TEST_PASSWORD, make_team_db, open_as  # module level: docs/testing.md, the conftest trap
 from doors import door
-from server_harness import PG_URL, TeamServer, populate_demo, team_server
+from server_harness import TeamServer, populate_demo, postgres_marks, team_server
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(240),
-]
+pytestmark = postgres_marks(timeout=240)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,16 +28,9 @@ from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.consent_rules import consent_missing
 from sst_desk.workflow.logchain import KeptHead
 
-from server_harness import ADMIN, PG_URL, team_server
+from server_harness import ADMIN, postgres_marks, team_server
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(180),
-]
+pytestmark = postgres_marks(timeout=180)
 
 WORKER = ("sara.socionom", "Sara Socionom", "Snöstorm-Tallbacka-93")
 FIRST_PASSWORD = "Första-Lösen-Från-Ada-1"

@@ -6,7 +6,6 @@ Needs SST_DESK_TEST_PG_URL (scripts/test-postgres.sh); each module gets a databa
 
 from __future__ import annotations
 
-import os
 import ssl
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,17 +21,10 @@ from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.problems import ProcessError
 
-from server_harness import PG_URL, TeamServer
+from server_harness import TeamServer, postgres_marks
 from shared_server import server_for_tests, unique
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(180),
-]
+pytestmark = postgres_marks(timeout=180)
 
 # Unique per run: on the run's shared server (shared_server.py) other tests make accounts too.
 WORKER = (unique("sara.socionom"), "Sara Socionom", "Snöstorm-Tallbacka-93")

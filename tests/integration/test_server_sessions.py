@@ -7,7 +7,6 @@ switch-off and by password changes also over the wire; ``serve --init`` and ``se
 from __future__ import annotations
 
 import datetime as dt
-import os
 import stat
 import threading
 from collections.abc import Iterator
@@ -29,16 +28,9 @@ from sst_desk.server.config import SECRET_BYTES, ServerConfig
 from sst_desk.services import Door
 from sst_desk.workflow.access import Role
 
-from server_harness import ADMIN, PG_URL, TeamServer, fresh_database, sst_desk, team_server
+from server_harness import ADMIN, TeamServer, fresh_database, postgres_marks, sst_desk, team_server
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(180),
-]
+pytestmark = postgres_marks(timeout=180)
 
 T0 = dt.datetime(2031, 3, 3, 8, 0, tzinfo=dt.UTC)
 PASSWORD = "Granskog-Väderkvarn-35"

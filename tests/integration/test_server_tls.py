@@ -5,7 +5,6 @@ not answer each end in their own sentence — never the one for the others, neve
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -24,16 +23,9 @@ from sst_desk.remote.errors import (
 )
 from sst_desk.security.signin import SignInError
 
-from server_harness import ADMIN, PG_URL, Certificates, TeamServer, team_server
+from server_harness import ADMIN, Certificates, TeamServer, postgres_marks, team_server
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(180),
-]
+pytestmark = postgres_marks(timeout=180)
 
 
 @pytest.fixture(scope="module")

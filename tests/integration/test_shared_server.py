@@ -7,7 +7,6 @@ Without run-tests.sh the same tests run on a server of their own (shared_server.
 
 from __future__ import annotations
 
-import os
 import socket
 import ssl
 from collections.abc import Iterator
@@ -22,17 +21,10 @@ from sst_desk.remote.errors import UntrustedCertificateError
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 
-from server_harness import PG_URL
+from server_harness import PG_URL, postgres_marks
 from shared_server import server_for_tests, shared_server, unique
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(180),
-]
+pytestmark = postgres_marks(timeout=180)
 
 
 @pytest.fixture(scope="module")

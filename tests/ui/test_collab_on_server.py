@@ -11,7 +11,6 @@ Needs SST_DESK_TEST_PG_URL (scripts/test-postgres.sh).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,18 +19,11 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 
 from collab_docs import type_keys
 from person import NOW, find
-from server_harness import ADMIN, PG_URL, team_server
+from server_harness import ADMIN, postgres_marks, team_server
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import Stage
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(240),
-]
+pytestmark = postgres_marks(timeout=240)
 
 SARA = ("sara.socionom", "Sara Socionom", Role.SKOLSOCIONOM, "Snöstorm-Tallbacka-93")
 KIM = ("kim.kurator", "Kim Kurator", Role.KURATOR, "Blåbärsris-Granskogen-47")

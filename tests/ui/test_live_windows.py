@@ -11,7 +11,6 @@ Needs SST_DESK_TEST_PG_URL (scripts/test-postgres.sh).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,16 +21,9 @@ from sst_desk.workflow.codes import Stage
 
 from person import NOW, fill, find, open_window, reload
 
-from server_harness import ADMIN, PG_URL, team_server  # the real server, as the integration tests start it
+from server_harness import ADMIN, postgres_marks, team_server  # the real server, as the integration tests start it
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(180),
-]
+pytestmark = postgres_marks(timeout=180)
 
 SARA = ("sara.socionom", "Sara Socionom", Role.SKOLSOCIONOM, "Snöstorm-Tallbacka-93")
 TOVE = ("tove.teamledare", "Tove Teamledare", Role.TEAMLEDARE, "Lingonris-Hällebäck-51")

@@ -12,7 +12,6 @@ PostgreSQL, HTTPS, real windows. Needs SST_DESK_TEST_PG_URL (scripts/test-postgr
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import pytest
 
 from collab_docs import type_keys
 from person import find
-from server_harness import PG_URL, TeamServer, populate_demo, team_server
+from server_harness import TeamServer, populate_demo, postgres_marks, team_server
 
 from sst_desk.demo.users import DEMO_PASSWORD
 from sst_desk.offline import sync as offline_sync
@@ -30,14 +29,7 @@ from sst_desk.remote.connection import connect
 from sst_desk.services.offline import offline_view_time
 from sst_desk.workflow.codes import Stage
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(240),
-]
+pytestmark = postgres_marks(timeout=240)
 
 OFFLINE_WORDS = " Skrivet på tåget utan nät."
 KARINS_CONTACT = "Karin Berg, kurator (ändrat medan Sara var offline)"

@@ -10,7 +10,6 @@ Needs SST_DESK_TEST_PG_URL (scripts/test-postgres.sh).
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,16 +18,9 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from person import PATIENCE_MS, answer_dialog, click, fill, find
-from server_harness import ADMIN, PG_URL, TeamServer, team_server
+from server_harness import ADMIN, TeamServer, postgres_marks, team_server
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(180),
-]
+pytestmark = postgres_marks(timeout=180)
 
 
 @pytest.fixture(scope="module")

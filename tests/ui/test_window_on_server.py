@@ -22,16 +22,9 @@ import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from person import PATIENCE_MS, answer_dialog, click, fill, fill_dialog, find, open_window, reload, select_row
-from server_harness import ADMIN, PG_URL, TeamServer, team_server
+from server_harness import ADMIN, TeamServer, postgres_marks, team_server
 
-if not PG_URL and os.environ.get("SST_DESK_REQUIRE_PG"):
-    raise RuntimeError("SST_DESK_REQUIRE_PG is set but SST_DESK_TEST_PG_URL is empty")
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="set SST_DESK_TEST_PG_URL to a scratch PostgreSQL database"),
-    pytest.mark.timeout(240),
-]
+pytestmark = postgres_marks(timeout=240)
 
 WORKER = ("sara.socionom", "Sara Socionom", "Snöstorm-Tallbacka-93")
 FIRST_PASSWORD = "Första-Lösen-Från-Ada-1"
