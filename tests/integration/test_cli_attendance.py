@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import shutil
 from pathlib import Path
 
@@ -11,11 +12,18 @@ import sqlalchemy as sa
 from conftest import copy_team_db
 
 from sst_desk.__main__ import main
+from sst_desk.demo import accounts
 from sst_desk.demo.attendance import DEMO_EXPORTS
+from sst_desk.importers import attendance_spec
 from sst_desk.persistence.mapping import attendance
 from sst_desk.security import signin
 
 PASSWORD = "demo-losenord"
+# The demo's "today" and the importer's: the demo writes the school export of the weeks up to today, so the
+# file these tests read (its days, which of them read both ways as M/D/YYYY, which rows carry a note that
+# spans two lines, or no rows at all in the summer and Christmas breaks) changed with the date they ran on.
+# A Monday whose export holds a two-line note (lines are counted as the importer counts them: _line_numbers).
+TODAY = dt.date(2026, 12, 7)
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +32,7 @@ def environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # these tests read the English sentences (Swedish: test_cli_safety)
     monkeypatch.setenv("SST_DESK_USER", "karin")
     monkeypatch.setenv("SST_DESK_PASSWORD", PASSWORD)
+    monkeypatch.setattr(attendance_spec, "today", lambda: TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +42,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setenv("SST_DESK_DATA_DIR", str(path.parent / "data"))
         patch.setenv("SST_DESK_USER", "karin")
         patch.setenv("SST_DESK_PASSWORD", PASSWORD)
+        # `sst-desk demo` has no option for the day; the command takes create_demo_database from its module.
+        patch.setattr(accounts, "create_demo_database", functools.partial(accounts.create_demo_database, today=TODAY))
         assert main(["demo", "--db", str(path), "--students", "12", "--seed", "2"]) == 0
     return path
 
@@ -103,7 +114,8 @@ def test_a_bad_row_is_named_by_line_and_nothing_is_stored(capsys, demo, tmp_path
     code, out, _ = run(capsys, "import-attendance", str(bad), "--mapping", mapping_name(capsys, file),
                        "--db", str(file))
     assert code == 1
-    assert "nothing was imported" in out and "Line 4, column \u201cDatum\u201d: Not a date. (\u201c2026-13-45\u201d)" in out
+    said = f"Line {_line_numbers(lines)[3]}, column \u201cDatum\u201d: Not a date. (\u201c2026-13-45\u201d)"
+    assert "nothing was imported" in out and said in out
     assert stored(file) == before
 
 
@@ -173,14 +185,35 @@ def _date_column(header: str) -> int:
     return header.split(";").index("Datum")
 
 
+def _line_numbers(records: list[str]) -> list[int]:
+    """The line each record starts on in the file: a quoted note may hold a line break, and the importer
+    names a row by the line it starts on, as an editor shows the file (importers/tables.py)."""
+    numbers, line = [], 1
+    for record in records:
+        numbers.append(line)
+        line += 1 + record.count("\n")
+    return numbers
+
+
 def test_dates_that_read_both_ways_are_refused_until_the_order_is_given(capsys, demo, tmp_path) -> None:
     """11/2/2026 was stored as 11 February without a word (issue 11): refused; with --date-order the same
     records as the ISO-dated file."""
     file, export = demo
     lines, newline = _export_lines(export)
     column = _date_column(lines[0])
-    kept = [lines[0]] + [line for line in lines[1:] if int(line.split(";")[column][8:10]) <= 12]
-    assert len(kept) > 5, "the demo export needs days 1-12 for this test"
+    # The rows of the export's first two days, moved to two days whose day and month swap into each other:
+    # 2/3/2026 and 3/2/2026 give the same two school days in either order, so no calendar clue in the file
+    # can settle it (file_context._by_calendar). The export's own days may settle it: as M/D/YYYY, 1-7
+    # December read as 12 January - 12 July, two of them Sundays, and are rightly taken as month/day.
+    first_days = sorted({line.split(";")[column] for line in lines[1:]})[:2]
+    moved = dict(zip(first_days, ("2026-02-03", "2026-03-02"), strict=True))
+    kept = [lines[0]]
+    for line in lines[1:]:
+        cells = line.split(";")
+        if cells[column] in moved:
+            cells[column] = moved[cells[column]]
+            kept.append(";".join(cells))
+    assert len(kept) > 5
     iso = tmp_path / "iso.csv"
     iso.write_bytes(newline.join(kept).encode("cp1252"))
     us = []
@@ -213,13 +246,13 @@ def test_copied_rows_are_refused_by_line_until_skipped(capsys, demo, tmp_path) -
     lines, newline = _export_lines(export)
     doubled = tmp_path / "dubbel.csv"
     doubled.write_bytes(newline.join([*lines, lines[1], lines[2]]).encode("cp1252"))
-    first, second = len(lines) + 1, len(lines) + 2
+    *_, first, second = starts = _line_numbers([*lines, lines[1], lines[2]])
     name = mapping_name(capsys, file)
     before = stored(file)
 
     code, out, _ = run(capsys, "import-attendance", str(doubled), "--mapping", name, "--db", str(file))
     assert code == 1
-    assert f"Line {first} is a copy of line 2." in out and f"Line {second} is a copy of line 3." in out
+    assert f"Line {first} is a copy of line {starts[1]}." in out and f"Line {second} is a copy of line {starts[2]}." in out
     assert "--skip-duplicate-rows" in out
     assert stored(file) == before
 
