@@ -1162,7 +1162,7 @@
     </message>
     <message>
         <source>The team server cannot be reached. Keep working: your changes are kept encrypted on this computer and sent when the server answers again.</source>
-        <translation>Teamservern kan inte nås. Arbeta vidare: dina ändringar sparas krypterade på den här datorn och skickas när servern svarar igen.</translation>
+        <translation>Teamservern går inte att nå. Arbeta vidare: dina ändringar sparas krypterade på den här datorn och skickas när servern svarar igen.</translation>
     </message>
     <message>
         <source>The team server cannot be reached. Keep working: your changes stay in this window and are sent when the server answers again.</source>
