@@ -47,13 +47,11 @@ import contextvars
 import datetime as dt
 import json
 import logging
-import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlalchemy as sa
 from pycrdt import (
     Channel,
     Decoder,
@@ -87,6 +85,7 @@ from sst_desk.remote import wire
 from sst_desk.remote.errors import PasswordChangeRequired, SessionExpired
 from sst_desk.server.calls import server_today
 from sst_desk.server.live import ChangeFeed, Resync
+from sst_desk.server.room_claims import RoomClaims
 from sst_desk.services import Door
 from sst_desk.workflow.access import Action, Actor
 from sst_desk.workflow.entities import Case
@@ -116,8 +115,6 @@ RETRY_SECONDS = 5.0
 """How long a room waits before writing again after the database could not be reached."""
 CHECK_SECONDS = 30.0
 """How often each person's session and right to view the case are checked again."""
-ROOM_LOCK_SPACE = 1414
-"""The first key of the PostgreSQL advisory locks that give a case's room to one server process."""
 
 _MEMBER: contextvars.ContextVar[Member | None] = contextvars.ContextVar("sst_desk_room_member", default=None)
 """The person whose connection the current message came from (set in the connection's own task)."""
@@ -527,58 +524,6 @@ def _note_presence(member: Member, message: bytes) -> None:
                 member.presence.discard(client)
     except Exception:  # noqa: BLE001 - a message YRoom cannot read either; it is its to refuse
         return
-
-
-class RoomClaims:
-    """Which cases' rooms this server process holds: PostgreSQL advisory locks on one connection of its own
-    (session locks go with the connection). On SQLite (one process) every claim is granted."""
-
-    def __init__(self, db: Database) -> None:
-        self._engine = db.engine if db.engine.dialect.name == "postgresql" else None
-        self._connection: sa.Connection | None = None
-        self._lock = threading.Lock()
-
-    def claim(self, case_id: int) -> bool:
-        if self._engine is None:
-            return True
-        with self._lock:
-            connection = self._connect()
-            return bool(connection.execute(sa.text("SELECT pg_try_advisory_lock(:space, :case)"),
-                                           {"space": ROOM_LOCK_SPACE, "case": case_id}).scalar_one())
-
-    def release(self, case_id: int) -> None:
-        if self._engine is None:
-            return
-        with self._lock:
-            if self._connection is None:
-                return
-            try:
-                self._connection.execute(sa.text("SELECT pg_advisory_unlock(:space, :case)"),
-                                         {"space": ROOM_LOCK_SPACE, "case": case_id})
-            except sa.exc.DBAPIError:
-                self._drop()
-
-    def _connect(self) -> sa.Connection:
-        if self._connection is not None:
-            try:
-                self._connection.execute(sa.text("SELECT 1"))
-                return self._connection
-            except sa.exc.DBAPIError:
-                self._drop()  # its locks went with it; the rooms open now claim again
-        assert self._engine is not None
-        self._connection = self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-        return self._connection
-
-    def _drop(self) -> None:
-        connection, self._connection = self._connection, None
-        if connection is not None:
-            with contextlib.suppress(Exception):
-                connection.invalidate()
-                connection.close()
-
-    def close(self) -> None:
-        with self._lock:
-            self._drop()  # invalidated, not returned to the pool: its session (and its locks) end
 
 
 class _Elsewhere(Exception):

@@ -23,7 +23,8 @@ from pycrdt import Doc, Map, create_update_message
 from sst_desk.collab.casedoc import read_case
 from sst_desk.persistence import Database
 from sst_desk.persistence.mapping import case_rooms
-from sst_desk.server.rooms import _MEMBER, CaseRoom, Member, RoomClaims, RoomHost, StarletteChannel
+from sst_desk.server.room_claims import RoomClaims
+from sst_desk.server.rooms import _MEMBER, CaseRoom, Member, RoomHost, StarletteChannel
 from sst_desk.services import Door
 from sst_desk.workflow.access import Actor, Role
 

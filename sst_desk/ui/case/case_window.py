@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from types import SimpleNamespace
 
 import shiboken6
 
@@ -38,20 +37,18 @@ from PySide6.QtWidgets import (
 
 from sst_desk.settings import CASE_GEOMETRY
 from sst_desk.workflow.access import Action, Resource
-from sst_desk.workflow.codes import ClosingReason
 from sst_desk.workflow.entities import Case
 from sst_desk.workflow.merge import MergeResult, Side, clone, merge3
-from sst_desk.workflow.editing import save_problems, step_answer_problems, step_blockers
-from sst_desk.workflow.problems import Finding, ProcessError
+from sst_desk.workflow.editing import save_problems, step_blockers
+from sst_desk.workflow.problems import ProcessError
 from sst_desk.workflow.process import PATHS, Move, apply, is_complete, moves_from, warnings
 from sst_desk.workflow.steps import StageStep, StepState, stage_steps
 from sst_desk.ui.common.connection import UnreachableBanner, is_unreachable
 from sst_desk.ui.common.context import AppContext
-from sst_desk.ui.common.dialogs import RecordDialog
 from sst_desk.ui.common.errors import database_error_text
 from sst_desk.ui.case.conflict_words import changes_words, conflict_place
-from sst_desk.ui.case.forms import Field, Kind, elided
-from sst_desk.ui.common.labels import choices, grade_label, label
+from sst_desk.ui.case.forms import elided
+from sst_desk.ui.common.labels import grade_label, label
 from sst_desk.ui.common.messages import message
 from sst_desk.ui.common.operations import Operation
 from sst_desk.ui.case.pages.base import StagePage
@@ -61,6 +58,7 @@ from sst_desk.ui.case.pages.plan import PlaneringPage
 from sst_desk.ui.case.pages.skollinje import SkollinjePage
 from sst_desk.ui.printing.printing import print_handlingsplan
 from sst_desk.ui.case.stepper import Stepper
+from sst_desk.ui.case.step_details import ask_step_details
 from sst_desk.ui.collab.case_room import CaseRoom, RoomFactory, server_room_factory
 from sst_desk.ui.common.widgets import install_wheel_guard
 
@@ -600,7 +598,7 @@ class CaseWindow(QMainWindow):
             QMessageBox.information(self, label(move), self.tr("This step is not possible yet:") + "\n\n"
                                     + "\n".join(f"• {message(f)}" for f in found))
             return False
-        answers = self._ask_move_details(move, warnings(self.case, move, today))
+        answers = ask_step_details(self, move, warnings(self.case, move, today))
         if answers is None:
             return False
         try:
@@ -616,28 +614,6 @@ class CaseWindow(QMainWindow):
 
         self._write(then=lambda: self.stepper.setCurrentRow(self.case.stage.order), otherwise=not_saved)
         return True
-
-    def _ask_move_details(self, move: Move, found: list[Finding]) -> SimpleNamespace | None:
-        details = SimpleNamespace(comment="", closing_reason=None)
-        fields = []
-        if move is Move.CLOSE:
-            fields.append(Field("closing_reason", self.tr("Reason for closing"), Kind.CHOICE,
-                                choices(ClosingReason, empty=self.tr("— choose —"))))
-        fields.append(Field("comment", self.tr("Comment (optional)"), Kind.MULTILINE, lines=3))
-
-        def validate(answers) -> list[Finding]:
-            return step_answer_problems(move, answers.closing_reason)
-
-        dialog = RecordDialog(label(move), fields, details, validate, self)
-        if found:
-            note = QLabel("\n".join(f"⚠ {message(f)}" for f in found), dialog)
-            note.setWordWrap(True)
-            note.setStyleSheet("background: #fff4e5; border: 1px solid #f0c36d; padding: 6px;")
-            dialog.layout().insertWidget(0, note)
-        try:
-            return details if dialog.exec() == RecordDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
 
     # --- documents ------------------------------------------------------------------
 
