@@ -5747,6 +5747,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Ärendets historik står kvar som den registrerades: ett taget steg kan inte tas bort eller ändras.</translation>
     </message>
     <message>
+        <source>The case holds a record that is not one of its own; nothing was saved.</source>
+        <translation>Ärendet innehåller en uppgift som inte hör till det; ingenting sparades.</translation>
+    </message>
+    <message>
         <source>A case moves to another stage only by the process&apos;s steps, one at a time from where it stands.</source>
         <translation>Ett ärende går till en annan fas bara genom processens steg, ett i taget från den fas där det står.</translation>
     </message>

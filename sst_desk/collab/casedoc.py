@@ -165,28 +165,40 @@ def _encode(spec: _Field, value: Any) -> Any:
     return value
 
 
+_JSON_TYPES: dict[Any, tuple[type, ...]] = {str: (str,), int: (int, float), float: (int, float), bool: (bool,)}
+
+
 def _decode(spec: _Field, value: Any) -> Any:
+    """A plain value of the document as the field's type; ``DocumentError`` when it is of another kind (a
+    hostile client's map where a personnummer belongs must not be stored as its text)."""
     if value is None:
         return None
     try:
         if spec.kind is _Kind.ENUM:
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                raise TypeError("not a code")
             enum_type = spec.type
             if issubclass(enum_type, int):
+                if value != int(value):
+                    raise ValueError("not a whole number")
                 value = int(value)
             return enum_type(value)
-        if spec.kind is _Kind.DATETIME:
-            return dt.datetime.fromisoformat(value)
-        if spec.kind is _Kind.DATE:
+        if spec.kind in (_Kind.DATETIME, _Kind.DATE):
+            if not isinstance(value, str):
+                raise TypeError("not a date")
+            if spec.kind is _Kind.DATETIME:
+                return dt.datetime.fromisoformat(value)
             return dt.date.fromisoformat(value)
         if spec.kind is _Kind.VALUE:
+            allowed = _JSON_TYPES[spec.type]
+            if not isinstance(value, allowed) or (spec.type is not bool and isinstance(value, bool)):
+                raise TypeError(f"not a {spec.type.__name__}")
             if spec.type is int:
+                if value != int(value):
+                    raise ValueError("not a whole number")
                 return int(value)
-            if spec.type is float:
-                return float(value)
-            if spec.type is bool:
-                return bool(value)
-            return str(value)
-    except (ValueError, TypeError) as exc:
+            return spec.type(value)
+    except (ValueError, TypeError, OverflowError) as exc:
         raise DocumentError(f"{spec.name}: {value!r} cannot be read ({exc})") from exc
     return value
 
@@ -280,7 +292,9 @@ def _build(cls: type, data: dict[str, Any], by_key: dict[str, object],
     for spec in schema(cls):
         raw = data.get(spec.name)
         if spec.kind is _Kind.TEXT:
-            values[spec.name] = raw if isinstance(raw, str) else ""
+            if raw is not None and not isinstance(raw, str):
+                raise DocumentError(f"{cls.__name__}.{spec.name}: not a text")
+            values[spec.name] = raw or ""
         elif spec.kind is _Kind.CODES:
             chosen = raw if isinstance(raw, dict) else {}
             values[spec.name] = [code for code in spec.type if chosen.get(code.value)]
@@ -605,3 +619,75 @@ def _same_content(node: Map, candidates: list[Any]) -> Any:
                for spec in schema(type(candidate)) if spec.kind is _Kind.TEXT):
             return candidate
     return None
+
+
+# --- putting right a document of the wrong shape ----------------------------------------------------------
+
+def repair(doc: Doc, base: Case, *, origin: Any = ORIGIN_SERVER) -> list[str]:
+    """Put right, from ``base`` (the case as last stored), every part of the document whose shape the case
+    cannot have — written by a faulty or hostile client — and leave every well-formed part as it is (the
+    others' typing stays). Returns the places put right (``"case.plans[0].goals"``…), empty when none was.
+
+    A text that is not a text, a list that is not a list, a record that is not a map, a date that is not a
+    date…: each takes ``base``'s value (or none, in a record ``base`` does not have). ``read_case`` reads the
+    document after this.
+    """
+    fixed: list[str] = []
+    keys = _KeyPlan(doc, base)
+    with doc.transaction(origin=origin):
+        root = doc.get(CASE, type=Map)
+        _repair_record(root, Case, base, keys, "case", fixed)
+    return fixed
+
+
+def _repair_record(node: Map, cls: type, base: Any, keys: _KeyPlan, path: str, fixed: list[str]) -> None:
+    if base is not None and not isinstance(node.get("key"), str):
+        node["key"] = keys.key(base)
+        fixed.append(f"{path}.key")
+    record_id = node.get("id")
+    if record_id is not None and not isinstance(record_id, (int, float)):
+        node["id"] = getattr(base, "id", None)
+        fixed.append(f"{path}.id")
+    for spec in schema(cls):
+        place = f"{path}.{spec.name}"
+        current = node.get(spec.name)
+        wanted = getattr(base, spec.name) if base is not None else None
+        if spec.kind is _Kind.TEXT:
+            if not isinstance(current, Text):
+                node[spec.name] = Text(wanted or "")
+                fixed.append(place)
+        elif spec.kind is _Kind.CODES:
+            if not isinstance(current, Map):
+                node[spec.name] = _prelim_value(spec, wanted, keys)
+                fixed.append(place)
+        elif spec.kind is _Kind.RECORDS:
+            if not isinstance(current, Array):
+                node[spec.name] = _prelim_value(spec, wanted, keys)
+                fixed.append(place)
+                continue
+            stored = {keys.key(item): item for item in wanted or ()}
+            for index in range(len(current) - 1, -1, -1):
+                item = current[index]
+                if not isinstance(item, Map):
+                    del current[index]
+                    fixed.append(f"{place}[{index}]")
+                else:
+                    _repair_record(item, spec.type, stored.get(item.get("key")), keys, f"{place}[{index}]", fixed)
+        elif spec.kind is _Kind.RECORD:
+            if current is None:
+                continue
+            if not isinstance(current, Map):
+                node[spec.name] = _prelim_value(spec, wanted, keys)
+                fixed.append(place)
+            else:
+                _repair_record(current, spec.type, wanted, keys, place, fixed)
+        elif spec.kind is _Kind.REF:
+            if current is not None and not isinstance(current, str):
+                node[spec.name] = _prelim_value(spec, wanted, keys)
+                fixed.append(place)
+        else:
+            try:
+                _decode(spec, current)
+            except DocumentError:
+                node[spec.name] = _encode(spec, wanted)
+                fixed.append(place)

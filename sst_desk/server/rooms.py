@@ -71,7 +71,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-from sst_desk.collab.casedoc import ORIGIN_SERVER, DocumentError, apply_case, assign_ids, read_case
+from sst_desk.collab.casedoc import ORIGIN_SERVER, DocumentError, apply_case, assign_ids, read_case, repair
 from sst_desk.persistence import Database
 from sst_desk.persistence.changes import CaseChanged
 from sst_desk.persistence.errors import (
@@ -359,11 +359,16 @@ class CaseRoom:
             self._first_change = None
             try:
                 case = read_case(self.doc)
-            except (DocumentError, ValueError, TypeError, KeyError) as exc:  # a faulty client's document
-                _log.error("room %s: the document does not hold a readable case (%s)", self.case_id,
-                           type(exc).__name__)
-                self.problem = True
-                return await self._store_state()
+            except (DocumentError, ValueError, TypeError, KeyError) as exc:  # a faulty or hostile client's document
+                # The parts of the wrong shape take the stored case's values; everyone's well-formed typing stays.
+                fixed = repair(self.doc, self.base)
+                _log.error("room %s: the document did not hold a readable case (%s); put right: %s", self.case_id,
+                           type(exc).__name__, ", ".join(fixed) or "nothing")
+                try:
+                    case = read_case(self.doc)
+                except (DocumentError, ValueError, TypeError, KeyError):
+                    self.problem = True
+                    return await self._store_state()
             case.id = self.case_id
             case.stage = self.base.stage  # moves between stages are explicit actions (move_case, a save)
             case.transitions = self.base.transitions

@@ -27,6 +27,7 @@ answers with a ``Finding`` — a ``Problem`` code and the name it concerns — o
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sst_desk.workflow.codes import ClosingReason, PlanStatus, Stage
@@ -293,6 +294,34 @@ def stage_change_problems(stored: Case, submitted: Case) -> list[Finding]:
     return []
 
 
+def _records(obj: object, seen: set[int]) -> list[object]:
+    """Every record of a case graph (the case, its student, guardians, plans, goals …), each once."""
+    if id(obj) in seen or not dataclasses.is_dataclass(obj):
+        return []
+    seen.add(id(obj))
+    found = [obj]
+    for spec in dataclasses.fields(obj):
+        value = getattr(obj, spec.name)
+        for item in value if isinstance(value, list) else [value]:
+            if dataclasses.is_dataclass(item) and not isinstance(item, type):
+                found += _records(item, seen)
+    return found
+
+
+def foreign_records(stored: Case, submitted: Case) -> list[Finding]:
+    """A record in ``submitted`` whose id is not one of ``stored``'s records of its kind (empty: none).
+
+    A saved graph may only add records (no id) and change or remove its own: an id taken from another case
+    would make the save move that case's goal, or overwrite another student's name, into this one.
+    """
+    own = {(type(r).__name__, r.id) for r in _records(stored, set()) if getattr(r, "id", None) is not None}
+    for record in _records(submitted, set()):
+        record_id = getattr(record, "id", None)
+        if record_id is not None and (type(record).__name__, record_id) not in own:
+            return [Finding(Problem.FOREIGN_RECORD, type(record).__name__)]
+    return []
+
+
 def save_refused(stored: Case, submitted: Case, today: dt.date) -> list[Finding]:
     """Why ``submitted`` may not be written over ``stored`` (empty: it may); the server side of the window's Save.
 
@@ -301,6 +330,9 @@ def save_refused(stored: Case, submitted: Case, today: dt.date) -> list[Finding]
     on every save), what the pages would mark (``save_problems``), and a stage reached only by the process's
     steps (``stage_change_problems``). Warnings (a plan without a school goal …) never refuse a save.
     """
+    foreign = foreign_records(stored, submitted)
+    if foreign:
+        return foreign  # nothing else is worth comparing: the graph is not this case's
     found = removals_refused(stored, submitted) + validate_case(submitted, today)
     for findings in save_problems(submitted, today).values():
         found += [f for f in findings if f not in found]  # the boosterträff's dates are on two pages

@@ -49,6 +49,9 @@ class Problem(str, Enum):
     WRONG_STAGE = "wrong_stage"
     HISTORY_CHANGED = "history_changed"  # a saved case left out or altered a recorded step; detail: its stage
     STAGE_NOT_REACHED = "stage_not_reached"  # a saved case claims a stage no step led to; detail: that stage
+    # a saved case holds a record (by its id) that is not one of the stored case's: another case's goal,
+    # another student's row… — sent by a faulty or hostile client. detail: the kind of record
+    FOREIGN_RECORD = "foreign_record"
     # what stays on record (workflow.editing): detail names the goal, guardian, referral, plan version…
     GOAL_RATED = "goal_rated"
     GUARDIAN_SIGNED = "guardian_signed"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from pycrdt import Doc, Map, create_update_message
+from pycrdt import Array, Doc, Map, create_update_message
 
 from sst_desk.collab.casedoc import read_case
 from sst_desk.persistence import Database
@@ -141,6 +141,48 @@ def test_a_malformed_update_changes_nothing(db: Database, make_case) -> None:
     asyncio.run(run())
     assert room.doc.get_update() == before and not room.dirty_case
     assert editor.channel not in room.members
+
+
+def test_a_document_of_the_wrong_shape_is_put_right_and_the_good_typing_saved(db: Database, make_case) -> None:
+    """An editor's client sends a well-formed update that gives the case a shape it cannot have (the student a
+    word, the date a list) beside real typing: the room puts the broken parts right from the stored case and
+    saves the typing; nothing of the student is lost."""
+    case_id = stored_case(db, make_case)
+    system = Door(db.uow, None)
+    user = system.accounts.create_user("sara.lind", "Sara Lind", Role.SKOLSOCIONOM, "Snöstorm-Tallbacka-93")
+    system.cases.set_case_members(case_id, [user.id])
+    sara = Actor(user.id, "sara.lind", "Sara Lind", Role.SKOLSOCIONOM)
+    opening = system.rooms.open_room(case_id)
+    doc = Doc()
+    doc.apply_update(opening.state)
+    room = CaseRoom(RoomHost(db, lambda token, **_: sara), case_id, doc, opening.case)
+    student = system.cases.load_case(case_id).student
+    editor = Member(sara, "token", True, StarletteChannel(None, "test"))  # type: ignore[arg-type]
+    other = Doc()
+    other.apply_update(room.doc.get_update())
+    before = other.get_state()
+    root = other.get("case", type=Map)
+    root["reason"].insert(0, "Sara: ")
+    root["student"] = "inte en elev"
+    root["raised_on"] = Array(["inte", "ett", "datum"])
+    root["level"] = True
+
+    async def run() -> bool:
+        mark = _MEMBER.set(editor)
+        try:
+            await room._on_message(create_update_message(other.get_update(before)))
+        finally:
+            _MEMBER.reset(mark)
+        if room._writer is not None:
+            room._writer.cancel()
+        return await room.persist()
+
+    assert asyncio.run(run())
+    stored = Door(db.uow, None).cases.load_case(case_id)
+    assert stored.reason.startswith("Sara: ") and stored.revision == 2
+    assert (stored.student.id, stored.student.first_name, stored.student.personal_id) == (
+        student.id, student.first_name, student.personal_id)
+    assert isinstance(room.doc.get("case", type=Map)["student"], Map)
 
 
 PG_URL = os.environ.get("SST_DESK_TEST_PG_URL", "")

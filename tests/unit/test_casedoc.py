@@ -15,6 +15,7 @@ from sst_desk.collab.casedoc import (
     assign_ids,
     key_of,
     new_doc,
+    repair,
     read_case,
     record_map,
     set_text,
@@ -219,3 +220,37 @@ def test_stage_and_history_round_trip_for_a_closed_case():
         assert not differs(Store(case).load(), read_case(new_doc(Store(case).load())))
         assert back.stage is case.stage
         assert [t.to_stage for t in back.transitions] == [t.to_stage for t in case.transitions]
+
+
+def test_repair_puts_right_only_the_parts_of_the_wrong_shape():
+    store = stored_case()
+    base = store.load()
+    doc = new_doc(base)
+    root = doc.get("case", type=Map)
+    read = read_case(doc)
+    student, goals = record_map(doc, read.student), record_map(doc, read.current_plan)["goals"]
+    root["reason"].insert(0, "Kvar: ")  # well-formed typing stays
+    student["personal_id"] = Map({"inte": "ett personnummer"})
+    root["raised_on"] = Array(["inte", "ett", "datum"])
+    root["school_measures"] = "alla"
+    goals.append("inte ett mål")
+    with pytest.raises(DocumentError):
+        read_case(doc)
+    fixed = repair(doc, base)
+    assert {"case.raised_on", "case.school_measures", "case.student.personal_id"} <= set(fixed)
+    back = read_case(doc)
+    assert back.reason.startswith("Kvar: ")
+    assert back.student.personal_id == base.student.personal_id and back.raised_on == base.raised_on
+    assert set(back.school_measures) == set(base.school_measures)
+    assert len(back.current_plan.goals) == len(base.current_plan.goals)
+    assert repair(doc, base) == []  # nothing left to put right
+
+
+def test_a_value_of_another_kind_is_not_taken_as_text_or_number():
+    base = stored_case().load()
+    for field, value in (("absence_percent", "många"), ("absence_percent", True), ("decision_ref", 12),
+                         ("level", 2.5), ("criteria_met", "ja")):
+        doc = new_doc(base)
+        doc.get("case", type=Map)[field] = value
+        with pytest.raises(DocumentError):
+            read_case(doc)

@@ -62,6 +62,8 @@ _SOURCE: dict[Problem, str] = {
     Problem.WRONG_STAGE: QT_TRANSLATE_NOOP("Messages", "The case is not in the stage this step starts from."),
     Problem.HISTORY_CHANGED: QT_TRANSLATE_NOOP(
         "Messages", "The case's history stays as it was recorded: a step taken cannot be removed or changed."),
+    Problem.FOREIGN_RECORD: QT_TRANSLATE_NOOP(
+        "Messages", "The case holds a record that is not one of its own; nothing was saved."),
     Problem.STAGE_NOT_REACHED: QT_TRANSLATE_NOOP(
         "Messages", "A case moves to another stage only by the process's steps, one at a time from where it stands."),
     Problem.GOAL_RATED: QT_TRANSLATE_NOOP(

@@ -189,3 +189,20 @@ def test_the_recorded_history_is_neither_removed_nor_rewritten(store, cases):
     again = cases.load_case(case.id)
     again.transitions[0].by = "någon annan"
     assert refused(store, cases, again) == [Problem.HISTORY_CHANGED]
+
+
+def test_a_record_of_another_case_is_refused_and_nothing_is_written(store, cases):
+    """A client sends one of its cases holding another case's goal or student (by their ids): the save would
+    move that goal, or overwrite that student, into this case. Refused; both cases stay as they were."""
+    mine = cases.load_case(cases.add_case(make_case_at(Stage.GENOMFORANDE)).id)
+    other = cases.load_case(cases.add_case(make_case_at(Stage.GENOMFORANDE)).id)
+    stolen = other.current_plan.goals[0]
+    assert stolen.id not in {g.id for g in mine.current_plan.goals}
+    mine.current_plan.goals.append(Goal(description="Ändrat mål", id=stolen.id))
+    assert refused(store, cases, mine) == [Problem.FOREIGN_RECORD]
+
+    again = cases.load_case(mine.id)
+    again.student.id = other.student.id
+    again.student.first_name = "Inte Denna Elev"
+    assert refused(store, cases, again) == [Problem.FOREIGN_RECORD]
+    assert cases.load_case(other.id).student.first_name == other.student.first_name
