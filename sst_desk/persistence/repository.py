@@ -74,6 +74,15 @@ class CaseRepository:
         query = sa.select(cases.c.id, cases.c.revision).where(cases.c.id.in_(sorted(set(case_ids))))
         return {int(case_id): int(revision) for case_id, revision in self.session.execute(query).all()}
 
+    def stored_elsewhere(self, unknown: dict[type, set[int]]) -> type | None:
+        """The first kind of record whose ids (not the saved case's own) exist in the database — rows of
+        another case — or None when none does (rows removed meanwhile, stored again by the save)."""
+        for kind, ids in unknown.items():
+            key = sa.inspect(kind).primary_key[0]
+            if self.session.execute(sa.select(key).where(key.in_(sorted(ids))).limit(1)).first() is not None:
+                return kind
+        return None
+
     def get_full(self, case_id: int) -> Case | None:
         """The case with every relationship loaded (usable after the session closes)."""
         return self.session.get(Case, case_id, options=full_case_options())

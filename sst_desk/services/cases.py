@@ -20,9 +20,9 @@ from sst_desk.workflow.caselist import CaseRow
 from sst_desk.workflow.codes import ClosingReason
 from sst_desk.workflow.entities import Case
 from sst_desk.workflow.logchain import LogAction
-from sst_desk.workflow.editing import save_refused
+from sst_desk.workflow.editing import save_refused, unknown_records
 from sst_desk.workflow.merge import Side, merge3
-from sst_desk.workflow.problems import ProcessError
+from sst_desk.workflow.problems import Finding, ProcessError, Problem
 from sst_desk.workflow.process import DEFAULT_BOOSTER_MONTHS, Move, apply, local_date
 from sst_desk.workflow.rules_case import CaseRuleError, Member, members_finding, override_finding
 
@@ -192,6 +192,10 @@ def _save_once(uow: UowFactory, actor: Actor | None, case: Case, base: Case | No
             if merged.conflicts:
                 raise SaveConflict(case.id, merged.conflicts, stored)
             case = merged.case
+        unknown = unknown_records(stored, case)
+        foreign = tx.cases.stored_elsewhere(unknown) if unknown else None
+        if foreign is not None:  # another case's row: the save would move or overwrite it
+            raise ProcessError([Finding(Problem.FOREIGN_RECORD, foreign.__name__)])
         refused = save_refused(stored, case, day)
         if refused:
             raise ProcessError(refused)

@@ -308,18 +308,18 @@ def _records(obj: object, seen: set[int]) -> list[object]:
     return found
 
 
-def foreign_records(stored: Case, submitted: Case) -> list[Finding]:
-    """A record in ``submitted`` whose id is not one of ``stored``'s records of its kind (empty: none).
-
-    A saved graph may only add records (no id) and change or remove its own: an id taken from another case
-    would make the save move that case's goal, or overwrite another student's name, into this one.
-    """
-    own = {(type(r).__name__, r.id) for r in _records(stored, set()) if getattr(r, "id", None) is not None}
+def unknown_records(stored: Case, submitted: Case) -> dict[type, set[int]]:
+    """The records of ``submitted`` (by kind) whose ids are not ``stored``'s: rows someone removed meanwhile
+    (a merge keeps a row the person changed: stored again), or — from a faulty or hostile client — another
+    case's rows. Which is which only the database knows (``services.cases`` asks it): an id taken from another
+    case would make the save move that case's goal, or overwrite another student's name, into this one."""
+    own = {(type(r), r.id) for r in _records(stored, set()) if getattr(r, "id", None) is not None}
+    unknown: dict[type, set[int]] = {}
     for record in _records(submitted, set()):
         record_id = getattr(record, "id", None)
-        if record_id is not None and (type(record).__name__, record_id) not in own:
-            return [Finding(Problem.FOREIGN_RECORD, type(record).__name__)]
-    return []
+        if record_id is not None and (type(record), record_id) not in own:
+            unknown.setdefault(type(record), set()).add(record_id)
+    return unknown
 
 
 def save_refused(stored: Case, submitted: Case, today: dt.date) -> list[Finding]:
@@ -330,9 +330,6 @@ def save_refused(stored: Case, submitted: Case, today: dt.date) -> list[Finding]
     on every save), what the pages would mark (``save_problems``), and a stage reached only by the process's
     steps (``stage_change_problems``). Warnings (a plan without a school goal …) never refuse a save.
     """
-    foreign = foreign_records(stored, submitted)
-    if foreign:
-        return foreign  # nothing else is worth comparing: the graph is not this case's
     found = removals_refused(stored, submitted) + validate_case(submitted, today)
     for findings in save_problems(submitted, today).values():
         found += [f for f in findings if f not in found]  # the boosterträff's dates are on two pages

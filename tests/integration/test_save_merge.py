@@ -274,3 +274,38 @@ def test_two_different_steps_are_a_conflict_on_the_stage_and_theirs_can_be_kept(
     assert [t.by for t in saved.transitions][-1] == "anna"
     assert saved.closed_on is None and saved.closing_reason is None
     assert [r.to_whom for r in saved.referrals] == ["Socialtjänstens mottagning"]  # his record stays
+
+
+def test_a_record_of_another_case_is_refused_on_every_backend(people, where, walk_case, case_id) -> None:
+    """A client puts another case's goal (by its id) into its own case and saves: the save would move that goal
+    into this case. Refused with FOREIGN_RECORD on a file, PostgreSQL and the team server; both stay as they were."""
+    from sst_desk.workflow.problems import ProcessError, Problem
+
+    with Database.open(where) as db:
+        other_id = walk_case(db, until=Stage.GENOMFORANDE).id
+    door = people[0]
+    other = door.cases.load_case(other_id)
+    mine = door.cases.load_case(case_id)
+    stolen = other.current_plan.goals[0]
+    mine.current_plan.goals.append(Goal(description="Flyttat hit", id=stolen.id))
+    with pytest.raises(ProcessError) as refused:
+        door.cases.save_case(mine, today=TODAY)
+    assert [f.problem for f in refused.value.findings] == [Problem.FOREIGN_RECORD]
+    assert door.cases.load_case(other_id).current_plan.goals[0].description == stolen.description
+    assert door.cases.load_case(case_id).revision == mine.revision
+
+
+def test_a_row_removed_meanwhile_that_mine_changed_is_stored_again_when_mine_is_chosen(people, case_id) -> None:
+    first = Window(people[0], case_id)
+    first.case.contacts.append(ContactEntry(dt.date(2025, 2, 20), ContactKind.TELEFON, "VH", "Ringde hem."))
+    first.save()
+    anna, bo = Window(people[0], case_id), Window(people[1], case_id)
+    gone = bo.case.contacts.pop(0)
+    bo.save()
+    mine = next(c for c in anna.case.contacts if c.id == gone.id)
+    mine.summary = "Annas rättelse"
+    with pytest.raises(SaveConflict) as conflict:
+        anna.save()
+    [path] = [c.path for c in conflict.value.conflicts]
+    saved = anna.save({path: Side.MINE})
+    assert "Annas rättelse" in [c.summary for c in saved.contacts]

@@ -159,6 +159,12 @@ class _Cases(_Repo):
     def revisions(self, case_ids: list[int]) -> dict[int, int]:
         return {i: self.state.cases[i].revision for i in case_ids if i in self.state.cases}
 
+    def stored_elsewhere(self, unknown: dict[type, set[int]]) -> type | None:
+        from sst_desk.workflow.editing import _records
+
+        held = {(type(r), r.id) for case in self.state.cases.values() for r in _records(case, set())}
+        return next((kind for kind, ids in unknown.items() if any((kind, i) in held for i in ids)), None)
+
     def insert(self, case: Case) -> int:
         state = self.state
         if case.student.id is None:
