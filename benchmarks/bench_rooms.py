@@ -20,22 +20,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import datetime as dt
 import gc
 import os
-import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "integration"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_live import postgres  # noqa: E402 - one way to start a throwaway PostgreSQL for the benchmarks
 
 
 def rss_kib(pid: int | None = None) -> int:
@@ -157,21 +157,6 @@ def _texts_count(room) -> list:
     from pycrdt import Map
 
     return _texts(room.doc.get("case", type=Map), [])
-
-
-@contextlib.contextmanager
-def postgres() -> Iterator[str]:
-    url = os.environ.get("SST_DESK_TEST_PG_URL", "")
-    if url:
-        yield url
-        return
-    folder = Path(tempfile.mkdtemp(prefix="bench-rooms-pg-"))
-    script = ROOT / "scripts" / "test-postgres.sh"
-    started = subprocess.run([str(script), "start", str(folder)], capture_output=True, text=True, check=True)
-    try:
-        yield started.stdout.strip().splitlines()[-1]
-    finally:
-        subprocess.run([str(script), "stop", str(folder)], capture_output=True, text=True)
 
 
 def on_server(count: int, keystrokes: int) -> None:
