@@ -25,6 +25,7 @@ from sst_desk.workflow.logchain import LogAction
 from sst_desk.workflow.codes import (
     Assessment,
     Authority,
+    Behorighet,
     ClosingReason,
     ContactKind,
     DocumentKind,
@@ -223,6 +224,11 @@ CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
         ReferralKind.ANMALAN: Words("Report of concern to social services", "Orosanmälan till socialtjänsten"),
         ReferralKind.ANSOKAN: Words("Application to social services", "Ansökan till socialtjänsten"),
         ReferralKind.SIP: Words("Coordinated individual plan (SIP)", "Samordnad individuell plan (SIP)"),
+    },
+    Behorighet: {
+        Behorighet.BEHORIG: Words("Eligible for upper secondary school", "Behörig till gymnasiet"),
+        Behorighet.EJ_BEHORIG: Words("Not eligible for upper secondary school", "Inte behörig till gymnasiet"),
+        Behorighet.OKANT: Words("Not known", "Okänt"),
     },
     Attention: {
         Attention.FOLLOW_UP_OVERDUE: Words("Follow-up overdue", "Uppföljning försenad"),

@@ -4400,6 +4400,21 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Samordnad individuell plan (SIP)</translation>
     </message>
     <message>
+        <source>Eligible for upper secondary school</source>
+        <comment>Behorighet</comment>
+        <translation>Behörig till gymnasiet</translation>
+    </message>
+    <message>
+        <source>Not eligible for upper secondary school</source>
+        <comment>Behorighet</comment>
+        <translation>Inte behörig till gymnasiet</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <comment>Behorighet</comment>
+        <translation>Okänt</translation>
+    </message>
+    <message>
         <source>Follow-up overdue</source>
         <comment>Attention</comment>
         <translation>Uppföljning försenad</translation>

@@ -236,6 +236,14 @@ class ClosingReason(str, Enum):
     ANNAT = "annat"
 
 
+class Behorighet(str, Enum):
+    """Gymnasiebehörighet at avslut, recorded for students in årskurs 9 (issue 15's statistics)."""
+
+    BEHORIG = "behorig"
+    EJ_BEHORIG = "ej_behorig"
+    OKANT = "okant"
+
+
 class ReferralKind(str, Enum):
     """Alternative ways on from planering (seed 002)."""
 
