@@ -153,3 +153,6 @@ class Statistics:
     stage_days: tuple[Distribution, ...] = ()  # median days in each stage (group = the Stage value)
     insatser: tuple[Distribution, ...] = ()  # per catalogue key: students who had it, their change_at_close
     notes: tuple[str, ...] = ()  # codes of caveats ("no_attendance", "few_cases" …), words in ui/reports
+    # display names for codes that are not the workflow's enums (filled by the service, not by compute):
+    worker_names: dict[str, str] = field(default_factory=dict)  # str(user id) → "Sara Lind"
+    insats_names: dict[str, str] = field(default_factory=dict)  # catalogue key → the catalogue entry's name
