@@ -144,9 +144,11 @@ def _count(facts: Sequence[CaseFacts], period: _Period, by_gender: bool,
         enrolled_in = enrolled is not None and start <= enrolled <= end
         closed_in = closed is not None and start <= closed <= end
         proposed = held = False
-        if fact.boosters:
-            proposed = any(start <= planned <= end for planned, _h, _d in fact.boosters)
-            held = any(was is True and on is not None and start <= on <= end for _p, was, on in fact.boosters)
+        for planned, was, on in fact.boosters:
+            if start <= planned <= end:
+                proposed = True
+            if was is True and on is not None and start <= on <= end:
+                held = True
         if active or raised or enrolled_in or closed_in or proposed or held:
             column = ALL if by_gender else gender
             for row in row_values(fact):
@@ -207,8 +209,15 @@ def _spells(stage_days: dict[Stage, Chosen], fact: CaseFacts, entries: tuple[tup
         if start <= left <= end and stage in timed:
             days[stage] = days.get(stage, 0) + (left - entered).days
         stage, entered = following, left
-    for stage, total in days.items():
-        _choose(stage_days[stage], fact, float(total))
+    student, raised_on, case_id = fact.student_id, fact.raised_on, fact.case_id
+    for stage, total in days.items():  # _choose, inlined: this runs for most cases
+        chosen = stage_days[stage]
+        held = chosen.get(student)
+        if held is not None:
+            other = held[0]
+            if raised_on < other.raised_on or (raised_on == other.raised_on and case_id < other.case_id):
+                continue
+        chosen[student] = (fact, float(total))
 
 
 # --- periods and rows ---------------------------------------------------------------------------------
