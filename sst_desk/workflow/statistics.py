@@ -129,8 +129,8 @@ def _count(facts: Sequence[CaseFacts], period: _Period, by_gender: bool,
     once, which is most of the time over 20,000 cases)."""
     seen = _Seen()
     start, end = period.start, period.end
-    active_cells, raised_cells, enrolled_cells, closed_cells, proposed_cells, held_cells = (
-        tallies[key].cells for key in MAIN_TABLES)
+    main = [tallies[key].cells for key in MAIN_TABLES]
+    active_cells, raised_cells, enrolled_cells, closed_cells, proposed_cells, held_cells = main
     raised_by, closing = tallies["raised_by"].cells, tallies["closing_reason"].cells
     referral, stage_now = tallies["referral"].cells, tallies["stage_now"].cells
     goal_rating, behorighet = tallies["goal_rating"].cells, tallies["behorighet"].cells
@@ -138,20 +138,32 @@ def _count(facts: Sequence[CaseFacts], period: _Period, by_gender: bool,
     timed = frozenset(TIMED_STAGES)
     for fact in facts:
         student, gender, stage = fact.student_id, fact.gender, fact.stage
-        enrolled, closed = fact.enrolled_on, fact.closed_on
-        active = enrolled is not None and enrolled <= end and (closed is None or closed >= start)
-        raised = start <= fact.raised_on <= end
-        enrolled_in = enrolled is not None and start <= enrolled <= end
-        closed_in = closed is not None and start <= closed <= end
+        if stage is not avslutad and (stage is not vidmakthallande or _booster_pending(fact)):
+            stage_now[stage, gender].add(student)  # now: whatever the period
+        if fact.insatser:
+            seen.insats_keys.update(fact.insatser)
+        raised_on, closed = fact.raised_on, fact.closed_on
+        if raised_on > end:
+            continue  # everything else of a case raised after the period happened after it too
         proposed = held = False
         for planned, was, on in fact.boosters:
             if start <= planned <= end:
                 proposed = True
             if was is True and on is not None and start <= on <= end:
                 held = True
+        if closed is not None and closed < start:  # closed before the period: only a boosterträff counts
+            if proposed or held:
+                _add_main(main, row_values(fact), ALL if by_gender else gender, student,
+                          (False, False, False, False, proposed, held))
+            continue
+        enrolled = fact.enrolled_on
+        active = enrolled is not None and enrolled <= end  # (closed is None or ≥ start: checked above)
+        raised = start <= raised_on
+        enrolled_in = enrolled is not None and start <= enrolled <= end
+        closed_in = closed is not None and closed <= end
         if active or raised or enrolled_in or closed_in or proposed or held:
             column = ALL if by_gender else gender
-            for row in row_values(fact):
+            for row in row_values(fact):  # inlined: a call per case costs more than the work
                 cell = (row, column)
                 if active:
                     active_cells[cell].add(student)
@@ -176,8 +188,6 @@ def _count(facts: Sequence[CaseFacts], period: _Period, by_gender: bool,
         for kind, made_on in fact.referrals:
             if start <= made_on <= end:
                 referral[kind, gender].add(student)
-        if stage is not avslutad and (stage is not vidmakthallande or _booster_pending(fact)):
-            stage_now[stage, gender].add(student)
         if active:
             for area, rating in fact.goals:
                 goal_rating[_GOAL_GROUP[area], rating if rating is not None else UNKNOWN].add(student)
@@ -192,12 +202,19 @@ def _count(facts: Sequence[CaseFacts], period: _Period, by_gender: bool,
                 seen.insats_students[key].add(student)
                 if closed_in and baseline is not None and fact.absence_at_close is not None:
                     _choose(seen.insats_change[key], fact, fact.absence_at_close - baseline)
-        if fact.insatser:
-            seen.insats_keys.update(fact.insatser)
         entries = fact.stage_entries
         if len(entries) > 1 and entries[1][1] <= end and entries[-1][1] >= start:
             _spells(seen.stage_days, fact, entries, start, end, timed)
     return seen
+
+
+def _add_main(main: list[defaultdict[tuple[Key, Key], set[int]]], rows: tuple[Key, ...], column: Key,
+              student: int, belongs: tuple[bool, ...]) -> None:
+    """A student into the main tables their case belongs to (in MAIN_TABLES' order)."""
+    for cells, counted in zip(main, belongs, strict=True):
+        if counted:
+            for row in rows:
+                cells[row, column].add(student)
 
 
 def _spells(stage_days: dict[Stage, Chosen], fact: CaseFacts, entries: tuple[tuple[Stage, dt.date], ...],
