@@ -10,6 +10,7 @@ suppressed here (``sst_desk.workflow.suppression``), before anything leaves this
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 import enum
 import statistics as pystats
 from collections import defaultdict
@@ -269,14 +270,30 @@ def _row_function(breakdown: Dimension | None) -> Callable[[CaseFacts], tuple[Ke
     if breakdown is Dimension.SCHOOL:
         return lambda fact: (fact.school,)
     if breakdown is Dimension.GRADE:
-        return lambda fact: (str(fact.grade) if fact.grade is not None else UNKNOWN,)
+        grades: dict[int | None, tuple[Key, ...]] = {None: (UNKNOWN,)}
+
+        def grade_row(fact: CaseFacts) -> tuple[Key, ...]:
+            row = grades.get(fact.grade)
+            if row is None:
+                row = grades[fact.grade] = (str(fact.grade),)
+            return row
+
+        return grade_row
     if breakdown is Dimension.GENDER:
         return lambda fact: (fact.gender,)
     if breakdown is Dimension.LEVEL:
         return lambda fact: (fact.level,)
     if breakdown is Dimension.ASSESSMENT:
         return lambda fact: (fact.assessment,)
-    return lambda fact: tuple(dict.fromkeys(str(worker) for worker in fact.workers)) or (UNKNOWN,)
+    teams: dict[tuple[int, ...], tuple[Key, ...]] = {}  # the same few sets of workers recur
+
+    def worker_rows(fact: CaseFacts) -> tuple[Key, ...]:
+        rows = teams.get(fact.workers)
+        if rows is None:
+            rows = teams[fact.workers] = tuple(dict.fromkeys(str(w) for w in fact.workers)) or (UNKNOWN,)
+        return rows
+
+    return worker_rows
 
 
 def _rows(breakdown: Dimension | None, facts: Sequence[CaseFacts],
@@ -432,11 +449,7 @@ def _count_table(tally: _Tally, grid: list[list[int]], hidden: set[tuple[int, in
 # --- outcomes ---------------------------------------------------------------------------------------
 
 
-def _bin(value: float) -> int:
-    for index in range(len(HISTOGRAM_EDGES) - 2):
-        if value < HISTOGRAM_EDGES[index + 1]:
-            return index
-    return len(HISTOGRAM_EDGES) - 2
+_INNER_EDGES = HISTOGRAM_EDGES[1:-1]  # a value's bin = how many inner edges are ≤ it (bisect_right)
 
 
 def _figures(values: list[float]) -> tuple[float | None, float | None, float | None, float | None]:
@@ -464,7 +477,7 @@ def _absence(chosen: Chosen, request: StatsRequest, rows: tuple[Key, ...],
     for values in [*(groups[row] for row in rows), everyone]:
         counts = [0] * bins
         for figure in values:
-            counts[_bin(figure)] += 1
+            counts[bisect_right(_INNER_EDGES, figure)] += 1
         grid.append([*counts, len(values)])
     min_cell = request.min_cell
     bottom = len(rows)
