@@ -213,15 +213,15 @@ def test_no_suppressed_part_of_a_random_line_can_be_worked_out(parts: list[int],
 
 
 @settings(max_examples=100, deadline=None)
-@given(tables())
-def test_the_same_bottom_line_is_hidden_alike_when_it_is_forced(table: tuple) -> None:
+@given(tables(), st.booleans())
+def test_the_same_bottom_line_is_hidden_alike_when_it_is_forced(table: tuple, totals_first: bool) -> None:
     """What compute does for the gender totals: the line's own suppression forced on the table."""
     grid, min_cell = table
     bottom = grid[-1]
-    hidden_parts, hidden_total = protect_line(bottom[:-1], bottom[-1], min_cell)
+    hidden_parts, hidden_total = protect_line(bottom[:-1], bottom[-1], min_cell, totals_first)
     forced = {(len(grid) - 1, j) for j in hidden_parts} | (
         {(len(grid) - 1, len(bottom) - 1)} if hidden_total else set())
-    hidden = protect_table(grid, min_cell, forced)
+    hidden = protect_table(grid, min_cell, forced, totals_first)
     # exactly the line's own suppression: the same gender totals are hidden in every breakdown
     assert {cell for cell in hidden if cell[0] == len(grid) - 1} == forced
     assert_protected(grid, hidden, min_cell)
