@@ -10,9 +10,9 @@ suppressed here (``sst_desk.workflow.suppression``), before anything leaves this
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
 import enum
 import statistics as pystats
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
