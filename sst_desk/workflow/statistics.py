@@ -243,16 +243,10 @@ def _spells(stage_days: dict[Stage, Chosen], fact: CaseFacts, entries: tuple[tup
 
 @dataclass(frozen=True, slots=True)
 class _Period:
+    """The request's days, both included."""
+
     start: dt.date
     end: dt.date
-
-    def holds(self, day: dt.date | None) -> bool:
-        return day is not None and self.start <= day <= self.end
-
-    def active(self, fact: CaseFacts) -> bool:
-        """Enrolled (inskriven) at some time in the period: enrolled by its end, not closed before it."""
-        return (fact.enrolled_on is not None and fact.enrolled_on <= self.end
-                and (fact.closed_on is None or fact.closed_on >= self.start))
 
 
 Key = str | enum.Enum  # a row or column while counting: an enum member (fast to hash) or a code
