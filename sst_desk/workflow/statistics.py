@@ -143,25 +143,19 @@ def _count(facts: Sequence[CaseFacts], period: _Period, by_gender: bool,
             stage_now[stage, gender].add(student)  # now: whatever the period
         if fact.insatser:
             seen.insats_keys.update(fact.insatser)
-        raised_on, closed = fact.raised_on, fact.closed_on
-        if raised_on > end:
-            continue  # everything else of a case raised after the period happened after it too
+        # every condition in full, as docs/statistics.md words it: no shortcut that assumes the dates of a
+        # case to be in order (a boosterträff planned before the aktualisering still counts as planned)
+        enrolled, closed = fact.enrolled_on, fact.closed_on
+        active = enrolled is not None and enrolled <= end and (closed is None or closed >= start)
+        raised = start <= fact.raised_on <= end
+        enrolled_in = enrolled is not None and start <= enrolled <= end
+        closed_in = closed is not None and start <= closed <= end
         proposed = held = False
         for planned, was, on in fact.boosters:
             if start <= planned <= end:
                 proposed = True
             if was is True and on is not None and start <= on <= end:
                 held = True
-        if closed is not None and closed < start:  # closed before the period: only a boosterträff counts
-            if proposed or held:
-                _add_main(main, row_values(fact), ALL if by_gender else gender, student,
-                          (False, False, False, False, proposed, held))
-            continue
-        enrolled = fact.enrolled_on
-        active = enrolled is not None and enrolled <= end  # (closed is None or ≥ start: checked above)
-        raised = start <= raised_on
-        enrolled_in = enrolled is not None and start <= enrolled <= end
-        closed_in = closed is not None and closed <= end
         if active or raised or enrolled_in or closed_in or proposed or held:
             column = ALL if by_gender else gender
             for row in row_values(fact):  # inlined: a call per case costs more than the work
@@ -204,18 +198,9 @@ def _count(facts: Sequence[CaseFacts], period: _Period, by_gender: bool,
                 if closed_in and baseline is not None and fact.absence_at_close is not None:
                     _choose(seen.insats_change[key], fact, fact.absence_at_close - baseline)
         entries = fact.stage_entries
-        if len(entries) > 1 and entries[1][1] <= end and entries[-1][1] >= start:
+        if len(entries) > 1 and entries[1][1] <= end and entries[-1][1] >= start:  # (in time order)
             _spells(seen.stage_days, fact, entries, start, end, timed)
     return seen
-
-
-def _add_main(main: list[defaultdict[tuple[Key, Key], set[int]]], rows: tuple[Key, ...], column: Key,
-              student: int, belongs: tuple[bool, ...]) -> None:
-    """A student into the main tables their case belongs to (in MAIN_TABLES' order)."""
-    for cells, counted in zip(main, belongs, strict=True):
-        if counted:
-            for row in rows:
-                cells[row, column].add(student)
 
 
 def _spells(stage_days: dict[Stage, Chosen], fact: CaseFacts, entries: tuple[tuple[Stage, dt.date], ...],
