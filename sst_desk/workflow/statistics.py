@@ -66,6 +66,7 @@ CHANGE_LATEST, CHANGE_AT_CLOSE = "change_latest", "change_at_close"
 #: Codes of ``Statistics.notes``.
 NOTE_NO_ATTENDANCE = "no_attendance"  # no counted case has an absence baseline: the outcomes are empty
 NOTE_ROWS_OVERLAP = "rows_overlap"  # WORKER breakdown: a case counts under each worker; rows ≠ total
+NOTE_FEW_CASES = "few_cases"  # fewer students active in the period than the threshold: most is hidden
 
 
 def compute(facts: Iterable[CaseFacts], request: StatsRequest) -> Statistics:
@@ -82,6 +83,8 @@ def compute(facts: Iterable[CaseFacts], request: StatsRequest) -> Statistics:
         notes.append(NOTE_NO_ATTENDANCE)
     if request.breakdown is Dimension.WORKER:
         notes.append(NOTE_ROWS_OVERLAP)
+    if counts[0].total.primary:  # "active": the students the period is about (its total says as much)
+        notes.append(NOTE_FEW_CASES)
     return Statistics(
         request=request,
         case_count=len(facts),
