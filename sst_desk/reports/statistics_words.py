@@ -32,8 +32,9 @@ CATEGORY_KEYS = ("raised_by", "closing_reason", "referral", "stage_now", "goal_r
 # Short column heads for the overview (one column per breakdown table).
 SHORT_TITLES = {
     "active": "Pågående", "raised": "Nya ärenden", "enrolled": "Inskrivna", "closed": "Avslutade",
-    "booster_proposed": "Booster planerade", "booster_held": "Booster genomförda",
+    "booster_proposed": "Booster, planerade", "booster_held": "Booster, genomförda",
 }
+SHORT_NOTE = "Booster: boosterträffar som planerats respektive genomförts under perioden."
 ABSENCE_KEYS = ("change_latest", "change_at_close")
 
 
