@@ -338,9 +338,7 @@ STATS_WORDS: dict[str, dict[str, Words]] = {
         "unknown": Words("Not known", "Uppgift saknas"),
         "not_rated": Words("Not rated", "Ej bedömt"),
         "not_recorded": Words("Not recorded", "Ej registrerat"),
-        "narvaro": Words("Attendance", "Närvaro"),
-        "resultat": Words("Results", "Resultat"),
-        "other": Words("Other areas", "Övriga områden"),
+        "other": Words("Other areas", "Övriga områden"),  # goal_rating's row for every area but närvaro/resultat
         "change_latest": Words("Change in absence: baseline to the latest 4 weeks",
                                "Förändring i frånvaro: utgångsläget mot de senaste 4 veckorna"),
         "change_at_close": Words("Change in absence: baseline to closing",
@@ -359,6 +357,10 @@ STATS_WORDS: dict[str, dict[str, Words]] = {
     STATS_NOTES: {
         "no_attendance": Words("No attendance is recorded for the period: the absence figures are missing.",
                                "Ingen närvaro är registrerad för perioden: frånvarosiffrorna saknas."),
+        "rows_overlap": Words("A case with two responsible workers counts under each of them: the rows add up to "
+                              "more than the total, which counts each student once.",
+                              "Ett ärende med två ansvariga handläggare räknas hos båda: raderna blir tillsammans "
+                              "fler än totalen, som räknar varje elev en gång."),
         "few_cases": Words("Few cases in the period: many figures are hidden to protect the students.",
                            "Få ärenden under perioden: många siffror döljs för att skydda eleverna."),
     },
@@ -377,10 +379,15 @@ def stats_words(dimension: str, code: str) -> Words | None:
     """The words of a row or column code of a statistics table, or None when it has none here.
 
     ``dimension`` is the table's ``row_dimension``/``column_dimension``. An enum dimension's codes take the
-    enum's words; the special codes ("", "all", "not_rated", "not_recorded" …) those of STATS_CODES. School
+    enum's words; the special codes ("all", "other" …) those of STATS_CODES. The code "" is "everyone" in
+    a table without breakdown (dimension ""), "not rated" for a rating, "not recorded" for behörighet and
+    "not known" otherwise (a school or årskurs not recorded). School
     names, worker ids, årskurser and catalogue keys have no words here: the caller names them (school as is,
     ``Statistics.worker_names``, the grade's label, ``Statistics.insats_names``).
     """
+    if code == "":
+        special = {"": "", "rating": "not_rated", "goal_rating": "not_rated", "behorighet": "not_recorded"}
+        return STATS_WORDS[STATS_CODES][special.get(dimension, "unknown")]
     enum_type = STATS_DIMENSION_ENUMS.get(dimension)
     if enum_type is not None:
         try:

@@ -185,12 +185,12 @@ def _counts(stats: Statistics) -> list[Flowable]:
             story.append(para(SHORT_NOTE, s.caption))
         active = breakdown[0]
         story += _chart(stats, active)
-        story += heading("Antal elever per kön")
+        story += [CondPageBreak(75 * mm), *heading("Antal elever per kön")]
         for table in breakdown:
             story += _titled_table(stats, table)
     category = [t for t in category if t.key not in OUTCOME_KEYS]
     if category:
-        story += heading("Ärendena")
+        story += [CondPageBreak(75 * mm), *heading("Ärendena")]
         for table in category:
             story += _titled_table(stats, table)
     return story
@@ -261,8 +261,9 @@ def _outcomes(stats: Statistics) -> list[Flowable]:
     if stats.insatser:
         story.append(KeepTogether([
             Paragraph("Insatser", s.subheading),
-            para("Elever vars ärende hade insatsen, och förändringen i deras frånvaro från utgångsläget till "
-                 "avslut (procentenheter).", s.caption),
+            para("Antal elever vars ärende under perioden hade insatsen i sin handlingsplan. Medianen är "
+                 "förändringen i frånvaro från utgångsläget till avslut (procentenheter) för dem av eleverna vars "
+                 "ärende avslutades under perioden.", s.caption),
             distribution_table(stats, "Insats", "insats", list(stats.insatser), change=True)]))
     return story
 

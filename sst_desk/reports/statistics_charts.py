@@ -151,7 +151,7 @@ def group_bars(stats: Statistics, table: CountTable, width: float = CONTENT_WIDT
     rows = list(range(len(table.rows))) if rows is None else rows
     bar_h, bar_gap, group_gap = BAR_H, BAR_GAP, GROUP_GAP
     label_w = min(width * 0.34, max((stringWidth(printable(code_label(stats, table.row_dimension, r)), CONDENSED,
-                                                 LABEL_SIZE) for r in table.rows), default=40) + 6)
+                                                 LABEL_SIZE) for r in table.rows), default=40) + 12)
     group_h = max(1, len(series)) * (bar_h + bar_gap) - bar_gap
     plot_h = len(rows) * (group_h + group_gap)
     axis_h, legend_h = AXIS_H, LEGEND_H
@@ -177,7 +177,7 @@ def group_bars(stats: Statistics, table: CountTable, width: float = CONTENT_WIDT
     for i, index in enumerate(rows):
         row, cells = table.rows[index], table.cells[index]
         group_top = axis_h + plot_h - i * (group_h + group_gap) - group_gap / 2
-        text = _fit(code_label(stats, table.row_dimension, row), CONDENSED, LABEL_SIZE, label_w - 6)
+        text = _fit(code_label(stats, table.row_dimension, row), CONDENSED, LABEL_SIZE, label_w - 7)
         drawing.add(String(plot_x - 5, group_top - group_h / 2 - 3, text, fontName=CONDENSED, fontSize=LABEL_SIZE,
                            fillColor=INK, textAnchor="end"))
         for k, j in enumerate(series):

@@ -89,8 +89,6 @@ def code_label(stats: Statistics, dimension: str, code: str) -> str:
         return f"Årskurs {text}" if 1 <= grade <= 9 else text[:1].upper() + text[1:]
     if dimension == "insats" and code:
         return stats.insats_names.get(code) or code
-    if code == "" and dimension in (Dimension.SCHOOL.value, Dimension.GRADE.value, Dimension.WORKER.value):
-        return "Uppgift saknas"
     words = stats_words(dimension, code)
     if words is not None:
         return words.sv

@@ -12,7 +12,6 @@ holds None), and the tests check that the report does not print them where the c
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from sst_desk.workflow.codes import Behorighet, ClosingReason, Gender, RaisedBy, Rating, ReferralKind, Stage
 from sst_desk.workflow.stats_model import Cell, CountTable, Dimension, Distribution, Statistics, StatsRequest
@@ -92,8 +91,8 @@ def dist(group: str, n: int | None, median: float | None = None, q1: float | Non
     return Distribution(group, n, median, q1, q3, mean, tuple(bins))
 
 
-CHANGE_BINS = ((-math.inf, -20.0, 9), (-20.0, -10.0, 14), (-10.0, -5.0, 8), (-5.0, 0.0, 7),
-               (0.0, 5.0, None), (5.0, 10.0, 5), (10.0, math.inf, None))
+CHANGE_BINS = ((-100.0, -20.0, 9), (-20.0, -10.0, 14), (-10.0, -5.0, 8), (-5.0, 0.0, 7),
+               (0.0, 5.0, None), (5.0, 10.0, 5), (10.0, 100.0, None))  # stats-core's edges, [low, high)
 
 
 def school_year_stats(*, breakdown: Dimension | None = Dimension.SCHOOL, min_cell: int = 5) -> Statistics:
@@ -142,33 +141,32 @@ def school_year_stats(*, breakdown: Dimension | None = Dimension.SCHOOL, min_cel
               min_cell=min_cell),
         table("referral", "referral", tuple(r.value for r in ReferralKind),
               [[6, 5, 0, 0], [2, 4, 0, 0], [1, 1, 0, 0], [5, 6, 0, 1]], min_cell=min_cell),
-        table("stage_now", "stage", tuple(s.value for s in Stage),
+        table("stage_now", "stage", tuple(s.value for s in Stage if s is not Stage.AVSLUTAD),
               [[2, 3, 0, 0], [1, 2, 0, 0], [4, 6, 0, 1], [2, 3, 0, 0], [9, 11, 0, 1], [3, 4, 0, 0],
-               [14, 15, 1, 0], [2, 1, 0, 0]], min_cell=min_cell),
-        table("goal_rating", "goal_area", ("narvaro", "resultat", "other"),
+               [2, 1, 0, 0]], min_cell=min_cell),
+        table("goal_rating", "goal_area", ("skolnarvaro", "skolresultat", "other"),
               [[14, 9, 6, 4], [8, 7, 5, 9], [6, 3, 1, 5]], column_dimension="rating",
-              columns=(Rating.UPPNATT.value, Rating.DELVIS.value, Rating.EJ_UPPNATT.value, "not_rated"),
+              columns=(Rating.UPPNATT.value, Rating.DELVIS.value, Rating.EJ_UPPNATT.value, ""),
               min_cell=min_cell),
-        table("behorighet", "behorighet", (*(b.value for b in Behorighet), "not_recorded"),
+        table("behorighet", "behorighet", (*(b.value for b in Behorighet), ""),
               [[5, 6, 0, 0], [2, 3, 0, 0], [0, 1, 0, 0], [1, 0, 0, 0]], min_cell=min_cell),
     ]
     groups = [""] + list(rows if dimension else [])
     latest = [dist("", 86, -7.5, -15.2, 1.4, -6.9, CHANGE_BINS)]
     at_close = [dist("", 29, -11.0, -19.5, -2.0, -10.3,
-                     ((-math.inf, -20.0, 7), (-20.0, -10.0, 9), (-10.0, -5.0, 5), (-5.0, 0.0, None),
-                      (0.0, 5.0, None), (5.0, 10.0, None), (10.0, math.inf, None)))]
+                     ((-100.0, -20.0, 7), (-20.0, -10.0, 9), (-10.0, -5.0, 5), (-5.0, 0.0, None),
+                      (0.0, 5.0, None), (5.0, 10.0, None), (10.0, 100.0, None)))]
     for index, group in enumerate(groups[1:]):
         small = index == 2  # the third row is a small group: every figure hidden
         latest.append(dist(group, None) if small else dist(group, 20 + 3 * index, -6.0 - index, -14.0, 2.5, -5.1))
         at_close.append(dist(group, None) if index != 0 else dist(group, 13, -12.5, -20.0, -3.0, -11.2))
-    stage_days = (
+    stage_days = (  # the stages a case leaves on its way to avslut (stats-core's TIMED_STAGES)
         dist(Stage.AKTUALISERING.value, 48, 9, 5, 16),
         dist(Stage.INSKRIVNING.value, 39, 14, 8, 21),
         dist(Stage.KARTLAGGNING.value, 37, 31, 22, 45),
         dist(Stage.PLANERING.value, 33, 12, 7, 19.5),
         dist(Stage.GENOMFORANDE.value, 31, 96, 70, 128),
-        dist(Stage.UPPFOLJNING.value, 24, 11, 6, 20),
-        dist(Stage.VIDMAKTHALLANDE.value, None),
+        dist(Stage.UPPFOLJNING.value, None),
     )
     insatser = (
         dist("motiverande_samtal", 41, -9.0, -17.0, -1.5),
@@ -180,7 +178,8 @@ def school_year_stats(*, breakdown: Dimension | None = Dimension.SCHOOL, min_cel
     return Statistics(
         request=request, case_count=96, counts=tuple(counts),
         absence={"change_latest": tuple(latest), "change_at_close": tuple(at_close)},
-        stage_days=stage_days, insatser=insatser, notes=(),
+        stage_days=stage_days, insatser=insatser,
+        notes=("rows_overlap",) if breakdown is Dimension.WORKER else (),
         worker_names=dict(WORKERS), insats_names=dict(INSATS_NAMES),
     )
 
