@@ -4780,16 +4780,6 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Ej registrerat</translation>
     </message>
     <message>
-        <source>Attendance</source>
-        <comment>StatsCode</comment>
-        <translation>Närvaro</translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <comment>StatsCode</comment>
-        <translation>Resultat</translation>
-    </message>
-    <message>
         <source>Other areas</source>
         <comment>StatsCode</comment>
         <translation>Övriga områden</translation>
@@ -4805,9 +4795,54 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Förändring i frånvaro: utgångsläget mot avslut</translation>
     </message>
     <message>
+        <source>Raised by</source>
+        <comment>StatsDimension</comment>
+        <translation>Aktualiserat av</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <comment>StatsDimension</comment>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <comment>StatsDimension</comment>
+        <translation>Slag</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <comment>StatsDimension</comment>
+        <translation>Steg</translation>
+    </message>
+    <message>
+        <source>Goal area</source>
+        <comment>StatsDimension</comment>
+        <translation>Målområde</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <comment>StatsDimension</comment>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <comment>StatsDimension</comment>
+        <translation>Behörighet</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <comment>StatsDimension</comment>
+        <translation>Insats</translation>
+    </message>
+    <message>
         <source>No attendance is recorded for the period: the absence figures are missing.</source>
         <comment>StatsNote</comment>
         <translation>Ingen närvaro är registrerad för perioden: frånvarosiffrorna saknas.</translation>
+    </message>
+    <message>
+        <source>A case with two responsible workers counts under each of them: the rows add up to more than the total, which counts each student once.</source>
+        <comment>StatsNote</comment>
+        <translation>Ett ärende med två ansvariga handläggare räknas hos båda: raderna blir tillsammans fler än totalen, som räknar varje elev en gång.</translation>
     </message>
     <message>
         <source>Few cases in the period: many figures are hidden to protect the students.</source>
