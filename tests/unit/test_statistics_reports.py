@@ -364,3 +364,15 @@ def test_words_for_codes_periods_and_figures():
     assert period_text(StatsRequest(dt.date(2026, 2, 1), dt.date(2026, 3, 1), dt.date(2026, 9, 1))) == \
         "2026-02-01 – 2026-03-01"
     assert (decimal(-7.25), decimal(3.0), signed(2.5), signed(0.0), decimal(None)) == ("−7,2", "3", "+2,5", "0", "–")
+
+
+def test_every_fixed_word_of_the_statistics_documents_has_glyphs():
+    from sst_desk import vocabulary
+    from sst_desk.reports import statistics_yearly
+    from sst_desk.reports.fonts import missing_glyphs
+    from sst_desk.reports.statistics_words import MINUS, SHORT_NOTE, SHORT_TITLES, reading_note
+
+    fixed = [w.sv for table in vocabulary.STATS_WORDS.values() for w in table.values()]
+    fixed += [*SHORT_TITLES.values(), SHORT_NOTE, MINUS, "”<5”", "–", "·", *statistics_yearly.YEAR_ROWS.values()]
+    fixed += reading_note(school_year_stats(breakdown=Dimension.WORKER).request)
+    assert all(not missing_glyphs(text) for text in fixed)
