@@ -226,7 +226,9 @@ def _chart(stats: Statistics, table: CountTable) -> list[Flowable]:
 
 def _outcomes(stats: Statistics) -> list[Flowable]:
     s = styles()
-    story = heading("Resultat")
+    # The section's heading goes with its first block (kept together), never alone at a page's foot.
+    story: list[Flowable] = [CondPageBreak(30 * mm)]
+    opening: list[Flowable] | None = [Paragraph("Resultat", s.heading)]
     dimension = stats.request.breakdown.value if stats.request.breakdown else ""
     any_absence = False
     for key in [*ABSENCE_KEYS, *(k for k in stats.absence if k not in ABSENCE_KEYS)]:
@@ -242,10 +244,13 @@ def _outcomes(stats: Statistics) -> list[Flowable]:
         block.append(para("Procentenheter; ett negativt tal betyder mindre frånvaro än i utgångsläget "
                           "(de 8 veckorna före inskrivningen).", s.caption))
         table = distribution_table(stats, "Grupp", dimension, sorted_groups(groups), change=True, mean=True)
+        block = [*(opening or []), *block]
+        opening = None
         if len(groups) <= 14:  # the chart, the note and the table on one page
             story.append(KeepTogether([*block, table]))
         else:
             story += [CondPageBreak(80 * mm), *block, table]
+    story += opening or []
     if not any_absence:
         story.append(empty("Ingen frånvaro finns att jämföra för perioden."))
     by_key = {t.key: t for t in stats.counts}
