@@ -9,7 +9,6 @@ the counting (stats-core's tests pin that).
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import io
@@ -27,39 +26,12 @@ from sst_desk.reports.statistics_words import bin_label, code_label, decimal, pe
 from sst_desk.reports.statistics_yearly import build_yearly_report, share_down
 from sst_desk.workflow.stats_model import Cell, CountTable, Dimension, Distribution, Statistics, StatsRequest
 
+from stats_readback import cell, contains, csv_blocks, expected_rows, pdf_words, row_phrases, table
 from stats_samples import HIDDEN, SCHOOLS, WORKERS, many_schools_stats, school_year_stats
 
 CONTEXT = ReportContext(team_name="Skolsociala teamet Äppelviken", printed_by="Jonas Ahlström",
                         printed_on=dt.date(2026, 3, 2), contact_lines=("Äppelvikens stadsdelsförvaltning",))
 GENDER_HEAD = ["Flicka", "Pojke", "Annat", "Ej angivet", "Totalt"]
-
-
-def pdf_words(data: bytes) -> tuple[list[str], int]:
-    """The PDF's text as one list of whitespace-separated words, and its page count."""
-    reader = PdfReader(io.BytesIO(data))
-    return " ".join(page.extract_text() for page in reader.pages).split(), len(reader.pages)
-
-
-def contains(words: list[str], phrase: list[str]) -> bool:
-    n = len(phrase)
-    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
-
-
-def cell(c: Cell, hidden: str = "<5") -> str:
-    return hidden if c.count is None else str(c.count)
-
-
-def table(stats: Statistics, key: str) -> CountTable:
-    return next(t for t in stats.counts if t.key == key)
-
-
-def row_phrases(stats: Statistics, t: CountTable) -> list[list[str]]:
-    """Each row of a count table as the words it must print: the row's label, its cells, its total."""
-    phrases = []
-    for row, cells, total in zip(t.rows, t.cells, t.row_totals):
-        phrases.append(code_label(stats, t.row_dimension, row).split() + [cell(c) for c in cells] + [cell(total)])
-    phrases.append(["Totalt", *(cell(c) for c in t.column_totals), cell(t.total)])
-    return phrases
 
 
 # --- the PDF report -------------------------------------------------------------------------------------------
@@ -271,27 +243,6 @@ def test_share_down_reads_only_whole_bins_below_zero():
 
 
 # --- CSV and XLSX ---------------------------------------------------------------------------------------------
-
-def csv_blocks(data: bytes) -> dict[str, list[list[str]]]:
-    assert data.startswith(b"\xef\xbb\xbf")  # the BOM Swedish Excel needs to read UTF-8
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
-    blocks: dict[str, list[list[str]]] = {}
-    current: list[list[str]] | None = None
-    for row in rows:
-        if not row:
-            current = None
-        elif current is None:
-            current = blocks.setdefault(row[0], [])
-        else:
-            current.append(row)
-    return blocks
-
-
-def expected_rows(stats: Statistics, t: CountTable) -> list[list[str]]:
-    rows = [[code_label(stats, t.row_dimension, r), *(cell(c) for c in cells), cell(total)]
-            for r, cells, total in zip(t.rows, t.cells, t.row_totals)]
-    return rows + [["Totalt", *(cell(c) for c in t.column_totals), cell(t.total)]]
-
 
 def test_the_csv_parses_back_to_the_same_cells():
     stats = school_year_stats()
