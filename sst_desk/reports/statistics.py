@@ -18,6 +18,8 @@ table, never a clipped one. Words for codes come from ``statistics_words`` (sst_
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -26,6 +28,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from sst_desk.workflow.stats_model import Cell, CountTable, Distribution, Statistics
 
 from sst_desk.reports.base import DocumentInfo, ReportContext, format_date, render_pdf
+from sst_desk.reports.fonts import CONDENSED, CONDENSED_BOLD, printable
 from sst_desk.reports.blocks import data_table, empty, heading, markup, notice, para
 from sst_desk.reports.statistics_charts import group_bar_charts, hidden_series, histogram
 from sst_desk.reports.statistics_words import (
@@ -50,7 +53,7 @@ from sst_desk.reports.statistics_words import (
     suppressed_text,
     table_title,
 )
-from sst_desk.reports.styles import ACCENT, styles
+from sst_desk.reports.styles import ACCENT, MUTED, TABLE_SIZE, styles
 
 TITLE = "Statistik"
 NO_TABLES = "Inga ärenden finns att räkna för perioden."
@@ -58,38 +61,61 @@ OUTCOME_KEYS = ("goal_rating", "behorighet")  # category tables printed under Re
 
 
 class _Cells:
-    """The paragraph styles of a statistics table: words left, numbers right, a hidden cell muted."""
+    """The paragraph styles of a statistics table's words (first column and header)."""
 
     def __init__(self) -> None:
         s = styles()
         self.word = s.cell
         self.word_bold = s.cell_bold
-        self.number = ParagraphStyle("stat_number", parent=s.cell, alignment=TA_RIGHT)
-        self.number_bold = ParagraphStyle("stat_number_bold", parent=s.cell_bold, alignment=TA_RIGHT)
-        self.hidden = ParagraphStyle("stat_hidden", parent=s.cell_muted, alignment=TA_RIGHT)
         self.head_number = ParagraphStyle("stat_head_number", parent=s.cell_head, alignment=TA_RIGHT)
 
 
-def _number(text: str, cells: _Cells, *, bold: bool = False, hidden: bool = False) -> Paragraph:
-    style = cells.hidden if hidden else (cells.number_bold if bold else cells.number)
-    return Paragraph(markup(text), style)
+@dataclass(frozen=True)
+class _Num:
+    """A number cell: drawn as a plain string with table style commands (right-aligned, bold, muted).
+
+    Not a Paragraph: a report has hundreds of number cells, and a Paragraph each made the build four times
+    slower (measured: 6-page report ≈ 1 s → ≈ 0.35 s on the loaded development container)."""
+
+    text: str
+    bold: bool = False
+    hidden: bool = False
 
 
-def _count(cell: Cell, stats: Statistics, cells: _Cells, *, bold: bool = False) -> Paragraph:
+def _number(text: str, cells: _Cells | None = None, *, bold: bool = False, hidden: bool = False) -> _Num:
+    return _Num(printable(text), bold, hidden)
+
+
+def _count(cell: Cell, stats: Statistics, cells: _Cells | None = None, *, bold: bool = False) -> _Num:
     if cell.count is None:
-        return _number(suppressed_text(stats.request), cells, hidden=True)
-    return _number(str(cell.count), cells, bold=bold)
+        return _Num(suppressed_text(stats.request), hidden=True)
+    return _Num(str(cell.count), bold)
 
 
-def _table(header: list[str], rows: list[list[Flowable]], widths: list[float], *, total_row: bool) -> Table:
-    """``data_table`` with numeric headers right-aligned and a rule above the totals row."""
+def _table(header: list[str], rows: list[list], widths: list[float], *, total_row: bool) -> Table:
+    """``data_table`` with numbers right-aligned (their headers too), and a rule above the totals row."""
     cells = _Cells()
-    table = data_table(header, rows, widths)
+    commands: list[tuple] = [("FONT", (1, 1), (-1, -1), CONDENSED, TABLE_SIZE, TABLE_SIZE * 1.32),
+                             ("ALIGN", (1, 1), (-1, -1), "RIGHT")]
+    plain: list[list] = []
+    for r, row in enumerate(rows, start=1):
+        line = []
+        for c, value in enumerate(row):
+            if isinstance(value, _Num):
+                if value.bold:
+                    commands.append(("FONT", (c, r), (c, r), CONDENSED_BOLD, TABLE_SIZE, TABLE_SIZE * 1.32))
+                if value.hidden:
+                    commands.append(("TEXTCOLOR", (c, r), (c, r), MUTED))
+                value = value.text
+            line.append(value)
+        plain.append(line)
+    table = data_table(header, plain, widths)
     # Right-align the numeric columns' headers, like their numbers.
     for col in range(1, len(header)):
         table._cellvalues[0][col] = Paragraph(markup(header[col]), cells.head_number)
     if total_row:
-        table.setStyle([("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.8, ACCENT)])
+        commands.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.8, ACCENT))
+    table.setStyle(commands)
     return table
 
 
@@ -98,7 +124,7 @@ def count_table(stats: Statistics, table: CountTable) -> Table:
     cells = _Cells()
     header = [dimension_title(table.row_dimension) or "Grupp"]
     header += [code_label(stats, table.column_dimension, c) for c in table.columns] + [TOTAL]
-    rows: list[list[Flowable]] = []
+    rows: list[list] = []
     for row, line, total in zip(table.rows, table.cells, table.row_totals):
         rows.append([Paragraph(markup(code_label(stats, table.row_dimension, row)), cells.word),
                      *(_count(c, stats, cells) for c in line), _count(total, stats, cells, bold=True)])
@@ -116,9 +142,9 @@ def overview_table(stats: Statistics, tables: list[CountTable]) -> Table:
     cells = _Cells()
     first = tables[0]
     header = [dimension_title(first.row_dimension) or "Grupp"] + [SHORT_TITLES.get(t.key, t.key) for t in tables]
-    rows: list[list[Flowable]] = []
+    rows: list[list] = []
     for row in first.rows:
-        line: list[Flowable] = [Paragraph(markup(code_label(stats, first.row_dimension, row)), cells.word)]
+        line: list = [Paragraph(markup(code_label(stats, first.row_dimension, row)), cells.word)]
         for t in tables:
             position = t.rows.index(row) if row in t.rows else None
             line.append(_count(t.row_totals[position], stats, cells) if position is not None
