@@ -194,3 +194,54 @@ def many_schools_stats(schools: int = 60) -> Statistics:
                                                        "booster_proposed", "booster_held")]
     return Statistics(request=base.request, case_count=700, counts=tuple(counts), absence=base.absence,
                       stage_days=base.stage_days, insatser=base.insatser, insats_names=base.insats_names)
+
+
+def sample_facts(students: int = 120, seed: int = 5, today: dt.date = dt.date(2026, 3, 2)) -> list:
+    """Fictional ``CaseFacts`` of a team of four schools (a few students with two cases), for the real
+    ``workflow.statistics.compute``: walked through the stages with absence, goals, insatser, boosters."""
+    import random
+
+    from sst_desk.workflow.codes import Assessment, GoalArea, Level
+    from sst_desk.workflow.stats_model import CaseFacts
+
+    rng = random.Random(seed)
+    order = [Stage.AKTUALISERING, Stage.INSKRIVNING, Stage.KARTLAGGNING, Stage.PLANERING, Stage.GENOMFORANDE,
+             Stage.UPPFOLJNING, Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE]
+    facts = []
+    for number in range(students):
+        for _case in range(2 if number % 17 == 0 else 1):  # every 17th student has two cases
+            raised = dt.date(2024, 9, 1) + dt.timedelta(days=rng.randrange(0, 540))
+            if raised >= today:
+                raised = today - dt.timedelta(days=rng.randrange(1, 60))
+            steps = rng.randrange(1, len(order) + 1)
+            day, entries = raised, []
+            for stage in order[:steps]:
+                entries.append((stage, day))
+                day += dt.timedelta(days=rng.randrange(5, 90))
+            entries = [(stage, entered) for stage, entered in entries if entered <= today] or [(Stage.AKTUALISERING,
+                                                                                               raised)]
+            stage = entries[-1][0]
+            enrolled = next((d for s, d in entries if s is Stage.INSKRIVNING), None)
+            closed = next((d for s, d in entries if s is Stage.AVSLUTAD), None)
+            grade = rng.choice([4, 5, 6, 7, 8, 9, 9])
+            baseline = rng.uniform(10, 60) if enrolled else None
+            latest = max(0.0, baseline + rng.uniform(-35, 15)) if baseline is not None else None
+            facts.append(CaseFacts(
+                case_id=len(facts) + 1, student_id=number + 1, school=SCHOOLS[number % len(SCHOOLS)], grade=grade,
+                gender=rng.choice([Gender.FLICKA, Gender.POJKE, Gender.FLICKA, Gender.POJKE, Gender.ANNAT]),
+                level=rng.choice(list(Level)), assessment=rng.choice(list(Assessment)),
+                raised_by=rng.choice(list(RaisedBy)), raised_on=raised, stage=stage, enrolled_on=enrolled,
+                closed_on=closed, closing_reason=rng.choice(list(ClosingReason)) if closed else None,
+                gymnasiebehorighet=rng.choice([*Behorighet, None]) if closed and grade == 9 else None,
+                stage_entries=tuple(entries), workers=tuple(rng.sample([3, 4, 7], rng.choice([1, 1, 2]))),
+                referrals=((rng.choice(list(ReferralKind)), raised + dt.timedelta(days=20)),) if rng.random() < .3
+                else (),
+                boosters=((closed + dt.timedelta(days=60), rng.choice([True, None]), None),) if closed else (),
+                goals=tuple((rng.choice(list(GoalArea)), rng.choice([*Rating, None])) for _ in range(rng.randrange(3)))
+                if enrolled else (),
+                insatser=tuple(rng.sample(sorted(INSATS_NAMES), rng.randrange(0, 3))) if enrolled else (),
+                absence_baseline=baseline, absence_latest=latest,
+                absence_at_close=max(0.0, baseline + rng.uniform(-40, 10)) if closed and baseline is not None
+                else None,
+            ))
+    return facts

@@ -22,12 +22,12 @@ from sst_desk.reports.base import ReportContext
 from sst_desk.reports.statistics import build_statistics_report
 from sst_desk.reports.statistics_charts import LOOKS, group_bar_charts, group_bars, histogram
 from sst_desk.reports.statistics_tables import statistics_csv, statistics_xlsx
-from sst_desk.reports.statistics_words import bin_label, code_label, decimal, period_text, signed
+from sst_desk.reports.statistics_words import bin_label, code_label, decimal, period_text, signed, table_title
 from sst_desk.reports.statistics_yearly import build_yearly_report, share_down
 from sst_desk.workflow.stats_model import Cell, CountTable, Dimension, Distribution, Statistics, StatsRequest
 
 from stats_readback import cell, contains, csv_blocks, expected_rows, pdf_words, row_phrases, table
-from stats_samples import HIDDEN, SCHOOLS, WORKERS, many_schools_stats, school_year_stats
+from stats_samples import HIDDEN, INSATS_NAMES, SCHOOLS, WORKERS, many_schools_stats, school_year_stats
 
 CONTEXT = ReportContext(team_name="Skolsociala teamet Äppelviken", printed_by="Jonas Ahlström",
                         printed_on=dt.date(2026, 3, 2), contact_lines=("Äppelvikens stadsdelsförvaltning",))
@@ -327,3 +327,26 @@ def test_every_fixed_word_of_the_statistics_documents_has_glyphs():
     fixed += [*SHORT_TITLES.values(), SHORT_NOTE, MINUS, "”<5”", "–", "·", *statistics_yearly.YEAR_ROWS.values()]
     fixed += reading_note(school_year_stats(breakdown=Dimension.WORKER).request)
     assert all(not missing_glyphs(text) for text in fixed)
+
+
+# --- from the real compute --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("breakdown", [Dimension.SCHOOL, Dimension.WORKER, Dimension.GRADE, None])
+def test_statistics_from_compute_print_every_cell_in_every_file(breakdown):
+    from sst_desk.workflow.statistics import compute
+
+    from stats_samples import sample_facts
+
+    request = StatsRequest(dt.date(2025, 7, 1), dt.date(2026, 6, 30), dt.date(2026, 3, 2), breakdown)
+    stats = dataclasses.replace(compute(sample_facts(), request), worker_names=dict(WORKERS),
+                                insats_names=dict(INSATS_NAMES))
+    assert any(c.count is None for t in stats.counts for row in t.cells for c in row)
+    words, _ = pdf_words(build_statistics_report(stats, CONTEXT))
+    blocks = csv_blocks(statistics_csv(stats))
+    for t in stats.counts:
+        for phrase in row_phrases(stats, t):
+            assert contains(words, phrase), (t.key, phrase)
+        assert blocks[table_title(t.key)][1:] == expected_rows(stats, t), t.key
+    everyone = next(d for d in stats.absence["change_latest"] if d.group == "")
+    assert contains(words, ["Alla", "elever", str(everyone.n), signed(everyone.median)])
+    assert pdf_words(build_yearly_report(stats, CONTEXT))[1] == 1
