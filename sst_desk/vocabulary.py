@@ -317,13 +317,13 @@ STATS_DIMENSIONS = "StatsDimension"  # what a category table's rows are (CountTa
 
 STATS_WORDS: dict[str, dict[str, Words]] = {
     STATS_TABLES: {
-        "active": Words("Students with an open case in the period", "Elever med pågående ärende under perioden"),
+        "active": Words("Students enrolled at some time in the period", "Elever inskrivna i teamet under perioden"),
         "raised": Words("New cases (referrals to the team)", "Nya ärenden (aktualiseringar)"),
-        "enrolled": Words("Students enrolled", "Inskrivna elever"),
+        "enrolled": Words("New enrolments", "Nya inskrivningar"),
         "closed": Words("Students whose case was closed", "Avslutade ärenden (utskrivna elever)"),
         "booster_proposed": Words("Booster sessions planned", "Planerade boosterträffar"),
         "booster_held": Words("Booster sessions held", "Genomförda boosterträffar"),
-        "stage_now": Words("Cases in each stage today", "Ärenden per steg i dag"),
+        "stage_now": Words("Students in each stage today (open cases)", "Elever per steg i dag (pågående ärenden)"),
         "raised_by": Words("Who raised the case", "Vem som aktualiserade ärendet"),
         "closing_reason": Words("Reasons for closing", "Skäl till avslut"),
         "referral": Words("Referrals, reports, applications and SIP", "Hänvisningar, anmälningar, ansökningar och SIP"),
@@ -355,14 +355,14 @@ STATS_WORDS: dict[str, dict[str, Words]] = {
         "insats": Words("Intervention", "Insats"),
     },
     STATS_NOTES: {
-        "no_attendance": Words("No attendance is recorded for the period: the absence figures are missing.",
-                               "Ingen närvaro är registrerad för perioden: frånvarosiffrorna saknas."),
+        "no_attendance": Words("No case active in the period has its absence before enrolment recorded: there are "
+                               "no absence figures.",
+                               "Inget ärende under perioden har frånvaro registrerad före inskrivningen: "
+                               "frånvarosiffror saknas."),
         "rows_overlap": Words("A case with two responsible workers counts under each of them: the rows add up to "
                               "more than the total, which counts each student once.",
                               "Ett ärende med två ansvariga handläggare räknas hos båda: raderna blir tillsammans "
                               "fler än totalen, som räknar varje elev en gång."),
-        "few_cases": Words("Few cases in the period: many figures are hidden to protect the students.",
-                           "Få ärenden under perioden: många siffror döljs för att skydda eleverna."),
     },
 }
 
@@ -386,7 +386,8 @@ def stats_words(dimension: str, code: str) -> Words | None:
     ``Statistics.worker_names``, the grade's label, ``Statistics.insats_names``).
     """
     if code == "":
-        special = {"": "", "rating": "not_rated", "goal_rating": "not_rated", "behorighet": "not_recorded"}
+        special = {"": "", "rating": "not_rated", "goal_rating": "not_rated", "behorighet": "not_recorded",
+                   "closing_reason": "not_recorded"}
         return STATS_WORDS[STATS_CODES][special.get(dimension, "unknown")]
     enum_type = STATS_DIMENSION_ENUMS.get(dimension)
     if enum_type is not None:

@@ -4690,19 +4690,29 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Skyddade loggen med serverns hemliga nyckel</translation>
     </message>
     <message>
-        <source>Students with an open case in the period</source>
+        <source>Students enrolled at some time in the period</source>
         <comment>StatsTable</comment>
-        <translation>Elever med pågående ärende under perioden</translation>
+        <translation>Elever inskrivna i teamet under perioden</translation>
+    </message>
+    <message>
+        <source>New enrolments</source>
+        <comment>StatsTable</comment>
+        <translation>Nya inskrivningar</translation>
+    </message>
+    <message>
+        <source>Students in each stage today (open cases)</source>
+        <comment>StatsTable</comment>
+        <translation>Elever per steg i dag (pågående ärenden)</translation>
+    </message>
+    <message>
+        <source>No case active in the period has its absence before enrolment recorded: there are no absence figures.</source>
+        <comment>StatsNote</comment>
+        <translation>Inget ärende under perioden har frånvaro registrerad före inskrivningen: frånvarosiffror saknas.</translation>
     </message>
     <message>
         <source>New cases (referrals to the team)</source>
         <comment>StatsTable</comment>
         <translation>Nya ärenden (aktualiseringar)</translation>
-    </message>
-    <message>
-        <source>Students enrolled</source>
-        <comment>StatsTable</comment>
-        <translation>Inskrivna elever</translation>
     </message>
     <message>
         <source>Students whose case was closed</source>
@@ -4718,11 +4728,6 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <source>Booster sessions held</source>
         <comment>StatsTable</comment>
         <translation>Genomförda boosterträffar</translation>
-    </message>
-    <message>
-        <source>Cases in each stage today</source>
-        <comment>StatsTable</comment>
-        <translation>Ärenden per steg i dag</translation>
     </message>
     <message>
         <source>Who raised the case</source>
@@ -4835,19 +4840,9 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Insats</translation>
     </message>
     <message>
-        <source>No attendance is recorded for the period: the absence figures are missing.</source>
-        <comment>StatsNote</comment>
-        <translation>Ingen närvaro är registrerad för perioden: frånvarosiffrorna saknas.</translation>
-    </message>
-    <message>
         <source>A case with two responsible workers counts under each of them: the rows add up to more than the total, which counts each student once.</source>
         <comment>StatsNote</comment>
         <translation>Ett ärende med två ansvariga handläggare räknas hos båda: raderna blir tillsammans fler än totalen, som räknar varje elev en gång.</translation>
-    </message>
-    <message>
-        <source>Few cases in the period: many figures are hidden to protect the students.</source>
-        <comment>StatsNote</comment>
-        <translation>Få ärenden under perioden: många siffror döljs för att skydda eleverna.</translation>
     </message>
 </context>
 <context>

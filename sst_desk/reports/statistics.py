@@ -192,7 +192,7 @@ def _title(stats: Statistics) -> list[Flowable]:
 def _reading(stats: Statistics) -> list[Flowable]:
     s = styles()
     story = heading("Så läser du rapporten")
-    story += [para(line, s.body) for line in reading_note(stats.request)]
+    story += [para(line, s.body) for line in reading_note(stats.request, stats.notes)]
     story += [notice(note_text(note)) for note in stats.notes]
     return story
 
@@ -286,8 +286,8 @@ def _outcomes(stats: Statistics) -> list[Flowable]:
     if stats.stage_days:
         story.append(KeepTogether([
             Paragraph("Tid i varje steg", s.subheading),
-            para("Antal dagar ett ärende var i steget (median och kvartiler), för steg som ärendena gick igenom "
-                 "under perioden.", s.caption),
+            para("Antal dagar i steget (median och kvartiler) för de elever vars ärende lämnade steget under "
+                 "perioden; steget ett ärende är i nu räknas inte, dess längd är ännu inte känd.", s.caption),
             distribution_table(stats, "Steg", "stage", list(stats.stage_days), change=False)]))
     if stats.insatser:
         story.append(KeepTogether([

@@ -81,7 +81,7 @@ def about_rows(stats: Statistics) -> list[list[Value]]:
         ["Minsta antal elever per ruta", request.min_cell],
         ["Beräknad per", request.today.isoformat()],
     ]
-    rows += [["Så läser du siffrorna", line] for line in reading_note(request)]
+    rows += [["Så läser du siffrorna", line] for line in reading_note(request, stats.notes)]
     rows += [["Observera", note_text(note)] for note in stats.notes]
     return rows
 

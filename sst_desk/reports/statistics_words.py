@@ -31,7 +31,7 @@ BREAKDOWN_KEYS = ("active", "raised", "enrolled", "closed", "booster_proposed", 
 CATEGORY_KEYS = ("raised_by", "closing_reason", "referral", "stage_now", "goal_rating", "behorighet")
 # Short column heads for the overview (one column per breakdown table).
 SHORT_TITLES = {
-    "active": "Pågående", "raised": "Nya ärenden", "enrolled": "Inskrivna", "closed": "Avslutade",
+    "active": "Inskrivna under perioden", "raised": "Nya ärenden", "enrolled": "Nyinskrivna", "closed": "Avslutade",
     "booster_proposed": "Booster, planerade", "booster_held": "Booster, genomförda",
 }
 SHORT_NOTE = "Booster: boosterträffar som planerats respektive genomförts under perioden."
@@ -117,8 +117,9 @@ def breakdown_text(request: StatsRequest) -> str:
     return f"per {dimension_title(request.breakdown.value).lower()}" if request.breakdown else "ingen uppdelning"
 
 
-def reading_note(request: StatsRequest) -> list[str]:
-    """The "how to read" sentences every report and export carries."""
+def reading_note(request: StatsRequest, notes: tuple[str, ...] = ()) -> list[str]:
+    """The "how to read" sentences every report and export carries (``notes``: the statistics' own notes,
+    printed apart; a sentence they already say is left out here)."""
     hidden = suppressed_text(request)
     lines = [
         "Siffrorna är antal elever. En elev räknas en gång i varje ruta, även om eleven haft flera ärenden "
@@ -129,7 +130,7 @@ def reading_note(request: StatsRequest) -> list[str]:
         f"dolda inte kan räknas fram ur summorna.",
         f"Medianer och kvartiler visas bara för grupper med minst {request.min_cell} elever.",
     ]
-    if request.breakdown is Dimension.WORKER:
+    if request.breakdown is Dimension.WORKER and "rows_overlap" not in notes:
         lines.append("Ett ärende med två ansvariga handläggare räknas hos båda; totalen räknar varje elev en gång.")
     lines.append("Förändring i frånvaro anges i procentenheter: ett negativt tal betyder mindre frånvaro.")
     return lines

@@ -59,7 +59,7 @@ HALF = (CONTENT_WIDTH - GAP) / 2
 YEAR_ROWS = {
     "active": "Elever i teamets arbete",
     "raised": "Nya ärenden (aktualiseringar)",
-    "enrolled": "Inskrivna",
+    "enrolled": "Nya inskrivningar",
     "closed": "Avslutade",
     "booster_proposed": "Boosterträffar, planerade",
     "booster_held": "Boosterträffar, genomförda",

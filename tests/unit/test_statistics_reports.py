@@ -138,7 +138,7 @@ def test_nothing_to_count_still_prints():
     words, _ = pdf_words(build_statistics_report(stats, CONTEXT))
     text = " ".join(words)
     assert "VT 2026" in text and "Inga ärenden finns att räkna för perioden." in text
-    assert "Ingen närvaro är registrerad för perioden" in text
+    assert "Inget ärende under perioden har frånvaro registrerad före inskrivningen" in text
     assert pdf_words(build_yearly_report(stats, CONTEXT))[1] == 1
 
 
@@ -219,7 +219,7 @@ def test_the_yearly_report_holds_the_year_by_gender_and_the_outcomes():
     text = " ".join(words)
     assert "Årsrapport läsåret 2025/26" in text
     for key, label in (("active", "Elever i teamets arbete"), ("raised", "Nya ärenden (aktualiseringar)"),
-                       ("enrolled", "Inskrivna"), ("closed", "Avslutade"),
+                       ("enrolled", "Nya inskrivningar"), ("closed", "Avslutade"),
                        ("booster_held", "Boosterträffar, genomförda")):
         t = table(stats, key)
         assert contains(words, [*label.split(), *(cell(c) for c in t.column_totals), cell(t.total)]), key
@@ -249,7 +249,7 @@ def test_the_csv_parses_back_to_the_same_cells():
     data = statistics_csv(stats)
     assert b"\r\n" in data and b"\xe2\x88\x92" not in data  # CRLF; no true minus sign (Excel reads "-")
     blocks = csv_blocks(data)
-    active = blocks["Elever med pågående ärende under perioden"]
+    active = blocks["Elever inskrivna i teamet under perioden"]
     assert active[0] == ["Skola", *GENDER_HEAD]
     assert active[1:] == expected_rows(stats, table(stats, "active"))
     assert [r[0] for r in active[1:-1]] == list(SCHOOLS)
@@ -273,7 +273,7 @@ def test_the_xlsx_opens_with_calamine_and_holds_the_same_cells(tmp_path):
     assert book.sheet_names[0] == "Om statistiken"
     assert {"Antal elever", "Kategorier", "Frånvaro", "Tid per steg", "Insatser"} <= set(book.sheet_names)
     sheet = book.get_sheet_by_name("Antal elever").to_python()
-    start = next(i for i, row in enumerate(sheet) if row[0] == "Elever med pågående ärende under perioden")
+    start = next(i for i, row in enumerate(sheet) if row[0] == "Elever inskrivna i teamet under perioden")
     assert sheet[start + 1][:6] == ["Ansvarig handläggare", *GENDER_HEAD]
     t = table(stats, "active")
     got = [[row[0], *(int(v) if isinstance(v, float) else v for v in row[1:6])]
