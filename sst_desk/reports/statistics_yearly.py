@@ -5,8 +5,8 @@ The socialnämnd and the school's huvudman ask the teams for the same few things
 skolgången", which insatser are offered, and för årskurs 9 whether the student became behörig till
 gymnasiet). The page, top to bottom:
 
-1. *Elever under året, efter kön*: students in the team's work, new cases (aktualiseringar), inskrivna,
-   avslutade, and boosterträffar planned and held — each with girls, boys, the other two gender codes and
+1. *Elever under året, efter kön*: students inskrivna at some time in the year, new cases
+   (aktualiseringar), nyinskrivna, avslutade, and boosterträffar planned and held — each with girls, boys, the other two gender codes and
    the total (the tables' column totals: distinct students whatever the breakdown was);
 2. *Resultat*: the change in absence (median, at avslut and in the latest 4 weeks) and the share of students
    whose absence went down,
@@ -57,10 +57,10 @@ HALF = (CONTENT_WIDTH - GAP) / 2
 
 # The rows of the first table: the team's year in the order of a case.
 YEAR_ROWS = {
-    "active": "Elever i teamets arbete",
+    "active": "Inskrivna elever under året",
     "raised": "Nya ärenden (aktualiseringar)",
-    "enrolled": "Nya inskrivningar",
-    "closed": "Avslutade",
+    "enrolled": "Nyinskrivna under året",
+    "closed": "Avslutade ärenden",
     "booster_proposed": "Boosterträffar, planerade",
     "booster_held": "Boosterträffar, genomförda",
 }

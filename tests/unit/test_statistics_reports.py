@@ -218,8 +218,8 @@ def test_the_yearly_report_holds_the_year_by_gender_and_the_outcomes():
     words, _ = pdf_words(build_yearly_report(stats, CONTEXT))
     text = " ".join(words)
     assert "Årsrapport läsåret 2025/26" in text
-    for key, label in (("active", "Elever i teamets arbete"), ("raised", "Nya ärenden (aktualiseringar)"),
-                       ("enrolled", "Nya inskrivningar"), ("closed", "Avslutade"),
+    for key, label in (("active", "Inskrivna elever under året"), ("raised", "Nya ärenden (aktualiseringar)"),
+                       ("enrolled", "Nyinskrivna under året"), ("closed", "Avslutade ärenden"),
                        ("booster_held", "Boosterträffar, genomförda")):
         t = table(stats, key)
         assert contains(words, [*label.split(), *(cell(c) for c in t.column_totals), cell(t.total)]), key
