@@ -36,12 +36,13 @@ def row_phrases(stats: Statistics, t: CountTable) -> list[list[str]]:
     """Each row of a count table as the words it must print: the row's label, its cells, its total; then
     the totals row (a table without breakdown has its one row only)."""
     hidden = f"<{stats.request.min_cell}"
+    width = 0 if len(t.columns) == 1 else len(t.columns)  # one column ("all") is printed as the total only
     phrases = []
     for row, cells, total in zip(t.rows, t.cells, t.row_totals):
-        phrases.append(code_label(stats, t.row_dimension, row).split() + [cell(c, hidden) for c in cells]
+        phrases.append(code_label(stats, t.row_dimension, row).split() + [cell(c, hidden) for c in cells[:width]]
                        + [cell(total, hidden)])
     if t.rows != ("",):
-        phrases.append(["Totalt", *(cell(c, hidden) for c in t.column_totals), cell(t.total, hidden)])
+        phrases.append(["Totalt", *(cell(c, hidden) for c in t.column_totals[:width]), cell(t.total, hidden)])
     return phrases
 
 

@@ -122,18 +122,20 @@ def _table(header: list[str], rows: list[list], widths: list[float], *, total_ro
 def count_table(stats: Statistics, table: CountTable) -> Table:
     """A count table: the row words, a column per gender (or rating …), the row totals; the totals row last."""
     cells = _Cells()
+    # One column ("all", a breakdown by gender) is its own row total: print the total only.
+    columns = () if len(table.columns) == 1 else table.columns
     header = [dimension_title(table.row_dimension) or "Grupp"]
-    header += [code_label(stats, table.column_dimension, c) for c in table.columns] + [TOTAL]
+    header += [code_label(stats, table.column_dimension, c) for c in columns] + [TOTAL]
     rows: list[list] = []
     for row, line, total in zip(table.rows, table.cells, table.row_totals):
         rows.append([Paragraph(markup(code_label(stats, table.row_dimension, row)), cells.word),
-                     *(_count(c, stats, cells) for c in line), _count(total, stats, cells, bold=True)])
+                     *(_count(c, stats, cells) for c in line[:len(columns)]), _count(total, stats, cells, bold=True)])
     total_row = table.rows != ("",)
     if total_row:
         rows.append([Paragraph(TOTAL, cells.word_bold), *(_count(c, stats, cells, bold=True)
-                                                          for c in table.column_totals),
+                                                          for c in table.column_totals[:len(columns)]),
                      _count(table.total, stats, cells, bold=True)])
-    widths = [34.0] + [11.0] * (len(table.columns) + 1)
+    widths = [34.0] + [11.0] * (len(columns) + 1)
     return _table(header, rows, widths, total_row=total_row)
 
 
@@ -236,8 +238,12 @@ def _chart(stats: Statistics, table: CountTable) -> list[Flowable]:
     if not any(c.count is not None for row in table.cells for c in row):
         return []
     rows_word = dimension_title(table.row_dimension).lower()
-    title = f"{table_title(table.key)}, per {rows_word} och kön" if rows_word else \
-        f"{table_title(table.key)}, per kön"
+    if table.row_dimension == "gender" or len(table.columns) == 1:  # by gender: the rows are the genders
+        title = f"{table_title(table.key)}, per {rows_word}"
+    elif rows_word:
+        title = f"{table_title(table.key)}, per {rows_word} och kön"
+    else:
+        title = f"{table_title(table.key)}, per kön"
     charts = group_bar_charts(stats, table, max_height=640)
     story: list[Flowable] = [KeepTogether([Paragraph(markup(title), s.subheading), charts[0]]), *charts[1:]]
     left_out = hidden_series(stats, table)

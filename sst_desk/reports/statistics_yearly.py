@@ -115,11 +115,13 @@ def year_table(look: _Look, stats: Statistics) -> Flowable:
     if not present:
         return _text(look, "Inga ärenden finns att räkna för året.", "caption")
     first = present[0]
-    genders = first.columns if first.column_dimension == "gender" else ()
+    # Gender is in the columns, except when the breakdown is by gender: then the rows are the genders.
+    by_rows = first.row_dimension == "gender"
+    genders = first.rows if by_rows else first.columns if first.column_dimension == "gender" else ()
     header = [""] + [code_label(stats, "gender", g) for g in genders] + [TOTAL]
     rows = []
     for table in present:
-        totals = table.column_totals if genders else ()
+        totals = (table.row_totals if by_rows else table.column_totals) if genders else ()
         rows.append([_text(look, YEAR_ROWS.get(table.key, table.key)),
                      *(_n(look, stats, c) for c in totals), _n(look, stats, table.total, bold=True)])
     return _small_table(look, header, rows, [40] + [12] * len(genders) + [12], CONTENT_WIDTH)

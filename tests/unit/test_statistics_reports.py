@@ -331,7 +331,7 @@ def test_every_fixed_word_of_the_statistics_documents_has_glyphs():
 
 # --- from the real compute --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("breakdown", [Dimension.SCHOOL, Dimension.WORKER, Dimension.GRADE, None])
+@pytest.mark.parametrize("breakdown", [Dimension.SCHOOL, Dimension.WORKER, Dimension.GRADE, Dimension.GENDER, None])
 def test_statistics_from_compute_print_every_cell_in_every_file(breakdown):
     from sst_desk.workflow.statistics import compute
 
@@ -350,3 +350,19 @@ def test_statistics_from_compute_print_every_cell_in_every_file(breakdown):
     everyone = next(d for d in stats.absence["change_latest"] if d.group == "")
     assert contains(words, ["Alla", "elever", str(everyone.n), signed(everyone.median)])
     assert pdf_words(build_yearly_report(stats, CONTEXT))[1] == 1
+
+
+def test_the_yearly_report_by_gender_takes_the_genders_from_the_rows():
+    from sst_desk.workflow.statistics import compute
+
+    from stats_samples import sample_facts
+
+    request = StatsRequest(dt.date(2025, 7, 1), dt.date(2026, 6, 30), dt.date(2026, 3, 2), Dimension.GENDER)
+    stats = compute(sample_facts(), request)
+    active = table(stats, "active")
+    assert active.columns == ("all",)
+    words, pages = pdf_words(build_yearly_report(stats, CONTEXT))
+    assert pages == 1
+    assert contains(words, ["Flicka", "Pojke", "Annat", "Ej", "angivet", "Totalt"])
+    assert contains(words, ["Inskrivna", "elever", "under", "året", *(cell(c) for c in active.row_totals),
+                            cell(active.total)])
