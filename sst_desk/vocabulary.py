@@ -391,10 +391,11 @@ def stats_words(dimension: str, code: str) -> Words | None:
         return STATS_WORDS[STATS_CODES][special.get(dimension, "unknown")]
     enum_type = STATS_DIMENSION_ENUMS.get(dimension)
     if enum_type is not None:
-        try:
-            return CODE_WORDS[enum_type][enum_type(code)]
-        except (ValueError, KeyError):
-            pass
+        for value in (code, int(code)) if code.isdigit() else (code,):  # Level's values are ints, published as text
+            try:
+                return CODE_WORDS[enum_type][enum_type(value)]
+            except (ValueError, KeyError):
+                continue
     return STATS_WORDS[STATS_CODES].get(code)
 
 
