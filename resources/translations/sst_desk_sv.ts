@@ -4710,6 +4710,11 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Inget ärende under perioden har frånvaro registrerad före inskrivningen: frånvarosiffror saknas.</translation>
     </message>
     <message>
+        <source>Few cases in the period: many figures are hidden to protect the students.</source>
+        <comment>StatsNote</comment>
+        <translation>Få ärenden under perioden: många siffror döljs för att skydda eleverna.</translation>
+    </message>
+    <message>
         <source>New cases (referrals to the team)</source>
         <comment>StatsTable</comment>
         <translation>Nya ärenden (aktualiseringar)</translation>
