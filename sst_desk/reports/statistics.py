@@ -57,6 +57,7 @@ from sst_desk.reports.styles import ACCENT, MUTED, TABLE_SIZE, styles
 
 TITLE = "Statistik"
 NO_TABLES = "Inga ärenden finns att räkna för perioden."
+NO_CASES = "Det finns inga ärenden att räkna: alla siffror nedan är noll eller dolda."
 OUTCOME_KEYS = ("goal_rating", "behorighet")  # category tables printed under Resultat, not Ärendena
 
 
@@ -195,6 +196,8 @@ def _reading(stats: Statistics) -> list[Flowable]:
     s = styles()
     story = heading("Så läser du rapporten")
     story += [para(line, s.body) for line in reading_note(stats.request, stats.notes)]
+    if stats.case_count == 0:
+        story.append(notice(NO_CASES))
     story += [notice(note_text(note)) for note in stats.notes]
     return story
 

@@ -132,12 +132,19 @@ def test_an_unknown_table_key_and_code_print_as_codes_rather_than_crash():
     assert statistics_csv(stats) and statistics_xlsx(stats)
 
 
+def test_the_pdfs_metadata_name_the_kind_only():
+    for build, title in ((build_statistics_report, "Statistik"), (build_yearly_report, "Årsrapport")):
+        meta = PdfReader(io.BytesIO(build(school_year_stats(), CONTEXT))).metadata
+        assert (meta.title, meta.subject, meta.author) == (title, title, "Jonas Ahlström")
+
+
 def test_nothing_to_count_still_prints():
     request = StatsRequest(dt.date(2026, 1, 1), dt.date(2026, 6, 30), today=dt.date(2026, 3, 2))
     stats = Statistics(request=request, case_count=0, notes=("no_attendance",))
     words, _ = pdf_words(build_statistics_report(stats, CONTEXT))
     text = " ".join(words)
     assert "VT 2026" in text and "Inga ärenden finns att räkna för perioden." in text
+    assert "Det finns inga ärenden att räkna" in text
     assert "Inget ärende under perioden har frånvaro registrerad före inskrivningen" in text
     assert pdf_words(build_yearly_report(stats, CONTEXT))[1] == 1
 
