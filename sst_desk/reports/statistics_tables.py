@@ -17,7 +17,11 @@ separator is ";" (the comma is the decimal sign), so:
   the minus is the ASCII hyphen-minus, which every spreadsheet parses (the PDF's true minus sign "−" is not
   a number to Excel);
 - whole numbers without thousands separators ("1250"), so they parse in every locale;
-- line ends CRLF (RFC 4180, what Excel writes); a cell with ";" or a quote is quoted by ``csv``.
+- line ends CRLF (RFC 4180, what Excel writes); a cell with ";" or a quote is quoted by ``csv``;
+- text that starts like a formula (=, +, -, @) gets an apostrophe in front (``safe_text``): a school named
+  "=HYPERLINK(…)" must not become a live formula in the team lead's Excel; the histogram's bins are
+  worded so that none starts with a sign ("från -20 till -10"). In the workbook such a text is stored as
+  text, never as a formula.
 
 **XLSX.** openpyxl (moved from the test extras to the main dependencies for this). One sheet per group of
 tables: "Om statistiken" (period, breakdown, threshold, the reading note), "Antal elever" (the breakdown's
@@ -38,7 +42,6 @@ from sst_desk.workflow.stats_model import CountTable, Distribution, Statistics
 from sst_desk.reports.statistics_words import (
     ABSENCE_KEYS,
     TOTAL,
-    bin_label,
     code_label,
     dimension_title,
     distribution_label,
@@ -126,7 +129,7 @@ def absence_blocks(stats: Statistics) -> list[Block]:
             bins = Block(f"{outcome_title(key)}, fördelning (alla elever)", ["Förändring (procentenheter)",
                                                                               "Antal elever"])
             for low, high, count in everyone.bins:
-                bins.rows.append([bin_label(low, high).replace("\u2212", "-"), hidden if count is None else count])
+                bins.rows.append([sheet_bin_label(low, high), hidden if count is None else count])
             blocks.append(bins)
     return blocks
 
@@ -158,11 +161,33 @@ def sheets(stats: Statistics) -> list[Sheet]:
     return [sheet for sheet in result if sheet.blocks]
 
 
+def sheet_bin_label(low: float, high: float) -> str:
+    """A histogram bin in a spreadsheet: "under -20", "från -20 till -10", "10 och mer" — never starting
+    with a sign, which a spreadsheet would read as the start of a formula."""
+    number = lambda x: f"{x:g}".replace(".", ",")  # noqa: E731
+    if low <= -100:
+        return f"under {number(high)}"
+    if high >= 100:
+        return f"{number(low)} och mer"
+    return f"från {number(low)} till {number(high)}"
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text: str) -> str:
+    """Text a spreadsheet must not run as a formula (CSV injection, OWASP): a school or an insats named
+    "=HYPERLINK(…)" by whoever typed it is prefixed with an apostrophe, so Excel shows it as text."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _csv_value(value: Value) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:.1f}".replace(".", ",")
+    if isinstance(value, str):
+        return safe_text(value)
     return str(value)
 
 
@@ -213,6 +238,8 @@ def statistics_xlsx(stats: Statistics) -> bytes:
                     if value is None:
                         continue
                     cell = ws.cell(line, col, value)
+                    if isinstance(value, str) and value.startswith("="):
+                        cell.data_type = "s"  # openpyxl would store it as a formula: text it is
                     if isinstance(value, float):
                         cell.number_format = "0.0"
                     elif isinstance(value, str) and col > 1:

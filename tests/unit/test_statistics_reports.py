@@ -265,6 +265,9 @@ def test_the_csv_parses_back_to_the_same_cells():
     absence = blocks["Förändring i frånvaro: utgångsläget mot de senaste 4 veckorna"]
     assert absence[1] == ["Alla elever", "86", "-7,5", "-15,2", "1,4", "-6,9"]  # decimal comma, ASCII minus
     assert ["Västra Hamnens skola", "<5", "", "", "", ""] in absence
+    bins = blocks["Förändring i frånvaro: utgångsläget mot de senaste 4 veckorna, fördelning (alla elever)"]
+    assert [row[0] for row in bins[1:]] == ["under -20", "från -20 till -10", "från -10 till -5", "från -5 till 0",
+                                           "från 0 till 5", "från 5 till 10", "10 och mer"]
     about = blocks["Om statistiken"]
     assert ["Minsta antal elever per ruta", "5"] in about and ["Uppdelning", "Skola"] in about
     assert ["Period", "2025-07-01 – 2026-06-30"] in about
@@ -377,3 +380,19 @@ def test_the_yearly_report_by_gender_takes_the_genders_from_the_rows():
     assert contains(words, ["Flicka", "Pojke", "Annat", "Ej", "angivet", "Totalt"])
     assert contains(words, ["Inskrivna", "elever", "under", "året", *(cell(c) for c in active.row_totals),
                             cell(active.total)])
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_in_both_spreadsheets(tmp_path):
+    from openpyxl import load_workbook
+
+    base = school_year_stats()
+    evil = '=HYPERLINK("http://example.invalid","klicka")'
+    active = table(base, "active")
+    renamed = dataclasses.replace(active, rows=(evil, *active.rows[1:]))
+    stats = dataclasses.replace(base, counts=(renamed, *base.counts[1:]))
+    blocks = csv_blocks(statistics_csv(stats))
+    assert blocks["Elever inskrivna i teamet under perioden"][1][0] == "'" + evil
+    path = tmp_path / "statistik.xlsx"
+    path.write_bytes(statistics_xlsx(stats))
+    cell = load_workbook(path)["Antal elever"]["A3"]
+    assert (cell.value, cell.data_type) == (evil, "s")
