@@ -8,9 +8,10 @@ prints, it never counts, adds up or fills in a hidden cell. Sections, in the ord
 2. *Översikt*: one row per breakdown value, the totals of each count table side by side;
 3. the chart of students per breakdown value and gender (``statistics_charts.group_bars``);
 4. *Antal elever per kön*: every breakdown table (rows × gender, margins in bold);
-5. *Ärendena*: the category tables (raised by, closing reasons, referrals, stage now, goals, behörighet);
+5. *Ärendena*: the category tables (raised by, closing reasons, referrals, students per stage now);
 6. *Resultat*: the change in absence (histogram and a table per group: n, median, quartiles, mean), the
-   goals by rating, the median days in each stage, the insatser with n and the median change at avslut.
+   goals by rating, gymnasiebehörighet for åk 9, the median days in each stage, the insatser (by name)
+   with n and the median change at avslut.
 
 Tables run over pages with their header repeated (``blocks.data_table``): a team of 60 schools is a longer
 table, never a clipped one. Words for codes come from ``statistics_words`` (sst_desk/vocabulary.py).
@@ -304,7 +305,8 @@ def _outcomes(stats: Statistics) -> list[Flowable]:
             para("Antal elever vars ärende under perioden hade insatsen i sin handlingsplan. Medianen är "
                  "förändringen i frånvaro från utgångsläget till avslut (procentenheter) för dem av eleverna vars "
                  "ärende avslutades under perioden.", s.caption),
-            distribution_table(stats, "Insats", "insats", list(stats.insatser), change=True)]))
+            distribution_table(stats, "Insats", "insats", sorted(
+                stats.insatser, key=lambda d: code_label(stats, "insats", d.group).casefold()), change=True)]))
     return story
 
 
