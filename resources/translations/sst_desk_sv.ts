@@ -4705,6 +4705,16 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Elever per steg i dag (pågående ärenden)</translation>
     </message>
     <message>
+        <source>&lt;{min_cell} = fewer than {min_cell} students.</source>
+        <comment>StatsMark</comment>
+        <translation>&lt;{min_cell} = färre än {min_cell} elever.</translation>
+    </message>
+    <message>
+        <source>.. = hidden so that a smaller group cannot be worked out (at least {min_cell} students).</source>
+        <comment>StatsMark</comment>
+        <translation>.. = dold så att en mindre grupp inte kan räknas fram (minst {min_cell} elever).</translation>
+    </message>
+    <message>
         <source>No case active in the period has its absence before enrolment recorded: there are no absence figures.</source>
         <comment>StatsNote</comment>
         <translation>Inget ärende under perioden har frånvaro registrerad före inskrivningen: frånvarosiffror saknas.</translation>

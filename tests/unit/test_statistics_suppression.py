@@ -20,7 +20,15 @@ from hypothesis import strategies as st
 
 from sst_desk.workflow.codes import Assessment, Gender, Level, RaisedBy, ReferralKind, Stage
 from sst_desk.workflow.statistics import compute
-from sst_desk.workflow.stats_model import CaseFacts, CountTable, Dimension, StatsRequest
+from sst_desk.workflow.stats_model import (
+    CaseFacts,
+    Cell,
+    CountTable,
+    Dimension,
+    Distribution,
+    StatsRequest,
+    cell_text,
+)
 from sst_desk.workflow.suppression import protect_line, protect_table
 
 # --- the exact checker ------------------------------------------------------------------------------
@@ -422,3 +430,43 @@ def test_no_cell_of_a_team_whose_rows_overlap_can_be_worked_out(facts: list[Case
             grid, hidden = grid_of(table, raw)
             assert_protected(grid, hidden, min_cell, marks=False)
 
+
+
+# --- the marks ------------------------------------------------------------------------------------------
+
+
+def test_a_cell_reads_its_number_lt_n_when_primary_and_dots_when_secondary() -> None:
+    assert cell_text(Cell(7), 5) == "7" and cell_text(Cell(0), 5) == "0"
+    assert cell_text(Cell(None, primary=True), 5) == "<5"
+    assert cell_text(Cell(None, primary=True), 10) == "<10"
+    assert cell_text(Cell(None), 5) == ".."
+    group = Distribution("x", None, n_primary=True)
+    assert cell_text(group.n_cell, 5) == "<5" and cell_text(Distribution("y", None).n_cell, 5) == ".."
+    bins = Distribution("", 20, bins=((0.0, 1.0, None), (1.0, 2.0, None), (2.0, 3.0, 15)),
+                        primary_bins=frozenset({0}))
+    assert [cell_text(bins.bin_cell(j), 5) for j in range(3)] == ["<5", "..", "15"]
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(teams(), st.sampled_from([None, Dimension.SCHOOL]), st.integers(3, 7))
+def test_compute_marks_exactly_the_cells_below_the_threshold_primary(facts: list[CaseFacts],
+                                                                     breakdown: Dimension | None,
+                                                                     min_cell: int) -> None:
+    request = StatsRequest(D(2025, 7, 1), D(2026, 6, 30), today=D(2026, 3, 1), breakdown=breakdown,
+                           min_cell=min_cell)
+    published = compute(facts, request)
+    truth = compute(facts, StatsRequest(request.start, request.end, request.today, breakdown, min_cell=0))
+    for table, raw in zip(published.counts, truth.counts, strict=True):
+        grid, hidden = grid_of(table, raw)
+        cells = [[*row, total] for row, total in zip(table.cells, table.row_totals, strict=True)]
+        cells.append([*table.column_totals, table.total])
+        for i, j in hidden:
+            assert cells[i][j].primary == (grid[i][j] < min_cell)
+    for key in ("change_latest", "change_at_close"):
+        for dist, true in zip(published.absence[key], truth.absence[key], strict=True):
+            if dist.n is None:
+                assert dist.n_primary == (true.n < min_cell)
+                continue
+            for j, (_l, _h, count) in enumerate(dist.bins):
+                if count is None:
+                    assert (j in dist.primary_bins) == (true.bins[j][2] < min_cell)
