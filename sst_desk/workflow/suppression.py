@@ -9,18 +9,23 @@ the margin row and the margin column included), each cell an edge:
 * the grand total (R, C) carries it from the margin row's node to the margin column's node.
 
 Every node then takes in what it gives out — exactly the rows', columns' and margins' sums. Someone who
-sees the published cells knows every edge but the suppressed ones, and knows that counts are never
-negative. A suppressed cell can take another value, consistent with all of that, exactly when its edge lies
-on a cycle of the RESIDUAL graph of the suppressed edges: every suppressed edge may grow (its own direction)
-and may shrink when its count is above 0 (the opposite direction). Two feasible tables differ by a sum of
+sees the published cells knows every edge but the suppressed ones, knows that counts are never negative,
+and knows the bounds the marks give (``stats_model.cell_text``): a primary cell ("<5", below ``min_cell``)
+is at most ``min_cell`` − 1, a secondary one ("..") at least ``min_cell``. A suppressed cell can take
+another value, consistent with all of that, exactly when its edge lies on a cycle of the RESIDUAL graph
+of the suppressed edges: a suppressed edge may grow (its own direction) unless it is a primary cell at
+``min_cell`` − 1, and may shrink (the opposite direction) when it is above its lower bound (0, or
+``min_cell`` for a secondary cell) — ``can_grow`` / ``can_shrink``. Two feasible tables differ by a sum of
 such cycles (flow decomposition), so this test is exact for tables whose margins are the sums of their
 cells; the property test in tests/unit/test_statistics_suppression.py checks it against an independent
 exact linear program.
 
 ``protect`` grows a set of suppressed edges until every suppressed edge is free: for an edge that is not,
 it suppresses the cheapest path that closes such a cycle (cost = the cells' counts, margins dearer than
-inner cells, so the smallest inner cells go first). Suppressing more never helps anyone derive a cell, so
-the loop only grows and ends. Pure Python, no Qt, no database; tables here are at most a few dozen cells.
+inner cells, so the smallest inner cells go first; a cell that cannot move the needed way is no candidate).
+Suppressing more never helps anyone derive a cell (it only adds residual arcs), so the loop only grows and
+ends. When nothing closes a cycle everything is hidden (a table too small to protect; docs/statistics.md
+says what the marks can still tell then). Pure Python, no Qt, no database; tables here are at most a few dozen cells.
 """
 
 from __future__ import annotations
