@@ -46,6 +46,7 @@ from sst_desk.workflow.codes import (
     Stage,
 )
 from sst_desk.workflow.process import Move
+from sst_desk.workflow.stats_model import Dimension
 
 CONTEXT = "Labels"  # the Qt translation context of the window's words for codes
 
@@ -294,6 +295,61 @@ CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
     },
 }
 
+# --- Statistics (issue 15; added by stats-ui — stats-report adds the same kind of words: merge the two) ---
+# The breakdown (an enum: in CODE_WORDS like every code) and the statistics' plain-text codes: table keys,
+# outcome keys, the special rows and columns, the caveat notes. Unknown codes are shown as they are.
+CODE_WORDS[Dimension] = {
+    Dimension.SCHOOL: Words("School", "Skola"),
+    Dimension.GRADE: Words("Grade", "Årskurs"),
+    Dimension.GENDER: Words("Gender", "Kön"),
+    Dimension.LEVEL: Words("Level", "Nivå"),
+    Dimension.ASSESSMENT: Words("With or without needs assessment", "Med/utan behovsprövning"),
+    Dimension.WORKER: Words("Responsible worker", "Ansvarig handläggare"),
+}
+
+STATISTICS_CONTEXT = "Statistics"  # the Qt context of the words below (disambiguation "code")
+STATISTICS_WORDS: dict[str, Words] = {
+    # the count tables (CountTable.key)
+    "active": Words("Students with an open case", "Elever med pågående ärende"),
+    "raised": Words("New cases (aktualiseringar)", "Nya ärenden (aktualiseringar)"),
+    "enrolled": Words("Enrolled (inskrivna)", "Inskrivna"),
+    "closed": Words("Closed cases", "Avslutade ärenden"),
+    "booster_proposed": Words("Booster sessions proposed", "Föreslagna boosterträffar"),
+    "booster_held": Words("Booster sessions held", "Genomförda boosterträffar"),
+    "stage_now": Words("Cases in each stage now", "Ärenden per steg just nu"),
+    "raised_by": Words("Who raised the case", "Vem som aktualiserade ärendet"),
+    "closing_reason": Words("Reasons for closing", "Skäl till avslut"),
+    "referral": Words("Referrals by type (hänvisning, anmälan, ansökan, SIP)",
+                      "Hänvisningar, anmälningar, ansökningar och SIP"),
+    "goal_rating": Words("Goals by rating", "Mål efter bedömning"),
+    "behorighet": Words("Upper secondary eligibility at closing (grade 9)",
+                        "Gymnasiebehörighet vid avslut (åk 9)"),
+    # the outcomes (Statistics.absence keys, the other distributions)
+    "change_latest": Words("Change in absence: before enrolment → the latest 4 weeks",
+                           "Förändring i frånvaro: före inskrivning → de senaste 4 veckorna"),
+    "change_at_close": Words("Change in absence: before enrolment → at closing",
+                             "Förändring i frånvaro: före inskrivning → vid avslut"),
+    "stage_days": Words("Days in each stage", "Dagar i varje steg"),
+    "insatser": Words("Insatser and the change in absence at closing",
+                      "Insatser och förändringen i frånvaro vid avslut"),
+    # special rows and columns
+    "": Words("All students", "Alla elever"),
+    "all": Words("All", "Alla"),
+    "total": Words("Total", "Totalt"),
+    "not_rated": Words("Not rated", "Ej bedömt"),
+    "not_recorded": Words("Not recorded", "Ej registrerat"),
+    "unknown": Words("Unknown", "Okänt"),
+    "narvaro": Words("Attendance", "Närvaro"),
+    "resultat": Words("Results", "Resultat"),
+    "other": Words("Other goals", "Övriga mål"),
+    # caveats (Statistics.notes)
+    "no_attendance": Words("No attendance has been imported for the period: the absence figures are missing.",
+                           "Ingen närvaro är importerad för perioden: frånvarosiffrorna saknas."),
+    "few_cases": Words("Few cases in the period: most figures are hidden to protect the students.",
+                       "Få ärenden under perioden: de flesta siffror döljs för att skydda eleverna."),
+}
+
+
 
 def words(code: Enum) -> Words:
     """The words for ``code`` (``KeyError`` for a code that has none)."""
@@ -308,4 +364,6 @@ def disambiguation(code: Enum) -> str:
 
 def qt_messages() -> dict[tuple[str, str, str], str]:
     """Every code's Qt message as (context, English source, disambiguation) → its Swedish translation."""
-    return {(CONTEXT, w.en, cls.__name__): w.sv for cls, table in CODE_WORDS.items() for w in table.values()}
+    messages = {(CONTEXT, w.en, cls.__name__): w.sv for cls, table in CODE_WORDS.items() for w in table.values()}
+    messages.update({(STATISTICS_CONTEXT, w.en, "code"): w.sv for w in STATISTICS_WORDS.values()})
+    return messages

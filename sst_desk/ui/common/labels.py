@@ -13,7 +13,7 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
-from sst_desk.vocabulary import CODE_WORDS, disambiguation, words
+from sst_desk.vocabulary import CODE_WORDS, STATISTICS_CONTEXT, STATISTICS_WORDS, disambiguation, words
 
 CONTEXT = "Labels"  # the same as vocabulary.CONTEXT: a literal, so the translation script finds grade_label's words
 
@@ -47,3 +47,10 @@ def grade_label(grade: int | None) -> str:
 def grade_choices() -> list[tuple[object, str]]:
     empty = QCoreApplication.translate(CONTEXT, "—")
     return [(None, empty)] + [(g, grade_label(g)) for g in range(0, 14)]
+
+
+def statistics_label(code: str) -> str:
+    """The translated word for one of the statistics' plain-text codes (a table key, "all", a note …);
+    a code this version has no word for is shown as it is (``vocabulary.STATISTICS_WORDS``)."""
+    known = STATISTICS_WORDS.get(code)
+    return QCoreApplication.translate(STATISTICS_CONTEXT, known.en, "code") if known is not None else code
