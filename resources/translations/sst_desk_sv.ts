@@ -4659,6 +4659,36 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <comment>LogAction</comment>
         <translation>Skyddade loggen med serverns hemliga nyckel</translation>
     </message>
+    <message>
+        <source>School</source>
+        <comment>Dimension</comment>
+        <translation>Skola</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <comment>Dimension</comment>
+        <translation>Årskurs</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <comment>Dimension</comment>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <comment>Dimension</comment>
+        <translation>Nivå</translation>
+    </message>
+    <message>
+        <source>With or without needs assessment</source>
+        <comment>Dimension</comment>
+        <translation>Med/utan behovsprövning</translation>
+    </message>
+    <message>
+        <source>Responsible worker</source>
+        <comment>Dimension</comment>
+        <translation>Ansvarig handläggare</translation>
+    </message>
 </context>
 <context>
     <name>Lock</name>
@@ -5425,6 +5455,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Importera närvaro…</translation>
     </message>
     <message>
+        <source>Statistics…</source>
+        <translation>Statistik…</translation>
+    </message>
+    <message>
         <source>Change my password…</source>
         <translation>Byt mitt lösenord…</translation>
     </message>
@@ -5918,6 +5952,69 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Could not complete</source>
         <translation>Det gick inte att slutföra</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodChooser</name>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Läsår</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>From–to</source>
+        <translation>Från–till</translation>
+    </message>
+    <message>
+        <source>Autumn term (HT)</source>
+        <translation>Hösttermin (HT)</translation>
+    </message>
+    <message>
+        <source>Spring term (VT)</source>
+        <translation>Vårtermin (VT)</translation>
+    </message>
+    <message>
+        <source>Year of the term</source>
+        <translation>Terminens år</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Period problem</source>
+        <translation>Fel i perioden</translation>
+    </message>
+    <message>
+        <source>Write both dates as YYYY-MM-DD, for example 2025-08-15.</source>
+        <translation>Skriv båda datumen som ÅÅÅÅ-MM-DD, till exempel 2025-08-15.</translation>
+    </message>
+    <message>
+        <source>The period cannot end (%1) before it starts (%2).</source>
+        <translation>Perioden kan inte sluta (%1) innan den börjar (%2).</translation>
+    </message>
+    <message>
+        <source>School year %1</source>
+        <translation>Läsår %1</translation>
+    </message>
+    <message>
+        <source>HT</source>
+        <translation>HT</translation>
+    </message>
+    <message>
+        <source>VT</source>
+        <translation>VT</translation>
     </message>
 </context>
 <context>
@@ -6981,6 +7078,411 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Restore the newest whole backup, from %1? The damaged database is kept as a backup first. What was saved after %1 has to be entered again.</source>
         <translation>Återställa den senaste hela säkerhetskopian, från %1? Den skadade databasen sparas först som en säkerhetskopia. Det som sparats efter %1 behöver föras in igen.</translation>
+    </message>
+</context>
+<context>
+    <name>Statistics</name>
+    <message>
+        <source>Students with an open case</source>
+        <comment>code</comment>
+        <translation>Elever med pågående ärende</translation>
+    </message>
+    <message>
+        <source>New cases (aktualiseringar)</source>
+        <comment>code</comment>
+        <translation>Nya ärenden (aktualiseringar)</translation>
+    </message>
+    <message>
+        <source>Enrolled (inskrivna)</source>
+        <comment>code</comment>
+        <translation>Inskrivna</translation>
+    </message>
+    <message>
+        <source>Closed cases</source>
+        <comment>code</comment>
+        <translation>Avslutade ärenden</translation>
+    </message>
+    <message>
+        <source>Booster sessions proposed</source>
+        <comment>code</comment>
+        <translation>Föreslagna boosterträffar</translation>
+    </message>
+    <message>
+        <source>Booster sessions held</source>
+        <comment>code</comment>
+        <translation>Genomförda boosterträffar</translation>
+    </message>
+    <message>
+        <source>Cases in each stage now</source>
+        <comment>code</comment>
+        <translation>Ärenden per steg just nu</translation>
+    </message>
+    <message>
+        <source>Who raised the case</source>
+        <comment>code</comment>
+        <translation>Vem som aktualiserade ärendet</translation>
+    </message>
+    <message>
+        <source>Reasons for closing</source>
+        <comment>code</comment>
+        <translation>Skäl till avslut</translation>
+    </message>
+    <message>
+        <source>Referrals by type (hänvisning, anmälan, ansökan, SIP)</source>
+        <comment>code</comment>
+        <translation>Hänvisningar, anmälningar, ansökningar och SIP</translation>
+    </message>
+    <message>
+        <source>Goals by rating</source>
+        <comment>code</comment>
+        <translation>Mål efter bedömning</translation>
+    </message>
+    <message>
+        <source>Upper secondary eligibility at closing (grade 9)</source>
+        <comment>code</comment>
+        <translation>Gymnasiebehörighet vid avslut (åk 9)</translation>
+    </message>
+    <message>
+        <source>Change in absence: before enrolment → the latest 4 weeks</source>
+        <comment>code</comment>
+        <translation>Förändring i frånvaro: före inskrivning → de senaste 4 veckorna</translation>
+    </message>
+    <message>
+        <source>Change in absence: before enrolment → at closing</source>
+        <comment>code</comment>
+        <translation>Förändring i frånvaro: före inskrivning → vid avslut</translation>
+    </message>
+    <message>
+        <source>Days in each stage</source>
+        <comment>code</comment>
+        <translation>Dagar i varje steg</translation>
+    </message>
+    <message>
+        <source>Insatser and the change in absence at closing</source>
+        <comment>code</comment>
+        <translation>Insatser och förändringen i frånvaro vid avslut</translation>
+    </message>
+    <message>
+        <source>All students</source>
+        <comment>code</comment>
+        <translation>Alla elever</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <comment>code</comment>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <comment>code</comment>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <comment>code</comment>
+        <translation>Ej bedömt</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <comment>code</comment>
+        <translation>Ej registrerat</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>code</comment>
+        <translation>Okänt</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <comment>code</comment>
+        <translation>Närvaro</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <comment>code</comment>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Other goals</source>
+        <comment>code</comment>
+        <translation>Övriga mål</translation>
+    </message>
+    <message>
+        <source>No attendance has been imported for the period: the absence figures are missing.</source>
+        <comment>code</comment>
+        <translation>Ingen närvaro är importerad för perioden: frånvarosiffrorna saknas.</translation>
+    </message>
+    <message>
+        <source>Few cases in the period: most figures are hidden to protect the students.</source>
+        <comment>code</comment>
+        <translation>Få ärenden under perioden: de flesta siffror döljs för att skydda eleverna.</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsWindow</name>
+    <message>
+        <source>Statistics – the whole team</source>
+        <translation>Statistik – hela teamet</translation>
+    </message>
+    <message>
+        <source>Statistics – my cases</source>
+        <translation>Statistik – mina ärenden</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>Uppdelning</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <source>Choose a period and a breakdown, then press Show.</source>
+        <translation>Välj en period och en uppdelning och tryck sedan på Visa.</translation>
+    </message>
+    <message>
+        <source>What is shown</source>
+        <translation>Vad som visas</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anmärkningar</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vyer</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabeller</translation>
+    </message>
+    <message>
+        <source>Change in absence</source>
+        <translation>Förändring i frånvaro</translation>
+    </message>
+    <message>
+        <source>Time in stages</source>
+        <translation>Tid i varje steg</translation>
+    </message>
+    <message>
+        <source>Insatser</source>
+        <translation>Insatser</translation>
+    </message>
+    <message>
+        <source>Chart: students by gender</source>
+        <translation>Diagram: elever efter kön</translation>
+    </message>
+    <message>
+        <source>Chart: change in absence</source>
+        <translation>Diagram: förändring i frånvaro</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportera CSV…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>Exportera Excel…</translation>
+    </message>
+    <message>
+        <source>Report (PDF)…</source>
+        <translation>Rapport (PDF)…</translation>
+    </message>
+    <message>
+        <source>Yearly report (PDF)…</source>
+        <translation>Årsrapport (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Exportens resultat</translation>
+    </message>
+    <message>
+        <source>Count table</source>
+        <translation>Antalstabell</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabell</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mått</translation>
+    </message>
+    <message>
+        <source>Chart of</source>
+        <translation>Diagram över</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupp</translation>
+    </message>
+    <message>
+        <source>Absence in percent of the school time: the 8 weeks before inskrivning against the latest 4 weeks, or the 4 weeks before avslut. The change is in percentage points; below zero means less absence. Each student&apos;s change counts once; the median is the middle student&apos;s, and half of the students lie between q1 and q3.</source>
+        <translation>Frånvaro i procent av skoltiden: de 8 veckorna före inskrivning jämfört med de senaste 4 veckorna, eller med de 4 veckorna före avslut. Förändringen anges i procentenheter; under noll betyder mindre frånvaro. Varje elevs förändring räknas en gång; medianen är den mittersta elevens, och hälften av eleverna ligger mellan q1 och q3.</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Steg</translation>
+    </message>
+    <message>
+        <source>Days from the day a case entered a stage to the day it left it (a stage not yet left counts up to today or to avslut).</source>
+        <translation>Dagar från den dag ärendet kom till ett steg till den dag det lämnade steget (ett steg som ännu inte lämnats räknas till i dag eller till avslut).</translation>
+    </message>
+    <message>
+        <source>Insats</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Students whose case had the insats in its plan, and the median change in their absence from before inskrivning to avslut.</source>
+        <translation>Elever vars ärende hade insatsen i sin plan, och medianen av förändringen i deras frånvaro från före inskrivning till avslut.</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Räknat</translation>
+    </message>
+    <message>
+        <source>Students by gender</source>
+        <translation>Elever efter kön</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Elever</translation>
+    </message>
+    <message>
+        <source>Distribution of the change in absence</source>
+        <translation>Fördelning av förändringen i frånvaro</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Räknar…</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · broken down by: %3 · %4 cases counted · fewer than %5 students are shown as “&lt;%5”</source>
+        <translation>%1 (%2) · uppdelat efter: %3 · %4 ärenden räknade · färre än %5 elever visas som ”&lt;%5”</translation>
+    </message>
+    <message>
+        <source>A case with two responsible workers is counted under each of them, so the rows add up to more than the total, which counts each student once.</source>
+        <translation>Ett ärende med två ansvariga handläggare räknas hos var och en av dem, så raderna blir tillsammans fler än totalen, som räknar varje elev en gång.</translation>
+    </message>
+    <message>
+        <source>Each student is counted once in a cell, even with two cases. A cell that shows “&lt;%1” has fewer than %1 students, or is hidden so that the totals cannot reveal one that has; hold the pointer over it to see which.</source>
+        <translation>Varje elev räknas en gång i en cell, även med två ärenden. En cell som visar ”&lt;%1” har färre än %1 elever, eller är dold så att summorna inte kan avslöja en cell som har det; håll pekaren över cellen för att se vilket.</translation>
+    </message>
+    <message>
+        <source>%1, by gender and %2</source>
+        <translation>%1, efter kön och %2</translation>
+    </message>
+    <message>
+        <source>%1, by gender</source>
+        <translation>%1, efter kön</translation>
+    </message>
+    <message>
+        <source>statistics</source>
+        <translation>statistik</translation>
+    </message>
+    <message>
+        <source>yearly-report</source>
+        <translation>arsrapport</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbetsböcker (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the statistics as</source>
+        <translation>Spara statistiken som</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Skriver…</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Sparad som %1.</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>Kunde inte exportera</translation>
+    </message>
+    <message>
+        <source>The file was not written. %1</source>
+        <translation>Filen skrevs inte. %1</translation>
+    </message>
+    <message>
+        <source>Change in absence, percentage points (below zero: less absence)</source>
+        <translation>Förändring i frånvaro, procentenheter (under noll: mindre frånvaro)</translation>
+    </message>
+    <message>
+        <source>below %1</source>
+        <translation>under %1</translation>
+    </message>
+    <message>
+        <source>%1 or more</source>
+        <translation>%1 eller mer</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 till %2</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 students: the number is not shown, so that no student can be recognised.</source>
+        <translation>Färre än %1 elever: antalet visas inte, så att ingen elev kan kännas igen.</translation>
+    </message>
+    <message>
+        <source>Hidden so that the totals cannot reveal a group of fewer than %1 students elsewhere in the table.</source>
+        <translation>Dold så att summorna inte kan avslöja en grupp med färre än %1 elever någon annanstans i tabellen.</translation>
+    </message>
+    <message>
+        <source>Median (percentage points)</source>
+        <translation>Median (procentenheter)</translation>
+    </message>
+    <message>
+        <source>Middle half (q1 to q3)</source>
+        <translation>Mittersta hälften (q1 till q3)</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Medelvärde</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Median, dagar</translation>
+    </message>
+    <message>
+        <source>Median change in absence at closing (percentage points)</source>
+        <translation>Median av förändringen i frånvaro vid avslut (procentenheter)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>till</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 students: the figures are not shown, so that no student can be recognised.</source>
+        <translation>Färre än %1 elever: siffrorna visas inte, så att ingen elev kan kännas igen.</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Your role has no statistics about the cases.</source>
+        <translation>Din roll har ingen statistik om ärendena.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
     </message>
 </context>
 <context>

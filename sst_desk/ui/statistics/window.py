@@ -234,7 +234,7 @@ class StatisticsWindow(QDialog):
     def _build_absence(self) -> QWidget:
         page = QWidget(self)
         self.absence_key = QComboBox(page)
-        self.absence_key.setAccessibleName(self.tr("Measured"))
+        self.absence_key.setAccessibleName(self.tr("Measure"))
         self.absence_key.addItems([statistics_label(key) for key in ABSENCE_KEYS])
         self.absence_key.currentIndexChanged.connect(self._fill_absence)
         self.absence_model = DistributionModel("", absence_figures(), self.tr("Group"), self)
@@ -248,7 +248,7 @@ class StatisticsWindow(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet(NOTE_STYLE)
         top = QHBoxLayout()
-        caption = QLabel(self.tr("Measured"), page)
+        caption = QLabel(self.tr("Measure"), page)
         caption.setBuddy(self.absence_key)
         top.addWidget(caption)
         top.addWidget(self.absence_key)
@@ -314,7 +314,7 @@ class StatisticsWindow(QDialog):
     def _build_absence_chart(self) -> QWidget:
         page = QWidget(self)
         self.histogram_key = QComboBox(page)
-        self.histogram_key.setAccessibleName(self.tr("Change measured"))
+        self.histogram_key.setAccessibleName(self.tr("Chart of"))
         self.histogram_key.addItems([statistics_label(key) for key in ABSENCE_KEYS])
         self.histogram_key.currentIndexChanged.connect(self._fill_histogram)
         self.histogram_group = QComboBox(page)
@@ -323,7 +323,7 @@ class StatisticsWindow(QDialog):
         self.histogram = AbsenceHistogram(page)
         self.histogram.setAccessibleName(self.tr("Distribution of the change in absence"))
         top = QHBoxLayout()
-        for text, box in ((self.tr("Change measured"), self.histogram_key), (self.tr("Students"), self.histogram_group)):
+        for text, box in ((self.tr("Chart of"), self.histogram_key), (self.tr("Students"), self.histogram_group)):
             caption = QLabel(text, page)
             caption.setBuddy(box)
             top.addWidget(caption)

@@ -9,6 +9,7 @@ this version has no word for is shown as it is rather than hidden.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
@@ -94,11 +95,12 @@ def suppressed_text(stats: Statistics | None) -> str:
 
 
 def number_words(value: float | None, decimals: int = 1) -> str:
-    """A figure with a decimal comma (the house rule, docs/ui.md), "–" when there is none."""
+    """A figure with a decimal comma (the house rule, docs/ui.md) and a minus sign, rounded half away from
+    zero as people round; "–" when there is none."""
     if value is None:
         return "–"
-    text = f"{value:.{decimals}f}".replace(".", ",").replace("-", "\u2212")
-    return text
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)  # −14,25 → −14,3
+    return f"{rounded:f}".replace(".", ",").replace("-", "\u2212")
 
 
 def period_words(stats: Statistics) -> str:
