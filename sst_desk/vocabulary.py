@@ -257,6 +257,14 @@ CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
         Role.TEAMLEDARE: Words("Team lead (teamledare)", "Teamledare"),
         Role.ADMINISTRATOR: Words("Administrator", "Administratör"),
     },
+    Dimension: {
+        Dimension.SCHOOL: Words("School", "Skola"),
+        Dimension.GRADE: Words("Year", "Årskurs"),
+        Dimension.GENDER: Words("Gender", "Kön"),
+        Dimension.LEVEL: Words("Level", "Nivå"),
+        Dimension.ASSESSMENT: Words("With or without needs assessment", "Med eller utan behovsprövning"),
+        Dimension.WORKER: Words("Responsible worker", "Ansvarig handläggare"),
+    },
     LogAction: {
         LogAction.SIGN_IN: Words("Signed in", "Loggade in"),
         LogAction.SIGN_IN_FAILED: Words("Failed sign-in", "Misslyckad inloggning"),
@@ -295,60 +303,103 @@ CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
     },
 }
 
-# --- Statistics (issue 15; added by stats-ui — stats-report adds the same kind of words: merge the two) ---
-# The breakdown (an enum: in CODE_WORDS like every code) and the statistics' plain-text codes: table keys,
-# outcome keys, the special rows and columns, the caveat notes. Unknown codes are shown as they are.
-CODE_WORDS[Dimension] = {
-    Dimension.SCHOOL: Words("School", "Skola"),
-    Dimension.GRADE: Words("Grade", "Årskurs"),
-    Dimension.GENDER: Words("Gender", "Kön"),
-    Dimension.LEVEL: Words("Level", "Nivå"),
-    Dimension.ASSESSMENT: Words("With or without needs assessment", "Med/utan behovsprövning"),
-    Dimension.WORKER: Words("Responsible worker", "Ansvarig handläggare"),
+
+# --- Statistics (issue 15): the words of sst_desk.workflow.stats_model's text codes ------------------------
+# Dimension (an enum) is in CODE_WORDS above. The tables' keys, the row and column codes that are not an
+# enum's value, the outcome keys and the notes are text codes; their words live here, in three tables keyed
+# by a kind that is also their Qt disambiguation. Screen (stats-ui, through Qt) and paper (reports/
+# statistics*.py, the Swedish) both read them from here. A code with no words is shown as the code itself.
+
+STATS_TABLES = "StatsTable"  # CountTable.key
+STATS_CODES = "StatsCode"  # row/column codes that are no enum's value, and the outcome keys
+STATS_NOTES = "StatsNote"  # Statistics.notes
+STATS_DIMENSIONS = "StatsDimension"  # what a category table's rows are (CountTable.row_dimension)
+
+STATS_WORDS: dict[str, dict[str, Words]] = {
+    STATS_TABLES: {
+        "active": Words("Students with an open case in the period", "Elever med pågående ärende under perioden"),
+        "raised": Words("New cases (referrals to the team)", "Nya ärenden (aktualiseringar)"),
+        "enrolled": Words("Students enrolled", "Inskrivna elever"),
+        "closed": Words("Students whose case was closed", "Avslutade ärenden (utskrivna elever)"),
+        "booster_proposed": Words("Booster sessions planned", "Planerade boosterträffar"),
+        "booster_held": Words("Booster sessions held", "Genomförda boosterträffar"),
+        "stage_now": Words("Cases in each stage today", "Ärenden per steg i dag"),
+        "raised_by": Words("Who raised the case", "Vem som aktualiserade ärendet"),
+        "closing_reason": Words("Reasons for closing", "Skäl till avslut"),
+        "referral": Words("Referrals, reports, applications and SIP", "Hänvisningar, anmälningar, ansökningar och SIP"),
+        "goal_rating": Words("Goals by rating", "Mål efter bedömning"),
+        "behorighet": Words("Upper secondary eligibility at closing (year 9)",
+                            "Gymnasiebehörighet vid avslut (årskurs 9)"),
+    },
+    STATS_CODES: {
+        "": Words("All students", "Alla elever"),
+        "all": Words("All", "Alla"),
+        "total": Words("Total", "Totalt"),
+        "unknown": Words("Not known", "Uppgift saknas"),
+        "not_rated": Words("Not rated", "Ej bedömt"),
+        "not_recorded": Words("Not recorded", "Ej registrerat"),
+        "other": Words("Other areas", "Övriga områden"),  # goal_rating's row for every area but närvaro/resultat
+        "change_latest": Words("Change in absence: baseline to the latest 4 weeks",
+                               "Förändring i frånvaro: utgångsläget mot de senaste 4 veckorna"),
+        "change_at_close": Words("Change in absence: baseline to closing",
+                                 "Förändring i frånvaro: utgångsläget mot avslut"),
+    },
+    STATS_DIMENSIONS: {
+        "raised_by": Words("Raised by", "Aktualiserat av"),
+        "closing_reason": Words("Reason", "Skäl"),
+        "referral": Words("Kind", "Slag"),
+        "stage": Words("Stage", "Steg"),
+        "goal_area": Words("Goal area", "Målområde"),
+        "rating": Words("Rating", "Bedömning"),
+        "behorighet": Words("Eligibility", "Behörighet"),
+        "insats": Words("Intervention", "Insats"),
+    },
+    STATS_NOTES: {
+        "no_attendance": Words("No attendance is recorded for the period: the absence figures are missing.",
+                               "Ingen närvaro är registrerad för perioden: frånvarosiffrorna saknas."),
+        "rows_overlap": Words("A case with two responsible workers counts under each of them: the rows add up to "
+                              "more than the total, which counts each student once.",
+                              "Ett ärende med två ansvariga handläggare räknas hos båda: raderna blir tillsammans "
+                              "fler än totalen, som räknar varje elev en gång."),
+        "few_cases": Words("Few cases in the period: many figures are hidden to protect the students.",
+                           "Få ärenden under perioden: många siffror döljs för att skydda eleverna."),
+    },
 }
 
-STATISTICS_CONTEXT = "Statistics"  # the Qt context of the words below (disambiguation "code")
-STATISTICS_WORDS: dict[str, Words] = {
-    # the count tables (CountTable.key)
-    "active": Words("Students with an open case", "Elever med pågående ärende"),
-    "raised": Words("New cases (aktualiseringar)", "Nya ärenden (aktualiseringar)"),
-    "enrolled": Words("Enrolled (inskrivna)", "Inskrivna"),
-    "closed": Words("Closed cases", "Avslutade ärenden"),
-    "booster_proposed": Words("Booster sessions proposed", "Föreslagna boosterträffar"),
-    "booster_held": Words("Booster sessions held", "Genomförda boosterträffar"),
-    "stage_now": Words("Cases in each stage now", "Ärenden per steg just nu"),
-    "raised_by": Words("Who raised the case", "Vem som aktualiserade ärendet"),
-    "closing_reason": Words("Reasons for closing", "Skäl till avslut"),
-    "referral": Words("Referrals by type (hänvisning, anmälan, ansökan, SIP)",
-                      "Hänvisningar, anmälningar, ansökningar och SIP"),
-    "goal_rating": Words("Goals by rating", "Mål efter bedömning"),
-    "behorighet": Words("Upper secondary eligibility at closing (grade 9)",
-                        "Gymnasiebehörighet vid avslut (åk 9)"),
-    # the outcomes (Statistics.absence keys, the other distributions)
-    "change_latest": Words("Change in absence: before enrolment → the latest 4 weeks",
-                           "Förändring i frånvaro: före inskrivning → de senaste 4 veckorna"),
-    "change_at_close": Words("Change in absence: before enrolment → at closing",
-                             "Förändring i frånvaro: före inskrivning → vid avslut"),
-    "stage_days": Words("Days in each stage", "Dagar i varje steg"),
-    "insatser": Words("Insatser and the change in absence at closing",
-                      "Insatser och förändringen i frånvaro vid avslut"),
-    # special rows and columns
-    "": Words("All students", "Alla elever"),
-    "all": Words("All", "Alla"),
-    "total": Words("Total", "Totalt"),
-    "not_rated": Words("Not rated", "Ej bedömt"),
-    "not_recorded": Words("Not recorded", "Ej registrerat"),
-    "unknown": Words("Unknown", "Okänt"),
-    "narvaro": Words("Attendance", "Närvaro"),
-    "resultat": Words("Results", "Resultat"),
-    "other": Words("Other goals", "Övriga mål"),
-    # caveats (Statistics.notes)
-    "no_attendance": Words("No attendance has been imported for the period: the absence figures are missing.",
-                           "Ingen närvaro är importerad för perioden: frånvarosiffrorna saknas."),
-    "few_cases": Words("Few cases in the period: most figures are hidden to protect the students.",
-                       "Få ärenden under perioden: de flesta siffror döljs för att skydda eleverna."),
+# The enum whose values a statistics dimension's codes are (rows and columns of the tables).
+STATS_DIMENSION_ENUMS: dict[str, type[Enum]] = {
+    "gender": Gender, "level": Level, "assessment": Assessment, "raised_by": RaisedBy,
+    "closing_reason": ClosingReason, "referral": ReferralKind, "referral_kind": ReferralKind,
+    "stage": Stage, "stage_now": Stage, "rating": Rating, "goal_rating": Rating, "goal_area": GoalArea,
+    "behorighet": Behorighet, "dimension": Dimension,
 }
 
+
+def stats_words(dimension: str, code: str) -> Words | None:
+    """The words of a row or column code of a statistics table, or None when it has none here.
+
+    ``dimension`` is the table's ``row_dimension``/``column_dimension``. An enum dimension's codes take the
+    enum's words; the special codes ("all", "other" …) those of STATS_CODES. The code "" is "everyone" in
+    a table without breakdown (dimension ""), "not rated" for a rating, "not recorded" for behörighet and
+    "not known" otherwise (a school or årskurs not recorded). School
+    names, worker ids, årskurser and catalogue keys have no words here: the caller names them (school as is,
+    ``Statistics.worker_names``, the grade's label, ``Statistics.insats_names``).
+    """
+    if code == "":
+        special = {"": "", "rating": "not_rated", "goal_rating": "not_rated", "behorighet": "not_recorded"}
+        return STATS_WORDS[STATS_CODES][special.get(dimension, "unknown")]
+    enum_type = STATS_DIMENSION_ENUMS.get(dimension)
+    if enum_type is not None:
+        try:
+            return CODE_WORDS[enum_type][enum_type(code)]
+        except (ValueError, KeyError):
+            pass
+    return STATS_WORDS[STATS_CODES].get(code)
+
+
+def stats_key_words(kind: str, key: str) -> Words | None:
+    """The words of a table key (``STATS_TABLES``), outcome key or code (``STATS_CODES``), or note."""
+    return STATS_WORDS[kind].get(key)
 
 
 def words(code: Enum) -> Words:
@@ -365,5 +416,5 @@ def disambiguation(code: Enum) -> str:
 def qt_messages() -> dict[tuple[str, str, str], str]:
     """Every code's Qt message as (context, English source, disambiguation) → its Swedish translation."""
     messages = {(CONTEXT, w.en, cls.__name__): w.sv for cls, table in CODE_WORDS.items() for w in table.values()}
-    messages.update({(STATISTICS_CONTEXT, w.en, "code"): w.sv for w in STATISTICS_WORDS.values()})
+    messages.update({(CONTEXT, w.en, kind): w.sv for kind, table in STATS_WORDS.items() for w in table.values()})
     return messages

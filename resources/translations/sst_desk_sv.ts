@@ -4515,6 +4515,11 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Administratör</translation>
     </message>
     <message>
+        <source>Year</source>
+        <comment>Dimension</comment>
+        <translation>Årskurs</translation>
+    </message>
+    <message>
         <source>Signed in</source>
         <comment>LogAction</comment>
         <translation>Loggade in</translation>
@@ -4660,14 +4665,169 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Skyddade loggen med serverns hemliga nyckel</translation>
     </message>
     <message>
+        <source>Students with an open case in the period</source>
+        <comment>StatsTable</comment>
+        <translation>Elever med pågående ärende under perioden</translation>
+    </message>
+    <message>
+        <source>New cases (referrals to the team)</source>
+        <comment>StatsTable</comment>
+        <translation>Nya ärenden (aktualiseringar)</translation>
+    </message>
+    <message>
+        <source>Students enrolled</source>
+        <comment>StatsTable</comment>
+        <translation>Inskrivna elever</translation>
+    </message>
+    <message>
+        <source>Students whose case was closed</source>
+        <comment>StatsTable</comment>
+        <translation>Avslutade ärenden (utskrivna elever)</translation>
+    </message>
+    <message>
+        <source>Booster sessions planned</source>
+        <comment>StatsTable</comment>
+        <translation>Planerade boosterträffar</translation>
+    </message>
+    <message>
+        <source>Booster sessions held</source>
+        <comment>StatsTable</comment>
+        <translation>Genomförda boosterträffar</translation>
+    </message>
+    <message>
+        <source>Cases in each stage today</source>
+        <comment>StatsTable</comment>
+        <translation>Ärenden per steg i dag</translation>
+    </message>
+    <message>
+        <source>Who raised the case</source>
+        <comment>StatsTable</comment>
+        <translation>Vem som aktualiserade ärendet</translation>
+    </message>
+    <message>
+        <source>Reasons for closing</source>
+        <comment>StatsTable</comment>
+        <translation>Skäl till avslut</translation>
+    </message>
+    <message>
+        <source>Referrals, reports, applications and SIP</source>
+        <comment>StatsTable</comment>
+        <translation>Hänvisningar, anmälningar, ansökningar och SIP</translation>
+    </message>
+    <message>
+        <source>Goals by rating</source>
+        <comment>StatsTable</comment>
+        <translation>Mål efter bedömning</translation>
+    </message>
+    <message>
+        <source>Upper secondary eligibility at closing (year 9)</source>
+        <comment>StatsTable</comment>
+        <translation>Gymnasiebehörighet vid avslut (årskurs 9)</translation>
+    </message>
+    <message>
+        <source>All students</source>
+        <comment>StatsCode</comment>
+        <translation>Alla elever</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <comment>StatsCode</comment>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <comment>StatsCode</comment>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <comment>StatsCode</comment>
+        <translation>Uppgift saknas</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <comment>StatsCode</comment>
+        <translation>Ej bedömt</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <comment>StatsCode</comment>
+        <translation>Ej registrerat</translation>
+    </message>
+    <message>
+        <source>Other areas</source>
+        <comment>StatsCode</comment>
+        <translation>Övriga områden</translation>
+    </message>
+    <message>
+        <source>Change in absence: baseline to the latest 4 weeks</source>
+        <comment>StatsCode</comment>
+        <translation>Förändring i frånvaro: utgångsläget mot de senaste 4 veckorna</translation>
+    </message>
+    <message>
+        <source>Change in absence: baseline to closing</source>
+        <comment>StatsCode</comment>
+        <translation>Förändring i frånvaro: utgångsläget mot avslut</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <comment>StatsDimension</comment>
+        <translation>Aktualiserat av</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <comment>StatsDimension</comment>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <comment>StatsDimension</comment>
+        <translation>Slag</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <comment>StatsDimension</comment>
+        <translation>Steg</translation>
+    </message>
+    <message>
+        <source>Goal area</source>
+        <comment>StatsDimension</comment>
+        <translation>Målområde</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <comment>StatsDimension</comment>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <comment>StatsDimension</comment>
+        <translation>Behörighet</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <comment>StatsDimension</comment>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>No attendance is recorded for the period: the absence figures are missing.</source>
+        <comment>StatsNote</comment>
+        <translation>Ingen närvaro är registrerad för perioden: frånvarosiffrorna saknas.</translation>
+    </message>
+    <message>
+        <source>A case with two responsible workers counts under each of them: the rows add up to more than the total, which counts each student once.</source>
+        <comment>StatsNote</comment>
+        <translation>Ett ärende med två ansvariga handläggare räknas hos båda: raderna blir tillsammans fler än totalen, som räknar varje elev en gång.</translation>
+    </message>
+    <message>
+        <source>Few cases in the period: many figures are hidden to protect the students.</source>
+        <comment>StatsNote</comment>
+        <translation>Få ärenden under perioden: många siffror döljs för att skydda eleverna.</translation>
+    </message>
+    <message>
         <source>School</source>
         <comment>Dimension</comment>
         <translation>Skola</translation>
-    </message>
-    <message>
-        <source>Grade</source>
-        <comment>Dimension</comment>
-        <translation>Årskurs</translation>
     </message>
     <message>
         <source>Gender</source>
@@ -4682,7 +4842,7 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>With or without needs assessment</source>
         <comment>Dimension</comment>
-        <translation>Med/utan behovsprövning</translation>
+        <translation>Med eller utan behovsprövning</translation>
     </message>
     <message>
         <source>Responsible worker</source>
@@ -7081,144 +7241,6 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     </message>
 </context>
 <context>
-    <name>Statistics</name>
-    <message>
-        <source>Students with an open case</source>
-        <comment>code</comment>
-        <translation>Elever med pågående ärende</translation>
-    </message>
-    <message>
-        <source>New cases (aktualiseringar)</source>
-        <comment>code</comment>
-        <translation>Nya ärenden (aktualiseringar)</translation>
-    </message>
-    <message>
-        <source>Enrolled (inskrivna)</source>
-        <comment>code</comment>
-        <translation>Inskrivna</translation>
-    </message>
-    <message>
-        <source>Closed cases</source>
-        <comment>code</comment>
-        <translation>Avslutade ärenden</translation>
-    </message>
-    <message>
-        <source>Booster sessions proposed</source>
-        <comment>code</comment>
-        <translation>Föreslagna boosterträffar</translation>
-    </message>
-    <message>
-        <source>Booster sessions held</source>
-        <comment>code</comment>
-        <translation>Genomförda boosterträffar</translation>
-    </message>
-    <message>
-        <source>Cases in each stage now</source>
-        <comment>code</comment>
-        <translation>Ärenden per steg just nu</translation>
-    </message>
-    <message>
-        <source>Who raised the case</source>
-        <comment>code</comment>
-        <translation>Vem som aktualiserade ärendet</translation>
-    </message>
-    <message>
-        <source>Reasons for closing</source>
-        <comment>code</comment>
-        <translation>Skäl till avslut</translation>
-    </message>
-    <message>
-        <source>Referrals by type (hänvisning, anmälan, ansökan, SIP)</source>
-        <comment>code</comment>
-        <translation>Hänvisningar, anmälningar, ansökningar och SIP</translation>
-    </message>
-    <message>
-        <source>Goals by rating</source>
-        <comment>code</comment>
-        <translation>Mål efter bedömning</translation>
-    </message>
-    <message>
-        <source>Upper secondary eligibility at closing (grade 9)</source>
-        <comment>code</comment>
-        <translation>Gymnasiebehörighet vid avslut (åk 9)</translation>
-    </message>
-    <message>
-        <source>Change in absence: before enrolment → the latest 4 weeks</source>
-        <comment>code</comment>
-        <translation>Förändring i frånvaro: före inskrivning → de senaste 4 veckorna</translation>
-    </message>
-    <message>
-        <source>Change in absence: before enrolment → at closing</source>
-        <comment>code</comment>
-        <translation>Förändring i frånvaro: före inskrivning → vid avslut</translation>
-    </message>
-    <message>
-        <source>Days in each stage</source>
-        <comment>code</comment>
-        <translation>Dagar i varje steg</translation>
-    </message>
-    <message>
-        <source>Insatser and the change in absence at closing</source>
-        <comment>code</comment>
-        <translation>Insatser och förändringen i frånvaro vid avslut</translation>
-    </message>
-    <message>
-        <source>All students</source>
-        <comment>code</comment>
-        <translation>Alla elever</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <comment>code</comment>
-        <translation>Alla</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <comment>code</comment>
-        <translation>Totalt</translation>
-    </message>
-    <message>
-        <source>Not rated</source>
-        <comment>code</comment>
-        <translation>Ej bedömt</translation>
-    </message>
-    <message>
-        <source>Not recorded</source>
-        <comment>code</comment>
-        <translation>Ej registrerat</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <comment>code</comment>
-        <translation>Okänt</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <comment>code</comment>
-        <translation>Närvaro</translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <comment>code</comment>
-        <translation>Resultat</translation>
-    </message>
-    <message>
-        <source>Other goals</source>
-        <comment>code</comment>
-        <translation>Övriga mål</translation>
-    </message>
-    <message>
-        <source>No attendance has been imported for the period: the absence figures are missing.</source>
-        <comment>code</comment>
-        <translation>Ingen närvaro är importerad för perioden: frånvarosiffrorna saknas.</translation>
-    </message>
-    <message>
-        <source>Few cases in the period: most figures are hidden to protect the students.</source>
-        <comment>code</comment>
-        <translation>Få ärenden under perioden: de flesta siffror döljs för att skydda eleverna.</translation>
-    </message>
-</context>
-<context>
     <name>StatisticsWindow</name>
     <message>
         <source>Statistics – the whole team</source>
@@ -7417,6 +7439,22 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Filen skrevs inte. %1</translation>
     </message>
     <message>
+        <source>The period cannot end before it starts.</source>
+        <translation>Perioden kan inte sluta innan den börjar.</translation>
+    </message>
+    <message>
+        <source>The period is too long: choose at most five school years at a time.</source>
+        <translation>Perioden är för lång: välj högst fem läsår åt gången.</translation>
+    </message>
+    <message>
+        <source>This version does not know that breakdown.</source>
+        <translation>Den här versionen känner inte till den uppdelningen.</translation>
+    </message>
+    <message>
+        <source>This version cannot export in that format.</source>
+        <translation>Den här versionen kan inte exportera i det formatet.</translation>
+    </message>
+    <message>
         <source>Change in absence, percentage points (below zero: less absence)</source>
         <translation>Förändring i frånvaro, procentenheter (under noll: mindre frånvaro)</translation>
     </message>
@@ -7471,6 +7509,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Fewer than %1 students: the figures are not shown, so that no student can be recognised.</source>
         <translation>Färre än %1 elever: siffrorna visas inte, så att ingen elev kan kännas igen.</translation>
+    </message>
+    <message>
+        <source>You do not have access to these statistics.</source>
+        <translation>Du har inte behörighet till den här statistiken.</translation>
     </message>
     <message>
         <source>Statistics</source>

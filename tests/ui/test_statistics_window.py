@@ -149,7 +149,7 @@ def test_show_asks_for_the_period_and_breakdown_chosen_and_fills_every_view(qtbo
                                                       TODAY)]
     tables = find(window, "Tables")
     assert [tables.item(i).text() for i in range(tables.count())] == [
-        "Students with an open case", "Reasons for closing", "New cases (aktualiseringar)"]
+        "Students with an open case in the period", "Reasons for closing", "New cases (referrals to the team)"]
     view = find(window, "Count table")
     assert view.model().index(0, 0).data() == "14"
     tables.setCurrentRow(1)
@@ -185,13 +185,16 @@ def test_the_charts_draw_no_hidden_figure_and_label_it(qtbot, window):
 
 
 def test_a_failure_to_count_is_said_in_the_window(qtbot, window):
+    class Refused(ValueError):  # as services.statistics.StatisticsRequestError: a problem code, said in words
+        problem = "too_long"
+
     def refuse(*_args, **_kwargs):
-        raise ValueError("The period may span at most five years.")
+        raise Refused("too long")
 
     window.context.door.statistics.team_statistics = refuse
     with qtbot.waitSignal(window.sig_shown, timeout=10_000):
         click(window, "Show", wait=False)
-    assert find(window, "What is shown").text() == "The period may span at most five years."
+    assert find(window, "What is shown").text() == "The period is too long: choose at most five school years at a time."
     assert not any(button.isEnabled() for button in window.export_buttons.values())
 
 

@@ -13,7 +13,7 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
-from sst_desk.vocabulary import CODE_WORDS, STATISTICS_CONTEXT, STATISTICS_WORDS, disambiguation, words
+from sst_desk.vocabulary import CODE_WORDS, STATS_CODES, STATS_DIMENSION_ENUMS, disambiguation, stats_key_words, words
 
 CONTEXT = "Labels"  # the same as vocabulary.CONTEXT: a literal, so the translation script finds grade_label's words
 
@@ -49,8 +49,26 @@ def grade_choices() -> list[tuple[object, str]]:
     return [(None, empty)] + [(g, grade_label(g)) for g in range(0, 14)]
 
 
-def statistics_label(code: str) -> str:
-    """The translated word for one of the statistics' plain-text codes (a table key, "all", a note …);
-    a code this version has no word for is shown as it is (``vocabulary.STATISTICS_WORDS``)."""
-    known = STATISTICS_WORDS.get(code)
-    return QCoreApplication.translate(STATISTICS_CONTEXT, known.en, "code") if known is not None else code
+
+def statistics_label(kind: str, key: str) -> str:
+    """The translated words of a statistics text code: a table key (``vocabulary.STATS_TABLES``), an outcome
+    key or special code (``STATS_CODES``), a note (``STATS_NOTES``); a code with no words is shown as it is."""
+    known = stats_key_words(kind, key)
+    return QCoreApplication.translate(CONTEXT, known.en, kind) if known is not None else key
+
+
+def statistics_code_label(dimension: str, code: str) -> str:
+    """The translated words of a row or column code of a statistics table whose rows/columns are ``dimension``
+    (``vocabulary.stats_words``' rule: an enum's value takes the enum's words, "" is everyone, not rated, not
+    recorded or not known by the dimension). School names, worker ids, årskurser and insatser are named by
+    the caller; a code with no words is shown as it is."""
+    if code == "":
+        special = {"": "", "rating": "not_rated", "goal_rating": "not_rated", "behorighet": "not_recorded"}
+        return statistics_label(STATS_CODES, special.get(dimension, "unknown"))
+    enum_type = STATS_DIMENSION_ENUMS.get(dimension)
+    if enum_type is not None:
+        try:
+            return label(enum_type(code))
+        except (ValueError, KeyError):
+            pass
+    return statistics_label(STATS_CODES, code)

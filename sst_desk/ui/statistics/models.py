@@ -22,8 +22,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QFont
 
 from sst_desk.workflow.stats_model import Cell, CountTable, Distribution, Statistics
-from sst_desk.ui.common.labels import statistics_label
-from sst_desk.ui.statistics.words import code_words, group_words, number_words, suppressed_text
+from sst_desk.ui.statistics.words import code_words, group_words, number_words, suppressed_text, total_words
 
 Index = QModelIndex | QPersistentModelIndex
 CONTEXT = "StatisticsWindow"
@@ -136,7 +135,7 @@ class CountTableModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if section == len(codes):
-                return statistics_label("total")
+                return total_words()
             return code_words(dimension, codes[section], self.stats)
         if role == Qt.ItemDataRole.FontRole and section == len(codes):
             return _bold()

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,7 +43,6 @@ from sst_desk.workflow.stats_model import CountTable, Dimension, Statistics
 from sst_desk.ui.common.context import AppContext
 from sst_desk.ui.common.dialogs import close_button_box
 from sst_desk.ui.common.errors import database_error_text
-from sst_desk.ui.common.labels import statistics_label
 from sst_desk.ui.common.operations import Operation, wait_for_background_work
 from sst_desk.ui.statistics.charts import AbsenceHistogram, GenderBarChart
 from sst_desk.ui.statistics.models import (
@@ -54,7 +53,7 @@ from sst_desk.ui.statistics.models import (
     stage_figures,
 )
 from sst_desk.ui.statistics.period import PeriodChooser
-from sst_desk.ui.statistics.words import dimension_words, group_words, table_title
+from sst_desk.ui.statistics.words import dimension_words, group_words, note_words, outcome_words, table_words
 
 CONTEXT = "StatisticsWindow"
 BREAKDOWNS: tuple[Dimension | None, ...] = (None, Dimension.SCHOOL, Dimension.GRADE, Dimension.GENDER,
@@ -235,7 +234,7 @@ class StatisticsWindow(QDialog):
         page = QWidget(self)
         self.absence_key = QComboBox(page)
         self.absence_key.setAccessibleName(self.tr("Measure"))
-        self.absence_key.addItems([statistics_label(key) for key in ABSENCE_KEYS])
+        self.absence_key.addItems([outcome_words(key) for key in ABSENCE_KEYS])
         self.absence_key.currentIndexChanged.connect(self._fill_absence)
         self.absence_model = DistributionModel("", absence_figures(), self.tr("Group"), self)
         self.absence_view = QTableView(page)
@@ -315,7 +314,7 @@ class StatisticsWindow(QDialog):
         page = QWidget(self)
         self.histogram_key = QComboBox(page)
         self.histogram_key.setAccessibleName(self.tr("Chart of"))
-        self.histogram_key.addItems([statistics_label(key) for key in ABSENCE_KEYS])
+        self.histogram_key.addItems([outcome_words(key) for key in ABSENCE_KEYS])
         self.histogram_key.currentIndexChanged.connect(self._fill_histogram)
         self.histogram_group = QComboBox(page)
         self.histogram_group.setAccessibleName(self.tr("Students"))
@@ -359,7 +358,7 @@ class StatisticsWindow(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.running = False
-        self.heading.setText(database_error_text(exc) if not isinstance(exc, ValueError) else str(exc))
+        self.heading.setText(failure_words(exc))
         self.sig_shown.emit(exc)
 
     def _arrived(self, stats: Statistics, described: str) -> None:
@@ -371,7 +370,7 @@ class StatisticsWindow(QDialog):
             .replace("%1", described).replace("%2", f"{request.start.isoformat()} – {request.end.isoformat()}")
             .replace("%3", dimension_words(request.breakdown)).replace("%4", str(stats.case_count))
             .replace("%5", str(request.min_cell)))
-        self.notes.setText("\n".join(statistics_label(note) for note in stats.notes))
+        self.notes.setText("\n".join(note_words(note) for note in stats.notes))
         self.notes.setVisible(bool(stats.notes))
         self._fill_tables()
         self._fill_absence()
@@ -389,7 +388,7 @@ class StatisticsWindow(QDialog):
         current = self.table_list.currentRow()
         self.table_list.blockSignals(True)
         self.table_list.clear()
-        self.table_list.addItems([table_title(t.key) for t in stats.counts])
+        self.table_list.addItems([table_words(t.key) for t in stats.counts])
         self.table_list.blockSignals(False)
         self.table_list.setCurrentRow(min(max(0, current), len(stats.counts) - 1) if stats.counts else -1)
         if not stats.counts:
@@ -399,7 +398,7 @@ class StatisticsWindow(QDialog):
         stats = self.stats
         table = stats.counts[row] if stats is not None and 0 <= row < len(stats.counts) else None
         self.count_model.set_table(table, stats)
-        self.table_heading.setText(table_title(table.key) if table else "")
+        self.table_heading.setText(table_words(table.key) if table else "")
         note = ""
         if table is not None and table.row_dimension == Dimension.WORKER.value:
             note = self.tr("A case with two responsible workers is counted under each of them, so the rows add "
@@ -425,7 +424,7 @@ class StatisticsWindow(QDialog):
         keys = [t.key for t in self._chart_tables]
         self.chart_table.blockSignals(True)
         self.chart_table.clear()
-        self.chart_table.addItems([table_title(key) for key in keys])
+        self.chart_table.addItems([table_words(key) for key in keys])
         self.chart_table.setCurrentIndex(keys.index("active") if "active" in keys else 0)
         self.chart_table.blockSignals(False)
         self._fill_gender_chart()
@@ -433,7 +432,7 @@ class StatisticsWindow(QDialog):
     def _fill_gender_chart(self) -> None:
         index = self.chart_table.currentIndex()
         table = self._chart_tables[index] if 0 <= index < len(self._chart_tables) else None
-        title = table_title(table.key) if table else ""
+        title = table_words(table.key) if table else ""
         if table is not None and table.row_dimension in {d.value for d in Dimension}:
             title = self.tr("%1, by gender and %2").replace("%1", title) \
                 .replace("%2", dimension_words(Dimension(table.row_dimension)).lower())
@@ -462,7 +461,7 @@ class StatisticsWindow(QDialog):
         groups = self._histogram_groups
         group = groups[max(0, self.histogram_group.currentIndex())] if groups else ""
         found = next((d for d in stats.absence.get(key, ()) if d.group == group), None)
-        title = statistics_label(key)
+        title = outcome_words(key)
         if group:
             title += f" – {self.histogram_group.currentText()}"
         self.histogram.show_distribution(found, stats, title)
@@ -520,7 +519,7 @@ class StatisticsWindow(QDialog):
     def _export_failed(self, exc: BaseException) -> None:
         self.export_result.setText("")
         QMessageBox.warning(self, self.tr("Could not export"),
-                            self.tr("The file was not written. %1").replace("%1", database_error_text(exc)))
+                            self.tr("The file was not written. %1").replace("%1", failure_words(exc)))
         self.sig_exported.emit(exc)
 
     # --- seams tests replace ----------------------------------------------------------------------------------
@@ -536,6 +535,27 @@ class StatisticsWindow(QDialog):
     def done(self, result: int) -> None:  # noqa: D102 - a count or an export may still be running
         wait_for_background_work()
         super().done(result)
+
+
+# Why the service refused a request (``services.statistics.RequestProblem`` values): the window's words.
+PROBLEM_WORDS = {
+    "end_before_start": QT_TRANSLATE_NOOP("StatisticsWindow", "The period cannot end before it starts."),
+    "too_long": QT_TRANSLATE_NOOP("StatisticsWindow", "The period is too long: choose at most five school years at a time."),
+    "unknown_breakdown": QT_TRANSLATE_NOOP("StatisticsWindow", "This version does not know that breakdown."),
+    "unknown_format": QT_TRANSLATE_NOOP("StatisticsWindow", "This version cannot export in that format."),
+}
+
+
+def failure_words(exc: BaseException) -> str:
+    """One sentence for a count or an export that did not happen."""
+    problem = getattr(exc, "problem", None)
+    if problem is not None and str(getattr(problem, "value", problem)) in PROBLEM_WORDS:
+        return _t(PROBLEM_WORDS[str(getattr(problem, "value", problem))])
+    from sst_desk.services.errors import AccessDeniedError
+
+    if isinstance(exc, AccessDeniedError):
+        return _t("You do not have access to these statistics.")
+    return database_error_text(exc)
 
 
 def statistics_scope(actor) -> bool | None:

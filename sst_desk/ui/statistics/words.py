@@ -10,42 +10,14 @@ this version has no word for is shown as it is rather than hidden.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
-from sst_desk.workflow.codes import (
-    Assessment,
-    Behorighet,
-    ClosingReason,
-    Gender,
-    GoalArea,
-    Level,
-    RaisedBy,
-    Rating,
-    ReferralKind,
-    Stage,
-)
+from sst_desk.vocabulary import STATS_CODES, STATS_DIMENSIONS, STATS_NOTES, STATS_TABLES
 from sst_desk.workflow.stats_model import DEFAULT_MIN_CELL, Dimension, Statistics
-from sst_desk.ui.common.labels import grade_label, label, statistics_label
+from sst_desk.ui.common.labels import grade_label, label, statistics_code_label, statistics_label
 
 CONTEXT = "StatisticsWindow"
-
-# Which enum a dimension's (or a category table's) codes belong to.
-ENUM_OF: dict[str, type[Enum]] = {
-    Dimension.GENDER.value: Gender,
-    Dimension.LEVEL.value: Level,
-    Dimension.ASSESSMENT.value: Assessment,
-    "raised_by": RaisedBy,
-    "closing_reason": ClosingReason,
-    "referral": ReferralKind,
-    "stage": Stage,
-    "stage_now": Stage,
-    "behorighet": Behorighet,
-    "goal_area": GoalArea,
-    "rating": Rating,
-    "goal_rating": Rating,
-}
 
 
 def _t(text: str) -> str:
@@ -54,7 +26,7 @@ def _t(text: str) -> str:
 
 def group_words(dimension: str, code: str, stats: Statistics | None = None) -> str:
     """The words for a ``Distribution``'s group: "" is everyone there (not an unknown school or årskurs)."""
-    return statistics_label("") if code == "" else code_words(dimension, code, stats)
+    return statistics_label(STATS_CODES, "") if code == "" else code_words(dimension, code, stats)
 
 
 def code_words(dimension: str, code: str, stats: Statistics | None = None) -> str:
@@ -65,27 +37,40 @@ def code_words(dimension: str, code: str, stats: Statistics | None = None) -> st
         return stats.insats_names[code]
     if dimension == Dimension.GRADE.value and code.strip().lstrip("-").isdigit():
         return grade_label(int(code))
-    enum_type = ENUM_OF.get(dimension)
-    if enum_type is not None:
-        for enum in (enum_type, *ENUM_OF.values()):  # a goal table's rows may be areas, its columns ratings
-            try:
-                return label(enum(code))
-            except ValueError:
-                continue
     if dimension == Dimension.SCHOOL.value and code:
         return code
-    if code == "" and dimension in (Dimension.SCHOOL.value, Dimension.GRADE.value, Dimension.WORKER.value):
-        return statistics_label("unknown")
-    return statistics_label(code)
+    return statistics_code_label(dimension, code)
+
+
+def table_words(key: str) -> str:
+    """A count table's title (``CountTable.key``)."""
+    return statistics_label(STATS_TABLES, key)
+
+
+def outcome_words(key: str) -> str:
+    """An outcome's name ("change_latest", "change_at_close")."""
+    return statistics_label(STATS_CODES, key)
+
+
+def note_words(note: str) -> str:
+    return statistics_label(STATS_NOTES, note)
+
+
+def heading_words(dimension: str) -> str:
+    """What a category table's rows are ("Reason", "Stage" …), or the breakdown's name."""
+    try:
+        return label(Dimension(dimension))
+    except ValueError:
+        return statistics_label(STATS_DIMENSIONS, dimension)
+
+
+def total_words() -> str:
+    return statistics_label(STATS_CODES, "total")
 
 
 def dimension_words(dimension: Dimension | None) -> str:
     """The breakdown's name ("None" when there is none)."""
     return label(dimension) if dimension is not None else _t("None")
-
-
-def table_title(key: str) -> str:
-    return statistics_label(key)
 
 
 def suppressed_text(stats: Statistics | None) -> str:
