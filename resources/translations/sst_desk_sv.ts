@@ -7335,6 +7335,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Diagram över</translation>
     </message>
     <message>
+        <source>Each student is counted once in a cell, even with two cases. A cell that shows “&lt;%1” has fewer than %1 students, or is hidden so that the totals cannot reveal one that has.</source>
+        <translation>Varje elev räknas en gång i en cell, även med två ärenden. En cell som visar ”&lt;%1” har färre än %1 elever, eller är dold så att summorna inte kan avslöja en cell som har det.</translation>
+    </message>
+    <message>
         <source>Group</source>
         <translation>Grupp</translation>
     </message>
@@ -7385,10 +7389,6 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>A case with two responsible workers is counted under each of them, so the rows add up to more than the total, which counts each student once.</source>
         <translation>Ett ärende med två ansvariga handläggare räknas hos var och en av dem, så raderna blir tillsammans fler än totalen, som räknar varje elev en gång.</translation>
-    </message>
-    <message>
-        <source>Each student is counted once in a cell, even with two cases. A cell that shows “&lt;%1” has fewer than %1 students, or is hidden so that the totals cannot reveal one that has; hold the pointer over it to see which.</source>
-        <translation>Varje elev räknas en gång i en cell, även med två ärenden. En cell som visar ”&lt;%1” har färre än %1 elever, eller är dold så att summorna inte kan avslöja en cell som har det; håll pekaren över cellen för att se vilket.</translation>
     </message>
     <message>
         <source>%1, by gender and %2</source>
@@ -7471,12 +7471,8 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>%1 till %2</translation>
     </message>
     <message>
-        <source>Fewer than %1 students: the number is not shown, so that no student can be recognised.</source>
-        <translation>Färre än %1 elever: antalet visas inte, så att ingen elev kan kännas igen.</translation>
-    </message>
-    <message>
-        <source>Hidden so that the totals cannot reveal a group of fewer than %1 students elsewhere in the table.</source>
-        <translation>Dold så att summorna inte kan avslöja en grupp med färre än %1 elever någon annanstans i tabellen.</translation>
+        <source>Hidden to protect the students: fewer than %1 students, or hidden so that the totals cannot reveal such a small group.</source>
+        <translation>Dold för att skydda eleverna: färre än %1 elever, eller dold så att summorna inte kan avslöja en så liten grupp.</translation>
     </message>
     <message>
         <source>Median (percentage points)</source>

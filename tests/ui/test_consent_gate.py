@@ -306,9 +306,9 @@ def visible_entries(window, menu_title: str) -> list[str]:
 
 
 @pytest.mark.parametrize("role, team, backups", [
-    (Role.SKOLSOCIONOM, ["Import attendance…", "Change my password…"], False),
-    (Role.KURATOR, ["Import attendance…", "Change my password…"], False),
-    (Role.TEAMLEDARE, ["Access log…", "Gallring…", "Print action plans…", "Import attendance…",
+    (Role.SKOLSOCIONOM, ["Import attendance…", "Statistics…", "Change my password…"], False),
+    (Role.KURATOR, ["Import attendance…", "Statistics…", "Change my password…"], False),
+    (Role.TEAMLEDARE, ["Access log…", "Gallring…", "Print action plans…", "Import attendance…", "Statistics…",
                        "Change my password…"], True),
     (Role.ADMINISTRATOR, ["Users…", "Change my password…"], True),
 ])

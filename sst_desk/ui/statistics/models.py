@@ -47,13 +47,13 @@ def _bold() -> QFont:
 
 
 def why_hidden(cell: Cell, stats: Statistics | None) -> str:
-    """The tooltip of a hidden cell: below the threshold itself, or hidden to protect another one."""
+    """The tooltip of a hidden cell. The SAME words whether the cell is itself below the threshold or hidden
+    to protect another one: telling them apart would tell the reader that a cell is at least the threshold,
+    and with a small total that can give away the cell it protects (a total of 5 over a hidden 0 and a
+    hidden 5). ``Cell.primary`` stays in ``CELL_ROLE`` for the code, never on screen."""
     threshold = str(stats.request.min_cell if stats is not None else 5)
-    if cell.primary:
-        return _t("Fewer than %1 students: the number is not shown, so that no student can be recognised.") \
-            .replace("%1", threshold)
-    return _t("Hidden so that the totals cannot reveal a group of fewer than %1 students elsewhere in the "
-              "table.").replace("%1", threshold)
+    return _t("Hidden to protect the students: fewer than %1 students, or hidden so that the totals cannot "
+              "reveal such a small group.").replace("%1", threshold)
 
 
 class CountTableModel(QAbstractTableModel):

@@ -207,7 +207,10 @@ class StatisticsWindow(QDialog):
         page = QWidget(self)
         self.table_list = QListWidget(page)
         self.table_list.setAccessibleName(self.tr("Tables"))
-        self.table_list.setMaximumWidth(340)
+        self.table_list.setMaximumWidth(300)
+        self.table_list.setWordWrap(True)  # long titles on two lines rather than cut or scrolled
+        self.table_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table_list.setSpacing(2)
         self.table_list.currentRowChanged.connect(self._table_chosen)
         self.count_model = CountTableModel(self)
         self.count_view = QTableView(page)
@@ -406,7 +409,7 @@ class StatisticsWindow(QDialog):
         elif table is not None:
             note = self.tr("Each student is counted once in a cell, even with two cases. A cell that shows “<%1” "
                            "has fewer than %1 students, or is hidden so that the totals cannot reveal one that "
-                           "has; hold the pointer over it to see which.").replace("%1", str(stats.request.min_cell))
+                           "has.").replace("%1", str(stats.request.min_cell))
         self.table_note.setText(note)
 
     def _fill_absence(self) -> None:
