@@ -7331,6 +7331,14 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Mått</translation>
     </message>
     <message>
+        <source>Days from the day a case entered a stage to the day it left it, for the stages left during the period; one figure per student (their latest case).</source>
+        <translation>Dagar från den dag ärendet kom till ett steg till den dag det lämnade steget, för steg som lämnades under perioden; en siffra per elev (elevens senaste ärende).</translation>
+    </message>
+    <message>
+        <source>Students with a case during the period that had the insats in its plan, and the median change in absence from before inskrivning to avslut of those whose case closed in the period; “–” when fewer than the threshold have that figure.</source>
+        <translation>Elever med ett ärende under perioden som hade insatsen i sin plan, och medianen av förändringen i frånvaro från före inskrivning till avslut för dem vars ärende avslutades under perioden; ”–” när färre än gränsen har den siffran.</translation>
+    </message>
+    <message>
         <source>Chart of</source>
         <translation>Diagram över</translation>
     </message>
@@ -7351,16 +7359,8 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Steg</translation>
     </message>
     <message>
-        <source>Days from the day a case entered a stage to the day it left it (a stage not yet left counts up to today or to avslut).</source>
-        <translation>Dagar från den dag ärendet kom till ett steg till den dag det lämnade steget (ett steg som ännu inte lämnats räknas till i dag eller till avslut).</translation>
-    </message>
-    <message>
         <source>Insats</source>
         <translation>Insats</translation>
-    </message>
-    <message>
-        <source>Students whose case had the insats in its plan, and the median change in their absence from before inskrivning to avslut.</source>
-        <translation>Elever vars ärende hade insatsen i sin plan, och medianen av förändringen i deras frånvaro från före inskrivning till avslut.</translation>
     </message>
     <message>
         <source>Counted</source>
@@ -7487,10 +7487,6 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Medelvärde</translation>
     </message>
     <message>
-        <source>Cases</source>
-        <translation>Ärenden</translation>
-    </message>
-    <message>
         <source>Median days</source>
         <translation>Median, dagar</translation>
     </message>
@@ -7505,6 +7501,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Fewer than %1 students: the figures are not shown, so that no student can be recognised.</source>
         <translation>Färre än %1 elever: siffrorna visas inte, så att ingen elev kan kännas igen.</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 of these students have this figure, so it is not shown.</source>
+        <translation>Färre än %1 av de här eleverna har den här siffran, så den visas inte.</translation>
     </message>
     <message>
         <source>You do not have access to these statistics.</source>

@@ -42,7 +42,7 @@ CONTEXT = "StatisticsWindow"
 PATTERNS = (Qt.BrushStyle.SolidPattern, Qt.BrushStyle.BDiagPattern, Qt.BrushStyle.CrossPattern,
             Qt.BrushStyle.Dense5Pattern, Qt.BrushStyle.FDiagPattern, Qt.BrushStyle.HorPattern)
 COLOURS = ("#1f5a96", "#b35806", "#2d7d46", "#6a3d9a", "#8c510a", "#555555")
-BAR_ROOM = 18  # pixels per bar in the grouped chart: the bar and its label
+BAR_ROOM = 16  # pixels per bar in the grouped chart: the bar and its label
 GROUP_GAP = 14
 
 
@@ -136,6 +136,7 @@ class GenderBarChart(_BarChart):
         self._reset()
         chart = self.chart()
         chart.setTitle(title)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
         if table is None or not table.rows:
             self.setMinimumHeight(200)
             return
@@ -166,7 +167,7 @@ class GenderBarChart(_BarChart):
         series.attachAxis(groups)
         values = _count_axis(top)
         values.setTitleText(_t("Students"))
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignTop)  # on top, with the legend: seen before scrolling
         series.attachAxis(values)
         rows = len(table.rows)
         self.setMinimumHeight(max(320, rows * (len(table.columns) * BAR_ROOM + GROUP_GAP) + 140))
@@ -211,10 +212,11 @@ class AbsenceHistogram(_BarChart):
 
 
 def bin_words(lower: float, upper: float) -> str:
-    """A bin's range in words: "−20 to −10", "below −20", "10 or more"."""
-    if lower is None or math.isinf(lower):
+    """A bin's range in words: "−20 to −10", "below −20", "10 or more" (a bin is [lower, upper); the outer
+    ones end at ±100 percentage points, or at infinity)."""
+    if lower is None or lower <= -100:  # the lowest bin: nothing is below −100 percentage points
         return _t("below %1").replace("%1", number_words(upper, 0))
-    if upper is None or math.isinf(upper):
+    if upper is None or upper >= 100:
         return _t("%1 or more").replace("%1", number_words(lower, 0))
     return _t("%1 to %2").replace("%1", number_words(lower, 0)).replace("%2", number_words(upper, 0))
 

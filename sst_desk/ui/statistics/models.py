@@ -162,7 +162,7 @@ def absence_figures() -> tuple[Figure, ...]:
 
 
 def stage_figures() -> tuple[Figure, ...]:
-    return (Figure(_t("Cases"), "n"), Figure(_t("Median days"), "median", 0),
+    return (Figure(_t("Students"), "n"), Figure(_t("Median days"), "median", 0),
             Figure(_t("Middle half (q1 to q3)"), "quartiles", 0))
 
 
@@ -225,9 +225,15 @@ class DistributionModel(QAbstractTableModel):
         figure = self.figures[column - 1]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, figure)
-        if role == Qt.ItemDataRole.ToolTipRole and row.suppressed:
-            return _t("Fewer than %1 students: the figures are not shown, so that no student can be recognised.") \
-                .replace("%1", str(self.stats.request.min_cell if self.stats else 5))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            threshold = str(self.stats.request.min_cell if self.stats else 5)
+            if row.suppressed:
+                return _t("Fewer than %1 students: the figures are not shown, so that no student can be "
+                          "recognised.").replace("%1", threshold)
+            if figure.attribute != "n" and self._value(row, figure) is None:
+                return _t("Fewer than %1 of these students have this figure, so it is not shown.") \
+                    .replace("%1", threshold)
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT
         if role == Qt.ItemDataRole.FontRole:

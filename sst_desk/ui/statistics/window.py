@@ -53,7 +53,8 @@ from sst_desk.ui.statistics.models import (
     stage_figures,
 )
 from sst_desk.ui.statistics.period import PeriodChooser
-from sst_desk.ui.statistics.words import dimension_words, group_words, note_words, outcome_words, table_words
+from sst_desk.ui.statistics.words import dimension_words, group_words, heading_words, note_words, outcome_words, \
+    table_words
 
 CONTEXT = "StatisticsWindow"
 BREAKDOWNS: tuple[Dimension | None, ...] = (None, Dimension.SCHOOL, Dimension.GRADE, Dimension.GENDER,
@@ -267,8 +268,8 @@ class StatisticsWindow(QDialog):
         self.stage_view = QTableView(page)
         self.stage_view.setModel(self.stage_model)
         compact(self.stage_view, self.tr("Time in stages"))
-        note = QLabel(self.tr("Days from the day a case entered a stage to the day it left it (a stage not yet "
-                              "left counts up to today or to avslut)."), page)
+        note = QLabel(self.tr("Days from the day a case entered a stage to the day it left it, for the stages "
+                              "left during the period; one figure per student (their latest case)."), page)
         note.setWordWrap(True)
         note.setStyleSheet(NOTE_STYLE)
         column = QVBoxLayout(page)
@@ -282,8 +283,9 @@ class StatisticsWindow(QDialog):
         self.insats_view = QTableView(page)
         self.insats_view.setModel(self.insats_model)
         compact(self.insats_view, self.tr("Insatser"))
-        note = QLabel(self.tr("Students whose case had the insats in its plan, and the median change in their "
-                              "absence from before inskrivning to avslut."), page)
+        note = QLabel(self.tr("Students with a case during the period that had the insats in its plan, and the "
+                              "median change in absence from before inskrivning to avslut of those whose case "
+                              "closed in the period; “–” when fewer than the threshold have that figure."), page)
         note.setWordWrap(True)
         note.setStyleSheet(NOTE_STYLE)
         column = QVBoxLayout(page)
@@ -418,6 +420,7 @@ class StatisticsWindow(QDialog):
             return
         key = ABSENCE_KEYS[max(0, self.absence_key.currentIndex())]
         dimension = stats.request.breakdown.value if stats.request.breakdown else ""
+        self.absence_model.group_heading = heading_words(dimension) if dimension else self.tr("Group")
         self.absence_model.set_rows(stats.absence.get(key, ()), stats, dimension)
 
     def _fill_chart_choices(self) -> None:
