@@ -7,8 +7,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import threading
 
 import pytest
+import sqlalchemy as sa
 from pypdf import PdfReader
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
@@ -127,16 +129,35 @@ def export(qtbot, stats_window, button: str, target):
     return blocker.args[0]
 
 
-def test_the_team_lead_sees_the_teams_figures_by_school_and_exports_them(qtbot, signed_in, tmp_path):
+@pytest.fixture
+def statements():
+    """``statements(db)``: every SQL statement run on ``db`` from then on, with the thread that ran it."""
+    watched: list[tuple[object, list]] = []
+
+    def watch(db) -> list[tuple[threading.Thread, str]]:
+        seen: list[tuple[threading.Thread, str]] = []
+
+        def note(_conn, _cursor, statement, _parameters, _context, _many) -> None:
+            seen.append((threading.current_thread(), statement))
+
+        sa.event.listen(db.engine, "before_cursor_execute", note)
+        watched.append((db.engine, note))
+        return seen
+
+    yield watch
+    for engine, note in watched:
+        sa.event.remove(engine, "before_cursor_execute", note)
+
+
+def test_the_team_lead_sees_the_teams_figures_by_school_and_exports_them(qtbot, signed_in, tmp_path, statements):
     window = signed_in("tove")
+    seen = statements(window.context.db)
     stats_window = open_statistics(window)
     assert stats_window.windowTitle() == "Statistics – the whole team"
     stats = show(qtbot, stats_window, "School")
     assert (stats.request.start, stats.request.end, stats.request.breakdown) == (START, END, Dimension.SCHOOL)
-    # what the window shows is the service's answer, cell by cell (the counting is compute's, tested there)
+    assert stats.case_count == 52
     db = window.context.db
-    again = door(db).statistics.team_statistics(START, END, breakdown=Dimension.SCHOOL, today=NOW.date())
-    assert again.counts == stats.counts and again.case_count == stats.case_count == 52
     tables = find(stats_window, "Tables")
     view = find(stats_window, "Count table")
     assert tables.count() == len(stats.counts) > 0
@@ -166,6 +187,12 @@ def test_the_team_lead_sees_the_teams_figures_by_school_and_exports_them(qtbot, 
     assert "statistik" in PdfReader(str(written)).pages[0].extract_text().lower()
     written = export(qtbot, stats_window, "Yearly report (PDF)…", tmp_path / "arsrapport.pdf")
     assert len(PdfReader(str(written)).pages) == 1
+
+    on_ui_thread = [statement for thread, statement in seen if thread is threading.main_thread()]
+    assert len(seen) > 10 and on_ui_thread == [], on_ui_thread[:5]  # counting and exporting run off the UI thread
+    # what the window showed is the service's answer, cell by cell (the counting is compute's, tested there)
+    again = door(db).statistics.team_statistics(START, END, breakdown=Dimension.SCHOOL, today=NOW.date())
+    assert again.counts == stats.counts and again.case_count == stats.case_count
 
     logged = log_actions(db)
     assert [detail.split(";")[0] for action, detail in logged if action == "export"] == [

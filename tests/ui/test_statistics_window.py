@@ -208,3 +208,10 @@ def test_a_wrong_period_asks_nothing(qtbot, window):
     click(window, "Show", wait=False)
     assert window.context.door.statistics.asked == []
     assert window.period.error.isVisible()
+
+
+def test_every_input_is_named_by_its_label(qtbot, window):
+    from test_accessibility import _check
+
+    _show(qtbot, window)
+    assert _check(window) >= 5
