@@ -7455,6 +7455,14 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Den här versionen kan inte exportera i det formatet.</translation>
     </message>
     <message>
+        <source>There is no table to draw.</source>
+        <translation>Det finns ingen tabell att rita.</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 students with an absence figure here: nothing is drawn, so that no student can be recognised.</source>
+        <translation>Färre än %1 elever med en frånvarosiffra här: inget ritas, så att ingen elev kan kännas igen.</translation>
+    </message>
+    <message>
         <source>Change in absence, percentage points (below zero: less absence)</source>
         <translation>Förändring i frånvaro, procentenheter (under noll: mindre frånvaro)</translation>
     </message>

@@ -181,7 +181,9 @@ def test_the_charts_draw_no_hidden_figure_and_label_it(qtbot, window):
     assert [bar.text for bar in histogram.bars] == ["6", "14", "11", "9", "<5", "7", "<5"]
     assert [bar.value for bar in histogram.bars][4] == 0
     pick(window, "Students", SCHOOLS[0])
-    assert histogram.chart().title().endswith(SCHOOLS[0])
+    assert histogram.chart().title().endswith(SCHOOLS[0]) and not histogram.empty_text.text()
+    pick(window, "Students", SCHOOLS[1])  # a group of fewer than 5: no bars, a sentence instead
+    assert histogram.bars == [] and histogram.empty_text.text().startswith("Fewer than 5 students")
     window.tabs.setCurrentIndex(4)
     window.resize(1280, 800)
     window.grab().save("/tmp/statistics_window_gender_chart.png")

@@ -69,27 +69,40 @@ class _BarChart(QChartView):
     """A chart view whose bars carry our own labels (``bars``), placed at each bar's end."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        chart = QChart()
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.setMargins(QMargins(8, 8, 24, 8))
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        super().__init__(chart, parent)
+        super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.series: QBarSeries | QHorizontalBarSeries | None = None
         self.bars: list[Bar] = []
         self.categories: list[str] = []
         self._items: list[QGraphicsSimpleTextItem] = []
-        chart.plotAreaChanged.connect(lambda _area: self._place_labels())
+        self._reset()
 
     def _reset(self) -> None:
-        chart = self.chart()
-        for item in self._items:
-            chart.scene().removeItem(item) if item.scene() is not None else None
+        """A new chart for each figure: QtCharts leaves a removed axis drawn, so the old chart goes whole."""
+        chart = QChart()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setMargins(QMargins(8, 8, 24, 8))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.empty_text = QGraphicsSimpleTextItem("", chart)  # what an empty chart says instead of bars
+        self.empty_text.setBrush(QBrush(QColor("#404040")))
+        chart.plotAreaChanged.connect(lambda _area: self._place_labels())
+        old = self.chart()
+        self.setChart(chart)
+        if old is not None and old is not chart:
+            old.deleteLater()  # released by the view, not deleted
         self._items = []
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
         self.series, self.bars, self.categories = None, [], []
+
+    def say_empty(self, text: str) -> None:
+        """Write ``text`` where the bars would be (nothing to draw)."""
+        self.empty_text.setText(text)
+        self._place_empty()
+
+    def _place_empty(self) -> None:
+        box, area = self.empty_text.boundingRect(), self.chart().plotArea()
+        if area.width() <= 0:
+            area = self.chart().rect()
+        self.empty_text.setPos(area.center().x() - box.width() / 2, area.center().y() - box.height() / 2)
 
     def _add_labels(self) -> None:
         font = QFont(self.font())
@@ -117,6 +130,8 @@ class _BarChart(QChartView):
         return self.chart().mapToPosition(value, series)
 
     def _place_labels(self) -> None:
+        if self.empty_text.text():
+            self._place_empty()
         if self.series is None:
             return
         horizontal = isinstance(self.series, QHorizontalBarSeries)
@@ -139,6 +154,7 @@ class GenderBarChart(_BarChart):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
         if table is None or not table.rows:
             self.setMinimumHeight(200)
+            self.say_empty(_t("There is no table to draw."))
             return
         series = QHorizontalBarSeries()
         series.setBarWidth(0.8)
@@ -182,7 +198,10 @@ class AbsenceHistogram(_BarChart):
         chart = self.chart()
         chart.setTitle(title)
         chart.legend().setVisible(False)
-        if distribution is None or not distribution.bins:
+        if distribution is None or distribution.suppressed or not distribution.bins:
+            threshold = str(stats.request.min_cell if stats is not None else 5)
+            self.say_empty(_t("Fewer than %1 students with an absence figure here: nothing is drawn, so that no "
+                              "student can be recognised.").replace("%1", threshold))
             return
         hidden = suppressed_text(stats)
         series = QBarSeries()
