@@ -233,6 +233,15 @@ def test_a_kurator_sees_only_her_own_cases(qtbot, signed_in):
     assert set(stats.worker_names) <= {str(window.context.db.actor.user_id)}
 
 
+def test_the_menu_raises_the_window_already_open(signed_in):
+    window = signed_in("kim")
+    first = open_statistics(window)
+    assert window.show_statistics() is first
+    first.close()
+    second = window.show_statistics()
+    assert second is not first and second.isVisible()
+
+
 def test_the_administrator_has_no_statistics_entry(signed_in):
     window = signed_in("admin")
     assert not window.team_actions["Statistics…"].isVisible()

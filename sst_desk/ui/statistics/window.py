@@ -581,6 +581,12 @@ def open_statistics(parent: QWidget | None, context: AppContext, case_dates: Ite
     if whole_team is None:
         QMessageBox.information(parent, _t("Statistics"), _t("Your role has no statistics about the cases."))
         return None
+    if parent is not None:  # one statistics window per main window: a second choice of the menu raises it
+        for open_one in parent.findChildren(StatisticsWindow):
+            if open_one.isVisible():
+                open_one.raise_()
+                open_one.activateWindow()
+                return open_one
     window = StatisticsWindow(context, whole_team, case_dates, parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
