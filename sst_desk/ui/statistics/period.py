@@ -77,6 +77,7 @@ class PeriodChooser(QGroupBox):
         self.term_box.setCurrentIndex(0 if today.month >= 7 else 1)
         self.term_year = QSpinBox(self)
         self.term_year.setAccessibleName(self.tr("Year of the term"))
+        self.term_year.setToolTip(self.tr("Year of the term"))
         self.term_year.setRange(2000, 2100)
         self.term_year.setValue(today.year)
         self.since, self.until = DateField(self), DateField(self)

@@ -324,6 +324,7 @@ class StatisticsWindow(QDialog):
         self.histogram_group = QComboBox(page)
         self.histogram_group.setAccessibleName(self.tr("Students"))
         self.histogram_group.currentIndexChanged.connect(self._fill_histogram)
+        self._histogram_groups: list[str] = [""]
         self.histogram = AbsenceHistogram(page)
         self.histogram.setAccessibleName(self.tr("Distribution of the change in absence"))
         top = QHBoxLayout()
