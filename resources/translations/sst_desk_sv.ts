@@ -4515,9 +4515,34 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Administratör</translation>
     </message>
     <message>
+        <source>School</source>
+        <comment>Dimension</comment>
+        <translation>Skola</translation>
+    </message>
+    <message>
         <source>Year</source>
         <comment>Dimension</comment>
         <translation>Årskurs</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <comment>Dimension</comment>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <comment>Dimension</comment>
+        <translation>Nivå</translation>
+    </message>
+    <message>
+        <source>With or without needs assessment</source>
+        <comment>Dimension</comment>
+        <translation>Med eller utan behovsprövning</translation>
+    </message>
+    <message>
+        <source>Responsible worker</source>
+        <comment>Dimension</comment>
+        <translation>Ansvarig handläggare</translation>
     </message>
     <message>
         <source>Signed in</source>
@@ -4665,19 +4690,34 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Skyddade loggen med serverns hemliga nyckel</translation>
     </message>
     <message>
-        <source>Students with an open case in the period</source>
+        <source>Students enrolled at some time in the period</source>
         <comment>StatsTable</comment>
-        <translation>Elever med pågående ärende under perioden</translation>
+        <translation>Elever inskrivna i teamet under perioden</translation>
+    </message>
+    <message>
+        <source>New enrolments</source>
+        <comment>StatsTable</comment>
+        <translation>Nya inskrivningar</translation>
+    </message>
+    <message>
+        <source>Students in each stage today (open cases)</source>
+        <comment>StatsTable</comment>
+        <translation>Elever per steg i dag (pågående ärenden)</translation>
+    </message>
+    <message>
+        <source>No case active in the period has its absence before enrolment recorded: there are no absence figures.</source>
+        <comment>StatsNote</comment>
+        <translation>Inget ärende under perioden har frånvaro registrerad före inskrivningen: frånvarosiffror saknas.</translation>
+    </message>
+    <message>
+        <source>Few cases in the period: many figures are hidden to protect the students.</source>
+        <comment>StatsNote</comment>
+        <translation>Få ärenden under perioden: många siffror döljs för att skydda eleverna.</translation>
     </message>
     <message>
         <source>New cases (referrals to the team)</source>
         <comment>StatsTable</comment>
         <translation>Nya ärenden (aktualiseringar)</translation>
-    </message>
-    <message>
-        <source>Students enrolled</source>
-        <comment>StatsTable</comment>
-        <translation>Inskrivna elever</translation>
     </message>
     <message>
         <source>Students whose case was closed</source>
@@ -4693,11 +4733,6 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <source>Booster sessions held</source>
         <comment>StatsTable</comment>
         <translation>Genomförda boosterträffar</translation>
-    </message>
-    <message>
-        <source>Cases in each stage today</source>
-        <comment>StatsTable</comment>
-        <translation>Ärenden per steg i dag</translation>
     </message>
     <message>
         <source>Who raised the case</source>
@@ -4810,44 +4845,9 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Insats</translation>
     </message>
     <message>
-        <source>No attendance is recorded for the period: the absence figures are missing.</source>
-        <comment>StatsNote</comment>
-        <translation>Ingen närvaro är registrerad för perioden: frånvarosiffrorna saknas.</translation>
-    </message>
-    <message>
         <source>A case with two responsible workers counts under each of them: the rows add up to more than the total, which counts each student once.</source>
         <comment>StatsNote</comment>
         <translation>Ett ärende med två ansvariga handläggare räknas hos båda: raderna blir tillsammans fler än totalen, som räknar varje elev en gång.</translation>
-    </message>
-    <message>
-        <source>Few cases in the period: many figures are hidden to protect the students.</source>
-        <comment>StatsNote</comment>
-        <translation>Få ärenden under perioden: många siffror döljs för att skydda eleverna.</translation>
-    </message>
-    <message>
-        <source>School</source>
-        <comment>Dimension</comment>
-        <translation>Skola</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <comment>Dimension</comment>
-        <translation>Kön</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <comment>Dimension</comment>
-        <translation>Nivå</translation>
-    </message>
-    <message>
-        <source>With or without needs assessment</source>
-        <comment>Dimension</comment>
-        <translation>Med eller utan behovsprövning</translation>
-    </message>
-    <message>
-        <source>Responsible worker</source>
-        <comment>Dimension</comment>
-        <translation>Ansvarig handläggare</translation>
     </message>
 </context>
 <context>
@@ -7331,22 +7331,6 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Mått</translation>
     </message>
     <message>
-        <source>Days from the day a case entered a stage to the day it left it, for the stages left during the period; one figure per student (their latest case).</source>
-        <translation>Dagar från den dag ärendet kom till ett steg till den dag det lämnade steget, för steg som lämnades under perioden; en siffra per elev (elevens senaste ärende).</translation>
-    </message>
-    <message>
-        <source>Students with a case during the period that had the insats in its plan, and the median change in absence from before inskrivning to avslut of those whose case closed in the period; “–” when fewer than the threshold have that figure.</source>
-        <translation>Elever med ett ärende under perioden som hade insatsen i sin plan, och medianen av förändringen i frånvaro från före inskrivning till avslut för dem vars ärende avslutades under perioden; ”–” när färre än gränsen har den siffran.</translation>
-    </message>
-    <message>
-        <source>Chart of</source>
-        <translation>Diagram över</translation>
-    </message>
-    <message>
-        <source>Each student is counted once in a cell, even with two cases. A cell that shows “&lt;%1” has fewer than %1 students, or is hidden so that the totals cannot reveal one that has.</source>
-        <translation>Varje elev räknas en gång i en cell, även med två ärenden. En cell som visar ”&lt;%1” har färre än %1 elever, eller är dold så att summorna inte kan avslöja en cell som har det.</translation>
-    </message>
-    <message>
         <source>Group</source>
         <translation>Grupp</translation>
     </message>
@@ -7359,8 +7343,16 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Steg</translation>
     </message>
     <message>
+        <source>Days from the day a case entered a stage to the day it left it, for the stages left during the period; one figure per student (their latest case).</source>
+        <translation>Dagar från den dag ärendet kom till ett steg till den dag det lämnade steget, för steg som lämnades under perioden; en siffra per elev (elevens senaste ärende).</translation>
+    </message>
+    <message>
         <source>Insats</source>
         <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Students with a case during the period that had the insats in its plan, and the median change in absence from before inskrivning to avslut of those whose case closed in the period; “–” when fewer than the threshold have that figure.</source>
+        <translation>Elever med ett ärende under perioden som hade insatsen i sin plan, och medianen av förändringen i frånvaro från före inskrivning till avslut för dem vars ärende avslutades under perioden; ”–” när färre än gränsen har den siffran.</translation>
     </message>
     <message>
         <source>Counted</source>
@@ -7369,6 +7361,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Students by gender</source>
         <translation>Elever efter kön</translation>
+    </message>
+    <message>
+        <source>Chart of</source>
+        <translation>Diagram över</translation>
     </message>
     <message>
         <source>Students</source>
@@ -7389,6 +7385,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>A case with two responsible workers is counted under each of them, so the rows add up to more than the total, which counts each student once.</source>
         <translation>Ett ärende med två ansvariga handläggare räknas hos var och en av dem, så raderna blir tillsammans fler än totalen, som räknar varje elev en gång.</translation>
+    </message>
+    <message>
+        <source>Each student is counted once in a cell, even with two cases. A cell that shows “&lt;%1” has fewer than %1 students, or is hidden so that the totals cannot reveal one that has.</source>
+        <translation>Varje elev räknas en gång i en cell, även med två ärenden. En cell som visar ”&lt;%1” har färre än %1 elever, eller är dold så att summorna inte kan avslöja en cell som har det.</translation>
     </message>
     <message>
         <source>%1, by gender and %2</source>

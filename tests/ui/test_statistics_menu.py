@@ -174,7 +174,7 @@ def test_the_team_lead_sees_the_teams_figures_by_school_and_exports_them(qtbot, 
     text = written.read_bytes().decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text), delimiter=";"))
     in_file = {cell for line in lines for cell in line}
-    assert "<5" in in_file and "Elever med pågående ärende under perioden" in in_file
+    assert "<5" in in_file and "Elever inskrivna i teamet under perioden" in in_file
     assert {str(cell.count) for cell in active.column_totals if not cell.suppressed} <= in_file
 
     written = export(qtbot, stats_window, "Export Excel…", tmp_path / "statistik")  # the suffix is added

@@ -152,7 +152,7 @@ def test_show_asks_for_the_period_and_breakdown_chosen_and_fills_every_view(qtbo
                                                       TODAY)]
     tables = find(window, "Tables")
     assert [tables.item(i).text() for i in range(tables.count())] == [
-        "Students with an open case in the period", "Reasons for closing", "New cases (referrals to the team)"]
+        "Students enrolled at some time in the period", "Reasons for closing", "New cases (referrals to the team)"]
     view = find(window, "Count table")
     assert view.model().index(0, 0).data() == "14"
     tables.setCurrentRow(1)
@@ -217,3 +217,20 @@ def test_every_input_is_named_by_its_label(qtbot, window):
 
     _show(qtbot, window)
     assert _check(window) >= 5
+
+
+def test_codes_read_as_words_level_numbers_and_empty_codes_included():
+    from sst_desk.ui.common.labels import label
+    from sst_desk.ui.statistics.words import code_words, group_words
+    from sst_desk.workflow.codes import Level
+
+    stats = sample_statistics(Dimension.WORKER)
+    assert code_words("level", str(Level.NIVA_1.value)) == label(Level.NIVA_1)
+    assert code_words("worker", "11", stats) == "Sara Lind" and code_words("worker", "99", stats) == "99"
+    assert code_words("school", "Ekbackeskolan") == "Ekbackeskolan"
+    assert code_words("grade", "0") == "Preschool class" and code_words("grade", "7") == "7"
+    assert code_words("behorighet", "") == "Not recorded" and code_words("goal_rating", "") == "Not rated"
+    assert code_words("", "") == group_words("school", "") == "All students"
+    assert code_words("school", "") == "Not known"
+    assert code_words("insats", "mi", stats) == "Motiverande samtal"
+    assert code_words("raised_by", "a-code-from-a-newer-version") == "a-code-from-a-newer-version"

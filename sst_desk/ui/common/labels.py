@@ -13,7 +13,7 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
-from sst_desk.vocabulary import CODE_WORDS, STATS_CODES, STATS_DIMENSION_ENUMS, disambiguation, stats_key_words, words
+from sst_desk.vocabulary import CODE_WORDS, STATS_WORDS, disambiguation, stats_key_words, stats_words, words
 
 CONTEXT = "Labels"  # the same as vocabulary.CONTEXT: a literal, so the translation script finds grade_label's words
 
@@ -58,17 +58,19 @@ def statistics_label(kind: str, key: str) -> str:
 
 
 def statistics_code_label(dimension: str, code: str) -> str:
-    """The translated words of a row or column code of a statistics table whose rows/columns are ``dimension``
-    (``vocabulary.stats_words``' rule: an enum's value takes the enum's words, "" is everyone, not rated, not
-    recorded or not known by the dimension). School names, worker ids, årskurser and insatser are named by
-    the caller; a code with no words is shown as it is."""
-    if code == "":
-        special = {"": "", "rating": "not_rated", "goal_rating": "not_rated", "behorighet": "not_recorded"}
-        return statistics_label(STATS_CODES, special.get(dimension, "unknown"))
-    enum_type = STATS_DIMENSION_ENUMS.get(dimension)
-    if enum_type is not None:
-        try:
-            return label(enum_type(code))
-        except (ValueError, KeyError):
-            pass
-    return statistics_label(STATS_CODES, code)
+    """The translated words of a row or column code of a statistics table whose rows/columns are ``dimension``,
+    as ``vocabulary.stats_words`` finds them (an enum's words, "" as everyone / not rated / not recorded / not
+    known, the special codes). School names, worker ids, årskurser and insatser are named by the caller; a
+    code with no words is shown as it is."""
+    found = stats_words(dimension, code)
+    if found is None:
+        return code
+    return QCoreApplication.translate(CONTEXT, found.en, _STATS_DISAMBIGUATION.get(id(found), ""))
+
+
+# The Qt disambiguation of each of the vocabulary's Words (its enum class, or its statistics kind): the message
+# a Words found by ``stats_words`` is translated as.
+_STATS_DISAMBIGUATION: dict[int, str] = {
+    **{id(w): cls.__name__ for cls, table in CODE_WORDS.items() for w in table.values()},
+    **{id(w): kind for kind, table in STATS_WORDS.items() for w in table.values()},
+}
