@@ -153,7 +153,7 @@ class GenderBarChart(_BarChart):
         chart.setTitle(title)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
         if table is None or not table.rows:
-            self.setMinimumHeight(200)
+            self.setFixedHeight(240)
             self.say_empty(_t("There is no table to draw."))
             return
         series = QHorizontalBarSeries()
@@ -186,7 +186,8 @@ class GenderBarChart(_BarChart):
         chart.addAxis(values, Qt.AlignmentFlag.AlignTop)  # on top, with the legend: seen before scrolling
         series.attachAxis(values)
         rows = len(table.rows)
-        self.setMinimumHeight(max(320, rows * (len(table.columns) * BAR_ROOM + GROUP_GAP) + 140))
+        # as tall as the bars need, no taller: one group's four bars are not stretched over the whole window
+        self.setFixedHeight(max(360, rows * (len(table.columns) * BAR_ROOM + GROUP_GAP) + 150))
         self._add_labels()
 
 

@@ -208,10 +208,11 @@ class StatisticsWindow(QDialog):
         page = QWidget(self)
         self.table_list = QListWidget(page)
         self.table_list.setAccessibleName(self.tr("Tables"))
-        self.table_list.setMaximumWidth(300)
+        self.table_list.setFixedWidth(330)
         self.table_list.setWordWrap(True)  # long titles on two lines rather than cut or scrolled
         self.table_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table_list.setSpacing(2)
+        self.table_list.setTextElideMode(Qt.TextElideMode.ElideNone)  # a selected title wraps, not "…"
         self.table_list.currentRowChanged.connect(self._table_chosen)
         self.count_model = CountTableModel(self)
         self.count_view = QTableView(page)
