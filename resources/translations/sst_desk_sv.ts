@@ -7375,20 +7375,24 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Fördelning av förändringen i frånvaro</translation>
     </message>
     <message>
+        <source>A bar marked “..” is hidden: it has too few students to show, or it would let such a group be worked out from the others.</source>
+        <translation>En stapel märkt ”..” är dold: den har för få elever för att visas, eller skulle låta en sådan grupp räknas fram ur de andra.</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>Räknar…</translation>
     </message>
     <message>
-        <source>%1 (%2) · broken down by: %3 · %4 cases counted · fewer than %5 students are shown as “&lt;%5”</source>
-        <translation>%1 (%2) · uppdelat efter: %3 · %4 ärenden räknade · färre än %5 elever visas som ”&lt;%5”</translation>
+        <source>%1 (%2) · broken down by: %3 · %4 cases counted · “&lt;%5”: fewer than %5 students · “..”: hidden so that a smaller group cannot be worked out</source>
+        <translation>%1 (%2) · uppdelat efter: %3 · %4 ärenden räknade · ”&lt;%5”: färre än %5 elever · ”..”: dold så att en mindre grupp inte kan räknas fram</translation>
+    </message>
+    <message>
+        <source>Each student is counted once in a cell, even with two cases. A cell that shows “&lt;%1” has fewer than %1 students; a cell that shows “..” has at least %1 and is hidden so that a smaller group cannot be worked out from the totals.</source>
+        <translation>Varje elev räknas en gång i en cell, även med två ärenden. En cell som visar ”&lt;%1” har färre än %1 elever; en cell som visar ”..” har minst %1 och är dold så att en mindre grupp inte kan räknas fram ur summorna.</translation>
     </message>
     <message>
         <source>A case with two responsible workers is counted under each of them, so the rows add up to more than the total, which counts each student once.</source>
         <translation>Ett ärende med två ansvariga handläggare räknas hos var och en av dem, så raderna blir tillsammans fler än totalen, som räknar varje elev en gång.</translation>
-    </message>
-    <message>
-        <source>Each student is counted once in a cell, even with two cases. A cell that shows “&lt;%1” has fewer than %1 students, or is hidden so that the totals cannot reveal one that has.</source>
-        <translation>Varje elev räknas en gång i en cell, även med två ärenden. En cell som visar ”&lt;%1” har färre än %1 elever, eller är dold så att summorna inte kan avslöja en cell som har det.</translation>
     </message>
     <message>
         <source>%1, by gender and %2</source>
@@ -7479,8 +7483,12 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>%1 till %2</translation>
     </message>
     <message>
-        <source>Hidden to protect the students: fewer than %1 students, or hidden so that the totals cannot reveal such a small group.</source>
-        <translation>Dold för att skydda eleverna: färre än %1 elever, eller dold så att summorna inte kan avslöja en så liten grupp.</translation>
+        <source>Fewer than %1 students: the number is not shown, so that no student can be recognised.</source>
+        <translation>Färre än %1 elever: antalet visas inte, så att ingen elev kan kännas igen.</translation>
+    </message>
+    <message>
+        <source>Hidden so that a smaller group cannot be worked out from the totals.</source>
+        <translation>Dold så att en mindre grupp inte kan räknas fram ur summorna.</translation>
     </message>
     <message>
         <source>Median (percentage points)</source>

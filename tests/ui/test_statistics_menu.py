@@ -116,7 +116,9 @@ def screen_texts(model) -> list[list[str]]:
 
 def expected_texts(table, min_cell: int) -> list[list[str]]:
     def text(cell) -> str:
-        return f"<{min_cell}" if cell.suppressed else str(cell.count)
+        if not cell.suppressed:
+            return str(cell.count)
+        return f"<{min_cell}" if cell.primary else ".."
 
     rows = [[text(c) for c in row] + [text(total)] for row, total in zip(table.cells, table.row_totals)]
     return rows + [[text(c) for c in table.column_totals] + [text(table.total)]]

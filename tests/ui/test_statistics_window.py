@@ -81,10 +81,12 @@ def test_count_table_shows_each_cell_hides_the_suppressed_and_bolds_the_margins(
     primary, secondary = model.index(0, 2), model.index(1, 3)
     assert primary.data(VALUE_ROLE) is None and primary.data(CELL_ROLE).primary
     assert secondary.data(CELL_ROLE).suppressed and not secondary.data(CELL_ROLE).primary
-    # one explanation for both kinds: telling them apart on screen would tell that a cell is at least 5
-    assert primary.data(Qt.ItemDataRole.ToolTipRole) == secondary.data(Qt.ItemDataRole.ToolTipRole) == (
-        "Hidden to protect the students: fewer than 5 students, or hidden so that the totals cannot reveal such "
-        "a small group.")
+    # a secondary cell holds at least 5: "<5" would be false there, it reads ".." and says why
+    assert _texts(model, 1) == ["9", "7", "<5", "..", "18"]
+    assert primary.data(Qt.ItemDataRole.ToolTipRole) == ("Fewer than 5 students: the number is not shown, so that "
+                                                          "no student can be recognised.")
+    assert secondary.data(Qt.ItemDataRole.ToolTipRole) == ("Hidden so that a smaller group cannot be worked out "
+                                                            "from the totals.")
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) is None
     assert model.index(0, 0).data(VALUE_ROLE) == 14
     assert model.index(4, 0).data(MARGIN_ROLE) and model.index(0, 4).data(MARGIN_ROLE)
@@ -99,7 +101,8 @@ def test_a_higher_threshold_shows_as_its_own_number_and_workers_by_name(qtmodelt
     model.set_table(stats.counts[2], stats)
     qtmodeltester.check(model)
     assert model.index(0, 2).data() == "<7"
-    assert "fewer than 7 students" in model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Fewer than 7 students" in model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(1, 3).data() == ".."
     assert [model.headerData(r, Qt.Orientation.Vertical) for r in range(3)] == ["Sara Lind", "Omar Nilsson", "Total"]
 
 
@@ -157,7 +160,7 @@ def test_show_asks_for_the_period_and_breakdown_chosen_and_fills_every_view(qtbo
     assert view.model().index(0, 0).data() == "14"
     tables.setCurrentRow(1)
     assert view.model().headerData(0, Qt.Orientation.Vertical) == "Goals achieved"
-    assert view.model().index(1, 1).data() == "<5"
+    assert view.model().index(1, 0).data() == "<5" and view.model().index(1, 1).data() == ".."
     tables.setCurrentRow(2)
     assert "counted under each of them" in window.table_note.text()
     assert find(window, "Time in stages").model().index(0, 0).data() == "Referral to the team"
@@ -173,12 +176,16 @@ def test_the_charts_draw_no_hidden_figure_and_label_it(qtbot, window):
     top = len(SCHOOLS) - 1
     first_school = {bar.set_index: bar for bar in chart.bars if bar.category == top}
     assert [first_school[i].text for i in range(4)] == ["14", "11", "<5", "<5"]
+    second_school = {bar.set_index: bar for bar in chart.bars if bar.category == top - 1}
+    assert [second_school[i].text for i in range(4)] == ["9", "7", "<5", ".."]
+    assert second_school[3].value == 0
     assert [first_school[i].value for i in range(4)] == [14, 11, 0, 0]
     assert chart.label_texts() == [bar.text for bar in chart.bars]
     assert chart.categories[-1] == SCHOOLS[0]
     histogram = window.histogram
     assert histogram.categories[0] == "below \u221220" and histogram.categories[-1] == "10 or more"
-    assert [bar.text for bar in histogram.bars] == ["6", "14", "11", "9", "<5", "7", "<5"]
+    # a hidden bin carries no reason, so it reads ".." (hidden), never "<5" (which could be false)
+    assert [bar.text for bar in histogram.bars] == ["6", "14", "11", "9", "..", "7", ".."]
     assert [bar.value for bar in histogram.bars][4] == 0
     pick(window, "Students", SCHOOLS[0])
     assert histogram.chart().title().endswith(SCHOOLS[0]) and not histogram.empty_text.text()

@@ -3,7 +3,8 @@
 Two rules from the issue and the house style:
 
 - **A hidden figure is never drawn**, neither as 0 nor as the threshold: its bar has no length and carries
-  the text "<5". QtCharts' own bar labels would print "0" there, so every bar's label (the count, or "<5")
+  the text "<5" (below the threshold) or ".." (hidden to protect another figure; a histogram's hidden bins,
+  which carry no reason, read ".." too). QtCharts' own bar labels would print "0" there, so every bar's label (the count, or "<5")
   is a text item of our own, placed at the bar's end from the series' geometry and placed again whenever
   the plot area changes (``_place_labels``).
 - **Not colour alone**: each gender's bars have their own fill pattern as well as colour (readable in
@@ -34,7 +35,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
 
 from sst_desk.workflow.stats_model import CountTable, Distribution, Statistics
-from sst_desk.ui.statistics.words import code_words, number_words, suppressed_text
+from sst_desk.ui.statistics.words import SECONDARY_TEXT, cell_text, code_words, number_words
 
 CONTEXT = "StatisticsWindow"
 
@@ -158,7 +159,6 @@ class GenderBarChart(_BarChart):
             return
         series = QHorizontalBarSeries()
         series.setBarWidth(0.8)
-        hidden = suppressed_text(stats)
         # QtCharts draws the first category at the bottom: the rows go in reversed, so the table's first
         # row is the top group, as on paper (``Bar.category`` is the position drawn, not the row).
         order = list(reversed(range(len(table.rows))))
@@ -173,7 +173,7 @@ class GenderBarChart(_BarChart):
                 value = 0 if cell.suppressed else cell.count
                 bar_set.append(value)
                 top = max(top, value)
-                self.bars.append(Bar(column_index, position, value, hidden if cell.suppressed else str(cell.count)))
+                self.bars.append(Bar(column_index, position, value, cell_text(cell, stats)))
             series.append(bar_set)
         chart.addSeries(series)
         self.series = series
@@ -204,7 +204,8 @@ class AbsenceHistogram(_BarChart):
             self.say_empty(_t("Fewer than %1 students with an absence figure here: nothing is drawn, so that no "
                               "student can be recognised.").replace("%1", threshold))
             return
-        hidden = suppressed_text(stats)
+        # A bin carries no primary flag: a hidden one may hold more than the threshold, so it reads ".."
+        # (hidden), never "<5", which could be false.
         series = QBarSeries()
         series.setBarWidth(0.8)
         bar_set = QBarSet(_t("Students"))
@@ -215,7 +216,7 @@ class AbsenceHistogram(_BarChart):
             value = 0 if count is None else count
             bar_set.append(value)
             top = max(top, value)
-            self.bars.append(Bar(0, index, value, hidden if count is None else str(count)))
+            self.bars.append(Bar(0, index, value, SECONDARY_TEXT if count is None else str(count)))
         series.append(bar_set)
         chart.addSeries(series)
         self.series = series

@@ -1,7 +1,9 @@
 """Read-only table models of the statistics: one ``CountTable`` or one list of ``Distribution``s each.
 
 Neither model computes, adds or unsuppresses anything: they show the ``Statistics`` that
-``workflow.statistics.compute`` made. A hidden cell shows "<5" (``<min_cell``) with a tooltip saying why.
+``workflow.statistics.compute`` made. A cell below the threshold shows "<5" (``<min_cell``), a cell hidden to
+protect another one ".." (it holds at least the threshold), each with a tooltip saying why
+(``words.cell_text``).
 
 Roles (besides Display, ToolTip, TextAlignment, Font and AccessibleText):
 
@@ -22,7 +24,8 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QFont
 
 from sst_desk.workflow.stats_model import Cell, CountTable, Distribution, Statistics
-from sst_desk.ui.statistics.words import code_words, group_words, number_words, suppressed_text, total_words
+from sst_desk.ui.statistics.words import cell_text, code_words, group_words, number_words, suppressed_text, \
+    total_words
 
 Index = QModelIndex | QPersistentModelIndex
 CONTEXT = "StatisticsWindow"
@@ -47,13 +50,13 @@ def _bold() -> QFont:
 
 
 def why_hidden(cell: Cell, stats: Statistics | None) -> str:
-    """The tooltip of a hidden cell. The SAME words whether the cell is itself below the threshold or hidden
-    to protect another one: telling them apart would tell the reader that a cell is at least the threshold,
-    and with a small total that can give away the cell it protects (a total of 5 over a hidden 0 and a
-    hidden 5). ``Cell.primary`` stays in ``CELL_ROLE`` for the code, never on screen."""
+    """The tooltip of a hidden cell: below the threshold itself ("<5"), or at least the threshold and hidden so
+    that a smaller group cannot be worked out from the totals (".."; docs/statistics.md)."""
     threshold = str(stats.request.min_cell if stats is not None else 5)
-    return _t("Hidden to protect the students: fewer than %1 students, or hidden so that the totals cannot "
-              "reveal such a small group.").replace("%1", threshold)
+    if cell.primary:
+        return _t("Fewer than %1 students: the number is not shown, so that no student can be recognised.") \
+            .replace("%1", threshold)
+    return _t("Hidden so that a smaller group cannot be worked out from the totals.")
 
 
 class CountTableModel(QAbstractTableModel):
@@ -106,10 +109,8 @@ class CountTableModel(QAbstractTableModel):
         if not (0 <= row < self.rowCount() and 0 <= column < self.columnCount()):
             return None
         cell = self.cell(row, column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return suppressed_text(self.stats) if cell.suppressed else str(cell.count)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return suppressed_text(self.stats) if cell.suppressed else str(cell.count)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return cell_text(cell, self.stats)
         if role == Qt.ItemDataRole.ToolTipRole:
             return why_hidden(cell, self.stats) if cell.suppressed else None
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -328,6 +328,10 @@ class StatisticsWindow(QDialog):
         self._histogram_groups: list[str] = [""]
         self.histogram = AbsenceHistogram(page)
         self.histogram.setAccessibleName(self.tr("Distribution of the change in absence"))
+        note = QLabel(self.tr("A bar marked “..” is hidden: it has too few students to show, or it would let "
+                              "such a group be worked out from the others."), page)
+        note.setWordWrap(True)
+        note.setStyleSheet(NOTE_STYLE)
         top = QHBoxLayout()
         for text, box in ((self.tr("Chart of"), self.histogram_key), (self.tr("Students"), self.histogram_group)):
             caption = QLabel(text, page)
@@ -338,6 +342,7 @@ class StatisticsWindow(QDialog):
         column = QVBoxLayout(page)
         column.addLayout(top)
         column.addWidget(self.histogram, 1)
+        column.addWidget(note)
         return page
 
     # --- show -------------------------------------------------------------------------------------------------
@@ -373,7 +378,8 @@ class StatisticsWindow(QDialog):
         self.stats = stats
         request = stats.request
         self.heading.setText(
-            self.tr("%1 (%2) · broken down by: %3 · %4 cases counted · fewer than %5 students are shown as “<%5”")
+            self.tr("%1 (%2) · broken down by: %3 · %4 cases counted · “<%5”: fewer than %5 students · “..”: "
+                    "hidden so that a smaller group cannot be worked out")
             .replace("%1", described).replace("%2", f"{request.start.isoformat()} – {request.end.isoformat()}")
             .replace("%3", dimension_words(request.breakdown)).replace("%4", str(stats.case_count))
             .replace("%5", str(request.min_cell)))
@@ -412,8 +418,8 @@ class StatisticsWindow(QDialog):
                            "up to more than the total, which counts each student once.")
         elif table is not None:
             note = self.tr("Each student is counted once in a cell, even with two cases. A cell that shows “<%1” "
-                           "has fewer than %1 students, or is hidden so that the totals cannot reveal one that "
-                           "has.").replace("%1", str(stats.request.min_cell))
+                           "has fewer than %1 students; a cell that shows “..” has at least %1 and is hidden so that "
+                           "a smaller group cannot be worked out from the totals.").replace("%1", str(stats.request.min_cell))
         self.table_note.setText(note)
 
     def _fill_absence(self) -> None:

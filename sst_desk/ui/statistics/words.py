@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from PySide6.QtCore import QCoreApplication
 
 from sst_desk.vocabulary import STATS_CODES, STATS_DIMENSIONS, STATS_NOTES, STATS_TABLES
-from sst_desk.workflow.stats_model import DEFAULT_MIN_CELL, Dimension, Statistics
+from sst_desk.workflow.stats_model import DEFAULT_MIN_CELL, Cell, Dimension, Statistics
 from sst_desk.ui.common.labels import grade_label, label, statistics_code_label, statistics_label
 
 CONTEXT = "StatisticsWindow"
@@ -74,9 +74,22 @@ def dimension_words(dimension: Dimension | None) -> str:
 
 
 def suppressed_text(stats: Statistics | None) -> str:
-    """What a hidden cell shows: "<5" for the default threshold, "<N" for another."""
+    """What a figure below the threshold shows: "<5" for the default threshold, "<N" for another."""
     threshold = stats.request.min_cell if stats is not None else DEFAULT_MIN_CELL
     return f"<{threshold}"
+
+
+SECONDARY_TEXT = ".."
+"""What a secondary-suppressed cell shows: it holds at least the threshold ("<5" would be false there), and is
+hidden only so that a smaller group cannot be worked out from the totals (docs/statistics.md)."""
+
+
+def cell_text(cell: Cell, stats: Statistics | None) -> str:
+    """A count as shown: the number; "<N" when below the threshold (primary); ".." when hidden to protect
+    another cell (secondary)."""
+    if not cell.suppressed:
+        return str(cell.count)
+    return suppressed_text(stats) if cell.primary else SECONDARY_TEXT
 
 
 def number_words(value: float | None, decimals: int = 1) -> str:
