@@ -4435,6 +4435,26 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Samtycke saknas</translation>
     </message>
     <message>
+        <source>Follow-up</source>
+        <comment>DueKind</comment>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>Booster session</source>
+        <comment>DueKind</comment>
+        <translation>Boosterträff</translation>
+    </message>
+    <message>
+        <source>Consent expires</source>
+        <comment>DueKind</comment>
+        <translation>Samtycket går ut</translation>
+    </message>
+    <message>
+        <source>Intervention ends</source>
+        <comment>DueKind</comment>
+        <translation>Insatsen slutar</translation>
+    </message>
+    <message>
         <source>Enrol the student</source>
         <comment>Move</comment>
         <translation>Skriv in eleven</translation>
