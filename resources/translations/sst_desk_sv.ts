@@ -4910,6 +4910,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>ärenden att gallra: %1</translation>
     </message>
     <message>
+        <source>upcoming dates shown: %1</source>
+        <translation>kommande datum visade: %1</translation>
+    </message>
+    <message>
         <source>revision %1</source>
         <translation>version %1</translation>
     </message>

@@ -43,6 +43,8 @@ _ROOMS = ("the server's case room does this itself; a client joins the room (the
           "/api/v1/rooms/{case_id}, docs/server.md \"Case rooms\")")
 
 DECISIONS: dict[tuple[str, str], Remote | Refused] = {
+    # agenda ("Kommande"): the window starts on the server's day
+    ("agenda", "due_items"): Remote(clock=(("today", DAY),)),
     # cases
     ("cases", "case_rows"): Remote(clock=(("today", DAY),)),
     ("cases", "load_case"): Remote(),
