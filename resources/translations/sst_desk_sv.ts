@@ -1686,6 +1686,62 @@
         <translation>%1: %2. Ingenting importerades.</translation>
     </message>
     <message>
+        <source>what falls due in the next days for your cases</source>
+        <translation>det som infaller de närmaste dagarna i dina ärenden</translation>
+    </message>
+    <message>
+        <source>List the follow-ups, boosterträffar, consents that expire and insatser that end in the next days for the cases you are responsible for, with overdue meetings first.</source>
+        <translation>Visa uppföljningar, boosterträffar, samtycken som går ut och insatser som slutar de närmaste dagarna i ärendena du ansvarar för, med försenade möten först.</translation>
+    </message>
+    <message>
+        <source>how many days ahead, 0 to %1 (default: %2)</source>
+        <translation>hur många dagar framåt, 0 till %1 (standard: %2)</translation>
+    </message>
+    <message>
+        <source>Upcoming %1 – %2 (%3 days)</source>
+        <translation>Kommande %1 – %2 (%3 dagar)</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in the next %1 days.</source>
+        <translation>Inget faller ut de närmaste %1 dagarna.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalj</translation>
+    </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1, försenad</translation>
+    </message>
+    <message>
+        <source>1 date.</source>
+        <translation>1 datum.</translation>
+    </message>
+    <message>
+        <source>%1 dates.</source>
+        <translation>%1 datum.</translation>
+    </message>
+    <message>
         <source>import a school&apos;s attendance export (CSV, XLSX, XLS or ODS)</source>
         <translation>importera en skolas närvaroexport (CSV, XLSX, XLS eller ODS)</translation>
     </message>
