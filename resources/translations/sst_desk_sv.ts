@@ -65,6 +65,72 @@
     </message>
 </context>
 <context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Student / case</source>
+        <translation>Elev/ärende</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>Ärende %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 – overdue</source>
+        <translation>%1 – försenad</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>Upcoming</source>
+        <translation>Kommande</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Öppna ärende</translation>
+    </message>
+    <message>
+        <source>Upcoming, status</source>
+        <translation>Kommande, status</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in the next %1 days.</source>
+        <translation>Inget som faller ut de närmaste %1 dagarna.</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached, and this computer has no copy of your cases.</source>
+        <translation>Teamservern går inte att nå, och den här datorn har ingen kopia av dina ärenden.</translation>
+    </message>
+    <message>
+        <source>The list could not be loaded: %1</source>
+        <translation>Listan kunde inte läsas in: %1</translation>
+    </message>
+</context>
+<context>
     <name>AktualiseringPage</name>
     <message>
         <source>The student</source>
@@ -5429,6 +5495,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Teamserver</translation>
     </message>
     <message>
+        <source>Upcoming (%1 days)</source>
+        <translation>Kommande (%1 dagar)</translation>
+    </message>
+    <message>
         <source>The server ended this session: colleagues&apos; changes are no longer shown as they happen.</source>
         <translation>Servern avslutade sessionen: kollegornas ändringar visas inte längre när de görs.</translation>
     </message>
@@ -5471,6 +5541,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Kommande</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
