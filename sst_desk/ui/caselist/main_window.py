@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         if actor is not None and scope(actor.role, Resource.CASE, Action.VIEW) is Scope.NONE:
             return None  # an administrator works with no cases: nothing can fall due
         self.agenda = AgendaPanel(self)
-        self._agenda_stale = False
+        self._agenda_stale = True  # not read yet
         self.agenda.sig_open_case.connect(self.open_case)
         dock = QDockWidget(self.tr("Upcoming (%1 days)").replace("%1", str(self.agenda.days)), self)
         dock.setObjectName("upcoming-dock")  # saveState/restoreState find it by this name
@@ -171,7 +171,9 @@ class MainWindow(QMainWindow):
 
     def _agenda_shown(self, visible: bool) -> None:
         if visible and self._agenda_stale:
-            self._reload_agenda()  # hidden, it was not kept up to date
+            # Hidden (or never read), it is not up to date. Once the events in hand are handled: the window's
+            # first show is followed at once by the list's reload, which reads it too (one read, one log entry).
+            QTimer.singleShot(0, self, lambda: self._reload_agenda() if self._agenda_stale else None)
 
     def _reload_agenda(self, *, quietly: bool = False) -> None:
         if self.agenda_dock is None:
