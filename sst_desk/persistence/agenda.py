@@ -6,8 +6,8 @@ cases (with the student's name), the current plans, their insatser ending in the
 boosterträff of each case, and the consents in force today ending in the window, whatever the
 number of cases. The rules (which stage lists what, overdue meetings) stay in ``workflow.agenda``.
 
-The meetings' time and place columns (``handlingsplaner.follow_up_time/follow_up_place``,
-``boostertraffar.start_time/place``, migration 0010) are read when the table has them.
+The meetings' time and place are the columns of migration 0010 (``handlingsplaner.follow_up_time/
+follow_up_place``, ``boostertraffar.start_time/place``).
 """
 
 from __future__ import annotations
@@ -32,11 +32,6 @@ from sst_desk.persistence.mapping import (
 )
 
 
-def _optional(table: sa.Table, name: str, default: object) -> sa.ColumnElement:
-    """``table.c[name]`` when the schema has it, else a constant (the meetings' fields before 0010)."""
-    return table.c[name] if name in table.c else sa.literal(default)
-
-
 def agenda_facts(session: Session, today: dt.date, last: dt.date, user_id: int | None) -> list[AgendaFacts]:
     """The facts of the cases ``user_id`` is a member of (every case for None), as they stand ``today``.
 
@@ -56,8 +51,7 @@ def agenda_facts(session: Session, today: dt.date, last: dt.date, user_id: int |
     h = handlingsplaner.c
     plans: dict[int, tuple[int, Meeting | None]] = {}
     for case_id, plan_id, follow_up_on, time, place in session.execute(
-            sa.select(h.case_id, h.id, h.follow_up_on, _optional(handlingsplaner, "follow_up_time", None),
-                      _optional(handlingsplaner, "follow_up_place", ""))
+            sa.select(h.case_id, h.id, h.follow_up_on, h.follow_up_time, h.follow_up_place)
             .where(h.status == PlanStatus.CURRENT, h.case_id.in_(case_ids))
             .order_by(h.case_id, h.version)).all():
         # Sorted by version: the highest current version wins, as ``Case.current_plan``.
@@ -75,8 +69,7 @@ def agenda_facts(session: Session, today: dt.date, last: dt.date, user_id: int |
     b = boostertraffar.c
     boosters: dict[int, tuple[Meeting, bool]] = {}
     for case_id, planned_on, held, time, place in session.execute(
-            sa.select(b.case_id, b.planned_on, b.held, _optional(boostertraffar, "start_time", None),
-                      _optional(boostertraffar, "place", ""))
+            sa.select(b.case_id, b.planned_on, b.held, b.start_time, b.place)
             .where(b.case_id.in_(case_ids))
             .order_by(b.case_id, b.id)).all():
         boosters[case_id] = (Meeting(planned_on, time, place or ""), held is not None)  # the last: Case.booster

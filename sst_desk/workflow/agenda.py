@@ -93,11 +93,9 @@ def agenda_facts(case: Case, today: dt.date) -> AgendaFacts:
         case_id=case.id,
         label=case.student.full_name,
         stage=case.stage,
-        follow_up=(Meeting(plan.follow_up_on, getattr(plan, "follow_up_time", None),
-                           getattr(plan, "follow_up_place", "") or "")
+        follow_up=(Meeting(plan.follow_up_on, plan.follow_up_time, plan.follow_up_place)
                    if plan is not None and plan.follow_up_on is not None else None),
-        booster=(Meeting(booster.planned_on, getattr(booster, "start_time", None), getattr(booster, "place", "") or "")
-                 if booster is not None else None),
+        booster=Meeting(booster.planned_on, booster.start_time, booster.place) if booster is not None else None,
         booster_recorded=booster is not None and booster.held is not None,
         consents=tuple((c.signer_name, c.valid_until) for c in case.consents
                        if c.valid_until is not None and c.is_valid_on(today)),

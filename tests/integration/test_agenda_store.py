@@ -38,6 +38,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
         case = door(db).cases.load_case(running[0].case_id)
         plan = case.current_plan
         plan.insatser[0].end_on = TODAY + dt.timedelta(days=3)
+        plan.follow_up_on, plan.follow_up_time, plan.follow_up_place = (
+            TODAY + dt.timedelta(days=2), dt.time(13, 15), "Elevhälsans rum")
         valid = [c for c in case.consents if c.is_valid_on(TODAY)]
         valid[0].valid_until = TODAY + dt.timedelta(days=9)
         door(db).cases.save_case(case, today=TODAY)
@@ -73,6 +75,8 @@ def test_the_list_is_the_rules_on_the_persons_own_cases(demo: Path, username: st
         assert {DueKind.INSATS_ENDS, DueKind.CONSENT_EXPIRES, DueKind.FOLLOW_UP} <= {i.kind for i in items}
         assert any(i.overdue for i in items) and all(i.date >= TODAY for i in items if not i.overdue)
         assert all(i.date <= window_end(TODAY) for i in items)
+        meeting = next(i for i in items if i.kind is DueKind.FOLLOW_UP and i.date == TODAY + dt.timedelta(days=2))
+        assert (meeting.time, meeting.place) == (dt.time(13, 15), "Elevhälsans rum")
     if username == "karin":
         assert items  # the demo gives her something this fortnight too
 

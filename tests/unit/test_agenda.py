@@ -55,6 +55,14 @@ def test_follow_up_at_the_window_edges(offset, listed):
         assert items[0].label == case.student.full_name and items[0].case_id == 1
 
 
+def test_follow_up_carries_the_plans_time_and_place():
+    case = case_in(Stage.GENOMFORANDE)
+    plan = case.current_plan
+    plan.follow_up_on, plan.follow_up_time, plan.follow_up_place = TODAY + 4 * DAY, dt.time(14, 0), "Biblioteket"
+    (item,) = [i for i in items_of(case) if i.kind is DueKind.FOLLOW_UP]
+    assert (item.date, item.time, item.place) == (TODAY + 4 * DAY, dt.time(14, 0), "Biblioteket")
+
+
 def test_overdue_follow_up_is_listed_first_and_marked():
     case = case_in(Stage.UPPFOLJNING)
     case.current_plan.follow_up_on = TODAY - 30 * DAY
@@ -87,9 +95,8 @@ def test_follow_up_only_while_the_plan_runs():
 def test_booster_planned_and_not_held_is_listed_with_time_and_place():
     case = case_in(Stage.VIDMAKTHALLANDE)
     case.booster.planned_on = TODAY + 7 * DAY
-    facts = agenda_facts(case, TODAY)
-    facts = AgendaFacts(**{**facts.__dict__, "booster": Meeting(TODAY + 7 * DAY, dt.time(9, 30), "Rum 12")})
-    items = due_items([facts], TODAY)
+    case.booster.start_time, case.booster.place = dt.time(9, 30), "Rum 12"
+    items = items_of(case)
     assert [(i.kind, i.date, i.time, i.place) for i in items] == [
         (DueKind.BOOSTER, TODAY + 7 * DAY, dt.time(9, 30), "Rum 12")]
 
