@@ -87,8 +87,8 @@
         <translation>Plats</translation>
     </message>
     <message>
-        <source>Case %1</source>
-        <translation>Ärende %1</translation>
+        <source>%1, case %2</source>
+        <translation>%1, ärende %2</translation>
     </message>
     <message>
         <source>%1: %2</source>

@@ -16,7 +16,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from sst_desk.workflow.agenda import DEFAULT_DAYS, DueItem
 from sst_desk.ui.common.connection import is_unreachable
@@ -30,7 +30,7 @@ Index = QModelIndex | QPersistentModelIndex
 # The role that holds the plain ``DueItem`` behind a line.
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOUR = "#b00020"  # the case list's colour for an alert
-MAX_COLUMN_WIDTH = 260  # a long insats name or place is cut (whole in its tooltip) rather than widen the panel
+MAX_COLUMN_WIDTH = 175  # a long insats name or student name is cut (whole in its tooltip), not pushed out of view
 
 
 class AgendaColumn(IntEnum):
@@ -83,10 +83,10 @@ class AgendaModel(QAbstractTableModel):
         if role == ITEM_ROLE:
             return item
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column is AgendaColumn.CASE:
-                return self.tr("Case %1").replace("%1", str(item.case_id))
             if column is AgendaColumn.PLACE:
                 return item.place or None
+            if column is AgendaColumn.CASE:
+                return self.tr("%1, case %2").replace("%1", item.label).replace("%2", str(item.case_id))
             return self._what(item) if column is AgendaColumn.WHAT else None
         if role == Qt.ItemDataRole.ForegroundRole and item.overdue:
             return QBrush(QColor(OVERDUE_COLOUR))
@@ -156,7 +156,9 @@ class AgendaPanel(QWidget):
         self.table.sortByColumn(AgendaColumn.DATE, Qt.SortOrder.AscendingOrder)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(True)  # the place
+        for column in (AgendaColumn.DATE, AgendaColumn.TIME):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._open_index)  # double-click (and Enter where the style says so)
         open_action = QAction(self.tr("Open case"), self.table)  # Enter, as in the case list
         open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
@@ -198,12 +200,13 @@ class AgendaPanel(QWidget):
         self.sig_loaded.emit(len(items))
 
     def _fit_columns(self, items: list[DueItem]) -> None:
-        """Columns as wide as their text (narrow windows keep the case list its room); a time or place column
-        with nothing in it is not shown."""
+        """Every column as wide as its text, "What" and the student at most ``MAX_COLUMN_WIDTH`` (a long insats
+        name is cut, whole in its tooltip), so that date, what and who fit a narrow panel; the place comes last.
+        A time or place column with nothing in it is not shown."""
         self.table.setColumnHidden(AgendaColumn.TIME, not any(item.time for item in items))
         self.table.setColumnHidden(AgendaColumn.PLACE, not any(item.place for item in items))
-        self.table.resizeColumnsToContents()
-        for column in (AgendaColumn.WHAT, AgendaColumn.CASE, AgendaColumn.PLACE):
+        for column in (AgendaColumn.WHAT, AgendaColumn.CASE):
+            self.table.resizeColumnToContents(column)
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN_WIDTH))
 
     def _failed(self, generation: int, exc: BaseException, quietly: bool) -> None:

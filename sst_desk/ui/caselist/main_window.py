@@ -32,10 +32,10 @@ from sst_desk.ui.common.operations import Operation, run_and_wait, wait_for_back
 from sst_desk.ui.common.widgets import install_wheel_guard
 
 
-# "Kommande"'s first width (before the person sets their own): a third of the window, at least its five columns'
-# essentials; at 1280 px the case list keeps the student, school, year, stage and absence in view.
-AGENDA_SHARE = 0.3
-AGENDA_MIN_WIDTH = 360
+# "Kommande"'s first width (before the person sets their own): a third of the window, enough for its date, what
+# and who; at 1280 px the case list keeps the student, personnummer, school, year and stage in view.
+AGENDA_SHARE = 0.34
+AGENDA_MIN_WIDTH = 400
 
 
 class MainWindow(QMainWindow):
