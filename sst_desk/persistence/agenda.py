@@ -38,12 +38,16 @@ def agenda_facts(session: Session, today: dt.date, last: dt.date, user_id: int |
     Only insatser and consents ending in [today, last] are read; meetings are read whatever their date
     (an overdue one is listed too, see ``workflow.agenda``).
     """
-    case_ids = (sa.select(case_members.c.case_id).where(case_members.c.user_id == user_id).scalar_subquery()
-                if user_id is not None else sa.select(cases.c.id).scalar_subquery())
+    member_of = sa.select(case_members.c.case_id).where(case_members.c.user_id == user_id).scalar_subquery()
+
+    def mine(column: sa.ColumnElement) -> sa.ColumnElement:
+        """The rows of the person's cases (every case's for None: no filter at all)."""
+        return column.in_(member_of) if user_id is not None else sa.true()
+
     found = session.execute(
         sa.select(cases.c.id, cases.c.stage, students.c.first_name, students.c.last_name)
         .join_from(cases, students, cases.c.student_id == students.c.id)
-        .where(cases.c.id.in_(case_ids))
+        .where(mine(cases.c.id))
         .order_by(cases.c.id)
     ).all()
     if not found:
@@ -52,7 +56,7 @@ def agenda_facts(session: Session, today: dt.date, last: dt.date, user_id: int |
     plans: dict[int, tuple[int, Meeting | None]] = {}
     for case_id, plan_id, follow_up_on, time, place in session.execute(
             sa.select(h.case_id, h.id, h.follow_up_on, h.follow_up_time, h.follow_up_place)
-            .where(h.status == PlanStatus.CURRENT, h.case_id.in_(case_ids))
+            .where(h.status == PlanStatus.CURRENT, mine(h.case_id))
             .order_by(h.case_id, h.version)).all():
         # Sorted by version: the highest current version wins, as ``Case.current_plan``.
         plans[case_id] = (plan_id, Meeting(follow_up_on, time, place or "") if follow_up_on else None)
@@ -62,7 +66,7 @@ def agenda_facts(session: Session, today: dt.date, last: dt.date, user_id: int |
     for plan_id, name, end_on in session.execute(
             sa.select(i.plan_id, i.name, i.end_on)
             .join_from(insatser, handlingsplaner, i.plan_id == h.id)
-            .where(h.status == PlanStatus.CURRENT, h.case_id.in_(case_ids), i.end_on >= today, i.end_on <= last)
+            .where(h.status == PlanStatus.CURRENT, mine(h.case_id), i.end_on >= today, i.end_on <= last)
             .order_by(i.plan_id, i.position, i.id)).all():
         if plan_id in current_plan_ids:
             ending.setdefault(plan_id, []).append((name, end_on))
@@ -70,14 +74,14 @@ def agenda_facts(session: Session, today: dt.date, last: dt.date, user_id: int |
     boosters: dict[int, tuple[Meeting, bool]] = {}
     for case_id, planned_on, held, time, place in session.execute(
             sa.select(b.case_id, b.planned_on, b.held, b.start_time, b.place)
-            .where(b.case_id.in_(case_ids))
+            .where(mine(b.case_id))
             .order_by(b.case_id, b.id)).all():
         boosters[case_id] = (Meeting(planned_on, time, place or ""), held is not None)  # the last: Case.booster
     c = consents.c
     expiring: dict[int, list[tuple[str, dt.date]]] = {}
     for case_id, signer_kind, signer_name, given_on, parties, valid_until, withdrawn_on in session.execute(
             sa.select(c.case_id, c.signer_kind, c.signer_name, c.given_on, c.parties, c.valid_until, c.withdrawn_on)
-            .where(c.case_id.in_(case_ids), c.valid_until >= today, c.valid_until <= last, c.given_on <= today)
+            .where(mine(c.case_id), c.valid_until >= today, c.valid_until <= last, c.given_on <= today)
             .order_by(c.case_id, c.valid_until, c.id)).all():
         consent = Consent(signer_kind=signer_kind, signer_name=signer_name, given_on=given_on,
                           parties=[Party(p) for p in parties], valid_until=valid_until, withdrawn_on=withdrawn_on)
