@@ -131,3 +131,15 @@ def test_the_model_passes_the_model_tester(qtmodeltester, context):
     qtmodeltester.check(model, force_py=True)
     for column in AgendaColumn:  # the tester watches each sort's signals
         model.sort(column, Qt.SortOrder.DescendingOrder)
+
+
+def test_a_double_click_opens_the_lines_case(main_window, context, qtbot):
+    populate(context.db, students=40, seed=1, today=TODAY)
+    items = loaded(main_window, qtbot)
+    table = find(main_window, "Upcoming")
+    rect = table.visualRect(table.model().index(1, AgendaColumn.CASE))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click's first press
+    with qtbot.waitSignal(main_window.sig_case_opened, timeout=60_000) as opened:
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [items[1].case_id]
+    main_window.case_windows[items[1].case_id].close()
