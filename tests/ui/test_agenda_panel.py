@@ -143,3 +143,14 @@ def test_a_double_click_opens_the_lines_case(main_window, context, qtbot):
         qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened.args == [items[1].case_id]
     main_window.case_windows[items[1].case_id].close()
+
+
+def test_tab_from_the_case_list_reaches_the_panel(main_window, context, qtbot):
+    populate(context.db, students=12, seed=1, today=TODAY)
+    assert loaded(main_window, qtbot)
+    main_window.activateWindow()
+    cases = find(main_window, "Cases")
+    cases.setFocus()
+    qtbot.waitUntil(cases.hasFocus, timeout=5_000)
+    qtbot.keyClick(cases, Qt.Key.Key_Tab)
+    qtbot.waitUntil(find(main_window, "Upcoming").hasFocus, timeout=5_000)
