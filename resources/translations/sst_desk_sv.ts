@@ -912,6 +912,10 @@
         <translation>Skäl till avslut</translation>
     </message>
     <message>
+        <source>Eligibility for upper secondary school</source>
+        <translation>Gymnasiebehörighet</translation>
+    </message>
+    <message>
         <source>— choose —</source>
         <translation>— välj —</translation>
     </message>
@@ -920,12 +924,28 @@
         <translation>Anteckning vid avslut</translation>
     </message>
     <message>
+        <source>— not recorded —</source>
+        <translation>— inte registrerat —</translation>
+    </message>
+    <message>
         <source>Booster session</source>
         <translation>Boosterträff</translation>
     </message>
     <message>
         <source>Booster session date</source>
         <translation>Datum för boosterträff</translation>
+    </message>
+    <message>
+        <source>Booster session time</source>
+        <translation>Tid för boosterträffen</translation>
+    </message>
+    <message>
+        <source>Booster session place</source>
+        <translation>Plats för boosterträffen</translation>
+    </message>
+    <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
     </message>
     <message>
         <source>Propose a booster session</source>
@@ -1438,6 +1458,10 @@
     <message>
         <source>— choose —</source>
         <translation>— välj —</translation>
+    </message>
+    <message>
+        <source>Eligibility for upper secondary school</source>
+        <translation>Gymnasiebehörighet</translation>
     </message>
     <message>
         <source>Comment (optional)</source>
@@ -3290,6 +3314,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
 </context>
 <context>
     <name>Form</name>
+    <message>
+        <source>HH:MM</source>
+        <translation>TT:MM</translation>
+    </message>
+    <message>
+        <source>Write the time as hours and minutes, for example 14:30.</source>
+        <translation>Skriv tiden som timmar och minuter, till exempel 14:30.</translation>
+    </message>
     <message>
         <source>Write a number, for example 12,5.</source>
         <translation>Skriv ett tal, till exempel 12,5.</translation>
@@ -5686,6 +5718,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Skriv e-postadressen som namn@domän.se, utan mellanslag.</translation>
     </message>
     <message>
+        <source>Set the meeting&apos;s date before its time.</source>
+        <translation>Ange mötets datum innan du anger tiden.</translation>
+    </message>
+    <message>
         <source>The team has not yet decided that the student meets the criteria for the team&apos;s support.</source>
         <translation>Teamet har ännu inte beslutat att eleven uppfyller kriterierna för teamets stöd.</translation>
     </message>
@@ -5740,6 +5776,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Choose why the case is closed.</source>
         <translation>Välj varför ärendet avslutas.</translation>
+    </message>
+    <message>
+        <source>The student is in year 9: record whether they are eligible for upper secondary school (“Not known” is an answer too).</source>
+        <translation>Eleven går i årskurs 9: ange om eleven är behörig till gymnasiet (även ”Okänt” är ett svar).</translation>
     </message>
     <message>
         <source>Record the referral, report or SIP before closing the case as referred on.</source>
@@ -6019,6 +6059,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Datum för uppföljning</translation>
     </message>
     <message>
+        <source>Follow-up time</source>
+        <translation>Tid för uppföljningen</translation>
+    </message>
+    <message>
+        <source>Follow-up place</source>
+        <translation>Plats för uppföljningen</translation>
+    </message>
+    <message>
         <source>The guardians&apos; view of the plan</source>
         <translation>Vårdnadshavarnas syn på planen</translation>
     </message>
@@ -6041,6 +6089,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Note</source>
         <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
     </message>
     <message>
         <source>Add referral</source>
@@ -7120,6 +7172,18 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Behövs för att fortsätta med samma plan.</translation>
     </message>
     <message>
+        <source>Follow-up time</source>
+        <translation>Tid för uppföljningen</translation>
+    </message>
+    <message>
+        <source>Follow-up place</source>
+        <translation>Plats för uppföljningen</translation>
+    </message>
+    <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
+    </message>
+    <message>
         <source>Date of the follow-up</source>
         <translation>Datum för uppföljningen</translation>
     </message>
@@ -7326,8 +7390,20 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Hölls inte</translation>
     </message>
     <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
+    </message>
+    <message>
         <source>Booster session date</source>
         <translation>Datum för boosterträff</translation>
+    </message>
+    <message>
+        <source>Booster session time</source>
+        <translation>Tid för boosterträffen</translation>
+    </message>
+    <message>
+        <source>Booster session place</source>
+        <translation>Plats för boosterträffen</translation>
     </message>
     <message>
         <source>Outcome</source>

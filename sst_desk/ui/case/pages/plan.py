@@ -69,6 +69,9 @@ class PlaneringPage(StagePage):
             self.add_list(editor)
         self.plan_form = self.add_form([
             Field("follow_up_on", self.tr("Follow-up date"), Kind.DATE),
+            Field("follow_up_time", self.tr("Follow-up time"), Kind.TIME),
+            Field("follow_up_place", self.tr("Follow-up place"),
+                  placeholder=self.tr("For example: the school's meeting room")),
             Field("guardians_view", self.tr("The guardians' view of the plan"), Kind.MULTILINE),
         ], lambda case: self.shown_plan if self.shown_plan is not None else case.current_plan)
         self.referrals = ListEditor(
