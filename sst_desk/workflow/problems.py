@@ -28,6 +28,7 @@ class Problem(str, Enum):
     TEXT_TOO_LONG = "text_too_long"  # detail: the most characters allowed
     UNSAFE_CHARACTERS = "unsafe_characters"  # a control or invisible direction character in a name
     EMAIL_FORMAT = "email_format"
+    PHONE_FORMAT = "phone_format"  # a phone number holds only digits, spaces and + - ( ) /
     TIME_WITHOUT_DATE = "time_without_date"  # a meeting's time of day is set, its date is not
     # process guards
     CRITERIA_NOT_MET = "criteria_not_met"

@@ -134,6 +134,22 @@ def email_finding(text: str, name: str = "email") -> Finding | None:
     return Finding(Problem.EMAIL_FORMAT, field=name)
 
 
+_PHONE = re.compile(r"\+?[0-9][0-9 ()/-]*")
+
+
+def phone_finding(text: str, name: str = "phone") -> Finding | None:
+    """A work phone number as it is printed on a kallelse: digits with spaces, +, -, ( ) or /, at most
+    ``MAX_LENGTHS["phone"]`` characters; "" is allowed (no number). None when it holds."""
+    text = text.strip()
+    if not text:
+        return None
+    if len(text) > MAX_LENGTHS["phone"]:
+        return Finding(Problem.TEXT_TOO_LONG, str(MAX_LENGTHS["phone"]), name)
+    if not _PHONE.fullmatch(text) or sum(ch.isdigit() for ch in text) < 5:
+        return Finding(Problem.PHONE_FORMAT, field=name)
+    return None
+
+
 def validate_guardian(guardian: Guardian) -> list[Finding]:
     found = _required(guardian.name, "name") + _safe_text(guardian.name, "name")
     found += _short(guardian, "name", "relation", "phone", "email", "interpreter_language")

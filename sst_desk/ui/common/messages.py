@@ -35,6 +35,8 @@ _SOURCE: dict[Problem, str] = {
         "Messages", "Remove the hidden control or text-direction character from this field (it may have come "
                     "with copied text); write the text again by hand."),
     Problem.EMAIL_FORMAT: QT_TRANSLATE_NOOP("Messages", "Write the e-mail address as name@domain.se, without spaces."),
+    Problem.PHONE_FORMAT: QT_TRANSLATE_NOOP(
+        "Messages", "Write the phone number with digits, spaces and + or - only, for example 070-123 45 67."),
     Problem.TIME_WITHOUT_DATE: QT_TRANSLATE_NOOP("Messages", "Set the meeting's date before its time."),
     Problem.CRITERIA_NOT_MET: QT_TRANSLATE_NOOP(
         "Messages", "The team has not yet decided that the student meets the criteria for the team's support."),
