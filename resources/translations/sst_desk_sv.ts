@@ -56,6 +56,14 @@
         <translation>Det här lösenordet går inte att använda.</translation>
     </message>
     <message>
+        <source>Work phone</source>
+        <translation>Telefon i tjänsten</translation>
+    </message>
+    <message>
+        <source>Printed on a notice to a meeting as the family&apos;s contact, next to your name.</source>
+        <translation>Skrivs ut på kallelser till möten som familjens kontakt, bredvid ditt namn.</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1160,6 +1168,45 @@
     <message>
         <source>Could not print</source>
         <translation>Kunde inte skriva ut</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarExport</name>
+    <message>
+        <source>Add the booster session to a calendar (.ics)…</source>
+        <translation>Lägg till boosterträffen i kalendern (.ics)…</translation>
+    </message>
+    <message>
+        <source>Add the follow-up to a calendar (.ics)…</source>
+        <translation>Lägg till uppföljningen i kalendern (.ics)…</translation>
+    </message>
+    <message>
+        <source>A calendar file for Outlook or your phone: the student&apos;s initials and the case number only, never the name or personal identity number.</source>
+        <translation>En kalenderfil för Outlook eller telefonen: bara elevens initialer och ärendenumret, aldrig namnet eller personnumret.</translation>
+    </message>
+    <message>
+        <source>Save the calendar file as</source>
+        <translation>Spara kalenderfilen som</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderfiler (*.ics)</translation>
+    </message>
+    <message>
+        <source>Save the case first: the calendar file names its case number.</source>
+        <translation>Spara ärendet först: kalenderfilen anger ärendets nummer.</translation>
+    </message>
+    <message>
+        <source>Set the meeting&apos;s date first.</source>
+        <translation>Ange mötets datum först.</translation>
+    </message>
+    <message>
+        <source>Set the date of the next follow-up first (a closed case has none).</source>
+        <translation>Ange datum för nästa uppföljning först (ett avslutat ärende har ingen).</translation>
+    </message>
+    <message>
+        <source>The calendar file was not saved</source>
+        <translation>Kalenderfilen sparades inte</translation>
     </message>
 </context>
 <context>
@@ -5457,6 +5504,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Importera närvaro…</translation>
     </message>
     <message>
+        <source>My profile…</source>
+        <translation>Min profil…</translation>
+    </message>
+    <message>
         <source>Change my password…</source>
         <translation>Byt mitt lösenord…</translation>
     </message>
@@ -5716,6 +5767,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Write the e-mail address as name@domain.se, without spaces.</source>
         <translation>Skriv e-postadressen som namn@domän.se, utan mellanslag.</translation>
+    </message>
+    <message>
+        <source>Write the phone number with digits, spaces and + or - only, for example 070-123 45 67.</source>
+        <translation>Skriv telefonnumret med bara siffror, mellanslag, + och -, till exempel 070-123 45 67.</translation>
     </message>
     <message>
         <source>Set the meeting&apos;s date before its time.</source>
@@ -6303,6 +6358,21 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Handlingsplan – %1</source>
         <translation>Handlingsplan – %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Signed in as %1. Your name and role are set by an administrator.</source>
+        <translation>Inloggad som %1. Ditt namn och din roll bestäms av en administratör.</translation>
+    </message>
+    <message>
+        <source>My profile</source>
+        <translation>Min profil</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
     </message>
 </context>
 <context>

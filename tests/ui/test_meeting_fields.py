@@ -103,3 +103,56 @@ def test_the_choice_is_hidden_for_other_grades(main_window, context):
     window.stepper.setCurrentRow(Stage.AVSLUTAD.order)
     page = window.pages[Stage.AVSLUTAD.order]
     assert not find(window, "Eligibility for upper secondary school", visible=False).isVisibleTo(page)
+
+
+def _export_entries(context, case_id: int) -> list[tuple[str, str]]:
+    import sqlalchemy as sa
+
+    from sst_desk.persistence.mapping import access_log
+
+    with context.db.engine.connect() as conn:
+        rows = conn.execute(sa.select(access_log.c.action, access_log.c.detail)
+                            .where(access_log.c.case_id == case_id, access_log.c.action == "export")).all()
+    return [tuple(r) for r in rows]
+
+
+def test_the_booster_goes_to_a_calendar_file_with_initials_only(main_window, context, tmp_path, monkeypatch):
+    from icalendar import Calendar
+
+    from sst_desk.ui.case import calendar_export
+
+    case_id = _closed_case_with_booster(context)
+    window = open_window(main_window, case_id)
+    window.stepper.setCurrentRow(Stage.AVSLUTAD.order)
+    fill(window, "Booster session time", "13:00")  # typed, not yet saved: the file takes it
+    fill(window, "Booster session place", "Elevhälsans rum")
+    asked: list[str] = []
+    target = tmp_path / "kalender"
+    monkeypatch.setattr(calendar_export, "choose_ics_target",
+                        lambda _parent, suggested: asked.append(suggested) or str(target))
+    click(window, "Add the booster session to a calendar (.ics)…")
+    settle()
+    assert asked == [f"boostertraff-arende-{case_id}.ics"]
+    data = (tmp_path / "kalender.ics").read_bytes()
+    (event,) = Calendar.from_ical(data).walk("VEVENT")
+    assert str(event["SUMMARY"]) == f"Boosterträff – K.T. (ärende {case_id})"
+    assert str(event["LOCATION"]) == "Elevhälsans rum"
+    assert event.decoded("DTSTART").time() == dt.time(13, 0)
+    assert b"Kim" not in data and b"Testsson" not in data and b"Ekbacken" not in data
+    assert _export_entries(context, case_id) == [("export", "kalenderfil")]
+
+
+def test_an_unsaved_case_or_a_missing_date_is_said_not_exported(main_window, context, tmp_path, monkeypatch):
+    from sst_desk.ui.case import calendar_export
+
+    case_id = door(context.db).cases.add_case(make_case_at(Stage.GENOMFORANDE, tzinfo=dt.UTC)).id
+    window = open_window(main_window, case_id)
+    window.stepper.setCurrentRow(Stage.PLANERING.order)
+    fill(window, "Follow-up date", "")
+    monkeypatch.setattr(calendar_export, "choose_ics_target", lambda *_: str(tmp_path / "x.ics"))
+    seen: list[str] = []
+    answer = answer_dialog(lambda box: (seen.append(box.text()), box.accept()))
+    click(window, "Add the follow-up to a calendar (.ics)…")
+    assert not answer, answer
+    assert seen == ["Set the date of the next follow-up first (a closed case has none)."]
+    assert not (tmp_path / "x.ics").exists() and _export_entries(context, case_id) == []
