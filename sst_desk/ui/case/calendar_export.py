@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from sst_desk.reports.ics import Meeting, MeetingKind, booster_meeting, follow_up_meeting, meeting_ics, \
@@ -42,6 +42,14 @@ def calendar_button(page, kind: MeetingKind) -> QPushButton:
     button.setToolTip(_t("A calendar file for Outlook or your phone: the student's initials and the case number "
                          "only, never the name or personal identity number."))
     button.clicked.connect(lambda: export_from_page(page, kind))
+    return button
+
+
+def add_calendar_button(page, kind: MeetingKind) -> QPushButton:
+    """``calendar_button`` put on the page under the meeting's fields, at its natural width (a page-wide
+    button read as the page's main action)."""
+    button = calendar_button(page, kind)
+    page.body.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
     return button
 
 

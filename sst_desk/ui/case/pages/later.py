@@ -10,7 +10,7 @@ from sst_desk.workflow.editing import change_blocked, proposed_booster
 from sst_desk.workflow.entities import Case, ContactEntry, FollowUp, GoalRating
 from sst_desk.workflow.validation import validate_contact, validate_follow_up
 from sst_desk.reports.ics import MeetingKind
-from sst_desk.ui.case.calendar_export import calendar_button
+from sst_desk.ui.case.calendar_export import add_calendar_button
 from sst_desk.ui.common.dialogs import edit_record
 from sst_desk.ui.case.forms import Field, Kind, elided, number_text
 from sst_desk.ui.common.labels import choices, label
@@ -88,7 +88,7 @@ class UppfoljningPage(StagePage):
                        Field("follow_up_place", self.tr("Follow-up place"),
                              placeholder=self.tr("For example: the school's meeting room"))],
                       lambda case: case.current_plan)
-        self.body.addWidget(calendar_button(self, MeetingKind.UPPFOLJNING))
+        add_calendar_button(self, MeetingKind.UPPFOLJNING)
         self.add_student_view()
 
     def _ratings_text(self, follow_up: FollowUp) -> str:
@@ -178,8 +178,7 @@ class AvslutPage(StagePage):
             Field("place", self.tr("Booster session place"),
                   placeholder=self.tr("For example: the school's meeting room")),
         ], lambda case: case.booster)
-        self.calendar_button = calendar_button(self, MeetingKind.BOOSTER)
-        self.body.addWidget(self.calendar_button)
+        self.calendar_button = add_calendar_button(self, MeetingKind.BOOSTER)
         self.book_button = QPushButton(self.tr("Propose a booster session"), self.content)
         self.book_button.setAccessibleName(self.tr("Propose a booster session"))
         self.book_button.clicked.connect(self._propose_booster)
@@ -227,7 +226,7 @@ class VidmakthallandePage(StagePage):
             Field("held_on", self.tr("Held on"), Kind.DATE),
             Field("notes", self.tr("Notes from the booster session"), Kind.MULTILINE, lines=4),
         ], lambda case: case.booster)
-        self.body.addWidget(calendar_button(self, MeetingKind.BOOSTER))
+        add_calendar_button(self, MeetingKind.BOOSTER)
         self.add_student_view()
 
 

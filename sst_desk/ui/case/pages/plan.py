@@ -10,7 +10,7 @@ from sst_desk.workflow.entities import Case, Goal, Handlingsplan, Insats, Referr
 from sst_desk.workflow.process import plan_warnings
 from sst_desk.workflow.validation import validate_goal, validate_insats, validate_referral
 from sst_desk.reports.ics import MeetingKind
-from sst_desk.ui.case.calendar_export import calendar_button
+from sst_desk.ui.case.calendar_export import add_calendar_button
 from sst_desk.ui.common.dialogs import RecordDialog, edit_record
 from sst_desk.ui.case.forms import Field, Kind, elided
 from sst_desk.ui.common.labels import choices, label
@@ -76,7 +76,7 @@ class PlaneringPage(StagePage):
                   placeholder=self.tr("For example: the school's meeting room")),
             Field("guardians_view", self.tr("The guardians' view of the plan"), Kind.MULTILINE),
         ], lambda case: self.shown_plan if self.shown_plan is not None else case.current_plan)
-        self.body.addWidget(calendar_button(self, MeetingKind.UPPFOLJNING))
+        add_calendar_button(self, MeetingKind.UPPFOLJNING)
         self.referrals = ListEditor(
             self.tr("Referrals, reports and SIP"),
             [Column(self.tr("Kind"), lambda r: label(r.kind)), Column(self.tr("Date"), lambda r: iso_date(r.made_on)),
