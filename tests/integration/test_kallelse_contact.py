@@ -64,3 +64,19 @@ def test_another_member_who_prints_is_named_without_a_phone_until_she_gives_one(
     with open_as(file, "karin") as db:
         door(db).accounts.set_own_phone("08-123 456 78")
     assert "Kontaktperson: Karin Berg, 08-123 456 78" in _printed(file, "karin", case_id)
+
+
+def test_the_demo_workers_have_fictional_phones_on_their_kallelser(tmp_path):
+    from sst_desk.demo.accounts import create_demo_database
+    from sst_desk.demo.users import DEMO_PASSWORD, DEMO_PHONES
+    from sst_desk.security import signin
+
+    file = tmp_path / "demo.sqlite3"
+    create_demo_database(file, students_count=30, seed=3, today=NOW.date())
+    with signin.sign_in(file, "sara", DEMO_PASSWORD) as db:
+        assert door(db).accounts.get_user(db.actor.user_id).phone == DEMO_PHONES["sara"]
+        case_id = next(r.case_id for r in door(db).cases.case_rows(today=NOW.date())
+                       if door(db).cases.load_case(r.case_id).booster is not None)
+        data = door(db).printing.print_document(case_id, "kallelse", report=ReportContext(), today=NOW.date())
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(data)).pages)
+    assert f"Kontaktperson: Sara Lind, {DEMO_PHONES['sara']}" in text
