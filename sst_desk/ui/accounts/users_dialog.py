@@ -71,10 +71,10 @@ class UsersDialog(QDialog):
                                "switch it off when someone leaves. A password you set is a first password: the "
                                "person chooses their own the next time they sign in."), self)
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setAccessibleName(self.tr("Users"))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("User name"), self.tr("Role"),
-                                              self.tr("Status"), self.tr("Last signed in")])
+                                              self.tr("Status"), self.tr("Last signed in"), phone_label()])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -141,7 +141,8 @@ class UsersDialog(QDialog):
             if user.active and user.must_change_password:
                 status = self.tr("Active, must choose a password")
             seen = user.last_login_at.astimezone().strftime(DATE_FORMAT) if user.last_login_at else self.tr("Never")
-            for column, text in enumerate((user.display_name, user.username, role_word(user.role), status, seen)):
+            for column, text in enumerate((user.display_name, user.username, role_word(user.role), status, seen,
+                                           user.phone)):
                 item = QTableWidgetItem(text)
                 if not user.active:
                     item.setForeground(self.palette().placeholderText())
