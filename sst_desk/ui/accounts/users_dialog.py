@@ -100,7 +100,7 @@ class UsersDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.resize(860, 420)
+        self.resize(960, 420)
         if users is None:
             self.reload()
         else:
