@@ -56,6 +56,14 @@
         <translation>Det här lösenordet går inte att använda.</translation>
     </message>
     <message>
+        <source>Work phone</source>
+        <translation>Telefon i tjänsten</translation>
+    </message>
+    <message>
+        <source>Printed on a notice to a meeting as the family&apos;s contact, next to your name.</source>
+        <translation>Skrivs ut på kallelser till möten som familjens kontakt, bredvid ditt namn.</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -978,6 +986,10 @@
         <translation>Skäl till avslut</translation>
     </message>
     <message>
+        <source>Eligibility for upper secondary school</source>
+        <translation>Gymnasiebehörighet</translation>
+    </message>
+    <message>
         <source>— choose —</source>
         <translation>— välj —</translation>
     </message>
@@ -986,12 +998,28 @@
         <translation>Anteckning vid avslut</translation>
     </message>
     <message>
+        <source>— not recorded —</source>
+        <translation>— inte registrerat —</translation>
+    </message>
+    <message>
         <source>Booster session</source>
         <translation>Boosterträff</translation>
     </message>
     <message>
         <source>Booster session date</source>
         <translation>Datum för boosterträff</translation>
+    </message>
+    <message>
+        <source>Booster session time</source>
+        <translation>Tid för boosterträffen</translation>
+    </message>
+    <message>
+        <source>Booster session place</source>
+        <translation>Plats för boosterträffen</translation>
+    </message>
+    <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
     </message>
     <message>
         <source>Propose a booster session</source>
@@ -1206,6 +1234,45 @@
     <message>
         <source>Could not print</source>
         <translation>Kunde inte skriva ut</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarExport</name>
+    <message>
+        <source>Add the booster session to a calendar (.ics)…</source>
+        <translation>Lägg till boosterträffen i kalendern (.ics)…</translation>
+    </message>
+    <message>
+        <source>Add the follow-up to a calendar (.ics)…</source>
+        <translation>Lägg till uppföljningen i kalendern (.ics)…</translation>
+    </message>
+    <message>
+        <source>A calendar file for Outlook or your phone: the student&apos;s initials and the case number only, never the name or personal identity number.</source>
+        <translation>En kalenderfil för Outlook eller telefonen: bara elevens initialer och ärendenumret, aldrig namnet eller personnumret.</translation>
+    </message>
+    <message>
+        <source>Save the calendar file as</source>
+        <translation>Spara kalenderfilen som</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderfiler (*.ics)</translation>
+    </message>
+    <message>
+        <source>Save the case first: the calendar file names its case number.</source>
+        <translation>Spara ärendet först: kalenderfilen anger ärendets nummer.</translation>
+    </message>
+    <message>
+        <source>Set the meeting&apos;s date first.</source>
+        <translation>Ange mötets datum först.</translation>
+    </message>
+    <message>
+        <source>Set the date of the next follow-up first (a closed case has none).</source>
+        <translation>Ange datum för nästa uppföljning först (ett avslutat ärende har ingen).</translation>
+    </message>
+    <message>
+        <source>The calendar file was not saved</source>
+        <translation>Kalenderfilen sparades inte</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1571,10 @@
     <message>
         <source>— choose —</source>
         <translation>— välj —</translation>
+    </message>
+    <message>
+        <source>Eligibility for upper secondary school</source>
+        <translation>Gymnasiebehörighet</translation>
     </message>
     <message>
         <source>Comment (optional)</source>
@@ -3412,6 +3483,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
 </context>
 <context>
     <name>Form</name>
+    <message>
+        <source>HH:MM</source>
+        <translation>TT:MM</translation>
+    </message>
+    <message>
+        <source>Write the time as hours and minutes, for example 14:30.</source>
+        <translation>Skriv tiden som timmar och minuter, till exempel 14:30.</translation>
+    </message>
     <message>
         <source>Write a number, for example 12,5.</source>
         <translation>Skriv ett tal, till exempel 12,5.</translation>
@@ -5583,6 +5662,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Importera närvaro…</translation>
     </message>
     <message>
+        <source>My profile…</source>
+        <translation>Min profil…</translation>
+    </message>
+    <message>
         <source>Change my password…</source>
         <translation>Byt mitt lösenord…</translation>
     </message>
@@ -5844,6 +5927,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Skriv e-postadressen som namn@domän.se, utan mellanslag.</translation>
     </message>
     <message>
+        <source>Write the phone number with digits, spaces and + or - only, for example 070-123 45 67.</source>
+        <translation>Skriv telefonnumret med bara siffror, mellanslag, + och -, till exempel 070-123 45 67.</translation>
+    </message>
+    <message>
+        <source>Set the meeting&apos;s date before its time.</source>
+        <translation>Ange mötets datum innan du anger tiden.</translation>
+    </message>
+    <message>
         <source>The team has not yet decided that the student meets the criteria for the team&apos;s support.</source>
         <translation>Teamet har ännu inte beslutat att eleven uppfyller kriterierna för teamets stöd.</translation>
     </message>
@@ -5898,6 +5989,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Choose why the case is closed.</source>
         <translation>Välj varför ärendet avslutas.</translation>
+    </message>
+    <message>
+        <source>The student is in year 9: record whether they are eligible for upper secondary school (“Not known” is an answer too).</source>
+        <translation>Eleven går i årskurs 9: ange om eleven är behörig till gymnasiet (även ”Okänt” är ett svar).</translation>
     </message>
     <message>
         <source>Record the referral, report or SIP before closing the case as referred on.</source>
@@ -6177,6 +6272,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Datum för uppföljning</translation>
     </message>
     <message>
+        <source>Follow-up time</source>
+        <translation>Tid för uppföljningen</translation>
+    </message>
+    <message>
+        <source>Follow-up place</source>
+        <translation>Plats för uppföljningen</translation>
+    </message>
+    <message>
         <source>The guardians&apos; view of the plan</source>
         <translation>Vårdnadshavarnas syn på planen</translation>
     </message>
@@ -6199,6 +6302,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Note</source>
         <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
     </message>
     <message>
         <source>Add referral</source>
@@ -6409,6 +6516,21 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Handlingsplan – %1</source>
         <translation>Handlingsplan – %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Signed in as %1. Your name and role are set by an administrator.</source>
+        <translation>Inloggad som %1. Ditt namn och din roll bestäms av en administratör.</translation>
+    </message>
+    <message>
+        <source>My profile</source>
+        <translation>Min profil</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
     </message>
 </context>
 <context>
@@ -7278,6 +7400,18 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Behövs för att fortsätta med samma plan.</translation>
     </message>
     <message>
+        <source>Follow-up time</source>
+        <translation>Tid för uppföljningen</translation>
+    </message>
+    <message>
+        <source>Follow-up place</source>
+        <translation>Plats för uppföljningen</translation>
+    </message>
+    <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
+    </message>
+    <message>
         <source>Date of the follow-up</source>
         <translation>Datum för uppföljningen</translation>
     </message>
@@ -7484,8 +7618,20 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Hölls inte</translation>
     </message>
     <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
+    </message>
+    <message>
         <source>Booster session date</source>
         <translation>Datum för boosterträff</translation>
+    </message>
+    <message>
+        <source>Booster session time</source>
+        <translation>Tid för boosterträffen</translation>
+    </message>
+    <message>
+        <source>Booster session place</source>
+        <translation>Plats för boosterträffen</translation>
     </message>
     <message>
         <source>Outcome</source>

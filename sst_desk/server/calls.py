@@ -86,6 +86,7 @@ DECISIONS: dict[tuple[str, str], Remote | Refused] = {
     ("accounts", "switch_off"): Remote(),
     ("accounts", "switch_on"): Remote(),
     ("accounts", "record_session_event"): Remote(),
+    ("accounts", "set_own_phone"): Remote(),  # the session's own account only: the actor is the server's
     # the access log
     ("accesslog", "query_log"): Remote(),
     ("accesslog", "log_students"): Remote(),

@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
              scope(actor.role, Resource.CASE, Action.PRINT) is Scope.TEAM),
             (self.tr("Import attendance…"), self.show_attendance_import,
              allowed(actor, Resource.ATTENDANCE, Action.CREATE)),
+            (self.tr("My profile…"), self.edit_profile, True),
             (self.tr("Change my password…"), self.change_password, True),
         )
         self.team_actions: dict[str, QAction] = {}
@@ -343,6 +344,11 @@ class MainWindow(QMainWindow):
         dialog = open_attendance_import(self, self.context)
         dialog.sig_imported.connect(lambda _result: self.reload())
         return dialog
+
+    def edit_profile(self) -> None:
+        from sst_desk.ui.accounts.profile_dialog import edit_profile
+
+        edit_profile(self, self.context)
 
     def change_password(self) -> None:
         from sst_desk.ui.accounts.password_dialog import change_password
