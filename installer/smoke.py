@@ -79,16 +79,18 @@ def source_version() -> str:
 
 def stamp_newer(db: Path, env: dict[str, str]) -> None:
     """Mark the database copy ``db`` as made by a newer SST Desk (a revision this one lacks), via this venv."""
-    code = (
-        "import sys; from pathlib import Path;"
-        "from sst_desk.cli.auth import unlock_key;"
-        "from sst_desk.persistence.engine import make_engine;"
-        "import sqlalchemy as sa;"
-        "f = Path(sys.argv[1]); key = unlock_key(f, 'tove', sys.argv[2]);"
-        "e = make_engine(f, key=key);"
-        "c = e.begin().__enter__(); c.execute(sa.text(\"UPDATE alembic_version SET version_num='9999'\"));"
-        "c.commit(); e.dispose()"
-    )
+    code = "\n".join([
+        "import sys",
+        "from pathlib import Path",
+        "import sqlalchemy as sa",
+        "from sst_desk.cli.auth import unlock_key",
+        "from sst_desk.persistence.engine import make_engine",
+        "file = Path(sys.argv[1])",
+        "engine = make_engine(file, key=unlock_key(file, 'tove', sys.argv[2]))",
+        "with engine.begin() as connection:",
+        "    connection.execute(sa.text(\"UPDATE alembic_version SET version_num = '9999'\"))",
+        "engine.dispose()",
+    ])
     venv_env = {**os.environ, "PYTHONPATH": str(ROOT), "SST_DESK_DATA_DIR": env["XDG_DATA_HOME"]}
     run([sys.executable, "-c", code, str(db), PASSWORD], venv_env, cwd=ROOT)
 
