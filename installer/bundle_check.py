@@ -1,15 +1,18 @@
-"""What the smoke test asks of the frozen bundle itself: ``sst-desk --bundle-check DB PDF RESULT``.
+"""What the smoke test asks of the frozen bundle itself: ``sst-desk --bundle-check all DB PDF RESULT``.
 
 Built into the bundle's launcher (installer/launcher.py) only, never into the wheel: the installed app has no
 such option. It runs inside the bundle, so it proves the bundled pieces rather than the build venv's:
 
 1. the window: ``app.run_gui`` on the demo database ``DB`` (Qt's offscreen platform), the sign-in dialog
-   answered as the demo team lead (found by the inputs' accessible names, English), the main window awaited,
-   then closed as a person closes it — ``run_gui`` must return 0;
+   answered as the demo team lead, the main window awaited, then closed as a person closes it — ``run_gui``
+   must return 0, with no message box on the way;
 2. QtPdf (the PDF preview): the handlingsplan ``PDF`` printed by the command line is loaded and page 1 drawn;
 3. QtPrintSupport: the printer list is read (CUPS's plugin on Linux) and a page printed to a PDF file;
 4. QtCharts: a bar chart drawn in a view;
 5. SQLCipher: its version, from the bundled sqlcipher3.
+
+``--bundle-check refused DB RESULT``: the window on a database stamped by a newer SST Desk, in Swedish: after
+the sign-in, one message box with the sentence (recorded for the smoke to check), and the app ends.
 
 The findings are written as JSON to ``RESULT`` (the smoke reads and checks them); the exit status is 0 only
 when every step passed. Every wait has a limit.
@@ -18,6 +21,7 @@ when every step passed. Every wait has a limit.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -26,15 +30,28 @@ DEMO_USER, DEMO_PASSWORD = "tove", "demo-losenord"  # README, "Demo users"
 GUI_LIMIT_S = 90
 
 
-def _gui(db: Path, found: dict) -> int:
+def _launch_time() -> float:
+    """When the smoke test started this process (SST_DESK_SMOKE_T0, time.time()); else now."""
+    try:
+        return float(os.environ.get("SST_DESK_SMOKE_T0", ""))
+    except ValueError:
+        return time.time()
+
+
+def _gui(db: Path, found: dict, language: str) -> int:
+    """The window on ``db``: sign in as the demo team lead, then close the main window; message boxes are
+    recorded (their text in ``found["messages"]``) and answered with their default button."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton
+    from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QMessageBox
 
     from sst_desk.app import run_gui
 
+    launched = _launch_time()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     started = time.monotonic()
     state = {"signed_in": False}
+    answered: set[int] = set()
+    found["messages"] = []
 
     def step() -> None:
         if time.monotonic() - started > GUI_LIMIT_S:
@@ -48,26 +65,36 @@ def _gui(db: Path, found: dict) -> int:
                 continue
             if type(widget).__name__ == "MainWindow":
                 found["main_window_s"] = round(time.monotonic() - started, 2)
+                found["main_window_since_launch_s"] = round(time.time() - launched, 2)
                 found["main_window_title"] = widget.windowTitle()
+                timer.stop()
                 widget.close()  # as a person closes it: sig_closed ends the session's loop with 0
                 return
+            if isinstance(widget, QMessageBox):
+                if id(widget) not in answered:  # the timer fires again before the box has gone
+                    answered.add(id(widget))
+                    found["messages"].append(widget.text())
+                    QTimer.singleShot(0, widget.accept)
+                break
             if isinstance(widget, QDialog) and not state["signed_in"]:
-                edits = {e.accessibleName(): e for e in widget.findChildren(QLineEdit)}
-                if "User name" in edits and "Password" in edits:
-                    edits["User name"].setText(DEMO_USER)
-                    edits["Password"].setText(DEMO_PASSWORD)
-                    ok = [b for b in widget.findChildren(QPushButton) if b.accessibleName() == "Sign in"]
-                    if ok:
-                        state["signed_in"] = True
-                        found["signin_dialog_s"] = round(time.monotonic() - started, 2)
-                        ok[0].click()
-        timer.start(100)
+                # Found by what they are, not by their (translated) names: the password is the hidden input.
+                edits = widget.findChildren(QLineEdit)
+                secret = [e for e in edits if e.echoMode() == QLineEdit.EchoMode.Password]
+                plain = [e for e in edits if e.echoMode() == QLineEdit.EchoMode.Normal and e.isVisible()]
+                boxes = widget.findChildren(QDialogButtonBox)
+                if len(secret) == 1 and plain and boxes:
+                    plain[0].setText(DEMO_USER)
+                    secret[0].setText(DEMO_PASSWORD)
+                    state["signed_in"] = True
+                    found["signin_dialog_s"] = round(time.monotonic() - started, 2)
+                    # Clicked from the event loop, not from here: what the click opens (a message box's own
+                    # loop) must not keep this step from returning.
+                    QTimer.singleShot(0, boxes[0].button(QDialogButtonBox.StandardButton.Ok).click)
 
-    timer = QTimer()
-    timer.setSingleShot(True)
+    timer = QTimer()  # repeating: it also fires inside the nested loops of dialogs and message boxes
     timer.timeout.connect(step)
     timer.start(100)
-    code = run_gui(str(db), language="en")
+    code = run_gui(str(db), language=language)
     timer.stop()
     found["gui_exit"] = code
     found["platform"] = QApplication.platformName()
@@ -131,15 +158,21 @@ def _sqlcipher(found: dict) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    db, pdf, result = (Path(a) for a in argv[:3])
+    """``all DB PDF RESULT``: the window and every part; ``refused DB RESULT``: the window on a database from
+    a newer SST Desk, in Swedish — it must end (exit 1) after saying so in one message box."""
+    mode, rest = argv[0], argv[1:]
     found: dict = {"frozen": bool(getattr(sys, "frozen", False))}
-    passed = True
+    result = Path(rest[-1])
     try:
-        passed = _gui(db, found) == 0
-        passed &= _pdf_preview(pdf, found)
-        passed &= _printing(result.with_suffix(".printed.pdf"), found)
-        passed &= _chart(found)
-        passed &= _sqlcipher(found)
+        if mode == "refused":
+            passed = _gui(Path(rest[0]), found, "sv") == 1 and len(found["messages"]) == 1
+        else:
+            db, pdf = Path(rest[0]), Path(rest[1])
+            passed = _gui(db, found, "en") == 0 and not found["messages"]
+            passed &= _pdf_preview(pdf, found)
+            passed &= _printing(result.with_suffix(".printed.pdf"), found)
+            passed &= _chart(found)
+            passed &= _sqlcipher(found)
     except Exception as exc:  # noqa: BLE001 - the smoke reports what failed, whatever it was
         found["error"] = f"{type(exc).__name__}: {exc}"
         passed = False

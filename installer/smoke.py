@@ -9,11 +9,14 @@ user's), Qt's offscreen platform — each with a time limit, and checks its exit
 3. ``sst-desk cases`` signs in as the demo team lead and lists the cases;
 4. ``sst-desk print handlingsplan`` prints one; the PDF is read back with pypdf (this interpreter's, not the
    bundle's) and must hold "Handlingsplan" and the student's first name (the fonts came along);
-5. a copy of the database stamped with a revision no SST Desk has is refused, with the Swedish sentence, and
-   left untouched (``sst-desk cases`` on it: exit 1);
-6. ``sst-desk --bundle-check``: the window started on the demo database, signed in, closed cleanly (exit 0),
-   then QtPdf, printing, QtCharts and SQLCipher inside the bundle (installer/bundle_check.py);
-7. the cold start: ``--version`` and the window's start to its main window, bundle against the venv's
+5. a copy of the database taken back to the previous migration (with the venv's Alembic: what the last
+   version left) is migrated by the bundle, its backup taken first (``backups/pre-upgrade-REV-….sqlite3``);
+6. a copy stamped with a revision no SST Desk has is refused with the Swedish sentence, on the command line
+   (exit 1) and in the window (one message box after the sign-in, then the app ends), and left untouched;
+7. ``sst-desk --bundle-check all``: the window started on the demo database, signed in, closed cleanly
+   (exit 0), then QtPdf, printing, QtCharts and SQLCipher inside the bundle (installer/bundle_check.py);
+8. the cold start: ``--version``, and the window from the process's launch to its main window (signed in),
+   bundle against the venv's
    ``sst-desk`` (``VENV``, default: the interpreter running this), alternately, after dropping the page cache
    when this user may (root), else after evicting the two trees' files with posix_fadvise(DONTNEED) — the
    output says which.
@@ -50,7 +53,9 @@ def clean_env(home: Path) -> dict[str, str]:
         "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
         "XDG_DATA_HOME": str(home / ".local/share"), "XDG_CACHE_HOME": str(home / ".cache"),
         "XDG_RUNTIME_DIR": str(home / "run"), "TMPDIR": str(home / "tmp"),
-        "LANG": "sv_SE.UTF-8", "LC_ALL": "sv_SE.UTF-8", "QT_QPA_PLATFORM": "offscreen",
+        # C.UTF-8: a UTF-8 locale every Linux has (Qt insists on UTF-8); SST Desk speaks Swedish for any
+        # locale that is not English (sst_desk/i18n.py), which steps 2 and 6 check.
+        "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen",
     }
     for folder in ("run", "tmp"):
         (home / folder).mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -68,6 +73,18 @@ def run(argv: list[str], env: dict[str, str], *, cwd: Path, expect: int = 0,
         raise SmokeFailure(f"{' '.join(argv)} exited with {done.returncode}, not {expect}:\n{done.stdout}\n"
                            f"{done.stderr}")
     return done
+
+
+def bundle_check(argv: list[str], env: dict[str, str], work: Path, result: Path) -> tuple[int, dict, str]:
+    """Run ``sst-desk --bundle-check …`` (argv: the command and its arguments, RESULT last); its exit status,
+    findings and stderr."""
+    try:
+        done = subprocess.run(argv, env=env, cwd=work, capture_output=True, text=True, timeout=STEP_LIMIT_S,
+                              stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired as exc:
+        raise SmokeFailure(f"{' '.join(argv[:3])}… did not end within {STEP_LIMIT_S} s") from exc
+    found = json.loads(result.read_text(encoding="utf-8")) if result.exists() else {}
+    return done.returncode, found, done.stderr
 
 
 def source_version() -> str:
@@ -93,6 +110,35 @@ def stamp_newer(db: Path, env: dict[str, str]) -> None:
     ])
     venv_env = {**os.environ, "PYTHONPATH": str(ROOT), "SST_DESK_DATA_DIR": env["XDG_DATA_HOME"]}
     run([sys.executable, "-c", code, str(db), PASSWORD], venv_env, cwd=ROOT)
+
+
+def downgrade(db: Path, revision: str) -> None:
+    """Take the database copy ``db`` back to ``revision`` with the venv's Alembic: what an older SST Desk left."""
+    code = "\n".join([
+        "import sys",
+        "from pathlib import Path",
+        "from alembic import command",
+        "from sst_desk.cli.auth import unlock_key",
+        "from sst_desk.persistence.engine import make_engine",
+        "from sst_desk.persistence.migrate import alembic_config",
+        "file = Path(sys.argv[1])",
+        "engine = make_engine(file, key=unlock_key(file, 'tove', sys.argv[2]))",
+        "with engine.begin() as connection:",
+        "    command.downgrade(alembic_config(connection), sys.argv[3])",
+        "engine.dispose()",
+    ])
+    run([sys.executable, "-c", code, str(db), PASSWORD, revision], {**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT)
+
+
+def copy_database(db: Path, folder: Path) -> Path:
+    """``db`` with its key file beside it, copied into ``folder`` under the same name (a demo database opened
+    under another name is taken for a team's, and its public password must be replaced first)."""
+    folder.mkdir(parents=True)
+    to = folder / db.name
+    shutil.copy2(db, to)
+    for beside in db.parent.glob(db.name + ".*"):
+        shutil.copy2(beside, to.with_name(beside.name.replace(db.name, to.name, 1)))
+    return to
 
 
 def evict(paths: list[Path]) -> str:
@@ -140,13 +186,14 @@ def cold_start(bundle: Path, venv_bin: Path, db: Path, plan: Path, env: dict[str
         how = evict(trees)
         figures["venv_version"].append(timed([str(venv_bin / "sst-desk"), "--version"], venv_env, work))
         for label, argv, e in (
-            ("bundle_window", [str(bundle), "--bundle-check"], env),
-            ("venv_window", [str(venv_python), str(ROOT / "installer" / "launcher.py"), "--bundle-check"], venv_env),
+            ("bundle_window", [str(bundle), "--bundle-check", "all"], env),
+            ("venv_window", [str(venv_python), str(ROOT / "installer" / "launcher.py"), "--bundle-check", "all"],
+             venv_env),
         ):
             evict(trees)
             result = work / f"timing-{label}-{n}.json"
-            run(argv + [str(db), str(plan), str(result)], e, cwd=work)
-            figures[label].append(json.loads(result.read_text(encoding="utf-8"))["main_window_s"])
+            run(argv + [str(db), str(plan), str(result)], {**e, "SST_DESK_SMOKE_T0": repr(time.time())}, cwd=work)
+            figures[label].append(json.loads(result.read_text(encoding="utf-8"))["main_window_since_launch_s"])
     summary = {key: round(statistics.median(values), 3) for key, values in figures.items()}
     summary["version_ratio"] = round(summary["bundle_version"] / summary["venv_version"], 2)
     summary["window_ratio"] = round(summary["bundle_window"] / summary["venv_window"], 2)
@@ -195,38 +242,42 @@ def smoke(dist: Path, venv_bin: Path, measure: bool = True) -> dict:
             raise SmokeFailure("the printed handlingsplan lacks its title or the student's name")
         print(f"4. print handlingsplan: case {case['id']}, {plan.stat().st_size} bytes, words found")
 
-        newer = home / "newer.sqlite3"
-        shutil.copy2(db, newer)
-        for suffix in (".key",):
-            beside = db.with_name(db.name + suffix)
-            if beside.exists():
-                shutil.copy2(beside, newer.with_name(newer.name + suffix))
-        for beside in db.parent.glob(db.name + "*"):
-            if beside != db and not beside.name.endswith(("-wal", "-shm")):
-                shutil.copy2(beside, newer.with_name(beside.name.replace(db.name, newer.name)))
+        older = copy_database(db, home / "older")
+        previous = sorted(p.stem.split("_")[0] for p in (ROOT / "sst_desk/persistence/migrations/versions").glob("0*.py"))[-2]
+        downgrade(older, previous)
+        migrated = run([str(bundle), "cases", "--db", str(older), "--format", "json"], signed_in, cwd=work)
+        backups = sorted((older.parent / "backups").glob(f"pre-upgrade-{previous}-*.sqlite3"))
+        if len(json.loads(migrated.stdout)) != len(listed) or not backups:
+            raise SmokeFailure(f"the database at {previous} was not migrated with a backup first: {backups}")
+        print(f"5. a database from the previous revision ({previous}) migrated; backup first: {backups[0].name}")
+
+        newer = copy_database(db, home / "newer")
         stamp_newer(newer, env)
         before = newer.read_bytes()
         refused = run([str(bundle), "cases", "--db", str(newer)], signed_in, cwd=work, expect=1)
         if NEWER_REFUSED not in refused.stderr or "Traceback" in refused.stderr:
             raise SmokeFailure(f"a newer database was not refused with the sentence: {refused.stderr!r}")
+        result = work / "refused.json"
+        code, said, stderr = bundle_check([str(bundle), "--bundle-check", "refused", str(newer), str(result)],
+                                          env, work, result)
+        if code != 0 or not said.get("passed") or NEWER_REFUSED not in said["messages"][0]:
+            raise SmokeFailure(f"the window did not refuse the newer database with the sentence: {said}\n{stderr}")
         if newer.read_bytes() != before:
             raise SmokeFailure("the newer database was changed")
-        report["newer_database_sentence"] = refused.stderr.strip()
-        print(f"5. newer database refused: {refused.stderr.strip()}")
+        report["newer_database_sentence"] = {"command_line": refused.stderr.strip(), "window": said["messages"][0]}
+        print(f"6. newer database refused, untouched: {refused.stderr.strip()} | window: {said['messages'][0]}")
 
         result = work / "bundle-check.json"
-        checked = subprocess.run([str(bundle), "--bundle-check", str(db), str(plan), str(result)], env=env,
-                                 cwd=work, capture_output=True, text=True, timeout=STEP_LIMIT_S,
-                                 stdin=subprocess.DEVNULL)
-        found = json.loads(result.read_text(encoding="utf-8")) if result.exists() else {}
-        if checked.returncode != 0 or not found.get("passed"):
-            raise SmokeFailure(f"the bundle check failed (exit {checked.returncode}): {found}\n{checked.stderr}")
+        code, found, stderr = bundle_check([str(bundle), "--bundle-check", "all", str(db), str(plan), str(result)],
+                                           env, work, result)
+        if code != 0 or not found.get("passed"):
+            raise SmokeFailure(f"the bundle check failed (exit {code}): {found}\n{stderr}")
         report["bundle_check"] = found
-        print(f"6. window, QtPdf, printing, charts, SQLCipher: {json.dumps(found, ensure_ascii=False)}")
+        print(f"7. window, QtPdf, printing, charts, SQLCipher: {json.dumps(found, ensure_ascii=False)}")
 
         if measure:
             report["cold_start"] = cold_start(bundle, venv_bin, db, plan, env, work)
-            print(f"7. cold start: {json.dumps(report['cold_start'])}")
+            print(f"8. cold start: {json.dumps(report['cold_start'])}")
     report["passed"] = True
     return report
 
