@@ -2,8 +2,8 @@
 # Build the Linux desktop bundle (PyInstaller onedir, installer/sst_desk.spec) into dist/sst-desk, then print
 # the build time and the bundle's size. --smoke: then run the smoke test on it (installer/smoke.py).
 #
-# Installs what it needs like run-app.sh: scripts/bootstrap.sh prepares .venv (system libraries, the app, its
-# extras), then the installer extra (PyInstaller) goes into the same venv. Usage, from anywhere:
+# Installs what it needs like run-app.sh: scripts/bootstrap.sh prepares .venv (system libraries, the app and
+# its extras, PyInstaller among them: the installer extra). Usage, from anywhere:
 #   installer/build.sh [--smoke] [--no-timing]
 # --no-timing: smoke without the cold-start measurement. SST_DESK_VENV=/path/to/venv: build with that
 # existing venv instead (nothing is installed into it; it must hold the app's dependencies and PyInstaller). Output: dist/sst-desk/sst-desk (run it, or copy the
@@ -25,13 +25,7 @@ if [ -n "${SST_DESK_VENV:-}" ]; then
     venv=$SST_DESK_VENV
 else
     venv=.venv
-    scripts/bootstrap.sh
-    stamp=.venv/.sst-desk-installer
-    want=$(sha256sum pyproject.toml | cut -d" " -f1)
-    if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-        .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[installer]"
-        echo "$want" > "$stamp"
-    fi
+    scripts/bootstrap.sh  # the app with its extras, the installer extra (PyInstaller) among them
 fi
 py=$venv/bin/python
 seconds_since() { "$py" -c 'import sys, time; print(round(time.time() - float(sys.argv[1])))' "$1"; }
