@@ -6,8 +6,9 @@
 # its extras, PyInstaller among them: the installer extra). Usage, from anywhere:
 #   installer/build.sh [--smoke] [--no-timing]
 # --no-timing: smoke without the cold-start measurement. SST_DESK_VENV=/path/to/venv: build with that
-# existing venv instead (nothing is installed into it; it must hold the app's dependencies and PyInstaller). Output: dist/sst-desk/sst-desk (run it, or copy the
-# folder anywhere: it needs no Python), build/ holds PyInstaller's work files.
+# existing venv instead (nothing is installed into it; it must hold the app's dependencies and PyInstaller).
+# Output: dist/sst-desk/sst-desk (run it, or copy the folder anywhere: it needs no Python); build/ holds
+# PyInstaller's work files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
