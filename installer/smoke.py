@@ -4,7 +4,9 @@
 environment — no venv on PATH, no PYTHON* or SST_DESK_* variables, a throwaway HOME and XDG folders (never the
 user's), Qt's offscreen platform — each with a time limit, and checks its exit status:
 
-1. ``sst-desk --version`` names this checkout's version;
+1. ``sst-desk --version`` names this checkout's version; then, when run as root, ``--version`` and ``demo``
+   again in a private mount namespace where the venv's and the base interpreter's folders are empty (no
+   Python to be found: the bundle needs none);
 2. ``sst-desk demo`` makes a demo database in the throwaway data folder (its Swedish words prove the .qm);
 3. ``sst-desk cases`` signs in as the demo team lead and lists the cases;
 4. ``sst-desk print handlingsplan`` prints one; the PDF is read back with pypdf (this interpreter's, not the
@@ -85,6 +87,25 @@ def bundle_check(argv: list[str], env: dict[str, str], work: Path, result: Path)
         raise SmokeFailure(f"{' '.join(argv[:3])}… did not end within {STEP_LIMIT_S} s") from exc
     found = json.loads(result.read_text(encoding="utf-8")) if result.exists() else {}
     return done.returncode, found, done.stderr
+
+
+def without_python(bundle: Path, env: dict[str, str], work: Path) -> str:
+    """Run ``--version`` and ``demo`` with every Python interpreter this run knows of hidden (empty folders
+    mounted over the venv's and the base interpreter's prefixes, in a private mount namespace: root and
+    util-linux's ``unshare`` needed). Returns what was done, or why it was skipped."""
+    if os.geteuid() != 0 or shutil.which("unshare") is None:
+        return "skipped: needs root and unshare for a private mount namespace"
+    empty = work / "empty"
+    empty.mkdir()
+    hidden = sorted({str(Path(p).resolve()) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)})
+    mounts = " && ".join(f"mount --bind '{empty}' '{folder}'" for folder in hidden)
+    db = work / "without-python" / "demo.sqlite3"
+    script = (f"{mounts} && test ! -e '{Path(sys.executable)}' && '{bundle}' --version && "
+              f"'{bundle}' demo --db '{db}' --seed 1")
+    done = run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script], env, cwd=work)
+    if "påhittade" not in done.stdout:
+        raise SmokeFailure(f"the bundle without Python did not make the demo database: {done.stdout!r}")
+    return "passed with these hidden: " + ", ".join(hidden)
 
 
 def source_version() -> str:
@@ -217,6 +238,8 @@ def smoke(dist: Path, venv_bin: Path, measure: bool = True) -> dict:
         if version != f"sst-desk {source_version()}":
             raise SmokeFailure(f"--version said {version!r}, the checkout is {source_version()}")
         print(f"1. --version: {version} ({time.perf_counter() - started:.2f} s)")
+        report["without_python"] = without_python(bundle, env, work)
+        print(f"1b. --version and demo with no Python to be found: {report['without_python']}")
 
         db = home / "demo.sqlite3"
         made = run([str(bundle), "demo", "--db", str(db), "--seed", "3"], env, cwd=work)
