@@ -34,6 +34,11 @@ if ($said -ne "sst-desk $version") { throw "dist\sst-desk\sst-desk.exe --version
 $iscc = (Get-Command ISCC.exe -ErrorAction SilentlyContinue)
 if ($iscc) { $iscc = $iscc.Source } else { $iscc = Join-Path ${env:ProgramFiles(x86)} "Inno Setup 6\ISCC.exe" }
 if (-not (Test-Path $iscc)) { throw "Inno Setup 6 (ISCC.exe) was not found: install it from jrsoftware.org." }
+$swedish = @("installer\Swedish.isl", (Join-Path (Split-Path -Parent $iscc) "Languages\Swedish.isl"))
+if (-not ($swedish | Where-Object { Test-Path $_ })) {
+    Write-Warning ("Swedish.isl was not found (installer\ or Inno Setup's Languages folder): the installer will " +
+                   "be English only. Get it from https://jrsoftware.org/files/istrans/.")
+}
 & $iscc "/DAppVersion=$version" installer\sst-desk.iss
 if ($LASTEXITCODE -ne 0) { throw "ISCC failed." }
 Write-Output "Installer: dist\SST-Desk-$version-setup.exe"

@@ -18,6 +18,15 @@
   #error Pass the version: ISCC.exe /DAppVersion=X.Y.Z installer\sst-desk.iss (build.ps1 does)
 #endif
 
+; The Swedish wizard: Inno Setup 6 does not ship Swedish.isl (it is one of the user-contributed translations,
+; https://jrsoftware.org/files/istrans/). Put it beside this script (installer\Swedish.isl) or in Inno Setup's
+; Languages folder; without it the installer is English only (build.ps1 warns).
+#if FileExists(AddBackslash(SourcePath) + "Swedish.isl")
+  #define SwedishMessages AddBackslash(SourcePath) + "Swedish.isl"
+#elif FileExists(AddBackslash(CompilerPath) + "Languages\Swedish.isl")
+  #define SwedishMessages AddBackslash(CompilerPath) + "Languages\Swedish.isl"
+#endif
+
 [Setup]
 AppId={{6D3B8A52-1F0C-4E8A-9C59-5A7E2B3C4D16}
 AppName=SST Desk
@@ -43,13 +52,19 @@ UninstallDisplayName=SST Desk
 CloseApplications=yes
 
 [Languages]
-Name: "sv"; MessagesFile: "compiler:Languages\Swedish.isl"
+#ifdef SwedishMessages
+Name: "sv"; MessagesFile: "{#SwedishMessages}"
+#endif
 Name: "en"; MessagesFile: "compiler:Default.isl"
 
 [CustomMessages]
+#ifdef SwedishMessages
 sv.RemoveDataQuestion=Vill du också ta bort SST Desks data på den här datorn (databasen med alla ärenden, dess nyckelfil, säkerhetskopior och loggar) i %1, och dess inställningar?%n%nVälj Nej för att behålla den (rekommenderas). Det går inte att ångra.
+#endif
 en.RemoveDataQuestion=Do you also want to remove SST Desk's data on this computer (the database with every case, its key file, backups and logs) in %1, and its settings?%n%nChoose No to keep it (recommended). This cannot be undone.
+#ifdef SwedishMessages
 sv.DesktopIcon=Skapa en ikon på skrivbordet
+#endif
 en.DesktopIcon=Create a desktop icon
 
 [Tasks]
