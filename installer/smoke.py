@@ -11,6 +11,7 @@ user's), Qt's offscreen platform — each with a time limit, and checks its exit
 3. ``sst-desk cases`` signs in as the demo team lead and lists the cases;
 4. ``sst-desk print handlingsplan`` prints one; the PDF is read back with pypdf (this interpreter's, not the
    bundle's) and must hold "Handlingsplan" and the student's first name (the fonts came along);
+   ``sst-desk serve`` says, in one sentence, that the team server is not part of this installation;
 5. a copy of the database taken back to the previous migration (with the venv's Alembic: what the last
    version left) is migrated by the bundle, its backup taken first (``backups/pre-upgrade-REV-….sqlite3``);
 6. a copy stamped with a revision no SST Desk has is refused with the Swedish sentence, on the command line
@@ -264,6 +265,11 @@ def smoke(dist: Path, venv_bin: Path, measure: bool = True) -> dict:
         if not plan.read_bytes().startswith(b"%PDF-") or "Handlingsplan" not in text or first_name not in text:
             raise SmokeFailure("the printed handlingsplan lacks its title or the student's name")
         print(f"4. print handlingsplan: case {case['id']}, {plan.stat().st_size} bytes, words found")
+
+        server = run([str(bundle), "serve", "--database", "postgresql://sst@localhost/sst"], env, cwd=work, expect=1)
+        if "sst-desk[server]" not in server.stderr or "Traceback" in server.stderr:
+            raise SmokeFailure(f"'serve' in the bundle did not say the server is not installed: {server.stderr!r}")
+        print(f"4b. serve (not in the desktop bundle): {server.stderr.strip()}")
 
         older = copy_database(db, home / "older")
         previous = sorted(p.stem.split("_")[0] for p in (ROOT / "sst_desk/persistence/migrations/versions").glob("0*.py"))[-2]
