@@ -14,7 +14,8 @@ such option. It runs inside the bundle, so it proves the bundled pieces rather t
 ``--bundle-check refused DB RESULT``: the window on a database stamped by a newer SST Desk, in Swedish: after
 the sign-in, one message box with the sentence (recorded for the smoke to check), and the app ends.
 
-The findings are written as JSON to ``RESULT`` (the smoke reads and checks them); the exit status is 0 only
+A picture of the main window is saved beside ``RESULT`` (``….main-window.png``). The findings are written as
+JSON to ``RESULT`` (the smoke reads and checks them); the exit status is 0 only
 when every step passed. Every wait has a limit.
 """
 
@@ -38,7 +39,7 @@ def _launch_time() -> float:
         return time.time()
 
 
-def _gui(db: Path, found: dict, language: str) -> int:
+def _gui(db: Path, found: dict, language: str, shot: Path | None = None) -> int:
     """The window on ``db``: sign in as the demo team lead, then close the main window; message boxes are
     recorded (their text in ``found["messages"]``) and answered with their default button."""
     from PySide6.QtCore import QTimer
@@ -67,6 +68,8 @@ def _gui(db: Path, found: dict, language: str) -> int:
                 found["main_window_s"] = round(time.monotonic() - started, 2)
                 found["main_window_since_launch_s"] = round(time.time() - launched, 2)
                 found["main_window_title"] = widget.windowTitle()
+                if shot is not None:  # for a person to look at: the bundle's fonts, styles and icons
+                    widget.grab().save(str(shot))
                 timer.stop()
                 widget.close()  # as a person closes it: sig_closed ends the session's loop with 0
                 return
@@ -168,7 +171,7 @@ def main(argv: list[str]) -> int:
             passed = _gui(Path(rest[0]), found, "sv") == 1 and len(found["messages"]) == 1
         else:
             db, pdf = Path(rest[0]), Path(rest[1])
-            passed = _gui(db, found, "en") == 0 and not found["messages"]
+            passed = _gui(db, found, "en", result.with_suffix(".main-window.png")) == 0 and not found["messages"]
             passed &= _pdf_preview(pdf, found)
             passed &= _printing(result.with_suffix(".printed.pdf"), found)
             passed &= _chart(found)
