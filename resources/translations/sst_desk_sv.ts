@@ -2271,6 +2271,10 @@
         <translation>Teamets server körs på PostgreSQL: ange en postgresql://-adress, inte en fil.</translation>
     </message>
     <message>
+        <source>This installation of SST Desk has no team server: install it on the server machine with pip install &quot;sst-desk[server]&quot; (docs/server-operations.md).</source>
+        <translation>Den här installationen av SST Desk har ingen teamserver: installera den på servermaskinen med pip install &quot;sst-desk[server]&quot; (docs/server-operations.md).</translation>
+    </message>
+    <message>
         <source>No answer was given; nothing was changed.</source>
         <translation>Inget svar gavs; ingenting ändrades.</translation>
     </message>
