@@ -381,3 +381,16 @@ def display_names(session: Session, user_ids: Iterable[int]) -> Mapping[int, str
     u = users.c
     return {uid: (name or username) for uid, name, username in
             session.execute(sa.select(u.id, u.display_name, u.username).where(u.id.in_(ids)))}
+
+
+class StatisticsRepository:
+    """The statistics' reads in a unit of work (``tx.statistics``)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def case_facts(self, *, visible_to: tuple[int, bool] | None, today: dt.date) -> list[CaseFacts]:
+        return case_facts(self.session, visible_to=visible_to, today=today)
+
+    def display_names(self, user_ids: Iterable[int]) -> Mapping[int, str]:
+        return display_names(self.session, user_ids)
