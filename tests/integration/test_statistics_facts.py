@@ -231,6 +231,39 @@ def test_the_demo_facts_are_what_the_cases_say(tmp_path: Path):
         db.close()
 
 
+def _postgres(test):
+    from server_harness import postgres_marks
+
+    for mark in postgres_marks():
+        test = mark(test)
+    return test
+
+
+@_postgres
+def test_the_demo_facts_on_postgresql_are_what_the_cases_say():
+    """The same on PostgreSQL: its date arithmetic (date + integer) and greatest() make the same windows."""
+    from server_harness import fresh_database
+
+    with fresh_database() as url:
+        db = Database.open(url)
+        try:
+            ids = populate(db, students=40, seed=11, today=TODAY)
+            add_attendance(db, ids, 11, TODAY)
+            _records(db, db_student(db, ids[0]), [AttendanceRecord(dt.date(2025, 5, 5), Granularity.PERIOD, 100.0,
+                                                                   20.0, unit=Unit.PERCENT, end=dt.date(2025, 5, 30))])
+            with db.uow() as tx:
+                facts = case_facts(tx.session, visible_to=None, today=TODAY)
+                assert facts == case_facts(tx.session, visible_to=(1, True), today=TODAY)
+            assert len(facts) == 40 and sum(f.absence_baseline is not None for f in facts) > 10
+            assert_facts_match(db, facts, TODAY)
+        finally:
+            db.close()
+
+
+def db_student(db: Database, case_id: int) -> int:
+    return Door(db.uow, None).cases.load_case(case_id).student.id
+
+
 def test_term_absence_is_the_same_counting(hand_made: Database):
     """The case list's flag and the statistics count alike: both equal summarize over the term."""
     start, end = dt.date(2025, 1, 1), dt.date(2025, 6, 30)
