@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from conftest import TEAM_USERS, TEST_PASSWORD, copy_team_db, make_team_db, new_case, open_as
+from conftest import TEAM_USERS, TEST_PASSWORD, copy_team_db, make_team_db, new_case, open_as, walk
 from doors import door
 import server_harness
 from stats_stand_in import ensure_compute
@@ -261,8 +261,6 @@ def test_names_of_the_workers_and_the_insatser_are_given(file_team: Team, monkey
 
 def test_insatser_are_named_from_the_catalogue(file_team: Team, tmp_path: Path):
     """Walked to genomförande, a case has the catalogue's "motiverande_samtal": its name comes with the figures."""
-    from conftest import walk
-
     from sst_desk.services.statistics import insats_names
     from sst_desk.workflow.codes import Stage
 
