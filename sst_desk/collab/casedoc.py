@@ -14,7 +14,8 @@ The layout (docs/server.md, "Case rooms"):
   (the database id, None until stored) and one entry per dataclass field, chosen by the field's type:
 
   - a plain ``str`` → a shared ``Text`` (two people typing in it both keep their characters);
-  - an enum → its value; a date or datetime → ISO text; int, float, bool, None, ``str | None`` → as they are
+  - an enum → its value; a date or datetime → ISO text; a time of day → "HH:MM" (seconds dropped); int,
+    float, bool, None, ``str | None`` → as they are
     (a number comes back as a float: Yjs numbers are JavaScript's; the reader converts by the field's type);
   - a list of codes (parties, factors …) → a ``Map`` used as a set ``{code: True}``, so two people ticking
     different boxes both count;
@@ -36,6 +37,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import re
 import types
 import typing
 import uuid
@@ -62,6 +64,7 @@ class _Kind(enum.Enum):
     ENUM = "enum"
     DATE = "date"
     DATETIME = "datetime"
+    TIME = "time"  # a time of day, "HH:MM" (minutes only: a meeting's start)
     CODES = "codes"  # list of an enum, kept as a set
     RECORDS = "records"  # list of records
     RECORD = "record"  # an owned record, or None
@@ -101,6 +104,8 @@ def _kind_of(owner: type, name: str, hint: Any) -> _Field:
             return _Field(name, _Kind.DATETIME, inner)
         if issubclass(inner, dt.date):
             return _Field(name, _Kind.DATE, inner)
+        if issubclass(inner, dt.time):
+            return _Field(name, _Kind.TIME, inner)
         if dataclasses.is_dataclass(inner):
             return _Field(name, _Kind.RECORD, inner)
         if inner in (str, bool, int, float):
@@ -162,8 +167,12 @@ def _encode(spec: _Field, value: Any) -> Any:
         return value.value
     if spec.kind in (_Kind.DATE, _Kind.DATETIME):
         return value.isoformat()
+    if spec.kind is _Kind.TIME:
+        return value.isoformat(timespec="minutes")
     return value
 
+
+_HH_MM = re.compile(r"[0-2][0-9]:[0-5][0-9]")
 
 _JSON_TYPES: dict[Any, tuple[type, ...]] = {str: (str,), int: (int, float), float: (int, float), bool: (bool,)}
 
@@ -189,6 +198,10 @@ def _decode(spec: _Field, value: Any) -> Any:
             if spec.kind is _Kind.DATETIME:
                 return dt.datetime.fromisoformat(value)
             return dt.date.fromisoformat(value)
+        if spec.kind is _Kind.TIME:
+            if not isinstance(value, str) or not _HH_MM.fullmatch(value):
+                raise TypeError("not a time HH:MM")
+            return dt.time.fromisoformat(value)
         if spec.kind is _Kind.VALUE:
             allowed = _JSON_TYPES[spec.type]
             if not isinstance(value, allowed) or (spec.type is not bool and isinstance(value, bool)):

@@ -126,6 +126,8 @@ def _value(value: Any) -> Any:
         return value.isoformat(timespec="seconds")
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dt.time):  # a meeting's time of day (migration 0010): local time, "HH:MM"
+        return value.isoformat(timespec="minutes")
     if isinstance(value, list):
         return [_value(v) for v in value]
     return value

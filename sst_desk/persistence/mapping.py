@@ -18,6 +18,7 @@ from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import (
     Assessment,
     Authority,
+    Behorighet,
     ClosingReason,
     ContactKind,
     DocumentKind,
@@ -141,6 +142,7 @@ cases = sa.Table(
     _text("closing_note"),
     # Optimistic locking: each save bumps it; a save made from an older copy is refused (repository.merge).
     sa.Column("revision", sa.Integer, nullable=False, default=1, server_default="1"),
+    sa.Column("gymnasiebehorighet", str_enum(Behorighet)),  # migration 0010: åk 9 at avslut
 )
 
 consents = sa.Table(
@@ -200,6 +202,8 @@ handlingsplaner = sa.Table(
     sa.Column("created_on", sa.Date),
     sa.Column("follow_up_on", sa.Date),
     _text("guardians_view"),
+    sa.Column("follow_up_time", sa.Time),  # migration 0010
+    sa.Column("follow_up_place", sa.Text, nullable=False, default="", server_default=""),
 )
 
 goals = sa.Table(
@@ -275,6 +279,8 @@ boostertraffar = sa.Table(
     sa.Column("held", sa.Boolean),
     sa.Column("held_on", sa.Date),
     _text("notes"),
+    sa.Column("start_time", sa.Time),  # migration 0010
+    sa.Column("place", sa.Text, nullable=False, default="", server_default=""),
 )
 
 referrals = sa.Table(
@@ -382,6 +388,7 @@ users = sa.Table(
     sa.Column("must_change_password", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("last_login_at", UTCDateTime),
+    sa.Column("phone", sa.Text, nullable=False, default="", server_default=""),  # migration 0010
 )
 
 # Who is responsible for a case: access by need. Deleting a case removes its members; a user is

@@ -32,6 +32,7 @@ def user_record(row: sa.Row, with_hash: bool = False) -> UserRecord:
         id=row.id, username=row.username, display_name=row.display_name, role=Role(row.role), active=row.active,
         must_change_password=row.must_change_password, created_at=row.created_at,
         last_login_at=row.last_login_at, password_hash=row.password_hash if with_hash else "",
+        phone=row.phone,
     )
 
 
@@ -74,7 +75,7 @@ class UserRepository:
         ).scalar_one()
 
     def update(self, user_id: int, **values: object) -> None:
-        """Set columns of one account (display_name, role, active, password_hash, must_change_password,
+        """Set columns of one account (display_name, phone, role, active, password_hash, must_change_password,
         last_login_at).
 
         Switching the account off or changing its password revokes its team-server sessions in the same

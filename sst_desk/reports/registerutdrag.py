@@ -28,6 +28,7 @@ from sst_desk.workflow.access import Role
 from sst_desk.workflow.codes import (
     Assessment,
     Authority,
+    Behorighet,
     ClosingReason,
     ContactKind,
     DocumentKind,
@@ -204,6 +205,7 @@ def _case(case: dict[str, Any]) -> list[Flowable]:
         ("Avslutad", _text(case["closed_on"])),
         ("Avslutsorsak", _code(ClosingReason, case["closing_reason"])),
         ("Om avslutet", _text(case["closing_note"])),
+        ("Gymnasiebehörighet", _code(Behorighet, case["gymnasiebehorighet"])),
         ("Ansvariga", "\n".join(f"{m['name']} ({ROLES.get(m['role'], m['role'])})" for m in case["members"]) or "–"),
     ]
     story = [*heading(f"Ärende {case['id']}"), key_values(rows)]
@@ -248,9 +250,9 @@ def _plans(case: dict[str, Any]) -> list[Flowable]:
         return [empty(NONE)]
     story: list[Flowable] = []
     for plan in case["plans"]:
+        next_meeting = _meeting(plan["follow_up_on"], plan["follow_up_time"], plan["follow_up_place"])
         story.append(para(f"Version {plan['version']} ({_code(PlanStatus, plan['status']).lower()}), upprättad "
-                          f"{_text(plan['created_on'])}, nästa uppföljning {_text(plan['follow_up_on'])}",
-                          styles().body))
+                          f"{_text(plan['created_on'])}, nästa uppföljning {next_meeting}", styles().body))
         goals = [(g["number"], g["description"], _code(GoalArea, g["area"]), g["measure"], g["baseline"], g["target"])
                  for g in plan["goals"]]
         story += _table(["Nr", "Mål", "Område", "Hur det mäts", "Utgångsläge", "Målnivå"], goals,
@@ -262,6 +264,16 @@ def _plans(case: dict[str, Any]) -> list[Flowable]:
         story += [Spacer(1, 2 * mm), para(f"Vårdnadshavarnas syn: {_text(plan['guardians_view'])}", styles().body),
                   Spacer(1, 2 * mm)]
     return story
+
+
+def _meeting(day: str | None, time: str | None, place: str) -> str:
+    """A meeting as one phrase: "2026-03-02 kl. 14:00, Skolans bibliotek" (what is not set left out)."""
+    parts = [_text(day)]
+    if time:
+        parts[0] += f" kl. {time}"
+    if place:
+        parts.append(place)
+    return ", ".join(parts)
 
 
 def _responsible(insats: dict[str, Any]) -> str:
@@ -304,8 +316,10 @@ _CASE_PARTS: list[tuple[str, Callable[[dict[str, Any]], list[Flowable]]]] = [
                           lambda c: (c["on"], _code(ContactKind, c["kind"]), c["participants"], c["summary"],
                                      c["author"]))),
     ("Uppföljningar", _follow_ups),
-    ("Boosterträffar", _simple("boosters", ["Planerad", "Genomförd", "Datum", "Anteckning"], [20, 20, 20, 80],
-                               lambda b: (b["planned_on"], _yes_no(b["held"], "Inte än"), b["held_on"], b["notes"]))),
+    ("Boosterträffar", _simple("boosters", ["Planerad", "Tid", "Plats", "Genomförd", "Datum", "Anteckning"],
+                               [20, 12, 30, 18, 20, 40],
+                               lambda b: (b["planned_on"], b["start_time"], b["place"], _yes_no(b["held"], "Inte än"),
+                                          b["held_on"], b["notes"]))),
     ("Hänvisningar och anmälningar", _simple("referrals", ["Typ", "Datum", "Till", "Anteckning"], [30, 18, 40, 52],
                                              lambda r: (_code(ReferralKind, r["kind"]), r["made_on"], r["to_whom"],
                                                         r["note"]))),

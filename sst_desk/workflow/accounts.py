@@ -26,6 +26,7 @@ class UserRecord:
     created_at: dt.datetime
     last_login_at: dt.datetime | None
     password_hash: str = ""
+    phone: str = ""  # the person's work phone, printed on a kallelse as the family's contact (issue 15)
 
     def actor(self) -> Actor:
         return Actor(user_id=self.id, username=self.username, display_name=self.display_name, role=self.role)
@@ -33,7 +34,7 @@ class UserRecord:
     def without_hash(self) -> UserRecord:
         """The record as it may leave the service layer (a list, a result): never the hash."""
         return UserRecord(self.id, self.username, self.display_name, self.role, self.active,
-                          self.must_change_password, self.created_at, self.last_login_at)
+                          self.must_change_password, self.created_at, self.last_login_at, phone=self.phone)
 
 
 @dataclass(frozen=True)

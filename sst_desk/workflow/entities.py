@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sst_desk.workflow.codes import (
     Assessment,
     Authority,
+    Behorighet,
     ClosingReason,
     ContactKind,
     DocumentKind,
@@ -182,6 +183,9 @@ class Handlingsplan:
     status: PlanStatus = PlanStatus.CURRENT
     created_on: dt.date | None = None
     follow_up_on: dt.date | None = None
+    # The uppföljning meeting: its time of day (None: not decided or a whole-day note) and where it is held.
+    follow_up_time: dt.time | None = None
+    follow_up_place: str = ""
     goals: list[Goal] = field(default_factory=list)
     insatser: list[Insats] = field(default_factory=list)
     guardians_view: str = ""
@@ -230,6 +234,8 @@ class Boostertraff:
     held: bool | None = None  # None: not yet; False: did not take place
     held_on: dt.date | None = None
     notes: str = ""
+    start_time: dt.time | None = None  # the meeting's time of day on ``planned_on`` (None: not decided)
+    place: str = ""  # where it is held, printed on the kallelse and put in the calendar file
     id: int | None = None
 
 
@@ -299,6 +305,8 @@ class Case:
     closed_on: dt.date | None = None
     closing_reason: ClosingReason | None = None
     closing_note: str = ""
+    # Recorded at avslut for a student in årskurs 9 only (issue 15's statistics); None for other grades.
+    gymnasiebehorighet: Behorighet | None = None
     consents: list[Consent] = field(default_factory=list)
     kartlaggning: Kartlaggning | None = None
     plans: list[Handlingsplan] = field(default_factory=list)

@@ -17,14 +17,14 @@ from sst_desk.persistence.engine import make_engine
 from sst_desk.persistence.mapping import metadata
 from doors import door
 
-HEAD = "0009"  # the newest shipped revision
+HEAD = "0010"  # the newest shipped revision
 
 FUTURE_HEADER = """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0099"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 """

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 from pycrdt import Array, Doc, Map, Text
 
 from sst_desk.collab.casedoc import (
@@ -22,8 +23,8 @@ from sst_desk.collab.casedoc import (
     text_of,
 )
 from sst_desk.demo.generate import build_cases
-from sst_desk.workflow.codes import GoalArea, Party, Stage
-from sst_desk.workflow.entities import Goal, Insats
+from sst_desk.workflow.codes import Behorighet, GoalArea, Party, Stage
+from sst_desk.workflow.entities import Boostertraff, Goal, Insats
 from sst_desk.workflow.merge import clone, differs
 
 from tests.unit.merge_cases import Store, stored_case
@@ -254,3 +255,48 @@ def test_a_value_of_another_kind_is_not_taken_as_text_or_number():
         doc.get("case", type=Map)[field] = value
         with pytest.raises(DocumentError):
             read_case(doc)
+
+
+# --- a time of day (issue 15: the boosterträff and the uppföljning meeting) ---------------------------------
+
+times = st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(start=times, follow_up=times, place=st.text(max_size=40), follow_up_place=st.text(max_size=40),
+       behorighet=st.none() | st.sampled_from(Behorighet))
+def test_meeting_times_places_and_behorighet_round_trip(start, follow_up, place, follow_up_place, behorighet):
+    case = stored_case().load()
+    case.boosters.append(Boostertraff(planned_on=dt.date(2027, 3, 1), start_time=start, place=place))
+    case.current_plan.follow_up_time = follow_up
+    case.current_plan.follow_up_place = follow_up_place
+    case.gymnasiebehorighet = behorighet
+    doc = new_doc(case)
+    back = read_case(doc)
+    assert not differs(case, back)
+    assert back.booster.start_time == start and back.booster.place == place
+    assert back.current_plan.follow_up_time == follow_up and back.gymnasiebehorighet is behorighet
+    stored = record_map(doc, back.booster)["start_time"]
+    assert stored is None if start is None else stored == start.strftime("%H:%M")
+    assert isinstance(record_map(doc, back.booster)["place"], Text)  # typed by two people like any text
+
+
+def test_a_time_is_written_as_hours_and_minutes_and_edited_in_place():
+    case = stored_case().load()
+    case.current_plan.follow_up_time = dt.time(9, 5, 59)  # seconds are no part of a meeting's time
+    doc = new_doc(case)
+    assert record_map(doc, read_case(doc).current_plan)["follow_up_time"] == "09:05"
+    edited = read_case(doc)
+    edited.current_plan.follow_up_time = dt.time(13, 0)
+    apply_case(doc, edited)
+    assert read_case(doc).current_plan.follow_up_time == dt.time(13, 0)
+
+
+@pytest.mark.parametrize("value", ["14.30", "1430", "25:00", "14:30:00", "kl. 14", 1430, 14.5, True,
+                                   "2026-01-01T14:30"])
+def test_a_time_of_another_kind_is_a_document_error(value):
+    case = stored_case().load()
+    doc = new_doc(case)
+    record_map(doc, read_case(doc).current_plan)["follow_up_time"] = value
+    with pytest.raises(DocumentError):
+        read_case(doc)

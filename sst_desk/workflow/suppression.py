@@ -1,0 +1,190 @@
+"""Cell suppression for the team's statistics (issue 15): no cell below the threshold can be worked out.
+
+A table of counts with its margins is a circulation in a small graph (one node per row, one per column,
+the margin row and the margin column included), each cell an edge:
+
+* an inner cell (i, j) carries its count from row i to column j;
+* a row total (i, C) carries the row's count from the margin column's node into row i;
+* a column total (R, j) carries column j's count into the margin row's node;
+* the grand total (R, C) carries it from the margin row's node to the margin column's node.
+
+Every node then takes in what it gives out — exactly the rows', columns' and margins' sums. Someone who
+sees the published cells knows every edge but the suppressed ones, and knows that counts are never
+negative. A suppressed cell can take another value, consistent with all of that, exactly when its edge lies
+on a cycle of the RESIDUAL graph of the suppressed edges: every suppressed edge may grow (its own direction)
+and may shrink when its count is above 0 (the opposite direction). Two feasible tables differ by a sum of
+such cycles (flow decomposition), so this test is exact for tables whose margins are the sums of their
+cells; the property test in tests/unit/test_statistics_suppression.py checks it against an independent
+exact linear program.
+
+``protect`` grows a set of suppressed edges until every suppressed edge is free: for an edge that is not,
+it suppresses the cheapest path that closes such a cycle (cost = the cells' counts, margins dearer than
+inner cells, so the smallest inner cells go first). Suppressing more never helps anyone derive a cell, so
+the loop only grows and ends. Pure Python, no Qt, no database; tables here are at most a few dozen cells.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+#: Added to the cost of the dearer kind of cell: inner cells (the parts) in a count table, whose split by
+#: gender is what the statistics are for, so a row's total is hidden before its parts; row totals in a
+#: histogram, where hiding a group's n hides its whole distribution.
+MARGIN_COST = 10_000
+#: Added to the cost of the table's bottom line (the gender totals, the grand total): those are the
+#: same in every breakdown of a period, so they are suppressed by their own line (``protect_line``) and
+#: touched here only when nothing else closes a cycle.
+TOTAL_COST = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """One cell: ``value`` students carried from node ``tail`` to node ``head``."""
+
+    tail: int
+    head: int
+    value: int
+    cost: int
+
+
+def is_free(index: int, edges: Sequence[Edge], suppressed: set[int]) -> bool:
+    """Can suppressed edge ``index`` take another value, all published cells and non-negativity kept?"""
+    edge = edges[index]
+    arcs = _residual_arcs(edges, suppressed, skip=index)
+    if _reaches(arcs, edge.head, edge.tail):  # push one more along the edge and back round a cycle
+        return True
+    return edge.value > 0 and _reaches(arcs, edge.tail, edge.head)  # or one less
+
+
+def protect(edges: Sequence[Edge], suppressed: Iterable[int]) -> set[int]:
+    """``suppressed`` grown until every suppressed edge is free (see the module's docstring)."""
+    hidden = set(suppressed)
+    while True:
+        exposed = next((i for i in sorted(hidden) if not is_free(i, edges, hidden)), None)
+        if exposed is None:
+            return hidden
+        path = _cheapest_cycle(exposed, edges, hidden)
+        if not path:  # cannot happen in a table with margins; never publish what cannot be protected
+            hidden.update(range(len(edges)))
+            return hidden
+        hidden.update(path)
+
+
+def primary(values: Iterable[int], min_cell: int) -> set[int]:
+    """The indexes of counts below the threshold (0 included: "fewer than 5" shows "<5")."""
+    return {i for i, value in enumerate(values) if value < min_cell}
+
+
+def table_edges(grid: Sequence[Sequence[int]], totals_first: bool = True) -> list[Edge]:
+    """The edges of a table given as rows of counts with the row totals last and the column totals as the
+    last row (so ``grid[-1][-1]`` is the grand total); edge ``i * width + j`` is cell ``grid[i][j]``.
+    ``totals_first``: row totals are cheaper to hide than inner cells (else dearer)."""
+    last_row, last_col = len(grid) - 1, len(grid[0]) - 1
+    column_node = len(grid)  # columns are numbered after the rows
+    inner, margin = (MARGIN_COST, 0) if totals_first else (0, MARGIN_COST)
+    edges = []
+    for i, row in enumerate(grid):
+        for j, value in enumerate(row):
+            if i < last_row and j < last_col:
+                edges.append(Edge(i, column_node + j, value, value + inner))
+            elif i < last_row:  # a row total: from the margin column into the row
+                edges.append(Edge(column_node + last_col, i, value, value + margin))
+            elif j < last_col:  # a column total: from the column into the margin row
+                edges.append(Edge(column_node + j, last_row, value, value + TOTAL_COST))
+            else:  # the grand total
+                edges.append(Edge(last_row, column_node + last_col, value, value + TOTAL_COST))
+    return edges
+
+
+def protect_table(grid: Sequence[Sequence[int]], min_cell: int, forced: Iterable[tuple[int, int]] = (),
+                  totals_first: bool = True) -> set[tuple[int, int]]:
+    """The (row, column) positions to suppress in ``grid`` (margins as in ``table_edges``): every count
+    below ``min_cell``, every position in ``forced``, and what protects them."""
+    width = len(grid[0])
+    edges = table_edges(grid, totals_first)
+    start = primary((edge.value for edge in edges), min_cell)
+    start.update(i * width + j for i, j in forced)
+    return {divmod(index, width) for index in protect(edges, start)}
+
+
+def protect_line(parts: Sequence[int], total: int, min_cell: int,
+                 totals_first: bool = True) -> tuple[set[int], bool]:
+    """A single line: ``parts`` that add up to ``total``. Returns the suppressed parts' indexes and whether
+    the total is suppressed."""
+    inner, margin = (MARGIN_COST, 0) if totals_first else (0, MARGIN_COST)
+    edges = [Edge(0, 1, value, value + inner) for value in parts]
+    edges.append(Edge(1, 0, total, total + margin))
+    hidden = protect(edges, primary((edge.value for edge in edges), min_cell))
+    return {i for i in hidden if i < len(parts)}, len(parts) in hidden
+
+
+def _residual_arcs(edges: Sequence[Edge], suppressed: set[int], skip: int) -> dict[int, list[int]]:
+    arcs: dict[int, list[int]] = {}
+    for index in suppressed:
+        if index == skip:
+            continue
+        edge = edges[index]
+        arcs.setdefault(edge.tail, []).append(edge.head)
+        if edge.value > 0:
+            arcs.setdefault(edge.head, []).append(edge.tail)
+    return arcs
+
+
+def _reaches(arcs: dict[int, list[int]], start: int, goal: int) -> bool:
+    seen, todo = {start}, [start]
+    while todo:
+        node = todo.pop()
+        if node == goal:
+            return True
+        for following in arcs.get(node, ()):
+            if following not in seen:
+                seen.add(following)
+                todo.append(following)
+    return False
+
+
+def _cheapest_cycle(index: int, edges: Sequence[Edge], suppressed: set[int]) -> set[int]:
+    """The cheapest set of published edges whose suppression puts edge ``index`` on a residual cycle."""
+    edge = edges[index]
+    arcs: dict[int, list[tuple[int, int, int]]] = {}  # node → (next node, cost, edge index)
+    for other, candidate in enumerate(edges):
+        if other == index:
+            continue
+        cost = 0 if other in suppressed else candidate.cost
+        arcs.setdefault(candidate.tail, []).append((candidate.head, cost, other))
+        if candidate.value > 0:
+            arcs.setdefault(candidate.head, []).append((candidate.tail, cost, other))
+    options = [_dijkstra(arcs, edge.head, edge.tail)]
+    if edge.value > 0:
+        options.append(_dijkstra(arcs, edge.tail, edge.head))
+    found = [option for option in options if option is not None]
+    if not found:
+        return set()
+    _cost, path = min(found, key=lambda option: (option[0], sorted(option[1])))
+    return {other for other in path if other not in suppressed}
+
+
+def _dijkstra(arcs: dict[int, list[tuple[int, int, int]]], start: int,
+              goal: int) -> tuple[int, list[int]] | None:
+    best = {start: 0}
+    came: dict[int, tuple[int, int]] = {}  # node → (previous node, edge index)
+    queue = [(0, start)]
+    while queue:
+        cost, node = heapq.heappop(queue)
+        if node == goal:
+            path, current = [], goal
+            while current != start:
+                current, used = came[current][0], came[current][1]
+                path.append(used)
+            return cost, path
+        if cost > best.get(node, cost):
+            continue
+        for following, step, used in arcs.get(node, ()):
+            total = cost + step
+            if total < best.get(following, total + 1):
+                best[following] = total
+                came[following] = (node, used)
+                heapq.heappush(queue, (total, following))
+    return None
