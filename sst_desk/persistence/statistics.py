@@ -79,8 +79,9 @@ BASELINE_DAYS = 56  # 8 weeks before inskrivning
 RECENT_DAYS = 28  # 4 weeks up to today / avslut (the window holds 28 days: ref − 27 … ref)
 SPECIAL_CHUNK = 500  # student ids per IN list when the few special students' records are read
 
-# Which window of a case (the low bits of a window's key: case_id * 4 + which)
-BASELINE, LATEST, AT_CLOSE = 0, 1, 2
+# Which window of a case (the low bits of a window's key: case_id * 4 + which); a closed case's at_close
+# window is its latest one
+BASELINE, LATEST = 0, 1
 
 
 # --- counting absence over windows (shared with the case list's term_absence) --------------------------
@@ -102,70 +103,79 @@ def _greatest(a: sa.ColumnElement, b: sa.ColumnElement, dialect: str) -> sa.Colu
     return sa.func.greatest(a, b)
 
 
-def window_absence(session: Session, windows: sa.Subquery) -> dict[int, float]:
+def _least(a: sa.ColumnElement, b: sa.ColumnElement, dialect: str) -> sa.ColumnElement:
+    if dialect == "sqlite":
+        return sa.func.min(a, b)  # two arguments: SQLite's scalar min
+    return sa.func.least(a, b)
+
+
+def _one_if(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[int]:
+    return sa.case((condition, 1), else_=0)
+
+
+def window_absence(session: Session, windows: sa.CTE) -> dict[int, float]:
     """Absence % per window key, every window counted in one grouped query joined to ``attendance``.
 
-    ``windows`` has the columns ``key`` (int, unique), ``student_id``, ``start``, ``end`` (inclusive),
-    ``lo`` = start − 6 days and ``week_lo``/``week_hi`` = start − 3 / end − 3 days (the Mondays whose
-    Thursday is inside). Counted like ``workflow.attendance.summarize`` for the usual export: days inside
-    the window, weeks whose Thursday is inside it, lov (nothing scheduled) left out, absence clamped to
-    0…scheduled, units weighted by school days (a day 1, a week 5). A window touched by a PERIOD or PERCENT
-    record, or holding days of a student who also has week records near it (a week record drops its days),
-    is summed by ``summarize`` itself over the student's records (one more query for all such students):
-    the figure is exactly the case window's. A window with nothing scheduled has no entry.
+    ``windows`` (a MATERIALIZED CTE: its dates are worked out once, not again for each attendance row) has
+    the columns ``key`` (int, unique), ``student_id``, ``start``, ``end`` (inclusive), ``lo`` = start − 6 days
+    and ``week_lo``/``week_hi`` = start − 3 / end − 3 days (the Mondays whose Thursday is inside). Counted like
+    ``workflow.attendance.summarize`` for the usual export: days inside the window, weeks whose Thursday is
+    inside it, lov (nothing scheduled) left out, absence clamped to 0…scheduled, units weighted by school
+    days (a day 1, a week 5). A window touched by a PERIOD or PERCENT record, or holding days of a student who
+    also has week records near it (a week record drops its days), is summed by ``summarize`` itself over the
+    student's records (one more query for all such students): the figure is exactly the case window's. A
+    window with nothing scheduled has no entry.
     """
+    dialect = session.get_bind().dialect.name
     a, w = attendance.c, windows.c
     is_day = a.granularity == Granularity.DAY.value
     is_week = a.granularity == Granularity.WEEK.value
-    in_window = sa.or_(sa.and_(is_day, a.period_start >= w.start, a.period_start <= w.end),
-                       sa.and_(is_week, a.period_start >= w.week_lo, a.period_start <= w.week_hi))
-    special_here = sa.and_(
-        sa.or_(a.granularity == Granularity.PERIOD.value, a.unit == Unit.PERCENT.value),
-        sa.func.coalesce(a.period_end, a.period_start) >= w.lo,
-    )
-    counted = sa.and_(in_window, a.scheduled > 0)
-    weight = sa.case((is_week, 5), else_=1)
-    absent = sa.case((a.absent > a.scheduled, a.scheduled), (a.absent < 0, 0), else_=a.absent)
-
-    def when_counted(value):
-        return sa.func.sum(sa.case((counted, value), else_=0))
-
-    def flag(condition):
-        return sa.func.max(sa.case((condition, 1), else_=0))
-
-    # The join range: every record that can matter to the window — a week overlapping it starts on or
-    # after ``lo``; a PERIOD (or PERCENT) record starting earlier never counts in it and cannot change
-    # what counts unless another PERIOD record inside does, which makes the window special anyway.
-    # The unique key (student_id, period_start, granularity) finds them.
-    query = (
-        sa.select(w.key, w.student_id, w.start, w.end,
-                  when_counted(a.scheduled), when_counted(absent), when_counted(weight),
-                  flag(special_here), flag(sa.and_(counted, is_day)), flag(is_week))
+    # The join range: every record that can matter to the window — a week overlapping it starts on or after
+    # ``lo``; a PERIOD (or PERCENT) record starting earlier never counts in it and cannot change what counts
+    # unless another PERIOD record inside does, which makes the window special anyway. The unique key
+    # (student_id, period_start, granularity) finds them. Within the range, a day counts from ``start`` on,
+    # a week from ``week_lo`` to ``week_hi``.
+    counted = sa.and_(a.scheduled > 0, sa.or_(sa.and_(is_day, a.period_start >= w.start),
+                                              sa.and_(is_week, a.period_start >= w.week_lo,
+                                                      a.period_start <= w.week_hi)))
+    rows = (
+        sa.select(w.key.label("key"), a.unit.label("unit"), a.scheduled.label("scheduled"),
+                  _least(_greatest(a.absent, sa.literal(0.0), dialect), a.scheduled, dialect).label("absent"),
+                  sa.case((is_week, 5), else_=1).label("weight"), _one_if(counted).label("counted"),
+                  _one_if(sa.or_(a.granularity == Granularity.PERIOD.value, a.unit == Unit.PERCENT.value))
+                  .label("special"),
+                  _one_if(is_day).label("day"), _one_if(is_week).label("week"))
         .select_from(windows.join(attendance, sa.and_(a.student_id == w.student_id, a.period_start >= w.lo,
                                                       a.period_start <= w.end)))
-        .group_by(w.key, w.student_id, w.start, w.end, a.unit)
+        .subquery("rows")
     )
+    r = rows.c
+    query = (sa.select(r.key, sa.func.sum(r.counted * r.scheduled), sa.func.sum(r.counted * r.absent),
+                       sa.func.sum(r.counted * r.weight), sa.func.max(r.special), sa.func.max(r.counted * r.day),
+                       sa.func.max(r.week))
+             .group_by(r.key, r.unit))
     parts: dict[int, list[tuple[float, int]]] = {}
-    special: dict[int, tuple[int, dt.date, dt.date]] = {}
+    special: set[int] = set()
     days: set[int] = set()
     weeks: set[int] = set()
-    for key, sid, start, end, scheduled, absent_sum, count, is_special, has_day, has_week in session.execute(query):
+    for key, scheduled, absent_sum, count, is_special, has_day, has_week in session.execute(query):
         if is_special:
-            special[key] = (sid, _as_date(start), _as_date(end))
+            special.add(key)
         elif count and scheduled:
             parts.setdefault(key, []).append((100.0 * absent_sum / scheduled, count))
         if has_day:
             days.add(key)
         if has_week:
             weeks.add(key)
-        if key in days and key in weeks and key not in special:
-            # A week record drops the days of its week (``effective``), whatever the unit: summarize decides.
-            special[key] = (sid, _as_date(start), _as_date(end))
+    # A week record drops the days of its week (``effective``), whatever the unit: summarize decides.
+    special |= days & weeks
     result = {key: sum(p * n for p, n in units) / sum(n for _p, n in units)
               for key, units in parts.items() if key not in special}
     if special:
-        records = records_for_students(session, {sid for sid, _s, _e in special.values()})
-        for key, (sid, start, end) in special.items():
+        found = sa.select(w.key, w.student_id, w.start, w.end).where(w.key.in_(sorted(special)))
+        spans = {key: (sid, _as_date(start), _as_date(end)) for key, sid, start, end in session.execute(found)}
+        records = records_for_students(session, {sid for sid, _s, _e in spans.values()})
+        for key, (sid, start, end) in spans.items():
             percent = summarize(records.get(sid, ()), start, end).absence_percent
             if percent is not None:
                 result[key] = percent
@@ -194,15 +204,17 @@ def records_for_students(session: Session, student_ids: Iterable[int]) -> dict[i
     return dict(found)
 
 
-def date_windows(windows: sa.Select, dialect: str) -> sa.Subquery:
-    """``windows`` (columns key, student_id, start, end) with the derived columns ``window_absence`` needs."""
+def date_windows(windows: sa.Select, dialect: str) -> sa.CTE:
+    """``windows`` (columns key, student_id, start, end) with the derived columns ``window_absence`` needs,
+    as a MATERIALIZED CTE (SQLite ≥ 3.35, PostgreSQL ≥ 12): each date is worked out once per window."""
     raw = windows.subquery("raw_windows")
-    return sa.select(raw.c.key, raw.c.student_id, raw.c.start.label("start"), raw.c.end.label("end"),
-                     _shift(raw.c.start, -6, dialect).label("lo"), _shift(raw.c.start, -3, dialect).label("week_lo"),
-                     _shift(raw.c.end, -3, dialect).label("week_hi")).subquery("windows")
+    return _materialized(sa.select(
+        raw.c.key, raw.c.student_id, raw.c.start.label("start"), raw.c.end.label("end"),
+        _shift(raw.c.start, -6, dialect).label("lo"), _shift(raw.c.start, -3, dialect).label("week_lo"),
+        _shift(raw.c.end, -3, dialect).label("week_hi")))
 
 
-def fixed_windows(student_ids: sa.Select, start: dt.date, end: dt.date) -> sa.Subquery:
+def fixed_windows(student_ids: sa.Select, start: dt.date, end: dt.date) -> sa.CTE:
     """One window [start, end] for each student id ``student_ids`` selects (the key is the student id)."""
     ids = student_ids.subquery("ids")
     sid = ids.c[0]
@@ -210,9 +222,16 @@ def fixed_windows(student_ids: sa.Select, start: dt.date, end: dt.date) -> sa.Su
     def day(value: dt.date, name: str) -> sa.Label:
         return sa.literal(value, sa.Date).label(name)
 
-    return sa.select(sid.label("key"), sid.label("student_id"), day(start, "start"), day(end, "end"),
-                     day(start - dt.timedelta(days=6), "lo"), day(start - dt.timedelta(days=3), "week_lo"),
-                     day(end - dt.timedelta(days=3), "week_hi")).subquery("windows")
+    return _materialized(sa.select(
+        sid.label("key"), sid.label("student_id"), day(start, "start"), day(end, "end"),
+        day(start - dt.timedelta(days=6), "lo"), day(start - dt.timedelta(days=3), "week_lo"),
+        day(end - dt.timedelta(days=3), "week_hi")))
+
+
+def _materialized(query: sa.Select) -> sa.CTE:
+    # Without it SQLite flattens the windows into the join and works out every date again for each
+    # attendance row (measured: 4× slower; benchmarks/bench_statistics.py).
+    return query.cte("windows").prefix_with("MATERIALIZED")
 
 
 # --- the facts --------------------------------------------------------------------------------------------
@@ -230,29 +249,43 @@ def _scoped(query: sa.Select, case_id: sa.ColumnElement, scope: sa.ColumnElement
     return query.where(case_id.in_(sa.select(cases.c.id).where(scope)))
 
 
-def case_windows(scope: sa.ColumnElement[bool] | None, today: dt.date, dialect: str) -> sa.Subquery:
-    """The three absence windows of every enrolled case in scope (key = case_id * 4 + BASELINE/LATEST/AT_CLOSE)."""
+def case_windows(scope: sa.ColumnElement[bool] | None, today: dt.date, dialect: str,
+                 absence_for: tuple[dt.date, dt.date] | None = None) -> sa.CTE:
+    """The baseline and latest windows of every enrolled case in scope (key = case_id * 4 + BASELINE/LATEST).
+
+    A closed case's at_close window IS its latest one (both end at avslut), so it is not counted twice.
+    ``absence_for=(start, end)``: only the cases enrolled at some time in that period (enrolled by its end,
+    not closed before its start) — the only ones whose absence the statistics use (``workflow.statistics``:
+    "active"); None: every enrolled case.
+    """
     c = cases.c
     enrolled, closed = c.enrolled_on, c.closed_on
     ref = sa.func.coalesce(closed, sa.literal(today, sa.Date))
+    where = [enrolled.is_not(None)]
+    if scope is not None:
+        where.append(scope)
+    if absence_for is not None:
+        start, end = absence_for
+        where += [enrolled <= sa.literal(end, sa.Date),
+                  sa.or_(closed.is_(None), closed >= sa.literal(start, sa.Date))]
 
-    def window(which: int, start, end, *where) -> sa.Select:
-        query = sa.select((c.id * 4 + which).label("key"), c.student_id.label("student_id"),
-                          start.label("start"), end.label("end")).where(enrolled.is_not(None), *where)
-        return query.where(scope) if scope is not None else query
+    def window(which: int, first, last, *more) -> sa.Select:
+        return sa.select((c.id * 4 + which).label("key"), c.student_id.label("student_id"), first.label("start"),
+                         last.label("end")).where(*where, *more)
 
-    back = -(RECENT_DAYS - 1)
     union = sa.union_all(
         window(BASELINE, _shift(enrolled, -BASELINE_DAYS, dialect), _shift(enrolled, -1, dialect)),
-        window(LATEST, _greatest(enrolled, _shift(ref, back, dialect), dialect), ref, ref >= enrolled),
-        window(AT_CLOSE, _greatest(enrolled, _shift(closed, back, dialect), dialect), closed,
-               closed.is_not(None), closed >= enrolled),
+        window(LATEST, _greatest(enrolled, _shift(ref, -(RECENT_DAYS - 1), dialect), dialect), ref, ref >= enrolled),
     )
     return date_windows(sa.select(union.subquery("case_windows")), dialect)
 
 
-def case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: dt.date) -> list[CaseFacts]:
+def case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: dt.date,
+               absence_for: tuple[dt.date, dt.date] | None = None) -> list[CaseFacts]:
     """Every case the person may count (module docstring: scope), as ``CaseFacts``, in case id order.
+
+    ``absence_for=(start, end)``: the absence figures only of the cases enrolled at some time in that period
+    (the statistics use no other's; ``case_windows``), the others' None — the windows are most of the work.
 
     Nine queries whatever the number of cases (ten when some absence window needs ``summarize``).
     """
@@ -281,12 +314,13 @@ def case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: 
                         lambda planned, held, held_on: (planned, None if held is None else bool(held), held_on))
     goal_facts = _goals(session, scope)
     keys = _insats_keys(session, scope)
-    absence = window_absence(session, case_windows(scope, today, dialect))
+    absence = window_absence(session, case_windows(scope, today, dialect, absence_for))
     facts = []
     for (case_id, student_id, school, grade, gender, level, assessment, raised_by, raised_on, stage, enrolled_on,
          closed_on, closing_reason, gymnasie) in rows:
         stage = Stage(stage)
         key = case_id * 4
+        latest = absence.get(key + LATEST)
         facts.append(CaseFacts(
             case_id=case_id, student_id=student_id, school=school, grade=grade, gender=Gender(gender),
             level=Level(level), assessment=Assessment(assessment), raised_by=RaisedBy(raised_by),
@@ -297,8 +331,8 @@ def case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: 
             workers=tuple(workers.get(case_id, ())), referrals=tuple(made.get(case_id, ())),
             boosters=tuple(boosters.get(case_id, ())), goals=tuple(goal_facts.get(case_id, ())),
             insatser=tuple(keys.get(case_id, ())),
-            absence_baseline=absence.get(key + BASELINE), absence_latest=absence.get(key + LATEST),
-            absence_at_close=absence.get(key + AT_CLOSE),
+            absence_baseline=absence.get(key + BASELINE), absence_latest=latest,
+            absence_at_close=latest if closed_on is not None else None,  # the latest window ends at avslut
         ))
     return facts
 
@@ -311,11 +345,22 @@ def _grouped(session: Session, query: sa.Select, make=None) -> dict[int, list]:
     return found
 
 
-def _stage_entries(session: Session, scope) -> dict[int, list[tuple[Stage | None, Stage, dt.datetime]]]:
+def _stage_entries(session: Session, scope) -> dict[int, list[tuple[Stage | None, Stage, dt.date]]]:
+    """Each case's transitions in time order as (from_stage, to_stage, the local day it happened)."""
     t = transitions.c
-    query = _scoped(sa.select(t.case_id, t.from_stage, t.to_stage, t.at).order_by(t.case_id, t.at, t.id),
-                    t.case_id, scope)
-    return _grouped(session, query, lambda from_stage, to_stage, at: (from_stage, to_stage, at))
+    if session.get_bind().dialect.name == "sqlite":
+        # The stored UTC time as the local day by SQLite itself ('localtime': the C library's time zone, the
+        # one Python's astimezone() uses): parsing 100,000 timestamps in Python costs more than the query.
+        day = sa.type_coerce(sa.func.date(t.at, "localtime"), sa.String)
+        query = sa.select(t.case_id, t.from_stage, t.to_stage, day)
+
+        def local(text: str) -> dt.date:
+            return dt.date.fromisoformat(text)
+    else:
+        query = sa.select(t.case_id, t.from_stage, t.to_stage, t.at)
+        local = _local_day
+    query = _scoped(query.order_by(t.case_id, t.at, t.id), t.case_id, scope)
+    return _grouped(session, query, lambda from_stage, to_stage, at: (from_stage, to_stage, local(at)))
 
 
 def _entries(steps: Iterable[tuple], stage: Stage, raised_on: dt.date) -> tuple[tuple[Stage, dt.date], ...]:
@@ -324,7 +369,7 @@ def _entries(steps: Iterable[tuple], stage: Stage, raised_on: dt.date) -> tuple[
     if not steps:
         return ((stage, raised_on),)
     first = Stage(steps[0][0]) if steps[0][0] is not None else Stage.AKTUALISERING
-    return ((first, raised_on), *((Stage(to_stage), _local_day(at)) for _from, to_stage, at in steps))
+    return ((first, raised_on), *((Stage(to_stage), day) for _from, to_stage, day in steps))
 
 
 _OFFSETS: dict[tuple[int, int, int, int], dt.timedelta] = {}
@@ -389,8 +434,9 @@ class StatisticsRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def case_facts(self, *, visible_to: tuple[int, bool] | None, today: dt.date) -> list[CaseFacts]:
-        return case_facts(self.session, visible_to=visible_to, today=today)
+    def case_facts(self, *, visible_to: tuple[int, bool] | None, today: dt.date,
+                   absence_for: tuple[dt.date, dt.date] | None = None) -> list[CaseFacts]:
+        return case_facts(self.session, visible_to=visible_to, today=today, absence_for=absence_for)
 
     def display_names(self, user_ids: Iterable[int]) -> Mapping[int, str]:
         return display_names(self.session, user_ids)

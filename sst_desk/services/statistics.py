@@ -114,7 +114,8 @@ def team_statistics(uow: UowFactory, actor: Actor | None, start: dt.date, end: d
         who = tx.actor
         visible_to = None if who is None else (who.user_id, counts_all_cases(who))
         min_cell = TeamSettings.from_stored(tx.team_settings.stored()).stats_min_cell
-        facts = tx.statistics.case_facts(visible_to=visible_to, today=today)
+        # absence figures only where compute uses them: the cases enrolled at some time in the period
+        facts = tx.statistics.case_facts(visible_to=visible_to, today=today, absence_for=(start, end))
         stats = compute(facts, StatsRequest(start, end, today, by, min_cell))
         workers = {w for fact in facts for w in fact.workers}
         names = tx.statistics.display_names(workers)

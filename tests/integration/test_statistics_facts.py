@@ -278,6 +278,32 @@ def test_term_absence_is_the_same_counting(hand_made: Database):
         assert term_absence(tx.session, start, end, ids[:2]).keys() <= set(ids[:2])
 
 
+def test_absence_only_for_the_cases_enrolled_in_the_period(tmp_path: Path):
+    """``absence_for``: the figures of the cases enrolled at some time in the period, the same as without it;
+    the other cases' are None (the statistics use no other's) and nothing else differs."""
+    db = Database.open(tmp_path / "demo.sqlite3")
+    try:
+        ids = populate(db, students=60, seed=5, today=TODAY)
+        add_attendance(db, ids, 5, TODAY)
+        period = (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+        with db.uow() as tx:
+            full = case_facts(tx.session, visible_to=None, today=TODAY)
+            some = case_facts(tx.session, visible_to=None, today=TODAY, absence_for=period)
+    finally:
+        db.close()
+    clean = {"absence_baseline": None, "absence_latest": None, "absence_at_close": None}
+    active = 0
+    for whole, part in zip(full, some, strict=True):
+        assert _replace(whole, **clean) == _replace(part, **clean)
+        if whole.enrolled_on is not None and whole.enrolled_on <= period[1] and (
+                whole.closed_on is None or whole.closed_on >= period[0]):
+            active += 1
+            assert part == whole
+        else:
+            assert _replace(part, **clean) == part
+    assert 0 < active < len(full)
+
+
 def test_dates_of_transitions_are_local_days(hand_made: Database):
     with hand_made.uow() as tx:
         full = case_facts(tx.session, visible_to=None, today=TODAY)[0]
