@@ -212,22 +212,20 @@ def _context(args: argparse.Namespace, opened):
 # --- the tables as text -----------------------------------------------------------------------------------
 
 TABLE_TITLES: dict[str, str] = {  # CountTable.key → its title (docs/statistics.md defines each figure)
-    "students": QT_TRANSLATE_NOOP("CommandLine", "Students with a case in the period"),
-    "active": QT_TRANSLATE_NOOP("CommandLine", "Students with an open case in the period"),
+    "active": QT_TRANSLATE_NOOP("CommandLine", "Students enrolled (inskrivna) at some time in the period"),
     "raised": QT_TRANSLATE_NOOP("CommandLine", "New cases (aktualiseringar)"),
+    "enrolled": QT_TRANSLATE_NOOP("CommandLine", "Inskrivningar in the period"),
+    "closed": QT_TRANSLATE_NOOP("CommandLine", "Avslut in the period"),
+    "booster_proposed": QT_TRANSLATE_NOOP("CommandLine", "Boosterträffar proposed"),
+    "booster_held": QT_TRANSLATE_NOOP("CommandLine", "Boosterträffar held"),
     "raised_by": QT_TRANSLATE_NOOP("CommandLine", "New cases by who raised them"),
-    "enrolled": QT_TRANSLATE_NOOP("CommandLine", "Inskrivna"),
-    "closed": QT_TRANSLATE_NOOP("CommandLine", "Closed cases"),
-    "closing_reason": QT_TRANSLATE_NOOP("CommandLine", "Closed cases by reason"),
-    "referrals": QT_TRANSLATE_NOOP("CommandLine", "Referrals by kind"),
-    "referral_kind": QT_TRANSLATE_NOOP("CommandLine", "Referrals by kind"),
-    "boosters": QT_TRANSLATE_NOOP("CommandLine", "Boosterträffar"),
+    "closing_reason": QT_TRANSLATE_NOOP("CommandLine", "Avslut by reason"),
+    "referral": QT_TRANSLATE_NOOP("CommandLine", "Referrals by kind"),
     "stage_now": QT_TRANSLATE_NOOP("CommandLine", "Cases in each stage now"),
-    "stage": QT_TRANSLATE_NOOP("CommandLine", "Cases in each stage now"),
-    "goals": QT_TRANSLATE_NOOP("CommandLine", "Goals by rating"),
-    "gymnasiebehorighet": QT_TRANSLATE_NOOP("CommandLine", "Gymnasiebehörighet at avslut (årskurs 9)"),
+    "goal_rating": QT_TRANSLATE_NOOP("CommandLine", "Goals by area and their latest rating"),
+    "behorighet": QT_TRANSLATE_NOOP("CommandLine", "Gymnasiebehörighet at avslut (årskurs 9)"),
 }
-DIMENSION_WORDS: dict[str, str] = {
+DIMENSION_WORDS: dict[str, str] = {  # a table's row dimension, as the head of its first column
     "": QT_TRANSLATE_NOOP("CommandLine", "All"),
     "school": QT_TRANSLATE_NOOP("CommandLine", "School"),
     "grade": QT_TRANSLATE_NOOP("CommandLine", "Årskurs"),
@@ -235,7 +233,12 @@ DIMENSION_WORDS: dict[str, str] = {
     "level": QT_TRANSLATE_NOOP("CommandLine", "Nivå"),
     "assessment": QT_TRANSLATE_NOOP("CommandLine", "Needs assessment"),
     "worker": QT_TRANSLATE_NOOP("CommandLine", "Worker"),
+    "raised_by": QT_TRANSLATE_NOOP("CommandLine", "Raised by"),
+    "closing_reason": QT_TRANSLATE_NOOP("CommandLine", "Reason"),
+    "referral": QT_TRANSLATE_NOOP("CommandLine", "Kind"),
     "stage": QT_TRANSLATE_NOOP("CommandLine", "Stage"),
+    "goal_area": QT_TRANSLATE_NOOP("CommandLine", "Goal area"),
+    "behorighet": QT_TRANSLATE_NOOP("CommandLine", "Behörighet"),
     "insats": QT_TRANSLATE_NOOP("CommandLine", "Insats"),
 }
 
@@ -244,10 +247,8 @@ def _code_classes() -> dict[str, type]:
     from sst_desk.workflow import codes
 
     return {"gender": codes.Gender, "assessment": codes.Assessment, "raised_by": codes.RaisedBy,
-            "closing_reason": codes.ClosingReason, "referral_kind": codes.ReferralKind,
-            "referrals": codes.ReferralKind, "stage": codes.Stage, "stage_now": codes.Stage,
-            "goal_area": codes.GoalArea, "rating": codes.Rating, "gymnasiebehorighet": codes.Behorighet,
-            "behorighet": codes.Behorighet}
+            "closing_reason": codes.ClosingReason, "referral": codes.ReferralKind, "stage": codes.Stage,
+            "goal_area": codes.GoalArea, "rating": codes.Rating, "behorighet": codes.Behorighet}
 
 
 def code_word(dimension: str, code: str, stats: Statistics) -> str:
@@ -255,7 +256,13 @@ def code_word(dimension: str, code: str, stats: Statistics) -> str:
     from sst_desk.vocabulary import words
 
     if code == "":
-        return _t("(not known)") if dimension not in ("", "total") else _t("All")
+        if dimension == "":
+            return _t("All")
+        return _t("not rated") if dimension == "rating" else _t("(not known)")
+    if code == "all" and dimension == "gender":  # the one column of a table broken down by gender
+        return _t("All")
+    if code == "other" and dimension == "goal_area":
+        return _t("other areas")
     if dimension == "worker":
         return stats.worker_names.get(code, code)
     if dimension == "insats":
@@ -298,27 +305,30 @@ def as_text(stats: Statistics) -> str:
 
     for table in stats.counts:
         title = _t(TABLE_TITLES[table.key]) if table.key in TABLE_TITLES else table.key
-        if table.row_dimension in DIMENSION_WORDS and table.row_dimension:
+        if table.row_dimension in BREAKDOWNS:
             title += " – " + _t("by %1").replace("%1", _t(DIMENSION_WORDS[table.row_dimension]).lower())
-        head = [_t(DIMENSION_WORDS.get(table.row_dimension, "")) if table.row_dimension in DIMENSION_WORDS
-                else ""] + [code_word(table.column_dimension, c, stats) for c in table.columns] + [_t("Total")]
+        head = ([_t(DIMENSION_WORDS[table.row_dimension]) if table.row_dimension in DIMENSION_WORDS else ""]
+                + [code_word(table.column_dimension, c, stats) for c in table.columns] + [_t("Total")])
         body = [[code_word(table.row_dimension, r, stats)] + [cell(c) for c in row] + [cell(total)]
                 for r, row, total in zip(table.rows, table.cells, table.row_totals, strict=True)]
         body.append([_t("Total")] + [cell(c) for c in table.column_totals] + [cell(table.total)])
         lines += [title] + _aligned([head] + body, visible_escapes) + [""]
+    # (title, distributions, their groups' dimension, whether the first is everyone's: the absence lists)
     distributions = [(_t("Change in absence, baseline to the latest 4 weeks (percentage points)"),
-                      stats.absence.get("change_latest", ()), by),
+                      stats.absence.get("change_latest", ()), by, True),
                      (_t("Change in absence, baseline to avslut (percentage points)"),
-                      stats.absence.get("change_at_close", ()), by),
-                     (_t("Days in each stage"), stats.stage_days, "stage"),
-                     (_t("Insatser: students and their change in absence at avslut"), stats.insatser, "insats")]
-    for title, rows, dimension in distributions:
+                      stats.absence.get("change_at_close", ()), by, True),
+                     (_t("Days in each stage"), stats.stage_days, "stage", False),
+                     (_t("Insatser: students and their change in absence at avslut"), stats.insatser, "insats",
+                      False)]
+    for title, rows, dimension, everyone_first in distributions:
         if not rows:
             continue
         head = [_t(DIMENSION_WORDS.get(dimension, "")), _t("Students"), _t("Median"), _t("Lower quartile"),
                 _t("Upper quartile"), _t("Mean")]
-        body = [[code_word(dimension, d.group, stats), hidden if d.n is None else str(d.n), _number(d.median),
-                 _number(d.q1), _number(d.q3), _number(d.mean)] for d in rows]
+        body = [[_t("All") if everyone_first and n == 0 else code_word(dimension, d.group, stats),
+                 hidden if d.n is None else str(d.n), _number(d.median), _number(d.q1), _number(d.q3),
+                 _number(d.mean)] for n, d in enumerate(rows)]
         lines += [title] + _aligned([head] + body, visible_escapes) + [""]
     if stats.notes:
         lines.append(_t("Notes: %1").replace("%1", ", ".join(stats.notes)))
