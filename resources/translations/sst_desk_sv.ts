@@ -3316,6 +3316,14 @@
         <translation>spara kolumnkopplingar för närvaro</translation>
     </message>
     <message>
+        <source>statistics view</source>
+        <translation>se teamets statistik</translation>
+    </message>
+    <message>
+        <source>statistics export</source>
+        <translation>exportera teamets statistik</translation>
+    </message>
+    <message>
         <source>The access log of the database %1 is keyed with another secret (key id %2) than the server&apos;s (key id %3); check which secret file the server was given. Nothing was changed.</source>
         <translation>Åtkomstloggen i databasen %1 är skyddad med en annan hemlig nyckel (nyckel-id %2) än serverns (nyckel-id %3); kontrollera vilken nyckelfil servern fick. Ingenting ändrades.</translation>
     </message>
