@@ -346,21 +346,21 @@ def _grouped(session: Session, query: sa.Select, make=None) -> dict[int, list]:
 
 
 def _stage_entries(session: Session, scope) -> dict[int, list[tuple[Stage | None, Stage, dt.date]]]:
-    """Each case's transitions in time order as (from_stage, to_stage, the local day it happened)."""
-    t = transitions.c
-    if session.get_bind().dialect.name == "sqlite":
-        # The stored UTC time as the local day by SQLite itself ('localtime': the C library's time zone, the
-        # one Python's astimezone() uses): parsing 100,000 timestamps in Python costs more than the query.
-        day = sa.type_coerce(sa.func.date(t.at, "localtime"), sa.String)
-        query = sa.select(t.case_id, t.from_stage, t.to_stage, day)
+    """Each case's transitions in time order as (from_stage, to_stage, the local day it happened).
 
-        def local(text: str) -> dt.date:
-            return dt.date.fromisoformat(text)
-    else:
-        query = sa.select(t.case_id, t.from_stage, t.to_stage, t.at)
-        local = _local_day
-    query = _scoped(query.order_by(t.case_id, t.at, t.id), t.case_id, scope)
-    return _grouped(session, query, lambda from_stage, to_stage, at: (from_stage, to_stage, local(at)))
+    Sorted here, not by the database (a temporary B-tree over 100,000 rows costs more than Python's sort),
+    and the stored UTC time read as text on SQLite and turned into the local day per UTC hour (``_local_day``).
+    """
+    t = transitions.c
+    text = session.get_bind().dialect.name == "sqlite"
+    at = sa.type_coerce(t.at, sa.String) if text else t.at
+    query = _scoped(sa.select(t.case_id, at, t.id, t.from_stage, t.to_stage), t.case_id, scope)
+    rows = sorted(session.execute(query).tuples(), key=lambda row: row[:3])  # case, time (ISO text sorts), id
+    day = _local_day_of_text if text else _local_day
+    found: dict[int, list[tuple[Stage | None, Stage, dt.date]]] = defaultdict(list)
+    for case_id, moment, _id, from_stage, to_stage in rows:
+        found[case_id].append((from_stage, to_stage, day(moment)))
+    return found
 
 
 def _entries(steps: Iterable[tuple], stage: Stage, raised_on: dt.date) -> tuple[tuple[Stage, dt.date], ...]:
@@ -373,6 +373,7 @@ def _entries(steps: Iterable[tuple], stage: Stage, raised_on: dt.date) -> tuple[
 
 
 _OFFSETS: dict[tuple[int, int, int, int], dt.timedelta] = {}
+_DAYS_OF_HOUR: dict[str, dt.date] = {}
 
 
 def _local_day(moment: dt.datetime) -> dt.date:
@@ -380,7 +381,7 @@ def _local_day(moment: dt.datetime) -> dt.date:
     per UTC hour (time zones change offset on a whole UTC hour): 100,000 transitions would otherwise each
     pay for a time-zone conversion."""
     if moment.tzinfo is None:
-        return moment.date()
+        moment = moment.replace(tzinfo=dt.UTC)  # stored as naive UTC (UTCDateTime)
     hour = (moment.year, moment.month, moment.day, moment.hour)
     offset = _OFFSETS.get(hour)
     if offset is None:
@@ -389,6 +390,23 @@ def _local_day(moment: dt.datetime) -> dt.date:
             _OFFSETS.clear()
         _OFFSETS[hour] = offset
     return (moment.astimezone(dt.UTC).replace(tzinfo=None) + offset).date()
+
+
+def _local_day_of_text(stored: str) -> dt.date:
+    """The local day of a UTC time as SQLite stores it ("2025-01-14 08:30:00.000000"): the same as
+    ``_local_day``; a whole-hour offset makes the day that of the hour, looked up once per hour."""
+    hour = stored[:13]
+    day = _DAYS_OF_HOUR.get(hour)
+    if day is not None:
+        return day
+    moment = dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC)
+    found = _local_day(moment)
+    offset = _OFFSETS[(moment.year, moment.month, moment.day, moment.hour)]
+    if not offset.total_seconds() % 3600:  # a whole-hour offset: every minute of this UTC hour has that day
+        if len(_DAYS_OF_HOUR) > 100_000:
+            _DAYS_OF_HOUR.clear()
+        _DAYS_OF_HOUR[hour] = found
+    return found
 
 
 def _goals(session: Session, scope) -> dict[int, list[tuple[GoalArea, Rating | None]]]:
