@@ -38,7 +38,8 @@ Decisions (docs/statistics.md says the same for whoever recomputes the figures):
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
 
 import sqlalchemy as sa
@@ -61,6 +62,7 @@ from sst_desk.workflow.stats_model import CaseFacts
 
 from sst_desk.persistence.mapping import (
     attendance,
+    attendance_imports,
     boostertraffar,
     case_members,
     cases,
@@ -280,12 +282,60 @@ def case_windows(scope: sa.ColumnElement[bool] | None, today: dt.date, dialect: 
     return date_windows(sa.select(union.subquery("case_windows")), dialect)
 
 
+def fingerprint(session: Session) -> tuple:
+    """What the facts are read from, in one cheap query: a save bumps its case's revision (``merge``), a
+    change of who is responsible changes the members' sums, an import that stores anything adds an import
+    row, gallring removes rows. Equal fingerprints of one database: equal facts."""
+    c, m, a, i, s = cases.c, case_members.c, attendance.c, attendance_imports.c, students.c
+    query = sa.select(
+        sa.select(sa.func.count()).select_from(cases).scalar_subquery(),
+        sa.select(sa.func.coalesce(sa.func.sum(c.revision), 0)).scalar_subquery(),
+        sa.select(sa.func.coalesce(sa.func.max(c.id), 0)).scalar_subquery(),
+        sa.select(sa.func.count()).select_from(case_members).scalar_subquery(),
+        sa.select(sa.func.coalesce(sa.func.sum(m.case_id * 7919 + m.user_id), 0)).scalar_subquery(),
+        sa.select(sa.func.count()).select_from(attendance).scalar_subquery(),
+        sa.select(sa.func.coalesce(sa.func.max(a.id), 0)).scalar_subquery(),
+        sa.select(sa.func.coalesce(sa.func.max(i.id), 0)).scalar_subquery(),
+        sa.select(sa.func.count()).select_from(students).scalar_subquery(),
+        sa.select(sa.func.coalesce(sa.func.max(s.id), 0)).scalar_subquery(),
+    )
+    return tuple(session.execute(query).one())
+
+
+_KEPT = 4  # fact lists kept per process (a team lead switching breakdowns, a few people at a server)
+_kept: OrderedDict[tuple, list[CaseFacts]] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
 def case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: dt.date,
                absence_for: tuple[dt.date, dt.date] | None = None) -> list[CaseFacts]:
     """Every case the person may count (module docstring: scope), as ``CaseFacts``, in case id order.
 
     ``absence_for=(start, end)``: the absence figures only of the cases enrolled at some time in that period
     (the statistics use no other's; ``case_windows``), the others' None — the windows are most of the work.
+
+    The last few lists are kept in this process, keyed by the database, the arguments and its
+    ``fingerprint`` (read first, one query): asking again — another breakdown, the command line after the
+    window — reads nothing else while nothing changed; any save, import, change of members or gallring
+    changes the fingerprint and the facts are read again. CaseFacts are frozen: sharing them is safe.
+    """
+    key = (str(session.get_bind().url), visible_to, today, absence_for, fingerprint(session))
+    with _kept_lock:
+        kept = _kept.get(key)
+        if kept is not None:
+            _kept.move_to_end(key)
+            return list(kept)
+    facts = read_case_facts(session, visible_to=visible_to, today=today, absence_for=absence_for)
+    with _kept_lock:
+        _kept[key] = facts
+        while len(_kept) > _KEPT:
+            _kept.popitem(last=False)
+    return list(facts)
+
+
+def read_case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: dt.date,
+                    absence_for: tuple[dt.date, dt.date] | None = None) -> list[CaseFacts]:
+    """``case_facts`` read from the database, never from what this process kept.
 
     Nine queries whatever the number of cases (ten when some absence window needs ``summarize``).
     """

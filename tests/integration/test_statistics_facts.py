@@ -304,6 +304,36 @@ def test_absence_only_for_the_cases_enrolled_in_the_period(tmp_path: Path):
     assert 0 < active < len(full)
 
 
+def test_facts_kept_in_the_process_are_read_again_after_any_change(hand_made: Database):
+    """The kept facts are never stale: a save, a change of members, an import and a new day each read again."""
+    from sst_desk.persistence import statistics as store
+    from sst_desk.workflow.process import Move, apply
+
+    def facts(today: dt.date = TODAY) -> list[CaseFacts]:
+        with hand_made.uow() as tx:
+            kept = store.case_facts(tx.session, visible_to=None, today=today)
+            assert kept == store.read_case_facts(tx.session, visible_to=None, today=today)
+            return kept
+
+    first = facts()
+    assert facts() == first
+    door = Door(hand_made.uow, None)
+    raised = next(f for f in first if f.stage is Stage.AKTUALISERING)
+    case = door.cases.load_case(raised.case_id)
+    case.criteria_met = True
+    apply(case, Move.ENROL, by="sara", at=at(40))
+    door.cases.save_case(case)
+    moved = facts()
+    assert next(f for f in moved if f.case_id == raised.case_id).stage is Stage.INSKRIVNING
+    _member(hand_made, raised.case_id, 11)
+    assert 11 in next(f for f in facts() if f.case_id == raised.case_id).workers
+    enrolled = next(f for f in facts() if f.case_id == raised.case_id)
+    assert enrolled.absence_latest is None  # no record in its latest four weeks yet
+    _records(hand_made, raised.student_id, [AttendanceRecord(dt.date(2025, 9, 1), Granularity.DAY, 300.0, 300.0)])
+    assert next(f for f in facts() if f.case_id == raised.case_id).absence_latest == 100.0
+    assert facts(TODAY + dt.timedelta(days=40)) != facts()  # another day: other latest windows
+
+
 def test_dates_of_transitions_are_local_days(hand_made: Database):
     with hand_made.uow() as tx:
         full = case_facts(tx.session, visible_to=None, today=TODAY)[0]
