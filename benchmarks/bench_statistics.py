@@ -124,24 +124,41 @@ def fill(db, cases: int, seed: int = 15) -> tuple[int, int]:
 
 
 def measure(db, lead, runs: int, label: str) -> None:
-    from sst_desk.persistence.statistics import case_facts
+    from sst_desk.persistence import statistics as store
     from sst_desk.services import Door
     from sst_desk.workflow.stats_model import Dimension
 
     door = Door(db.uow, lead)
+    scope = (lead.user_id, True)
 
     def count_attendance() -> None:
         with db.uow() as uow:
             uow.session.execute(sa.text("SELECT count(*) FROM attendance")).scalar_one()
 
-    def facts() -> None:
+    def read_facts() -> None:
         with db.uow() as uow:
-            case_facts(uow.session, visible_to=(lead.user_id, True), today=TODAY)
+            store.read_case_facts(uow.session, visible_to=scope, today=TODAY, absence_for=YEAR)
 
-    print(f"{label}:")
+    def fingerprint() -> None:
+        with db.uow() as uow:
+            store.fingerprint(uow.session)
+
+    def cold() -> None:
+        store._kept.clear()  # as after an import, a save or on a new day
+        door.statistics.team_statistics(*YEAR, None, today=TODAY)
+
+    with db.uow() as uow:
+        facts = store.read_case_facts(uow.session, visible_to=scope, today=TODAY, absence_for=YEAR)
+    from sst_desk.workflow.statistics import compute
+    from sst_desk.workflow.stats_model import StatsRequest
+
+    print(f"{label} ({len(facts)} cases in scope):")
     print(line("anchor: SELECT count(*) FROM attendance", timed(count_attendance, runs)))
     print(line("anchor: the case list (case_rows)", timed(lambda: door.cases.case_rows(TODAY), runs)))
-    print(line("case_facts (the grouped queries)", timed(facts, runs)))
+    print(line("the facts' fingerprint (one query)", timed(fingerprint, runs)))
+    print(line("case_facts read from the database", timed(read_facts, max(2, runs // 2))), flush=True)
+    print(line("compute (stats-core), by nothing", timed(lambda: compute(facts, StatsRequest(*YEAR, TODAY)), runs)))
+    print(line("team_statistics, cold (facts read)", timed(cold, max(2, runs // 2)), "(budget 300 ms)"), flush=True)
     for by in (None, *Dimension):
         name = f"team_statistics, läsår 2025/26, by {by.value if by else 'nothing'}"
         values = timed(lambda by=by: door.statistics.team_statistics(*YEAR, by, today=TODAY), runs)
@@ -193,18 +210,28 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-file", action="store_true")
+    parser.add_argument("--file", type=Path, help="an SQLCipher file this benchmark made before (with --key)")
+    parser.add_argument("--key", help="its key, hex")
     args = parser.parse_args()
     from sst_desk.persistence import Database
     from sst_desk.security import passwords
 
     print(f"Statistics over {args.cases} cases, two school years of weekly attendance (today = {TODAY})")
-    with tempfile.TemporaryDirectory(prefix="bench-statistics-") as folder:
-        db = team_file(Path(folder), args.cases)
+    if args.file is not None:
+        db = Database.open(args.file, key=bytes.fromhex(args.key))
         try:
-            fill(db, args.cases)
             measure(db, lead_of(db), args.runs, "SQLCipher file")
         finally:
             db.close()
+    elif not args.no_file:
+        with tempfile.TemporaryDirectory(prefix="bench-statistics-") as folder:
+            db = team_file(Path(folder), args.cases)
+            try:
+                fill(db, args.cases)
+                measure(db, lead_of(db), args.runs, "SQLCipher file")
+            finally:
+                db.close()
     if args.no_postgres:
         return
     from sst_desk.persistence import accounts
