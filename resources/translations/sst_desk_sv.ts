@@ -2262,6 +2262,10 @@
         <translation>Grupper med färre än %1 elever visas som %2.</translation>
     </message>
     <message>
+        <source>%1 hides a figure so that a smaller group cannot be worked out from the others.</source>
+        <translation>%1 döljer en siffra så att en mindre grupp inte kan räknas fram ur de andra.</translation>
+    </message>
+    <message>
         <source>by %1</source>
         <translation>per %1</translation>
     </message>

@@ -5,8 +5,9 @@ worker] [--csv FILE | --xlsx FILE | --pdf FILE | --yearly FILE] [--force]``
 
 The figures come from the same use case as the window's Team → Statistik (``services.statistics.team_statistics``:
 access checked, the team's threshold, the view logged), on the database or the team server the command signs in
-on; a server counts on its own day. Without a file option the tables are printed as aligned text, suppressed
-cells as "<5" (the team's threshold). With one, the file is made by ``sst_desk.reports`` (the same functions as
+on; a server counts on its own day. Without a file option the tables are printed as aligned text: a cell of
+fewer students than the team's threshold as "<5" (primary suppression), a cell hidden so that such a cell cannot
+be worked out as ".." (secondary: it may hold 5 or more). With one, the file is made by ``sst_desk.reports`` (the same functions as
 the window's export buttons), written whole beside its target and put in place — an existing file only with
 ``--force``, never a database — and the export is logged (``record_statistics_export``) before it appears.
 
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
 CONTEXT = "CommandLine"
 BREAKDOWNS = ("school", "grade", "gender", "level", "assessment", "worker")  # workflow.stats_model.Dimension
 FILE_OPTIONS = ("csv", "xlsx", "pdf", "yearly")  # services.statistics.EXPORT_FORMATS
+# A cell hidden to protect another (secondary suppression; it may hold 5 students or more), and a distribution
+# hidden for either reason (``Distribution`` does not say which): never "<5", which would not be true.
+SECONDARY_TEXT = ".."
 
 
 def _t(text: str) -> str:
@@ -293,15 +297,19 @@ def as_text(stats: Statistics) -> str:
     """Every table of ``stats`` as aligned text, then the distributions, suppressed cells as "<N"."""
     from sst_desk.cli.format import visible_escapes
 
-    hidden = f"<{stats.request.min_cell}"
+    hidden = f"<{stats.request.min_cell}"  # a primary suppressed cell: fewer students than the threshold
     by = stats.request.breakdown.value if stats.request.breakdown is not None else ""
     lines = [_t("Statistics %1, %2 cases counted").replace("%1", period_words(stats.request.start, stats.request.end))
              .replace("%2", str(stats.case_count)),
              _t("Groups of fewer than %1 students are shown as %2.").replace("%1", str(stats.request.min_cell))
-             .replace("%2", hidden), ""]
+             .replace("%2", hidden),
+             _t("%1 hides a figure so that a smaller group cannot be worked out from the others.")
+             .replace("%1", SECONDARY_TEXT), ""]
 
     def cell(c) -> str:
-        return hidden if c.count is None else str(c.count)
+        if c.count is not None:
+            return str(c.count)
+        return hidden if c.primary else SECONDARY_TEXT  # a secondary one may hold 5 or more: never "<5"
 
     for table in stats.counts:
         title = _t(TABLE_TITLES[table.key]) if table.key in TABLE_TITLES else table.key
@@ -327,7 +335,7 @@ def as_text(stats: Statistics) -> str:
         head = [_t(DIMENSION_WORDS.get(dimension, "")), _t("Students"), _t("Median"), _t("Lower quartile"),
                 _t("Upper quartile"), _t("Mean")]
         body = [[_t("All") if everyone_first and n == 0 else code_word(dimension, d.group, stats),
-                 hidden if d.n is None else str(d.n), _number(d.median), _number(d.q1), _number(d.q3),
+                 SECONDARY_TEXT if d.n is None else str(d.n), _number(d.median), _number(d.q1), _number(d.q3),
                  _number(d.mean)] for n, d in enumerate(rows)]
         lines += [title] + _aligned([head] + body, visible_escapes) + [""]
     if stats.notes:
