@@ -61,6 +61,7 @@ from sst_desk.workflow.codes import (
 from sst_desk.workflow.stats_model import CaseFacts
 
 from sst_desk.persistence.mapping import (
+    access_log,
     attendance,
     attendance_imports,
     boostertraffar,
@@ -287,8 +288,10 @@ def fingerprint(session: Session) -> tuple:
     change of who is responsible changes the members' sums, an import that stores anything adds an import
     row (and new rows), gallring removes cases and students (their attendance goes with the student).
     Equal fingerprints of one database: equal facts. No count of ``attendance``: on 1.5 million rows that
-    alone reads the whole table (300 ms); its largest id and the imports' say the same here."""
-    c, m, a, i, s = cases.c, case_members.c, attendance.c, attendance_imports.c, students.c
+    alone reads the whole table (300 ms); its largest id and the imports' say the same here. The access log's
+    first entry (its hash holds the moment it was written) tells two databases made one after the other at
+    the same path apart."""
+    c, m, a, i, s, log = cases.c, case_members.c, attendance.c, attendance_imports.c, students.c, access_log.c
 
     def one(value) -> sa.ScalarSelect:
         return sa.select(value).scalar_subquery()
@@ -303,6 +306,7 @@ def fingerprint(session: Session) -> tuple:
         one(sa.func.coalesce(sa.func.max(i.id), 0)),
         sa.select(sa.func.count()).select_from(students).scalar_subquery(),
         one(sa.func.coalesce(sa.func.max(s.id), 0)),
+        sa.select(log.hash).order_by(log.seq).limit(1).scalar_subquery(),
     )
     return tuple(session.execute(query).one())
 
