@@ -152,6 +152,8 @@ LANGUAGE = Option[str]("ui/language", str, "sv", name="language", title=_t("Lang
                        help=_t("Takes effect the next time SST Desk starts."), choices=("sv", "en"))
 USER_NAME = Option[str]("user/display_name", str, "")
 MAIN_GEOMETRY = Option[bytes]("ui/main_geometry", bytes, b"")
+# The main window's docks and toolbars (QMainWindow.saveState): whether "Kommande" is shown, where, how wide.
+MAIN_STATE = Option[bytes]("ui/main_state", bytes, b"")
 CASE_GEOMETRY = Option[bytes]("ui/case_geometry", bytes, b"")
 LAST_USER = Option[str]("security/last_user", str, "")  # pre-filled in the sign-in dialog (a name, never a password)
 # The team server this computer signed in on last (``sst-desk --server URL``, or the first-run dialog's choice):
@@ -210,7 +212,7 @@ CONSENT_TEXT = Option[str]("documents/consent_text", str, "", Scope.TEAM, "conse
 ALL_OPTIONS: tuple[Option[Any], ...] = (  # in the settings dialog's order
     TEAM_NAME, BOOSTER_MONTHS, RETENTION_YEARS, ABSENCE_WARN_PERCENT, ABSENCE_ALERT_PERCENT, STATS_MIN_CELL,
     TEAM_CONTACT, TEAM_LOGO, CONSENT_TEXT,
-    LANGUAGE, BACKUPS_TO_KEEP, IDLE_LOCK_MINUTES, USER_NAME, LAST_USER, MAIN_GEOMETRY, CASE_GEOMETRY,
+    LANGUAGE, BACKUPS_TO_KEEP, IDLE_LOCK_MINUTES, USER_NAME, LAST_USER, MAIN_GEOMETRY, MAIN_STATE, CASE_GEOMETRY,
     LAST_SERVER, SERVER_CA_FILES,
 )
 TEAM_OPTIONS: tuple[Option[Any], ...] = tuple(o for o in ALL_OPTIONS if o.team)

@@ -40,6 +40,7 @@ from sst_desk.options import (  # noqa: F401 - the options are imported from her
     LAST_SERVER,
     LAST_USER,
     MAIN_GEOMETRY,
+    MAIN_STATE,
     RETENTION_YEARS,
     SERVER_CA_FILES,
     TEAM_CONTACT,

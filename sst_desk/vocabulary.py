@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from sst_desk.workflow.access import Role
+from sst_desk.workflow.agenda import DueKind
 from sst_desk.workflow.attention import Attention
 from sst_desk.workflow.logchain import LogAction
 from sst_desk.workflow.codes import (
@@ -235,6 +236,12 @@ CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
         Attention.CONSENT_EXPIRING: Words("Consent expires soon", "Samtycket går snart ut"),
         Attention.BOOSTER_DUE: Words("Booster session due", "Dags för boosterträff"),
         Attention.CONSENT_MISSING: Words("Consent missing", "Samtycke saknas"),
+    },
+    DueKind: {
+        DueKind.FOLLOW_UP: Words("Follow-up", "Uppföljning"),
+        DueKind.BOOSTER: Words("Booster session", "Boosterträff"),
+        DueKind.CONSENT_EXPIRES: Words("Consent expires", "Samtycket går ut"),
+        DueKind.INSATS_ENDS: Words("Intervention ends", "Insatsen slutar"),
     },
     Move: {
         Move.ENROL: Words("Enrol the student", "Skriv in eleven"),

@@ -56,12 +56,86 @@
         <translation>Det här lösenordet går inte att använda.</translation>
     </message>
     <message>
+        <source>Work phone</source>
+        <translation>Telefon i tjänsten</translation>
+    </message>
+    <message>
+        <source>Printed on a notice to a meeting as the family&apos;s contact, next to your name.</source>
+        <translation>Skrivs ut på kallelser till möten som familjens kontakt, bredvid ditt namn.</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Student / case</source>
+        <translation>Elev/ärende</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>%1, case %2</source>
+        <translation>%1, ärende %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 – overdue</source>
+        <translation>%1 – försenad</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>Upcoming</source>
+        <translation>Kommande</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Öppna ärende</translation>
+    </message>
+    <message>
+        <source>Upcoming, status</source>
+        <translation>Kommande, status</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in the next %1 days.</source>
+        <translation>Inget som faller ut de närmaste %1 dagarna.</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached, and this computer has no copy of your cases.</source>
+        <translation>Teamservern går inte att nå, och den här datorn har ingen kopia av dina ärenden.</translation>
+    </message>
+    <message>
+        <source>The list could not be loaded: %1</source>
+        <translation>Listan kunde inte läsas in: %1</translation>
     </message>
 </context>
 <context>
@@ -912,6 +986,10 @@
         <translation>Skäl till avslut</translation>
     </message>
     <message>
+        <source>Eligibility for upper secondary school</source>
+        <translation>Gymnasiebehörighet</translation>
+    </message>
+    <message>
         <source>— choose —</source>
         <translation>— välj —</translation>
     </message>
@@ -920,12 +998,28 @@
         <translation>Anteckning vid avslut</translation>
     </message>
     <message>
+        <source>— not recorded —</source>
+        <translation>— inte registrerat —</translation>
+    </message>
+    <message>
         <source>Booster session</source>
         <translation>Boosterträff</translation>
     </message>
     <message>
         <source>Booster session date</source>
         <translation>Datum för boosterträff</translation>
+    </message>
+    <message>
+        <source>Booster session time</source>
+        <translation>Tid för boosterträffen</translation>
+    </message>
+    <message>
+        <source>Booster session place</source>
+        <translation>Plats för boosterträffen</translation>
+    </message>
+    <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
     </message>
     <message>
         <source>Propose a booster session</source>
@@ -1140,6 +1234,45 @@
     <message>
         <source>Could not print</source>
         <translation>Kunde inte skriva ut</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarExport</name>
+    <message>
+        <source>Add the booster session to a calendar (.ics)…</source>
+        <translation>Lägg till boosterträffen i kalendern (.ics)…</translation>
+    </message>
+    <message>
+        <source>Add the follow-up to a calendar (.ics)…</source>
+        <translation>Lägg till uppföljningen i kalendern (.ics)…</translation>
+    </message>
+    <message>
+        <source>A calendar file for Outlook or your phone: the student&apos;s initials and the case number only, never the name or personal identity number.</source>
+        <translation>En kalenderfil för Outlook eller telefonen: bara elevens initialer och ärendenumret, aldrig namnet eller personnumret.</translation>
+    </message>
+    <message>
+        <source>Save the calendar file as</source>
+        <translation>Spara kalenderfilen som</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderfiler (*.ics)</translation>
+    </message>
+    <message>
+        <source>Save the case first: the calendar file names its case number.</source>
+        <translation>Spara ärendet först: kalenderfilen anger ärendets nummer.</translation>
+    </message>
+    <message>
+        <source>Set the meeting&apos;s date first.</source>
+        <translation>Ange mötets datum först.</translation>
+    </message>
+    <message>
+        <source>Set the date of the next follow-up first (a closed case has none).</source>
+        <translation>Ange datum för nästa uppföljning först (ett avslutat ärende har ingen).</translation>
+    </message>
+    <message>
+        <source>The calendar file was not saved</source>
+        <translation>Kalenderfilen sparades inte</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1573,10 @@
         <translation>— välj —</translation>
     </message>
     <message>
+        <source>Eligibility for upper secondary school</source>
+        <translation>Gymnasiebehörighet</translation>
+    </message>
+    <message>
         <source>Comment (optional)</source>
         <translation>Kommentar (frivillig)</translation>
     </message>
@@ -1684,6 +1821,62 @@
     <message>
         <source>%1: %2. Nothing was imported.</source>
         <translation>%1: %2. Ingenting importerades.</translation>
+    </message>
+    <message>
+        <source>what falls due in the next days for your cases</source>
+        <translation>det som infaller de närmaste dagarna i dina ärenden</translation>
+    </message>
+    <message>
+        <source>List the follow-ups, boosterträffar, consents that expire and insatser that end in the next days for the cases you are responsible for, with overdue meetings first.</source>
+        <translation>Visa uppföljningar, boosterträffar, samtycken som går ut och insatser som slutar de närmaste dagarna i ärendena du ansvarar för, med försenade möten först.</translation>
+    </message>
+    <message>
+        <source>how many days ahead, 0 to %1 (default: %2)</source>
+        <translation>hur många dagar framåt, 0 till %1 (standard: %2)</translation>
+    </message>
+    <message>
+        <source>Upcoming %1 – %2 (%3 days)</source>
+        <translation>Kommande %1 – %2 (%3 dagar)</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in the next %1 days.</source>
+        <translation>Inget faller ut de närmaste %1 dagarna.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalj</translation>
+    </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1, försenad</translation>
+    </message>
+    <message>
+        <source>1 date.</source>
+        <translation>1 datum.</translation>
+    </message>
+    <message>
+        <source>%1 dates.</source>
+        <translation>%1 datum.</translation>
     </message>
     <message>
         <source>import a school&apos;s attendance export (CSV, XLSX, XLS or ODS)</source>
@@ -3563,6 +3756,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
 <context>
     <name>Form</name>
     <message>
+        <source>HH:MM</source>
+        <translation>TT:MM</translation>
+    </message>
+    <message>
+        <source>Write the time as hours and minutes, for example 14:30.</source>
+        <translation>Skriv tiden som timmar och minuter, till exempel 14:30.</translation>
+    </message>
+    <message>
         <source>Write a number, for example 12,5.</source>
         <translation>Skriv ett tal, till exempel 12,5.</translation>
     </message>
@@ -4707,6 +4908,26 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Samtycke saknas</translation>
     </message>
     <message>
+        <source>Follow-up</source>
+        <comment>DueKind</comment>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>Booster session</source>
+        <comment>DueKind</comment>
+        <translation>Boosterträff</translation>
+    </message>
+    <message>
+        <source>Consent expires</source>
+        <comment>DueKind</comment>
+        <translation>Samtycket går ut</translation>
+    </message>
+    <message>
+        <source>Intervention ends</source>
+        <comment>DueKind</comment>
+        <translation>Insatsen slutar</translation>
+    </message>
+    <message>
         <source>Enrol the student</source>
         <comment>Move</comment>
         <translation>Skriv in eleven</translation>
@@ -5207,6 +5428,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>ärenden att gallra: %1</translation>
     </message>
     <message>
+        <source>upcoming dates shown: %1</source>
+        <translation>kommande datum visade: %1</translation>
+    </message>
+    <message>
         <source>revision %1</source>
         <translation>version %1</translation>
     </message>
@@ -5670,6 +5895,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Teamserver</translation>
     </message>
     <message>
+        <source>Upcoming (%1 days)</source>
+        <translation>Kommande (%1 dagar)</translation>
+    </message>
+    <message>
         <source>The server ended this session: colleagues&apos; changes are no longer shown as they happen.</source>
         <translation>Servern avslutade sessionen: kollegornas ändringar visas inte längre när de görs.</translation>
     </message>
@@ -5714,6 +5943,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Kommande</translation>
+    </message>
+    <message>
         <source>Signed in: %1 (%2)</source>
         <translation>Inloggad: %1 (%2)</translation>
     </message>
@@ -5744,6 +5981,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Import attendance…</source>
         <translation>Importera närvaro…</translation>
+    </message>
+    <message>
+        <source>My profile…</source>
+        <translation>Min profil…</translation>
     </message>
     <message>
         <source>Change my password…</source>
@@ -6007,6 +6248,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Skriv e-postadressen som namn@domän.se, utan mellanslag.</translation>
     </message>
     <message>
+        <source>Write the phone number with digits, spaces and + or - only, for example 070-123 45 67.</source>
+        <translation>Skriv telefonnumret med bara siffror, mellanslag, + och -, till exempel 070-123 45 67.</translation>
+    </message>
+    <message>
+        <source>Set the meeting&apos;s date before its time.</source>
+        <translation>Ange mötets datum innan du anger tiden.</translation>
+    </message>
+    <message>
         <source>The team has not yet decided that the student meets the criteria for the team&apos;s support.</source>
         <translation>Teamet har ännu inte beslutat att eleven uppfyller kriterierna för teamets stöd.</translation>
     </message>
@@ -6061,6 +6310,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Choose why the case is closed.</source>
         <translation>Välj varför ärendet avslutas.</translation>
+    </message>
+    <message>
+        <source>The student is in year 9: record whether they are eligible for upper secondary school (“Not known” is an answer too).</source>
+        <translation>Eleven går i årskurs 9: ange om eleven är behörig till gymnasiet (även ”Okänt” är ett svar).</translation>
     </message>
     <message>
         <source>Record the referral, report or SIP before closing the case as referred on.</source>
@@ -6340,6 +6593,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Datum för uppföljning</translation>
     </message>
     <message>
+        <source>Follow-up time</source>
+        <translation>Tid för uppföljningen</translation>
+    </message>
+    <message>
+        <source>Follow-up place</source>
+        <translation>Plats för uppföljningen</translation>
+    </message>
+    <message>
         <source>The guardians&apos; view of the plan</source>
         <translation>Vårdnadshavarnas syn på planen</translation>
     </message>
@@ -6362,6 +6623,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Note</source>
         <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
     </message>
     <message>
         <source>Add referral</source>
@@ -6572,6 +6837,21 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Handlingsplan – %1</source>
         <translation>Handlingsplan – %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Signed in as %1. Your name and role are set by an administrator.</source>
+        <translation>Inloggad som %1. Ditt namn och din roll bestäms av en administratör.</translation>
+    </message>
+    <message>
+        <source>My profile</source>
+        <translation>Min profil</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
     </message>
 </context>
 <context>
@@ -7449,6 +7729,18 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Behövs för att fortsätta med samma plan.</translation>
     </message>
     <message>
+        <source>Follow-up time</source>
+        <translation>Tid för uppföljningen</translation>
+    </message>
+    <message>
+        <source>Follow-up place</source>
+        <translation>Plats för uppföljningen</translation>
+    </message>
+    <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
+    </message>
+    <message>
         <source>Date of the follow-up</source>
         <translation>Datum för uppföljningen</translation>
     </message>
@@ -7655,8 +7947,20 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Hölls inte</translation>
     </message>
     <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
+    </message>
+    <message>
         <source>Booster session date</source>
         <translation>Datum för boosterträff</translation>
+    </message>
+    <message>
+        <source>Booster session time</source>
+        <translation>Tid för boosterträffen</translation>
+    </message>
+    <message>
+        <source>Booster session place</source>
+        <translation>Plats för boosterträffen</translation>
     </message>
     <message>
         <source>Outcome</source>

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sst_desk import __version__, fileio, i18n, paths
+from sst_desk.cli import agenda as cli_agenda
 from sst_desk.cli import attendance as cli_attendance
 from sst_desk.cli import auth as cli_auth
 from sst_desk.cli import backups as cli_backups
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_demo.add_commands(commands, _add_db, demo_db, _students, _int)
     cli_cases.add_commands(commands, _add_db, default_db)
+    cli_agenda.add_commands(commands, _add_db, default_db)
     cli_print.add_commands(commands, _add_db, default_db, _positive_int)
     cli_backups.add_commands(commands, _add_db, default_db)
     cli_security.add_commands(commands, _add_db, default_db)

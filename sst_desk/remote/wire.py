@@ -44,6 +44,7 @@ from typing import Any
 _MODULES: tuple[str, ...] = (
     "sst_desk.workflow.access",
     "sst_desk.workflow.accounts",
+    "sst_desk.workflow.agenda",
     "sst_desk.workflow.attendance",
     "sst_desk.workflow.attention",
     "sst_desk.workflow.caselist",

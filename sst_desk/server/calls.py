@@ -43,6 +43,8 @@ _ROOMS = ("the server's case room does this itself; a client joins the room (the
           "/api/v1/rooms/{case_id}, docs/server.md \"Case rooms\")")
 
 DECISIONS: dict[tuple[str, str], Remote | Refused] = {
+    # agenda ("Kommande"): the window starts on the server's day
+    ("agenda", "due_items"): Remote(clock=(("today", DAY),)),
     # cases
     ("cases", "case_rows"): Remote(clock=(("today", DAY),)),
     ("cases", "load_case"): Remote(),
@@ -84,6 +86,7 @@ DECISIONS: dict[tuple[str, str], Remote | Refused] = {
     ("accounts", "switch_off"): Remote(),
     ("accounts", "switch_on"): Remote(),
     ("accounts", "record_session_event"): Remote(),
+    ("accounts", "set_own_phone"): Remote(),  # the session's own account only: the actor is the server's
     # the access log
     ("accesslog", "query_log"): Remote(),
     ("accesslog", "log_students"): Remote(),

@@ -29,7 +29,7 @@ from sst_desk.services.base import UnitOfWork, UowFactory
 
 GROUPS: tuple[str, ...] = (
     "cases", "printing", "attendance", "accounts", "accesslog", "gallring", "extract", "backups", "settings",
-    "offline", "rooms", "statistics",
+    "offline", "rooms", "agenda", "statistics",
 )
 """The use-case modules a door opens (each has ``USE_CASES``)."""
 

@@ -31,7 +31,8 @@ def test_the_team_owns_its_policy_and_each_computer_its_own_things():
         "team_name", "booster_months", "retention_years", "absence_warn_percent", "absence_alert_percent",
         "stats_min_cell", "team_contact", "team_logo", "consent_text"}
     assert {o.key for o in COMPUTER_OPTIONS} == {
-        "ui/language", "user/display_name", "ui/main_geometry", "ui/case_geometry", "security/last_user",
+        "ui/language", "user/display_name", "ui/main_geometry", "ui/main_state", "ui/case_geometry",
+        "security/last_user",
         "backup/keep", "security/idle_lock_minutes", "server/last_url", "server/ca_files"}
     assert all(o.scope in (Scope.TEAM, Scope.COMPUTER) for o in ALL_OPTIONS)
 

@@ -173,6 +173,8 @@ def action_detail(action: str, detail: str) -> str:
             return _t("cases shown: %1").replace("%1", detail)
         if detail.startswith("gallring:") and detail[len("gallring:"):].isdigit():
             return _t("cases due for gallring: %1").replace("%1", detail[len("gallring:"):])
+        if detail.startswith("kommande:") and detail[len("kommande:"):].isdigit():
+            return _t("upcoming dates shown: %1").replace("%1", detail[len("kommande:"):])
     if action == LogAction.DENIED:
         return _refusal(detail)
     if action == LogAction.VIEW and detail.startswith("offline="):
