@@ -339,6 +339,10 @@ def case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: 
             _kept.move_to_end(key)
             return list(kept)
     facts = read_case_facts(session, visible_to=visible_to, today=today, absence_for=absence_for)
+    if fingerprint(session) != key[-1]:
+        # Someone committed while the facts were read (PostgreSQL's READ COMMITTED sees each statement's
+        # newest data): they are right now but belong to no one fingerprint, so they are not kept.
+        return facts
     with _kept_lock:
         _kept[key] = facts
         while len(_kept) > _KEPT:
