@@ -47,6 +47,7 @@ from sst_desk.workflow.codes import (
     Stage,
 )
 from sst_desk.workflow.process import Move
+from sst_desk.workflow.stats_model import Dimension
 
 CONTEXT = "Labels"  # the Qt translation context of the window's words for codes
 
@@ -263,6 +264,14 @@ CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
         Role.TEAMLEDARE: Words("Team lead (teamledare)", "Teamledare"),
         Role.ADMINISTRATOR: Words("Administrator", "Administratör"),
     },
+    Dimension: {
+        Dimension.SCHOOL: Words("School", "Skola"),
+        Dimension.GRADE: Words("Year", "Årskurs"),
+        Dimension.GENDER: Words("Gender", "Kön"),
+        Dimension.LEVEL: Words("Level", "Nivå"),
+        Dimension.ASSESSMENT: Words("With or without needs assessment", "Med eller utan behovsprövning"),
+        Dimension.WORKER: Words("Responsible worker", "Ansvarig handläggare"),
+    },
     LogAction: {
         LogAction.SIGN_IN: Words("Signed in", "Loggade in"),
         LogAction.SIGN_IN_FAILED: Words("Failed sign-in", "Misslyckad inloggning"),
@@ -303,6 +312,109 @@ CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
 }
 
 
+# --- Statistics (issue 15): the words of sst_desk.workflow.stats_model's text codes ------------------------
+# Dimension (an enum) is in CODE_WORDS above. The tables' keys, the row and column codes that are not an
+# enum's value, the outcome keys and the notes are text codes; their words live here, in three tables keyed
+# by a kind that is also their Qt disambiguation. Screen (stats-ui, through Qt) and paper (reports/
+# statistics*.py, the Swedish) both read them from here. A code with no words is shown as the code itself.
+
+STATS_TABLES = "StatsTable"  # CountTable.key
+STATS_CODES = "StatsCode"  # row/column codes that are no enum's value, and the outcome keys
+STATS_NOTES = "StatsNote"  # Statistics.notes
+STATS_DIMENSIONS = "StatsDimension"  # what a category table's rows are (CountTable.row_dimension)
+
+STATS_WORDS: dict[str, dict[str, Words]] = {
+    STATS_TABLES: {
+        "active": Words("Students enrolled at some time in the period", "Elever inskrivna i teamet under perioden"),
+        "raised": Words("New cases (referrals to the team)", "Nya ärenden (aktualiseringar)"),
+        "enrolled": Words("New enrolments", "Nya inskrivningar"),
+        "closed": Words("Students whose case was closed", "Avslutade ärenden (utskrivna elever)"),
+        "booster_proposed": Words("Booster sessions planned", "Planerade boosterträffar"),
+        "booster_held": Words("Booster sessions held", "Genomförda boosterträffar"),
+        "stage_now": Words("Students in each stage today (open cases)", "Elever per steg i dag (pågående ärenden)"),
+        "raised_by": Words("Who raised the case", "Vem som aktualiserade ärendet"),
+        "closing_reason": Words("Reasons for closing", "Skäl till avslut"),
+        "referral": Words("Referrals, reports, applications and SIP", "Hänvisningar, anmälningar, ansökningar och SIP"),
+        "goal_rating": Words("Goals by rating", "Mål efter bedömning"),
+        "behorighet": Words("Upper secondary eligibility at closing (year 9)",
+                            "Gymnasiebehörighet vid avslut (årskurs 9)"),
+    },
+    STATS_CODES: {
+        "": Words("All students", "Alla elever"),
+        "all": Words("All", "Alla"),
+        "total": Words("Total", "Totalt"),
+        "unknown": Words("Not known", "Uppgift saknas"),
+        "not_rated": Words("Not rated", "Ej bedömt"),
+        "not_recorded": Words("Not recorded", "Ej registrerat"),
+        "other": Words("Other areas", "Övriga områden"),  # goal_rating's row for every area but närvaro/resultat
+        "change_latest": Words("Change in absence: baseline to the latest 4 weeks",
+                               "Förändring i frånvaro: utgångsläget mot de senaste 4 veckorna"),
+        "change_at_close": Words("Change in absence: baseline to closing",
+                                 "Förändring i frånvaro: utgångsläget mot avslut"),
+    },
+    STATS_DIMENSIONS: {
+        "raised_by": Words("Raised by", "Aktualiserat av"),
+        "closing_reason": Words("Reason", "Skäl"),
+        "referral": Words("Kind", "Slag"),
+        "stage": Words("Stage", "Steg"),
+        "goal_area": Words("Goal area", "Målområde"),
+        "rating": Words("Rating", "Bedömning"),
+        "behorighet": Words("Eligibility", "Behörighet"),
+        "insats": Words("Intervention", "Insats"),
+    },
+    STATS_NOTES: {
+        "no_attendance": Words("No case active in the period has its absence before enrolment recorded: there are "
+                               "no absence figures.",
+                               "Inget ärende under perioden har frånvaro registrerad före inskrivningen: "
+                               "frånvarosiffror saknas."),
+        "rows_overlap": Words("A case with two responsible workers counts under each of them: the rows add up to "
+                              "more than the total, which counts each student once.",
+                              "Ett ärende med två ansvariga handläggare räknas hos båda: raderna blir tillsammans "
+                              "fler än totalen, som räknar varje elev en gång."),
+        # Not set by compute today; kept because stats_model names it and the window's samples use it.
+        "few_cases": Words("Few cases in the period: many figures are hidden to protect the students.",
+                           "Få ärenden under perioden: många siffror döljs för att skydda eleverna."),
+    },
+}
+
+# The enum whose values a statistics dimension's codes are (rows and columns of the tables).
+STATS_DIMENSION_ENUMS: dict[str, type[Enum]] = {
+    "gender": Gender, "level": Level, "assessment": Assessment, "raised_by": RaisedBy,
+    "closing_reason": ClosingReason, "referral": ReferralKind, "referral_kind": ReferralKind,
+    "stage": Stage, "stage_now": Stage, "rating": Rating, "goal_rating": Rating, "goal_area": GoalArea,
+    "behorighet": Behorighet, "dimension": Dimension,
+}
+
+
+def stats_words(dimension: str, code: str) -> Words | None:
+    """The words of a row or column code of a statistics table, or None when it has none here.
+
+    ``dimension`` is the table's ``row_dimension``/``column_dimension``. An enum dimension's codes take the
+    enum's words; the special codes ("all", "other" …) those of STATS_CODES. The code "" is "everyone" in
+    a table without breakdown (dimension ""), "not rated" for a rating, "not recorded" for behörighet and
+    "not known" otherwise (a school or årskurs not recorded). School
+    names, worker ids, årskurser and catalogue keys have no words here: the caller names them (school as is,
+    ``Statistics.worker_names``, the grade's label, ``Statistics.insats_names``).
+    """
+    if code == "":
+        special = {"": "", "rating": "not_rated", "goal_rating": "not_rated", "behorighet": "not_recorded",
+                   "closing_reason": "not_recorded"}
+        return STATS_WORDS[STATS_CODES][special.get(dimension, "unknown")]
+    enum_type = STATS_DIMENSION_ENUMS.get(dimension)
+    if enum_type is not None:
+        for value in (code, int(code)) if code.isdigit() else (code,):  # Level's values are ints, published as text
+            try:
+                return CODE_WORDS[enum_type][enum_type(value)]
+            except (ValueError, KeyError):
+                continue
+    return STATS_WORDS[STATS_CODES].get(code)
+
+
+def stats_key_words(kind: str, key: str) -> Words | None:
+    """The words of a table key (``STATS_TABLES``), outcome key or code (``STATS_CODES``), or note."""
+    return STATS_WORDS[kind].get(key)
+
+
 def words(code: Enum) -> Words:
     """The words for ``code`` (``KeyError`` for a code that has none)."""
     return CODE_WORDS[type(code)][code]
@@ -316,4 +428,6 @@ def disambiguation(code: Enum) -> str:
 
 def qt_messages() -> dict[tuple[str, str, str], str]:
     """Every code's Qt message as (context, English source, disambiguation) → its Swedish translation."""
-    return {(CONTEXT, w.en, cls.__name__): w.sv for cls, table in CODE_WORDS.items() for w in table.values()}
+    messages = {(CONTEXT, w.en, cls.__name__): w.sv for cls, table in CODE_WORDS.items() for w in table.values()}
+    messages.update({(CONTEXT, w.en, kind): w.sv for kind, table in STATS_WORDS.items() for w in table.values()})
+    return messages

@@ -5012,6 +5012,36 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Administratör</translation>
     </message>
     <message>
+        <source>School</source>
+        <comment>Dimension</comment>
+        <translation>Skola</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <comment>Dimension</comment>
+        <translation>Årskurs</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <comment>Dimension</comment>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <comment>Dimension</comment>
+        <translation>Nivå</translation>
+    </message>
+    <message>
+        <source>With or without needs assessment</source>
+        <comment>Dimension</comment>
+        <translation>Med eller utan behovsprövning</translation>
+    </message>
+    <message>
+        <source>Responsible worker</source>
+        <comment>Dimension</comment>
+        <translation>Ansvarig handläggare</translation>
+    </message>
+    <message>
         <source>Signed in</source>
         <comment>LogAction</comment>
         <translation>Loggade in</translation>
@@ -5160,6 +5190,166 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <source>Protected the log with the server&apos;s secret key</source>
         <comment>LogAction</comment>
         <translation>Skyddade loggen med serverns hemliga nyckel</translation>
+    </message>
+    <message>
+        <source>Students enrolled at some time in the period</source>
+        <comment>StatsTable</comment>
+        <translation>Elever inskrivna i teamet under perioden</translation>
+    </message>
+    <message>
+        <source>New enrolments</source>
+        <comment>StatsTable</comment>
+        <translation>Nya inskrivningar</translation>
+    </message>
+    <message>
+        <source>Students in each stage today (open cases)</source>
+        <comment>StatsTable</comment>
+        <translation>Elever per steg i dag (pågående ärenden)</translation>
+    </message>
+    <message>
+        <source>No case active in the period has its absence before enrolment recorded: there are no absence figures.</source>
+        <comment>StatsNote</comment>
+        <translation>Inget ärende under perioden har frånvaro registrerad före inskrivningen: frånvarosiffror saknas.</translation>
+    </message>
+    <message>
+        <source>Few cases in the period: many figures are hidden to protect the students.</source>
+        <comment>StatsNote</comment>
+        <translation>Få ärenden under perioden: många siffror döljs för att skydda eleverna.</translation>
+    </message>
+    <message>
+        <source>New cases (referrals to the team)</source>
+        <comment>StatsTable</comment>
+        <translation>Nya ärenden (aktualiseringar)</translation>
+    </message>
+    <message>
+        <source>Students whose case was closed</source>
+        <comment>StatsTable</comment>
+        <translation>Avslutade ärenden (utskrivna elever)</translation>
+    </message>
+    <message>
+        <source>Booster sessions planned</source>
+        <comment>StatsTable</comment>
+        <translation>Planerade boosterträffar</translation>
+    </message>
+    <message>
+        <source>Booster sessions held</source>
+        <comment>StatsTable</comment>
+        <translation>Genomförda boosterträffar</translation>
+    </message>
+    <message>
+        <source>Who raised the case</source>
+        <comment>StatsTable</comment>
+        <translation>Vem som aktualiserade ärendet</translation>
+    </message>
+    <message>
+        <source>Reasons for closing</source>
+        <comment>StatsTable</comment>
+        <translation>Skäl till avslut</translation>
+    </message>
+    <message>
+        <source>Referrals, reports, applications and SIP</source>
+        <comment>StatsTable</comment>
+        <translation>Hänvisningar, anmälningar, ansökningar och SIP</translation>
+    </message>
+    <message>
+        <source>Goals by rating</source>
+        <comment>StatsTable</comment>
+        <translation>Mål efter bedömning</translation>
+    </message>
+    <message>
+        <source>Upper secondary eligibility at closing (year 9)</source>
+        <comment>StatsTable</comment>
+        <translation>Gymnasiebehörighet vid avslut (årskurs 9)</translation>
+    </message>
+    <message>
+        <source>All students</source>
+        <comment>StatsCode</comment>
+        <translation>Alla elever</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <comment>StatsCode</comment>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <comment>StatsCode</comment>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <comment>StatsCode</comment>
+        <translation>Uppgift saknas</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <comment>StatsCode</comment>
+        <translation>Ej bedömt</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <comment>StatsCode</comment>
+        <translation>Ej registrerat</translation>
+    </message>
+    <message>
+        <source>Other areas</source>
+        <comment>StatsCode</comment>
+        <translation>Övriga områden</translation>
+    </message>
+    <message>
+        <source>Change in absence: baseline to the latest 4 weeks</source>
+        <comment>StatsCode</comment>
+        <translation>Förändring i frånvaro: utgångsläget mot de senaste 4 veckorna</translation>
+    </message>
+    <message>
+        <source>Change in absence: baseline to closing</source>
+        <comment>StatsCode</comment>
+        <translation>Förändring i frånvaro: utgångsläget mot avslut</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <comment>StatsDimension</comment>
+        <translation>Aktualiserat av</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <comment>StatsDimension</comment>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <comment>StatsDimension</comment>
+        <translation>Slag</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <comment>StatsDimension</comment>
+        <translation>Steg</translation>
+    </message>
+    <message>
+        <source>Goal area</source>
+        <comment>StatsDimension</comment>
+        <translation>Målområde</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <comment>StatsDimension</comment>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <comment>StatsDimension</comment>
+        <translation>Behörighet</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <comment>StatsDimension</comment>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>A case with two responsible workers counts under each of them: the rows add up to more than the total, which counts each student once.</source>
+        <comment>StatsNote</comment>
+        <translation>Ett ärende med två ansvariga handläggare räknas hos båda: raderna blir tillsammans fler än totalen, som räknar varje elev en gång.</translation>
     </message>
 </context>
 <context>
