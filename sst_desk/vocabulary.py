@@ -300,6 +300,7 @@ CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
         LogAction.RESTORE: Words("Restored a backup", "Återställde en säkerhetskopia"),
         LogAction.IMPORT: Words("Imported attendance", "Importerade närvaro"),
         LogAction.SETTINGS_CHANGED: Words("Changed the team's settings", "Ändrade teamets inställningar"),
+        LogAction.STATISTICS: Words("Viewed the team's statistics", "Visade teamets statistik"),
         LogAction.OFFLINE_COPY: Words("Copied the case to their computer for offline work",
                                       "Kopierade ärendet till sin dator för arbete offline"),
         LogAction.LOG_HEAD_MISSING: Words(

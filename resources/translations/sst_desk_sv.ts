@@ -2271,6 +2271,10 @@
         <translation>Teamets server körs på PostgreSQL: ange en postgresql://-adress, inte en fil.</translation>
     </message>
     <message>
+        <source>This installation of SST Desk has no team server: install it on the server machine with pip install &quot;sst-desk[server]&quot; (docs/server-operations.md).</source>
+        <translation>Den här installationen av SST Desk har ingen teamserver: installera den på servermaskinen med pip install &quot;sst-desk[server]&quot; (docs/server-operations.md).</translation>
+    </message>
+    <message>
         <source>No answer was given; nothing was changed.</source>
         <translation>Inget svar gavs; ingenting ändrades.</translation>
     </message>
@@ -2337,6 +2341,174 @@
     <message>
         <source>The password again: </source>
         <translation>Lösenordet igen: </translation>
+    </message>
+    <message>
+        <source>the team&apos;s statistics for a school year, a term or a period</source>
+        <translation>teamets statistik för ett läsår, en termin eller en period</translation>
+    </message>
+    <message>
+        <source>The team&apos;s statistics for a period: a team lead&apos;s over every case of the team, a worker&apos;s over their own cases. Groups of fewer students than the team&apos;s threshold show as &lt;5. Without a file option the tables are printed; every view and export is recorded in the access log.</source>
+        <translation>Teamets statistik för en period: en teamledares över alla teamets ärenden, en medarbetares över de egna ärendena. Grupper med färre elever än teamets gräns visas som &lt;5. Utan filval skrivs tabellerna ut här; varje visning och export registreras i åtkomstloggen.</translation>
+    </message>
+    <message>
+        <source>a school year, July 1 to June 30 (2025/26, 2025/2026 or 2025)</source>
+        <translation>ett läsår, 1 juli–30 juni (2025/26, 2025/2026 eller 2025)</translation>
+    </message>
+    <message>
+        <source>a term: HT2025 (July 1 to December 31) or VT2026 (January 1 to June 30)</source>
+        <translation>en termin: HT2025 (1 juli–31 december) eller VT2026 (1 januari–30 juni)</translation>
+    </message>
+    <message>
+        <source>the first day of a period (YYYY-MM-DD); needs --to</source>
+        <translation>första dagen i en period (ÅÅÅÅ-MM-DD); kräver --to</translation>
+    </message>
+    <message>
+        <source>the last day of the period given with --from</source>
+        <translation>sista dagen i perioden som anges med --from</translation>
+    </message>
+    <message>
+        <source>break the tables down by school, årskurs, gender, nivå, with or without needs assessment, or worker</source>
+        <translation>dela upp tabellerna per skola, årskurs, kön, nivå, med eller utan behovsprövning, eller medarbetare</translation>
+    </message>
+    <message>
+        <source>write the tables as CSV</source>
+        <translation>skriv tabellerna som CSV</translation>
+    </message>
+    <message>
+        <source>write the tables as an Excel workbook</source>
+        <translation>skriv tabellerna som en Excel-arbetsbok</translation>
+    </message>
+    <message>
+        <source>write the report for the nämnd as PDF</source>
+        <translation>skriv rapporten till nämnden som PDF</translation>
+    </message>
+    <message>
+        <source>write the one-page yearly report as PDF</source>
+        <translation>skriv årsrapporten på en sida som PDF</translation>
+    </message>
+    <message>
+        <source>team name in the PDF&apos;s header (default: the saved setting)</source>
+        <translation>teamets namn i PDF:ens sidhuvud (standard: den sparade inställningen)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a term; write it as HT2025 (autumn) or VT2026 (spring)</source>
+        <translation>&apos;%1&apos; är ingen termin; skriv den som HT2025 (hösten) eller VT2026 (våren)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a day; write it as YYYY-MM-DD, e.g. 2025-08-18</source>
+        <translation>&apos;%1&apos; är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2025-08-18</translation>
+    </message>
+    <message>
+        <source>--from needs --to: give the last day of the period too.</source>
+        <translation>--from kräver --to: ange även periodens sista dag.</translation>
+    </message>
+    <message>
+        <source>--to goes with --from, not with --year or --term.</source>
+        <translation>--to hör ihop med --from, inte med --year eller --term.</translation>
+    </message>
+    <message>
+        <source>The period %1 ends before it starts; nothing was counted.</source>
+        <translation>Perioden %1 slutar innan den börjar; ingenting räknades.</translation>
+    </message>
+    <message>
+        <source>The period %1 is longer than %2 years; ask for a shorter one.</source>
+        <translation>Perioden %1 är längre än %2 år; välj en kortare.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a breakdown the statistics know.</source>
+        <translation>&apos;%1&apos; är ingen uppdelning som statistiken känner till.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a file format the statistics are written in.</source>
+        <translation>&apos;%1&apos; är inget filformat som statistiken kan skrivas i.</translation>
+    </message>
+    <message>
+        <source>Wrote the statistics for %1 to %2</source>
+        <translation>Skrev statistiken för %1 till %2</translation>
+    </message>
+    <message>
+        <source>This installation cannot write the statistics as %1 yet; print them without a file option. Nothing was written.</source>
+        <translation>Den här installationen kan inte skriva statistiken som %1 än; visa den utan filval. Ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>inte bedömt</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>(uppgift saknas)</translation>
+    </message>
+    <message>
+        <source>other areas</source>
+        <translation>övriga områden</translation>
+    </message>
+    <message>
+        <source>åk %1</source>
+        <translation>åk %1</translation>
+    </message>
+    <message>
+        <source>nivå %1</source>
+        <translation>nivå %1</translation>
+    </message>
+    <message>
+        <source>Statistics %1, %2 cases counted</source>
+        <translation>Statistik %1, %2 ärenden räknade</translation>
+    </message>
+    <message>
+        <source>Groups of fewer than %1 students are shown as %2.</source>
+        <translation>Grupper med färre än %1 elever visas som %2.</translation>
+    </message>
+    <message>
+        <source>%1 hides a figure so that a smaller group cannot be worked out from the others.</source>
+        <translation>%1 döljer en siffra så att en mindre grupp inte kan räknas fram ur de andra.</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>per %1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <source>Change in absence, baseline to the latest 4 weeks (percentage points)</source>
+        <translation>Förändring i frånvaro, från inskrivning till de senaste 4 veckorna (procentenheter)</translation>
+    </message>
+    <message>
+        <source>Change in absence, baseline to avslut (percentage points)</source>
+        <translation>Förändring i frånvaro, från inskrivning till avslut (procentenheter)</translation>
+    </message>
+    <message>
+        <source>Days in each stage</source>
+        <translation>Dagar i varje fas</translation>
+    </message>
+    <message>
+        <source>Insatser: students and their change in absence at avslut</source>
+        <translation>Insatser: elever och deras förändring i frånvaro vid avslut</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Elever</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Lower quartile</source>
+        <translation>Nedre kvartil</translation>
+    </message>
+    <message>
+        <source>Upper quartile</source>
+        <translation>Övre kvartil</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Medelvärde</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>Anmärkningar: %1</translation>
     </message>
     <message>
         <source>The two passwords differ; nothing was changed.</source>
@@ -2443,12 +2615,108 @@
         <translation>Personnummer</translation>
     </message>
     <message>
+        <source>Students enrolled (inskrivna) at some time in the period</source>
+        <translation>Elever inskrivna någon gång under perioden</translation>
+    </message>
+    <message>
+        <source>New cases (aktualiseringar)</source>
+        <translation>Nya ärenden (aktualiseringar)</translation>
+    </message>
+    <message>
+        <source>Inskrivningar in the period</source>
+        <translation>Inskrivningar under perioden</translation>
+    </message>
+    <message>
+        <source>Avslut in the period</source>
+        <translation>Avslut under perioden</translation>
+    </message>
+    <message>
+        <source>Boosterträffar proposed</source>
+        <translation>Föreslagna boosterträffar</translation>
+    </message>
+    <message>
+        <source>Boosterträffar held</source>
+        <translation>Genomförda boosterträffar</translation>
+    </message>
+    <message>
+        <source>New cases by who raised them</source>
+        <translation>Nya ärenden efter vem som aktualiserade</translation>
+    </message>
+    <message>
+        <source>Avslut by reason</source>
+        <translation>Avslut efter skäl</translation>
+    </message>
+    <message>
+        <source>Referrals by kind</source>
+        <translation>Hänvisningar, anmälningar, ansökningar och SIP efter slag</translation>
+    </message>
+    <message>
+        <source>Cases in each stage now</source>
+        <translation>Ärenden i varje fas nu</translation>
+    </message>
+    <message>
+        <source>Goals by area and their latest rating</source>
+        <translation>Mål efter område och senaste bedömning</translation>
+    </message>
+    <message>
+        <source>Gymnasiebehörighet at avslut (årskurs 9)</source>
+        <translation>Gymnasiebehörighet vid avslut (årskurs 9)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
         <source>School</source>
         <translation>Skola</translation>
     </message>
     <message>
+        <source>Årskurs</source>
+        <translation>Årskurs</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Nivå</source>
+        <translation>Nivå</translation>
+    </message>
+    <message>
+        <source>Needs assessment</source>
+        <translation>Behovsprövning</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Medarbetare</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>Aktualiserat av</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Slag</translation>
+    </message>
+    <message>
         <source>Stage</source>
         <translation>Fas</translation>
+    </message>
+    <message>
+        <source>Goal area</source>
+        <translation>Målområde</translation>
+    </message>
+    <message>
+        <source>Behörighet</source>
+        <translation>Behörighet</translation>
+    </message>
+    <message>
+        <source>Insats</source>
+        <translation>Insats</translation>
     </message>
     <message>
         <source>Absence (term)</source>
@@ -3247,6 +3515,14 @@
     <message>
         <source>attendance edit</source>
         <translation>spara kolumnkopplingar för närvaro</translation>
+    </message>
+    <message>
+        <source>statistics view</source>
+        <translation>se teamets statistik</translation>
+    </message>
+    <message>
+        <source>statistics export</source>
+        <translation>exportera teamets statistik</translation>
     </message>
     <message>
         <source>The access log of the database %1 is keyed with another secret (key id %2) than the server&apos;s (key id %3); check which secret file the server was given. Nothing was changed.</source>
@@ -4896,6 +5172,11 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Ändrade teamets inställningar</translation>
     </message>
     <message>
+        <source>Viewed the team&apos;s statistics</source>
+        <comment>LogAction</comment>
+        <translation>Visade teamets statistik</translation>
+    </message>
+    <message>
         <source>Copied the case to their computer for offline work</source>
         <comment>LogAction</comment>
         <translation>Kopierade ärendet till sin dator för arbete offline</translation>
@@ -5213,6 +5494,42 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>aktiv: %1</translation>
     </message>
     <message>
+        <source>by %1</source>
+        <translation>uppdelat per %1</translation>
+    </message>
+    <message>
+        <source>cases counted: %1</source>
+        <translation>ärenden räknade: %1</translation>
+    </message>
+    <message>
+        <source>nothing (totals only)</source>
+        <translation>ingenting (bara summor)</translation>
+    </message>
+    <message>
+        <source>school</source>
+        <translation>skola</translation>
+    </message>
+    <message>
+        <source>school year (årskurs)</source>
+        <translation>årskurs</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>kön</translation>
+    </message>
+    <message>
+        <source>level (nivå)</source>
+        <translation>nivå</translation>
+    </message>
+    <message>
+        <source>with or without needs assessment</source>
+        <translation>med eller utan behovsprövning</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>medarbetare</translation>
+    </message>
+    <message>
         <source>cases</source>
         <translation>ärenden</translation>
     </message>
@@ -5235,6 +5552,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>settings</source>
         <translation>inställningar</translation>
+    </message>
+    <message>
+        <source>the team&apos;s statistics</source>
+        <translation>teamets statistik</translation>
     </message>
     <message>
         <source>view</source>
@@ -5307,6 +5628,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>revision %1</source>
         <translation>version %1</translation>
+    </message>
+    <message>
+        <source>the team&apos;s statistics as %1</source>
+        <translation>teamets statistik som %1</translation>
     </message>
     <message>
         <source>user %1, %2</source>
@@ -7088,6 +7413,14 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>A closed case is due for gallring this many whole years after avslut or its boosterträff, whichever is later. Follow your authority&apos;s dokumenthanteringsplan.</source>
         <translation>Ett avslutat ärende ska gallras så här många hela år efter avslut eller boosterträff, det som kommer senast. Följ er myndighets dokumenthanteringsplan.</translation>
+    </message>
+    <message>
+        <source>Smallest group in statistics (students)</source>
+        <translation>Minsta grupp i statistiken (elever)</translation>
+    </message>
+    <message>
+        <source>The statistics show a group of fewer students than this only as &quot;fewer than&quot;, and hide what would let it be worked out.</source>
+        <translation>Statistiken visar en grupp med färre elever än så bara som ”färre än”, och döljer det som skulle göra det möjligt att räkna fram den.</translation>
     </message>
     <message>
         <source>Write a whole number of months from %1 to %2.</source>

@@ -28,6 +28,7 @@ from sst_desk.cli import printing as cli_print
 from sst_desk.cli import password as cli_password
 from sst_desk.cli import security as cli_security
 from sst_desk.cli import serve as cli_serve
+from sst_desk.cli import statistics as cli_statistics
 from sst_desk.cli.errors import guarded
 from sst_desk.cli.format import whole_number
 
@@ -108,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_security.add_commands(commands, _add_db, default_db)
     cli_attendance.add_commands(commands, _add_db, default_db)
     cli_password.add_commands(commands, _add_db, default_db)
+    cli_statistics.add_commands(commands, _add_db, default_db)
     cli_serve.add_commands(commands)
     return parser
 

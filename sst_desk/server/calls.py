@@ -121,6 +121,10 @@ DECISIONS: dict[tuple[str, str], Remote | Refused] = {
     ("settings", "adopt_computer_settings"): Refused(
         "a team server's settings are the team's, not one computer's: an administrator sets them "
         "(settings.change_team_settings)"),
+    # the team's statistics (issue 15): counted on the server on ITS day; the client writes the export's file
+    # and logs it with record_statistics_export
+    ("statistics", "team_statistics"): Remote(clock=(("today", DAY),)),
+    ("statistics", "record_statistics_export"): Remote(),
     # case rooms (issue 14): the stored shared document, for an offline laptop's copy; the rest is the room's
     ("rooms", "case_room_state"): Remote(),
     ("rooms", "open_room"): Refused(_ROOMS),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import statistics as pystats
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -65,63 +66,102 @@ CHANGE_LATEST, CHANGE_AT_CLOSE = "change_latest", "change_at_close"
 #: Codes of ``Statistics.notes``.
 NOTE_NO_ATTENDANCE = "no_attendance"  # no counted case has an absence baseline: the outcomes are empty
 NOTE_ROWS_OVERLAP = "rows_overlap"  # WORKER breakdown: a case counts under each worker; rows ≠ total
+NOTE_FEW_CASES = "few_cases"  # fewer students active in the period than the threshold: most is hidden
 
 
 def compute(facts: Iterable[CaseFacts], request: StatsRequest) -> Statistics:
     """Every figure of ``request``'s period over ``facts`` (the cases the person may count), suppressed."""
     facts = list(facts)
-    period = _Period(request.start, request.end)
     row_values = _row_function(request.breakdown)
     rows = _rows(request.breakdown, facts, row_values)
     tallies = _tallies(request.breakdown, rows, facts)
-    active, closed = _count(facts, period, request.breakdown is Dimension.GENDER, row_values, tallies)
+    seen = _count(facts, _Period(request.start, request.end), request.breakdown is Dimension.GENDER,
+                  row_values, tallies)
     counts = _suppress_tables([tallies[key] for key in (*MAIN_TABLES, *CATEGORY_TABLES)], request.min_cell)
     notes = []
-    if not any(fact.absence_baseline is not None for fact in active):
+    if not seen.baseline:
         notes.append(NOTE_NO_ATTENDANCE)
     if request.breakdown is Dimension.WORKER:
         notes.append(NOTE_ROWS_OVERLAP)
+    if counts[0].total.primary:  # "active": the students the period is about (its total says as much)
+        notes.append(NOTE_FEW_CASES)
     return Statistics(
         request=request,
         case_count=len(facts),
         counts=counts,
         absence={
-            CHANGE_LATEST: _absence(active, request, rows, row_values, _change_latest),
-            CHANGE_AT_CLOSE: _absence(closed, request, rows, row_values, _change_at_close),
+            CHANGE_LATEST: _absence(seen.change_latest, request, rows, row_values),
+            CHANGE_AT_CLOSE: _absence(seen.change_at_close, request, rows, row_values),
         },
-        stage_days=_stage_days(facts, period, request.min_cell),
-        insatser=_insatser(facts, active, period, request.min_cell),
+        stage_days=tuple(_plain(stage.value, len(chosen), [days for _fact, days in chosen.values()],
+                                request.min_cell) for stage, chosen in seen.stage_days.items()),
+        insatser=_insatser(seen, request.min_cell),
         notes=tuple(notes),
     )
 
 
+Chosen = dict[int, tuple[CaseFacts, float]]  # student → (their latest case, its figure)
+
+
+@dataclass(slots=True)
+class _Seen:
+    """What one pass over the cases collects besides the count tables."""
+
+    baseline: bool = False  # an active case has an absence baseline
+    change_latest: Chosen = field(default_factory=dict)
+    change_at_close: Chosen = field(default_factory=dict)
+    stage_days: dict[Stage, Chosen] = field(default_factory=lambda: {stage: {} for stage in TIMED_STAGES})
+    insats_keys: set[str] = field(default_factory=set)  # every key of the scope
+    insats_students: defaultdict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    insats_change: defaultdict[str, Chosen] = field(default_factory=lambda: defaultdict(dict))
+
+
+def _choose(chosen: Chosen, fact: CaseFacts, figure: float) -> None:
+    """Keep each student's latest case (raised last; the higher case id on a tie)."""
+    held = chosen.get(fact.student_id)
+    if held is not None:
+        other = held[0]
+        if fact.raised_on < other.raised_on or (fact.raised_on == other.raised_on
+                                                and fact.case_id < other.case_id):
+            return
+    chosen[fact.student_id] = (fact, figure)
+
+
 def _count(facts: Sequence[CaseFacts], period: _Period, by_gender: bool,
-           row_values: Callable[[CaseFacts], tuple[str, ...]],
-           tallies: dict[str, _Tally]) -> tuple[list[CaseFacts], list[CaseFacts]]:
-    """Fill the tallies in one plain pass (locals, few calls: 20,000 cases in well under 100 ms); returns
-    the cases active in the period and those closed in it."""
+           row_values: Callable[[CaseFacts], tuple[Key, ...]], tallies: dict[str, _Tally]) -> _Seen:
+    """Fill the tallies and collect the outcomes in ONE plain pass (locals, few calls: each case is read
+    once, which is most of the time over 20,000 cases)."""
+    seen = _Seen()
     start, end = period.start, period.end
-    active_cells, raised_cells, enrolled_cells, closed_cells, proposed_cells, held_cells = (
-        tallies[key].cells for key in MAIN_TABLES)
+    main = [tallies[key].cells for key in MAIN_TABLES]
+    active_cells, raised_cells, enrolled_cells, closed_cells, proposed_cells, held_cells = main
     raised_by, closing = tallies["raised_by"].cells, tallies["closing_reason"].cells
     referral, stage_now = tallies["referral"].cells, tallies["stage_now"].cells
     goal_rating, behorighet = tallies["goal_rating"].cells, tallies["behorighet"].cells
     avslutad, vidmakthallande, grade_9 = Stage.AVSLUTAD, Stage.VIDMAKTHALLANDE, 9
-    active_facts, closed_facts = [], []
+    timed = frozenset(TIMED_STAGES)
     for fact in facts:
         student, gender, stage = fact.student_id, fact.gender, fact.stage
+        if stage is not avslutad and (stage is not vidmakthallande or _booster_pending(fact)):
+            stage_now[stage, gender].add(student)  # now: whatever the period
+        if fact.insatser:
+            seen.insats_keys.update(fact.insatser)
+        # every condition in full, as docs/statistics.md words it: no shortcut that assumes the dates of a
+        # case to be in order (a boosterträff planned before the aktualisering still counts as planned)
         enrolled, closed = fact.enrolled_on, fact.closed_on
         active = enrolled is not None and enrolled <= end and (closed is None or closed >= start)
         raised = start <= fact.raised_on <= end
         enrolled_in = enrolled is not None and start <= enrolled <= end
         closed_in = closed is not None and start <= closed <= end
         proposed = held = False
-        if fact.boosters:
-            proposed = any(start <= planned <= end for planned, _h, _d in fact.boosters)
-            held = any(was is True and on is not None and start <= on <= end for _p, was, on in fact.boosters)
+        for planned, was, on in fact.boosters:
+            if start <= planned <= end:
+                proposed = True
+            if was is True and on is not None and start <= on <= end:
+                held = True
         if active or raised or enrolled_in or closed_in or proposed or held:
             column = ALL if by_gender else gender
-            for row in row_values(fact):
+            for row in row_values(fact):  # inlined: a call per case costs more than the work
                 cell = (row, column)
                 if active:
                     active_cells[cell].add(student)
@@ -138,7 +178,6 @@ def _count(facts: Sequence[CaseFacts], period: _Period, by_gender: bool,
         if raised:
             raised_by[fact.raised_by, gender].add(student)
         if closed_in:
-            closed_facts.append(fact)
             reason = fact.closing_reason
             closing[reason if reason is not None else UNKNOWN, gender].add(student)
             if fact.grade == grade_9:
@@ -147,13 +186,44 @@ def _count(facts: Sequence[CaseFacts], period: _Period, by_gender: bool,
         for kind, made_on in fact.referrals:
             if start <= made_on <= end:
                 referral[kind, gender].add(student)
-        if stage is not avslutad and (stage is not vidmakthallande or _booster_pending(fact)):
-            stage_now[stage, gender].add(student)
         if active:
-            active_facts.append(fact)
             for area, rating in fact.goals:
                 goal_rating[_GOAL_GROUP[area], rating if rating is not None else UNKNOWN].add(student)
-    return active_facts, closed_facts
+            baseline = fact.absence_baseline
+            if baseline is not None:
+                seen.baseline = True
+                if fact.absence_latest is not None:
+                    _choose(seen.change_latest, fact, fact.absence_latest - baseline)
+                if closed_in and fact.absence_at_close is not None:
+                    _choose(seen.change_at_close, fact, fact.absence_at_close - baseline)
+            for key in fact.insatser:
+                seen.insats_students[key].add(student)
+                if closed_in and baseline is not None and fact.absence_at_close is not None:
+                    _choose(seen.insats_change[key], fact, fact.absence_at_close - baseline)
+        entries = fact.stage_entries
+        if len(entries) > 1 and entries[1][1] <= end and entries[-1][1] >= start:  # (in time order)
+            _spells(seen.stage_days, fact, entries, start, end, timed)
+    return seen
+
+
+def _spells(stage_days: dict[Stage, Chosen], fact: CaseFacts, entries: tuple[tuple[Stage, dt.date], ...],
+            start: dt.date, end: dt.date, timed: frozenset[Stage]) -> None:
+    """A case's days in each stage: its spells in the stage that ENDED in the period, added up."""
+    days: dict[Stage, int] = {}
+    stage, entered = entries[0]
+    for following, left in entries[1:]:
+        if start <= left <= end and stage in timed:
+            days[stage] = days.get(stage, 0) + (left - entered).days
+        stage, entered = following, left
+    student, raised_on, case_id = fact.student_id, fact.raised_on, fact.case_id
+    for stage, total in days.items():  # _choose, inlined: this runs for most cases
+        chosen = stage_days[stage]
+        held = chosen.get(student)
+        if held is not None:
+            other = held[0]
+            if raised_on < other.raised_on or (raised_on == other.raised_on and case_id < other.case_id):
+                continue
+        chosen[student] = (fact, float(total))
 
 
 # --- periods and rows ---------------------------------------------------------------------------------
@@ -161,16 +231,10 @@ def _count(facts: Sequence[CaseFacts], period: _Period, by_gender: bool,
 
 @dataclass(frozen=True, slots=True)
 class _Period:
+    """The request's days, both included."""
+
     start: dt.date
     end: dt.date
-
-    def holds(self, day: dt.date | None) -> bool:
-        return day is not None and self.start <= day <= self.end
-
-    def active(self, fact: CaseFacts) -> bool:
-        """Enrolled (inskriven) at some time in the period: enrolled by its end, not closed before it."""
-        return (fact.enrolled_on is not None and fact.enrolled_on <= self.end
-                and (fact.closed_on is None or fact.closed_on >= self.start))
 
 
 Key = str | enum.Enum  # a row or column while counting: an enum member (fast to hash) or a code
@@ -188,14 +252,30 @@ def _row_function(breakdown: Dimension | None) -> Callable[[CaseFacts], tuple[Ke
     if breakdown is Dimension.SCHOOL:
         return lambda fact: (fact.school,)
     if breakdown is Dimension.GRADE:
-        return lambda fact: (str(fact.grade) if fact.grade is not None else UNKNOWN,)
+        grades: dict[int | None, tuple[Key, ...]] = {None: (UNKNOWN,)}
+
+        def grade_row(fact: CaseFacts) -> tuple[Key, ...]:
+            row = grades.get(fact.grade)
+            if row is None:
+                row = grades[fact.grade] = (str(fact.grade),)
+            return row
+
+        return grade_row
     if breakdown is Dimension.GENDER:
         return lambda fact: (fact.gender,)
     if breakdown is Dimension.LEVEL:
         return lambda fact: (fact.level,)
     if breakdown is Dimension.ASSESSMENT:
         return lambda fact: (fact.assessment,)
-    return lambda fact: tuple(dict.fromkeys(str(worker) for worker in fact.workers)) or (UNKNOWN,)
+    teams: dict[tuple[int, ...], tuple[Key, ...]] = {}  # the same few sets of workers recur
+
+    def worker_rows(fact: CaseFacts) -> tuple[Key, ...]:
+        rows = teams.get(fact.workers)
+        if rows is None:
+            rows = teams[fact.workers] = tuple(dict.fromkeys(str(w) for w in fact.workers)) or (UNKNOWN,)
+        return rows
+
+    return worker_rows
 
 
 def _rows(breakdown: Dimension | None, facts: Sequence[CaseFacts],
@@ -351,41 +431,7 @@ def _count_table(tally: _Tally, grid: list[list[int]], hidden: set[tuple[int, in
 # --- outcomes ---------------------------------------------------------------------------------------
 
 
-def _change_latest(fact: CaseFacts) -> float | None:
-    if fact.absence_baseline is None or fact.absence_latest is None:
-        return None
-    return fact.absence_latest - fact.absence_baseline
-
-
-def _change_at_close(fact: CaseFacts) -> float | None:
-    if fact.absence_baseline is None or fact.absence_at_close is None:
-        return None
-    return fact.absence_at_close - fact.absence_baseline
-
-
-def _latest_key(fact: CaseFacts) -> tuple[dt.date, int]:
-    return fact.raised_on, fact.case_id
-
-
-def _per_student(facts: Iterable[CaseFacts],
-                 value: Callable[[CaseFacts], float | None]) -> dict[int, tuple[CaseFacts, float]]:
-    """Each student's latest case (raised last; the higher case id on a tie) among those with a value."""
-    chosen: dict[int, tuple[CaseFacts, float]] = {}
-    for fact in facts:
-        figure = value(fact)
-        if figure is None:
-            continue
-        held = chosen.get(fact.student_id)
-        if held is None or (fact.raised_on, fact.case_id) > (held[0].raised_on, held[0].case_id):
-            chosen[fact.student_id] = (fact, figure)
-    return chosen
-
-
-def _bin(value: float) -> int:
-    for index in range(len(HISTOGRAM_EDGES) - 2):
-        if value < HISTOGRAM_EDGES[index + 1]:
-            return index
-    return len(HISTOGRAM_EDGES) - 2
+_INNER_EDGES = HISTOGRAM_EDGES[1:-1]  # a value's bin = how many inner edges are ≤ it (bisect_right)
 
 
 def _figures(values: list[float]) -> tuple[float | None, float | None, float | None, float | None]:
@@ -398,13 +444,10 @@ def _figures(values: list[float]) -> tuple[float | None, float | None, float | N
     return median, q1, q3, pystats.fmean(values)
 
 
-def _absence(facts: Sequence[CaseFacts], request: StatsRequest, rows: tuple[Key, ...],
-             row_values: Callable[[CaseFacts], tuple[Key, ...]],
-             value: Callable[[CaseFacts], float | None]) -> tuple[Distribution, ...]:
+def _absence(chosen: Chosen, request: StatsRequest, rows: tuple[Key, ...],
+             row_values: Callable[[CaseFacts], tuple[Key, ...]]) -> tuple[Distribution, ...]:
     """Everyone ("") first, then each breakdown row: a table of groups × histogram bins, suppressed like
-    the count tables (row totals = n of each group, the bottom line = everyone). ``facts``: the cases that
-    may count (active in the period, or closed in it)."""
-    chosen = _per_student(facts, value)
+    the count tables (row totals = n of each group, the bottom line = everyone)."""
     groups: dict[Key, list[float]] = {row: [] for row in rows}
     everyone: list[float] = []
     for fact, figure in chosen.values():
@@ -416,7 +459,7 @@ def _absence(facts: Sequence[CaseFacts], request: StatsRequest, rows: tuple[Key,
     for values in [*(groups[row] for row in rows), everyone]:
         counts = [0] * bins
         for figure in values:
-            counts[_bin(figure)] += 1
+            counts[bisect_right(_INNER_EDGES, figure)] += 1
         grid.append([*counts, len(values)])
     min_cell = request.min_cell
     bottom = len(rows)
@@ -451,44 +494,10 @@ def _plain(group: str, n: int, values: list[float], min_cell: int) -> Distributi
     return Distribution(group, n, median=median, q1=q1, q3=q3, mean=mean)
 
 
-def _stage_days(facts: Sequence[CaseFacts], period: _Period, min_cell: int) -> tuple[Distribution, ...]:
-    """Days in each stage: a case's spells in the stage that ENDED in the period (it moved on), added up;
-    one figure per student (their latest case with such a spell)."""
-    per_stage: dict[Stage, dict[int, tuple[tuple[dt.date, int], float]]] = {stage: {} for stage in TIMED_STAGES}
-    start, end = period.start, period.end
-    for fact in facts:
-        entries = fact.stage_entries
-        if len(entries) < 2 or entries[1][1] > end or entries[-1][1] < start:
-            continue  # no spell of this case ended in the period
-        days: dict[Stage, int] = {}
-        for (stage, entered), (_next, left) in zip(fact.stage_entries, fact.stage_entries[1:], strict=False):
-            if start <= left <= end and stage in per_stage:
-                days[stage] = days.get(stage, 0) + (left - entered).days
-        for stage, total in days.items():
-            held = per_stage[stage].get(fact.student_id)
-            if held is None or _latest_key(fact) > held[0]:
-                per_stage[stage][fact.student_id] = (_latest_key(fact), float(total))
-    result = []
-    for stage in TIMED_STAGES:
-        values = [figure for _key, figure in per_stage[stage].values()]
-        result.append(_plain(stage.value, len(values), values, min_cell))
-    return tuple(result)
-
-
-def _insatser(facts: Sequence[CaseFacts], active: Sequence[CaseFacts], period: _Period,
-              min_cell: int) -> tuple[Distribution, ...]:
+def _insatser(seen: _Seen, min_cell: int) -> tuple[Distribution, ...]:
     """Per catalogue key found in the scope: n = students with an active case that had it; the figures =
     change_at_close of those of them whose case with it closed in the period (one per student)."""
-    keys = sorted({key for fact in facts for key in fact.insatser})
-    had: dict[str, set[int]] = {key: set() for key in keys}
-    closed: dict[str, list[CaseFacts]] = {key: [] for key in keys}
-    for fact in active:
-        for key in fact.insatser:
-            had[key].add(fact.student_id)
-            if period.holds(fact.closed_on):
-                closed[key].append(fact)
-    result = []
-    for key in keys:
-        values = [figure for _fact, figure in _per_student(closed[key], _change_at_close).values()]
-        result.append(_plain(key, len(had[key]), values, min_cell))
-    return tuple(result)
+    return tuple(
+        _plain(key, len(seen.insats_students.get(key, ())),
+               [figure for _fact, figure in seen.insats_change.get(key, {}).values()], min_cell)
+        for key in sorted(seen.insats_keys))

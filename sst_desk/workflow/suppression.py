@@ -61,8 +61,15 @@ def is_free(index: int, edges: Sequence[Edge], suppressed: set[int]) -> bool:
 def protect(edges: Sequence[Edge], suppressed: Iterable[int]) -> set[int]:
     """``suppressed`` grown until every suppressed edge is free (see the module's docstring)."""
     hidden = set(suppressed)
+    free: set[int] = set()  # stays free: suppressing more only adds cycles
     while True:
-        exposed = next((i for i in sorted(hidden) if not is_free(i, edges, hidden)), None)
+        exposed = None
+        for index in sorted(hidden - free):
+            if is_free(index, edges, hidden):
+                free.add(index)
+            else:
+                exposed = index
+                break
         if exposed is None:
             return hidden
         path = _cheapest_cycle(exposed, edges, hidden)

@@ -24,6 +24,7 @@ from sst_desk.workflow.statistics import (
     CHANGE_AT_CLOSE,
     CHANGE_LATEST,
     MAIN_TABLES,
+    NOTE_FEW_CASES,
     NOTE_NO_ATTENDANCE,
     NOTE_ROWS_OVERLAP,
     compute,
@@ -215,6 +216,12 @@ def test_no_attendance_is_noted() -> None:
     facts = [case(1, 1)]
     assert NOTE_NO_ATTENDANCE in stats(facts=facts).notes
     assert NOTE_NO_ATTENDANCE not in stats().notes
+
+
+def test_few_cases_are_noted_when_the_active_total_is_below_the_threshold() -> None:
+    assert NOTE_FEW_CASES in stats(min_cell=5).notes  # 3 active students
+    assert NOTE_FEW_CASES not in stats(min_cell=3).notes
+    assert NOTE_FEW_CASES not in stats().notes
 
 
 # --- suppression ----------------------------------------------------------------------------------
