@@ -5337,6 +5337,16 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Insats</translation>
     </message>
     <message>
+        <source>&lt;{min_cell} = fewer than {min_cell} students.</source>
+        <comment>StatsMark</comment>
+        <translation>&lt;{min_cell} = färre än {min_cell} elever.</translation>
+    </message>
+    <message>
+        <source>.. = hidden so that a smaller group cannot be worked out (at least {min_cell} students).</source>
+        <comment>StatsMark</comment>
+        <translation>.. = dold så att en mindre grupp inte kan räknas fram (minst {min_cell} elever).</translation>
+    </message>
+    <message>
         <source>No case active in the period has its absence before enrolment recorded: there are no absence figures.</source>
         <comment>StatsNote</comment>
         <translation>Inget ärende under perioden har frånvaro registrerad före inskrivningen: frånvarosiffror saknas.</translation>
@@ -7988,24 +7998,20 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Fördelning av förändringen i frånvaro</translation>
     </message>
     <message>
-        <source>A bar marked “..” is hidden: it has too few students to show, or it would let such a group be worked out from the others.</source>
-        <translation>En stapel märkt ”..” är dold: den har för få elever för att visas, eller skulle låta en sådan grupp räknas fram ur de andra.</translation>
+        <source>%1 (%2) · broken down by: %3 · %4 cases counted</source>
+        <translation>%1 (%2) · uppdelat efter: %3 · %4 ärenden räknade</translation>
+    </message>
+    <message>
+        <source>Each student is counted once in a cell, even with two cases.</source>
+        <translation>Varje elev räknas en gång i en cell, även med två ärenden.</translation>
     </message>
     <message>
         <source>Counting…</source>
         <translation>Räknar…</translation>
     </message>
     <message>
-        <source>%1 (%2) · broken down by: %3 · %4 cases counted · “&lt;%5”: fewer than %5 students · “..”: hidden so that a smaller group cannot be worked out</source>
-        <translation>%1 (%2) · uppdelat efter: %3 · %4 ärenden räknade · ”&lt;%5”: färre än %5 elever · ”..”: dold så att en mindre grupp inte kan räknas fram</translation>
-    </message>
-    <message>
         <source>A case with two responsible workers is counted under each of them, so the rows add up to more than the total, which counts each student once.</source>
         <translation>Ett ärende med två ansvariga handläggare räknas hos var och en av dem, så raderna blir tillsammans fler än totalen, som räknar varje elev en gång.</translation>
-    </message>
-    <message>
-        <source>Each student is counted once in a cell, even with two cases. A cell that shows “&lt;%1” has fewer than %1 students; a cell that shows “..” has at least %1 and is hidden so that a smaller group cannot be worked out from the totals.</source>
-        <translation>Varje elev räknas en gång i en cell, även med två ärenden. En cell som visar ”&lt;%1” har färre än %1 elever; en cell som visar ”..” har minst %1 och är dold så att en mindre grupp inte kan räknas fram ur summorna.</translation>
     </message>
     <message>
         <source>%1, by gender and %2</source>
@@ -8074,6 +8080,10 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>There is no table to draw.</source>
         <translation>Det finns ingen tabell att rita.</translation>
+    </message>
+    <message>
+        <source>This group is hidden so that a smaller group cannot be worked out from the others: nothing is drawn.</source>
+        <translation>Den här gruppen är dold så att en mindre grupp inte kan räknas fram ur de andra: inget ritas.</translation>
     </message>
     <message>
         <source>Fewer than %1 students with an absence figure here: nothing is drawn, so that no student can be recognised.</source>

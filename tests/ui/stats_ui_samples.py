@@ -49,15 +49,16 @@ def sample_statistics(breakdown: Dimension | None = Dimension.SCHOOL, min_cell: 
     request = StatsRequest(dt.date(2025, 7, 1), dt.date(2026, 6, 30), dt.date(2026, 3, 2), breakdown, min_cell)
     bins = ((float("-inf"), -20.0, 6), (-20.0, -10.0, 14), (-10.0, -5.0, 11), (-5.0, 0.0, 9), (0.0, 5.0, None),
             (5.0, 10.0, 7), (10.0, float("inf"), None))
-    everyone = Distribution("", 52, median=-6.5, q1=-14.25, q3=1.5, mean=-5.8, bins=bins)
+    # bin 4 is below the threshold ("<5"), bin 6 hidden to protect it ("..")
+    everyone = Distribution("", 52, median=-6.5, q1=-14.25, q3=1.5, mean=-5.8, bins=bins, primary_bins=frozenset({4}))
     absence = {
         "change_latest": (everyone, Distribution(SCHOOLS[0], 18, -8.0, -15.0, -1.0, -7.1, bins=bins),
-                          Distribution(SCHOOLS[1], None)),
+                          Distribution(SCHOOLS[1], None, n_primary=True), Distribution(SCHOOLS[2], None)),
         "change_at_close": (Distribution("", 23, -9.0, -16.0, -2.5, -8.4, bins=bins),),
     }
     stages = (Distribution(Stage.AKTUALISERING.value, 88, 12, 6, 21), Distribution(Stage.KARTLAGGNING.value, 61, 34, 20, 51),
-              Distribution(Stage.VIDMAKTHALLANDE.value, None))
-    insatser = (Distribution("mi", 17, -7.5), Distribution("cbt", None))
+              Distribution(Stage.VIDMAKTHALLANDE.value, None, n_primary=True))
+    insatser = (Distribution("mi", 17, -7.5), Distribution("cbt", None, n_primary=True))
     return Statistics(request, case_count=131, counts=(active_by_school(), closing_reasons(), worker_table()),
                       absence=absence, stage_days=stages, insatser=insatser, notes=("few_cases",),
                       worker_names={"11": "Sara Lind", "12": "Omar Nilsson"},

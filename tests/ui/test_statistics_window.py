@@ -115,6 +115,10 @@ def test_distributions_show_n_median_and_quartiles_and_nothing_of_a_small_group(
     assert _texts(model, 1)[:3] == [SCHOOLS[0], "18", "\u22128,0"]
     assert _texts(model, 2) == [SCHOOLS[1], "<5", "–", "–", "–"]
     assert "Fewer than 5" in model.index(2, 2).data(Qt.ItemDataRole.ToolTipRole)
+    # a group hidden to protect another holds at least 5: ".." and its own reason
+    assert _texts(model, 3) == [SCHOOLS[2], "..", "–", "–", "–"]
+    assert model.index(3, 1).data(Qt.ItemDataRole.ToolTipRole) == ("Hidden so that a smaller group cannot be "
+                                                                    "worked out from the totals.")
     assert model.index(1, 2).data(VALUE_ROLE) == -8.0
 
 
@@ -184,13 +188,14 @@ def test_the_charts_draw_no_hidden_figure_and_label_it(qtbot, window):
     assert chart.categories[-1] == SCHOOLS[0]
     histogram = window.histogram
     assert histogram.categories[0] == "below \u221220" and histogram.categories[-1] == "10 or more"
-    # a hidden bin carries no reason, so it reads ".." (hidden), never "<5" (which could be false)
-    assert [bar.text for bar in histogram.bars] == ["6", "14", "11", "9", "..", "7", ".."]
+    assert [bar.text for bar in histogram.bars] == ["6", "14", "11", "9", "<5", "7", ".."]
     assert [bar.value for bar in histogram.bars][4] == 0
     pick(window, "Students", SCHOOLS[0])
     assert histogram.chart().title().endswith(SCHOOLS[0]) and not histogram.empty_text.text()
     pick(window, "Students", SCHOOLS[1])  # a group of fewer than 5: no bars, a sentence instead
     assert histogram.bars == [] and histogram.empty_text.text().startswith("Fewer than 5 students")
+    pick(window, "Students", SCHOOLS[2])  # hidden to protect another group: it is not small, and not drawn
+    assert histogram.bars == [] and histogram.empty_text.text().startswith("This group is hidden")
     window.tabs.setCurrentIndex(4)
     window.resize(1280, 800)
     window.grab().save("/tmp/statistics_window_gender_chart.png")

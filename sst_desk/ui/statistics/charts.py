@@ -3,8 +3,8 @@
 Two rules from the issue and the house style:
 
 - **A hidden figure is never drawn**, neither as 0 nor as the threshold: its bar has no length and carries
-  the text "<5" (below the threshold) or ".." (hidden to protect another figure; a histogram's hidden bins,
-  which carry no reason, read ".." too). QtCharts' own bar labels would print "0" there, so every bar's label (the count, or "<5")
+  the text "<5" (below the threshold) or ".." (hidden to protect another figure), as
+  ``stats_model.cell_text`` says. QtCharts' own bar labels would print "0" there, so every bar's label (the count, or "<5")
   is a text item of our own, placed at the bar's end from the series' geometry and placed again whenever
   the plot area changes (``_place_labels``).
 - **Not colour alone**: each gender's bars have their own fill pattern as well as colour (readable in
@@ -35,7 +35,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
 
 from sst_desk.workflow.stats_model import CountTable, Distribution, Statistics
-from sst_desk.ui.statistics.words import SECONDARY_TEXT, cell_text, code_words, number_words
+from sst_desk.ui.statistics.words import cell_text, code_words, mark_text, number_words
 
 CONTEXT = "StatisticsWindow"
 
@@ -199,13 +199,15 @@ class AbsenceHistogram(_BarChart):
         chart = self.chart()
         chart.setTitle(title)
         chart.legend().setVisible(False)
+        if distribution is not None and distribution.suppressed and not distribution.n_primary:
+            self.say_empty(_t("This group is hidden so that a smaller group cannot be worked out from the others: "
+                              "nothing is drawn."))
+            return
         if distribution is None or distribution.suppressed or not distribution.bins:
             threshold = str(stats.request.min_cell if stats is not None else 5)
             self.say_empty(_t("Fewer than %1 students with an absence figure here: nothing is drawn, so that no "
                               "student can be recognised.").replace("%1", threshold))
             return
-        # A bin carries no primary flag: a hidden one may hold more than the threshold, so it reads ".."
-        # (hidden), never "<5", which could be false.
         series = QBarSeries()
         series.setBarWidth(0.8)
         bar_set = QBarSet(_t("Students"))
@@ -216,7 +218,8 @@ class AbsenceHistogram(_BarChart):
             value = 0 if count is None else count
             bar_set.append(value)
             top = max(top, value)
-            self.bars.append(Bar(0, index, value, SECONDARY_TEXT if count is None else str(count)))
+            hidden_text = mark_text(count is None, index in distribution.primary_bins, count, stats)
+            self.bars.append(Bar(0, index, value, hidden_text))
         series.append(bar_set)
         chart.addSeries(series)
         self.series = series

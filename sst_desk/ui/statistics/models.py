@@ -24,8 +24,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QFont
 
 from sst_desk.workflow.stats_model import Cell, CountTable, Distribution, Statistics
-from sst_desk.ui.statistics.words import cell_text, code_words, group_words, number_words, suppressed_text, \
-    total_words
+from sst_desk.ui.statistics.words import cell_text, code_words, group_words, mark_text, number_words, total_words
 
 Index = QModelIndex | QPersistentModelIndex
 CONTEXT = "StatisticsWindow"
@@ -203,7 +202,7 @@ class DistributionModel(QAbstractTableModel):
 
     def _text(self, row: Distribution, figure: Figure) -> str:
         if figure.attribute == "n":
-            return suppressed_text(self.stats) if row.suppressed else str(row.n)
+            return mark_text(row.suppressed, row.n_primary, row.n, self.stats)
         value = self._value(row, figure)
         if isinstance(value, tuple):
             return f"{number_words(value[0], figure.decimals)} {_t('to')} {number_words(value[1], figure.decimals)}"
@@ -228,9 +227,11 @@ class DistributionModel(QAbstractTableModel):
             return self._text(row, figure)
         if role == Qt.ItemDataRole.ToolTipRole:
             threshold = str(self.stats.request.min_cell if self.stats else 5)
-            if row.suppressed:
+            if row.suppressed and row.n_primary:
                 return _t("Fewer than %1 students: the figures are not shown, so that no student can be "
                           "recognised.").replace("%1", threshold)
+            if row.suppressed:
+                return _t("Hidden so that a smaller group cannot be worked out from the totals.")
             if figure.attribute != "n" and self._value(row, figure) is None:
                 return _t("Fewer than %1 of these students have this figure, so it is not shown.") \
                     .replace("%1", threshold)

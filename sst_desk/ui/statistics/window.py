@@ -53,8 +53,8 @@ from sst_desk.ui.statistics.models import (
     stage_figures,
 )
 from sst_desk.ui.statistics.period import PeriodChooser
-from sst_desk.ui.statistics.words import dimension_words, group_words, heading_words, note_words, outcome_words, \
-    table_words
+from sst_desk.ui.statistics.words import dimension_words, group_words, heading_words, marks_legend, note_words, \
+    outcome_words, table_words
 
 CONTEXT = "StatisticsWindow"
 BREAKDOWNS: tuple[Dimension | None, ...] = (None, Dimension.SCHOOL, Dimension.GRADE, Dimension.GENDER,
@@ -328,8 +328,7 @@ class StatisticsWindow(QDialog):
         self._histogram_groups: list[str] = [""]
         self.histogram = AbsenceHistogram(page)
         self.histogram.setAccessibleName(self.tr("Distribution of the change in absence"))
-        note = QLabel(self.tr("A bar marked “..” is hidden: it has too few students to show, or it would let "
-                              "such a group be worked out from the others."), page)
+        self.histogram_note = note = QLabel(page)  # the marks' legend, once the threshold is known
         note.setWordWrap(True)
         note.setStyleSheet(NOTE_STYLE)
         top = QHBoxLayout()
@@ -378,11 +377,10 @@ class StatisticsWindow(QDialog):
         self.stats = stats
         request = stats.request
         self.heading.setText(
-            self.tr("%1 (%2) · broken down by: %3 · %4 cases counted · “<%5”: fewer than %5 students · “..”: "
-                    "hidden so that a smaller group cannot be worked out")
+            self.tr("%1 (%2) · broken down by: %3 · %4 cases counted")
             .replace("%1", described).replace("%2", f"{request.start.isoformat()} – {request.end.isoformat()}")
             .replace("%3", dimension_words(request.breakdown)).replace("%4", str(stats.case_count))
-            .replace("%5", str(request.min_cell)))
+            + "\n" + marks_legend(stats))
         self.notes.setText("\n".join(note_words(note) for note in stats.notes))
         self.notes.setVisible(bool(stats.notes))
         self._fill_tables()
@@ -415,11 +413,9 @@ class StatisticsWindow(QDialog):
         note = ""
         if table is not None and table.row_dimension == Dimension.WORKER.value:
             note = self.tr("A case with two responsible workers is counted under each of them, so the rows add "
-                           "up to more than the total, which counts each student once.")
+                           "up to more than the total, which counts each student once.") + " " + marks_legend(stats)
         elif table is not None:
-            note = self.tr("Each student is counted once in a cell, even with two cases. A cell that shows “<%1” "
-                           "has fewer than %1 students; a cell that shows “..” has at least %1 and is hidden so that "
-                           "a smaller group cannot be worked out from the totals.").replace("%1", str(stats.request.min_cell))
+            note = self.tr("Each student is counted once in a cell, even with two cases.") + " " + marks_legend(stats)
         self.table_note.setText(note)
 
     def _fill_absence(self) -> None:
@@ -479,6 +475,7 @@ class StatisticsWindow(QDialog):
         if group:
             title += f" – {self.histogram_group.currentText()}"
         self.histogram.show_distribution(found, stats, title)
+        self.histogram_note.setText(marks_legend(stats))
 
     # --- export -----------------------------------------------------------------------------------------------
 

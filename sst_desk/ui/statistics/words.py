@@ -13,8 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from sst_desk.vocabulary import STATS_CODES, STATS_DIMENSIONS, STATS_NOTES, STATS_TABLES
-from sst_desk.workflow.stats_model import DEFAULT_MIN_CELL, Cell, Dimension, Statistics
+from sst_desk.vocabulary import STATS_CODES, STATS_DIMENSIONS, STATS_MARKS, STATS_NOTES, STATS_TABLES
+from sst_desk.workflow.stats_model import DEFAULT_MIN_CELL, SECONDARY_TEXT, Cell, Dimension, Statistics
+from sst_desk.workflow.stats_model import cell_text as model_cell_text
 from sst_desk.ui.common.labels import grade_label, label, statistics_code_label, statistics_label
 
 CONTEXT = "StatisticsWindow"
@@ -75,21 +76,30 @@ def dimension_words(dimension: Dimension | None) -> str:
 
 def suppressed_text(stats: Statistics | None) -> str:
     """What a figure below the threshold shows: "<5" for the default threshold, "<N" for another."""
-    threshold = stats.request.min_cell if stats is not None else DEFAULT_MIN_CELL
-    return f"<{threshold}"
+    return f"<{min_cell(stats)}"
 
 
-SECONDARY_TEXT = ".."
-"""What a secondary-suppressed cell shows: it holds at least the threshold ("<5" would be false there), and is
-hidden only so that a smaller group cannot be worked out from the totals (docs/statistics.md)."""
+def min_cell(stats: Statistics | None) -> int:
+    return stats.request.min_cell if stats is not None else DEFAULT_MIN_CELL
 
 
 def cell_text(cell: Cell, stats: Statistics | None) -> str:
-    """A count as shown: the number; "<N" when below the threshold (primary); ".." when hidden to protect
-    another cell (secondary)."""
-    if not cell.suppressed:
-        return str(cell.count)
-    return suppressed_text(stats) if cell.primary else SECONDARY_TEXT
+    """A count as shown — ``stats_model.cell_text``, the one text every renderer uses: the number; "<N" when
+    below the threshold (primary); ".." when hidden to protect another cell (secondary: it holds at least N)."""
+    return model_cell_text(cell, min_cell(stats))
+
+
+def mark_text(hidden: bool, primary: bool, value: object, stats: Statistics | None) -> str:
+    """A figure that is not a ``Cell`` (a group's n, a histogram bin) shown by the same rule."""
+    if not hidden:
+        return str(value)
+    return suppressed_text(stats) if primary else SECONDARY_TEXT
+
+
+def marks_legend(stats: Statistics | None) -> str:
+    """What "<5" and ".." mean, in the window's language (``vocabulary.stats_marks_legend``'s two sentences)."""
+    return " ".join(statistics_label(STATS_MARKS, key).format(min_cell=min_cell(stats))
+                    for key in ("primary", "secondary"))
 
 
 def number_words(value: float | None, decimals: int = 1) -> str:
