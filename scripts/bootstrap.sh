@@ -40,6 +40,6 @@ stamp=.venv/.sst-desk-installed
 want=$(cat pyproject.toml scripts/bootstrap.sh | sha256sum | cut -d" " -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test,postgres,server]"
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test,postgres,server,installer]"
     echo "$want" > "$stamp"
 fi

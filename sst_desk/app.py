@@ -165,13 +165,22 @@ def run_gui(target: str | None = None, *, demo: bool = False, language: str | No
     return run_session(app, settings, db, lambda: sign_in(""))
 
 
+SERVER_ENV = "SST_DESK_SERVER"
+
+
 def _remembered_server(settings: Settings) -> str | None:
-    """The team server signed in on last, while this computer has no database file of its own; else None."""
+    """The team server signed in on last, while this computer has no database file of its own; else None.
+
+    Never signed in on one: ``$SST_DESK_SERVER``, the team server municipal IT set for every user of the
+    laptop (a machine-wide environment variable, with ``$SST_DESK_CA_FILE`` for its CA; docs/installing.md).
+    Environment variables rather than a shared settings file: only an administrator sets machine-wide ones,
+    while a file in %ProgramData% can be created by any user of the laptop.
+    """
     from sst_desk.security.signin import first_run_needed
     from sst_desk.settings import LAST_SERVER
     from sst_desk.ui.common.startup import database_file
 
-    last = settings.get(LAST_SERVER).strip()
+    last = settings.get(LAST_SERVER).strip() or os.environ.get(SERVER_ENV, "").strip()
     if not last:
         return None
     file = database_file(None)

@@ -60,6 +60,11 @@ def reset() -> None:
     _language = "en"
 
 
+def language() -> str:
+    """The command line's language (``sv`` or ``en``) once ``use_language`` ran; ``en`` before."""
+    return _language
+
+
 def decimal(value: float, digits: int = 1) -> str:
     """``value`` with ``digits`` decimals as the command line's language writes it (Swedish: a comma)."""
     text = f"{value:.{digits}f}"

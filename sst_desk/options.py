@@ -152,6 +152,8 @@ LANGUAGE = Option[str]("ui/language", str, "sv", name="language", title=_t("Lang
                        help=_t("Takes effect the next time SST Desk starts."), choices=("sv", "en"))
 USER_NAME = Option[str]("user/display_name", str, "")
 MAIN_GEOMETRY = Option[bytes]("ui/main_geometry", bytes, b"")
+# The main window's docks and toolbars (QMainWindow.saveState): whether "Kommande" is shown, where, how wide.
+MAIN_STATE = Option[bytes]("ui/main_state", bytes, b"")
 CASE_GEOMETRY = Option[bytes]("ui/case_geometry", bytes, b"")
 LAST_USER = Option[str]("security/last_user", str, "")  # pre-filled in the sign-in dialog (a name, never a password)
 # The team server this computer signed in on last (``sst-desk --server URL``, or the first-run dialog's choice):
@@ -189,6 +191,12 @@ ABSENCE_ALERT_PERCENT = Option[int](
     "attendance/alert_percent", int, 50, Scope.TEAM, "absence_alert_percent", _t("High absence from (% of the term)"),
     _t("The second, stronger flag. Many teams use over 50 % of a term as a criterion."),
     low=1, high=100, unit=Unit.PERCENT)
+# Statistics (issue 15): a group of fewer students than this is shown as "<N>", and what could reveal it is
+# suppressed too (docs/statistics.md). Never below 5: fewer tells about a child.
+STATS_MIN_CELL = Option[int](
+    "statistics/min_cell", int, 5, Scope.TEAM, "stats_min_cell", _t("Smallest group in statistics (students)"),
+    _t("The statistics show a group of fewer students than this only as \"fewer than\", and hide what would let "
+       "it be worked out."), low=5, high=20, unit=Unit.COUNT)
 # Document templates as data (issue 5): empty means the shipped default.
 TEAM_CONTACT = Option[str]("documents/contact_lines", str, "", Scope.TEAM, "team_contact",
                            _t("Contact lines on documents"),
@@ -202,9 +210,9 @@ CONSENT_TEXT = Option[str]("documents/consent_text", str, "", Scope.TEAM, "conse
                               "grey."), max_length=4000)
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (  # in the settings dialog's order
-    TEAM_NAME, BOOSTER_MONTHS, RETENTION_YEARS, ABSENCE_WARN_PERCENT, ABSENCE_ALERT_PERCENT, TEAM_CONTACT,
-    TEAM_LOGO, CONSENT_TEXT,
-    LANGUAGE, BACKUPS_TO_KEEP, IDLE_LOCK_MINUTES, USER_NAME, LAST_USER, MAIN_GEOMETRY, CASE_GEOMETRY,
+    TEAM_NAME, BOOSTER_MONTHS, RETENTION_YEARS, ABSENCE_WARN_PERCENT, ABSENCE_ALERT_PERCENT, STATS_MIN_CELL,
+    TEAM_CONTACT, TEAM_LOGO, CONSENT_TEXT,
+    LANGUAGE, BACKUPS_TO_KEEP, IDLE_LOCK_MINUTES, USER_NAME, LAST_USER, MAIN_GEOMETRY, MAIN_STATE, CASE_GEOMETRY,
     LAST_SERVER, SERVER_CA_FILES,
 )
 TEAM_OPTIONS: tuple[Option[Any], ...] = tuple(o for o in ALL_OPTIONS if o.team)
@@ -235,6 +243,7 @@ class TeamSettings:
     retention_years: int = RETENTION_YEARS.default
     absence_warn_percent: int = ABSENCE_WARN_PERCENT.default
     absence_alert_percent: int = ABSENCE_ALERT_PERCENT.default
+    stats_min_cell: int = STATS_MIN_CELL.default
     team_contact: str = TEAM_CONTACT.default
     team_logo: bytes = field(default=TEAM_LOGO.default, repr=False)
     consent_text: str = CONSENT_TEXT.default

@@ -40,6 +40,7 @@ from sst_desk.options import (  # noqa: F401 - the options are imported from her
     LAST_SERVER,
     LAST_USER,
     MAIN_GEOMETRY,
+    MAIN_STATE,
     RETENTION_YEARS,
     SERVER_CA_FILES,
     TEAM_CONTACT,
@@ -122,6 +123,11 @@ class Settings:
 
     def __init__(self, store: QSettings | None = None):
         self._store = store or QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_SLUG, APP_NAME)
+        # No fallback to the system-wide file (on Windows %ProgramData%\sst-desk\SST Desk.ini, which any user
+        # of the laptop may create, and which quarantine_pickled_values does not clean): another user could
+        # plant a pickled value there, or a team server of their choosing. Machine-wide defaults come from
+        # the environment instead (app.SERVER_ENV, docs/installing.md).
+        self._store.setFallbacksEnabled(False)
         if self._store.format() == QSettings.Format.IniFormat and self._store.fileName():
             # QSettings reads the file lazily, converting each value when asked: clean it before the first read.
             if quarantine_pickled_values(self._store.fileName()):

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from sst_desk.workflow.access import Role
+from sst_desk.workflow.agenda import DueKind
 from sst_desk.workflow.attention import Attention
 from sst_desk.workflow.logchain import LogAction
 from sst_desk.workflow.codes import (
@@ -237,6 +238,12 @@ CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
         Attention.BOOSTER_DUE: Words("Booster session due", "Dags för boosterträff"),
         Attention.CONSENT_MISSING: Words("Consent missing", "Samtycke saknas"),
     },
+    DueKind: {
+        DueKind.FOLLOW_UP: Words("Follow-up", "Uppföljning"),
+        DueKind.BOOSTER: Words("Booster session", "Boosterträff"),
+        DueKind.CONSENT_EXPIRES: Words("Consent expires", "Samtycket går ut"),
+        DueKind.INSATS_ENDS: Words("Intervention ends", "Insatsen slutar"),
+    },
     Move: {
         Move.ENROL: Words("Enrol the student", "Skriv in eleven"),
         Move.NOT_ELIGIBLE: Words("Close: does not meet the criteria", "Avsluta: uppfyller inte kriterierna"),
@@ -293,6 +300,7 @@ CODE_WORDS: dict[type[Enum], dict[Enum, Words]] = {
         LogAction.RESTORE: Words("Restored a backup", "Återställde en säkerhetskopia"),
         LogAction.IMPORT: Words("Imported attendance", "Importerade närvaro"),
         LogAction.SETTINGS_CHANGED: Words("Changed the team's settings", "Ändrade teamets inställningar"),
+        LogAction.STATISTICS: Words("Viewed the team's statistics", "Visade teamets statistik"),
         LogAction.OFFLINE_COPY: Words("Copied the case to their computer for offline work",
                                       "Kopierade ärendet till sin dator för arbete offline"),
         LogAction.LOG_HEAD_MISSING: Words(

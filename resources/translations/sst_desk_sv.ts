@@ -56,12 +56,86 @@
         <translation>Det här lösenordet går inte att använda.</translation>
     </message>
     <message>
+        <source>Work phone</source>
+        <translation>Telefon i tjänsten</translation>
+    </message>
+    <message>
+        <source>Printed on a notice to a meeting as the family&apos;s contact, next to your name.</source>
+        <translation>Skrivs ut på kallelser till möten som familjens kontakt, bredvid ditt namn.</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Student / case</source>
+        <translation>Elev/ärende</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>%1, case %2</source>
+        <translation>%1, ärende %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 – overdue</source>
+        <translation>%1 – försenad</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>Upcoming</source>
+        <translation>Kommande</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Öppna ärende</translation>
+    </message>
+    <message>
+        <source>Upcoming, status</source>
+        <translation>Kommande, status</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in the next %1 days.</source>
+        <translation>Inget som faller ut de närmaste %1 dagarna.</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached, and this computer has no copy of your cases.</source>
+        <translation>Teamservern går inte att nå, och den här datorn har ingen kopia av dina ärenden.</translation>
+    </message>
+    <message>
+        <source>The list could not be loaded: %1</source>
+        <translation>Listan kunde inte läsas in: %1</translation>
     </message>
 </context>
 <context>
@@ -912,6 +986,10 @@
         <translation>Skäl till avslut</translation>
     </message>
     <message>
+        <source>Eligibility for upper secondary school</source>
+        <translation>Gymnasiebehörighet</translation>
+    </message>
+    <message>
         <source>— choose —</source>
         <translation>— välj —</translation>
     </message>
@@ -920,12 +998,28 @@
         <translation>Anteckning vid avslut</translation>
     </message>
     <message>
+        <source>— not recorded —</source>
+        <translation>— inte registrerat —</translation>
+    </message>
+    <message>
         <source>Booster session</source>
         <translation>Boosterträff</translation>
     </message>
     <message>
         <source>Booster session date</source>
         <translation>Datum för boosterträff</translation>
+    </message>
+    <message>
+        <source>Booster session time</source>
+        <translation>Tid för boosterträffen</translation>
+    </message>
+    <message>
+        <source>Booster session place</source>
+        <translation>Plats för boosterträffen</translation>
+    </message>
+    <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
     </message>
     <message>
         <source>Propose a booster session</source>
@@ -1140,6 +1234,45 @@
     <message>
         <source>Could not print</source>
         <translation>Kunde inte skriva ut</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarExport</name>
+    <message>
+        <source>Add the booster session to a calendar (.ics)…</source>
+        <translation>Lägg till boosterträffen i kalendern (.ics)…</translation>
+    </message>
+    <message>
+        <source>Add the follow-up to a calendar (.ics)…</source>
+        <translation>Lägg till uppföljningen i kalendern (.ics)…</translation>
+    </message>
+    <message>
+        <source>A calendar file for Outlook or your phone: the student&apos;s initials and the case number only, never the name or personal identity number.</source>
+        <translation>En kalenderfil för Outlook eller telefonen: bara elevens initialer och ärendenumret, aldrig namnet eller personnumret.</translation>
+    </message>
+    <message>
+        <source>Save the calendar file as</source>
+        <translation>Spara kalenderfilen som</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderfiler (*.ics)</translation>
+    </message>
+    <message>
+        <source>Save the case first: the calendar file names its case number.</source>
+        <translation>Spara ärendet först: kalenderfilen anger ärendets nummer.</translation>
+    </message>
+    <message>
+        <source>Set the meeting&apos;s date first.</source>
+        <translation>Ange mötets datum först.</translation>
+    </message>
+    <message>
+        <source>Set the date of the next follow-up first (a closed case has none).</source>
+        <translation>Ange datum för nästa uppföljning först (ett avslutat ärende har ingen).</translation>
+    </message>
+    <message>
+        <source>The calendar file was not saved</source>
+        <translation>Kalenderfilen sparades inte</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1573,10 @@
         <translation>— välj —</translation>
     </message>
     <message>
+        <source>Eligibility for upper secondary school</source>
+        <translation>Gymnasiebehörighet</translation>
+    </message>
+    <message>
         <source>Comment (optional)</source>
         <translation>Kommentar (frivillig)</translation>
     </message>
@@ -1684,6 +1821,62 @@
     <message>
         <source>%1: %2. Nothing was imported.</source>
         <translation>%1: %2. Ingenting importerades.</translation>
+    </message>
+    <message>
+        <source>what falls due in the next days for your cases</source>
+        <translation>det som infaller de närmaste dagarna i dina ärenden</translation>
+    </message>
+    <message>
+        <source>List the follow-ups, boosterträffar, consents that expire and insatser that end in the next days for the cases you are responsible for, with overdue meetings first.</source>
+        <translation>Visa uppföljningar, boosterträffar, samtycken som går ut och insatser som slutar de närmaste dagarna i ärendena du ansvarar för, med försenade möten först.</translation>
+    </message>
+    <message>
+        <source>how many days ahead, 0 to %1 (default: %2)</source>
+        <translation>hur många dagar framåt, 0 till %1 (standard: %2)</translation>
+    </message>
+    <message>
+        <source>Upcoming %1 – %2 (%3 days)</source>
+        <translation>Kommande %1 – %2 (%3 dagar)</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in the next %1 days.</source>
+        <translation>Inget faller ut de närmaste %1 dagarna.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalj</translation>
+    </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1, försenad</translation>
+    </message>
+    <message>
+        <source>1 date.</source>
+        <translation>1 datum.</translation>
+    </message>
+    <message>
+        <source>%1 dates.</source>
+        <translation>%1 datum.</translation>
     </message>
     <message>
         <source>import a school&apos;s attendance export (CSV, XLSX, XLS or ODS)</source>
@@ -2078,6 +2271,10 @@
         <translation>Teamets server körs på PostgreSQL: ange en postgresql://-adress, inte en fil.</translation>
     </message>
     <message>
+        <source>This installation of SST Desk has no team server: install it on the server machine with pip install &quot;sst-desk[server]&quot; (docs/server-operations.md).</source>
+        <translation>Den här installationen av SST Desk har ingen teamserver: installera den på servermaskinen med pip install &quot;sst-desk[server]&quot; (docs/server-operations.md).</translation>
+    </message>
+    <message>
         <source>No answer was given; nothing was changed.</source>
         <translation>Inget svar gavs; ingenting ändrades.</translation>
     </message>
@@ -2144,6 +2341,174 @@
     <message>
         <source>The password again: </source>
         <translation>Lösenordet igen: </translation>
+    </message>
+    <message>
+        <source>the team&apos;s statistics for a school year, a term or a period</source>
+        <translation>teamets statistik för ett läsår, en termin eller en period</translation>
+    </message>
+    <message>
+        <source>The team&apos;s statistics for a period: a team lead&apos;s over every case of the team, a worker&apos;s over their own cases. Groups of fewer students than the team&apos;s threshold show as &lt;5. Without a file option the tables are printed; every view and export is recorded in the access log.</source>
+        <translation>Teamets statistik för en period: en teamledares över alla teamets ärenden, en medarbetares över de egna ärendena. Grupper med färre elever än teamets gräns visas som &lt;5. Utan filval skrivs tabellerna ut här; varje visning och export registreras i åtkomstloggen.</translation>
+    </message>
+    <message>
+        <source>a school year, July 1 to June 30 (2025/26, 2025/2026 or 2025)</source>
+        <translation>ett läsår, 1 juli–30 juni (2025/26, 2025/2026 eller 2025)</translation>
+    </message>
+    <message>
+        <source>a term: HT2025 (July 1 to December 31) or VT2026 (January 1 to June 30)</source>
+        <translation>en termin: HT2025 (1 juli–31 december) eller VT2026 (1 januari–30 juni)</translation>
+    </message>
+    <message>
+        <source>the first day of a period (YYYY-MM-DD); needs --to</source>
+        <translation>första dagen i en period (ÅÅÅÅ-MM-DD); kräver --to</translation>
+    </message>
+    <message>
+        <source>the last day of the period given with --from</source>
+        <translation>sista dagen i perioden som anges med --from</translation>
+    </message>
+    <message>
+        <source>break the tables down by school, årskurs, gender, nivå, with or without needs assessment, or worker</source>
+        <translation>dela upp tabellerna per skola, årskurs, kön, nivå, med eller utan behovsprövning, eller medarbetare</translation>
+    </message>
+    <message>
+        <source>write the tables as CSV</source>
+        <translation>skriv tabellerna som CSV</translation>
+    </message>
+    <message>
+        <source>write the tables as an Excel workbook</source>
+        <translation>skriv tabellerna som en Excel-arbetsbok</translation>
+    </message>
+    <message>
+        <source>write the report for the nämnd as PDF</source>
+        <translation>skriv rapporten till nämnden som PDF</translation>
+    </message>
+    <message>
+        <source>write the one-page yearly report as PDF</source>
+        <translation>skriv årsrapporten på en sida som PDF</translation>
+    </message>
+    <message>
+        <source>team name in the PDF&apos;s header (default: the saved setting)</source>
+        <translation>teamets namn i PDF:ens sidhuvud (standard: den sparade inställningen)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a term; write it as HT2025 (autumn) or VT2026 (spring)</source>
+        <translation>&apos;%1&apos; är ingen termin; skriv den som HT2025 (hösten) eller VT2026 (våren)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a day; write it as YYYY-MM-DD, e.g. 2025-08-18</source>
+        <translation>&apos;%1&apos; är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2025-08-18</translation>
+    </message>
+    <message>
+        <source>--from needs --to: give the last day of the period too.</source>
+        <translation>--from kräver --to: ange även periodens sista dag.</translation>
+    </message>
+    <message>
+        <source>--to goes with --from, not with --year or --term.</source>
+        <translation>--to hör ihop med --from, inte med --year eller --term.</translation>
+    </message>
+    <message>
+        <source>The period %1 ends before it starts; nothing was counted.</source>
+        <translation>Perioden %1 slutar innan den börjar; ingenting räknades.</translation>
+    </message>
+    <message>
+        <source>The period %1 is longer than %2 years; ask for a shorter one.</source>
+        <translation>Perioden %1 är längre än %2 år; välj en kortare.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a breakdown the statistics know.</source>
+        <translation>&apos;%1&apos; är ingen uppdelning som statistiken känner till.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a file format the statistics are written in.</source>
+        <translation>&apos;%1&apos; är inget filformat som statistiken kan skrivas i.</translation>
+    </message>
+    <message>
+        <source>Wrote the statistics for %1 to %2</source>
+        <translation>Skrev statistiken för %1 till %2</translation>
+    </message>
+    <message>
+        <source>This installation cannot write the statistics as %1 yet; print them without a file option. Nothing was written.</source>
+        <translation>Den här installationen kan inte skriva statistiken som %1 än; visa den utan filval. Ingenting skrevs.</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>inte bedömt</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>(uppgift saknas)</translation>
+    </message>
+    <message>
+        <source>other areas</source>
+        <translation>övriga områden</translation>
+    </message>
+    <message>
+        <source>åk %1</source>
+        <translation>åk %1</translation>
+    </message>
+    <message>
+        <source>nivå %1</source>
+        <translation>nivå %1</translation>
+    </message>
+    <message>
+        <source>Statistics %1, %2 cases counted</source>
+        <translation>Statistik %1, %2 ärenden räknade</translation>
+    </message>
+    <message>
+        <source>Groups of fewer than %1 students are shown as %2.</source>
+        <translation>Grupper med färre än %1 elever visas som %2.</translation>
+    </message>
+    <message>
+        <source>%1 hides a figure so that a smaller group cannot be worked out from the others.</source>
+        <translation>%1 döljer en siffra så att en mindre grupp inte kan räknas fram ur de andra.</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>per %1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <source>Change in absence, baseline to the latest 4 weeks (percentage points)</source>
+        <translation>Förändring i frånvaro, från inskrivning till de senaste 4 veckorna (procentenheter)</translation>
+    </message>
+    <message>
+        <source>Change in absence, baseline to avslut (percentage points)</source>
+        <translation>Förändring i frånvaro, från inskrivning till avslut (procentenheter)</translation>
+    </message>
+    <message>
+        <source>Days in each stage</source>
+        <translation>Dagar i varje fas</translation>
+    </message>
+    <message>
+        <source>Insatser: students and their change in absence at avslut</source>
+        <translation>Insatser: elever och deras förändring i frånvaro vid avslut</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Elever</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Lower quartile</source>
+        <translation>Nedre kvartil</translation>
+    </message>
+    <message>
+        <source>Upper quartile</source>
+        <translation>Övre kvartil</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Medelvärde</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>Anmärkningar: %1</translation>
     </message>
     <message>
         <source>The two passwords differ; nothing was changed.</source>
@@ -2250,12 +2615,108 @@
         <translation>Personnummer</translation>
     </message>
     <message>
+        <source>Students enrolled (inskrivna) at some time in the period</source>
+        <translation>Elever inskrivna någon gång under perioden</translation>
+    </message>
+    <message>
+        <source>New cases (aktualiseringar)</source>
+        <translation>Nya ärenden (aktualiseringar)</translation>
+    </message>
+    <message>
+        <source>Inskrivningar in the period</source>
+        <translation>Inskrivningar under perioden</translation>
+    </message>
+    <message>
+        <source>Avslut in the period</source>
+        <translation>Avslut under perioden</translation>
+    </message>
+    <message>
+        <source>Boosterträffar proposed</source>
+        <translation>Föreslagna boosterträffar</translation>
+    </message>
+    <message>
+        <source>Boosterträffar held</source>
+        <translation>Genomförda boosterträffar</translation>
+    </message>
+    <message>
+        <source>New cases by who raised them</source>
+        <translation>Nya ärenden efter vem som aktualiserade</translation>
+    </message>
+    <message>
+        <source>Avslut by reason</source>
+        <translation>Avslut efter skäl</translation>
+    </message>
+    <message>
+        <source>Referrals by kind</source>
+        <translation>Hänvisningar, anmälningar, ansökningar och SIP efter slag</translation>
+    </message>
+    <message>
+        <source>Cases in each stage now</source>
+        <translation>Ärenden i varje fas nu</translation>
+    </message>
+    <message>
+        <source>Goals by area and their latest rating</source>
+        <translation>Mål efter område och senaste bedömning</translation>
+    </message>
+    <message>
+        <source>Gymnasiebehörighet at avslut (årskurs 9)</source>
+        <translation>Gymnasiebehörighet vid avslut (årskurs 9)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
         <source>School</source>
         <translation>Skola</translation>
     </message>
     <message>
+        <source>Årskurs</source>
+        <translation>Årskurs</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Nivå</source>
+        <translation>Nivå</translation>
+    </message>
+    <message>
+        <source>Needs assessment</source>
+        <translation>Behovsprövning</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Medarbetare</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>Aktualiserat av</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Slag</translation>
+    </message>
+    <message>
         <source>Stage</source>
         <translation>Fas</translation>
+    </message>
+    <message>
+        <source>Goal area</source>
+        <translation>Målområde</translation>
+    </message>
+    <message>
+        <source>Behörighet</source>
+        <translation>Behörighet</translation>
+    </message>
+    <message>
+        <source>Insats</source>
+        <translation>Insats</translation>
     </message>
     <message>
         <source>Absence (term)</source>
@@ -3056,6 +3517,14 @@
         <translation>spara kolumnkopplingar för närvaro</translation>
     </message>
     <message>
+        <source>statistics view</source>
+        <translation>se teamets statistik</translation>
+    </message>
+    <message>
+        <source>statistics export</source>
+        <translation>exportera teamets statistik</translation>
+    </message>
+    <message>
         <source>The access log of the database %1 is keyed with another secret (key id %2) than the server&apos;s (key id %3); check which secret file the server was given. Nothing was changed.</source>
         <translation>Åtkomstloggen i databasen %1 är skyddad med en annan hemlig nyckel (nyckel-id %2) än serverns (nyckel-id %3); kontrollera vilken nyckelfil servern fick. Ingenting ändrades.</translation>
     </message>
@@ -3290,6 +3759,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
 </context>
 <context>
     <name>Form</name>
+    <message>
+        <source>HH:MM</source>
+        <translation>TT:MM</translation>
+    </message>
+    <message>
+        <source>Write the time as hours and minutes, for example 14:30.</source>
+        <translation>Skriv tiden som timmar och minuter, till exempel 14:30.</translation>
+    </message>
     <message>
         <source>Write a number, for example 12,5.</source>
         <translation>Skriv ett tal, till exempel 12,5.</translation>
@@ -4435,6 +4912,26 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Samtycke saknas</translation>
     </message>
     <message>
+        <source>Follow-up</source>
+        <comment>DueKind</comment>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>Booster session</source>
+        <comment>DueKind</comment>
+        <translation>Boosterträff</translation>
+    </message>
+    <message>
+        <source>Consent expires</source>
+        <comment>DueKind</comment>
+        <translation>Samtycket går ut</translation>
+    </message>
+    <message>
+        <source>Intervention ends</source>
+        <comment>DueKind</comment>
+        <translation>Insatsen slutar</translation>
+    </message>
+    <message>
         <source>Enrol the student</source>
         <comment>Move</comment>
         <translation>Skriv in eleven</translation>
@@ -4675,6 +5172,11 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Ändrade teamets inställningar</translation>
     </message>
     <message>
+        <source>Viewed the team&apos;s statistics</source>
+        <comment>LogAction</comment>
+        <translation>Visade teamets statistik</translation>
+    </message>
+    <message>
         <source>Copied the case to their computer for offline work</source>
         <comment>LogAction</comment>
         <translation>Kopierade ärendet till sin dator för arbete offline</translation>
@@ -4695,39 +5197,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Elever inskrivna i teamet under perioden</translation>
     </message>
     <message>
-        <source>New enrolments</source>
-        <comment>StatsTable</comment>
-        <translation>Nya inskrivningar</translation>
-    </message>
-    <message>
-        <source>Students in each stage today (open cases)</source>
-        <comment>StatsTable</comment>
-        <translation>Elever per steg i dag (pågående ärenden)</translation>
-    </message>
-    <message>
-        <source>&lt;{min_cell} = fewer than {min_cell} students.</source>
-        <comment>StatsMark</comment>
-        <translation>&lt;{min_cell} = färre än {min_cell} elever.</translation>
-    </message>
-    <message>
-        <source>.. = hidden so that a smaller group cannot be worked out (at least {min_cell} students).</source>
-        <comment>StatsMark</comment>
-        <translation>.. = dold så att en mindre grupp inte kan räknas fram (minst {min_cell} elever).</translation>
-    </message>
-    <message>
-        <source>No case active in the period has its absence before enrolment recorded: there are no absence figures.</source>
-        <comment>StatsNote</comment>
-        <translation>Inget ärende under perioden har frånvaro registrerad före inskrivningen: frånvarosiffror saknas.</translation>
-    </message>
-    <message>
-        <source>Few cases in the period: many figures are hidden to protect the students.</source>
-        <comment>StatsNote</comment>
-        <translation>Få ärenden under perioden: många siffror döljs för att skydda eleverna.</translation>
-    </message>
-    <message>
         <source>New cases (referrals to the team)</source>
         <comment>StatsTable</comment>
         <translation>Nya ärenden (aktualiseringar)</translation>
+    </message>
+    <message>
+        <source>New enrolments</source>
+        <comment>StatsTable</comment>
+        <translation>Nya inskrivningar</translation>
     </message>
     <message>
         <source>Students whose case was closed</source>
@@ -4743,6 +5220,11 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <source>Booster sessions held</source>
         <comment>StatsTable</comment>
         <translation>Genomförda boosterträffar</translation>
+    </message>
+    <message>
+        <source>Students in each stage today (open cases)</source>
+        <comment>StatsTable</comment>
+        <translation>Elever per steg i dag (pågående ärenden)</translation>
     </message>
     <message>
         <source>Who raised the case</source>
@@ -4855,9 +5337,29 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Insats</translation>
     </message>
     <message>
+        <source>&lt;{min_cell} = fewer than {min_cell} students.</source>
+        <comment>StatsMark</comment>
+        <translation>&lt;{min_cell} = färre än {min_cell} elever.</translation>
+    </message>
+    <message>
+        <source>.. = hidden so that a smaller group cannot be worked out (at least {min_cell} students).</source>
+        <comment>StatsMark</comment>
+        <translation>.. = dold så att en mindre grupp inte kan räknas fram (minst {min_cell} elever).</translation>
+    </message>
+    <message>
+        <source>No case active in the period has its absence before enrolment recorded: there are no absence figures.</source>
+        <comment>StatsNote</comment>
+        <translation>Inget ärende under perioden har frånvaro registrerad före inskrivningen: frånvarosiffror saknas.</translation>
+    </message>
+    <message>
         <source>A case with two responsible workers counts under each of them: the rows add up to more than the total, which counts each student once.</source>
         <comment>StatsNote</comment>
         <translation>Ett ärende med två ansvariga handläggare räknas hos båda: raderna blir tillsammans fler än totalen, som räknar varje elev en gång.</translation>
+    </message>
+    <message>
+        <source>Few cases in the period: many figures are hidden to protect the students.</source>
+        <comment>StatsNote</comment>
+        <translation>Få ärenden under perioden: många siffror döljs för att skydda eleverna.</translation>
     </message>
 </context>
 <context>
@@ -5002,6 +5504,42 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>aktiv: %1</translation>
     </message>
     <message>
+        <source>by %1</source>
+        <translation>uppdelat per %1</translation>
+    </message>
+    <message>
+        <source>cases counted: %1</source>
+        <translation>ärenden räknade: %1</translation>
+    </message>
+    <message>
+        <source>nothing (totals only)</source>
+        <translation>ingenting (bara summor)</translation>
+    </message>
+    <message>
+        <source>school</source>
+        <translation>skola</translation>
+    </message>
+    <message>
+        <source>school year (årskurs)</source>
+        <translation>årskurs</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>kön</translation>
+    </message>
+    <message>
+        <source>level (nivå)</source>
+        <translation>nivå</translation>
+    </message>
+    <message>
+        <source>with or without needs assessment</source>
+        <translation>med eller utan behovsprövning</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>medarbetare</translation>
+    </message>
+    <message>
         <source>cases</source>
         <translation>ärenden</translation>
     </message>
@@ -5024,6 +5562,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>settings</source>
         <translation>inställningar</translation>
+    </message>
+    <message>
+        <source>the team&apos;s statistics</source>
+        <translation>teamets statistik</translation>
     </message>
     <message>
         <source>view</source>
@@ -5090,8 +5632,16 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>ärenden att gallra: %1</translation>
     </message>
     <message>
+        <source>upcoming dates shown: %1</source>
+        <translation>kommande datum visade: %1</translation>
+    </message>
+    <message>
         <source>revision %1</source>
         <translation>version %1</translation>
+    </message>
+    <message>
+        <source>the team&apos;s statistics as %1</source>
+        <translation>teamets statistik som %1</translation>
     </message>
     <message>
         <source>user %1, %2</source>
@@ -5549,6 +6099,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Teamserver</translation>
     </message>
     <message>
+        <source>Upcoming (%1 days)</source>
+        <translation>Kommande (%1 dagar)</translation>
+    </message>
+    <message>
         <source>The server ended this session: colleagues&apos; changes are no longer shown as they happen.</source>
         <translation>Servern avslutade sessionen: kollegornas ändringar visas inte längre när de görs.</translation>
     </message>
@@ -5593,6 +6147,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Kommande</translation>
+    </message>
+    <message>
         <source>Signed in: %1 (%2)</source>
         <translation>Inloggad: %1 (%2)</translation>
     </message>
@@ -5623,6 +6185,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Import attendance…</source>
         <translation>Importera närvaro…</translation>
+    </message>
+    <message>
+        <source>Statistics…</source>
+        <translation>Statistik…</translation>
+    </message>
+    <message>
+        <source>My profile…</source>
+        <translation>Min profil…</translation>
     </message>
     <message>
         <source>Change my password…</source>
@@ -5886,6 +6456,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Skriv e-postadressen som namn@domän.se, utan mellanslag.</translation>
     </message>
     <message>
+        <source>Write the phone number with digits, spaces and + or - only, for example 070-123 45 67.</source>
+        <translation>Skriv telefonnumret med bara siffror, mellanslag, + och -, till exempel 070-123 45 67.</translation>
+    </message>
+    <message>
+        <source>Set the meeting&apos;s date before its time.</source>
+        <translation>Ange mötets datum innan du anger tiden.</translation>
+    </message>
+    <message>
         <source>The team has not yet decided that the student meets the criteria for the team&apos;s support.</source>
         <translation>Teamet har ännu inte beslutat att eleven uppfyller kriterierna för teamets stöd.</translation>
     </message>
@@ -5940,6 +6518,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Choose why the case is closed.</source>
         <translation>Välj varför ärendet avslutas.</translation>
+    </message>
+    <message>
+        <source>The student is in year 9: record whether they are eligible for upper secondary school (“Not known” is an answer too).</source>
+        <translation>Eleven går i årskurs 9: ange om eleven är behörig till gymnasiet (även ”Okänt” är ett svar).</translation>
     </message>
     <message>
         <source>Record the referral, report or SIP before closing the case as referred on.</source>
@@ -6121,6 +6703,69 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     </message>
 </context>
 <context>
+    <name>PeriodChooser</name>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Läsår</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>From–to</source>
+        <translation>Från–till</translation>
+    </message>
+    <message>
+        <source>Autumn term (HT)</source>
+        <translation>Hösttermin (HT)</translation>
+    </message>
+    <message>
+        <source>Spring term (VT)</source>
+        <translation>Vårtermin (VT)</translation>
+    </message>
+    <message>
+        <source>Year of the term</source>
+        <translation>Terminens år</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Period problem</source>
+        <translation>Fel i perioden</translation>
+    </message>
+    <message>
+        <source>Write both dates as YYYY-MM-DD, for example 2025-08-15.</source>
+        <translation>Skriv båda datumen som ÅÅÅÅ-MM-DD, till exempel 2025-08-15.</translation>
+    </message>
+    <message>
+        <source>The period cannot end (%1) before it starts (%2).</source>
+        <translation>Perioden kan inte sluta (%1) innan den börjar (%2).</translation>
+    </message>
+    <message>
+        <source>School year %1</source>
+        <translation>Läsår %1</translation>
+    </message>
+    <message>
+        <source>HT</source>
+        <translation>HT</translation>
+    </message>
+    <message>
+        <source>VT</source>
+        <translation>VT</translation>
+    </message>
+</context>
+<context>
     <name>PlaneringPage</name>
     <message>
         <source>Plan version</source>
@@ -6219,6 +6864,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Datum för uppföljning</translation>
     </message>
     <message>
+        <source>Follow-up time</source>
+        <translation>Tid för uppföljningen</translation>
+    </message>
+    <message>
+        <source>Follow-up place</source>
+        <translation>Plats för uppföljningen</translation>
+    </message>
+    <message>
         <source>The guardians&apos; view of the plan</source>
         <translation>Vårdnadshavarnas syn på planen</translation>
     </message>
@@ -6241,6 +6894,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Note</source>
         <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
     </message>
     <message>
         <source>Add referral</source>
@@ -6451,6 +7108,21 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Handlingsplan – %1</source>
         <translation>Handlingsplan – %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Signed in as %1. Your name and role are set by an administrator.</source>
+        <translation>Inloggad som %1. Ditt namn och din roll bestäms av en administratör.</translation>
+    </message>
+    <message>
+        <source>My profile</source>
+        <translation>Min profil</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
     </message>
 </context>
 <context>
@@ -6751,6 +7423,14 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>A closed case is due for gallring this many whole years after avslut or its boosterträff, whichever is later. Follow your authority&apos;s dokumenthanteringsplan.</source>
         <translation>Ett avslutat ärende ska gallras så här många hela år efter avslut eller boosterträff, det som kommer senast. Följ er myndighets dokumenthanteringsplan.</translation>
+    </message>
+    <message>
+        <source>Smallest group in statistics (students)</source>
+        <translation>Minsta grupp i statistiken (elever)</translation>
+    </message>
+    <message>
+        <source>The statistics show a group of fewer students than this only as &quot;fewer than&quot;, and hide what would let it be worked out.</source>
+        <translation>Statistiken visar en grupp med färre elever än så bara som ”färre än”, och döljer det som skulle göra det möjligt att räkna fram den.</translation>
     </message>
     <message>
         <source>Write a whole number of months from %1 to %2.</source>
@@ -7184,6 +7864,305 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     </message>
 </context>
 <context>
+    <name>StatisticsWindow</name>
+    <message>
+        <source>Statistics – the whole team</source>
+        <translation>Statistik – hela teamet</translation>
+    </message>
+    <message>
+        <source>Statistics – my cases</source>
+        <translation>Statistik – mina ärenden</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>Uppdelning</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <source>Choose a period and a breakdown, then press Show.</source>
+        <translation>Välj en period och en uppdelning och tryck sedan på Visa.</translation>
+    </message>
+    <message>
+        <source>What is shown</source>
+        <translation>Vad som visas</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anmärkningar</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vyer</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabeller</translation>
+    </message>
+    <message>
+        <source>Change in absence</source>
+        <translation>Förändring i frånvaro</translation>
+    </message>
+    <message>
+        <source>Time in stages</source>
+        <translation>Tid i varje steg</translation>
+    </message>
+    <message>
+        <source>Insatser</source>
+        <translation>Insatser</translation>
+    </message>
+    <message>
+        <source>Chart: students by gender</source>
+        <translation>Diagram: elever efter kön</translation>
+    </message>
+    <message>
+        <source>Chart: change in absence</source>
+        <translation>Diagram: förändring i frånvaro</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportera CSV…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>Exportera Excel…</translation>
+    </message>
+    <message>
+        <source>Report (PDF)…</source>
+        <translation>Rapport (PDF)…</translation>
+    </message>
+    <message>
+        <source>Yearly report (PDF)…</source>
+        <translation>Årsrapport (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Exportens resultat</translation>
+    </message>
+    <message>
+        <source>Count table</source>
+        <translation>Antalstabell</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabell</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mått</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupp</translation>
+    </message>
+    <message>
+        <source>Absence in percent of the school time: the 8 weeks before inskrivning against the latest 4 weeks, or the 4 weeks before avslut. The change is in percentage points; below zero means less absence. Each student&apos;s change counts once; the median is the middle student&apos;s, and half of the students lie between q1 and q3.</source>
+        <translation>Frånvaro i procent av skoltiden: de 8 veckorna före inskrivning jämfört med de senaste 4 veckorna, eller med de 4 veckorna före avslut. Förändringen anges i procentenheter; under noll betyder mindre frånvaro. Varje elevs förändring räknas en gång; medianen är den mittersta elevens, och hälften av eleverna ligger mellan q1 och q3.</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Steg</translation>
+    </message>
+    <message>
+        <source>Days from the day a case entered a stage to the day it left it, for the stages left during the period; one figure per student (their latest case).</source>
+        <translation>Dagar från den dag ärendet kom till ett steg till den dag det lämnade steget, för steg som lämnades under perioden; en siffra per elev (elevens senaste ärende).</translation>
+    </message>
+    <message>
+        <source>Insats</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Students with a case during the period that had the insats in its plan, and the median change in absence from before inskrivning to avslut of those whose case closed in the period; “–” when fewer than the threshold have that figure.</source>
+        <translation>Elever med ett ärende under perioden som hade insatsen i sin plan, och medianen av förändringen i frånvaro från före inskrivning till avslut för dem vars ärende avslutades under perioden; ”–” när färre än gränsen har den siffran.</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Räknat</translation>
+    </message>
+    <message>
+        <source>Students by gender</source>
+        <translation>Elever efter kön</translation>
+    </message>
+    <message>
+        <source>Chart of</source>
+        <translation>Diagram över</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Elever</translation>
+    </message>
+    <message>
+        <source>Distribution of the change in absence</source>
+        <translation>Fördelning av förändringen i frånvaro</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · broken down by: %3 · %4 cases counted</source>
+        <translation>%1 (%2) · uppdelat efter: %3 · %4 ärenden räknade</translation>
+    </message>
+    <message>
+        <source>Each student is counted once in a cell, even with two cases.</source>
+        <translation>Varje elev räknas en gång i en cell, även med två ärenden.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Räknar…</translation>
+    </message>
+    <message>
+        <source>A case with two responsible workers is counted under each of them, so the rows add up to more than the total, which counts each student once.</source>
+        <translation>Ett ärende med två ansvariga handläggare räknas hos var och en av dem, så raderna blir tillsammans fler än totalen, som räknar varje elev en gång.</translation>
+    </message>
+    <message>
+        <source>%1, by gender and %2</source>
+        <translation>%1, efter kön och %2</translation>
+    </message>
+    <message>
+        <source>%1, by gender</source>
+        <translation>%1, efter kön</translation>
+    </message>
+    <message>
+        <source>statistics</source>
+        <translation>statistik</translation>
+    </message>
+    <message>
+        <source>yearly-report</source>
+        <translation>arsrapport</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbetsböcker (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the statistics as</source>
+        <translation>Spara statistiken som</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Skriver…</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Sparad som %1.</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>Kunde inte exportera</translation>
+    </message>
+    <message>
+        <source>The file was not written. %1</source>
+        <translation>Filen skrevs inte. %1</translation>
+    </message>
+    <message>
+        <source>The period cannot end before it starts.</source>
+        <translation>Perioden kan inte sluta innan den börjar.</translation>
+    </message>
+    <message>
+        <source>The period is too long: choose at most five school years at a time.</source>
+        <translation>Perioden är för lång: välj högst fem läsår åt gången.</translation>
+    </message>
+    <message>
+        <source>This version does not know that breakdown.</source>
+        <translation>Den här versionen känner inte till den uppdelningen.</translation>
+    </message>
+    <message>
+        <source>This version cannot export in that format.</source>
+        <translation>Den här versionen kan inte exportera i det formatet.</translation>
+    </message>
+    <message>
+        <source>There is no table to draw.</source>
+        <translation>Det finns ingen tabell att rita.</translation>
+    </message>
+    <message>
+        <source>This group is hidden so that a smaller group cannot be worked out from the others: nothing is drawn.</source>
+        <translation>Den här gruppen är dold så att en mindre grupp inte kan räknas fram ur de andra: inget ritas.</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 students with an absence figure here: nothing is drawn, so that no student can be recognised.</source>
+        <translation>Färre än %1 elever med en frånvarosiffra här: inget ritas, så att ingen elev kan kännas igen.</translation>
+    </message>
+    <message>
+        <source>Change in absence, percentage points (below zero: less absence)</source>
+        <translation>Förändring i frånvaro, procentenheter (under noll: mindre frånvaro)</translation>
+    </message>
+    <message>
+        <source>below %1</source>
+        <translation>under %1</translation>
+    </message>
+    <message>
+        <source>%1 or more</source>
+        <translation>%1 eller mer</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 till %2</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 students: the number is not shown, so that no student can be recognised.</source>
+        <translation>Färre än %1 elever: antalet visas inte, så att ingen elev kan kännas igen.</translation>
+    </message>
+    <message>
+        <source>Hidden so that a smaller group cannot be worked out from the totals.</source>
+        <translation>Dold så att en mindre grupp inte kan räknas fram ur summorna.</translation>
+    </message>
+    <message>
+        <source>Median (percentage points)</source>
+        <translation>Median (procentenheter)</translation>
+    </message>
+    <message>
+        <source>Middle half (q1 to q3)</source>
+        <translation>Mittersta hälften (q1 till q3)</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Medelvärde</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Median, dagar</translation>
+    </message>
+    <message>
+        <source>Median change in absence at closing (percentage points)</source>
+        <translation>Median av förändringen i frånvaro vid avslut (procentenheter)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>till</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 students: the figures are not shown, so that no student can be recognised.</source>
+        <translation>Färre än %1 elever: siffrorna visas inte, så att ingen elev kan kännas igen.</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 of these students have this figure, so it is not shown.</source>
+        <translation>Färre än %1 av de här eleverna har den här siffran, så den visas inte.</translation>
+    </message>
+    <message>
+        <source>You do not have access to these statistics.</source>
+        <translation>Du har inte behörighet till den här statistiken.</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Your role has no statistics about the cases.</source>
+        <translation>Din roll har ingen statistik om ärendena.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+</context>
+<context>
     <name>Stepper</name>
     <message>
         <source>done</source>
@@ -7318,6 +8297,18 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Needed to continue with the same plan.</source>
         <translation>Behövs för att fortsätta med samma plan.</translation>
+    </message>
+    <message>
+        <source>Follow-up time</source>
+        <translation>Tid för uppföljningen</translation>
+    </message>
+    <message>
+        <source>Follow-up place</source>
+        <translation>Plats för uppföljningen</translation>
+    </message>
+    <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
     </message>
     <message>
         <source>Date of the follow-up</source>
@@ -7526,8 +8517,20 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
         <translation>Hölls inte</translation>
     </message>
     <message>
+        <source>For example: the school&apos;s meeting room</source>
+        <translation>Till exempel: skolans konferensrum</translation>
+    </message>
+    <message>
         <source>Booster session date</source>
         <translation>Datum för boosterträff</translation>
+    </message>
+    <message>
+        <source>Booster session time</source>
+        <translation>Tid för boosterträffen</translation>
+    </message>
+    <message>
+        <source>Booster session place</source>
+        <translation>Plats för boosterträffen</translation>
     </message>
     <message>
         <source>Outcome</source>

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sst_desk import __version__, fileio, i18n, paths
+from sst_desk.cli import agenda as cli_agenda
 from sst_desk.cli import attendance as cli_attendance
 from sst_desk.cli import auth as cli_auth
 from sst_desk.cli import backups as cli_backups
@@ -27,6 +28,7 @@ from sst_desk.cli import printing as cli_print
 from sst_desk.cli import password as cli_password
 from sst_desk.cli import security as cli_security
 from sst_desk.cli import serve as cli_serve
+from sst_desk.cli import statistics as cli_statistics
 from sst_desk.cli.errors import guarded
 from sst_desk.cli.format import whole_number
 
@@ -101,11 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_demo.add_commands(commands, _add_db, demo_db, _students, _int)
     cli_cases.add_commands(commands, _add_db, default_db)
+    cli_agenda.add_commands(commands, _add_db, default_db)
     cli_print.add_commands(commands, _add_db, default_db, _positive_int)
     cli_backups.add_commands(commands, _add_db, default_db)
     cli_security.add_commands(commands, _add_db, default_db)
     cli_attendance.add_commands(commands, _add_db, default_db)
     cli_password.add_commands(commands, _add_db, default_db)
+    cli_statistics.add_commands(commands, _add_db, default_db)
     cli_serve.add_commands(commands)
     return parser
 

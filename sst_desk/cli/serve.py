@@ -77,7 +77,28 @@ def config_from(args: argparse.Namespace):
     return config
 
 
+# What `serve` needs beyond the desktop: the server extra (pyproject.toml) and the server's own package, which
+# the desktop bundle leaves out (installer/sst_desk.spec).
+SERVER_MODULES = ("sst_desk.server", "starlette", "uvicorn", "psycopg")
+
+
+def check_server_installed() -> None:
+    """A sentence, not an ImportError, where the team server is not installed (the desktop bundle, a wheel
+    without the server extra)."""
+    import importlib.util
+
+    for name in SERVER_MODULES:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except ImportError:
+            found = False
+        if not found:
+            raise CommandError(_t('This installation of SST Desk has no team server: install it on the server '
+                                  'machine with pip install "sst-desk[server]" (docs/server-operations.md).'))
+
+
 def run(args: argparse.Namespace) -> int:
+    check_server_installed()
     config = config_from(args)
     if args.init:
         from sst_desk.cli.serve_init import run_init

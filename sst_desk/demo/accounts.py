@@ -28,7 +28,7 @@ import sqlalchemy as sa
 from sst_desk.persistence import Database
 from sst_desk.persistence import accounts
 from sst_desk.persistence.mapping import case_members, cases, students
-from sst_desk.demo.users import DEMO_PASSWORD, DEMO_USERS
+from sst_desk.demo.users import DEMO_PASSWORD, DEMO_PHONES, DEMO_USERS
 
 
 def create_demo_database(path: Path, students_count: int = 40, seed: int = 1,
@@ -51,8 +51,10 @@ def create_demo_database(path: Path, students_count: int = 40, seed: int = 1,
     try:
         accounts.set_demo_mark(db, path.name)
         for username, name, role in DEMO_USERS:
-            accounts.add_user(db, username, name, role, passwords.hash_password(DEMO_PASSWORD),
-                              must_change_password=False)
+            added = accounts.add_user(db, username, name, role, passwords.hash_password(DEMO_PASSWORD),
+                                      must_change_password=False)
+            if username in DEMO_PHONES:
+                accounts.update_user(db, added.id, phone=DEMO_PHONES[username])
         ids = populate(db, students=students_count, seed=seed, today=today)
         add_attendance(db, ids, seed, today or dt.date.today())
         write_demo_export(db, path.parent / DEMO_EXPORTS, today or dt.date.today())

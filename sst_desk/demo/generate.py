@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 from sst_desk.demo import names
 from sst_desk.workflow.codes import (
     Assessment,
+    Behorighet,
     Authority,
     ClosingReason,
     ContactKind,
@@ -61,7 +62,7 @@ from sst_desk.workflow.entities import (
     Referral,
     Student,
 )
-from sst_desk.workflow import validation
+from sst_desk.workflow import process, validation
 from sst_desk.workflow.catalogue import CatalogueEntry, CatalogueError, load_catalogue
 from sst_desk.workflow.process import PATHS, Move, apply, open_case, record_booster
 from sst_desk.workflow.problems import Finding
@@ -286,6 +287,10 @@ def add_demo_cases(db: Database, students: int, seed: int, today: dt.date) -> li
     return ids
 
 
+MEETING_PLACES = ("Skolans konferensrum", "Elevhälsans rum", "Biblioteket, grupprum 2",
+                  "Socialtjänstens mottagning, Storgatan 4", "Hemma hos familjen", "Digitalt (länk skickas)")
+
+
 class _CaseMaker:
     """Builds one case along a scenario, adding realistic content before each step."""
 
@@ -295,6 +300,9 @@ class _CaseMaker:
         self.by = by
         self.worker = ""
         self.next_move: Move | None = None
+        # Meeting times, places and gymnasiebehörighet (issue 15) draw from their own generator, so the
+        # cases, dates and names a seed gave before stay exactly as they were.
+        self.side = random.Random(hash(rng.getstate()[1]) ^ index)  # reads the main generator, draws nothing
 
     # --- small helpers ---------------------------------------------------------
 
@@ -355,8 +363,35 @@ class _CaseMaker:
             self.after(move, day, until, resting, scenario, follow_gap)
         if scenario.consent_withdrawn:
             self.withdraw_guardian_consent(dates[-1])
+        self.meetings()
         _ok(validation.validate_case(case, self.today), "case")
         return case
+
+    def meetings(self) -> None:
+        """Most booked meetings get a time and a place; a few are left to be decided (as in real files)."""
+        side, case = self.side, self.case
+        plan = case.current_plan
+        if plan is not None and plan.follow_up_on is not None and side.random() < 0.75:
+            plan.follow_up_time = dt.time(side.randint(8, 15), side.choice((0, 15, 30, 45)))
+            plan.follow_up_place = side.choice(MEETING_PLACES) if side.random() < 0.9 else ""
+            _ok(validation.validate_plan(plan), "plan")
+        booster = case.booster
+        if booster is not None and side.random() < 0.8:
+            booster.start_time = dt.time(side.randint(8, 15), side.choice((0, 30)))
+            booster.place = side.choice(MEETING_PLACES)
+            _ok(validation.validate_booster(booster, case.closed_on, self.today), "boosterträff")
+
+    def behorighet(self, reason: ClosingReason | None) -> None:
+        """A closing student in årskurs 9: eligible mostly when the goals were met; sometimes not known."""
+        if not process.asks_gymnasiebehorighet(self.case):
+            return
+        roll = self.side.random()
+        if reason is ClosingReason.MAL_UPPNADDA:
+            self.case.gymnasiebehorighet = (Behorighet.BEHORIG if roll < 0.7
+                                            else Behorighet.EJ_BEHORIG if roll < 0.9 else Behorighet.OKANT)
+        else:
+            self.case.gymnasiebehorighet = (Behorighet.EJ_BEHORIG if roll < 0.5
+                                            else Behorighet.BEHORIG if roll < 0.8 else Behorighet.OKANT)
 
     def before(self, move: Move, day: dt.date, scenario: Scenario) -> None:
         case = self.case
@@ -381,6 +416,7 @@ class _CaseMaker:
             self.referral(self.between(case.kartlaggning.completed_on or day, day), refer_on=True)
             case.closing_note = "Behoven bedöms bättre mötas av annan verksamhet."
         elif move is M.CLOSE:
+            self.behorighet(scenario.closing)
             case.closing_note = {
                 ClosingReason.MAL_UPPNADDA: "Närvaron är stabil och målen i handlingsplanen är uppnådda.",
                 ClosingReason.FLYTTAT: "Familjen har flyttat till en annan kommun.",
@@ -419,6 +455,8 @@ class _CaseMaker:
                      else "Familjen uteblev; nytt erbjudande skickat per brev.")
             record_booster(case, held=held, held_on=held_on, notes=notes)
             _ok(validation.validate_booster(booster, case.closed_on, self.today), "boosterträff")
+        if PATHS[move].target is Stage.AVSLUTAD and case.gymnasiebehorighet is None:
+            self.behorighet(case.closing_reason)  # an early exit: recorded on the avslut page
         if PATHS[move].target is Stage.AVSLUTAD and case.booster is not None:
             _ok(validation.validate_booster(case.booster, case.closed_on, self.today), "boosterträff")
 

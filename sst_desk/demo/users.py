@@ -17,3 +17,6 @@ DEMO_USERS: tuple[tuple[str, str, Role], ...] = (
     ("tove", "Tove Ek", Role.TEAMLEDARE),
     ("adam", "Adam Holm", Role.ADMINISTRATOR),
 )
+# The workers' work phones, printed on a kallelse ("Kontaktperson: Sara Lind, 070-174 06 01"): from the range
+# PTS reserves for fiction (demo/names.PHONE_PREFIX; the guardians use 05–99 of it).
+DEMO_PHONES: dict[str, str] = {"sara": "070-174 06 01", "karin": "070-174 06 02", "tove": "070-174 06 03"}

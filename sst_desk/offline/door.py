@@ -2,7 +2,8 @@
 
 ``FallbackDoor`` wraps the connection's door (``remote.here.ServerDoor``). A call goes to the server; when the
 server cannot be reached (``ServerUnreachableError``) and the call is one of ``FROM_COPY`` — the case list,
-opening a case, who is responsible, what the person may do, the team's settings — it is answered from the
+opening a case, who is responsible, what the person may do, the team's settings, "Kommande" (built from the
+copy's cases by the same rules, ``workflow.agenda``) — it is answered from the
 copy instead, and the connection's ``offline_as_of`` says how old that answer is (the window says "Offline –
 your local copy from 14:32"). Opening a case from the copy is recorded there as a view (the server logs it,
 with its time, when it is back: ``offline.sync``). Every other call (a save, a print, the access log…) fails
@@ -69,6 +70,19 @@ def _may(connection: ServerConnection, action: Any, case_id: int, resource: Any 
     return file is not None and file.may(action, resource or Resource.CASE)
 
 
+def _due_items(connection: ServerConnection, today: Any = None, days: int | None = None) -> list[Any]:
+    """"Kommande" from the copy's cases (the person's own, as on the server), on this computer's day."""
+    import datetime as dt
+
+    from sst_desk.workflow.agenda import DEFAULT_DAYS, agenda_facts, due_items
+
+    day = today or dt.date.today()
+    store = connection.store
+    files = [store.case_file(case_id) for case_id in store.case_ids()]
+    return due_items([agenda_facts(f.case, day) for f in files if f is not None], day,
+                     DEFAULT_DAYS if days is None else days)
+
+
 def _team_settings(connection: ServerConnection) -> Any:
     from sst_desk.options import TeamSettings
 
@@ -83,6 +97,7 @@ FROM_COPY: dict[tuple[str, str], Callable[..., Any]] = {
     ("cases", "case_member_ids"): _case_member_ids,
     ("cases", "may"): _may,
     ("settings", "team_settings"): _team_settings,
+    ("agenda", "due_items"): _due_items,
 }
 """What the window may read from the copy while the server cannot be reached."""
 

@@ -85,8 +85,8 @@ def add_user(db: Database, username: str, display_name: str, role: Role, passwor
 
 
 def update_user(db: Database, user_id: int, *, display_name: str | None = None, role: Role | None = None,
-                active: bool | None = None, actor: Actor | None = None) -> UserRecord:
-    """Change an account's name, role or whether it may sign in (administrators).
+                active: bool | None = None, phone: str | None = None, actor: Actor | None = None) -> UserRecord:
+    """Change an account's name, role, work phone or whether it may sign in (administrators).
 
     ``LastAdministratorError`` when it would leave no active administrator (``workflow.accounts``).
     """
@@ -97,13 +97,16 @@ def update_user(db: Database, user_id: int, *, display_name: str | None = None, 
         values["role"] = role
     if active is not None:
         values["active"] = active
+    if phone is not None:
+        values["phone"] = " ".join(phone.split())
     with db.uow(actor) as uow:
         uow.require(Resource.USERS, Action.EDIT)
         if (role is not None or active is not None) and leaves_no_administrator(
                 uow.users.list(), user_id, role=role, active=active):
             raise LastAdministratorError(user_id)
         uow.users.update(user_id, **values)
-        changed = ",".join(f"{k}={getattr(v, 'value', v)}" for k, v in values.items() if k != "display_name")
+        changed = ",".join(k if k == "phone" else f"{k}={getattr(v, 'value', v)}"  # that the phone changed, not it
+                           for k, v in values.items() if k != "display_name")
         uow.log(LogAction.USER_CHANGED, detail=f"{user_id}" + (f":{changed}" if changed else ""))
         uow.commit()
     record = get_user(db, user_id)

@@ -49,9 +49,10 @@ from sst_desk.importers.attendance_spec import (
     RowProblem,
 )
 from sst_desk.importers.cells import name_key
-from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit, summarize
+from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit
 
 from sst_desk.persistence.accesslog import utc_now
+from sst_desk.persistence.statistics import fixed_windows, window_absence
 from sst_desk.persistence.mapping import attendance, attendance_imports, attendance_mappings, case_members, cases, students
 
 CHUNK = 20_000  # staged rows per INSERT round trip
@@ -400,49 +401,16 @@ def term_absence(session: Session, start: dt.date, end: dt.date, student_ids: li
                  ) -> dict[int, float]:
     """Absence % per student between ``start`` and ``end`` (the case list's flag), in one grouped query.
 
-    Same counting as ``workflow.attendance.summarize`` for the usual export: days inside the window,
-    weeks whose Thursday is inside it, lov (nothing scheduled) left out; mixed units are weighted by
-    school days (a day 1, a week 5). A student with both days and weeks in one week is counted
-    twice here (the case window's figures are exact); such exports are rare.
-    Students with a PERIOD record or a PERCENT record touching the window are summed by
-    ``summarize`` itself (their rules do not fit a grouped query): the same figure as the case window.
+    Counted by ``persistence.statistics.window_absence`` — the same counting the statistics' per-case
+    windows use: as ``workflow.attendance.summarize`` (days inside the window, weeks whose Thursday is
+    inside it, lov left out, mixed units weighted by school days); a student whose records need
+    ``summarize`` itself (PERIOD or PERCENT records, days mixed with weeks) is summed by it: the same figure
+    as the case window. ``student_ids``: only these students (a worker's own), else every student.
     """
-    a = attendance.c
-    thursday = dt.timedelta(days=3)
-    in_window = sa.or_(
-        sa.and_(a.granularity == Granularity.DAY.value, a.period_start.between(start, end)),
-        sa.and_(a.granularity == Granularity.WEEK.value, a.period_start.between(start - thursday, end - thursday)),
-    )
-    special_here = sa.and_(
-        sa.or_(a.granularity == Granularity.PERIOD.value, a.unit == Unit.PERCENT.value),
-        a.period_start <= end,
-        sa.func.coalesce(a.period_end, a.period_start) >= start - dt.timedelta(days=6),
-    )
-    counted = sa.and_(in_window, a.scheduled > 0)
-    weight = sa.case((a.granularity == Granularity.WEEK.value, 5), else_=1)
-
-    def when_counted(value):
-        return sa.func.sum(sa.case((counted, value), else_=0))
-
-    # One query (the case list must stay a fixed number of queries): the sums over the counted rows
-    # and, per group, whether a PERIOD/PERCENT record touches the window.
-    query = (sa.select(a.student_id, when_counted(a.scheduled), when_counted(a.absent), when_counted(weight),
-                       sa.func.max(sa.case((special_here, 1), else_=0)))
-             .where(sa.or_(counted, special_here)).group_by(a.student_id, a.unit))
-    if student_ids is not None:  # a worker's own students: the unique key (student first) finds them
-        query = query.where(a.student_id.in_(student_ids))
-    groups = session.execute(query).all()
-    special = {sid for sid, *_sums, is_special in groups if is_special}
-    parts: dict[int, list[tuple[float, int]]] = {}
-    for sid, scheduled, absent, count, _special in groups:
-        if sid not in special and count and scheduled:
-            parts.setdefault(sid, []).append((100.0 * absent / scheduled, count))
-    result = {sid: sum(p * n for p, n in units) / sum(n for _p, n in units) for sid, units in parts.items()}
-    for sid in sorted(special):
-        percent = summarize(records_for_student(session, sid), start, end).absence_percent
-        if percent is not None:
-            result[sid] = percent
-    return result
+    ids = sa.select(students.c.id)
+    if student_ids is not None:  # a worker's own students
+        ids = ids.where(students.c.id.in_(student_ids))
+    return window_absence(session, fixed_windows(ids, start, end))
 
 
 # --- saved mappings -------------------------------------------------------------------------------------

@@ -288,6 +288,7 @@ _ACTIONS = {code: code for code in (
     QT_TRANSLATE_NOOP("DatabaseErrors", "backups edit"),
     QT_TRANSLATE_NOOP("DatabaseErrors", "settings view"), QT_TRANSLATE_NOOP("DatabaseErrors", "settings edit"),
     QT_TRANSLATE_NOOP("DatabaseErrors", "attendance create"), QT_TRANSLATE_NOOP("DatabaseErrors", "attendance edit"),
+    QT_TRANSLATE_NOOP("DatabaseErrors", "statistics view"), QT_TRANSLATE_NOOP("DatabaseErrors", "statistics export"),
 )}
 
 

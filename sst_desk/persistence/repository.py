@@ -16,12 +16,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapper, Session, selectinload
 
 from sst_desk.workflow.attendance import term_bounds
+from sst_desk.workflow.agenda import AgendaFacts
 from sst_desk.workflow.attention import CONSENT_STAGES, CaseSummary, attention, next_due
 from sst_desk.workflow.caselist import CaseRow
 from sst_desk.workflow.codes import Level, Party, PlanStatus, SignerKind, Stage
 from sst_desk.workflow.entities import Case, shares_school_and_socialtjanst
 from sst_desk.workflow.process import ConsentFacts, is_adult, missing_consents
 
+from sst_desk.persistence import agenda
 from sst_desk.persistence.attendance import term_absence
 from sst_desk.persistence.errors import ConcurrentEditError
 from sst_desk.persistence.graph import prepare_for_save
@@ -185,6 +187,10 @@ class CaseRepository:
                 )
             )
         return rows
+
+    def agenda_facts(self, today: dt.date, last: dt.date, user_id: int | None) -> list[AgendaFacts]:
+        """"Kommande"'s facts for the cases ``user_id`` is a member of (all for None); see persistence/agenda.py."""
+        return agenda.agenda_facts(self.session, today, last, user_id)
 
     def _current_follow_ups(self, plain: _Plain) -> dict[int, dt.date | None]:
         """The follow-up date of each case's current plan (the highest current version, as ``Case.current_plan``)."""

@@ -53,6 +53,7 @@ from sst_desk.persistence.case_stores import (
 from sst_desk.persistence.repository import CaseRepository
 from sst_desk.persistence.case_rooms import CaseRoomRepository
 from sst_desk.persistence.settings_repository import TeamSettingsRepository
+from sst_desk.persistence.statistics import StatisticsRepository
 from sst_desk.persistence.repository_admin import AccessLogRepository, UserRepository
 from sst_desk.persistence.repository_extract import RegisterutdragRepository
 from sst_desk.persistence.repository_gallring import RetentionRepository
@@ -117,6 +118,7 @@ class UnitOfWork:
     retention: RetentionRepository
     registerutdrag: RegisterutdragRepository
     case_rooms: CaseRoomRepository
+    statistics: StatisticsRepository
     session: Session
 
     def __init__(
@@ -149,6 +151,7 @@ class UnitOfWork:
         self.retention = RetentionRepository(self.session)
         self.registerutdrag = RegisterutdragRepository(self.session)
         self.case_rooms = CaseRoomRepository(self.session)  # the team server's case rooms (issue 14)
+        self.statistics = StatisticsRepository(self.session)  # the team's statistics (issue 15)
         return self
 
     @property

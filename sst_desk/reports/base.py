@@ -61,6 +61,10 @@ class ReportContext:
     consent_text: str = ""  # the samtycke form's explanation; "" for the shipped text
     warn_percent: float = 10.0  # skollinjen's absence thresholds, from the settings
     alert_percent: float = 50.0
+    # A kallelse's contact person and their work phone (issue 15): set by the printing service for the case
+    # printed (services/printing.py ``_contact_person``), "" when nobody with an account is responsible.
+    contact_person: str = ""
+    contact_phone: str = ""
 
 
 @dataclass(frozen=True)

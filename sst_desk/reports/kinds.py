@@ -34,6 +34,8 @@ class DocumentKind:
     needs_plan: bool = False  # prints the current plan: refused while there is none
     consent: ConsentPurpose | None = None  # a valid samtycke needed to print it for others
     uses_attendance: bool = False  # the builder takes ``attendance=`` and prints skollinjen
+    check: str = "available"  # the module's function telling whether a case holds what the document needs
+    names_contact: bool = False  # a letter to the family: printed with the contact person and their phone
 
     @property
     def available(self) -> bool:
@@ -56,7 +58,7 @@ class DocumentKind:
         if self.needs_plan:
             plan = case.current_plan
             return plan is not None and bool(plan.goals or plan.insatser)
-        check = getattr(importlib.import_module(self.module), "available", None)
+        check = getattr(importlib.import_module(self.module), self.check, None)
         return bool(check(case)) if callable(check) else True
 
     def detail(self, case: Case, *, batch: bool = False) -> str:
@@ -77,7 +79,10 @@ KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("uppfoljning", "Uppföljningsprotokoll", f"{_PACKAGE}.uppfoljning", "build_uppfoljning",
                  follow_up_argument=True, uses_attendance=True),
     DocumentKind("avslut", "Avslutsanteckning", f"{_PACKAGE}.avslut", "build_avslutsanteckning"),
-    DocumentKind("kallelse", "Kallelse till boosterträff", f"{_PACKAGE}.kallelse", "build_kallelse"),
+    DocumentKind("kallelse", "Kallelse till boosterträff", f"{_PACKAGE}.kallelse", "build_kallelse",
+                 names_contact=True),
+    DocumentKind("kallelse-uppfoljning", "Kallelse till uppföljning", f"{_PACKAGE}.kallelse",
+                 "build_kallelse_uppfoljning", check="follow_up_available", names_contact=True),
 )
 _BY_NAME = {kind.name: kind for kind in KINDS}
 

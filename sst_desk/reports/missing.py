@@ -24,6 +24,7 @@ class Missing(str, Enum):
     FOLLOW_UP = "follow_up"  # no uppföljning has been recorded (or not the one asked for)
     CLOSING = "closing"  # the case is not closed
     BOOSTER = "booster"  # no boosterträff is booked
+    FOLLOW_UP_DATE = "follow_up_date"  # no next uppföljning date in the plan (or the case is closed)
     RECIPIENT = "recipient"  # the kallelse was addressed to someone who is neither the student nor a guardian
 
 

@@ -43,6 +43,8 @@ _ROOMS = ("the server's case room does this itself; a client joins the room (the
           "/api/v1/rooms/{case_id}, docs/server.md \"Case rooms\")")
 
 DECISIONS: dict[tuple[str, str], Remote | Refused] = {
+    # agenda ("Kommande"): the window starts on the server's day
+    ("agenda", "due_items"): Remote(clock=(("today", DAY),)),
     # cases
     ("cases", "case_rows"): Remote(clock=(("today", DAY),)),
     ("cases", "load_case"): Remote(),
@@ -84,6 +86,7 @@ DECISIONS: dict[tuple[str, str], Remote | Refused] = {
     ("accounts", "switch_off"): Remote(),
     ("accounts", "switch_on"): Remote(),
     ("accounts", "record_session_event"): Remote(),
+    ("accounts", "set_own_phone"): Remote(),  # the session's own account only: the actor is the server's
     # the access log
     ("accesslog", "query_log"): Remote(),
     ("accesslog", "log_students"): Remote(),
@@ -118,6 +121,10 @@ DECISIONS: dict[tuple[str, str], Remote | Refused] = {
     ("settings", "adopt_computer_settings"): Refused(
         "a team server's settings are the team's, not one computer's: an administrator sets them "
         "(settings.change_team_settings)"),
+    # the team's statistics (issue 15): counted on the server on ITS day; the client writes the export's file
+    # and logs it with record_statistics_export
+    ("statistics", "team_statistics"): Remote(clock=(("today", DAY),)),
+    ("statistics", "record_statistics_export"): Remote(),
     # case rooms (issue 14): the stored shared document, for an offline laptop's copy; the rest is the room's
     ("rooms", "case_room_state"): Remote(),
     ("rooms", "open_room"): Refused(_ROOMS),

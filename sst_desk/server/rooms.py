@@ -633,11 +633,16 @@ class RoomHost:
             doc.apply_update(opening.state)
             base = opening.case
             room = CaseRoom(self, case_id, doc, base)
+            # A state stored before a migration added fields (0010: a meeting's place) has no shared text for
+            # them: without one the window's field stays unbound. They are added from the stored case.
+            added = repair(doc, base, origin=ORIGIN_SERVER)
+            if added:
+                _log.info("room %s: the stored document gained the fields %s", case_id, ", ".join(added))
             if opening.revision != base.revision:  # saved outside a room since the state was written
                 with doc.transaction(origin=ORIGIN_SERVER):
                     apply_case(doc, base, origin=ORIGIN_SERVER)
                     room._set_meta(base, None)
-            room.dirty_state = opening.revision != base.revision
+            room.dirty_state = opening.revision != base.revision or bool(added)
             await room.start()
         except BaseException:
             await run_in_threadpool(self.claims.release, case_id)

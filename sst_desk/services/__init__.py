@@ -1,7 +1,7 @@
 """The one door to the data: the window, the command line and the team server all go through here.
 
 Each module is one group of use cases (``cases``, ``printing``, ``attendance``,
-``accounts``, ``accesslog``, ``gallring``, ``extract``, ``backups``, ``settings``, ``rooms``…).
+``accounts``, ``accesslog``, ``gallring``, ``extract``, ``backups``, ``settings``, ``rooms``, ``statistics``…).
 A use case is a plain function ``use_case(uow, actor, ...)`` (see ``base.py``);
 the module lists its public use cases in ``USE_CASES``.
 
@@ -29,7 +29,7 @@ from sst_desk.services.base import UnitOfWork, UowFactory
 
 GROUPS: tuple[str, ...] = (
     "cases", "printing", "attendance", "accounts", "accesslog", "gallring", "extract", "backups", "settings",
-    "offline", "rooms",
+    "offline", "rooms", "agenda", "statistics",
 )
 """The use-case modules a door opens (each has ``USE_CASES``)."""
 

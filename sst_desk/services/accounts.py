@@ -32,12 +32,12 @@ from sst_desk.workflow.accounts import (
     normal_username,
 )
 from sst_desk.workflow.logchain import LogAction
-from sst_desk.workflow.validation import validate_account_names
+from sst_desk.workflow.validation import MAX_LENGTHS, phone_finding, validate_account_names
 
 from sst_desk.services.base import UowFactory
 
 USE_CASES = ("list_users", "get_user", "create_user", "update_user", "reset_password", "switch_off", "switch_on",
-             "record_session_event")
+             "record_session_event", "set_own_phone")
 
 SESSION_EVENTS = frozenset({LogAction.LOCK, LogAction.UNLOCK, LogAction.SIGN_OUT})
 """What a person's session records that touches no record: the screen locked or unlocked, signing out."""
@@ -97,13 +97,16 @@ def create_user(uow: UowFactory, actor: Actor | None, username: str, display_nam
 
 
 def update_user(uow: UowFactory, actor: Actor | None, user_id: int, *, display_name: str | None = None,
-                role: Role | None = None) -> UserRecord:
-    """Change an account's name or role; ``LastAdministratorError`` when it would leave no administrator."""
+                role: Role | None = None, phone: str | None = None) -> UserRecord:
+    """Change an account's name, role or work phone; ``LastAdministratorError`` when it would leave no
+    administrator, ``ValueError`` for a phone number that is not one."""
     values: dict[str, object] = {}
     if display_name is not None:
         display_name = display_name.strip()
         _check_names(None, display_name)
         values["display_name"] = display_name
+    if phone is not None:
+        values["phone"] = _checked_phone(phone)
     if role is not None:
         values["role"] = Role(role)
     with uow(actor) as tx:
@@ -112,7 +115,8 @@ def update_user(uow: UowFactory, actor: Actor | None, user_id: int, *, display_n
         if role is not None and leaves_no_administrator(tx.users.list(), user_id, role=Role(role)):
             raise LastAdministratorError(user_id)
         tx.users.update(user_id, **values)
-        changed = f"role={Role(role).value}" if role is not None else ""
+        changed = ",".join(([f"role={Role(role).value}"] if role is not None else [])
+                           + (["phone"] if phone is not None else []))  # that it changed, never the number
         tx.log(LogAction.USER_CHANGED, detail=f"{user_id}" + (f":{changed}" if changed else ""))
         tx.commit()
         return _existing(tx, user_id).without_hash()
@@ -195,6 +199,34 @@ def record_session_event(uow: UowFactory, actor: Actor | None, action: LogAction
     with uow(actor) as tx:
         tx.log(action, detail=detail)
         tx.commit()
+
+
+def set_own_phone(uow: UowFactory, actor: Actor | None, phone: str) -> UserRecord:
+    """The signed-in person sets their own work phone (Team → My profile…), whatever their role.
+
+    It is printed on a kallelse as the family's contact ("Kontaktperson: Sara Lind, 070-123 45 67"); it is
+    the person's work number, not the student's data. Logged as ``USER_CHANGED`` "<id>:phone" (not the
+    number). ``ValueError`` for a number that is not one, or without a signed-in person.
+    """
+    phone = _checked_phone(phone)
+    with uow(actor) as tx:
+        if tx.actor is None or tx.actor.user_id is None:
+            raise ValueError("only a signed-in person has a phone number of their own")
+        user_id = tx.actor.user_id
+        _existing(tx, user_id)
+        tx.users.update(user_id, phone=phone)
+        tx.log(LogAction.USER_CHANGED, detail=f"{user_id}:phone")
+        tx.commit()
+        return _existing(tx, user_id).without_hash()
+
+
+def _checked_phone(phone: str) -> str:
+    phone = " ".join(str(phone).split())
+    finding = phone_finding(phone)
+    if finding is not None:
+        raise ValueError("the phone number may hold only digits, spaces and + - ( ) /, at most "
+                         f"{MAX_LENGTHS['phone']} characters")
+    return phone
 
 
 def _case_not_found(case_id: int) -> Exception:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from sst_desk.persistence.errors import CaseNotFound, ConcurrentEditError, SaveConflict
 from sst_desk.workflow.access import Action, Actor, Resource, Scope, scope, sees_all_cases
 from sst_desk.workflow.caselist import CaseRow
-from sst_desk.workflow.codes import ClosingReason
+from sst_desk.workflow.codes import Behorighet, ClosingReason
 from sst_desk.workflow.entities import Case
 from sst_desk.workflow.logchain import LogAction
 from sst_desk.workflow.editing import save_refused, unknown_records
@@ -209,7 +209,7 @@ def _save_once(uow: UowFactory, actor: Actor | None, case: Case, base: Case | No
 
 def move_case(uow: UowFactory, actor: Actor | None, case_id: int, move: Move, *, at: dt.datetime,
               comment: str = "", closing_reason: ClosingReason | None = None,
-              booster_months: int = DEFAULT_BOOSTER_MONTHS) -> Case:
+              booster_months: int = DEFAULT_BOOSTER_MONTHS, gymnasiebehorighet: Behorighet | None = None) -> Case:
     """Take one step through the process on the stored case and save it; returns the saved case.
 
     The step is taken only if the workflow's guards allow it (``process.apply`` raises
@@ -218,7 +218,8 @@ def move_case(uow: UowFactory, actor: Actor | None, case_id: int, move: Move, *,
     """
     case = load_case(uow, actor, case_id)
     by = actor.label if actor is not None else ""
-    apply(case, move, by=by, at=at, comment=comment, closing_reason=closing_reason, booster_months=booster_months)
+    apply(case, move, by=by, at=at, comment=comment, closing_reason=closing_reason, booster_months=booster_months,
+          gymnasiebehorighet=gymnasiebehorighet)
     return save_case(uow, actor, case, today=local_date(at))
 
 

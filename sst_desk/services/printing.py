@@ -15,6 +15,7 @@ loading a case for a batch is logged as a view, and every document printed is lo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 from collections.abc import Callable
@@ -24,7 +25,7 @@ from pathlib import Path
 from sst_desk.persistence.errors import CaseNotFound
 from sst_desk.reports.base import ReportContext
 from sst_desk.reports.batch import BatchOutcome, NothingToPrint
-from sst_desk.workflow.access import Action, Actor
+from sst_desk.workflow.access import Action, Actor, Role
 from sst_desk.workflow.caselist import CaseRow
 from sst_desk.workflow.codes import Stage
 from sst_desk.workflow.consent_rules import consent_missing
@@ -136,6 +137,9 @@ def print_document(uow: UowFactory, actor: Actor | None, case_id: int, kind_name
                 case_services.add_override(tx, case_id, kind.consent.value, override.legal_ground, override.note)
                 tx.commit()  # the override stands on its own: it was decided, whatever the print does next
         attendance = tx.attendance.for_student(student_id) if kind.uses_attendance else []
+        if kind.names_contact:
+            name, phone = _contact_person(tx, case_id)
+            report = dataclasses.replace(report, contact_person=name, contact_phone=phone)
         detail = f"{kind.name} v{plan.version}" if plan_version is not None and plan is not None else kind.detail(case)
 
         def build() -> bytes:
@@ -154,6 +158,25 @@ def print_document(uow: UowFactory, actor: Actor | None, case_id: int, kind_name
             log_print()
             return build()
         return write_export(build(), Path(target), force=force, database=_database_file(tx), before_commit=log_print)
+
+
+def _contact_person(tx: UnitOfWork, case_id: int) -> tuple[str, str]:
+    """Whom a kallelse names as the family's contact, and their work phone (issue 15).
+
+    The decision: the person who prints, when they are responsible for the case (they booked the meeting
+    and will be there); otherwise the case's responsible skolsocionom (first by name), otherwise any
+    responsible worker. Never a team lead or administrator who is not a member: a family calls someone who
+    knows the case. ("", "") when the case has no member (a database without accounts): the letter then
+    names ``case.socionom`` as before. The phone is the account's (My profile…), "" when not given.
+    """
+    members = tx.members.of_case(case_id)
+    if not members:
+        return "", ""
+    me = tx.actor.user_id if tx.actor is not None else None
+    chosen = (next((m for m in members if m.id == me), None)
+              or next((m for m in members if m.role is Role.SKOLSOCIONOM), None) or members[0])
+    account = tx.users.get(chosen.id)
+    return chosen.display_name or chosen.username, account.phone if account is not None else ""
 
 
 # --- the team lead's batch ---------------------------------------------------------------------------

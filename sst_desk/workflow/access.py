@@ -43,6 +43,7 @@ class Resource(enum.StrEnum):
     BACKUPS = "backups"
     SETTINGS = "settings"  # team-wide settings: retention, idle lock …
     ATTENDANCE = "attendance"  # importing the schools' attendance exports; the saved column mappings
+    STATISTICS = "statistics"  # the team's statistics (issue 15): suppressed aggregates, never a row
 
 
 class Action(enum.StrEnum):
@@ -80,14 +81,23 @@ _ATTENDANCE = {
     (Resource.ATTENDANCE, Action.EDIT): Scope.ANY,
 }
 
+# The team's statistics (issue 15): a worker counts the cases they are a member of (OWN), the team lead every
+# case of the team (TEAM), protected students' too — only suppressed aggregates leave (docs/statistics.md).
+# The administrator none: behörighet efter behov, IT needs no figures about children.
+_OWN_STATISTICS = {
+    (Resource.STATISTICS, Action.VIEW): Scope.OWN,
+    (Resource.STATISTICS, Action.EXPORT): Scope.OWN,
+}
+
 PERMISSIONS: dict[Role, dict[tuple[Resource, Action], Scope]] = {
     Role.SKOLSOCIONOM: {
         **_OWN_CASES,
         **_ATTENDANCE,
+        **_OWN_STATISTICS,
         # Socialtjänsten's member can state a legal ground (e.g. 14 kap. 1 § SoL, 10 kap. 19 § OSL).
         (Resource.CONSENT, Action.OVERRIDE): Scope.OWN,
     },
-    Role.KURATOR: {**_OWN_CASES, **_ATTENDANCE},
+    Role.KURATOR: {**_OWN_CASES, **_ATTENDANCE, **_OWN_STATISTICS},
     Role.TEAMLEDARE: {
         (Resource.CASE, Action.VIEW): Scope.TEAM,
         (Resource.CASE, Action.CREATE): Scope.ANY,
@@ -105,6 +115,8 @@ PERMISSIONS: dict[Role, dict[tuple[Resource, Action], Scope]] = {
         (Resource.BACKUPS, Action.EDIT): Scope.ANY,  # restore (issue 10: administrator and teamledare)
         (Resource.SETTINGS, Action.VIEW): Scope.ANY,
         **_ATTENDANCE,
+        (Resource.STATISTICS, Action.VIEW): Scope.TEAM,
+        (Resource.STATISTICS, Action.EXPORT): Scope.TEAM,
     },
     Role.ADMINISTRATOR: {
         (Resource.USERS, Action.VIEW): Scope.ANY,
@@ -167,6 +179,11 @@ def allowed(
     if protected or granted is Scope.OWN:
         return member
     return True  # TEAM
+
+
+def counts_all_cases(actor: Actor | None) -> bool:
+    """True when the statistics count every case of the team (protected students' too), not just the actor's own."""
+    return actor is not None and scope(actor.role, Resource.STATISTICS, Action.VIEW) is Scope.TEAM
 
 
 def sees_all_cases(actor: Actor | None) -> bool:

@@ -55,6 +55,9 @@ _PLAN_STAGES = {Stage.PLANERING, Stage.GENOMFORANDE, Stage.UPPFOLJNING}
 #: Stages in which information is shared under the samtycke, so a lapsed consent needs attention.
 CONSENT_STAGES = {Stage.KARTLAGGNING} | _PLAN_STAGES
 _OPEN_STAGES = {Stage.INSKRIVNING, Stage.KARTLAGGNING} | _PLAN_STAGES
+#: Public names for the rules built on the same stages ("Kommande", workflow/agenda.py).
+PLAN_STAGES = frozenset(_PLAN_STAGES)
+OPEN_STAGES = frozenset(_OPEN_STAGES)
 
 
 def next_due(summary: CaseSummary) -> dt.date | None:

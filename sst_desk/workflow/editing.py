@@ -30,7 +30,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sst_desk.workflow.codes import ClosingReason, PlanStatus, Stage
+from sst_desk.workflow.codes import Behorighet, ClosingReason, PlanStatus, Stage
 from sst_desk.workflow.entities import (
     Case,
     Consent,
@@ -215,7 +215,7 @@ def save_problems(case: Case, today: dt.date) -> dict[Stage, list[Finding]]:
 
 
 # What a step's own dialog asks, so it is no reason to keep the step's button from the worker.
-_ASKED_IN_THE_STEP = {Problem.CLOSING_REASON_MISSING}
+_ASKED_IN_THE_STEP = {Problem.CLOSING_REASON_MISSING, Problem.GYMNASIEBEHORIGHET_MISSING}
 
 
 def step_blockers(case: Case, move: Move, today: dt.date) -> list[Finding]:
@@ -223,11 +223,16 @@ def step_blockers(case: Case, move: Move, today: dt.date) -> list[Finding]:
     return [f for f in blockers(case, move, today) if f.problem not in _ASKED_IN_THE_STEP]
 
 
-def step_answer_problems(move: Move, closing_reason: ClosingReason | None) -> list[Finding]:
-    """What the answers of the step's dialog still lack: closing a case needs a reason."""
+def step_answer_problems(move: Move, closing_reason: ClosingReason | None, *, asks_behorighet: bool = False,
+                         gymnasiebehorighet: Behorighet | None = None) -> list[Finding]:
+    """What the answers of the step's dialog still lack: closing a case needs a reason, and (a student in
+    årskurs 9, ``asks_behorighet``) the gymnasiebehörighet — "Okänt" is an answer, no choice is not."""
+    found = []
     if move is Move.CLOSE and closing_reason is None:
-        return [Finding(Problem.CLOSING_REASON_MISSING, field="closing_reason")]
-    return []
+        found.append(Finding(Problem.CLOSING_REASON_MISSING, field="closing_reason"))
+    if move is Move.CLOSE and asks_behorighet and gymnasiebehorighet is None:
+        found.append(Finding(Problem.GYMNASIEBEHORIGHET_MISSING, field="gymnasiebehorighet"))
+    return found
 
 
 class _Before:

@@ -59,6 +59,9 @@ class LogAction(enum.StrEnum):
     RESTORE = "restore"
     IMPORT = "import"  # an attendance export was imported (detail: counts and the file's hash, no names)
     SETTINGS_CHANGED = "settings_changed"  # the team's settings (detail: which, and the new numbers)
+    # The team's statistics were shown (detail: "<start>–<end>;by=<breakdown>;cases=<n>", never an id); their
+    # export is EXPORT with detail "statistik <format>;<start>–<end>;by=<breakdown>;cases=<n>" (issue 15)
+    STATISTICS = "statistics"
     OFFLINE_COPY = "offline_copy"  # the case was copied to the person's laptop for offline work (detail: revision)
     # Written by the log itself when its head row (log_head) was found deleted: the chain goes on after the
     # newest entry there is, and this entry keeps the tampering in the chain for every later verification.

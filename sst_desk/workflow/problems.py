@@ -28,6 +28,8 @@ class Problem(str, Enum):
     TEXT_TOO_LONG = "text_too_long"  # detail: the most characters allowed
     UNSAFE_CHARACTERS = "unsafe_characters"  # a control or invisible direction character in a name
     EMAIL_FORMAT = "email_format"
+    PHONE_FORMAT = "phone_format"  # a phone number holds only digits, spaces and + - ( ) /
+    TIME_WITHOUT_DATE = "time_without_date"  # a meeting's time of day is set, its date is not
     # process guards
     CRITERIA_NOT_MET = "criteria_not_met"
     NO_GUARDIAN = "no_guardian"
@@ -43,6 +45,8 @@ class Problem(str, Enum):
     GOAL_NOT_RATED = "goal_not_rated"
     NEXT_FOLLOW_UP_NOT_SET = "next_follow_up_not_set"
     CLOSING_REASON_MISSING = "closing_reason_missing"
+    # closing the case of a student in årskurs 9 records gymnasiebehörighet ("Okänt" is an answer)
+    GYMNASIEBEHORIGHET_MISSING = "gymnasiebehorighet_missing"
     REFERRAL_MISSING = "referral_missing"
     BOOSTER_NOT_PLANNED = "booster_not_planned"
     BOOSTER_ALREADY_RECORDED = "booster_already_recorded"

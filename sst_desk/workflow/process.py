@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from sst_desk.workflow.codes import SCHOOL_GOAL_AREAS, ClosingReason, PlanStatus, Stage
+from sst_desk.workflow.codes import SCHOOL_GOAL_AREAS, Behorighet, ClosingReason, PlanStatus, Stage
 from sst_desk.workflow.entities import Boostertraff, Case, FollowUp, Handlingsplan, Kartlaggning, Transition
 from sst_desk.workflow.identity import age_on
 from sst_desk.workflow.problems import Finding, ProcessError, Problem
@@ -200,6 +200,20 @@ def _rating_blockers(case: Case) -> list[Finding]:
     return [Finding(Problem.GOAL_NOT_RATED, g.description, "follow_ups") for g in goals if id(g) not in rated]
 
 
+GYMNASIEBEHORIGHET_GRADE = 9
+"""The årskurs whose students leave for gymnasiet: closing their case records gymnasiebehörighet."""
+
+
+def asks_gymnasiebehorighet(case: Case) -> bool:
+    """Whether the avslut of ``case`` records gymnasiebehörighet: its student is in årskurs 9.
+
+    Only the avslut step after uppföljning (``Move.CLOSE``) asks for it; an early exit (not eligible,
+    declined, referred on) may record it on the avslut page but is not held up by it. For other grades the
+    field is hidden and the statistics ignore it.
+    """
+    return case.student is not None and case.student.grade == GYMNASIEBEHORIGHET_GRADE
+
+
 def blockers(case: Case, move: Move, today: dt.date, closing_reason: ClosingReason | None = None) -> list[Finding]:
     """Why ``move`` cannot be taken now; empty when it can."""
     path = PATHS[move]
@@ -230,6 +244,8 @@ def blockers(case: Case, move: Move, today: dt.date, closing_reason: ClosingReas
         found += _rating_blockers(case)
         if closing_reason is None and case.closing_reason is None:
             found.append(Finding(Problem.CLOSING_REASON_MISSING, field="closing_reason"))
+        if asks_gymnasiebehorighet(case) and case.gymnasiebehorighet is None:
+            found.append(Finding(Problem.GYMNASIEBEHORIGHET_MISSING, field="gymnasiebehorighet"))
     elif move is Move.BOOK_BOOSTER:
         if case.booster is None:
             found.append(Finding(Problem.BOOSTER_NOT_PLANNED, field="booster"))
@@ -301,16 +317,22 @@ def apply(
     comment: str = "",
     closing_reason: ClosingReason | None = None,
     booster_months: int = DEFAULT_BOOSTER_MONTHS,
+    gymnasiebehorighet: Behorighet | None = None,
 ) -> Transition:
     """Take ``move`` on ``case`` if its guard allows, and record who did it and when.
 
     A step to avslut records the day and the reason, keeps ``comment`` as the closing note when none was
     written, and (closing after uppföljning) books the proposed boosterträff. Raises ``ProcessError``
-    with the blocking findings otherwise; the case is then unchanged.
+    with the blocking findings otherwise; the case is then unchanged. ``gymnasiebehorighet`` (the close
+    step's answer for a student in årskurs 9) is recorded with the step.
     """
     today = local_date(at)
+    before = case.gymnasiebehorighet
+    if gymnasiebehorighet is not None and move is Move.CLOSE:
+        case.gymnasiebehorighet = Behorighet(gymnasiebehorighet)
     found = blockers(case, move, today, closing_reason)
     if found:
+        case.gymnasiebehorighet = before
         raise ProcessError(found)
     path = PATHS[move]
     if move is Move.ENROL:

@@ -134,6 +134,22 @@ def email_finding(text: str, name: str = "email") -> Finding | None:
     return Finding(Problem.EMAIL_FORMAT, field=name)
 
 
+_PHONE = re.compile(r"\+?[0-9][0-9 ()/-]*")
+
+
+def phone_finding(text: str, name: str = "phone") -> Finding | None:
+    """A work phone number as it is printed on a kallelse: digits with spaces, +, -, ( ) or /, at most
+    ``MAX_LENGTHS["phone"]`` characters; "" is allowed (no number). None when it holds."""
+    text = text.strip()
+    if not text:
+        return None
+    if len(text) > MAX_LENGTHS["phone"]:
+        return Finding(Problem.TEXT_TOO_LONG, str(MAX_LENGTHS["phone"]), name)
+    if not _PHONE.fullmatch(text) or sum(ch.isdigit() for ch in text) < 5:
+        return Finding(Problem.PHONE_FORMAT, field=name)
+    return None
+
+
 def validate_guardian(guardian: Guardian) -> list[Finding]:
     found = _required(guardian.name, "name") + _safe_text(guardian.name, "name")
     found += _short(guardian, "name", "relation", "phone", "email", "interpreter_language")
@@ -202,8 +218,15 @@ def validate_insats(insats: Insats) -> list[Finding]:
     return found + _order(insats.start_on, insats.end_on, "end_on", "start_on")
 
 
+def _time_needs_date(day: dt.date | None, time: dt.time | None, name: str) -> list[Finding]:
+    """A meeting's time of day means nothing without its date."""
+    return [Finding(Problem.TIME_WITHOUT_DATE, field=name)] if time is not None and day is None else []
+
+
 def validate_plan(plan: Handlingsplan) -> list[Finding]:
     found = _order(plan.created_on, plan.follow_up_on, "follow_up_on", "created_on")
+    found += _time_needs_date(plan.follow_up_on, plan.follow_up_time, "follow_up_time")
+    found += _short(plan, "follow_up_place") + _safe_text(plan.follow_up_place, "follow_up_place")
     for goal in plan.goals:
         found += [replace(f, detail=goal.description) for f in validate_goal(goal)]
     for insats in plan.insatser:
@@ -231,6 +254,8 @@ def validate_follow_up(follow_up: FollowUp, plan: Handlingsplan | None, today: d
 
 def validate_booster(booster: Boostertraff, closed_on: dt.date | None, today: dt.date) -> list[Finding]:
     found = _required(booster.planned_on, "planned_on") + _order(closed_on, booster.planned_on, "planned_on", "closed_on")
+    found += _time_needs_date(booster.planned_on, booster.start_time, "start_time")
+    found += _short(booster, "place") + _safe_text(booster.place, "place")
     if booster.held:
         found += _required(booster.held_on, "held_on") + _not_future(booster.held_on, "held_on", today)
         found += _order(closed_on, booster.held_on, "held_on", "closed_on")

@@ -84,7 +84,9 @@ def _build_wheel(tmp: Path) -> Path:
 def _missing_from(wheel: Path) -> list[str]:
     """Every module and resource of the checkout that the wheel lacks."""
     names = set(zipfile.ZipFile(wheel).namelist())
-    wanted = [f.relative_to(ROOT).as_posix() for f in (ROOT / "sst_desk").rglob("*.py")]
+    # Every file of the code, not only the .py: the migrations' script.py.mako (and any data file) too.
+    wanted = [f.relative_to(ROOT).as_posix() for f in (ROOT / "sst_desk").rglob("*")
+              if f.is_file() and f.suffix != ".pyc"]
     wanted += ["sst_desk/" + f.relative_to(ROOT).as_posix() for f in (ROOT / "resources").rglob("*")
                if f.is_file() and "__pycache__" not in f.parts]
     return sorted(name for name in wanted if "__pycache__" not in name and name not in names)

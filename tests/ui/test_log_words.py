@@ -94,6 +94,14 @@ def test_the_log_detail_column_shows_words_not_codes(log_dialog):
     (LogAction.IMPORT, "attendance Ekbacken v47: 120 of 130 records stored, 12 students, 3 rows unmatched",
      "attendance \u201cEkbacken v47\u201d: 120 of 130 records stored, 12 students, 3 rows not matched"),
     (LogAction.BACKUP, "/home/a/backups/x.sqlite3", "/home/a/backups/x.sqlite3"),  # free text stays as written
+    # the team's statistics (issue 15): the period as written, the breakdown and the count in words
+    (LogAction.STATISTICS, "2025-07-01–2026-06-30;by=school;cases=312",
+     "2025-07-01–2026-06-30, by school, cases counted: 312"),
+    (LogAction.STATISTICS, "2025-07-01–2025-12-31;by=none;cases=4",
+     "2025-07-01–2025-12-31, by nothing (totals only), cases counted: 4"),
+    (LogAction.EXPORT, "statistik xlsx;2025-07-01–2026-06-30;by=grade",
+     "the team's statistics as XLSX, 2025-07-01–2026-06-30, by school year (årskurs)"),
+    (LogAction.DENIED, "statistics:view", "the team's statistics: view"),
 ])
 def test_each_kind_of_detail_in_words(qapp, action, detail, words):
     from sst_desk.ui.accesslog.details import action_detail

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QLabel
 
@@ -58,6 +60,43 @@ def test_a_plain_start_goes_to_the_last_server_while_this_computer_has_no_databa
     own.parent.mkdir(parents=True, exist_ok=True)
     signin.create_first_administrator(own, "admin", "Ada Admin", "ledning-lösen-2026").close()
     assert app_module._remembered_server(settings) is None  # its own database: the plain start opens that
+
+
+def test_the_server_it_set_for_every_user_is_where_a_plain_start_goes_until_one_was_chosen(settings, monkeypatch):
+    from sst_desk import paths
+    from sst_desk.security import signin
+
+    monkeypatch.setenv(app_module.SERVER_ENV, " https://sst.kommun.example:8443 ")
+    assert app_module._remembered_server(settings) == "https://sst.kommun.example:8443"
+    settings.set(LAST_SERVER, "https://annan.kommun.example")  # the person's own choice wins
+    assert app_module._remembered_server(settings) == "https://annan.kommun.example"
+    settings.forget(LAST_SERVER)
+    own = paths.default_database_path()
+    own.parent.mkdir(parents=True, exist_ok=True)
+    signin.create_first_administrator(own, "admin", "Ada Admin", "ledning-lösen-2026").close()
+    assert app_module._remembered_server(settings) is None  # its own database: the plain start opens that
+
+
+def test_the_system_wide_settings_file_is_not_read(qapp, tmp_path, monkeypatch):
+    """A value in the system scope's file (on Windows in %ProgramData%, which every user may write) is ignored."""
+    from PySide6.QtCore import QSettings
+
+    from sst_desk.settings import Settings
+
+    ini, scopes = QSettings.Format.IniFormat, (QSettings.Scope.SystemScope, QSettings.Scope.UserScope)
+    # Qt has no getter for these folders: each is read back from a file name (<folder>/sst-desk/SST Desk.ini).
+    before = {scope: str(Path(QSettings(ini, scope, "sst-desk", "SST Desk").fileName()).parents[1]) for scope in scopes}
+    QSettings.setPath(ini, QSettings.Scope.SystemScope, str(tmp_path / "system"))
+    QSettings.setPath(ini, QSettings.Scope.UserScope, str(tmp_path / "user"))
+    try:
+        planted = QSettings(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, "sst-desk", "SST Desk")
+        planted.setValue(LAST_SERVER.key, "https://planted.example")
+        planted.sync()
+        assert Path(planted.fileName()).is_file()
+        assert Settings().get(LAST_SERVER) == ""
+    finally:
+        for scope, folder in before.items():
+            QSettings.setPath(ini, scope, folder)
 
 
 def test_an_http_address_is_refused_before_anything_is_sent(settings, monkeypatch):

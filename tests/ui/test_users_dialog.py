@@ -56,7 +56,7 @@ def test_the_table_shows_each_account_with_role_status_and_last_sign_in(dialog):
     assert admin[1:4] == ["admin", "Administrator", "Active"]
     assert admin[4][:2] == "20"  # signed in when the database was made: a local date and time
     assert row_of(dialog, "Cia Andersson")[1:] == ["cia", "School social worker (skolsocionom)",
-                                                   "Active, must choose a password", "Never"]
+                                                   "Active, must choose a password", "Never", ""]
     assert row_of(dialog, "Eva Carlsson")[2] == "Kurator / specialpedagog"
     assert row_of(dialog, "Dan Berg")[2] == "Team lead (teamledare)"
 
@@ -136,6 +136,24 @@ def test_editing_name_and_role(dialog, team):
     click(dialog, "Edit…")
     assert row_of(dialog, "Eva Carlsson Ek")[2] == "Team lead (teamledare)"
     assert accounts.find_user(team[0].db, "eva").role is Role.TEAMLEDARE
+
+
+def test_the_administrator_gives_a_worker_a_work_phone(dialog, team):
+    select_row(dialog, "Users", "Eva Carlsson")
+    seen: list[list[str]] = []
+
+    def handler(form) -> None:
+        fill(form, "Work phone", "ring Eva")
+        click(form, "OK")
+        seen.append(shown_errors(form))
+        fill(form, "Work phone", "08-123 456 78")
+        click(form, "OK")
+
+    run(answer_dialog(handler))
+    click(dialog, "Edit…")
+    assert seen == [["Write the phone number with digits, spaces and + or - only, for example 070-123 45 67."]]
+    assert row_of(dialog, "Eva Carlsson")[5] == "08-123 456 78"
+    assert accounts.find_user(team[0].db, "eva").phone == "08-123 456 78"
 
 
 def test_the_last_administrator_cannot_step_down(dialog, team):

@@ -25,7 +25,7 @@ import pytest
 
 from sst_desk.workflow import access
 from sst_desk.workflow.access import Action as A
-from sst_desk.workflow.access import Actor, Resource as R, Role, allowed, sees_all_cases
+from sst_desk.workflow.access import Actor, Resource as R, Role, allowed, counts_all_cases, sees_all_cases
 
 NO, YES, OWN, TEAM, ALL = "no", "yes", "own", "team", "all"
 
@@ -102,6 +102,17 @@ EXPECTED: dict[tuple[R, A], tuple[str, str, str, str]] = {
     (R.ATTENDANCE, A.READ_LOG):   (NO, NO, NO, NO),
     (R.ATTENDANCE, A.ASSIGN):     (NO, NO, NO, NO),
     (R.ATTENDANCE, A.OVERRIDE):   (NO, NO, NO, NO),
+    # The team's statistics (issue 15): a worker over their own cases, the team lead over the team's
+    # (test_statistics_scope_is_own_for_workers_and_team_for_the_lead); never the administrator.
+    (R.STATISTICS, A.VIEW):       (YES, YES, YES, NO),
+    (R.STATISTICS, A.CREATE):     (NO, NO, NO, NO),
+    (R.STATISTICS, A.EDIT):       (NO, NO, NO, NO),
+    (R.STATISTICS, A.PRINT):      (NO, NO, NO, NO),
+    (R.STATISTICS, A.EXPORT):     (YES, YES, YES, NO),  # CSV, XLSX, the PDF reports (logged)
+    (R.STATISTICS, A.DELETE):     (NO, NO, NO, NO),
+    (R.STATISTICS, A.READ_LOG):   (NO, NO, NO, NO),
+    (R.STATISTICS, A.ASSIGN):     (NO, NO, NO, NO),
+    (R.STATISTICS, A.OVERRIDE):   (NO, NO, NO, NO),
 }
 
 CASE_LIKE = (R.CASE, R.CONSENT)
@@ -244,3 +255,15 @@ def test_workers_reach_their_own_cases_and_no_others() -> None:
 def test_only_the_team_lead_sees_every_case() -> None:
     assert [role for role in Role if sees_all_cases(actor(role))] == [Role.TEAMLEDARE]
 
+
+
+def test_statistics_scope_is_own_for_workers_and_team_for_the_lead() -> None:
+    """Which cases the statistics count: the lead every case (protected students' too), a worker their own."""
+    assert counts_all_cases(actor(Role.TEAMLEDARE))
+    for role in (Role.SKOLSOCIONOM, Role.KURATOR, Role.ADMINISTRATOR):
+        assert not counts_all_cases(actor(role)), role
+    for action in (A.VIEW, A.EXPORT):
+        assert access.scope(Role.TEAMLEDARE, R.STATISTICS, action) is access.Scope.TEAM
+        assert access.scope(Role.SKOLSOCIONOM, R.STATISTICS, action) is access.Scope.OWN
+        assert access.scope(Role.KURATOR, R.STATISTICS, action) is access.Scope.OWN
+    assert not counts_all_cases(None) and not counts_all_cases(actor("superuser"))

@@ -300,3 +300,26 @@ def test_a_time_of_another_kind_is_a_document_error(value):
     record_map(doc, read_case(doc).current_plan)["follow_up_time"] = value
     with pytest.raises(DocumentError):
         read_case(doc)
+
+
+def test_a_document_stored_before_the_meeting_fields_gains_them_from_the_stored_case():
+    """A room's state kept from before migration 0010 has no shared text for a meeting's place: the room adds
+    it on opening (``repair``), so the window's field binds; what was typed elsewhere stays."""
+    case = stored_case().load()
+    case.boosters.append(Boostertraff(planned_on=dt.date(2027, 3, 1), id=901))
+    case.current_plan.follow_up_place = ""
+    doc = new_doc(case)
+    back = read_case(doc)
+    booster, plan = record_map(doc, back.booster), record_map(doc, back.current_plan)
+    for node, name in ((booster, "place"), (booster, "start_time"), (plan, "follow_up_place"),
+                       (plan, "follow_up_time")):
+        del node[name]
+    del doc.get("case", type=Map)["gymnasiebehorighet"]
+    plan["guardians_view"].insert(0, "Skrivet i rummet. ")
+    old = read_case(doc)  # readable as it is: the missing fields are empty
+    assert old.booster.place == "" and old.booster.start_time is None and old.gymnasiebehorighet is None
+    added = repair(doc, case)
+    assert {"case.boosters[0].place", "case.plans[0].follow_up_place"} <= set(added)
+    assert isinstance(record_map(doc, read_case(doc).booster)["place"], Text)
+    assert read_case(doc).current_plan.guardians_view.startswith("Skrivet i rummet. ")
+    assert repair(doc, case) == []

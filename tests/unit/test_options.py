@@ -29,9 +29,10 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 40
 def test_the_team_owns_its_policy_and_each_computer_its_own_things():
     assert {o.name for o in TEAM_OPTIONS} == {
         "team_name", "booster_months", "retention_years", "absence_warn_percent", "absence_alert_percent",
-        "team_contact", "team_logo", "consent_text"}
+        "stats_min_cell", "team_contact", "team_logo", "consent_text"}
     assert {o.key for o in COMPUTER_OPTIONS} == {
-        "ui/language", "user/display_name", "ui/main_geometry", "ui/case_geometry", "security/last_user",
+        "ui/language", "user/display_name", "ui/main_geometry", "ui/main_state", "ui/case_geometry",
+        "security/last_user",
         "backup/keep", "security/idle_lock_minutes", "server/last_url", "server/ca_files"}
     assert all(o.scope in (Scope.TEAM, Scope.COMPUTER) for o in ALL_OPTIONS)
 
@@ -59,7 +60,8 @@ def test_the_team_settings_are_the_team_options_with_their_defaults():
 
 @pytest.mark.parametrize("option, low, high", [
     (BOOSTER_MONTHS, 1, 24), (RETENTION_YEARS, MIN_YEARS, MAX_YEARS), (ABSENCE_WARN_PERCENT, 1, 100),
-    (ABSENCE_ALERT_PERCENT, 1, 100), (options.BACKUPS_TO_KEEP, 1, 100), (options.IDLE_LOCK_MINUTES, 1, 120)])
+    (ABSENCE_ALERT_PERCENT, 1, 100), (options.STATS_MIN_CELL, 5, 20), (options.BACKUPS_TO_KEEP, 1, 100),
+    (options.IDLE_LOCK_MINUTES, 1, 120)])
 def test_whole_numbers_are_kept_within_their_range(option, low, high):
     assert (option.low, option.high) == (low, high)
     for good in (low, high, float(low), (low + high) // 2):

@@ -18,6 +18,7 @@ from sst_desk import vocabulary
 from sst_desk.reports import labels_sv
 from sst_desk.workflow import codes
 from sst_desk.workflow.access import Role
+from sst_desk.workflow.agenda import DueKind
 from sst_desk.workflow.attention import Attention
 from sst_desk.workflow.codes import ContactKind, Party, Stage
 from sst_desk.workflow.logchain import LogAction
@@ -32,7 +33,7 @@ _spec.loader.exec_module(tr_tool)
 
 WORKFLOW_ENUMS = [obj for obj in vars(codes).values()
                   if isinstance(obj, type) and issubclass(obj, enum.Enum) and obj.__module__ == codes.__name__]
-OTHER_CODES = [Move, Role, Attention, LogAction]  # the window's steps and flags, the access log's words
+OTHER_CODES = [Move, Role, Attention, DueKind, LogAction]  # the window's steps and flags, the access log's words
 ALL_CODES = [code for cls in WORKFLOW_ENUMS + OTHER_CODES for code in cls]
 
 

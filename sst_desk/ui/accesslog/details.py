@@ -49,6 +49,17 @@ COUNTS: dict[str, str] = {  # key=value parts
     "action": QT_TRANSLATE_NOOP("LogDetails", "action %1"),
     "role": QT_TRANSLATE_NOOP("LogDetails", "role %1"),
     "active": QT_TRANSLATE_NOOP("LogDetails", "active: %1"),
+    "by": QT_TRANSLATE_NOOP("LogDetails", "by %1"),  # the statistics' breakdown (issue 15)
+    "cases": QT_TRANSLATE_NOOP("LogDetails", "cases counted: %1"),
+}
+BREAKDOWNS: dict[str, str] = {  # the statistics' breakdowns (workflow.stats_model.Dimension; "none": no breakdown)
+    "none": QT_TRANSLATE_NOOP("LogDetails", "nothing (totals only)"),
+    "school": QT_TRANSLATE_NOOP("LogDetails", "school"),
+    "grade": QT_TRANSLATE_NOOP("LogDetails", "school year (årskurs)"),
+    "gender": QT_TRANSLATE_NOOP("LogDetails", "gender"),
+    "level": QT_TRANSLATE_NOOP("LogDetails", "level (nivå)"),
+    "assessment": QT_TRANSLATE_NOOP("LogDetails", "with or without needs assessment"),
+    "worker": QT_TRANSLATE_NOOP("LogDetails", "worker"),
 }
 RESOURCES: dict[str, str] = {
     Resource.CASE: QT_TRANSLATE_NOOP("LogDetails", "cases"),
@@ -58,6 +69,7 @@ RESOURCES: dict[str, str] = {
     Resource.BACKUPS: QT_TRANSLATE_NOOP("LogDetails", "backups"),
     Resource.SETTINGS: QT_TRANSLATE_NOOP("LogDetails", "settings"),
     Resource.ATTENDANCE: QT_TRANSLATE_NOOP("LogDetails", "attendance"),
+    Resource.STATISTICS: QT_TRANSLATE_NOOP("LogDetails", "the team's statistics"),
 }
 ACTIONS: dict[str, str] = {
     Action.VIEW: QT_TRANSLATE_NOOP("LogDetails", "view"),
@@ -70,6 +82,7 @@ ACTIONS: dict[str, str] = {
     Action.ASSIGN: QT_TRANSLATE_NOOP("LogDetails", "choose who is responsible"),
     Action.OVERRIDE: QT_TRANSLATE_NOOP("LogDetails", "act without consent"),
 }
+STATISTICS_EXPORT = "statistik "  # how services.statistics.record_statistics_export's detail opens
 _IMPORT = re.compile(r"attendance (?P<name>.*): (?P<stored>\d+) of (?P<records>\d+) records stored, "
                      r"(?P<students>\d+) students, (?P<unmatched>\d+) rows unmatched")
 _DOCUMENT = re.compile(r"(?P<kind>[a-z-]+)(?: v(?P<version>\d+))?(?P<batch> \(batch\))?")
@@ -94,6 +107,8 @@ def _part(part: str) -> str:
             value = action_word(value)
         elif key == "role":
             value = _role(value)
+        elif key == "by" and value in BREAKDOWNS:
+            value = _t(BREAKDOWNS[value])
         return _t(COUNTS[key]).replace("%1", value)
     return _word(part) or part
 
@@ -158,12 +173,19 @@ def action_detail(action: str, detail: str) -> str:
             return _t("cases shown: %1").replace("%1", detail)
         if detail.startswith("gallring:") and detail[len("gallring:"):].isdigit():
             return _t("cases due for gallring: %1").replace("%1", detail[len("gallring:"):])
+        if detail.startswith("kommande:") and detail[len("kommande:"):].isdigit():
+            return _t("upcoming dates shown: %1").replace("%1", detail[len("kommande:"):])
     if action == LogAction.DENIED:
         return _refusal(detail)
     if action == LogAction.VIEW and detail.startswith("offline="):
         return _offline_view(detail)
     if action == LogAction.OFFLINE_COPY and detail.isdigit():
         return _t("revision %1").replace("%1", detail)
+    if action == LogAction.EXPORT and detail.startswith(STATISTICS_EXPORT):
+        # "statistik xlsx;2025-07-01–2026-06-30;by=school;cases=312" (services.statistics)
+        kind, _semi, rest = detail.partition(";")
+        said = _t("the team's statistics as %1").replace("%1", kind[len(STATISTICS_EXPORT):].upper())
+        return ", ".join([said] + [_part(p) for p in rest.split(";") if p])
     if action in (LogAction.PRINT, LogAction.EXPORT):
         return _document(detail)
     if action == LogAction.USER_CREATED:

@@ -52,6 +52,15 @@ def role_choices(roles: Sequence[Role] = tuple(Role)) -> list[tuple[Role, str]]:
     return [(role, role_word(role)) for role in roles]
 
 
+def phone_label() -> str:
+    """The label of a person's work phone (their own profile, and the administrator's user dialog)."""
+    return t("Work phone")
+
+
+def phone_help() -> str:
+    return t("Printed on a notice to a meeting as the family's contact, next to your name.")
+
+
 def password_message(problem: PasswordProblem) -> str:
     """The sentence shown next to the password field for a refused password."""
     source = _PASSWORD_WORDS.get(problem.code)

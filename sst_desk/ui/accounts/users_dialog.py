@@ -36,11 +36,13 @@ from sst_desk.services.accounts import AccountChange, RekeyOutcome
 from sst_desk.services.errors import DatabaseError, DuplicateUserError, LastAdministratorError
 from sst_desk.workflow.access import Role
 from sst_desk.workflow.accounts import UserRecord
-from sst_desk.workflow.validation import validate_account_names
+from sst_desk.workflow.validation import phone_finding, validate_account_names
 from sst_desk.ui.common.dialogs import close_button_box
 from sst_desk.ui.accounts.forms import (
     FormDialog,
     password_problem_field,
+    phone_help,
+    phone_label,
     role_choices,
     role_word,
     run_dialog,
@@ -51,7 +53,7 @@ from sst_desk.ui.case.forms import Field, Kind
 from sst_desk.ui.common.messages import message
 from sst_desk.ui.common.operations import context_owner, run_and_wait
 
-USERNAME, NAME, ROLE, PASSWORD, REPEAT = "username", "display_name", "role", "password", "repeat"
+USERNAME, NAME, ROLE, PASSWORD, REPEAT, PHONE = "username", "display_name", "role", "password", "repeat", "phone"
 DATE_FORMAT = "%Y-%m-%d %H:%M"
 
 
@@ -69,10 +71,10 @@ class UsersDialog(QDialog):
                                "switch it off when someone leaves. A password you set is a first password: the "
                                "person chooses their own the next time they sign in."), self)
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setAccessibleName(self.tr("Users"))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("User name"), self.tr("Role"),
-                                              self.tr("Status"), self.tr("Last signed in")])
+                                              self.tr("Status"), self.tr("Last signed in"), phone_label()])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -98,7 +100,7 @@ class UsersDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.resize(860, 420)
+        self.resize(960, 420)
         if users is None:
             self.reload()
         else:
@@ -139,7 +141,8 @@ class UsersDialog(QDialog):
             if user.active and user.must_change_password:
                 status = self.tr("Active, must choose a password")
             seen = user.last_login_at.astimezone().strftime(DATE_FORMAT) if user.last_login_at else self.tr("Never")
-            for column, text in enumerate((user.display_name, user.username, role_word(user.role), status, seen)):
+            for column, text in enumerate((user.display_name, user.username, role_word(user.role), status, seen,
+                                           user.phone)):
                 item = QTableWidgetItem(text)
                 if not user.active:
                     item.setForeground(self.palette().placeholderText())
@@ -217,16 +220,21 @@ class UsersDialog(QDialog):
         user = self.selected()
         if user is None:
             return
-        fields = [Field(NAME, self.tr("Full name")), Field(ROLE, self.tr("Role"), Kind.CHOICE, role_choices())]
+        fields = [Field(NAME, self.tr("Full name")), Field(ROLE, self.tr("Role"), Kind.CHOICE, role_choices()),
+                  Field(PHONE, phone_label(), placeholder="070-123 45 67", help=phone_help())]
 
         def submit(values: dict[str, object]) -> dict[str, str]:
             if not values[NAME]:
                 return {NAME: self.tr("Write the person's full name.")}
             for finding in validate_account_names("", str(values[NAME])):
                 return {NAME: message(finding)}
+            problem = phone_finding(str(values[PHONE]))
+            if problem is not None:
+                return {PHONE: message(problem)}
             try:
-                door, name, role = self.door, str(values[NAME]), values[ROLE]
-                record = run_and_wait(self, lambda: door.accounts.update_user(user.id, display_name=name, role=role))
+                door, name, role, phone = self.door, str(values[NAME]), values[ROLE], str(values[PHONE])
+                record = run_and_wait(self, lambda: door.accounts.update_user(user.id, display_name=name, role=role,
+                                                                             phone=phone))
             except LastAdministratorError:
                 return {ROLE: self.last_administrator_text()}
             if self._is_me(user):
@@ -234,7 +242,7 @@ class UsersDialog(QDialog):
             return {}
 
         dialog = FormDialog(self.tr("Edit user %1").replace("%1", user.username), "", fields, submit, self)
-        dialog.form.load(SimpleNamespace(display_name=user.display_name, role=user.role))
+        dialog.form.load(SimpleNamespace(display_name=user.display_name, role=user.role, phone=user.phone))
         if not run_dialog(dialog):
             return
         if self.db.actor is not None and self.db.actor.role is not Role.ADMINISTRATOR:

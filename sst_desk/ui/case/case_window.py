@@ -598,12 +598,13 @@ class CaseWindow(QMainWindow):
             QMessageBox.information(self, label(move), self.tr("This step is not possible yet:") + "\n\n"
                                     + "\n".join(f"• {message(f)}" for f in found))
             return False
-        answers = ask_step_details(self, move, warnings(self.case, move, today))
+        answers = ask_step_details(self, move, warnings(self.case, move, today), self.case)
         if answers is None:
             return False
         try:
             apply(self.case, move, by=self.context.user, at=self.context.now(), comment=answers.comment,
-                  closing_reason=answers.closing_reason, booster_months=self.context.booster_months)
+                  closing_reason=answers.closing_reason, booster_months=self.context.booster_months,
+                  gymnasiebehorighet=answers.gymnasiebehorighet)
         except ProcessError as exc:
             QMessageBox.information(self, label(move), "\n".join(message(f) for f in exc.findings))
             return False

@@ -72,6 +72,7 @@ FIELD_WORDS: dict[tuple[str, str], tuple[str, str]] = {
     ("Case", "school_contact"): QT_TRANSLATE_NOOP("AktualiseringPage", "Contact at school"),
     ("Case", "closing_reason"): QT_TRANSLATE_NOOP("AvslutPage", "Reason for closing"),
     ("Case", "closing_note"): QT_TRANSLATE_NOOP("AvslutPage", "Closing note"),
+    ("Case", "gymnasiebehorighet"): QT_TRANSLATE_NOOP("AvslutPage", "Eligibility for upper secondary school"),
     ("Case", "stage"): QT_TRANSLATE_NOOP("ConflictWords", "Stage"),
     ("Case", "enrolled_on"): QT_TRANSLATE_NOOP("ConflictWords", "Enrolled on"),
     ("Case", "closed_on"): QT_TRANSLATE_NOOP("ConflictWords", "Closed on"),
@@ -111,6 +112,8 @@ FIELD_WORDS: dict[tuple[str, str], tuple[str, str]] = {
     ("KartlaggningDocument", "received_on"): QT_TRANSLATE_NOOP("KartlaggningPage", "Received on"),
     ("KartlaggningDocument", "note"): QT_TRANSLATE_NOOP("KartlaggningPage", "Note"),
     ("Handlingsplan", "follow_up_on"): QT_TRANSLATE_NOOP("PlaneringPage", "Follow-up date"),
+    ("Handlingsplan", "follow_up_time"): QT_TRANSLATE_NOOP("PlaneringPage", "Follow-up time"),
+    ("Handlingsplan", "follow_up_place"): QT_TRANSLATE_NOOP("PlaneringPage", "Follow-up place"),
     ("Handlingsplan", "guardians_view"): QT_TRANSLATE_NOOP("PlaneringPage", "The guardians' view of the plan"),
     ("Goal", "description"): QT_TRANSLATE_NOOP("ConflictWords", "Description"),
     ("Goal", "area"): QT_TRANSLATE_NOOP("PlaneringPage", "Area"),
@@ -136,6 +139,8 @@ FIELD_WORDS: dict[tuple[str, str], tuple[str, str]] = {
     ("GoalRating", "rating"): QT_TRANSLATE_NOOP("ConflictWords", "Rating"),
     ("GoalRating", "comment"): QT_TRANSLATE_NOOP("ConflictWords", "Comment"),
     ("Boostertraff", "planned_on"): QT_TRANSLATE_NOOP("VidmakthallandePage", "Booster session date"),
+    ("Boostertraff", "start_time"): QT_TRANSLATE_NOOP("VidmakthallandePage", "Booster session time"),
+    ("Boostertraff", "place"): QT_TRANSLATE_NOOP("VidmakthallandePage", "Booster session place"),
     ("Boostertraff", "held"): QT_TRANSLATE_NOOP("VidmakthallandePage", "Outcome"),
     ("Boostertraff", "held_on"): QT_TRANSLATE_NOOP("VidmakthallandePage", "Held on"),
     ("Boostertraff", "notes"): QT_TRANSLATE_NOOP("VidmakthallandePage", "Notes from the booster session"),
@@ -251,6 +256,8 @@ def value_text(value: object, kind: str = "", field: str | None = None) -> str:
         return label(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
     if isinstance(value, float):
         return number_text(value)
     if isinstance(value, int) and field == "grade":

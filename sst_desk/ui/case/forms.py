@@ -11,7 +11,9 @@ way a person does.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum, auto
@@ -53,6 +55,7 @@ class Kind(Enum):
     TEXT = auto()
     MULTILINE = auto()
     DATE = auto()
+    TIME = auto()  # a time of day, "HH:MM" (or empty): a meeting's start
     NUMBER = auto()  # float, comma or point as decimal separator
     CHOICE = auto()
     BOOL = auto()
@@ -84,6 +87,27 @@ def number_text(value: float) -> str:
     whatever the machine's own locale: a comma typed must never come back as a point.
     """
     return QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden).toString(float(value), "g", 12)
+
+
+_TIME = re.compile(r"([01]?[0-9]|2[0-3])[:.]([0-5][0-9])")
+
+
+def parse_time(text: str) -> dt.time | None:
+    """A time of day as people write it: "14:30", "14.30", "9:05" → ``dt.time``; "" → None.
+
+    ``ValueError`` for anything else (a time field says how to write it instead of guessing: "1430" could be
+    a typo of several times)."""
+    text = text.strip()
+    if not text:
+        return None
+    match = _TIME.fullmatch(text)
+    if match is None:
+        raise ValueError(text)
+    return dt.time(int(match.group(1)), int(match.group(2)))
+
+
+def time_text(value: dt.time | None) -> str:
+    return "" if value is None else value.strftime("%H:%M")
 
 
 def email_problem(text: str) -> str:
@@ -201,6 +225,12 @@ class Form(QWidget):
         elif spec.kind is Kind.MULTI:
             widget = CheckList(spec.choices, spec.columns, self)
             widget.sig_changed.connect(changed)
+        elif spec.kind is Kind.TIME:
+            widget = QLineEdit(self)
+            widget.setPlaceholderText(spec.placeholder or self.tr("HH:MM"))
+            widget.setMaxLength(5)
+            widget.setMaximumWidth(widget.fontMetrics().horizontalAdvance("00:00") * 3)
+            widget.textChanged.connect(changed)
         else:
             widget = QLineEdit(self)
             widget.setPlaceholderText(spec.placeholder)
@@ -289,6 +319,8 @@ class Form(QWidget):
             widget.set_values(list(value or []))
         elif spec.kind is Kind.NUMBER:
             widget.setText("" if value is None else number_text(value))
+        elif spec.kind is Kind.TIME:
+            widget.setText(time_text(value))
         else:
             widget.setText(value or "")
 
@@ -313,6 +345,11 @@ class Form(QWidget):
                 values[name] = widget.isChecked()
             elif spec.kind is Kind.MULTI:
                 values[name] = widget.values()
+            elif spec.kind is Kind.TIME:
+                try:
+                    values[name] = parse_time(widget.text())
+                except ValueError:
+                    errors[name] = self.tr("Write the time as hours and minutes, for example 14:30.")
             elif spec.kind is Kind.NUMBER:
                 text = widget.text().strip().replace(",", ".").rstrip("%").strip()
                 if not text:

@@ -10,10 +10,11 @@ from types import SimpleNamespace
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
-from sst_desk.workflow.codes import ClosingReason
+from sst_desk.workflow.codes import Behorighet, ClosingReason
+from sst_desk.workflow.entities import Case
 from sst_desk.workflow.editing import step_answer_problems
 from sst_desk.workflow.problems import Finding
-from sst_desk.workflow.process import Move
+from sst_desk.workflow.process import Move, asks_gymnasiebehorighet
 from sst_desk.ui.case.forms import Field, Kind
 from sst_desk.ui.common.dialogs import RecordDialog
 from sst_desk.ui.common.labels import choices, label
@@ -24,18 +25,26 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CaseWindow", text)
 
 
-def ask_step_details(parent: QWidget, move: Move, found: list[Finding]) -> SimpleNamespace | None:
-    """Ask for the step's comment (and a closing reason for ``Move.CLOSE``), showing the step's warnings
-    ``found`` above; the answers, or None when the person cancelled."""
-    details = SimpleNamespace(comment="", closing_reason=None)
+def ask_step_details(parent: QWidget, move: Move, found: list[Finding], case: Case | None = None
+                     ) -> SimpleNamespace | None:
+    """Ask for the step's comment (and a closing reason for ``Move.CLOSE``; for a student in årskurs 9 the
+    gymnasiebehörighet too), showing the step's warnings ``found`` above; the answers, or None when the
+    person cancelled."""
+    details = SimpleNamespace(comment="", closing_reason=None,
+                              gymnasiebehorighet=case.gymnasiebehorighet if case is not None else None)
+    asks_behorighet = move is Move.CLOSE and case is not None and asks_gymnasiebehorighet(case)
     fields = []
     if move is Move.CLOSE:
         fields.append(Field("closing_reason", _tr("Reason for closing"), Kind.CHOICE,
                             choices(ClosingReason, empty=_tr("— choose —"))))
+    if asks_behorighet:
+        fields.append(Field("gymnasiebehorighet", _tr("Eligibility for upper secondary school"), Kind.CHOICE,
+                            choices(Behorighet, empty=_tr("— choose —"))))
     fields.append(Field("comment", _tr("Comment (optional)"), Kind.MULTILINE, lines=3))
 
     def validate(answers) -> list[Finding]:
-        return step_answer_problems(move, answers.closing_reason)
+        return step_answer_problems(move, answers.closing_reason, asks_behorighet=asks_behorighet,
+                                    gymnasiebehorighet=answers.gymnasiebehorighet)
 
     dialog = RecordDialog(label(move), fields, details, validate, parent)
     if found:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desk.settings import MAIN_GEOMETRY
+from sst_desk.settings import MAIN_GEOMETRY, MAIN_STATE
 from sst_desk.workflow.attention import Attention
 from sst_desk.workflow.codes import Stage
 from sst_desk.ui.caselist.caselist import ROW_ROLE, CaseFilterProxy, CaseTableModel, Column
@@ -29,6 +30,12 @@ from sst_desk.ui.common.labels import label
 from sst_desk.ui.common.listeditor import row_table
 from sst_desk.ui.common.operations import Operation, run_and_wait, wait_for_background_work
 from sst_desk.ui.common.widgets import install_wheel_guard
+
+
+# "Kommande"'s first width (before the person sets their own): a third of the window, enough for its date, what
+# and who; at 1280 px the case list keeps the student, personnummer, school, year and stage in view.
+AGENDA_SHARE = 0.34
+AGENDA_MIN_WIDTH = 400
 
 
 class MainWindow(QMainWindow):
@@ -89,7 +96,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in ((Column.STUDENT, 180), (Column.PERSONAL_ID, 130), (Column.SCHOOL, 170),
-                              (Column.GRADE, 60), (Column.STAGE, 200), (Column.ABSENCE, 150), (Column.NEXT_DUE, 110),
+                              (Column.GRADE, 60), (Column.STAGE, 160), (Column.ABSENCE, 150), (Column.NEXT_DUE, 110),
                               (Column.ATTENTION, 200)):
             self.table.setColumnWidth(column, width)
         header.moveSection(Column.ABSENCE, Column.NEXT_DUE)  # shown beside the stage: the figure the team follows
@@ -112,6 +119,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_hint)
         self.setCentralWidget(central)
+        self.agenda_dock = self._build_agenda()
         self._build_actions()
         self.count_label = QLabel(self)
         location = getattr(context.db, "location", None) if on_server(context.db) else None
@@ -126,7 +134,53 @@ class MainWindow(QMainWindow):
         geometry = context.settings.get(MAIN_GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)
+        state = context.settings.get(MAIN_STATE)
+        if state and self.restoreState(state):  # "Kommande" shown or hidden, and its width, as left
+            self._agenda_sized = True
         self.live = self._start_live()
+
+    def _build_agenda(self) -> QDockWidget | None:
+        """"Kommande (14 dagar)" on the right (``ui/caselist/agenda.py``); None for someone with no cases."""
+        from sst_desk.ui.caselist.agenda import AgendaPanel
+        from sst_desk.workflow.access import Action, Resource, Scope, scope
+
+        actor = getattr(self.context.db, "actor", None)
+        if actor is not None and scope(actor.role, Resource.CASE, Action.VIEW) is Scope.NONE:
+            return None  # an administrator works with no cases: nothing can fall due
+        self.agenda = AgendaPanel(self)
+        self._agenda_stale = True  # not read yet
+        self.agenda.sig_open_case.connect(self.open_case)
+        dock = QDockWidget(self.tr("Upcoming (%1 days)").replace("%1", str(self.agenda.days)), self)
+        dock.setObjectName("upcoming-dock")  # saveState/restoreState find it by this name
+        dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+                             | Qt.DockWidgetArea.BottomDockWidgetArea)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        dock.setWidget(self.agenda)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self._agenda_sized = False  # sized once, when first shown (the window's own size known by then)
+        dock.visibilityChanged.connect(self._agenda_shown)
+        return dock
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.agenda_dock is not None and not self._agenda_sized:
+            self._agenda_sized = True
+            width = max(AGENDA_MIN_WIDTH, int(self.width() * AGENDA_SHARE))
+            self.resizeDocks([self.agenda_dock], [width], Qt.Orientation.Horizontal)
+
+    def _agenda_shown(self, visible: bool) -> None:
+        if visible and self._agenda_stale:
+            # Hidden (or never read), it is not up to date. Once the events in hand are handled: the window's
+            # first show is followed at once by the list's reload, which reads it too (one read, one log entry).
+            QTimer.singleShot(0, self, lambda: self._reload_agenda() if self._agenda_stale else None)
+
+    def _reload_agenda(self, *, quietly: bool = False) -> None:
+        if self.agenda_dock is None:
+            return
+        self._agenda_stale = self.agenda_dock.isHidden()  # a hidden panel is read when it is shown again
+        if not self._agenda_stale:
+            self.agenda.reload(self.context.door, self.context.today(), quietly=quietly)
 
     def _start_live(self):
         """On a team server: colleagues' saves shown as they happen (``ui/common/live.py``); None on a file."""
@@ -213,6 +267,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(self.forget_action)
         file_menu.addAction(quit_action)
+        if self.agenda_dock is not None:
+            view_menu = self.menuBar().addMenu(self.tr("&View"))
+            self.agenda_action = self.agenda_dock.toggleViewAction()
+            self.agenda_action.setText(self.tr("Upcoming"))
+            self.agenda_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K))
+            view_menu.addAction(self.agenda_action)
         actor = getattr(self.context.db, "actor", None)
         if actor is not None:
             from sst_desk.workflow.access import Action, Resource, allowed
@@ -233,7 +293,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _build_team_menu(self, actor) -> None:
-        """"Team": accounts, the access log, gallring, batch print, attendance import, one's own password — each for whom it is meant."""
+        """"Team": accounts, the access log, gallring, batch print, attendance import, statistics, one's own password — each for whom it is meant."""
         from sst_desk.workflow.access import Action, Resource, Scope, allowed, scope
 
         menu = self.menuBar().addMenu(self.tr("&Team"))
@@ -245,6 +305,8 @@ class MainWindow(QMainWindow):
              scope(actor.role, Resource.CASE, Action.PRINT) is Scope.TEAM),
             (self.tr("Import attendance…"), self.show_attendance_import,
              allowed(actor, Resource.ATTENDANCE, Action.CREATE)),
+            (self.tr("Statistics…"), self.show_statistics, allowed(actor, Resource.STATISTICS, Action.VIEW)),
+            (self.tr("My profile…"), self.edit_profile, True),
             (self.tr("Change my password…"), self.change_password, True),
         )
         self.team_actions: dict[str, QAction] = {}
@@ -284,6 +346,18 @@ class MainWindow(QMainWindow):
         dialog.sig_imported.connect(lambda _result: self.reload())
         return dialog
 
+    def show_statistics(self):
+        """Team → Statistik: the team's figures (team lead) or one's own cases' (a worker); the school years
+        offered start with the earliest case in the list."""
+        from sst_desk.ui.statistics.window import open_statistics
+
+        return open_statistics(self, self.context, [row.raised_on for row in self.model.rows()])
+
+    def edit_profile(self) -> None:
+        from sst_desk.ui.accounts.profile_dialog import edit_profile
+
+        edit_profile(self, self.context)
+
     def change_password(self) -> None:
         from sst_desk.ui.accounts.password_dialog import change_password
 
@@ -306,6 +380,7 @@ class MainWindow(QMainWindow):
             .success(lambda rows: self._rows_arrived(generation, rows, quietly)) \
             .failure(lambda _exc: None if quietly else self._load_failed(_exc)) \
             .run_in_background()
+        self._reload_agenda(quietly=quietly)  # "Kommande" follows the list: saves, colleagues' changes
 
     def _rows_arrived(self, generation: int, rows: list, quietly: bool = False) -> None:
         if generation != self._generation:
@@ -537,6 +612,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.context.settings.set(MAIN_GEOMETRY, bytes(self.saveGeometry()))
+        self.context.settings.set(MAIN_STATE, bytes(self.saveState()))
         self.context.settings.sync()
         self._stop_live()  # sign-out and quitting: no stream thread outlives the window
         wait_for_background_work()

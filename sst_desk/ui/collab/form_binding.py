@@ -2,7 +2,8 @@
 
 Text and multi-line fields are shared texts (``TextBinding``: character by character, own-typing undo);
 the other kinds are plain values of the record Map, written whole when the person changes them: a date
-as an ISO string (only once it is a date: a half-typed one stays on screen and is not sent), a choice as
+as an ISO string (only once it is a date: a half-typed one stays on screen and is not sent), a time of day
+as "HH:MM" (likewise only once it is one), a choice as
 its enum value (a record, such as the guardian who signed, as that record's key), a box as a bool, a
 number as a float, a set of boxes (MULTI) as a Map used as a set ``{code: True}``. A change from
 elsewhere is shown in the input without counting as the person's edit (``Form.quietly``).
@@ -60,6 +61,8 @@ def encode(value: object, key_of: Callable[[object], str | None] | None = None) 
         return value
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if isinstance(value, dt.time):  # as collab/casedoc keeps a time of day: "HH:MM"
+        return value.isoformat(timespec="minutes")
     if key_of is None:
         raise TypeError(f"a {type(value).__name__} needs key_of to be kept in a shared document")
     return key_of(value)
@@ -117,7 +120,7 @@ class FormBinding(QObject):
             self._slots[name] = slot
             self._refresh(name)
             signal = {Kind.DATE: "sig_changed", Kind.CHOICE: "currentIndexChanged", Kind.BOOL: "toggled",
-                      Kind.MULTI: "sig_changed", Kind.NUMBER: "textChanged"}[spec.kind]
+                      Kind.MULTI: "sig_changed", Kind.NUMBER: "textChanged", Kind.TIME: "textChanged"}[spec.kind]
             getattr(widget, signal).connect(lambda *_args, n=name: self._local_change(n))
             if spec.kind is Kind.MULTI:
                 self._observe_set(name)
@@ -290,8 +293,8 @@ class FormBinding(QObject):
             if set(map(self._code, shown.get(name) or [])) == set(map(self._code, value)):
                 return False
         else:
-            if spec.kind is Kind.DATE and name in errors and widget.hasFocus():
-                return False  # the person is typing a date: theirs is written once it is one
+            if spec.kind in (Kind.DATE, Kind.TIME) and name in errors and widget.hasFocus():
+                return False  # the person is typing a date or time: theirs is written once it is one
             value = self._decode(spec, stored)
             if name not in errors and self._code(shown.get(name)) == self._code(value):
                 return False
@@ -310,6 +313,11 @@ class FormBinding(QObject):
         if spec.kind is Kind.DATE:
             try:
                 return dt.date.fromisoformat(stored) if isinstance(stored, str) and stored else None
+            except ValueError:
+                return None
+        if spec.kind is Kind.TIME:
+            try:
+                return dt.time.fromisoformat(stored) if isinstance(stored, str) and stored else None
             except ValueError:
                 return None
         if spec.kind is Kind.CHOICE:

@@ -35,6 +35,9 @@ _SOURCE: dict[Problem, str] = {
         "Messages", "Remove the hidden control or text-direction character from this field (it may have come "
                     "with copied text); write the text again by hand."),
     Problem.EMAIL_FORMAT: QT_TRANSLATE_NOOP("Messages", "Write the e-mail address as name@domain.se, without spaces."),
+    Problem.PHONE_FORMAT: QT_TRANSLATE_NOOP(
+        "Messages", "Write the phone number with digits, spaces and + or - only, for example 070-123 45 67."),
+    Problem.TIME_WITHOUT_DATE: QT_TRANSLATE_NOOP("Messages", "Set the meeting's date before its time."),
     Problem.CRITERIA_NOT_MET: QT_TRANSLATE_NOOP(
         "Messages", "The team has not yet decided that the student meets the criteria for the team's support."),
     Problem.NO_GUARDIAN: QT_TRANSLATE_NOOP("Messages", "No guardian is registered for the student."),
@@ -55,6 +58,9 @@ _SOURCE: dict[Problem, str] = {
     Problem.NEXT_FOLLOW_UP_NOT_SET: QT_TRANSLATE_NOOP(
         "Messages", "Set a new follow-up date in the plan, after the latest follow-up."),
     Problem.CLOSING_REASON_MISSING: QT_TRANSLATE_NOOP("Messages", "Choose why the case is closed."),
+    Problem.GYMNASIEBEHORIGHET_MISSING: QT_TRANSLATE_NOOP(
+        "Messages", "The student is in year 9: record whether they are eligible for upper secondary school "
+                    "(“Not known” is an answer too)."),
     Problem.REFERRAL_MISSING: QT_TRANSLATE_NOOP(
         "Messages", "Record the referral, report or SIP before closing the case as referred on."),
     Problem.BOOSTER_NOT_PLANNED: QT_TRANSLATE_NOOP("Messages", "Set a date for the booster session."),

@@ -172,3 +172,37 @@ def test_the_last_administrator_rule_itself(store):
     assert not leaves_no_administrator(users, 1, role=Role.ADMINISTRATOR)
     assert not leaves_no_administrator(users, 2, active=False)
     assert not leaves_no_administrator([u for u in users if u.role is not Role.ADMINISTRATOR], 2, active=False)
+
+
+# --- the work phone (issue 15): one's own in My profile, anyone's for the administrator ---------------------
+
+
+def test_anyone_sets_their_own_phone_and_the_log_says_so_without_the_number(store):
+    for name in ("sara", "tove", "adam"):
+        me = door(store, name).accounts.set_own_phone("  070-123   45 67 ")
+        assert me.phone == "070-123 45 67" and me.password_hash == ""
+        assert store.actions()[-1] == (name, LogAction.USER_CHANGED, f"{me.id}:phone")
+    assert all("070" not in detail for _who, _what, detail in store.actions())
+
+
+@pytest.mark.parametrize("bad", ["ring mig", "070-123 45 67 ankn. 3", "12", "0" * 41, "<b>070</b>"])
+def test_a_phone_that_is_not_a_number_is_refused_and_nothing_changes(store, bad):
+    before = len(store.data.log)
+    with pytest.raises(ValueError):
+        door(store, "sara").accounts.set_own_phone(bad)
+    assert len(store.data.log) == before
+    assert next(u for u in store.data.users.values() if u.username == "sara").phone == ""
+
+
+def test_an_empty_phone_clears_it(store):
+    door(store, "sara").accounts.set_own_phone("+46 70 123 45 67")
+    assert door(store, "sara").accounts.set_own_phone("").phone == ""
+
+
+def test_the_administrator_edits_anyones_phone_and_others_may_not(store):
+    sara = next(u for u in store.data.users.values() if u.username == "sara")
+    changed = door(store, "adam").accounts.update_user(sara.id, phone="08-508 000 00")
+    assert changed.phone == "08-508 000 00" and changed.display_name == "Sara Socionom"
+    assert store.actions()[-1] == ("adam", LogAction.USER_CHANGED, f"{sara.id}:phone")
+    with pytest.raises(AccessDeniedError):
+        door(store, "tove").accounts.update_user(sara.id, phone="070-000 00 00")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from sst_desk.workflow.codes import ClosingReason, ContactKind, Rating, Stage
+from sst_desk.workflow.codes import Behorighet, ClosingReason, ContactKind, Rating, Stage
+from sst_desk.workflow.process import asks_gymnasiebehorighet
 from sst_desk.workflow.editing import change_blocked, proposed_booster
 from sst_desk.workflow.entities import Case, ContactEntry, FollowUp, GoalRating
 from sst_desk.workflow.validation import validate_contact, validate_follow_up
+from sst_desk.reports.ics import MeetingKind
+from sst_desk.ui.case.calendar_export import add_calendar_button
 from sst_desk.ui.common.dialogs import edit_record
 from sst_desk.ui.case.forms import Field, Kind, elided, number_text
 from sst_desk.ui.common.labels import choices, label
@@ -80,8 +83,12 @@ class UppfoljningPage(StagePage):
         self.add_list(self.follow_ups)
         self.heading(self.tr("Next round"))
         self.add_form([Field("follow_up_on", self.tr("Next follow-up date"), Kind.DATE,
-                             help=self.tr("Needed to continue with the same plan."))],
+                             help=self.tr("Needed to continue with the same plan.")),
+                       Field("follow_up_time", self.tr("Follow-up time"), Kind.TIME),
+                       Field("follow_up_place", self.tr("Follow-up place"),
+                             placeholder=self.tr("For example: the school's meeting room"))],
                       lambda case: case.current_plan)
+        add_calendar_button(self, MeetingKind.UPPFOLJNING)
         self.add_student_view()
 
     def _ratings_text(self, follow_up: FollowUp) -> str:
@@ -159,9 +166,19 @@ class AvslutPage(StagePage):
                   choices(ClosingReason, empty=self.tr("— choose —"))),
             Field("closing_note", self.tr("Closing note"), Kind.MULTILINE, lines=3),
         ])
+        # Årskurs 9 only (workflow.process.asks_gymnasiebehorighet): hidden, and not asked, for other grades.
+        self.behorighet_form = self.add_form([
+            Field("gymnasiebehorighet", self.tr("Eligibility for upper secondary school"), Kind.CHOICE,
+                  choices(Behorighet, empty=self.tr("— not recorded —"))),
+        ])
         self.heading(self.tr("Booster session"))
-        self.booster_form = self.add_form([Field("planned_on", self.tr("Booster session date"), Kind.DATE)],
-                                          lambda case: case.booster)
+        self.booster_form = self.add_form([
+            Field("planned_on", self.tr("Booster session date"), Kind.DATE),
+            Field("start_time", self.tr("Booster session time"), Kind.TIME),
+            Field("place", self.tr("Booster session place"),
+                  placeholder=self.tr("For example: the school's meeting room")),
+        ], lambda case: case.booster)
+        self.calendar_button = add_calendar_button(self, MeetingKind.BOOSTER)
         self.book_button = QPushButton(self.tr("Propose a booster session"), self.content)
         self.book_button.setAccessibleName(self.tr("Propose a booster session"))
         self.book_button.clicked.connect(self._propose_booster)
@@ -179,6 +196,8 @@ class AvslutPage(StagePage):
     def _show_closing(self, case: Case) -> None:
         self.closed_label.setText(self.tr("Closed on %1").replace("%1", iso_date(case.closed_on)) if case.closed_on else "")
         self.book_button.setVisible(proposed_booster(case, self.context.booster_months) is not None)
+        self.calendar_button.setVisible(case.booster is not None)
+        self.behorighet_form.setVisible(asks_gymnasiebehorighet(case))
 
     def _propose_booster(self) -> None:
         proposal = proposed_booster(self.case, self.context.booster_months)
@@ -200,10 +219,14 @@ class VidmakthallandePage(StagePage):
         held = [(None, self.tr("Not yet")), (True, self.tr("Took place")), (False, self.tr("Did not take place"))]
         self.add_form([
             Field("planned_on", self.tr("Booster session date"), Kind.DATE),
+            Field("start_time", self.tr("Booster session time"), Kind.TIME),
+            Field("place", self.tr("Booster session place"),
+                  placeholder=self.tr("For example: the school's meeting room")),
             Field("held", self.tr("Outcome"), Kind.CHOICE, held),
             Field("held_on", self.tr("Held on"), Kind.DATE),
             Field("notes", self.tr("Notes from the booster session"), Kind.MULTILINE, lines=4),
         ], lambda case: case.booster)
+        add_calendar_button(self, MeetingKind.BOOSTER)
         self.add_student_view()
 
 

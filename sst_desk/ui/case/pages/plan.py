@@ -9,6 +9,8 @@ from sst_desk.workflow.editing import change_blocked, plan_editable, removal_blo
 from sst_desk.workflow.entities import Case, Goal, Handlingsplan, Insats, Referral
 from sst_desk.workflow.process import plan_warnings
 from sst_desk.workflow.validation import validate_goal, validate_insats, validate_referral
+from sst_desk.reports.ics import MeetingKind
+from sst_desk.ui.case.calendar_export import add_calendar_button
 from sst_desk.ui.common.dialogs import RecordDialog, edit_record
 from sst_desk.ui.case.forms import Field, Kind, elided
 from sst_desk.ui.common.labels import choices, label
@@ -69,8 +71,12 @@ class PlaneringPage(StagePage):
             self.add_list(editor)
         self.plan_form = self.add_form([
             Field("follow_up_on", self.tr("Follow-up date"), Kind.DATE),
+            Field("follow_up_time", self.tr("Follow-up time"), Kind.TIME),
+            Field("follow_up_place", self.tr("Follow-up place"),
+                  placeholder=self.tr("For example: the school's meeting room")),
             Field("guardians_view", self.tr("The guardians' view of the plan"), Kind.MULTILINE),
         ], lambda case: self.shown_plan if self.shown_plan is not None else case.current_plan)
+        add_calendar_button(self, MeetingKind.UPPFOLJNING)
         self.referrals = ListEditor(
             self.tr("Referrals, reports and SIP"),
             [Column(self.tr("Kind"), lambda r: label(r.kind)), Column(self.tr("Date"), lambda r: iso_date(r.made_on)),
