@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from sst_desk import i18n
 from sst_desk.cli.common import open_door
 from sst_desk.cli.errors import CommandError, say
+from sst_desk.workflow.stats_model import SECONDARY_TEXT, cell_text
 
 if TYPE_CHECKING:
     from sst_desk.workflow.stats_model import Statistics
@@ -33,9 +34,6 @@ if TYPE_CHECKING:
 CONTEXT = "CommandLine"
 BREAKDOWNS = ("school", "grade", "gender", "level", "assessment", "worker")  # workflow.stats_model.Dimension
 FILE_OPTIONS = ("csv", "xlsx", "pdf", "yearly")  # services.statistics.EXPORT_FORMATS
-# A cell hidden to protect another (secondary suppression; it may hold 5 students or more), and a distribution
-# hidden for either reason (``Distribution`` does not say which): never "<5", which would not be true.
-SECONDARY_TEXT = ".."
 
 
 def _t(text: str) -> str:
@@ -306,10 +304,8 @@ def as_text(stats: Statistics) -> str:
              _t("%1 hides a figure so that a smaller group cannot be worked out from the others.")
              .replace("%1", SECONDARY_TEXT), ""]
 
-    def cell(c) -> str:
-        if c.count is not None:
-            return str(c.count)
-        return hidden if c.primary else SECONDARY_TEXT  # a secondary one may hold 5 or more: never "<5"
+    def cell(c) -> str:  # "<5" for a primary suppressed cell, ".." for a secondary one (never "<5": it holds ≥ 5)
+        return cell_text(c, stats.request.min_cell)
 
     for table in stats.counts:
         title = _t(TABLE_TITLES[table.key]) if table.key in TABLE_TITLES else table.key
@@ -335,7 +331,7 @@ def as_text(stats: Statistics) -> str:
         head = [_t(DIMENSION_WORDS.get(dimension, "")), _t("Students"), _t("Median"), _t("Lower quartile"),
                 _t("Upper quartile"), _t("Mean")]
         body = [[_t("All") if everyone_first and n == 0 else code_word(dimension, d.group, stats),
-                 SECONDARY_TEXT if d.n is None else str(d.n), _number(d.median), _number(d.q1), _number(d.q3),
+                 cell(d.n_cell), _number(d.median), _number(d.q1), _number(d.q3),
                  _number(d.mean)] for n, d in enumerate(rows)]
         lines += [title] + _aligned([head] + body, visible_escapes) + [""]
     if stats.notes:
