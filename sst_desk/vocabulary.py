@@ -322,6 +322,7 @@ STATS_TABLES = "StatsTable"  # CountTable.key
 STATS_CODES = "StatsCode"  # row/column codes that are no enum's value, and the outcome keys
 STATS_NOTES = "StatsNote"  # Statistics.notes
 STATS_DIMENSIONS = "StatsDimension"  # what a category table's rows are (CountTable.row_dimension)
+STATS_MARKS = "StatsMark"  # the legend of a suppressed cell's marks (stats_model.cell_text), {min_cell} filled in
 
 STATS_WORDS: dict[str, dict[str, Words]] = {
     STATS_TABLES: {
@@ -361,6 +362,11 @@ STATS_WORDS: dict[str, dict[str, Words]] = {
         "rating": Words("Rating", "Bedömning"),
         "behorighet": Words("Eligibility", "Behörighet"),
         "insats": Words("Intervention", "Insats"),
+    },
+    STATS_MARKS: {
+        "primary": Words("<{min_cell} = fewer than {min_cell} students.", "<{min_cell} = färre än {min_cell} elever."),
+        "secondary": Words(".. = hidden so that a smaller group cannot be worked out (at least {min_cell} students).",
+                           ".. = dold så att en mindre grupp inte kan räknas fram (minst {min_cell} elever)."),
     },
     STATS_NOTES: {
         "no_attendance": Words("No case active in the period has its absence before enrolment recorded: there are "
@@ -408,6 +414,14 @@ def stats_words(dimension: str, code: str) -> Words | None:
             except (ValueError, KeyError):
                 continue
     return STATS_WORDS[STATS_CODES].get(code)
+
+
+def stats_marks_legend(min_cell: int) -> Words:
+    """The footnote every rendering of the statistics carries: what "<5" and ".." mean (both sentences).
+    On screen translate the two ``STATS_MARKS`` templates through Qt and ``format(min_cell=…)`` them."""
+    primary, secondary = STATS_WORDS[STATS_MARKS]["primary"], STATS_WORDS[STATS_MARKS]["secondary"]
+    return Words(f"{primary.en} {secondary.en}".format(min_cell=min_cell),
+                 f"{primary.sv} {secondary.sv}".format(min_cell=min_cell))
 
 
 def stats_key_words(kind: str, key: str) -> Words | None:

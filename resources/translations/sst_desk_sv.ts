@@ -5197,29 +5197,14 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Elever inskrivna i teamet under perioden</translation>
     </message>
     <message>
-        <source>New enrolments</source>
-        <comment>StatsTable</comment>
-        <translation>Nya inskrivningar</translation>
-    </message>
-    <message>
-        <source>Students in each stage today (open cases)</source>
-        <comment>StatsTable</comment>
-        <translation>Elever per steg i dag (pågående ärenden)</translation>
-    </message>
-    <message>
-        <source>No case active in the period has its absence before enrolment recorded: there are no absence figures.</source>
-        <comment>StatsNote</comment>
-        <translation>Inget ärende under perioden har frånvaro registrerad före inskrivningen: frånvarosiffror saknas.</translation>
-    </message>
-    <message>
-        <source>Few cases in the period: many figures are hidden to protect the students.</source>
-        <comment>StatsNote</comment>
-        <translation>Få ärenden under perioden: många siffror döljs för att skydda eleverna.</translation>
-    </message>
-    <message>
         <source>New cases (referrals to the team)</source>
         <comment>StatsTable</comment>
         <translation>Nya ärenden (aktualiseringar)</translation>
+    </message>
+    <message>
+        <source>New enrolments</source>
+        <comment>StatsTable</comment>
+        <translation>Nya inskrivningar</translation>
     </message>
     <message>
         <source>Students whose case was closed</source>
@@ -5235,6 +5220,11 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <source>Booster sessions held</source>
         <comment>StatsTable</comment>
         <translation>Genomförda boosterträffar</translation>
+    </message>
+    <message>
+        <source>Students in each stage today (open cases)</source>
+        <comment>StatsTable</comment>
+        <translation>Elever per steg i dag (pågående ärenden)</translation>
     </message>
     <message>
         <source>Who raised the case</source>
@@ -5347,9 +5337,29 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Insats</translation>
     </message>
     <message>
+        <source>&lt;{min_cell} = fewer than {min_cell} students.</source>
+        <comment>StatsMark</comment>
+        <translation>&lt;{min_cell} = färre än {min_cell} elever.</translation>
+    </message>
+    <message>
+        <source>.. = hidden so that a smaller group cannot be worked out (at least {min_cell} students).</source>
+        <comment>StatsMark</comment>
+        <translation>.. = dold så att en mindre grupp inte kan räknas fram (minst {min_cell} elever).</translation>
+    </message>
+    <message>
+        <source>No case active in the period has its absence before enrolment recorded: there are no absence figures.</source>
+        <comment>StatsNote</comment>
+        <translation>Inget ärende under perioden har frånvaro registrerad före inskrivningen: frånvarosiffror saknas.</translation>
+    </message>
+    <message>
         <source>A case with two responsible workers counts under each of them: the rows add up to more than the total, which counts each student once.</source>
         <comment>StatsNote</comment>
         <translation>Ett ärende med två ansvariga handläggare räknas hos båda: raderna blir tillsammans fler än totalen, som räknar varje elev en gång.</translation>
+    </message>
+    <message>
+        <source>Few cases in the period: many figures are hidden to protect the students.</source>
+        <comment>StatsNote</comment>
+        <translation>Få ärenden under perioden: många siffror döljs för att skydda eleverna.</translation>
     </message>
 </context>
 <context>
@@ -6177,6 +6187,10 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
         <translation>Importera närvaro…</translation>
     </message>
     <message>
+        <source>Statistics…</source>
+        <translation>Statistik…</translation>
+    </message>
+    <message>
         <source>My profile…</source>
         <translation>Min profil…</translation>
     </message>
@@ -6686,6 +6700,69 @@ Inget ändrades; dina ändringar finns kvar i fönstret.</translation>
     <message>
         <source>Could not complete</source>
         <translation>Det gick inte att slutföra</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodChooser</name>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Läsår</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>From–to</source>
+        <translation>Från–till</translation>
+    </message>
+    <message>
+        <source>Autumn term (HT)</source>
+        <translation>Hösttermin (HT)</translation>
+    </message>
+    <message>
+        <source>Spring term (VT)</source>
+        <translation>Vårtermin (VT)</translation>
+    </message>
+    <message>
+        <source>Year of the term</source>
+        <translation>Terminens år</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Period problem</source>
+        <translation>Fel i perioden</translation>
+    </message>
+    <message>
+        <source>Write both dates as YYYY-MM-DD, for example 2025-08-15.</source>
+        <translation>Skriv båda datumen som ÅÅÅÅ-MM-DD, till exempel 2025-08-15.</translation>
+    </message>
+    <message>
+        <source>The period cannot end (%1) before it starts (%2).</source>
+        <translation>Perioden kan inte sluta (%1) innan den börjar (%2).</translation>
+    </message>
+    <message>
+        <source>School year %1</source>
+        <translation>Läsår %1</translation>
+    </message>
+    <message>
+        <source>HT</source>
+        <translation>HT</translation>
+    </message>
+    <message>
+        <source>VT</source>
+        <translation>VT</translation>
     </message>
 </context>
 <context>
@@ -7784,6 +7861,305 @@ Vårdnadshavarnas kontaktuppgifter är inte med. Läs igenom fritexten och gör 
     <message>
         <source>Restore the newest whole backup, from %1? The damaged database is kept as a backup first. What was saved after %1 has to be entered again.</source>
         <translation>Återställa den senaste hela säkerhetskopian, från %1? Den skadade databasen sparas först som en säkerhetskopia. Det som sparats efter %1 behöver föras in igen.</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsWindow</name>
+    <message>
+        <source>Statistics – the whole team</source>
+        <translation>Statistik – hela teamet</translation>
+    </message>
+    <message>
+        <source>Statistics – my cases</source>
+        <translation>Statistik – mina ärenden</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>Uppdelning</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <source>Choose a period and a breakdown, then press Show.</source>
+        <translation>Välj en period och en uppdelning och tryck sedan på Visa.</translation>
+    </message>
+    <message>
+        <source>What is shown</source>
+        <translation>Vad som visas</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anmärkningar</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vyer</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabeller</translation>
+    </message>
+    <message>
+        <source>Change in absence</source>
+        <translation>Förändring i frånvaro</translation>
+    </message>
+    <message>
+        <source>Time in stages</source>
+        <translation>Tid i varje steg</translation>
+    </message>
+    <message>
+        <source>Insatser</source>
+        <translation>Insatser</translation>
+    </message>
+    <message>
+        <source>Chart: students by gender</source>
+        <translation>Diagram: elever efter kön</translation>
+    </message>
+    <message>
+        <source>Chart: change in absence</source>
+        <translation>Diagram: förändring i frånvaro</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportera CSV…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>Exportera Excel…</translation>
+    </message>
+    <message>
+        <source>Report (PDF)…</source>
+        <translation>Rapport (PDF)…</translation>
+    </message>
+    <message>
+        <source>Yearly report (PDF)…</source>
+        <translation>Årsrapport (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Exportens resultat</translation>
+    </message>
+    <message>
+        <source>Count table</source>
+        <translation>Antalstabell</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabell</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mått</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupp</translation>
+    </message>
+    <message>
+        <source>Absence in percent of the school time: the 8 weeks before inskrivning against the latest 4 weeks, or the 4 weeks before avslut. The change is in percentage points; below zero means less absence. Each student&apos;s change counts once; the median is the middle student&apos;s, and half of the students lie between q1 and q3.</source>
+        <translation>Frånvaro i procent av skoltiden: de 8 veckorna före inskrivning jämfört med de senaste 4 veckorna, eller med de 4 veckorna före avslut. Förändringen anges i procentenheter; under noll betyder mindre frånvaro. Varje elevs förändring räknas en gång; medianen är den mittersta elevens, och hälften av eleverna ligger mellan q1 och q3.</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Steg</translation>
+    </message>
+    <message>
+        <source>Days from the day a case entered a stage to the day it left it, for the stages left during the period; one figure per student (their latest case).</source>
+        <translation>Dagar från den dag ärendet kom till ett steg till den dag det lämnade steget, för steg som lämnades under perioden; en siffra per elev (elevens senaste ärende).</translation>
+    </message>
+    <message>
+        <source>Insats</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Students with a case during the period that had the insats in its plan, and the median change in absence from before inskrivning to avslut of those whose case closed in the period; “–” when fewer than the threshold have that figure.</source>
+        <translation>Elever med ett ärende under perioden som hade insatsen i sin plan, och medianen av förändringen i frånvaro från före inskrivning till avslut för dem vars ärende avslutades under perioden; ”–” när färre än gränsen har den siffran.</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Räknat</translation>
+    </message>
+    <message>
+        <source>Students by gender</source>
+        <translation>Elever efter kön</translation>
+    </message>
+    <message>
+        <source>Chart of</source>
+        <translation>Diagram över</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Elever</translation>
+    </message>
+    <message>
+        <source>Distribution of the change in absence</source>
+        <translation>Fördelning av förändringen i frånvaro</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · broken down by: %3 · %4 cases counted</source>
+        <translation>%1 (%2) · uppdelat efter: %3 · %4 ärenden räknade</translation>
+    </message>
+    <message>
+        <source>Each student is counted once in a cell, even with two cases.</source>
+        <translation>Varje elev räknas en gång i en cell, även med två ärenden.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Räknar…</translation>
+    </message>
+    <message>
+        <source>A case with two responsible workers is counted under each of them, so the rows add up to more than the total, which counts each student once.</source>
+        <translation>Ett ärende med två ansvariga handläggare räknas hos var och en av dem, så raderna blir tillsammans fler än totalen, som räknar varje elev en gång.</translation>
+    </message>
+    <message>
+        <source>%1, by gender and %2</source>
+        <translation>%1, efter kön och %2</translation>
+    </message>
+    <message>
+        <source>%1, by gender</source>
+        <translation>%1, efter kön</translation>
+    </message>
+    <message>
+        <source>statistics</source>
+        <translation>statistik</translation>
+    </message>
+    <message>
+        <source>yearly-report</source>
+        <translation>arsrapport</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbetsböcker (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the statistics as</source>
+        <translation>Spara statistiken som</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Skriver…</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Sparad som %1.</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>Kunde inte exportera</translation>
+    </message>
+    <message>
+        <source>The file was not written. %1</source>
+        <translation>Filen skrevs inte. %1</translation>
+    </message>
+    <message>
+        <source>The period cannot end before it starts.</source>
+        <translation>Perioden kan inte sluta innan den börjar.</translation>
+    </message>
+    <message>
+        <source>The period is too long: choose at most five school years at a time.</source>
+        <translation>Perioden är för lång: välj högst fem läsår åt gången.</translation>
+    </message>
+    <message>
+        <source>This version does not know that breakdown.</source>
+        <translation>Den här versionen känner inte till den uppdelningen.</translation>
+    </message>
+    <message>
+        <source>This version cannot export in that format.</source>
+        <translation>Den här versionen kan inte exportera i det formatet.</translation>
+    </message>
+    <message>
+        <source>There is no table to draw.</source>
+        <translation>Det finns ingen tabell att rita.</translation>
+    </message>
+    <message>
+        <source>This group is hidden so that a smaller group cannot be worked out from the others: nothing is drawn.</source>
+        <translation>Den här gruppen är dold så att en mindre grupp inte kan räknas fram ur de andra: inget ritas.</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 students with an absence figure here: nothing is drawn, so that no student can be recognised.</source>
+        <translation>Färre än %1 elever med en frånvarosiffra här: inget ritas, så att ingen elev kan kännas igen.</translation>
+    </message>
+    <message>
+        <source>Change in absence, percentage points (below zero: less absence)</source>
+        <translation>Förändring i frånvaro, procentenheter (under noll: mindre frånvaro)</translation>
+    </message>
+    <message>
+        <source>below %1</source>
+        <translation>under %1</translation>
+    </message>
+    <message>
+        <source>%1 or more</source>
+        <translation>%1 eller mer</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 till %2</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 students: the number is not shown, so that no student can be recognised.</source>
+        <translation>Färre än %1 elever: antalet visas inte, så att ingen elev kan kännas igen.</translation>
+    </message>
+    <message>
+        <source>Hidden so that a smaller group cannot be worked out from the totals.</source>
+        <translation>Dold så att en mindre grupp inte kan räknas fram ur summorna.</translation>
+    </message>
+    <message>
+        <source>Median (percentage points)</source>
+        <translation>Median (procentenheter)</translation>
+    </message>
+    <message>
+        <source>Middle half (q1 to q3)</source>
+        <translation>Mittersta hälften (q1 till q3)</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Medelvärde</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Median, dagar</translation>
+    </message>
+    <message>
+        <source>Median change in absence at closing (percentage points)</source>
+        <translation>Median av förändringen i frånvaro vid avslut (procentenheter)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>till</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 students: the figures are not shown, so that no student can be recognised.</source>
+        <translation>Färre än %1 elever: siffrorna visas inte, så att ingen elev kan kännas igen.</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 of these students have this figure, so it is not shown.</source>
+        <translation>Färre än %1 av de här eleverna har den här siffran, så den visas inte.</translation>
+    </message>
+    <message>
+        <source>You do not have access to these statistics.</source>
+        <translation>Du har inte behörighet till den här statistiken.</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Your role has no statistics about the cases.</source>
+        <translation>Din roll har ingen statistik om ärendena.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
     </message>
 </context>
 <context>

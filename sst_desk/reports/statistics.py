@@ -52,6 +52,8 @@ from sst_desk.reports.statistics_words import (
     signed,
     sorted_groups,
     suppressed_text,
+    cell_text,
+    n_text,
     table_title,
 )
 from sst_desk.reports.styles import ACCENT, MUTED, TABLE_SIZE, styles
@@ -90,7 +92,7 @@ def _number(text: str, cells: _Cells | None = None, *, bold: bool = False, hidde
 
 def _count(cell: Cell, stats: Statistics, cells: _Cells | None = None, *, bold: bool = False) -> _Num:
     if cell.count is None:
-        return _Num(suppressed_text(stats.request), hidden=True)
+        return _Num(cell_text(cell, stats.request), hidden=True)
     return _Num(str(cell.count), bold)
 
 
@@ -174,7 +176,7 @@ def distribution_table(stats: Statistics, first: str, dimension: str, groups: li
         label = distribution_label(stats, dimension, d.group) if dimension != "insats" else \
             code_label(stats, "insats", d.group)
         line = [Paragraph(markup(label), cells.word),
-                _number(suppressed_text(stats.request) if hidden else str(d.n), cells, hidden=hidden),
+                _number(n_text(d, stats.request), cells, hidden=hidden),
                 _number(fmt(d.median), cells, bold=not hidden),
                 _number(DASH if d.q1 is None or d.q3 is None else f"{fmt(d.q1)} till {fmt(d.q3)}", cells)]
         if mean:
@@ -251,8 +253,8 @@ def _chart(stats: Statistics, table: CountTable) -> list[Flowable]:
     charts = group_bar_charts(stats, table, max_height=640)
     story: list[Flowable] = [KeepTogether([Paragraph(markup(title), s.subheading), charts[0]]), *charts[1:]]
     left_out = hidden_series(stats, table)
-    caption = (f"Varje stapel är märkt med sitt antal; ”{suppressed_text(stats.request)}” står där en stapel "
-               f"inte ritas för att gruppen är för liten.")
+    caption = (f"Varje stapel är märkt med sitt antal; ”{suppressed_text(stats.request)}” eller ”..” står där en "
+               f"stapel inte ritas, för att gruppen är för liten eller för att skydda en mindre grupp.")
     if left_out:
         caption += (f" {', '.join(left_out)}: färre än {stats.request.min_cell} elever i varje grupp, "
                     f"visas bara i tabellerna.")

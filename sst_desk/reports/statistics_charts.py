@@ -9,8 +9,8 @@ Two charts, for people who would rather look than read (issue 15):
 
 Rules both follow, decided for a report printed in black and white and handed round a nämnd:
 
-- *A hidden count is not drawn.* A suppressed cell has no bar at all and is labelled "<5" (the request's
-  threshold) where the bar would start: never drawn as 0 (that would state a number) nor as 5.
+- *A hidden count is not drawn.* A suppressed cell has no bar at all and is labelled with its mark, "<5"
+  (the request's threshold) or ".." (hidden to protect another: ``stats_model.cell_text``), where the bar would start: never drawn as 0 (that would state a number) nor as 5.
 - *Not colour alone.* Each series has its own fill AND pattern (solid dark, hatched, light grey, dotted
   outline) and the legend names it in words; every bar carries its number, so the chart reads in
   grey scale and to a reader who cannot tell the colours apart.
@@ -30,7 +30,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from sst_desk.workflow.stats_model import CountTable, Distribution, Statistics
 
 from sst_desk.reports.fonts import BOLD, CONDENSED, ITALIC, printable, register_fonts
-from sst_desk.reports.statistics_words import bin_label, code_label, suppressed_text
+from sst_desk.reports.statistics_words import bin_label, cell_text, code_label
 from sst_desk.reports.styles import ACCENT, CONTENT_WIDTH, INK, MUTED, RULE
 
 WHITE = colors.white
@@ -146,7 +146,6 @@ def group_bars(stats: Statistics, table: CountTable, width: float = CONTENT_WIDT
     """Horizontal grouped bars: one group per row of ``table`` (or of ``rows``, its indexes), one bar per
     shown column (gender); ``top`` is the largest value the scale must hold (default: this table's)."""
     register_fonts()
-    hidden = suppressed_text(stats.request)
     series = shown_series(table)
     rows = list(range(len(table.rows))) if rows is None else rows
     bar_h, bar_gap, group_gap = BAR_H, BAR_GAP, GROUP_GAP
@@ -184,7 +183,8 @@ def group_bars(stats: Statistics, table: CountTable, width: float = CONTENT_WIDT
             y = group_top - (k + 1) * bar_h - k * bar_gap
             count = cells[j].count
             if count is None:
-                drawing.add(String(plot_x + 3, y + 2, hidden, fontName=ITALIC, fontSize=SMALL_SIZE,
+                drawing.add(String(plot_x + 3, y + 2, cell_text(cells[j], stats.request), fontName=ITALIC,
+                                   fontSize=SMALL_SIZE,
                                    fillColor=MUTED))
                 continue
             if count > 0:
@@ -198,9 +198,9 @@ def group_bars(stats: Statistics, table: CountTable, width: float = CONTENT_WIDT
 
 
 def histogram(stats: Statistics, dist: Distribution, width: float = CONTENT_WIDTH, height: float = 150) -> Drawing:
-    """Vertical bars, one per bin of ``dist``; a hidden bin has no bar and says "<5"."""
+    """Vertical bars, one per bin of ``dist``; a hidden bin has no bar and says "<5" (or ".." when it is
+    hidden to protect another)."""
     register_fonts()
-    hidden = suppressed_text(stats.request)
     bins = dist.bins
     drawing = Drawing(width, height)
     left, bottom, top_room = 26.0, 30.0, 14.0
@@ -226,8 +226,8 @@ def histogram(stats: Statistics, dist: Distribution, width: float = CONTENT_WIDT
         # Bins of less absence (the change is below 0) dark, of more absence hatched: told apart without colour.
         look = LOOKS[0] if high <= 0 else LOOKS[1]
         if count is None:
-            drawing.add(String(centre, bottom + 3, hidden, fontName=ITALIC, fontSize=LABEL_SIZE, fillColor=MUTED,
-                               textAnchor="middle"))
+            drawing.add(String(centre, bottom + 3, cell_text(dist.bin_cell(i), stats.request), fontName=ITALIC,
+                               fontSize=LABEL_SIZE, fillColor=MUTED, textAnchor="middle"))
         else:
             if count > 0:
                 drawing.add(_bar(x, bottom, bar_w, count * scale, look))

@@ -3,7 +3,8 @@
 Both hold the same blocks, in the same order and words as the PDF report: first what the figures are (period,
 breakdown, threshold, how to read them), then one block per count table (a title line, the header, the rows,
 the totals row), then the outcomes (change in absence per group and its histogram, days in each stage, the
-insatser). A suppressed cell is the text "<5" (with the request's threshold); it is never a number, and the
+insatser). A suppressed cell is the text "<5" (with the request's threshold) or ".." (hidden to protect another,
+``stats_model.cell_text``; the "Tecken" line says which is which); it is never a number, and the
 number behind it is not in the ``Statistics`` to begin with.
 
 **CSV for Swedish Excel — the decisions.** Excel opens a .csv by double-click with the system's list
@@ -27,7 +28,7 @@ separator is ";" (the comma is the decimal sign), so:
 tables: "Om statistiken" (period, breakdown, threshold, the reading note), "Antal elever" (the breakdown's
 tables), "Kategorier" (raised by, closing reasons, referrals, stages, goals, behörighet), "Frånvaro",
 "Tid per steg", "Insatser". Counts are integers and figures floats (shown with one decimal), so they sum
-and chart in Excel; hidden cells are the text "<5". Headers and totals are bold; columns are as wide as
+and chart in Excel; hidden cells are the text "<5" (primary) or ".." (secondary). Headers and totals are bold; columns are as wide as
 their longest text (capped).
 """
 
@@ -52,7 +53,9 @@ from sst_desk.reports.statistics_words import (
     period_text,
     reading_note,
     sorted_groups,
-    suppressed_text,
+    cell_text,
+    marks_legend,
+    n_text,
     table_title,
 )
 
@@ -84,16 +87,15 @@ def about_rows(stats: Statistics) -> list[list[Value]]:
         ["Minsta antal elever per ruta", request.min_cell],
         ["Beräknad per", request.today.isoformat()],
     ]
+    rows.append(["Tecken", marks_legend(request)])
     rows += [["Så läser du siffrorna", line] for line in reading_note(request, stats.notes)]
     rows += [["Observera", note_text(note)] for note in stats.notes]
     return rows
 
 
 def count_block(stats: Statistics, table: CountTable) -> Block:
-    hidden = suppressed_text(stats.request)
-
     def value(cell) -> Value:
-        return hidden if cell.count is None else cell.count
+        return cell_text(cell, stats.request) if cell.count is None else cell.count
 
     header = [dimension_title(table.row_dimension) or "Grupp"]
     header += [code_label(stats, table.column_dimension, c) for c in table.columns] + [TOTAL]
@@ -111,7 +113,6 @@ def _figure(value: float | None) -> Value:
 
 
 def absence_blocks(stats: Statistics) -> list[Block]:
-    hidden = suppressed_text(stats.request)
     dimension = stats.request.breakdown.value if stats.request.breakdown else ""
     blocks = []
     for key in [*ABSENCE_KEYS, *(k for k in stats.absence if k not in ABSENCE_KEYS)]:
@@ -121,25 +122,25 @@ def absence_blocks(stats: Statistics) -> list[Block]:
         header = ["Grupp", "Antal elever", "Median (procentenheter)", "Kvartil 1", "Kvartil 3", "Medelvärde"]
         block = Block(outcome_title(key), header)
         for d in sorted_groups(groups):
-            block.rows.append([distribution_label(stats, dimension, d.group), hidden if d.n is None else d.n,
+            block.rows.append([distribution_label(stats, dimension, d.group), n_text(d, stats.request) if d.n is None else d.n,
                                *(_figure(v) for v in (d.median, d.q1, d.q3, d.mean))])
         blocks.append(block)
         everyone = next((d for d in groups if d.group == "" and d.bins), None)
         if everyone is not None:
             bins = Block(f"{outcome_title(key)}, fördelning (alla elever)", ["Förändring (procentenheter)",
                                                                               "Antal elever"])
-            for low, high, count in everyone.bins:
-                bins.rows.append([sheet_bin_label(low, high), hidden if count is None else count])
+            for j, (low, high, count) in enumerate(everyone.bins):
+                bins.rows.append([sheet_bin_label(low, high),
+                                  cell_text(everyone.bin_cell(j), stats.request) if count is None else count])
             blocks.append(bins)
     return blocks
 
 
 def distribution_block(stats: Statistics, title: str, first: str, dimension: str,
                        groups: tuple[Distribution, ...], figure: str) -> Block:
-    hidden = suppressed_text(stats.request)
     block = Block(title, [first, "Antal elever", figure, "Kvartil 1", "Kvartil 3"])
     for d in groups:
-        block.rows.append([code_label(stats, dimension, d.group), hidden if d.n is None else d.n,
+        block.rows.append([code_label(stats, dimension, d.group), n_text(d, stats.request) if d.n is None else d.n,
                            *(_figure(v) for v in (d.median, d.q1, d.q3))])
     return block
 

@@ -15,7 +15,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from sst_desk.vocabulary import STATS_CODES, STATS_DIMENSIONS, STATS_NOTES, STATS_TABLES, stats_key_words, stats_words
+from sst_desk.vocabulary import (
+    STATS_CODES,
+    STATS_DIMENSIONS,
+    STATS_NOTES,
+    STATS_TABLES,
+    stats_key_words,
+    stats_marks_legend,
+    stats_words,
+)
+from sst_desk.workflow import stats_model
 from sst_desk.workflow.stats_model import Cell, CountTable, Dimension, Distribution, Statistics, StatsRequest
 
 from sst_desk.reports.base import format_date
@@ -39,16 +48,23 @@ ABSENCE_KEYS = ("change_latest", "change_at_close")
 
 
 def suppressed_text(request: StatsRequest) -> str:
-    """What a hidden cell says: "<5" for the default threshold."""
+    """The mark of a PRIMARY hidden cell: "<5" for the default threshold (a secondary one reads "..")."""
     return f"<{request.min_cell}"
 
 
 def cell_text(cell: Cell, request: StatsRequest) -> str:
-    return suppressed_text(request) if cell.count is None else str(cell.count)
+    """A cell's text: the number, "<5" (primary) or ".." (secondary) — ``stats_model.cell_text``."""
+    return stats_model.cell_text(cell, request.min_cell)
 
 
-def n_text(n: int | None, request: StatsRequest) -> str:
-    return suppressed_text(request) if n is None else str(n)
+def n_text(dist: Distribution, request: StatsRequest) -> str:
+    """A group's n: the number, "<5" or ".." (``stats_model.cell_text`` of ``dist.n_cell``)."""
+    return stats_model.cell_text(dist.n_cell, request.min_cell)
+
+
+def marks_legend(request: StatsRequest) -> str:
+    """The Swedish footnote of the two marks ("<5 = färre än 5 elever. .. = dold så att …")."""
+    return stats_marks_legend(request.min_cell).sv
 
 
 def table_title(key: str) -> str:
@@ -126,8 +142,9 @@ def reading_note(request: StatsRequest, notes: tuple[str, ...] = ()) -> list[str
         "under perioden; en elev som bytt skola eller årskurs kan därför finnas på två rader, och raderna "
         "kan tillsammans bli fler än totalen.",
         f"”{hidden}” betyder att färre än {request.min_cell} elever finns i rutan. Siffran döljs för att ingen "
-        f"elev ska kunna pekas ut. Ibland döljs också en större siffra (sekundär röjandekontroll), så att den "
-        f"dolda inte kan räknas fram ur summorna.",
+        f"elev ska kunna pekas ut. ”{stats_model.SECONDARY_TEXT}” betyder att en ruta med minst "
+        f"{request.min_cell} elever också döljs (sekundär röjandekontroll), så att en mindre grupp inte kan "
+        f"räknas fram ur summorna.",
         f"Medianer och kvartiler visas bara för grupper med minst {request.min_cell} elever.",
     ]
     if request.breakdown is Dimension.WORKER and "rows_overlap" not in notes:

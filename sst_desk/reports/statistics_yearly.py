@@ -13,7 +13,7 @@ gymnasiet). The page, top to bottom:
    beside *Gymnasiebehörighet, årskurs 9*; then the goals by rating (students, by goal area);
 3. *Skäl till avslut* beside *Vem som aktualiserade ärendet*;
 4. *Insatser som använts mest*: the five with the most students (hidden groups last), with the median change;
-5. one line on how to read "<5".
+5. one line on how to read "<5" and "..".
 
 The share whose absence went down is read from the histogram of the change: the bins below 0 (stats-core's
 bins are [low, high), so a bin ending at 0 holds only decreases) over the group's n. It is given only when
@@ -45,6 +45,8 @@ from sst_desk.reports.statistics_words import (
     period_text,
     signed,
     suppressed_text,
+    cell_text,
+    n_text,
     tables_by_key,
 )
 from sst_desk.reports.styles import ACCENT, CONTENT_WIDTH, MUTED, data_table_style, styles
@@ -101,7 +103,7 @@ def _n(look: _Look, stats: Statistics, cell: Cell | None, *, bold: bool = False)
     if cell is None:
         return Paragraph(DASH, look.number)
     if cell.count is None:
-        return Paragraph(markup(suppressed_text(stats.request)), look.hidden)
+        return Paragraph(markup(cell_text(cell, stats.request)), look.hidden)
     return Paragraph(str(cell.count), look.number_bold if bold else look.number)
 
 
@@ -147,14 +149,14 @@ def _everyone(stats: Statistics, key: str) -> Distribution | None:
 
 
 def results_table(look: _Look, stats: Statistics) -> Flowable:
-    hidden = suppressed_text(stats.request)
     header = ["Frånvaro (procentenheter)", "Vid avslut", "Senaste 4 veckorna"]
     columns = [_everyone(stats, "change_at_close"), _everyone(stats, "change_latest")]
 
     def n(d: Distribution | None) -> Paragraph:
         if d is None:
             return Paragraph(DASH, look.number)
-        return Paragraph(markup(hidden), look.hidden) if d.n is None else Paragraph(str(d.n), look.number)
+        return Paragraph(markup(n_text(d, stats.request)), look.hidden) if d.n is None else \
+            Paragraph(str(d.n), look.number)
 
     def median(d: Distribution | None) -> Paragraph:
         return Paragraph(markup(signed(d.median) if d is not None else DASH), look.number_bold)
@@ -203,11 +205,11 @@ def insatser_table(look: _Look, stats: Statistics) -> Flowable:
     if not stats.insatser:
         return _text(look, "Inga insatser är registrerade för året.", "caption")
     ranked = sorted(stats.insatser, key=lambda d: (d.n is None, -(d.n or 0), code_label(stats, "insats", d.group)))
-    hidden = suppressed_text(stats.request)
     rows = []
     for d in ranked[:MOST_INSATSER]:
         rows.append([_text(look, code_label(stats, "insats", d.group)),
-                     Paragraph(markup(hidden), look.hidden) if d.n is None else Paragraph(str(d.n), look.number),
+                     Paragraph(markup(n_text(d, stats.request)), look.hidden) if d.n is None else
+                     Paragraph(str(d.n), look.number),
                      Paragraph(markup(signed(d.median)), look.number)])
     header = ["Insats", "Elever", "Förändring i frånvaro vid avslut, median (procentenheter)"]
     return _small_table(look, header, rows, [46, 10, 30], CONTENT_WIDTH)
@@ -252,8 +254,8 @@ def build_yearly_report(stats: Statistics, context: ReportContext) -> bytes:
         Spacer(1, 2 * mm),
         Paragraph(markup(
             f"Siffrorna är antal elever; en elev räknas en gång även med flera ärenden. ”{suppressed_text(request)}” "
-            f"= färre än {request.min_cell} elever: siffran döljs för att ingen elev ska kunna pekas ut, och ibland "
-            f"döljs en större siffra så att den dolda inte kan räknas fram. Frånvaro: förändringen från de 8 veckorna "
+            f"= färre än {request.min_cell} elever: siffran döljs för att ingen elev ska kunna pekas ut. ”..” = "
+            f"dold så att en mindre grupp inte kan räknas fram (minst {request.min_cell} elever). Frånvaro: förändringen från de 8 veckorna "
             f"före inskrivningen, i procentenheter; negativt = mindre frånvaro. Medianer bara för grupper om minst "
             f"{request.min_cell} elever. Andelen med minskad frånvaro är ”{UNKNOWN}” när en del av fördelningen "
             f"under noll är dold."), look.caption),

@@ -466,28 +466,30 @@ def _absence(chosen: Chosen, request: StatsRequest, rows: tuple[Key, ...],
     hidden_bins, hidden_total = protect_line(grid[bottom][:bins], grid[bottom][bins], min_cell, False)
     forced = {(bottom, j) for j in hidden_bins} | ({(bottom, bins)} if hidden_total else set())
     hidden = protect_table(grid, min_cell, forced, totals_first=False)
-    result = [_distribution(UNKNOWN, everyone, grid[bottom], bottom, hidden)]
+    result = [_distribution(UNKNOWN, everyone, grid[bottom], bottom, hidden, min_cell)]
     if request.breakdown is not None:
-        result += [_distribution(_code(row), groups[row], grid[i], i, hidden) for i, row in enumerate(rows)]
+        result += [_distribution(_code(row), groups[row], grid[i], i, hidden, min_cell)
+                   for i, row in enumerate(rows)]
     return tuple(result)
 
 
 def _distribution(group: str, values: list[float], counts: list[int], row: int,
-                  hidden: set[tuple[int, int]]) -> Distribution:
+                  hidden: set[tuple[int, int]], min_cell: int) -> Distribution:
     bins = len(HISTOGRAM_EDGES) - 1
     if (row, bins) in hidden:
-        return Distribution(group, None)
+        return Distribution(group, None, n_primary=len(values) < min_cell)
     median, q1, q3, mean = _figures(sorted(values))
     return Distribution(
         group, len(values), median=median, q1=q1, q3=q3, mean=mean,
         bins=tuple((HISTOGRAM_EDGES[j], HISTOGRAM_EDGES[j + 1], None if (row, j) in hidden else counts[j])
-                   for j in range(bins)))
+                   for j in range(bins)),
+        primary_bins=frozenset(j for j in range(bins) if (row, j) in hidden and counts[j] < min_cell))
 
 
 def _plain(group: str, n: int, values: list[float], min_cell: int) -> Distribution:
     """A group suppressed by its own size only (its members overlap other groups: no sums to protect)."""
     if n < min_cell:
-        return Distribution(group, None)
+        return Distribution(group, None, n_primary=True)
     if len(values) < min_cell:
         return Distribution(group, n)
     median, q1, q3, mean = _figures(sorted(values))

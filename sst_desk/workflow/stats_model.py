@@ -33,7 +33,8 @@ from sst_desk.workflow.codes import (
     Stage,
 )
 
-SUPPRESSED_TEXT = "<5"  # what a suppressed cell shows when the threshold is the default 5 (else f"<{min_cell}")
+SUPPRESSED_TEXT = "<5"  # what a primary suppressed cell shows when the threshold is the default 5
+SECONDARY_TEXT = ".."  # what a secondary suppressed cell shows (it holds at least the threshold)
 DEFAULT_MIN_CELL = 5
 
 
@@ -103,6 +104,18 @@ class Cell:
         return self.count is None
 
 
+def cell_text(cell: Cell, min_cell: int) -> str:
+    """THE text of a cell, for every renderer (window, PDF, CSV/XLSX, ``sst-desk stats``): the number, or
+    for a suppressed cell its mark — "<5" (``f"<{min_cell}"``) when it is itself below the threshold
+    (primary), ".." when it is hidden to protect another (secondary: it holds at least ``min_cell``, so "<5"
+    would be false). The marks tell a reader bounds (primary 0 … min_cell − 1, secondary ≥ min_cell);
+    ``sst_desk.workflow.suppression`` keeps every hidden cell undeterminable with them
+    (docs/statistics.md). The legend is ``sst_desk.vocabulary.stats_marks_legend``."""
+    if cell.count is not None:
+        return str(cell.count)
+    return f"<{min_cell}" if cell.primary else SECONDARY_TEXT
+
+
 @dataclass(frozen=True, slots=True)
 class CountTable:
     """A table of student counts with its margins; every cell already suppressed where it must be."""
@@ -134,10 +147,22 @@ class Distribution:
     mean: float | None = None
     # (lower bound, upper bound, students) of each bin of the histogram, None counts suppressed
     bins: tuple[tuple[float, float, int | None], ...] = ()
+    n_primary: bool = False  # n suppressed because the group is below the threshold (else secondary)
+    primary_bins: frozenset[int] = frozenset()  # indexes of the suppressed bins below the threshold
 
     @property
     def suppressed(self) -> bool:
         return self.n is None
+
+    @property
+    def n_cell(self) -> Cell:
+        """``n`` as a cell (for ``cell_text``)."""
+        return Cell(self.n, primary=self.n is None and self.n_primary)
+
+    def bin_cell(self, index: int) -> Cell:
+        """The count of bin ``index`` as a cell (for ``cell_text``)."""
+        count = self.bins[index][2]
+        return Cell(count, primary=count is None and index in self.primary_bins)
 
 
 @dataclass(frozen=True, slots=True)

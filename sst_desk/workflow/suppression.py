@@ -9,18 +9,23 @@ the margin row and the margin column included), each cell an edge:
 * the grand total (R, C) carries it from the margin row's node to the margin column's node.
 
 Every node then takes in what it gives out — exactly the rows', columns' and margins' sums. Someone who
-sees the published cells knows every edge but the suppressed ones, and knows that counts are never
-negative. A suppressed cell can take another value, consistent with all of that, exactly when its edge lies
-on a cycle of the RESIDUAL graph of the suppressed edges: every suppressed edge may grow (its own direction)
-and may shrink when its count is above 0 (the opposite direction). Two feasible tables differ by a sum of
+sees the published cells knows every edge but the suppressed ones, knows that counts are never negative,
+and knows the bounds the marks give (``stats_model.cell_text``): a primary cell ("<5", below ``min_cell``)
+is at most ``min_cell`` − 1, a secondary one ("..") at least ``min_cell``. A suppressed cell can take
+another value, consistent with all of that, exactly when its edge lies on a cycle of the RESIDUAL graph
+of the suppressed edges: a suppressed edge may grow (its own direction) unless it is a primary cell at
+``min_cell`` − 1, and may shrink (the opposite direction) when it is above its lower bound (0, or
+``min_cell`` for a secondary cell) — ``can_grow`` / ``can_shrink``. Two feasible tables differ by a sum of
 such cycles (flow decomposition), so this test is exact for tables whose margins are the sums of their
 cells; the property test in tests/unit/test_statistics_suppression.py checks it against an independent
 exact linear program.
 
 ``protect`` grows a set of suppressed edges until every suppressed edge is free: for an edge that is not,
 it suppresses the cheapest path that closes such a cycle (cost = the cells' counts, margins dearer than
-inner cells, so the smallest inner cells go first). Suppressing more never helps anyone derive a cell, so
-the loop only grows and ends. Pure Python, no Qt, no database; tables here are at most a few dozen cells.
+inner cells, so the smallest inner cells go first; a cell that cannot move the needed way is no candidate).
+Suppressing more never helps anyone derive a cell (it only adds residual arcs), so the loop only grows and
+ends. When nothing closes a cycle everything is hidden (a table too small to protect; docs/statistics.md
+says what the marks can still tell then). Pure Python, no Qt, no database; tables here are at most a few dozen cells.
 """
 
 from __future__ import annotations
@@ -49,30 +54,44 @@ class Edge:
     cost: int
 
 
-def is_free(index: int, edges: Sequence[Edge], suppressed: set[int]) -> bool:
-    """Can suppressed edge ``index`` take another value, all published cells and non-negativity kept?"""
+def can_grow(value: int, min_cell: int) -> bool:
+    """May a suppressed cell of ``value`` be one more, within what its mark says? A primary cell ("<5")
+    is at most ``min_cell - 1``; a secondary one ("..") has no upper bound."""
+    return value >= min_cell or value < min_cell - 1
+
+
+def can_shrink(value: int, min_cell: int) -> bool:
+    """May a suppressed cell of ``value`` be one less? Never below 0; a secondary cell ("..") never below
+    ``min_cell`` (it holds at least that many, and its mark says so)."""
+    return value > (min_cell if value >= min_cell else 0)
+
+
+def is_free(index: int, edges: Sequence[Edge], suppressed: set[int], min_cell: int = 0) -> bool:
+    """Can suppressed edge ``index`` take another value, all published cells, non-negativity and the bounds
+    the marks give (primary ≤ ``min_cell`` − 1, secondary ≥ ``min_cell``) kept?"""
     edge = edges[index]
-    arcs = _residual_arcs(edges, suppressed, skip=index)
-    if _reaches(arcs, edge.head, edge.tail):  # push one more along the edge and back round a cycle
+    arcs = _residual_arcs(edges, suppressed, index, min_cell)
+    if can_grow(edge.value, min_cell) and _reaches(arcs, edge.head, edge.tail):  # one more, back round
         return True
-    return edge.value > 0 and _reaches(arcs, edge.tail, edge.head)  # or one less
+    return can_shrink(edge.value, min_cell) and _reaches(arcs, edge.tail, edge.head)  # or one less
 
 
-def protect(edges: Sequence[Edge], suppressed: Iterable[int]) -> set[int]:
-    """``suppressed`` grown until every suppressed edge is free (see the module's docstring)."""
+def protect(edges: Sequence[Edge], suppressed: Iterable[int], min_cell: int = 0) -> set[int]:
+    """``suppressed`` grown until every suppressed edge is free (see the module's docstring); a cell below
+    ``min_cell`` is bounded above by its mark, one at or above it bounded below."""
     hidden = set(suppressed)
     free: set[int] = set()  # stays free: suppressing more only adds cycles
     while True:
         exposed = None
         for index in sorted(hidden - free):
-            if is_free(index, edges, hidden):
+            if is_free(index, edges, hidden, min_cell):
                 free.add(index)
             else:
                 exposed = index
                 break
         if exposed is None:
             return hidden
-        path = _cheapest_cycle(exposed, edges, hidden)
+        path = _cheapest_cycle(exposed, edges, hidden, min_cell)
         if not path:  # cannot happen in a table with margins; never publish what cannot be protected
             hidden.update(range(len(edges)))
             return hidden
@@ -113,7 +132,7 @@ def protect_table(grid: Sequence[Sequence[int]], min_cell: int, forced: Iterable
     edges = table_edges(grid, totals_first)
     start = primary((edge.value for edge in edges), min_cell)
     start.update(i * width + j for i, j in forced)
-    return {divmod(index, width) for index in protect(edges, start)}
+    return {divmod(index, width) for index in protect(edges, start, min_cell)}
 
 
 def protect_line(parts: Sequence[int], total: int, min_cell: int,
@@ -123,18 +142,20 @@ def protect_line(parts: Sequence[int], total: int, min_cell: int,
     inner, margin = (MARGIN_COST, 0) if totals_first else (0, MARGIN_COST)
     edges = [Edge(0, 1, value, value + inner) for value in parts]
     edges.append(Edge(1, 0, total, total + margin))
-    hidden = protect(edges, primary((edge.value for edge in edges), min_cell))
+    hidden = protect(edges, primary((edge.value for edge in edges), min_cell), min_cell)
     return {i for i in hidden if i < len(parts)}, len(parts) in hidden
 
 
-def _residual_arcs(edges: Sequence[Edge], suppressed: set[int], skip: int) -> dict[int, list[int]]:
+def _residual_arcs(edges: Sequence[Edge], suppressed: set[int], skip: int,
+                   min_cell: int) -> dict[int, list[int]]:
     arcs: dict[int, list[int]] = {}
     for index in suppressed:
         if index == skip:
             continue
         edge = edges[index]
-        arcs.setdefault(edge.tail, []).append(edge.head)
-        if edge.value > 0:
+        if can_grow(edge.value, min_cell):
+            arcs.setdefault(edge.tail, []).append(edge.head)
+        if can_shrink(edge.value, min_cell):
             arcs.setdefault(edge.head, []).append(edge.tail)
     return arcs
 
@@ -152,7 +173,7 @@ def _reaches(arcs: dict[int, list[int]], start: int, goal: int) -> bool:
     return False
 
 
-def _cheapest_cycle(index: int, edges: Sequence[Edge], suppressed: set[int]) -> set[int]:
+def _cheapest_cycle(index: int, edges: Sequence[Edge], suppressed: set[int], min_cell: int) -> set[int]:
     """The cheapest set of published edges whose suppression puts edge ``index`` on a residual cycle."""
     edge = edges[index]
     arcs: dict[int, list[tuple[int, int, int]]] = {}  # node → (next node, cost, edge index)
@@ -160,11 +181,14 @@ def _cheapest_cycle(index: int, edges: Sequence[Edge], suppressed: set[int]) -> 
         if other == index:
             continue
         cost = 0 if other in suppressed else candidate.cost
-        arcs.setdefault(candidate.tail, []).append((candidate.head, cost, other))
-        if candidate.value > 0:
+        if can_grow(candidate.value, min_cell):
+            arcs.setdefault(candidate.tail, []).append((candidate.head, cost, other))
+        if can_shrink(candidate.value, min_cell):
             arcs.setdefault(candidate.head, []).append((candidate.tail, cost, other))
-    options = [_dijkstra(arcs, edge.head, edge.tail)]
-    if edge.value > 0:
+    options = []
+    if can_grow(edge.value, min_cell):
+        options.append(_dijkstra(arcs, edge.head, edge.tail))
+    if can_shrink(edge.value, min_cell):
         options.append(_dijkstra(arcs, edge.tail, edge.head))
     found = [option for option in options if option is not None]
     if not found:

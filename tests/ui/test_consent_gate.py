@@ -306,11 +306,11 @@ def visible_entries(window, menu_title: str) -> list[str]:
 
 
 @pytest.mark.parametrize("role, team, backups", [
-    (Role.SKOLSOCIONOM, ["Import attendance…", "Change my password…"], False),
-    (Role.KURATOR, ["Import attendance…", "Change my password…"], False),
-    (Role.TEAMLEDARE, ["Access log…", "Gallring…", "Print action plans…", "Import attendance…",
-                       "Change my password…"], True),
-    (Role.ADMINISTRATOR, ["Users…", "Change my password…"], True),
+    (Role.SKOLSOCIONOM, ["Import attendance…", "Statistics…", "My profile…", "Change my password…"], False),
+    (Role.KURATOR, ["Import attendance…", "Statistics…", "My profile…", "Change my password…"], False),
+    (Role.TEAMLEDARE, ["Access log…", "Gallring…", "Print action plans…", "Import attendance…", "Statistics…",
+                       "My profile…", "Change my password…"], True),
+    (Role.ADMINISTRATOR, ["Users…", "My profile…", "Change my password…"], True),
 ])
 def test_the_team_menu_shows_each_role_what_it_is_for(qapp, context, role, team, backups):
     from sst_desk.ui.common.labels import label

@@ -86,9 +86,11 @@ def table(key: str, row_dimension: str, rows: tuple[str, ...], counts: list[list
 
 def dist(group: str, n: int | None, median: float | None = None, q1: float | None = None,
          q3: float | None = None, mean: float | None = None, bins=()) -> Distribution:
+    """A hand-made group; a hidden n or bin here is a small one (primary: "<5")."""
     if n is None:
-        return Distribution(group, None)
-    return Distribution(group, n, median, q1, q3, mean, tuple(bins))
+        return Distribution(group, None, n_primary=True)
+    return Distribution(group, n, median, q1, q3, mean, tuple(bins),
+                        primary_bins=frozenset(j for j, (_l, _h, count) in enumerate(bins) if count is None))
 
 
 CHANGE_BINS = ((-100.0, -20.0, 9), (-20.0, -10.0, 14), (-10.0, -5.0, 8), (-5.0, 0.0, 7),

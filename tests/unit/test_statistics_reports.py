@@ -70,7 +70,7 @@ def test_a_hidden_cell_never_prints_its_number_where_it_stands(school_report):
     for (i, j), true_count in HIDDEN["active"].items():
         row = row_phrases(stats, active)[i]
         label_words = len(code_label(stats, active.row_dimension, active.rows[i]).split())
-        assert row[label_words + j] == "<5"
+        assert row[label_words + j] == ("<5" if true_count < 5 else "..")
         wrong = row.copy()
         wrong[label_words + j] = str(true_count)
         assert not contains(words, wrong)
@@ -169,8 +169,11 @@ def test_a_hidden_bar_is_not_drawn_and_says_lt5():
     # Only girls and boys have a published cell: "Annat" and "Ej angivet" are left out (the caption says so).
     shown = [0, 1]
     published = [c.count for row in active.cells for j, c in enumerate(row) if j in shown and c.count is not None]
-    hidden = sum(1 for row in active.cells for j, c in enumerate(row) if j in shown and c.count is None)
-    assert texts.count("<5") == hidden == 2
+    primary = sum(1 for row in active.cells for j, c in enumerate(row) if j in shown and c.primary)
+    secondary = sum(1 for row in active.cells for j, c in enumerate(row)
+                    if j in shown and c.count is None and not c.primary)
+    assert texts.count("<5") == primary == 1  # a small group
+    assert texts.count("..") == secondary == 1  # hidden to protect it: "<5" there would be false
     bars = [s for s in shapes if isinstance(s, Rect) and s.strokeWidth == 0.6 and s.width > 0 and s.height == 9.0]
     assert len(bars) == len(published)  # one per published count (the legend's swatches are 8 high)
     for count in published:
@@ -236,7 +239,8 @@ def test_the_yearly_report_holds_the_year_by_gender_and_the_outcomes():
     assert contains(words, ["Andel", "med", "minskad", "frånvaro", "ej", "känd", "44", "%"])
     assert contains(words, ["Behörig", "till", "gymnasiet", "11"])
     assert contains(words, ["Målen", "är", "uppnådda", "17"])
-    assert contains(words, ["Skolnärvaro", "14", "9", "<5", "<5", "33"])
+    goals = table(stats, "goal_rating")
+    assert contains(words, ["Skolnärvaro", *(cell(c) for c in goals.cells[0]), cell(goals.row_totals[0])])
     assert contains(words, ["Motiverande", "samtal", "41", "−9"])
     assert "Stödgrupp" in words and "Hembesök" in words  # five insatser: the hidden one last
 
@@ -396,3 +400,63 @@ def test_a_name_that_looks_like_a_formula_stays_text_in_both_spreadsheets(tmp_pa
     path.write_bytes(statistics_xlsx(stats))
     cell = load_workbook(path)["Antal elever"]["A3"]
     assert (cell.value, cell.data_type) == (evil, "s")
+
+
+# --- the two marks: "<5" (primary) and ".." (secondary) in every file -----------------------------------------
+
+def _marked_stats() -> Statistics:
+    """One table whose row holds a primary hidden cell (3 girls: "<5") and a secondary one (6 boys, hidden
+    to protect the 3: ".."), a small group's n ("<5") and a protecting group's n (".."), and a histogram
+    with one primary and one secondary bin."""
+    request = StatsRequest(dt.date(2025, 7, 1), dt.date(2026, 6, 30), today=dt.date(2026, 3, 2))
+    marked = CountTable("active", "school", "gender", ("Almskolan", "Björkskolan"),
+                        ("flicka", "pojke", "annat", "ej_angivet"),
+                        ((Cell(None, True), Cell(None), Cell(0), Cell(0)), (Cell(None), Cell(None), Cell(0), Cell(0))),
+                        (Cell(9), Cell(17)), (Cell(11), Cell(15), Cell(0), Cell(0)), Cell(26))
+    bins = ((-100.0, -20.0, None), (-20.0, -10.0, None), (-10.0, -5.0, 8), (-5.0, 0.0, 7), (0.0, 5.0, 5),
+            (5.0, 10.0, 6), (10.0, 100.0, 0))
+    everyone = Distribution("", 26, -4.0, -9.0, 2.0, -3.0, bins, primary_bins=frozenset({0}))
+    groups = (everyone, Distribution("Almskolan", None, n_primary=False),
+              Distribution("Björkskolan", None, n_primary=True))
+    return Statistics(request, case_count=26, counts=(marked,),
+                      absence={"change_latest": groups, "change_at_close": (everyone,)})
+
+
+def test_every_file_prints_lt5_for_a_primary_cell_and_dots_for_a_secondary_one(tmp_path):
+    from openpyxl import load_workbook
+
+    stats = _marked_stats()
+    words, _ = pdf_words(build_statistics_report(stats, CONTEXT))
+    assert contains(words, ["Almskolan", "<5", "..", "0", "0", "9"])
+    assert contains(words, ["Björkskolan", "..", "..", "0", "0", "17"])
+    assert contains(words, ["”..”", "betyder", "att", "en", "ruta", "med", "minst", "5", "elever", "också"])
+    blocks = csv_blocks(statistics_csv(stats))
+    active = blocks["Elever inskrivna i teamet under perioden"]
+    assert ["Almskolan", "<5", "..", "0", "0", "9"] in active
+    assert ["Almskolan", "..", "", "", "", ""] in blocks[
+        "Förändring i frånvaro: utgångsläget mot de senaste 4 veckorna"]
+    bins = blocks["Förändring i frånvaro: utgångsläget mot de senaste 4 veckorna, fördelning (alla elever)"]
+    assert [row[1] for row in bins[1:3]] == ["<5", ".."]
+    assert ["Tecken", "<5 = färre än 5 elever. .. = dold så att en mindre grupp inte kan räknas fram "
+                      "(minst 5 elever)."] in blocks["Om statistiken"]
+    path = tmp_path / "statistik.xlsx"
+    path.write_bytes(statistics_xlsx(stats))
+    book = load_workbook(path)
+    assert [book["Antal elever"][f"{c}3"].value for c in "ABCDEF"] == ["Almskolan", "<5", "..", 0, 0, 9]
+    assert any(row[0] == "Tecken" and row[1].startswith("<5 = färre") for row in
+               book["Om statistiken"].iter_rows(values_only=True))
+
+
+def test_the_yearly_report_prints_both_marks_and_says_what_they_mean():
+    stats = _marked_stats()
+    active = dataclasses.replace(stats.counts[0], column_totals=(Cell(11), Cell(13), Cell(None, True), Cell(None)))
+    words, _ = pdf_words(build_yearly_report(dataclasses.replace(stats, counts=(active,)), CONTEXT))
+    text = " ".join(words)
+    assert "”..” = dold så att en mindre grupp inte kan räknas fram (minst 5 elever)" in text
+    assert contains(words, ["Inskrivna", "elever", "under", "året", "11", "13", "<5", "..", "26"]), text[:600]
+
+
+def test_a_histograms_hidden_bins_carry_their_own_marks():
+    stats = _marked_stats()
+    texts = [s.text for s in _flatten(histogram(stats, stats.absence["change_latest"][0])) if isinstance(s, String)]
+    assert texts.count("<5") == 1 and texts.count("..") == 1

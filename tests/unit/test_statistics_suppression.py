@@ -20,7 +20,15 @@ from hypothesis import strategies as st
 
 from sst_desk.workflow.codes import Assessment, Gender, Level, RaisedBy, ReferralKind, Stage
 from sst_desk.workflow.statistics import compute
-from sst_desk.workflow.stats_model import CaseFacts, CountTable, Dimension, StatsRequest
+from sst_desk.workflow.stats_model import (
+    CaseFacts,
+    Cell,
+    CountTable,
+    Dimension,
+    Distribution,
+    StatsRequest,
+    cell_text,
+)
 from sst_desk.workflow.suppression import protect_line, protect_table
 
 # --- the exact checker ------------------------------------------------------------------------------
@@ -93,30 +101,46 @@ class _Tableau:
         return copy._optimise(objective, range(self.n))
 
 
-def value_range(grid: list[list[int]], hidden: set[tuple[int, int]],
-                lazy: bool = False) -> dict[tuple[int, int], tuple]:
+def value_range(grid: list[list[int]], hidden: set[tuple[int, int]], lazy: bool = False,
+                min_cell: int = 0) -> dict[tuple[int, int], tuple]:
     """(smallest, largest) value of each hidden cell given the rest of ``grid`` (margins last); largest
     None when unbounded. ``lazy``: smallest None (not computed) when the largest is a whole value above
     the true one already (the cell can take two values).
 
     A line whose cells add up to its total is an equation. A line that does not (rows that overlap:
     distinct students counted in several rows) says only what a reader then knows: its cells add up to at
-    least its total, and no cell is above it."""
+    least its total, and no cell is above it.
+
+    ``min_cell``: what the marks tell (docs/statistics.md): a cell below it reads "<5" (primary: at most
+    ``min_cell`` − 1), a hidden cell at or above it reads ".." (secondary: at least ``min_cell``)."""
     cells = sorted(hidden)
     index = {cell: k for k, cell in enumerate(cells)}
     height, width = len(grid), len(grid[0])
-    constraints = []  # (coefficients, kind, right side): kind "=", ">=" or "<="
-    lines = [[(i, j) for j in range(width - 1)] + [(i, width - 1)] for i in range(height)]
-    lines += [[(i, j) for i in range(height - 1)] + [(height - 1, j)] for j in range(width)]
-    for line in lines:
+    constraints = []  # (terms, kind, constant): the terms' sum is "=", ">=" or "<=" the constant
+    rows = [[(i, j) for j in range(width - 1)] + [(i, width - 1)] for i in range(height)]
+    columns = [[(i, j) for i in range(height - 1)] + [(height - 1, j)] for j in range(width)]
+
+    def adds_up(line: list[tuple[int, int]]) -> bool:
         *parts, total = line
-        exact = sum(grid[i][j] for i, j in parts) == grid[total[0]][total[1]]
-        constraints.append(([*((part, 1) for part in parts), (total, -1)], "=" if exact else ">="))
+        return sum(grid[i][j] for i, j in parts) == grid[total[0]][total[1]]
+
+    # a reader knows whether a table's rows overlap (the note says so), not which of its columns happen
+    # to add up all the same: when one line of a direction does not, none of that direction is an equation
+    exact_lines = [line for group in (rows, columns) if all(adds_up(line) for line in group) for line in group]
+    for line in rows + columns:
+        *parts, total = line
+        exact = line in exact_lines
+        constraints.append(([*((part, 1) for part in parts), (total, -1)], "=" if exact else ">=", 0))
         if not exact:
-            constraints += [([(part, 1), (total, -1)], "<=") for part in parts]
+            constraints += [([(part, 1), (total, -1)], "<=", 0) for part in parts]
+    for cell in cells:  # the marks' bounds
+        if grid[cell[0]][cell[1]] < min_cell:
+            constraints.append(([(cell, 1)], "<=", min_cell - 1))
+        elif min_cell > 0:
+            constraints.append(([(cell, 1)], ">=", min_cell))
     matrix, right, kinds = [], [], []
-    for terms, kind in constraints:  # the known moved to the right
-        row, b = [0] * len(cells), 0
+    for terms, kind, constant in constraints:  # the known moved to the right
+        row, b = [0] * len(cells), constant
         for cell, sign in terms:
             if cell in index:
                 row[index[cell]] += sign
@@ -145,12 +169,16 @@ def value_range(grid: list[list[int]], hidden: set[tuple[int, int]],
     return result
 
 
-def assert_protected(grid: list[list[int]], hidden: set[tuple[int, int]], min_cell: int) -> None:
+def assert_protected(grid: list[list[int]], hidden: set[tuple[int, int]], min_cell: int,
+                     marks: bool = True) -> None:
+    """Every cell below ``min_cell`` hidden, and every hidden cell can take two values given the rest —
+    and, with ``marks``, given the bounds "<5" and ".." reveal."""
     for i, row in enumerate(grid):
         for j, value in enumerate(row):
             if value < min_cell:
                 assert (i, j) in hidden, f"cell {(i, j)} = {value} is published"
-    for cell, (smallest, largest) in value_range(grid, hidden, lazy=True).items():
+    for cell, (smallest, largest) in value_range(grid, hidden, lazy=True,
+                                                               min_cell=min_cell if marks else 0).items():
         true = grid[cell[0]][cell[1]]
         assert smallest is None or smallest <= true
         assert largest is None or true <= largest
@@ -185,6 +213,41 @@ def test_the_checker_sees_a_rectangle_as_safe() -> None:
     assert bounds[(0, 0)] == (0, 8)
 
 
+def test_the_checker_uses_the_bounds_the_marks_give() -> None:
+    """The counterexample to suppression without bounds: a line of 0, 5 and 9 (total 14) with the 0
+    ("<5") and the 5 ("..") hidden. They add up to 5; "<5" is at most 4 and ".." at least 5, so the first
+    is 0 and the second 5. Without the marks' bounds both could be anything from 0 to 5."""
+    grid = [[0, 5, 9, 14], [0, 5, 9, 14]]
+    hidden = {(0, 0), (0, 1), (1, 0), (1, 1)}
+    assert value_range(grid, hidden)[(0, 0)] == (0, 5)
+    bounds = value_range(grid, hidden, min_cell=5)
+    assert bounds[(0, 0)] == (0, 0) and bounds[(0, 1)] == (5, 5)
+
+
+def test_a_line_whose_hidden_cells_would_add_up_to_the_threshold_takes_a_roomier_partner() -> None:
+    """A histogram's bins (parts dearer than the total): without bounds the cheapest partner of the 0 was
+    the 5, the pair the test above works out. With bounds the 5 cannot give the 0 room (it cannot go
+    below 5, the 0 not below 0), so the partner is the 9: 0 + 9 = 9 lets the "<5" be anything 0–4."""
+    grid = [[0, 5, 9, 14], [0, 5, 9, 14]]
+    assert protect_line([0, 5, 9], 14, 5, totals_first=False) == ({0, 2}, False)
+    assert_protected(grid, {(i, j) for i in (0, 1) for j in (0, 2)}, 5)
+    with pytest.raises(AssertionError, match="can be worked out"):
+        assert_protected(grid, {(i, j) for i in (0, 1) for j in (0, 1)}, 5)
+    assert protect_line([0, 5, 9], 14, 5) == ({0}, True)  # a count table's line: the total is cheaper
+
+
+def test_a_rectangle_is_not_enough_when_its_cells_sit_at_their_bounds() -> None:
+    """4 ("<5": at most 4) with three 5s (".." : at least 5) in a rectangle: the 4 cannot grow, and it
+    could shrink only if the 5 across from it did. So the rectangle gives the 4 away; the suppression
+    hides more (the checker then finds room)."""
+    grid = with_margins([[4, 5, 9], [5, 5, 8]])
+    rectangle = {(0, 0), (0, 1), (1, 0), (1, 1)}
+    assert value_range(grid, rectangle, min_cell=5)[(0, 0)] == (4, 4)
+    hidden = protect_table(grid, 5)
+    assert hidden > {(0, 0)} and hidden != rectangle
+    assert_protected(grid, hidden, 5)
+
+
 # --- the property ---------------------------------------------------------------------------------
 
 
@@ -199,7 +262,18 @@ def tables(draw: st.DrawFn) -> tuple[list[list[int]], int]:
 @given(tables(), st.booleans())
 def test_no_suppressed_cell_of_a_random_table_can_be_worked_out(table: tuple, totals_first: bool) -> None:
     grid, min_cell = table
-    assert_protected(grid, protect_table(grid, min_cell, totals_first=totals_first), min_cell)
+    hidden = protect_table(grid, min_cell, totals_first=totals_first)
+    everything = len(hidden) == len(grid) * len(grid[0])  # the last resort: the marks alone may tell
+    assert_protected(grid, hidden, min_cell, marks=not everything)
+
+
+def test_a_table_hidden_whole_can_still_be_told_by_its_marks() -> None:
+    """The known limit of the guarantee (docs/statistics.md): 1 1 / 2 2 at threshold 3, every cell hidden:
+    the "<3" of row 0 must be 1 — 0 would need a 3 below it, 2 would leave row 0's "<3" total short."""
+    grid = with_margins([[1, 1], [2, 2]])
+    hidden = protect_table(grid, 3)
+    assert len(hidden) == 9
+    assert value_range(grid, hidden, min_cell=3)[(0, 0)] == (1, 1)
 
 
 @settings(max_examples=100, deadline=None)
@@ -222,9 +296,29 @@ def test_the_same_bottom_line_is_hidden_alike_when_it_is_forced(table: tuple, to
     forced = {(len(grid) - 1, j) for j in hidden_parts} | (
         {(len(grid) - 1, len(bottom) - 1)} if hidden_total else set())
     hidden = protect_table(grid, min_cell, forced, totals_first)
-    # exactly the line's own suppression: the same gender totals are hidden in every breakdown
-    assert {cell for cell in hidden if cell[0] == len(grid) - 1} == forced
+    # the line's own suppression (the same gender totals hidden in every breakdown), and more only where
+    # a column cannot be protected otherwise: its hidden cells all at the bounds their marks give
+    bottom_hidden = {cell for cell in hidden if cell[0] == len(grid) - 1}
+    assert bottom_hidden >= forced
+    for extra in bottom_hidden - forced:
+        assert _stuck(grid, hidden - {extra}, min_cell), f"{extra} hidden without need in {grid}"
     assert_protected(grid, hidden, min_cell)
+
+
+def _stuck(grid: list[list[int]], hidden: set[tuple[int, int]], min_cell: int) -> bool:
+    """Does some hidden cell take one value only (the checker)?"""
+    return any(largest is not None and smallest is not None and largest - smallest < 1
+               for smallest, largest in value_range(grid, hidden, min_cell=min_cell).values())
+
+
+def test_a_column_stuck_at_its_bounds_hides_its_total_too() -> None:
+    """The one case the bottom line is hidden beyond its own rule: a column of 0 and 3 (threshold 3)
+    whose total 3 is published gives the "<3" away (".." is at least 3), so its total must go."""
+    grid = [[0, 0, 0], [0, 3, 3], [0, 3, 3]]
+    hidden = protect_table(grid, 3, {(2, 0), (2, 2)}, totals_first=False)
+    assert (2, 1) in hidden
+    assert _stuck(grid, hidden - {(2, 1)}, 3)
+    assert_protected(grid, hidden, 3)
 
 
 def test_a_table_of_large_cells_suppresses_nothing() -> None:
@@ -325,7 +419,8 @@ def overlapping_teams(draw: st.DrawFn) -> list[CaseFacts]:
 def test_no_cell_of_a_team_whose_rows_overlap_can_be_worked_out(facts: list[CaseFacts],
                                                                   breakdown: Dimension | None,
                                                                   min_cell: int) -> None:
-    """The reader of an overlapping table knows less (inequalities): checked with what they do know."""
+    """The reader of an overlapping table knows less (inequalities): checked with what they do know —
+    but NOT yet with the bounds the marks give (docs/statistics.md: the known gap)."""
     request = StatsRequest(D(2025, 7, 1), D(2026, 6, 30), today=D(2026, 6, 30), breakdown=breakdown,
                            min_cell=min_cell)
     published = compute(facts, request)
@@ -333,4 +428,45 @@ def test_no_cell_of_a_team_whose_rows_overlap_can_be_worked_out(facts: list[Case
     for table, raw in zip(published.counts, truth.counts, strict=True):
         if table.rows:
             grid, hidden = grid_of(table, raw)
-            assert_protected(grid, hidden, min_cell)
+            assert_protected(grid, hidden, min_cell, marks=False)
+
+
+
+# --- the marks ------------------------------------------------------------------------------------------
+
+
+def test_a_cell_reads_its_number_lt_n_when_primary_and_dots_when_secondary() -> None:
+    assert cell_text(Cell(7), 5) == "7" and cell_text(Cell(0), 5) == "0"
+    assert cell_text(Cell(None, primary=True), 5) == "<5"
+    assert cell_text(Cell(None, primary=True), 10) == "<10"
+    assert cell_text(Cell(None), 5) == ".."
+    group = Distribution("x", None, n_primary=True)
+    assert cell_text(group.n_cell, 5) == "<5" and cell_text(Distribution("y", None).n_cell, 5) == ".."
+    bins = Distribution("", 20, bins=((0.0, 1.0, None), (1.0, 2.0, None), (2.0, 3.0, 15)),
+                        primary_bins=frozenset({0}))
+    assert [cell_text(bins.bin_cell(j), 5) for j in range(3)] == ["<5", "..", "15"]
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(teams(), st.sampled_from([None, Dimension.SCHOOL]), st.integers(3, 7))
+def test_compute_marks_exactly_the_cells_below_the_threshold_primary(facts: list[CaseFacts],
+                                                                     breakdown: Dimension | None,
+                                                                     min_cell: int) -> None:
+    request = StatsRequest(D(2025, 7, 1), D(2026, 6, 30), today=D(2026, 3, 1), breakdown=breakdown,
+                           min_cell=min_cell)
+    published = compute(facts, request)
+    truth = compute(facts, StatsRequest(request.start, request.end, request.today, breakdown, min_cell=0))
+    for table, raw in zip(published.counts, truth.counts, strict=True):
+        grid, hidden = grid_of(table, raw)
+        cells = [[*row, total] for row, total in zip(table.cells, table.row_totals, strict=True)]
+        cells.append([*table.column_totals, table.total])
+        for i, j in hidden:
+            assert cells[i][j].primary == (grid[i][j] < min_cell)
+    for key in ("change_latest", "change_at_close"):
+        for dist, true in zip(published.absence[key], truth.absence[key], strict=True):
+            if dist.n is None:
+                assert dist.n_primary == (true.n < min_cell)
+                continue
+            for j, (_l, _h, count) in enumerate(dist.bins):
+                if count is None:
+                    assert (j in dist.primary_bins) == (true.bins[j][2] < min_cell)

@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _build_team_menu(self, actor) -> None:
-        """"Team": accounts, the access log, gallring, batch print, attendance import, one's own password — each for whom it is meant."""
+        """"Team": accounts, the access log, gallring, batch print, attendance import, statistics, one's own password — each for whom it is meant."""
         from sst_desk.workflow.access import Action, Resource, Scope, allowed, scope
 
         menu = self.menuBar().addMenu(self.tr("&Team"))
@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
              scope(actor.role, Resource.CASE, Action.PRINT) is Scope.TEAM),
             (self.tr("Import attendance…"), self.show_attendance_import,
              allowed(actor, Resource.ATTENDANCE, Action.CREATE)),
+            (self.tr("Statistics…"), self.show_statistics, allowed(actor, Resource.STATISTICS, Action.VIEW)),
             (self.tr("My profile…"), self.edit_profile, True),
             (self.tr("Change my password…"), self.change_password, True),
         )
@@ -344,6 +345,13 @@ class MainWindow(QMainWindow):
         dialog = open_attendance_import(self, self.context)
         dialog.sig_imported.connect(lambda _result: self.reload())
         return dialog
+
+    def show_statistics(self):
+        """Team → Statistik: the team's figures (team lead) or one's own cases' (a worker); the school years
+        offered start with the earliest case in the list."""
+        from sst_desk.ui.statistics.window import open_statistics
+
+        return open_statistics(self, self.context, [row.raised_on for row in self.model.rows()])
 
     def edit_profile(self) -> None:
         from sst_desk.ui.accounts.profile_dialog import edit_profile
