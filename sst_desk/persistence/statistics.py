@@ -316,8 +316,54 @@ def fingerprint(session: Session) -> tuple:
 
 
 _KEPT = 4  # fact lists kept per process (a team lead switching breakdowns, a few people at a server)
-_kept: OrderedDict[tuple, list[CaseFacts]] = OrderedDict()
+PARTIAL_AT_MOST = 5_000  # cases re-read one by one (an IN list) at most; more: one full read is cheaper
+
+
+class _Kept:
+    """One person's facts as last read, PER CASE, with what each was read from.
+
+    ``cases``: case id → (revision, student id); ``members``: case id → user ids; ``attendance``: the
+    largest attendance row id and import id; ``database``: the access log's first hash."""
+
+    __slots__ = ("cases", "members", "attendance", "database", "facts")
+
+    def __init__(self, cases: dict[int, tuple[int, int]], members: dict[int, tuple[int, ...]],
+                 attendance: tuple[int, int], database: str | None, facts: dict[int, CaseFacts]) -> None:
+        self.cases, self.members, self.attendance, self.database, self.facts = (
+            cases, members, attendance, database, facts)
+
+
+_kept: OrderedDict[tuple, _Kept] = OrderedDict()
 _kept_lock = threading.Lock()
+
+
+def _marks(session: Session, scope) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, ...]],
+                                              tuple[int, int], str | None]:
+    """What each case's facts are read from, in three cheap queries (integers only, no attendance scan):
+    every case in scope with its revision and student; every member of those cases; the largest attendance
+    row id and import id, and the access log's first hash (tells two databases at one path apart)."""
+    c, m, a, i, log = cases.c, case_members.c, attendance.c, attendance_imports.c, access_log.c
+    query = sa.select(c.id, c.revision, c.student_id)
+    if scope is not None:
+        query = query.where(scope)
+    found = {case_id: (revision, student_id) for case_id, revision, student_id in session.execute(query)}
+    members: dict[int, list[int]] = defaultdict(list)
+    for case_id, user_id in session.execute(_scoped(sa.select(m.case_id, m.user_id), m.case_id, scope)):
+        members[case_id].append(user_id)
+    row = session.execute(sa.select(
+        sa.select(sa.func.coalesce(sa.func.max(a.id), 0)).scalar_subquery(),
+        sa.select(sa.func.coalesce(sa.func.max(i.id), 0)).scalar_subquery(),
+        sa.select(log.hash).order_by(log.seq).limit(1).scalar_subquery())).one()
+    return (found, {case_id: tuple(sorted(ids)) for case_id, ids in members.items()}, (row[0], row[1]), row[2])
+
+
+def _touched_students(session: Session, since: tuple[int, int]) -> set[int]:
+    """The students whose attendance changed after ``since`` (largest row id, largest import id): new rows
+    have a larger id, a changed row takes the id of the import that changed it (``attendance._upsert``).
+    One pass over ``attendance`` (import_id has no index; no migration for it): only after an import."""
+    a = attendance.c
+    query = sa.select(a.student_id).where(sa.or_(a.id > since[0], a.import_id > since[1])).distinct()
+    return set(session.scalars(query))
 
 
 def case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: dt.date,
@@ -327,37 +373,70 @@ def case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: 
     ``absence_for=(start, end)``: the absence figures only of the cases enrolled at some time in that period
     (the statistics use no other's; ``case_windows``), the others' None — the windows are most of the work.
 
-    The last few lists are kept in this process, keyed by the database, the arguments and its
-    ``fingerprint`` (read first, one query): asking again — another breakdown, the command line after the
-    window — reads nothing else while nothing changed; any save, import, change of members or gallring
-    changes the fingerprint and the facts are read again. CaseFacts are frozen: sharing them is safe.
+    The last few people's facts are kept in this process PER CASE, keyed by the database, the arguments,
+    and for each case what it was read from (``_marks``: its revision and student, its members; the
+    attendance's largest row and import id). Asking again reads the marks (a few ms) and then only the cases
+    that changed: a save bumps its case's revision; a change of members shows in the members; an import
+    touches students (``_touched_students``) and with them their cases; a case in scope no longer there
+    (gallring, a member removed) is dropped. A case whose student changed has every case of that student
+    read again (the student's school, grade and gender are shared). Another database at the same path, or
+    more than PARTIAL_AT_MOST cases to read, reads everything. CaseFacts are frozen: sharing them is safe.
     """
-    key = (str(session.get_bind().url), visible_to, today, absence_for, fingerprint(session))
+    scope = _case_scope(visible_to)
+    key = (str(session.get_bind().url), visible_to, today, absence_for)
+    marks, members, attendance_mark, database = _marks(session, scope)
     with _kept_lock:
         kept = _kept.get(key)
         if kept is not None:
             _kept.move_to_end(key)
-            return list(kept)
-    facts = read_case_facts(session, visible_to=visible_to, today=today, absence_for=absence_for)
-    if fingerprint(session) != key[-1]:
+    facts: dict[int, CaseFacts]
+    stale: set[int] | None = None  # None: read everything
+    if kept is not None and kept.database == database and attendance_mark >= kept.attendance:
+        stale = {case_id for case_id, mark in marks.items()
+                 if kept.cases.get(case_id) != mark or kept.members.get(case_id, ()) != members.get(case_id, ())}
+        students_changed = {marks[case_id][1] for case_id in stale}
+        students_changed |= {kept.cases[case_id][1] for case_id in stale if case_id in kept.cases}
+        if attendance_mark != kept.attendance:
+            students_changed |= _touched_students(session, kept.attendance)
+        if students_changed:
+            stale |= {case_id for case_id, (_rev, sid) in marks.items() if sid in students_changed}
+        if len(stale) > PARTIAL_AT_MOST:
+            stale = None
+    if stale is None:
+        read = read_case_facts(session, visible_to=visible_to, today=today, absence_for=absence_for)
+        facts = {f.case_id: f for f in read}
+    else:
+        facts = {case_id: f for case_id, f in kept.facts.items() if case_id in marks and case_id not in stale}
+        if stale:
+            for f in read_case_facts(session, visible_to=visible_to, today=today, absence_for=absence_for,
+                                     only=stale):
+                facts[f.case_id] = f
+    result = [facts[case_id] for case_id in sorted(facts)]
+    if _marks(session, scope) != (marks, members, attendance_mark, database):
         # Someone committed while the facts were read (PostgreSQL's READ COMMITTED sees each statement's
-        # newest data): they are right now but belong to no one fingerprint, so they are not kept.
-        return facts
+        # newest data): they are right now but belong to no one state, so they are not kept.
+        return result
     with _kept_lock:
-        _kept[key] = facts
+        _kept[key] = _Kept(marks, members, attendance_mark, database, facts)
+        _kept.move_to_end(key)
         while len(_kept) > _KEPT:
             _kept.popitem(last=False)
-    return list(facts)
+    return result
 
 
 def read_case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: dt.date,
-                    absence_for: tuple[dt.date, dt.date] | None = None) -> list[CaseFacts]:
+                    absence_for: tuple[dt.date, dt.date] | None = None,
+                    only: Iterable[int] | None = None) -> list[CaseFacts]:
     """``case_facts`` read from the database, never from what this process kept.
 
     Nine queries whatever the number of cases (ten when some absence window needs ``summarize``).
+    ``only``: just these case ids (those of them in scope) — ``case_facts`` re-reading the changed ones.
     """
     dialect = session.get_bind().dialect.name
     scope = _case_scope(visible_to)
+    if only is not None:
+        chosen = cases.c.id.in_(sorted(set(only)))
+        scope = chosen if scope is None else sa.and_(scope, chosen)
     c, s = cases.c, students.c
     behorighet = c.gymnasiebehorighet if "gymnasiebehorighet" in c else sa.null()  # migration 0010
     base = (sa.select(c.id, c.student_id, s.school, s.grade, s.gender, c.level, c.assessment, c.raised_by,
