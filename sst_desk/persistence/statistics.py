@@ -558,8 +558,9 @@ def _local_day_of_text(stored: str) -> dt.date:
 def _goals(session: Session, scope) -> dict[int, list[tuple[GoalArea, Rating | None]]]:
     """The goals of each case's current plan (highest version), each with its latest rating."""
     p, g, gr, f = handlingsplaner.c, goals.c, goal_ratings.c, follow_ups.c
-    current = (sa.select(p.case_id, sa.func.max(p.version).label("version")).group_by(p.case_id)
-               .subquery("current"))
+    # scoped inside too: a re-read of a few cases (``only``) then groups their plans, not every plan
+    current = (_scoped(sa.select(p.case_id, sa.func.max(p.version).label("version")), p.case_id, scope)
+               .group_by(p.case_id).subquery("current"))
     query = (sa.select(p.case_id, g.id, g.area, gr.rating)
              .select_from(handlingsplaner.join(current, sa.and_(current.c.case_id == p.case_id,
                                                                 current.c.version == p.version))
