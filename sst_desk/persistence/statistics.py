@@ -519,7 +519,6 @@ def _entries(steps: Iterable[tuple], stage: Stage, raised_on: dt.date) -> tuple[
 
 
 _OFFSETS: dict[tuple[int, int, int, int], dt.timedelta] = {}
-_DAYS_OF_HOUR: dict[str, dt.date] = {}
 
 
 def _local_day(moment: dt.datetime) -> dt.date:
@@ -538,21 +537,40 @@ def _local_day(moment: dt.datetime) -> dt.date:
     return (moment.astimezone(dt.UTC).replace(tzinfo=None) + offset).date()
 
 
+_DAY_OFFSETS: dict[str, tuple[dt.date, int] | None] = {}
+
+
 def _local_day_of_text(stored: str) -> dt.date:
     """The local day of a UTC time as SQLite stores it ("2025-01-14 08:30:00.000000"): the same as
-    ``_local_day``; a whole-hour offset makes the day that of the hour, looked up once per hour."""
-    hour = stored[:13]
-    day = _DAYS_OF_HOUR.get(hour)
-    if day is not None:
-        return day
-    moment = dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC)
-    found = _local_day(moment)
-    offset = _OFFSETS[(moment.year, moment.month, moment.day, moment.hour)]
-    if not offset.total_seconds() % 3600:  # a whole-hour offset: every minute of this UTC hour has that day
-        if len(_DAYS_OF_HOUR) > 100_000:
-            _DAYS_OF_HOUR.clear()
-        _DAYS_OF_HOUR[hour] = found
-    return found
+    ``_local_day``. The local UTC offset is looked up once per UTC DAY (the offset at its first and last hour;
+    when they agree the whole day has it — a DST change happens at most once a day); the local day is then
+    the UTC day shifted by whole days from the minutes alone (100,000 transitions: no datetime per row).
+    A day whose offset changes, or a non-whole-minute time, goes through ``_local_day`` itself."""
+    date_text = stored[:10]
+    known = _DAY_OFFSETS.get(date_text, False)
+    if known is False:
+        known = _day_offset(date_text)
+        if len(_DAY_OFFSETS) > 100_000:
+            _DAY_OFFSETS.clear()
+        _DAY_OFFSETS[date_text] = known
+    if known is None or len(stored) < 16:
+        return _local_day(dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC))
+    day, offset = known
+    shift = (int(stored[11:13]) * 60 + int(stored[14:16]) + offset) // 1440
+    return day if not shift else day + dt.timedelta(days=shift)
+
+
+def _day_offset(date_text: str) -> tuple[dt.date, int] | None:
+    """(the UTC day, its local offset in minutes) when the offset is one and whole minutes all day, else None."""
+    day = dt.date.fromisoformat(date_text)
+    first = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    offsets = {(first + dt.timedelta(hours=h)).astimezone().utcoffset() or dt.timedelta() for h in (0, 23)}
+    if len(offsets) != 1:
+        return None
+    (offset,) = offsets
+    if offset.total_seconds() % 60:
+        return None
+    return day, int(offset.total_seconds() // 60)
 
 
 def _goals(session: Session, scope) -> dict[int, list[tuple[GoalArea, Rating | None]]]:
