@@ -47,15 +47,8 @@ from sqlalchemy.orm import Session
 
 from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit, summarize
 from sst_desk.workflow.codes import (
-    Assessment,
-    Behorighet,
-    ClosingReason,
-    Gender,
     GoalArea,
-    Level,
-    RaisedBy,
     Rating,
-    ReferralKind,
     Stage,
 )
 from sst_desk.workflow.stats_model import CaseFacts
@@ -453,7 +446,7 @@ def read_case_facts(session: Session, *, visible_to: tuple[int, bool] | None, to
                                         case_members.c.case_id, scope))
     r = referrals.c
     made = _grouped(session, _scoped(sa.select(r.case_id, r.kind, r.made_on).order_by(r.case_id, r.made_on, r.id),
-                                     r.case_id, scope), lambda kind, on: (ReferralKind(kind), on))
+                                     r.case_id, scope), lambda kind, on: (kind, on))
     b = boostertraffar.c
     boosters = _grouped(session, _scoped(sa.select(b.case_id, b.planned_on, b.held, b.held_on)
                                          .order_by(b.case_id, b.planned_on, b.id), b.case_id, scope),
@@ -464,15 +457,14 @@ def read_case_facts(session: Session, *, visible_to: tuple[int, bool] | None, to
     facts = []
     for (case_id, student_id, school, grade, gender, level, assessment, raised_by, raised_on, stage, enrolled_on,
          closed_on, closing_reason, gymnasie) in rows:
-        stage = Stage(stage)
+        # every enum column comes back as its member already (str_enum / IntEnumType): no conversion per row
         key = case_id * 4
         latest = absence.get(key + LATEST)
         facts.append(CaseFacts(
-            case_id=case_id, student_id=student_id, school=school, grade=grade, gender=Gender(gender),
-            level=Level(level), assessment=Assessment(assessment), raised_by=RaisedBy(raised_by),
+            case_id=case_id, student_id=student_id, school=school, grade=grade, gender=gender,
+            level=level, assessment=assessment, raised_by=raised_by,
             raised_on=raised_on, stage=stage, enrolled_on=enrolled_on, closed_on=closed_on,
-            closing_reason=ClosingReason(closing_reason) if closing_reason is not None else None,
-            gymnasiebehorighet=Behorighet(gymnasie) if gymnasie else None,
+            closing_reason=closing_reason, gymnasiebehorighet=gymnasie or None,
             stage_entries=_entries(entries.get(case_id, ()), stage, raised_on),
             workers=tuple(workers.get(case_id, ())), referrals=tuple(made.get(case_id, ())),
             boosters=tuple(boosters.get(case_id, ())), goals=tuple(goal_facts.get(case_id, ())),
@@ -514,8 +506,8 @@ def _entries(steps: Iterable[tuple], stage: Stage, raised_on: dt.date) -> tuple[
     steps = list(steps)
     if not steps:
         return ((stage, raised_on),)
-    first = Stage(steps[0][0]) if steps[0][0] is not None else Stage.AKTUALISERING
-    return ((first, raised_on), *((Stage(to_stage), day) for _from, to_stage, day in steps))
+    first = steps[0][0] if steps[0][0] is not None else Stage.AKTUALISERING  # members already (str_enum)
+    return ((first, raised_on), *((to_stage, day) for _from, to_stage, day in steps))
 
 
 _OFFSETS: dict[tuple[int, int, int, int], dt.timedelta] = {}
@@ -589,7 +581,7 @@ def _goals(session: Session, scope) -> dict[int, list[tuple[GoalArea, Rating | N
     latest: dict[int, dict[int, tuple[GoalArea, Rating | None]]] = defaultdict(dict)
     for case_id, goal_id, area, rating in session.execute(_scoped(query, p.case_id, scope)):
         # rows of one goal come oldest rating first: the last one written stays
-        latest[case_id][goal_id] = (GoalArea(area), Rating(rating) if rating is not None else None)
+        latest[case_id][goal_id] = (area, rating)  # members already (str_enum), rating None when never rated
     return {case_id: list(by_goal.values()) for case_id, by_goal in latest.items()}
 
 
