@@ -315,15 +315,16 @@ PARTIAL_AT_MOST = 5_000  # cases re-read one by one (an IN list) at most; more: 
 class _Kept:
     """One person's facts as last read, PER CASE, with what each was read from.
 
-    ``cases``: case id → (revision, student id); ``members``: case id → user ids; ``attendance``: the
-    largest attendance row id and import id; ``database``: the access log's first hash."""
+    ``fingerprint``: the whole database's (``fingerprint``), when they were read; ``cases``: case id →
+    (revision, student id); ``members``: case id → user ids; ``attendance``: the largest attendance row id
+    and import id; ``database``: the access log's first hash."""
 
-    __slots__ = ("cases", "members", "attendance", "database", "facts")
+    __slots__ = ("fingerprint", "cases", "members", "attendance", "database", "facts")
 
-    def __init__(self, cases: dict[int, tuple[int, int]], members: dict[int, tuple[int, ...]],
+    def __init__(self, fingerprint: tuple, cases: dict[int, tuple[int, int]], members: dict[int, tuple[int, ...]],
                  attendance: tuple[int, int], database: str | None, facts: dict[int, CaseFacts]) -> None:
-        self.cases, self.members, self.attendance, self.database, self.facts = (
-            cases, members, attendance, database, facts)
+        self.fingerprint, self.cases, self.members, self.attendance, self.database, self.facts = (
+            fingerprint, cases, members, attendance, database, facts)
 
 
 _kept: OrderedDict[tuple, _Kept] = OrderedDict()
@@ -377,11 +378,14 @@ def case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: 
     """
     scope = _case_scope(visible_to)
     key = (str(session.get_bind().url), visible_to, today, absence_for)
-    marks, members, attendance_mark, database = _marks(session, scope)
+    whole = fingerprint(session)  # one query (~35 ms on 20,000 cases); the marks cost ~3× that
     with _kept_lock:
         kept = _kept.get(key)
         if kept is not None:
             _kept.move_to_end(key)
+            if kept.fingerprint == whole:  # nothing changed anywhere: nothing to read
+                return [kept.facts[case_id] for case_id in sorted(kept.facts)]
+    marks, members, attendance_mark, database = _marks(session, scope)
     facts: dict[int, CaseFacts]
     stale: set[int] | None = None  # None: read everything
     if kept is not None and kept.database == database and attendance_mark >= kept.attendance:
@@ -405,12 +409,12 @@ def case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: 
                                      only=stale):
                 facts[f.case_id] = f
     result = [facts[case_id] for case_id in sorted(facts)]
-    if _marks(session, scope) != (marks, members, attendance_mark, database):
+    if fingerprint(session) != whole:
         # Someone committed while the facts were read (PostgreSQL's READ COMMITTED sees each statement's
         # newest data): they are right now but belong to no one state, so they are not kept.
         return result
     with _kept_lock:
-        _kept[key] = _Kept(marks, members, attendance_mark, database, facts)
+        _kept[key] = _Kept(whole, marks, members, attendance_mark, database, facts)
         _kept.move_to_end(key)
         while len(_kept) > _KEPT:
             _kept.popitem(last=False)

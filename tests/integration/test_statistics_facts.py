@@ -216,7 +216,7 @@ def test_a_fixed_number_of_queries_whatever_the_number_of_cases(hand_made: Datab
             case_facts(tx.session, visible_to=None, today=TODAY)
     finally:
         sa.event.remove(engine, "before_cursor_execute", count)
-    # BEGIN, the marks twice (3 queries each), 9 reads, 2 for the windows summarize sums
+    # BEGIN, the fingerprint twice, the marks (3 queries), 9 reads, 2 for the windows summarize sums
     assert len(statements) == few <= 18
 
 
