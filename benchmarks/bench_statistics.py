@@ -210,7 +210,8 @@ def import_one(door, folder: Path, person: tuple[str, str], n: int) -> None:
     """An attendance export of one student's last four weeks, imported by the team lead as the dialog does."""
     from sst_desk.importers.samples import write_csv_export
 
-    export = write_csv_export(folder / f"one-{n}.csv", [person], TODAY - dt.timedelta(days=27), TODAY, seed=n)
+    seed = time.time_ns() % 1_000_000 + n  # other figures than any earlier run on a kept file (else nothing stored)
+    export = write_csv_export(folder / f"one-{n}.csv", [person], TODAY - dt.timedelta(days=27), TODAY, seed=seed)
     assert door.attendance.import_attendance(export.path, export.spec).stored > 0
 
 
