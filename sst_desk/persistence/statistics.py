@@ -316,12 +316,12 @@ class _Kept:
     """One person's facts as last read, PER CASE, with what each was read from.
 
     ``fingerprint``: the whole database's (``fingerprint``), when they were read; ``cases``: case id →
-    (revision, student id); ``members``: case id → user ids; ``attendance``: the largest attendance row id
+    (revision, student id, raised_on as stored); ``members``: case id → user ids; ``attendance``: the largest attendance row id
     and import id; ``database``: the access log's first hash."""
 
     __slots__ = ("fingerprint", "cases", "members", "attendance", "database", "facts")
 
-    def __init__(self, fingerprint: tuple, cases: dict[int, tuple[int, int]], members: dict[int, tuple[int, ...]],
+    def __init__(self, fingerprint: tuple, cases: dict[int, tuple[int, int, str]], members: dict[int, tuple[int, ...]],
                  attendance: tuple[int, int], database: str | None, facts: dict[int, CaseFacts]) -> None:
         self.fingerprint, self.cases, self.members, self.attendance, self.database, self.facts = (
             fingerprint, cases, members, attendance, database, facts)
@@ -331,16 +331,19 @@ _kept: OrderedDict[tuple, _Kept] = OrderedDict()
 _kept_lock = threading.Lock()
 
 
-def _marks(session: Session, scope) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, ...]],
+def _marks(session: Session, scope) -> tuple[dict[int, tuple[int, int, str]], dict[int, tuple[int, ...]],
                                               tuple[int, int], str | None]:
     """What each case's facts are read from, in three cheap queries (integers only, no attendance scan):
     every case in scope with its revision and student; every member of those cases; the largest attendance
     row id and import id, and the access log's first hash (tells two databases at one path apart)."""
     c, m, a, i, log = cases.c, case_members.c, attendance.c, attendance_imports.c, access_log.c
-    query = sa.select(c.id, c.revision, c.student_id)
+    # raised_on (as stored, no date parsing): SQLite may give a deleted case's id to the next new case (no
+    # AUTOINCREMENT); its revision and student alone could then match the old one's
+    query = sa.select(c.id, c.revision, c.student_id, sa.type_coerce(c.raised_on, sa.String))
     if scope is not None:
         query = query.where(scope)
-    found = {case_id: (revision, student_id) for case_id, revision, student_id in session.execute(query)}
+    found = {case_id: (revision, student_id, raised) for case_id, revision, student_id, raised
+             in session.execute(query)}
     members: dict[int, list[int]] = defaultdict(list)
     for case_id, user_id in session.execute(_scoped(sa.select(m.case_id, m.user_id), m.case_id, scope)):
         members[case_id].append(user_id)
@@ -388,7 +391,8 @@ def case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: 
     marks, members, attendance_mark, database = _marks(session, scope)
     facts: dict[int, CaseFacts]
     stale: set[int] | None = None  # None: read everything
-    if kept is not None and kept.database == database and attendance_mark >= kept.attendance:
+    if (kept is not None and kept.database == database
+            and all(now >= then for now, then in zip(attendance_mark, kept.attendance, strict=True))):
         stale = {case_id for case_id, mark in marks.items()
                  if kept.cases.get(case_id) != mark or kept.members.get(case_id, ()) != members.get(case_id, ())}
         students_changed = {marks[case_id][1] for case_id in stale}
@@ -396,7 +400,7 @@ def case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: 
         if attendance_mark != kept.attendance:
             students_changed |= _touched_students(session, kept.attendance)
         if students_changed:
-            stale |= {case_id for case_id, (_rev, sid) in marks.items() if sid in students_changed}
+            stale |= {case_id for case_id, (_rev, sid, _raised) in marks.items() if sid in students_changed}
         if len(stale) > PARTIAL_AT_MOST:
             stale = None
     if stale is None:
