@@ -52,6 +52,14 @@ class Edge:
     head: int
     value: int
     cost: int
+    # A table whose rows overlap (a student in two rows): its lines add up to MORE than their totals, and a
+    # reader knows only "each cell ≤ its line's total". The cycles keep every line's surplus, so they keep
+    # "cells ≥ total"; to keep "cell ≤ total" too, a part of such a line never grows above the line's
+    # largest part (``cap``) and its total never shrinks below it (``floor``): part ≤ split ≤ total. That
+    # only narrows what the check allows, so a cell it finds free is free for that reader too. (Splitting
+    # at the total instead froze the totals and hid whole tables of the sample team by worker.)
+    cap: int | None = None
+    floor: int = 0
 
 
 def can_grow(value: int, min_cell: int) -> bool:
@@ -66,14 +74,22 @@ def can_shrink(value: int, min_cell: int) -> bool:
     return value > (min_cell if value >= min_cell else 0)
 
 
+def _grows(edge: Edge, min_cell: int) -> bool:
+    return can_grow(edge.value, min_cell) and (edge.cap is None or edge.value < edge.cap)
+
+
+def _shrinks(edge: Edge, min_cell: int) -> bool:
+    return can_shrink(edge.value, min_cell) and edge.value > edge.floor
+
+
 def is_free(index: int, edges: Sequence[Edge], suppressed: set[int], min_cell: int = 0) -> bool:
     """Can suppressed edge ``index`` take another value, all published cells, non-negativity and the bounds
     the marks give (primary ≤ ``min_cell`` − 1, secondary ≥ ``min_cell``) kept?"""
     edge = edges[index]
     arcs = _residual_arcs(edges, suppressed, index, min_cell)
-    if can_grow(edge.value, min_cell) and _reaches(arcs, edge.head, edge.tail):  # one more, back round
+    if _grows(edge, min_cell) and _reaches(arcs, edge.head, edge.tail):  # one more, back round
         return True
-    return can_shrink(edge.value, min_cell) and _reaches(arcs, edge.tail, edge.head)  # or one less
+    return _shrinks(edge, min_cell) and _reaches(arcs, edge.tail, edge.head)  # or one less
 
 
 def protect(edges: Sequence[Edge], suppressed: Iterable[int], min_cell: int = 0) -> set[int]:
@@ -110,17 +126,29 @@ def table_edges(grid: Sequence[Sequence[int]], totals_first: bool = True) -> lis
     last_row, last_col = len(grid) - 1, len(grid[0]) - 1
     column_node = len(grid)  # columns are numbered after the rows
     inner, margin = (MARGIN_COST, 0) if totals_first else (0, MARGIN_COST)
+    caps: dict[tuple[int, int], int] = {}
+    floors: dict[tuple[int, int], int] = {}
+    lines = [[(i, j) for j in range(last_col + 1)] for i in range(last_row + 1)]
+    lines += [[(i, j) for i in range(last_row + 1)] for j in range(last_col + 1)]
+    for *parts, (ti, tj) in lines:  # an overlapping line: see Edge.cap
+        total = grid[ti][tj]
+        if sum(grid[i][j] for i, j in parts) != total:
+            split = max(grid[i][j] for i, j in parts)  # parts ≤ split ≤ total: room on both sides
+            floors[ti, tj] = max(floors.get((ti, tj), 0), split)
+            for part in parts:
+                caps[part] = min(caps.get(part, split), split)
     edges = []
     for i, row in enumerate(grid):
         for j, value in enumerate(row):
+            bounds = {"cap": caps.get((i, j)), "floor": floors.get((i, j), 0)}
             if i < last_row and j < last_col:
-                edges.append(Edge(i, column_node + j, value, value + inner))
+                edges.append(Edge(i, column_node + j, value, value + inner, **bounds))
             elif i < last_row:  # a row total: from the margin column into the row
-                edges.append(Edge(column_node + last_col, i, value, value + margin))
+                edges.append(Edge(column_node + last_col, i, value, value + margin, **bounds))
             elif j < last_col:  # a column total: from the column into the margin row
-                edges.append(Edge(column_node + j, last_row, value, value + TOTAL_COST))
+                edges.append(Edge(column_node + j, last_row, value, value + TOTAL_COST, **bounds))
             else:  # the grand total
-                edges.append(Edge(last_row, column_node + last_col, value, value + TOTAL_COST))
+                edges.append(Edge(last_row, column_node + last_col, value, value + TOTAL_COST, **bounds))
     return edges
 
 
@@ -153,9 +181,9 @@ def _residual_arcs(edges: Sequence[Edge], suppressed: set[int], skip: int,
         if index == skip:
             continue
         edge = edges[index]
-        if can_grow(edge.value, min_cell):
+        if _grows(edge, min_cell):
             arcs.setdefault(edge.tail, []).append(edge.head)
-        if can_shrink(edge.value, min_cell):
+        if _shrinks(edge, min_cell):
             arcs.setdefault(edge.head, []).append(edge.tail)
     return arcs
 
@@ -181,14 +209,14 @@ def _cheapest_cycle(index: int, edges: Sequence[Edge], suppressed: set[int], min
         if other == index:
             continue
         cost = 0 if other in suppressed else candidate.cost
-        if can_grow(candidate.value, min_cell):
+        if _grows(candidate, min_cell):
             arcs.setdefault(candidate.tail, []).append((candidate.head, cost, other))
-        if can_shrink(candidate.value, min_cell):
+        if _shrinks(candidate, min_cell):
             arcs.setdefault(candidate.head, []).append((candidate.tail, cost, other))
     options = []
-    if can_grow(edge.value, min_cell):
+    if _grows(edge, min_cell):
         options.append(_dijkstra(arcs, edge.head, edge.tail))
-    if can_shrink(edge.value, min_cell):
+    if _shrinks(edge, min_cell):
         options.append(_dijkstra(arcs, edge.tail, edge.head))
     found = [option for option in options if option is not None]
     if not found:

@@ -29,7 +29,7 @@ from sst_desk.workflow.stats_model import (
     StatsRequest,
     cell_text,
 )
-from sst_desk.workflow.suppression import protect_line, protect_table
+from sst_desk.workflow.suppression import protect_line, protect_table, table_edges
 
 # --- the exact checker ------------------------------------------------------------------------------
 
@@ -428,7 +428,7 @@ def test_no_cell_of_a_team_whose_rows_overlap_can_be_worked_out(facts: list[Case
     for table, raw in zip(published.counts, truth.counts, strict=True):
         if table.rows:
             grid, hidden = grid_of(table, raw)
-            assert_protected(grid, hidden, min_cell, marks=False)
+            assert_protected(grid, hidden, min_cell)
 
 
 
@@ -470,3 +470,16 @@ def test_compute_marks_exactly_the_cells_below_the_threshold_primary(facts: list
             for j, (_l, _h, count) in enumerate(dist.bins):
                 if count is None:
                     assert (j in dist.primary_bins) == (true.bins[j][2] < min_cell)
+
+
+def test_an_overlapping_tables_cells_stay_below_their_totals() -> None:
+    """Referral kinds (a student with two: 14 + 10 > 19) at threshold 3. The reader knows each cell ≤ its
+    column's total; with "<3" ≤ 2 on the 2s, row 0's 4 would be 8 − (two "<3") ≥ 4 and ≤ its column total 4
+    if the suppression took column 1 for a sum. The parts of an overlapping line are capped at its largest
+    part, the total floored there, so the suppression finds that and hides more."""
+    grid = [[2, 4, 6, 2, 14], [2, 2, 4, 2, 10], [3, 4, 8, 4, 19]]
+    edges = table_edges(grid)
+    assert edges[1].cap == 4 and edges[2 * 5 + 1].floor == 4  # cell (0, 1) ≤ 4; column total (2, 1) ≥ 4
+    assert edges[2 * 5 + 4].cap is None  # the bottom line adds up: no cap there
+    for forced in (set(), {(0, 1)}):
+        assert_protected(grid, protect_table(grid, 3, forced), 3)
