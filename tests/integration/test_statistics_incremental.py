@@ -121,3 +121,30 @@ def test_a_case_gone_from_the_scope_is_dropped_and_a_new_one_read(team: Database
     assert reads == [None, {added}]
     assert after == fresh_read(team)
     assert [f.case_id for f in after] == [f.case_id for f in before[1:]] + [added]
+
+
+def test_a_deleted_cases_id_given_to_a_new_case_is_read_again(team: Database, reads: list) -> None:
+    """SQLite gives the largest id again after its row is deleted: same id, student and revision, other case
+    (while another case is saved, so the whole fingerprint changes and the marks are compared)."""
+    import sqlalchemy as sa
+
+    from sst_desk.persistence.mapping import case_members, cases
+
+    before = kept_facts(team)
+    last = before[-1]
+    with team.uow() as tx:
+        row = dict(tx.session.execute(sa.select(cases).where(cases.c.id == last.case_id)).mappings().one())
+        members = [dict(m) for m in tx.session.execute(
+            sa.select(case_members).where(case_members.c.case_id == last.case_id)).mappings()]
+        tx.session.execute(sa.delete(cases).where(cases.c.id == last.case_id))  # its members go with it
+        row.update(raised_on=last.raised_on - dt.timedelta(days=30), school_contact="Mentor Ny")
+        tx.session.execute(sa.insert(cases).values(**row))
+        if members:
+            tx.session.execute(sa.insert(case_members), members)  # the same people responsible
+        tx.session.execute(sa.update(cases).where(cases.c.id == before[0].case_id)
+                           .values(revision=cases.c.revision + 1))  # a save of another case
+        tx.commit()
+    after = kept_facts(team)
+    assert reads == [None, {before[0].case_id, last.case_id}]
+    assert after == fresh_read(team)
+    assert after[-1].raised_on == last.raised_on - dt.timedelta(days=30)
