@@ -52,6 +52,18 @@ def timed(action: Callable[[], object], runs: int) -> list[float]:
     return values
 
 
+def timed_after(change: Callable[[int], object], action: Callable[[], object], runs: int) -> list[float]:
+    """``action`` timed right after each ``change(n)`` (the change itself not timed)."""
+    action()
+    values = []
+    for n in range(runs):
+        change(n)
+        began = time.perf_counter()
+        action()
+        values.append(time.perf_counter() - began)
+    return values
+
+
 def line(name: str, values: list[float], budget: str = "") -> str:
     ordered = sorted(values)
     return (f"  {name:<46} p50 {statistics.median(ordered) * 1000:7.1f} ms   max {ordered[-1] * 1000:7.1f} ms"
@@ -163,6 +175,44 @@ def measure(db, lead, runs: int, label: str) -> None:
         name = f"team_statistics, läsår 2025/26, by {by.value if by else 'nothing'}"
         values = timed(lambda by=by: door.statistics.team_statistics(*YEAR, by, today=TODAY), runs)
         print(line(name, values, "(budget 300 ms)"), flush=True)
+    view = lambda: door.statistics.team_statistics(*YEAR, None, today=TODAY)  # noqa: E731
+    saved = [f.case_id for f in facts if f.enrolled_on is not None][:runs + 1]
+    print(line("team_statistics after one case saved", timed_after(lambda n: save_one(door, saved[n], n), view,
+                                                                    runs), "(budget 300 ms)"), flush=True)
+    with tempfile.TemporaryDirectory(prefix="bench-statistics-import-") as folder:
+        students = _people_of(db, [f.student_id for f in facts if f.enrolled_on is not None], runs + 1)
+        values = timed_after(lambda n: import_one(door, Path(folder), students[n], n), view, runs)
+        print(line("team_statistics after an import of one student", values, "(budget 300 ms)"), flush=True)
+
+
+def save_one(door, case_id: int, n: int) -> None:
+    """The team lead's save of one case (a new revision), through the use case as the window does it."""
+    case = door.cases.load_case(case_id)
+    case.school_contact = f"Mentor {n}"
+    door.cases.save_case(case)
+
+
+def _people_of(db, student_ids: list[int], wanted: int) -> list[tuple[str, str]]:
+    """(personnummer, name) of ``wanted`` of those students whose personnummer is theirs alone (the import
+    matches on it; the demo gives most students one)."""
+    from sst_desk.persistence.mapping import students
+
+    s = students.c
+    with db.uow() as uow:
+        alone = sa.select(s.personal_id).group_by(s.personal_id).having(sa.func.count() == 1)
+        found = {sid: (pnr, f"{first} {last}") for sid, pnr, first, last in uow.session.execute(
+            sa.select(s.id, s.personal_id, s.first_name, s.last_name)
+            .where(s.id.in_(student_ids), s.personal_id.in_(alone)))}
+    return [found[sid] for sid in student_ids if sid in found][:wanted]
+
+
+def import_one(door, folder: Path, person: tuple[str, str], n: int) -> None:
+    """An attendance export of one student's last four weeks, imported by the team lead as the dialog does."""
+    from sst_desk.importers.samples import write_csv_export
+
+    seed = time.time_ns() % 1_000_000 + n  # other figures than any earlier run on a kept file (else nothing stored)
+    export = write_csv_export(folder / f"one-{n}.csv", [person], TODAY - dt.timedelta(days=27), TODAY, seed=seed)
+    assert door.attendance.import_attendance(export.path, export.spec).stored > 0
 
 
 def team_file(folder: Path, cases: int):
@@ -213,6 +263,7 @@ def main() -> None:
     parser.add_argument("--no-file", action="store_true")
     parser.add_argument("--file", type=Path, help="an SQLCipher file this benchmark made before (with --key)")
     parser.add_argument("--key", help="its key, hex")
+    parser.add_argument("--keep", type=Path, help="build the file in this folder and keep it (key in key.hex)")
     args = parser.parse_args()
     from sst_desk.persistence import Database
     from sst_desk.security import passwords
@@ -221,6 +272,15 @@ def main() -> None:
     if args.file is not None:
         db = Database.open(args.file, key=bytes.fromhex(args.key))
         try:
+            measure(db, lead_of(db), args.runs, "SQLCipher file")
+        finally:
+            db.close()
+    elif args.keep is not None:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        db = team_file(args.keep, args.cases)
+        try:
+            fill(db, args.cases)
+            (args.keep / "key.hex").write_text(db.key.hex())
             measure(db, lead_of(db), args.runs, "SQLCipher file")
         finally:
             db.close()

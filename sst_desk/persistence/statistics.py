@@ -47,15 +47,8 @@ from sqlalchemy.orm import Session
 
 from sst_desk.workflow.attendance import AttendanceRecord, Granularity, Unit, summarize
 from sst_desk.workflow.codes import (
-    Assessment,
-    Behorighet,
-    ClosingReason,
-    Gender,
     GoalArea,
-    Level,
-    RaisedBy,
     Rating,
-    ReferralKind,
     Stage,
 )
 from sst_desk.workflow.stats_model import CaseFacts
@@ -316,8 +309,58 @@ def fingerprint(session: Session) -> tuple:
 
 
 _KEPT = 4  # fact lists kept per process (a team lead switching breakdowns, a few people at a server)
-_kept: OrderedDict[tuple, list[CaseFacts]] = OrderedDict()
+PARTIAL_AT_MOST = 5_000  # cases re-read one by one (an IN list) at most; more: one full read is cheaper
+
+
+class _Kept:
+    """One person's facts as last read, PER CASE, with what each was read from.
+
+    ``fingerprint``: the whole database's (``fingerprint``), when they were read; ``cases``: case id →
+    (revision, student id, raised_on as stored); ``members``: case id → user ids; ``attendance``: the largest attendance row id
+    and import id; ``database``: the access log's first hash."""
+
+    __slots__ = ("fingerprint", "cases", "members", "attendance", "database", "facts")
+
+    def __init__(self, fingerprint: tuple, cases: dict[int, tuple[int, int, str]], members: dict[int, tuple[int, ...]],
+                 attendance: tuple[int, int], database: str | None, facts: dict[int, CaseFacts]) -> None:
+        self.fingerprint, self.cases, self.members, self.attendance, self.database, self.facts = (
+            fingerprint, cases, members, attendance, database, facts)
+
+
+_kept: OrderedDict[tuple, _Kept] = OrderedDict()
 _kept_lock = threading.Lock()
+
+
+def _marks(session: Session, scope) -> tuple[dict[int, tuple[int, int, str]], dict[int, tuple[int, ...]],
+                                              tuple[int, int], str | None]:
+    """What each case's facts are read from, in three cheap queries (integers only, no attendance scan):
+    every case in scope with its revision and student; every member of those cases; the largest attendance
+    row id and import id, and the access log's first hash (tells two databases at one path apart)."""
+    c, m, a, i, log = cases.c, case_members.c, attendance.c, attendance_imports.c, access_log.c
+    # raised_on (as stored, no date parsing): SQLite may give a deleted case's id to the next new case (no
+    # AUTOINCREMENT); its revision and student alone could then match the old one's
+    query = sa.select(c.id, c.revision, c.student_id, sa.type_coerce(c.raised_on, sa.String))
+    if scope is not None:
+        query = query.where(scope)
+    found = {case_id: (revision, student_id, raised) for case_id, revision, student_id, raised
+             in session.execute(query)}
+    members: dict[int, list[int]] = defaultdict(list)
+    for case_id, user_id in session.execute(_scoped(sa.select(m.case_id, m.user_id), m.case_id, scope)):
+        members[case_id].append(user_id)
+    row = session.execute(sa.select(
+        sa.select(sa.func.coalesce(sa.func.max(a.id), 0)).scalar_subquery(),
+        sa.select(sa.func.coalesce(sa.func.max(i.id), 0)).scalar_subquery(),
+        sa.select(log.hash).order_by(log.seq).limit(1).scalar_subquery())).one()
+    return (found, {case_id: tuple(sorted(ids)) for case_id, ids in members.items()}, (row[0], row[1]), row[2])
+
+
+def _touched_students(session: Session, since: tuple[int, int]) -> set[int]:
+    """The students whose attendance changed after ``since`` (largest row id, largest import id): new rows
+    have a larger id, a changed row takes the id of the import that changed it (``attendance._upsert``).
+    One pass over ``attendance`` (import_id has no index; no migration for it): only after an import."""
+    a = attendance.c
+    query = sa.select(a.student_id).where(sa.or_(a.id > since[0], a.import_id > since[1])).distinct()
+    return set(session.scalars(query))
 
 
 def case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: dt.date,
@@ -327,37 +370,74 @@ def case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: 
     ``absence_for=(start, end)``: the absence figures only of the cases enrolled at some time in that period
     (the statistics use no other's; ``case_windows``), the others' None — the windows are most of the work.
 
-    The last few lists are kept in this process, keyed by the database, the arguments and its
-    ``fingerprint`` (read first, one query): asking again — another breakdown, the command line after the
-    window — reads nothing else while nothing changed; any save, import, change of members or gallring
-    changes the fingerprint and the facts are read again. CaseFacts are frozen: sharing them is safe.
+    The last few people's facts are kept in this process PER CASE, keyed by the database, the arguments,
+    and for each case what it was read from (``_marks``: its revision and student, its members; the
+    attendance's largest row and import id). Asking again reads the marks (a few ms) and then only the cases
+    that changed: a save bumps its case's revision; a change of members shows in the members; an import
+    touches students (``_touched_students``) and with them their cases; a case in scope no longer there
+    (gallring, a member removed) is dropped. A case whose student changed has every case of that student
+    read again (the student's school, grade and gender are shared). Another database at the same path, or
+    more than PARTIAL_AT_MOST cases to read, reads everything. CaseFacts are frozen: sharing them is safe.
     """
-    key = (str(session.get_bind().url), visible_to, today, absence_for, fingerprint(session))
+    scope = _case_scope(visible_to)
+    key = (str(session.get_bind().url), visible_to, today, absence_for)
+    whole = fingerprint(session)  # one query (~35 ms on 20,000 cases); the marks cost ~3× that
     with _kept_lock:
         kept = _kept.get(key)
         if kept is not None:
             _kept.move_to_end(key)
-            return list(kept)
-    facts = read_case_facts(session, visible_to=visible_to, today=today, absence_for=absence_for)
-    if fingerprint(session) != key[-1]:
+            if kept.fingerprint == whole:  # nothing changed anywhere: nothing to read
+                return [kept.facts[case_id] for case_id in sorted(kept.facts)]
+    marks, members, attendance_mark, database = _marks(session, scope)
+    facts: dict[int, CaseFacts]
+    stale: set[int] | None = None  # None: read everything
+    if (kept is not None and kept.database == database
+            and all(now >= then for now, then in zip(attendance_mark, kept.attendance, strict=True))):
+        stale = {case_id for case_id, mark in marks.items()
+                 if kept.cases.get(case_id) != mark or kept.members.get(case_id, ()) != members.get(case_id, ())}
+        students_changed = {marks[case_id][1] for case_id in stale}
+        students_changed |= {kept.cases[case_id][1] for case_id in stale if case_id in kept.cases}
+        if attendance_mark != kept.attendance:
+            students_changed |= _touched_students(session, kept.attendance)
+        if students_changed:
+            stale |= {case_id for case_id, (_rev, sid, _raised) in marks.items() if sid in students_changed}
+        if len(stale) > PARTIAL_AT_MOST:
+            stale = None
+    if stale is None:
+        read = read_case_facts(session, visible_to=visible_to, today=today, absence_for=absence_for)
+        facts = {f.case_id: f for f in read}
+    else:
+        facts = {case_id: f for case_id, f in kept.facts.items() if case_id in marks and case_id not in stale}
+        if stale:
+            for f in read_case_facts(session, visible_to=visible_to, today=today, absence_for=absence_for,
+                                     only=stale):
+                facts[f.case_id] = f
+    result = [facts[case_id] for case_id in sorted(facts)]
+    if fingerprint(session) != whole:
         # Someone committed while the facts were read (PostgreSQL's READ COMMITTED sees each statement's
-        # newest data): they are right now but belong to no one fingerprint, so they are not kept.
-        return facts
+        # newest data): they are right now but belong to no one state, so they are not kept.
+        return result
     with _kept_lock:
-        _kept[key] = facts
+        _kept[key] = _Kept(whole, marks, members, attendance_mark, database, facts)
+        _kept.move_to_end(key)
         while len(_kept) > _KEPT:
             _kept.popitem(last=False)
-    return list(facts)
+    return result
 
 
 def read_case_facts(session: Session, *, visible_to: tuple[int, bool] | None, today: dt.date,
-                    absence_for: tuple[dt.date, dt.date] | None = None) -> list[CaseFacts]:
+                    absence_for: tuple[dt.date, dt.date] | None = None,
+                    only: Iterable[int] | None = None) -> list[CaseFacts]:
     """``case_facts`` read from the database, never from what this process kept.
 
     Nine queries whatever the number of cases (ten when some absence window needs ``summarize``).
+    ``only``: just these case ids (those of them in scope) — ``case_facts`` re-reading the changed ones.
     """
     dialect = session.get_bind().dialect.name
     scope = _case_scope(visible_to)
+    if only is not None:
+        chosen = cases.c.id.in_(sorted(set(only)))
+        scope = chosen if scope is None else sa.and_(scope, chosen)
     c, s = cases.c, students.c
     behorighet = c.gymnasiebehorighet if "gymnasiebehorighet" in c else sa.null()  # migration 0010
     base = (sa.select(c.id, c.student_id, s.school, s.grade, s.gender, c.level, c.assessment, c.raised_by,
@@ -374,7 +454,7 @@ def read_case_facts(session: Session, *, visible_to: tuple[int, bool] | None, to
                                         case_members.c.case_id, scope))
     r = referrals.c
     made = _grouped(session, _scoped(sa.select(r.case_id, r.kind, r.made_on).order_by(r.case_id, r.made_on, r.id),
-                                     r.case_id, scope), lambda kind, on: (ReferralKind(kind), on))
+                                     r.case_id, scope), lambda kind, on: (kind, on))
     b = boostertraffar.c
     boosters = _grouped(session, _scoped(sa.select(b.case_id, b.planned_on, b.held, b.held_on)
                                          .order_by(b.case_id, b.planned_on, b.id), b.case_id, scope),
@@ -385,15 +465,14 @@ def read_case_facts(session: Session, *, visible_to: tuple[int, bool] | None, to
     facts = []
     for (case_id, student_id, school, grade, gender, level, assessment, raised_by, raised_on, stage, enrolled_on,
          closed_on, closing_reason, gymnasie) in rows:
-        stage = Stage(stage)
+        # every enum column comes back as its member already (str_enum / IntEnumType): no conversion per row
         key = case_id * 4
         latest = absence.get(key + LATEST)
         facts.append(CaseFacts(
-            case_id=case_id, student_id=student_id, school=school, grade=grade, gender=Gender(gender),
-            level=Level(level), assessment=Assessment(assessment), raised_by=RaisedBy(raised_by),
+            case_id=case_id, student_id=student_id, school=school, grade=grade, gender=gender,
+            level=level, assessment=assessment, raised_by=raised_by,
             raised_on=raised_on, stage=stage, enrolled_on=enrolled_on, closed_on=closed_on,
-            closing_reason=ClosingReason(closing_reason) if closing_reason is not None else None,
-            gymnasiebehorighet=Behorighet(gymnasie) if gymnasie else None,
+            closing_reason=closing_reason, gymnasiebehorighet=gymnasie or None,
             stage_entries=_entries(entries.get(case_id, ()), stage, raised_on),
             workers=tuple(workers.get(case_id, ())), referrals=tuple(made.get(case_id, ())),
             boosters=tuple(boosters.get(case_id, ())), goals=tuple(goal_facts.get(case_id, ())),
@@ -435,12 +514,11 @@ def _entries(steps: Iterable[tuple], stage: Stage, raised_on: dt.date) -> tuple[
     steps = list(steps)
     if not steps:
         return ((stage, raised_on),)
-    first = Stage(steps[0][0]) if steps[0][0] is not None else Stage.AKTUALISERING
-    return ((first, raised_on), *((Stage(to_stage), day) for _from, to_stage, day in steps))
+    first = steps[0][0] if steps[0][0] is not None else Stage.AKTUALISERING  # members already (str_enum)
+    return ((first, raised_on), *((to_stage, day) for _from, to_stage, day in steps))
 
 
 _OFFSETS: dict[tuple[int, int, int, int], dt.timedelta] = {}
-_DAYS_OF_HOUR: dict[str, dt.date] = {}
 
 
 def _local_day(moment: dt.datetime) -> dt.date:
@@ -459,28 +537,48 @@ def _local_day(moment: dt.datetime) -> dt.date:
     return (moment.astimezone(dt.UTC).replace(tzinfo=None) + offset).date()
 
 
+_DAY_OFFSETS: dict[str, tuple[dt.date, int] | None] = {}
+
+
 def _local_day_of_text(stored: str) -> dt.date:
     """The local day of a UTC time as SQLite stores it ("2025-01-14 08:30:00.000000"): the same as
-    ``_local_day``; a whole-hour offset makes the day that of the hour, looked up once per hour."""
-    hour = stored[:13]
-    day = _DAYS_OF_HOUR.get(hour)
-    if day is not None:
-        return day
-    moment = dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC)
-    found = _local_day(moment)
-    offset = _OFFSETS[(moment.year, moment.month, moment.day, moment.hour)]
-    if not offset.total_seconds() % 3600:  # a whole-hour offset: every minute of this UTC hour has that day
-        if len(_DAYS_OF_HOUR) > 100_000:
-            _DAYS_OF_HOUR.clear()
-        _DAYS_OF_HOUR[hour] = found
-    return found
+    ``_local_day``. The local UTC offset is looked up once per UTC DAY (the offset at its first and last hour;
+    when they agree the whole day has it — a DST change happens at most once a day); the local day is then
+    the UTC day shifted by whole days from the minutes alone (100,000 transitions: no datetime per row).
+    A day whose offset changes, or a non-whole-minute time, goes through ``_local_day`` itself."""
+    date_text = stored[:10]
+    known = _DAY_OFFSETS.get(date_text, False)
+    if known is False:
+        known = _day_offset(date_text)
+        if len(_DAY_OFFSETS) > 100_000:
+            _DAY_OFFSETS.clear()
+        _DAY_OFFSETS[date_text] = known
+    if known is None or len(stored) < 16:
+        return _local_day(dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC))
+    day, offset = known
+    shift = (int(stored[11:13]) * 60 + int(stored[14:16]) + offset) // 1440
+    return day if not shift else day + dt.timedelta(days=shift)
+
+
+def _day_offset(date_text: str) -> tuple[dt.date, int] | None:
+    """(the UTC day, its local offset in minutes) when the offset is one and whole minutes all day, else None."""
+    day = dt.date.fromisoformat(date_text)
+    first = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    offsets = {(first + dt.timedelta(hours=h)).astimezone().utcoffset() or dt.timedelta() for h in (0, 23)}
+    if len(offsets) != 1:
+        return None
+    (offset,) = offsets
+    if offset.total_seconds() % 60:
+        return None
+    return day, int(offset.total_seconds() // 60)
 
 
 def _goals(session: Session, scope) -> dict[int, list[tuple[GoalArea, Rating | None]]]:
     """The goals of each case's current plan (highest version), each with its latest rating."""
     p, g, gr, f = handlingsplaner.c, goals.c, goal_ratings.c, follow_ups.c
-    current = (sa.select(p.case_id, sa.func.max(p.version).label("version")).group_by(p.case_id)
-               .subquery("current"))
+    # scoped inside too: a re-read of a few cases (``only``) then groups their plans, not every plan
+    current = (_scoped(sa.select(p.case_id, sa.func.max(p.version).label("version")), p.case_id, scope)
+               .group_by(p.case_id).subquery("current"))
     query = (sa.select(p.case_id, g.id, g.area, gr.rating)
              .select_from(handlingsplaner.join(current, sa.and_(current.c.case_id == p.case_id,
                                                                 current.c.version == p.version))
@@ -491,7 +589,7 @@ def _goals(session: Session, scope) -> dict[int, list[tuple[GoalArea, Rating | N
     latest: dict[int, dict[int, tuple[GoalArea, Rating | None]]] = defaultdict(dict)
     for case_id, goal_id, area, rating in session.execute(_scoped(query, p.case_id, scope)):
         # rows of one goal come oldest rating first: the last one written stays
-        latest[case_id][goal_id] = (GoalArea(area), Rating(rating) if rating is not None else None)
+        latest[case_id][goal_id] = (area, rating)  # members already (str_enum), rating None when never rated
     return {case_id: list(by_goal.values()) for case_id, by_goal in latest.items()}
 
 
