@@ -44,6 +44,7 @@ from sst_desk.remote.errors import (
     ServerError,
     SERVER,
     ServerUnreachableError,
+    SessionExpired,
     UntrustedCertificateError,
     relocate,
 )
@@ -199,7 +200,13 @@ class RemoteSession:
     def call(self, group: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         """Run ``group.name(*args, **kwargs)`` on the server as this person; its result or its exception."""
         body = {"group": group, "name": name, "args": wire.encode(list(args)), "kwargs": wire.encode(dict(kwargs))}
-        data = self.server.answer(self.server.request("POST", "/call", body=body, token=self._token))
+        try:
+            data = self.server.answer(self.server.request("POST", "/call", body=body, token=self._token))
+        except SessionExpired as exc:
+            # Which session ended: a call that was under way when an unlock signed in afresh comes back with
+            # the OLD session's refusal, and must not lock the window again (ui/common/connection.py).
+            exc.session = self
+            raise
         if not isinstance(data, dict) or "result" not in data:
             raise ServerError(self.location)
         try:

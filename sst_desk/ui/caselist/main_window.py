@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         connection_state().sig_session_ended.connect(self._session_ended)
         if on_server(context.db):  # answers from the offline copy keep the banner up, saying how old it is
             connection_state().offline_source = lambda: getattr(self.context.db, "offline_as_of", None)
+            connection_state().current_session = lambda: getattr(self.context.db, "session", None)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)

@@ -59,6 +59,9 @@ class ConnectionState(QObject):
         self.offline_source: Callable[[], dt.datetime | None] | None = None
         """The time of the copy the last answer came from, or None when the server gave it (the connection's
         ``offline_as_of``)."""
+        self.current_session: Callable[[], object] | None = None
+        """The server session the window works in now (the connection's ``session``): a refusal of another,
+        older one — a call still under way when the unlock signed in afresh — does not lock again."""
 
     def note_answer(self) -> None:
         """A call came back (with a result or a refusal): the server is there — unless the copy answered."""
@@ -75,6 +78,9 @@ class ConnectionState(QObject):
     def note_handled(self, error: BaseException) -> None:
         """The window has said what went wrong; a session the server ended is announced now (to lock)."""
         if session_ended(error):
+            ended = getattr(error, "session", None)
+            if ended is not None and self.current_session is not None and ended is not self.current_session():
+                return  # the session the call was made in has been left already (the unlock signed in afresh)
             self.sig_session_ended.emit()
 
     def note_failure(self, error: BaseException) -> None:
